@@ -1,0 +1,64 @@
+"""Dubao (读报): a reader and annotator for OCR'd Chinese newspaper pages.
+
+With no subcommand, opens the window (on the bundled sample page, or on FILE).
+Subcommands run headless and print to stdout; bad input gets one line on stderr
+and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: Subcommand name -> module under models.commands that registers and runs it.
+COMMANDS = {
+    "parse": "parse",
+    "import": "library",
+    "pinyin": "pinyin",
+    "anchor": "anchor",
+    "export": "annotations",
+    "import-annotations": "annotations",
+}
+
+
+def _cli(argv: Sequence[str]) -> int:
+    from models.errors import DubaoError
+
+    parser = argparse.ArgumentParser(prog="dubao", description="Dubao's headless commands.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    # Import only the module the command needs: each keeps its heavy imports inside run().
+    wanted = [COMMANDS[argv[0]]] if argv and argv[0] in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module_name in dict.fromkeys(wanted):
+        importlib.import_module(f"models.commands.{module_name}").register(sub)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except DubaoError as exc:
+        print(f"dubao {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="dubao", description="Open Dubao's window.")
+    parser.add_argument("file", nargs="?", help="a page file or a folder (an issue) to open")
+    parser.add_argument("--db", help="library database file (default: in the app-data folder)")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
+    args = parser.parse_args(argv)
+    from ui.app import run_app
+
+    return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        return _cli(argv)
+    return _gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
