@@ -1,0 +1,155 @@
+"""The proofreading layer: a page's current text is its raw text plus corrections.
+
+A correction says "``raw[raw_start:raw_end]`` reads as ``replacement``" in raw-text
+code points. The raw text is never changed; sections keep the source maps the parser
+gave them, and a section's current text is derived by applying the corrections through
+those maps (:func:`correct_texts`). Where corrections overlap, the newer one wins and
+the older is set aside (it no longer describes the text an editor sees).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.errors import DubaoError
+from models.section import HEAD_FIELDS, Section
+from models.text import MappedText
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One correction: ``raw[raw_start:raw_end]`` is replaced by ``replacement``."""
+
+    raw_start: int
+    raw_end: int
+    replacement: str
+
+    @property
+    def is_insertion(self) -> bool:
+        return self.raw_start == self.raw_end
+
+
+def check_edit(raw: str, edit: Edit) -> None:
+    """Refuse an edit that does not fit the raw text (DubaoError with a one-line reason)."""
+    if not 0 <= edit.raw_start <= edit.raw_end <= len(raw):
+        raise DubaoError(
+            f"correction {edit.raw_start}–{edit.raw_end} is outside the page's text (0–{len(raw)})"
+        )
+    if edit.is_insertion and not edit.replacement:
+        raise DubaoError("a correction must replace some text or insert some")
+
+
+def effective_edits(edits: Iterable[Edit]) -> list[Edit]:
+    """The edits still in force, in raw order, given ``edits`` oldest first.
+
+    A newer edit that overlaps an older one replaces it; insertions at the same point
+    are all kept, oldest first.
+    """
+    kept: list[Edit] = []
+    for edit in edits:
+        kept = [old for old in kept if not _overlaps(old, edit)]
+        kept.append(edit)
+    # Stable sort keeps same-point insertions in the order they were made.
+    return sorted(kept, key=lambda e: (e.raw_start, e.raw_end))
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.is_insertion or b.is_insertion:
+        # An insertion conflicts with a replacement that covers its point from inside.
+        point, other = (a, b) if a.is_insertion else (b, a)
+        return not other.is_insertion and other.raw_start < point.raw_start < other.raw_end
+    return a.raw_start < b.raw_end and b.raw_start < a.raw_end
+
+
+def corrected_raw(raw: str, edits: Iterable[Edit]) -> str:
+    """The page's raw text with the edits in force applied (for re-parsing and the raw view)."""
+    out: list[str] = []
+    pos = 0
+    for edit in effective_edits(edits):
+        out.append(raw[pos : edit.raw_start])
+        out.append(edit.replacement)
+        pos = edit.raw_end
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length: int) -> list[MappedText]:
+    """Apply corrections to a page's texts (in reading order) through their source maps.
+
+    Characters whose raw offset an edit covers are removed; the replacement goes where
+    the first of them stood, in the first text that has one. An edit that covers no
+    character of any text (an insertion, or a fix of white space the parser dropped)
+    goes into the text whose raw range holds its point. Replacement characters map to
+    the raw characters they replace (an insertion maps to its point), so every offset
+    stays a valid index into the raw text.
+    """
+    active = effective_edits(edits)
+    out = [MappedText(t.text, list(t.source)) for t in texts]
+    for edit in active:
+        _apply(out, edit, raw_length)
+    return out
+
+
+def _apply(texts: list[MappedText], edit: Edit, raw_length: int) -> None:
+    home: tuple[int, int] | None = None  # (text index, position) where the replacement goes
+    for index, text in enumerate(texts):
+        hit = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
+        if not hit:
+            continue
+        if home is None:
+            home = (index, hit[0])
+        keep = [i for i in range(len(text.source)) if not edit.raw_start <= text.source[i] < edit.raw_end]
+        texts[index] = MappedText("".join(text.text[i] for i in keep), [text.source[i] for i in keep])
+    if home is None:
+        home = _insertion_point(texts, edit.raw_start)
+        if home is None:
+            return
+    index, position = home
+    text = texts[index]
+    span = edit.raw_end - edit.raw_start
+    last = max(raw_length - 1, 0)
+    source = [min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))]
+    texts[index] = MappedText(
+        text.text[:position] + edit.replacement + text.text[position:],
+        text.source[:position] + source + text.source[position:],
+    )
+
+
+def _insertion_point(texts: Sequence[MappedText], point: int) -> tuple[int, int] | None:
+    """The text and position for an edit at raw offset ``point`` that removed no character."""
+    fallback: tuple[int, int] | None = None
+    for index, text in enumerate(texts):
+        if not text.source:
+            continue
+        low, high = min(text.source), max(text.source)
+        if low <= point <= high:
+            position = next(i for i, offset in enumerate(text.source) if offset >= point)
+            return index, position
+        if point == high + 1 and fallback is None:
+            # Right after a text's last character: append, unless another text starts here.
+            fallback = (index, len(text.source))
+    return fallback
+
+
+def correct_sections(sections: Sequence[Section], edits: Iterable[Edit], raw_length: int) -> list[Section]:
+    """The sections' current text: every field corrected, source maps kept aligned."""
+    fields: list[tuple[int, str, int | None]] = []
+    texts: list[MappedText] = []
+    for s_index, section in enumerate(sections):
+        for name in HEAD_FIELDS:
+            value = getattr(section, name)
+            if value is not None:
+                fields.append((s_index, name, None))
+                texts.append(value)
+        for p_index, paragraph in enumerate(section.paragraphs):
+            fields.append((s_index, "paragraphs", p_index))
+            texts.append(paragraph)
+    corrected = correct_texts(texts, edits, raw_length)
+    out = [Section(kind=s.kind, paragraphs=[MappedText() for _ in s.paragraphs]) for s in sections]
+    for (s_index, name, p_index), text in zip(fields, corrected, strict=True):
+        if p_index is None:
+            setattr(out[s_index], name, text)
+        else:
+            out[s_index].paragraphs[p_index] = text
+    return out

@@ -1,0 +1,106 @@
+"""Guessing an issue's paper and date and a page's number from file and folder names.
+
+Names of scanned newspapers follow a few habits: a date (``2020-02-12``, ``20200212``,
+``2020年2月12日``, ``2016-11``), a page number (``第3版``, ``03版``, ``page-3``, ``p03``,
+``A03``) and the paper's name or its pinyin initials (``rmrb``). Whatever is not
+recognised is left unknown rather than guessed wildly; the user can edit it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Pinyin initials newspaper archives use in file names.
+PAPER_INITIALS = {
+    "rmrb": "人民日报",
+    "gmrb": "光明日报",
+    "jjrb": "经济日报",
+    "jfjb": "解放军报",
+    "zgqnb": "中国青年报",
+    "bjrb": "北京日报",
+    "jfrb": "解放日报",
+    "nfrb": "南方日报",
+}
+
+_YEAR = r"(?P<y>19\d\d|20\d\d)"
+_DATE_PATTERNS = (
+    # 2020年2月12日, 2020-02-12, 2020_2_12, 2020.02.12, 2020/02/12
+    re.compile(_YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})\s*[-_./月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"),
+    # 20200212
+    re.compile(r"(?<!\d)" + _YEAR + r"(?P<m>\d\d)(?P<d>\d\d)(?!\d)"),
+    # 2016-11, 2016年11月
+    re.compile(r"(?<!\d)" + _YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})(?!\d)\s*月?"),
+)
+_PAGE_PATTERNS = (
+    re.compile(r"第\s*(?P<n>\d{1,3})\s*版"),
+    re.compile(r"(?<!\d)(?P<n>\d{1,3})\s*版"),
+    re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
+    # Section-lettered pages: A03, B12.
+    re.compile(r"(?<![A-Za-z])[A-H](?P<n>\d{1,2})(?!\d)"),
+)
+_TRAILING_NUMBER = re.compile(r"(?:^|[-_ .])(?P<n>\d{1,3})$")
+_NOISE_WORDS = re.compile(r"(?i)(?<![A-Za-z])(?:page|pages|pg|ban|scan|ocr|txt)(?![A-Za-z])|第|版")
+_SEPARATORS = " -_.,()（）[]【】"
+
+
+@dataclass(frozen=True)
+class NameGuess:
+    """What a name tells about an issue and a page; ``None`` where it tells nothing."""
+
+    paper: str | None = None
+    date: str | None = None
+    number: int | None = None
+
+
+def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first plausible date in ``text`` as ISO text, and the span it was found at."""
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            year, month = int(match["y"]), int(match["m"])
+            day = int(match["d"]) if "d" in match.groupdict() and match["d"] else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+            return iso, match.span()
+    return None
+
+
+def guess_from_name(name: str) -> NameGuess:
+    """Guess paper, date and page number from a file or folder name (without extension)."""
+    rest = name
+    date = None
+    found = find_date(rest)
+    if found:
+        date, (start, end) = found
+        rest = rest[:start] + " " + rest[end:]
+    number = None
+    for pattern in _PAGE_PATTERNS:
+        match = pattern.search(rest)
+        if match:
+            number = int(match["n"])
+            rest = rest[: match.start()] + " " + rest[match.end() :]
+            break
+    else:
+        match = _TRAILING_NUMBER.search(rest.strip(_SEPARATORS))
+        if match:
+            number = int(match["n"])
+            stripped = rest.strip(_SEPARATORS)
+            rest = stripped[: match.start()]
+    paper = _NOISE_WORDS.sub(" ", rest)
+    paper = re.sub(r"\d+", " ", paper)
+    paper = " ".join(paper.replace("_", " ").replace("-", " ").split()).strip(_SEPARATORS)
+    if paper.lower() in PAPER_INITIALS:
+        paper = PAPER_INITIALS[paper.lower()]
+    elif paper.isascii() and date is None:
+        # A bare Latin word ("scans", "pages-dev") is more often a folder's purpose than a
+        # paper; beside a date ("jiaozuo-2016-11") it is the paper's name in pinyin.
+        paper = ""
+    return NameGuess(paper=paper or None, date=date, number=number)
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders ``page-2`` before ``page-10`` (digits compare as numbers)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", name)
+    )

@@ -1,0 +1,327 @@
+"""Importing page files into the library.
+
+A folder is one issue and its ``*.txt`` files its pages, in name order; files given on
+their own are pages of the issue their names point to (same paper and date), or of an
+issue of their own. A file whose text is already in the library (same SHA-256) is
+skipped, so importing twice never duplicates.
+
+All or nothing: every file is read and parsed before anything is written, so a bad
+file refuses the whole import with its one-line reason; the writing then happens in a
+single transaction. Cancelling (the progress callback returns ``False``) also leaves the
+library as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from models.errors import DubaoError
+from models.library import sourcemap
+from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
+from models.library.schema import HEAD_COLUMNS, Issue, Page, Paragraph, Section
+from models.section import ParsedPage
+
+#: ``progress(done, total, name)``: called before each file; return ``False`` to cancel.
+Progress = Callable[[int, int, str], "bool | None"]
+
+PAGE_SUFFIX = ".txt"
+_MAX_NAME = 40
+
+
+class ImportFailed(DubaoError):
+    """An import refused because of one of its files or paths."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did; nothing at all when ``cancelled``."""
+
+    pages_added: int = 0
+    pages_skipped: int = 0
+    issues_created: int = 0
+    issue_ids: tuple[int, ...] = ()
+    page_ids: tuple[int, ...] = ()
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """One line for the CLI and the status bar."""
+        if self.cancelled:
+            return "import cancelled; nothing was added"
+        pages = f"{self.pages_added} page{'s' if self.pages_added != 1 else ''}"
+        issues = len(self.issue_ids)
+        text = f"imported {pages} into {issues} issue{'s' if issues != 1 else ''}"
+        if self.issues_created:
+            text += f" ({self.issues_created} new)"
+        if self.pages_skipped:
+            text += f"; {self.pages_skipped} already in the library"
+        return text
+
+
+@dataclass
+class _Group:
+    """Files that belong together: a folder's pages, or one loose file."""
+
+    files: list[Path]
+    folder: Path | None = None
+
+
+@dataclass
+class _SectionRow:
+    kind: str
+    heads: dict[str, tuple[str, str] | None]
+    paragraphs: list[tuple[str, str, int, int]]
+
+
+@dataclass
+class _PreparedPage:
+    """A read and parsed file, reduced to the rows it will become (source maps compacted)."""
+
+    path: Path
+    raw: str
+    sha256: str
+    encoding: str
+    guess: NameGuess
+    sections: list[_SectionRow] = field(default_factory=list)
+    masthead: str | None = None
+
+
+def collect(paths: Sequence[str | os.PathLike[str]]) -> list[_Group]:
+    """Group the paths to import: each folder is one group, each file one group."""
+    if not paths:
+        raise ImportFailed("nothing to import: give page files or folders")
+    groups: list[_Group] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(
+                (
+                    p
+                    for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() == PAGE_SUFFIX and not p.name.startswith(".")
+                ),
+                key=lambda p: natural_key(p.name),
+            )
+            if not files:
+                raise ImportFailed(f"{path}: no page files (*{PAGE_SUFFIX}) in this folder")
+            groups.append(_Group(files=files, folder=path))
+        elif path.exists():
+            groups.append(_Group(files=[path]))
+        else:
+            raise ImportFailed(f"{path}: no such file or folder")
+    return groups
+
+
+def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
+    from models.page_file import read_page_file
+
+    page_file = read_page_file(path)
+    try:
+        parsed = parse(page_file.raw)
+    except DubaoError:
+        raise
+    except Exception as exc:  # a parser bug must not leave a traceback or half an import
+        raise ImportFailed(f"{path}: the page could not be parsed ({type(exc).__name__}: {exc})") from exc
+    prepared = _PreparedPage(
+        path=path,
+        raw=page_file.raw,
+        sha256=page_file.sha256,
+        encoding=page_file.encoding,
+        guess=guess_from_name(path.stem),
+    )
+    for section in parsed.sections:
+        heads: dict[str, tuple[str, str] | None] = {}
+        for name in HEAD_COLUMNS:
+            value = getattr(section, name)
+            heads[name] = None if value is None else (value.text, sourcemap.encode(value.source))
+        paragraphs = []
+        for paragraph in section.paragraphs:
+            span = paragraph.raw_span() or (0, 0)
+            paragraphs.append((paragraph.text, sourcemap.encode(paragraph.source), span[0], span[1]))
+        prepared.sections.append(_SectionRow(section.kind, heads, paragraphs))
+        if section.kind == "masthead" and prepared.masthead is None:
+            prepared.masthead = " ".join(t.text for t in section.all_texts())
+    return prepared
+
+
+def import_paths(
+    db: SqliteDatabase,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None = None,
+    parse: Callable[[str], ParsedPage] | None = None,
+) -> ImportReport:
+    """Import files and folders; all or nothing. Raises ImportFailed/PageFileError on bad input."""
+    import models.parser
+
+    parse = parse or models.parser.parse_page
+    version = str(getattr(models.parser, "PARSER_VERSION", ""))
+    groups = collect(paths)
+    total = sum(len(g.files) for g in groups)
+    done = 0
+    prepared: list[list[_PreparedPage]] = []
+    for group in groups:
+        pages = []
+        for path in group.files:
+            if progress is not None and progress(done, total, path.name) is False:
+                return ImportReport(cancelled=True)
+            pages.append(_prepare(path, parse))
+            done += 1
+        prepared.append(pages)
+    if progress is not None and progress(done, total, "") is False:
+        return ImportReport(cancelled=True)
+    with db.atomic():
+        return _write(groups, prepared, version)
+
+
+def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: str) -> ImportReport:
+    all_hashes = {p.sha256 for pages in prepared for p in pages}
+    seen: set[str] = set()
+    for (sha,) in Page.select(Page.sha256).where(Page.sha256.in_(list(all_hashes))).tuples():
+        seen.add(sha)
+    added: list[int] = []
+    skipped = 0
+    created = 0
+    touched: dict[int, None] = {}
+    loose_issues: dict[tuple[str | None, str | None], int] = {}
+    for group, pages in zip(groups, prepared, strict=True):
+        fresh = []
+        for page in pages:
+            if page.sha256 in seen:
+                skipped += 1
+            else:
+                seen.add(page.sha256)
+                fresh.append(page)
+        if not fresh:
+            continue
+        if group.folder is not None:
+            issue_id, new = _folder_issue(group.folder, pages)
+        else:
+            key = (pages[0].guess.paper, pages[0].guess.date)
+            if key != (None, None) and key in loose_issues:
+                issue_id, new = loose_issues[key], False
+            else:
+                issue_id, new = _file_issue(pages[0])
+                loose_issues[key] = issue_id
+        created += new
+        touched[issue_id] = None
+        for page in fresh:
+            fallback = group.files.index(page.path) + 1 if group.folder is not None else None
+            added.append(_insert_page(issue_id, page, version, fallback))
+    for issue_id in touched:
+        _fill_issue_date(issue_id, [p for pages in prepared for p in pages])
+        _order_pages(issue_id)
+    return ImportReport(
+        pages_added=len(added),
+        pages_skipped=skipped,
+        issues_created=created,
+        issue_ids=tuple(touched),
+        page_ids=tuple(added),
+    )
+
+
+def _folder_issue(folder: Path, pages: list[_PreparedPage]) -> tuple[int, bool]:
+    """The issue a folder imports into: the one imported from it before, or a new one."""
+    where = str(folder.resolve())
+    existing = Issue.select(Issue.id).where(Issue.source_path == where).first()
+    if existing is not None:
+        return existing.id, False
+    guess = guess_from_name(folder.name)
+    paper, date = guess.paper, guess.date
+    # Folders named only by date ("2020-02-12") take the paper from the files, and vice versa.
+    papers = {p.guess.paper for p in pages}
+    dates = {p.guess.date for p in pages}
+    if paper is None and len(papers) == 1:
+        paper = papers.pop()
+    if date is None and len(dates) == 1:
+        date = dates.pop()
+    paper = paper or _paper_from_masthead(pages)
+    issue = Issue.create(paper=paper or "", date=date, title=folder.name, source_path=where)
+    return issue.id, True
+
+
+def _file_issue(page: _PreparedPage) -> tuple[int, bool]:
+    """The issue of a loose file: an existing one with its paper and date, or a new one."""
+    paper, date = page.guess.paper, page.guess.date
+    if paper is not None or date is not None:
+        query = Issue.select(Issue.id).where(Issue.paper == (paper or ""))
+        query = query.where(Issue.date.is_null() if date is None else Issue.date == date)
+        existing = query.order_by(Issue.id).first()
+        if existing is not None:
+            return existing.id, False
+    paper = paper or _paper_from_masthead([page])
+    title = " ".join(x for x in (paper, date) if x) or page.path.stem
+    issue = Issue.create(paper=paper or "", date=date, title=title)
+    return issue.id, True
+
+
+def _paper_from_masthead(pages: list[_PreparedPage]) -> str | None:
+    """A masthead that is a paper's name (人民日报, 焦作晚报) names the issue's paper."""
+    for page in pages:
+        if page.masthead:
+            name = page.masthead.split()[0] if page.masthead.split() else ""
+            if 2 <= len(name) <= 12 and name.endswith("报"):
+                return name
+    return None
+
+
+def _fill_issue_date(issue_id: int, pages: list[_PreparedPage]) -> None:
+    """An issue without a date takes the one printed in a masthead of its pages."""
+    issue = Issue.get_by_id(issue_id)
+    if issue.date is not None:
+        return
+    hashes = {sha for (sha,) in Page.select(Page.sha256).where(Page.issue == issue_id).tuples()}
+    for page in pages:
+        if page.sha256 in hashes and page.masthead:
+            found = find_date(page.masthead)
+            if found:
+                Issue.update(date=found[0]).where(Issue.id == issue_id).execute()
+                return
+
+
+def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_number: int | None) -> int:
+    name = page.path.stem
+    if page.masthead and len(page.masthead) <= _MAX_NAME:
+        name = page.masthead
+    page_id = Page.insert(
+        issue=issue_id,
+        number=page.guess.number if page.guess.number is not None else fallback_number,
+        name=name,
+        source_path=str(page.path.resolve()),
+        raw_text=page.raw,
+        sha256=page.sha256,
+        encoding=page.encoding,
+        parser_version=version,
+    ).execute()
+    paragraph_rows: list[dict[str, object]] = []
+    for ordinal, section in enumerate(page.sections):
+        values: dict[str, object] = {"page": page_id, "ordinal": ordinal, "kind": section.kind}
+        for head, stored in section.heads.items():
+            if stored is not None:
+                values[head], values[f"{head}_map"] = stored
+        section_id = Section.insert(**values).execute()
+        for p_ordinal, (text, stored_map, start, end) in enumerate(section.paragraphs):
+            paragraph_rows.append(
+                {
+                    "section": section_id,
+                    "ordinal": p_ordinal,
+                    "text": text,
+                    "source_map": stored_map,
+                    "raw_start": start,
+                    "raw_end": end,
+                }
+            )
+    for chunk in range(0, len(paragraph_rows), 500):
+        Paragraph.insert_many(paragraph_rows[chunk : chunk + 500]).execute()
+    return int(page_id)
+
+
+def _order_pages(issue_id: int) -> None:
+    """Number the issue's pages in file-name order (the order a folder lists them)."""
+    rows = list(Page.select(Page.id, Page.source_path, Page.name).where(Page.issue == issue_id).tuples())
+    rows.sort(key=lambda r: natural_key(Path(r[1]).name if r[1] else r[2]))
+    for position, (page_id, _, _) in enumerate(rows):
+        Page.update(position=position).where(Page.id == page_id).execute()

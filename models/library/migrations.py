@@ -1,0 +1,163 @@
+"""Schema versions of the library and the steps between them.
+
+``PRAGMA user_version`` holds the version of a library file. ``MIGRATIONS[n]`` turns a
+version-``n`` file into version ``n + 1``; a new file runs every step from 0, so new and
+upgraded libraries have exactly the same shape. The SQL of a step is frozen once released:
+a later change is a new step, never an edit of an old one.
+
+- v1: issues, pages, sections, paragraphs (text + source map), and the annotation tables
+  (category, highlight, tag, highlight_tag, note, reading_override, vocabulary_entry).
+- v2: paragraph raw spans (``raw_start``/``raw_end``, filled from the source maps), the
+  correction layer, and ``paragraph_fts``, an FTS5 trigram index over paragraph text kept
+  in sync by triggers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from models.library import sourcemap
+
+Step = Callable[[sqlite3.Connection], None]
+
+_V1_TABLES = """
+CREATE TABLE "issue" ("id" INTEGER NOT NULL PRIMARY KEY, "paper" TEXT NOT NULL, "date" TEXT,
+  "page_count" INTEGER, "title" TEXT NOT NULL, "source_path" TEXT, "created" DATETIME NOT NULL);
+CREATE TABLE "page" ("id" INTEGER NOT NULL PRIMARY KEY, "issue_id" INTEGER NOT NULL, "number" INTEGER,
+  "name" TEXT NOT NULL, "position" INTEGER NOT NULL, "source_path" TEXT, "raw_text" TEXT NOT NULL,
+  "sha256" TEXT NOT NULL, "encoding" TEXT NOT NULL, "parser_version" TEXT NOT NULL,
+  "created" DATETIME NOT NULL,
+  FOREIGN KEY ("issue_id") REFERENCES "issue" ("id") ON DELETE CASCADE);
+CREATE INDEX "page_issue_id" ON "page" ("issue_id");
+CREATE UNIQUE INDEX "page_issue_id_sha256" ON "page" ("issue_id", "sha256");
+CREATE INDEX "page_sha256" ON "page" ("sha256");
+CREATE TABLE "section" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "ordinal" INTEGER NOT NULL, "kind" TEXT NOT NULL, "kicker" TEXT, "kicker_map" TEXT, "heading" TEXT,
+  "heading_map" TEXT, "subheading" TEXT, "subheading_map" TEXT, "byline" TEXT, "byline_map" TEXT,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX "section_page_id" ON "section" ("page_id");
+CREATE UNIQUE INDEX "section_page_id_ordinal" ON "section" ("page_id", "ordinal");
+CREATE TABLE "paragraph" ("id" INTEGER NOT NULL PRIMARY KEY, "section_id" INTEGER NOT NULL,
+  "ordinal" INTEGER NOT NULL, "text" TEXT NOT NULL, "source_map" TEXT NOT NULL,
+  FOREIGN KEY ("section_id") REFERENCES "section" ("id") ON DELETE CASCADE);
+CREATE INDEX "paragraph_section_id" ON "paragraph" ("section_id");
+CREATE UNIQUE INDEX "paragraph_section_id_ordinal" ON "paragraph" ("section_id", "ordinal");
+CREATE TABLE "category" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL,
+  "light_colour" TEXT NOT NULL, "dark_colour" TEXT NOT NULL, "position" INTEGER NOT NULL);
+CREATE UNIQUE INDEX "category_name" ON "category" ("name");
+CREATE TABLE "highlight" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" TEXT NOT NULL,
+  "page_id" INTEGER NOT NULL, "section_id" INTEGER, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  "exact" TEXT NOT NULL, "prefix" TEXT NOT NULL, "suffix" TEXT NOT NULL, "text_hash" TEXT NOT NULL,
+  "category_id" INTEGER NOT NULL, "created" DATETIME NOT NULL, "updated" DATETIME NOT NULL,
+  "deleted" INTEGER NOT NULL, "anchor_state" TEXT NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("section_id") REFERENCES "section" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("category_id") REFERENCES "category" ("id") ON DELETE RESTRICT);
+CREATE UNIQUE INDEX "highlight_uuid" ON "highlight" ("uuid");
+CREATE INDEX "highlight_page_id" ON "highlight" ("page_id");
+CREATE INDEX "highlight_section_id" ON "highlight" ("section_id");
+CREATE INDEX "highlight_category_id" ON "highlight" ("category_id");
+CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "colour" TEXT,
+  "created" DATETIME NOT NULL);
+CREATE UNIQUE INDEX "tag_name" ON "tag" ("name");
+CREATE TABLE "highlight_tag" ("id" INTEGER NOT NULL PRIMARY KEY, "highlight_id" INTEGER NOT NULL,
+  "tag_id" INTEGER NOT NULL,
+  FOREIGN KEY ("highlight_id") REFERENCES "highlight" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE);
+CREATE INDEX "highlight_tag_highlight_id" ON "highlight_tag" ("highlight_id");
+CREATE INDEX "highlight_tag_tag_id" ON "highlight_tag" ("tag_id");
+CREATE UNIQUE INDEX "highlight_tag_highlight_id_tag_id" ON "highlight_tag" ("highlight_id", "tag_id");
+CREATE TABLE "note" ("id" INTEGER NOT NULL PRIMARY KEY, "highlight_id" INTEGER NOT NULL,
+  "text" TEXT NOT NULL, "created" DATETIME NOT NULL, "updated" DATETIME NOT NULL,
+  FOREIGN KEY ("highlight_id") REFERENCES "highlight" ("id") ON DELETE CASCADE);
+CREATE UNIQUE INDEX "note_highlight_id" ON "note" ("highlight_id");
+CREATE TABLE "reading_override" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "offset" INTEGER NOT NULL, "char" TEXT NOT NULL, "pinyin" TEXT NOT NULL, "created" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX "reading_override_page_id" ON "reading_override" ("page_id");
+CREATE UNIQUE INDEX "reading_override_page_id_offset" ON "reading_override" ("page_id", "offset");
+CREATE TABLE "vocabulary_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "simplified" TEXT NOT NULL,
+  "traditional" TEXT NOT NULL, "pinyin" TEXT NOT NULL, "definition" TEXT NOT NULL,
+  "sentence" TEXT NOT NULL, "page_id" INTEGER, "raw_offset" INTEGER, "created" DATETIME NOT NULL,
+  "updated" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE SET NULL);
+CREATE INDEX "vocabulary_entry_page_id" ON "vocabulary_entry" ("page_id");
+"""
+
+_V2_TABLES = """
+ALTER TABLE "paragraph" ADD COLUMN "raw_start" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "paragraph" ADD COLUMN "raw_end" INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE "correction" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "raw_start" INTEGER NOT NULL, "raw_end" INTEGER NOT NULL, "replacement" TEXT NOT NULL,
+  "author" TEXT NOT NULL, "created" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX "correction_page_id" ON "correction" ("page_id");
+CREATE VIRTUAL TABLE "paragraph_fts" USING fts5(
+  "text", content='paragraph', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER "paragraph_fts_insert" AFTER INSERT ON "paragraph" BEGIN
+  INSERT INTO "paragraph_fts"(rowid, "text") VALUES (new."id", new."text");
+END;
+CREATE TRIGGER "paragraph_fts_delete" AFTER DELETE ON "paragraph" BEGIN
+  INSERT INTO "paragraph_fts"("paragraph_fts", rowid, "text") VALUES ('delete', old."id", old."text");
+END;
+CREATE TRIGGER "paragraph_fts_update" AFTER UPDATE OF "text" ON "paragraph" BEGIN
+  INSERT INTO "paragraph_fts"("paragraph_fts", rowid, "text") VALUES ('delete', old."id", old."text");
+  INSERT INTO "paragraph_fts"(rowid, "text") VALUES (new."id", new."text");
+END;
+"""
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the surrounding transaction; run statement by statement.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement[:60]!r}")
+
+
+def v0_to_v1(conn: sqlite3.Connection) -> None:
+    """Create the first shape of the library."""
+    _run_script(conn, _V1_TABLES)
+
+
+def v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Add paragraph raw spans, corrections and the full-text index; fill both from the data."""
+    _run_script(conn, _V2_TABLES)
+    rows = conn.execute('SELECT "id", "source_map" FROM "paragraph"').fetchall()
+    spans = []
+    for paragraph_id, stored in rows:
+        source = sourcemap.decode(stored)
+        start, end = (min(source), max(source) + 1) if source else (0, 0)
+        spans.append((start, end, paragraph_id))
+    conn.executemany('UPDATE "paragraph" SET "raw_start" = ?, "raw_end" = ? WHERE "id" = ?', spans)
+    conn.execute('INSERT INTO "paragraph_fts"("paragraph_fts") VALUES (\'rebuild\')')
+
+
+#: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
+MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def upgrade(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Run the steps from the file's version up to ``target`` in one transaction; return the old version.
+
+    The caller checks that the file is a Dubao library not newer than this code.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= target:
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in MIGRATIONS[version:target]:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return version

@@ -1,0 +1,80 @@
+"""Plain, immutable records the service layer hands to the UI (no peewee objects leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from models.section import Section
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    """An issue as the library lists it."""
+
+    id: int
+    paper: str
+    date: str | None
+    title: str
+    page_count: int | None
+    #: Pages of this issue held in the library.
+    pages: int
+    created: datetime
+
+    @property
+    def label(self) -> str:
+        """A name for lists: the title, else paper and date."""
+        return self.title or " ".join(x for x in (self.paper, self.date) if x) or f"#{self.id}"
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """A page as its issue lists it, in file-name order."""
+
+    id: int
+    issue_id: int
+    number: int | None
+    name: str
+    position: int
+    source_path: str | None
+    sha256: str
+    parser_version: str
+
+
+@dataclass(frozen=True)
+class CorrectionInfo:
+    """A proofreading edit over the raw text (code points, end exclusive)."""
+
+    id: int
+    page_id: int
+    raw_start: int
+    raw_end: int
+    replacement: str
+    author: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """Everything the reader shows for a page.
+
+    ``sections`` are as parsed and stored; ``current_sections`` have the corrections
+    applied. Both keep source maps into ``raw``.
+    """
+
+    info: PageInfo
+    raw: str
+    sections: list[Section] = field(default_factory=list)
+    corrections: list[CorrectionInfo] = field(default_factory=list)
+    #: Database ids of ``sections``, same order (highlights refer to them).
+    section_ids: list[int] = field(default_factory=list)
+
+    @property
+    def current_sections(self) -> list[Section]:
+        """The sections' current text: raw text plus the correction layer."""
+        from models.library.corrections import Edit, correct_sections
+
+        if not self.corrections:
+            return self.sections
+        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections]
+        return correct_sections(self.sections, edits, len(self.raw))

@@ -1,0 +1,266 @@
+"""The library as the UI sees it: one object, plain records in and out, no SQL outside.
+
+Every write runs in one transaction. Reads and writes may come from different threads
+(an import in the background while the window reads): each thread gets its own SQLite
+connection, and WAL lets readers go on while a writer works.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from peewee import SqliteDatabase, fn
+
+from models.errors import DubaoError
+from models.library import sourcemap
+from models.library.corrections import Edit, check_edit
+from models.library.database import open_database
+from models.library.importer import ImportReport, Progress
+from models.library.importer import import_paths as _import_paths
+from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo
+from models.library.schema import HEAD_COLUMNS, Correction, Issue, Page, Paragraph, Section
+from models.library.search import SearchHit
+from models.library.search import search as _search
+from models.section import Section as ParsedSection
+from models.text import MappedText
+
+
+class _Unset:
+    """Marks an argument that was not given (``None`` is a value: "unknown")."""
+
+
+UNSET: Any = _Unset()
+_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class Library:
+    """An open library file."""
+
+    def __init__(self, db: SqliteDatabase, path: Path | None) -> None:
+        self._db = db
+        self._path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
+        """Open the library at ``path`` (default: the app-data folder), creating or upgrading it."""
+        db = open_database(path)
+        return cls(db, None if str(path) == ":memory:" else Path(db.database))
+
+    @property
+    def path(self) -> Path | None:
+        """The library file (``None`` for an in-memory library)."""
+        return self._path
+
+    @property
+    def database(self) -> SqliteDatabase:
+        """The peewee database, for other core modules (annotations, vocabulary); not for the UI."""
+        return self._db
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        if not self._db.is_closed():
+            self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Importing
+
+    def import_paths(
+        self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
+    ) -> ImportReport:
+        """Import page files and folders, all or nothing; ``progress`` may cancel (return False)."""
+        return _import_paths(self._db, paths, progress)
+
+    # Issues and pages
+
+    def issues(self) -> list[IssueInfo]:
+        """Every issue, by date (undated last), then paper."""
+        counts = dict(
+            Page.select(Page.issue, fn.COUNT(Page.id)).group_by(Page.issue).tuples()  # type: ignore[arg-type]
+        )
+        query = Issue.select().order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
+        return [_issue_info(issue, counts.get(issue.id, 0)) for issue in query]
+
+    def issue(self, issue_id: int) -> IssueInfo:
+        issue = Issue.get_or_none(Issue.id == issue_id)
+        if issue is None:
+            raise DubaoError(f"no issue {issue_id} in the library")
+        return _issue_info(issue, Page.select().where(Page.issue == issue_id).count())
+
+    def update_issue(
+        self,
+        issue_id: int,
+        *,
+        paper: str = UNSET,
+        date: str | None = UNSET,
+        title: str = UNSET,
+        page_count: int | None = UNSET,
+    ) -> IssueInfo:
+        """Change an issue's metadata; arguments not given stay as they are."""
+        values: dict[Any, object] = {}
+        if paper is not UNSET:
+            values[Issue.paper] = paper.strip()
+        if title is not UNSET:
+            values[Issue.title] = title.strip()
+        if date is not UNSET:
+            date = (date or "").strip() or None
+            if date is not None and not _ISO_DATE.match(date):
+                raise DubaoError(f"{date!r} is not a date like 2020-02-12, 2020-02 or 2020")
+            values[Issue.date] = date
+        if page_count is not UNSET:
+            if page_count is not None and page_count < 1:
+                raise DubaoError("an issue has at least one page")
+            values[Issue.page_count] = page_count
+        with self._db.atomic():
+            self.issue(issue_id)
+            if values:
+                Issue.update(values).where(Issue.id == issue_id).execute()
+        return self.issue(issue_id)
+
+    def delete_issue(self, issue_id: int) -> None:
+        """Remove an issue with its pages and everything on them."""
+        with self._db.atomic():
+            self.issue(issue_id)
+            Issue.delete().where(Issue.id == issue_id).execute()
+
+    def pages(self, issue_id: int) -> list[PageInfo]:
+        """The issue's pages in order."""
+        query = Page.select(*_PAGE_INFO_FIELDS).where(Page.issue == issue_id).order_by(Page.position, Page.id)
+        return [_page_info(p) for p in query]
+
+    def page_info(self, page_id: int) -> PageInfo:
+        page = Page.select(*_PAGE_INFO_FIELDS).where(Page.id == page_id).first()
+        if page is None:
+            raise DubaoError(f"no page {page_id} in the library")
+        return _page_info(page)
+
+    def update_page(self, page_id: int, *, number: int | None = UNSET, name: str = UNSET) -> PageInfo:
+        """Change a page's printed number or name."""
+        values: dict[Any, object] = {}
+        if number is not UNSET:
+            if number is not None and number < 0:
+                raise DubaoError("a page number cannot be negative")
+            values[Page.number] = number
+        if name is not UNSET:
+            values[Page.name] = name.strip()
+        with self._db.atomic():
+            self.page_info(page_id)
+            if values:
+                Page.update(values).where(Page.id == page_id).execute()
+        return self.page_info(page_id)
+
+    def page(self, page_id: int) -> PageContent:
+        """A page's raw text, its sections with source maps, and its corrections."""
+        with self._db.atomic():
+            info = self.page_info(page_id)
+            raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+            section_rows = list(
+                Section.select().where(Section.page == page_id).order_by(Section.ordinal).dicts()
+            )
+            paragraphs: dict[int, list[MappedText]] = {row["id"]: [] for row in section_rows}
+            query = (
+                Paragraph.select(Paragraph.section, Paragraph.text, Paragraph.source_map)
+                .join(Section)
+                .where(Section.page == page_id)
+                .order_by(Section.ordinal, Paragraph.ordinal)
+                .tuples()
+            )
+            for section_id, text, stored in query:
+                paragraphs[section_id].append(MappedText(text, sourcemap.decode(stored)))
+            corrections = [
+                _correction_info(c)
+                for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
+            ]
+        sections = []
+        for row in section_rows:
+            section = ParsedSection(kind=row["kind"], paragraphs=paragraphs[row["id"]])
+            for name in HEAD_COLUMNS:
+                if row[name] is not None:
+                    setattr(section, name, MappedText(row[name], sourcemap.decode(row[f"{name}_map"])))
+            sections.append(section)
+        return PageContent(
+            info=info,
+            raw=raw,
+            sections=sections,
+            corrections=corrections,
+            section_ids=[row["id"] for row in section_rows],
+        )
+
+    # Corrections
+
+    def add_correction(
+        self, page_id: int, raw_start: int, raw_end: int, replacement: str, author: str = ""
+    ) -> CorrectionInfo:
+        """Record that ``raw[raw_start:raw_end]`` reads as ``replacement`` (the raw text stays)."""
+        with self._db.atomic():
+            raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+            if raw is None:
+                raise DubaoError(f"no page {page_id} in the library")
+            check_edit(raw, Edit(raw_start, raw_end, replacement))
+            row = Correction.create(
+                page=page_id, raw_start=raw_start, raw_end=raw_end, replacement=replacement, author=author
+            )
+        return _correction_info(row)
+
+    # Search
+
+    def search(self, query: str, limit: int = 500) -> list[SearchHit]:
+        """Every occurrence of ``query`` in the library's paragraphs, with context."""
+        return _search(self._db, query, limit)
+
+
+_PAGE_INFO_FIELDS = (
+    Page.id,
+    Page.issue,
+    Page.number,
+    Page.name,
+    Page.position,
+    Page.source_path,
+    Page.sha256,
+    Page.parser_version,
+)
+
+
+def _issue_info(issue: Issue, pages: int) -> IssueInfo:
+    return IssueInfo(
+        id=issue.id,
+        paper=issue.paper,
+        date=issue.date,
+        title=issue.title,
+        page_count=issue.page_count,
+        pages=pages,
+        created=issue.created,
+    )
+
+
+def _page_info(page: Page) -> PageInfo:
+    return PageInfo(
+        id=page.id,
+        issue_id=page.issue_id,
+        number=page.number,
+        name=page.name,
+        position=page.position,
+        source_path=page.source_path,
+        sha256=page.sha256,
+        parser_version=page.parser_version,
+    )
+
+
+def _correction_info(row: Correction) -> CorrectionInfo:
+    return CorrectionInfo(
+        id=row.id,
+        page_id=row.page_id,
+        raw_start=row.raw_start,
+        raw_end=row.raw_end,
+        replacement=row.replacement,
+        author=row.author,
+        created=row.created,
+    )
