@@ -1,20 +1,137 @@
-"""Parse an OCR'd page's raw text into sections in reading order."""
+"""Parse an OCR'd page's raw text into sections in reading order.
+
+The pipeline, one module a step:
+
+1. ``lines``: split the raw text into lines and measure them against the column;
+2. ``blocks``: cut at blank lines and tell title blocks (headlines, kickers, bylines,
+   mastheads) from body text;
+3. ``paragraphs``: split each run of body lines into paragraphs from the column grid;
+4. ``articles``: decode which paragraphs and headline form each article;
+5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
+
+Every non-space character of the raw text lands in exactly one field of one section.
+"""
 
 from __future__ import annotations
 
+import statistics
+
+from models.parser.articles import Article, Item, decode_articles, make_para_item
+from models.parser.blocks import Block, classify_blocks, cut_blocks
+from models.parser.lines import split_lines
+from models.parser.paragraphs import local_widths, split_paragraphs
+from models.parser.reflow import reflow, title_text
+from models.parser.titles import is_byline, is_credit, split_title
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
+PARSER_VERSION = 1
+
 
 def parse_page(raw: str) -> ParsedPage:
-    """Placeholder: one article per blank-line block (replaced by the real parser)."""
+    """Parse a page's raw text (never modified) into sections in reading order."""
+    lines = split_lines(raw)
+    blocks = cut_blocks(lines)
+    classify_blocks(blocks)
     sections: list[Section] = []
-    start = 0
-    for block in raw.split("\n\n"):
-        text = MappedText.from_raw(raw, start, start + len(block))
-        start += len(block) + 2
-        kept = [(c, o) for c, o in zip(text.text, text.source) if not c.isspace()]
-        if kept:
-            para = MappedText("".join(c for c, _ in kept), [o for _, o in kept])
-            sections.append(Section(paragraphs=[para]))
+    items: list[Item] = []
+    for group in _group(blocks):
+        kind = group[0].kind
+        if kind == "masthead":
+            sections.append(Section(kind="masthead", heading=title_text(group[0].lines)))
+        elif kind == "title":
+            for unit in _title_units(group):
+                item = Item("title", unit)
+                item.text = "".join(ln.stripped for ln in unit)
+                items.append(item)
+        else:
+            items.extend(_paragraph_items(group))
+    if items:
+        sections.extend(_to_section(a) for a in _attach_orphans(decode_articles(items)))
     return ParsedPage(raw=raw, sections=sections)
+
+
+def _group(blocks: list[Block]) -> list[list[Block]]:
+    """Consecutive blocks of the same family: body (with bylines) or title."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        family = "body" if block.kind in ("body", "byline") else block.kind
+        if groups and family != "masthead" and _family(groups[-1][0]) == family:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _family(block: Block) -> str:
+    return "body" if block.kind in ("body", "byline") else block.kind
+
+
+def _title_units(blocks: list[Block]) -> list[list]:
+    """Split consecutive title blocks into headline units (kicker + heading + subheading)."""
+    units: list[list] = []
+    for block in blocks:
+        text = block.text.replace(" ", "")
+        if units:
+            prev = "".join(ln.stripped for ln in units[-1]).replace(" ", "")
+            kicker = prev.endswith(("——", "—", "：", ":"))
+            sub = text.startswith(("——", "—"))
+            longer = len(prev) >= len(text) + 3 and not prev.endswith(("）", ")"))
+            if kicker or sub or longer:
+                units[-1].extend(block.lines)
+                continue
+        units.append(list(block.lines))
+    return units
+
+
+def _paragraph_items(blocks: list[Block]) -> list[Item]:
+    body = [ln for b in blocks for ln in b.lines]
+    columns = local_widths(body)
+    col_of = {ln.index: c for ln, c in zip(body, columns)}
+    items = []
+    for para in split_paragraphs(body):
+        text = reflow(para).text
+        column = statistics.median(col_of[ln.index] for ln in para)
+        items.append(make_para_item(para, text, column))
+    return items
+
+
+def _attach_orphans(articles: list[Article]) -> list[Article]:
+    """A headline with no article beside it belongs to an article printed without one."""
+    orphans = [a for a in articles if a.heading is not None and not a.items]
+    headless = [a for a in articles if a.heading is None and a.items and not _is_caption(a)]
+    for orphan in orphans:
+        if not headless:
+            break
+        target = headless.pop(0)
+        target.heading = orphan.heading
+        articles.remove(orphan)
+    return articles
+
+
+def _is_caption(article: Article) -> bool:
+    texts = [it.text for it in article.items]
+    return any(is_credit(t) for t in texts) and sum(len(t) for t in texts) < 400
+
+
+def _to_section(article: Article) -> Section:
+    section = Section(kind="article")
+    if article.heading is not None:
+        for name, text in split_title(article.heading.lines).items():
+            setattr(section, name, text)
+    paragraphs: list[MappedText] = []
+    for item in article.items:
+        text = reflow(item.lines) if item.kind == "para" else title_text(item.lines)
+        if item.kind == "para" and item.byline and section.byline is None and not paragraphs:
+            section.byline = title_text(item.lines)
+            continue
+        paragraphs.append(text)
+    section.paragraphs = paragraphs
+    if _is_caption(article) and (section.heading is None or "图" in (section.heading.text or "")):
+        section.kind = "caption"
+    if section.kind == "caption" and paragraphs and is_credit(paragraphs[-1].text) and section.byline is None:
+        section.byline = paragraphs.pop()
+    return section
+
+
+__all__ = ["PARSER_VERSION", "parse_page", "is_byline"]

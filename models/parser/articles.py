@@ -1,0 +1,143 @@
+"""Group paragraphs and title units into articles, wherever each headline was printed.
+
+OCR pages print a headline above its article or, as often, below it; two articles may
+also meet with no headline between them. Every article has one headline, so the
+page is decoded as a whole (Viterbi over the sequence of paragraphs and title units),
+weighing the cues a reader uses: a dateline or byline opens an article, the column
+width changes between articles, and a headline shares words with its article's lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.parser.lines import Line
+from models.parser.titles import is_byline, starts_with_dateline
+
+#: Costs of the decoder, in units of "one weak cue".
+HEADLESS = 2.5  # an article with no headline at all
+HEADING_ONLY = 2.5  # a headline with no article next to it
+NEW_ARTICLE = 2.5  # an article boundary with no headline between the paragraphs
+DATELINE_OPENS = 3.0  # a dateline or byline opens an article
+WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
+SIMILARITY = 2.0  # weight of the headline/lead word overlap
+INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
+
+
+@dataclass
+class Item:
+    kind: str  # "para" or "title"
+    lines: list[Line]
+    text: str = ""
+    column: float = 0.0
+    byline: bool = False
+
+    @property
+    def opens_article(self) -> bool:
+        return self.kind == "para" and (self.byline or starts_with_dateline(self.text))
+
+
+@dataclass
+class Article:
+    heading: Item | None = None
+    items: list[Item] = field(default_factory=list)  # paragraphs (and intertitles) in order
+
+
+def _bigrams(text: str) -> set[str]:
+    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(han, han[1:])}
+
+
+def similarity(title: str, lead: str) -> float:
+    """Share of the headline's character bigrams found in the article's opening."""
+    t = _bigrams(title)
+    if not t:
+        return 0.0
+    return len(t & _bigrams(lead[:300])) / len(t)
+
+
+def _intertitle_cost(item: Item) -> float:
+    text = item.text.replace(" ", "")
+    cost = INTERTITLE
+    if len(item.lines) > 1:
+        cost += 1.5
+    if text.endswith(("）", ")")) or text.endswith(("——", "：")):
+        cost += 3.0
+    if len(text) > 24:
+        cost += 1.5
+    return cost
+
+
+def _new_article_cost(prev: Item | None, item: Item) -> float:
+    cost = NEW_ARTICLE
+    if item.opens_article:
+        cost -= DATELINE_OPENS
+    if prev is not None and prev.column and item.column and abs(prev.column - item.column) >= 1:
+        cost -= WIDTH_CHANGE
+    return cost
+
+
+def decode_articles(items: list[Item]) -> list[Article]:
+    """Assign every paragraph and title unit to an article (see the module docstring)."""
+    # State: (open, has_heading, has_paras). "closed" = no open article.
+    # Each hypothesis keeps its cost and its articles so far (paths are short).
+    Hyp = tuple[float, list[Article], str]
+    hyps: dict[str, Hyp] = {"closed": (0.0, [], "closed")}
+    prev_para: Item | None = None
+    for item in items:
+        new: dict[str, Hyp] = {}
+
+        def offer(state: str, cost: float, arts: list[Article]) -> None:
+            if state not in new or cost < new[state][0]:
+                new[state] = (cost, arts, state)
+
+        for state, (cost, arts, _) in hyps.items():
+            if item.kind == "title":
+                lead_next = 0.0  # filled in when the next paragraph is seen (see below)
+                if state == "closed":
+                    offer("h_empty", cost + lead_next, arts + [Article(heading=item)])
+                elif state == "open":
+                    cur = arts[-1]
+                    lead = cur.items[0].text if cur.items else ""
+                    trail = arts[:-1] + [Article(heading=item, items=cur.items)]
+                    offer("closed", cost - SIMILARITY * similarity(item.text, lead), trail)
+                    offer("h_empty", cost + HEADLESS, arts + [Article(heading=item)])
+                    offer(
+                        "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
+                    )
+                elif state == "h_empty":
+                    offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
+                elif state == "h_paras":
+                    cur = arts[-1]
+                    offer("h_empty", cost, arts + [Article(heading=item)])
+                    offer(
+                        "h_paras",
+                        cost + _intertitle_cost(item),
+                        arts[:-1] + [Article(cur.heading, cur.items + [item])],
+                    )
+            else:
+                new_cost = _new_article_cost(prev_para, item)
+                keep_cost = DATELINE_OPENS if item.opens_article else 0.0
+                if state == "closed":
+                    offer("open", cost, arts + [Article(items=[item])])
+                elif state == "h_empty":
+                    cur = arts[-1]
+                    bonus = SIMILARITY * similarity(cur.heading.text if cur.heading else "", item.text)
+                    offer("h_paras", cost - bonus, arts[:-1] + [Article(cur.heading, [item])])
+                elif state in ("open", "h_paras"):
+                    cur = arts[-1]
+                    offer(state, cost + keep_cost, arts[:-1] + [Article(cur.heading, cur.items + [item])])
+                    close = HEADLESS if state == "open" else 0.0
+                    offer("open", cost + close + new_cost, arts + [Article(items=[item])])
+        if item.kind == "para":
+            prev_para = item
+        hyps = new
+    final = []
+    for state, (cost, arts, _) in hyps.items():
+        end = {"open": HEADLESS, "h_empty": HEADING_ONLY}.get(state, 0.0)
+        final.append((cost + end, arts))
+    return min(final, key=lambda x: x[0])[1]
+
+
+def make_para_item(lines: list[Line], text: str, column: float) -> Item:
+    return Item("para", lines, text=text, column=column, byline=is_byline(text))

@@ -1,0 +1,86 @@
+"""Cut a page into blocks (runs of lines between blank lines) and tell titles from body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.parser.lines import Line, ends_sentence
+from models.parser.paragraphs import DATELINE_END, local_widths
+from models.parser.titles import is_byline, is_credit, is_title_line
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+    kind: str = "body"  # body | title | byline | masthead
+
+    @property
+    def text(self) -> str:
+        return "".join(ln.stripped for ln in self.lines)
+
+
+@dataclass
+class Run:
+    """Consecutive body lines (blank lines dropped), or a title unit's lines."""
+
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def cut_blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                blocks.append(Block(current))
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(Block(current))
+    return blocks
+
+
+def classify_blocks(blocks: list[Block]) -> None:
+    """Mark title, byline and masthead blocks; everything else stays body."""
+    body_lines = [ln for b in blocks for ln in b.lines]
+    columns = dict(zip((ln.index for ln in body_lines), local_widths(body_lines, radius=12)))
+    prev_body: Line | None = None
+    for i, block in enumerate(blocks):
+        texts = [ln.stripped for ln in block.lines]
+        if len(texts) == 1 and is_byline(texts[0]):
+            block.kind = "byline"
+        elif i == 0 and len(texts) == 1 and _looks_like_masthead(block, blocks):
+            block.kind = "masthead"
+        elif len(texts) <= 4 and all(is_title_line(t) for t in texts) and not _continues(prev_body, columns):
+            if not _is_body_fragment(block, columns):
+                block.kind = "title"
+        if block.kind == "body":
+            prev_body = block.lines[-1]
+
+
+def _continues(prev: Line | None, columns: dict[int, float]) -> bool:
+    """A full line that ends mid-sentence runs on after the blank line (a column break)."""
+    if prev is None:
+        return False
+    text = prev.stripped
+    if DATELINE_END.search(text):
+        return True
+    if ends_sentence(text) or is_credit(text) or is_byline(text):
+        return False
+    return columns.get(prev.index, 0) - prev.width <= 1
+
+
+def _is_body_fragment(block: Block, columns: dict[int, float]) -> bool:
+    """Several lines that all fill the column are body text, not a heading."""
+    if len(block.lines) < 2:
+        return False
+    return all(abs(columns.get(ln.index, 0) - ln.width) <= 1 for ln in block.lines)
+
+
+def _looks_like_masthead(block: Block, blocks: list[Block]) -> bool:
+    from models.parser.titles import MASTHEAD
+
+    text = block.text.replace(" ", "")
+    return len(text) <= 24 and bool(MASTHEAD.search(text)) and len(blocks) > 1

@@ -1,0 +1,103 @@
+"""Lines of an OCR'd page and what can be told about each on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Punctuation that ends a sentence; closing quotes/brackets may follow it.
+SENTENCE_END = "。！？!?…；"
+CLOSERS = "”’」』）)》】\"'"
+OPENERS = "“‘「『（(《【"
+#: Punctuation that may hang past the column edge at a line end (so it adds no width).
+HANGING = set("，。、；：？！”’）》」』…,.;:?!")
+
+
+def is_cjk(ch: str) -> bool:
+    """Han characters (all extensions), CJK punctuation and full-width forms."""
+    cp = ord(ch)
+    return (
+        0x2E80 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFE30 <= cp <= 0xFE4F
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x3FFFF
+        or 0x2014 <= cp <= 0x2026  # — ‘ ’ “ ” …
+        or 0x3000 <= cp <= 0x303F
+    )
+
+
+def is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3FFFF
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence (。！？… or ；), allowing closing quotes after it."""
+    s = text.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in SENTENCE_END
+
+
+def column_width(text: str) -> float:
+    """The width a line takes in its column, in Chinese characters.
+
+    ASCII letters, digits and the OCR spaces around them are half-width; a punctuation
+    mark at the line end may hang past the column edge, so it is not counted; the
+    spaces of a letter-spaced (justified) line are not counted either.
+    """
+    s = text.strip()
+    if is_letter_spaced(s):
+        s = "".join(s.split())
+    if s and s[-1] in HANGING:
+        s = s[:-1]
+    return sum(0.5 if ord(c) < 128 else (0.0 if c.isspace() else 1.0) for c in s)
+
+
+def is_letter_spaced(text: str) -> bool:
+    """A line spread out by justification: a space between (nearly) every character."""
+    s = text.strip()
+    chars = [c for c in s if not c.isspace()]
+    if len(chars) < 4:
+        return False
+    singles = sum(1 for a, b, c in zip(s, s[1:], s[2:]) if b == " " and a != " " and c != " ")
+    return singles >= 0.7 * (len(chars) - 1)
+
+
+@dataclass
+class Line:
+    """One line of the raw text: [start, end) in code points, without its line break."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def width(self) -> float:
+        return column_width(self.text)
+
+    @property
+    def letter_spaced(self) -> bool:
+        return is_letter_spaced(self.text)
+
+    @property
+    def chars(self) -> int:
+        return sum(1 for c in self.text if not c.isspace())
+
+
+def split_lines(raw: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, text in enumerate(raw.split("\n")):
+        lines.append(Line(i, pos, pos + len(text), text))
+        pos += len(text) + 1
+    return lines

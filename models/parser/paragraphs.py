@@ -1,0 +1,69 @@
+"""Split a run of body lines into paragraphs.
+
+OCR keeps no indents and scatters blank lines (column breaks fall mid-sentence, a
+line that begins with an opening quote often has a blank line before it), so breaks
+are read from the column grid instead: every line of a paragraph fills the column
+except the last, and the first is two characters short where its indent was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from models.parser.lines import Line, ends_sentence
+
+#: A dateline such as 本报北京2月12日电 or 新华社北京2月1日电, alone at a line end.
+DATELINE_END = re.compile(r"(本报|新华社|据新华社|中新社|人民日报).{0,14}电[\s（(]*$|本报讯\s*$")
+INDENT = 2
+
+
+def local_widths(lines: Sequence[Line], radius: int = 10) -> list[float]:
+    """The column width around each line: the commonest line width among its neighbours."""
+    widths = [ln.width for ln in lines]
+    out: list[float] = []
+    for i in range(len(lines)):
+        window = widths[max(0, i - radius) : i + radius + 1]
+        counts = Counter(w for w in window if w >= 4)
+        if not counts:
+            out.append(max(widths[i], 1))
+            continue
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        out.append(best)
+    return out
+
+
+def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group body lines (blank lines already dropped) into paragraphs."""
+    if not lines:
+        return []
+    columns = local_widths(lines)
+    paragraphs: list[list[Line]] = [[lines[0]]]
+    first = True
+    for k in range(len(lines) - 1):
+        a, b = lines[k], lines[k + 1]
+        if _breaks_after(a, b, columns[k], columns[k + 1], first):
+            paragraphs.append([b])
+            first = True
+        else:
+            paragraphs[-1].append(b)
+            first = False
+    return paragraphs
+
+
+def _breaks_after(a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool) -> bool:
+    text_a = a.stripped
+    if DATELINE_END.search(text_a):
+        return False
+    short_a = (col_a - (INDENT if a_is_first else 0)) - a.width
+    short_b = col_b - b.width
+    if ends_sentence(text_a):
+        if short_a >= 1.5:
+            return True
+        # A full line that ends a sentence: a new paragraph starts if the next line
+        # is indented-short, or is a short line that ends no sentence (a title line).
+        if 1.5 <= short_b <= 3.5:
+            return True
+        return short_b > 3.5 and not ends_sentence(b.stripped)
+    return short_a >= 2.5
