@@ -1,57 +1,499 @@
-"""The main window: the page's sections, one after another (issue 3 brings the column reader)."""
+"""The main window: the reading view, its raw text, the outline and the menus."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QListWidget, QMainWindow, QPlainTextEdit, QSplitter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models.page_file import read_page_file
-from models.parser import parse_page
 from models.section import ParsedPage
+from ui.find_bar import FindBar
+from ui.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
+from ui.page_details import PageDetails, PageDetailsDialog, guess_details
+from ui.page_style import PageStyle
+from ui.page_view import PageView
+from ui.raw_view import RawView
+from ui.settings import ReaderLayout, Settings
+from ui.theme import apply_theme
+
+PAGE_FILE_FILTER = "*.txt *.text"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    """Dubao's window. Pages come from files (``open_page_file``) or the library."""
+
+    #: emitted once, after the window has painted for the first time
+    firstPainted = Signal()
+    #: emitted after a page has been laid out (title)
+    pageShown = Signal(str)
+
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.setWindowTitle("Dubao 读报")
-        self.outline = QListWidget()
-        self.text = QPlainTextEdit()  # plain text: page content is never interpreted as markup
-        self.text.setReadOnly(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.outline)
-        splitter.addWidget(self.text)
-        splitter.setSizes([300, 1000])
-        self.setCentralWidget(splitter)
+        self.setAcceptDrops(True)
+        self._painted = False
         self.page: ParsedPage | None = None
-        self._section_starts: list[int] = []
-        self.outline.currentRowChanged.connect(self._show_section)
+        self.page_title = ""
+        self.page_where = ""  # "file:PATH" or "library:ID"
+        self.details = PageDetails()
+        self.colours = apply_theme(self.settings.theme())
+        self.cjk_family = pick_cjk_family()
+        self.sans_family = pick_cjk_family(PREFERRED_SANS) or ""
+        self.layout_ = self.settings.layout()
+        self._base_font_size = self.layout_.font_size
+
+        self.page_view = PageView(self._style())
+        self.raw_view = RawView()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        reader = QWidget()
+        column = QVBoxLayout(reader)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.page_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(reader)
+        self.splitter.addWidget(self.raw_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.raw_view.setVisible(False)
+
+        self.outline = QListWidget()
+        self.outline.setObjectName("outline")
+        self.outline_dock = QDockWidget(self.tr("Outline"), self)
+        self.outline_dock.setObjectName("outlineDock")
+        self.outline_dock.setWidget(self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status, 1)
+
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self._apply_raw_font()
+        self.toggle_raw_action.setChecked(self.settings.raw_view_shown())
+        self.resize(1280, 820)
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # --- actions and menus ----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open Page…"), self.choose_file, key.Open)
+        self.open_folder_action = self._action(self.tr("Open &Folder…"), self.choose_folder)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
+        self.find_next_action = self._action(self.tr("Find &Next"), self.page_view.find_next, key.FindNext)
+        self.find_previous_action = self._action(
+            self.tr("Find &Previous"), self.page_view.find_previous, key.FindPrevious
+        )
+        self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
+        self.preferences_action = self._action(
+            self.tr("Pre&ferences…"), self.show_preferences, key.Preferences
+        )
+        self.toggle_raw_action = self._action(
+            self.tr("&Raw OCR Text"), self.set_raw_view_shown, QKeySequence("Ctrl+U"), checkable=True
+        )
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &In"), lambda: self.zoom(1), [QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), lambda: self.zoom(-1), key.ZoomOut)
+        self.zoom_reset_action = self._action(
+            self.tr("&Actual Size"), lambda: self.zoom(0), QKeySequence("Ctrl+0")
+        )
+        self.next_column_action = self._action(
+            self.tr("Next &Column"),
+            lambda: self.page_view.focus_column(self.page_view.active + 1),
+            "Alt+Right",
+        )
+        self.previous_column_action = self._action(
+            self.tr("Previous C&olumn"),
+            lambda: self.page_view.focus_column(self.page_view.active - 1),
+            "Alt+Left",
+        )
+        self.theme_actions = QActionGroup(self)
+        for theme, label in (
+            ("system", self.tr("Follow the &System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setData(theme)
+            action.setChecked(theme == self.settings.theme())
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            self.theme_actions.addAction(action)
+        self.about_action = self._action(self.tr("&About Dubao"), self.show_about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_folder_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.find_next_action)
+        edit_menu.addAction(self.find_previous_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.details_action)
+        edit_menu.addAction(self.preferences_action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.toggle_raw_action)
+        self.view_menu.addAction(self.outline_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.zoom_in_action)
+        self.view_menu.addAction(self.zoom_out_action)
+        self.view_menu.addAction(self.zoom_reset_action)
+        self.view_menu.addSeparator()
+        theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
+        theme_menu.addActions(self.theme_actions.actions())
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu.addAction(self.next_column_action)
+        self.go_menu.addAction(self.previous_column_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.outline.currentRowChanged.connect(self._outline_row_changed)
+        self.page_view.paragraphChanged.connect(self._paragraph_changed)
+        self.page_view.paragraphHovered.connect(self._paragraph_hovered)
+        self.raw_view.offsetActivated.connect(lambda offset: self._raw_offset(offset, activated=True))
+        self.raw_view.offsetHovered.connect(lambda offset: self._raw_offset(offset, activated=False))
+        self.find_bar.queryChanged.connect(self._find)
+        self.find_bar.nextRequested.connect(self._find_next)
+        self.find_bar.previousRequested.connect(self._find_previous)
+        self.find_bar.closed.connect(self._find_closed)
+        hints = self.styleHintsOrNone()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(
+                lambda _scheme: self.set_theme(self.settings.theme(), save=False)
+            )
+
+    @staticmethod
+    def styleHintsOrNone():
+        from PySide6.QtGui import QGuiApplication
+
+        return QGuiApplication.styleHints() if QGuiApplication.instance() else None
+
+    # --- style ---------------------------------------------------------------------------------------------
+    def _style(self) -> PageStyle:
+        family = self.layout_.font_family or self.cjk_family or ""
+        return PageStyle(self.layout_, self.colours, family, self.sans_family)
+
+    def _restyle(self) -> None:
+        self.page_view.set_style(self._style())
+        self._apply_raw_font()
+
+    def _apply_raw_font(self) -> None:
+        font = QFont(self.layout_.font_family or self.cjk_family or "")
+        font.setPointSizeF(max(7.0, self.layout_.font_size * 0.9))
+        self.raw_view.set_font_and_colour(font, self.colours.current)
+
+    def set_layout(self, layout: ReaderLayout, save: bool = True) -> None:
+        """Apply (and remember) new type, column width or spacing."""
+        self.layout_ = layout
+        self._base_font_size = layout.font_size
+        if save:
+            self.settings.set_layout(layout)
+        self._restyle()
+
+    def zoom(self, steps: int) -> None:
+        """Make the type bigger (+1), smaller (-1) or back to 13 pt (0); remembered."""
+        size = 13.0 if steps == 0 else self.layout_.font_size + steps
+        size = min(ReaderLayout.MAX_SIZE, max(ReaderLayout.MIN_SIZE, size))
+        if size != self.layout_.font_size:
+            self.layout_.font_size = size
+            self.settings.set_layout(self.layout_)
+            self._restyle()
+            self.statusBar().showMessage(self.tr("Type size %1 pt").replace("%1", f"{size:g}"), 2000)
+
+    def set_theme(self, theme: str, save: bool = True) -> None:
+        if save:
+            self.settings.set_theme(theme)
+        self.colours = apply_theme(theme)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == theme)
+        self._restyle()
+
+    # --- pages ------------------------------------------------------------------------------------------------
+    def show_page(
+        self, page: ParsedPage, title: str = "", where: str = "", details: PageDetails | None = None
+    ) -> None:
+        """Lay out a parsed page in columns, with its raw text and outline."""
+        self.page = page
+        self.page_title = title
+        self.page_where = where
+        self.page_view.show_page(page)
+        self.raw_view.set_raw(page.raw)
+        self.outline.blockSignals(True)
+        self.outline.clear()
+        for section in page.sections:
+            item = QListWidgetItem(section.title)  # QListWidgetItem text is plain
+            item.setToolTip(html.escape(section.title))
+            self.outline.addItem(item)
+        self.outline.blockSignals(False)
+        self.details = details or guess_details(title, page)
+        self.page_view.set_details(self.details.line(self._masthead_title()))
+        self.setWindowTitle(f"{title} — Dubao 读报" if title else "Dubao 读报")
+        sections = len(page.sections)
+        paragraphs = sum(len(s.paragraphs) for s in page.sections)
+        self.status.setText(
+            self.tr("%1 sections, %2 paragraphs, %3 characters")
+            .replace("%1", str(sections))
+            .replace("%2", str(paragraphs))
+            .replace("%3", str(len(page.raw)))
+        )
+        if where:
+            self.settings.set_last_page(where)
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self._find(self.find_bar.field.text())
+        self.pageShown.emit(title)
 
     def open_page_file(self, path: Path) -> None:
-        page = read_page_file(path)
-        self.show_page(parse_page(page.raw), title=path.name)
+        """Read, parse and show one page file (raises DubaoError for a file that is not a page)."""
+        from models.page_file import read_page_file
+        from models.parser import parse_page
 
-    def show_page(self, page: ParsedPage, title: str = "") -> None:
-        self.page = page
-        self.setWindowTitle(f"{title} — Dubao 读报" if title else "Dubao 读报")
-        self.outline.clear()
-        lines: list[str] = []
-        self._section_starts = []
-        for section in page.sections:
-            self.outline.addItem(section.title)
-            self._section_starts.append(len(lines))
-            for name in ("kicker", "heading", "subheading", "byline"):
-                value = section.field_text(name)
-                if value:
-                    lines.append(value)
-            lines.extend("\u3000\u3000" + p.text for p in section.paragraphs)
-            lines.append("")
-        self.text.setPlainText("\n".join(lines))
+        page_file = read_page_file(path)
+        page = parse_page(page_file.raw)
+        self.show_page(page, title=page_file.path.name, where=f"file:{page_file.path.resolve()}")
+        self.details = guess_details(page_file.path.name, page, page_file.path.parent.name)
+        self.page_view.set_details(self.details.line(self._masthead_title()))
+        self.settings.add_recent_file(str(page_file.path.resolve()))
 
-    def _show_section(self, row: int) -> None:
-        if 0 <= row < len(self._section_starts):
-            block = self.text.document().findBlockByNumber(self._section_starts[row])
-            cursor = self.text.textCursor()
-            cursor.setPosition(block.position())
-            self.text.setTextCursor(cursor)
-            self.text.centerCursor()
+    def open_path(self, path: Path) -> bool:
+        """Open a page file, showing a dialog with the reason if it cannot be read."""
+        from models.errors import DubaoError
+
+        try:
+            self.open_page_file(path)
+        except DubaoError as exc:
+            self.show_error(self.tr("This file cannot be opened"), str(exc))
+            return False
+        return True
+
+    def show_error(self, title: str, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Dubao"), title, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(reason)  # a file name may hold anything; the box shows it plain
+        box.setObjectName("errorBox")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self._error_box = box
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open Page"),
+            "",
+            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Open dropped or chosen files and folders: the first page file found is shown."""
+        files: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(
+                    sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".text"))
+                )
+            else:
+                files.append(path)
+        if not files:
+            self.show_error(self.tr("No page files were found"), ", ".join(str(p) for p in paths))
+            return
+        self.open_path(files[0])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path.replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear Recent Files"), self.settings.clear_recent_files)
+
+    def edit_details(self) -> None:
+        dialog = PageDetailsDialog(self.details, self)
+        if dialog.exec() == PageDetailsDialog.DialogCode.Accepted:
+            self.set_details(dialog.details())
+
+    def _masthead_title(self) -> str:
+        for section in self.page.sections if self.page else []:
+            if section.kind == "masthead":
+                return section.title
+        return ""
+
+    def set_details(self, details: PageDetails) -> None:
+        self.details = details
+        self.page_view.set_details(details.line(self._masthead_title()))
+
+    # --- raw view link --------------------------------------------------------------------------------------
+    def set_raw_view_shown(self, shown: bool) -> None:
+        self.raw_view.setVisible(bool(shown))
+        self.toggle_raw_action.setChecked(bool(shown))
+        self.settings.set_raw_view_shown(bool(shown))
+        if shown:
+            total = max(1, self.splitter.width())
+            self.splitter.setSizes([int(total * 0.68), int(total * 0.32)])
+            column = self.page_view.active_column()
+            if column is not None and column.current_block() >= 0:
+                self._paragraph_changed(self.page_view.active, column.current_block())
+
+    def _paragraph_changed(self, number: int, block: int) -> None:
+        if 0 <= number < len(self.page_view.columns):
+            self.outline.blockSignals(True)
+            self.outline.setCurrentRow(number)
+            self.outline.blockSignals(False)
+            if block >= 0 and self.raw_view.isVisible():
+                self.raw_view.highlight_offsets(self.page_view.raw_offsets(number, block))
+
+    def _paragraph_hovered(self, number: int, block: int) -> None:
+        if not self.raw_view.isVisible():
+            return
+        if number < 0:
+            column = self.page_view.active_column()
+            if column is not None and column.current_block() >= 0:
+                self.raw_view.highlight_offsets(
+                    self.page_view.raw_offsets(self.page_view.active, column.current_block()),
+                    ensure_visible=False,
+                )
+            return
+        self.raw_view.highlight_offsets(self.page_view.raw_offsets(number, block))
+
+    def _raw_offset(self, offset: int, activated: bool) -> None:
+        if offset < 0 or not self.raw_view.raw:
+            self.page_view.link_block(None)
+            return
+        line = self.raw_view.line_of(offset)
+        target = self.page_view.block_for_raw_offset(offset, self.raw_view.line_span(line))
+        self.page_view.link_block(target, ensure_visible=True)
+        if target is not None and activated:
+            self.raw_view.highlight_offsets(self.page_view.raw_offsets(*target), ensure_visible=False)
+
+    def _outline_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.page_view.focus_column(row)
+
+    # --- find --------------------------------------------------------------------------------------------------
+    def _find(self, query: str) -> None:
+        total = self.page_view.find(query)
+        self.find_bar.set_count(self.page_view.current_hit, total)
+
+    def _find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open()
+        self.page_view.find_next()
+        self.find_bar.set_count(self.page_view.current_hit, len(self.page_view.hits))
+
+    def _find_previous(self) -> None:
+        self.page_view.find_previous()
+        self.find_bar.set_count(self.page_view.current_hit, len(self.page_view.hits))
+
+    def _find_closed(self) -> None:
+        self.page_view.clear_find()
+        self.page_view.focus_column(max(0, self.page_view.active))
+
+    # --- dialogs ------------------------------------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        from ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.layout_, self.settings.theme(), self.settings.language(), self)
+        dialog.layoutChanged.connect(self.set_layout)
+        dialog.themeChanged.connect(self.set_theme)
+        dialog.languageChanged.connect(self.settings.set_language)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Dubao"),
+            self.tr("Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them."),
+        )
+
+    def warn_missing_cjk_font(self) -> None:
+        """Say once, ever, that no Chinese font is installed and how to get one."""
+        if self.cjk_family is not None or self.settings.font_warning_shown():
+            return
+        self.settings.set_font_warning_shown()
+        message = self.tr(
+            "No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1"
+        )
+        self.show_error(self.tr("No Chinese font found"), message.replace("%1", INSTALL_HINT))
+
+    # --- window events -------------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # Let the drag finish before opening (a dialog inside a drop handler blocks the source).
+            QTimer.singleShot(0, lambda: self.open_paths(paths))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.set_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def open_library_page_ref(self, where: str) -> bool:
+        """Open "library:ID" (the library panel provides this once the library is there)."""
+        return False

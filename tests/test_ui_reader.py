@@ -1,0 +1,336 @@
+"""The reading view: columns per section, keyboard, raw-view link, find, zoom, themes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+
+from models.page_file import read_page_file
+from models.parser import parse_page
+from models.section import ParsedPage, Section
+from tests.conftest import SAMPLE_PAGE
+from tests.test_ui_pages import RAW_THREE, Locator, raw_lines_of, three_section_page
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def column_texts(win: MainWindow) -> list[str]:
+    return [c.plain_text().replace("\u2028", "\n") for c in win.page_view.columns]
+
+
+def test_sample_opens_with_one_column_per_parsed_section(window):
+    window.open_page_file(SAMPLE_PAGE)
+    parsed = parse_page(read_page_file(SAMPLE_PAGE).raw)
+    columns = window.page_view.columns
+    assert len(columns) == len(parsed.sections) > 0
+    for column, section in zip(columns, parsed.sections):
+        text = column.plain_text()
+        for part in section.all_texts():
+            assert part.text.replace("\n", "\u2028") in text
+    body = [c for c in columns if not c.is_masthead]
+    xs = [c.mapTo(window.page_view.strip, c.rect().topLeft()).x() for c in body]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs), "columns stand side by side in reading order"
+    assert window.outline.count() == len(parsed.sections)
+
+
+def test_masthead_spans_the_top_and_parts_have_their_own_style(qtbot, window):
+    window.show_page(three_section_page(), title="rmrb-2020-02-12-01.txt")
+    view = window.page_view
+    masthead, first, second, caption = view.columns
+    assert masthead.is_masthead and masthead.parent() is view.masthead
+    assert masthead.mapTo(view, masthead.rect().topLeft()).y() < first.mapTo(view, first.rect().topLeft()).y()
+    assert masthead.width() > first.width() + second.width()
+    heading_font = first.document().findBlockByNumber(0).charFormat().font()
+    body_block = first.document().findBlockByNumber(1)
+    assert heading_font.pointSizeF() > body_block.charFormat().font().pointSizeF()
+    assert heading_font.bold()
+    # The two-character first-line indent of a paragraph, none on the heading.
+    body_em = body_block.charFormat().font().pointSizeF()
+    assert body_block.blockFormat().textIndent() > 1.5 * body_em
+    assert first.document().findBlockByNumber(0).blockFormat().textIndent() == 0
+    caption_colour = caption.document().findBlockByNumber(0).charFormat().foreground().color()
+    paragraph_colour = body_block.charFormat().foreground().color()
+    assert caption_colour != paragraph_colour
+    assert "2020-02-12" in view.details.text()
+
+
+def test_keyboard_moves_between_and_within_columns(qtbot, window):
+    window.show_page(three_section_page())
+    view = window.page_view
+    view.focus_column(1)
+    first = view.columns[1]
+    assert view.active == 1 and first.current_block() == 0
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert first.current_block() == 1
+    qtbot.keyClick(first, Qt.Key.Key_End)
+    assert first.current_block() == 2
+    qtbot.keyClick(first, Qt.Key.Key_Down)  # past the last paragraph: on to the next column
+    assert view.active == 2 and view.columns[2].current_block() == 0
+    qtbot.keyClick(view.columns[2], Qt.Key.Key_Up)  # before its first block: back to the end of the previous
+    assert view.active == 1 and first.current_block() == 2
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert view.active == 2
+    qtbot.keyClick(view.columns[2], Qt.Key.Key_Right)
+    assert view.active == 3
+    qtbot.keyClick(view.columns[3], Qt.Key.Key_Right)  # the last column stays the last
+    assert view.active == 3
+    qtbot.keyClick(view.columns[3], Qt.Key.Key_Left)
+    assert view.active == 2
+    assert window.outline.currentRow() == 2
+    window.outline.setCurrentRow(1)
+    assert view.active == 1
+
+
+def test_raw_view_highlights_the_lines_of_the_current_paragraph_and_back(qtbot, window):
+    page = three_section_page()
+    window.show_page(page)
+    window.toggle_raw_action.trigger()
+    assert window.raw_view.isVisible()
+    assert window.raw_view.toPlainText() == RAW_THREE
+    view = window.page_view
+    view.focus_column(1)
+    view.columns[1].set_current_block(1)  # the first paragraph of the first article
+    paragraph = page.sections[1].paragraphs[0]
+    assert window.raw_view.highlighted_lines() == raw_lines_of(RAW_THREE, paragraph) == [3, 4, 5]
+    # The reverse: a click on a raw line marks the paragraph it belongs to.
+    cursor = window.raw_view.textCursor()
+    cursor.setPosition(RAW_THREE.index("系统，复工率"))
+    window.raw_view.setTextCursor(cursor)
+    assert view.linked_block() == (2, 1)
+    assert 1 in view.columns[2].marked_blocks()
+    # A blank spot on a line (the space in the caption line) still finds its paragraph.
+    cursor.setPosition(RAW_THREE.index(" 新华社"))
+    window.raw_view.setTextCursor(cursor)
+    assert view.linked_block() == (3, 0)
+
+
+def test_hovering_a_paragraph_highlights_its_raw_lines(qtbot, window):
+    page = three_section_page()
+    window.show_page(page)
+    window.set_raw_view_shown(True)
+    column = window.page_view.columns[2]
+    column.hoveredBlock.emit(1)  # what mouseMoveEvent reports for the pointer over that block
+    assert window.raw_view.highlighted_lines() == raw_lines_of(RAW_THREE, page.sections[2].paragraphs[0])
+    point = column.cursorRect(column.textCursor()).center()
+    block_point = column.document().documentLayout().blockBoundingRect(column.document().findBlockByNumber(1))
+    point.setY(int(block_point.center().y()))
+    point.setX(40)
+    qtbot.mouseMove(column.viewport(), point)
+    assert column._block_under(point) == 1
+
+
+def test_find_in_page_marks_every_hit_and_steps_through_them(qtbot, window):
+    window.show_page(three_section_page())
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    window.find_bar.field.insert("春耕")  # QtTest can only type ASCII keys
+    view = window.page_view
+    assert len(view.hits) == 3  # heading, first paragraph, second paragraph; none elsewhere
+    marked = view.columns[1].hits()
+    assert len(marked) == 3 and all(view.columns[n].hits() == [] for n in (0, 2, 3))
+    texts = []
+    for start, end in marked:
+        cursor = view.columns[1].textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        texts.append(cursor.selectedText())
+    assert texts == ["春耕", "春耕", "春耕"]
+    assert "1 of 3" in window.find_bar.count.text()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert view.current_hit == 1
+    window.find_previous_action.trigger()
+    window.find_previous_action.trigger()
+    assert view.current_hit == 2  # wraps around
+    window.find_bar.field.setText("复工")
+    assert [h.column for h in view.hits] == [2, 2]
+    window.find_bar.field.setText("没有的词")
+    assert view.hits == [] and "No hits" in window.find_bar.count.text()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert all(c.hits() == [] for c in view.columns)
+
+
+MALICIOUS = '<img src="x">\n\n<a href="y">链接</a> 和 <b>粗体</b>\n'
+
+
+def _malicious_page() -> ParsedPage:
+    at = Locator(MALICIOUS)
+    return ParsedPage(
+        raw=MALICIOUS,
+        sections=[
+            Section(kind="masthead", heading=at.text('<img src="x">')),
+            Section(heading=at.text('<a href="y">链接</a>'), paragraphs=[at.text(" 和 <b>粗体</b>")]),
+        ],
+    )
+
+
+def test_a_page_that_looks_like_html_shows_its_characters_literally(qtbot, window):
+    window.show_page(_malicious_page(), title="<b>page</b>.txt")
+    view = window.page_view
+    assert '<img src="x">' in view.columns[0].plain_text()
+    assert '<a href="y">链接</a>' in view.columns[1].plain_text()
+    assert "<b>粗体</b>" in view.columns[1].plain_text()
+    for column in view.columns:
+        block = column.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                assert not fmt.isImageFormat() and not fmt.isAnchor()
+                assert not fmt.font().bold() or block.blockNumber() == 0  # only headings are bold
+                it += 1
+            block = block.next()
+    assert window.outline.item(0).text() == '<img src="x">'
+    assert window.outline.item(0).toolTip() == "&lt;img src=&quot;x&quot;&gt;"
+    window.set_raw_view_shown(True)
+    assert window.raw_view.toPlainText() == MALICIOUS
+    assert window.windowTitle().startswith("<b>page</b>.txt")
+    window.find_bar.open()
+    window.find_bar.field.setText("<b>")
+    assert len(view.hits) == 1
+
+
+def test_a_malicious_file_through_the_parser_shows_literally(qtbot, window, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text(MALICIOUS, encoding="utf-8")
+    window.open_page_file(path)
+    shown = "".join("".join(c.plain_text().split()) for c in window.page_view.columns)
+    for needle in ('<imgsrc="x">', '<ahref="y">', "<b>粗体</b>"):
+        assert needle in shown
+
+
+ASTRAL_RAW = "𠀀𠀁测试页\n\n生僻字𠀀在前面，\n后面的词语不能移位。\n\n第二篇𠀀文章的词语。\n"
+
+
+def _astral_page() -> ParsedPage:
+    at = Locator(ASTRAL_RAW)
+    return ParsedPage(
+        raw=ASTRAL_RAW,
+        sections=[
+            Section(kind="masthead", heading=at.text("𠀀𠀁测试页")),
+            Section(paragraphs=[at.text("生僻字𠀀在前面，", "后面的词语不能移位。")]),
+            Section(paragraphs=[at.text("第二篇𠀀文章的词语。")]),
+        ],
+    )
+
+
+def test_an_astral_character_shifts_nothing(qtbot, window):
+    page = _astral_page()
+    window.show_page(page)
+    view = window.page_view
+    window.find_bar.open()
+    window.find_bar.field.setText("词语")
+    assert [(h.column, h.block) for h in view.hits] == [(1, 0), (2, 0)]
+    for column in (view.columns[1], view.columns[2]):
+        ((start, end),) = column.hits()
+        cursor = column.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == "词语"
+    # Raw view: the click on a character after 𠀀 maps to that very character's offset.
+    window.set_raw_view_shown(True)
+    raw_view = window.raw_view
+    target = ASTRAL_RAW.index("文章")
+    cursor = raw_view.textCursor()
+    cursor.setPosition(len(ASTRAL_RAW[:target].encode("utf-16-le")) // 2)
+    raw_view.setTextCursor(cursor)
+    assert raw_view.offset_at(cursor.position()) == target
+    assert view.linked_block() == (2, 0)
+    # Column -> raw: the character under a position after 𠀀 is the right raw character.
+    column = view.columns[1]
+    shown = column.plain_text()
+    after = len(shown[: shown.index("不能")].encode("utf-16-le")) // 2  # Qt counts UTF-16 units
+    assert ASTRAL_RAW[column.raw_offset_at(after)] == "不"
+    view.focus_column(1)
+    column.set_current_block(0)
+    assert raw_view.highlighted_lines() == [2, 3]
+    # The highlighted raw lines cover exactly those lines' text.
+    for selection in raw_view.extraSelections():
+        assert selection.cursor.selectedText() in ("生僻字𠀀在前面，", "后面的词语不能移位。")
+
+
+def test_zoom_changes_type_size_and_is_remembered(qtbot, window, settings):
+    window.show_page(three_section_page())
+    column = window.page_view.columns[1]
+    before = column.document().findBlockByNumber(1).charFormat().font().pointSizeF()
+    width_before = column.width()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    column = window.page_view.columns[1]
+    after = column.document().findBlockByNumber(1).charFormat().font().pointSizeF()
+    assert after > before and column.width() > width_before
+    assert settings.layout().font_size == after
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert settings.layout().font_size == before - 1
+
+
+def test_column_width_font_and_spacing_are_adjustable_and_remembered(qtbot, window, settings):
+    window.show_page(three_section_page())
+    layout = settings.layout()
+    narrow = window.page_view.columns[1].width()
+    layout.column_chars = layout.column_chars * 2
+    layout.line_spacing = 2.0
+    window.set_layout(layout)
+    column = window.page_view.columns[1]
+    assert column.width() > 1.7 * narrow
+    assert column.document().findBlockByNumber(1).blockFormat().lineHeight() == pytest.approx(200)
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert again.layout_.column_chars == layout.column_chars and again.layout_.line_spacing == 2.0
+
+
+def test_dark_theme_darkens_the_page_and_is_remembered(qtbot, window, settings):
+    window.show_page(three_section_page())
+    window.set_theme("dark")
+    column = window.page_view.columns[1]
+    paper = column.palette().color(column.viewport().backgroundRole())
+    assert QColor(paper).lightness() < 80
+    ink = column.document().findBlockByNumber(1).charFormat().foreground().color()
+    assert ink.lightness() > 150
+    assert settings.theme() == "dark"
+    window.set_theme("light")
+    column = window.page_view.columns[1]
+    assert column.palette().color(column.viewport().backgroundRole()).lightness() > 200
+
+
+def test_a_broken_file_shows_the_reason_and_the_page_stays(qtbot, window, tmp_path):
+    window.show_page(three_section_page(), title="good")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert window.open_path(empty) is False
+    box = window.findChild(type(window._error_box), "errorBox")
+    assert box is not None and box.isVisible()
+    assert "empty" in box.informativeText()
+    box.close()
+    assert window.page_title == "good" and len(window.page_view.columns) == 4
+
+
+def test_last_page_and_recent_files_are_remembered(qtbot, window, settings, tmp_path):
+    from ui.app import _load_start_page
+
+    path = tmp_path / "page-004.txt"
+    path.write_text(RAW_THREE, encoding="utf-8")
+    window.open_page_file(path)
+    assert settings.recent_files()[0] == str(path.resolve())
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    _load_start_page(again, None, settings)
+    assert again.page_title == "page-004.txt"
+    assert again.details.page_number == "4"

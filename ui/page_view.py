@@ -1,0 +1,336 @@
+"""A whole page: the masthead across the top, one column per section below it.
+
+The columns sit side by side in reading order and the strip scrolls
+horizontally, the way the eye moves across a printed page. Find in page and
+the link to the raw text work on the columns' block maps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from models.section import ParsedPage
+from ui.page_style import PageStyle
+from ui.section_view import SectionColumn
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One find-in-page match: the column and block, and its code-point span in that block."""
+
+    column: int
+    block: int
+    start: int
+    end: int
+
+
+class PageView(QWidget):
+    """The reading view of one page."""
+
+    #: the current paragraph moved: (column, block)
+    paragraphChanged = Signal(int, int)
+    #: the pointer is over (column, block); (-1, -1) when over none
+    paragraphHovered = Signal(int, int)
+
+    def __init__(self, style: PageStyle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.style_ = style
+        self.page: ParsedPage | None = None
+        self.columns: list[SectionColumn] = []
+        self.active = -1
+        self._owner: dict[int, tuple[int, int]] = {}
+        self._linked: tuple[int, int] = (-1, -1)
+        self.hits: list[Hit] = []
+        self.current_hit = -1
+        self._query = ""
+
+        self.masthead = QWidget()
+        self.masthead.setObjectName("masthead")
+        self._masthead_layout = QVBoxLayout(self.masthead)
+        self._masthead_layout.setContentsMargins(0, 0, 0, 0)
+        self._masthead_layout.setSpacing(0)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # paper names come from pages and users
+        self.details.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.details.setContentsMargins(8, 2, 8, 4)
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+
+        self.strip = QWidget()
+        self.strip.setObjectName("columns")
+        self._strip_layout = QHBoxLayout(self.strip)
+        self._strip_layout.setContentsMargins(6, 6, 6, 6)
+        self._strip_layout.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.strip)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+        self.placeholder = QLabel()
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setText(self.tr("Open a page with Ctrl+O, or drop page files or folders here."))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.masthead)
+        layout.addWidget(self.details)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._show_placeholder(True)
+        self._apply_paper()
+
+    # --- showing a page ------------------------------------------------------------------------
+    def show_page(self, page: ParsedPage) -> None:
+        """Lay out a parsed page: one SectionColumn per section, mastheads on top."""
+        self._clear()
+        self.page = page
+        for number, section in enumerate(page.sections):
+            column = SectionColumn(section, number, self.style_)
+            column.navigate.connect(lambda delta, at_end, n=number: self.focus_column(n + delta, at_end))
+            column.currentBlockChanged.connect(lambda block, n=number: self._on_current(n, block))
+            column.hoveredBlock.connect(lambda block, n=number: self._on_hovered(n, block))
+            self.columns.append(column)
+            for block, ref in enumerate(column.blocks):
+                for offset in ref.text.source:
+                    self._owner.setdefault(offset, (number, block))
+            if column.is_masthead:
+                self._masthead_layout.addWidget(column)
+            else:
+                if self._strip_layout.count():
+                    self._strip_layout.addWidget(self._column_rule())
+                self._strip_layout.addWidget(column)
+        self._strip_layout.addStretch(1)
+        self.masthead.setVisible(any(c.is_masthead for c in self.columns))
+        self._show_placeholder(not self.columns)
+        if not self.columns:
+            self.placeholder.setText(self.tr("No text was found on this page."))
+        self.active = -1
+        if self.columns:
+            self._set_active(0)
+        self.scroll.horizontalScrollBar().setValue(0)
+
+    def _clear(self) -> None:
+        self.clear_find()
+        for column in self.columns:
+            column.setParent(None)
+            column.deleteLater()
+        self.columns = []
+        self._owner = {}
+        self._linked = (-1, -1)
+        while self._strip_layout.count():
+            item = self._strip_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def _column_rule(self) -> QFrame:
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFixedWidth(9)
+        rule.setObjectName("columnRule")
+        return rule
+
+    def _show_placeholder(self, shown: bool) -> None:
+        self.placeholder.setVisible(shown)
+        self.scroll.setVisible(not shown)
+        self.rule.setVisible(not shown)
+        self.details.setVisible(not shown and bool(self.details.text()))
+        if shown:
+            self.masthead.setVisible(False)
+
+    def set_details(self, text: str) -> None:
+        """The issue line under the masthead (paper · date · page); plain text."""
+        self.details.setText(text)
+        self.details.setVisible(bool(text) and bool(self.columns))
+
+    def set_style(self, style: PageStyle) -> None:
+        """Re-set every column with new fonts, sizes, spacing or colours."""
+        self.style_ = style
+        for column in self.columns:
+            column.render(style)
+        self._apply_paper()
+        if self._query:
+            self._mark_hits()
+
+    def _apply_paper(self) -> None:
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(self.style_.colours.paper))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(self.style_.colours.byline))
+        for widget in (self, self.strip, self.masthead, self.details, self.placeholder):
+            widget.setAutoFillBackground(True)
+            widget.setPalette(pal)
+        self.scroll.viewport().setAutoFillBackground(True)
+        self.scroll.viewport().setPalette(pal)
+
+    # --- which column and paragraph ------------------------------------------------------------
+    def focus_column(self, number: int, at_end: bool = False) -> bool:
+        """Move the keyboard to a column (clamped); ``at_end`` starts at its last block."""
+        if not self.columns:
+            return False
+        number = max(0, min(number, len(self.columns) - 1))
+        column = self.columns[number]
+        self._set_active(number)
+        column.setFocus(Qt.FocusReason.OtherFocusReason)
+        if column.blocks:
+            block = len(column.blocks) - 1 if at_end else max(0, column.current_block())
+            column.set_current_block(block)
+            if at_end:
+                column.verticalScrollBar().setValue(column.verticalScrollBar().maximum())
+        self.ensure_column_visible(number)
+        return True
+
+    def ensure_column_visible(self, number: int) -> None:
+        column = self.columns[number]
+        if not column.is_masthead:
+            self.scroll.ensureWidgetVisible(column, 24, 0)
+
+    def active_column(self) -> SectionColumn | None:
+        return self.columns[self.active] if 0 <= self.active < len(self.columns) else None
+
+    def _set_active(self, number: int) -> None:
+        if number == self.active:
+            return
+        self.active = number
+        for i, column in enumerate(self.columns):
+            column.set_active(i == number)
+
+    def _on_current(self, number: int, block: int) -> None:
+        self._set_active(number)
+        self.paragraphChanged.emit(number, block)
+
+    def _on_hovered(self, number: int, block: int) -> None:
+        self.paragraphHovered.emit(number, block) if block >= 0 else self.paragraphHovered.emit(-1, -1)
+
+    # --- the link with the raw text -------------------------------------------------------------
+    def raw_offsets(self, number: int, block: int) -> list[int]:
+        """Raw-text offsets of every character of a block."""
+        return list(self.columns[number].blocks[block].text.source)
+
+    def block_for_raw_offset(
+        self, offset: int, line_span: tuple[int, int] | None = None
+    ) -> tuple[int, int] | None:
+        """The (column, block) that shows raw ``offset``, or the nearest owned one on its line."""
+        if offset in self._owner:
+            return self._owner[offset]
+        if line_span is not None:
+            start, end = line_span
+            for distance in range(1, max(1, end - start) + 1):
+                for candidate in (offset + distance, offset - distance):
+                    if start <= candidate <= end and candidate in self._owner:
+                        return self._owner[candidate]
+        return None
+
+    def link_block(self, target: tuple[int, int] | None, ensure_visible: bool = True) -> None:
+        """Tint the block linked from the raw view (None clears the tint)."""
+        old_column, _ = self._linked
+        if 0 <= old_column < len(self.columns):
+            self.columns[old_column].set_linked_block(-1)
+        self._linked = target or (-1, -1)
+        if target is None:
+            return
+        number, block = target
+        column = self.columns[number]
+        column.set_linked_block(block)
+        if ensure_visible:
+            self.ensure_column_visible(number)
+            column.scroll_to_block(block)
+
+    def linked_block(self) -> tuple[int, int]:
+        return self._linked
+
+    # --- find in page ------------------------------------------------------------------------------------
+    def find(self, query: str) -> int:
+        """Mark every hit of ``query`` (case-insensitive, literal); go to the first. Returns the count."""
+        self._query = query
+        self.hits = []
+        self.current_hit = -1
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            for number, column in enumerate(self.columns):
+                for block, ref in enumerate(column.blocks):
+                    for match in pattern.finditer(ref.text.text):
+                        self.hits.append(Hit(number, block, match.start(), match.end()))
+        if self.hits:
+            self.current_hit = self._first_hit_from_active()
+        self._mark_hits()
+        self._go_to_hit()
+        return len(self.hits)
+
+    def _first_hit_from_active(self) -> int:
+        """The first hit at or after the active column, so searching does not jump back."""
+        for i, hit in enumerate(self.hits):
+            if hit.column >= max(0, self.active):
+                return i
+        return 0
+
+    def find_next(self) -> None:
+        if self.hits:
+            self.current_hit = (self.current_hit + 1) % len(self.hits)
+            self._mark_hits()
+            self._go_to_hit()
+
+    def find_previous(self) -> None:
+        if self.hits:
+            self.current_hit = (self.current_hit - 1) % len(self.hits)
+            self._mark_hits()
+            self._go_to_hit()
+
+    def clear_find(self) -> None:
+        self._query = ""
+        self.hits = []
+        self.current_hit = -1
+        for column in self.columns:
+            column.set_hits([])
+
+    def _mark_hits(self) -> None:
+        per_column: dict[int, list[tuple[int, int]]] = {}
+        current: dict[int, int] = {}
+        for i, hit in enumerate(self.hits):
+            column = self.columns[hit.column]
+            ref = column.blocks[hit.block]
+            span = ref.utf16_map().span_to_utf16(hit.start, hit.end)
+            spans = per_column.setdefault(hit.column, [])
+            if i == self.current_hit:
+                current[hit.column] = len(spans)
+            spans.append((ref.position + span[0], ref.position + span[1]))
+        for number, column in enumerate(self.columns):
+            column.set_hits(per_column.get(number, []), current.get(number, -1))
+
+    def _go_to_hit(self) -> None:
+        if not (0 <= self.current_hit < len(self.hits)):
+            return
+        hit = self.hits[self.current_hit]
+        column = self.columns[hit.column]
+        self._set_active(hit.column)
+        self.ensure_column_visible(hit.column)
+        position = column.blocks[hit.block].position + column.blocks[hit.block].utf16_map().to_utf16(
+            hit.start
+        )
+        cursor = column.textCursor()
+        cursor.setPosition(position)
+        column.setTextCursor(cursor)
+        column.ensureCursorVisible()
+        # Let the columns settle their geometry before the horizontal scroll is final.
+        QTimer.singleShot(
+            0, lambda n=hit.column: self.ensure_column_visible(n) if n < len(self.columns) else None
+        )
+
+    def go_to_raw_offset(self, offset: int) -> bool:
+        """Show the paragraph holding raw ``offset`` (a library search hit); True if found."""
+        target = self.block_for_raw_offset(offset)
+        if target is None:
+            return False
+        number, block = target
+        self.focus_column(number)
+        self.columns[number].set_current_block(block)
+        return True

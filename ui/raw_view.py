@@ -1,0 +1,121 @@
+"""The raw OCR text of a page, exactly as read, beside the reflowed columns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from ui.offsets import Utf16Map
+
+
+class RawView(QPlainTextEdit):
+    """Read-only raw text; reports the raw offset under the cursor and the pointer."""
+
+    #: the text cursor moved to raw code-point offset (click or keys)
+    offsetActivated = Signal(int)
+    #: the pointer is over raw code-point offset (-1 when it leaves)
+    offsetHovered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.viewport().setMouseTracking(True)
+        self.raw = ""
+        self._map = Utf16Map("")
+        self._line_starts: list[int] = [0]
+        self._lines: list[int] = []
+        self._colour = "#e9e1cf"
+        self._hover_offset = -1
+        self.cursorPositionChanged.connect(self._cursor_moved)
+
+    def set_raw(self, raw: str) -> None:
+        """Show a page's raw text (plain text: nothing in it is interpreted)."""
+        self.raw = raw
+        self._map = Utf16Map(raw)
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+        self._lines = []
+        self.blockSignals(True)
+        self.setPlainText(raw)
+        self.blockSignals(False)
+        self.setExtraSelections([])
+
+    def set_font_and_colour(self, font: QFont, colour: str) -> None:
+        self.setFont(font)
+        self._colour = colour
+        self._apply()
+
+    # --- lines --------------------------------------------------------------------------
+    def line_of(self, offset: int) -> int:
+        """The raw line (0-based) that holds code-point ``offset``."""
+        return bisect_right(self._line_starts, offset) - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Code-point span of a raw line, without its line break."""
+        start = self._line_starts[line]
+        end = self._line_starts[line + 1] - 1 if line + 1 < len(self._line_starts) else len(self.raw)
+        return start, end
+
+    def highlight_offsets(self, offsets: Iterable[int], ensure_visible: bool = True) -> list[int]:
+        """Tint every raw line that holds one of ``offsets``; return those line numbers."""
+        lines = sorted({self.line_of(o) for o in offsets if 0 <= o < max(1, len(self.raw))})
+        self._lines = lines
+        self._apply()
+        if lines and ensure_visible:
+            self._show_line(lines[0], lines[-1])
+        return lines
+
+    def highlighted_lines(self) -> list[int]:
+        return list(self._lines)
+
+    def _apply(self) -> None:
+        selections = []
+        for line in self._lines:
+            start, end = self.line_span(line)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(start))
+            cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self._colour))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _show_line(self, first: int, last: int) -> None:
+        top_line = self.firstVisibleBlock().blockNumber()
+        visible = max(1, int(self.viewport().height() / max(1, self.fontMetrics().lineSpacing())) - 1)
+        if first < top_line or last > top_line + visible:
+            self.verticalScrollBar().setValue(max(0, first - 2))
+
+    # --- cursor and pointer ----------------------------------------------------------------
+    def offset_at(self, position: int) -> int:
+        """The raw code-point offset of UTF-16 document ``position``."""
+        return self._map.to_code_point(position)
+
+    def _cursor_moved(self) -> None:
+        self.offsetActivated.emit(self.offset_at(self.textCursor().position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        cursor = self.cursorForPosition(event.position().toPoint())
+        offset = self.offset_at(cursor.position())
+        if offset != self._hover_offset:
+            self._hover_offset = offset
+            self.offsetHovered.emit(offset)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and self._hover_offset != -1:
+            self._hover_offset = -1
+            self.offsetHovered.emit(-1)
+        return super().event(event)

@@ -1,0 +1,127 @@
+"""The reader's remembered choices, kept in QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+def _int(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(high, max(low, number))
+
+
+def _float(value: object, default: float, low: float, high: float) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return min(high, max(low, number))
+
+
+@dataclass
+class ReaderLayout:
+    """How the page is set: column width, type and leading."""
+
+    column_chars: int = 20
+    font_family: str = ""  # empty: the best installed CJK face
+    font_size: float = 13.0  # points
+    line_spacing: float = 1.6  # a multiple of the line height
+
+    MIN_SIZE = 7.0
+    MAX_SIZE = 40.0
+
+
+class Settings:
+    """Typed access to QSettings (tests point it at a temporary INI file)."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.store = qsettings or QSettings()
+
+    # --- the page's typography -------------------------------------------------
+    def layout(self) -> ReaderLayout:
+        s = self.store
+        return ReaderLayout(
+            column_chars=_int(s.value("reader/column_chars"), 20, 8, 80),
+            font_family=str(s.value("reader/font_family", "") or ""),
+            font_size=_float(s.value("reader/font_size"), 13.0, ReaderLayout.MIN_SIZE, ReaderLayout.MAX_SIZE),
+            line_spacing=_float(s.value("reader/line_spacing"), 1.6, 1.0, 3.0),
+        )
+
+    def set_layout(self, layout: ReaderLayout) -> None:
+        s = self.store
+        s.setValue("reader/column_chars", layout.column_chars)
+        s.setValue("reader/font_family", layout.font_family)
+        s.setValue("reader/font_size", layout.font_size)
+        s.setValue("reader/line_spacing", layout.line_spacing)
+
+    # --- appearance and language --------------------------------------------------
+    def theme(self) -> str:
+        value = str(self.store.value("ui/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.store.setValue("ui/theme", theme)
+
+    def language(self) -> str:
+        """ "system", or a locale name such as "zh_CN" or "en"."""
+        return str(self.store.value("ui/language", "system") or "system")
+
+    def set_language(self, language: str) -> None:
+        self.store.setValue("ui/language", language)
+
+    def raw_view_shown(self) -> bool:
+        return str(self.store.value("reader/raw_view", "false")).lower() == "true"
+
+    def set_raw_view_shown(self, shown: bool) -> None:
+        self.store.setValue("reader/raw_view", shown)
+
+    # --- window and places ------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.setValue("window/state", state)
+
+    def last_page(self) -> str:
+        """The last page read: "file:PATH" or "library:PAGE_ID" (empty when none)."""
+        return str(self.store.value("session/last_page", "") or "")
+
+    def set_last_page(self, where: str) -> None:
+        self.store.setValue("session/last_page", where)
+
+    def recent_files(self) -> list[str]:
+        value = self.store.value("session/recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent_file(self, path: str) -> list[str]:
+        files = [path] + [f for f in self.recent_files() if f != path]
+        files = files[:MAX_RECENT]
+        self.store.setValue("session/recent_files", files)
+        return files
+
+    def clear_recent_files(self) -> None:
+        self.store.setValue("session/recent_files", [])
+
+    def font_warning_shown(self) -> bool:
+        return str(self.store.value("ui/cjk_font_warned", "false")).lower() == "true"
+
+    def set_font_warning_shown(self) -> None:
+        self.store.setValue("ui/cjk_font_warned", True)
+
+    def sync(self) -> None:
+        self.store.sync()
