@@ -1,0 +1,23 @@
+"""Language help for Chinese text: words (jieba), context-correct pinyin, spoken tones.
+
+Nothing heavy loads at import time: jieba's dictionary, the word table and the
+polyphone model load on first use, or ahead of time with ``warm_up()`` (meant to run in
+a background thread while the window paints).
+"""
+
+from __future__ import annotations
+
+from models.language.readings import WordReading, readings_for, readings_for_lines, words_with_readings
+
+__all__ = ["WordReading", "readings_for", "readings_for_lines", "warm_up", "words_with_readings"]
+
+
+def warm_up() -> None:
+    """Load jieba, the word table and the polyphone model now, so the first lookup is fast."""
+    from models.language import segmenter
+    from models.language.phrase_table import word_table
+    from models.language.polyphone_model import model
+
+    segmenter.warm_up()
+    word_table()
+    model()

@@ -1,0 +1,150 @@
+"""Context model for polyphonic characters: g2pM's BiLSTM weights, run in batches with numpy.
+
+The g2pM package (Apache-2.0, Park & Lee 2020) ships a small character BiLSTM trained
+on the CPP benchmark's training split, as numpy arrays inside its wheel (1.6 MB), so it
+works offline. Its own ``G2pM`` class runs one sentence at a time and picks from all
+876 classes; here the same weights run over many sentences at once, and the choice is
+restricted to the readings a character really has.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from models.language.syllables import marked, numbered
+
+_BOS = "시"  # g2pM's start and end markers (its vocabulary has them as characters)
+_EOS = "끝"
+_UNK = "<UNK>"
+
+_lock = threading.Lock()
+_model: PolyphoneModel | None = None
+
+
+def _load_pickle(name: str) -> Any:
+    with resources.files("g2pM").joinpath(name).open("rb") as f:
+        return pickle.load(f)
+
+
+class PolyphoneModel:
+    """Scores the readings of chosen characters of sentences, in context."""
+
+    def __init__(self) -> None:
+        weights = _load_pickle("np_ckpt.pkl")
+        self.char_ids: dict[str, int] = _load_pickle("char2idx.pkl")
+        classes: dict[str, int] = _load_pickle("class2idx.pkl")
+        self.class_ids = classes
+        #: Character -> readings the model was trained to choose between (CC-CEDICT's, numbered).
+        self.choices: dict[str, list[str]] = _load_pickle("digest_cedict.pkl")
+        self.embedding = np.asarray(weights["embedding.weight"], dtype=np.float32)
+        self.fw = self._direction(weights, "")
+        self.bw = self._direction(weights, "_reverse")
+        self.hidden_w = weights["logit_layer.0.weight"].T.copy()
+        self.hidden_b = weights["logit_layer.0.bias"]
+        self.out_w = weights["logit_layer.2.weight"].T.copy()
+        self.out_b = weights["logit_layer.2.bias"]
+        self.hidden_size = self.fw[1].shape[0]
+
+    @staticmethod
+    def _direction(w: dict[str, Any], suffix: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        w_ih = w[f"lstm.weight_ih_l0{suffix}"].T.copy()
+        w_hh = w[f"lstm.weight_hh_l0{suffix}"].T.copy()
+        bias = w[f"lstm.bias_ih_l0{suffix}"] + w[f"lstm.bias_hh_l0{suffix}"]
+        return w_ih, w_hh, bias
+
+    def knows(self, numbered_reading: str) -> bool:
+        """Whether the model has a class for this reading ('hang2')."""
+        return numbered_reading in self.class_ids
+
+    def _run(self, ids: np.ndarray, lengths: np.ndarray, direction: tuple) -> np.ndarray:
+        """Hidden states [batch, time, hidden] of one LSTM direction over padded ids."""
+        w_ih, w_hh, bias = direction
+        batch, steps = ids.shape
+        h = np.zeros((batch, self.hidden_size), dtype=np.float32)
+        c = np.zeros_like(h)
+        gates_in = self.embedding[ids] @ w_ih + bias  # [b, t, 4h], input projection for all steps
+        out = np.empty((batch, steps, self.hidden_size), dtype=np.float32)
+        n = self.hidden_size
+        for t in range(steps):
+            g = gates_in[:, t] + h @ w_hh
+            i = 1.0 / (1.0 + np.exp(-g[:, :n]))
+            f = 1.0 / (1.0 + np.exp(-g[:, n : 2 * n]))
+            cand = np.tanh(g[:, 2 * n : 3 * n])
+            o = 1.0 / (1.0 + np.exp(-g[:, 3 * n :]))
+            c = f * c + i * cand
+            h = o * np.tanh(c)
+            out[:, t] = h
+        return out
+
+    def logits(self, sentences: Sequence[str], positions: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """For each sentence, class logits [len(positions), classes] at the given code-point positions."""
+        results: list[np.ndarray] = [np.empty((0, len(self.class_ids)), np.float32)] * len(sentences)
+        order = sorted((k for k in range(len(sentences)) if positions[k]), key=lambda k: len(sentences[k]))
+        unk = self.char_ids[_UNK]
+        bos, eos = self.char_ids[_BOS], self.char_ids[_EOS]
+        chunk = 256
+        for start in range(0, len(order), chunk):
+            group = order[start : start + chunk]
+            seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in sentences[k]), eos] for k in group]
+            lengths = np.array([len(s) for s in seqs])
+            steps = int(lengths.max())
+            fw_ids = np.zeros((len(seqs), steps), dtype=np.int64)
+            bw_ids = np.zeros_like(fw_ids)
+            for row, s in enumerate(seqs):
+                fw_ids[row, : len(s)] = s
+                bw_ids[row, : len(s)] = s[::-1]
+            fw_h = self._run(fw_ids, lengths, self.fw)
+            bw_h = self._run(bw_ids, lengths, self.bw)
+            for row, k in enumerate(group):
+                pos = np.asarray(positions[k]) + 1  # +1 for the start marker
+                back = lengths[row] - 1 - pos
+                feats = np.concatenate([fw_h[row, pos], bw_h[row, back]], axis=1)
+                hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
+                results[k] = hidden @ self.out_w + self.out_b
+        return results
+
+    def choose(
+        self,
+        sentences: Sequence[str],
+        positions: Sequence[Sequence[int]],
+        options: Sequence[Mapping[int, Sequence[str]]] | None = None,
+    ) -> list[list[str | None]]:
+        """For each sentence, the tone-marked reading picked at each position (None: no opinion).
+
+        ``options`` narrows the choice at some positions (tone-marked readings); elsewhere the
+        model chooses among the character's CC-CEDICT readings.
+        """
+        picks: list[list[str | None]] = []
+        all_logits = self.logits(sentences, positions)
+        for k, (sentence, pos, logits) in enumerate(zip(sentences, positions, all_logits)):
+            narrowed = options[k] if options is not None else {}
+            row: list[str | None] = []
+            for p, scores in zip(pos, logits):
+                if p in narrowed:
+                    allowed = [numbered(r) for r in narrowed[p]]
+                else:
+                    allowed = list(self.choices.get(sentence[p], ()))
+                allowed = [c for c in allowed if c in self.class_ids]
+                if len(allowed) < 2:
+                    row.append(None)
+                    continue
+                best = max(allowed, key=lambda c: scores[self.class_ids[c]])
+                row.append(marked(best))
+            picks.append(row)
+        return picks
+
+
+def model() -> PolyphoneModel:
+    """The shared model, loaded on first use (about 50 ms)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = PolyphoneModel()
+    return _model

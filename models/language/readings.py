@@ -1,0 +1,159 @@
+"""Context-correct pinyin: how each character of a text is read in its sentence.
+
+Layers, most certain first:
+
+1. jieba cuts the text into words; a word found in the word table takes the table's
+   reading (银行 yín háng, 行走 xíng zǒu, 重庆 chóng qìng, 了解 liǎo jiě).
+2. A word the table lacks (jieba makes compounds such as 银行行长) is cut again into the
+   longest table words inside it, so no character falls back to its first reading
+   when a word around it knows better.
+3. Characters still left on their own, with more than one reading, go to context rules
+   for particles, measure words and surnames (``context_rules``), then to a small
+   BiLSTM trained on the CPP benchmark (``polyphone_model``).
+
+Readings are citation tones as dictionaries print them (一 yī, 不 bù, no sandhi), the
+neutral tone unmarked; ``spoken`` applies tone sandhi on top when asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.language import context_rules, segmenter
+from models.language.phrase_table import MAX_WORD, char_readings, word_table
+
+#: Characters whose citation reading is fixed, whatever the word table prints.
+_CITATION = {"一": "yī", "不": "bù"}
+
+#: Where a clause ends: the model and the rules look no further than this for context.
+_CLAUSE_END = re.compile(r"(?<=[。！？；!?;\n])")
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """One word of a text as jieba cut it, where it starts (code points) and how it is read."""
+
+    word: str
+    start: int
+    syllables: tuple[str | None, ...]
+
+    @property
+    def end(self) -> int:
+        """Offset just past the word (code points)."""
+        return self.start + len(self.word)
+
+    @property
+    def pinyin(self) -> str:
+        """The word's syllables joined by spaces, characters without a reading left out."""
+        return " ".join(s for s in self.syllables if s)
+
+
+@dataclass
+class _Clause:
+    """A clause being read: its words, and a reading (or None) per code point."""
+
+    text: str
+    words: list[str]
+    readings: list[str | None]
+    open: list[int]  # positions of polyphonic characters no word decided
+    options: dict[int, tuple[str, ...]]  # positions where the word table gives two readings
+
+
+def _cover(word: str, table: dict[str, str]) -> list[tuple[int, int]]:
+    """The word cut into the longest table words, left to right; characters left alone are (i, i+1)."""
+    pieces: list[tuple[int, int]] = []
+    i, n = 0, len(word)
+    while i < n:
+        for j in range(min(n, i + MAX_WORD), i + 1, -1):
+            if word[i:j] in table:
+                pieces.append((i, j))
+                i = j
+                break
+        else:
+            pieces.append((i, i + 1))
+            i += 1
+    return pieces
+
+
+def _read_words(text: str) -> _Clause:
+    """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
+    table = word_table()
+    words = segmenter.cut(text)
+    clause = _Clause(text, words, [], [], {})
+    readings = clause.readings
+    for word in words:
+        pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
+        for a, b in pieces:
+            if b - a > 1:
+                for syllable in table[word[a:b]].split(" "):
+                    if "|" in syllable:
+                        clause.options[len(readings)] = tuple(syllable.split("|"))
+                        syllable = syllable.split("|", 1)[0]
+                    readings.append(syllable)
+                continue
+            choices = char_readings(word[a])
+            if len(choices) > 1:
+                clause.open.append(len(readings))
+            readings.append(choices[0] if choices else None)
+    # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
+    for i, ch in enumerate(text):
+        if ch in _CITATION:
+            readings[i] = _CITATION[ch]
+            clause.options.pop(i, None)
+    return clause
+
+
+def _decide(clauses: Sequence[_Clause]) -> None:
+    """Layer 3: rules, then the model, for the polyphones the word table left open."""
+    for clause in clauses:
+        clause.open = context_rules.apply(clause.text, clause.words, clause.readings, clause.open)
+    pending = [c for c in clauses if c.open or c.options]
+    if not pending:
+        return
+    from models.language.polyphone_model import model
+
+    asks = [sorted(set(c.open) | set(c.options)) for c in pending]
+    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending])
+    for clause, positions, picks in zip(pending, asks, chosen):
+        for pos, reading in zip(positions, picks):
+            if reading is not None:
+                clause.readings[pos] = reading
+
+
+def _clauses(text: str) -> list[str]:
+    return [part for part in _CLAUSE_END.split(text) if part]
+
+
+def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
+    """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
+    per_line = [_clauses(line) for line in lines]
+    clauses = [_read_words(part) for parts in per_line for part in parts]
+    _decide(clauses)
+    out: list[list[str | None]] = []
+    k = 0
+    for parts in per_line:
+        line: list[str | None] = []
+        for _ in parts:
+            line.extend(clauses[k].readings)
+            k += 1
+        out.append(line)
+    return out
+
+
+def readings_for(text: str) -> list[str | None]:
+    """One entry per code point of ``text``: the tone-marked syllable of a Han character, else None."""
+    return readings_for_lines([text])[0]
+
+
+def words_with_readings(text: str) -> list[WordReading]:
+    """The words of ``text`` (jieba's cut) with their syllables in this context, for popups."""
+    readings = readings_for(text)
+    out: list[WordReading] = []
+    start = 0
+    for part in _clauses(text):
+        for word in segmenter.cut(part):
+            out.append(WordReading(word, start, tuple(readings[start : start + len(word)])))
+            start += len(word)
+    return out
