@@ -70,17 +70,27 @@ def _family(block: Block) -> str:
 def _title_units(blocks: list[Block]) -> list[list]:
     """Split consecutive title blocks into headline units (kicker + heading + subheading)."""
     units: list[list] = []
+    blocks_in_unit = 0
     for block in blocks:
         text = block.text.replace(" ", "")
         if units:
             prev = "".join(ln.stripped for ln in units[-1]).replace(" ", "")
             kicker = prev.endswith(("——", "—", "：", ":"))
-            sub = text.startswith(("——", "—"))
-            longer = len(prev) >= len(text) + 3 and not prev.endswith(("）", ")"))
+            sub = text.startswith(("——", "—")) and "——" not in prev
+            # A kicker (引题) is set longer than its headline; a label such as 编者的话 is not a headline.
+            longer = (
+                blocks_in_unit == 1
+                and len(prev) >= len(text) + 3
+                and len(text) > 5
+                and not prev.endswith(("）", ")"))
+                and "——" not in prev
+            )
             if kicker or sub or longer:
                 units[-1].extend(block.lines)
+                blocks_in_unit += 1
                 continue
         units.append(list(block.lines))
+        blocks_in_unit = 1
     return units
 
 

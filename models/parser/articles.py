@@ -20,7 +20,8 @@ HEADING_ONLY = 2.5  # a headline with no article next to it
 NEW_ARTICLE = 2.5  # an article boundary with no headline between the paragraphs
 DATELINE_OPENS = 3.0  # a dateline or byline opens an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
-SIMILARITY = 2.0  # weight of the headline/lead word overlap
+SIMILARITY = 3.0  # weight of the headline/lead word overlap
+LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
 
 
@@ -54,6 +55,11 @@ def similarity(title: str, lead: str) -> float:
     if not t:
         return 0.0
     return len(t & _bigrams(lead[:300])) / len(t)
+
+
+def _has_label(title: str) -> bool:
+    head = title[:14]
+    return "：" in head or ":" in head
 
 
 def _intertitle_cost(item: Item) -> float:
@@ -106,7 +112,10 @@ def decode_articles(items: list[Item]) -> list[Article]:
                         "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
                     )
                 elif state == "h_empty":
+                    cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
+                    # A label such as 编者的话 or 核心阅读 opening the article under its headline.
+                    offer("h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])])
                 elif state == "h_paras":
                     cur = arts[-1]
                     offer("h_empty", cost, arts + [Article(heading=item)])
@@ -122,7 +131,8 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("open", cost, arts + [Article(items=[item])])
                 elif state == "h_empty":
                     cur = arts[-1]
-                    bonus = SIMILARITY * similarity(cur.heading.text if cur.heading else "", item.text)
+                    title = cur.heading.text if cur.heading else ""
+                    bonus = SIMILARITY * similarity(title, item.text) + (LABEL_LEADS if _has_label(title) else 0.0)
                     offer("h_paras", cost - bonus, arts[:-1] + [Article(cur.heading, [item])])
                 elif state in ("open", "h_paras"):
                     cur = arts[-1]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from models.parser.lines import Line, ends_sentence
 from models.parser.paragraphs import DATELINE_END, local_widths
-from models.parser.titles import is_byline, is_credit, is_title_line
+from models.parser.titles import is_byline, is_credit, is_note, is_title_line
 
 
 @dataclass
@@ -53,7 +53,13 @@ def classify_blocks(blocks: list[Block]) -> None:
             block.kind = "byline"
         elif i == 0 and len(texts) == 1 and _looks_like_masthead(block, blocks):
             block.kind = "masthead"
-        elif len(texts) <= 4 and all(is_title_line(t) for t in texts) and not _continues(prev_body, columns):
+        elif (
+            len(texts) <= 4
+            and all(is_title_line(t) for t in texts)
+            and not is_note("".join(texts))
+            and not texts[-1].endswith(("，", "、", "：", ":", ","))
+            and not _continues(prev_body, columns)
+        ):
             if not _is_body_fragment(block, columns):
                 block.kind = "title"
         if block.kind == "body":
@@ -67,16 +73,20 @@ def _continues(prev: Line | None, columns: dict[int, float]) -> bool:
     text = prev.stripped
     if DATELINE_END.search(text):
         return True
-    if ends_sentence(text) or is_credit(text) or is_byline(text):
+    if ends_sentence(text) or is_credit(text) or is_byline(text) or is_note(text):
         return False
-    return columns.get(prev.index, 0) - prev.width <= 1
+    # Body paragraphs end with a sentence; a line that does not, and nearly fills the
+    # column (a first line is two characters short), is cut by the column break.
+    return columns.get(prev.index, 0) - prev.width <= 3.5
 
 
 def _is_body_fragment(block: Block, columns: dict[int, float]) -> bool:
     """Several lines that all fill the column are body text, not a heading."""
     if len(block.lines) < 2:
         return False
-    return all(abs(columns.get(ln.index, 0) - ln.width) <= 1 for ln in block.lines)
+    first, rest = block.lines[0], block.lines[1:]
+    short_first = columns.get(first.index, 0) - first.width
+    return -1 <= short_first <= 3 and all(abs(columns.get(ln.index, 0) - ln.width) <= 1 for ln in rest)
 
 
 def _looks_like_masthead(block: Block, blocks: list[Block]) -> bool:

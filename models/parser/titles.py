@@ -51,10 +51,16 @@ def _unbalanced(text: str) -> bool:
     return depth > 0
 
 
+def is_note(text: str) -> bool:
+    """A bracketed note closing an article: （李英姿参与采写）, （本报柏林2月11日电）, （作者为…）."""
+    s = text.strip()
+    return len(s) >= 4 and s[0] in "（(" and s[-1] in "）)"
+
+
 def is_title_line(text: str) -> bool:
     """Could this line be (part of) a heading? Headings end no sentence and carry no dateline."""
     s = text.strip()
-    if not s or ends_sentence(s) or starts_with_dateline(s) or is_credit(s):
+    if not s or ends_sentence(s) or starts_with_dateline(s) or is_credit(s) or is_note(s):
         return False
     return len("".join(s.split())) <= 60
 
