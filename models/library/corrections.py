@@ -79,57 +79,63 @@ def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length
 
     Characters whose raw offset an edit covers are removed; the replacement goes where
     the first of them stood, in the first text that has one. An edit that covers no
-    character of any text (an insertion, or a fix of white space the parser dropped)
-    goes into the text whose raw range holds its point. Replacement characters map to
+    character of any text (an insertion, or a fix in white space the parser dropped)
+    goes into the text whose raw range holds its point, else at the head of the next
+    text in raw order, else at the end of the one before. Replacement characters map to
     the raw characters they replace (an insertion maps to its point), so every offset
     stays a valid index into the raw text.
     """
-    active = effective_edits(edits)
-    out = [MappedText(t.text, list(t.source)) for t in texts]
-    for edit in active:
-        _apply(out, edit, raw_length)
+    removed: list[set[int]] = [set() for _ in texts]
+    placed: dict[tuple[int, int], list[Edit]] = {}
+    for edit in effective_edits(edits):
+        home: tuple[int, int] | None = None
+        for index, text in enumerate(texts):
+            hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
+            if hits:
+                removed[index].update(hits)
+                home = home or (index, hits[0])
+        home = home or _insertion_point(texts, edit.raw_start)
+        if home is not None:
+            placed.setdefault(home, []).append(edit)
+    last = max(raw_length - 1, 0)
+    out: list[MappedText] = []
+    for index, text in enumerate(texts):
+        chars: list[str] = []
+        source: list[int] = []
+        for position in range(len(text.text) + 1):
+            for edit in placed.get((index, position), ()):
+                span = edit.raw_end - edit.raw_start
+                chars.append(edit.replacement)
+                source.extend(
+                    min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))
+                )
+            if position < len(text.text) and position not in removed[index]:
+                chars.append(text.text[position])
+                source.append(text.source[position])
+        out.append(MappedText("".join(chars), source))
     return out
 
 
-def _apply(texts: list[MappedText], edit: Edit, raw_length: int) -> None:
-    home: tuple[int, int] | None = None  # (text index, position) where the replacement goes
-    for index, text in enumerate(texts):
-        hit = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
-        if not hit:
-            continue
-        if home is None:
-            home = (index, hit[0])
-        keep = [i for i in range(len(text.source)) if not edit.raw_start <= text.source[i] < edit.raw_end]
-        texts[index] = MappedText("".join(text.text[i] for i in keep), [text.source[i] for i in keep])
-    if home is None:
-        home = _insertion_point(texts, edit.raw_start)
-        if home is None:
-            return
-    index, position = home
-    text = texts[index]
-    span = edit.raw_end - edit.raw_start
-    last = max(raw_length - 1, 0)
-    source = [min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))]
-    texts[index] = MappedText(
-        text.text[:position] + edit.replacement + text.text[position:],
-        text.source[:position] + source + text.source[position:],
-    )
-
-
 def _insertion_point(texts: Sequence[MappedText], point: int) -> tuple[int, int] | None:
-    """The text and position for an edit at raw offset ``point`` that removed no character."""
-    fallback: tuple[int, int] | None = None
+    """The text and position for an edit at raw offset ``point`` that covers no character."""
+    after: tuple[int, int] | None = None  # (first offset, text index) of the next text in raw order
+    before: tuple[int, int] | None = None  # (last offset, text index) of the previous one
     for index, text in enumerate(texts):
         if not text.source:
             continue
         low, high = min(text.source), max(text.source)
         if low <= point <= high:
-            position = next(i for i, offset in enumerate(text.source) if offset >= point)
-            return index, position
-        if point == high + 1 and fallback is None:
-            # Right after a text's last character: append, unless another text starts here.
-            fallback = (index, len(text.source))
-    return fallback
+            return index, next(i for i, offset in enumerate(text.source) if offset >= point)
+        if low > point and (after is None or low < after[0]):
+            after = (low, index)
+        if high < point and (before is None or high > before[0]):
+            before = (high, index)
+    if after is not None:
+        return after[1], 0
+    if before is not None:
+        return before[1], len(texts[before[1]].source)
+    # No text has any character yet: the edit is the first thing the page says.
+    return (0, 0) if texts else None
 
 
 def correct_sections(sections: Sequence[Section], edits: Iterable[Edit], raw_length: int) -> list[Section]:

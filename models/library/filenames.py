@@ -32,8 +32,22 @@ _DATE_PATTERNS = (
     # 2016-11, 2016年11月
     re.compile(r"(?<!\d)" + _YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})(?!\d)\s*月?"),
 )
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _PAGE_PATTERNS = (
-    re.compile(r"第\s*(?P<n>\d{1,3})\s*版"),
+    re.compile(r"第\s*(?P<n>\d{1,3}|[〇零一二两三四五六七八九十]{1,3})\s*版"),
     re.compile(r"(?<!\d)(?P<n>\d{1,3})\s*版"),
     re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
     # Section-lettered pages: A03, B12.
@@ -51,6 +65,18 @@ class NameGuess:
     paper: str | None = None
     date: str | None = None
     number: int | None = None
+
+
+def _number(text: str) -> int | None:
+    """A page number in Arabic (``03``) or Chinese (``十二``) numerals, 0-99."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+        return value
+    digits = [_CN_DIGITS.get(ch) for ch in text]
+    return None if None in digits or not digits else int("".join(str(d) for d in digits))
 
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -78,18 +104,21 @@ def guess_from_name(name: str) -> NameGuess:
     for pattern in _PAGE_PATTERNS:
         match = pattern.search(rest)
         if match:
-            number = int(match["n"])
+            number = _number(match["n"])
             rest = rest[: match.start()] + " " + rest[match.end() :]
             break
     else:
         match = _TRAILING_NUMBER.search(rest.strip(_SEPARATORS))
-        if match:
+        # "scan 12", "rmrb20200212_03": a number after a word or a date; "2020-13-45" is no page.
+        if match and (date is not None or re.search(r"[^\W\d_]", rest[: match.start()])):
             number = int(match["n"])
             stripped = rest.strip(_SEPARATORS)
             rest = stripped[: match.start()]
     paper = _NOISE_WORDS.sub(" ", rest)
     paper = re.sub(r"\d+", " ", paper)
     paper = " ".join(paper.replace("_", " ").replace("-", " ").split()).strip(_SEPARATORS)
+    if len(paper) < 2:
+        paper = ""
     if paper.lower() in PAPER_INITIALS:
         paper = PAPER_INITIALS[paper.lower()]
     elif paper.isascii() and date is None:
