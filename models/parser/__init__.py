@@ -139,8 +139,6 @@ def _to_section(article: Article) -> Section:
     section.paragraphs = paragraphs
     if _is_caption(article) and (section.heading is None or "图" in (section.heading.text or "")):
         section.kind = "caption"
-    if section.kind == "caption" and paragraphs and is_credit(paragraphs[-1].text) and section.byline is None:
-        section.byline = paragraphs.pop()
     return section
 
 

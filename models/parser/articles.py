@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
-from models.parser.titles import is_byline, starts_with_dateline
+from models.parser.titles import is_byline, is_credit, starts_with_dateline
 
 #: Costs of the decoder, in units of "one weak cue".
 HEADLESS = 2.5  # an article with no headline at all
@@ -20,7 +20,9 @@ HEADING_ONLY = 2.5  # a headline with no article next to it
 NEW_ARTICLE = 2.5  # an article boundary with no headline between the paragraphs
 DATELINE_OPENS = 3.0  # a dateline or byline opens an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
-SIMILARITY = 3.0  # weight of the headline/lead word overlap
+SIMILARITY = 4.0  # weight of the headline/lead word overlap
+EXPECTED_SIMILARITY = 0.15  # a headline shares at least this much with its article's lead
+BYLINE_OPENS = 1.0  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
 
@@ -34,8 +36,12 @@ class Item:
     byline: bool = False
 
     @property
-    def opens_article(self) -> bool:
-        return self.kind == "para" and (self.byline or starts_with_dateline(self.text))
+    def opener_strength(self) -> float:
+        if self.kind != "para":
+            return 0.0
+        if starts_with_dateline(self.text):
+            return DATELINE_OPENS
+        return BYLINE_OPENS if self.byline else 0.0
 
 
 @dataclass
@@ -54,7 +60,15 @@ def similarity(title: str, lead: str) -> float:
     t = _bigrams(title)
     if not t:
         return 0.0
-    return len(t & _bigrams(lead[:300])) / len(t)
+    return len(t & _bigrams(lead)) / len(t)
+
+
+def _attach_cost(title: str, items: list[Item]) -> float:
+    """Cost of a headline over these paragraphs: low when it shares words with their lead."""
+    lead = "".join(it.text for it in items[:3])[:300]
+    if any(is_credit(it.text) for it in items[-2:]):
+        return 0.0  # a photo caption's title (图片报道) need not repeat its words
+    return SIMILARITY * (EXPECTED_SIMILARITY - similarity(title, lead))
 
 
 def _has_label(title: str) -> bool:
@@ -76,8 +90,7 @@ def _intertitle_cost(item: Item) -> float:
 
 def _new_article_cost(prev: Item | None, item: Item) -> float:
     cost = NEW_ARTICLE
-    if item.opens_article:
-        cost -= DATELINE_OPENS
+    cost -= item.opener_strength
     if prev is not None and prev.column and item.column and abs(prev.column - item.column) >= 1:
         cost -= WIDTH_CHANGE
     return cost
@@ -104,9 +117,8 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("h_empty", cost + lead_next, arts + [Article(heading=item)])
                 elif state == "open":
                     cur = arts[-1]
-                    lead = cur.items[0].text if cur.items else ""
                     trail = arts[:-1] + [Article(heading=item, items=cur.items)]
-                    offer("closed", cost - SIMILARITY * similarity(item.text, lead), trail)
+                    offer("closed", cost + _attach_cost(item.text, cur.items), trail)
                     offer("h_empty", cost + HEADLESS, arts + [Article(heading=item)])
                     offer(
                         "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
@@ -126,14 +138,14 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
             else:
                 new_cost = _new_article_cost(prev_para, item)
-                keep_cost = DATELINE_OPENS if item.opens_article else 0.0
+                keep_cost = item.opener_strength
                 if state == "closed":
                     offer("open", cost, arts + [Article(items=[item])])
                 elif state == "h_empty":
                     cur = arts[-1]
                     title = cur.heading.text if cur.heading else ""
-                    bonus = SIMILARITY * similarity(title, item.text) + (LABEL_LEADS if _has_label(title) else 0.0)
-                    offer("h_paras", cost - bonus, arts[:-1] + [Article(cur.heading, [item])])
+                    attach = _attach_cost(title, [item]) - (LABEL_LEADS if _has_label(title) else 0.0)
+                    offer("h_paras", cost + attach, arts[:-1] + [Article(cur.heading, [item])])
                 elif state in ("open", "h_paras"):
                     cur = arts[-1]
                     offer(state, cost + keep_cost, arts[:-1] + [Article(cur.heading, cur.items + [item])])

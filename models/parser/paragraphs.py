@@ -66,4 +66,7 @@ def _breaks_after(a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool
         if 1.5 <= short_b <= 3.5:
             return True
         return short_b > 3.5 and not ends_sentence(b.stripped)
-    return short_a >= 2.5
+    # A short line that ends no sentence is a line of its own (a 小标题, a byline); one
+    # that is only a little short needs the blank line after it to say so.
+    blank_between = b.index > a.index + 1
+    return short_a >= 2.5 or (short_a >= 1.5 and blank_between)
