@@ -1,0 +1,72 @@
+"""Time importing the 20 dev pages into a fresh library (goal: at most 2 s).
+
+    .venv/bin/python bench/import_bench.py [FOLDER] [--repeat N]
+
+Each run imports the folder into a new database file in a temporary folder, the way
+``python main.py import FOLDER --db FILE`` does, and prints the time of the whole import
+(read, parse, write in one transaction) and, separately, of reading and parsing alone,
+so a slower figure shows whether the parser or the library moved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GOAL_SECONDS = 2.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "data" / "pages-dev"))
+    parser.add_argument("--repeat", type=int, default=3, help="fresh imports to time (default 3)")
+    args = parser.parse_args()
+
+    from models.library.service import Library
+    from models.page_file import read_page_file
+    from models.parser import parse_page
+
+    folder = Path(args.folder)
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        print(f"no *.txt pages in {folder}", file=sys.stderr)
+        return 2
+    chars = sum(len(read_page_file(f).raw) for f in files)
+
+    parse_times = []
+    import_times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        for f in files:
+            parse_page(read_page_file(f).raw)
+        parse_times.append(time.perf_counter() - start)
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            library = Library.open(Path(tmp) / "library.sqlite3")
+            report = library.import_paths([folder])
+            library.close()
+            import_times.append(time.perf_counter() - start)
+            size = (Path(tmp) / "library.sqlite3").stat().st_size
+        assert report.pages_added == len(files), report
+
+    best, median = min(import_times), statistics.median(import_times)
+    print(f"pages: {len(files)} files, {chars} characters, from {folder}")
+    print(f"read + parse only: median {statistics.median(parse_times):.3f} s, best {min(parse_times):.3f} s")
+    print(f"library file after import: {size / 1024:.0f} KiB")
+    verdict = "ok" if median <= GOAL_SECONDS else "OVER GOAL"
+    print(
+        f"import {len(files)} pages into a fresh library: median {median:.3f} s, best {best:.3f} s "
+        f"over {args.repeat} runs (goal <= {GOAL_SECONDS:.0f} s: {verdict})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
