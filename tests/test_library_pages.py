@@ -95,3 +95,39 @@ def test_a_page_lists_its_corrections_and_derives_its_current_text(library: Libr
         assert again.current_sections == content.current_sections
     finally:
         reopened.close()
+
+
+def test_a_page_parsed_by_an_older_parser_can_be_parsed_again(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import models.parser
+    from models.library.schema import Category, Highlight
+    from models.section import ParsedPage, Section
+    from models.text import MappedText
+
+    raw = "扎实抓好春季农业生产\n\n立春时节，各地春耕备耕正有序\n开展。确保粮食\n等重要农产品稳产保供。\n"
+    path = tmp_path / "page.txt"
+    path.write_text(raw, encoding="utf-8")
+
+    def old_parser(text: str) -> ParsedPage:  # everything one paragraph, line breaks kept
+        return ParsedPage(raw=text, sections=[Section(paragraphs=[MappedText.from_raw(text, 0, len(text))])])
+
+    with monkeypatch.context() as patch:
+        patch.setattr(models.parser, "parse_page", old_parser)
+        patch.setattr(models.parser, "PARSER_VERSION", "old", raising=False)
+        page_id = library.import_paths([path]).page_ids[0]
+    old = library.page(page_id)
+    category = Category.create(name="要点", light_colour="#ff0", dark_colour="#660")
+    Highlight.create(
+        uuid="h-1", page=page_id, section=old.section_ids[0], start=0, end=2, exact="扎实", category=category
+    )
+    assert library.search("有序开展") == []  # the old paragraph kept its line break
+
+    assert library.stale_pages() == [page_id]
+    fresh = library.reparse_page(page_id)
+    assert fresh.raw == raw
+    assert fresh.sections == parse_page(raw).sections
+    assert library.stale_pages() == []
+    assert [h.match for h in library.search("有序开展")] == ["有序开展"]
+    highlight = Highlight.get(Highlight.uuid == "h-1")
+    assert (highlight.exact, highlight.section_id) == ("扎实", None)

@@ -21,9 +21,9 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from models.errors import DubaoError
-from models.library import sourcemap
+from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
-from models.library.schema import HEAD_COLUMNS, Issue, Page, Paragraph, Section
+from models.library.schema import Issue, Page
 from models.section import ParsedPage
 
 #: ``progress(done, total, name)``: called before each file; return ``False`` to cancel.
@@ -71,13 +71,6 @@ class _Group:
 
 
 @dataclass
-class _SectionRow:
-    kind: str
-    heads: dict[str, tuple[str, str] | None]
-    paragraphs: list[tuple[str, str, int, int]]
-
-
-@dataclass
 class _PreparedPage:
     """A read and parsed file, reduced to the rows it will become (source maps compacted)."""
 
@@ -86,7 +79,7 @@ class _PreparedPage:
     sha256: str
     encoding: str
     guess: NameGuess
-    sections: list[_SectionRow] = field(default_factory=list)
+    sections: list[stored.StoredSection] = field(default_factory=list)
     masthead: str | None = None
 
 
@@ -133,18 +126,11 @@ def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
         encoding=page_file.encoding,
         guess=guess_from_name(path.stem),
     )
+    prepared.sections = stored.to_rows(parsed)
     for section in parsed.sections:
-        heads: dict[str, tuple[str, str] | None] = {}
-        for name in HEAD_COLUMNS:
-            value = getattr(section, name)
-            heads[name] = None if value is None else (value.text, sourcemap.encode(value.source))
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            span = paragraph.raw_span() or (0, 0)
-            paragraphs.append((paragraph.text, sourcemap.encode(paragraph.source), span[0], span[1]))
-        prepared.sections.append(_SectionRow(section.kind, heads, paragraphs))
-        if section.kind == "masthead" and prepared.masthead is None:
+        if section.kind == "masthead":
             prepared.masthead = " ".join(t.text for t in section.all_texts())
+            break
     return prepared
 
 
@@ -296,26 +282,7 @@ def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_numb
         encoding=page.encoding,
         parser_version=version,
     ).execute()
-    paragraph_rows: list[dict[str, object]] = []
-    for ordinal, section in enumerate(page.sections):
-        values: dict[str, object] = {"page": page_id, "ordinal": ordinal, "kind": section.kind}
-        for head, stored in section.heads.items():
-            if stored is not None:
-                values[head], values[f"{head}_map"] = stored
-        section_id = Section.insert(**values).execute()
-        for p_ordinal, (text, stored_map, start, end) in enumerate(section.paragraphs):
-            paragraph_rows.append(
-                {
-                    "section": section_id,
-                    "ordinal": p_ordinal,
-                    "text": text,
-                    "source_map": stored_map,
-                    "raw_start": start,
-                    "raw_end": end,
-                }
-            )
-    for chunk in range(0, len(paragraph_rows), 500):
-        Paragraph.insert_many(paragraph_rows[chunk : chunk + 500]).execute()
+    stored.insert(int(page_id), page.sections)
     return int(page_id)
 
 

@@ -16,17 +16,15 @@ from typing import Any
 from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
-from models.library import sourcemap
+from models.library import sections as stored
 from models.library.corrections import Edit, check_edit
 from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
 from models.library.importer import import_paths as _import_paths
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo
-from models.library.schema import HEAD_COLUMNS, Correction, Issue, Page, Paragraph, Section
+from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
-from models.section import Section as ParsedSection
-from models.text import MappedText
 
 
 class _Unset:
@@ -162,37 +160,38 @@ class Library:
         with self._db.atomic():
             info = self.page_info(page_id)
             raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
-            section_rows = list(
-                Section.select().where(Section.page == page_id).order_by(Section.ordinal).dicts()
-            )
-            paragraphs: dict[int, list[MappedText]] = {row["id"]: [] for row in section_rows}
-            query = (
-                Paragraph.select(Paragraph.section, Paragraph.text, Paragraph.source_map)
-                .join(Section)
-                .where(Section.page == page_id)
-                .order_by(Section.ordinal, Paragraph.ordinal)
-                .tuples()
-            )
-            for section_id, text, stored in query:
-                paragraphs[section_id].append(MappedText(text, sourcemap.decode(stored)))
+            sections, section_ids = stored.load(page_id)
             corrections = [
                 _correction_info(c)
                 for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
             ]
-        sections = []
-        for row in section_rows:
-            section = ParsedSection(kind=row["kind"], paragraphs=paragraphs[row["id"]])
-            for name in HEAD_COLUMNS:
-                if row[name] is not None:
-                    setattr(section, name, MappedText(row[name], sourcemap.decode(row[f"{name}_map"])))
-            sections.append(section)
         return PageContent(
-            info=info,
-            raw=raw,
-            sections=sections,
-            corrections=corrections,
-            section_ids=[row["id"] for row in section_rows],
+            info=info, raw=raw, sections=sections, corrections=corrections, section_ids=section_ids
         )
+
+    def stale_pages(self) -> list[int]:
+        """Pages parsed by another version of the parser than the one running now."""
+        version = _parser_version()
+        query = Page.select(Page.id).where(Page.parser_version != version).order_by(Page.id)
+        return [page_id for (page_id,) in query.tuples()]
+
+    def reparse_page(self, page_id: int) -> PageContent:
+        """Parse a page's raw text again with the current parser and store the new sections.
+
+        The raw text, corrections and highlights stay; highlights lose their section link
+        and re-anchor by their quotes (issue 5).
+        """
+        from models.parser import parse_page
+
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+        if raw is None:
+            raise DubaoError(f"no page {page_id} in the library")
+        rows = stored.to_rows(parse_page(raw))
+        with self._db.atomic():
+            stored.delete(page_id)
+            stored.insert(page_id, rows)
+            Page.update(parser_version=_parser_version()).where(Page.id == page_id).execute()
+        return self.page(page_id)
 
     # Corrections
 
@@ -227,6 +226,12 @@ _PAGE_INFO_FIELDS = (
     Page.sha256,
     Page.parser_version,
 )
+
+
+def _parser_version() -> str:
+    import models.parser
+
+    return str(getattr(models.parser, "PARSER_VERSION", ""))
 
 
 def _issue_info(issue: Issue, pages: int) -> IssueInfo:
