@@ -84,8 +84,6 @@ def _screenshot(app, window, path: Path, out: str) -> int:
     window.show()
     for _ in range(3):
         app.processEvents()
-    window.page_view.focus_column(0)
-    app.processEvents()
     image = window.grab()
     if image.width() != SCREENSHOT_SIZE[0]:
         image = image.scaled(*SCREENSHOT_SIZE)

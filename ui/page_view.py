@@ -190,8 +190,14 @@ class PageView(QWidget):
         return True
 
     def ensure_column_visible(self, number: int) -> None:
+        """Scroll the strip so a column is in view, now and again once the layout has settled."""
         column = self.columns[number]
         if not column.is_masthead:
+            self.scroll.ensureWidgetVisible(column, 24, 0)
+            QTimer.singleShot(0, lambda c=column: self._ensure_visible_later(c))
+
+    def _ensure_visible_later(self, column: SectionColumn) -> None:
+        if column in self.columns:
             self.scroll.ensureWidgetVisible(column, 24, 0)
 
     def active_column(self) -> SectionColumn | None:

@@ -6,8 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.offsets import Utf16Map
 
@@ -33,6 +33,7 @@ class RawView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._line_starts: list[int] = [0]
         self._lines: list[int] = []
+        self._tinted: list[int] = []  # block numbers whose background is tinted now
         self._colour = "#e9e1cf"
         self._hover_offset = -1
         self.cursorPositionChanged.connect(self._cursor_moved)
@@ -43,10 +44,10 @@ class RawView(QPlainTextEdit):
         self._map = Utf16Map(raw)
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
         self._lines = []
+        self._tinted = []
         self.blockSignals(True)
         self.setPlainText(raw)
         self.blockSignals(False)
-        self.setExtraSelections([])
 
     def set_font_and_colour(self, font: QFont, colour: str) -> None:
         self.setFont(font)
@@ -77,20 +78,26 @@ class RawView(QPlainTextEdit):
         return list(self._lines)
 
     def _apply(self) -> None:
-        selections = []
+        """Tint whole lines through their block backgrounds (display only; the text is untouched)."""
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        plain = QTextBlockFormat()
+        plain.setBackground(QBrush())
+        tinted = QTextBlockFormat()
+        tinted.setBackground(QColor(self._colour))
+        for line in self._tinted:
+            block = doc.findBlockByNumber(line)
+            if block.isValid():
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(plain)
         for line in self._lines:
-            start, end = self.line_span(line)
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._map.to_utf16(start))
-            cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(self._colour))
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        self.setExtraSelections(selections)
+            block = doc.findBlock(self._map.to_utf16(self.line_span(line)[0]))
+            if block.isValid():
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(tinted)
+        self._tinted = [
+            doc.findBlock(self._map.to_utf16(self.line_span(n)[0])).blockNumber() for n in self._lines
+        ]
 
     def _show_line(self, first: int, last: int) -> None:
         top_line = self.firstVisibleBlock().blockNumber()
