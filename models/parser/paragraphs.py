@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from models.parser.lines import Line, ends_sentence
+from models.parser.lines import OPENERS, Line, ends_sentence
 
 #: A dateline such as 本报北京2月12日电 or 新华社北京2月1日电, alone at a line end.
 DATELINE_END = re.compile(r"(本报|新华社|据新华社|中新社|人民日报).{0,14}电[\s（(]*$|本报讯\s*$")
@@ -43,7 +43,8 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     first = True
     for k in range(len(lines) - 1):
         a, b = lines[k], lines[k + 1]
-        if _breaks_after(a, b, columns[k], columns[k + 1], first):
+        c = lines[k + 2] if k + 2 < len(lines) else None
+        if _breaks_after(a, b, columns[k], columns[k + 1], first, c):
             paragraphs.append([b])
             first = True
         else:
@@ -52,21 +53,32 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     return paragraphs
 
 
-def _breaks_after(a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool) -> bool:
+def _breaks_after(
+    a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool, c: Line | None = None
+) -> bool:
     text_a = a.stripped
     if DATELINE_END.search(text_a):
         return False
     short_a = (col_a - (INDENT if a_is_first else 0)) - a.width
     short_b = col_b - b.width
     if ends_sentence(text_a):
-        if short_a >= 1.5:
+        # An opening quote may not end a line, so it goes down with the character after
+        # it and leaves the line above up to two characters short.
+        if short_a >= (2.5 if b.stripped[:1] in OPENERS else 1.5):
             return True
         # A full line that ends a sentence: a new paragraph starts if the next line
         # is indented-short, or is a short line that ends no sentence (a title line).
         if 1.5 <= short_b <= 3.5:
+            # An indented-short line that ends a sentence may instead be the last line
+            # of this paragraph: then the line after it is the one that is indented.
+            if ends_sentence(b.stripped) and c is not None and c.index == b.index + 1:
+                return not 1.5 <= col_b - c.width <= 3.5
             return True
         return short_b > 3.5 and not ends_sentence(b.stripped)
+    if text_a.endswith(("，", "、", ",")):
+        return False  # a paragraph does not end on a comma or a colon
     # A short line that ends no sentence is a line of its own (a 小标题, a byline); one
     # that is only a little short needs the blank line after it to say so.
     blank_between = b.index > a.index + 1
-    return short_a >= 2.5 or (short_a >= 1.5 and blank_between)
+    slack = 1.0 if b.stripped[:1] in OPENERS else 0.0
+    return short_a >= 2.5 + slack or (short_a >= 1.5 + slack and blank_between)
