@@ -60,7 +60,7 @@ def classify_blocks(blocks: list[Block]) -> None:
             and not texts[-1].endswith(("，", "、", "：", ":", ","))
             and not _continues(prev_body, columns)
         ):
-            if not _is_body_fragment(block, columns):
+            if not _is_body_fragment(block, columns) and not _is_opening_line(i, blocks, columns):
                 block.kind = "title"
         if block.kind == "body":
             prev_body = block.lines[-1]
@@ -84,9 +84,27 @@ def _is_body_fragment(block: Block, columns: dict[int, float]) -> bool:
     """Several lines that all fill the column are body text, not a heading."""
     if len(block.lines) < 2:
         return False
+    for ln in block.lines:
+        t = ln.stripped
+        if t.startswith("——") or t.endswith(("——", "）", ")")):
+            return False  # a subheading, a kicker, a column tag: a heading's marks
     first, rest = block.lines[0], block.lines[1:]
     short_first = columns.get(first.index, 0) - first.width
     return -1 <= short_first <= 3 and all(abs(columns.get(ln.index, 0) - ln.width) <= 1 for ln in rest)
+
+
+def _is_opening_line(i: int, blocks: list[Block], columns: dict[int, float]) -> bool:
+    """One indented-short line cut off from its paragraph by a column break.
+
+    It sits right under a headline, fills the column less its indent, and the block
+    after it carries on at full column width.
+    """
+    block = blocks[i]
+    if len(block.lines) != 1 or i == 0 or i + 1 >= len(blocks) or blocks[i - 1].kind != "title":
+        return False
+    line, nxt = block.lines[0], blocks[i + 1].lines[0]
+    column = columns.get(nxt.index, 0)
+    return 1 <= column - line.width <= 3 and abs(column - nxt.width) <= 1
 
 
 def _looks_like_masthead(block: Block, blocks: list[Block]) -> bool:
