@@ -23,6 +23,27 @@ sys.path.insert(0, str(ROOT))
 GOAL_SECONDS = 2.0
 
 
+def _reads(path: Path) -> tuple[list[float], dict[str, list[float]]]:
+    """Times of reading every page back and of a few searches, in milliseconds."""
+    from models.library.service import Library
+
+    library = Library.open(path)
+    page_ms = []
+    for issue in library.issues():
+        for page in library.pages(issue.id):
+            start = time.perf_counter()
+            library.page(page.id)
+            page_ms.append((time.perf_counter() - start) * 1000)
+    search_ms: dict[str, list[float]] = {}
+    for query in ("的", "春耕", "重要农产品"):
+        for _ in range(5):
+            start = time.perf_counter()
+            library.search(query)
+            search_ms.setdefault(query, []).append((time.perf_counter() - start) * 1000)
+    library.close()
+    return page_ms, search_ms
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "data" / "pages-dev"))
@@ -54,12 +75,18 @@ def main() -> int:
             library.close()
             import_times.append(time.perf_counter() - start)
             size = (Path(tmp) / "library.sqlite3").stat().st_size
+            page_ms, search_ms = _reads(Path(tmp) / "library.sqlite3")
         assert report.pages_added == len(files), report
 
     best, median = min(import_times), statistics.median(import_times)
     print(f"pages: {len(files)} files, {chars} characters, from {folder}")
     print(f"read + parse only: median {statistics.median(parse_times):.3f} s, best {min(parse_times):.3f} s")
     print(f"library file after import: {size / 1024:.0f} KiB")
+    print(
+        f"open a page from the library (raw + sections + maps): median {statistics.median(page_ms):.1f} ms, worst {max(page_ms):.1f} ms"
+    )
+    for query, times in search_ms.items():
+        print(f"library search {query!r} ({len(query)} chars): median {statistics.median(times):.1f} ms")
     verdict = "ok" if median <= GOAL_SECONDS else "OVER GOAL"
     print(
         f"import {len(files)} pages into a fresh library: median {median:.3f} s, best {best:.3f} s "

@@ -251,3 +251,23 @@ def test_the_seed_page_imports_with_its_date_from_the_file_name(library: Library
     library.import_paths([copy])
     [issue] = library.issues()
     assert issue.date == "2016-11"
+
+
+def test_a_library_another_program_keeps_locked_fails_in_one_line_and_stays_whole(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(library.database, "_timeout", 0.2)
+    library.database.close()  # reconnect with the short wait
+    page = _write(tmp_path, "page.txt", PAGE)
+    other = sqlite3.connect(library.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DubaoError, match="could not be written.*locked"):
+            library.import_paths([page])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _counts(library) == (0, 0, 0, 0, 0)
+    assert library.import_paths([page]).pages_added == 1

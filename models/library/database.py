@@ -21,8 +21,8 @@ PRAGMAS = {
     "foreign_keys": 1,
     # FULL, not NORMAL: a highlight reported as saved must survive a crash or power loss.
     "synchronous": "full",
-    "busy_timeout": int(BUSY_TIMEOUT * 1000),
 }
+# The busy timeout is set by sqlite3.connect(timeout=BUSY_TIMEOUT) on every connection.
 
 
 class LibraryError(DubaoError):

@@ -14,11 +14,12 @@ library as it was.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from models.errors import DubaoError
 from models.library import sections as stored
@@ -159,8 +160,12 @@ def import_paths(
         prepared.append(pages)
     if progress is not None and progress(done, total, "") is False:
         return ImportReport(cancelled=True)
-    with db.atomic():
-        return _write(groups, prepared, version)
+    try:
+        with db.atomic():
+            return _write(groups, prepared, version)
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        # A locked or full disk, a read-only file: the transaction is rolled back.
+        raise ImportFailed(f"{db.database}: the library could not be written ({exc})") from None
 
 
 def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: str) -> ImportReport:
