@@ -1,8 +1,218 @@
-"""Context rules for polyphones the word table leaves open (placeholder)."""
+"""Rules from grammar for polyphones that stand alone as words: particles, measures, surnames.
+
+These are facts of Mandarin grammar, not of any text: 的 standing alone is the particle
+de; 地 between an adverbial word and a verb is de (积极地参加); 得 right after a verb or
+adjective is the complement marker de (跑得快); 着 after a verb is zhe, but after 不/得 in
+a potential complement it is zháo (睡不着); 了 standing alone is le, but liǎo after 不
+(受不了); 只 after a numeral is the measure word zhī (五只); a polyphonic surname at the
+head of a person's name takes its surname reading (曾 Zēng, 单 Shàn, 解 Xiè).
+
+Each rule decides only where it is sure; everything else is left to the model.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
-def apply(text: str, words: list[str], readings: list[str | None], open_positions: list[int]) -> list[int]:
-    """Decide what the rules are sure of (writing into ``readings``); return the positions still open."""
-    return open_positions
+from models.language import segmenter
+from models.language.phrase_table import word_table
+
+#: Tags (jieba's) of words that can stand before adverbial 地: adjectives, adverbs, idioms, descriptives.
+_ADVERBIAL_TAGS = ("a", "ad", "an", "d", "z", "i", "l", "zg", "ag", "dg")
+
+#: Prepositions and markers that can open the verb phrase after adverbial 地 (积极地向…学习).
+_AFTER_ADVERBIAL = set("向对与和跟从在为给往把被将朝")
+
+#: Punctuation after which a new clause starts.
+_CLAUSE_OPENERS = set("，。；：！？,;:!?、")
+
+#: Result complements that follow a verb (干好, 干完).
+_RESULTATIVES = set("好完成掉")
+
+#: Numerals and determiners that a measure word follows.
+_COUNTERS = set("一二两三四五六七八九十百千万亿几多每这那哪半数整0123456789０１２３４５６７８９")
+
+#: Polyphonic characters whose reading as a surname differs from their common reading.
+SURNAMES = {
+    "曾": "zēng",
+    "单": "shàn",
+    "解": "xiè",
+    "仇": "qiú",
+    "区": "ōu",
+    "查": "zhā",
+    "朴": "piáo",
+    "盖": "gě",
+    "乐": "yuè",
+    "纪": "jǐ",
+    "种": "chóng",
+    "召": "shào",
+    "葛": "gě",
+    "华": "huà",
+    "秘": "bì",
+    "员": "yùn",
+    "覃": "qín",
+    "冼": "xiǎn",
+    "宓": "fú",
+    "谌": "chén",
+    "折": "shé",
+    "尉": "yù",
+    "相": "xiàng",
+    "曲": "qū",
+    "薄": "bó",
+    "应": "yīng",
+    "长": "cháng",
+    "重": "chóng",
+    "都": "dū",
+    "传": "chuán",
+    "宁": "nìng",
+    "隗": "wěi",
+    "蔚": "yù",
+}
+
+
+def _is_reduplicated(word: str) -> bool:
+    """AA, AABB or ABAB words (慢慢, 高高兴兴, 研究研究): adverbial before 地."""
+    n = len(word)
+    if n == 2:
+        return word[0] == word[1]
+    if n == 4:
+        return (word[0] == word[1] and word[2] == word[3]) or word[:2] == word[2:]
+    return False
+
+
+def _tag(word: str) -> str:
+    return segmenter.tag_of(word)
+
+
+class _Context:
+    """A clause's words with their offsets, to find a character's word and its neighbours."""
+
+    def __init__(self, text: str, words: Sequence[str]) -> None:
+        self.text = text
+        self.words = list(words)
+        self.word_at: list[int] = []
+        self.starts: list[int] = []
+        pos = 0
+        for k, w in enumerate(words):
+            self.starts.append(pos)
+            self.word_at.extend([k] * len(w))
+            pos += len(w)
+
+    def neighbour(self, k: int, step: int) -> str:
+        """The nearest word before (step -1) or after (+1) word k that is not blank; '' if none."""
+        k += step
+        while 0 <= k < len(self.words):
+            if self.words[k].strip():
+                return self.words[k]
+            k += step
+        return ""
+
+
+def _particle(ctx: _Context, pos: int) -> str | None:
+    """The reading of a particle-like character standing alone, when grammar settles it."""
+    ch = ctx.text[pos]
+    k = ctx.word_at[pos]
+    word = ctx.words[k]
+    before = ctx.text[pos - 1] if pos > 0 else ""
+    before2 = ctx.text[pos - 2] if pos > 1 else ""
+    after = ctx.text[pos + 1] if pos + 1 < len(ctx.text) else ""
+    alone = word == ch
+    if ch == "的" and alone:
+        return "de"
+    if ch == "了":
+        if before == "不" and before2.strip():
+            return "liǎo"
+        if alone:
+            prev = ctx.neighbour(k, -1)
+            if prev == "得" and _tag(ctx.neighbour(k - 1, -1)).startswith("v"):
+                return "liǎo"
+            return "le"
+        return None
+    if ch == "着":
+        if before in "不得" and before2.strip() and not after == "呢":
+            return "zháo"
+        if alone and _tag(ctx.neighbour(k, -1)).startswith(("v", "a")):
+            return "zhe"
+        return None
+    if ch == "地" and alone:
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        adverbial = (
+            _tag(prev) in _ADVERBIAL_TAGS or _is_reduplicated(prev) or prev.endswith(("然", "般", "样"))
+        )
+        verb_next = _tag(nxt).startswith("v") or nxt[:1] in _AFTER_ADVERBIAL
+        if adverbial and verb_next:
+            return "de"
+        return None
+    if ch == "得" and alone:
+        prev = ctx.neighbour(k, -1)
+        if _tag(prev).startswith(("v", "a")) and len(prev) <= 2:
+            return "de"
+        return None
+    if ch == "只" and before in _COUNTERS and before:
+        return "zhī"
+    if ch == "为" and alone:
+        # 为 before a pronoun or noun, after an adverb, preposition or a clause break, is wèi
+        # (for): 正在为自己…, 将为…提供. After a noun it is the copula wéi (以人民为中心).
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        prev_tag = _tag(prev)
+        opens = not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c"))
+        if opens and _tag(nxt).startswith(("r", "n")):
+            return "wèi"
+        return None
+    if ch == "量" and alone and _tag(ctx.neighbour(k, 1)).startswith("n"):
+        prev = ctx.neighbour(k, -1)
+        if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
+            return "liáng"  # the verb: to measure (量体温)
+        return None
+    if ch == "率" and len(word) > 1 and pos == ctx.starts[k] + len(word) - 1:
+        return "lǜ"  # a rate, as the end of a compound the tables lack (治愈率, 出勤率)
+    if ch == "干" and not alone and after in _RESULTATIVES and pos == ctx.starts[k]:
+        return "gàn"  # the verb with a result complement (干好, 干完)
+    return None
+
+
+def _surname(ctx: _Context, pos: int, tagged: list[segmenter.TaggedWord] | None) -> str | None:
+    """A surname's reading at the head of a person's name that no table knows (曾安舒)."""
+    ch = ctx.text[pos]
+    k = ctx.word_at[pos]
+    word = ctx.words[k]
+    if ch not in SURNAMES or ctx.starts[k] != pos or not 2 <= len(word) <= 3 or word in word_table():
+        return None
+    if tagged is None:
+        return None
+    start = 0
+    for w, tag in tagged:
+        if start == pos:
+            return SURNAMES[ch] if 2 <= len(w) <= 3 and tag == "nr" else None
+        start += len(w)
+        if start > pos:
+            break
+    return None
+
+
+def apply(
+    text: str, words: Sequence[str], readings: list[str | None], open_positions: list[int]
+) -> list[int]:
+    """Decide what the rules are sure of, writing into ``readings``; return the positions still open."""
+    if not open_positions:
+        return open_positions
+    ctx = _Context(text, words)
+    still: list[int] = []
+    tagged: list[segmenter.TaggedWord] | None = None
+    for pos in open_positions:
+        reading = _particle(ctx, pos)
+        if reading is None and text[pos] in SURNAMES:
+            k = ctx.word_at[pos]
+            if (
+                ctx.starts[k] == pos
+                and 2 <= len(ctx.words[k]) <= 3
+                and not segmenter.in_dictionary(ctx.words[k])
+            ):
+                if tagged is None:  # tagging is slow: only for clauses with a possible name
+                    tagged = segmenter.cut_tagged(text)
+                reading = _surname(ctx, pos, tagged)
+        if reading is None:
+            still.append(pos)
+        else:
+            readings[pos] = reading
+    return still

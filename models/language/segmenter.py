@@ -68,3 +68,13 @@ def cut(text: str) -> list[str]:
 def cut_tagged(text: str) -> list[TaggedWord]:
     """The words of ``text`` with part-of-speech tags; joined they give ``text`` back exactly."""
     return [TaggedWord(w, t) for w, t in _load_tagger().cut(text, HMM=True)]
+
+
+def tag_of(word: str) -> str:
+    """jieba's dictionary tag of a word ('' when its dictionary lacks the word)."""
+    return _load_tagger().word_tag_tab.get(word, "")
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary has the word (words jieba made up from context do not)."""
+    return _load().FREQ.get(word, 0) > 0
