@@ -271,3 +271,33 @@ def test_a_library_another_program_keeps_locked_fails_in_one_line_and_stays_whol
         other.close()
     assert _counts(library) == (0, 0, 0, 0, 0)
     assert library.import_paths([page]).pages_added == 1
+
+
+def test_an_import_thread_opening_the_same_library_leaves_the_windows_library_working(
+    library: Library, tmp_path: Path
+) -> None:
+    """The UI's import task opens the library file again in its own thread."""
+    folder = tmp_path / "issue"
+    for i in range(3):
+        _write(folder, f"{i}.txt", f"第{i}版\n\n{PAGE}")
+    reports = []
+
+    def work() -> None:
+        worker = Library.open(library.path)
+        try:
+            reports.append(worker.import_paths([folder]))
+        finally:
+            worker.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert reports[0].pages_added == 3
+    assert Library.open(library.path).database is library.database
+    [issue] = library.issues()
+    assert library.update_issue(issue.id, paper="人民日报").paper == "人民日报"
+    with pytest.raises(DubaoError):
+        with library.database.atomic():
+            library.update_issue(issue.id, paper="光明日报")
+            raise DubaoError("the user cancelled the edit")
+    assert library.issue(issue.id).paper == "人民日报"

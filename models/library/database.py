@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
@@ -29,11 +30,19 @@ class LibraryError(DubaoError):
     """A library file that cannot be opened or upgraded."""
 
 
+#: One database object per library file, shared by every thread (each gets its own connection).
+_OPEN: dict[str, SqliteDatabase] = {}
+_OPEN_LOCK = threading.Lock()
+
+
 def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     """Open (creating if needed) and upgrade the library at ``path``; bind the models to it.
 
     ``None`` means the default library in the application-data folder; ``":memory:"``
-    opens a private in-memory library (tests). Raises LibraryError with a one-line reason.
+    opens a private in-memory library (tests, one thread). Opening a file that is already
+    open (the window's library, again in an import thread) returns the same database
+    object, so the models stay bound to one database and each thread gets its own
+    connection from it. Raises LibraryError with a one-line reason.
     """
     target = default_library_path() if path is None else path
     name = str(target)
@@ -45,7 +54,18 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{file.parent}: cannot create the folder ({exc.strerror or exc})") from None
-        name = str(file)
+        name = str(file.resolve())
+    with _OPEN_LOCK:
+        db = _OPEN.get(name)
+        if db is None:
+            db = _connect(name)
+            if name != ":memory:":
+                _OPEN[name] = db
+        db.bind(MODELS, bind_refs=False, bind_backrefs=False)
+    return db
+
+
+def _connect(name: str) -> SqliteDatabase:
     # IMMEDIATE: a write transaction takes the write lock at BEGIN, so two writers wait
     # for each other (busy timeout) instead of failing on a lock upgrade.
     db = SqliteDatabase(name, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE")
@@ -58,7 +78,6 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     except LibraryError:
         db.close()
         raise
-    db.bind(MODELS, bind_refs=False, bind_backrefs=False)
     return db
 
 
