@@ -21,6 +21,7 @@ STARTUP_PROBE = "DUBAO_STARTUP_PROBE"
 
 def run_app(file: str | None = None, db: str | None = None, screenshot: str | None = None) -> int:
     """Open Dubao's window on FILE (or the last page, or the sample page); 0 on a clean exit."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -34,7 +35,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
     settings = Settings()
     translators = install_translators(app, settings.language())  # noqa: F841 (kept alive)
-    window = MainWindow(settings)
+    window = MainWindow(settings, db=db)
     target = Path(file) if file else None
 
     if screenshot:
@@ -47,7 +48,10 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
         marks["first_paint"] = time.time()
         _load_start_page(window, target, settings)
         window.warn_missing_cjk_font()
-        if probe:
+        if not probe:
+            # The library (peewee, SQLite) opens once the page is on screen.
+            QTimer.singleShot(0, window.open_library)
+        else:
             # The page's columns paint on the next pass of the event loop; time that paint.
             window.page_view.repaint()
             marks["page_painted"] = time.time()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.section import ParsedPage
 from ui.find_bar import FindBar
 from ui.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
+from ui.library_panel import LibraryPanel, SearchPanel
 from ui.page_details import PageDetails, PageDetailsDialog, guess_details
 from ui.page_style import PageStyle
 from ui.page_view import PageView
@@ -41,9 +42,14 @@ class MainWindow(QMainWindow):
     #: emitted after a page has been laid out (title)
     pageShown = Signal(str)
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, db: str | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
+        self.db_path = db  # None: the default library in the app-data folder
+        self.library = None  # opened after the first paint (peewee and SQLite are not needed to paint)
+        self._import_task = None
+        self._progress = None
+        self._open_after_import = False
         self.setWindowTitle("Dubao 读报")
         self.setAcceptDrops(True)
         self._painted = False
@@ -81,6 +87,19 @@ class MainWindow(QMainWindow):
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.outline)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.library_panel = LibraryPanel()
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.search_panel = SearchPanel()
+        self.search_dock = QDockWidget(self.tr("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.outline_dock, self.library_dock)
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.outline_dock.raise_()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
@@ -115,7 +134,21 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.open_action = self._action(self.tr("&Open Page…"), self.choose_file, key.Open)
         self.open_folder_action = self._action(self.tr("Open &Folder…"), self.choose_folder)
+        self.import_action = self._action(self.tr("&Import into Library…"), self.choose_import)
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.search_library_action = self._action(
+            self.tr("&Search Library…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
+        )
+        self.next_page_action = self._action(
+            self.tr("Next &Page"),
+            lambda: self.step_page(1),
+            [QKeySequence(key.MoveToNextPage), "Ctrl+PgDown"],
+        )
+        self.previous_page_action = self._action(
+            self.tr("Previous P&age"),
+            lambda: self.step_page(-1),
+            [QKeySequence(key.MoveToPreviousPage), "Ctrl+PgUp"],
+        )
         self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
         self.find_next_action = self._action(self.tr("Find &Next"), self.page_view.find_next, key.FindNext)
         self.find_previous_action = self._action(
@@ -165,18 +198,22 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_folder_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
+        edit_menu.addAction(self.search_library_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.details_action)
         edit_menu.addAction(self.preferences_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.toggle_raw_action)
         self.view_menu.addAction(self.outline_dock.toggleViewAction())
+        self.view_menu.addAction(self.library_dock.toggleViewAction())
+        self.view_menu.addAction(self.search_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.zoom_in_action)
         self.view_menu.addAction(self.zoom_out_action)
@@ -187,6 +224,9 @@ class MainWindow(QMainWindow):
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.go_menu.addAction(self.next_column_action)
         self.go_menu.addAction(self.previous_column_action)
+        self.go_menu.addSeparator()
+        self.go_menu.addAction(self.next_page_action)
+        self.go_menu.addAction(self.previous_page_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -200,6 +240,10 @@ class MainWindow(QMainWindow):
         self.find_bar.nextRequested.connect(self._find_next)
         self.find_bar.previousRequested.connect(self._find_previous)
         self.find_bar.closed.connect(self._find_closed)
+        self.library_panel.pageActivated.connect(self.open_library_page)
+        self.library_panel.importRequested.connect(self.choose_import)
+        self.search_panel.searchRequested.connect(self.search_library)
+        self.search_panel.hitActivated.connect(self.open_search_hit)
         hints = self.styleHintsOrNone()
         if hints is not None:
             hints.colorSchemeChanged.connect(
@@ -335,8 +379,15 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_paths([Path(folder)])
 
-    def open_paths(self, paths: list[Path]) -> None:
-        """Open dropped or chosen files and folders: the first page file found is shown."""
+    def open_paths(self, paths: list[Path], import_first: bool = True) -> None:
+        """Open dropped or chosen files and folders.
+
+        With the library they are imported in the background and the first new page
+        opens; the first page file is shown straight from disk otherwise.
+        """
+        if import_first and self.library is not None and self.library.path is not None:
+            self.import_paths(paths, open_first=True)
+            return
         files: list[Path] = []
         for path in paths:
             if path.is_dir():
@@ -367,6 +418,7 @@ class MainWindow(QMainWindow):
         dialog = PageDetailsDialog(self.details, self)
         if dialog.exec() == PageDetailsDialog.DialogCode.Accepted:
             self.set_details(dialog.details())
+            self.set_library_details(dialog.details())
 
     def _masthead_title(self) -> str:
         for section in self.page.sections if self.page else []:
@@ -490,10 +542,206 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_paths(paths))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._import_task is not None:
+            self._import_task.cancel()
+            self._import_task.wait(5000)
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
 
+    # --- the library ---------------------------------------------------------------------------------------
+    def open_library(self) -> bool:
+        """Open the library file (after the first paint); a broken library is reported, not fatal."""
+        if self.library is not None:
+            return True
+        from models.errors import DubaoError
+        from models.library.service import Library
+
+        try:
+            self.library = Library.open(self.db_path)
+        except DubaoError as exc:
+            self.show_error(self.tr("The library cannot be opened"), str(exc))
+            return False
+        self.refresh_library()
+        return True
+
+    def refresh_library(self) -> None:
+        if self.library is None:
+            return
+        self.library_panel.set_issues(self.library.issues(), self.library.pages)
+
     def open_library_page_ref(self, where: str) -> bool:
-        """Open "library:ID" (the library panel provides this once the library is there)."""
-        return False
+        """Open "library:ID" (the last page read, from settings)."""
+        try:
+            page_id = int(where.split(":", 1)[1])
+        except (IndexError, ValueError):
+            return False
+        return self.open_library() and self.open_library_page(page_id)
+
+    def open_library_page(self, page_id: int) -> bool:
+        """Show a page stored in the library, with its corrections applied."""
+        from models.errors import DubaoError
+
+        if not self.open_library():
+            return False
+        try:
+            content = self.library.page(page_id)
+            issue = self.library.issue(content.info.issue_id)
+        except DubaoError as exc:
+            self.show_error(self.tr("This page cannot be opened"), str(exc))
+            return False
+        page = ParsedPage(raw=content.raw, sections=content.current_sections)
+        info = content.info
+        name = (info.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+        details = PageDetails(
+            paper=issue.paper or "",
+            date=issue.date or "",
+            page_number="" if info.number is None else str(info.number),
+            page_name=info.name or "",
+        )
+        self.library_page_id = page_id
+        self.show_page(page, title=name or issue.label, where=f"library:{page_id}", details=details)
+        self.library_panel.select_page(page_id)
+        return True
+
+    def step_page(self, delta: int) -> None:
+        """The next or previous page of the library, in issue order."""
+        ids = self.library_panel.page_ids()
+        if not ids:
+            return
+        current = getattr(self, "library_page_id", None)
+        index = ids.index(current) + delta if current in ids else 0
+        if 0 <= index < len(ids):
+            self.open_library_page(ids[index])
+
+    def focus_library_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_panel.field.selectAll()
+
+    def search_library(self, query: str) -> list:
+        """Search every page in the library; the hits go to the search panel."""
+        if not query:
+            self.search_panel.set_hits("", [])
+            return []
+        if not self.open_library():
+            return []
+        hits = self.library.search(query)
+        self.search_panel.set_hits(query, hits)
+        return hits
+
+    def open_search_hit(self, hit) -> bool:
+        """Open the hit's page, mark the query on it and put the view on this very hit."""
+        if not self.open_library_page(hit.page_id):
+            return False
+        self.find_bar.field.blockSignals(True)
+        self.find_bar.field.setText(hit.match)
+        self.find_bar.field.blockSignals(False)
+        self.find_bar.show()
+        total = self.page_view.find(hit.match)
+        for index, found in enumerate(self.page_view.hits):
+            source = self.page_view.columns[found.column].blocks[found.block].text.source
+            if source[found.start] == hit.raw_offset:
+                self.page_view.current_hit = index
+                self.page_view._mark_hits()
+                self.page_view._go_to_hit()
+                break
+        else:
+            self.page_view.go_to_raw_offset(hit.raw_offset)
+        self.find_bar.set_count(self.page_view.current_hit, total)
+        return True
+
+    def set_library_details(self, details: PageDetails) -> None:
+        """Store edited details of a library page: paper and date on its issue, number and name on it."""
+        from models.errors import DubaoError
+
+        page_id = getattr(self, "library_page_id", None)
+        if self.library is None or page_id is None or not self.page_where.startswith("library:"):
+            return
+        try:
+            info = self.library.page_info(page_id)
+            self.library.update_issue(info.issue_id, paper=details.paper, date=details.date or None)
+            number = int(details.page_number) if details.page_number.isdigit() else None
+            self.library.update_page(page_id, number=number, name=details.page_name)
+        except DubaoError as exc:
+            self.show_error(self.tr("The details were not saved"), str(exc))
+            return
+        self.refresh_library()
+
+    # --- importing ---------------------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Pages"),
+            "",
+            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths], open_first=False)
+
+    def import_paths(self, paths: list[Path], open_first: bool = True) -> bool:
+        """Import files and folders in the background with a cancellable progress dialog."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ui.library_tasks import ImportTask
+
+        if self._import_task is not None:
+            self.statusBar().showMessage(self.tr("An import is already running."), 3000)
+            return False
+        if not self.open_library():
+            return False
+        if self.library.path is None:
+            return False
+        self._open_after_import = open_first
+        self._import_paths = paths
+        task = ImportTask(str(self.library.path), [str(p) for p in paths], self)
+        dialog = QProgressDialog(self.tr("Importing pages…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setObjectName("importProgress")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+        task.progressed.connect(self._import_progressed)
+        task.succeeded.connect(self._import_succeeded)
+        task.failed.connect(self._import_failed)
+        task.finished.connect(self._import_finished)
+        self._import_task = task
+        self._progress = dialog
+        self.import_action.setEnabled(False)
+        task.start()
+        return True
+
+    def _import_progressed(self, done: int, total: int, name: str) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(1, total))
+            self._progress.setValue(done)
+            self._progress.setLabelText(
+                self.tr("Reading %1").replace("%1", name) if name else self.tr("Saving…")
+            )
+
+    def _import_succeeded(self, report) -> None:
+        if report.cancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was added."), 5000)
+            return
+        self.statusBar().showMessage(report.summary(), 5000)
+        self.refresh_library()
+        if self._open_after_import:
+            if report.page_ids:
+                self.open_library_page(report.page_ids[0])
+            else:  # already in the library: show the file itself
+                self.open_paths(self._import_paths, import_first=False)
+
+    def _import_failed(self, reason: str) -> None:
+        self.show_error(self.tr("Nothing was imported"), reason)
+
+    def _import_finished(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+        self._progress = None
+        if self._import_task is not None:
+            self._import_task.deleteLater()
+        self._import_task = None
+        self.import_action.setEnabled(True)

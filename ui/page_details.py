@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,15 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from models.section import ParsedPage
-
-#: 2016-11-04, 2016_11_4, 2016.11.04, 2016年11月4日, or compact 20161104
-_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)(?:([-_.年])(0?[1-9]|1[0-2])[-_.月](0?[1-9]|[12]\d|3[01])日?"
-    r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?!\d)"
-)
-#: a year and month alone: 2016-11, 2016年11月
-_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.年](0?[1-9]|1[0-2])月?(?!\d)")
-_PAGE_NUMBER = re.compile(r"(?:page|p|第|版)[-_ ]?0*(\d{1,3})|0*(\d{1,3})\s*版", re.IGNORECASE)
 
 
 @dataclass
@@ -40,24 +30,18 @@ class PageDetails:
 
 
 def guess_details(name: str, page: ParsedPage | None, folder: str = "") -> PageDetails:
-    """Guesses from a file name (and its folder's) and the page's masthead."""
+    """Guesses from a file name (then its folder's) and the page's masthead, as the library makes them."""
+    from models.library.filenames import guess_from_name
+
     details = PageDetails()
     for text in (Path(name).stem, folder):
-        if details.date:
-            break
-        match = _DATE.search(text)
-        if match:
-            year, _sep, month, day, compact_month, compact_day = match.groups()
-            details.date = f"{year}-{int(month or compact_month):02d}-{int(day or compact_day):02d}"
-        elif month_match := _MONTH.search(text):
-            details.date = f"{month_match.group(1)}-{int(month_match.group(2)):02d}"
-    stem = _MONTH.sub(" ", _DATE.sub(" ", Path(name).stem))
-    number = _PAGE_NUMBER.search(stem)
-    trailing = re.search(r"(?:^|[^\d])0*(\d{1,2})\s*$", stem)
-    if number:
-        details.page_number = str(int(number.group(1) or number.group(2)))
-    elif trailing:  # rmrb_20200212_04: a short number at the end of the name is the page
-        details.page_number = str(int(trailing.group(1)))
+        if not text:
+            continue
+        guess = guess_from_name(text)
+        details.paper = details.paper or guess.paper or ""
+        details.date = details.date or guess.date or ""
+        if not details.page_number and guess.number is not None and text != folder:
+            details.page_number = str(guess.number)
     if page is not None:
         for section in page.sections:
             if section.kind == "masthead":

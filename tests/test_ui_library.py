@@ -1,0 +1,160 @@
+"""The library in the window: panel, background import, drops, search, page details."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+
+from models.library.service import Library
+from tests.test_ui_pages import RAW_THREE
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+OTHER_PAGE = "经济日报\n\n冬奥场馆建设进展顺利\n本报记者 李明\n各场馆已进入测试阶段，志愿者培训\n同步展开。\n"
+
+
+def _issue_folder(root, name: str, pages: int) -> object:
+    folder = root / name
+    folder.mkdir()
+    for n in range(1, pages + 1):
+        # Each page differs (the library skips a text it already holds).
+        (folder / f"page-{n:02d}.txt").write_text(
+            RAW_THREE + f"\n第{n}页备注，编号{n * 7}。\n", encoding="utf-8"
+        )
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_library()
+    yield win
+    win.close()
+    win.library.close()
+
+
+def _import_and_wait(qtbot, win, paths, open_first=True):
+    assert win.import_paths(paths, open_first=open_first)
+    qtbot.waitUntil(lambda: win._import_task is None, timeout=20000)
+
+
+def test_background_import_fills_the_panel_and_keeps_the_window_responsive(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "rmrb-2020-02-12", 6)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    _import_and_wait(qtbot, window, [folder])
+    timer.stop()
+    assert ticks, "the event loop ran while the import worked"
+    tree = window.library_panel.tree
+    assert tree.topLevelItemCount() == 1
+    issue = tree.topLevelItem(0)
+    assert issue.childCount() == 6
+    assert "2020-02-12" in issue.text(0)
+    # The first imported page is open, from the library.
+    assert window.page_where.startswith("library:")
+    assert len(window.page_view.columns) >= 2
+    # Importing the same folder again adds nothing.
+    _import_and_wait(qtbot, window, [folder], open_first=False)
+    assert len(window.library_panel.page_ids()) == 6
+
+
+def test_a_broken_file_is_refused_with_its_reason_and_nothing_half_imported(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "issue", 3)
+    (folder / "page-04.txt").write_bytes(b"")
+    _import_and_wait(qtbot, window, [folder])
+    box = window._error_box
+    assert box.isVisible() and "empty" in box.informativeText()
+    assert window.library.issues() == []
+    assert window.isVisible()
+
+
+def test_cancelling_an_import_leaves_the_library_as_it_was(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "big", 40)
+    assert window.import_paths([folder])
+    from PySide6.QtWidgets import QPushButton
+
+    (cancel,) = window._progress.findChildren(QPushButton)
+    cancel.click()
+    qtbot.waitUntil(lambda: window._import_task is None, timeout=20000)
+    assert window.library.issues() == []
+
+
+def test_dropping_a_folder_imports_it_and_opens_a_page(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "drop-2020-02-13", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window._import_task is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window._import_task is None, timeout=20000)
+    assert len(window.library_panel.page_ids()) == 2
+    assert window.page_where.startswith("library:")
+
+
+def test_library_search_finds_two_and_five_character_queries_and_opens_the_hit(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "rmrb-2020-02-12", 2)
+    other = tmp_path / "jjrb-2020-02-14" / "page-01.txt"
+    other.parent.mkdir()
+    other.write_text(OTHER_PAGE, encoding="utf-8")
+    _import_and_wait(qtbot, window, [folder, other.parent], open_first=False)
+    hits = window.search_library("春耕")  # two characters: below the trigram index
+    assert len(hits) == 6 and window.search_panel.results.count() == 6  # 3 per page, 2 pages
+    assert all("春耕" in window.search_panel.results.item(i).text() for i in range(6))
+    hits = window.search_library("志愿者培训")  # five characters, on the other issue only
+    assert len(hits) == 1
+    item = window.search_panel.results.item(0)
+    assert "【志愿者培训】" in item.text()
+    window.search_panel.results.itemClicked.emit(item)
+    assert window.page_title == "page-01.txt"
+    view = window.page_view
+    hit = view.hits[view.current_hit]
+    column = view.columns[hit.column]
+    assert column.blocks[hit.block].text.text[hit.start : hit.end] == "志愿者培训"
+    assert OTHER_PAGE[column.blocks[hit.block].text.source[hit.start]] == "志"
+    assert window.find_bar.isVisible()
+
+
+def test_page_details_are_shown_and_saved_to_the_library(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "rmrb-2020-02-12", 2)
+    _import_and_wait(qtbot, window, [folder])
+    assert "2020-02-12" in window.page_view.details.text()
+    details = window.details
+    details.paper = "人民日报海外版"
+    details.page_name = "要闻"
+    window.set_details(details)
+    window.set_library_details(details)
+    assert "要闻" in window.page_view.details.text()
+    reopened = Library.open(window.library.path)
+    issue = reopened.issues()[0]
+    assert issue.paper == "人民日报海外版"
+    assert reopened.page_info(window.library_page_id).name == "要闻"
+    reopened.close()
+    assert "要闻" in window.library_panel.tree.topLevelItem(0).child(0).text(0)
+
+
+def test_next_and_previous_page_walk_the_issue(qtbot, window, tmp_path):
+    folder = _issue_folder(tmp_path, "issue-2020-02-12", 3)
+    _import_and_wait(qtbot, window, [folder])
+    ids = window.library_panel.page_ids()
+    window.open_library_page(ids[0])
+    window.next_page_action.trigger()
+    assert window.library_page_id == ids[1]
+    window.next_page_action.trigger()
+    window.next_page_action.trigger()  # the last page stays the last
+    assert window.library_page_id == ids[2]
+    window.previous_page_action.trigger()
+    assert window.library_page_id == ids[1]

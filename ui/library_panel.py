@@ -1,0 +1,164 @@
+"""The library panel: issues and their pages, and library-wide search results."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def page_label(number: int | None, name: str, fallback: str) -> str:
+    """第3版 要闻, or the file name when the page has no number or name."""
+    parts = [f"第{number}版" if number is not None else "", name]
+    return " ".join(p for p in parts if p) or fallback
+
+
+class LibraryPanel(QWidget):
+    """A tree of issues and pages; activating a page asks the window to open it."""
+
+    pageActivated = Signal(int)
+    issueActivated = Signal(int)
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setObjectName("libraryTree")
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.empty = QLabel(
+            self.tr("The library is empty. Import pages with File ▸ Import, or drop them here.")
+        )
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(self.importRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.import_button)
+        self._current_page = -1
+
+    def set_issues(self, issues, pages_of) -> None:
+        """Fill the tree: ``issues`` are IssueInfo records, ``pages_of(issue_id)`` their PageInfo."""
+        self.tree.clear()
+        for issue in issues:
+            item = QTreeWidgetItem([issue.label])  # item text is plain
+            item.setData(0, ISSUE_ROLE, issue.id)
+            item.setToolTip(0, html.escape(issue.label))
+            for page in pages_of(issue.id):
+                fallback = (page.source_path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"#{page.id}"
+                child = QTreeWidgetItem([page_label(page.number, page.name, fallback)])
+                child.setData(0, PAGE_ROLE, page.id)
+                child.setToolTip(0, html.escape(page.source_path or ""))
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+        self.tree.expandAll()
+        self.empty.setVisible(self.tree.topLevelItemCount() == 0)
+        self.select_page(self._current_page)
+
+    def page_ids(self) -> list[int]:
+        """Every page in tree order (issue by issue)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            issue = self.tree.topLevelItem(i)
+            out.extend(issue.child(j).data(0, PAGE_ROLE) for j in range(issue.childCount()))
+        return out
+
+    def select_page(self, page_id: int) -> None:
+        self._current_page = page_id
+        for i in range(self.tree.topLevelItemCount()):
+            issue = self.tree.topLevelItem(i)
+            for j in range(issue.childCount()):
+                if issue.child(j).data(0, PAGE_ROLE) == page_id:
+                    self.tree.blockSignals(True)
+                    self.tree.setCurrentItem(issue.child(j))
+                    self.tree.blockSignals(False)
+                    return
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        page_id = item.data(0, PAGE_ROLE)
+        if page_id is not None:
+            self.pageActivated.emit(int(page_id))
+        elif item.data(0, ISSUE_ROLE) is not None:
+            self.issueActivated.emit(int(item.data(0, ISSUE_ROLE)))
+
+
+class SearchPanel(QWidget):
+    """Library-wide search: a query field and a list of hits with their context."""
+
+    searchRequested = Signal(str)
+    hitActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Search the library"))
+        self.field.setClearButtonEnabled(True)
+        self.field.returnPressed.connect(self._search_now)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self._search_now)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(self.field, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.count)
+        layout.addWidget(self.results, 1)
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.searchRequested.emit(self.field.text().strip())
+
+    def set_hits(self, query: str, hits) -> None:
+        """Show SearchHit records: where (issue, page, section) over the hit in its context."""
+        self.results.clear()
+        for hit in hits:
+            where = " · ".join(
+                p
+                for p in (hit.issue_title, page_label(hit.page_number, hit.page_name, ""), hit.section_title)
+                if p
+            )
+            item = QListWidgetItem(f"{where}\n{hit.before}【{hit.match}】{hit.after}")  # plain item text
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(html.escape(hit.context))
+            self.results.addItem(item)
+        if not query:
+            self.count.setText("")
+        elif hits:
+            self.count.setText(self.tr("%1 hits").replace("%1", str(len(hits))))
+        else:
+            self.count.setText(self.tr("No hits"))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.hitActivated.emit(hit)
