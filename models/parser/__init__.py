@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 
-from models.parser.articles import Article, Item, decode_articles, make_para_item
+from models.parser.articles import Article, Item, decode_articles, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.lines import split_lines
 from models.parser.paragraphs import local_widths, split_paragraphs
@@ -47,7 +47,7 @@ def parse_page(raw: str) -> ParsedPage:
         else:
             items.extend(_paragraph_items(group))
     if items:
-        sections.extend(_to_section(a) for a in _attach_orphans(decode_articles(items)))
+        sections.extend(_to_section(a) for a in _rehome_headlines(decode_articles(items)))
     return ParsedPage(raw=raw, sections=sections)
 
 
@@ -101,21 +101,59 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     items = []
     for para in split_paragraphs(body):
         text = reflow(para).text
-        column = statistics.median(col_of[ln.index] for ln in para)
+        column = _own_column(para) or statistics.median(col_of[ln.index] for ln in para)
         items.append(make_para_item(para, text, column))
     return items
 
 
-def _attach_orphans(articles: list[Article]) -> list[Article]:
-    """A headline with no article beside it belongs to an article printed without one."""
-    orphans = [a for a in articles if a.heading is not None and not a.items]
-    headless = [a for a in articles if a.heading is None and a.items and not _is_caption(a)]
-    for orphan in orphans:
-        if not headless:
+def _own_column(para: list) -> float | None:
+    """The column width a paragraph's own lines show: its full lines, or its indented first."""
+    inner = [ln.width for ln in para[1:-1]]
+    if inner:
+        return statistics.median(inner)
+    if len(para) == 2:
+        return para[0].width + 2
+    return None
+
+
+def _rehome_headlines(articles: list[Article]) -> list[Article]:
+    """Second look at headlines the decoder could only place next to the wrong article.
+
+    A headline printed far from its article (a page's lead story often has its
+    headline set elsewhere) goes to the headless article whose lead it matches; a
+    headline between a headless article and a photo caption goes to the one it matches.
+    """
+
+    def lead(article: Article) -> str:
+        return "".join(it.text for it in article.items[:3])[:300]
+
+    def sim(heading: Item, article: Article) -> float:
+        if not article.items:
+            return 0.0
+        text = lead(article)
+        return max(similarity(line.stripped, text) for line in heading.lines)
+
+    for art in list(articles):
+        if art.heading is None:
+            continue
+        homeless = [a for a in articles if a.heading is None and a.items and not _is_caption(a)]
+        if not homeless:
             break
-        target = headless.pop(0)
-        target.heading = orphan.heading
-        articles.remove(orphan)
+        best = max(homeless, key=lambda a: sim(art.heading, a))
+        if sim(art.heading, best) >= 0.5 and sim(art.heading, best) >= sim(art.heading, art) + 0.3:
+            best.heading, art.heading = art.heading, None
+    for before, after in zip(articles, articles[1:]):
+        heading = after.heading
+        if before.heading is None and heading is not None and _is_caption(after) and before.items:
+            printed_between = heading.lines[0].index < after.items[0].lines[0].index if after.items else True
+            if printed_between and sim(heading, before) > sim(heading, after):
+                before.heading, after.heading = heading, None
+    orphans = [a for a in articles if a.heading is not None and not a.items]
+    for orphan in orphans:
+        homeless = [a for a in articles if a.heading is None and a.items and not _is_caption(a)]
+        if homeless:
+            homeless[0].heading = orphan.heading
+            articles.remove(orphan)
     return articles
 
 

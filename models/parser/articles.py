@@ -127,7 +127,9 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
                     # A label such as 编者的话 or 核心阅读 opening the article under its headline.
-                    offer("h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])])
+                    offer(
+                        "h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])]
+                    )
                 elif state == "h_paras":
                     cur = arts[-1]
                     offer("h_empty", cost, arts + [Article(heading=item)])

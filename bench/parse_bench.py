@@ -1,0 +1,44 @@
+"""Parse speed: the sample page and a 10,000-character page (goal: at most 50 ms each).
+
+Run: .venv/bin/python bench/parse_bench.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.parser import parse_page  # noqa: E402
+
+
+def _time(raw: str, runs: int = 20) -> tuple[float, float]:
+    parse_page(raw)  # warm-up (imports, regex compilation)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        parse_page(raw)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), max(times)
+
+
+def main() -> None:
+    sample = (ROOT / "resources" / "sample-page.txt").read_text(encoding="utf-8")
+    dev = sorted((ROOT.parent / "shared" / "data" / "pages-dev").glob("*.txt"))
+    big = "\n\n".join(p.read_text(encoding="utf-8") for p in dev) if dev else sample * 4
+    ten_k = big[:10_000]
+    ten_k = ten_k[: ten_k.rfind("\n") + 1]
+    for name, raw in (("sample page", sample), ("10k-character page", ten_k)):
+        med, worst = _time(raw)
+        chars = sum(not c.isspace() for c in raw)
+        print(
+            f"parse {name:20s} {chars:6d} chars  median {med:6.1f} ms  max {worst:6.1f} ms  (goal <= 50 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()
