@@ -106,7 +106,7 @@ def decode_articles(items: list[Item]) -> list[Article]:
     for item in items:
         new: dict[str, Hyp] = {}
 
-        def offer(state: str, cost: float, arts: list[Article]) -> None:
+        def offer(state: str, cost: float, arts: list[Article], new: dict[str, Hyp] = new) -> None:
             if state not in new or cost < new[state][0]:
                 new[state] = (cost, arts, state)
 
