@@ -7,9 +7,26 @@ a background thread while the window paints).
 
 from __future__ import annotations
 
-from models.language.readings import WordReading, readings_for, readings_for_lines, words_with_readings
+from models.language.readings import (
+    WordReading,
+    dictionary_syllables,
+    readings_for,
+    readings_for_lines,
+    word_at,
+    words_with_readings,
+)
+from models.language.spoken import spoken_tones
 
-__all__ = ["WordReading", "readings_for", "readings_for_lines", "warm_up", "words_with_readings"]
+__all__ = [
+    "WordReading",
+    "dictionary_syllables",
+    "readings_for",
+    "readings_for_lines",
+    "spoken_tones",
+    "warm_up",
+    "word_at",
+    "words_with_readings",
+]
 
 
 def warm_up() -> None:

@@ -126,20 +126,15 @@ def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_END.split(text) if part]
 
 
+def _read_lines(lines: Iterable[str]) -> list[list[_Clause]]:
+    per_line = [[_read_words(part) for part in _clauses(line)] for line in lines]
+    _decide([clause for clauses in per_line for clause in clauses])
+    return per_line
+
+
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
-    per_line = [_clauses(line) for line in lines]
-    clauses = [_read_words(part) for parts in per_line for part in parts]
-    _decide(clauses)
-    out: list[list[str | None]] = []
-    k = 0
-    for parts in per_line:
-        line: list[str | None] = []
-        for _ in parts:
-            line.extend(clauses[k].readings)
-            k += 1
-        out.append(line)
-    return out
+    return [[r for clause in clauses for r in clause.readings] for clauses in _read_lines(lines)]
 
 
 def readings_for(text: str) -> list[str | None]:
@@ -149,11 +144,33 @@ def readings_for(text: str) -> list[str | None]:
 
 def words_with_readings(text: str) -> list[WordReading]:
     """The words of ``text`` (jieba's cut) with their syllables in this context, for popups."""
-    readings = readings_for(text)
     out: list[WordReading] = []
     start = 0
-    for part in _clauses(text):
-        for word in segmenter.cut(part):
-            out.append(WordReading(word, start, tuple(readings[start : start + len(word)])))
-            start += len(word)
+    for clause in _read_lines([text])[0]:
+        offset = 0
+        for word in clause.words:
+            syllables = tuple(clause.readings[offset : offset + len(word)])
+            out.append(WordReading(word, start + offset, syllables))
+            offset += len(word)
+        start += len(clause.text)
     return out
+
+
+def word_at(words: Sequence[WordReading], offset: int) -> WordReading | None:
+    """The word covering a code-point offset (for hovering), or None past the end."""
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if words[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return words[lo] if lo < len(words) and words[lo].start <= offset else None
+
+
+def dictionary_syllables(word: str) -> list[str] | None:
+    """How the word table reads a word on its own (first reading where it has two), or None."""
+    found = word_table().get(word)
+    if found is None:
+        return None
+    return [_CITATION.get(ch, syllable.split("|", 1)[0]) for ch, syllable in zip(word, found.split(" "))]
