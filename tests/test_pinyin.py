@@ -1,0 +1,113 @@
+"""Context-correct pinyin: the readings a learner sees above each character."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.language import dictionary_syllables, readings_for, word_at, words_with_readings
+
+
+def reading_of(sentence: str, char_index_of: str, nth: int = 0) -> str | None:
+    """The reading at the nth occurrence of a character in a sentence."""
+    idx = -1
+    for _ in range(nth + 1):
+        idx = sentence.index(char_index_of, idx + 1)
+    return readings_for(sentence)[idx]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "nth", "expected"),
+    [
+        ("他在银行工作。", "行", 0, "háng"),
+        ("我们沿着河边行走。", "行", 0, "xíng"),
+        ("长江是中国最长的河。", "长", 0, "cháng"),
+        ("孩子们在快乐中成长。", "长", 0, "zhǎng"),
+        ("为了明天，我们努力。", "为", 0, "wèi"),
+        ("他成为了一名医生。", "为", 0, "wéi"),
+        ("这个地方很美。", "地", 0, "dì"),
+        ("大家积极地参加活动。", "地", 0, "de"),
+        ("他明天去重庆开会。", "重", 0, "chóng"),
+        ("我们需要了解情况。", "了", 0, "liǎo"),
+        ("他吃了饭就走了。", "了", 0, "le"),
+        ("银行行长来了。", "行", 1, "háng"),
+        ("他跑得很快。", "得", 0, "de"),
+        ("窗外下着雨。", "着", 0, "zhe"),
+        ("他晚上睡不着。", "着", 0, "zháo"),
+        ("农场里有五只羊。", "只", 0, "zhī"),
+    ],
+)
+def test_polyphones_are_read_as_the_context_demands(
+    sentence: str, char: str, nth: int, expected: str
+) -> None:
+    assert reading_of(sentence, char, nth) == expected
+
+
+def test_a_compound_missing_from_the_word_table_is_read_through_its_parts() -> None:
+    # jieba keeps 银行行长 as one word; reading it character by character would give xíng.
+    assert readings_for("银行行长")[:4] == ["yín", "háng", "háng", "zhǎng"]
+
+
+def test_citation_tones_keep_yi_and_bu_and_leave_the_neutral_tone_unmarked() -> None:
+    readings = readings_for("一样不对的绿叶")
+    assert readings[0] == "yī"  # not the spoken yí
+    assert readings[2] == "bù"  # not bú before a fourth tone
+    assert readings[4] == "de"
+    assert readings[5] == "lǜ"
+
+
+def test_third_tones_are_not_changed_by_sandhi() -> None:
+    assert readings_for("你好")[0] == "nǐ"
+
+
+def test_only_han_characters_get_a_reading() -> None:
+    text = "GDP增长5%，ＡＢ１２ok。"
+    readings = readings_for(text)
+    assert len(readings) == len(text)
+    for ch, reading in zip(text, readings):
+        is_han = "\u4e00" <= ch <= "\u9fff"
+        assert (reading is not None) == is_han, ch
+
+
+def test_astral_characters_count_as_one_code_point() -> None:
+    text = "𠀀字𠀀"
+    readings = readings_for(text)
+    assert len(readings) == 3
+    assert readings[1] == "zì"
+
+
+def test_empty_text_has_no_readings() -> None:
+    assert readings_for("") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("银行长地了得着为重的一不abc 12，。\n𠀀"), max_size=40))
+def test_one_entry_per_code_point_whatever_the_text(text: str) -> None:
+    readings = readings_for(text)
+    assert len(readings) == len(text)
+    for ch, reading in zip(text, readings):
+        if not ("\u4e00" <= ch <= "\u9fff" or ch == "𠀀"):
+            assert reading is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("银行长地了得着为重的一不说江河abc 12，。\n"), max_size=40))
+def test_words_cover_the_text_and_agree_with_the_readings(text: str) -> None:
+    words = words_with_readings(text)
+    assert "".join(w.word for w in words) == text
+    flat = [s for w in words for s in w.syllables]
+    assert flat == readings_for(text)
+
+
+def test_the_popup_finds_the_word_under_an_offset() -> None:
+    words = words_with_readings("他在银行工作")
+    word = word_at(words, 3)
+    assert word is not None and word.word == "银行" and word.pinyin == "yín háng"
+    assert word_at(words, 6) is None
+
+
+def test_a_word_on_its_own_is_read_as_the_dictionary_prints_it() -> None:
+    assert dictionary_syllables("银行") == ["yín", "háng"]
+    assert dictionary_syllables("一样") == ["yī", "yàng"]
+    assert dictionary_syllables("不存在的词语组合") is None

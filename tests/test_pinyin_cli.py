@@ -1,0 +1,46 @@
+"""``main.py pinyin``: the contract the held-out scorers call."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run_pinyin(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "main.py", "pinyin", *args], cwd=ROOT, input=stdin, capture_output=True, timeout=120
+    )
+
+
+def test_one_json_array_per_stdin_line_one_entry_per_code_point() -> None:
+    lines = ["银行行长来了。", "", "abc 123", "𠀀字", "重庆"]
+    out = run_pinyin(stdin=("\n".join(lines) + "\n").encode("utf-8"))
+    assert out.returncode == 0, out.stderr
+    printed = out.stdout.decode("utf-8").splitlines()
+    assert len(printed) == len(lines)
+    arrays = [json.loads(p) for p in printed]
+    for line, array in zip(lines, arrays):
+        assert len(array) == len(line)
+    assert arrays[0][:4] == ["yín", "háng", "háng", "zhǎng"]
+    assert arrays[1] == []
+    assert arrays[2] == [None] * 7
+    assert arrays[3][1] == "zì"
+    assert arrays[4] == ["chóng", "qìng"]
+    # Tone marks are written as UTF-8, not as \\u escapes.
+    assert "háng".encode() in out.stdout
+
+
+def test_text_argument_gives_the_same_array() -> None:
+    out = run_pinyin("绿色的地方")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.decode("utf-8")) == ["lǜ", "sè", "de", "dì", "fāng"]
+
+
+def test_input_that_is_not_utf8_is_one_line_on_stderr_and_exit_2() -> None:
+    out = run_pinyin(stdin="银行".encode("gbk") + b"\n")
+    assert out.returncode == 2
+    assert len(out.stderr.decode("utf-8").strip().splitlines()) == 1
+    assert b"Traceback" not in out.stderr

@@ -1,0 +1,31 @@
+"""Words cut by jieba: lazily loaded, and never losing or changing a character."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.language import segmenter
+
+
+def test_importing_the_language_package_does_not_load_jieba() -> None:
+    code = "import sys, models.language; print(any(m.startswith('jieba') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_warm_up_loads_the_dictionary() -> None:
+    segmenter.warm_up()
+    assert segmenter.is_loaded()
+    assert segmenter.cut("他在银行工作") == ["他", "在", "银行", "工作"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("银行长地了得着为重的一不说江河abc 12，。\n\t𠀀"), max_size=50))
+def test_words_join_back_into_the_text(text: str) -> None:
+    assert "".join(segmenter.cut(text)) == text
