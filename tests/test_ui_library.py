@@ -99,10 +99,9 @@ def test_dropping_a_folder_imports_it_and_opens_a_page(qtbot, window, tmp_path):
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window._import_task is not None, timeout=5000)
-    qtbot.waitUntil(lambda: window._import_task is None, timeout=20000)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: window.page_where.startswith("library:"), timeout=20000)
     assert len(window.library_panel.page_ids()) == 2
-    assert window.page_where.startswith("library:")
 
 
 def test_library_search_finds_two_and_five_character_queries_and_opens_the_hit(qtbot, window, tmp_path):
