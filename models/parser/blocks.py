@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.parser.lines import Line, ends_sentence
+from models.parser.lines import CLOSERS, Line, ends_sentence
 from models.parser.paragraphs import DATELINE_END, local_widths
 from models.parser.titles import is_byline, is_credit, is_note, is_title_line
 
@@ -96,13 +96,15 @@ def _is_body_fragment(block: Block, columns: dict[int, float]) -> bool:
 def _is_opening_line(i: int, blocks: list[Block], columns: dict[int, float]) -> bool:
     """One indented-short line cut off from its paragraph by a column break.
 
-    It sits right under a headline, fills the column less its indent, and the block
-    after it carries on at full column width.
+    It fills the column less its indent, and the block after it carries on at full
+    column width (under a headline, a body starts with an indented line instead).
     """
     block = blocks[i]
-    if len(block.lines) != 1 or i == 0 or i + 1 >= len(blocks) or blocks[i - 1].kind != "title":
+    if len(block.lines) != 1 or i + 1 >= len(blocks):
         return False
     line, nxt = block.lines[0], blocks[i + 1].lines[0]
+    if line.stripped[-1] in CLOSERS:
+        return False  # a quoted or tagged headline: “敬礼！你们是虞城的骄傲”
     column = columns.get(nxt.index, 0)
     return 1 <= column - line.width <= 3 and abs(column - nxt.width) <= 1
 

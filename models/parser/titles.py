@@ -19,7 +19,7 @@ CREDIT = re.compile(
     r"|^(版式设计|责任编辑|图片编辑)\s*[：:]"
 )
 #: A dateline opening an article: 本报北京2月12日电, 新华社北京2月1日电, 本报讯.
-DATELINE = re.compile(r"^[（(]?\s*(本报讯|(据)?(本报|新华社|中新社)\s*\S{0,12}?\s*\d*\s*月?\s*\d*\s*日\s*电)")
+DATELINE = re.compile(r"^\s*(本报讯|(据)?(本报|新华社|中新社)\s*\S{0,12}?\s*\d*\s*月?\s*\d*\s*日\s*电)")
 #: Masthead lines: a paper's or an edition's name, or a page banner.
 MASTHEAD = re.compile(
     r"(日报|晚报|早报|时报|周刊|报|示范区|新闻|第\s*\d+\s*版|\d+\s*年\s*\d+\s*月\s*\d+\s*日)$"
