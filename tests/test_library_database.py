@@ -142,6 +142,10 @@ def _build_v1_library(path: Path) -> dict[str, object]:
                 (cur.lastrowid, p_ordinal, paragraph.text, encode(paragraph.source)),
             )
     conn.execute(
+        "INSERT INTO section (page_id, ordinal, kind, heading, heading_map) VALUES (1, ?, 'article', '旧版标题', ?)",
+        (len(parsed.sections), encode([0, 1, 2, 3])),
+    )
+    conn.execute(
         "INSERT INTO category (id, name, light_colour, dark_colour, position) VALUES (1, '错字', '#f88', '#a33', 0)"
     )
     conn.execute(
@@ -164,7 +168,7 @@ def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> 
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert not conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE name IN ('correction', 'paragraph_fts')"
+        "SELECT 1 FROM sqlite_master WHERE name IN ('correction', 'paragraph_fts', 'section_fts')"
     ).fetchall()
     conn.close()
 
@@ -174,7 +178,8 @@ def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> 
         assert (issue.paper, issue.date, issue.page_count, issue.pages) == ("人民日报", "2020-02-12", 20, 1)
         content = library.page(1)
         assert content.raw == ASTRAL_PAGE
-        assert content.sections == built["parsed"].sections  # type: ignore[attr-defined]
+        assert content.sections[:-1] == built["parsed"].sections  # type: ignore[attr-defined]
+        assert content.sections[-1].field_text("heading") == "旧版标题"
         # New in v2: paragraph raw spans filled from the old source maps ...
         spans = library.database.execute_sql(
             "SELECT raw_start, raw_end FROM paragraph ORDER BY id"
@@ -184,6 +189,7 @@ def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> 
         # ... the full-text index covers the paragraphs written before it existed ...
         hits = library.search("段𠀀落")
         assert [(h.page_id, h.match) for h in hits] == [(1, "段𠀀落")]
+        assert [(h.field, h.match) for h in library.search("旧版标")] == [("heading", "旧版标")]
         # ... and corrections can be recorded.
         library.add_correction(1, 0, 1, "讀")
         assert library.page(1).corrections[0].replacement == "讀"

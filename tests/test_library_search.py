@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import models.parser
 from models.library.search import CONTEXT
 from models.library.service import Library
-from models.section import ParsedPage, Section
+from models.section import HEAD_FIELDS, ParsedPage, Section
 from models.text import MappedText
 
 
@@ -26,30 +26,39 @@ def dev_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     lib.close()
 
 
-def _occurrences(library: Library, query: str) -> list[tuple[int, int, int, int]]:
-    """(page, section ordinal, paragraph ordinal, offset) of every occurrence, found without SQL."""
+def _texts(library: Library, page_id: int, section_ordinal: int, field: str, paragraph_ordinal: int | None):
+    section = library.page(page_id).sections[section_ordinal]
+    return section.paragraphs[paragraph_ordinal] if field == "paragraph" else getattr(section, field)
+
+
+def _occurrences(library: Library, query: str) -> list[tuple[int, int, str, int | None, int]]:
+    """(page, section, field, paragraph, offset) of every occurrence, found without SQL."""
     found = []
     for issue in library.issues():
         for info in library.pages(issue.id):
             for s_ordinal, section in enumerate(library.page(info.id).sections):
-                for p_ordinal, paragraph in enumerate(section.paragraphs):
-                    for match in re.finditer(re.escape(query), paragraph.text, re.IGNORECASE):
-                        found.append((info.id, s_ordinal, p_ordinal, match.start()))
+                texts = [(name, None, getattr(section, name)) for name in HEAD_FIELDS]
+                texts += [("paragraph", p, text) for p, text in enumerate(section.paragraphs)]
+                for name, p_ordinal, text in texts:
+                    if text is None:
+                        continue
+                    for match in re.finditer(re.escape(query), text.text, re.IGNORECASE):
+                        found.append((info.id, s_ordinal, name, p_ordinal, match.start()))
     return found
 
 
-@pytest.mark.parametrize("query", ["春耕", "重要农产品"])
+def _where(hit) -> tuple[int, int, str, int | None, int]:
+    return (hit.page_id, hit.section_ordinal, hit.field, hit.paragraph_ordinal, hit.offset)
+
+
+@pytest.mark.parametrize("query", ["春耕", "重要农产品", "农业", "春季农业生产"])
 def test_search_finds_every_occurrence_with_its_context(dev_library: Library, query: str) -> None:
     hits = dev_library.search(query)
     expected = _occurrences(dev_library, query)
     assert len(expected) >= 1
-    assert sorted((h.page_id, h.section_ordinal, h.paragraph_ordinal, h.offset) for h in hits) == sorted(
-        expected
-    )
+    assert [_where(h) for h in hits] == expected  # all of them, in reading order
     for hit in hits:
-        paragraph = (
-            dev_library.page(hit.page_id).sections[hit.section_ordinal].paragraphs[hit.paragraph_ordinal]
-        )
+        paragraph = _texts(dev_library, hit.page_id, hit.section_ordinal, hit.field, hit.paragraph_ordinal)
         assert hit.match == query == paragraph.text[hit.offset : hit.offset + hit.length]
         assert hit.context.strip("…") in paragraph.text
         assert query in hit.context
@@ -118,3 +127,31 @@ def test_short_and_long_queries_with_astral_characters_and_latin_case(
         assert len(one) == 2
         content = library.page(one[0].page_id)
         assert content.raw[one[0].raw_offset] == "𠀀"
+
+
+def _headed_parser(raw: str) -> ParsedPage:
+    """First line the heading, the rest one paragraph per line."""
+    lines = raw.split("\n")
+    section = Section(heading=MappedText.from_raw(raw, 0, len(lines[0])))
+    start = len(lines[0]) + 1
+    for line in lines[1:]:
+        if line:
+            section.paragraphs.append(MappedText.from_raw(raw, start, start + len(line)))
+        start += len(line) + 1
+    return ParsedPage(raw=raw, sections=[section])
+
+
+@pytest.mark.parametrize("query", ["农业", "春季农业生产"])
+def test_headings_are_found_before_the_paragraphs_under_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setattr(models.parser, "parse_page", _headed_parser)
+    page = tmp_path / "page.txt"
+    raw = "扎实抓好春季农业生产\n各地抓好春季农业生产。\n"
+    page.write_text(raw, encoding="utf-8")
+    with Library.open(tmp_path / "library.sqlite3") as library:
+        library.import_paths([page])
+        hits = library.search(query)
+        assert [(h.field, h.paragraph_ordinal) for h in hits] == [("heading", None), ("paragraph", 0)]
+        assert [raw[h.raw_offset : h.raw_offset + len(query)] for h in hits] == [query, query]
+        assert hits[0].section_title == "扎实抓好春季农业生产"

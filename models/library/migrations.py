@@ -8,8 +8,9 @@ a later change is a new step, never an edit of an old one.
 - v1: issues, pages, sections, paragraphs (text + source map), and the annotation tables
   (category, highlight, tag, highlight_tag, note, reading_override, vocabulary_entry).
 - v2: paragraph raw spans (``raw_start``/``raw_end``, filled from the source maps), the
-  correction layer, and ``paragraph_fts``, an FTS5 trigram index over paragraph text kept
-  in sync by triggers.
+  correction layer, and FTS5 trigram indexes over paragraph text (``paragraph_fts``) and
+  section heads (``section_fts``: kicker, heading, subheading, byline), kept in sync by
+  triggers.
 """
 
 from __future__ import annotations
@@ -105,6 +106,22 @@ CREATE TRIGGER "paragraph_fts_update" AFTER UPDATE OF "text" ON "paragraph" BEGI
   INSERT INTO "paragraph_fts"("paragraph_fts", rowid, "text") VALUES ('delete', old."id", old."text");
   INSERT INTO "paragraph_fts"(rowid, "text") VALUES (new."id", new."text");
 END;
+CREATE VIRTUAL TABLE "section_fts" USING fts5(
+  "kicker", "heading", "subheading", "byline", content='section', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER "section_fts_insert" AFTER INSERT ON "section" BEGIN
+  INSERT INTO "section_fts"(rowid, "kicker", "heading", "subheading", "byline")
+  VALUES (new."id", new."kicker", new."heading", new."subheading", new."byline");
+END;
+CREATE TRIGGER "section_fts_delete" AFTER DELETE ON "section" BEGIN
+  INSERT INTO "section_fts"("section_fts", rowid, "kicker", "heading", "subheading", "byline")
+  VALUES ('delete', old."id", old."kicker", old."heading", old."subheading", old."byline");
+END;
+CREATE TRIGGER "section_fts_update" AFTER UPDATE OF "kicker", "heading", "subheading", "byline" ON "section" BEGIN
+  INSERT INTO "section_fts"("section_fts", rowid, "kicker", "heading", "subheading", "byline")
+  VALUES ('delete', old."id", old."kicker", old."heading", old."subheading", old."byline");
+  INSERT INTO "section_fts"(rowid, "kicker", "heading", "subheading", "byline")
+  VALUES (new."id", new."kicker", new."heading", new."subheading", new."byline");
+END;
 """
 
 
@@ -136,6 +153,7 @@ def v1_to_v2(conn: sqlite3.Connection) -> None:
         spans.append((start, end, paragraph_id))
     conn.executemany('UPDATE "paragraph" SET "raw_start" = ?, "raw_end" = ? WHERE "id" = ?', spans)
     conn.execute('INSERT INTO "paragraph_fts"("paragraph_fts") VALUES (\'rebuild\')')
+    conn.execute('INSERT INTO "section_fts"("section_fts") VALUES (\'rebuild\')')
 
 
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
