@@ -1,0 +1,189 @@
+"""What the words on one side of a candidate place say about it.
+
+A highlight's prefix (the 32 characters before it) and suffix (the 32 after) were its
+neighbours. At the right place in a corrected text they are still there, in one of a few
+recognisable states: intact; intact up to a paragraph break (the paragraph beyond was moved);
+pushed a few characters away (text added between); cut (text removed next to the highlight);
+or corrected here and there (OCR lookalikes fixed: 己/已, 戌/戍). At a wrong place the
+neighbours are absent, or they agree for a few characters and then go on differently — the same
+words used again elsewhere in the article, which is what a lead or a headline repeating the
+body looks like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.anchoring.seeds import Diagonal
+
+#: Neighbours agreeing for this many characters next to a place are real evidence for it.
+ADJACENT = 4
+
+#: How far text added or cut next to a highlight may push its neighbours (a sentence or so).
+SHIFT = 45
+
+#: A stretch of the old neighbours found elsewhere counts from this many agreeing seeds.
+MIN_VOTES = 2
+
+
+@dataclass(frozen=True)
+class Side:
+    """The evidence from one side (prefix or suffix) of a candidate place."""
+
+    empty: bool = False  # no context was recorded on this side (the span was at the text's edge)
+    matches: int = 0  # characters agreeing, walking outwards from the edge
+    reach: int = 0  # how far the agreement goes before the text goes on differently
+    adjacent: bool = False  # enough of it right next to the place
+    full: bool = False  # all of it, or all up to the edge of the text
+    paragraph: bool = False  # the agreement runs into a paragraph break (beyond it may have moved)
+    pushed: bool = False  # the old neighbours occur a little further out (text added between)
+    cut: bool = False  # the old neighbours, less the part next to the highlight, adjoin it
+    overlaps: bool = False  # the old neighbours run on into the candidate's own characters
+
+    @property
+    def intact(self) -> bool:
+        """The neighbours are accounted for: there, or moved or cut in a way edits explain."""
+        return self.empty or self.full or self.cut or self.pushed or (self.adjacent and self.paragraph)
+
+    @property
+    def absent(self) -> bool:
+        """Nothing of the old neighbours next to the place and no edit that explains it."""
+        return not (
+            self.empty
+            or self.reach
+            or self.adjacent
+            or self.cut
+            or self.pushed
+            or self.paragraph
+            or self.full
+        )
+
+
+#: A side with no recorded context (the highlight touched the text's start or end): no evidence
+#: against any place, and none for it.
+NOTHING_RECORDED = Side(empty=True, adjacent=True)
+
+
+def _walk_before(context: str, text: str, edge: int) -> tuple[int, int]:
+    """Agreement of context (right-aligned) with text ending at edge: (matches, reach).
+
+    Tolerates corrected characters (one at a time, three in all); stops where the two go on
+    differently, i.e. at two disagreeing characters in a row.
+    """
+    matches = reach = misses = 0
+    in_a_row = 0
+    n = len(context)
+    for i in range(1, min(n, edge) + 1):
+        if context[n - i] == text[edge - i]:
+            matches += 1
+            reach = i
+            in_a_row = 0
+        else:
+            misses += 1
+            in_a_row += 1
+            if in_a_row >= 2 or misses >= 3:
+                break
+    return matches, reach
+
+
+def _walk_after(context: str, text: str, edge: int) -> tuple[int, int]:
+    """Agreement of context (left-aligned) with text starting at edge: (matches, reach)."""
+    matches = reach = misses = 0
+    in_a_row = 0
+    for i in range(min(len(context), len(text) - edge)):
+        if context[i] == text[edge + i]:
+            matches += 1
+            reach = i + 1
+            in_a_row = 0
+        else:
+            misses += 1
+            in_a_row += 1
+            if in_a_row >= 2 or misses >= 3:
+                break
+    return matches, reach
+
+
+def _stretch_is_real(run: int, rest: int, at_text_edge: bool) -> bool:
+    """A stretch of old neighbours adjoining the place is evidence if long, or all that was left."""
+    return run >= 6 or (run == rest and (run >= 3 or (run >= 1 and at_text_edge)))
+
+
+def _cut_before(prefix: str, text: str, edge: int) -> bool:
+    """Does the text before edge end with the prefix less its last characters (they were cut)?
+
+    The place's own first character must not be the prefix's next one: otherwise the prefix
+    simply runs on into the place, which is what a deleted passage looks like.
+    """
+    if edge == 0:
+        return False
+    next_char = text[edge] if edge < len(text) else ""
+    for keep in range(len(prefix) - 1, 0, -1):
+        if prefix[keep] == next_char:
+            continue
+        run = 0
+        while run < keep and run < edge and prefix[keep - 1 - run] == text[edge - 1 - run]:
+            run += 1
+        if run and _stretch_is_real(run, keep, edge - run == 0):
+            return True
+    return False
+
+
+def _cut_after(suffix: str, text: str, edge: int) -> bool:
+    """Does the text from edge start with the suffix less its first characters (they were cut)?"""
+    if edge >= len(text):
+        return False
+    last_char = text[edge - 1] if edge > 0 else ""
+    n = len(suffix)
+    for drop in range(1, n):
+        if suffix[drop - 1] == last_char:
+            continue
+        run = 0
+        while drop + run < n and edge + run < len(text) and suffix[drop + run] == text[edge + run]:
+            run += 1
+        if run and _stretch_is_real(run, n - drop, edge + run == len(text)):
+            return True
+    return False
+
+
+def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
+    """Evidence from the prefix for a place starting at start (span characters long)."""
+    if not prefix:
+        return NOTHING_RECORDED
+    n = len(prefix)
+    matches, reach = _walk_before(prefix, text, start)
+    adjacent = reach >= min(ADJACENT, n)
+    at_text_edge = start - reach <= 0
+    full = reach >= n - 1 or at_text_edge
+    paragraph = "\n" in prefix[n - reach :] or (reach < n and prefix[n - reach - 1] == "\n")
+    pushed = overlaps = False
+    for other, entry in votes.items():
+        if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
+            continue
+        if entry.last <= start - reach:
+            pushed = True
+        elif start < entry.last < start + span + 4:
+            overlaps = True
+    cut = not adjacent and _cut_before(prefix, text, start)
+    return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)
+
+
+def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
+    """Evidence from the suffix for a place ending at end (span characters long)."""
+    if not suffix:
+        return NOTHING_RECORDED
+    n = len(suffix)
+    matches, reach = _walk_after(suffix, text, end)
+    adjacent = reach >= min(ADJACENT, n)
+    at_text_edge = end + reach >= len(text)
+    full = reach >= n - 1 or at_text_edge
+    paragraph = "\n" in suffix[:reach] or (reach < n and suffix[reach] == "\n")
+    pushed = overlaps = False
+    for other, entry in votes.items():
+        if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
+            continue
+        if entry.first >= end + reach:
+            pushed = True
+        elif end - span <= entry.first < end:
+            overlaps = True
+    cut = not adjacent and _cut_after(suffix, text, end)
+    return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)

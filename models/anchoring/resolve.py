@@ -1,0 +1,246 @@
+"""Re-anchoring: find a highlight again after its section's text was corrected or re-parsed.
+
+In order of cost: the old position, if the quote and both neighbours are still there; else every
+place that the old neighbourhood (prefix + quote + suffix) points to — exact occurrences of the
+quote, and places the shared 4-character seeds agree on, which also finds a quote whose own
+characters were corrected (the fuzzy case) and a quote found only by its prefix and suffix.
+Each place is judged on its quote and on what its two sides say (models.anchoring.context);
+the best credible one wins unless another is about as good (ambiguous). When nothing is
+credible the highlight is unanchored: None, never a guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from models.anchoring.context import Side, after, before
+from models.anchoring.seeds import sow
+from models.anchoring.selectors import Anchor, SelectorError, read_selectors, text_hash
+
+#: Diagonals (alignments) the seeds agree on most that are examined as places.
+TOP_DIAGONALS = 12
+
+#: Exact occurrences of the quote examined; a 1-character quote may occur hundreds of times, and
+#: an occurrence with any real neighbours is among the top diagonals anyway.
+MAX_OCCURRENCES = 50
+
+#: Two credible places closer than this in score are ambiguous: better unanchored than wrong.
+MARGIN = 1.0
+
+#: Score lost per doubling of the distance from the old position (in units of 64 characters):
+#: only decides between places with nearly equal evidence, e.g. a headline repeating the body.
+DISTANCE_WEIGHT = 2.0
+
+#: A quote split by moved paragraphs is less likely than a whole one; this much evidence less.
+SPLIT_PENALTY = 2.0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A candidate span in the new text with its evidence."""
+
+    start: int
+    end: int
+    score: float
+
+
+def resolve(text: str, selectors: Any) -> tuple[int, int] | None:
+    """Where the selected words are in text now, as code-point (start, end), or None.
+
+    selectors: W3C selectors (a list of TextQuoteSelector/TextPositionSelector objects) or an
+    Anchor. With an Anchor made on this very text (same hash) its offsets are returned as they
+    are. With only a position there is nothing to check it against: it is returned if it fits.
+    """
+    if not isinstance(text, str):
+        raise SelectorError(f"text must be a string, got {type(text).__name__}")
+    if isinstance(selectors, Anchor) and selectors.text_hash == text_hash(text):
+        return selectors.start, selectors.end
+    sel = read_selectors(selectors)
+    if sel.exact is None:
+        assert sel.start is not None and sel.end is not None
+        return (sel.start, sel.end) if sel.start < sel.end <= len(text) else None
+    return reanchor(text, sel.exact, sel.prefix, sel.suffix, sel.start)
+
+
+def reanchor(
+    text: str, exact: str, prefix: str, suffix: str, old: int | None = None
+) -> tuple[int, int] | None:
+    """Place exact (recorded between prefix and suffix, formerly at old) in text, or None."""
+    length = len(exact)
+    if not exact or length > len(text):
+        return None
+    if (
+        old is not None
+        and text.startswith(exact, old)
+        and _neighbours_unchanged(text, prefix, suffix, old, length)
+    ):
+        return old, old + length
+
+    seeds = sow(text, prefix, exact, suffix)
+    totals = seeds.totals()
+    starts: set[int] = set()
+    for diagonal in sorted(totals, key=totals.__getitem__, reverse=True)[:TOP_DIAGONALS]:
+        starts.add(diagonal + len(prefix))
+    at = text.find(exact)
+    while at >= 0 and len(starts) < TOP_DIAGONALS + MAX_OCCURRENCES:
+        starts.add(at)
+        at = text.find(exact, at + 1)
+    if old is not None:
+        starts.add(old)
+
+    places: list[Place] = []
+    prefix_sides: dict[int, Side] = {}
+    for start in starts:
+        if start < 0 or start + length > len(text):
+            continue
+        end = start + length
+        diagonal = start - len(prefix)
+        left = before(prefix, text, start, length, diagonal, seeds.prefix)
+        right = after(suffix, text, end, length, diagonal, seeds.suffix)
+        prefix_sides[start] = left
+        agree, head, tail = _agreement(exact, text, start)
+        if not _credible(exact, text, start, left, right, agree, head, tail):
+            continue
+        score = agree + left.matches + right.matches
+        if old is not None:
+            score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
+        places.append(Place(start, end, score))
+
+    if "\n" in exact:
+        places += _split_places(text, exact, prefix, suffix, prefix_sides, totals, seeds)
+    if not places:
+        return None
+    places.sort(key=lambda place: place.score, reverse=True)
+    if len(places) > 1 and places[0].score - places[1].score < MARGIN:
+        return None
+    return places[0].start, places[0].end
+
+
+def _neighbours_unchanged(text: str, prefix: str, suffix: str, start: int, length: int) -> bool:
+    end = start + length
+    return text[max(0, start - len(prefix)) : start] == prefix[len(prefix) - min(start, len(prefix)) :] and (
+        text[end : end + len(suffix)] == suffix[: len(text) - end]
+    )
+
+
+def _agreement(exact: str, text: str, start: int) -> tuple[int, int, int]:
+    """Characters of the quote found in place, and the unbroken runs at its head and tail."""
+    found = text[start : start + len(exact)]
+    agree = sum(1 for a, b in zip(exact, found) if a == b)
+    head = 0
+    while head < len(exact) and exact[head] == found[head]:
+        head += 1
+    tail = 0
+    while tail < len(exact) and exact[-1 - tail] == found[-1 - tail]:
+        tail += 1
+    return agree, head, tail
+
+
+def _credible(
+    exact: str, text: str, start: int, left: Side, right: Side, agree: int, head: int, tail: int
+) -> bool:
+    """Would a proofreader agree that these are the highlighted words? The rules, in order:
+
+    - a quote that starts (ends) a paragraph, found starting (ending) one, has that edge pinned
+      by the paragraph break itself: the neighbouring paragraph may have moved;
+    - neighbours that run on into the candidate's own characters mean the words between them
+      were deleted: the candidate is the neighbourhood, not the passage;
+    - a side whose old neighbours vanished without a trace (not there, not pushed, not cut,
+      no paragraph break) is a different passage using the same words;
+    - each edge must be pinned, by its neighbours or by the quote's own characters at that end;
+    - at least one side must be accounted for and at least one right next to the place;
+    - and the quote itself must mostly agree, or else both neighbours must adjoin.
+    """
+    length = len(exact)
+    left_break = exact[0] == "\n" and head >= 1
+    right_break = exact[-1] == "\n" and tail >= 1
+    left_next = left.adjacent or left_break
+    right_next = right.adjacent or right_break
+    if (left.overlaps and not left_next) or (right.overlaps and not right_next):
+        return False
+    if (left.absent and not left_next) or (right.absent and not right_next):
+        return False
+    pinned_by_quote = min(3, length)
+    if not (
+        left_next
+        or left.cut
+        or (left.full and left.reach)
+        or head >= pinned_by_quote
+        or (left.reach and left.paragraph)
+    ):
+        return False
+    if not (
+        right_next
+        or right.cut
+        or (right.full and right.reach)
+        or tail >= pinned_by_quote
+        or (right.reach and right.paragraph)
+    ):
+        return False
+    if not (left.intact or left_break or right.intact or right_break):
+        return False
+    if not (left_next or left.cut or right_next or right.cut):
+        return False
+    if 2 * agree >= length:
+        return True
+    return (left_next or left.cut) and (right_next or right.cut) and not left.empty and not right.empty
+
+
+def _split_places(
+    text: str,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    prefix_sides: dict[int, Side],
+    totals: dict[int, int],
+    seeds: Any,
+) -> list[Place]:
+    """A quote running over a paragraph break whose paragraphs were moved apart.
+
+    The part up to the break stays after the prefix, the rest before the suffix, with whole
+    paragraphs between them or in the other order; the span then runs from the first part's
+    start to the last part's end, as a highlight over both paragraphs would.
+    """
+    length = len(exact)
+    heads = [
+        (start, side)
+        for start, side in prefix_sides.items()
+        if not side.empty and side.reach >= min(4, len(prefix))
+    ]
+    if not heads:
+        return []
+    tails: list[tuple[int, Side]] = []
+    for diagonal in sorted(totals, key=totals.__getitem__, reverse=True)[:TOP_DIAGONALS]:
+        end = diagonal + len(prefix) + length
+        if 0 < end <= len(text):
+            side = after(suffix, text, end, length, diagonal, seeds.suffix)
+            if not side.empty and side.reach >= min(4, len(suffix)):
+                tails.append((end, side))
+    places: list[Place] = []
+    for cut_at in range(length - 1):
+        if exact[cut_at] != "\n":
+            continue
+        first, rest = exact[: cut_at + 1], exact[cut_at + 1 :]
+        for start, left in heads:
+            first_end = start + len(first)
+            if text[first_end - 1 : first_end] != "\n":
+                continue
+            agree_first = sum(1 for a, b in zip(first, text[start:first_end]) if a == b)
+            if 2 * agree_first < len(first):
+                continue
+            for end, right in tails:
+                rest_start = end - len(rest)
+                if rest_start < 0 or end - length == start:
+                    continue
+                if not (rest_start >= first_end or end <= start):
+                    continue
+                if rest_start > 0 and text[rest_start - 1] != "\n":
+                    continue
+                agree_rest = sum(1 for a, b in zip(rest, text[rest_start:end]) if a == b)
+                if 2 * agree_rest < len(rest):
+                    continue
+                score = agree_first + agree_rest + left.matches + right.matches - SPLIT_PENALTY
+                places.append(Place(min(start, rest_start), max(first_end, end), score))
+    return places
