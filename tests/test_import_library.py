@@ -301,3 +301,17 @@ def test_an_import_thread_opening_the_same_library_leaves_the_windows_library_wo
             library.update_issue(issue.id, paper="光明日报")
             raise DubaoError("the user cancelled the edit")
     assert library.issue(issue.id).paper == "人民日报"
+
+
+def test_a_folder_of_issue_folders_imports_one_issue_each(library: Library, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    _write(archive / "rmrb-2020-02-12", "01.txt", "十二日一版\n")
+    _write(archive / "rmrb-2020-02-12", "02.txt", "十二日二版\n")
+    _write(archive / "rmrb-2020-02-13", "01.txt", "十三日一版\n")
+    (archive / "empty").mkdir()
+    report = library.import_paths([archive])
+    assert (report.pages_added, report.issues_created) == (3, 2)
+    assert [(i.paper, i.date, i.pages) for i in library.issues()] == [
+        ("人民日报", "2020-02-12", 2),
+        ("人民日报", "2020-02-13", 1),
+    ]

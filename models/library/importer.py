@@ -1,6 +1,7 @@
 """Importing page files into the library.
 
-A folder is one issue and its ``*.txt`` files its pages, in name order; files given on
+A folder is one issue and its ``*.txt`` files its pages, in name order (a folder of such
+folders is one issue per folder); files given on
 their own are pages of the issue their names point to (same paper and date), or of an
 issue of their own. A file whose text is already in the library (same SHA-256) is
 skipped, so importing twice never duplicates.
@@ -84,25 +85,42 @@ class _PreparedPage:
     masthead: str | None = None
 
 
+def _page_files(folder: Path) -> list[Path]:
+    """A folder's page files in name order (``p2`` before ``p10``), hidden files left out."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise ImportFailed(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+    pages = [
+        p for p in entries if p.is_file() and p.suffix.lower() == PAGE_SUFFIX and not p.name.startswith(".")
+    ]
+    return sorted(pages, key=lambda p: natural_key(p.name))
+
+
 def collect(paths: Sequence[str | os.PathLike[str]]) -> list[_Group]:
-    """Group the paths to import: each folder is one group, each file one group."""
+    """Group the paths to import: a folder of pages is one group (an issue), a file one group.
+
+    A folder that holds no pages but folders of pages (an archive of issues, one folder
+    each) gives one group per such folder.
+    """
     if not paths:
         raise ImportFailed("nothing to import: give page files or folders")
     groups: list[_Group] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                (
-                    p
-                    for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() == PAGE_SUFFIX and not p.name.startswith(".")
-                ),
+            files = _page_files(path)
+            if files:
+                groups.append(_Group(files=files, folder=path))
+                continue
+            subfolders = sorted(
+                (p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")),
                 key=lambda p: natural_key(p.name),
             )
-            if not files:
+            issues = [_Group(files=f, folder=sub) for sub in subfolders if (f := _page_files(sub))]
+            if not issues:
                 raise ImportFailed(f"{path}: no page files (*{PAGE_SUFFIX}) in this folder")
-            groups.append(_Group(files=files, folder=path))
+            groups.extend(issues)
         elif path.exists():
             groups.append(_Group(files=[path]))
         else:
