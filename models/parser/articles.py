@@ -22,7 +22,7 @@ DATELINE_OPENS = 3.0  # a dateline or byline opens an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
 SIMILARITY = 4.0  # weight of the headline/lead word overlap
 EXPECTED_SIMILARITY = 0.15  # a headline shares at least this much with its article's lead
-BYLINE_OPENS = 1.0  # a byline line (本报记者 …) opens an article, or a part of a long feature
+BYLINE_OPENS = 0.5  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
 

@@ -27,9 +27,19 @@ MASTHEAD = re.compile(
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』"}
 
 
+_NAMES = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+
+
 def is_byline(text: str) -> bool:
+    """A reporter's line: a role (本报记者, 通讯员…) followed by names and nothing else."""
     s = text.strip()
-    return bool(BYLINE.match(s)) and len(s) <= 30 and not ends_sentence(s)
+    m = BYLINE.match(s)
+    if not m:
+        return False
+    rest = re.sub(r"(本报记者|本报通讯员|通讯员|实习生|记者)", " ", s[m.end(1) :]).strip(" （）()")
+    tokens = [t for t in re.split(r"[\s、]+", rest) if t]
+    # Names are two to four characters; a longer run is a sentence about a reporter.
+    return bool(tokens) and all(_NAMES.match(t) or len(t) == 1 for t in tokens) and all(len(t) <= 4 for t in tokens)
 
 
 def is_credit(text: str) -> bool:
