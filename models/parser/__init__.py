@@ -109,11 +109,7 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
 def _own_column(para: list) -> float | None:
     """The column width a paragraph's own lines show: its full lines, or its indented first."""
     inner = [ln.width for ln in para[1:-1]]
-    if inner:
-        return statistics.median(inner)
-    if len(para) == 2:
-        return para[0].width + 2
-    return None
+    return statistics.median(inner) if len(inner) >= 2 else None
 
 
 def _rehome_headlines(articles: list[Article]) -> list[Article]:

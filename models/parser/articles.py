@@ -9,6 +9,7 @@ width changes between articles, and a headline shares words with its article's l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
@@ -55,9 +56,15 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(han, han[1:])}
 
 
+_COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")
+
+
 def similarity(title: str, lead: str) -> float:
-    """Share of the headline's character bigrams found in the article's opening."""
-    t = _bigrams(title)
+    """Share of the headline's character bigrams found in the article's opening.
+
+    A column tag such as （人民论坛） names the series, not the story, so it is left out.
+    """
+    t = _bigrams(_COLUMN_TAG.sub("", title.strip()))
     if not t:
         return 0.0
     return len(t & _bigrams(lead)) / len(t)
