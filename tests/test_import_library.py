@@ -73,6 +73,9 @@ def test_importing_the_same_pages_twice_adds_nothing(library: Library, tmp_path:
     copy = _write(tmp_path / "elsewhere", "renamed.txt", f"第1版\n\n{PAGE}")
     third = library.import_paths([copy, copy])
     assert (third.pages_added, third.pages_skipped) == (0, 2)
+    # The duplicates point at the page already there, so the window can open it instead.
+    [already] = third.skipped_page_ids
+    assert library.page(already).raw == f"第1版\n\n{PAGE}"
     assert _counts(library) == before
     assert first.summary() == "imported 3 pages into 1 issue (1 new)"
     assert second.summary() == "imported 0 pages into 0 issues; 3 already in the library"
@@ -315,3 +318,35 @@ def test_a_folder_of_issue_folders_imports_one_issue_each(library: Library, tmp_
         ("人民日报", "2020-02-12", 2),
         ("人民日报", "2020-02-13", 1),
     ]
+
+
+def test_two_copies_of_a_new_page_in_one_import_store_it_once(library: Library, tmp_path: Path) -> None:
+    one = _write(tmp_path / "a", "one.txt", PAGE)
+    two = _write(tmp_path / "b", "two.txt", PAGE)
+    report = library.import_paths([one, two])
+    assert (report.pages_added, report.pages_skipped) == (1, 1)
+    assert report.skipped_page_ids == report.page_ids
+
+
+def test_a_masthead_names_the_page_and_dates_the_issue(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import models.parser
+    from models.section import ParsedPage, Section
+    from models.text import MappedText
+
+    def parser(raw: str) -> ParsedPage:
+        first, second = raw.split("\n")[:2]
+        masthead = Section(
+            kind="masthead",
+            heading=MappedText.from_raw(raw, 0, len(first)),
+            paragraphs=[MappedText.from_raw(raw, len(first) + 1, len(first) + 1 + len(second))],
+        )
+        return ParsedPage(raw=raw, sections=[masthead])
+
+    monkeypatch.setattr(models.parser, "parse_page", parser)
+    page = _write(tmp_path, "scan-0042.txt", "焦作日报\n2016年11月2日 星期三\n正文。\n")
+    library.import_paths([page])
+    [issue] = library.issues()
+    assert (issue.paper, issue.date) == ("焦作日报", "2016-11-02")
+    assert [(p.name, p.number) for p in library.pages(issue.id)] == [("焦作日报", 42)]

@@ -49,11 +49,11 @@ _CN_DIGITS = {
 _PAGE_PATTERNS = (
     re.compile(r"第\s*(?P<n>\d{1,3}|[〇零一二两三四五六七八九十]{1,3})\s*版"),
     re.compile(r"(?<!\d)(?P<n>\d{1,3})\s*版"),
-    re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?0*(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
     # Section-lettered pages: A03, B12.
     re.compile(r"(?<![A-Za-z])[A-H](?P<n>\d{1,2})(?!\d)"),
 )
-_TRAILING_NUMBER = re.compile(r"(?:^|[-_ .])(?P<n>\d{1,3})$")
+_TRAILING_NUMBER = re.compile(r"(?:^|[-_ .])0*(?P<n>\d{1,3})$")
 _NOISE_WORDS = re.compile(r"(?i)(?<![A-Za-z])(?:page|pages|pg|ban|scan|ocr|txt)(?![A-Za-z])|第|版")
 _SEPARATORS = " -_.,()（）[]【】"
 

@@ -48,6 +48,8 @@ class ImportReport:
     issues_created: int = 0
     issue_ids: tuple[int, ...] = ()
     page_ids: tuple[int, ...] = ()
+    #: Pages already in the library that files of this import duplicate (open these instead).
+    skipped_page_ids: tuple[int, ...] = ()
     cancelled: bool = False
 
     def summary(self) -> str:
@@ -82,7 +84,9 @@ class _PreparedPage:
     encoding: str
     guess: NameGuess
     sections: list[stored.StoredSection] = field(default_factory=list)
+    #: All the masthead's text (a date printed there dates the issue) and its title.
     masthead: str | None = None
+    masthead_title: str | None = None
 
 
 def _page_files(folder: Path) -> list[Path]:
@@ -148,7 +152,10 @@ def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
     prepared.sections = stored.to_rows(parsed)
     for section in parsed.sections:
         if section.kind == "masthead":
-            prepared.masthead = " ".join(t.text for t in section.all_texts())
+            texts = section.all_texts()
+            prepared.masthead = " ".join(t.text for t in texts)
+            title = section.heading or (texts[0] if texts else None)
+            prepared.masthead_title = title.text.strip() if title is not None else None
             break
     return prepared
 
@@ -188,11 +195,12 @@ def import_paths(
 
 def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: str) -> ImportReport:
     all_hashes = {p.sha256 for pages in prepared for p in pages}
-    seen: set[str] = set()
-    for (sha,) in Page.select(Page.sha256).where(Page.sha256.in_(list(all_hashes))).tuples():
-        seen.add(sha)
+    existing: dict[str, int] = {}
+    for sha, page_id in Page.select(Page.sha256, Page.id).where(Page.sha256.in_(list(all_hashes))).tuples():
+        existing.setdefault(sha, page_id)
+    seen = set(existing)
     added: list[int] = []
-    skipped = 0
+    skipped: list[str] = []
     created = 0
     touched: dict[int, None] = {}
     loose_issues: dict[tuple[str | None, str | None], int] = {}
@@ -200,7 +208,7 @@ def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: s
         fresh = []
         for page in pages:
             if page.sha256 in seen:
-                skipped += 1
+                skipped.append(page.sha256)
             else:
                 seen.add(page.sha256)
                 fresh.append(page)
@@ -220,15 +228,17 @@ def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: s
         for page in fresh:
             fallback = group.files.index(page.path) + 1 if group.folder is not None else None
             added.append(_insert_page(issue_id, page, version, fallback))
+            existing[page.sha256] = added[-1]
     for issue_id in touched:
         _fill_issue_date(issue_id, [p for pages in prepared for p in pages])
         _order_pages(issue_id)
     return ImportReport(
         pages_added=len(added),
-        pages_skipped=skipped,
+        pages_skipped=len(skipped),
         issues_created=created,
         issue_ids=tuple(touched),
         page_ids=tuple(added),
+        skipped_page_ids=tuple(dict.fromkeys(existing[sha] for sha in skipped)),
     )
 
 
@@ -270,10 +280,9 @@ def _file_issue(page: _PreparedPage) -> tuple[int, bool]:
 def _paper_from_masthead(pages: list[_PreparedPage]) -> str | None:
     """A masthead that is a paper's name (人民日报, 焦作晚报) names the issue's paper."""
     for page in pages:
-        if page.masthead:
-            name = page.masthead.split()[0] if page.masthead.split() else ""
-            if 2 <= len(name) <= 12 and name.endswith("报"):
-                return name
+        name = (page.masthead_title or "").split()
+        if name and 2 <= len(name[0]) <= 12 and name[0].endswith("报"):
+            return name[0]
     return None
 
 
@@ -293,8 +302,8 @@ def _fill_issue_date(issue_id: int, pages: list[_PreparedPage]) -> None:
 
 def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_number: int | None) -> int:
     name = page.path.stem
-    if page.masthead and len(page.masthead) <= _MAX_NAME:
-        name = page.masthead
+    if page.masthead_title and len(page.masthead_title) <= _MAX_NAME:
+        name = page.masthead_title
     page_id = Page.insert(
         issue=issue_id,
         number=page.guess.number if page.guess.number is not None else fallback_number,
