@@ -349,3 +349,28 @@ def test_a_long_reading_session_does_not_wear_out_the_interpreter(qtbot, window)
         window._raw_offset(i % len(RAW_THREE), activated=True)
     # Immortal None (Python 3.12+) reports a constant; on 3.10/3.11 the count must not sink.
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_without_a_chinese_font_the_reader_says_so_once_with_the_fix(qtbot, window, settings):
+    window.cjk_family = None  # as on a machine with no CJK font installed
+    window.warn_missing_cjk_font()
+    box = window._error_box
+    assert box.isVisible() and "fonts-noto-cjk" in box.informativeText()
+    box.close()
+    window.warn_missing_cjk_font()
+    assert window._error_box is box and not box.isVisible()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.cjk_family = None
+    again.warn_missing_cjk_font()
+    assert not hasattr(again, "_error_box")
+
+
+def test_the_installed_cjk_font_is_picked_when_there_is_one(window):
+    from ui.fonts import cjk_families
+
+    if not cjk_families():
+        pytest.skip("no CJK font on this machine")
+    window.show_page(three_section_page())
+    family = window.page_view.columns[1].document().findBlockByNumber(1).charFormat().font().family()
+    assert family in cjk_families()

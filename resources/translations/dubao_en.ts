@@ -1,0 +1,478 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/find_bar.py" line="21" />
+        <source>Find in page</source>
+        <translation>Find in page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="31" />
+        <source>Previous hit (Shift+F3)</source>
+        <translation>Previous hit (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="35" />
+        <source>Next hit (F3)</source>
+        <translation>Next hit (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="39" />
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="43" />
+        <source>Find:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="65" />
+        <source>No hits</source>
+        <translation>No hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="67" />
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="47" />
+        <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
+        <translation>The library is empty. Import pages with File ▸ Import, or drop them here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="51" />
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>Outline</source>
+        <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>&amp;Open Page…</source>
+        <translation>&amp;Open Page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>Open &amp;Folder…</source>
+        <translation>Open &amp;Folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>&amp;Import into Library…</source>
+        <translation>&amp;Import into Library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>&amp;Search Library…</source>
+        <translation>&amp;Search Library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143" />
+        <source>Next &amp;Page</source>
+        <translation>Next &amp;Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>Previous P&amp;age</source>
+        <translation>Previous P&amp;age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>&amp;Find in Page…</source>
+        <translation>&amp;Find in Page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Find &amp;Next</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Find &amp;Previous</source>
+        <translation>Find &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Page &amp;Details…</source>
+        <translation>Page &amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>Pre&amp;ferences…</source>
+        <translation>Pre&amp;ferences…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>&amp;Raw OCR Text</source>
+        <translation>&amp;Raw OCR Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Actual Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172" />
+        <source>Next &amp;Column</source>
+        <translation>Next &amp;Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>Previous C&amp;olumn</source>
+        <translation>Previous C&amp;olumn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>Follow the &amp;System</source>
+        <translation>Follow the &amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>&amp;About Dubao</source>
+        <translation>&amp;About Dubao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222" />
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289" />
+        <source>Type size %1 pt</source>
+        <translation>Type size %1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>%1 sections, %2 paragraphs, %3 characters</source>
+        <translation>%1 sections, %2 paragraphs, %3 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="352" />
+        <source>This file cannot be opened</source>
+        <translation>This file cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>Dubao</source>
+        <translation>Dubao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Open Page</source>
+        <translation>Open Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="678" />
+        <source>Page files (%1);;All files (*)</source>
+        <translation>Page files (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378" />
+        <source>Open Folder</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400" />
+        <source>No page files were found</source>
+        <translation>No page files were found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411" />
+        <source>No recent files</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="415" />
+        <source>Clear Recent Files</source>
+        <translation>Clear Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512" />
+        <source>About Dubao</source>
+        <translation>About Dubao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="513" />
+        <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
+        <translation>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522" />
+        <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
+        <translation>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="524" />
+        <source>No Chinese font found</source>
+        <translation>No Chinese font found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="563" />
+        <source>The library cannot be opened</source>
+        <translation>The library cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="591" />
+        <source>This page cannot be opened</source>
+        <translation>This page cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668" />
+        <source>The details were not saved</source>
+        <translation>The details were not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="676" />
+        <source>Import Pages</source>
+        <translation>Import Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="690" />
+        <source>An import is already running.</source>
+        <translation>An import is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="699" />
+        <source>Importing pages…</source>
+        <translation>Importing pages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="699" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="700" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721" />
+        <source>Reading %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="726" />
+        <source>Import cancelled; nothing was added.</source>
+        <translation>Import cancelled; nothing was added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="737" />
+        <source>Nothing was imported</source>
+        <translation>Nothing was imported</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <location filename="../../ui/page_details.py" line="58" />
+        <source>Page Details</source>
+        <translation>Page Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="64" />
+        <source>e.g. 要闻</source>
+        <translation>e.g. 要闻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="66" />
+        <source>Paper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="67" />
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="68" />
+        <source>Page number:</source>
+        <translation>Page number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="69" />
+        <source>Page name:</source>
+        <translation>Page name:</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../ui/page_view.py" line="80" />
+        <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none</extracomment>
+        <translation>Open a page with Ctrl+O, or drop page files or folders here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="117" />
+        <source>No text was found on this page.</source>
+        <translation>No text was found on this page.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="35" />
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="47" />
+        <source> characters</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="55" />
+        <location filename="../../ui/preferences.py" line="63" />
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="56" />
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="57" />
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="65" />
+        <source>A new language applies the next time Dubao starts.</source>
+        <translation>A new language applies the next time Dubao starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="69" />
+        <source>Font:</source>
+        <translation>Font:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="70" />
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="71" />
+        <source>Column width:</source>
+        <translation>Column width:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="72" />
+        <source>Line spacing:</source>
+        <translation>Line spacing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="73" />
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="74" />
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="114" />
+        <source>Search the library</source>
+        <translation>Search the library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="157" />
+        <source>%1 hits</source>
+        <translation>%1 hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="159" />
+        <source>No hits</source>
+        <translation>No hits</translation>
+    </message>
+</context>
+</TS>

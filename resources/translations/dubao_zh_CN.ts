@@ -1,0 +1,478 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/find_bar.py" line="21" />
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="31" />
+        <source>Previous hit (Shift+F3)</source>
+        <translation>上一处 (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="35" />
+        <source>Next hit (F3)</source>
+        <translation>下一处 (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="39" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="43" />
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="65" />
+        <source>No hits</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/find_bar.py" line="67" />
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="47" />
+        <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
+        <translation>报库是空的。请用“文件 ▸ 导入”导入版面，或把版面拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="51" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>Outline</source>
+        <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>Library</source>
+        <translation>报库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>&amp;Open Page…</source>
+        <translation>打开版面(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>&amp;Import into Library…</source>
+        <translation>导入报库(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>&amp;Search Library…</source>
+        <translation>搜索报库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143" />
+        <source>Next &amp;Page</source>
+        <translation>下一版(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>Previous P&amp;age</source>
+        <translation>上一版(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>&amp;Find in Page…</source>
+        <translation>页内查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Page &amp;Details…</source>
+        <translation>版面信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>Pre&amp;ferences…</source>
+        <translation>首选项(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>&amp;Raw OCR Text</source>
+        <translation>OCR 原文(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>&amp;Actual Size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172" />
+        <source>Next &amp;Column</source>
+        <translation>下一栏(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>Previous C&amp;olumn</source>
+        <translation>上一栏(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>&amp;About Dubao</source>
+        <translation>关于读报(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="289" />
+        <source>Type size %1 pt</source>
+        <translation>字号 %1 磅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>%1 sections, %2 paragraphs, %3 characters</source>
+        <translation>%1 篇，%2 段，%3 字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="352" />
+        <source>This file cannot be opened</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>Dubao</source>
+        <translation>读报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Open Page</source>
+        <translation>打开版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="678" />
+        <source>Page files (%1);;All files (*)</source>
+        <translation>版面文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378" />
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400" />
+        <source>No page files were found</source>
+        <translation>未找到版面文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="411" />
+        <source>No recent files</source>
+        <translation>没有最近文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="415" />
+        <source>Clear Recent Files</source>
+        <translation>清除最近文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512" />
+        <source>About Dubao</source>
+        <translation>关于读报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="513" />
+        <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
+        <translation>读报 Dubao：按报纸原样的版式阅读 OCR 识别的中文报纸版面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522" />
+        <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
+        <translation>系统未安装中文字体，汉字可能显示为方框。请安装一种中文字体，例如：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="524" />
+        <source>No Chinese font found</source>
+        <translation>未找到中文字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="563" />
+        <source>The library cannot be opened</source>
+        <translation>无法打开报库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="591" />
+        <source>This page cannot be opened</source>
+        <translation>无法打开此版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668" />
+        <source>The details were not saved</source>
+        <translation>版面信息未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="676" />
+        <source>Import Pages</source>
+        <translation>导入版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="690" />
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="699" />
+        <source>Importing pages…</source>
+        <translation>正在导入版面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="699" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="700" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721" />
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="721" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="726" />
+        <source>Import cancelled; nothing was added.</source>
+        <translation>导入已取消，报库未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="737" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <location filename="../../ui/page_details.py" line="58" />
+        <source>Page Details</source>
+        <translation>版面信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="64" />
+        <source>e.g. 要闻</source>
+        <translation>例如：要闻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="66" />
+        <source>Paper:</source>
+        <translation>报名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="67" />
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="68" />
+        <source>Page number:</source>
+        <translation>版次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_details.py" line="69" />
+        <source>Page name:</source>
+        <translation>版名：</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../ui/page_view.py" line="80" />
+        <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none</extracomment>
+        <translation>按 Ctrl+O 打开版面，或将版面文件、文件夹拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="117" />
+        <source>No text was found on this page.</source>
+        <translation>此版面上没有找到文字。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="35" />
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="47" />
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="55" />
+        <location filename="../../ui/preferences.py" line="63" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="56" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="57" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="65" />
+        <source>A new language applies the next time Dubao starts.</source>
+        <translation>新的界面语言在下次启动读报时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="69" />
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="70" />
+        <source>Size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="71" />
+        <source>Column width:</source>
+        <translation>栏宽：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="72" />
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="73" />
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="74" />
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="114" />
+        <source>Search the library</source>
+        <translation>搜索报库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="157" />
+        <source>%1 hits</source>
+        <translation>%1 处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="159" />
+        <source>No hits</source>
+        <translation>无结果</translation>
+    </message>
+</context>
+</TS>
