@@ -18,6 +18,7 @@ from models.parser.titles import is_byline
 #: A dateline such as 本报北京2月12日电 or 新华社北京2月1日电, alone at a line end.
 DATELINE_END = re.compile(r"(本报|新华社|据新华社|中新社|人民日报).{0,14}电[\s（(]*$|本报讯\s*$")
 INDENT = 2
+BULLETS = "●■▲◆★•◇□○"
 
 
 def local_widths(lines: Sequence[Line], radius: int = 10) -> list[float]:
@@ -62,6 +63,8 @@ def _breaks_after(
         return False
     if is_byline(b.stripped) or is_byline(text_a):
         return True  # a byline (本报记者 …) is a line of its own
+    if b.stripped[:1] in BULLETS:
+        return True  # each item of a list (● …) is a paragraph
     short_a = (col_a - (INDENT if a_is_first else 0)) - a.width
     short_b = col_b - b.width
     if ends_sentence(text_a):

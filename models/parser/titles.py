@@ -34,7 +34,7 @@ def is_byline(text: str) -> bool:
     """A reporter's line: a role (本报记者, 通讯员…) followed by names and nothing else."""
     s = text.strip()
     m = BYLINE.match(s)
-    if not m:
+    if not m or _unbalanced(s):
         return False
     rest = re.sub(r"(本报记者|本报通讯员|通讯员|实习生|记者)", " ", s[m.end(1) :]).strip(" （）()")
     tokens = [t for t in re.split(r"[\s、]+", rest) if t]
