@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
-from models.parser.titles import is_byline, is_credit, starts_with_dateline
+from models.parser.titles import is_byline, is_closing_note, is_credit, starts_with_dateline
 
 #: Costs of the decoder, in units of "one weak cue".
 HEADLESS = 2.5  # an article with no headline at all
@@ -23,7 +23,8 @@ DATELINE_OPENS = 3.0  # a dateline or byline opens an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
 SIMILARITY = 4.0  # weight of the headline/lead word overlap
 EXPECTED_SIMILARITY = 0.15  # a headline shares at least this much with its article's lead
-BYLINE_OPENS = 0.5  # a byline line (本报记者 …) opens an article, or a part of a long feature
+BYLINE_OPENS = 0.5
+NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
 
@@ -35,6 +36,10 @@ class Item:
     text: str = ""
     column: float = 0.0
     byline: bool = False
+
+    @property
+    def closes_article(self) -> bool:
+        return self.kind == "para" and is_closing_note(self.text)
 
     @property
     def opener_strength(self) -> float:
@@ -98,6 +103,8 @@ def _intertitle_cost(item: Item) -> float:
 def _new_article_cost(prev: Item | None, item: Item) -> float:
     cost = NEW_ARTICLE
     cost -= item.opener_strength
+    if prev is not None and prev.closes_article:
+        cost -= NOTE_CLOSES
     if prev is not None and prev.column and item.column and abs(prev.column - item.column) >= 1:
         cost -= WIDTH_CHANGE
     return cost
@@ -147,7 +154,7 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
             else:
                 new_cost = _new_article_cost(prev_para, item)
-                keep_cost = item.opener_strength
+                keep_cost = item.opener_strength + (NOTE_CLOSES if prev_para and prev_para.closes_article else 0.0)
                 if state == "closed":
                     offer("open", cost, arts + [Article(items=[item])])
                 elif state == "h_empty":

@@ -67,6 +67,15 @@ def is_note(text: str) -> bool:
     return len(s) >= 4 and s[0] in "（(" and s[-1] in "）)"
 
 
+_CLOSING = re.compile(r"(电|报道|采写|记者|撰稿|整理|供稿)\s*[）)]$|^[（(]\s*(本报|新华社|记者|据)")
+
+
+def is_closing_note(text: str) -> bool:
+    """A note that ends an article: （本报柏林2月11日电）, （综合本报记者…报道）, （李英姿参与采写）."""
+    s = text.strip()
+    return is_note(s) and bool(_CLOSING.search(s))
+
+
 def is_title_line(text: str) -> bool:
     """Could this line be (part of) a heading? Headings end no sentence and carry no dateline."""
     s = text.strip()
