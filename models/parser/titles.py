@@ -67,7 +67,7 @@ def is_note(text: str) -> bool:
     return len(s) >= 4 and s[0] in "（(" and s[-1] in "）)"
 
 
-_CLOSING = re.compile(r"(电|报道|采写|记者|撰稿|整理|供稿)\s*[）)]$|^[（(]\s*(本报|新华社|记者|据)")
+_CLOSING = re.compile(r"(电|报道|采写|记者|撰稿|整理|供稿)\s*[）)]$|^[（(]\s*(本报|新华社|记者|据|作者)")
 
 
 def is_closing_note(text: str) -> bool:
