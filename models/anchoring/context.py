@@ -161,7 +161,7 @@ def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: 
             continue
         if entry.last <= start - reach:
             pushed = True
-        elif start < entry.last < start + span + 4:
+        elif entry.first < start < entry.last < start + span + 4:
             overlaps = True
     cut = not adjacent and _cut_before(prefix, text, start)
     return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)
@@ -183,7 +183,7 @@ def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dic
             continue
         if entry.first >= end + reach:
             pushed = True
-        elif end - span <= entry.first < end:
+        elif end - span <= entry.first < end < entry.last:
             overlaps = True
     cut = not adjacent and _cut_after(suffix, text, end)
     return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)

@@ -26,6 +26,10 @@ TOP_DIAGONALS = 12
 #: an occurrence with any real neighbours is among the top diagonals anyway.
 MAX_OCCURRENCES = 50
 
+#: Characters of the old neighbourhood (quote and neighbours) that must agree at a place: fewer
+#: can be chance in an article that reuses its phrases (疫情防控, 新华社北京…电).
+MIN_EVIDENCE = 12
+
 #: Two credible places closer than this in score are ambiguous: better unanchored than wrong.
 MARGIN = 1.0
 
@@ -90,6 +94,7 @@ def reanchor(
     if old is not None:
         starts.add(old)
 
+    needed = min(MIN_EVIDENCE, len(prefix) + length + len(suffix))
     places: list[Place] = []
     prefix_sides: dict[int, Side] = {}
     for start in starts:
@@ -104,6 +109,8 @@ def reanchor(
         if not _credible(exact, text, start, left, right, agree, head, tail):
             continue
         score = agree + left.matches + right.matches
+        if score < needed:
+            continue
         if old is not None:
             score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
         places.append(Place(start, end, score))
@@ -149,7 +156,8 @@ def _credible(
       were deleted: the candidate is the neighbourhood, not the passage;
     - a side whose old neighbours vanished without a trace (not there, not pushed, not cut,
       no paragraph break) is a different passage using the same words;
-    - each edge must be pinned, by its neighbours or by the quote's own characters at that end;
+    - each edge must be pinned, by its neighbours, by the quote's own characters at that end,
+      or by the quote's length when the other edge is held by intact neighbours;
     - at least one side must be accounted for and at least one right next to the place;
     - and the quote itself must mostly agree, or else both neighbours must adjoin.
     """
@@ -163,25 +171,32 @@ def _credible(
     if (left.absent and not left_next) or (right.absent and not right_next):
         return False
     pinned_by_quote = min(3, length)
-    if not (
+    left_pinned = (
         left_next
         or left.cut
-        or (left.full and left.reach)
+        or (left.full and left.reach > 0)
         or head >= pinned_by_quote
-        or (left.reach and left.paragraph)
-    ):
-        return False
-    if not (
+        or (left.reach > 0 and left.paragraph)
+    )
+    right_pinned = (
         right_next
         or right.cut
-        or (right.full and right.reach)
+        or (right.full and right.reach > 0)
         or tail >= pinned_by_quote
-        or (right.reach and right.paragraph)
-    ):
+        or (right.reach > 0 and right.paragraph)
+    )
+    # OCR corrections replace characters one for one: with one edge held by intact neighbours
+    # and the quote agreeing but for a character or two, its length fixes the other edge.
+    mostly = 2 * agree >= length and agree >= length - 2
+    if mostly and right_next and right.full:
+        left_pinned = True
+    if mostly and left_next and left.full:
+        right_pinned = True
+    if not (left_pinned and right_pinned):
         return False
     if not (left.intact or left_break or right.intact or right_break):
         return False
-    if not (left_next or left.cut or right_next or right.cut):
+    if not (left.adjacent or left.cut or right.adjacent or right.cut):
         return False
     if 2 * agree >= length:
         return True
