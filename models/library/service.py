@@ -157,7 +157,8 @@ class Library:
 
     def page(self, page_id: int) -> PageContent:
         """A page's raw text, its sections with source maps, and its corrections."""
-        with self._db.atomic():
+        # One snapshot for the reads, without the write lock: WAL lets them run beside an import.
+        with self._db.atomic(lock_type="DEFERRED"):
             info = self.page_info(page_id)
             raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
             sections, section_ids = stored.load(page_id)
