@@ -374,3 +374,33 @@ def test_the_installed_cjk_font_is_picked_when_there_is_one(window):
     window.show_page(three_section_page())
     family = window.page_view.columns[1].document().findBlockByNumber(1).charFormat().font().family()
     assert family in cjk_families()
+
+
+def test_page_down_scrolls_the_column_and_does_not_turn_the_page(qtbot, window):
+    """Only Ctrl+PgDown turns the page; plain PgDown belongs to the column."""
+    assert all("Ctrl" in s.toString() for s in window.next_page_action.shortcuts())
+    assert all("Ctrl" in s.toString() for s in window.previous_page_action.shortcuts())
+
+
+def test_preferences_change_the_page_live_and_are_remembered(qtbot, window, settings):
+    from ui.preferences import PreferencesDialog
+
+    window.show_page(three_section_page())
+    before = window.page_view.columns[1].width()
+    dialog = PreferencesDialog(window.layout_, settings.theme(), settings.language(), window)
+    qtbot.addWidget(dialog)
+    dialog.layoutChanged.connect(window.set_layout)
+    dialog.themeChanged.connect(window.set_theme)
+    dialog.column.setValue(dialog.column.value() + 10)
+    assert window.page_view.columns[1].width() > before
+    assert settings.layout().column_chars == dialog.column.value()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    assert settings.theme() == "dark"
+
+
+def test_the_window_restores_its_geometry(qtbot, window, settings):
+    window.resize(641, 477)  # within the offscreen screen, which clamps restored geometry
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (641, 477)

@@ -142,12 +142,12 @@ class MainWindow(QMainWindow):
         self.next_page_action = self._action(
             self.tr("Next &Page"),
             lambda: self.step_page(1),
-            [QKeySequence(key.MoveToNextPage), "Ctrl+PgDown"],
+            QKeySequence("Ctrl+PgDown"),
         )
         self.previous_page_action = self._action(
             self.tr("Previous P&age"),
             lambda: self.step_page(-1),
-            [QKeySequence(key.MoveToPreviousPage), "Ctrl+PgUp"],
+            QKeySequence("Ctrl+PgUp"),
         )
         self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
         self.find_next_action = self._action(self.tr("Find &Next"), self.page_view.find_next, key.FindNext)
@@ -311,6 +311,11 @@ class MainWindow(QMainWindow):
         for section in page.sections:
             item = QListWidgetItem(section.title)  # QListWidgetItem text is plain
             item.setToolTip(html.escape(section.title))
+            if section.kind != "article":  # mastheads stand out, captions recede, as on the page
+                font = item.font()
+                font.setBold(section.kind == "masthead")
+                font.setItalic(section.kind == "caption")
+                item.setFont(font)
             self.outline.addItem(item)
         self.outline.blockSignals(False)
         self.details = details or guess_details(title, page)

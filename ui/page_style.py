@@ -35,7 +35,23 @@ class PageStyle:
     family: str  # resolved body family (may be empty: Qt's default)
     sans_family: str = ""
 
+    def __post_init__(self) -> None:
+        self._fonts: dict[str, QFont] = {}
+        self._formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {}
+        self._em: float | None = None
+
+    def formats(self, part: str) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """The block and character formats of a part, made once per style."""
+        if part not in self._formats:
+            self._formats[part] = (self.block_format(part), self.char_format(part))
+        return self._formats[part]
+
     def font(self, part: str) -> QFont:
+        if part not in self._fonts:
+            self._fonts[part] = self._make_font(part)
+        return QFont(self._fonts[part])
+
+    def _make_font(self, part: str) -> QFont:
         font = QFont(self.sans_family if part in ("byline", "caption") and self.sans_family else self.family)
         if not self.family:
             font = QFont()
@@ -49,7 +65,9 @@ class PageStyle:
     @property
     def em(self) -> float:
         """The advance of one CJK character in the body font, in pixels."""
-        return QFontMetricsF(self.font("paragraph")).horizontalAdvance("中")
+        if self._em is None:
+            self._em = QFontMetricsF(self.font("paragraph")).horizontalAdvance("中")
+        return self._em
 
     @property
     def margin(self) -> float:

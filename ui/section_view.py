@@ -116,8 +116,7 @@ class SectionColumn(QTextEdit):
         self.blocks = section_blocks(self.section)
         cursor = QTextCursor(doc)
         for i, ref in enumerate(self.blocks):
-            block_format = style.block_format(ref.part)
-            char_format = style.char_format(ref.part)
+            block_format, char_format = style.formats(ref.part)
             if i == 0:
                 cursor.setBlockFormat(block_format)
                 cursor.setBlockCharFormat(char_format)
