@@ -165,7 +165,7 @@ def _to_section(article: Article) -> Section:
             setattr(section, name, text)
     paragraphs: list[MappedText] = []
     for item in article.items:
-        text = reflow(item.lines) if item.kind == "para" else title_text(item.lines)
+        text = reflow(item.lines)
         if item.kind == "para" and item.byline and section.byline is None and not paragraphs:
             section.byline = title_text(item.lines)
             continue

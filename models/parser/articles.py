@@ -17,7 +17,7 @@ from models.parser.titles import is_byline, is_closing_note, is_credit, starts_w
 
 #: Costs of the decoder, in units of "one weak cue".
 HEADLESS = 2.5  # an article with no headline at all
-HEADING_ONLY = 2.5  # a headline with no article next to it
+HEADING_ONLY = 4.0  # a headline with no article next to it
 NEW_ARTICLE = 2.5  # an article boundary with no headline between the paragraphs
 DATELINE_OPENS = 3.0  # a dateline or byline opens an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
