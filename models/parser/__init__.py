@@ -103,6 +103,11 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
         text = reflow(para).text
         column = _own_column(para) or statistics.median(col_of[ln.index] for ln in para)
         items.append(make_para_item(para, text, column))
+        items[-1].own_column = _own_column(para)
+    # A paragraph too short to show its column is set in the column of the one after it.
+    for here, after in zip(reversed(items[:-1]), reversed(items[1:])):
+        if here.own_column is None:
+            here.column = after.column
     return items
 
 

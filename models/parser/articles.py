@@ -35,6 +35,7 @@ class Item:
     lines: list[Line]
     text: str = ""
     column: float = 0.0
+    own_column: float | None = None  # the width its own full lines show, if it has enough
     byline: bool = False
 
     @property
