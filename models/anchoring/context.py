@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.anchoring.seeds import Diagonal
+from models.anchoring.seeds import SEED_LENGTH, Diagonal
 
 #: Neighbours agreeing for this many characters next to a place are real evidence for it.
 ADJACENT = 4
@@ -39,6 +39,7 @@ class Side:
     pushed: bool = False  # the old neighbours occur a little further out (text added between)
     cut: bool = False  # the old neighbours, less the part next to the highlight, adjoin it
     overlaps: bool = False  # the old neighbours run on into the candidate's own characters
+    moved: int = 0  # characters of the old neighbours found pushed away or beyond a cut
 
     @property
     def intact(self) -> bool:
@@ -108,14 +109,15 @@ def _stretch_is_real(run: int, rest: int, at_text_edge: bool) -> bool:
     return run >= 6 or (run == rest and (run >= 3 or (run >= 1 and at_text_edge)))
 
 
-def _cut_before(prefix: str, text: str, edge: int) -> bool:
+def _cut_before(prefix: str, text: str, edge: int) -> int:
     """Does the text before edge end with the prefix less its last characters (they were cut)?
 
-    The place's own first character must not be the prefix's next one: otherwise the prefix
+    Returns the length of the adjoining stretch (0: no cut). The place's own first character
+    must not be the prefix's next one: otherwise the prefix
     simply runs on into the place, which is what a deleted passage looks like.
     """
     if edge == 0:
-        return False
+        return 0
     next_char = text[edge] if edge < len(text) else ""
     for keep in range(len(prefix) - 1, 0, -1):
         if prefix[keep] == next_char:
@@ -124,14 +126,14 @@ def _cut_before(prefix: str, text: str, edge: int) -> bool:
         while run < keep and run < edge and prefix[keep - 1 - run] == text[edge - 1 - run]:
             run += 1
         if run and _stretch_is_real(run, keep, edge - run == 0):
-            return True
-    return False
+            return run
+    return 0
 
 
-def _cut_after(suffix: str, text: str, edge: int) -> bool:
-    """Does the text from edge start with the suffix less its first characters (they were cut)?"""
+def _cut_after(suffix: str, text: str, edge: int) -> int:
+    """Does the text from edge start with the suffix less its first characters? (run, or 0)"""
     if edge >= len(text):
-        return False
+        return 0
     last_char = text[edge - 1] if edge > 0 else ""
     n = len(suffix)
     for drop in range(1, n):
@@ -141,8 +143,34 @@ def _cut_after(suffix: str, text: str, edge: int) -> bool:
         while drop + run < n and edge + run < len(text) and suffix[drop + run] == text[edge + run]:
             run += 1
         if run and _stretch_is_real(run, n - drop, edge + run == len(text)):
-            return True
-    return False
+            return run
+    return 0
+
+
+def _side(
+    matches: int,
+    reach: int,
+    adjacent: bool,
+    full: bool,
+    paragraph: bool,
+    pushed_votes: int,
+    cut: int,
+    overlaps: bool,
+) -> Side:
+    # A stretch of n characters carries n - SEED_LENGTH + 1 seeds.
+    pushed_chars = pushed_votes + SEED_LENGTH - 1 if pushed_votes else 0
+    return Side(
+        empty=False,
+        matches=matches,
+        reach=reach,
+        adjacent=adjacent,
+        full=full,
+        paragraph=paragraph,
+        pushed=pushed_votes > 0,
+        cut=cut > 0,
+        overlaps=overlaps,
+        moved=max(pushed_chars, cut),
+    )
 
 
 def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
@@ -155,16 +183,17 @@ def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: 
     at_text_edge = start - reach <= 0
     full = reach >= n - 1 or at_text_edge
     paragraph = "\n" in prefix[n - reach :] or (reach < n and prefix[n - reach - 1] == "\n")
-    pushed = overlaps = False
+    pushed_votes = 0
+    overlaps = False
     for other, entry in votes.items():
         if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
             continue
         if entry.last <= start - reach:
-            pushed = True
+            pushed_votes = max(pushed_votes, entry.votes)
         elif entry.first < start < entry.last < start + span + 4:
             overlaps = True
-    cut = not adjacent and _cut_before(prefix, text, start)
-    return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)
+    cut = 0 if adjacent else _cut_before(prefix, text, start)
+    return _side(matches, reach, adjacent, full, paragraph, pushed_votes, cut, overlaps)
 
 
 def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
@@ -177,13 +206,14 @@ def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dic
     at_text_edge = end + reach >= len(text)
     full = reach >= n - 1 or at_text_edge
     paragraph = "\n" in suffix[:reach] or (reach < n and suffix[reach] == "\n")
-    pushed = overlaps = False
+    pushed_votes = 0
+    overlaps = False
     for other, entry in votes.items():
         if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
             continue
         if entry.first >= end + reach:
-            pushed = True
+            pushed_votes = max(pushed_votes, entry.votes)
         elif end - span <= entry.first < end < entry.last:
             overlaps = True
-    cut = not adjacent and _cut_after(suffix, text, end)
-    return Side(False, matches, reach, adjacent, full, paragraph, pushed, cut, overlaps)
+    cut = 0 if adjacent else _cut_after(suffix, text, end)
+    return _side(matches, reach, adjacent, full, paragraph, pushed_votes, cut, overlaps)

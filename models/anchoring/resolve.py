@@ -30,6 +30,9 @@ MAX_OCCURRENCES = 50
 #: can be chance in an article that reuses its phrases (疫情防控, 新华社北京…电).
 MIN_EVIDENCE = 12
 
+#: Weight of neighbours found pushed aside or beyond a cut, against neighbours found in place.
+MOVED_WEIGHT = 0.5
+
 #: Two credible places closer than this in score are ambiguous: better unanchored than wrong.
 MARGIN = 1.0
 
@@ -111,6 +114,7 @@ def reanchor(
         score = agree + left.matches + right.matches
         if score < needed:
             continue
+        score += MOVED_WEIGHT * (left.moved + right.moved)
         if old is not None:
             score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
         places.append(Place(start, end, score))
