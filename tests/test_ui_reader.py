@@ -404,3 +404,22 @@ def test_the_window_restores_its_geometry(qtbot, window, settings):
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (641, 477)
+
+
+def test_selecting_text_across_paragraphs_tints_all_its_raw_lines(qtbot, window):
+    page = three_section_page()
+    window.show_page(page)
+    window.set_raw_view_shown(True)
+    column = window.page_view.columns[1]
+    cursor = column.textCursor()
+    text = column.plain_text()
+    # From the middle of the first paragraph into the second.
+    cursor.setPosition(text.index("各地"))
+    cursor.setPosition(text.index("检修"), cursor.MoveMode.KeepAnchor)
+    column.setTextCursor(cursor)
+    assert window.raw_view.highlighted_lines() == [4, 5, 7]
+    assert [RAW_THREE.splitlines()[n] for n in (4, 5, 7)] == [
+        "王浩报道 各地抓紧春耕",
+        "备耕，农资供应充足。",
+        "第二段农机检修正在进",
+    ]

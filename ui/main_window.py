@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
         self.outline.currentRowChanged.connect(self._outline_row_changed)
         self.page_view.paragraphChanged.connect(self._paragraph_changed)
         self.page_view.paragraphHovered.connect(self._paragraph_hovered)
+        self.page_view.selectionMapped.connect(self._selection_mapped)
+        self.page_view.details.installEventFilter(self)
         self.raw_view.offsetActivated.connect(lambda offset: self._raw_offset(offset, activated=True))
         self.raw_view.offsetHovered.connect(lambda offset: self._raw_offset(offset, activated=False))
         self.find_bar.queryChanged.connect(self._find)
@@ -453,7 +455,8 @@ class MainWindow(QMainWindow):
             self.outline.setCurrentRow(number)
             self.outline.blockSignals(False)
             if block >= 0 and self.raw_view.isVisible():
-                self.raw_view.highlight_offsets(self.page_view.raw_offsets(number, block))
+                selected = self.page_view.columns[number].selected_raw_offsets()
+                self.raw_view.highlight_offsets(selected or self.page_view.raw_offsets(number, block))
 
     def _paragraph_hovered(self, number: int, block: int) -> None:
         if not self.raw_view.isVisible():
@@ -467,6 +470,19 @@ class MainWindow(QMainWindow):
                 )
             return
         self.raw_view.highlight_offsets(self.page_view.raw_offsets(number, block))
+
+    def _selection_mapped(self, offsets: list[int]) -> None:
+        """A selection in the columns tints the raw lines it was read from."""
+        if offsets and self.raw_view.isVisible():
+            self.raw_view.highlight_offsets(offsets)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if watched is self.page_view.details and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.edit_details()
+            return True
+        return super().eventFilter(watched, event)
 
     def _raw_offset(self, offset: int, activated: bool) -> None:
         if offset < 0 or not self.raw_view.raw:

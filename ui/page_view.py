@@ -36,6 +36,8 @@ class PageView(QWidget):
     paragraphChanged = Signal(int, int)
     #: the pointer is over (column, block); (-1, -1) when over none
     paragraphHovered = Signal(int, int)
+    #: text was selected in a column: the raw offsets of the selected characters
+    selectionMapped = Signal(list)
 
     def __init__(self, style: PageStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class PageView(QWidget):
             column.navigate.connect(lambda delta, at_end, n=number: self.focus_column(n + delta, at_end))
             column.currentBlockChanged.connect(lambda block, n=number: self._on_current(n, block))
             column.hoveredBlock.connect(lambda block, n=number: self._on_hovered(n, block))
+            column.selectionMapped.connect(self.selectionMapped)
             self.columns.append(column)
             for block, ref in enumerate(column.blocks):
                 for offset in ref.text.source:

@@ -71,6 +71,8 @@ class SectionColumn(QTextEdit):
     currentBlockChanged = Signal(int)
     #: the block under the mouse pointer (-1 when the pointer leaves)
     hoveredBlock = Signal(int)
+    #: the selection changed: raw offsets of every selected character (empty: no selection)
+    selectionMapped = Signal(list)
 
     def __init__(
         self, section: Section, number: int, style: PageStyle, parent: QWidget | None = None
@@ -101,6 +103,7 @@ class SectionColumn(QTextEdit):
         self.viewport().setMouseTracking(True)
         self.setAccessibleName(section.title)
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self.selectionChanged.connect(lambda: self.selectionMapped.emit(self.selected_raw_offsets()))
         self.render(style)
 
     # --- setting the text ------------------------------------------------------------
@@ -179,6 +182,23 @@ class SectionColumn(QTextEdit):
         if not ref.text.source:
             return None
         return ref.text.source[min(offset, len(ref.text.source) - 1)]
+
+    def selected_raw_offsets(self) -> list[int]:
+        """Raw offsets of the selected characters, in order (empty when nothing is selected)."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        offsets: list[int] = []
+        if start == end:
+            return offsets
+        for number, ref in enumerate(self.blocks):
+            block_start, block_end = self.block_span(number)
+            low, high = max(start, block_start), min(end, block_end)
+            if low < high:
+                umap = ref.utf16_map()
+                first = umap.to_code_point(low - ref.position)
+                last = umap.to_code_point(high - ref.position)
+                offsets.extend(ref.text.source[first:last])
+        return offsets
 
     def block_span(self, block: int) -> tuple[int, int]:
         """The UTF-16 document span of a block's text."""
