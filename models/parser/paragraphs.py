@@ -61,6 +61,8 @@ def _breaks_after(
     text_a = a.stripped
     if DATELINE_END.search(text_a):
         return False
+    if text_a.endswith(("，", "、", ",")):
+        return False  # a paragraph does not end on a comma
     if is_byline(b.stripped) or is_byline(text_a):
         return True  # a byline (本报记者 …) is a line of its own
     if b.stripped[:1] in BULLETS:
