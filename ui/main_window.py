@@ -464,10 +464,10 @@ class MainWindow(QMainWindow):
         if number < 0:
             column = self.page_view.active_column()
             if column is not None and column.current_block() >= 0:
-                self.raw_view.highlight_offsets(
-                    self.page_view.raw_offsets(self.page_view.active, column.current_block()),
-                    ensure_visible=False,
+                offsets = column.selected_raw_offsets() or self.page_view.raw_offsets(
+                    self.page_view.active, column.current_block()
                 )
+                self.raw_view.highlight_offsets(offsets, ensure_visible=False)
             return
         self.raw_view.highlight_offsets(self.page_view.raw_offsets(number, block))
 
