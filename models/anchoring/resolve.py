@@ -15,8 +15,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from models.anchoring.context import Side, after, before
-from models.anchoring.seeds import sow
+from models.anchoring.context import ADJACENT, Side, after, before
+from models.anchoring.reshape import Edge, split, stretched
+from models.anchoring.seeds import Seeds, sow
 from models.anchoring.selectors import Anchor, SelectorError, read_selectors, text_hash
 
 #: Diagonals (alignments) the seeds agree on most that are examined as places.
@@ -39,9 +40,6 @@ MARGIN = 1.0
 #: Score lost per doubling of the distance from the old position (in units of 64 characters):
 #: only decides between places with nearly equal evidence, e.g. a headline repeating the body.
 DISTANCE_WEIGHT = 2.0
-
-#: A quote split by moved paragraphs is less likely than a whole one; this much evidence less.
-SPLIT_PENALTY = 2.0
 
 
 @dataclass(frozen=True)
@@ -119,8 +117,19 @@ def reanchor(
             score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
         places.append(Place(start, end, score))
 
+    heads = [
+        Edge(start, side, text[start - 1 : start] == prefix[-1:])
+        for start, side in prefix_sides.items()
+        if not side.empty and side.reach >= min(ADJACENT, len(prefix))
+    ]
+    tails = _tails(text, suffix, length, len(prefix), totals, seeds)
+    reshaped = stretched(text, exact, heads, tails)
     if "\n" in exact:
-        places += _split_places(text, exact, prefix, suffix, prefix_sides, totals, seeds)
+        reshaped += split(text, exact, heads, tails)
+    for start, end, score in reshaped:
+        if old is not None:
+            score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
+        places.append(Place(start, end, score))
     if not places:
         return None
     places.sort(key=lambda place: place.score, reverse=True)
@@ -207,59 +216,15 @@ def _credible(
     return (left_next or left.cut) and (right_next or right.cut) and not left.empty and not right.empty
 
 
-def _split_places(
-    text: str,
-    exact: str,
-    prefix: str,
-    suffix: str,
-    prefix_sides: dict[int, Side],
-    totals: dict[int, int],
-    seeds: Any,
-) -> list[Place]:
-    """A quote running over a paragraph break whose paragraphs were moved apart.
-
-    The part up to the break stays after the prefix, the rest before the suffix, with whole
-    paragraphs between them or in the other order; the span then runs from the first part's
-    start to the last part's end, as a highlight over both paragraphs would.
-    """
-    length = len(exact)
-    heads = [
-        (start, side)
-        for start, side in prefix_sides.items()
-        if not side.empty and side.reach >= min(4, len(prefix))
-    ]
-    if not heads:
-        return []
-    tails: list[tuple[int, Side]] = []
+def _tails(
+    text: str, suffix: str, length: int, prefix_length: int, totals: dict[int, int], seeds: Seeds
+) -> list[Edge]:
+    """Places where the old suffix starts, with its neighbours right there."""
+    tails = []
     for diagonal in sorted(totals, key=totals.__getitem__, reverse=True)[:TOP_DIAGONALS]:
-        end = diagonal + len(prefix) + length
+        end = diagonal + prefix_length + length
         if 0 < end <= len(text):
             side = after(suffix, text, end, length, diagonal, seeds.suffix)
-            if not side.empty and side.reach >= min(4, len(suffix)):
-                tails.append((end, side))
-    places: list[Place] = []
-    for cut_at in range(length - 1):
-        if exact[cut_at] != "\n":
-            continue
-        first, rest = exact[: cut_at + 1], exact[cut_at + 1 :]
-        for start, left in heads:
-            first_end = start + len(first)
-            if text[first_end - 1 : first_end] != "\n":
-                continue
-            agree_first = sum(1 for a, b in zip(first, text[start:first_end]) if a == b)
-            if 2 * agree_first < len(first):
-                continue
-            for end, right in tails:
-                rest_start = end - len(rest)
-                if rest_start < 0 or end - length == start:
-                    continue
-                if not (rest_start >= first_end or end <= start):
-                    continue
-                if rest_start > 0 and text[rest_start - 1] != "\n":
-                    continue
-                agree_rest = sum(1 for a, b in zip(rest, text[rest_start:end]) if a == b)
-                if 2 * agree_rest < len(rest):
-                    continue
-                score = agree_first + agree_rest + left.matches + right.matches - SPLIT_PENALTY
-                places.append(Place(min(start, rest_start), max(first_end, end), score))
-    return places
+            if not side.empty and side.reach >= min(ADJACENT, len(suffix)):
+                tails.append(Edge(end, side, text[end : end + 1] == suffix[:1]))
+    return tails
