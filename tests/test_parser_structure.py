@@ -28,14 +28,14 @@ TRAILING = """本报北京2月12日电（记者王
 LABELLED = """区组织人社局：
 补齐短板提成效
 
-11 月3 日下午，区组织人社局
-召开全区基层党建重点任务工作推
-进会，部署补齐短板工作。
+11月3日下午，区组织人社局召
+开全区基层党建重点任务工作推进
+会，部署补齐短板工作。
 
 苏家作乡：突破常规促发展
 
-该乡一是提升工作水平，二是优
-化产业结构，三是推进项目建设，
+该乡一是提升工作水平，二是
+优化产业结构，三是推进项目建设，
 积极推进项目前期工作。
 """
 
@@ -58,6 +58,7 @@ def test_unit_label_and_headline_become_kicker_and_heading() -> None:
     assert [s.field_text("kicker") for s in sections] == ["区组织人社局：", "苏家作乡："]
     assert [s.field_text("heading") for s in sections] == ["补齐短板提成效", "突破常规促发展"]
     assert sections[0].paragraphs[0].text.startswith("11月3日下午")
+    assert sections[1].paragraphs[0].text.startswith("该乡一是")
 
 
 def test_byline_is_taken_out_of_the_body() -> None:
