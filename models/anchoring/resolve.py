@@ -213,7 +213,10 @@ def _credible(
         return False
     if 2 * agree >= length:
         return True
-    return (left_next or left.cut) and (right_next or right.cut) and not left.empty and not right.empty
+    # A side with nothing recorded only counts where the place touches that end of the text.
+    left_held = not left.empty or start == 0
+    right_held = not right.empty or start + length == len(text)
+    return (left_next or left.cut) and (right_next or right.cut) and left_held and right_held
 
 
 def _tails(

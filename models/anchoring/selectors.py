@@ -8,12 +8,12 @@ taken from. Offsets here are Python string indices, i.e. Unicode code points: ð 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from models.errors import DubaoError
+from models.page_file import text_hash
 
 #: Code points of context kept on each side of the quote (the W3C/Hypothesis convention).
 CONTEXT_LENGTH = 32
@@ -23,14 +23,13 @@ class SelectorError(DubaoError):
     """A selector that cannot be read: wrong type, missing field, impossible offsets."""
 
 
-def text_hash(text: str) -> str:
-    """A stable fingerprint of a section's text: when it is unchanged, offsets still hold."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 @dataclass(frozen=True)
 class Anchor:
-    """Where a highlight sits in the text it was made on, in every form that helps find it again."""
+    """Where a highlight sits in the text it was made on, in every form that helps find it again.
+
+    text_hash is models.page_file.text_hash of that text (SHA-256 of its UTF-8, hex), the same
+    fingerprint the library keeps for pages, so an unchanged section needs no re-anchoring.
+    """
 
     start: int
     end: int
