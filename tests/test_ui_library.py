@@ -157,3 +157,16 @@ def test_next_and_previous_page_walk_the_issue(qtbot, window, tmp_path):
     assert window.library_page_id == ids[2]
     window.previous_page_action.trigger()
     assert window.library_page_id == ids[1]
+
+
+def test_ctrl_o_imports_the_chosen_page_opens_it_and_lists_it_as_recent(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = tmp_path / "jjrb-2020-02-14-page-01.txt"
+    page.write_text(OTHER_PAGE, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(page), ""))
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.page_where.startswith("library:"), timeout=20000)
+    assert window.settings.recent_files()[0] == str(page.resolve())
+    assert "冬奥场馆建设进展顺利" in "".join(c.plain_text() for c in window.page_view.columns)
+    assert len(window.library_panel.page_ids()) == 1

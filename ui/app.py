@@ -65,6 +65,11 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
 def _load_start_page(window, target: Path | None, settings) -> None:
     """FILE if given, else the last page read, else the bundled sample."""
+    if target is not None and target.is_dir():
+        # A folder is an issue: import it (in the background) and open its first page.
+        window.open_library()
+        window.open_paths([target])
+        return
     if target is not None:
         window.open_path(target)
         return
@@ -79,6 +84,9 @@ def _load_start_page(window, target: Path | None, settings) -> None:
 def _screenshot(app, window, path: Path, out: str) -> int:
     from models.errors import DubaoError
 
+    if path.is_dir():
+        pages = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".text"))
+        path = pages[0] if pages else path
     try:
         window.open_page_file(path)
     except DubaoError as exc:

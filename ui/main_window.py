@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
             self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
         )
         if path:
-            self.open_path(Path(path))
+            self.open_paths([Path(path)])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         With the library they are imported in the background and the first new page
         opens; the first page file is shown straight from disk otherwise.
         """
+        for path in paths:
+            self.settings.add_recent_file(str(path.resolve()))
         if import_first and self.library is not None and self.library.path is not None:
             self.import_paths(paths, open_first=True)
             return
@@ -413,7 +415,7 @@ class MainWindow(QMainWindow):
         files = self.settings.recent_files()
         for path in files:
             action = self.recent_menu.addAction(path.replace("&", "&&"))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_paths([Path(p)]))
         if not files:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
