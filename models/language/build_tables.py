@@ -1,4 +1,4 @@
-"""Build ``resources/language/words.tsv``, the bundled word-reading table (a developer's tool).
+"""Build ``resources/language/words.tsv`` and ``chars.tsv``, the bundled reading tables (a developer's tool).
 
 Run ``python -m models.language.build_tables`` with ``pypinyin-dict`` installed. The table
 merges pypinyin's phrase table (MIT) with the CC-CEDICT words (CC BY-SA 4.0) shipped in
@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "language" / "words.tsv"
+LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
+WORDS_FILE = LANGUAGE_DIR / "words.tsv"
+CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
 _CEDICT_MODULES = [f"pypinyin_dict.phrase_pinyin_data.cc_cedict_{i}" for i in range(4)]
 
 
@@ -54,6 +56,15 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"{len(words)} words -> {WORDS_FILE}")
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    chars = [f"{chr(cp)}\t{readings.replace(',', ' ')}\n" for cp, readings in sorted(pinyin_dict.items())]
+    CHARS_FILE.write_text(
+        "# character<TAB>readings, most common first. From pypinyin's character table (MIT);"
+        " regenerate with: python -m models.language.build_tables\n" + "".join(chars),
+        encoding="utf-8",
+    )
+    print(f"{len(chars)} characters -> {CHARS_FILE}")
 
 
 if __name__ == "__main__":

@@ -26,11 +26,25 @@ _AFTER_ADVERBIAL = set("向对与和跟从在为给往把被将朝")
 #: Punctuation after which a new clause starts.
 _CLAUSE_OPENERS = set("，。；：！？,;:!?、")
 
+#: Punctuation around a name: clause breaks, quotes and brackets.
+_NAME_BOUNDARIES = _CLAUSE_OPENERS | set("“”「」（）()")
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
 #: Numerals and determiners that a measure word follows.
 _COUNTERS = set("一二两三四五六七八九十百千万亿几多每这那哪半数整0123456789０１２３４５６７８９")
+
+#: Last characters of titles that stand before a name in news (副所长, 第一书记, 总经理, 记者).
+_TITLE_ENDS = set("长记理员授生席裁师者官士督监任")
+
+#: Words that follow a name in news: verbs of saying and reporting.
+_AFTER_NAME = {"表示", "告诉", "介绍", "指出", "认为", "强调", "说道", "透露", "坦言", "称", "回忆", "建议"}
+
+#: Characters that do not occur in given names (grammar words, pronouns, numbers).
+_FUNCTION_CHARS = set(
+    "的了是在有和与就都也说到被把将对为从向以及或而之其这那个们着过地得不没很还又再才我你他她它一二三四五六七八九十年月日"
+)
 
 #: Polyphonic characters whose reading as a surname differs from their common reading.
 SURNAMES = {
@@ -166,28 +180,54 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return None
     if ch == "率" and len(word) > 1 and pos == ctx.starts[k] + len(word) - 1:
         return "lǜ"  # a rate, as the end of a compound the tables lack (治愈率, 出勤率)
-    if ch == "干" and not alone and after in _RESULTATIVES and pos == ctx.starts[k]:
+    if ch == "干" and after in _RESULTATIVES and pos == ctx.starts[k]:
         return "gàn"  # the verb with a result complement (干好, 干完)
     return None
 
 
-def _surname(ctx: _Context, pos: int, tagged: list[segmenter.TaggedWord] | None) -> str | None:
-    """A surname's reading at the head of a person's name that no table knows (曾安舒)."""
+def _surname(ctx: _Context, pos: int) -> str | None:
+    """A surname's reading at the head of a person's name that no table knows (曾安舒, 单玮).
+
+    jieba's HMM joins an unknown name into one word of two or three characters; a new word
+    that starts with a polyphonic surname and holds no function character is taken as a name.
+    """
     ch = ctx.text[pos]
     k = ctx.word_at[pos]
-    word = ctx.words[k]
-    if ch not in SURNAMES or ctx.starts[k] != pos or not 2 <= len(word) <= 3 or word in word_table():
-        return None
-    if tagged is None:
+    if ctx.starts[k] != pos or len(ctx.words[k]) > 3 or ctx.words[k] in word_table():
         return None
     start = 0
-    for w, tag in tagged:
+    pieces = segmenter.split_unknown(ctx.text)
+    for n, w in enumerate(pieces):
         if start == pos:
-            return SURNAMES[ch] if 2 <= len(w) <= 3 and tag == "nr" else None
+            after = pieces[n + 1 :] + [""]
+            if len(w) in (3, 4) and w.endswith("说"):  # the HMM glued 说 to the name: 曾安舒说
+                w, after = w[:-1], ["说", *after]
+            elif len(w) == 2 and len(after[0]) == 1 and after[0] not in _FUNCTION_CHARS | _NAME_BOUNDARIES:
+                w, after = w + after[0], after[1:]  # a three-character name the HMM cut 2 + 1: 解廷 凡
+            if (
+                2 <= len(w) <= 3
+                and not segmenter.in_dictionary(w)
+                and w not in word_table()
+                and not any(c in _FUNCTION_CHARS for c in w[1:])
+                and _introduces_name(pieces[n - 1] if n else "")
+                and _follows_name(after[0])
+            ):
+                return SURNAMES[ch]
+            return None
         start += len(w)
         if start > pos:
             break
     return None
+
+
+def _introduces_name(before: str) -> bool:
+    """A name in news follows a title (副所长, 第一书记, 记者), a clause break or the start."""
+    return not before or before[-1] in _NAME_BOUNDARIES or before[-1] in _TITLE_ENDS
+
+
+def _follows_name(after: str) -> bool:
+    """…and is followed by a clause break, a list, or a verb of saying (说, 表示, 告诉)."""
+    return not after or after[0] in _NAME_BOUNDARIES or after in _AFTER_NAME or after[0] in "说等和与"
 
 
 def apply(
@@ -198,19 +238,10 @@ def apply(
         return open_positions
     ctx = _Context(text, words)
     still: list[int] = []
-    tagged: list[segmenter.TaggedWord] | None = None
     for pos in open_positions:
         reading = _particle(ctx, pos)
         if reading is None and text[pos] in SURNAMES:
-            k = ctx.word_at[pos]
-            if (
-                ctx.starts[k] == pos
-                and 2 <= len(ctx.words[k]) <= 3
-                and not segmenter.in_dictionary(ctx.words[k])
-            ):
-                if tagged is None:  # tagging is slow: only for clauses with a possible name
-                    tagged = segmenter.cut_tagged(text)
-                reading = _surname(ctx, pos, tagged)
+            reading = _surname(ctx, pos)
         if reading is None:
             still.append(pos)
         else:

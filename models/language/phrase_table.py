@@ -5,7 +5,8 @@ phrase table widened with the CC-CEDICT words whose reading is unambiguous (plac
 names such as 于都 yú dū and 六安 lù ān, compounds such as 划破 huá pò). Readings are kept
 as one space-separated string per word, which keeps the table small in memory.
 
-Characters: pypinyin's per-character table, most common reading first.
+Characters: pypinyin's per-character table (resources/language/chars.tsv), most common
+reading first.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 
 #: The bundled word table (see models/language/build_tables.py for where it comes from).
-WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "language" / "words.tsv"
+LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
+WORDS_FILE = LANGUAGE_DIR / "words.tsv"
+CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
 
 #: Longest word the tables are searched for inside a longer jieba word.
 MAX_WORD = 8
 
 _lock = threading.Lock()
 _words: dict[str, str] | None = None
+_chars: dict[str, tuple[str, ...]] | None = None
 
 
 def _read_words() -> dict[str, str]:
@@ -51,24 +55,38 @@ def word_syllables(word: str) -> list[str] | None:
     return found.split(" ") if found is not None else None
 
 
-@lru_cache(maxsize=1)
-def _chars() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
+def _read_chars() -> dict[str, tuple[str, ...]]:
+    chars: dict[str, tuple[str, ...]] = {}
+    with CHARS_FILE.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                ch, _, readings = line.rstrip("\n").partition("\t")
+                chars[ch] = tuple(readings.split(" "))
+    return chars
 
-    return pinyin_dict
+
+def char_table() -> dict[str, tuple[str, ...]]:
+    """Character -> its readings, most common first; read once, on first use."""
+    global _chars
+    if _chars is None:
+        with _lock:
+            if _chars is None:
+                _chars = _read_chars()
+    return _chars
 
 
+@lru_cache(maxsize=65536)
 def is_han(ch: str) -> bool:
     """Whether a character is a Han ideograph (any CJK block, astral ones included, and 〇)."""
     if ch == "\u3007":
         return True
-    return unicodedata.name(ch, "").startswith("CJK ") and "IDEOGRAPH" in unicodedata.name(ch, "")
+    name = unicodedata.name(ch, "")
+    return name.startswith("CJK ") and "IDEOGRAPH" in name
 
 
-@lru_cache(maxsize=65536)
 def char_readings(ch: str) -> tuple[str, ...]:
     """A Han character's readings, most common first; () for anything else."""
-    if not is_han(ch):
+    found = char_table().get(ch)
+    if found is None or not is_han(ch):
         return ()
-    found = _chars().get(ord(ch))
-    return tuple(found.split(",")) if found else ()
+    return found

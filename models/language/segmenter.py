@@ -8,19 +8,13 @@ while the window paints.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
-from typing import Any, NamedTuple
+from typing import Any
 
 _lock = threading.Lock()
 _tokenizer: Any = None
-_pos_tokenizer: Any = None
-
-
-class TaggedWord(NamedTuple):
-    """A word and jieba's part-of-speech tag for it (e.g. 'v', 'n', 'uv' for 地)."""
-
-    word: str
-    tag: str
+_tags: dict[str, str] | None = None
 
 
 def _load() -> Any:
@@ -37,22 +31,30 @@ def _load() -> Any:
     return _tokenizer
 
 
-def _load_tagger() -> Any:
-    # Part-of-speech tags cost ~50 MB more (jieba's tag table and HMM): loaded only when asked for.
-    global _pos_tokenizer
-    tokenizer = _load()
-    if _pos_tokenizer is None:
-        with _lock:
-            if _pos_tokenizer is None:
-                import jieba.posseg
+#: jieba's tags the context rules ask about; nouns and names (most of the dictionary) are
+#: left out to keep the table small: a dictionary word without a stored tag is a noun.
+_KEPT_TAGS = ("a", "d", "v", "r", "m", "q", "u", "p", "c", "z", "i", "l", "f", "t")
 
-                _pos_tokenizer = jieba.posseg.POSTokenizer(tokenizer)
-    return _pos_tokenizer
+
+def _load_tags() -> dict[str, str]:
+    global _tags
+    tokenizer = _load()
+    if _tags is None:
+        with _lock:
+            if _tags is None:
+                tags: dict[str, str] = {}
+                with tokenizer.get_dict_file() as f:
+                    for raw in f:
+                        parts = raw.decode("utf-8").split()
+                        if len(parts) == 3 and parts[2].startswith(_KEPT_TAGS):
+                            tags[parts[0]] = sys.intern(parts[2])
+                _tags = tags
+    return _tags
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary now (call it from a background thread at start-up)."""
-    _load()
+    """Load jieba's dictionary and tags now (call it from a background thread at start-up)."""
+    _load_tags()
 
 
 def is_loaded() -> bool:
@@ -62,17 +64,22 @@ def is_loaded() -> bool:
 
 def cut(text: str) -> list[str]:
     """The words of ``text`` in order; joined they give ``text`` back exactly."""
-    return list(_load().cut(text, HMM=True))
-
-
-def cut_tagged(text: str) -> list[TaggedWord]:
-    """The words of ``text`` with part-of-speech tags; joined they give ``text`` back exactly."""
-    return [TaggedWord(w, t) for w, t in _load_tagger().cut(text, HMM=True)]
+    # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
+    # model do better on runs of single characters than the HMM's guessed words.
+    return list(_load().cut(text, HMM=False))
 
 
 def tag_of(word: str) -> str:
-    """jieba's dictionary tag of a word ('' when its dictionary lacks the word)."""
-    return _load_tagger().word_tag_tab.get(word, "")
+    """jieba's dictionary tag of a word ('n' for its nouns and names, '' when it lacks the word)."""
+    found = _load_tags().get(word)
+    if found is not None:
+        return found
+    return "n" if in_dictionary(word) else ""
+
+
+def split_unknown(text: str) -> list[str]:
+    """``text`` cut with jieba's HMM, which joins runs of single characters into new words (names)."""
+    return list(_load().cut(text, HMM=True))
 
 
 def in_dictionary(word: str) -> bool:

@@ -1,0 +1,109 @@
+"""Speed and memory of the pinyin engine (goals from issue 4).
+
+    .venv/bin/python bench/pinyin_bench.py [--sentences N] [--repeat N]
+
+Prints:
+- the whole ``python main.py pinyin`` run over N sentences (default 10,254, the size of
+  CPP's test split; CPP dev sentences repeated to that count), start-up included
+  (goal: at most 30 s);
+- the time to load jieba, the word table and the model (``warm_up``), in-process;
+- pinyin for a 10,000-character page once loaded (goal: at most 100 ms), median and
+  worst of the repeats, and per-word readings for the same page (the popup's data);
+- resident memory with everything loaded (goal for the whole app incl. the dictionary:
+  at most 350 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+
+def _sentences(count: int) -> list[str]:
+    cpp = SHARED / "cpp-dev" / "dev.sent"
+    if cpp.exists():
+        base = [s.replace("\u2581", "") for s in cpp.read_text(encoding="utf-8").splitlines() if s]
+    else:  # without ../shared, the bundled sample page's lines stand in
+        base = [
+            s for s in (ROOT / "resources" / "sample-page.txt").read_text(encoding="utf-8").splitlines() if s
+        ]
+    return [base[i % len(base)] for i in range(count)]
+
+
+def _page(chars: int) -> str:
+    pages = sorted((SHARED / "pages-dev").glob("page-*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in pages] or [
+        (ROOT / "resources" / "sample-page.txt").read_text(encoding="utf-8")
+    ]
+    text = ""
+    k = 0
+    while len(text) < chars:
+        text += texts[k % len(texts)]
+        k += 1
+    return text[:chars]
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=10254)
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+
+    lines = _sentences(args.sentences)
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "pinyin"], input=data, capture_output=True, cwd=ROOT
+    )
+    cli = time.perf_counter() - start
+    printed = out.stdout.count(b"\n")
+    print(
+        f"cli: {len(lines)} sentences in {cli:.2f} s (goal <= 30 s), exit {out.returncode}, {printed} lines out"
+    )
+
+    from models.language import readings_for, warm_up, words_with_readings
+
+    rss_before = _rss_mb()
+    start = time.perf_counter()
+    warm_up()
+    print(f"warm_up: {time.perf_counter() - start:.2f} s (jieba + word table + model)")
+
+    page = _page(10_000)
+    readings_for(page)  # first call also loads what warm_up leaves lazy (jieba's tag table)
+    times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        readings_for(page)
+        times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"page of {len(page)} chars: median {statistics.median(times):.1f} ms, "
+        f"worst {max(times):.1f} ms (goal <= 100 ms)"
+    )
+    times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        words_with_readings(page)
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"words with readings, same page: median {statistics.median(times):.1f} ms")
+    print(
+        f"memory: {_rss_mb():.0f} MB resident with jieba + pinyin engine loaded (python alone {rss_before:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
