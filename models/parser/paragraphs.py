@@ -79,7 +79,9 @@ def _breaks_after(
         if 1.5 <= short_b <= 3.5:
             # An indented-short line that ends a sentence may instead be the last line
             # of this paragraph: then the line after it is the one that is indented.
-            if ends_sentence(b.stripped) and c is not None and c.index == b.index + 1:
+            if ends_sentence(b.stripped):
+                if c is None or c.index > b.index + 1:
+                    return False  # the short last line of this paragraph, then a blank
                 return not 1.5 <= col_b - c.width <= 3.5
             return True
         return short_b > 3.5 and not ends_sentence(b.stripped)
