@@ -94,7 +94,9 @@ def _intertitle_cost(item: Item) -> float:
     cost = INTERTITLE
     if len(item.lines) > 1:
         cost += 1.5
-    if text.endswith(("）", ")")) or text.endswith(("——", "：")):
+    if text.endswith(("——", "：", "—")):
+        return 0.5  # a lead-in with no headline after it introduces the paragraphs below
+    if text.endswith(("）", ")")):
         cost += 3.0
     if len(text) > 24:
         cost += 1.5
