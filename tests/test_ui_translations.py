@@ -56,6 +56,9 @@ def test_chinese_setting_gives_a_chinese_window_and_english_an_english_one(qtbot
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles[0] == "文件(&F)"
         assert window.toggle_raw_action.text() == "OCR 原文(&R)"
+        window._import_failed("x.txt: the file is empty")  # a string of the LibraryWindow mixin
+        assert window._error_box.text() == "未导入任何内容"
+        window._error_box.close()
     finally:
         for translator in installed:
             app.removeTranslator(translator)

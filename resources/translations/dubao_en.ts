@@ -52,298 +52,305 @@
     </message>
 </context>
 <context>
+    <name>LibraryWindow</name>
+    <message>
+        <location filename="../../ui/library_window.py" line="34" />
+        <source>The library cannot be opened</source>
+        <translation>The library cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="62" />
+        <source>This page cannot be opened</source>
+        <translation>This page cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="139" />
+        <source>The details were not saved</source>
+        <translation>The details were not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="147" />
+        <source>Import Pages</source>
+        <translation>Import Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="149" />
+        <source>Page files (%1);;All files (*)</source>
+        <translation>Page files (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="161" />
+        <source>An import is already running.</source>
+        <translation>An import is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="170" />
+        <source>Importing pages…</source>
+        <translation>Importing pages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="170" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="171" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="192" />
+        <source>Reading %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="192" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="197" />
+        <source>Import cancelled; nothing was added.</source>
+        <translation>Import cancelled; nothing was added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="208" />
+        <source>Nothing was imported</source>
+        <translation>Nothing was imported</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Outline</source>
         <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Open Page…</source>
         <translation>&amp;Open Page…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Open &amp;Folder…</source>
         <translation>Open &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Import into Library…</source>
         <translation>&amp;Import into Library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Search Library…</source>
         <translation>&amp;Search Library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Next &amp;Page</source>
         <translation>Next &amp;Page</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Previous P&amp;age</source>
         <translation>Previous P&amp;age</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>&amp;Find in Page…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Find &amp;Next</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Find &amp;Previous</source>
         <translation>Find &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Page &amp;Details…</source>
         <translation>Page &amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Pre&amp;ferences…</source>
         <translation>Pre&amp;ferences…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Raw OCR Text</source>
         <translation>&amp;Raw OCR Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Actual Size</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Next &amp;Column</source>
         <translation>Next &amp;Column</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Previous C&amp;olumn</source>
         <translation>Previous C&amp;olumn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Follow the &amp;System</source>
         <translation>Follow the &amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Light</source>
         <translation>&amp;Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;Dark</source>
         <translation>&amp;Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;About Dubao</source>
         <translation>&amp;About Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Open &amp;Recent</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Type size %1 pt</source>
         <translation>Type size %1 pt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 sections, %2 paragraphs, %3 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>This file cannot be opened</source>
         <translation>This file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Dubao</source>
         <translation>Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Open Page</source>
         <translation>Open Page</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
-        <location filename="../../ui/main_window.py" line="678" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Page files (%1);;All files (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Open Folder</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>No page files were found</source>
         <translation>No page files were found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>No recent files</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Clear Recent Files</source>
         <translation>Clear Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>About Dubao</source>
         <translation>About Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>No Chinese font found</source>
         <translation>No Chinese font found</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563" />
-        <source>The library cannot be opened</source>
-        <translation>The library cannot be opened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="591" />
-        <source>This page cannot be opened</source>
-        <translation>This page cannot be opened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="668" />
-        <source>The details were not saved</source>
-        <translation>The details were not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="676" />
-        <source>Import Pages</source>
-        <translation>Import Pages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="690" />
-        <source>An import is already running.</source>
-        <translation>An import is already running.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="699" />
-        <source>Importing pages…</source>
-        <translation>Importing pages…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="699" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="700" />
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="721" />
-        <source>Reading %1</source>
-        <translation>Reading %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="721" />
-        <source>Saving…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="726" />
-        <source>Import cancelled; nothing was added.</source>
-        <translation>Import cancelled; nothing was added.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="737" />
-        <source>Nothing was imported</source>
-        <translation>Nothing was imported</translation>
     </message>
 </context>
 <context>
@@ -382,13 +389,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="80" />
+        <location filename="../../ui/page_view.py" line="82" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
-        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none</extracomment>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters</extracomment>
         <translation>Open a page with Ctrl+O, or drop page files or folders here.</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="117" />
+        <location filename="../../ui/page_view.py" line="120" />
         <source>No text was found on this page.</source>
         <translation>No text was found on this page.</translation>
     </message>

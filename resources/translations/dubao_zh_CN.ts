@@ -52,298 +52,305 @@
     </message>
 </context>
 <context>
+    <name>LibraryWindow</name>
+    <message>
+        <location filename="../../ui/library_window.py" line="34" />
+        <source>The library cannot be opened</source>
+        <translation>无法打开报库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="62" />
+        <source>This page cannot be opened</source>
+        <translation>无法打开此版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="139" />
+        <source>The details were not saved</source>
+        <translation>版面信息未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="147" />
+        <source>Import Pages</source>
+        <translation>导入版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="149" />
+        <source>Page files (%1);;All files (*)</source>
+        <translation>版面文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="161" />
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="170" />
+        <source>Importing pages…</source>
+        <translation>正在导入版面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="170" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="171" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="192" />
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="192" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="197" />
+        <source>Import cancelled; nothing was added.</source>
+        <translation>导入已取消，报库未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="208" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Outline</source>
         <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Library</source>
         <translation>报库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Open Page…</source>
         <translation>打开版面(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Open &amp;Folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Import into Library…</source>
         <translation>导入报库(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Search Library…</source>
         <translation>搜索报库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Next &amp;Page</source>
         <translation>下一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Previous P&amp;age</source>
         <translation>上一版(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Page &amp;Details…</source>
         <translation>版面信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Raw OCR Text</source>
         <translation>OCR 原文(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Next &amp;Column</source>
         <translation>下一栏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Previous C&amp;olumn</source>
         <translation>上一栏(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Type size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 篇，%2 段，%3 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>This file cannot be opened</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Dubao</source>
         <translation>读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Open Page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
-        <location filename="../../ui/main_window.py" line="678" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Page files (%1);;All files (*)</source>
         <translation>版面文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>No page files were found</source>
         <translation>未找到版面文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>About Dubao</source>
         <translation>关于读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>读报 Dubao：按报纸原样的版式阅读 OCR 识别的中文报纸版面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>系统未安装中文字体，汉字可能显示为方框。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>No Chinese font found</source>
         <translation>未找到中文字体</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563" />
-        <source>The library cannot be opened</source>
-        <translation>无法打开报库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="591" />
-        <source>This page cannot be opened</source>
-        <translation>无法打开此版面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="668" />
-        <source>The details were not saved</source>
-        <translation>版面信息未能保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="676" />
-        <source>Import Pages</source>
-        <translation>导入版面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="690" />
-        <source>An import is already running.</source>
-        <translation>已有导入正在进行。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="699" />
-        <source>Importing pages…</source>
-        <translation>正在导入版面…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="699" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="700" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="721" />
-        <source>Reading %1</source>
-        <translation>正在读取 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="721" />
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="726" />
-        <source>Import cancelled; nothing was added.</source>
-        <translation>导入已取消，报库未作任何改动。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="737" />
-        <source>Nothing was imported</source>
-        <translation>未导入任何内容</translation>
     </message>
 </context>
 <context>
@@ -382,13 +389,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="80" />
+        <location filename="../../ui/page_view.py" line="82" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
-        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none</extracomment>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters</extracomment>
         <translation>按 Ctrl+O 打开版面，或将版面文件、文件夹拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="117" />
+        <location filename="../../ui/page_view.py" line="120" />
         <source>No text was found on this page.</source>
         <translation>此版面上没有找到文字。</translation>
     </message>

@@ -1,0 +1,218 @@
+"""The library side of the main window: opening pages from it, search, import, details.
+
+A mixin of MainWindow (kept apart so each module holds one idea); it uses the
+window's panels, page view and dialogs, and reaches the library only through
+``models.library.service.Library``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from models.section import ParsedPage
+from ui.page_details import PageDetails
+
+PAGE_FILE_FILTER = "*.txt *.text"
+
+
+class LibraryWindow:
+    """Library behaviour of MainWindow (expects its attributes: panels, page view, settings)."""
+
+    def open_library(self) -> bool:
+        """Open the library file (after the first paint); a broken library is reported, not fatal."""
+        if self.library is not None:
+            return True
+        from models.errors import DubaoError
+        from models.library.service import Library
+
+        try:
+            self.library = Library.open(self.db_path)
+        except DubaoError as exc:
+            self.show_error(self.tr("The library cannot be opened"), str(exc))
+            return False
+        self.refresh_library()
+        return True
+
+    def refresh_library(self) -> None:
+        if self.library is None:
+            return
+        self.library_panel.set_issues(self.library.issues(), self.library.pages)
+
+    def open_library_page_ref(self, where: str) -> bool:
+        """Open "library:ID" (the last page read, from settings)."""
+        try:
+            page_id = int(where.split(":", 1)[1])
+        except (IndexError, ValueError):
+            return False
+        return self.open_library() and self.open_library_page(page_id)
+
+    def open_library_page(self, page_id: int) -> bool:
+        """Show a page stored in the library, with its corrections applied."""
+        from models.errors import DubaoError
+
+        if not self.open_library():
+            return False
+        try:
+            content = self.library.page(page_id)
+            issue = self.library.issue(content.info.issue_id)
+        except DubaoError as exc:
+            self.show_error(self.tr("This page cannot be opened"), str(exc))
+            return False
+        page = ParsedPage(raw=content.raw, sections=content.current_sections)
+        info = content.info
+        name = (info.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+        details = PageDetails(
+            paper=issue.paper or "",
+            date=issue.date or "",
+            page_number="" if info.number is None else str(info.number),
+            page_name=info.name or "",
+        )
+        self.library_page_id = page_id
+        self.show_page(page, title=name or issue.label, where=f"library:{page_id}", details=details)
+        self.library_panel.select_page(page_id)
+        return True
+
+    def step_page(self, delta: int) -> None:
+        """The next or previous page of the library, in issue order."""
+        ids = self.library_panel.page_ids()
+        if not ids:
+            return
+        current = getattr(self, "library_page_id", None)
+        index = ids.index(current) + delta if current in ids else 0
+        if 0 <= index < len(ids):
+            self.open_library_page(ids[index])
+
+    def focus_library_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_panel.field.selectAll()
+
+    def search_library(self, query: str) -> list:
+        """Search every page in the library; the hits go to the search panel."""
+        if not query:
+            self.search_panel.set_hits("", [])
+            return []
+        if not self.open_library():
+            return []
+        hits = self.library.search(query)
+        self.search_panel.set_hits(query, hits)
+        return hits
+
+    def open_search_hit(self, hit) -> bool:
+        """Open the hit's page, mark the query on it and put the view on this very hit."""
+        if not self.open_library_page(hit.page_id):
+            return False
+        self.find_bar.field.blockSignals(True)
+        self.find_bar.field.setText(hit.match)
+        self.find_bar.field.blockSignals(False)
+        self.find_bar.show()
+        total = self.page_view.find(hit.match)
+        for index, found in enumerate(self.page_view.hits):
+            source = self.page_view.columns[found.column].blocks[found.block].text.source
+            if source[found.start] == hit.raw_offset:
+                self.page_view.current_hit = index
+                self.page_view._mark_hits()
+                self.page_view._go_to_hit()
+                break
+        else:
+            self.page_view.go_to_raw_offset(hit.raw_offset)
+        self.find_bar.set_count(self.page_view.current_hit, total)
+        return True
+
+    def set_library_details(self, details: PageDetails) -> None:
+        """Store edited details of a library page: paper and date on its issue, number and name on it."""
+        from models.errors import DubaoError
+
+        page_id = getattr(self, "library_page_id", None)
+        if self.library is None or page_id is None or not self.page_where.startswith("library:"):
+            return
+        try:
+            info = self.library.page_info(page_id)
+            self.library.update_issue(info.issue_id, paper=details.paper, date=details.date or None)
+            number = int(details.page_number) if details.page_number.isdigit() else None
+            self.library.update_page(page_id, number=number, name=details.page_name)
+        except DubaoError as exc:
+            self.show_error(self.tr("The details were not saved"), str(exc))
+            return
+        self.refresh_library()
+
+    # --- importing ---------------------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Pages"),
+            "",
+            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths], open_first=False)
+
+    def import_paths(self, paths: list[Path], open_first: bool = True) -> bool:
+        """Import files and folders in the background with a cancellable progress dialog."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ui.library_tasks import ImportTask
+
+        if self._import_task is not None:
+            self.statusBar().showMessage(self.tr("An import is already running."), 3000)
+            return False
+        if not self.open_library():
+            return False
+        if self.library.path is None:
+            return False
+        self._open_after_import = open_first
+        self._import_paths = paths
+        task = ImportTask(str(self.library.path), [str(p) for p in paths], self)
+        dialog = QProgressDialog(self.tr("Importing pages…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setObjectName("importProgress")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+        task.progressed.connect(self._import_progressed)
+        task.succeeded.connect(self._import_succeeded)
+        task.failed.connect(self._import_failed)
+        task.finished.connect(self._import_finished)
+        self._import_task = task
+        self._progress = dialog
+        self.import_action.setEnabled(False)
+        task.start()
+        return True
+
+    def _import_progressed(self, done: int, total: int, name: str) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(1, total))
+            self._progress.setValue(done)
+            self._progress.setLabelText(
+                self.tr("Reading %1").replace("%1", name) if name else self.tr("Saving…")
+            )
+
+    def _import_succeeded(self, report) -> None:
+        if report.cancelled:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was added."), 5000)
+            return
+        self.statusBar().showMessage(report.summary(), 5000)
+        self.refresh_library()
+        if self._open_after_import:
+            if report.page_ids:
+                self.open_library_page(report.page_ids[0])
+            else:  # already in the library: show the file itself
+                self.open_paths(self._import_paths, import_first=False)
+
+    def _import_failed(self, reason: str) -> None:
+        self.show_error(self.tr("Nothing was imported"), reason)
+
+    def _import_finished(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+        self._progress = None
+        if self._import_task is not None:
+            self._import_task.deleteLater()
+        self._import_task = None
+        self.import_action.setEnabled(True)
