@@ -28,6 +28,9 @@ class Edge:
 #: A corrected quote may have gained or lost this share of its length (at least one character).
 STRETCH_SHARE = 0.2
 
+#: ...but never more than this many characters: a correction is local.
+MAX_STRETCH = 8
+
 #: A quote split by moved paragraphs is less likely than a whole one; this much evidence less.
 SPLIT_PENALTY = 2.0
 
@@ -60,7 +63,7 @@ def stretched(text: str, exact: str, heads: list[Edge], tails: list[Edge]) -> li
     added or removed inside it. An edit exactly at an edge is taken to be outside the quote, so
     the bracketed text must begin and end with the quote's own first and last characters."""
     length = len(exact)
-    slack = max(1, int(length * STRETCH_SHARE))
+    slack = min(MAX_STRETCH, max(1, int(length * STRETCH_SHARE)))
     places = []
     for head in heads:
         if not (head.side.adjacent and head.touching) or text[head.at : head.at + 1] != exact[0]:
