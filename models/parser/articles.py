@@ -113,40 +113,41 @@ def _new_article_cost(prev: Item | None, item: Item) -> float:
     return cost
 
 
+#: Hypotheses kept per decoder state. The cost of a headline depends on the lead of the
+#: article it ends up on, so the best path to a state is not always the best path through it.
+BEAM = 8
+
+
 def decode_articles(items: list[Item]) -> list[Article]:
-    """Assign every paragraph and title unit to an article (see the module docstring)."""
-    # State: (open, has_heading, has_paras). "closed" = no open article.
-    # Each hypothesis keeps its cost and its articles so far (paths are short).
+    """Assign every paragraph and title unit to an article (see the module docstring).
+
+    States: "closed" (no article open), "open" (an article with paragraphs and no
+    headline yet), "h_empty" (a headline waiting for its paragraphs), "h_paras".
+    """
     Hyp = tuple[float, list[Article], str]
-    hyps: dict[str, Hyp] = {"closed": (0.0, [], "closed")}
+    hyps: list[Hyp] = [(0.0, [], "closed")]
     prev_para: Item | None = None
     for item in items:
-        new: dict[str, Hyp] = {}
+        new: list[Hyp] = []
 
-        def offer(state: str, cost: float, arts: list[Article], new: dict[str, Hyp] = new) -> None:
-            if state not in new or cost < new[state][0]:
-                new[state] = (cost, arts, state)
+        def offer(state: str, cost: float, arts: list[Article], new: list[Hyp] = new) -> None:
+            new.append((cost, arts, state))
 
-        for state, (cost, arts, _) in hyps.items():
+        for cost, arts, state in hyps:
             if item.kind == "title":
-                lead_next = 0.0  # filled in when the next paragraph is seen (see below)
                 if state == "closed":
-                    offer("h_empty", cost + lead_next, arts + [Article(heading=item)])
+                    offer("h_empty", cost, arts + [Article(heading=item)])
                 elif state == "open":
                     cur = arts[-1]
                     trail = arts[:-1] + [Article(heading=item, items=cur.items)]
                     offer("closed", cost + _attach_cost(item.text, cur.items), trail)
                     offer("h_empty", cost + HEADLESS, arts + [Article(heading=item)])
-                    offer(
-                        "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
-                    )
+                    offer("open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])])
                 elif state == "h_empty":
                     cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
                     # A label such as 编者的话 or 核心阅读 opening the article under its headline.
-                    offer(
-                        "h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])]
-                    )
+                    offer("h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])])
                 elif state == "h_paras":
                     cur = arts[-1]
                     offer("h_empty", cost, arts + [Article(heading=item)])
@@ -172,12 +173,32 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("open", cost + close + new_cost, arts + [Article(items=[item])])
         if item.kind == "para":
             prev_para = item
-        hyps = new
+        hyps = _prune(new)
     final = []
-    for state, (cost, arts, _) in hyps.items():
+    for cost, arts, state in hyps:
         end = {"open": HEADLESS, "h_empty": HEADING_ONLY}.get(state, 0.0)
         final.append((cost + end, arts))
     return min(final, key=lambda x: x[0])[1]
+
+
+def _prune(hyps: list) -> list:
+    """Keep the best hypothesis for each (state, start of the open article), BEAM per state."""
+    best: dict[tuple[str, int], tuple] = {}
+    for hyp in hyps:
+        cost, arts, state = hyp
+        start = 0
+        if arts:
+            first = arts[-1].items[0] if arts[-1].items else arts[-1].heading
+            start = id(first)
+        key = (state, start)
+        if key not in best or cost < best[key][0]:
+            best[key] = hyp
+    per_state: dict[str, list] = {}
+    for hyp in sorted(best.values(), key=lambda h: h[0]):
+        kept = per_state.setdefault(hyp[2], [])
+        if len(kept) < BEAM:
+            kept.append(hyp)
+    return [h for kept in per_state.values() for h in kept]
 
 
 def make_para_item(lines: list[Line], text: str, column: float) -> Item:
