@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.language import context_rules, segmenter
 from models.language.phrase_table import MAX_WORD, char_readings, word_table
+from models.language.syllables import numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
 _CITATION = {"一": "yī", "不": "bù"}
@@ -77,6 +79,25 @@ def _cover(word: str, table: dict[str, str]) -> list[tuple[int, int]]:
     return pieces
 
 
+@lru_cache(maxsize=8192)
+def _citation(ch: str, syllable: str) -> str:
+    """A syllable a word table prints in the neutral tone, in its character's own tone.
+
+    Dictionaries print 弟弟 dìdi and 枇杷 pípa; said on its own, and in the readings shown
+    above each character, 弟 is dì and 杷 is pá. Characters whose own reading is neutral
+    (了 le, 的 de, 子 zi, 们 men) keep it.
+    """
+    if tone_of(syllable) != 5:
+        return syllable
+    choices = char_readings(ch)
+    if not choices or syllable in choices:
+        return syllable
+    for choice in choices:
+        if numbered(choice)[:-1] == syllable:
+            return choice
+    return syllable
+
+
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
@@ -87,10 +108,15 @@ def _read_words(text: str) -> _Clause:
         pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
         for a, b in pieces:
             if b - a > 1:
-                for syllable in table[word[a:b]].split(" "):
+                for ch, syllable in zip(word[a:b], table[word[a:b]].split(" ")):
                     if "|" in syllable:
-                        clause.options[len(readings)] = tuple(syllable.split("|"))
-                        syllable = syllable.split("|", 1)[0]
+                        options = tuple(_citation(ch, s) for s in syllable.split("|"))
+                        clause.options[len(readings)] = tuple(dict.fromkeys(options))
+                        if len(clause.options[len(readings)]) < 2:
+                            del clause.options[len(readings)]
+                        syllable = options[0]
+                    else:
+                        syllable = _citation(ch, syllable)
                     readings.append(syllable)
                 continue
             choices = char_readings(word[a])
