@@ -43,16 +43,25 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     columns = local_widths(lines)
     paragraphs: list[list[Line]] = [[lines[0]]]
     first = True
+    depth = _bracket_depth(lines[0].stripped)
     for k in range(len(lines) - 1):
         a, b = lines[k], lines[k + 1]
         c = lines[k + 2] if k + 2 < len(lines) else None
-        if _breaks_after(a, b, columns[k], columns[k + 1], first, c):
+        inside_note = depth > 0 and len(paragraphs[-1]) <= 5
+        if not inside_note and _breaks_after(a, b, columns[k], columns[k + 1], first, c):
             paragraphs.append([b])
             first = True
+            depth = _bracket_depth(b.stripped)
         else:
             paragraphs[-1].append(b)
             first = False
+            depth += _bracket_depth(b.stripped)
     return paragraphs
+
+
+def _bracket_depth(text: str) -> int:
+    """Round brackets opened and not closed: a paragraph does not end inside （…）."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _breaks_after(
