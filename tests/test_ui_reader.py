@@ -423,3 +423,16 @@ def test_selecting_text_across_paragraphs_tints_all_its_raw_lines(qtbot, window)
         "备耕，农资供应充足。",
         "第二段农机检修正在进",
     ]
+
+
+def test_the_column_moved_to_is_scrolled_wholly_into_view(qtbot, window):
+    window.open_page_file(SAMPLE_PAGE)
+    view = window.page_view
+    body = [n for n, c in enumerate(view.columns) if not c.is_masthead]
+    assert len(body) > 4, "the sample is wider than the window"
+    viewport = view.scroll.viewport()
+    for number in body[1:] + body[::-1]:
+        view.focus_column(number)
+        column = view.columns[number]
+        left = column.mapTo(viewport, column.rect().topLeft()).x()
+        assert 0 <= left and left + column.width() <= viewport.width(), number

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -193,15 +193,22 @@ class PageView(QWidget):
         return True
 
     def ensure_column_visible(self, number: int) -> None:
-        """Scroll the strip so a column is in view, now and again once the layout has settled."""
+        """Scroll the strip so a whole column is in view, now and again once the layout has settled."""
         column = self.columns[number]
         if not column.is_masthead:
-            self.scroll.ensureWidgetVisible(column, 24, 0)
-            QTimer.singleShot(0, lambda c=column: self._ensure_visible_later(c))
+            self._scroll_to(column)
+            QTimer.singleShot(0, lambda c=column: self._scroll_to(c) if c in self.columns else None)
 
-    def _ensure_visible_later(self, column: SectionColumn) -> None:
-        if column in self.columns:
-            self.scroll.ensureWidgetVisible(column, 24, 0)
+    def _scroll_to(self, column: SectionColumn, margin: int = 24) -> None:
+        # QScrollArea.ensureWidgetVisible aims at the text cursor of a QTextEdit, not the column.
+        bar = self.scroll.horizontalScrollBar()
+        left = column.mapTo(self.strip, QPoint(0, 0)).x()
+        right = left + column.width()
+        view = self.scroll.viewport().width()
+        if left - margin < bar.value():
+            bar.setValue(left - margin)
+        elif right + margin > bar.value() + view:
+            bar.setValue(min(left - margin, right + margin - view))
 
     def active_column(self) -> SectionColumn | None:
         return self.columns[self.active] if 0 <= self.active < len(self.columns) else None

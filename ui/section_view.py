@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from models.section import HEAD_FIELDS, Section
@@ -86,6 +94,7 @@ class SectionColumn(QTextEdit):
         self._linked = -1
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
+        self._tinted: set[int] = set()
         #: whether this is the page's active column (its current paragraph is tinted)
         self.active = False
         self.style_: PageStyle = style
@@ -117,6 +126,7 @@ class SectionColumn(QTextEdit):
         doc.setDocumentMargin(style.margin)
         doc.setDefaultFont(style.font("paragraph"))
         self.blocks = section_blocks(self.section)
+        self._tinted = set()
         cursor = QTextCursor(doc)
         for i, ref in enumerate(self.blocks):
             block_format, char_format = style.formats(ref.part)
@@ -261,16 +271,30 @@ class SectionColumn(QTextEdit):
 
     def _refresh_marks(self) -> None:
         colours = self.style_.colours
-        selections: list[QTextEdit.ExtraSelection] = []
         current = self._current if self.active else -1
-        for block in sorted({self._linked, self._hovered, current}):
-            if 0 <= block < len(self.blocks):
-                start, end = self.block_span(block)
-                selections.append(self._selection(start, end, colours.current, full_width=True))
+        tinted = {b for b in (self._linked, self._hovered, current) if 0 <= b < len(self.blocks)}
+        if tinted != self._tinted:
+            self._tint_blocks(tinted, colours.current)
+        selections: list[QTextEdit.ExtraSelection] = []
         for i, (start, end) in enumerate(self._hits):
             colour = colours.current_hit if i == self._current_hit else colours.hit
             selections.append(self._selection(start, end, colour))
         self.setExtraSelections(selections)
+
+    def _tint_blocks(self, tinted: set[int], colour: str) -> None:
+        """Give whole blocks (every wrapped line, margin to margin) a background; display only."""
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        for block in self._tinted ^ tinted:
+            qblock = doc.findBlockByNumber(block)
+            if not qblock.isValid():
+                continue
+            fmt = QTextBlockFormat(self.style_.formats(self.blocks[block].part)[0])
+            if block in tinted:
+                fmt.setBackground(QColor(colour))
+            cursor.setPosition(qblock.position())
+            cursor.setBlockFormat(fmt)
+        self._tinted = set(tinted)
 
     def _selection(
         self, start: int, end: int, colour: str, full_width: bool = False
@@ -288,15 +312,13 @@ class SectionColumn(QTextEdit):
         return selection
 
     def marked_blocks(self) -> list[int]:
-        """Blocks currently tinted as current, hovered or linked (for tests and accessibility)."""
-        spans = {self.block_span(b): b for b in range(len(self.blocks))}
-        out = []
-        for sel in self.extraSelections():
-            if sel.format.property(QTextFormat.Property.FullWidthSelection):
-                key = (sel.cursor.selectionStart(), sel.cursor.selectionEnd())
-                if key in spans:
-                    out.append(spans[key])
-        return out
+        """Blocks tinted now as current, hovered or linked (read back from the document)."""
+        doc = self.document()
+        return [
+            b
+            for b in range(len(self.blocks))
+            if doc.findBlockByNumber(b).blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush)
+        ]
 
     # --- keyboard and mouse ------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
