@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from models.page_file import read_page_file
 from models.parser import parse_page
@@ -93,8 +94,13 @@ def test_keyboard_moves_between_and_within_columns(qtbot, window):
     qtbot.keyClick(view.columns[3], Qt.Key.Key_Left)
     assert view.active == 2
     assert window.outline.currentRow() == 2
+    window.outline.setFocus()
     window.outline.setCurrentRow(1)
     assert view.active == 1
+    qtbot.keyClick(window.outline, Qt.Key.Key_Down)  # the outline keeps the keyboard while browsing
+    assert view.active == 2 and window.outline.currentRow() == 2
+    qtbot.keyClick(window.outline, Qt.Key.Key_Return)
+    assert view.columns[2].hasFocus() or QApplication.focusWidget() is view.columns[2]
 
 
 def test_raw_view_highlights_the_lines_of_the_current_paragraph_and_back(qtbot, window):

@@ -231,6 +231,8 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def _connect(self) -> None:
         self.outline.currentRowChanged.connect(self._outline_row_changed)
+        # Enter or a double click on an outline entry goes into that column.
+        self.outline.itemActivated.connect(lambda item: self.page_view.focus_column(self.outline.row(item)))
         self.page_view.paragraphChanged.connect(self._paragraph_changed)
         self.page_view.paragraphHovered.connect(self._paragraph_hovered)
         self.page_view.selectionMapped.connect(self._selection_mapped)
@@ -496,8 +498,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.raw_view.highlight_offsets(self.page_view.raw_offsets(*target), ensure_visible=False)
 
     def _outline_row_changed(self, row: int) -> None:
-        if row >= 0:
-            self.page_view.focus_column(row)
+        if row >= 0:  # browsing the outline shows each column but leaves the keyboard in the outline
+            self.page_view.focus_column(row, take_focus=False)
 
     # --- find --------------------------------------------------------------------------------------------------
     def _find(self, query: str) -> None:

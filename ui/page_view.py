@@ -176,14 +176,18 @@ class PageView(QWidget):
         self.scroll.viewport().setPalette(pal)
 
     # --- which column and paragraph ------------------------------------------------------------
-    def focus_column(self, number: int, at_end: bool = False) -> bool:
-        """Move the keyboard to a column (clamped); ``at_end`` starts at its last block."""
+    def focus_column(self, number: int, at_end: bool = False, take_focus: bool = True) -> bool:
+        """Make a column (clamped) the active one and show it; ``at_end`` starts at its last block.
+
+        ``take_focus`` moves the keyboard into it (the outline browses without it).
+        """
         if not self.columns:
             return False
         number = max(0, min(number, len(self.columns) - 1))
         column = self.columns[number]
         self._set_active(number)
-        column.setFocus(Qt.FocusReason.OtherFocusReason)
+        if take_focus:
+            column.setFocus(Qt.FocusReason.OtherFocusReason)
         if column.blocks:
             block = len(column.blocks) - 1 if at_end else max(0, column.current_block())
             column.set_current_block(block)
