@@ -103,8 +103,8 @@ def _is_opening_line(i: int, blocks: list[Block], columns: dict[int, float]) -> 
     if len(block.lines) != 1 or i + 1 >= len(blocks):
         return False
     line, nxt = block.lines[0], blocks[i + 1].lines[0]
-    if line.stripped[-1] in CLOSERS:
-        return False  # a quoted or tagged headline: “敬礼！你们是虞城的骄傲”
+    if line.stripped[-1] in CLOSERS or line.stripped.endswith(("—", "：")):
+        return False  # a quoted or tagged headline (“敬礼！…”), a kicker (…——)
     column = columns.get(nxt.index, 0)
     return 1 <= column - line.width <= 3 and abs(column - nxt.width) <= 1
 
