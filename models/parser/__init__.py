@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 
-from models.parser.articles import Article, Item, decode_articles, make_para_item, similarity
+from models.parser.articles import Article, Item, decode_articles, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.lines import split_lines
 from models.parser.paragraphs import local_widths, split_paragraphs
@@ -126,7 +126,7 @@ def _rehome_headlines(articles: list[Article]) -> list[Article]:
     """
 
     def lead(article: Article) -> str:
-        return "".join(it.text for it in article.items[:3])[:300]
+        return lead_text(article.items)
 
     def sim(heading: Item, article: Article) -> float:
         if not article.items:

@@ -76,9 +76,19 @@ def similarity(title: str, lead: str) -> float:
     return len(t & _bigrams(lead)) / len(t)
 
 
+def lead_text(items: list[Item], size: int = 300) -> str:
+    """An article's opening: its first paragraphs, up to ``size`` characters."""
+    out = ""
+    for it in items:
+        out += it.text
+        if len(out) >= size:
+            break
+    return out[:size]
+
+
 def _attach_cost(title: str, items: list[Item]) -> float:
     """Cost of a headline over these paragraphs: low when it shares words with their lead."""
-    lead = "".join(it.text for it in items[:3])[:300]
+    lead = lead_text(items)
     if any(is_credit(it.text) for it in items[-2:]):
         return 0.0  # a photo caption's title (图片报道) need not repeat its words
     return SIMILARITY * (EXPECTED_SIMILARITY - similarity(title, lead))
