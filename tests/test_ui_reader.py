@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtWidgets import QApplication
 
 from models.page_file import read_page_file
@@ -266,9 +266,15 @@ def test_an_astral_character_shifts_nothing(qtbot, window):
     view.focus_column(1)
     column.set_current_block(0)
     assert raw_view.highlighted_lines() == [2, 3]
-    # The highlighted raw lines cover exactly those lines' text.
-    for selection in raw_view.extraSelections():
-        assert selection.cursor.selectedText() in ("生僻字𠀀在前面，", "后面的词语不能移位。")
+    # The tinted raw blocks are exactly those lines, and the find marks sit on the words.
+    doc = raw_view.document()
+    tinted = [
+        doc.findBlockByNumber(n).text()
+        for n in range(doc.blockCount())
+        if doc.findBlockByNumber(n).blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush)
+    ]
+    assert tinted == ["生僻字𠀀在前面，", "后面的词语不能移位。"]
+    assert raw_view.hit_texts() == ["词语", "词语"]
 
 
 def test_zoom_changes_type_size_and_is_remembered(qtbot, window, settings):
@@ -442,3 +448,14 @@ def test_the_column_moved_to_is_scrolled_wholly_into_view(qtbot, window):
         column = view.columns[number]
         left = column.mapTo(viewport, column.rect().topLeft()).x()
         assert 0 <= left and left + column.width() <= viewport.width(), number
+
+
+def test_find_marks_the_hits_in_the_raw_text_too_across_its_line_breaks(qtbot, window):
+    window.show_page(three_section_page())
+    window.set_raw_view_shown(True)
+    window.find_bar.open()
+    window.find_bar.field.setText("远程办公系统")  # printed as "远程办公" + line break + "系统"
+    assert len(window.page_view.hits) == 1
+    assert window.raw_view.hit_texts() == ["远程办公", "系统"]
+    window.find_bar.dismiss()
+    assert window.raw_view.hit_texts() == []

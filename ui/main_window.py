@@ -236,6 +236,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page_view.paragraphChanged.connect(self._paragraph_changed)
         self.page_view.paragraphHovered.connect(self._paragraph_hovered)
         self.page_view.selectionMapped.connect(self._selection_mapped)
+        self.page_view.hitsMapped.connect(
+            lambda spans, current: self.raw_view.set_hits(
+                spans, current, (self.colours.hit, self.colours.current_hit)
+            )
+        )
         self.page_view.details.installEventFilter(self)
         self.raw_view.offsetActivated.connect(lambda offset: self._raw_offset(offset, activated=True))
         self.raw_view.offsetHovered.connect(lambda offset: self._raw_offset(offset, activated=False))

@@ -38,6 +38,8 @@ class PageView(QWidget):
     paragraphHovered = Signal(int, int)
     #: text was selected in a column: the raw offsets of the selected characters
     selectionMapped = Signal(list)
+    #: find-in-page hits changed: each hit's raw offsets, and the index of the current one
+    hitsMapped = Signal(list, int)
 
     def __init__(self, style: PageStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +313,7 @@ class PageView(QWidget):
         self.current_hit = -1
         for column in self.columns:
             column.set_hits([])
+        self.hitsMapped.emit([], -1)
 
     def _mark_hits(self) -> None:
         per_column: dict[int, list[tuple[int, int]]] = {}
@@ -325,6 +328,11 @@ class PageView(QWidget):
             spans.append((ref.position + span[0], ref.position + span[1]))
         for number, column in enumerate(self.columns):
             column.set_hits(per_column.get(number, []), current.get(number, -1))
+        self.hitsMapped.emit(self.hit_raw_offsets(), self.current_hit)
+
+    def hit_raw_offsets(self) -> list[list[int]]:
+        """For each hit, the raw offsets of its characters."""
+        return [list(self.columns[h.column].blocks[h.block].text.source[h.start : h.end]) for h in self.hits]
 
     def _go_to_hit(self) -> None:
         if not (0 <= self.current_hit < len(self.hits)):

@@ -6,10 +6,21 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ui.offsets import Utf16Map
+
+
+def _runs(offsets: list[int]) -> list[tuple[int, int]]:
+    """Sorted offsets as half-open runs of consecutive offsets."""
+    runs: list[tuple[int, int]] = []
+    for offset in offsets:
+        if runs and offset == runs[-1][1]:
+            runs[-1] = (runs[-1][0], offset + 1)
+        else:
+            runs.append((offset, offset + 1))
+    return runs
 
 
 class RawView(QPlainTextEdit):
@@ -48,6 +59,7 @@ class RawView(QPlainTextEdit):
         self.blockSignals(True)
         self.setPlainText(raw)
         self.blockSignals(False)
+        self.setExtraSelections([])
 
     def set_font_and_colour(self, font: QFont, colour: str) -> None:
         self.setFont(font)
@@ -74,6 +86,29 @@ class RawView(QPlainTextEdit):
             self._show_line(lines[0], lines[-1])
         return lines
 
+    def set_hits(
+        self, spans: list[list[int]], current: int = -1, colours: tuple[str, str] = ("", "")
+    ) -> None:
+        """Mark find-in-page hits: each hit is the raw offsets of its characters (runs are joined)."""
+        hit, current_hit = colours or ("", "")
+        selections = []
+        for number, offsets in enumerate(spans):
+            for start, end in _runs(sorted(offsets)):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._map.to_utf16(start))
+                cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(current_hit if number == current else hit))
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def hit_texts(self) -> list[str]:
+        """The raw text under each hit mark (for tests)."""
+        return [s.cursor.selectedText() for s in self.extraSelections()]
+
     def highlighted_lines(self) -> list[int]:
         return list(self._lines)
 
@@ -81,8 +116,7 @@ class RawView(QPlainTextEdit):
         """Tint whole lines through their block backgrounds (display only; the text is untouched)."""
         doc = self.document()
         cursor = QTextCursor(doc)
-        plain = QTextBlockFormat()
-        plain.setBackground(QBrush())
+        plain = QTextBlockFormat()  # setBlockFormat replaces the whole format: no background left
         tinted = QTextBlockFormat()
         tinted.setBackground(QColor(self._colour))
         for line in self._tinted:
