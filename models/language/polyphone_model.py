@@ -50,9 +50,13 @@ class PolyphoneModel:
         weights = _load_pickle("np_ckpt.pkl")
         self.char_ids: dict[str, int] = _load_pickle("char2idx.pkl")
         classes: dict[str, int] = _load_pickle("class2idx.pkl")
-        self.class_ids = classes
+        # g2pM writes ü as "u:" (nu:3); the rest of the core writes "v" (nv3).
+        self.class_ids = {name.replace("u:", "v"): idx for name, idx in classes.items()}
         #: Character -> readings the model was trained to choose between (CC-CEDICT's, numbered).
-        self.choices: dict[str, list[str]] = _load_pickle("digest_cedict.pkl")
+        self.choices: dict[str, list[str]] = {
+            ch: [r.replace("u:", "v") for r in readings]
+            for ch, readings in _load_pickle("digest_cedict.pkl").items()
+        }
         self.embedding = np.asarray(weights["embedding.weight"], dtype=np.float32)
         self.fw = self._direction(weights, "")
         self.bw = self._direction(weights, "_reverse")
