@@ -28,6 +28,12 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     app.setApplicationName("Dubao")
     app.setOrganizationName("Dubao")
     app.setApplicationDisplayName("Dubao 读报")
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in (64, 256):
+        icon.addFile(str(RESOURCES / "icons" / f"dubao-{size}.png"))
+    app.setWindowIcon(icon)
 
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
