@@ -170,3 +170,17 @@ def test_ctrl_o_imports_the_chosen_page_opens_it_and_lists_it_as_recent(qtbot, w
     assert window.settings.recent_files()[0] == str(page.resolve())
     assert "冬奥场馆建设进展顺利" in "".join(c.plain_text() for c in window.page_view.columns)
     assert len(window.library_panel.page_ids()) == 1
+
+
+def test_file_names_in_the_progress_dialog_are_plain_text(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    (folder / '<img src="x">.txt').write_text(OTHER_PAGE, encoding="utf-8")
+    assert window.import_paths([folder], open_first=False)
+    labels = window._progress.findChildren(QLabel)
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    window._import_progressed(0, 1, '<img src="x">.txt')
+    assert any(label.text() == 'Reading <img src="x">.txt' for label in labels)
+    qtbot.waitUntil(lambda: window._import_task is None, timeout=20000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from models.section import ParsedPage
 from ui.page_details import PageDetails
@@ -168,6 +168,10 @@ class LibraryWindow:
         self._import_paths = paths
         task = ImportTask(str(self.library.path), [str(p) for p in paths], self)
         dialog = QProgressDialog(self.tr("Importing pages…"), self.tr("Cancel"), 0, 0, self)
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names, which may hold anything
+        dialog.setLabel(label)
+        dialog.setLabelText(self.tr("Importing pages…"))
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setObjectName("importProgress")
         dialog.setMinimumDuration(300)
