@@ -1,0 +1,485 @@
+"""Annotations as the UI and the CLI see them: one object, plain records, every write undoable.
+
+Every operation is one transaction, committed before the method returns (so a highlight
+reported as saved survives a crash: the library runs WAL with ``synchronous=FULL``). Each
+operation snapshots the rows it touches before and after (:mod:`models.annotations.history`)
+so that Ctrl+Z and Ctrl+Shift+Z can write them back. Listeners hear *what changed*
+(:class:`Changed`) after the commit, like Anki's operations, and refresh only if concerned.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid as uuidlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import IntegrityError, fn
+
+from models.anchoring import make_anchor
+from models.annotations import finder
+from models.annotations.categories import DEFAULT_CATEGORIES, check_colour, check_name
+from models.annotations.history import Change, Command, History, apply, snapshot_highlights, snapshot_rows
+from models.annotations.placing import StoredAnchor, place_all
+from models.annotations.records import CategoryInfo, Changed, HighlightInfo, PlacingReport
+from models.annotations.tagging import TagOps
+from models.annotations.texts import section_hashes, section_text
+from models.errors import DubaoError
+from models.library.records import PageContent
+from models.library.schema import Category, Highlight, HighlightTag, Note, Page, Tag, utc_now
+from models.library.service import Library
+
+Listener = Callable[[Changed], None]
+
+
+class _Unset:
+    """An argument that was not given."""
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass
+class AnnotatedPage:
+    """A page opened for annotating: its sections' current texts and its highlights, placed."""
+
+    page_id: int
+    content: PageContent
+    #: The text of each section (:func:`section_text`), in reading order, corrections applied.
+    texts: list[str]
+    section_ids: list[int]
+    highlights: list[HighlightInfo] = field(default_factory=list)
+    placing: PlacingReport = field(default_factory=PlacingReport)
+
+    def section_index(self, section_id: int | None) -> int | None:
+        try:
+            return self.section_ids.index(section_id) if section_id is not None else None
+        except ValueError:
+            return None
+
+    def in_section(self, index: int) -> list[HighlightInfo]:
+        """The anchored highlights of one section, by position."""
+        section_id = self.section_ids[index]
+        return [h for h in self.highlights if h.anchored and h.section_id == section_id]
+
+    def unanchored(self) -> list[HighlightInfo]:
+        return [h for h in self.highlights if not h.anchored]
+
+
+class _Recording:
+    """The rows an operation touches; rows it creates are added as they are made."""
+
+    def __init__(self, highlights: Iterable[int], tags: Iterable[int], categories: Iterable[int]) -> None:
+        self.highlights = set(highlights)
+        self.tags = set(tags)
+        self.categories = set(categories)
+
+
+class Annotations(TagOps):
+    """Highlights, categories, tags and notes of one library, with an undo history."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._db = library.database
+        self.history = History()
+        self._listeners: list[Listener] = []
+        self.ensure_default_categories()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Annotations:
+        return cls(Library.open(path))
+
+    # --- listening ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(Changed)`` after every committed operation, undo and redo."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, changed: Changed) -> None:
+        for listener in list(self._listeners):
+            listener(changed)
+
+    @contextmanager
+    def _operation(
+        self,
+        label: str,
+        highlights: Iterable[int] = (),
+        tags: Iterable[int] = (),
+        categories: Iterable[int] = (),
+    ) -> Iterator[_Recording]:
+        """Run the body in one transaction; record it for undo and tell listeners once committed."""
+        rec = _Recording(highlights, tags, categories)
+        with self._db.atomic():
+            before_h = snapshot_highlights(rec.highlights)
+            before_t = snapshot_rows(Tag, rec.tags)
+            before_c = snapshot_rows(Category, rec.categories)
+            yield rec
+            after_h = snapshot_highlights(rec.highlights)
+            after_t = snapshot_rows(Tag, rec.tags)
+            after_c = snapshot_rows(Category, rec.categories)
+        changes = [
+            Change(kind, key, before.get(key), after[key])
+            for kind, before, after in (
+                ("category", before_c, after_c),
+                ("tag", before_t, after_t),
+                ("highlight", before_h, after_h),
+            )
+            for key in sorted(after)
+            if before.get(key) != after[key]
+        ]
+        command = Command(label, changes)
+        self.history.push(command)
+        self._notify(_changed(command))
+
+    # --- undo and redo -----------------------------------------------------------------------
+    def can_undo(self) -> bool:
+        return self.history.undo_label() is not None
+
+    def can_redo(self) -> bool:
+        return self.history.redo_label() is not None
+
+    def undo(self) -> Changed | None:
+        """Undo the last operation (None when there is nothing to undo)."""
+        command = self.history.take_undo()
+        if command is None:
+            return None
+        self._apply(command, forward=False)
+        self.history.undone()
+        changed = _changed(command)
+        self._notify(changed)
+        return changed
+
+    def redo(self) -> Changed | None:
+        """Redo the last undone operation (None when there is nothing to redo)."""
+        command = self.history.take_redo()
+        if command is None:
+            return None
+        self._apply(command, forward=True)
+        self.history.redone()
+        changed = _changed(command)
+        self._notify(changed)
+        return changed
+
+    def _apply(self, command: Command, forward: bool) -> None:
+        try:
+            apply(self._db, command, forward)
+        except IntegrityError:
+            # The rows were changed behind the history's back (a page deleted, an import).
+            self.history.clear()
+            raise DubaoError(
+                f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
+            ) from None
+
+    # --- categories ----------------------------------------------------------------------------
+    def ensure_default_categories(self) -> None:
+        """Give a library without categories the default set (not an undoable operation)."""
+        if Category.select().exists():
+            return
+        with self._db.atomic():
+            if not Category.select().exists():
+                Category.insert_many(
+                    [
+                        {
+                            "name": c.name,
+                            "light_colour": c.light_colour,
+                            "dark_colour": c.dark_colour,
+                            "position": n,
+                        }
+                        for n, c in enumerate(DEFAULT_CATEGORIES)
+                    ]
+                ).execute()
+
+    def categories(self) -> list[CategoryInfo]:
+        """Every category in menu order; the first nine get the keys 1–9."""
+        return [_category_info(c) for c in Category.select().order_by(Category.position, Category.id)]
+
+    def category(self, category_id: int) -> CategoryInfo:
+        row = Category.get_or_none(Category.id == category_id)
+        if row is None:
+            raise DubaoError(f"no category {category_id}")
+        return _category_info(row)
+
+    def category_for_key(self, key: int) -> CategoryInfo | None:
+        """The category of key ``key`` (1–9), or None when there are fewer categories."""
+        cats = self.categories()
+        return cats[key - 1] if 1 <= key <= min(9, len(cats)) else None
+
+    def category_named(self, name: str) -> CategoryInfo | None:
+        row = Category.get_or_none(Category.name == name.strip())
+        return None if row is None else _category_info(row)
+
+    def add_category(self, name: str, light_colour: str, dark_colour: str) -> CategoryInfo:
+        name = check_name(name)
+        values = {"light_colour": check_colour(light_colour), "dark_colour": check_colour(dark_colour)}
+        with self._operation(f"add category {name}") as rec:
+            if Category.select().where(Category.name == name).exists():
+                raise DubaoError(f"there is already a category {name!r}")
+            position = (Category.select(fn.MAX(Category.position)).scalar() or 0) + 1
+            row = Category.create(name=name, position=position, **values)
+            rec.categories.add(row.id)
+        return _category_info(row)
+
+    def update_category(
+        self,
+        category_id: int,
+        *,
+        name: str = UNSET,
+        light_colour: str = UNSET,
+        dark_colour: str = UNSET,
+        position: int = UNSET,
+    ) -> CategoryInfo:
+        """Rename, recolour or move a category; arguments not given stay as they are."""
+        values: dict[Any, object] = {}
+        if name is not UNSET:
+            values[Category.name] = check_name(name)
+        if light_colour is not UNSET:
+            values[Category.light_colour] = check_colour(light_colour)
+        if dark_colour is not UNSET:
+            values[Category.dark_colour] = check_colour(dark_colour)
+        if position is not UNSET:
+            values[Category.position] = int(position)
+        with self._operation("edit category", categories=[category_id]):
+            current = self.category(category_id)
+            if (
+                name is not UNSET
+                and values[Category.name] != current.name
+                and self.category_named(str(values[Category.name]))
+            ):
+                raise DubaoError(f"there is already a category {values[Category.name]!r}")
+            if values:
+                Category.update(values).where(Category.id == category_id).execute()
+        return self.category(category_id)
+
+    def delete_category(self, category_id: int) -> None:
+        """Remove a category that no highlight (not even a deleted one) uses."""
+        with self._operation("delete category", categories=[category_id]):
+            info = self.category(category_id)
+            used = Highlight.select().where(Highlight.category == category_id).count()
+            if used:
+                raise DubaoError(f"category {info.name!r} is used by {used} highlights; move them first")
+            Category.delete().where(Category.id == category_id).execute()
+
+    # --- pages -------------------------------------------------------------------------------------
+    def open_page(self, page_id: int, content: PageContent | None = None) -> AnnotatedPage:
+        """A page's texts and highlights, re-anchoring those whose section text changed.
+
+        ``content`` may be the page the window already loaded. Highlights that moved are saved
+        with their new place (one transaction); those that cannot be placed become unanchored.
+        """
+        content = content or self.library.page(page_id)
+        texts = [section_text(s) for s in content.current_sections]
+        page = AnnotatedPage(page_id, content, texts, list(content.section_ids))
+        page.placing = self._place(page)
+        page.highlights = finder.page_records(self._db, page_id)
+        return page
+
+    def _place(self, page: AnnotatedPage) -> PlacingReport:
+        report = PlacingReport()
+        hashes = section_hashes(page.texts)
+        known = set(hashes)
+        rows = (
+            Highlight.select(
+                Highlight.id,
+                Highlight.section,
+                Highlight.start,
+                Highlight.end,
+                Highlight.exact,
+                Highlight.prefix,
+                Highlight.suffix,
+                Highlight.text_hash,
+                Highlight.anchor_state,
+            )  # fmt: skip
+            .where(Highlight.page == page.page_id)
+            .tuples()
+        )
+        section_ids = set(page.section_ids)
+        stale = [
+            StoredAnchor(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] != "unanchored")
+            for r in rows
+            if r[7] not in known or r[1] not in section_ids or r[8] == "unanchored"
+        ]
+        if not stale:
+            return report
+        placements = place_all(page.texts, hashes, page.section_ids, stale)
+        if not placements:
+            return report
+        was_anchored = {s.id: s.anchored for s in stale}
+        with self._db.atomic():
+            for p in placements:
+                if p.recovered:
+                    Highlight.update(anchor_state="anchored").where(Highlight.id == p.id).execute()
+                    report.recovered.append(p.id)
+                elif p.anchor is None:
+                    if was_anchored[p.id]:
+                        Highlight.update(anchor_state="unanchored").where(Highlight.id == p.id).execute()
+                    report.unanchored.append(p.id)
+                else:
+                    assert p.section is not None
+                    a = p.anchor
+                    Highlight.update(
+                        section=page.section_ids[p.section], start=a.start, end=a.end, exact=a.exact,
+                        prefix=a.prefix, suffix=a.suffix, text_hash=a.text_hash or "", anchor_state="anchored",
+                    ).where(Highlight.id == p.id).execute()  # fmt: skip
+                    (report.moved if was_anchored[p.id] else report.recovered).append(p.id)
+        return report
+
+    # --- highlights ----------------------------------------------------------------------------
+    def create(
+        self,
+        page: AnnotatedPage,
+        section: int,
+        start: int,
+        end: int,
+        category_id: int,
+        tags: Sequence[str] = (),
+        note: str = "",
+        uuid: str | None = None,
+    ) -> HighlightInfo:
+        """Highlight ``page.texts[section][start:end]`` (code points) with a category; saved on return."""
+        if not 0 <= section < len(page.texts):
+            raise DubaoError(f"page {page.page_id} has no section {section}")
+        anchor = make_anchor(page.texts[section], start, end)
+        with self._operation("highlight") as rec:
+            self.category(category_id)
+            now = utc_now()
+            row = Highlight.create(
+                uuid=uuid or str(uuidlib.uuid4()),
+                page=page.page_id,
+                section=page.section_ids[section],
+                start=anchor.start,
+                end=anchor.end,
+                exact=anchor.exact,
+                prefix=anchor.prefix,
+                suffix=anchor.suffix,
+                text_hash=anchor.text_hash or "",
+                category=category_id,
+                created=now,
+                updated=now,
+            )
+            rec.highlights.add(row.id)
+            self._link_tags(rec, row.id, tags)
+            if note.strip():
+                Note.create(highlight=row.id, text=note, created=now, updated=now)
+        info = self.highlight(row.id)
+        page.highlights.append(info)
+        return info
+
+    def highlight(self, highlight_id: int) -> HighlightInfo:
+        found = finder.load_records(self._db, [highlight_id])
+        if not found:
+            raise DubaoError(f"no highlight {highlight_id}")
+        return found[0]
+
+    def page_highlights(self, page_id: int, deleted: bool = False) -> list[HighlightInfo]:
+        """A page's live (or deleted) highlights in reading order, as stored (no re-anchoring)."""
+        return finder.page_records(self._db, page_id, deleted)
+
+    def find(self, query: finder.Filter) -> list[int]:
+        """Ids of the highlights the panel's filter lets through, in its order."""
+        return finder.find_ids(self._db, query)
+
+    def records(self, ids: Sequence[int]) -> list[HighlightInfo]:
+        return finder.load_records(self._db, ids)
+
+    def set_category(self, highlight_ids: int | Iterable[int], category_id: int) -> None:
+        ids = _ids(highlight_ids)
+        with self._operation("change category", highlights=ids):
+            self.category(category_id)
+            self._existing(ids)
+            Highlight.update(category=category_id, updated=utc_now()).where(Highlight.id.in_(ids)).execute()
+
+    def set_note(self, highlight_id: int, text: str) -> None:
+        """Set the plain-text note (an empty text removes it)."""
+        with self._operation("edit note", highlights=[highlight_id]):
+            self._existing([highlight_id])
+            now = utc_now()
+            if not text.strip():
+                Note.delete().where(Note.highlight == highlight_id).execute()
+            elif Note.select().where(Note.highlight == highlight_id).exists():
+                Note.update(text=text, updated=now).where(Note.highlight == highlight_id).execute()
+            else:
+                Note.create(highlight=highlight_id, text=text, created=now, updated=now)
+            Highlight.update(updated=now).where(Highlight.id == highlight_id).execute()
+
+    def delete(self, highlight_ids: int | Iterable[int]) -> None:
+        """Soft-delete highlights (undo, or :meth:`restore`, brings them back)."""
+        self._set_deleted(_ids(highlight_ids), True, "delete highlight")
+
+    def restore(self, highlight_ids: int | Iterable[int]) -> None:
+        self._set_deleted(_ids(highlight_ids), False, "restore highlight")
+
+    def _set_deleted(self, ids: list[int], deleted: bool, label: str) -> None:
+        with self._operation(label, highlights=ids):
+            self._existing(ids)
+            Highlight.update(deleted=deleted, updated=utc_now()).where(Highlight.id.in_(ids)).execute()
+
+    def _existing(self, ids: Sequence[int]) -> None:
+        found = {i for (i,) in Highlight.select(Highlight.id).where(Highlight.id.in_(list(ids))).tuples()}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise DubaoError(f"no highlight {missing[0]}")
+
+    def page_of(self, highlight_id: int) -> int:
+        page_id = Highlight.select(Highlight.page).where(Highlight.id == highlight_id).scalar()
+        if page_id is None:
+            raise DubaoError(f"no highlight {highlight_id}")
+        return int(page_id)
+
+    def pages_with_highlights(self, issue_id: int | None = None) -> list[int]:
+        """Pages that have live highlights (of one issue, or all), in library order."""
+        query = (
+            Page.select(Page.id)
+            .join(Highlight)
+            .where(Highlight.deleted == False)  # noqa: E712 (peewee expression)
+            .distinct()
+            .order_by(Page.issue, Page.position, Page.id)
+        )
+        if issue_id is not None:
+            query = query.where(Page.issue == issue_id)
+        return [page_id for (page_id,) in query.tuples()]
+
+    def highlight_ids_by_uuid(self, uuids: Iterable[str]) -> dict[str, int]:
+        wanted = list(set(uuids))
+        out: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            query = Highlight.select(Highlight.uuid, Highlight.id).where(
+                Highlight.uuid.in_(wanted[i : i + 500])
+            )
+            out.update(dict(query.tuples()))
+        return out
+
+    def _link_tags(self, rec: _Recording, highlight_id: int, names: Iterable[str]) -> None:
+        for name in dict.fromkeys(check_name(n, "tag") for n in names):
+            tag_id = self._tag_id(rec, name)
+            HighlightTag.insert(highlight=highlight_id, tag=tag_id).on_conflict_ignore().execute()
+
+
+def _ids(value: int | Iterable[int]) -> list[int]:
+    ids = [value] if isinstance(value, int) else list(dict.fromkeys(value))
+    if not ids:
+        raise DubaoError("no highlight chosen")
+    return ids
+
+
+def _category_info(row: Category) -> CategoryInfo:
+    return CategoryInfo(row.id, row.name, row.light_colour, row.dark_colour, row.position)
+
+
+def _changed(command: Command) -> Changed:
+    kinds = {c.kind for c in command.changes}
+    retagged = any(
+        c.kind == "highlight" and (c.before or {}).get("tags") != (c.after or {}).get("tags")
+        for c in command.changes
+    )
+    return Changed(
+        label=command.label,
+        highlight_ids=frozenset(c.key for c in command.changes if c.kind == "highlight"),
+        page_ids=frozenset(command.page_ids()),
+        tags="tag" in kinds or retagged,
+        categories="category" in kinds,
+    )
