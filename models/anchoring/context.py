@@ -40,6 +40,7 @@ class Side:
     cut: bool = False  # the old neighbours, less the part next to the highlight, adjoin it
     overlaps: bool = False  # the old neighbours run on into the candidate's own characters
     moved: int = 0  # characters of the old neighbours found pushed away or beyond a cut
+    at_text_edge: bool = False  # the agreement runs up to the start (end) of the new text
 
     @property
     def intact(self) -> bool:
@@ -60,9 +61,13 @@ class Side:
         )
 
 
-#: A side with no recorded context (the highlight touched the text's start or end): no evidence
-#: against any place, and none for it.
-NOTHING_RECORDED = Side(empty=True, adjacent=True)
+def _nothing_recorded(at_text_edge: bool) -> Side:
+    """A side with no recorded context: the highlight touched the start (end) of the text.
+
+    A place touching the same end of the new text agrees with that; elsewhere the side says
+    nothing either way (text may have been added there).
+    """
+    return Side(empty=True, adjacent=at_text_edge, full=at_text_edge)
 
 
 def _walk_before(context: str, text: str, edge: int) -> tuple[int, int]:
@@ -147,18 +152,26 @@ def _cut_after(suffix: str, text: str, edge: int) -> int:
     return 0
 
 
+#: Shortest context that leaves MIN_VOTES seeds.
+SEEDED = SEED_LENGTH + MIN_VOTES - 1
+
+
+def _seeded_chars(votes: int) -> int:
+    """Characters in a stretch that carries this many seeds (n characters carry n - 3)."""
+    return votes + SEED_LENGTH - 1 if votes else 0
+
+
 def _side(
     matches: int,
     reach: int,
     adjacent: bool,
     full: bool,
     paragraph: bool,
-    pushed_votes: int,
+    pushed_chars: int,
     cut: int,
     overlaps: bool,
+    at_text_edge: bool,
 ) -> Side:
-    # A stretch of n characters carries n - SEED_LENGTH + 1 seeds.
-    pushed_chars = pushed_votes + SEED_LENGTH - 1 if pushed_votes else 0
     return Side(
         empty=False,
         matches=matches,
@@ -166,17 +179,18 @@ def _side(
         adjacent=adjacent,
         full=full,
         paragraph=paragraph,
-        pushed=pushed_votes > 0,
+        pushed=pushed_chars > 0,
         cut=cut > 0,
         overlaps=overlaps,
         moved=max(pushed_chars, cut),
+        at_text_edge=at_text_edge,
     )
 
 
 def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
     """Evidence from the prefix for a place starting at start (span characters long)."""
     if not prefix:
-        return NOTHING_RECORDED
+        return _nothing_recorded(start == 0)
     n = len(prefix)
     matches, reach = _walk_before(prefix, text, start)
     adjacent = reach >= min(ADJACENT, n)
@@ -192,14 +206,19 @@ def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: 
             pushed_votes = max(pushed_votes, entry.votes)
         elif entry.first < start < entry.last < start + span + 4:
             overlaps = True
+    pushed = _seeded_chars(pushed_votes)
+    if not pushed and n < SEEDED:
+        # Too short to leave seeds: look for it whole, a little further back.
+        if text.rfind(prefix, max(0, start - reach - SHIFT - n), start - reach) >= 0:
+            pushed = n
     cut = 0 if adjacent else _cut_before(prefix, text, start)
-    return _side(matches, reach, adjacent, full, paragraph, pushed_votes, cut, overlaps)
+    return _side(matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge)
 
 
 def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
     """Evidence from the suffix for a place ending at end (span characters long)."""
     if not suffix:
-        return NOTHING_RECORDED
+        return _nothing_recorded(end == len(text))
     n = len(suffix)
     matches, reach = _walk_after(suffix, text, end)
     adjacent = reach >= min(ADJACENT, n)
@@ -215,5 +234,9 @@ def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dic
             pushed_votes = max(pushed_votes, entry.votes)
         elif end - span <= entry.first < end < entry.last:
             overlaps = True
+    pushed = _seeded_chars(pushed_votes)
+    if not pushed and n < SEEDED:
+        if text.find(suffix, end + reach, end + reach + SHIFT + n) >= 0:
+            pushed = n
     cut = 0 if adjacent else _cut_after(suffix, text, end)
-    return _side(matches, reach, adjacent, full, paragraph, pushed_votes, cut, overlaps)
+    return _side(matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge)

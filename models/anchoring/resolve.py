@@ -18,7 +18,7 @@ from typing import Any
 from models.anchoring.context import ADJACENT, Side, after, before
 from models.anchoring.reshape import Edge, split, stretched
 from models.anchoring.seeds import Seeds, sow
-from models.anchoring.selectors import Anchor, SelectorError, read_selectors, text_hash
+from models.anchoring.selectors import CONTEXT_LENGTH, Anchor, SelectorError, read_selectors, text_hash
 
 #: Diagonals (alignments) the seeds agree on most that are examined as places.
 TOP_DIAGONALS = 12
@@ -27,9 +27,10 @@ TOP_DIAGONALS = 12
 #: an occurrence with any real neighbours is among the top diagonals anyway.
 MAX_OCCURRENCES = 50
 
-#: Characters of the old neighbourhood (quote and neighbours) that must agree at a place: fewer
-#: can be chance in an article that reuses its phrases (疫情防控, 新华社北京…电).
-MIN_EVIDENCE = 12
+#: Characters of the old neighbourhood (quote and neighbours) that must agree at a place, half
+#: of one side's recorded context: fewer can be chance in an article that reuses its phrases
+#: (疫情防控, 新华社北京…电), a headline that repeats the lead, a dateline used twice.
+MIN_EVIDENCE = 16
 
 #: Weight of neighbours found pushed aside or beyond a cut, against neighbours found in place.
 MOVED_WEIGHT = 0.5
@@ -109,10 +110,9 @@ def reanchor(
         agree, head, tail = _agreement(exact, text, start)
         if not _credible(exact, text, start, left, right, agree, head, tail):
             continue
-        score = agree + left.matches + right.matches
-        if score < needed:
+        if agree + _in_place(left, len(prefix)) + _in_place(right, len(suffix)) < needed:
             continue
-        score += MOVED_WEIGHT * (left.moved + right.moved)
+        score = agree + left.matches + right.matches + MOVED_WEIGHT * (left.moved + right.moved)
         if old is not None:
             score -= DISTANCE_WEIGHT * math.log2(1 + abs(start - old) / 64)
         places.append(Place(start, end, score))
@@ -136,6 +136,14 @@ def reanchor(
     if len(places) > 1 and places[0].score - places[1].score < MARGIN:
         return None
     return places[0].start, places[0].end
+
+
+def _in_place(side: Side, recorded: int) -> int:
+    """Neighbours agreeing in place; all of a context that the text's start or end cut short,
+    still there up to the new text's start or end, is as good as a whole one."""
+    if (side.empty and side.full) or (side.at_text_edge and 0 < recorded == side.reach < CONTEXT_LENGTH):
+        return CONTEXT_LENGTH
+    return side.matches
 
 
 def _neighbours_unchanged(text: str, prefix: str, suffix: str, start: int, length: int) -> bool:
@@ -213,10 +221,7 @@ def _credible(
         return False
     if 2 * agree >= length:
         return True
-    # A side with nothing recorded only counts where the place touches that end of the text.
-    left_held = not left.empty or start == 0
-    right_held = not right.empty or start + length == len(text)
-    return (left_next or left.cut) and (right_next or right.cut) and left_held and right_held
+    return (left_next or left.cut) and (right_next or right.cut)
 
 
 def _tails(
