@@ -459,3 +459,33 @@ def test_find_marks_the_hits_in_the_raw_text_too_across_its_line_breaks(qtbot, w
     assert window.raw_view.hit_texts() == ["远程办公", "系统"]
     window.find_bar.dismiss()
     assert window.raw_view.hit_texts() == []
+
+
+def test_ctrl_wheel_zooms_the_whole_page_not_one_column(qtbot, window, settings):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window.show_page(three_section_page())
+    before = settings.layout().font_size
+    column = window.page_view.columns[1]
+    event = QWheelEvent(
+        QPointF(30, 30),
+        QPointF(column.viewport().mapToGlobal(QPoint(30, 30))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(column.viewport(), event)
+    assert settings.layout().font_size == before + 1
+    sizes = {
+        c.document()
+        .findBlockByNumber(c.blocks.index(next(b for b in c.blocks if b.part != "heading")))
+        .charFormat()
+        .font()
+        .pointSizeF()
+        for c in window.page_view.columns[1:3]
+    }
+    assert sizes == {before + 1}

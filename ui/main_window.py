@@ -236,6 +236,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page_view.paragraphChanged.connect(self._paragraph_changed)
         self.page_view.paragraphHovered.connect(self._paragraph_hovered)
         self.page_view.selectionMapped.connect(self._selection_mapped)
+        self.page_view.zoomRequested.connect(self.zoom)
         self.page_view.hitsMapped.connect(
             lambda spans, current: self.raw_view.set_hits(
                 spans, current, (self.colours.hit, self.colours.current_hit)

@@ -40,6 +40,8 @@ class PageView(QWidget):
     selectionMapped = Signal(list)
     #: find-in-page hits changed: each hit's raw offsets, and the index of the current one
     hitsMapped = Signal(list, int)
+    #: Ctrl + wheel over a column
+    zoomRequested = Signal(int)
 
     def __init__(self, style: PageStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,7 @@ class PageView(QWidget):
             column.currentBlockChanged.connect(lambda block, n=number: self._on_current(n, block))
             column.hoveredBlock.connect(lambda block, n=number: self._on_hovered(n, block))
             column.selectionMapped.connect(self.selectionMapped)
+            column.zoomRequested.connect(self.zoomRequested)
             self.columns.append(column)
             for block, ref in enumerate(column.blocks):
                 for offset in ref.text.source:

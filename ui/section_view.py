@@ -81,6 +81,8 @@ class SectionColumn(QTextEdit):
     hoveredBlock = Signal(int)
     #: the selection changed: raw offsets of every selected character (empty: no selection)
     selectionMapped = Signal(list)
+    #: Ctrl + wheel: make the whole page's type bigger (+1) or smaller (-1)
+    zoomRequested = Signal(int)
 
     def __init__(
         self, section: Section, number: int, style: PageStyle, parent: QWidget | None = None
@@ -387,6 +389,16 @@ class SectionColumn(QTextEdit):
         bar = self.verticalScrollBar()
         if bottom > bar.value() + self.viewport().height():
             bar.setValue(int(bottom - self.viewport().height() + self.style_.margin))
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        # A read-only QTextEdit zooms only itself on Ctrl+wheel; the page zooms as one.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
