@@ -100,10 +100,12 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     col_of = {ln.index: c for ln, c in zip(body, columns)}
     items = []
     for para in split_paragraphs(body):
-        text = reflow(para).text
+        mapped = reflow(para)
+        text = mapped.text
         column = _own_column(para) or statistics.median(col_of[ln.index] for ln in para)
         items.append(make_para_item(para, text, column))
         items[-1].own_column = _own_column(para)
+        items[-1].mapped = mapped
     # A paragraph too short to show its column is set in the column of the one after it.
     for here, after in zip(reversed(items[:-1]), reversed(items[1:])):
         if here.own_column is None:
@@ -170,7 +172,7 @@ def _to_section(article: Article) -> Section:
             setattr(section, name, text)
     paragraphs: list[MappedText] = []
     for item in article.items:
-        text = reflow(item.lines)
+        text = item.mapped if item.mapped is not None else reflow(item.lines)
         if item.kind == "para" and item.byline and section.byline is None and not paragraphs:
             section.byline = title_text(item.lines)
             continue

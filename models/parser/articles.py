@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
+from models.text import MappedText
 from models.parser.titles import is_byline, is_closing_note, is_credit, starts_with_dateline
 
 #: Costs of the decoder, in units of "one weak cue".
@@ -36,6 +37,7 @@ class Item:
     text: str = ""
     column: float = 0.0
     own_column: float | None = None  # the width its own full lines show, if it has enough
+    mapped: MappedText | None = None  # the reflowed text, once made
     byline: bool = False
 
     @property

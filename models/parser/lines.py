@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 #: Punctuation that ends a sentence; closing quotes/brackets may follow it.
 SENTENCE_END = "。！？!?…；"
@@ -73,19 +74,20 @@ class Line:
     end: int
     text: str
 
-    @property
+    # Measured once: the parser asks for these many times.
+    @cached_property
     def stripped(self) -> str:
         return self.text.strip()
 
-    @property
+    @cached_property
     def blank(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @cached_property
     def width(self) -> float:
         return column_width(self.text)
 
-    @property
+    @cached_property
     def letter_spaced(self) -> bool:
         return is_letter_spaced(self.text)
 
