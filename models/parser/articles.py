@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
-from models.text import MappedText
 from models.parser.titles import is_byline, is_closing_note, is_credit, starts_with_dateline
+from models.text import MappedText
 
 #: Costs of the decoder, in units of "one weak cue".
 HEADLESS = 2.5  # an article with no headline at all
@@ -154,12 +154,16 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     trail = arts[:-1] + [Article(heading=item, items=cur.items)]
                     offer("closed", cost + _attach_cost(item.text, cur.items), trail)
                     offer("h_empty", cost + HEADLESS, arts + [Article(heading=item)])
-                    offer("open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])])
+                    offer(
+                        "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
+                    )
                 elif state == "h_empty":
                     cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
                     # A label such as 编者的话 or 核心阅读 opening the article under its headline.
-                    offer("h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])])
+                    offer(
+                        "h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])]
+                    )
                 elif state == "h_paras":
                     cur = arts[-1]
                     offer("h_empty", cost, arts + [Article(heading=item)])
@@ -170,7 +174,9 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
             else:
                 new_cost = _new_article_cost(prev_para, item)
-                keep_cost = item.opener_strength + (NOTE_CLOSES if prev_para and prev_para.closes_article else 0.0)
+                keep_cost = item.opener_strength + (
+                    NOTE_CLOSES if prev_para and prev_para.closes_article else 0.0
+                )
                 if state == "closed":
                     offer("open", cost, arts + [Article(items=[item])])
                 elif state == "h_empty":

@@ -39,7 +39,11 @@ def is_byline(text: str) -> bool:
     rest = re.sub(r"(本报记者|本报通讯员|通讯员|实习生|记者)", " ", s[m.end(1) :]).strip(" （）()")
     tokens = [t for t in re.split(r"[\s、]+", rest) if t]
     # Names are two to four characters; a longer run is a sentence about a reporter.
-    return bool(tokens) and all(_NAMES.match(t) or len(t) == 1 for t in tokens) and all(len(t) <= 4 for t in tokens)
+    return (
+        bool(tokens)
+        and all(_NAMES.match(t) or len(t) == 1 for t in tokens)
+        and all(len(t) <= 4 for t in tokens)
+    )
 
 
 def is_credit(text: str) -> bool:
