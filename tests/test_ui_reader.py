@@ -489,3 +489,17 @@ def test_ctrl_wheel_zooms_the_whole_page_not_one_column(qtbot, window, settings)
         for c in window.page_view.columns[1:3]
     }
     assert sizes == {before + 1}
+
+
+def test_a_page_without_sections_says_so_and_nothing_breaks(qtbot, window):
+    window.show_page(ParsedPage(raw="   \n", sections=[]), title="blank.txt")
+    assert window.page_view.placeholder.isVisible()
+    assert "No text" in window.page_view.placeholder.text()
+    window.find_bar.open()
+    window.find_bar.field.setText("报")
+    window.find_next_action.trigger()
+    window.next_column_action.trigger()
+    window.set_raw_view_shown(True)
+    assert window.page_view.hits == [] and window.raw_view.toPlainText() == "   \n"
+    window.show_page(three_section_page())
+    assert not window.page_view.placeholder.isVisible() and len(window.page_view.columns) == 4
