@@ -69,12 +69,26 @@ class AnnotatedPage:
 
 
 class _Recording:
-    """The rows an operation touches; rows it creates are added as they are made."""
+    """The rows an operation touches, with their state before it touched them."""
 
-    def __init__(self, highlights: Iterable[int], tags: Iterable[int], categories: Iterable[int]) -> None:
-        self.highlights = set(highlights)
-        self.tags = set(tags)
-        self.categories = set(categories)
+    _SNAPSHOT: dict[str, Callable[[Iterable[int]], dict[int, Any]]] = {
+        "highlight": snapshot_highlights,
+        "tag": lambda ids: snapshot_rows(Tag, ids),
+        "category": lambda ids: snapshot_rows(Category, ids),
+    }
+
+    def __init__(self) -> None:
+        self.before: dict[str, dict[int, Any]] = {"category": {}, "tag": {}, "highlight": {}}
+
+    def touch(self, kind: str, ids: Iterable[int]) -> None:
+        """Remember the state of existing rows before the operation changes them."""
+        new = [i for i in ids if i not in self.before[kind]]
+        if new:
+            self.before[kind].update(self._SNAPSHOT[kind](new))
+
+    def made(self, kind: str, key: int) -> None:
+        """Note a row the operation created (undo removes it)."""
+        self.before[kind].setdefault(key, None)
 
 
 class Annotations(TagOps):
@@ -104,6 +118,14 @@ class Annotations(TagOps):
         for listener in list(self._listeners):
             listener(changed)
 
+    def operation(self, label: str) -> Any:
+        """A context manager for an undoable operation built elsewhere in the core (an import).
+
+        Rows the body creates or changes must be added to the recording's ``highlights``,
+        ``tags`` and ``categories`` sets before they change.
+        """
+        return self._operation(label)
+
     @contextmanager
     def _operation(
         self,
@@ -113,24 +135,18 @@ class Annotations(TagOps):
         categories: Iterable[int] = (),
     ) -> Iterator[_Recording]:
         """Run the body in one transaction; record it for undo and tell listeners once committed."""
-        rec = _Recording(highlights, tags, categories)
+        rec = _Recording()
         with self._db.atomic():
-            before_h = snapshot_highlights(rec.highlights)
-            before_t = snapshot_rows(Tag, rec.tags)
-            before_c = snapshot_rows(Category, rec.categories)
+            rec.touch("highlight", highlights)
+            rec.touch("tag", tags)
+            rec.touch("category", categories)
             yield rec
-            after_h = snapshot_highlights(rec.highlights)
-            after_t = snapshot_rows(Tag, rec.tags)
-            after_c = snapshot_rows(Category, rec.categories)
+            after = {kind: rec._SNAPSHOT[kind](before) for kind, before in rec.before.items()}
         changes = [
-            Change(kind, key, before.get(key), after[key])
-            for kind, before, after in (
-                ("category", before_c, after_c),
-                ("tag", before_t, after_t),
-                ("highlight", before_h, after_h),
-            )
-            for key in sorted(after)
-            if before.get(key) != after[key]
+            Change(kind, key, before[key], after[kind][key])
+            for kind, before in rec.before.items()
+            for key in sorted(before)
+            if before[key] != after[kind][key]
         ]
         command = Command(label, changes)
         self.history.push(command)
@@ -221,7 +237,7 @@ class Annotations(TagOps):
                 raise DubaoError(f"there is already a category {name!r}")
             position = (Category.select(fn.MAX(Category.position)).scalar() or 0) + 1
             row = Category.create(name=name, position=position, **values)
-            rec.categories.add(row.id)
+            rec.made("category", row.id)
         return _category_info(row)
 
     def update_category(
@@ -361,7 +377,7 @@ class Annotations(TagOps):
                 created=now,
                 updated=now,
             )
-            rec.highlights.add(row.id)
+            rec.made("highlight", row.id)
             self._link_tags(rec, row.id, tags)
             if note.strip():
                 Note.create(highlight=row.id, text=note, created=now, updated=now)

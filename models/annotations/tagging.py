@@ -154,7 +154,7 @@ class TagOps:
         row = Tag.get_or_none(Tag.name == name)
         if row is None:
             row = Tag.create(name=name)
-            rec.tags.add(row.id)
+            rec.made("tag", row.id)
         return int(row.id)
 
     def _tag_row(self, tag_id: int) -> Any:

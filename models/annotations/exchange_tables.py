@@ -1,0 +1,113 @@
+"""Annotations as tables people open elsewhere: CSV for spreadsheets, Markdown for reading.
+
+The CSV is UTF-8 with a byte-order mark, so Excel opens Chinese text correctly, with one row
+per highlight. The Markdown groups highlights by issue, page and section: the quote, then
+the category, tags and note.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+from models.annotations.exchange import ExportItem, source_iri
+
+CSV_COLUMNS = (
+    "id",
+    "paper",
+    "date",
+    "issue",
+    "page",
+    "section",
+    "section_title",
+    "start",
+    "end",
+    "category",
+    "quote",
+    "prefix",
+    "suffix",
+    "tags",
+    "note",
+    "created",
+    "modified",
+    "anchored",
+    "source",
+)
+
+#: Between tags in one CSV cell.
+TAG_SEPARATOR = "; "
+
+
+def csv_bytes(items: Iterable[ExportItem]) -> bytes:
+    """One row per highlight, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        h = item.highlight
+        writer.writerow(
+            [
+                f"urn:uuid:{h.uuid}",
+                item.issue.paper,
+                item.issue.date or "",
+                item.issue.label,
+                item.page.name or (item.page.number if item.page.number is not None else ""),
+                "" if item.section_index is None else item.section_index,
+                item.section_title,
+                h.start,
+                h.end,
+                item.category.name,
+                h.exact,
+                h.prefix,
+                h.suffix,
+                TAG_SEPARATOR.join(h.tags),
+                h.note,
+                h.created.replace(microsecond=0).isoformat() + "Z",
+                h.updated.replace(microsecond=0).isoformat() + "Z",
+                "yes" if h.anchored else "no",
+                source_iri(item.issue, item.page, item.section_index),
+            ]
+        )
+    return out.getvalue().encode("utf-8-sig")
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as it is (no accidental emphasis, links or headings)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_text(items: Iterable[ExportItem], title: str) -> str:
+    """Highlights grouped by issue and page (## ...) and section (### ...), in reading order."""
+    lines = [f"# {_md(title)}", ""]
+    page_key: tuple[int, int] | None = None
+    section_key: object = object()
+    for item in items:
+        h = item.highlight
+        if (item.issue.id, item.page.id) != page_key:
+            page_key = (item.issue.id, item.page.id)
+            section_key = object()
+            page_name = item.page.name or (f"{item.page.number}" if item.page.number is not None else "")
+            lines += [f"## {_md(item.issue.label)} · {_md(page_name)}".rstrip(" ·"), ""]
+        if item.section_index != section_key:
+            section_key = item.section_index
+            heading = item.section_title if item.section_index is not None else "Unanchored (text changed)"
+            lines += [f"### {_md(heading)}", ""]
+        quote = " ".join(h.exact.split())
+        lines.append(f"- > {_md(quote)}")
+        details = f"**{_md(item.category.name)}**"
+        if h.tags:
+            details += " · " + ", ".join(f"`{t.replace('`', '')}`" for t in h.tags)
+        lines.append(f"  {details}")
+        for note_line in h.note.splitlines():
+            lines.append(f"  {_md(note_line)}" if note_line.strip() else "")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def markdown_bytes(items: Iterable[ExportItem], title: str) -> bytes:
+    return markdown_text(items, title).encode("utf-8")
