@@ -184,3 +184,31 @@ def test_file_names_in_the_progress_dialog_are_plain_text(qtbot, window, tmp_pat
     window._import_progressed(0, 1, '<img src="x">.txt')
     assert any(label.text() == 'Reading <img src="x">.txt' for label in labels)
     qtbot.waitUntil(lambda: window._import_task is None, timeout=20000)
+
+
+def test_a_page_stored_by_an_older_parser_is_parsed_again_on_opening(qtbot, window, tmp_path, monkeypatch):
+    import models.parser
+
+    folder = _issue_folder(tmp_path, "issue-2020-02-12", 1)
+    _import_and_wait(qtbot, window, [folder], open_first=False)
+    (page_id,) = window.library_panel.page_ids()
+    monkeypatch.setattr(models.parser, "PARSER_VERSION", "a newer parser", raising=False)
+    assert page_id in window.library.stale_pages()
+    assert window.open_library_page(page_id)
+    assert page_id not in window.library.stale_pages()
+    assert window.library.page_info(page_id).parser_version == "a newer parser"
+
+
+def test_removing_an_issue_asks_then_empties_the_panel(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = _issue_folder(tmp_path, "issue-2020-02-12", 2)
+    _import_and_wait(qtbot, window, [folder])
+    issue_id = window.library.issues()[0].id
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.No)
+    window.library_panel.removeIssueRequested.emit(issue_id)
+    assert len(window.library_panel.page_ids()) == 2
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
+    window.library_panel.removeIssueRequested.emit(issue_id)
+    assert window.library.issues() == [] and window.library_panel.page_ids() == []
+    assert window.library_panel.empty.isVisible()

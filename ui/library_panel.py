@@ -35,6 +35,7 @@ class LibraryPanel(QWidget):
     pageActivated = Signal(int)
     issueActivated = Signal(int)
     importRequested = Signal()
+    removeIssueRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,8 @@ class LibraryPanel(QWidget):
         self.tree.setObjectName("libraryTree")
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.empty = QLabel(
             self.tr("The library is empty. Import pages with File ▸ Import, or drop them here.")
         )
@@ -93,6 +96,21 @@ class LibraryPanel(QWidget):
                     self.tree.setCurrentItem(issue.child(j))
                     self.tree.blockSignals(False)
                     return
+
+    def _context_menu(self, point) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.tree.itemAt(point)
+        while item is not None and item.data(0, ISSUE_ROLE) is None:
+            item = item.parent()
+        if item is None:
+            return
+        menu = QMenu(self)
+        issue_id = int(item.data(0, ISSUE_ROLE))
+        menu.addAction(
+            self.tr("Remove Issue from Library…"), lambda: self.removeIssueRequested.emit(issue_id)
+        )
+        menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         page_id = item.data(0, PAGE_ROLE)

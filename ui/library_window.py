@@ -41,6 +41,41 @@ class LibraryWindow:
             return
         self.library_panel.set_issues(self.library.issues(), self.library.pages)
 
+    @staticmethod
+    def _parser_version() -> str:
+        import models.parser
+
+        return str(getattr(models.parser, "PARSER_VERSION", ""))
+
+    def remove_issue(self, issue_id: int) -> None:
+        """Remove an issue and its pages from the library, after asking."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.errors import DubaoError
+
+        issue = self.library.issue(issue_id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove Issue"),
+            self.tr("Remove this issue and its pages from the library?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(issue.label)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.library.delete_issue(issue_id)
+        except DubaoError as exc:
+            self.show_error(self.tr("The issue was not removed"), str(exc))
+            return
+        if self.page_where.startswith("library:") and getattr(self, "library_page_id", None) not in {
+            p.id for i in self.library.issues() for p in self.library.pages(i.id)
+        }:
+            self.page_where = ""
+        self.refresh_library()
+
     def open_library_page_ref(self, where: str) -> bool:
         """Open "library:ID" (the last page read, from settings)."""
         try:
@@ -57,6 +92,9 @@ class LibraryWindow:
             return False
         try:
             content = self.library.page(page_id)
+            if content.info.parser_version != self._parser_version():
+                # Stored by an older parser: parse the raw text again (highlights re-anchor by quote).
+                content = self.library.reparse_page(page_id)
             issue = self.library.issue(content.info.issue_id)
         except DubaoError as exc:
             self.show_error(self.tr("This page cannot be opened"), str(exc))

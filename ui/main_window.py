@@ -251,6 +251,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.find_bar.closed.connect(self._find_closed)
         self.library_panel.pageActivated.connect(self.open_library_page)
         self.library_panel.importRequested.connect(self.choose_import)
+        self.library_panel.removeIssueRequested.connect(self.remove_issue)
         self.search_panel.searchRequested.connect(self.search_library)
         self.search_panel.hitActivated.connect(self.open_search_hit)
         hints = self.styleHintsOrNone()

@@ -41,14 +41,19 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="47" />
+        <location filename="../../ui/library_panel.py" line="50" />
         <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
         <translation>The library is empty. Import pages with File ▸ Import, or drop them here.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="51" />
+        <location filename="../../ui/library_panel.py" line="54" />
         <source>Import…</source>
         <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="111" />
+        <source>Remove Issue from Library…</source>
+        <translation>Remove Issue from Library…</translation>
     </message>
 </context>
 <context>
@@ -59,62 +64,78 @@
         <translation>The library cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="62" />
+        <location filename="../../ui/library_window.py" line="59" />
+        <source>Remove Issue</source>
+        <translation>Remove Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="60" />
+        <source>Remove this issue and its pages from the library?</source>
+        <translation>Remove this issue and its pages from the library?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="71" />
+        <source>The issue was not removed</source>
+        <translation>The issue was not removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="100" />
         <source>This page cannot be opened</source>
         <translation>This page cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="139" />
+        <location filename="../../ui/library_window.py" line="177" />
         <source>The details were not saved</source>
         <translation>The details were not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="147" />
+        <location filename="../../ui/library_window.py" line="185" />
         <source>Import Pages</source>
         <translation>Import Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="149" />
+        <location filename="../../ui/library_window.py" line="187" />
         <source>Page files (%1);;All files (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="161" />
+        <location filename="../../ui/library_window.py" line="199" />
         <source>An import is already running.</source>
         <translation>An import is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="170" />
+        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library_window.py" line="212" />
         <source>Importing pages…</source>
         <translation>Importing pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="170" />
+        <location filename="../../ui/library_window.py" line="208" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="171" />
+        <location filename="../../ui/library_window.py" line="213" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="192" />
+        <location filename="../../ui/library_window.py" line="234" />
         <source>Reading %1</source>
         <translation>Reading %1</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="192" />
+        <location filename="../../ui/library_window.py" line="234" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="197" />
+        <location filename="../../ui/library_window.py" line="239" />
         <source>Import cancelled; nothing was added.</source>
         <translation>Import cancelled; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library_window.py" line="250" />
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
@@ -283,72 +304,72 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Type size %1 pt</source>
         <translation>Type size %1 pt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 sections, %2 paragraphs, %3 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>This file cannot be opened</source>
         <translation>This file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Dubao</source>
         <translation>Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Open Page</source>
         <translation>Open Page</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Page files (%1);;All files (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Open Folder</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>No page files were found</source>
         <translation>No page files were found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>No recent files</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Clear Recent Files</source>
         <translation>Clear Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>About Dubao</source>
         <translation>About Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>No Chinese font found</source>
         <translation>No Chinese font found</translation>
     </message>
@@ -389,13 +410,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="82" />
+        <location filename="../../ui/page_view.py" line="86" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
-        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters</extracomment>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters find-in-page hits changed: each hit's raw offsets, and the index of the current one Ctrl + wheel over a column</extracomment>
         <translation>Open a page with Ctrl+O, or drop page files or folders here.</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="120" />
+        <location filename="../../ui/page_view.py" line="125" />
         <source>No text was found on this page.</source>
         <translation>No text was found on this page.</translation>
     </message>
@@ -467,17 +488,17 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="114" />
+        <location filename="../../ui/library_panel.py" line="132" />
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="157" />
+        <location filename="../../ui/library_panel.py" line="175" />
         <source>%1 hits</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="159" />
+        <location filename="../../ui/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>No hits</translation>
     </message>

@@ -41,14 +41,19 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="47" />
+        <location filename="../../ui/library_panel.py" line="50" />
         <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
         <translation>报库是空的。请用“文件 ▸ 导入”导入版面，或把版面拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="51" />
+        <location filename="../../ui/library_panel.py" line="54" />
         <source>Import…</source>
         <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="111" />
+        <source>Remove Issue from Library…</source>
+        <translation>从报库中移除这一期…</translation>
     </message>
 </context>
 <context>
@@ -59,62 +64,78 @@
         <translation>无法打开报库</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="62" />
+        <location filename="../../ui/library_window.py" line="59" />
+        <source>Remove Issue</source>
+        <translation>移除期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="60" />
+        <source>Remove this issue and its pages from the library?</source>
+        <translation>要从报库中移除这一期及其所有版面吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="71" />
+        <source>The issue was not removed</source>
+        <translation>未能移除这一期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_window.py" line="100" />
         <source>This page cannot be opened</source>
         <translation>无法打开此版面</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="139" />
+        <location filename="../../ui/library_window.py" line="177" />
         <source>The details were not saved</source>
         <translation>版面信息未能保存</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="147" />
+        <location filename="../../ui/library_window.py" line="185" />
         <source>Import Pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="149" />
+        <location filename="../../ui/library_window.py" line="187" />
         <source>Page files (%1);;All files (*)</source>
         <translation>版面文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="161" />
+        <location filename="../../ui/library_window.py" line="199" />
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="170" />
+        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library_window.py" line="212" />
         <source>Importing pages…</source>
         <translation>正在导入版面…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="170" />
+        <location filename="../../ui/library_window.py" line="208" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="171" />
+        <location filename="../../ui/library_window.py" line="213" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="192" />
+        <location filename="../../ui/library_window.py" line="234" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="192" />
+        <location filename="../../ui/library_window.py" line="234" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="197" />
+        <location filename="../../ui/library_window.py" line="239" />
         <source>Import cancelled; nothing was added.</source>
         <translation>导入已取消，报库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library_window.py" line="250" />
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
@@ -283,72 +304,72 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Type size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 篇，%2 段，%3 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>This file cannot be opened</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Dubao</source>
         <translation>读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Open Page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Page files (%1);;All files (*)</source>
         <translation>版面文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>No page files were found</source>
         <translation>未找到版面文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>About Dubao</source>
         <translation>关于读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>读报 Dubao：按报纸原样的版式阅读 OCR 识别的中文报纸版面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="553" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>系统未安装中文字体，汉字可能显示为方框。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546" />
+        <location filename="../../ui/main_window.py" line="555" />
         <source>No Chinese font found</source>
         <translation>未找到中文字体</translation>
     </message>
@@ -389,13 +410,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="82" />
+        <location filename="../../ui/page_view.py" line="86" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
-        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters</extracomment>
+        <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters find-in-page hits changed: each hit's raw offsets, and the index of the current one Ctrl + wheel over a column</extracomment>
         <translation>按 Ctrl+O 打开版面，或将版面文件、文件夹拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="120" />
+        <location filename="../../ui/page_view.py" line="125" />
         <source>No text was found on this page.</source>
         <translation>此版面上没有找到文字。</translation>
     </message>
@@ -467,17 +488,17 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="114" />
+        <location filename="../../ui/library_panel.py" line="132" />
         <source>Search the library</source>
         <translation>搜索报库</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="157" />
+        <location filename="../../ui/library_panel.py" line="175" />
         <source>%1 hits</source>
         <translation>%1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="159" />
+        <location filename="../../ui/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>无结果</translation>
     </message>
