@@ -95,9 +95,32 @@ def test_one_entry_per_code_point_whatever_the_text(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("银行长地了得着为重的一不说江河abc 12，。\n"), max_size=40))
 def test_words_cover_the_text_and_agree_with_the_readings(text: str) -> None:
     words = words_with_readings(text)
-    assert "".join(w.word for w in words) == text
-    flat = [s for w in words for s in w.syllables]
-    assert flat == readings_for(text)
+    readings = readings_for(text)
+    covered = []
+    for word in words:
+        # A word may span OCR's spaces or a line wrap, and then leaves them out.
+        assert "".join(text[word.start : word.end].split()) == "".join(word.word.split())
+        positions = [
+            i for i in range(word.start, word.end) if not (text[i].isspace() and not word.word.isspace())
+        ]
+        assert [readings[i] for i in positions] == list(word.syllables)
+        covered.extend(positions)
+    assert covered == sorted(covered)
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= set(covered)
+
+
+def test_ocr_letter_spacing_and_line_wraps_do_not_split_words() -> None:
+    # 银 行 letter-spaced, 银行 wrapped across two lines: still háng, and spaces stay null.
+    assert readings_for("银 行") == ["yín", None, "háng"]
+    assert readings_for("在银\n行工作") == ["zài", "yín", None, "háng", "gōng", "zuò"]
+    word = word_at(words_with_readings("在银\n行工作"), 3)
+    assert word is not None and word.word == "银行" and (word.start, word.end) == (1, 4)
+
+
+def test_a_blank_line_still_parts_two_paragraphs() -> None:
+    # Joined, 长江 would be read together; across a paragraph break 长 stands alone.
+    readings = readings_for("成\n\n长江")
+    assert readings[0] == "chéng" and readings[3] == "cháng"
 
 
 def test_the_popup_finds_the_word_under_an_offset() -> None:

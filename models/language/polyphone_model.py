@@ -99,30 +99,43 @@ class PolyphoneModel:
 
     def logits(self, sentences: Sequence[str], positions: Sequence[Sequence[int]]) -> list[np.ndarray]:
         """For each sentence, class logits [len(positions), classes] at the given code-point positions."""
-        results: list[np.ndarray] = [np.empty((0, len(self.class_ids)), np.float32)] * len(sentences)
-        order = sorted((k for k in range(len(sentences)) if positions[k]), key=lambda k: len(sentences[k]))
+        # Long sentences are read in segments (cut after a comma where possible): the LSTM
+        # runs one step per character of the longest sequence in a batch, and context from
+        # beyond the next comma or two changes next to nothing.
+        segments: list[tuple[int, int, str, list[int]]] = []  # sentence, offset, text, positions
+        for k, (sentence, pos) in enumerate(zip(sentences, positions)):
+            if not pos:
+                continue
+            for offset, piece in _segments(sentence):
+                inside = [p - offset for p in pos if offset <= p < offset + len(piece)]
+                if inside:
+                    segments.append((k, offset, piece, inside))
+        found: list[dict[int, np.ndarray]] = [{} for _ in sentences]
+        segments.sort(key=lambda seg: len(seg[2]))
         unk = self.char_ids[_UNK]
         bos, eos = self.char_ids[_BOS], self.char_ids[_EOS]
         chunk = 256
-        for start in range(0, len(order), chunk):
-            group = order[start : start + chunk]
-            seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in sentences[k]), eos] for k in group]
+        for start in range(0, len(segments), chunk):
+            group = segments[start : start + chunk]
+            seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in piece), eos] for _, _, piece, _ in group]
             lengths = np.array([len(s) for s in seqs])
             steps = int(lengths.max())
             fw_ids = np.zeros((len(seqs), steps), dtype=np.int64)
             bw_ids = np.zeros_like(fw_ids)
-            for row, s in enumerate(seqs):
-                fw_ids[row, : len(s)] = s
-                bw_ids[row, : len(s)] = s[::-1]
+            for row, seq in enumerate(seqs):
+                fw_ids[row, : len(seq)] = seq
+                bw_ids[row, : len(seq)] = seq[::-1]
             fw_h = self._run(fw_ids, lengths, self.fw)
             bw_h = self._run(bw_ids, lengths, self.bw)
-            for row, k in enumerate(group):
-                pos = np.asarray(positions[k]) + 1  # +1 for the start marker
+            for row, (k, offset, _, inside) in enumerate(group):
+                pos = np.asarray(inside) + 1  # +1 for the start marker
                 back = lengths[row] - 1 - pos
                 feats = np.concatenate([fw_h[row, pos], bw_h[row, back]], axis=1)
                 hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
-                results[k] = hidden @ self.out_w + self.out_b
-        return results
+                for p, row_logits in zip(inside, hidden @ self.out_w + self.out_b):
+                    found[k][p + offset] = row_logits
+        empty = np.empty((0, len(self.class_ids)), np.float32)
+        return [np.stack([found[k][p] for p in pos]) if pos else empty for k, pos in enumerate(positions)]
 
     def choose(
         self,
@@ -159,6 +172,25 @@ class PolyphoneModel:
                 row.append(marked(allowed[best]))
             picks.append(row)
         return picks
+
+
+#: Longest segment the model reads at once (CPP's sentences are mostly shorter).
+SEGMENT = 80
+
+_BREAKS = "，、；：,;:"
+
+
+def _segments(sentence: str) -> list[tuple[int, str]]:
+    """The sentence cut into pieces of at most SEGMENT characters, after a comma where possible."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(sentence) - start > SEGMENT:
+        cut = max(sentence.rfind(b, start + SEGMENT // 2, start + SEGMENT) for b in _BREAKS)
+        end = cut + 1 if cut >= 0 else start + SEGMENT
+        out.append((start, sentence[start:end]))
+        start = end
+    out.append((start, sentence[start:]))
+    return out
 
 
 def model() -> PolyphoneModel:

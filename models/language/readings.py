@@ -29,22 +29,24 @@ from models.language.syllables import numbered, tone_of
 #: Characters whose citation reading is fixed, whatever the word table prints.
 _CITATION = {"一": "yī", "不": "bù"}
 
+#: Han characters (the BMP blocks and the astral ones, 𠀀 and beyond).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+#: A gap OCR left inside a word: spaces, or a line wrap, between two Han characters.
+_GAP = re.compile(f"(?<=[{_HAN}])(?:[ \t\u3000]+\\n?[ \t\u3000]*|\\n[ \t\u3000]*)(?=[{_HAN}])")
+
 #: Where a clause ends: the model and the rules look no further than this for context.
 _CLAUSE_END = re.compile(r"(?<=[。！？；!?;\n])")
 
 
 @dataclass(frozen=True)
 class WordReading:
-    """One word of a text as jieba cut it, where it starts (code points) and how it is read."""
+    """One word of a text as jieba cut it, where it lies (code points) and how it is read."""
 
     word: str
     start: int
-    syllables: tuple[str | None, ...]
-
-    @property
-    def end(self) -> int:
-        """Offset just past the word (code points)."""
-        return self.start + len(self.word)
+    end: int  # just past the word; end - start > len(word) when OCR spaces or a line wrap split it
+    syllables: tuple[str | None, ...]  # one per character of ``word``
 
     @property
     def pinyin(self) -> str:
@@ -152,15 +154,45 @@ def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_END.split(text) if part]
 
 
-def _read_lines(lines: Iterable[str]) -> list[list[_Clause]]:
-    per_line = [[_read_words(part) for part in _clauses(line)] for line in lines]
-    _decide([clause for clauses in per_line for clause in clauses])
+def _reading_view(text: str) -> tuple[str, list[int] | None]:
+    """The text as it is read: OCR's letter spacing (发 挥) and line wraps inside a word removed.
+
+    Returns the view and, if anything was removed, the offset in ``text`` of each of its
+    characters. Only a gap between two Han characters holding at most one line break is
+    removed: a blank line still parts two paragraphs.
+    """
+    gaps = list(_GAP.finditer(text))
+    if not gaps:
+        return text, None
+    keep = [True] * len(text)
+    for gap in gaps:
+        for i in range(gap.start(), gap.end()):
+            keep[i] = False
+    index = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in index), index
+
+
+def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:
+    views = [_reading_view(line) for line in lines]
+    per_line = [(line, index, [_read_words(part) for part in _clauses(line)]) for line, index in views]
+    _decide([clause for _, _, clauses in per_line for clause in clauses])
     return per_line
 
 
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
-    return [[r for clause in clauses for r in clause.readings] for clauses in _read_lines(lines)]
+    lines = list(lines)
+    out: list[list[str | None]] = []
+    for text, (_view, index, clauses) in zip(lines, _read_lines(lines)):
+        flat = [r for clause in clauses for r in clause.readings]
+        if index is None:
+            out.append(flat)
+            continue
+        readings: list[str | None] = [None] * len(text)
+        for k, reading in zip(index, flat):
+            readings[k] = reading
+        out.append(readings)
+    return out
 
 
 def readings_for(text: str) -> list[str | None]:
@@ -169,14 +201,22 @@ def readings_for(text: str) -> list[str | None]:
 
 
 def words_with_readings(text: str) -> list[WordReading]:
-    """The words of ``text`` (jieba's cut) with their syllables in this context, for popups."""
+    """The words of ``text`` (jieba's cut) with their syllables in this context, for popups.
+
+    Spaces and line wraps that OCR put inside a word belong to no word.
+    """
     out: list[WordReading] = []
+    view, index, clauses = _read_lines([text])[0]
     start = 0
-    for clause in _read_lines([text])[0]:
+    for clause in clauses:
         offset = 0
         for word in clause.words:
+            a, b = start + offset, start + offset + len(word)
             syllables = tuple(clause.readings[offset : offset + len(word)])
-            out.append(WordReading(word, start + offset, syllables))
+            if index is None:
+                out.append(WordReading(word, a, b, syllables))
+            else:
+                out.append(WordReading(word, index[a], index[b - 1] + 1, syllables))
             offset += len(word)
         start += len(clause.text)
     return out
