@@ -40,6 +40,7 @@ class Side:
     cut: bool = False  # the old neighbours, less the part next to the highlight, adjoin it
     overlaps: bool = False  # the old neighbours run on into the candidate's own characters
     moved: int = 0  # characters of the old neighbours found pushed away or beyond a cut
+    gap: int = 0  # how far the nearest pushed-away stretch is from the place (0: none)
     at_text_edge: bool = False  # the agreement runs up to the start (end) of the new text
 
     @property
@@ -171,6 +172,7 @@ def _side(
     cut: int,
     overlaps: bool,
     at_text_edge: bool,
+    gap: int,
 ) -> Side:
     return Side(
         empty=False,
@@ -183,6 +185,7 @@ def _side(
         cut=cut > 0,
         overlaps=overlaps,
         moved=max(pushed_chars, cut),
+        gap=gap,
         at_text_edge=at_text_edge,
     )
 
@@ -198,21 +201,26 @@ def before(prefix: str, text: str, start: int, span: int, diagonal: int, votes: 
     full = reach >= n - 1 or at_text_edge
     paragraph = "\n" in prefix[n - reach :] or (reach < n and prefix[n - reach - 1] == "\n")
     pushed_votes = 0
+    gap = 1 << 30
     overlaps = False
     for other, entry in votes.items():
         if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
             continue
         if entry.last <= start - reach:
             pushed_votes = max(pushed_votes, entry.votes)
+            gap = min(gap, start - entry.last)
         elif entry.first < start < entry.last < start + span + 4:
             overlaps = True
     pushed = _seeded_chars(pushed_votes)
     if not pushed and n < SEEDED:
         # Too short to leave seeds: look for it whole, a little further back.
-        if text.rfind(prefix, max(0, start - reach - SHIFT - n), start - reach) >= 0:
-            pushed = n
+        found = text.rfind(prefix, max(0, start - reach - SHIFT - n), start - reach)
+        if found >= 0:
+            pushed, gap = n, start - found - n
     cut = 0 if adjacent else _cut_before(prefix, text, start)
-    return _side(matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge)
+    return _side(
+        matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge, gap if pushed else 0
+    )
 
 
 def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dict[int, Diagonal]) -> Side:
@@ -226,17 +234,22 @@ def after(suffix: str, text: str, end: int, span: int, diagonal: int, votes: dic
     full = reach >= n - 1 or at_text_edge
     paragraph = "\n" in suffix[:reach] or (reach < n and suffix[reach] == "\n")
     pushed_votes = 0
+    gap = 1 << 30
     overlaps = False
     for other, entry in votes.items():
         if entry.votes < MIN_VOTES or other == diagonal or abs(other - diagonal) > SHIFT:
             continue
         if entry.first >= end + reach:
             pushed_votes = max(pushed_votes, entry.votes)
+            gap = min(gap, entry.first - end)
         elif end - span <= entry.first < end < entry.last:
             overlaps = True
     pushed = _seeded_chars(pushed_votes)
     if not pushed and n < SEEDED:
-        if text.find(suffix, end + reach, end + reach + SHIFT + n) >= 0:
-            pushed = n
+        found = text.find(suffix, end + reach, end + reach + SHIFT + n)
+        if found >= 0:
+            pushed, gap = n, found - end
     cut = 0 if adjacent else _cut_after(suffix, text, end)
-    return _side(matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge)
+    return _side(
+        matches, reach, adjacent, full, paragraph, pushed, cut, overlaps, at_text_edge, gap if pushed else 0
+    )

@@ -58,22 +58,31 @@ def edit_distance(a: str, b: str, limit: int) -> int | None:
     return distance if distance <= limit else None
 
 
+#: Neighbours agreeing for this long next to a corrected quote hold its edge (a quarter of a
+#: context; another edit may have touched the rest).
+HOLDING = 8
+
+
+def _whole_enough(side: Side) -> bool:
+    return side.full or side.reach >= HOLDING
+
+
 def stretched(text: str, exact: str, heads: list[Edge], tails: list[Edge]) -> list[tuple[int, int, float]]:
     """Places (start, end, score) where a head and a tail bracket the quote with a few characters
     added or removed inside it. The correction is inside the quote, so both neighbours must be
-    whole; an edit exactly at an edge is taken to be outside the quote, so the bracketed text
+    there; an edit exactly at an edge is taken to be outside the quote, so the bracketed text
     must begin and end with the quote's own first and last characters."""
     length = len(exact)
     slack = min(MAX_STRETCH, max(1, int(length * STRETCH_SHARE)))
     places = []
     for head in heads:
-        if not (head.side.full and head.touching) or text[head.at : head.at + 1] != exact[0]:
+        if not (_whole_enough(head.side) and head.touching) or text[head.at : head.at + 1] != exact[0]:
             continue
         for tail in tails:
             size = tail.at - head.at
             if size == length or abs(size - length) > slack or size <= 0:
                 continue
-            if not (tail.side.full and tail.touching) or text[tail.at - 1] != exact[-1]:
+            if not (_whole_enough(tail.side) and tail.touching) or text[tail.at - 1] != exact[-1]:
                 continue
             distance = edit_distance(exact, text[head.at : tail.at], slack)
             if distance is None or 2 * distance > length:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.anchoring.context import ADJACENT, Side, after, before
-from models.anchoring.reshape import Edge, split, stretched
+from models.anchoring.reshape import MAX_STRETCH, Edge, split, stretched
 from models.anchoring.seeds import Seeds, sow
 from models.anchoring.selectors import CONTEXT_LENGTH, Anchor, SelectorError, read_selectors, text_hash
 
@@ -208,10 +208,12 @@ def _credible(
     )
     # OCR corrections replace characters one for one: with one edge held by intact neighbours
     # and the quote agreeing but for a character or two, its length fixes the other edge.
+    # Not when the neighbours on that side were pushed aside by no more than a correction
+    # inside the quote could add: then the quote may have grown there instead.
     mostly = 2 * agree >= length and agree >= length - 2
-    if mostly and right_next and right.full:
+    if mostly and right_next and right.full and not 0 < left.gap <= MAX_STRETCH:
         left_pinned = True
-    if mostly and left_next and left.full:
+    if mostly and left_next and left.full and not 0 < right.gap <= MAX_STRETCH:
         right_pinned = True
     if not (left_pinned and right_pinned):
         return False
