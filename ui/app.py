@@ -11,6 +11,13 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SAMPLE_PAGE = RESOURCES / "sample-page.txt"
@@ -69,7 +76,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     return app.exec()
 
 
-def _load_start_page(window, target: Path | None, settings) -> None:
+def _load_start_page(window: MainWindow, target: Path | None, settings: Settings) -> None:
     """FILE if given, else the last page read, else the bundled sample."""
     if target is not None and target.is_dir():
         # A folder is an issue: import it (in the background) and open its first page.
@@ -87,7 +94,7 @@ def _load_start_page(window, target: Path | None, settings) -> None:
     window.open_path(SAMPLE_PAGE)
 
 
-def _screenshot(app, window, path: Path, out: str) -> int:
+def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str) -> int:
     from models.errors import DubaoError
 
     if path.is_dir():

@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -254,17 +254,9 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.library_panel.removeIssueRequested.connect(self.remove_issue)
         self.search_panel.searchRequested.connect(self.search_library)
         self.search_panel.hitActivated.connect(self.open_search_hit)
-        hints = self.styleHintsOrNone()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(
-                lambda _scheme: self.set_theme(self.settings.theme(), save=False)
-            )
-
-    @staticmethod
-    def styleHintsOrNone():
-        from PySide6.QtGui import QGuiApplication
-
-        return QGuiApplication.styleHints() if QGuiApplication.instance() else None
+        # "Follow the system": a change of the desktop's colour scheme re-themes the page.
+        # (A bound method, so the connection ends with the window.)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     # --- style ---------------------------------------------------------------------------------------------
     def _style(self) -> PageStyle:
@@ -297,6 +289,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.settings.set_layout(self.layout_)
             self._restyle()
             self.statusBar().showMessage(self.tr("Type size %1 pt").replace("%1", f"{size:g}"), 2000)
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        self.set_theme(self.settings.theme(), save=False)
 
     def set_theme(self, theme: str, save: bool = True) -> None:
         if save:

@@ -234,7 +234,10 @@ class PageView(QWidget):
         self.paragraphChanged.emit(number, block)
 
     def _on_hovered(self, number: int, block: int) -> None:
-        self.paragraphHovered.emit(number, block) if block >= 0 else self.paragraphHovered.emit(-1, -1)
+        if block >= 0:
+            self.paragraphHovered.emit(number, block)
+        else:
+            self.paragraphHovered.emit(-1, -1)
 
     # --- the link with the raw text -------------------------------------------------------------
     def raw_offsets(self, number: int, block: int) -> list[int]:
