@@ -79,7 +79,7 @@ def _title_units(blocks: list[Block]) -> list[list]:
             sub = text.startswith(("——", "—")) and "——" not in prev
             # A kicker (引题) is set longer than its headline; a label such as 编者的话 is not a headline.
             longer = (
-                blocks_in_unit == 1
+                len(units[-1]) == 1
                 and len(prev) >= len(text) + 3
                 and len(text) > 5
                 and not prev.endswith(("）", ")"))
