@@ -503,3 +503,23 @@ def test_a_page_without_sections_says_so_and_nothing_breaks(qtbot, window):
     assert window.page_view.hits == [] and window.raw_view.toPlainText() == "   \n"
     window.show_page(three_section_page())
     assert not window.page_view.placeholder.isVisible() and len(window.page_view.columns) == 4
+
+
+def test_the_system_theme_follows_the_desktop_scheme_unless_one_is_chosen(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    import ui.theme
+
+    hints = QGuiApplication.styleHints()
+    window.show_page(three_section_page())
+    window.set_theme("system")
+    assert not window.colours.dark
+    # The offscreen platform cannot switch schemes: report dark and send the change signal.
+    monkeypatch.setattr(ui.theme, "system_is_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.colours.dark
+    column = window.page_view.columns[1]
+    assert column.palette().color(column.viewport().backgroundRole()).lightness() < 80
+    window.set_theme("light")  # chosen: the desktop's scheme no longer applies
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert not window.colours.dark
