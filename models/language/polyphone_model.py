@@ -9,6 +9,7 @@ restricted to the readings a character really has.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import threading
@@ -148,29 +149,37 @@ class PolyphoneModel:
         ``options`` narrows the choice at some positions (tone-marked readings); elsewhere the
         model chooses among the character's CC-CEDICT readings.
         """
-        picks: list[list[str | None]] = []
-        all_logits = self.logits(sentences, positions)
-        for k, (sentence, pos, logits) in enumerate(zip(sentences, positions, all_logits)):
+        # The readings to choose from at each position; positions with fewer than two are not run.
+        allowed_at: list[dict[int, list[str]]] = []
+        for k, (sentence, pos) in enumerate(zip(sentences, positions)):
             narrowed = options[k] if options is not None else {}
-            row: list[str | None] = []
-            for p, scores in zip(pos, logits):
+            allowed_here: dict[int, list[str]] = {}
+            for p in pos:
                 if p in narrowed:
                     allowed = [numbered(r) for r in narrowed[p]]
                 else:
-                    allowed = list(self.choices.get(sentence[p], ()))
+                    allowed = self.choices.get(sentence[p], [])
                 allowed = [c for c in allowed if c in self.class_ids]
-                if len(allowed) < 2:
-                    row.append(None)
-                    continue
-                logits = np.array([scores[self.class_ids[c]] for c in allowed], dtype=np.float64)
-                probs = np.exp(logits - logits.max())
-                probs /= probs.sum()
-                best = int(probs.argmax())
-                if p in narrowed and best != 0 and probs[best] < _SWITCH:
+                if len(allowed) >= 2:
+                    allowed_here[p] = allowed
+            allowed_at.append(allowed_here)
+        run_at = [list(a) for a in allowed_at]
+        all_logits = self.logits(sentences, run_at)
+        picks: list[list[str | None]] = []
+        for k, pos in enumerate(positions):
+            narrowed = options[k] if options is not None else {}
+            chosen: dict[int, str] = {}
+            for p, scores in zip(run_at[k], all_logits[k]):
+                allowed = allowed_at[k][p]
+                values = scores[[self.class_ids[c] for c in allowed]].tolist()
+                top = max(values)
+                weights = [math.exp(v - top) for v in values]
+                best = weights.index(1.0)
+                if p in narrowed and best != 0 and 1.0 / sum(weights) < _SWITCH:
                     # The word table's first reading (pypinyin's) stands unless the model is sure.
                     best = 0
-                row.append(marked(allowed[best]))
-            picks.append(row)
+                chosen[p] = marked(allowed[best])
+            picks.append([chosen.get(p) for p in pos])
         return picks
 
 
