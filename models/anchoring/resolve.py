@@ -64,10 +64,11 @@ def resolve(text: str, selectors: Any) -> tuple[int, int] | None:
     if isinstance(selectors, Anchor) and selectors.text_hash == text_hash(text):
         return selectors.start, selectors.end
     sel = read_selectors(selectors)
-    if sel.exact is None:
-        assert sel.start is not None and sel.end is not None
-        return (sel.start, sel.end) if sel.start < sel.end <= len(text) else None
-    return reanchor(text, sel.exact, sel.prefix, sel.suffix, sel.start)
+    if sel.exact is not None:
+        return reanchor(text, sel.exact, sel.prefix, sel.suffix, sel.start)
+    if sel.start is not None and sel.end is not None and sel.start < sel.end <= len(text):
+        return sel.start, sel.end
+    return None
 
 
 def reanchor(
@@ -108,7 +109,7 @@ def reanchor(
         right = after(suffix, text, end, length, diagonal, seeds.suffix)
         prefix_sides[start] = left
         agree, head, tail = _agreement(exact, text, start)
-        if not _credible(exact, text, start, left, right, agree, head, tail):
+        if not _credible(exact, left, right, agree, head, tail):
             continue
         if agree + _in_place(left, len(prefix)) + _in_place(right, len(suffix)) < needed:
             continue
@@ -147,6 +148,7 @@ def _in_place(side: Side, recorded: int) -> int:
 
 
 def _neighbours_unchanged(text: str, prefix: str, suffix: str, start: int, length: int) -> bool:
+    """Are prefix and suffix still right around text[start:start + length] (as far as text goes)?"""
     end = start + length
     return text[max(0, start - len(prefix)) : start] == prefix[len(prefix) - min(start, len(prefix)) :] and (
         text[end : end + len(suffix)] == suffix[: len(text) - end]
@@ -166,9 +168,7 @@ def _agreement(exact: str, text: str, start: int) -> tuple[int, int, int]:
     return agree, head, tail
 
 
-def _credible(
-    exact: str, text: str, start: int, left: Side, right: Side, agree: int, head: int, tail: int
-) -> bool:
+def _credible(exact: str, left: Side, right: Side, agree: int, head: int, tail: int) -> bool:
     """Would a proofreader agree that these are the highlighted words? The rules, in order:
 
     - a quote that starts (ends) a paragraph, found starting (ending) one, has that edge pinned
