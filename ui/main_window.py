@@ -82,6 +82,8 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         self.outline = QListWidget()
         self.outline.setObjectName("outline")
+        self.outline.setTextElideMode(Qt.TextElideMode.ElideRight)  # long headlines end in …, no scrollbar
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outline_dock = QDockWidget(self.tr("Outline"), self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.outline)
