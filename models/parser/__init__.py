@@ -46,6 +46,7 @@ def parse_page(raw: str) -> ParsedPage:
                 items.append(item)
         else:
             items.extend(_paragraph_items(group))
+    _mark_same_columns(items)
     if items:
         sections.extend(_to_section(a) for a in _rehome_headlines(decode_articles(items)))
     return ParsedPage(raw=raw, sections=sections)
@@ -111,6 +112,17 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
         if here.own_column is None:
             here.column = after.column
     return items
+
+
+def _mark_same_columns(items: list[Item]) -> None:
+    """Note the titles that sit between paragraphs of one column width (likely a 小标题)."""
+    for i, item in enumerate(items):
+        if item.kind != "title":
+            continue
+        before = next((it for it in reversed(items[:i]) if it.kind == "para"), None)
+        after = next((it for it in items[i + 1 :] if it.kind == "para"), None)
+        if before is not None and after is not None:
+            item.same_column = abs(before.column - after.column) < 0.5
 
 
 def _own_column(para: list) -> float | None:

@@ -28,6 +28,7 @@ BYLINE_OPENS = 0.5
 NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
+SAME_COLUMN = 1.0  # a headline between paragraphs set in the same column width
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Item:
     column: float = 0.0
     own_column: float | None = None  # the width its own full lines show, if it has enough
     mapped: MappedText | None = None  # the reflowed text, once made
+    same_column: bool = False  # a title with paragraphs of one column width on both sides
     byline: bool = False
 
     @property
@@ -152,8 +154,9 @@ def decode_articles(items: list[Item]) -> list[Article]:
                 elif state == "open":
                     cur = arts[-1]
                     trail = arts[:-1] + [Article(heading=item, items=cur.items)]
-                    offer("closed", cost + _attach_cost(item.text, cur.items), trail)
-                    offer("h_empty", cost + HEADLESS, arts + [Article(heading=item)])
+                    boundary = SAME_COLUMN if item.same_column else 0.0
+                    offer("closed", cost + boundary + _attach_cost(item.text, cur.items), trail)
+                    offer("h_empty", cost + boundary + HEADLESS, arts + [Article(heading=item)])
                     offer(
                         "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
                     )
@@ -166,7 +169,7 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
                 elif state == "h_paras":
                     cur = arts[-1]
-                    offer("h_empty", cost, arts + [Article(heading=item)])
+                    offer("h_empty", cost + (SAME_COLUMN if item.same_column else 0.0), arts + [Article(heading=item)])
                     offer(
                         "h_paras",
                         cost + _intertitle_cost(item),

@@ -39,7 +39,15 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
             current.append(line)
     if current:
         blocks.append(Block(current))
-    return blocks
+    return [part for block in blocks for part in _split_bylines(block)]
+
+
+def _split_bylines(block: Block) -> list[Block]:
+    """A byline set right under a headline, with no blank line between, is a block of its own."""
+    lines = block.lines
+    if len(lines) >= 2 and is_byline(lines[-1].stripped) and all(is_title_line(ln.stripped) for ln in lines[:-1]):
+        return [Block(lines[:-1]), Block(lines[-1:])]
+    return [block]
 
 
 def classify_blocks(blocks: list[Block]) -> None:
