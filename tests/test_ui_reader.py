@@ -523,3 +523,13 @@ def test_the_system_theme_follows_the_desktop_scheme_unless_one_is_chosen(qtbot,
     window.set_theme("light")  # chosen: the desktop's scheme no longer applies
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert not window.colours.dark
+
+
+def test_the_raw_view_comes_back_as_it_was_left(qtbot, window, settings):
+    window.set_raw_view_shown(True)
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.raw_view.isVisible() and again.toggle_raw_action.isChecked()
+    again.toggle_raw_action.trigger()
+    assert not again.raw_view.isVisible() and settings.raw_view_shown() is False

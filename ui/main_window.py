@@ -60,7 +60,6 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.cjk_family = pick_cjk_family()
         self.sans_family = pick_cjk_family(PREFERRED_SANS) or ""
         self.layout_ = self.settings.layout()
-        self._base_font_size = self.layout_.font_size
 
         self.page_view = PageView(self._style())
         self.raw_view = RawView()
@@ -109,7 +108,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._make_menus()
         self._connect()
         self._apply_raw_font()
-        self.toggle_raw_action.setChecked(self.settings.raw_view_shown())
+        if self.settings.raw_view_shown():
+            self.set_raw_view_shown(True)
         self.resize(1280, 820)
         geometry = self.settings.geometry()
         if geometry is not None:
@@ -277,7 +277,6 @@ class MainWindow(LibraryWindow, QMainWindow):
     def set_layout(self, layout: ReaderLayout, save: bool = True) -> None:
         """Apply (and remember) new type, column width or spacing."""
         self.layout_ = layout
-        self._base_font_size = layout.font_size
         if save:
             self.settings.set_layout(layout)
         self._restyle()
