@@ -110,6 +110,8 @@ def _intertitle_cost(item: Item) -> float:
         cost += 1.5
     if text.endswith(("——", "：", "—")):
         return 0.5  # a lead-in with no headline after it introduces the paragraphs below
+    if text.startswith(("——", "—")):
+        return 0.0  # an attribution (——习近平) or a sign-off (——编 者), never a headline
     if text.endswith(("）", ")")):
         cost += 3.0
     if len(text) > 24:
