@@ -32,6 +32,8 @@ def test_screenshot_of_the_sample_page_is_a_1600_by_1000_png(tmp_path, qapp):
     # Not a blank grab: the page's text put many different colours on it.
     colours = {image.pixel(x, y) for x in range(300, 1600, 7) for y in range(100, 1000, 7)}
     assert len(colours) > 20
+    # The screenshot neither reads nor writes the user's settings.
+    assert not list((tmp_path / "config").rglob("*.conf"))
 
 
 def test_screenshot_of_a_broken_file_fails_with_one_line(tmp_path):

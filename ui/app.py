@@ -46,7 +46,16 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-    settings = Settings()
+    if screenshot:
+        # A screenshot shows the defaults, whatever this user chose, and leaves their settings alone.
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
+        scratch = tempfile.TemporaryDirectory()
+        settings = Settings(QSettings(str(Path(scratch.name) / "dubao.ini"), QSettings.Format.IniFormat))
+    else:
+        settings = Settings()
     translators = install_translators(app, settings.language())  # noqa: F841 (kept alive)
     window = MainWindow(settings, db=db)
     target = Path(file) if file else None

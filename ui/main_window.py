@@ -282,8 +282,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._restyle()
 
     def zoom(self, steps: int) -> None:
-        """Make the type bigger (+1), smaller (-1) or back to 13 pt (0); remembered."""
-        size = 13.0 if steps == 0 else self.layout_.font_size + steps
+        """Make the type bigger (+1), smaller (-1) or back to the default size (0); remembered."""
+        size = ReaderLayout().font_size if steps == 0 else self.layout_.font_size + steps
         size = min(ReaderLayout.MAX_SIZE, max(ReaderLayout.MIN_SIZE, size))
         if size != self.layout_.font_size:
             self.layout_.font_size = size
