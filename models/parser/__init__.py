@@ -107,10 +107,19 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
         items.append(make_para_item(para, text, column))
         items[-1].own_column = _own_column(para)
         items[-1].mapped = mapped
-    # A paragraph too short to show its column is set in the column of the one after it.
-    for here, after in zip(reversed(items[:-1]), reversed(items[1:])):
-        if here.own_column is None:
-            here.column = after.column
+    # A paragraph too short to show its column width is set in the column of the
+    # paragraph before it or after it: whichever its indented first line fits.
+    known = [it.own_column for it in items]
+    for i, item in enumerate(items):
+        if item.own_column is not None:
+            continue
+        before = next((w for w in reversed(known[:i]) if w is not None), None)
+        after = next((w for w in known[i + 1 :] if w is not None), None)
+        first = item.lines[0].width + 2
+        if before is not None and (after is None or abs(first - before) < abs(first - after)):
+            item.column = before
+        elif after is not None:
+            item.column = after
     return items
 
 
