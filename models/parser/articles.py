@@ -98,6 +98,14 @@ def _attach_cost(title: str, items: list[Item]) -> float:
     return SIMILARITY * (EXPECTED_SIMILARITY - similarity(title, lead))
 
 
+def _caption_ended(article: Article) -> float:
+    """A photo caption (a few paragraphs ending in a credit such as 谢尚国摄) is over."""
+    items = [it for it in article.items if it.kind == "para"]
+    if items and len(items) <= 4 and is_credit(items[-1].text):
+        return NOTE_CLOSES
+    return 0.0
+
+
 def _has_label(title: str) -> bool:
     head = title[:14]
     return "：" in head or ":" in head
@@ -191,9 +199,14 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("h_paras", cost + attach, arts[:-1] + [Article(cur.heading, [item])])
                 elif state in ("open", "h_paras"):
                     cur = arts[-1]
-                    offer(state, cost + keep_cost, arts[:-1] + [Article(cur.heading, cur.items + [item])])
+                    ended = _caption_ended(cur)
+                    offer(
+                        state,
+                        cost + keep_cost + ended,
+                        arts[:-1] + [Article(cur.heading, cur.items + [item])],
+                    )
                     close = HEADLESS if state == "open" else 0.0
-                    offer("open", cost + close + new_cost, arts + [Article(items=[item])])
+                    offer("open", cost + close + new_cost - ended, arts + [Article(items=[item])])
         if item.kind == "para":
             prev_para = item
         hyps = _prune(new)
