@@ -25,6 +25,7 @@ WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
 SIMILARITY = 4.0  # weight of the headline/lead word overlap
 EXPECTED_SIMILARITY = 0.15  # a headline shares at least this much with its article's lead
 BYLINE_OPENS = 0.5
+CAPTION_OPENS = 2.0  # a short paragraph with 图为 is a photo caption, a unit of its own
 NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
@@ -52,6 +53,8 @@ class Item:
             return 0.0
         if starts_with_dateline(self.text):
             return DATELINE_OPENS
+        if "图为" in self.text and len(self.text) < 250:
+            return CAPTION_OPENS
         return BYLINE_OPENS if self.byline else 0.0
 
 
