@@ -32,9 +32,10 @@ __all__ = [
 def warm_up() -> None:
     """Load jieba, the word table and the polyphone model now, so the first lookup is fast."""
     from models.language import segmenter
-    from models.language.phrase_table import word_table
+    from models.language.phrase_table import char_table, word_table
     from models.language.polyphone_model import model
 
     segmenter.warm_up()
     word_table()
+    char_table()
     model()
