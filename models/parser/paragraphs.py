@@ -82,7 +82,9 @@ def _breaks_after(
         # An opening quote may not end a line, so it goes down with the character after
         # it and leaves the line above up to two characters short.
         if short_a >= (2.5 if b.stripped[:1] in OPENERS else 1.5):
-            return True
+            # Only a little short, and the next line fills the column: it is no indented
+            # first line, so this one was short for its digits and spaces, not its end.
+            return not (short_a < 2.5 and abs(short_b) <= 0.5)
         # A full line that ends a sentence: a new paragraph starts if the next line
         # is indented-short, or is a short line that ends no sentence (a title line).
         if 1.5 <= short_b <= 3.5:
