@@ -101,7 +101,12 @@ def _breaks_after(
     # A short line that ends no sentence is a line of its own (a 小标题, a byline); one
     # that is only a little short needs the blank line after it to say so.
     blank_between = b.index > a.index + 1
-    next_is_first = 1.5 <= short_b <= 2.5 and c is not None and abs(col_b - c.width) <= 1
+    next_is_first = (
+        1.5 <= short_b <= 2.5
+        and not ends_sentence(b.stripped)
+        and c is not None
+        and abs(col_b - c.width) <= 1
+    )
     if next_is_first and (short_a >= 1.5 or a_is_first):
         # An indented line that the next one fills out starts a paragraph, so the line
         # above it ends one: a title line, though it ends no sentence.
