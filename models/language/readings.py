@@ -11,8 +11,10 @@ Layers, most certain first:
    for particles, measure words and surnames (``context_rules``), then to a small
    BiLSTM trained on the CPP benchmark (``polyphone_model``).
 
-Readings are citation tones as dictionaries print them (一 yī, 不 bù, no sandhi), the
-neutral tone unmarked; ``spoken`` applies tone sandhi on top when asked.
+Each character gets its citation tone as dictionaries print it for the character
+(一 yī, 不 bù, no sandhi; 弟弟 dì dì rather than the word's light-tone dìdi); particles
+whose own reading is neutral stay unmarked (le, de, zhe). ``spoken`` applies tone sandhi
+on top when asked; the dictionary popup shows CC-CEDICT's word readings.
 """
 
 from __future__ import annotations
