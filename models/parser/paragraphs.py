@@ -102,7 +102,7 @@ def _breaks_after(
     # that is only a little short needs the blank line after it to say so.
     blank_between = b.index > a.index + 1
     next_is_first = (
-        1.5 <= short_b <= 2.5
+        1.5 <= short_b <= 3.0
         and not ends_sentence(b.stripped)
         and c is not None
         and abs(col_b - c.width) <= 1
