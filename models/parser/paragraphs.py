@@ -107,7 +107,9 @@ def _breaks_after(
         and c is not None
         and abs(col_b - c.width) <= 1
     )
-    if next_is_first and (short_a >= 1.5 or a_is_first):
+    # Digits and Latin letters make a line's width uncertain by a character or so.
+    exact_b = not any(ch.isascii() and ch.isalnum() for ch in b.stripped)
+    if next_is_first and (short_a >= 1.5 or (a_is_first and exact_b)):
         # An indented line that the next one fills out starts a paragraph, so the line
         # above it ends one: a title line, though it ends no sentence.
         return True
