@@ -132,6 +132,7 @@ def _mark_same_columns(items: list[Item]) -> None:
         after = next((it for it in items[i + 1 :] if it.kind == "para"), None)
         if before is not None and after is not None:
             item.same_column = abs(before.column - after.column) < 0.5
+            item.byline_follows = after.byline
 
 
 def _own_column(para: list) -> float | None:

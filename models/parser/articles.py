@@ -41,6 +41,7 @@ class Item:
     own_column: float | None = None  # the width its own full lines show, if it has enough
     mapped: MappedText | None = None  # the reflowed text, once made
     same_column: bool = False  # a title with paragraphs of one column width on both sides
+    byline_follows: bool = False  # the paragraph after this title is a byline
     byline: bool = False
 
     @property
@@ -123,6 +124,8 @@ def _intertitle_cost(item: Item) -> float:
         return 0.5  # a lead-in with no headline after it introduces the paragraphs below
     if text.startswith(("——", "—")):
         return 0.0  # an attribution (——习近平) or a sign-off (——编 者), never a headline
+    if item.same_column and item.byline_follows:
+        return 0.5  # one story of a feature, with its own title and reporter, in the same column
     if text.endswith(("）", ")")):
         cost += 3.0
     if len(text) > 24:
