@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.parser.lines import Line
-from models.parser.titles import is_byline, is_closing_note, is_credit, starts_with_dateline
+from models.parser.titles import is_byline, is_closing_note, is_credit, is_label, starts_with_dateline
 from models.text import MappedText
 
 #: Costs of the decoder, in units of "one weak cue".
@@ -29,7 +29,8 @@ CAPTION_OPENS = 2.0  # a short paragraph with 图为 is a photo caption, a unit 
 NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
-SAME_COLUMN = 1.0  # a headline between paragraphs set in the same column width
+SAME_COLUMN = 1.0
+LABEL_OPENS = 2.5  # a standing label (核心阅读, 编者的话) opens the article under it  # a headline between paragraphs set in the same column width
 
 
 @dataclass
@@ -122,8 +123,8 @@ def _intertitle_cost(item: Item) -> float:
         cost += 1.5
     if text.endswith(("——", "：", "—")):
         return 0.5  # a lead-in with no headline after it introduces the paragraphs below
-    if text.startswith(("——", "—")):
-        return 0.0  # an attribution (——习近平) or a sign-off (——编 者), never a headline
+    if text.startswith(("——", "—")) or is_label(text):
+        return 0.0  # an attribution (——习近平), a sign-off (——编 者), a label: never a headline
     if item.same_column and item.byline_follows:
         return 0.5  # one story of a feature, with its own title and reporter, in the same column
     if text.endswith(("）", ")")):
@@ -176,6 +177,12 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer(
                         "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
                     )
+                    if is_label(item.text):
+                        offer(
+                            "open",
+                            cost + HEADLESS + NEW_ARTICLE - LABEL_OPENS,
+                            arts + [Article(items=[item])],
+                        )
                 elif state == "h_empty":
                     cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
@@ -185,12 +192,18 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
                 elif state == "h_paras":
                     cur = arts[-1]
-                    offer("h_empty", cost + (SAME_COLUMN if item.same_column else 0.0), arts + [Article(heading=item)])
+                    offer(
+                        "h_empty",
+                        cost + (SAME_COLUMN if item.same_column else 0.0),
+                        arts + [Article(heading=item)],
+                    )
                     offer(
                         "h_paras",
                         cost + _intertitle_cost(item),
                         arts[:-1] + [Article(cur.heading, cur.items + [item])],
                     )
+                    if is_label(item.text):
+                        offer("open", cost + NEW_ARTICLE - LABEL_OPENS, arts + [Article(items=[item])])
             else:
                 new_cost = _new_article_cost(prev_para, item)
                 keep_cost = item.opener_strength + (

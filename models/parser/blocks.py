@@ -45,7 +45,11 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
 def _split_bylines(block: Block) -> list[Block]:
     """A byline set right under a headline, with no blank line between, is a block of its own."""
     lines = block.lines
-    if len(lines) >= 2 and is_byline(lines[-1].stripped) and all(is_title_line(ln.stripped) for ln in lines[:-1]):
+    if (
+        len(lines) >= 2
+        and is_byline(lines[-1].stripped)
+        and all(is_title_line(ln.stripped) for ln in lines[:-1])
+    ):
         return [Block(lines[:-1]), Block(lines[-1:])]
     return [block]
 

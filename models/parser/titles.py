@@ -80,6 +80,25 @@ def is_closing_note(text: str) -> bool:
     return is_note(s) and bool(_CLOSING.search(s))
 
 
+#: Standing labels a paper sets over part of an article: not headlines.
+LABELS = (
+    "核心阅读",
+    "编者的话",
+    "编者按",
+    "记者手记",
+    "记者观察",
+    "相关链接",
+    "链接",
+    "背景链接",
+    "短评",
+    "延伸阅读",
+)
+
+
+def is_label(text: str) -> bool:
+    return "".join(text.split()).strip("：:【】[]") in LABELS
+
+
 def is_title_line(text: str) -> bool:
     """Could this line be (part of) a heading? Headings end no sentence and carry no dateline."""
     s = text.strip()
