@@ -29,6 +29,26 @@ _CLAUSE_OPENERS = set("，。；：！？,;:!?、")
 #: Punctuation around a name: clause breaks, quotes and brackets.
 _NAME_BOUNDARIES = _CLAUSE_OPENERS | set("“”「」（）()")
 
+#: Words after which 得 + verb is the modal děi (must): subjects and adverbs.
+_MODAL_SUBJECTS = {
+    "我",
+    "你",
+    "他",
+    "她",
+    "我们",
+    "你们",
+    "他们",
+    "咱们",
+    "大家",
+    "还",
+    "就",
+    "都",
+    "也",
+    "总",
+    "必须",
+    "非",
+}
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -36,10 +56,13 @@ _RESULTATIVES = set("好完成掉")
 _COUNTERS = set("一二两三四五六七八九十百千万亿几多每这那哪半数整0123456789０１２３４５６７８９")
 
 #: Last characters of titles that stand before a name in news (副所长, 第一书记, 总经理, 记者).
-_TITLE_ENDS = set("长记理员授生席裁师者官士督监任")
+_TITLE_ENDS = set("长记书理员授生席裁师者官士督监任警手")
 
 #: Words that follow a name in news: verbs of saying and reporting.
 _AFTER_NAME = {"表示", "告诉", "介绍", "指出", "认为", "强调", "说道", "透露", "坦言", "称", "回忆", "建议"}
+
+#: jieba's tags of words that can be a given name (建华 n, 晓明 nr); not verbs, numbers, adverbs.
+_GIVEN_NAME_TAGS = {"n", "nr", "nz", "nrt", "nrfg", ""}
 
 #: Characters that do not occur in given names (grammar words, pronouns, numbers).
 _FUNCTION_CHARS = set(
@@ -112,6 +135,12 @@ class _Context:
             self.word_at.extend([k] * len(w))
             pos += len(w)
 
+    def phrase_start(self, k: int) -> int:
+        """Index of the first word after the last comma or clause break before word k."""
+        while k > 0 and self.words[k - 1][-1:] not in _CLAUSE_OPENERS:
+            k -= 1
+        return k
+
     def neighbour(self, k: int, step: int) -> str:
         """The nearest word before (step -1) or after (+1) word k that is not blank; '' if none."""
         k += step
@@ -120,6 +149,11 @@ class _Context:
                 return self.words[k]
             k += step
         return ""
+
+
+def _starts_with_verb(word: str) -> bool:
+    """Whether a word is a verb or a set phrase that opens with one (抓紧时间)."""
+    return any(_tag(word[:n]).startswith("v") for n in (len(word), 2, 1) if 0 < n <= len(word))
 
 
 def _particle(ctx: _Context, pos: int) -> str | None:
@@ -158,7 +192,9 @@ def _particle(ctx: _Context, pos: int) -> str | None:
             return "de"
         return None
     if ch == "得" and alone:
-        prev = ctx.neighbour(k, -1)
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if prev in _MODAL_SUBJECTS and _starts_with_verb(nxt):
+            return "děi"  # must: 我们得抓紧, 还得等
         if _tag(prev).startswith(("v", "a")) and len(prev) <= 2:
             return "de"
         return None
@@ -168,6 +204,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         # 为 before a pronoun or noun, after an adverb, preposition or a clause break, is wèi
         # (for): 正在为自己…, 将为…提供. After a noun it is the copula wéi (以人民为中心).
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if "以" in ctx.words[ctx.phrase_start(k) : k]:
+            return "wéi"  # 以…为…: take … as … (以人民为中心)
         prev_tag = _tag(prev)
         opens = not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c"))
         if opens and _tag(nxt).startswith(("r", "n")):
@@ -204,6 +242,8 @@ def _surname(ctx: _Context, pos: int) -> str | None:
                 w, after = w[:-1], ["说", *after]
             elif len(w) == 2 and len(after[0]) == 1 and after[0] not in _FUNCTION_CHARS | _NAME_BOUNDARIES:
                 w, after = w + after[0], after[1:]  # a three-character name the HMM cut 2 + 1: 解廷 凡
+            elif len(w) == 1 and 1 <= len(after[0]) <= 2 and _tag(after[0]) in _GIVEN_NAME_TAGS:
+                w, after = w + after[0], after[1:]  # a given name that is a word too: 曾 建华
             if (
                 2 <= len(w) <= 3
                 and not segmenter.in_dictionary(w)
