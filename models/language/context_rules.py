@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.language import segmenter
-from models.language.phrase_table import word_table
+from models.language.phrase_table import is_han, word_table
 
 #: Tags (jieba's) of words that can stand before adverbial 地: adjectives, adverbs, idioms, descriptives.
 _ADVERBIAL_TAGS = ("a", "ad", "an", "d", "z", "i", "l", "zg", "ag", "dg")
@@ -62,7 +62,7 @@ _TITLE_ENDS = set("长记书理员授生席裁师者官士督监任警手")
 _AFTER_NAME = {"表示", "告诉", "介绍", "指出", "认为", "强调", "说道", "透露", "坦言", "称", "回忆", "建议"}
 
 #: jieba's tags of words that can be a given name (建华 n, 晓明 nr); not verbs, numbers, adverbs.
-_GIVEN_NAME_TAGS = {"n", "nr", "nz", "nrt", "nrfg", ""}
+_GIVEN_NAME_TAGS = {"n", "nr", "nz", "nrt", "nrfg"}
 
 #: Characters that do not occur in given names (grammar words, pronouns, numbers).
 _FUNCTION_CHARS = set(
@@ -242,15 +242,21 @@ def _surname(ctx: _Context, pos: int) -> str | None:
                 w, after = w[:-1], ["说", *after]
             elif len(w) == 2 and len(after[0]) == 1 and after[0] not in _FUNCTION_CHARS | _NAME_BOUNDARIES:
                 w, after = w + after[0], after[1:]  # a three-character name the HMM cut 2 + 1: 解廷 凡
-            elif len(w) == 1 and 1 <= len(after[0]) <= 2 and _tag(after[0]) in _GIVEN_NAME_TAGS:
-                w, after = w + after[0], after[1:]  # a given name that is a word too: 曾 建华
+            elif (
+                len(w) == 1
+                and len(after[0]) == 2
+                and all(is_han(c) and c not in _FUNCTION_CHARS for c in after[0])
+                and _tag(after[0]) in _GIVEN_NAME_TAGS
+                and n > 0
+                and pieces[n - 1][-1:] in _TITLE_ENDS
+            ):
+                w, after = w + after[0], after[1:]  # after a title, a given name that is a word too: 曾 建华
             if (
                 2 <= len(w) <= 3
                 and not segmenter.in_dictionary(w)
                 and w not in word_table()
                 and not any(c in _FUNCTION_CHARS for c in w[1:])
-                and _introduces_name(pieces[n - 1] if n else "")
-                and _follows_name(after[0])
+                and _name_frame(pieces[n - 1] if n else "", after[0])
             ):
                 return SURNAMES[ch]
             return None
@@ -260,14 +266,19 @@ def _surname(ctx: _Context, pos: int) -> str | None:
     return None
 
 
-def _introduces_name(before: str) -> bool:
-    """A name in news follows a title (副所长, 第一书记, 记者), a clause break or the start."""
-    return not before or before[-1] in _NAME_BOUNDARIES or before[-1] in _TITLE_ENDS
+def _name_frame(before: str, after: str) -> bool:
+    """Whether the words around a candidate name frame it the way news frames names.
 
-
-def _follows_name(after: str) -> bool:
-    """…and is followed by a clause break, a list, or a verb of saying (说, 表示, 告诉)."""
-    return not after or after[0] in _NAME_BOUNDARIES or after in _AFTER_NAME or after[0] in "说等和与"
+    A title before it (副所长, 第一书记, 记者) and a break or a verb of saying after it; or a
+    break before and a verb of saying after (，曾安舒说); or a list of names (、…、).
+    """
+    break_after = not after or after[0] in _NAME_BOUNDARIES
+    saying_after = after in _AFTER_NAME or after[:1] in ("说", "等")
+    if before[-1:] in _TITLE_ENDS:
+        return break_after or saying_after or after[:1] in ("和", "与")
+    if not before or before[-1] in _NAME_BOUNDARIES:
+        return saying_after or (before[-1:] == "、" and after[:1] == "、")
+    return False
 
 
 def apply(
