@@ -46,20 +46,29 @@ def _like(text: str) -> str:
 
 
 def _order(sort: str, descending: bool) -> str:
-    way = "DESC" if descending else "ASC"
+    """ORDER BY terms; descending is the ascending order exactly reversed (ties end on the id)."""
     if sort == "created":
-        return f"h.created {way}, h.id {way}"
-    if sort == "updated":
-        return f"h.updated {way}, h.id {way}"
-    if sort == "category":
-        return f"c.position {way}, h.page_id, s.ordinal, h.start"
-    if sort == "quote":
-        return f"h.exact {way}, h.id"
-    # Reading order: issue date, page order, section, offset; unanchored (no section) last.
-    return (
-        f"i.date IS NULL, i.date {way}, p.issue_id {way}, p.position {way}, p.id {way}, "
-        f"s.ordinal IS NULL, s.ordinal {way}, h.start {way}, h.id {way}"
-    )
+        terms = ["h.created", "h.id"]
+    elif sort == "updated":
+        terms = ["h.updated", "h.id"]
+    elif sort == "category":
+        terms = ["c.position", "h.page_id", "s.ordinal", "h.start", "h.id"]
+    elif sort == "quote":
+        terms = ["h.exact", "h.id"]
+    else:
+        # Reading order: issue date (undated last), page order, section (unanchored last), offset.
+        terms = [
+            "i.date IS NULL",
+            "i.date",
+            "p.issue_id",
+            "p.position",
+            "p.id",
+            "s.ordinal IS NULL",
+            "s.ordinal",
+        ]
+        terms += ["h.start", "h.id"]
+    way = " DESC" if descending else ""
+    return ", ".join(term + way for term in terms)
 
 
 def find_ids(db: SqliteDatabase, query: Filter) -> list[int]:

@@ -22,6 +22,7 @@ from models.anchoring import make_anchor
 from models.annotations import finder
 from models.annotations.categories import DEFAULT_CATEGORIES, check_colour, check_name
 from models.annotations.history import Change, Command, History, apply, snapshot_highlights, snapshot_rows
+from models.annotations.panel_index import PanelIndex
 from models.annotations.placing import StoredAnchor, place_all
 from models.annotations.records import CategoryInfo, Changed, HighlightInfo, PlacingReport
 from models.annotations.tagging import TagOps
@@ -99,6 +100,7 @@ class Annotations(TagOps):
         self._db = library.database
         self.history = History()
         self._listeners: list[Listener] = []
+        self._index: PanelIndex | None = None
         self.ensure_default_categories()
 
     @classmethod
@@ -342,6 +344,9 @@ class Annotations(TagOps):
                         prefix=a.prefix, suffix=a.suffix, text_hash=a.text_hash or "", anchor_state="anchored",
                     ).where(Highlight.id == p.id).execute()  # fmt: skip
                     (report.moved if was_anchored[p.id] else report.recovered).append(p.id)
+        touched = report.moved + report.recovered + [i for i in report.unanchored if was_anchored[i]]
+        if touched:
+            self._notify(Changed("re-anchor", frozenset(touched), frozenset({page.page_id})))
         return report
 
     # --- highlights ----------------------------------------------------------------------------
@@ -398,6 +403,13 @@ class Annotations(TagOps):
     def find(self, query: finder.Filter) -> list[int]:
         """Ids of the highlights the panel's filter lets through, in its order."""
         return finder.find_ids(self._db, query)
+
+    def panel_index(self) -> PanelIndex:
+        """The in-memory index the annotations panel filters with (built on first use, kept current)."""
+        if self._index is None:
+            self._index = PanelIndex(self._db)
+            self.subscribe(self._index.changed)
+        return self._index
 
     def records(self, ids: Sequence[int]) -> list[HighlightInfo]:
         return finder.load_records(self._db, ids)
