@@ -120,3 +120,43 @@ def test_seed_page_structure_against_its_hand_labelled_gold() -> None:
     assert n_paras == 24 and n_arts == 18
     assert paras == 24, "every paragraph of the sample page exact"
     assert whole == 18, "every article of the sample page whole, headline and all"
+
+
+def _paras(raw: str) -> list[str]:
+    return [_squash(p.text) for s in parse_page(raw).sections for p in s.paragraphs]
+
+
+def test_dateline_alone_on_a_line_stays_with_its_paragraph() -> None:
+    raw = "新华社北京 2 月 6 日电\n 为认真贯彻落实党中央关于\n打赢疫情防控阻击战的重要部署\n要求，引导群众提高自我保护能\n力。\n"
+    assert _paras(raw)[0].startswith("新华社北京2月6日电为认真贯彻")
+    assert len(_paras(raw)) == 1
+
+
+def test_a_bracketed_note_over_several_lines_is_one_paragraph() -> None:
+    raw = (
+        "中国一定能取得疫情防控阻击战\n的胜利！”\n（本报北京、里约热内卢、\n洛杉矶、莫斯科、华盛顿、堪培\n"
+        "拉 2 月 15 日电 \n记者曲颂、朱东君、王如君、张\n晓东、张梦旭）\n"
+    )
+    assert (
+        _paras(raw)[-1]
+        == "（本报北京、里约热内卢、洛杉矶、莫斯科、华盛顿、堪培拉2月15日电记者曲颂、朱东君、王如君、张晓东、张梦旭）"
+    )
+
+
+def test_each_bulleted_item_is_a_paragraph() -> None:
+    raw = "●戴口罩，避免与人面对面，\n安全距离一米以上。\n●可佩戴不露手指的手套，\n减少直接接触。\n●使用公共卫生间，要随身携\n带纸巾。\n"
+    assert _paras(raw) == [
+        "●戴口罩，避免与人面对面，安全距离一米以上。",
+        "●可佩戴不露手指的手套，减少直接接触。",
+        "●使用公共卫生间，要随身携带纸巾。",
+    ]
+
+
+def test_attribution_and_standing_labels_are_never_headlines() -> None:
+    raw = TRAILING.replace("国际体育组织支持中国抗击疫情", "——习近平")
+    headings = [s.field_text("heading") for s in parse_page(raw).sections]
+    assert "——习近平" not in headings
+    labelled = "核心阅读\n\n" + TRAILING
+    sections = parse_page(labelled).sections
+    assert all(s.field_text("heading") != "核心阅读" for s in sections)
+    assert any(p.text == "核心阅读" for s in sections for p in s.paragraphs)

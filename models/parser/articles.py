@@ -111,6 +111,11 @@ def _caption_ended(article: Article) -> float:
     return 0.0
 
 
+def _never_headline(text: str) -> bool:
+    t = text.replace(" ", "")
+    return is_label(t) or t.startswith(("——", "—"))
+
+
 def _has_label(title: str) -> bool:
     head = title[:14]
     return "：" in head or ":" in head
@@ -164,10 +169,15 @@ def decode_articles(items: list[Item]) -> list[Article]:
         def offer(state: str, cost: float, arts: list[Article], new: list[Hyp] = new) -> None:
             new.append((cost, arts, state))
 
+        # A standing label (核心阅读) or an attribution (——习近平) heads no article.
+        not_headline = 2 * LABEL_OPENS if item.kind == "title" and _never_headline(item.text) else 0.0
         for cost, arts, state in hyps:
+            cost += not_headline  # taken back below wherever the title stays in the text
             if item.kind == "title":
                 if state == "closed":
                     offer("h_empty", cost, arts + [Article(heading=item)])
+                    if is_label(item.text):
+                        offer("open", cost - not_headline, arts + [Article(items=[item])])
                 elif state == "open":
                     cur = arts[-1]
                     trail = arts[:-1] + [Article(heading=item, items=cur.items)]
@@ -175,12 +185,14 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("closed", cost + boundary + _attach_cost(item.text, cur.items), trail)
                     offer("h_empty", cost + boundary + HEADLESS, arts + [Article(heading=item)])
                     offer(
-                        "open", cost + _intertitle_cost(item), arts[:-1] + [Article(None, cur.items + [item])]
+                        "open",
+                        cost - not_headline + _intertitle_cost(item),
+                        arts[:-1] + [Article(None, cur.items + [item])],
                     )
                     if is_label(item.text):
                         offer(
                             "open",
-                            cost + HEADLESS + NEW_ARTICLE - LABEL_OPENS,
+                            cost - not_headline + HEADLESS + NEW_ARTICLE - LABEL_OPENS,
                             arts + [Article(items=[item])],
                         )
                 elif state == "h_empty":
@@ -188,7 +200,9 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
                     # A label such as 编者的话 or 核心阅读 opening the article under its headline.
                     offer(
-                        "h_paras", cost + _intertitle_cost(item), arts[:-1] + [Article(cur.heading, [item])]
+                        "h_paras",
+                        cost - not_headline + _intertitle_cost(item),
+                        arts[:-1] + [Article(cur.heading, [item])],
                     )
                 elif state == "h_paras":
                     cur = arts[-1]
@@ -199,11 +213,15 @@ def decode_articles(items: list[Item]) -> list[Article]:
                     )
                     offer(
                         "h_paras",
-                        cost + _intertitle_cost(item),
+                        cost - not_headline + _intertitle_cost(item),
                         arts[:-1] + [Article(cur.heading, cur.items + [item])],
                     )
                     if is_label(item.text):
-                        offer("open", cost + NEW_ARTICLE - LABEL_OPENS, arts + [Article(items=[item])])
+                        offer(
+                            "open",
+                            cost - not_headline + NEW_ARTICLE - LABEL_OPENS,
+                            arts + [Article(items=[item])],
+                        )
             else:
                 new_cost = _new_article_cost(prev_para, item)
                 keep_cost = item.opener_strength + (
