@@ -1,0 +1,108 @@
+"""What the word popup says about a word: forms, reading here, CC-CEDICT senses, other readings.
+
+Everything is looked up in the CC-CEDICT index (``models.language.dictionary``); the
+reading shown is the one decided in context (or set by an editor), never the
+dictionary's first one. A word jieba made that the dictionary lacks is explained by its
+longest dictionary sub-words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from models.language.dictionary import DictionaryEntry
+
+
+class WordDictionary(Protocol):
+    """The lookups a word card needs (``models.language.dictionary.Dictionary`` has them)."""
+
+    def lookup(self, word: str) -> list[DictionaryEntry]: ...
+
+    def sub_words(self, word: str, longest: int = 8) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class WordPart:
+    """A dictionary word inside a longer word, with its entries."""
+
+    word: str
+    entries: tuple[DictionaryEntry, ...]
+
+
+@dataclass(frozen=True)
+class WordCard:
+    """The popup's content for one occurrence of a word."""
+
+    word: str
+    traditional: str  # empty when the traditional form is the same
+    syllables: tuple[str | None, ...]  # one per character of ``word``, as read in this sentence
+    entries: tuple[DictionaryEntry, ...]  # every entry of the headword, this reading's first
+    other_readings: tuple[str, ...]  # the dictionary's other readings of the word
+    parts: tuple[WordPart, ...] = field(default=())  # when the dictionary lacks the word
+    overridden: bool = False  # an editor set the reading of this occurrence
+
+    @property
+    def pinyin(self) -> str:
+        """The reading here as one string ('yín háng')."""
+        return " ".join(s for s in self.syllables if s)
+
+    @property
+    def simplified(self) -> str:
+        """The simplified form (a traditional page's word shows its simplified headword)."""
+        for entry in self.entries:
+            if entry.traditional == self.word:
+                return entry.simplified
+        return self.word
+
+    def definition(self) -> str:
+        """The senses for this reading (all senses when no entry has it), for vocabulary cards."""
+        chosen = [e for e in self.entries if _same(e.pinyin, self.pinyin)] or list(self.entries)
+        if not chosen:
+            return " + ".join(f"{p.word}: {'; '.join(_senses(p.entries))}" for p in self.parts if p.entries)
+        return " / ".join("; ".join(e.senses) for e in chosen)
+
+
+def _same(a: str, b: str) -> bool:
+    return a.lower().replace(" ", "") == b.lower().replace(" ", "")
+
+
+def _senses(entries: Sequence[DictionaryEntry]) -> list[str]:
+    return [s for e in entries for s in e.senses]
+
+
+def word_card(
+    word: str, syllables: Sequence[str | None], dictionary: WordDictionary, overridden: bool = False
+) -> WordCard:
+    """The card for ``word`` read as ``syllables`` here."""
+    pinyin = " ".join(s for s in syllables if s)
+    entries = dictionary.lookup(word)
+    # This reading's entries first (行 read háng in 银行 lists háng before xíng), then the rest.
+    entries.sort(key=lambda e: not _same(e.pinyin, pinyin))
+    others = tuple(dict.fromkeys(e.pinyin for e in entries if not _same(e.pinyin, pinyin)))
+    parts: tuple[WordPart, ...] = ()
+    traditional = ""
+    if entries:
+        for entry in entries:  # the entry of this reading first: 发 fā is 發, 发 fà is 髮
+            if entry.simplified == word and entry.traditional != word:
+                traditional = entry.traditional
+                break
+            if entry.traditional == word and entry.simplified != word:
+                traditional = word  # a traditional page: the card leads with the simplified form
+                break
+    elif len(word) > 1:
+        pieces = dictionary.sub_words(word)
+        parts = tuple(WordPart(p, tuple(dictionary.lookup(p))) for p in pieces)
+        forms = [p.entries[0].traditional if p.entries else p.word for p in parts]
+        if "".join(forms) != word:
+            traditional = "".join(forms)
+    return WordCard(
+        word=word,
+        traditional=traditional,
+        syllables=tuple(syllables),
+        entries=tuple(entries),
+        other_readings=others,
+        parts=parts,
+        overridden=overridden,
+    )
