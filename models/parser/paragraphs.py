@@ -96,22 +96,19 @@ def _breaks_after(
                 return not 1.5 <= col_b - c.width <= 3.5
             return True
         return short_b > 3.5 and not ends_sentence(b.stripped)
-    if text_a.endswith(("，", "、", ",")):
-        return False  # a paragraph does not end on a comma or a colon
-    # A short line that ends no sentence is a line of its own (a 小标题, a byline); one
-    # that is only a little short needs the blank line after it to say so.
-    blank_between = b.index > a.index + 1
-    next_is_first = (
-        1.5 <= short_b <= 3.0
-        and not ends_sentence(b.stripped)
-        and c is not None
-        and abs(col_b - c.width) <= 1
+    # The line ends no sentence, so its paragraph goes on, unless it is a line of its
+    # own (a 小标题, a name): then the next line is indented, or this one is short.
+    # b looks indented when it is two or three short and the line after it fills the
+    # column or ends b's paragraph.
+    b_indented = 1.5 <= short_b <= 3.0 and (
+        c is None or abs(col_b - c.width) <= 1 or ends_sentence(c.stripped) or c.index > b.index + 1
     )
     # Digits and Latin letters make a line's width uncertain by a character or so.
     exact_b = not any(ch.isascii() and ch.isalnum() for ch in b.stripped)
-    if next_is_first and (short_a >= 1.5 or (a_is_first and exact_b)):
-        # An indented line that the next one fills out starts a paragraph, so the line
-        # above it ends one: a title line, though it ends no sentence.
+    if b_indented and (short_a >= 1.5 or (a_is_first and exact_b and not ends_sentence(b.stripped))):
         return True
+    # A clearly short line stands alone; one only a little short needs a blank line after
+    # it to say so. A line cut before an opening quote is short by one more.
     slack = 1.0 if b.stripped[:1] in OPENERS else 0.0
+    blank_between = b.index > a.index + 1
     return short_a >= 2.5 + slack or (short_a >= 1.5 + slack and blank_between)
