@@ -83,6 +83,8 @@ class SectionColumn(QTextEdit):
     selectionMapped = Signal(list)
     #: Ctrl + wheel: make the whole page's type bigger (+1) or smaller (-1)
     zoomRequested = Signal(int)
+    #: a context menu is about to open (QMenu, viewport QPointF): listeners add their actions
+    contextMenuAboutToShow = Signal(object, object)
 
     def __init__(
         self, section: Section, number: int, style: PageStyle, parent: QWidget | None = None
@@ -419,6 +421,12 @@ class SectionColumn(QTextEdit):
             self._hovered = block
             self._refresh_marks()
             self.hoveredBlock.emit(block)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu()
+        self.contextMenuAboutToShow.emit(menu, event.pos().toPointF())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Leave:
