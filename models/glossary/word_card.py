@@ -28,7 +28,8 @@ class WordPart:
     """A dictionary word inside a longer word, with its entries."""
 
     word: str
-    entries: tuple[DictionaryEntry, ...]
+    entries: tuple[DictionaryEntry, ...]  # this reading's first
+    pinyin: str = ""  # how the part is read here
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,19 @@ class WordCard:
         """The senses for this reading (all senses when no entry has it), for vocabulary cards."""
         chosen = [e for e in self.entries if _same(e.pinyin, self.pinyin)] or list(self.entries)
         if not chosen:
-            return " + ".join(f"{p.word}: {'; '.join(_senses(p.entries))}" for p in self.parts if p.entries)
+            return " + ".join(
+                f"{p.word}: {'; '.join(_senses(_reading_first(p)))}" for p in self.parts if p.entries
+            )
         return " / ".join("; ".join(e.senses) for e in chosen)
 
 
 def _same(a: str, b: str) -> bool:
     return a.lower().replace(" ", "") == b.lower().replace(" ", "")
+
+
+def _reading_first(part: WordPart) -> list[DictionaryEntry]:
+    """A part's entries for its reading here, or all of them."""
+    return [e for e in part.entries if _same(e.pinyin, part.pinyin)] or list(part.entries)
 
 
 def _senses(entries: Sequence[DictionaryEntry]) -> list[str]:
@@ -93,7 +101,15 @@ def word_card(
                 break
     elif len(word) > 1:
         pieces = dictionary.sub_words(word)
-        parts = tuple(WordPart(p, tuple(dictionary.lookup(p))) for p in pieces)
+        built: list[WordPart] = []
+        at = 0
+        for piece in pieces:
+            here = " ".join(s for s in syllables[at : at + len(piece)] if s)
+            found = dictionary.lookup(piece)
+            found.sort(key=lambda e, here=here: not _same(e.pinyin, here))  # 区 qū before 区 Ōu
+            built.append(WordPart(piece, tuple(found), here))
+            at += len(piece)
+        parts = tuple(built)
         forms = [p.entries[0].traditional if p.entries else p.word for p in parts]
         if "".join(forms) != word:
             traditional = "".join(forms)

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from models.errors import DubaoError
-from models.library.schema import Issue, Page, Paragraph, Section, VocabularyEntry, utc_now
+from models.library.schema import Issue, Page, VocabularyEntry, utc_now
 from models.library.service import Library
 
 #: Fields a learner may edit in the vocabulary window.
@@ -136,23 +136,11 @@ def source_of(page_id: int | None, raw_offset: int | None) -> str:
 
 
 def _heading_at(page_id: int, raw_offset: int) -> str:
-    """The heading of the article whose paragraphs (or head) hold ``raw_offset``."""
-    para = (
-        Paragraph.select(Paragraph.section)
-        .join(Section)
-        .where(
-            (Section.page == page_id) & (Paragraph.raw_start <= raw_offset) & (Paragraph.raw_end > raw_offset)
-        )
-        .first()
-    )
-    section = Section.get_by_id(para.section_id) if para is not None else None
-    if section is None:
-        # A word of a headline: the section whose head lies nearest before the offset.
-        for candidate in Section.select().where(Section.page == page_id).order_by(Section.ordinal):
-            first = Paragraph.select(Paragraph.raw_start).where(Paragraph.section == candidate.id).scalar()
-            if first is not None and first > raw_offset and candidate.heading:
-                section = candidate
-                break
-    if section is None:
-        return ""
-    return (section.heading or section.kicker or "").replace("\n", " ").strip()
+    """The title of the section (article, masthead, caption) whose text holds ``raw_offset``."""
+    from models.library import sections as stored
+
+    sections, _ids = stored.load(page_id)
+    for section in sections:
+        if any(raw_offset in part.source for part in section.all_texts()):
+            return section.title.replace("\n", " ").strip()
+    return ""
