@@ -117,6 +117,8 @@ class Annotations(TagOps):
             self._listeners.remove(listener)
 
     def _notify(self, changed: Changed) -> None:
+        if self._index is not None:
+            self._index.changed(changed)  # before any listener, which may query it
         for listener in list(self._listeners):
             listener(changed)
 
@@ -387,7 +389,8 @@ class Annotations(TagOps):
             if note.strip():
                 Note.create(highlight=row.id, text=note, created=now, updated=now)
         info = self.highlight(row.id)
-        page.highlights.append(info)
+        if all(h.id != info.id for h in page.highlights):  # a listener may have reloaded them
+            page.highlights.append(info)
         return info
 
     def highlight(self, highlight_id: int) -> HighlightInfo:
@@ -408,7 +411,6 @@ class Annotations(TagOps):
         """The in-memory index the annotations panel filters with (built on first use, kept current)."""
         if self._index is None:
             self._index = PanelIndex(self._db)
-            self.subscribe(self._index.changed)
         return self._index
 
     def records(self, ids: Sequence[int]) -> list[HighlightInfo]:

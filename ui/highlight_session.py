@@ -1,0 +1,243 @@
+"""Annotating in the main window: the annotations dock, marking keys, undo/redo, painting.
+
+One AnnotationSession per window. It opens the core's ``Annotations`` on the window's library
+when a library page is shown, puts painters and key handlers on that page's columns, and
+turns the core's change notices into repaints of the page and of the panel (the core tells
+*what* changed, each view refreshes if concerned). Offsets cross from Qt's UTF-16 positions
+to the core's code points in ``ui.highlight_positions`` only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+from ui.highlight_marking import ColumnMarking
+from ui.highlight_painter import HighlightPainter
+from ui.highlight_positions import SectionPositions
+
+if TYPE_CHECKING:
+    from models.annotations.records import Changed, HighlightInfo
+    from models.annotations.service import AnnotatedPage, Annotations
+    from ui.annotations_panel import AnnotationsPanel
+
+
+class AnnotationSession(QObject):
+    """Highlights, the annotations panel and their keys, for one main window."""
+
+    #: a core change notice, re-emitted on the Qt side
+    changed = Signal(object)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.annotations: Annotations | None = None
+        self.page: AnnotatedPage | None = None
+        self.panel: AnnotationsPanel | None = None
+        self.painters: list[HighlightPainter] = []
+        self.markings: list[ColumnMarking] = []
+        self.chosen: HighlightInfo | None = None
+        self.dock = QDockWidget(self.tr("Annotations"), window)
+        self.dock.setObjectName("annotationsDock")
+        placeholder = QLabel(self.tr("Open a page from the library to annotate it."))
+        placeholder.setWordWrap(True)
+        placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.dock.setWidget(placeholder)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.undo_action = self._action(
+            self.tr("&Undo"), self.undo, [QKeySequence(QKeySequence.StandardKey.Undo)]
+        )
+        self.redo_action = self._action(
+            self.tr("&Redo"),
+            self.redo,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)],
+        )
+        self.tags_action = self._action(self.tr("&Tags…"), self.show_tag_manager, [])
+        menu = window.menuBar().addMenu(self.tr("&Annotate"))
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addSeparator()
+        menu.addAction(self.tags_action)
+        menu.addAction(self.dock.toggleViewAction())
+        self.menu = menu
+        self._update_actions()
+        self.changed.connect(self._apply_change)
+        window.pageShown.connect(self._page_shown)  # type: ignore[attr-defined]
+
+    def _action(self, text: str, slot, keys: list[QKeySequence]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    # --- the core -------------------------------------------------------------------------------
+    def ensure(self) -> Annotations | None:
+        """The window library's annotations (None while no library is open)."""
+        library = getattr(self.window, "library", None)
+        if library is None:
+            return None
+        if self.annotations is None or self.annotations.library is not library:
+            from models.annotations.service import Annotations
+            from ui.annotations_panel import AnnotationsPanel
+
+            self.annotations = Annotations(library)
+            self.annotations.subscribe(self.changed.emit)
+            self.panel = AnnotationsPanel(self.annotations)
+            self.panel.highlightActivated.connect(self.show_passage)
+            self.panel.highlightSelected.connect(self._selected_in_panel)
+            self.panel.details.failed.connect(self._say)
+            self.dock.setWidget(self.panel)
+        return self.annotations
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    # --- the page -------------------------------------------------------------------------------
+    def _page_shown(self, _title: str = "") -> None:
+        where = getattr(self.window, "page_where", "")
+        self.painters, self.markings = [], []
+        self.page = None
+        annotations = self.ensure() if where.startswith("library:") else None
+        if annotations is None:
+            if self.panel is not None:
+                self.panel.set_page(None)
+            return
+        self.page = annotations.open_page(int(where.split(":", 1)[1]))
+        for column in self.window.page_view.columns:  # type: ignore[attr-defined]
+            painter = HighlightPainter(column)
+            painter.is_dark = lambda: bool(getattr(self.window, "colours", None) and self.window.colours.dark)  # type: ignore[attr-defined]
+            marking = ColumnMarking(column, painter, self._categories)
+            marking.markRequested.connect(self.mark)
+            marking.highlightChosen.connect(self.choose)
+            self.painters.append(painter)
+            self.markings.append(marking)
+        self.paint()
+        if self.panel is not None:
+            self.panel.set_page(self.page.page_id)
+        if self.page.placing.unanchored:
+            self._say(
+                self.tr(
+                    "%1 highlights could not be placed after the text changed; see the Annotations panel"
+                ).replace("%1", str(len(self.page.placing.unanchored)))
+            )
+
+    def _categories(self) -> dict[int, Any]:
+        return {c.id: c for c in self.annotations.categories()} if self.annotations else {}
+
+    def paint(self) -> None:
+        if self.page is None:
+            return
+        categories = self._categories()
+        dark = bool(self.window.colours.dark)  # type: ignore[attr-defined]
+        for index, painter in enumerate(self.painters):
+            if index < len(self.page.texts):
+                painter.set_highlights(self.page.in_section(index), categories, dark)
+
+    def _apply_change(self, change: Changed) -> None:
+        if self.page is not None and self.annotations is not None:
+            if self.page.page_id in change.page_ids or change.categories:
+                self.page.highlights = self.annotations.page_highlights(self.page.page_id)
+                self.paint()
+        if self.panel is not None:
+            self.panel.changed(change)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        a = self.annotations
+        undo = a.history.undo_label() if a else None
+        redo = a.history.redo_label() if a else None
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
+
+    # --- operations -----------------------------------------------------------------------------
+    def mark(self, section: int, start: int, end: int, key: int) -> HighlightInfo | None:
+        """Highlight a span of a section (code points) with the category of key 1–9."""
+        from models.errors import DubaoError
+
+        if self.annotations is None or self.page is None:
+            self._say(self.tr("Only pages in the library can be annotated."))
+            return None
+        category = self.annotations.category_for_key(key)
+        if category is None:
+            self._say(self.tr("No category on key %1").replace("%1", str(key)))
+            return None
+        try:
+            made = self.annotations.create(self.page, section, start, end, category.id)
+        except DubaoError as exc:
+            self._say(str(exc))
+            return None
+        self._say(self.tr("Highlighted as %1").replace("%1", category.name))
+        self.choose(made)
+        return made
+
+    def undo(self) -> None:
+        self._history(forward=False)
+
+    def redo(self) -> None:
+        self._history(forward=True)
+
+    def _history(self, forward: bool) -> None:
+        from models.errors import DubaoError
+
+        if self.annotations is None:
+            return
+        try:
+            done = self.annotations.redo() if forward else self.annotations.undo()
+        except DubaoError as exc:
+            self._say(str(exc))
+            self._update_actions()
+            return
+        if done is not None:
+            self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", done.label))
+
+    def choose(self, highlight: HighlightInfo) -> None:
+        """Make a highlight the chosen one: selected in the panel, its details shown."""
+        self.chosen = highlight
+        self.dock.show()
+        if self.panel is not None:
+            if not self.panel.select(highlight.id):
+                self.panel.show_details(highlight)
+
+    def _selected_in_panel(self, highlight: HighlightInfo | None) -> None:
+        self.chosen = highlight
+
+    def show_passage(self, highlight: HighlightInfo) -> bool:
+        """Open the highlight's page and select its words (an unanchored one: just its page)."""
+        if self.page is None or self.page.page_id != highlight.page_id:
+            if not self.window.open_library_page(highlight.page_id):  # type: ignore[attr-defined]
+                return False
+        if self.page is None:
+            return False
+        current = next((h for h in self.page.highlights if h.id == highlight.id), highlight)
+        index = self.page.section_index(current.section_id) if current.anchored else None
+        if index is None or index >= len(self.window.page_view.columns):  # type: ignore[attr-defined]
+            self._say(self.tr("This highlight's words are no longer on the page (unanchored)."))
+            return False
+        view = self.window.page_view  # type: ignore[attr-defined]
+        column = view.columns[index]
+        start, end = SectionPositions(column).span_to_document(current.start, current.end)
+        view.focus_column(index)
+        cursor = column.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        column.setTextCursor(cursor)
+        column.ensureCursorVisible()
+        view.ensure_column_visible(index)
+        return True
+
+    def show_tag_manager(self) -> None:
+        if self.ensure() is None:
+            self._say(self.tr("Open the library to manage tags."))
+            return
+        from ui.tag_manager import TagManager
+
+        dialog = TagManager(self.annotations, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
