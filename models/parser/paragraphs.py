@@ -104,7 +104,9 @@ def _breaks_after(
         c is None or abs(col_b - c.width) <= 1 or ends_sentence(c.stripped) or c.index > b.index + 1
     )
     # Digits and Latin letters make a line's width uncertain by a character or so.
-    exact_b = not any(ch.isascii() and ch.isalnum() for ch in b.stripped)
+    exact_b = not any(ch.isascii() and ch.isalnum() for ch in b.stripped) or (
+        2.0 <= short_b <= 2.5 and c is not None and abs(col_b - c.width) <= 0.5
+    )
     if b_indented and (short_a >= 1.5 or (a_is_first and exact_b and not ends_sentence(b.stripped))):
         return True
     # A clearly short line stands alone; one only a little short needs a blank line after
