@@ -21,12 +21,16 @@ INDENT = 2
 BULLETS = "●■▲◆★•◇□○"
 
 
-def local_widths(lines: Sequence[Line], radius: int = 10) -> list[float]:
-    """The column width around each line: the commonest line width among its neighbours."""
+def local_widths(lines: Sequence[Line], radius: int = 10, before: int | None = None) -> list[float]:
+    """The column width around each line: the commonest line width among its neighbours.
+
+    The window reaches ``before`` lines back (default ``radius``) and ``radius`` forward.
+    """
     widths = [ln.width for ln in lines]
+    back = radius if before is None else before
     out: list[float] = []
     for i in range(len(lines)):
-        window = widths[max(0, i - radius) : i + radius + 1]
+        window = widths[max(0, i - back) : i + radius + 1]
         counts = Counter(w for w in window if w >= 4)
         if not counts:
             out.append(max(widths[i], 1))
@@ -41,6 +45,9 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     if not lines:
         return []
     columns = local_widths(lines)
+    # Across a blank line two articles set in different widths may meet: there the next
+    # line is measured against the lines after it only.
+    ahead = local_widths(lines, radius=12, before=0)
     paragraphs: list[list[Line]] = [[lines[0]]]
     first = True
     depth = _bracket_depth(lines[0].stripped)
@@ -48,7 +55,8 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
         a, b = lines[k], lines[k + 1]
         c = lines[k + 2] if k + 2 < len(lines) else None
         inside_note = depth > 0 and len(paragraphs[-1]) <= 5
-        if not inside_note and _breaks_after(a, b, columns[k], columns[k + 1], first, c):
+        col_b = ahead[k + 1] if b.index > a.index + 1 else columns[k + 1]
+        if not inside_note and _breaks_after(a, b, columns[k], col_b, first, c):
             paragraphs.append([b])
             first = True
             depth = _bracket_depth(b.stripped)
