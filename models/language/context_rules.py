@@ -49,6 +49,55 @@ _MODAL_SUBJECTS = {
     "非",
 }
 
+#: Adverbs of written Chinese after which 为 is the copula wéi (均为, 皆为, 多为).
+_COPULA_ADVERBS = {
+    "均",
+    "皆",
+    "即",
+    "实",
+    "多",
+    "仍",
+    "亦",
+    "乃",
+    "尚",
+    "则",
+    "最",
+    "较",
+    "已",
+    "确",
+    "原",
+    "本",
+    "现",
+}
+
+#: Modal verbs: 为 after them is wèi (能为, 要为, 愿意为).
+_MODALS = {
+    "能",
+    "要",
+    "会",
+    "愿",
+    "愿意",
+    "可以",
+    "应该",
+    "应当",
+    "想",
+    "肯",
+    "敢",
+    "需要",
+    "必须",
+    "可",
+    "能够",
+}
+
+#: Words after 为 that make it the copula wéi although jieba may tag them as verbs.
+_WEI_OBJECTS = {"主", "例", "宜", "准", "止", "由", "限", "难", "先", "重", "荣", "伍", "生"}
+
+#: Last characters of verbs that take 为 as their complement (转化为, 认定为, 比喻为, 改为).
+_TAKES_WEI = set("化变成作定改评选分视称列划译誉奉尊拜聘任设升归并喻充")
+
+#: Words before 为 in a newspaper's captions and bylines, where it is wéi (图为, 作者为).
+_CAPTION_WORDS = {"图", "上图", "下图", "左图", "右图", "作者", "本版", "题图"}
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -141,6 +190,12 @@ class _Context:
             k -= 1
         return k
 
+    def phrase_end(self, k: int) -> int:
+        """Index of the first word from word k on that is a comma or clause break (or the end)."""
+        while k < len(self.words) and self.words[k][:1] not in _CLAUSE_OPENERS:
+            k += 1
+        return k
+
     def neighbour(self, k: int, step: int) -> str:
         """The nearest word before (step -1) or after (+1) word k that is not blank; '' if none."""
         k += step
@@ -154,6 +209,31 @@ class _Context:
 def _starts_with_verb(word: str) -> bool:
     """Whether a word is a verb or a set phrase that opens with one (抓紧时间)."""
     return any(_tag(word[:n]).startswith("v") for n in (len(word), 2, 1) if 0 < n <= len(word))
+
+
+def _wei(ctx: _Context, k: int) -> str | None:
+    """为 standing alone: wéi (be, become, as) or wèi (for, for the sake of)."""
+    prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+    if "以" in ctx.words[ctx.phrase_start(k) : k] and (nxt in _WEI_OBJECTS or not _starts_with_verb(nxt)):
+        return "wéi"  # 以…为…: take … as … (以人民为中心), not 以…态度为挽救…
+    if prev in _COPULA_ADVERBS:
+        return "wéi"  # literary copula after 均/皆/即/多…: 均为, 多为
+    prev_tag = _tag(prev)
+    if prev in _MODALS or prev[-1:] in ("能", "要", "会", "愿"):
+        return "wèi"  # 能为他节省, 愿为…竭尽全力
+    if prev_tag.startswith("v") and (len(prev) == 1 or prev[-1:] in _TAKES_WEI):
+        return "wéi"  # a verb's complement: 转化为, 认定为, 比喻为
+    if _starts_with_verb(nxt) and nxt not in _WEI_OBJECTS:
+        return "wèi"  # for the purpose of: 中国为抗击疫情采取的措施
+    if nxt[:1].isdigit():
+        return "wéi"  # is, before a figure: 入园率为83.5%
+    if not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c")):
+        return "wèi"  # for, opening a phrase or after an adverb: ，为坚持…, 将为…提供
+    if prev in _CAPTION_WORDS:
+        return "wéi"  # a newspaper's caption or byline: 图为…, （作者为…）
+    if any(_starts_with_verb(w) for w in ctx.words[k + 2 : ctx.phrase_end(k + 1)][:4]):
+        return "wèi"  # for someone, then the verb: 机构为一线医护人员提供
+    return None
 
 
 def _particle(ctx: _Context, pos: int) -> str | None:
@@ -201,16 +281,7 @@ def _particle(ctx: _Context, pos: int) -> str | None:
     if ch == "只" and before in _COUNTERS and before:
         return "zhī"
     if ch == "为" and alone:
-        # 为 before a pronoun or noun, after an adverb, preposition or a clause break, is wèi
-        # (for): 正在为自己…, 将为…提供. After a noun it is the copula wéi (以人民为中心).
-        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
-        if "以" in ctx.words[ctx.phrase_start(k) : k]:
-            return "wéi"  # 以…为…: take … as … (以人民为中心)
-        prev_tag = _tag(prev)
-        opens = not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c"))
-        if opens and _tag(nxt).startswith(("r", "n")):
-            return "wèi"
-        return None
+        return _wei(ctx, k)
     if ch == "量" and alone and _tag(ctx.neighbour(k, 1)).startswith("n"):
         prev = ctx.neighbour(k, -1)
         if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
