@@ -69,18 +69,27 @@ class ColumnMarking(QObject):
         self._press: QPoint | None = None
         #: the menu's exec, replaceable in tests (returns the chosen highlight or None)
         self.choose: Callable[[OverlapChooser, QPoint], HighlightInfo | None] = _exec_chooser
+        self._viewport = column.viewport()
         column.installEventFilter(self)
-        column.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Look at nothing but the three events we want: while a page is replaced, the columns
+        # are half destroyed and other events still pass through here.
         kind = event.type()
-        if watched is self.column and kind == QEvent.Type.KeyPress:
-            return self._key(event)  # type: ignore[arg-type]
-        if watched is self.column.viewport():
-            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
-                self._press = event.position().toPoint()  # type: ignore[attr-defined]
-            elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
-                self._click(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.KeyPress:
+            return watched is self.column and self._key(event)  # type: ignore[arg-type]
+        if (
+            kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+            or watched is not self._viewport
+        ):
+            return False
+        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return False
+        if kind == QEvent.Type.MouseButtonPress:
+            self._press = event.position().toPoint()  # type: ignore[attr-defined]
+        else:
+            self._click(event)  # type: ignore[arg-type]
         return False
 
     def _key(self, event: QKeyEvent) -> bool:

@@ -49,6 +49,7 @@ class HighlightPainter(QObject):
         self._again.setInterval(0)
         self._again.timeout.connect(self.paint)
         column.document().contentsChanged.connect(self._document_changed)
+        column.destroyed.connect(self._again.stop)
 
     def set_highlights(
         self, highlights: Sequence[HighlightInfo], categories: dict[int, CategoryInfo], dark: bool

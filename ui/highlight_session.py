@@ -196,6 +196,11 @@ class AnnotationSession(QObject):
             return
         if done is not None:
             self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", done.label))
+            # One highlight brought back (a redone mark, an undone delete): make it the chosen one.
+            if len(done.highlight_ids) == 1:
+                back = self.annotations.records(list(done.highlight_ids))
+                if back and not back[0].deleted:
+                    self.choose(back[0])
 
     def choose(self, highlight: HighlightInfo) -> None:
         """Make a highlight the chosen one: selected in the panel, its details shown."""

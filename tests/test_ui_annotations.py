@@ -1,0 +1,257 @@
+"""Annotating in the window: keyboard marking, painting, undo/redo, overlaps, the panel, tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import ASTRAL_PAGE, sample_text
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from models.annotations.finder import Filter
+from ui.highlight_positions import SectionPositions
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tag_manager import TagManager
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
+    (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
+    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_library()
+    win.library.import_paths([issue])
+    pages = {Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)}
+    win.test_pages = pages
+    assert win.open_library_page(pages["astral.txt"])
+    yield win
+    win.close()
+    win.library.close()
+
+
+def column_with(win, words: str):
+    """(column, document position of the words' first character) for words on the shown page."""
+    session = win.annotation_session
+    for index, text in enumerate(session.page.texts):
+        at = text.find(words)
+        if at >= 0:
+            column = win.page_view.columns[index]
+            return column, SectionPositions(column).to_document(at)
+    raise AssertionError(words)
+
+
+def select_by_keyboard(qtbot, column, position: int, characters: int) -> None:
+    """Put the cursor before the words, then extend the selection with Shift+Right only."""
+    column.setFocus()
+    cursor = column.textCursor()
+    cursor.setPosition(position)
+    column.setTextCursor(cursor)
+    for _ in range(characters):
+        QTest.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_select_then_a_digit_highlights_with_that_category_and_paints_it(qtbot, window) -> None:
+    session = window.annotation_session
+    column, position = column_with(window, "𠀀家庄")
+    select_by_keyboard(qtbot, column, position, 3)  # 𠀀 is one keystroke, two UTF-16 units
+    assert column.textCursor().selectedText() == "𠀀家庄"
+    QTest.keyClick(column, Qt.Key.Key_5)
+    annotations = session.annotations
+    made = annotations.page_highlights(session.page.page_id)
+    assert [(h.exact, h.end - h.start) for h in made] == [("𠀀家庄", 3)]
+    place = annotations.category_for_key(5)
+    assert made[0].category_id == place.id and place.name == "地名"
+    painter = session.painters[column.number]
+    assert painter.background_at(made[0].start) == place.light_colour
+    assert painter.background_at(made[0].end) is None  # the next character is not painted
+    assert session.panel.model.ids == [made[0].id]
+    assert session.panel.details.highlight.id == made[0].id  # the new highlight is the chosen one
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_marking(qtbot, window) -> None:
+    session = window.annotation_session
+    column, position = column_with(window, "高质量发展")
+    select_by_keyboard(qtbot, column, position, 5)
+    QTest.keyClick(column, Qt.Key.Key_6)
+    h = session.annotations.page_highlights(session.page.page_id)[0]
+    painter = session.painters[column.number]
+    assert painter.background_at(h.start) is not None
+    QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.annotations.page_highlights(session.page.page_id) == []
+    assert painter.background_at(h.start) is None
+    assert session.panel.model.ids == []
+    QTest.keyClick(
+        column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert [x.id for x in session.annotations.page_highlights(session.page.page_id)] == [h.id]
+    assert painter.background_at(h.start) is not None
+    # Deleting is soft and undoable from the keyboard too.
+    session.panel.details.delete()
+    assert painter.background_at(h.start) is None
+    QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert painter.background_at(h.start) is not None
+
+
+def test_a_digit_without_a_selection_does_nothing(qtbot, window) -> None:
+    column, position = column_with(window, "高质量发展")
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_1)
+    assert window.annotation_session.annotations.page_highlights(window.annotation_session.page.page_id) == []
+
+
+def test_clicking_where_highlights_overlap_offers_a_choice(qtbot, window) -> None:
+    session = window.annotation_session
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "推动示范区高质量发展" in t)
+    start = page.texts[section].index("推动示范区高质量发展")
+    outer = session.annotations.create(
+        page, section, start, start + 10, session.annotations.category_for_key(6).id
+    )
+    inner = session.annotations.create(
+        page, section, start + 2, start + 5, session.annotations.category_for_key(5).id
+    )
+    column = window.page_view.columns[section]
+    painter = session.painters[section]
+    # Both are painted: the inner one's colour inside, the outer one's around it.
+    assert painter.background_at(start + 3) == session.annotations.category_for_key(5).light_colour
+    assert painter.background_at(start) == session.annotations.category_for_key(6).light_colour
+    offered = []
+
+    def pick_second(menu, _where):
+        offered.extend(a.text() for a in menu.actions())
+        return next(h for h in painter.at(start + 3) if h.id == outer.id)
+
+    marking = session.markings[section]
+    marking.choose = pick_second
+    cursor_rect = column.cursorRect(_cursor_at(column, SectionPositions(column).to_document(start + 3)))
+    QTest.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=cursor_rect.center())
+    assert offered == ["地名 · 示范区", "要点 · 推动示范区高质量发展"]
+    assert session.chosen.id == outer.id
+    assert session.panel.current_highlight().id == outer.id
+    # Where only one highlight is, a click chooses it without asking.
+    offered.clear()
+    marking.choose_at(SectionPositions(column).to_document(start + 8))
+    assert offered == [] and session.chosen.id == outer.id
+    assert inner.id in session.panel.model.ids
+
+
+def _cursor_at(column, position: int) -> QTextCursor:
+    cursor = QTextCursor(column.document())
+    cursor.setPosition(position)
+    return cursor
+
+
+def test_the_panel_filters_switches_to_the_library_and_jumps_to_the_passage(qtbot, window) -> None:
+    session = window.annotation_session
+    annotations = session.annotations
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "𠀀家庄" in t)
+    at = page.texts[section].index("𠀀家庄")
+    village = annotations.create(
+        page, section, at, at + 3, annotations.category_for_key(5).id, tags=["村"], note="参观"
+    )
+    assert window.open_library_page(window.test_pages["sample.txt"])
+    sample = session.page
+    s_section = next(i for i, t in enumerate(sample.texts) if "金融办" in t)
+    s_at = sample.texts[s_section].index("金融办")
+    bank = annotations.create(sample, s_section, s_at, s_at + 3, annotations.category_for_key(3).id)
+    panel = session.panel
+    assert panel.model.ids == [bank.id]  # this page only
+    panel.whole_library.setChecked(True)
+    assert set(panel.model.ids) == {village.id, bank.id}
+    panel.search.setText("参观")  # words of the note
+    qtbot.waitUntil(lambda: panel.model.ids == [village.id])
+    panel.search.clear()
+    panel.category.setCurrentIndex(panel.category.findData(annotations.category_for_key(3).id))
+    panel.refilter()
+    assert panel.model.ids == [bank.id]
+    panel.category.setCurrentIndex(0)
+    panel.tag.setCurrentIndex(panel.tag.findData(annotations.tag_named("村").id))
+    panel.refilter()
+    assert panel.model.ids == [village.id]
+    # A click on the row opens the other page and selects the words.
+    row = panel.model.index(0, 1)
+    panel.view.clicked.emit(row)
+    assert session.page.page_id == village.page_id
+    column = window.page_view.columns[section]
+    assert column.textCursor().selectedText() == "𠀀家庄"
+
+
+def test_unanchored_highlights_are_listed_after_a_correction_cut_their_words(qtbot, window) -> None:
+    session = window.annotation_session
+    annotations = session.annotations
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "各部门要加强协作" in t)
+    at = page.texts[section].index("各部门要加强协作")
+    lost = annotations.create(page, section, at, at + 8, annotations.category_for_key(2).id)
+    raw = page.content.raw
+    window.library.add_correction(page.page_id, raw.index("会议要求"), raw.index("形成合力。") + 5, "")
+    assert window.open_library_page(page.page_id)
+    panel = session.panel
+    assert panel.model.ids == [lost.id]
+    text = panel.model.data(panel.model.index(0, 1))
+    assert "各部门要加强协作" in text and "unanchored" in text
+    assert all(not p.highlights for p in session.painters)  # not painted on other words
+    panel.anchoring.setCurrentIndex(panel.anchoring.findData("unanchored"))
+    panel.refilter()
+    assert panel.model.ids == [lost.id]
+    assert not session.show_passage(panel.model.record(0))
+
+
+def test_the_dark_theme_paints_the_dark_colours(qtbot, window) -> None:
+    session = window.annotation_session
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    h = session.annotations.create(page, section, at, at + 5, session.annotations.category_for_key(1).id)
+    window.set_theme("dark", save=False)
+    qtbot.waitUntil(lambda: session.painters[section].background_at(h.start) is not None)
+    assert (
+        session.painters[section].background_at(h.start)
+        == session.annotations.category_for_key(1).dark_colour
+    )
+
+
+def test_tag_manager_renames_and_merges_with_counts(qtbot, window) -> None:
+    session = window.annotation_session
+    annotations = session.annotations
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    a = annotations.create(page, section, at, at + 2, 1, tags=["发展"])
+    annotations.create(page, section, at + 2, at + 5, 1, tags=["质量", "发展"])
+    dialog = TagManager(annotations, window)
+    qtbot.addWidget(dialog)
+    assert dialog.tag_rows() == [("发展", 2), ("质量", 1)]
+    dialog.select("质量")
+    dialog.ask_name = lambda tag: "质量提升"
+    dialog.rename()
+    assert dialog.tag_rows() == [("发展", 2), ("质量提升", 1)]
+    dialog.select("发展")
+    dialog.ask_name = lambda tag: "质量提升"
+    dialog.rename()
+    assert "merge" in dialog.message.text()  # a name in use is refused with a reason
+    dialog.select("质量提升")
+    dialog.ask_target = lambda tag, others: next(t for t in others if t.name == "发展")
+    dialog.merge()
+    assert dialog.tag_rows() == [("发展", 2)]
+    dialog.select("发展")
+    dialog.ask_colour = lambda tag: "#22aa44"
+    dialog.recolour()
+    assert annotations.tag_named("发展").colour == "#22aa44"
+    # Ctrl+Z in the window undoes the tag manager's work too.
+    session.undo()
+    session.undo()
+    assert dialog.tag_rows() == [("发展", 2), ("质量提升", 1)]
+    assert annotations.records([a.id])[0].tags == ("发展",)
+    assert annotations.find(Filter(tag_ids=frozenset({annotations.tag_named("发展").id}))) != []
