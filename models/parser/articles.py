@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from models.parser.lines import Line
 from models.parser.titles import is_byline, is_closing_note, is_credit, is_label, starts_with_dateline
@@ -66,9 +67,10 @@ class Article:
     items: list[Item] = field(default_factory=list)  # paragraphs (and intertitles) in order
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _bigrams(text: str) -> frozenset[str]:
     han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(han, han[1:])}
+    return frozenset(a + b for a, b in zip(han, han[1:]))
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")

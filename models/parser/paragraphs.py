@@ -28,15 +28,26 @@ def local_widths(lines: Sequence[Line], radius: int = 10, before: int | None = N
     """
     widths = [ln.width for ln in lines]
     back = radius if before is None else before
+    # A sliding count of the widths in the window, so each line costs one update.
+    counts: Counter[float] = Counter()
+    lo = hi = 0  # the window is widths[lo:hi]
     out: list[float] = []
     for i in range(len(lines)):
-        window = widths[max(0, i - back) : i + radius + 1]
-        counts = Counter(w for w in window if w >= 4)
+        want_lo, want_hi = max(0, i - back), min(len(widths), i + radius + 1)
+        while hi < want_hi:
+            if widths[hi] >= 4:
+                counts[widths[hi]] += 1
+            hi += 1
+        while lo < want_lo:
+            if widths[lo] >= 4:
+                counts[widths[lo]] -= 1
+                if not counts[widths[lo]]:
+                    del counts[widths[lo]]
+            lo += 1
         if not counts:
             out.append(max(widths[i], 1))
             continue
-        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        out.append(best)
+        out.append(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
     return out
 
 
