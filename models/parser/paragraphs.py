@@ -66,7 +66,7 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
         a, b = lines[k], lines[k + 1]
         c = lines[k + 2] if k + 2 < len(lines) else None
         inside_note = depth > 0 and len(paragraphs[-1]) <= 5
-        col_b = ahead[k + 1] if b.index > a.index + 1 else columns[k + 1]
+        col_b = ahead[k + 1] if b.index > a.index + 1 and len(lines) - k > 4 else columns[k + 1]
         if not inside_note and _breaks_after(a, b, columns[k], col_b, first, c):
             paragraphs.append([b])
             first = True
