@@ -1,0 +1,208 @@
+"""The word popup, the keyboard word cursor and pinyin above characters, on a page of reading traps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from models.glossary.word_card import WordCard
+from models.language.dictionary import Dictionary, DictionaryEntry
+from tests.language_window import TRAP_PAGE, find_word, open_window
+from ui.offsets import Utf16Map
+from ui.word_geometry import char_boxes
+from ui.word_popup import WordPopup
+
+
+@pytest.fixture(scope="session")
+def data_home(tmp_path_factory) -> Path:
+    """An app-data folder with the CC-CEDICT index built once for the whole session."""
+    base = tmp_path_factory.mktemp("xdg")
+    Dictionary(base / "Dubao").ensure_built()
+    return base
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, data_home, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    page = tmp_path / "traps.txt"
+    page.write_text(TRAP_PAGE, encoding="utf-8")
+    return open_window(qtbot, tmp_path, page, tmp_path / "library.sqlite3")
+
+
+def _move_to(column, block: int, offset: int) -> None:
+    box = char_boxes(column, block, [offset])[0]
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        box.center(),
+        column.viewport().mapToGlobal(box.center()),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(column.viewport(), event)
+
+
+@pytest.mark.parametrize(
+    ("word", "after", "reading"),
+    [
+        ("银行", "他在", "yín háng"),
+        ("行走", "每天", "xíng zǒu"),
+        ("长江", "", "cháng jiāng"),
+        ("成长", "在", "chéng zhǎng"),
+        ("为了", "", "wèi le"),
+        ("了解", "为了", "liǎo jiě"),
+        ("重庆", "", "chóng qìng"),
+    ],
+)
+def test_hovering_a_trap_word_shows_its_reading_in_this_sentence(window, word, after, reading):
+    language = window.language
+    column_number, block, index = find_word(window, word, after)
+    column = window.page_view.columns[column_number]
+    placed = language.texts[column_number][block].words[index]
+    _move_to(column, block, placed.positions[-1])
+    assert language.hovered == (column_number, block, index)
+    assert language.popup.isVisible()
+    lines = language.popup.text().splitlines()
+    assert lines[0].split()[0] == word
+    assert lines[1] == reading
+    # The senses of this reading come first: the first entry's line starts with the same pinyin.
+    assert lines[2].lower().startswith(reading.lower())
+    assert language.overlays[column_number].hovered == (block, list(placed.positions))
+
+
+def test_a_word_missing_from_the_dictionary_shows_its_parts(window):
+    from models.glossary.word_card import word_card
+
+    language = window.language
+    # jieba makes compounds such as 银行行长会议; the popup explains them by their dictionary words.
+    made_up = word_card("银行行长会议", ["yín", "háng", "háng", "zhǎng", "huì", "yì"], language.dictionary)
+    assert not made_up.entries
+    assert [p.word for p in made_up.parts] == ["银行", "行长", "会议"]
+    assert made_up.parts[1].entries[0].pinyin == "háng zhǎng"  # this reading first, not xíng zhǎng
+    assert made_up.traditional == "銀行行長會議"
+    popup = language.popup
+    popup.show_card(made_up, "standard", False, popup.rect())
+    assert "行长" in popup.text().splitlines()
+
+
+def test_the_keyboard_word_cursor_walks_the_words_and_esc_closes(window, qtbot):
+    language = window.language
+    window.page_view.focus_column(1)
+    column = window.page_view.columns[1]
+    qtbot.waitUntil(column.hasFocus)
+    seen = []
+    for _ in range(6):
+        qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        _text, placed = language.word(language.cursor)
+        seen.append(placed.word)
+    # Punctuation is skipped; each step is one jieba word, in reading order.
+    assert seen == ["他", "在", "银行", "工作", "每天", "行走"]
+    assert language.popup.isVisible() and language.popup.pinned
+    assert language.popup.text().splitlines()[1] == "xíng zǒu"
+    assert column.textCursor().block().text()[column.textCursor().positionInBlock()] == "行"
+    qtbot.keyClick(column, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert language.word(language.cursor)[1].word == "每天"
+    qtbot.keyClick(column, Qt.Key.Key_Escape)
+    assert not language.popup.isVisible()
+    assert language.cursor is None
+
+
+def test_a_click_pins_the_popup_while_the_pointer_moves_on(window, qtbot):
+    language = window.language
+    place = find_word(window, "重庆")
+    column = window.page_view.columns[place[0]]
+    placed = language.word(place)[1]
+    box = char_boxes(column, place[1], [placed.positions[0]])[0]
+    qtbot.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+    assert language.popup.pinned
+    other = find_word(window, "博物馆")
+    _move_to(column, other[1], language.word(other)[1].positions[0])
+    assert language.hovered == other
+    assert language.popup.text().splitlines()[0].startswith("重庆")
+
+
+def test_an_astral_character_does_not_shift_the_word_cursor_or_hovering(window, qtbot):
+    language = window.language
+    place = find_word(window, "博物馆")
+    column = window.page_view.columns[place[0]]
+    text, placed = language.word(place)
+    assert text.text[placed.start - 1] == "𠀀"
+    _move_to(column, place[1], placed.positions[1])  # over 物, after 𠀀 (two UTF-16 units)
+    assert language.hovered == place
+    language._go(place)
+    cursor = column.textCursor()
+    shown = cursor.block().text()  # Qt's position counts UTF-16 units: 𠀀 takes two
+    at = Utf16Map(shown).to_code_point(cursor.positionInBlock())
+    assert shown[at : at + 3] == "博物馆"
+    # The outline stands where the word is drawn: its box starts where 博's box starts.
+    assert language.overlays[place[0]].cursor == (place[1], list(placed.positions))
+
+
+def test_ruby_shows_the_popups_readings_with_spoken_tones_and_overrides(window, qtbot):
+    language = window.language
+    language.set_ruby(True)
+    language.set_spoken(True)
+    assert language.set_reading(find_word(window, "重庆"), "zhong4 qing4")
+    for c, column in enumerate(language.texts):
+        overlay = language.overlays[c]
+        assert overlay.ruby
+        for b, text in enumerate(column):
+            painted = dict(overlay.ruby_readings(b))
+            for i, placed in enumerate(text.words):
+                if text.is_readable(placed):
+                    card = language.card((c, b, i))
+                    assert card.syllables == tuple(painted.get(p) for p in placed.positions)
+    assert language.card(find_word(window, "重庆")).pinyin == "zhòng qìng"
+    # Spoken tones: 很远 hěn yuǎn is said hén yuǎn, in the popup and above the characters alike.
+    assert language.card(find_word(window, "很", "行走")).pinyin == "hén"
+    language.set_ruby(False)
+    assert not language.overlays[1].ruby_readings(0)
+
+
+def test_the_popup_shows_html_looking_text_literally(qtbot):
+    popup = WordPopup()
+    qtbot.addWidget(popup)
+    hostile = DictionaryEntry("<b>粗</b>", "<b>粗</b>", ("cū",), ("<img src=x>", "<a href='y'>link</a>"))
+    card = WordCard("<b>粗</b>", "", ("cū",), (hostile,), ("<i>x</i>",))
+    popup.show_card(card, "standard", False, popup.rect())
+    text = popup.text()
+    assert "<b>粗</b>" in text
+    assert "<img src=x>" in text and "<a href='y'>link</a>" in text
+    assert "<i>x</i>" in text
+
+
+def test_a_page_with_markup_keeps_it_literal_around_its_words(window):
+    language = window.language
+    place = find_word(window, "银行", "与<img src=x>")
+    text, placed = language.word(place)
+    column = window.page_view.columns[place[0]]
+    _move_to(column, place[1], placed.positions[0])
+    assert language.popup.text().splitlines()[0].startswith("银行")
+    assert text.sentence_at(placed.start) == "<b>粗体</b>与<img src=x>银行。"
+    assert column.blocks[place[1]].text.text in column.toPlainText()
+
+
+def test_the_popup_says_loading_until_the_words_are_ready(qtbot, tmp_path, data_home, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    page = tmp_path / "traps.txt"
+    page.write_text(TRAP_PAGE, encoding="utf-8")
+    window = MainWindow(Settings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_page_file(page)
+    column = window.page_view.columns[1]
+    box = char_boxes(column, 0, [3])[0]
+    language = window.language
+    language.tasks.started = True  # hold the load back, as if it were still running
+    language.set_hovered(column, language.place_at(column, QPointF(box.center())))
+    assert language.popup.isVisible()
+    assert "Loading" in language.popup.text()
