@@ -18,7 +18,7 @@ import statistics
 
 from models.parser.articles import Article, Item, decode_articles, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
-from models.parser.lines import split_lines
+from models.parser.lines import HANGING, split_lines
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
 from models.parser.titles import is_byline, is_credit, split_title
@@ -136,9 +136,16 @@ def _mark_same_columns(items: list[Item]) -> None:
 
 
 def _own_column(para: list) -> float | None:
-    """The column width a paragraph's own lines show: its full lines, or its indented first."""
-    inner = [ln.width for ln in para[1:-1]]
-    return statistics.median(inner) if len(inner) >= 2 else None
+    """The column width a paragraph's full lines show.
+
+    Lines that end in punctuation are left out where possible: the mark may hang past
+    the edge or sit inside it, so they measure the column only to within one.
+    """
+    inner = para[1:-1]
+    if len(inner) < 2:
+        return None
+    plain = [ln.width for ln in inner if ln.stripped[-1:] not in HANGING]
+    return statistics.median(plain) if plain else statistics.median(ln.width for ln in inner)
 
 
 def _rehome_headlines(articles: list[Article]) -> list[Article]:

@@ -89,6 +89,11 @@ def similarity(title: str, lead: str) -> float:
 
 def lead_text(items: list[Item], size: int = 300) -> str:
     """An article's opening: its first paragraphs, up to ``size`` characters."""
+    # An epigraph (quotations signed ——习近平) is not the story's lead: skip past it.
+    for i, it in enumerate(items[:5]):
+        if it.text.replace(" ", "").startswith(("——", "—")) and i + 1 < len(items):
+            items = items[i + 1 :]
+            break
     out = ""
     for it in items:
         out += it.text
@@ -111,6 +116,12 @@ def _caption_ended(article: Article) -> float:
     if items and len(items) <= 4 and is_credit(items[-1].text):
         return NOTE_CLOSES
     return 0.0
+
+
+def _ends_with_attribution(article: Article) -> bool:
+    if not article.items:
+        return False
+    return article.items[-1].text.replace(" ", "").startswith(("——", "—"))
 
 
 def _never_headline(text: str) -> bool:
@@ -197,6 +208,10 @@ def decode_articles(items: list[Item]) -> list[Article]:
                             cost - not_headline + HEADLESS + NEW_ARTICLE - LABEL_OPENS,
                             arts + [Article(items=[item])],
                         )
+                    if _ends_with_attribution(cur):
+                        # An epigraph (a quotation signed ——习近平) set above its article's
+                        # headline: the article runs on under the headline.
+                        offer("h_paras", cost, arts[:-1] + [Article(item, cur.items)])
                 elif state == "h_empty":
                     cur = arts[-1]
                     offer("h_empty", cost + HEADING_ONLY, arts + [Article(heading=item)])
