@@ -31,6 +31,11 @@ _NAME_BOUNDARIES = _CLAUSE_OPENERS | set("“”「」（）()")
 
 #: Words after which 得 + verb is the modal děi (must): subjects and adverbs.
 _MODAL_SUBJECTS = {
+    "却",
+    "只",
+    "只好",
+    "只能",
+    "又",
     "我",
     "你",
     "他",
@@ -97,6 +102,20 @@ _TAKES_WEI = set("化变成作定改评选分视称列划译誉奉尊拜聘任�
 
 #: Words before 为 in a newspaper's captions and bylines, where it is wéi (图为, 作者为).
 _CAPTION_WORDS = {"图", "上图", "下图", "左图", "右图", "作者", "本版", "题图"}
+
+#: Degree words that follow the complement marker 得 (跑得很快, 晚得有些).
+_DEGREE_WORDS = {"很", "有些", "有点", "特别", "非常", "太", "真", "更", "十分", "挺", "多", "好", "不"}
+
+#: Complements of a potential verb form: V得上, V得了, V得起 (and V不上…).
+_POTENTIAL_COMPLEMENTS = set("上下到了起住出过来去完动清见着")
+
+#: Function words standing alone as words, in the reading they have as such; their other
+#: readings live inside words the tables know (爱好 hào, 首都 dū, 三更 gēng, 给予 jǐ, 灾难 nàn,
+#: 淹没 mò): 好 good/well, 都 all, 更 more, 给 give/for, 难 hard, 没 not, 还 still.
+_ALONE = {"好": "hǎo", "都": "dōu", "更": "gèng", "给": "gěi", "难": "nán", "没": "méi", "还": "hái"}
+
+#: What 还 is given back before: 还钱, 还给, 还贷.
+_GIVE_BACK = set("钱款债贷给清账")
 
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
@@ -236,6 +255,11 @@ def _wei(ctx: _Context, k: int) -> str | None:
     return None
 
 
+def _surname_here(ctx: _Context, k: int) -> bool:
+    """Whether word k could open a person's name (a title before it): leave it to the name rule."""
+    return ctx.neighbour(k, -1)[-1:] in _TITLE_ENDS
+
+
 def _particle(ctx: _Context, pos: int) -> str | None:
     """The reading of a particle-like character standing alone, when grammar settles it."""
     ch = ctx.text[pos]
@@ -273,11 +297,26 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return None
     if ch == "得" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
-        if prev in _MODAL_SUBJECTS and _starts_with_verb(nxt):
-            return "děi"  # must: 我们得抓紧, 还得等
-        if _tag(prev).startswith(("v", "a")) and len(prev) <= 2:
-            return "de"
+        opens = not prev or prev[-1] in _CLAUSE_OPENERS or prev[-1] in "“「"
+        if (prev in _MODAL_SUBJECTS or opens) and _starts_with_verb(nxt):
+            return "děi"  # must: 我们得抓紧, ，得保养
+        if nxt == "了" or not nxt or nxt[0] in _CLAUSE_OPENERS:
+            return "dé"  # got: 得了病; gained: 劳有所得
+        if prev and is_han(prev[-1]) and (len(prev) == 1 or _tag(prev).startswith(("v", "a"))):
+            return "de"  # the complement marker after a verb or adjective: 过得好, 跑得快
+        if prev and is_han(prev[-1]) and (nxt in _DEGREE_WORDS or _tag(nxt).startswith(("d", "a", "z"))):
+            return "de"  # …before a degree word or an adjective: 天亮得有些晚
         return None
+    if ch == "得" and pos > ctx.starts[k] and is_han(before):
+        if pos == ctx.starts[k] + len(word) - 1 or after in _POTENTIAL_COMPLEMENTS:
+            return "de"  # inside a word the tables lack: 聊得, 顾得上
+    if alone and ch in _ALONE:
+        reading = _ALONE[ch]
+        if ch == "还" and after in _GIVE_BACK:
+            return "huán"  # give back: 还钱, 还给
+        if _surname_here(ctx, k):
+            return None
+        return reading
     if ch == "只" and before in _COUNTERS and before:
         return "zhī"
     if ch == "为" and alone:
