@@ -21,7 +21,7 @@ from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.lines import HANGING, split_lines
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
-from models.parser.titles import is_byline, is_credit, split_title
+from models.parser.titles import is_credit, split_title
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
@@ -71,7 +71,6 @@ def _family(block: Block) -> str:
 def _title_units(blocks: list[Block]) -> list[list]:
     """Split consecutive title blocks into headline units (kicker + heading + subheading)."""
     units: list[list] = []
-    blocks_in_unit = 0
     for block in blocks:
         text = block.text.replace(" ", "")
         if units:
@@ -88,10 +87,8 @@ def _title_units(blocks: list[Block]) -> list[list]:
             )
             if kicker or sub or longer:
                 units[-1].extend(block.lines)
-                blocks_in_unit += 1
                 continue
         units.append(list(block.lines))
-        blocks_in_unit = 1
     return units
 
 
@@ -102,11 +99,10 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     items = []
     for para in split_paragraphs(body):
         mapped = reflow(para)
-        text = mapped.text
-        column = _own_column(para) or statistics.median(col_of[ln.index] for ln in para)
-        items.append(make_para_item(para, text, column))
-        items[-1].own_column = _own_column(para)
-        items[-1].mapped = mapped
+        own = _own_column(para)
+        item = make_para_item(para, mapped.text, own or statistics.median(col_of[ln.index] for ln in para))
+        item.own_column, item.mapped = own, mapped
+        items.append(item)
     # A paragraph too short to show its column width is set in the column of the
     # paragraph before it or after it: whichever its indented first line fits.
     known = [it.own_column for it in items]
@@ -207,9 +203,9 @@ def _to_section(article: Article) -> Section:
             continue
         paragraphs.append(text)
     section.paragraphs = paragraphs
-    if _is_caption(article) and (section.heading is None or "图" in (section.heading.text or "")):
+    if _is_caption(article):
         section.kind = "caption"
     return section
 
 
-__all__ = ["PARSER_VERSION", "parse_page", "is_byline"]
+__all__ = ["PARSER_VERSION", "parse_page"]
