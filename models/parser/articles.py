@@ -2,9 +2,10 @@
 
 OCR pages print a headline above its article or, as often, below it; two articles may
 also meet with no headline between them. Every article has one headline, so the
-page is decoded as a whole (Viterbi over the sequence of paragraphs and title units),
-weighing the cues a reader uses: a dateline or byline opens an article, the column
-width changes between articles, and a headline shares words with its article's lead.
+page is decoded as a whole (a beam search over the sequence of paragraphs and title
+units), weighing the cues a reader uses: a dateline or byline opens an article, a
+closing note or a photo credit ends one, the column width changes between articles,
+and a headline shares words with its article's lead.
 """
 
 from __future__ import annotations
@@ -17,21 +18,22 @@ from models.parser.lines import Line
 from models.parser.titles import is_byline, is_closing_note, is_credit, is_label, starts_with_dateline
 from models.text import MappedText
 
-#: Costs of the decoder, in units of "one weak cue".
+#: Costs of the decoder, in units of "one weak cue". Negative evidence adds, positive
+#: evidence subtracts; the cheapest reading of the page wins.
 HEADLESS = 2.5  # an article with no headline at all
 HEADING_ONLY = 4.0  # a headline with no article next to it
 NEW_ARTICLE = 2.5  # an article boundary with no headline between the paragraphs
-DATELINE_OPENS = 3.0  # a dateline or byline opens an article
+DATELINE_OPENS = 3.0  # a dateline (本报北京2月12日电) opens an article
+BYLINE_OPENS = 0.5  # a byline (本报记者 …) opens an article, or one story of a feature
+CAPTION_OPENS = 2.0  # a short paragraph with 图为 is a photo caption, a unit of its own
+NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article
 WIDTH_CHANGE = 1.5  # the column width changes between two paragraphs
 SIMILARITY = 4.0  # weight of the headline/lead word overlap
 EXPECTED_SIMILARITY = 0.15  # a headline shares at least this much with its article's lead
-BYLINE_OPENS = 0.5
-CAPTION_OPENS = 2.0  # a short paragraph with 图为 is a photo caption, a unit of its own
-NOTE_CLOSES = 2.5  # a closing note (（本报柏林2月11日电）, （李英姿参与采写）) ends an article  # a byline line (本报记者 …) opens an article, or a part of a long feature
 LABEL_LEADS = 1.0  # a unit label (区招商局：…) introduces the article under it
+LABEL_OPENS = 2.5  # a standing label (核心阅读, 编者的话) opens the article under it
 INTERTITLE = 2.0  # a title line kept as a paragraph inside an article (a 小标题)
-SAME_COLUMN = 1.0
-LABEL_OPENS = 2.5  # a standing label (核心阅读, 编者的话) opens the article under it  # a headline between paragraphs set in the same column width
+SAME_COLUMN = 1.0  # a headline between paragraphs set in the same column width
 
 
 @dataclass
