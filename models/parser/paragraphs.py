@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from models.parser.lines import OPENERS, Line, ends_sentence
+from models.parser.lines import OPENERS, Line, ends_sentence, is_han
 from models.parser.titles import is_byline
 
 #: A dateline such as 本报北京2月12日电 or 新华社北京2月1日电, alone at a line end.
@@ -78,6 +78,11 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     return paragraphs
 
 
+def _indented(line: Line, column: float) -> bool:
+    """Two or three characters short of the column: an indented first line."""
+    return 1.5 <= column - line.width <= 3.0
+
+
 def _bracket_depth(text: str) -> int:
     """Round brackets opened and not closed: a paragraph does not end inside （…）."""
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
@@ -95,7 +100,10 @@ def _breaks_after(
         return True  # a byline (本报记者 …) is a line of its own
     if b.stripped[:1] in BULLETS:
         return True  # each item of a list (● …) is a paragraph
-    short_a = (col_a - (INDENT if a_is_first else 0)) - a.width
+    # A letter-spaced line that stops mid-phrase, before a line that is not indented, was
+    # spread out to fill its column, however few its characters.
+    spread = a.letter_spaced and (is_han(text_a[-1]) or text_a[-1].isdigit()) and not _indented(b, col_b)
+    short_a = 0.0 if spread else (col_a - (INDENT if a_is_first else 0)) - a.width
     short_b = col_b - b.width
     if ends_sentence(text_a):
         # An opening quote may not end a line, so it goes down with the character after
