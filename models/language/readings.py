@@ -6,7 +6,8 @@ Layers, most certain first:
    reading (银行 yín háng, 行走 xíng zǒu, 重庆 chóng qìng, 了解 liǎo jiě).
 2. A word the table lacks (jieba makes compounds such as 银行行长) is cut again into the
    longest table words inside it, so no character falls back to its first reading
-   when a word around it knows better.
+   when a word around it knows better; so is a run of one-character words (jieba's
+   dictionary lacks 新冠, the table has it).
 3. Characters still left on their own, with more than one reading, go to context rules
    for particles, measure words and surnames (``context_rules``), then to a small
    BiLSTM trained on the CPP benchmark (``polyphone_model``).
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.language import context_rules, segmenter
-from models.language.phrase_table import MAX_WORD, char_readings, word_table
+from models.language.phrase_table import MAX_WORD, char_readings, is_han, word_table
 from models.language.syllables import numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
@@ -91,6 +92,8 @@ def _citation(ch: str, syllable: str) -> str:
     above each character, 弟 is dì and 杷 is pá. Characters whose own reading is neutral
     (了 le, 的 de, 子 zi, 们 men) keep it.
     """
+    if syllable == "r":
+        return "ér"  # the table's erhua (一块儿 yíkuàir): 儿 on its own is ér
     if tone_of(syllable) != 5:
         return syllable
     choices = char_readings(ch)
@@ -102,13 +105,39 @@ def _citation(ch: str, syllable: str) -> str:
     return syllable
 
 
+#: One-character function words that end a run of single characters: a table word read
+#: across them would mostly be a false match (每天都会 is not 都会 dūhuì "metropolis").
+_RUN_BREAKERS = set("的了着得地都也就还会在是和与被把给对从向又才再很不没")
+
+
+def _join_single_characters(words: list[str]) -> list[str]:
+    """Runs of one-character words joined, so the word table can find its words in them.
+
+    jieba's dictionary lacks many words the table has (新冠 xīn guān, 参将); jieba leaves
+    their characters as one-character words, where the table would never see them together.
+    """
+    out: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) == 1 and is_han(word) and word not in _RUN_BREAKERS:
+            run += word
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(word)
+    if run:
+        out.append(run)
+    return out
+
+
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
     words = segmenter.cut(text)
     clause = _Clause(text, words, [], [], {})
     readings = clause.readings
-    for word in words:
+    for word in _join_single_characters(words):
         pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
         for a, b in pieces:
             if b - a > 1:
