@@ -160,3 +160,17 @@ def test_attribution_and_standing_labels_are_never_headlines() -> None:
     sections = parse_page(labelled).sections
     assert all(s.field_text("heading") != "核心阅读" for s in sections)
     assert any(p.text == "核心阅读" for s in sections for p in s.paragraphs)
+
+
+def test_dev_pages_meet_the_structure_bar() -> None:
+    """The 20 dev pages (real People's Daily articles laid out as OCR pages), scored as
+    ../shared/eval/structure_eval.py does: paragraphs exact and articles whole."""
+    dev = shared_path("data", "pages-dev")
+    paras = n_paras = whole = n_arts = 0
+    for gold_file in sorted(dev.glob("*.gold.json")):
+        raw = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        p, n, w, a = _score(gold, parse_page(raw).sections)
+        paras, n_paras, whole, n_arts = paras + p, n_paras + n, whole + w, n_arts + a
+    assert paras / n_paras >= 0.95
+    assert whole / n_arts >= 0.85
