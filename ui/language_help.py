@@ -57,6 +57,8 @@ class LanguageHelp(QObject):
         self.hovered: WordPlace | None = None
         self.popup = WordPopup(window)
         self.vocabulary_window = None
+        #: word cards by (word, syllables, overridden): a word seen once pops up without a lookup
+        self._cards: dict[tuple, WordCard] = {}
         self._make_actions()
         self._make_menus()
         window.pageShown.connect(self._page_shown)
@@ -142,6 +144,11 @@ class LanguageHelp(QObject):
         return self.dictionary is not None and self.texts is not None
 
     def _loaded(self, dictionary) -> None:
+        import gc
+
+        # jieba's and the pinyin engine's tables are a few million objects that live as long as the
+        # app: out of the collector's sight, its full passes no longer stall a hover for milliseconds.
+        gc.freeze()
         self.dictionary = dictionary
         self._read_page()
 
@@ -232,7 +239,13 @@ class LanguageHelp(QObject):
     def card(self, place: WordPlace) -> WordCard:
         """The popup's content for a word on the page."""
         text, word = self.word(place)
-        return word_card(word.word, text.syllables(word), self.dictionary, text.is_overridden(word))
+        key = (word.word, text.syllables(word), text.is_overridden(word))
+        card = self._cards.get(key)
+        if card is None:
+            if len(self._cards) > 20_000:
+                self._cards.clear()
+            card = self._cards[key] = word_card(key[0], key[1], self.dictionary, key[2])
+        return card
 
     def place_at(self, column: SectionColumn, point: QPointF) -> WordPlace | None | bool:
         """The word under a viewport point; True when over text while the words are still loading."""

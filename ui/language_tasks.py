@@ -63,7 +63,11 @@ class LanguageTasks(QObject):
 
         try:
             with self._lock:  # one page at a time, after the load
-                result = [[TextWords.read(text, source) for text, source in column] for column in columns]
+                flat = TextWords.read_many([text for column in columns for text in column])
+                result, at = [], 0
+                for column in columns:
+                    result.append(flat[at : at + len(column)])
+                    at += len(column)
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(str(exc) or type(exc).__name__)
             return
