@@ -39,6 +39,10 @@ class RubyPageStyle(PageStyle):
         """The room added after each character, in pixels."""
         return self._part_em(part) * LETTER_SPACING
 
+    def top_room(self, part: str) -> float:
+        """Room above a column's first line (Qt ignores the first block's top margin)."""
+        return self.ruby_height(part) * 1.05
+
     def block_format(self, part: str) -> QTextBlockFormat:
         fmt = super().block_format(part)
         band = self.ruby_height(part) * 1.05

@@ -132,6 +132,11 @@ class SectionColumn(QTextEdit):
         doc.setDefaultFont(style.font("paragraph"))
         self.blocks = section_blocks(self.section)
         self._tinted = set()
+        room = getattr(style, "top_room", None)  # pinyin above characters: a band over the first line
+        if room is not None and self.blocks:
+            frame = doc.rootFrame().frameFormat()
+            frame.setTopMargin(style.margin + room(self.blocks[0].part))
+            doc.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(doc)
         for i, ref in enumerate(self.blocks):
             block_format, char_format = style.formats(ref.part)
