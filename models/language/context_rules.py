@@ -117,6 +117,9 @@ _ALONE = {"好": "hǎo", "都": "dōu", "更": "gèng", "给": "gěi", "难": "n
 #: What 还 is given back before: 还钱, 还给, 还贷.
 _GIVE_BACK = set("钱款债贷给清账")
 
+#: Last characters of organisations whose head is a 长 zhǎng (校长, 局长, 组长, 楼栋长).
+_ORGANISATIONS = set("校院局部所站处科组队厂社村镇县市省行团会室馆司栋楼班连营师军船厅委")
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -310,13 +313,38 @@ def _particle(ctx: _Context, pos: int) -> str | None:
     if ch == "得" and pos > ctx.starts[k] and is_han(before):
         if pos == ctx.starts[k] + len(word) - 1 or after in _POTENTIAL_COMPLEMENTS:
             return "de"  # inside a word the tables lack: 聊得, 顾得上
-    if alone and ch in _ALONE:
+    last = pos == ctx.starts[k] + len(word) - 1
+    if ch in _ALONE and (alone or last):
         reading = _ALONE[ch]
         if ch == "还" and after in _GIVE_BACK:
             return "huán"  # give back: 还钱, 还给
         if _surname_here(ctx, k):
             return None
         return reading
+    if ch == "长" and (alone or last) and before in _ORGANISATIONS:
+        return "zhǎng"  # head of: 校长 cut 学校/长, 楼栋长
+    if (
+        ch == "干"
+        and alone
+        and (
+            after in _RESULTATIVES or after in "出了过起活" or not after.strip() or after in _NAME_BOUNDARIES
+        )
+    ):
+        return "gàn"  # to do: 加油干, 干出来
+    if ch == "少" and alone and _starts_with_verb(ctx.neighbour(k, 1)):
+        return "shǎo"  # 少喝点
+    if ch == "重" and alone:
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if prev in _DEGREE_WORDS or prev in ("较", "过", "偏", "严") or _tag(nxt).startswith("n"):
+            return "zhòng"  # heavy, serious, to value: 病情较重, 重情义
+        return None
+    if ch == "应" and alone:
+        nxt = ctx.neighbour(k, 1)
+        if _starts_with_verb(nxt) or _tag(nxt).startswith(("d", "p")):
+            return "yīng"  # should: 部门应加快, 应先关闭
+        return None
+    if ch == "蒙" and ((after and after in "方中俄") or (before and before in "中俄")):
+        return "měng"  # Mongolia, in diplomatic shorthand: 蒙方, 中蒙
     if ch == "只" and before in _COUNTERS and before:
         return "zhī"
     if ch == "为" and alone:
@@ -326,8 +354,15 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
             return "liáng"  # the verb: to measure (量体温)
         return None
-    if ch == "率" and len(word) > 1 and pos == ctx.starts[k] + len(word) - 1:
-        return "lǜ"  # a rate, as the end of a compound the tables lack (治愈率, 出勤率)
+    if ch == "率" and alone and before and is_han(before) and before not in _FUNCTION_CHARS:
+        nxt = ctx.neighbour(k, 1)
+        if (
+            not nxt
+            or nxt[0] in _NAME_BOUNDARIES
+            or nxt[0] in "和与及的为达是在超由从"
+            or _tag(nxt)[:1] in "vdpcu"
+        ):
+            return "lǜ"  # a rate, ending a compound the tables lack (治愈率、, 出勤率很高)
     if ch == "干" and after in _RESULTATIVES and pos == ctx.starts[k]:
         return "gàn"  # the verb with a result complement (干好, 干完)
     return None

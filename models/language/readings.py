@@ -65,6 +65,7 @@ class _Clause:
     words: list[str]
     readings: list[str | None]
     open: list[int]  # positions of polyphonic characters no word decided
+    pieces: list[str]  # the clause as the word table cut it: table words and lone characters
     options: dict[int, tuple[str, ...]]  # positions where the word table gives two readings
 
 
@@ -135,10 +136,11 @@ def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
     words = segmenter.cut(text)
-    clause = _Clause(text, words, [], [], {})
+    clause = _Clause(text, words, [], [], [], {})
     readings = clause.readings
     for word in _join_single_characters(words):
         pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
+        clause.pieces.extend(word[a:b] for a, b in pieces)
         for a, b in pieces:
             if b - a > 1:
                 for ch, syllable in zip(word[a:b], table[word[a:b]].split(" ")):
@@ -167,7 +169,7 @@ def _read_words(text: str) -> _Clause:
 def _decide(clauses: Sequence[_Clause]) -> None:
     """Layer 3: rules, then the model, for the polyphones the word table left open."""
     for clause in clauses:
-        clause.open = context_rules.apply(clause.text, clause.words, clause.readings, clause.open)
+        clause.open = context_rules.apply(clause.text, clause.pieces, clause.readings, clause.open)
     pending = [c for c in clauses if c.open or c.options]
     if not pending:
         return
