@@ -7,15 +7,19 @@ layout each time, so zoom, theme or column-width changes need nothing from it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from models.glossary.text_words import TextWords
 from ui.ruby_style import RubyPageStyle
 from ui.section_view import SectionColumn
 from ui.tone_colours import tone_colour
 from ui.word_geometry import char_boxes, span_rects
+
+if TYPE_CHECKING:
+    from models.glossary.text_words import TextWords
 
 #: (block, code-point offsets of the word's characters)
 WordSpan = tuple[int, list[int]]

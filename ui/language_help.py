@@ -17,8 +17,6 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
-from models.glossary.text_words import PlacedWord, TextWords
-from models.glossary.word_card import WordCard, word_card
 from ui.column_overlay import ColumnOverlay
 from ui.language_settings import LanguageSettings
 from ui.language_tasks import LanguageTasks
@@ -27,6 +25,8 @@ from ui.word_geometry import char_at, span_rects
 from ui.word_popup import WordPopup
 
 if TYPE_CHECKING:
+    from models.glossary.text_words import PlacedWord, TextWords
+    from models.glossary.word_card import WordCard
     from ui.main_window import MainWindow
 
 #: (column, block, index of the word in that block's TextWords)
@@ -244,6 +244,8 @@ class LanguageHelp(QObject):
         if card is None:
             if len(self._cards) > 20_000:
                 self._cards.clear()
+            from models.glossary.word_card import word_card
+
             card = self._cards[key] = word_card(key[0], key[1], self.dictionary, key[2])
         return card
 

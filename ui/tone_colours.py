@@ -11,8 +11,6 @@ import html
 
 from PySide6.QtGui import QColor
 
-from models.language.syllables import tone_of
-
 SCHEMES = ("standard", "pleco", "none")
 
 _COLOURS = {
@@ -26,6 +24,8 @@ def tone_colour(syllable: str, scheme: str, dark: bool = False) -> str | None:
     colours = _COLOURS.get(scheme)
     if colours is None or not syllable:
         return None
+    from models.language.syllables import tone_of  # the language core loads after the first paint
+
     try:
         tone = tone_of(syllable)
     except (IndexError, ValueError):

@@ -8,13 +8,16 @@ characters literally.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from models.glossary.word_card import WordCard
 from ui.tone_colours import coloured_syllables_html
+
+if TYPE_CHECKING:
+    from models.glossary.word_card import WordCard
 
 #: Senses shown per entry before "…" (a popup is a glance, not the dictionary)
 MAX_SENSES = 12
