@@ -206,3 +206,35 @@ def test_the_popup_says_loading_until_the_words_are_ready(qtbot, tmp_path, data_
     language.set_hovered(column, language.place_at(column, QPointF(box.center())))
     assert language.popup.isVisible()
     assert "Loading" in language.popup.text()
+
+
+def test_the_context_menu_of_a_word_offers_its_reading_and_vocabulary(window):
+    from PySide6.QtWidgets import QMenu
+
+    language = window.language
+    place = find_word(window, "重庆")
+    column = window.page_view.columns[place[0]]
+    box = char_boxes(column, place[1], [language.word(place)[1].positions[0]])[0]
+    menu = QMenu()
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    texts = [a.text() for a in menu.actions()]
+    assert "Set Reading of 重庆…" in texts and "Add to Vocabulary" in texts
+    assert "Clear Reading Override" not in texts
+    assert language.cursor == place
+
+
+@pytest.mark.parametrize(
+    ("scheme", "second_tone_colour"), [("standard", "#d97a06"), ("pleco", "#02b31c"), ("none", None)]
+)
+def test_tone_colours_follow_the_chosen_scheme(window, scheme, second_tone_colour):
+    language = window.language
+    language.set_tone_scheme(scheme)
+    place = find_word(window, "重庆")  # chóng qìng: tones 2 and 4
+    language.show_popup(place)
+    rich = language.popup.label.text()
+    assert ('color:#d97a06">chóng' in rich) == (scheme == "standard")
+    assert ('color:#02b31c">chóng' in rich) == (scheme == "pleco")
+    if second_tone_colour is None:
+        assert "color:#" not in rich.split("</div>", 2)[1]  # the reading line is in the text's own colour
+    assert all(o.scheme == scheme for o in language.overlays)
+    assert window.settings.store.value("language/tone_colours") == scheme

@@ -171,6 +171,7 @@ class LanguageHelp(QObject):
             self.overlays.append(overlay)
             column.installEventFilter(self)
             column.viewport().installEventFilter(self)
+            column.verticalScrollBar().valueChanged.connect(self._scrolled)
             column.contextMenuAboutToShow.connect(
                 lambda menu, point, c=column: self._context_menu(c, menu, point)
             )
@@ -289,6 +290,15 @@ class LanguageHelp(QObject):
     def _hide_popup(self) -> None:
         self.popup.set_pinned(False)
         self.popup.hide()
+
+    def _scrolled(self, _value: int = 0) -> None:
+        """A pinned popup follows its word as the column scrolls; a hover popup goes away."""
+        if not self.popup.isVisible():
+            return
+        if self.popup.pinned and self.cursor is not None:
+            self.show_popup(self.cursor)
+        else:
+            self.popup.hide()
 
     def _refresh_popup(self) -> None:
         place = self.cursor or self.hovered
