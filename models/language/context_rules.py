@@ -120,6 +120,9 @@ _GIVE_BACK = set("钱款债贷给清账")
 #: Last characters of organisations whose head is a 长 zhǎng (校长, 局长, 组长, 楼栋长).
 _ORGANISATIONS = set("校院局部所站处科组队厂社村镇县市省行团会室馆司栋楼班连营师军船厅委")
 
+#: Last characters of words before which 地 is a place, not the adverbial de.
+_PLACE_BEFORE_DI = set("等各多本外两该此全异当内入出何某每亩一产基腹田土就")
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -291,12 +294,18 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return None
     if ch == "地" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
-        adverbial = (
-            _tag(prev) in _ADVERBIAL_TAGS or _is_reduplicated(prev) or prev.endswith(("然", "般", "样"))
-        )
-        verb_next = _tag(nxt).startswith("v") or nxt[:1] in _AFTER_ADVERBIAL
-        if adverbial and verb_next:
+        if not prev or not is_han(prev[-1]):
+            return None
+        manner = _tag(prev) in _ADVERBIAL_TAGS or _is_reduplicated(prev) or prev.endswith(("然", "般", "样"))
+        # A place is 地 dì after a number, a measure, a locative or a list's 等 (多地, 等地,
+        # 流入地, 每亩地); any other word of two or more characters before a verb is the
+        # manner of the verb (担心地问, 有规律地工作, 发自内心地尊敬).
+        place = _tag(prev).startswith(("m", "q", "f", "s")) or prev[-1] in _PLACE_BEFORE_DI
+        verb_next = _starts_with_verb(nxt) or nxt[:1] in _AFTER_ADVERBIAL
+        if verb_next and not place and (manner or len(prev) >= 2):
             return "de"
+        if manner and _tag(nxt).startswith(("a", "d")):
+            return "de"  # 好好地平安度过
         return None
     if ch == "得" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
