@@ -161,3 +161,16 @@ def test_a_word_on_its_own_is_read_as_the_dictionary_prints_it() -> None:
     assert dictionary_syllables("银行") == ["yín", "háng"]
     assert dictionary_syllables("一样") == ["yī", "yàng"]
     assert dictionary_syllables("不存在的词语组合") is None
+
+
+def test_an_editors_override_changes_that_occurrence_only() -> None:
+    text = "银行行长"
+    readings = readings_for(text, {1: "xíng"})
+    assert readings[1] == "xíng" and readings[2] == "háng"
+    assert readings_for(text)[1] == "háng"  # the engine's reading is not changed for later calls
+    word = word_at(words_with_readings(text, {1: "xíng"}), 1)
+    assert word is not None and word.syllables[1] == "xíng"
+
+
+def test_an_override_on_a_character_without_reading_is_ignored() -> None:
+    assert readings_for("银行。", {2: "jù"})[2] is None

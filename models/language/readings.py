@@ -21,7 +21,7 @@ on top when asked; the dictionary popup shows CC-CEDICT's word readings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -212,44 +212,62 @@ def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[
     return per_line
 
 
+def _spread(text: str, index: list[int] | None, clauses: list[_Clause]) -> list[str | None]:
+    """The clauses' readings, one per code point of the original ``text`` (gaps get None)."""
+    flat = [r for clause in clauses for r in clause.readings]
+    if index is None:
+        return flat
+    readings: list[str | None] = [None] * len(text)
+    for k, reading in zip(index, flat):
+        readings[k] = reading
+    return readings
+
+
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
     lines = list(lines)
-    out: list[list[str | None]] = []
-    for text, (_view, index, clauses) in zip(lines, _read_lines(lines)):
-        flat = [r for clause in clauses for r in clause.readings]
-        if index is None:
-            out.append(flat)
-            continue
-        readings: list[str | None] = [None] * len(text)
-        for k, reading in zip(index, flat):
-            readings[k] = reading
-        out.append(readings)
-    return out
+    return [_spread(text, index, clauses) for text, (_view, index, clauses) in zip(lines, _read_lines(lines))]
 
 
-def readings_for(text: str) -> list[str | None]:
-    """One entry per code point of ``text``: the tone-marked syllable of a Han character, else None."""
-    return readings_for_lines([text])[0]
+@lru_cache(maxsize=8)
+def _read_text(text: str) -> tuple[list[int] | None, list[_Clause]]:
+    # A page is asked for twice in a row (pinyin above the characters, words for the popup):
+    # keep the last few pages' results. Read-only for callers.
+    _view, index, clauses = _read_lines([text])[0]
+    return index, clauses
 
 
-def words_with_readings(text: str) -> list[WordReading]:
+def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[str | None]:
+    """One entry per code point of ``text``: the tone-marked syllable of a Han character, else None.
+
+    ``overrides`` (code-point offset -> reading) are an editor's corrections at single
+    occurrences; they replace what the engine read there.
+    """
+    index, clauses = _read_text(text)
+    readings = _spread(text, index, clauses)
+    for offset, reading in (overrides or {}).items():
+        if 0 <= offset < len(readings) and readings[offset] is not None:
+            readings[offset] = reading
+    return readings
+
+
+def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -> list[WordReading]:
     """The words of ``text`` (jieba's cut) with their syllables in this context, for popups.
 
-    Spaces and line wraps that OCR put inside a word belong to no word.
+    Spaces and line wraps that OCR put inside a word belong to no word. ``overrides`` as
+    for ``readings_for``.
     """
     out: list[WordReading] = []
-    view, index, clauses = _read_lines([text])[0]
+    index, clauses = _read_text(text)
+    readings = readings_for(text, overrides)
     start = 0
     for clause in clauses:
         offset = 0
         for word in clause.words:
             a, b = start + offset, start + offset + len(word)
-            syllables = tuple(clause.readings[offset : offset + len(word)])
-            if index is None:
-                out.append(WordReading(word, a, b, syllables))
-            else:
-                out.append(WordReading(word, index[a], index[b - 1] + 1, syllables))
+            where = list(range(a, b)) if index is None else index[a:b]
+            syllables = tuple(readings[i] for i in where)
+            out.append(WordReading(word, where[0], where[-1] + 1, syllables))
             offset += len(word)
         start += len(clause.text)
     return out
