@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -38,15 +38,11 @@ class ColumnOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # No event filter of its own: a Python filter on the viewport would be called while the
+        # column is being destroyed (after a page change) and crash; the controller resizes it.
         self.setGeometry(column.viewport().rect())
-        column.viewport().installEventFilter(self)
         column.verticalScrollBar().valueChanged.connect(self.update)
         self.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.column.viewport() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.column.viewport().rect())
-        return False
 
     @property
     def ruby(self) -> bool:

@@ -42,7 +42,8 @@ class LanguageHelp(QObject):
 
         self.window = window
         self.prefs = LanguageSettings(window.settings.store)
-        self.tasks = LanguageTasks(dictionary_folder or app_data_dir(), self)
+        # No Qt parent: the worker threads hold it, so it outlives a window closed while they run.
+        self.tasks = LanguageTasks(dictionary_folder or app_data_dir())
         self.tasks.loaded.connect(self._loaded)
         self.tasks.failed.connect(self._failed)
         self.tasks.pageRead.connect(self._page_read)
@@ -164,7 +165,7 @@ class LanguageHelp(QObject):
         self.texts = None
         self.cursor = self.hovered = None
         self._hide_popup()
-        self.overlays = []
+        self._release_columns()
         for column in self.window.page_view.columns:
             overlay = ColumnOverlay(column)
             overlay.scheme = self.prefs.tone_scheme()
@@ -179,6 +180,18 @@ class LanguageHelp(QObject):
         self.overrides = {}
         if self.dictionary is not None:
             self._read_page()
+
+    def _release_columns(self) -> None:
+        """Stop watching the previous page's columns (they are being deleted)."""
+        from shiboken6 import isValid
+
+        for overlay in self.overlays:
+            column = overlay.column
+            if isValid(column):
+                column.removeEventFilter(self)
+                if isValid(column.viewport()):
+                    column.viewport().removeEventFilter(self)
+        self.overlays = []
 
     def _read_page(self) -> None:
         columns = [
@@ -426,7 +439,11 @@ class LanguageHelp(QObject):
         column = watched.parent() if watched is not None else None
         if not isinstance(column, SectionColumn):
             return False
-        if kind == QEvent.Type.MouseMove:
+        if kind == QEvent.Type.Resize:
+            for overlay in self.overlays:
+                if overlay.column is column:
+                    overlay.setGeometry(watched.rect())
+        elif kind == QEvent.Type.MouseMove:
             self.set_hovered(column, self.place_at(column, event.position()))
         elif kind == QEvent.Type.Leave:
             self.set_hovered(column, None)
