@@ -323,6 +323,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if pos == ctx.starts[k] + len(word) - 1 or after in _POTENTIAL_COMPLEMENTS:
             return "de"  # inside a word the tables lack: 聊得, 顾得上
     last = pos == ctx.starts[k] + len(word) - 1
+    if ch == "还" and after in _GIVE_BACK and pos == ctx.starts[k]:
+        return "huán"  # give back: 还钱, 还款, 还给
     if ch in _ALONE and (alone or last):
         reading = _ALONE[ch]
         if ch == "还" and after in _GIVE_BACK:

@@ -132,6 +132,17 @@ def _join_single_characters(words: list[str]) -> list[str]:
     return out
 
 
+def _options(ch: str, syllables: list[str]) -> tuple[str, ...]:
+    """The distinct citation readings among a table's alternatives for one character.
+
+    A light-tone alternative of a toned one (头发 fà|fa) is the same reading said lightly,
+    not a second reading: it is dropped rather than guessed into a tone.
+    """
+    toned = {numbered(s)[:-1] for s in syllables if tone_of(s) != 5}
+    kept = [s for s in syllables if tone_of(s) != 5 or numbered(s)[:-1] not in toned]
+    return tuple(dict.fromkeys(_citation(ch, s) for s in kept))
+
+
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
@@ -145,10 +156,9 @@ def _read_words(text: str) -> _Clause:
             if b - a > 1:
                 for ch, syllable in zip(word[a:b], table[word[a:b]].split(" ")):
                     if "|" in syllable:
-                        options = tuple(_citation(ch, s) for s in syllable.split("|"))
-                        clause.options[len(readings)] = tuple(dict.fromkeys(options))
-                        if len(clause.options[len(readings)]) < 2:
-                            del clause.options[len(readings)]
+                        options = _options(ch, syllable.split("|"))
+                        if len(options) > 1:
+                            clause.options[len(readings)] = options
                         syllable = options[0]
                     else:
                         syllable = _citation(ch, syllable)
@@ -169,7 +179,11 @@ def _read_words(text: str) -> _Clause:
 def _decide(clauses: Sequence[_Clause]) -> None:
     """Layer 3: rules, then the model, for the polyphones the word table left open."""
     for clause in clauses:
-        clause.open = context_rules.apply(clause.text, clause.pieces, clause.readings, clause.open)
+        asked = sorted(set(clause.open) | set(clause.options))
+        still = set(context_rules.apply(clause.text, clause.pieces, clause.readings, asked))
+        for pos in [p for p in clause.options if p not in still]:
+            del clause.options[pos]  # a rule decided it
+        clause.open = [p for p in clause.open if p in still]
     pending = [c for c in clauses if c.open or c.options]
     if not pending:
         return
