@@ -360,6 +360,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "zhī"
     if ch == "为" and alone:
         return _wei(ctx, k)
+    if ch == "量" and alone and after and after in "了过着" and is_han(before) and before not in "大重数质变":
+        return "liáng"  # the verb with an aspect particle: 量了体温
     if ch == "量" and alone and _tag(ctx.neighbour(k, 1)).startswith("n"):
         prev = ctx.neighbour(k, -1)
         if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
