@@ -74,6 +74,15 @@ def test_hovering_a_trap_word_shows_its_reading_in_this_sentence(window, word, a
     assert language.overlays[column_number].hovered == (block, list(placed.positions))
 
 
+def test_the_popup_lists_other_readings_of_the_words_characters(window):
+    language = window.language
+    language.show_popup(find_word(window, "银行", "他在"))
+    assert "Characters also read: 行 xíng" in language.popup.text()
+    language.show_popup(find_word(window, "了解", "为了"))
+    also = language.popup.text().split("Characters also read:")[1]
+    assert "了 le" in also and "解 xiè" in also
+
+
 def test_a_word_missing_from_the_dictionary_shows_its_parts(window):
     from models.glossary.word_card import word_card
 

@@ -62,6 +62,13 @@ class WordPopup(QFrame):
                 coloured_syllables_html(r.split(), scheme, dark) for r in card.other_readings
             )
             out.append(f"<div>{label} {readings}</div>")
+        if card.char_readings:
+            label = e(self.tr("Characters also read:"))
+            chars = "; ".join(
+                f"{e(ch)} " + ", ".join(coloured_syllables_html([r], scheme, dark) for r in readings)
+                for ch, readings in card.char_readings
+            )
+            out.append(f'<div style="margin-top:4px">{label} {chars}</div>')
         if not card.entries:
             if card.parts:
                 out.append(f'<div style="color:#888">{e(self.tr("Not in the dictionary; its parts:"))}</div>')

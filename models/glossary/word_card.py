@@ -43,6 +43,8 @@ class WordCard:
     other_readings: tuple[str, ...]  # the dictionary's other readings of the word
     parts: tuple[WordPart, ...] = field(default=())  # when the dictionary lacks the word
     overridden: bool = False  # an editor set the reading of this occurrence
+    #: polyphonic characters of a longer word and their other dictionary readings (行: xíng, …)
+    char_readings: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     @property
     def pinyin(self) -> str:
@@ -113,6 +115,15 @@ def word_card(
         forms = [p.entries[0].traditional if p.entries else p.word for p in parts]
         if "".join(forms) != word:
             traditional = "".join(forms)
+    char_readings: list[tuple[str, tuple[str, ...]]] = []
+    if len(word) > 1:
+        for ch, syllable in zip(word, syllables):
+            if not syllable:
+                continue
+            readings = dict.fromkeys(e.pinyin.lower() for e in dictionary.lookup(ch))
+            extra = tuple(r for r in readings if not _same(r, syllable))
+            if extra and (ch, extra) not in char_readings:
+                char_readings.append((ch, extra))
     return WordCard(
         word=word,
         traditional=traditional,
@@ -121,4 +132,5 @@ def word_card(
         other_readings=others,
         parts=parts,
         overridden=overridden,
+        char_readings=tuple(char_readings),
     )

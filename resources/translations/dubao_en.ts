@@ -739,5 +739,9 @@
         <source>Reading set by an editor</source>
         <translation>Reading set by an editor</translation>
     </message>
+    <message>
+        <source>Characters also read:</source>
+        <translation>Characters also read:</translation>
+    </message>
 </context>
 </TS>

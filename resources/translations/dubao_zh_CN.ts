@@ -739,5 +739,9 @@
         <source>Reading set by an editor</source>
         <translation>编辑更正的读音</translation>
     </message>
+    <message>
+        <source>Characters also read:</source>
+        <translation>字的其他读音：</translation>
+    </message>
 </context>
 </TS>
