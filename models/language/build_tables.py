@@ -38,6 +38,23 @@ def cedict_words() -> dict[str, list[list[str]]]:
     return words
 
 
+def cedict_traditional_words() -> dict[str, list[list[str]]]:
+    """CC-CEDICT's traditional headwords that differ from their simplified form (銀行, 長江)."""
+    from models.language.dictionary import _read_source, bundled_source, tone_marked
+    from models.language.phrase_table import is_han
+
+    words: dict[str, list[list[str]]] = {}
+    for trad, simp, pinyin, _senses in _read_source(bundled_source()):
+        syllables = [s.lower() for s in tone_marked(pinyin.replace(" ,", "").replace(" ·", ""))]
+        if trad == simp or len(trad) < 2 or len(syllables) != len(trad) or not all(is_han(c) for c in trad):
+            continue
+        known = words.setdefault(trad, [[] for _ in trad])
+        for k, syllable in enumerate(syllables):
+            if syllable not in known[k]:
+                known[k].append(syllable)
+    return words
+
+
 def merged_words() -> dict[str, str]:
     """Word -> space-separated tone-marked syllables, pypinyin's phrases and CC-CEDICT's merged.
 
@@ -47,7 +64,12 @@ def merged_words() -> dict[str, str]:
     from pypinyin.phrases_dict import phrases_dict
 
     cedict = cedict_words()
-    words: dict[str, str] = {w: " ".join(_syllable(s) for s in syl) for w, syl in cedict.items()}
+    # Traditional forms too, for pages printed in traditional characters; a simplified
+    # headword wins where the same string is both (traditional 干 vs simplified 干).
+    words: dict[str, str] = {
+        w: " ".join(_syllable(s) for s in syl) for w, syl in cedict_traditional_words().items()
+    }
+    words.update({w: " ".join(_syllable(s) for s in syl) for w, syl in cedict.items()})
     for word, syllables in phrases_dict.items():
         if len(word) < 2 or len(syllables) != len(word):
             continue

@@ -1,8 +1,9 @@
 """Readings of words and characters: the tables the pinyin engine looks things up in.
 
-Words: a bundled table of 133k words (resources/language/words.tsv): pypinyin's own
+Words: a bundled table of 204k words (resources/language/words.tsv): pypinyin's own
 phrase table widened with CC-CEDICT's words (place names such as 于都 yú dū and 六安 lù ān,
-compounds such as 划破 huá pò, newer words such as 新冠 xīn guān). Readings are kept as one
+compounds such as 划破 huá pò, newer words such as 新冠 xīn guān; traditional headwords
+too, 銀行 yín háng). Readings are kept as one
 space-separated string per word, which keeps the table small in memory; a syllable the
 sources disagree on holds both readings, "dà|dài" (see build_tables.py).
 
