@@ -185,6 +185,80 @@ def bench_filter(size: int) -> None:
         annotations.library.close()
 
 
+def bench_window(count: int) -> None:
+    """The whole path in an offscreen window: page open with highlights painted, one mark painted."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "issue").mkdir()
+        (folder / "issue" / "page.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+        settings = Settings(QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings, db=str(folder / "library.sqlite3"))
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+        window.open_library()
+        window.library.import_paths([folder / "issue"])
+        page_id = window.library.pages(window.library.issues()[0].id)[0].id
+        window.open_library_page(page_id)
+        session = window.annotation_session
+        rng = random.Random(4)
+        cats = [c.id for c in session.annotations.categories()]
+        page = session.page
+        for n in range(count):
+            section = rng.randrange(len(page.texts))
+            text = page.texts[section]
+            start = rng.randrange(max(1, len(text) - 6))
+            session.annotations.create(page, section, start, start + rng.randint(1, 6), cats[n % len(cats)])
+
+        def open_and_paint() -> None:
+            window.open_library_page(page_id)
+            app.processEvents()
+            window.repaint()
+
+        open_and_paint()
+        print(f"\nwindow (offscreen, {count} highlights on the page; includes the reader's own layout):")
+        _line("open page, highlights painted, window repainted", _times(open_and_paint, 10), 150)
+        _line(
+            "  of which the core: open_page (records, anchors checked)",
+            _times(lambda: session.annotations.open_page(page_id), 10),
+        )
+
+        column_index = max(range(len(session.page.texts)), key=lambda i: len(session.page.texts[i]))
+        column = window.page_view.columns[column_index]
+        spots = iter(range(0, len(session.page.texts[column_index]) - 3, 3))
+
+        def mark_and_paint() -> None:
+            start = next(spots)
+            session.mark(column_index, start, start + 2, 1 + start % 6)
+            column.viewport().repaint()
+
+        _line("highlight to painted: create + commit + repaint", _times(mark_and_paint, 30), 16)
+        _line("  of which the column's own repaint, nothing changed", _times(column.viewport().repaint, 30))
+        _line("  of which create + commit + formats, no repaint", _times(lambda: session.mark(
+            column_index, (start := next(spots)), start + 2, 1 + start % 6), 30))  # fmt: skip
+        # The same open with the painters switched off: the difference is what painting costs.
+        from ui.highlight_painter import HighlightPainter
+
+        painting = HighlightPainter.paint
+        HighlightPainter.paint = lambda self: None  # type: ignore[method-assign]
+        try:
+            _line("open page, the same, highlights not painted", _times(open_and_paint, 10))
+        finally:
+            HighlightPainter.paint = painting  # type: ignore[method-assign]
+        window.close()
+        window.library.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--highlights", type=int, default=1000, help="highlights on the opened page")

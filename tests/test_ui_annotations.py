@@ -74,7 +74,8 @@ def test_select_then_a_digit_highlights_with_that_category_and_paints_it(qtbot, 
     painter = session.painters[column.number]
     assert painter.background_at(made[0].start) == place.light_colour
     assert painter.background_at(made[0].end) is None  # the next character is not painted
-    assert session.panel.model.ids == [made[0].id]
+    # The panel catches up on the next turn of the event loop (the page is painted first).
+    qtbot.waitUntil(lambda: session.panel.model.ids == [made[0].id])
     assert session.panel.details.highlight.id == made[0].id  # the new highlight is the chosen one
 
 
@@ -89,12 +90,13 @@ def test_ctrl_z_and_ctrl_shift_z_undo_and_redo_marking(qtbot, window) -> None:
     QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert session.annotations.page_highlights(session.page.page_id) == []
     assert painter.background_at(h.start) is None
-    assert session.panel.model.ids == []
+    qtbot.waitUntil(lambda: session.panel.model.ids == [])
     QTest.keyClick(
         column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert [x.id for x in session.annotations.page_highlights(session.page.page_id)] == [h.id]
     assert painter.background_at(h.start) is not None
+    qtbot.waitUntil(lambda: session.panel.details.highlight is not None)
     # Deleting is soft and undoable from the keyboard too.
     session.panel.details.delete()
     assert painter.background_at(h.start) is None
@@ -131,6 +133,7 @@ def test_clicking_where_highlights_overlap_offers_a_choice(qtbot, window) -> Non
         offered.extend(a.text() for a in menu.actions())
         return next(h for h in painter.at(start + 3) if h.id == outer.id)
 
+    qtbot.waitUntil(lambda: len(session.panel.model.ids) == 2)
     marking = session.markings[section]
     marking.choose = pick_second
     cursor_rect = column.cursorRect(_cursor_at(column, SectionPositions(column).to_document(start + 3)))
@@ -166,7 +169,7 @@ def test_the_panel_filters_switches_to_the_library_and_jumps_to_the_passage(qtbo
     s_at = sample.texts[s_section].index("金融办")
     bank = annotations.create(sample, s_section, s_at, s_at + 3, annotations.category_for_key(3).id)
     panel = session.panel
-    assert panel.model.ids == [bank.id]  # this page only
+    qtbot.waitUntil(lambda: panel.model.ids == [bank.id])  # this page only
     panel.whole_library.setChecked(True)
     assert set(panel.model.ids) == {village.id, bank.id}
     panel.search.setText("参观")  # words of the note
@@ -198,7 +201,7 @@ def test_unanchored_highlights_are_listed_after_a_correction_cut_their_words(qtb
     window.library.add_correction(page.page_id, raw.index("会议要求"), raw.index("形成合力。") + 5, "")
     assert window.open_library_page(page.page_id)
     panel = session.panel
-    assert panel.model.ids == [lost.id]
+    qtbot.waitUntil(lambda: panel.model.ids == [lost.id])
     text = panel.model.data(panel.model.index(0, 1))
     assert "各部门要加强协作" in text and "unanchored" in text
     assert all(not p.highlights for p in session.painters)  # not painted on other words
@@ -230,6 +233,7 @@ def test_tag_manager_renames_and_merges_with_counts(qtbot, window) -> None:
     at = page.texts[section].index("高质量发展")
     a = annotations.create(page, section, at, at + 2, 1, tags=["发展"])
     annotations.create(page, section, at + 2, at + 5, 1, tags=["质量", "发展"])
+    qtbot.wait(1)
     dialog = TagManager(annotations, window)
     qtbot.addWidget(dialog)
     assert dialog.tag_rows() == [("发展", 2), ("质量", 1)]

@@ -43,7 +43,8 @@ class HighlightPainter(QObject):
         #: asked at each paint when set (the window's theme can change under a painted page)
         self.is_dark: Callable[[], bool] | None = None
         self._painting = False
-        self._painted: list[tuple[int, int]] = []
+        #: what the document shows now: span -> (background, underline colour)
+        self._painted: dict[tuple[int, int], tuple[str, str | None]] = {}
         self._again = QTimer(self)
         self._again.setSingleShot(True)
         self._again.setInterval(0)
@@ -62,37 +63,53 @@ class HighlightPainter(QObject):
     def _document_changed(self) -> None:
         if not self._painting:
             # The column set its text again (a restyle): our formats went with the old text.
-            self._painted = []
+            self._painted = {}
             self._again.start()
 
+    def wanted(self) -> dict[tuple[int, int], tuple[str, str | None]]:
+        """Document span -> (background, underline colour or None) for every painted stretch."""
+        positions = SectionPositions(self.column)
+        out: dict[tuple[int, int], tuple[str, str | None]] = {}
+        for start, end, covering in segments(self.highlights):
+            category = self.categories.get(covering[0].category_id)
+            if category is None:
+                continue
+            underline = None
+            if len(covering) > 1:  # nested or overlapping: underline in the outer one's colour
+                outer = self.categories.get(covering[-1].category_id, category)
+                underline = outer.colour(self.dark)
+            out[positions.span_to_document(start, end)] = (category.colour(self.dark), underline)
+        return out
+
     def paint(self) -> None:
-        """Clear what was painted and paint the current highlights."""
+        """Bring the document's highlight formats up to date, touching only stretches that changed.
+
+        Formatting a stretch re-lays its paragraph out, so a new highlight costs one or two
+        stretches, not the whole column.
+        """
         if self.is_dark is not None:
             self.dark = self.is_dark()
+        wanted = self.wanted()
         doc = self.column.document()
-        positions = SectionPositions(self.column)
         self._painting = True
         try:
-            plain = QTextCharFormat()
-            plain.setBackground(QBrush(Qt.BrushStyle.NoBrush))
-            plain.setFontUnderline(False)
-            for start, end in self._painted:
-                self._format(doc, start, end, plain)
-            self._painted = []
-            for start, end, covering in segments(self.highlights):
-                category = self.categories.get(covering[0].category_id)
-                if category is None:
+            gone = [span for span, look in self._painted.items() if wanted.get(span) != look]
+            if gone:
+                plain = QTextCharFormat()
+                plain.setBackground(QBrush(Qt.BrushStyle.NoBrush))
+                plain.setFontUnderline(False)
+                for start, end in gone:
+                    self._format(doc, start, end, plain)
+            for span, look in wanted.items():
+                if self._painted.get(span) == look and span not in gone:
                     continue
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(category.colour(self.dark)))
-                if len(covering) > 1:
-                    fmt.setFontUnderline(True)
-                    fmt.setUnderlineColor(
-                        QColor(self.categories.get(covering[-1].category_id, category).colour(self.dark))
-                    )
-                span = positions.span_to_document(start, end)
+                fmt.setBackground(QColor(look[0]))
+                fmt.setFontUnderline(look[1] is not None)
+                if look[1] is not None:
+                    fmt.setUnderlineColor(QColor(look[1]))
                 self._format(doc, *span, fmt)
-                self._painted.append(span)
+            self._painted = wanted
         finally:
             self._painting = False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
@@ -40,6 +40,12 @@ class AnnotationSession(QObject):
         self.painters: list[HighlightPainter] = []
         self.markings: list[ColumnMarking] = []
         self.chosen: HighlightInfo | None = None
+        self._pending: list[Changed] = []
+        self._pending_choice: HighlightInfo | None = None
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._flush_panel)
         self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotationsDock")
         placeholder = QLabel(self.tr("Open a page from the library to annotate it."))
@@ -129,23 +135,57 @@ class AnnotationSession(QObject):
     def _categories(self) -> dict[int, Any]:
         return {c.id: c for c in self.annotations.categories()} if self.annotations else {}
 
-    def paint(self) -> None:
+    def paint(self, sections: set[int | None] | None = None) -> None:
+        """Repaint the columns of some sections (by section id), or of all."""
         if self.page is None:
             return
         categories = self._categories()
         dark = bool(self.window.colours.dark)  # type: ignore[attr-defined]
         for index, painter in enumerate(self.painters):
-            if index < len(self.page.texts):
+            if index < len(self.page.texts) and (
+                sections is None or self.page.section_ids[index] in sections
+            ):
                 painter.set_highlights(self.page.in_section(index), categories, dark)
 
     def _apply_change(self, change: Changed) -> None:
-        if self.page is not None and self.annotations is not None:
-            if self.page.page_id in change.page_ids or change.categories:
-                self.page.highlights = self.annotations.page_highlights(self.page.page_id)
+        # The page first (what the user is looking at), the panel on the next turn of the loop.
+        page, annotations = self.page, self.annotations
+        if page is not None and annotations is not None:
+            if change.categories:
+                page.highlights = annotations.page_highlights(page.page_id)
                 self.paint()
-        if self.panel is not None:
-            self.panel.changed(change)
+            elif page.page_id in change.page_ids:
+                ids = change.highlight_ids
+                sections = {h.section_id for h in page.highlights if h.id in ids}
+                fresh = [
+                    h for h in annotations.records(list(ids)) if h.page_id == page.page_id and not h.deleted
+                ]
+                page.highlights = [h for h in page.highlights if h.id not in ids] + fresh
+                self.paint(sections | {h.section_id for h in fresh})
+        self._pending.append(change)
+        self._panel_timer.start()
         self._update_actions()
+
+    def _flush_panel(self) -> None:
+        """Hand the panel every change since it last heard, as one, then the chosen highlight."""
+        from models.annotations.records import Changed
+
+        pending, self._pending = self._pending, []
+        if self.panel is None:
+            return
+        if pending:
+            self.panel.changed(
+                Changed(
+                    label=pending[-1].label,
+                    highlight_ids=frozenset().union(*(c.highlight_ids for c in pending)),
+                    page_ids=frozenset().union(*(c.page_ids for c in pending)),
+                    tags=any(c.tags for c in pending),
+                    categories=any(c.categories for c in pending),
+                )
+            )
+        choice, self._pending_choice = self._pending_choice, None
+        if choice is not None and not self.panel.select(choice.id):
+            self.panel.show_details(choice)
 
     def _update_actions(self) -> None:
         a = self.annotations
@@ -206,9 +246,10 @@ class AnnotationSession(QObject):
         """Make a highlight the chosen one: selected in the panel, its details shown."""
         self.chosen = highlight
         self.dock.show()
-        if self.panel is not None:
-            if not self.panel.select(highlight.id):
-                self.panel.show_details(highlight)
+        if self._panel_timer.isActive():
+            self._pending_choice = highlight  # once the panel has caught up
+        elif self.panel is not None and not self.panel.select(highlight.id):
+            self.panel.show_details(highlight)
 
     def _selected_in_panel(self, highlight: HighlightInfo | None) -> None:
         self.chosen = highlight
