@@ -168,6 +168,9 @@ def test_ruby_shows_the_popups_readings_with_spoken_tones_and_overrides(window, 
     assert language.card(find_word(window, "重庆")).pinyin == "zhòng qìng"
     # Spoken tones: 很远 hěn yuǎn is said hén yuǎn, in the popup and above the characters alike.
     assert language.card(find_word(window, "很", "行走")).pinyin == "hén"
+    # The dictionary is still matched on the citation reading: 很 hěn's entry comes first, not "other".
+    card = language.card(find_word(window, "很", "行走"))
+    assert card.entries[0].pinyin == "hěn" and "hěn" not in card.other_readings
     language.set_ruby(False)
     assert not language.overlays[1].ruby_readings(0)
 

@@ -253,14 +253,14 @@ class LanguageHelp(QObject):
     def card(self, place: WordPlace) -> WordCard:
         """The popup's content for a word on the page."""
         text, word = self.word(place)
-        key = (word.word, text.syllables(word), text.is_overridden(word))
+        key = (word.word, text.syllables(word), text.is_overridden(word), text.citation_syllables(word))
         card = self._cards.get(key)
         if card is None:
             if len(self._cards) > 20_000:
                 self._cards.clear()
             from models.glossary.word_card import word_card
 
-            card = self._cards[key] = word_card(key[0], key[1], self.dictionary, key[2])
+            card = self._cards[key] = word_card(key[0], key[1], self.dictionary, key[2], citation=key[3])
         return card
 
     def place_at(self, column: SectionColumn, point: QPointF) -> WordPlace | None | bool:

@@ -45,6 +45,8 @@ class TextWords:
         self.words = list(words)
         self.context_readings: list[str | None] = list(readings)
         self.readings: list[str | None] = list(readings)
+        #: the readings in citation tones, overrides included (``readings`` may show spoken tones)
+        self.citation: list[str | None] = list(readings)
         #: code-point offsets whose reading an editor set
         self.overridden: set[int] = set()
         self._starts = [w.start for w in self.words]
@@ -105,6 +107,7 @@ class TextWords:
             if found is not None and found[0] == self.text[i]:
                 readings[i] = found[1]
                 self.overridden.add(i)
+        self.citation = list(readings)
         if spoken:
             from models.language import spoken_tones
 
@@ -131,6 +134,10 @@ class TextWords:
     def syllables(self, word: PlacedWord) -> tuple[str | None, ...]:
         """How each character of a word is read here (overrides and spoken tones included)."""
         return tuple(self.readings[p] for p in word.positions)
+
+    def citation_syllables(self, word: PlacedWord) -> tuple[str | None, ...]:
+        """A word's reading here in citation tones (what the dictionary prints)."""
+        return tuple(self.citation[p] for p in word.positions)
 
     def is_overridden(self, word: PlacedWord) -> bool:
         return any(p in self.overridden for p in word.positions)

@@ -45,6 +45,8 @@ class WordCard:
     overridden: bool = False  # an editor set the reading of this occurrence
     #: polyphonic characters of a longer word and their other dictionary readings (行: xíng, …)
     char_readings: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    #: the reading in citation tones (differs from ``pinyin`` when spoken tones are shown)
+    citation_pinyin: str = ""
 
     @property
     def pinyin(self) -> str:
@@ -61,7 +63,8 @@ class WordCard:
 
     def definition(self) -> str:
         """The senses for this reading (all senses when no entry has it), for vocabulary cards."""
-        chosen = [e for e in self.entries if _same(e.pinyin, self.pinyin)] or list(self.entries)
+        cited = self.citation_pinyin or self.pinyin
+        chosen = [e for e in self.entries if _same(e.pinyin, cited)] or list(self.entries)
         if not chosen:
             return " + ".join(
                 f"{p.word}: {'; '.join(_senses(_reading_first(p)))}" for p in self.parts if p.entries
@@ -83,10 +86,19 @@ def _senses(entries: Sequence[DictionaryEntry]) -> list[str]:
 
 
 def word_card(
-    word: str, syllables: Sequence[str | None], dictionary: WordDictionary, overridden: bool = False
+    word: str,
+    syllables: Sequence[str | None],
+    dictionary: WordDictionary,
+    overridden: bool = False,
+    citation: Sequence[str | None] | None = None,
 ) -> WordCard:
-    """The card for ``word`` read as ``syllables`` here."""
-    pinyin = " ".join(s for s in syllables if s)
+    """The card for ``word`` read as ``syllables`` here.
+
+    ``citation`` is the reading in citation tones when ``syllables`` shows spoken tones
+    (你好 said ní hǎo is the dictionary's nǐ hǎo): the dictionary is matched on it.
+    """
+    cited = tuple(citation) if citation is not None else tuple(syllables)
+    pinyin = " ".join(s for s in cited if s)
     entries = dictionary.lookup(word)
     # This reading's entries first (行 read háng in 银行 lists háng before xíng), then the rest.
     entries.sort(key=lambda e: not _same(e.pinyin, pinyin))
@@ -106,7 +118,7 @@ def word_card(
         built: list[WordPart] = []
         at = 0
         for piece in pieces:
-            here = " ".join(s for s in syllables[at : at + len(piece)] if s)
+            here = " ".join(s for s in cited[at : at + len(piece)] if s)
             found = dictionary.lookup(piece)
             found.sort(key=lambda e, here=here: not _same(e.pinyin, here))  # 区 qū before 区 Ōu
             built.append(WordPart(piece, tuple(found), here))
@@ -117,7 +129,7 @@ def word_card(
             traditional = "".join(forms)
     char_readings: list[tuple[str, tuple[str, ...]]] = []
     if len(word) > 1:
-        for ch, syllable in zip(word, syllables):
+        for ch, syllable in zip(word, cited):
             if not syllable:
                 continue
             readings = dict.fromkeys(e.pinyin.lower() for e in dictionary.lookup(ch))
@@ -133,4 +145,5 @@ def word_card(
         parts=parts,
         overridden=overridden,
         char_readings=tuple(char_readings),
+        citation_pinyin=pinyin,
     )
