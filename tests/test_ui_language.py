@@ -250,3 +250,12 @@ def test_tone_colours_follow_the_chosen_scheme(window, scheme, second_tone_colou
         assert "color:#" not in rich.split("</div>", 2)[1]  # the reading line is in the text's own colour
     assert all(o.scheme == scheme for o in language.overlays)
     assert window.settings.store.value("language/tone_colours") == scheme
+
+
+def test_the_about_box_credits_cc_cedict_and_its_licence(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert "CC-CEDICT" in shown[0] and "CC BY-SA 4.0" in shown[0]

@@ -57,8 +57,15 @@ def test_an_override_is_used_from_then_on_and_after_a_restart(qtbot, tmp_path, p
     place = find_word(again, "重庆")
     painted = dict(again.language.overlays[place[0]].ruby_readings(place[1]))
     assert [painted[p] for p in again.language.word(place)[1].positions] == ["zhòng", "qìng"]
+    # The same page opened from the library (where the override was filed) reads the same.
+    again.open_library_page(again.language.page_id)
+    qtbot.waitUntil(lambda: again.language.ready, timeout=30000)
+    place = find_word(again, "重庆")
+    assert again.page_where.startswith("library:")
+    assert again.language.card(place).pinyin == "zhòng qìng"
     again.language.clear_reading(place)
     assert again.language.card(place).pinyin == "chóng qìng"
+    assert all_overrides(again.library) == []
 
 
 def test_overrides_export_as_csv_with_their_context(qtbot, tmp_path, page):
