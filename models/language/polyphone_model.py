@@ -115,7 +115,7 @@ class PolyphoneModel:
         segments.sort(key=lambda seg: len(seg[2]))
         unk = self.char_ids[_UNK]
         bos, eos = self.char_ids[_BOS], self.char_ids[_EOS]
-        chunk = 256
+        chunk = CHUNK
         for start in range(0, len(segments), chunk):
             group = segments[start : start + chunk]
             seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in piece), eos] for _, _, piece, _ in group]
@@ -185,6 +185,10 @@ class PolyphoneModel:
 
 #: Longest segment the model reads at once (CPP's sentences are mostly shorter).
 SEGMENT = 80
+
+#: Sequences per batch. Batches are sorted by length; smaller ones pad less (a 10k-character
+#: page: 67 ms with 64, 94 ms with 256), and the CLI's 10k sentences take no longer.
+CHUNK = 64
 
 _BREAKS = "，、；：,;:"
 
