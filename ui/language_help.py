@@ -63,6 +63,7 @@ class LanguageHelp(QObject):
         self._make_actions()
         self._make_menus()
         window.pageShown.connect(self._page_shown)
+        window.installEventFilter(self)  # the popup goes when the window does (another app comes up)
 
     # --- actions and menus ---------------------------------------------------------------------------
     def _page_action(self, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -429,6 +430,10 @@ class LanguageHelp(QObject):
     # --- events from the columns -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if watched is self.window:
+            if kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) and not self.popup.isActiveWindow():
+                self.popup.hide()
+            return False
         if isinstance(watched, SectionColumn):
             if kind == QEvent.Type.ShortcutOverride and self._is_word_key(event):
                 return True  # leave Ctrl+arrows to the word cursor (the column would move its text cursor)
@@ -444,7 +449,9 @@ class LanguageHelp(QObject):
                 if overlay.column is column:
                     overlay.setGeometry(watched.rect())
         elif kind == QEvent.Type.MouseMove:
-            self.set_hovered(column, self.place_at(column, event.position()))
+            # Dragging a selection is not looking words up.
+            dragging = event.buttons() != Qt.MouseButton.NoButton
+            self.set_hovered(column, None if dragging else self.place_at(column, event.position()))
         elif kind == QEvent.Type.Leave:
             self.set_hovered(column, None)
         elif kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
