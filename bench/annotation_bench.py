@@ -265,9 +265,12 @@ def main() -> int:
     parser.add_argument(
         "--library-size", type=int, default=100_000, help="highlights in the filtered library"
     )
+    parser.add_argument("--no-window", action="store_true", help="skip the offscreen window figures")
     args = parser.parse_args()
     bench_page(args.highlights)
     bench_filter(args.library_size)
+    if not args.no_window:
+        bench_window(args.highlights)
     return 0
 
 
