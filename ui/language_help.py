@@ -323,7 +323,7 @@ class LanguageHelp(QObject):
         if place is True:
             self.start_loading()
             if not self.popup.pinned:
-                self.popup.show_loading(QRect(QCursor.pos(), QSize(1, 1)))
+                self.popup.show_loading(QRect(QCursor.pos(), QSize(1, 1)), self.load_error)
             return
         if place == self.hovered:
             return

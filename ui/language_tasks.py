@@ -29,6 +29,8 @@ class LanguageTasks(QObject):
         super().__init__(parent)
         self.dictionary_folder = dictionary_folder
         self.started = False
+        #: the generation of the page asked for last: a page switched away from is not read
+        self.latest = -1
         self._lock = threading.Lock()
 
     def start_loading(self) -> None:
@@ -54,6 +56,7 @@ class LanguageTasks(QObject):
 
     def read_page(self, generation: int, columns: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
         """Cut and read every text of a page ((text, raw offsets) per block, per column)."""
+        self.latest = generation
         threading.Thread(
             target=self._read, args=(generation, columns), name="dubao-page-words", daemon=True
         ).start()
@@ -63,6 +66,8 @@ class LanguageTasks(QObject):
 
         try:
             with self._lock:  # one page at a time, after the load
+                if generation != self.latest:
+                    return
                 flat = TextWords.read_many([text for column in columns for text in column])
                 result, at = [], 0
                 for column in columns:

@@ -93,10 +93,13 @@ class WordPopup(QFrame):
         self.label.setText(self.card_html(card, scheme, dark) + self._footer())
         self._place(near)
 
-    def show_loading(self, near: QRect) -> None:
-        """The dictionary or the page's words are still loading."""
+    def show_loading(self, near: QRect, problem: str = "") -> None:
+        """The dictionary or the page's words are still loading (or could not load: ``problem``)."""
         self.card = None
-        text = html.escape(self.tr("Loading the dictionary…"))
+        if problem:
+            text = html.escape(self.tr("Word help is not available: %1").replace("%1", problem))
+        else:
+            text = html.escape(self.tr("Loading the dictionary…"))
         self.label.setText(f"<div>{text}</div>")
         self._place(near)
 

@@ -743,5 +743,9 @@
         <source>Characters also read:</source>
         <translation>Characters also read:</translation>
     </message>
+    <message>
+        <source>Word help is not available: %1</source>
+        <translation>Word help is not available: %1</translation>
+    </message>
 </context>
 </TS>

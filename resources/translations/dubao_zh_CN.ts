@@ -743,5 +743,9 @@
         <source>Characters also read:</source>
         <translation>字的其他读音：</translation>
     </message>
+    <message>
+        <source>Word help is not available: %1</source>
+        <translation>词语释义不可用：%1</translation>
+    </message>
 </context>
 </TS>
