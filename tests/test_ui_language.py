@@ -266,3 +266,33 @@ def test_the_about_box_credits_cc_cedict_and_its_licence(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.about_action.trigger()
     assert "CC-CEDICT" in shown[0] and "CC BY-SA 4.0" in shown[0]
+
+
+def test_pinyin_is_painted_in_the_band_above_the_characters(window, qtbot):
+    from PySide6.QtGui import QColor
+
+    language = window.language
+    place = find_word(window, "银行", "他在")
+    column = window.page_view.columns[place[0]]
+
+    def ink_above(offset: int) -> int:
+        """Pixels not of the paper's colour in the band just above a character."""
+        box = char_boxes(column, place[1], [offset])[0]
+        image = column.viewport().grab().toImage()
+        paper = QColor(column.style_.colours.paper).rgb()
+        top = max(0, int(box.top() - box.height() * 0.45))
+        return sum(
+            1
+            for x in range(int(box.left()), int(box.right()))
+            for y in range(top, int(box.top()))
+            if image.pixel(x, y) != paper
+        )
+
+    offset = language.word(place)[1].positions[0]
+    language.set_ruby(True)
+    qtbot.wait(10)
+    assert ink_above(offset) > 20
+    language.set_ruby(False)
+    qtbot.wait(10)
+    box = char_boxes(column, place[1], [offset])[0]
+    assert box.height() > 0 and ink_above(offset) < 5
