@@ -80,7 +80,9 @@ class HighlightListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            titles = (self.tr("Category"), self.tr("Quote"), self.tr("Tags"), self.tr("Note"), self.tr("Page"),
+                      self.tr("Made"))  # fmt: skip
+            return titles[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -748,4 +748,289 @@
         <translation>Word help is not available: %1</translation>
     </message>
 </context>
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="49" />
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="51" />
+        <source>Open a page from the library to annotate it.</source>
+        <translation>Open a page from the library to annotate it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="57" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="60" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="64" />
+        <source>&amp;Tags…</source>
+        <translation>&amp;Tags…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="65" />
+        <source>&amp;Annotate</source>
+        <translation>&amp;Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="205" />
+        <source>Only pages in the library can be annotated.</source>
+        <translation>Only pages in the library can be annotated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="267" />
+        <source>This highlight's words are no longer on the page (unanchored).</source>
+        <translation>This highlight's words are no longer on the page (unanchored).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="283" />
+        <source>Open the library to manage tags.</source>
+        <translation>Open the library to manage tags.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="216" />
+        <source>Highlighted as %1</source>
+        <translation>Highlighted as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="130" />
+        <source>%1 highlights could not be placed after the text changed; see the Annotations panel</source>
+        <translation>%1 highlights could not be placed after the text changed; see the Annotations panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="196" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="197" />
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="209" />
+        <source>No category on key %1</source>
+        <translation>No category on key %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="238" />
+        <source>Redone: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="238" />
+        <source>Undone: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightListModel</name>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="84" />
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="98" />
+        <source>%1 (unanchored)</source>
+        <translation>%1 (unanchored)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="152" />
+        <source>Words in the quote or note</source>
+        <translation>Words in the quote or note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="173" />
+        <source>Whole library</source>
+        <translation>Whole library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="157" />
+        <source>Anchored and not</source>
+        <translation>Anchored and not</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="157" />
+        <source>Anchored</source>
+        <translation>Anchored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="158" />
+        <source>Unanchored</source>
+        <translation>Unanchored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="161" />
+        <source>Reading order</source>
+        <translation>Reading order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="161" />
+        <source>Newest first</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="162" />
+        <source>Oldest first</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="162" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="163" />
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="233" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="238" />
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="280" />
+        <source>%1 highlights</source>
+        <translation>%1 highlights</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightDetails</name>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="51" />
+        <source>tags, separated by commas</source>
+        <translation>tags, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="57" />
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="59" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="67" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="68" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="69" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="101" />
+        <source> (unanchored: the text changed)</source>
+        <translation> (unanchored: the text changed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="95" />
+        <source>Select words and press 1–9 to highlight them.</source>
+        <translation>Select words and press 1–9 to highlight them.</translation>
+    </message>
+</context>
+<context>
+    <name>TagManager</name>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="38" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="45" />
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="46" />
+        <source>&amp;Merge into…</source>
+        <translation>&amp;Merge into…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="47" />
+        <source>&amp;Colour…</source>
+        <translation>&amp;Colour…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="48" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="144" />
+        <source>Rename Tag</source>
+        <translation>Rename Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="144" />
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="152" />
+        <source>Merge Tags</source>
+        <translation>Merge Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="157" />
+        <source>Tag Colour</source>
+        <translation>Tag Colour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="152" />
+        <source>Merge “%1” into:</source>
+        <translation>Merge “%1” into:</translation>
+    </message>
+</context>
 </TS>

@@ -748,4 +748,289 @@
         <translation>词语释义不可用：%1</translation>
     </message>
 </context>
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="49" />
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="51" />
+        <source>Open a page from the library to annotate it.</source>
+        <translation>从书库打开一版即可批注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="57" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="60" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="64" />
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="65" />
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="205" />
+        <source>Only pages in the library can be annotated.</source>
+        <translation>只有书库中的版面才能批注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="267" />
+        <source>This highlight's words are no longer on the page (unanchored).</source>
+        <translation>这条标记的文字已不在本版（未锚定）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="283" />
+        <source>Open the library to manage tags.</source>
+        <translation>请先打开书库再管理标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="216" />
+        <source>Highlighted as %1</source>
+        <translation>已标记为%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="130" />
+        <source>%1 highlights could not be placed after the text changed; see the Annotations panel</source>
+        <translation>文本改动后有 %1 条标记无法定位，见批注面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="196" />
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="197" />
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="209" />
+        <source>No category on key %1</source>
+        <translation>按键 %1 没有对应的类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="238" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="238" />
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightListModel</name>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="83" />
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="84" />
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="98" />
+        <source>%1 (unanchored)</source>
+        <translation>%1（未锚定）</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="152" />
+        <source>Words in the quote or note</source>
+        <translation>引文或笔记中的词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="173" />
+        <source>Whole library</source>
+        <translation>整个书库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="157" />
+        <source>Anchored and not</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="157" />
+        <source>Anchored</source>
+        <translation>已锚定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="158" />
+        <source>Unanchored</source>
+        <translation>未锚定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="161" />
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="161" />
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="162" />
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="162" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="163" />
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="233" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="238" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="280" />
+        <source>%1 highlights</source>
+        <translation>%1 条标记</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightDetails</name>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="51" />
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="57" />
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="59" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="67" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="68" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="69" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="101" />
+        <source> (unanchored: the text changed)</source>
+        <translation>（未锚定：文本已改动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_details.py" line="95" />
+        <source>Select words and press 1–9 to highlight them.</source>
+        <translation>选中文字后按 1–9 即可标记。</translation>
+    </message>
+</context>
+<context>
+    <name>TagManager</name>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="38" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="45" />
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="46" />
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="47" />
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="48" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="144" />
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="144" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="152" />
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="157" />
+        <source>Tag Colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tag_manager.py" line="152" />
+        <source>Merge “%1” into:</source>
+        <translation>将“%1”合并到：</translation>
+    </message>
+</context>
 </TS>
