@@ -259,3 +259,47 @@ def test_tag_manager_renames_and_merges_with_counts(qtbot, window) -> None:
     assert dialog.tag_rows() == [("发展", 2), ("质量提升", 1)]
     assert annotations.records([a.id])[0].tags == ("发展",)
     assert annotations.find(Filter(tag_ids=frozenset({annotations.tag_named("发展").id}))) != []
+
+
+def test_marking_with_the_keyboard_alone(qtbot, window) -> None:
+    """Into the article's column, down to its paragraph, Shift+Right over three characters, 2."""
+    session = window.annotation_session
+    page = session.page
+    article = next(i for i, t in enumerate(page.texts) if "本报讯" in t)
+    window.page_view.focus_column(article)  # what Alt+Right does
+    column = window.page_view.columns[article]
+    QTest.keyClick(column, Qt.Key.Key_Home)
+    while not column.blocks[column.current_block()].text.text.startswith("本报讯"):
+        QTest.keyClick(column, Qt.Key.Key_Down)
+    for _ in range(3):
+        QTest.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(column, Qt.Key.Key_2)
+    made = session.annotations.page_highlights(page.page_id)
+    assert [(h.exact, session.annotations.category(h.category_id).name) for h in made] == [("本报讯", "存疑")]
+    assert page.texts[article][made[0].start : made[0].end] == "本报讯"
+
+
+def test_the_panel_date_filter_and_rows_of_a_removed_issue(qtbot, window) -> None:
+    from PySide6.QtCore import QDate
+
+    session = window.annotation_session
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    h = session.annotations.create(page, section, at, at + 5, 1)
+    panel = session.panel
+    qtbot.waitUntil(lambda: panel.model.ids == [h.id])
+    made = QDate(h.created.year, h.created.month, h.created.day)
+    panel.since.setDate(made.addDays(1))
+    assert panel.model.ids == []
+    panel.since.setDate(made)
+    panel.until.setDate(made)
+    assert panel.model.ids == [h.id]
+    panel.until.setDate(panel.until.minimumDate())
+    panel.since.setDate(panel.since.minimumDate())
+    # The issue goes (with its pages and highlights) behind the annotations' back.
+    panel.whole_library.setChecked(True)
+    window.library.delete_issue(window.library.issues()[0].id)
+    panel.model.set_ids(panel.model.ids)  # the rows are asked for again, as when scrolled to
+    assert panel.model.data(panel.model.index(0, 1)) is None
+    qtbot.waitUntil(lambda: panel.model.ids == [])

@@ -39,6 +39,9 @@ _CHUNK = 200
 class HighlightListModel(QAbstractTableModel):
     """Rows are highlight ids; records are fetched in chunks when a row is first shown."""
 
+    #: some listed highlights no longer exist
+    stale = Signal()
+
     COLUMNS = ("Category", "Quote", "Tags", "Note", "Page", "Made")
 
     def __init__(self, annotations: Annotations, parent=None) -> None:
@@ -68,8 +71,12 @@ class HighlightListModel(QAbstractTableModel):
         if hid not in self._records:
             start = (row // _CHUNK) * _CHUNK
             chunk = [i for i in self.ids[start : start + _CHUNK] if i not in self._records]
-            for info in self.annotations.records(chunk):
+            found = self.annotations.records(chunk)
+            for info in found:
                 self._records[info.id] = info
+            if len(found) < len(chunk):
+                # Rows removed behind the annotations' back (an issue deleted): read the index again.
+                self.stale.emit()
         return self._records.get(hid)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -218,6 +225,7 @@ class AnnotationsPanel(QWidget):
         self.since.dateChanged.connect(self.refilter)
         self.until.dateChanged.connect(self.refilter)
         self.whole_library.toggled.connect(self.refilter)
+        self.model.stale.connect(self._reload_later)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -280,6 +288,17 @@ class AnnotationsPanel(QWidget):
         self.count.setText(self.tr("%1 highlights").replace("%1", str(len(ids))))
         if chosen is not None and chosen.id in ids:
             self.select(chosen.id)
+
+    def _reload_later(self) -> None:
+        if not getattr(self, "_reload_queued", False):
+            self._reload_queued = True
+            QTimer.singleShot(0, self._reload)
+
+    def _reload(self) -> None:
+        self._reload_queued = False
+        self.annotations.panel_index().reload()
+        self.fill_choices()
+        self.refilter()
 
     def changed(self, change: Changed) -> None:
         """The core changed something: refresh what shows it."""
