@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     from models.glossary.word_card import WordCard
     from ui.main_window import MainWindow
 
+_E = QEvent.Type
+#: The events the word layer looks at (all others pass untouched).
+_WATCHED = {
+    _E.WindowDeactivate,
+    _E.Hide,
+    _E.ShortcutOverride,
+    _E.KeyPress,
+    _E.Resize,
+    _E.MouseMove,
+    _E.Leave,
+    _E.MouseButtonPress,
+}
+
 #: (column, block, index of the word in that block's TextWords)
 WordPlace = tuple[int, int, int]
 
@@ -429,7 +442,11 @@ class LanguageHelp(QObject):
 
     # --- events from the columns -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Look at the few events wanted before touching ``watched``: while a page is replaced its
+        # columns are half destroyed and other events still pass through here.
         kind = event.type()
+        if kind not in _WATCHED:
+            return False
         if watched is self.window:
             if kind in (QEvent.Type.WindowDeactivate, QEvent.Type.Hide) and not self.popup.isActiveWindow():
                 self.popup.hide()
@@ -441,8 +458,8 @@ class LanguageHelp(QObject):
                 self.set_cursor(None)
                 return True
             return False
-        column = watched.parent() if watched is not None else None
-        if not isinstance(column, SectionColumn):
+        column = next((o.column for o in self.overlays if o.column.viewport() is watched), None)
+        if column is None:
             return False
         if kind == QEvent.Type.Resize:
             for overlay in self.overlays:
