@@ -303,3 +303,25 @@ def test_the_panel_date_filter_and_rows_of_a_removed_issue(qtbot, window) -> Non
     panel.model.set_ids(panel.model.ids)  # the rows are asked for again, as when scrolled to
     assert panel.model.data(panel.model.index(0, 1)) is None
     qtbot.waitUntil(lambda: panel.model.ids == [])
+
+
+def test_tags_typed_in_the_details_complete_from_existing_tags(qtbot, window) -> None:
+    session = window.annotation_session
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    session.annotations.create(page, section, at, at + 2, 1, tags=["焦作", "会议"])
+    h = session.annotations.create(page, section, at + 2, at + 5, 2)
+    qtbot.waitUntil(lambda: len(session.panel.model.ids) == 2)
+    session.choose(h)
+    details = session.panel.details
+    assert details.highlight.id == h.id
+    details.tags.setFocus()
+    details.tags.setText("会议，焦")
+    completer = details.completer
+    completer.setCompletionPrefix(completer.splitPath(details.tags.text())[0])
+    assert completer.completionCount() == 1 and completer.currentIndex().data() == "焦作"
+    assert completer.currentCompletion() == "会议, 焦作"  # the tags typed before are kept
+    details.tags.setText(completer.currentCompletion())
+    details.save_tags()
+    assert session.annotations.records([h.id])[0].tags == ("会议", "焦作")

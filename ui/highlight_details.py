@@ -27,10 +27,27 @@ from models.errors import DubaoError
 TAG_SEPARATORS = (",", "，", "、")
 
 
-def split_tags(text: str) -> list[str]:
+def _commas(text: str) -> str:
     for sep in TAG_SEPARATORS[1:]:
         text = text.replace(sep, ",")
-    return [t.strip() for t in text.split(",") if t.strip()]
+    return text
+
+
+def split_tags(text: str) -> list[str]:
+    """Tag names typed in one line, separated by commas (either width) or 、."""
+    return [t.strip() for t in _commas(text).split(",") if t.strip()]
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma from the library's tags."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt's name)
+        return [_commas(path).rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802
+        typed = _commas(self.widget().text()) if self.widget() is not None else ""
+        head = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
+        return head + str(index.data())
 
 
 class HighlightDetails(QWidget):
@@ -49,7 +66,7 @@ class HighlightDetails(QWidget):
         self.category = QComboBox()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
-        self.completer = QCompleter([], self.tags)
+        self.completer = TagCompleter([], self.tags)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tags.setCompleter(self.completer)
