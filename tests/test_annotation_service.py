@@ -46,6 +46,10 @@ def test_categories_are_editable_and_bad_colours_refused(annotated) -> None:
         annotations.add_category("存疑", "#111111", "#222222")
     added = annotations.add_category("术语", "#123456", "#654321")
     assert annotations.categories()[-1] == added
+    moved = annotations.move_category(added.id, -6)  # to the top: key 1
+    assert annotations.category_for_key(1).name == "术语" and [c.name for c in moved][1] == "OCR错"
+    annotations.undo()
+    assert annotations.category_for_key(1).name == "OCR错"
 
 
 def test_a_highlight_on_astral_text_counts_code_points(annotated) -> None:

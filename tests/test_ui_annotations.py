@@ -325,3 +325,34 @@ def test_tags_typed_in_the_details_complete_from_existing_tags(qtbot, window) ->
     details.tags.setText(completer.currentCompletion())
     details.save_tags()
     assert session.annotations.records([h.id])[0].tags == ("会议", "焦作")
+
+
+def test_categories_are_edited_and_the_page_repaints_in_the_new_colour(qtbot, window) -> None:
+    from ui.highlight_categories import CategoryEditor
+
+    session = window.annotation_session
+    annotations = session.annotations
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    h = annotations.create(page, section, at, at + 5, annotations.category_for_key(1).id)
+    dialog = CategoryEditor(annotations, window)
+    qtbot.addWidget(dialog)
+    assert dialog.names() == ["错字", "存疑", "生词", "人名", "地名", "要点"]
+    dialog.select("错字")
+    dialog.ask_colour = lambda current: "#123456"
+    dialog.recolour(dark=False)
+    assert session.painters[section].background_at(h.start) == "#123456"
+    dialog.ask_name = lambda current: "术语"
+    dialog.add()
+    dialog.move(-10)
+    assert dialog.names()[0] == "术语"
+    assert annotations.category_for_key(1).name == "术语"  # the keys follow the order
+    dialog.select("错字")
+    dialog.delete()
+    assert "used by 1" in dialog.message.text()  # a category in use stays
+    session.undo()  # the move
+    session.undo()  # the new category
+    session.undo()  # the colour
+    assert dialog.names() == ["错字", "存疑", "生词", "人名", "地名", "要点"]
+    assert session.painters[section].background_at(h.start) == annotations.category_for_key(1).light_colour

@@ -62,11 +62,13 @@ class AnnotationSession(QObject):
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)],
         )
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tag_manager, [])
+        self.categories_action = self._action(self.tr("&Categories…"), self.show_category_editor, [])
         menu = window.menuBar().addMenu(self.tr("&Annotate"))
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
         menu.addAction(self.tags_action)
+        menu.addAction(self.categories_action)
         menu.addAction(self.dock.toggleViewAction())
         self.menu = menu
         self._update_actions()
@@ -277,6 +279,16 @@ class AnnotationSession(QObject):
         column.ensureCursorVisible()
         view.ensure_column_visible(index)
         return True
+
+    def show_category_editor(self) -> None:
+        if self.ensure() is None:
+            self._say(self.tr("Open the library to edit categories."))
+            return
+        from ui.highlight_categories import CategoryEditor
+
+        dialog = CategoryEditor(self.annotations, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_tag_manager(self) -> None:
         if self.ensure() is None:

@@ -275,6 +275,20 @@ class Annotations(TagOps):
                 Category.update(values).where(Category.id == category_id).execute()
         return self.category(category_id)
 
+    def move_category(self, category_id: int, delta: int) -> list[CategoryInfo]:
+        """Move a category up (-1) or down (+1) the list, and so to another key 1–9."""
+        order = [c.id for c in self.categories()]
+        if category_id not in order:
+            raise DubaoError(f"no category {category_id}")
+        at = order.index(category_id)
+        to = max(0, min(len(order) - 1, at + delta))
+        if to != at:
+            with self._operation("move category", categories=order):
+                order.insert(to, order.pop(at))
+                for position, cid in enumerate(order):
+                    Category.update(position=position).where(Category.id == cid).execute()
+        return self.categories()
+
     def delete_category(self, category_id: int) -> None:
         """Remove a category that no highlight (not even a deleted one) uses."""
         with self._operation("delete category", categories=[category_id]):

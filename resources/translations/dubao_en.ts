@@ -830,6 +830,16 @@
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="65" />
+        <source>&amp;Categories…</source>
+        <translation>&amp;Categories…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="285" />
+        <source>Open the library to edit categories.</source>
+        <translation>Open the library to edit categories.</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1031,6 +1041,64 @@
         <location filename="../../ui/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>Merge “%1” into:</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryEditor</name>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="48" />
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="55" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="56" />
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="57" />
+        <source>&amp;Light Colour…</source>
+        <translation>&amp;Light Colour…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="58" />
+        <source>Dar&amp;k Colour…</source>
+        <translation>Dar&amp;k Colour…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="59" />
+        <source>Move &amp;Up</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="60" />
+        <source>Move &amp;Down</source>
+        <translation>Move &amp;Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="61" />
+        <source>De&amp;lete</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="157" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="157" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="161" />
+        <source>Category Colour</source>
+        <translation>Category Colour</translation>
     </message>
 </context>
 </TS>

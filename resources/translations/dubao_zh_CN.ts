@@ -830,6 +830,16 @@
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="65" />
+        <source>&amp;Categories…</source>
+        <translation>类别(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="285" />
+        <source>Open the library to edit categories.</source>
+        <translation>请先打开书库再编辑类别。</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1031,6 +1041,64 @@
         <location filename="../../ui/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>将“%1”合并到：</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryEditor</name>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="48" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="55" />
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="56" />
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="57" />
+        <source>&amp;Light Colour…</source>
+        <translation>浅色主题颜色(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="58" />
+        <source>Dar&amp;k Colour…</source>
+        <translation>深色主题颜色(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="59" />
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="60" />
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="61" />
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="157" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="157" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_categories.py" line="161" />
+        <source>Category Colour</source>
+        <translation>类别颜色</translation>
     </message>
 </context>
 </TS>
