@@ -88,3 +88,17 @@ def test_the_index_follows_operations_and_undo(populated) -> None:
     annotations.undo()  # the highlight itself
     assert index.find(Filter(text="找得到")) == []
     assert len(index.find(Filter())) > 50 and index.find(Filter()) == annotations.find(Filter())
+
+
+def test_an_issue_date_edited_elsewhere_does_not_list_a_highlight_twice(populated) -> None:
+    annotations, page_ids = populated
+    index = annotations.panel_index()
+    index.find(Filter())  # the reading order is made
+    issue_id = annotations.library.page_info(page_ids[0]).issue_id
+    annotations.library.update_issue(issue_id, date="1999-01-01")
+    some = annotations.find(Filter())[:3]
+    index.refresh(some)
+    listed = index.find(Filter())
+    assert len(listed) == len(set(listed))
+    index.reload()
+    assert index.find(Filter()) == annotations.find(Filter())

@@ -83,9 +83,14 @@ class _Order:
         self.keys = [k for k, _ in keyed]
         self.ids = [i for _, i in keyed]
 
-    def remove(self, key: tuple) -> None:
+    def remove(self, key: tuple, highlight_id: int) -> None:
         at = bisect_left(self.keys, key)
         if at < len(self.keys) and self.keys[at] == key:
+            del self.keys[at]
+            del self.ids[at]
+        elif highlight_id in self.ids:
+            # Its key moved behind the index's back (an issue's date edited): find it by id.
+            at = self.ids.index(highlight_id)
             del self.keys[at]
             del self.ids[at]
 
@@ -185,7 +190,7 @@ class PanelIndex:
         if at < len(self._created) and self._created[at] == (entry.created, hid):
             del self._created[at]
         for sort, order in self._orders.items():
-            order.remove(self._key(entry, sort))
+            order.remove(self._key(entry, sort), hid)
         self._text_ids = None
 
     # --- answering -------------------------------------------------------------------------------
