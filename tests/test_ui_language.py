@@ -296,3 +296,18 @@ def test_pinyin_is_painted_in_the_band_above_the_characters(window, qtbot):
     qtbot.wait(10)
     box = char_boxes(column, place[1], [offset])[0]
     assert box.height() > 0 and ink_above(offset) < 5
+
+
+def test_the_popup_lists_every_entry_and_every_sense(window):
+    language = window.language
+    place = find_word(window, "行走", "每天")
+    card = language.card(place)
+    entries = language.dictionary.lookup("行走")
+    assert len(card.entries) == len(entries)
+    language.show_popup(place)
+    text = language.popup.text()
+    assert all(sense in text for entry in entries for sense in entry.senses)
+    # A single character with two readings shows both entries, the one read here first.
+    single = language.card(find_word(window, "了", "我们去"))
+    assert {e.pinyin for e in single.entries} >= {"le", "liǎo"}
+    assert single.entries[0].pinyin == "le" and "liǎo" in single.other_readings

@@ -19,9 +19,6 @@ from ui.tone_colours import coloured_syllables_html
 if TYPE_CHECKING:
     from models.glossary.word_card import WordCard
 
-#: Senses shown per entry before "…" (a popup is a glance, not the dictionary)
-MAX_SENSES = 12
-
 
 class WordPopup(QFrame):
     """A small floating panel beside the word; it never takes the keyboard."""
@@ -82,10 +79,9 @@ class WordPopup(QFrame):
 
     @staticmethod
     def _entry_html(syllables: tuple[str, ...], senses: tuple[str, ...], scheme: str, dark: bool) -> str:
-        shown = [html.escape(s) for s in senses[:MAX_SENSES] if s]
-        more = " …" if len(senses) > MAX_SENSES else ""
+        shown = [html.escape(s) for s in senses if s]  # every sense, as CC-CEDICT gives them
         reading = coloured_syllables_html(list(syllables), scheme, dark)
-        return f"<p style='margin:4px 0 0 0'><b>{reading}</b> &nbsp;{'; '.join(shown)}{more}</p>"
+        return f"<p style='margin:4px 0 0 0'><b>{reading}</b> &nbsp;{'; '.join(shown)}</p>"
 
     def show_card(self, card: WordCard, scheme: str, dark: bool, near: QRect) -> None:
         """Show a word's card beside ``near`` (the word's global rectangle)."""
