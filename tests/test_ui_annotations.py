@@ -356,3 +356,34 @@ def test_categories_are_edited_and_the_page_repaints_in_the_new_colour(qtbot, wi
     session.undo()  # the colour
     assert dialog.names() == ["错字", "存疑", "生词", "人名", "地名", "要点"]
     assert session.painters[section].background_at(h.start) == annotations.category_for_key(1).light_colour
+
+
+def test_export_and_import_from_the_annotate_menu(qtbot, window, tmp_path: Path) -> None:
+    import codecs
+    import json
+
+    session = window.annotation_session
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "𠀀家庄" in t)
+    at = page.texts[section].index("𠀀家庄")
+    h = session.annotations.create(page, section, at, at + 3, 5, tags=["村"])
+    target = tmp_path / "marks.jsonld"
+    session.ask_save_path = lambda: (str(target), "")
+    assert session.export_annotations() == str(target)
+    assert json.loads(target.read_bytes())["total"] == 1
+    table = tmp_path / "marks.csv"
+    session.ask_save_path = lambda: (str(table), "")
+    session.export_annotations()
+    assert table.read_bytes().startswith(codecs.BOM_UTF8)
+    # The highlight goes; importing the file brings it back on the same words, painted.
+    session.annotations.delete(h.id)
+    session.annotations.library.database.execute_sql("DELETE FROM highlight WHERE id = ?", (h.id,))
+    session.annotations.panel_index().reload()
+    window.open_library_page(page.page_id)
+    assert session.page.highlights == []
+    session.ask_open_path = lambda: (str(target), "")
+    report = session.import_annotations()
+    assert (report.added, report.merged, report.unanchored) == (1, 0, 0)
+    painted = session.painters[section]
+    assert painted.background_at(at) == session.annotations.category(5).light_colour
+    assert "1 added" in window.statusBar().currentMessage()

@@ -73,6 +73,14 @@ class ColumnMarking(QObject):
         column.installEventFilter(self)
         self._viewport.installEventFilter(self)
 
+    def detach(self) -> None:
+        """Stop listening to the column (another page is shown)."""
+        try:
+            self.column.removeEventFilter(self)
+            self._viewport.removeEventFilter(self)
+        except RuntimeError:
+            pass  # the column is already gone
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         # Look at nothing but the three events we want: while a page is replaced, the columns
         # are half destroyed and other events still pass through here.

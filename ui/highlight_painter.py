@@ -52,6 +52,14 @@ class HighlightPainter(QObject):
         column.document().contentsChanged.connect(self._document_changed)
         column.destroyed.connect(self._again.stop)
 
+    def detach(self) -> None:
+        """Stop painting (the column is going, or another painter takes over)."""
+        self._again.stop()
+        try:
+            self.column.document().contentsChanged.disconnect(self._document_changed)
+        except (RuntimeError, TypeError):
+            pass  # the column (and its document) is already gone
+
     def set_highlights(
         self, highlights: Sequence[HighlightInfo], categories: dict[int, CategoryInfo], dark: bool
     ) -> None:

@@ -9,15 +9,20 @@ to the core's code points in ``ui.highlight_positions`` only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow
 
 from ui.highlight_marking import ColumnMarking
 from ui.highlight_painter import HighlightPainter
 from ui.highlight_positions import SectionPositions
+
+EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
+IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
 
 if TYPE_CHECKING:
     from models.annotations.records import Changed, HighlightInfo
@@ -63,12 +68,24 @@ class AnnotationSession(QObject):
         )
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tag_manager, [])
         self.categories_action = self._action(self.tr("&Categories…"), self.show_category_editor, [])
+        self.export_action = self._action(self.tr("&Export Annotations…"), self.export_annotations, [])
+        self.import_action = self._action(self.tr("&Import Annotations…"), self.import_annotations, [])
+        #: the file questions, replaceable in tests: (path or "", chosen filter)
+        self.ask_save_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getSaveFileName(
+            self.window, self.tr("Export Annotations"), "", EXPORT_FILTERS
+        )
+        self.ask_open_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getOpenFileName(
+            self.window, self.tr("Import Annotations"), "", IMPORT_FILTER
+        )
         menu = window.menuBar().addMenu(self.tr("&Annotate"))
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
         menu.addAction(self.tags_action)
         menu.addAction(self.categories_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.import_action)
         menu.addAction(self.dock.toggleViewAction())
         self.menu = menu
         self._update_actions()
@@ -108,6 +125,8 @@ class AnnotationSession(QObject):
     # --- the page -------------------------------------------------------------------------------
     def _page_shown(self, _title: str = "") -> None:
         where = getattr(self.window, "page_where", "")
+        for old in (*self.painters, *self.markings):
+            old.detach()
         self.painters, self.markings = [], []
         self.page = None
         annotations = self.ensure() if where.startswith("library:") else None
@@ -279,6 +298,64 @@ class AnnotationSession(QObject):
         column.ensureCursorVisible()
         view.ensure_column_visible(index)
         return True
+
+    def export_annotations(self) -> str | None:
+        """Write the shown page's issue's annotations (else the library's) to a file; its path."""
+        from models.annotations.exchange import collect, w3c_bytes
+        from models.annotations.exchange_tables import csv_bytes, markdown_bytes
+        from models.errors import DubaoError
+
+        annotations = self.ensure()
+        if annotations is None:
+            self._say(self.tr("Open the library to export annotations."))
+            return None
+        path, _chosen = self.ask_save_path()
+        if not path:
+            return None
+        issue_id = self.page.content.info.issue_id if self.page is not None else None
+        try:
+            items = collect(annotations, issue_id)
+            scope = annotations.library.issue(issue_id).label if issue_id is not None else "library"
+            title = f"Dubao annotations — {scope}"
+            suffix = Path(path).suffix.lower()
+            data = (
+                csv_bytes(items)
+                if suffix == ".csv"
+                else markdown_bytes(items, title)
+                if suffix == ".md"
+                else w3c_bytes(items, title)
+            )
+            Path(path).write_bytes(data)
+        except (DubaoError, OSError) as exc:
+            self._say(str(exc))
+            return None
+        self._say(self.tr("%1 annotations written to %2").replace("%1", str(len(items))).replace("%2", path))
+        return path
+
+    def import_annotations(self) -> Any:
+        """Merge a W3C annotation file into the library; the report (added, merged, unanchored)."""
+        from models.annotations.exchange import import_w3c
+        from models.errors import DubaoError
+
+        annotations = self.ensure()
+        if annotations is None:
+            self._say(self.tr("Open the library to import annotations."))
+            return None
+        path, _chosen = self.ask_open_path()
+        if not path:
+            return None
+        try:
+            report = import_w3c(annotations, Path(path).read_bytes())
+        except (DubaoError, OSError) as exc:
+            self._say(f"{path}: {exc}")
+            return None
+        self._say(
+            self.tr("Imported: %1 added, %2 merged, %3 unanchored")
+            .replace("%1", str(report.added))
+            .replace("%2", str(report.merged))
+            .replace("%3", str(report.unanchored))
+        )
+        return report  # the import's change notice repaints the shown page
 
     def show_category_editor(self) -> None:
         if self.ensure() is None:
