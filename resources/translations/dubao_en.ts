@@ -840,6 +840,46 @@
         <source>Open the library to edit categories.</source>
         <translation>Open the library to edit categories.</translation>
     </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="71" />
+        <source>&amp;Export Annotations…</source>
+        <translation>&amp;Export Annotations…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="72" />
+        <source>&amp;Import Annotations…</source>
+        <translation>&amp;Import Annotations…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="75" />
+        <source>Export Annotations</source>
+        <translation>Export Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="78" />
+        <source>Import Annotations</source>
+        <translation>Import Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="310" />
+        <source>Open the library to export annotations.</source>
+        <translation>Open the library to export annotations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="342" />
+        <source>Open the library to import annotations.</source>
+        <translation>Open the library to import annotations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="332" />
+        <source>%1 annotations written to %2</source>
+        <translation>%1 annotations written to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="353" />
+        <source>Imported: %1 added, %2 merged, %3 unanchored</source>
+        <translation>Imported: %1 added, %2 merged, %3 unanchored</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

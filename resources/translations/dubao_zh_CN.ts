@@ -840,6 +840,46 @@
         <source>Open the library to edit categories.</source>
         <translation>请先打开书库再编辑类别。</translation>
     </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="71" />
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="72" />
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="75" />
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="78" />
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="310" />
+        <source>Open the library to export annotations.</source>
+        <translation>请先打开书库再导出批注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="342" />
+        <source>Open the library to import annotations.</source>
+        <translation>请先打开书库再导入批注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="332" />
+        <source>%1 annotations written to %2</source>
+        <translation>已将 %1 条批注写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/highlight_session.py" line="353" />
+        <source>Imported: %1 added, %2 merged, %3 unanchored</source>
+        <translation>已导入：新增 %1 条，合并 %2 条，未锚定 %3 条</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
