@@ -111,6 +111,12 @@ def test_key_r_saves_the_word_under_the_word_cursor(qtbot, tmp_path, page):
         "yín háng",
         "bank; banking",
     ]
+    # A double click on the source shows the word where it was read, under the word cursor.
+    window.language.set_cursor(None)
+    table.table.itemDoubleClicked.emit(table.table.item(0, 5))
+    qtbot.waitUntil(lambda: window.language.cursor is not None, timeout=30000)
+    assert window.page_where == f"library:{word.page_id}"
+    assert window.language.word(window.language.cursor)[1].word == "银行"
     table.table.selectRow(0)
     table.delete_selected()
     assert list_words(window.library) == [] and all_overrides(window.library) == []

@@ -71,6 +71,7 @@ class LanguageHelp(QObject):
         self.hovered: WordPlace | None = None
         self.popup = WordPopup(window)
         self.vocabulary_window = None
+        self._pending_source: int | None = None
         #: word cards by (word, syllables, overridden): a word seen once pops up without a lookup
         self._cards: dict[tuple, WordCard] = {}
         self._make_actions()
@@ -220,6 +221,11 @@ class LanguageHelp(QObject):
         self.texts = texts
         self._find_page_id(create=False)
         self._apply_readings()
+        if self._pending_source is not None:
+            place = self._place_of_raw(self._pending_source)
+            self._pending_source = None
+            if place is not None:
+                self._go(place)
 
     def _apply_readings(self) -> None:
         spoken = self.prefs.spoken()
@@ -620,9 +626,28 @@ class LanguageHelp(QObject):
             return
         if self.vocabulary_window is None:
             self.vocabulary_window = VocabularyWindow(self.window.library, self.window)
+            self.vocabulary_window.sourceActivated.connect(self.show_source)
         self.vocabulary_window.refresh()
         self.vocabulary_window.show()
         self.vocabulary_window.raise_()
+
+    def show_source(self, page_id: int, raw_offset: int) -> bool:
+        """Open the page a vocabulary word was saved from, at the paragraph it was read in."""
+        if not self.window.open_library_page(page_id):
+            return False
+        if raw_offset >= 0:
+            self.window.page_view.go_to_raw_offset(raw_offset)
+            self._pending_source = raw_offset  # the word cursor goes there once the words are read
+        self.window.activateWindow()
+        return True
+
+    def _place_of_raw(self, raw_offset: int) -> WordPlace | None:
+        for c, column in enumerate(self.texts or []):
+            for b, text in enumerate(column):
+                for i, word in enumerate(text.words):
+                    if text.source[word.positions[0]] == raw_offset and text.is_readable(word):
+                        return c, b, i
+        return None
 
     # --- display choices ---------------------------------------------------------------------------------------
     def set_ruby(self, shown: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,9 @@ FIELDS = (
 class VocabularyWindow(QDialog):
     """Lists the library's vocabulary; edits are saved as they are made."""
 
+    #: a double click on a word's source: (page id, raw offset) to show it where it was read
+    sourceActivated = Signal(int, int)
+
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -63,6 +66,7 @@ class VocabularyWindow(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._edited)
+        self.table.itemDoubleClicked.connect(self._double_clicked)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.delete_button = QPushButton(self.tr("&Delete"))
@@ -94,6 +98,7 @@ class VocabularyWindow(QDialog):
                 item = QTableWidgetItem(getattr(word, name))  # table items show text as it is
                 if not editable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    item.setToolTip(self.tr("Double-click to show the word on its page"))
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
@@ -113,6 +118,11 @@ class VocabularyWindow(QDialog):
         except DubaoError as exc:
             self._error(self.tr("The change was not saved"), str(exc))
             self.refresh()
+
+    def _double_clicked(self, item: QTableWidgetItem) -> None:
+        word = self.words[item.row()] if item.row() < len(self.words) else None
+        if FIELDS[item.column()][0] == "source" and word is not None and word.page_id is not None:
+            self.sourceActivated.emit(word.page_id, word.raw_offset if word.raw_offset is not None else -1)
 
     def delete_selected(self) -> None:
         from models.vocabulary import delete_word

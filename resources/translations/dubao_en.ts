@@ -708,6 +708,10 @@
         <source>Vocabulary</source>
         <translation>Vocabulary</translation>
     </message>
+    <message>
+        <source>Double-click to show the word on its page</source>
+        <translation>Double-click to show the word on its page</translation>
+    </message>
 </context>
 <context>
     <name>WordPopup</name>

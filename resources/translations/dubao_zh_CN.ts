@@ -708,6 +708,10 @@
         <source>Vocabulary</source>
         <translation>生词本</translation>
     </message>
+    <message>
+        <source>Double-click to show the word on its page</source>
+        <translation>双击可在版面上显示该词</translation>
+    </message>
 </context>
 <context>
     <name>WordPopup</name>
