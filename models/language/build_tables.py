@@ -15,6 +15,7 @@ from pathlib import Path
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
 WORDS_FILE = LANGUAGE_DIR / "words.tsv"
 CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
+NAMES_FILE = LANGUAGE_DIR / "names.txt"
 
 
 def _syllable(choices: list[str]) -> str:
@@ -53,6 +54,22 @@ def cedict_traditional_words() -> dict[str, list[list[str]]]:
             if syllable not in known[k]:
                 known[k].append(syllable)
     return words
+
+
+def proper_nouns() -> set[str]:
+    """Headwords (both scripts) CC-CEDICT lists only as proper nouns: every entry's pinyin capitalised.
+
+    勃艮第 Bo2 gen3 di4, 塞尔维亚 Sai1 er3 wei2 ya4: names, places and transliterations, where
+    both dictionaries are least reliable (see ``polyphone_model``). 民乐 is left out: it is
+    also min2 yue4, folk music.
+    """
+    from models.language.dictionary import _read_source, bundled_source
+
+    named: set[str] = set()
+    common: set[str] = set()
+    for trad, simp, pinyin, _senses in _read_source(bundled_source()):
+        (named if pinyin[:1].isupper() else common).update((trad, simp))
+    return named - common
 
 
 def merged_words() -> dict[str, str]:
@@ -100,6 +117,16 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"{len(chars)} characters -> {CHARS_FILE}")
+    # Only names with a character of more than one reading: the others need no second look.
+    several = {chr(cp) for cp, readings in pinyin_dict.items() if "," in readings}
+    names = sorted(w for w in proper_nouns() if w in words and len(w) > 1 and several.intersection(w))
+    NAMES_FILE.write_text(
+        "# proper nouns of the word table (CC-CEDICT lists them only capitalised) holding a"
+        " polyphonic character; regenerate with: python -m models.language.build_tables\n"
+        + "".join(f"{w}\n" for w in names),
+        encoding="utf-8",
+    )
+    print(f"{len(names)} proper nouns -> {NAMES_FILE}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ too, 銀行 yín háng). Readings are kept as one
 space-separated string per word, which keeps the table small in memory; a syllable the
 sources disagree on holds both readings, "dà|dài" (see build_tables.py).
 
+Names: the table's proper nouns with a polyphonic character (resources/language/names.txt),
+whose readings the polyphone model may question.
+
 Characters: pypinyin's per-character table (resources/language/chars.tsv), most common
 reading first.
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
 WORDS_FILE = LANGUAGE_DIR / "words.tsv"
 CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
+NAMES_FILE = LANGUAGE_DIR / "names.txt"
 
 #: Longest word the tables are searched for inside a longer jieba word.
 MAX_WORD = 8
@@ -29,6 +33,7 @@ MAX_WORD = 8
 _lock = threading.Lock()
 _words: dict[str, str] | None = None
 _chars: dict[str, tuple[str, ...]] | None = None
+_names: frozenset[str] | None = None
 
 
 def _read_words() -> dict[str, str]:
@@ -75,6 +80,18 @@ def char_table() -> dict[str, tuple[str, ...]]:
             if _chars is None:
                 _chars = _read_chars()
     return _chars
+
+
+def proper_nouns() -> frozenset[str]:
+    """Words of the table that are names, places or transliterations (CC-CEDICT capitalises
+    only them) and hold a polyphonic character: 勃艮第, 塞尔维亚, 于都. Read once, on first use."""
+    global _names
+    if _names is None:
+        with _lock:
+            if _names is None:
+                with NAMES_FILE.open(encoding="utf-8") as f:
+                    _names = frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
+    return _names
 
 
 @lru_cache(maxsize=65536)

@@ -8,6 +8,8 @@ Layers, most certain first:
    longest table words inside it, so no character falls back to its first reading
    when a word around it knows better; so is a run of one-character words (jieba's
    dictionary lacks 新冠, the table has it).
+   Names, places and transliterations (proper nouns) are where the tables err most
+   (勃艮第 gèn, 塞尔维亚 sài): there the polyphone model may overrule the table (layer 3).
 3. Characters still left on their own, with more than one reading, go to context rules
    for particles, measure words and surnames (``context_rules``), then to a small
    BiLSTM trained on the CPP benchmark (``polyphone_model``).
@@ -22,11 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from models.language import context_rules, segmenter
-from models.language.phrase_table import MAX_WORD, char_readings, is_han, word_table
+from models.language.phrase_table import MAX_WORD, char_readings, is_han, proper_nouns, word_table
 from models.language.syllables import numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
@@ -67,6 +69,7 @@ class _Clause:
     open: list[int]  # positions of polyphonic characters no word decided
     pieces: list[str]  # the clause as the word table cut it: table words and lone characters
     options: dict[int, tuple[str, ...]]  # positions where the word table gives two readings
+    names: dict[int, str] = field(default_factory=dict)  # polyphones inside proper nouns, as read
 
 
 def _cover(word: str, table: dict[str, str]) -> list[tuple[int, int]]:
@@ -146,6 +149,7 @@ def _options(ch: str, syllables: list[str]) -> tuple[str, ...]:
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
+    names = proper_nouns()
     words = segmenter.cut(text)
     clause = _Clause(text, words, [], [], [], {})
     readings = clause.readings
@@ -154,6 +158,7 @@ def _read_words(text: str) -> _Clause:
         clause.pieces.extend(word[a:b] for a, b in pieces)
         for a, b in pieces:
             if b - a > 1:
+                named = word[a:b] in names
                 for ch, syllable in zip(word[a:b], table[word[a:b]].split(" ")):
                     if "|" in syllable:
                         options = _options(ch, syllable.split("|"))
@@ -162,6 +167,8 @@ def _read_words(text: str) -> _Clause:
                         syllable = options[0]
                     else:
                         syllable = _citation(ch, syllable)
+                        if named and len(char_readings(ch)) > 1:
+                            clause.names[len(readings)] = syllable
                     readings.append(syllable)
                 continue
             choices = char_readings(word[a])
@@ -173,6 +180,7 @@ def _read_words(text: str) -> _Clause:
         if ch in _CITATION:
             readings[i] = _CITATION[ch]
             clause.options.pop(i, None)
+            clause.names.pop(i, None)
     return clause
 
 
@@ -184,13 +192,14 @@ def _decide(clauses: Sequence[_Clause]) -> None:
         for pos in [p for p in clause.options if p not in still]:
             del clause.options[pos]  # a rule decided it
         clause.open = [p for p in clause.open if p in still]
-    pending = [c for c in clauses if c.open or c.options]
+    pending = [c for c in clauses if c.open or c.options or c.names]
     if not pending:
         return
     from models.language.polyphone_model import model
 
-    asks = [sorted(set(c.open) | set(c.options)) for c in pending]
-    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending])
+    asks = [sorted(set(c.open) | set(c.options) | set(c.names)) for c in pending]
+    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
+    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named)
     for clause, positions, picks in zip(pending, asks, chosen):
         for pos, reading in zip(positions, picks):
             if reading is not None:

@@ -1,0 +1,37 @@
+"""Names, places and transliterations: where the dictionaries print a common reading.
+
+Expected readings are the standard ones (现代汉语词典 and the places' own usage); the
+sentences are written for these tests, not taken from the dev sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.language import readings_for
+
+CASES = [
+    # Transliterations the dictionaries read with a character's common reading.
+    ("两国外长在塞尔维亚首都会谈。", "塞", 0, "sài"),
+    ("这瓶葡萄酒产自法国勃艮第。", "艮", 0, "gèn"),
+    # Chinese places whose minority reading the tables get right: the model must not undo them.
+    ("于都县的红色旅游很兴旺。", "都", 0, "dū"),
+    ("安徽六安的茶叶远近闻名。", "六", 0, "lù"),
+    ("重庆的火锅店重新开业。", "重", 0, "chóng"),
+    ("他从成都出发。", "都", 0, "dū"),
+    ("台风登陆厦门。", "厦", 0, "xià"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "char", "nth", "expected"), CASES)
+def test_names_and_places_read_as_they_are_called(sentence: str, char: str, nth: int, expected: str) -> None:
+    idx = -1
+    for _ in range(nth + 1):
+        idx = sentence.index(char, idx + 1)
+    assert readings_for(sentence)[idx] == expected
+
+
+def test_common_words_keep_the_dictionary_reading_even_where_the_model_disagrees() -> None:
+    # The model trained on Wikipedia reads 似的 as sì de; the dictionaries' shì de stands.
+    text = "感觉天塌了似的。"
+    assert readings_for(text)[text.index("似")] == "shì"
