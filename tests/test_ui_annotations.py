@@ -387,3 +387,23 @@ def test_export_and_import_from_the_annotate_menu(qtbot, window, tmp_path: Path)
     painted = session.painters[section]
     assert painted.background_at(at) == session.annotations.category(5).light_colour
     assert "1 added" in window.statusBar().currentMessage()
+
+
+def test_a_redo_after_the_text_changed_lands_on_the_moved_words(qtbot, window) -> None:
+    session = window.annotation_session
+    column, position = column_with(window, "高质量发展")
+    select_by_keyboard(qtbot, column, position, 5)
+    QTest.keyClick(column, Qt.Key.Key_6)
+    QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    raw = session.page.content.raw
+    at = raw.index("会议指出")
+    window.library.add_correction(session.page.page_id, at, at, "（补一句。）")
+    assert window.open_library_page(session.page.page_id)  # the corrected text is shown
+    window.annotation_session.redo()
+    page = session.page
+    (h,) = session.annotations.page_highlights(page.page_id)
+    index = page.section_index(h.section_id)
+    assert page.texts[index][h.start : h.end] == "高质量发展"
+    assert (
+        session.painters[index].background_at(h.start) == session.annotations.category_for_key(6).light_colour
+    )

@@ -169,6 +169,8 @@ class AnnotationSession(QObject):
                 painter.set_highlights(self.page.in_section(index), categories, dark)
 
     def _apply_change(self, change: Changed) -> None:
+        from models.annotations.texts import section_hashes
+
         # The page first (what the user is looking at), the panel on the next turn of the loop.
         page, annotations = self.page, self.annotations
         if page is not None and annotations is not None:
@@ -181,8 +183,15 @@ class AnnotationSession(QObject):
                 fresh = [
                     h for h in annotations.records(list(ids)) if h.page_id == page.page_id and not h.deleted
                 ]
-                page.highlights = [h for h in page.highlights if h.id not in ids] + fresh
-                self.paint(sections | {h.section_id for h in fresh})
+                hashes = dict(zip(page.section_ids, section_hashes(page.texts), strict=True))
+                if any(h.anchored and hashes.get(h.section_id) != h.text_hash for h in fresh):
+                    # Brought back (a redo) with offsets into text that has changed since: place it first.
+                    self.page = annotations.open_page(page.page_id, page.content)
+                    self.page.highlights = annotations.page_highlights(page.page_id)
+                    self.paint()
+                else:
+                    page.highlights = [h for h in page.highlights if h.id not in ids] + fresh
+                    self.paint(sections | {h.section_id for h in fresh})
         self._pending.append(change)
         self._panel_timer.start()
         self._update_actions()
