@@ -112,9 +112,6 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.highlight_session import AnnotationSession
 
         self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
-        from ui.highlight_session import AnnotationSession
-
-        self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
