@@ -60,6 +60,14 @@ def select_by_keyboard(qtbot, column, position: int, characters: int) -> None:
         QTest.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
 
 
+def test_the_window_has_one_annotate_menu_and_one_annotations_dock(window) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    assert [a.text() for a in window.menuBar().actions()].count("&Annotate") == 1
+    docks = [d for d in window.findChildren(QDockWidget) if d.objectName() == "annotationsDock"]
+    assert len(docks) == 1
+
+
 def test_select_then_a_digit_highlights_with_that_category_and_paints_it(qtbot, window) -> None:
     session = window.annotation_session
     column, position = column_with(window, "𠀀家庄")
