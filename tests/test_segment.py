@@ -29,3 +29,25 @@ def test_warm_up_loads_the_dictionary() -> None:
 @given(st.text(alphabet=st.sampled_from("银行长地了得着为重的一不说江河abc 12，。\n\t𠀀"), max_size=50))
 def test_words_join_back_into_the_text(text: str) -> None:
     assert "".join(segmenter.cut(text)) == text
+
+
+def test_a_particle_is_not_swallowed_by_a_rare_word() -> None:
+    # jieba alone cuts 该项|目的 and 矗立|着数; a particle after a noun or a verb stands alone.
+    assert segmenter.cut("这是他在该项目的最好成绩") == [
+        "这",
+        "是",
+        "他",
+        "在",
+        "该",
+        "项目",
+        "的",
+        "最好",
+        "成绩",
+    ]
+    assert segmenter.cut("门前矗立着数棵松树")[2:5] == ["着", "数", "棵"]
+
+
+def test_words_that_open_with_a_particle_character_stay_whole_where_they_are_common() -> None:
+    assert "着手" in segmenter.cut("他们开始着手准备")
+    assert "了解" in segmenter.cut("我们需要了解情况")
+    assert "目的" in segmenter.cut("这个项目的目的")
