@@ -162,3 +162,15 @@ def test_common_polyphone_contexts(sentence: str, char: str, nth: int, expected:
     for _ in range(nth + 1):
         idx = sentence.index(char, idx + 1)
     assert readings_for(sentence)[idx] == expected
+
+
+def test_a_particle_jieba_joined_to_a_rare_word_is_read_as_a_particle() -> None:
+    text = "门前矗立着数棵松树，是该项目的起点。"
+    got = readings_for(text)
+    assert got[text.index("着")] == "zhe"
+    assert got[text.index("的")] == "de"
+
+
+def test_a_polyphone_in_scare_quotes_is_read_with_its_complement_after_the_quote() -> None:
+    text = "让荒山“长”出果园。"
+    assert readings_for(text)[text.index("长")] == "zhǎng"

@@ -146,6 +146,35 @@ def _options(ch: str, syllables: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_citation(ch, s) for s in kept))
 
 
+#: Quotation marks that news puts around a single word for emphasis (scare quotes).
+_OPENING_QUOTES = set("“‘「『\"'")
+_CLOSING_QUOTES = set("”’」』\"'")
+
+
+def _read_through_quotes(clause: _Clause, table: Mapping[str, str]) -> None:
+    """A polyphone quoted on its own, read with what follows the closing quote.
+
+    News puts scare quotes around a verb and leaves its complement outside: 乡村里“长”出新营生
+    is 长出 zhǎng chū. jieba sees the quoted character as a word on its own, so no table word
+    reaches it; the longest table word made of it and the characters after the quote does.
+    """
+    text = clause.text
+    for pos in list(clause.open):
+        if not (
+            0 < pos < len(text) - 2 and text[pos - 1] in _OPENING_QUOTES and text[pos + 1] in _CLOSING_QUOTES
+        ):
+            continue
+        after = text[pos + 2 : pos + 1 + MAX_WORD]
+        for n in range(len(after), 0, -1):
+            found = table.get(text[pos] + after[:n])
+            if found is not None:
+                first = found.split(" ", 1)[0]
+                if "|" not in first:
+                    clause.readings[pos] = _citation(text[pos], first)
+                    clause.open.remove(pos)
+                break
+
+
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
@@ -175,6 +204,7 @@ def _read_words(text: str) -> _Clause:
             if len(choices) > 1:
                 clause.open.append(len(readings))
             readings.append(choices[0] if choices else None)
+    _read_through_quotes(clause, table)
     # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
     for i, ch in enumerate(text):
         if ch in _CITATION:
