@@ -21,13 +21,20 @@ from ui.section_view import SectionColumn
 
 def segments(highlights: Sequence[HighlightInfo]) -> list[tuple[int, int, list[HighlightInfo]]]:
     """Split overlapping spans into stretches with the highlights covering each (innermost first)."""
+    if not highlights:
+        return []
     cuts = sorted({h.start for h in highlights} | {h.end for h in highlights})
+    place = {cut: n for n, cut in enumerate(cuts)}
+    starting: list[list[HighlightInfo]] = [[] for _ in cuts]
+    for h in highlights:
+        starting[place[h.start]].append(h)
     out = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = [h for h in highlights if h.start <= start and end <= h.end]
-        if covering:
-            covering.sort(key=lambda h: (h.end - h.start, -h.id))
-            out.append((start, end, covering))
+    active: list[HighlightInfo] = []
+    for n in range(len(cuts) - 1):
+        start, end = cuts[n], cuts[n + 1]
+        active = [h for h in active if h.end > start] + starting[n]
+        if active:
+            out.append((start, end, sorted(active, key=lambda h: (h.end - h.start, -h.id))))
     return out
 
 
@@ -98,8 +105,10 @@ class HighlightPainter(QObject):
         if self.is_dark is not None:
             self.dark = self.is_dark()
         wanted = self.wanted()
-        doc = self.column.document()
+        cursor = QTextCursor(self.column.document())
         self._painting = True
+        # One edit block: the document lays out the changed paragraphs once, not per stretch.
+        cursor.beginEditBlock()
         try:
             gone = [span for span, look in self._painted.items() if wanted.get(span) != look]
             if gone:
@@ -107,7 +116,7 @@ class HighlightPainter(QObject):
                 plain.setBackground(QBrush(Qt.BrushStyle.NoBrush))
                 plain.setFontUnderline(False)
                 for start, end in gone:
-                    self._format(doc, start, end, plain)
+                    self._format(cursor, start, end, plain)
             for span, look in wanted.items():
                 if self._painted.get(span) == look and span not in gone:
                     continue
@@ -116,14 +125,14 @@ class HighlightPainter(QObject):
                 fmt.setFontUnderline(look[1] is not None)
                 if look[1] is not None:
                     fmt.setUnderlineColor(QColor(look[1]))
-                self._format(doc, *span, fmt)
+                self._format(cursor, *span, fmt)
             self._painted = wanted
         finally:
+            cursor.endEditBlock()
             self._painting = False
 
     @staticmethod
-    def _format(doc, start: int, end: int, fmt: QTextCharFormat) -> None:
-        cursor = QTextCursor(doc)
+    def _format(cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)

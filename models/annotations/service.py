@@ -206,28 +206,16 @@ class Annotations(CategoryOps, TagOps):
     def _place(self, page: AnnotatedPage) -> PlacingReport:
         report = PlacingReport()
         hashes = section_hashes(page.texts)
-        known = set(hashes)
-        rows = (
-            Highlight.select(
-                Highlight.id,
-                Highlight.section,
-                Highlight.start,
-                Highlight.end,
-                Highlight.exact,
-                Highlight.prefix,
-                Highlight.suffix,
-                Highlight.text_hash,
-                Highlight.anchor_state,
-            )  # fmt: skip
-            .where(Highlight.page == page.page_id)
-            .tuples()
-        )
-        section_ids = set(page.section_ids)
-        stale = [
-            StoredAnchor(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] != "unanchored")
-            for r in rows
-            if r[7] not in known or r[1] not in section_ids or r[8] == "unanchored"
-        ]
+        # Only highlights whose section text changed (or that have no place) come back: the
+        # usual page, unchanged since it was marked, costs one indexed query and no rows.
+        pairs = list(zip(page.section_ids, hashes, strict=True))
+        fits = " OR ".join("(section_id = ? AND text_hash = ?)" for _ in pairs) or "0"
+        rows = self._db.execute_sql(
+            'SELECT id, section_id, start, "end", exact, prefix, suffix, text_hash, anchor_state FROM highlight '
+            f"WHERE page_id = ? AND (anchor_state = 'unanchored' OR section_id IS NULL OR NOT ({fits}))",
+            [page.page_id, *(value for pair in pairs for value in pair)],
+        ).fetchall()
+        stale = [StoredAnchor(*r[:8], r[8] != "unanchored") for r in rows]
         if not stale:
             return report
         placements = place_all(page.texts, hashes, page.section_ids, stale)
