@@ -123,6 +123,20 @@ _ORGANISATIONS = set("校院局部所站处科组队厂社村镇县市省行团�
 #: Last characters of words before which 地 is a place, not the adverbial de.
 _PLACE_BEFORE_DI = set("等各多本外两该此全异当内入出何某每亩一产基腹田土就")
 
+#: Characters read one way as a verb and another as a noun or measure: an aspect particle
+#: after one standing alone makes it the verb (量了体温 liáng, 数了三遍 shǔ, 种了树 zhòng).
+_VERB_READINGS = {
+    "量": "liáng",
+    "数": "shǔ",
+    "种": "zhòng",
+    "钻": "zuān",
+    "担": "dān",
+    "铺": "pū",
+    "钉": "dìng",
+    "卷": "juǎn",
+    "扇": "shān",
+}
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -360,8 +374,15 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "zhī"
     if ch == "为" and alone:
         return _wei(ctx, k)
-    if ch == "量" and alone and after and after in "了过着" and is_han(before) and before not in "大重数质变":
-        return "liáng"  # the verb with an aspect particle: 量了体温
+    if (
+        ch in _VERB_READINGS
+        and alone
+        and after
+        and after in "了过着"
+        and is_han(before)
+        and before not in "大重数质变这那哪每各某"
+    ):
+        return _VERB_READINGS[ch]  # the verb with an aspect particle: 量了体温, 数了三遍, 铺着地毯
     if ch == "量" and alone and _tag(ctx.neighbour(k, 1)).startswith("n"):
         prev = ctx.neighbour(k, -1)
         if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
