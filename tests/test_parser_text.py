@@ -71,3 +71,9 @@ def test_astral_characters_count_as_one_code_point() -> None:
 def test_raw_text_is_kept_exactly() -> None:
     raw = "  区招商局：\r\n招大引强在行动\n\n该局上下互动。 \n"
     assert parse_page(raw).raw == raw
+
+
+def test_a_headline_wrapped_between_latin_words_keeps_a_space() -> None:
+    raw = "新款 iPhone\nPro 今日发布\n\n苹果公司今天在北京发布了新款手机，\n市民纷纷前往门店购买新款手机产品。\n"
+    (section,) = parse_page(raw).sections
+    assert section.field_text("heading") == "新款 iPhone Pro 今日发布"

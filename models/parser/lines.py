@@ -37,6 +37,8 @@ def ends_sentence(text: str) -> bool:
     s = text.rstrip()
     while s and s[-1] in CLOSERS:
         s = s[:-1]
+    if s.endswith(".") and len(s) >= 2 and s[-2].isascii() and s[-2].isalpha():
+        return True  # a Latin sentence (not a decimal point)
     return bool(s) and s[-1] in SENTENCE_END
 
 

@@ -99,6 +99,9 @@ def title_text(lines: Sequence[Line]) -> MappedText:
             chars = kept
         else:
             chars = clean_gaps(chars, letter_spaced=True)
+        if text and chars and _latin(text[-1]) and _latin(chars[0][0]):
+            text.append(" ")
+            source.append(line.start - 1)  # the line break between two Latin words
         for ch, off in chars:
             text.append(ch)
             source.append(off)

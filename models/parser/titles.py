@@ -107,6 +107,17 @@ def is_title_line(text: str) -> bool:
     return len("".join(s.split())) <= 60
 
 
+def _latin_break(before: str, after: str) -> bool:
+    return (
+        bool(before)
+        and bool(after)
+        and before[-1].isascii()
+        and before[-1].isalpha()
+        and after[0].isascii()
+        and after[0].isalpha()
+    )
+
+
 def split_title(lines: Sequence[Line]) -> dict[str, MappedText]:
     """Split a title unit's lines into kicker, heading and subheading.
 
@@ -119,6 +130,8 @@ def split_title(lines: Sequence[Line]) -> dict[str, MappedText]:
             rows[-1].append(line)
         elif rows and line.stripped[:1] in "！？”’）》」』，。、":
             rows[-1].append(line)
+        elif rows and _latin_break(rows[-1][-1].stripped, line.stripped):
+            rows[-1].append(line)  # wrapped between two Latin words
         else:
             rows.append([line])
     parts: dict[str, list[list[Line]]] = {"kicker": [], "heading": [], "subheading": []}
