@@ -137,6 +137,12 @@ _VERB_READINGS = {
     "扇": "shān",
 }
 
+#: Closing quotation marks (a word in scare quotes is still the word before what follows).
+_CLOSING_QUOTES = set("”’」』")
+
+#: Words after 应 that make it yìng, answering: 应中方邀请, 应…要求, 应约.
+_INVITATIONS = {"邀请", "之邀", "邀", "要求", "请求", "约请", "约", "召", "号召"}
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -323,13 +329,22 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return None
     if ch == "得" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if prev in _CLOSING_QUOTES and k > 1:
+            prev = ctx.neighbour(k - 1, -1)  # a verb in scare quotes: “跑”得更快
         opens = not prev or prev[-1] in _CLAUSE_OPENERS or prev[-1] in "“「"
-        if (prev in _MODAL_SUBJECTS or opens) and _starts_with_verb(nxt):
-            return "děi"  # must: 我们得抓紧, ，得保养
+        if (prev in _MODAL_SUBJECTS or opens) and (_starts_with_verb(nxt) or _tag(nxt).startswith("d")):
+            return "děi"  # must: 我们得抓紧, ，得保养, “得先做个示范
         if nxt == "了" or not nxt or nxt[0] in _CLAUSE_OPENERS:
             return "dé"  # got: 得了病; gained: 劳有所得
         if prev and is_han(prev[-1]) and (len(prev) == 1 or _tag(prev).startswith(("v", "a"))):
             return "de"  # the complement marker after a verb or adjective: 过得好, 跑得快
+        if (
+            prev
+            and is_han(prev[-1])
+            and not _tag(prev).startswith(("v", "a", "z", "i", "l"))
+            and (_starts_with_verb(nxt) or _tag(nxt).startswith("m"))
+        ):
+            return "děi"  # a subject or an adverb, then must + verb or amount: 政策得兜底, 至少得花
         if prev and is_han(prev[-1]) and (nxt in _DEGREE_WORDS or _tag(nxt).startswith(("d", "a", "z"))):
             return "de"  # …before a degree word or an adjective: 天亮得有些晚
         return None
@@ -360,14 +375,38 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "shǎo"  # 少喝点
     if ch == "重" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if prev[-1:] in _COUNTERS:
+            return "chóng"  # a layer: 多一重保护, 万千重
         if prev in _DEGREE_WORDS or prev in ("较", "过", "偏", "严") or _tag(nxt).startswith("n"):
             return "zhòng"  # heavy, serious, to value: 病情较重, 重情义
+        if not nxt or nxt[0] in _NAME_BOUNDARIES or nxt in ("的", "了"):
+            return "zhòng"  # a predicate adjective: 任务重。碱性重；
         return None
     if ch == "应" and alone:
         nxt = ctx.neighbour(k, 1)
-        if _starts_with_verb(nxt) or _tag(nxt).startswith(("d", "p")):
-            return "yīng"  # should: 部门应加快, 应先关闭
+        if any(w in _INVITATIONS for w in ctx.words[k + 1 : ctx.phrase_end(k + 1)][:6]):
+            return "yìng"  # at someone's invitation or request: 应中方邀请
+        if (
+            _starts_with_verb(nxt)
+            or _tag(nxt).startswith(("d", "p", "a"))
+            or (_starts_with_verb(ctx.neighbour(k + 1, 1)) and ctx.neighbour(k, -1) not in ("的", "之"))
+        ):
+            return "yīng"  # should: 部门应加快, 应先关闭, 应高度重视
         return None
+    if ch == "差" and alone and is_han(before):
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if before == "趟":
+            return "chāi"  # an errand: 出了趟差
+        predicate = not nxt or nxt[0] in _NAME_BOUNDARIES or nxt in ("的", "了", "得")
+        if predicate or prev in _DEGREE_WORDS or _tag(prev).startswith("d"):
+            # poor, short of: 条件差。 很差, 总差一步; a difference (身高差也…) is chā,
+            # and chā lives in words the tables have (差别, 误差, 时差)
+            return "chà"
+        return None
+    if ch == "长" and alone and (before in _DEGREE_WORDS or before in "较不过"):
+        return "cháng"  # long, after a degree word: 时间不长, 病程较长
+    if ch == "长" and alone and after == "得":
+        return "zhǎng"  # grows, looks: 长得快, 长得好
     if ch == "蒙" and ((after and after in "方中俄") or (before and before in "中俄")):
         return "měng"  # Mongolia, in diplomatic shorthand: 蒙方, 中蒙
     if ch == "只" and before in _COUNTERS and before:
