@@ -6,19 +6,15 @@ operation. The order of categories gives the keys 1–9.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from peewee import SqliteDatabase, fn
+from peewee import fn
 
 from models.annotations.categories import DEFAULT_CATEGORIES, check_colour, check_name
+from models.annotations.operating import OperationsDesk
 from models.annotations.records import CategoryInfo
 from models.errors import DubaoError
 from models.library.schema import Category, Highlight
-
-if TYPE_CHECKING:
-    from models.annotations.service import _Recording
 
 
 class _Unset:
@@ -28,19 +24,8 @@ class _Unset:
 UNSET: Any = _Unset()
 
 
-class CategoryOps:
-    """Category operations; expects ``_db`` and ``_operation`` from the service."""
-
-    _db: SqliteDatabase
-
-    def _operation(
-        self,
-        label: str,
-        highlights: Iterable[int] = (),
-        tags: Iterable[int] = (),
-        categories: Iterable[int] = (),
-    ) -> AbstractContextManager[_Recording]:  # pragma: no cover - provided by the service
-        raise NotImplementedError
+class CategoryOps(OperationsDesk):
+    """Category operations; ``_db`` and ``_operation`` come from the service."""
 
     def ensure_default_categories(self) -> None:
         """Give a library without categories the default set (not an undoable operation)."""

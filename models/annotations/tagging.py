@@ -6,13 +6,13 @@ operation. Tag names are unique; renaming a tag to a name in use is refused (mer
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
 from models.annotations.categories import check_colour, check_name
+from models.annotations.operating import OperationsDesk
 from models.annotations.records import TagInfo
 from models.errors import DubaoError
 from models.library.schema import Highlight, HighlightTag, Tag, utc_now
@@ -21,20 +21,8 @@ if TYPE_CHECKING:
     from models.annotations.service import _Recording
 
 
-class TagOps:
-    """Tag operations; expects ``_operation`` and ``_existing`` from the service."""
-
-    def _operation(
-        self,
-        label: str,
-        highlights: Iterable[int] = (),
-        tags: Iterable[int] = (),
-        categories: Iterable[int] = (),
-    ) -> AbstractContextManager[_Recording]:  # pragma: no cover - provided by the service
-        raise NotImplementedError
-
-    def _existing(self, ids: Sequence[int]) -> None:  # pragma: no cover - provided by the service
-        raise NotImplementedError
+class TagOps(OperationsDesk):
+    """Tag operations; ``_operation`` and ``_existing`` come from the service."""
 
     def tags(self) -> list[TagInfo]:
         """Every tag by name, with the number of live highlights that carry it."""
