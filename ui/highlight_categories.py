@@ -8,26 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QColorDialog,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QListWidgetItem, QPushButton, QWidget
 
 from models.annotations.categories import MEANINGS
 from models.annotations.records import CategoryInfo, Changed
 from models.annotations.service import Annotations
-from models.errors import DubaoError
+from ui.list_dialog import ListDialog
 
 
 def swatch(light: str, dark: str, size: int = 16) -> QIcon:
@@ -40,18 +27,12 @@ def swatch(light: str, dark: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-class CategoryEditor(QDialog):
+class CategoryEditor(ListDialog):
     """The categories in key order, with their colours."""
 
     def __init__(self, annotations: Annotations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(annotations, "categoryList", parent)
         self.setWindowTitle(self.tr("Categories"))
-        self.annotations = annotations
-        self.list = QListWidget()
-        self.list.setObjectName("categoryList")
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
         self.add_button = QPushButton(self.tr("&Add…"))
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.light_button = QPushButton(self.tr("&Light Colour…"))
@@ -59,18 +40,9 @@ class CategoryEditor(QDialog):
         self.up_button = QPushButton(self.tr("Move &Up"))
         self.down_button = QPushButton(self.tr("Move &Down"))
         self.delete_button = QPushButton(self.tr("De&lete"))
-        grid = QGridLayout()
         buttons = (self.add_button, self.rename_button, self.light_button, self.dark_button,
                    self.up_button, self.down_button, self.delete_button)  # fmt: skip
-        for n, button in enumerate(buttons):
-            grid.addWidget(button, n // 4, n % 4)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(grid)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.place_buttons(buttons, per_row=4)
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.light_button.clicked.connect(lambda: self.recolour(dark=False))
@@ -81,46 +53,24 @@ class CategoryEditor(QDialog):
         #: questions, replaceable in tests
         self.ask_name: Callable[[str], str | None] = self._ask_name
         self.ask_colour: Callable[[str], str | None] = self._ask_colour
-        annotations.subscribe(self._changed)
-        self.finished.connect(lambda _r: annotations.unsubscribe(self._changed))
         self.fill()
 
-    def fill(self) -> None:
-        chosen = self.current()
-        self.list.clear()
-        for number, category in enumerate(self.annotations.categories(), start=1):
-            key = f"{number}  " if number <= 9 else "    "
-            meaning = MEANINGS.get(category.name)
-            item = QListWidgetItem(key + category.name + (f"  ({meaning})" if meaning else ""))
-            item.setIcon(swatch(category.light_colour, category.dark_colour))
-            item.setData(Qt.ItemDataRole.UserRole, category)
-            self.list.addItem(item)
-            if chosen is not None and category.id == chosen.id:
-                self.list.setCurrentItem(item)
+    def records(self) -> list[CategoryInfo]:
+        return self.annotations.categories()
+
+    def make_item(self, number: int, record: CategoryInfo) -> QListWidgetItem:
+        key = f"{number}  " if number <= 9 else "    "
+        meaning = MEANINGS.get(record.name)
+        item = QListWidgetItem(key + record.name + (f"  ({meaning})" if meaning else ""))
+        item.setIcon(swatch(record.light_colour, record.dark_colour))
+        return item
+
+    def concerns(self, change: Changed) -> bool:
+        return bool(change.categories)
 
     def names(self) -> list[str]:
         """The category names as listed (key order)."""
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole).name for i in range(self.list.count())]
-
-    def select(self, name: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.ItemDataRole.UserRole).name == name:
-                self.list.setCurrentRow(i)
-
-    def current(self) -> CategoryInfo | None:
-        item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
-
-    def _changed(self, change: Changed) -> None:
-        if change.categories:
-            self.fill()
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-            self.message.clear()
-        except DubaoError as exc:
-            self.message.setText(str(exc))
+        return [c.name for c in self.listed()]
 
     def add(self) -> None:
         name = self.ask_name("")

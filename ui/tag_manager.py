@@ -11,51 +11,24 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QColorDialog,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QListWidgetItem, QPushButton, QWidget
 
 from models.annotations.records import Changed, TagInfo
 from models.annotations.service import Annotations
-from models.errors import DubaoError
+from ui.list_dialog import ListDialog
 
 
-class TagManager(QDialog):
+class TagManager(ListDialog):
     """A dialog over the library's tags."""
 
     def __init__(self, annotations: Annotations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(annotations, "tagList", parent)
         self.setWindowTitle(self.tr("Tags"))
-        self.annotations = annotations
-        self.list = QListWidget()
-        self.list.setObjectName("tagList")
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.merge_button = QPushButton(self.tr("&Merge into…"))
         self.colour_button = QPushButton(self.tr("&Colour…"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        buttons = QHBoxLayout()
-        for button in (self.rename_button, self.merge_button, self.colour_button, self.delete_button):
-            buttons.addWidget(button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.place_buttons(self._actions(), per_row=4)
         self.rename_button.clicked.connect(self.rename)
         self.merge_button.clicked.connect(self.merge)
         self.colour_button.clicked.connect(self.recolour)
@@ -65,54 +38,35 @@ class TagManager(QDialog):
         self.ask_name: Callable[[TagInfo], str | None] = self._ask_name
         self.ask_target: Callable[[TagInfo, list[TagInfo]], TagInfo | None] = self._ask_target
         self.ask_colour: Callable[[TagInfo], str | None] = self._ask_colour
-        annotations.subscribe(self._changed)
-        self.finished.connect(lambda _r: annotations.unsubscribe(self._changed))
         self.fill()
 
+    def _actions(self) -> tuple[QPushButton, ...]:
+        return (self.rename_button, self.merge_button, self.colour_button, self.delete_button)
+
+    def records(self) -> list[TagInfo]:
+        return self.annotations.tags()
+
+    def make_item(self, number: int, record: TagInfo) -> QListWidgetItem:
+        item = QListWidgetItem(f"{record.name}  ({record.count})")  # item text is plain
+        if record.colour:
+            item.setData(Qt.ItemDataRole.DecorationRole, QColor(record.colour))
+        return item
+
+    def concerns(self, change: Changed) -> bool:
+        return bool(change.tags)
+
     def fill(self) -> None:
-        chosen = self.current()
-        self.list.clear()
-        for tag in self.annotations.tags():
-            item = QListWidgetItem(f"{tag.name}  ({tag.count})")  # item text is plain
-            item.setData(Qt.ItemDataRole.UserRole, tag)
-            if tag.colour:
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(tag.colour))
-            self.list.addItem(item)
-            if chosen is not None and tag.id == chosen.id:
-                self.list.setCurrentItem(item)
+        super().fill()
         self._enable()
 
     def tag_rows(self) -> list[tuple[str, int]]:
         """(name, count) of every row, as listed."""
-        return [
-            (t.name, t.count)
-            for t in (self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
-        ]
-
-    def select(self, name: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.ItemDataRole.UserRole).name == name:
-                self.list.setCurrentRow(i)
-
-    def current(self) -> TagInfo | None:
-        item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return [(t.name, t.count) for t in self.listed()]
 
     def _enable(self) -> None:
-        for button in (self.rename_button, self.merge_button, self.colour_button, self.delete_button):
+        for button in self._actions():
             button.setEnabled(self.current() is not None)
         self.merge_button.setEnabled(self.current() is not None and self.list.count() > 1)
-
-    def _changed(self, change: Changed) -> None:
-        if change.tags:
-            self.fill()
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-            self.message.clear()
-        except DubaoError as exc:
-            self.message.setText(str(exc))
 
     def rename(self) -> None:
         tag = self.current()
