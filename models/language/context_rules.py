@@ -101,6 +101,26 @@ _WEI_OBJECTS = {"主", "例", "宜", "准", "止", "由", "限", "难", "先", "
 _TAKES_WEI = set("化变成作定改评选分视称列划译誉奉尊拜聘任设升归并喻充")
 
 #: Words before 为 in a newspaper's captions and bylines, where it is wéi (图为, 作者为).
+#: Verbs of turning and naming that take an object, then 为 + what it becomes (化危为机).
+_MAKE_INTO = {
+    "化",
+    "变",
+    "转",
+    "改",
+    "视",
+    "奉",
+    "尊",
+    "拜",
+    "立",
+    "任命",
+    "命名",
+    "聘",
+    "聘请",
+    "推举",
+    "选举",
+    "称",
+}
+
 _CAPTION_WORDS = {"图", "上图", "下图", "左图", "右图", "作者", "本版", "题图"}
 
 #: Degree words that follow the complement marker 得 (跑得很快, 晚得有些).
@@ -261,6 +281,9 @@ def _wei(ctx: _Context, k: int) -> str | None:
     prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
     if "以" in ctx.words[ctx.phrase_start(k) : k] and (nxt in _WEI_OBJECTS or not _starts_with_verb(nxt)):
         return "wéi"  # 以…为…: take … as … (以人民为中心), not 以…态度为挽救…
+    before = ctx.words[ctx.phrase_start(k) : k]
+    if any(w in _MAKE_INTO for w in before[-3:]) and not _starts_with_verb(nxt) and nxt != "的":
+        return "wéi"  # turn X into Y: 化危为机, 变压力为动力
     if prev in _COPULA_ADVERBS:
         return "wéi"  # literary copula after 均/皆/即/多…: 均为, 多为
     prev_tag = _tag(prev)
@@ -272,7 +295,7 @@ def _wei(ctx: _Context, k: int) -> str | None:
         return "wèi"  # for the purpose of: 中国为抗击疫情采取的措施
     if nxt[:1].isdigit():
         return "wéi"  # is, before a figure: 入园率为83.5%
-    if not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c")):
+    if not prev or prev[-1] in _CLAUSE_OPENERS or prev_tag.startswith(("d", "p", "c")) or prev == "正在":
         return "wèi"  # for, opening a phrase or after an adverb: ，为坚持…, 将为…提供
     if prev in _CAPTION_WORDS:
         return "wéi"  # a newspaper's caption or byline: 图为…, （作者为…）
@@ -320,7 +343,10 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         # A place is 地 dì after a number, a measure, a locative or a list's 等 (多地, 等地,
         # 流入地, 每亩地); any other word of two or more characters before a verb is the
         # manner of the verb (担心地问, 有规律地工作, 发自内心地尊敬).
-        place = _tag(prev).startswith(("m", "q", "f", "s")) or prev[-1] in _PLACE_BEFORE_DI
+        # A word of manner of two characters or more keeps its de whatever its last character
+        # (完全地, 安全地), but not a one-character adverb (就地 jiùdì).
+        by_char = prev[-1] in _PLACE_BEFORE_DI and not (manner and len(prev) >= 2)
+        place = _tag(prev).startswith(("m", "q", "f", "s")) or by_char
         verb_next = _starts_with_verb(nxt) or nxt[:1] in _AFTER_ADVERBIAL
         if verb_next and not place and (manner or len(prev) >= 2):
             return "de"
@@ -393,6 +419,12 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         ):
             return "yīng"  # should: 部门应加快, 应先关闭, 应高度重视
         return None
+    if (
+        ch == "处"
+        and alone
+        and (before in _COUNTERS or before in "余多之" or _tag(ctx.neighbour(k, -1)).startswith(("m", "q")))
+    ):
+        return "chù"  # a place, or its measure word: 132处文物, 40厘米处, 受病之处
     if ch == "差" and alone and is_han(before):
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         if before == "趟":
