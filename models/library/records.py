@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import cache
+from typing import Any, TypeVar
 
 from models.section import Section
+
+Record = TypeVar("Record")
+
+
+def from_row(record: type[Record], row: object, **given: Any) -> Record:
+    """A record whose fields are the database row's columns of the same names, or ``given``."""
+    return record(**{name: given[name] if name in given else getattr(row, name) for name in _names(record)})
+
+
+@cache
+def _names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from models.library.corrections import Edit, check_edit
 from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
 from models.library.importer import import_paths as _import_paths
-from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo
+from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
@@ -85,13 +85,13 @@ class Library:
             Page.select(Page.issue, fn.COUNT(Page.id)).group_by(Page.issue).tuples()  # type: ignore[arg-type]
         )
         query = Issue.select().order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
-        return [_issue_info(issue, counts.get(issue.id, 0)) for issue in query]
+        return [from_row(IssueInfo, issue, pages=counts.get(issue.id, 0)) for issue in query]
 
     def issue(self, issue_id: int) -> IssueInfo:
         issue = Issue.get_or_none(Issue.id == issue_id)
         if issue is None:
             raise DubaoError(f"no issue {issue_id} in the library")
-        return _issue_info(issue, Page.select().where(Page.issue == issue_id).count())
+        return from_row(IssueInfo, issue, pages=Page.select().where(Page.issue == issue_id).count())
 
     def update_issue(
         self,
@@ -132,13 +132,13 @@ class Library:
     def pages(self, issue_id: int) -> list[PageInfo]:
         """The issue's pages in order."""
         query = Page.select(*_PAGE_INFO_FIELDS).where(Page.issue == issue_id).order_by(Page.position, Page.id)
-        return [_page_info(p) for p in query]
+        return [from_row(PageInfo, p) for p in query]
 
     def page_info(self, page_id: int) -> PageInfo:
         page = Page.select(*_PAGE_INFO_FIELDS).where(Page.id == page_id).first()
         if page is None:
             raise DubaoError(f"no page {page_id} in the library")
-        return _page_info(page)
+        return from_row(PageInfo, page)
 
     def update_page(self, page_id: int, *, number: int | None = UNSET, name: str = UNSET) -> PageInfo:
         """Change a page's printed number or name."""
@@ -163,7 +163,7 @@ class Library:
             raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
             sections, section_ids = stored.load(page_id)
             corrections = [
-                _correction_info(c)
+                from_row(CorrectionInfo, c)
                 for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
             ]
         return PageContent(
@@ -208,7 +208,7 @@ class Library:
             row = Correction.create(
                 page=page_id, raw_start=raw_start, raw_end=raw_end, replacement=replacement, author=author
             )
-        return _correction_info(row)
+        return from_row(CorrectionInfo, row)
 
     # Search
 
@@ -233,40 +233,3 @@ def _parser_version() -> str:
     import models.parser
 
     return str(getattr(models.parser, "PARSER_VERSION", ""))
-
-
-def _issue_info(issue: Issue, pages: int) -> IssueInfo:
-    return IssueInfo(
-        id=issue.id,
-        paper=issue.paper,
-        date=issue.date,
-        title=issue.title,
-        page_count=issue.page_count,
-        pages=pages,
-        created=issue.created,
-    )
-
-
-def _page_info(page: Page) -> PageInfo:
-    return PageInfo(
-        id=page.id,
-        issue_id=page.issue_id,
-        number=page.number,
-        name=page.name,
-        position=page.position,
-        source_path=page.source_path,
-        sha256=page.sha256,
-        parser_version=page.parser_version,
-    )
-
-
-def _correction_info(row: Correction) -> CorrectionInfo:
-    return CorrectionInfo(
-        id=row.id,
-        page_id=row.page_id,
-        raw_start=row.raw_start,
-        raw_end=row.raw_end,
-        replacement=row.replacement,
-        author=row.author,
-        created=row.created,
-    )

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from models.errors import DubaoError
+from models.library.records import from_row
 from models.library.schema import Issue, Page, VocabularyEntry, utc_now
 from models.library.service import Library
 
@@ -101,18 +102,7 @@ def delete_word(library: Library, word_id: int) -> None:
 
 
 def _word(row: VocabularyEntry) -> VocabularyWord:
-    return VocabularyWord(
-        id=row.id,
-        simplified=row.simplified,
-        traditional=row.traditional,
-        pinyin=row.pinyin,
-        definition=row.definition,
-        sentence=row.sentence,
-        page_id=row.page_id,
-        raw_offset=row.raw_offset,
-        source=source_of(row.page_id, row.raw_offset),
-        created=row.created,
-    )
+    return from_row(VocabularyWord, row, source=source_of(row.page_id, row.raw_offset))
 
 
 def source_of(page_id: int | None, raw_offset: int | None) -> str:
