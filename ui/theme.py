@@ -77,40 +77,34 @@ def resolve(theme: str) -> ReaderColours:
     return LIGHT
 
 
+Role = QPalette.ColorRole
+
+#: The window's own colours, (light, dark) per role; paper, ink and rules come from the reader.
+_CHROME: dict[QPalette.ColorRole, tuple[str, str]] = {
+    Role.Window: ("#f3f0ea", "#2a2b2f"),
+    Role.WindowText: ("#1d1b18", "#dcdad5"),
+    Role.AlternateBase: ("#efe9dd", "#26272b"),
+    Role.Button: ("#ebe6dc", "#34353a"),
+    Role.ButtonText: ("#1d1b18", "#dcdad5"),
+    Role.Highlight: ("#3d6fb6", "#4f7fc4"),
+    Role.HighlightedText: ("#ffffff", "#ffffff"),
+    Role.ToolTipBase: ("#fffbe8", "#34353a"),
+    Role.ToolTipText: ("#1d1b18", "#dcdad5"),
+    Role.PlaceholderText: ("#8a847a", "#8d8a84"),
+    Role.Link: ("#2b5aa0", "#8ab4f8"),
+}
+
+
 def palette_for(colours: ReaderColours) -> QPalette:
     """A full widget palette matching the reader's colours."""
     pal = QPalette()
-    if not colours.dark:
-        pal.setColor(QPalette.ColorRole.Window, QColor("#f3f0ea"))
-        pal.setColor(QPalette.ColorRole.WindowText, QColor("#1d1b18"))
-        pal.setColor(QPalette.ColorRole.Base, QColor(colours.paper))
-        pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#efe9dd"))
-        pal.setColor(QPalette.ColorRole.Text, QColor(colours.ink))
-        pal.setColor(QPalette.ColorRole.Button, QColor("#ebe6dc"))
-        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#1d1b18"))
-        pal.setColor(QPalette.ColorRole.Highlight, QColor("#3d6fb6"))
-        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#fffbe8"))
-        pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#1d1b18"))
-        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a847a"))
-        pal.setColor(QPalette.ColorRole.Mid, QColor(colours.rule))
-        pal.setColor(QPalette.ColorRole.Link, QColor("#2b5aa0"))
-    else:
-        pal.setColor(QPalette.ColorRole.Window, QColor("#2a2b2f"))
-        pal.setColor(QPalette.ColorRole.WindowText, QColor("#dcdad5"))
-        pal.setColor(QPalette.ColorRole.Base, QColor(colours.paper))
-        pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#26272b"))
-        pal.setColor(QPalette.ColorRole.Text, QColor(colours.ink))
-        pal.setColor(QPalette.ColorRole.Button, QColor("#34353a"))
-        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#dcdad5"))
-        pal.setColor(QPalette.ColorRole.Highlight, QColor("#4f7fc4"))
-        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-        pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#34353a"))
-        pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#dcdad5"))
-        pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8d8a84"))
-        pal.setColor(QPalette.ColorRole.Mid, QColor(colours.rule))
-        pal.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8"))
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+    for role, (light, dark) in _CHROME.items():
+        pal.setColor(role, QColor(dark if colours.dark else light))
+    pal.setColor(Role.Base, QColor(colours.paper))
+    pal.setColor(Role.Text, QColor(colours.ink))
+    pal.setColor(Role.Mid, QColor(colours.rule))
+    if colours.dark:
+        for role in (Role.WindowText, Role.Text, Role.ButtonText):
             pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#77746e"))
     return pal
 
