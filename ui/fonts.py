@@ -4,23 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-#: Preferred reading faces, serif (Song/Ming, as newspapers print) first.
-PREFERRED_FAMILIES = (
-    "Noto Serif CJK SC",
-    "Source Han Serif SC",
-    "Source Han Serif CN",
-    "Songti SC",
-    "SimSun",
-    "AR PL UMing CN",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "PingFang SC",
-    "Microsoft YaHei",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Droid Sans Fallback",
-)
 #: Sans faces for captions and bylines, when there is one.
 PREFERRED_SANS = (
     "Noto Sans CJK SC",
@@ -30,6 +13,17 @@ PREFERRED_SANS = (
     "Microsoft YaHei",
     "WenQuanYi Zen Hei",
     "WenQuanYi Micro Hei",
+)
+#: Preferred reading faces: serif (Song/Ming, as newspapers print) first, then the sans ones.
+PREFERRED_FAMILIES = (
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "Songti SC",
+    "SimSun",
+    "AR PL UMing CN",
+    *PREFERRED_SANS,
+    "Droid Sans Fallback",
 )
 INSTALL_HINT = "sudo apt-get install fonts-noto-cjk"
 
