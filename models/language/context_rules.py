@@ -163,6 +163,24 @@ _CLOSING_QUOTES = set("”’」』")
 #: Words after 应 that make it yìng, answering: 应中方邀请, 应…要求, 应约.
 _INVITATIONS = {"邀请", "之邀", "邀", "要求", "请求", "约请", "约", "召", "号召"}
 
+#: Words after which 干 is the verb gàn, to do: 再干, 加油干, 接着干, 带头干.
+_BEFORE_GAN = {
+    "再",
+    "就",
+    "加油",
+    "接着",
+    "继续",
+    "一起",
+    "带头",
+    "实",
+    "苦",
+    "巧",
+    "大",
+    "蛮",
+    "硬",
+    "撸起袖子",
+}
+
 #: Result complements that follow a verb (干好, 干完).
 _RESULTATIVES = set("好完成掉")
 
@@ -397,8 +415,18 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         )
     ):
         return "gàn"  # to do: 加油干, 干出来
-    if ch == "少" and alone and _starts_with_verb(ctx.neighbour(k, 1)):
-        return "shǎo"  # 少喝点
+    if ch == "干" and alone:
+        prev = ctx.neighbour(k, -1)
+        if prev not in _DEGREE_WORDS and prev not in ("较", "最", "更", "太", "晒", "风", "烘"):
+            if (after and after in "不得几一半的") or prev in _MODALS or prev in _BEFORE_GAN:
+                return "gàn"  # to do: 干不动, 再干几年, 加油干的, 想干
+    if ch == "少" and alone:
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if _starts_with_verb(nxt):
+            return "shǎo"  # 少喝点, 能少跑点
+        if all(len(w) == 1 and is_han(w) and w not in _FUNCTION_CHARS for w in (prev, nxt)):
+            return None  # inside a name the tables lack: 郑少忠, 任少波 (shào)
+        return "shǎo"  # few, less: 知之甚少, 越来越少, 少喝点 (shào lives in words: 少年, 少将)
     if ch == "重" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         if prev[-1:] in _COUNTERS:
@@ -441,7 +469,7 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "zhǎng"  # grows, looks: 长得快, 长得好
     if ch == "蒙" and ((after and after in "方中俄") or (before and before in "中俄")):
         return "měng"  # Mongolia, in diplomatic shorthand: 蒙方, 中蒙
-    if ch == "只" and before in _COUNTERS and before:
+    if ch == "只" and before and (before in _COUNTERS or before == "余"):
         return "zhī"
     if ch == "为" and alone:
         return _wei(ctx, k)
