@@ -35,3 +35,10 @@ def test_common_words_keep_the_dictionary_reading_even_where_the_model_disagrees
     # The model trained on Wikipedia reads 似的 as sì de; the dictionaries' shì de stands.
     text = "感觉天塌了似的。"
     assert readings_for(text)[text.index("似")] == "shì"
+
+
+def test_zeng_is_ceng_before_what_happened_and_zeng_as_a_relatives_surname() -> None:
+    text = "去年夏天，我曾看到一群候鸟。"
+    assert readings_for(text)[text.index("曾")] == "céng"
+    text = "他的大嫂曾秀兰瞅准商机开了饭店。"
+    assert readings_for(text)[text.index("曾")] == "zēng"

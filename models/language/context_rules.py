@@ -190,6 +190,9 @@ _COUNTERS = set("一二两三四五六七八九十百千万亿几多每这那哪
 #: Last characters of titles that stand before a name in news (副所长, 第一书记, 总经理, 记者).
 _TITLE_ENDS = set("长记书理员授生席裁师者官士督监任警手")
 
+#: Last characters of kinship terms before a name (二嫂, 大哥, 三叔).
+_KIN = set("嫂哥姐叔姨舅婶妹弟")
+
 #: Words that follow a name in news: verbs of saying and reporting.
 _AFTER_NAME = {"表示", "告诉", "介绍", "指出", "认为", "强调", "说道", "透露", "坦言", "称", "回忆", "建议"}
 
@@ -554,6 +557,9 @@ def _name_frame(before: str, after: str) -> bool:
     saying_after = after in _AFTER_NAME or after[:1] in ("说", "等")
     if before[-1:] in _TITLE_ENDS:
         return break_after or saying_after or after[:1] in ("和", "与")
+    if before[-1:] in _KIN and len(before) >= 2:
+        # a relative named: 二嫂曾祥英瞅准商机, 他的大哥曾建国说
+        return break_after or saying_after or _starts_with_verb(after)
     if not before or before[-1] in _NAME_BOUNDARIES:
         return saying_after or (before[-1:] == "、" and after[:1] == "、")
     return False
@@ -571,6 +577,10 @@ def apply(
         reading = _particle(ctx, pos)
         if reading is None and text[pos] in SURNAMES:
             reading = _surname(ctx, pos)
+        if reading is None and text[pos] == "曾" and ctx.words[ctx.word_at[pos]] == "曾":
+            nxt = ctx.neighbour(ctx.word_at[pos], 1)
+            if _starts_with_verb(nxt) or _tag(nxt).startswith(("d", "p")) or nxt[:1] in "经是在":
+                reading = "céng"  # once, before what happened (我曾看到), when no name was found
         if reading is None:
             still.append(pos)
         else:
