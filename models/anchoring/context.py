@@ -12,6 +12,7 @@ body looks like.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.anchoring.seeds import SEED_LENGTH, Diagonal
@@ -72,35 +73,27 @@ def _nothing_recorded(at_text_edge: bool) -> Side:
 
 
 def _walk_before(context: str, text: str, edge: int) -> tuple[int, int]:
-    """Agreement of context (right-aligned) with text ending at edge: (matches, reach).
+    """Agreement of context (right-aligned) with text ending at edge: (matches, reach)."""
+    return _walk(zip(reversed(context), reversed(text[max(0, edge - len(context)) : edge])))
+
+
+def _walk_after(context: str, text: str, edge: int) -> tuple[int, int]:
+    """Agreement of context (left-aligned) with text starting at edge: (matches, reach)."""
+    return _walk(zip(context, text[edge : edge + len(context)]))
+
+
+def _walk(pairs: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """(matches, reach) of a walk away from the edge, one (context, text) character pair a step.
 
     Tolerates corrected characters (one at a time, three in all); stops where the two go on
     differently, i.e. at two disagreeing characters in a row.
     """
     matches = reach = misses = 0
     in_a_row = 0
-    n = len(context)
-    for i in range(1, min(n, edge) + 1):
-        if context[n - i] == text[edge - i]:
+    for step, (ours, theirs) in enumerate(pairs, start=1):
+        if ours == theirs:
             matches += 1
-            reach = i
-            in_a_row = 0
-        else:
-            misses += 1
-            in_a_row += 1
-            if in_a_row >= 2 or misses >= 3:
-                break
-    return matches, reach
-
-
-def _walk_after(context: str, text: str, edge: int) -> tuple[int, int]:
-    """Agreement of context (left-aligned) with text starting at edge: (matches, reach)."""
-    matches = reach = misses = 0
-    in_a_row = 0
-    for i in range(min(len(context), len(text) - edge)):
-        if context[i] == text[edge + i]:
-            matches += 1
-            reach = i + 1
+            reach = step
             in_a_row = 0
         else:
             misses += 1
