@@ -16,13 +16,6 @@ from models.library.service import Library
 PAGE = "扎实抓好春季农业生产\n\n立春时节，各地春耕备耕正有序\n开展。\n"
 
 
-@pytest.fixture()
-def library(tmp_path: Path):
-    lib = Library.open(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
-
-
 def _write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

@@ -19,13 +19,6 @@ from models.parser import parse_page
 ASTRAL_PAGE = "读报𠀀测试\n\n第二段𠀀落有\n两行文字\n"
 
 
-@pytest.fixture()
-def library(tmp_path: Path):
-    lib = Library.open(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
-
-
 def test_a_new_library_runs_in_wal_mode_with_foreign_keys_enforced(library: Library) -> None:
     db = library.database
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"

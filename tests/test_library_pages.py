@@ -28,13 +28,6 @@ def test_a_reflowed_line_stores_as_one_run_per_raw_line() -> None:
     assert sourcemap.to_runs(source) == [[0, 14], [15, 16]]
 
 
-@pytest.fixture()
-def library(tmp_path: Path):
-    lib = Library.open(tmp_path / "library.sqlite3")
-    yield lib
-    lib.close()
-
-
 def test_every_dev_page_round_trips_through_the_library(library: Library) -> None:
     folder = shared_path("data", "pages-dev")
     report = library.import_paths([folder])

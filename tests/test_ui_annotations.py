@@ -6,37 +6,27 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import ASTRAL_PAGE, sample_text
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from models.annotations.finder import Filter
 from ui.highlight_positions import SectionPositions
-from ui.main_window import MainWindow
-from ui.settings import Settings
 from ui.tag_manager import TagManager
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
+def window(library_window, tmp_path: Path):
     issue = tmp_path / "issue"
     issue.mkdir()
     (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
     (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
-    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_library()
+    win = library_window
     win.library.import_paths([issue])
     pages = {Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)}
     win.test_pages = pages
     assert win.open_library_page(pages["astral.txt"])
-    yield win
-    win.close()
-    win.library.close()
+    return win
 
 
 def column_with(win, words: str):

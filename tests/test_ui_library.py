@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
 from models.library.service import Library
 from tests.test_ui_pages import RAW_THREE
-from ui.main_window import MainWindow
-from ui.settings import Settings
 
 OTHER_PAGE = "经济日报\n\n冬奥场馆建设进展顺利\n本报记者 李明\n各场馆已进入测试阶段，志愿者培训\n同步展开。\n"
 
@@ -26,17 +24,8 @@ def _issue_folder(root, name: str, pages: int) -> object:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings, db=str(tmp_path / "library.sqlite"))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_library()
-    yield win
-    win.close()
-    win.library.close()
+def window(library_window):
+    return library_window
 
 
 def _import_and_wait(qtbot, win, paths, open_first=True):

@@ -17,12 +17,6 @@ from tests.conftest import SAMPLE_PAGE
 
 
 @pytest.fixture
-def library(tmp_path):
-    with Library.open(tmp_path / "library.sqlite3") as lib:
-        yield lib
-
-
-@pytest.fixture
 def page_id(library) -> int:
     report = library.import_paths([SAMPLE_PAGE])
     return report.page_ids[0]
