@@ -25,6 +25,7 @@ from typing import Any
 
 from models.anchoring import SelectorError, make_anchor, read_selectors, reanchor
 from models.annotations.categories import FALLBACK_COLOURS
+from models.annotations.placing import anchor_columns
 from models.annotations.records import CategoryInfo, HighlightInfo
 from models.annotations.service import AnnotatedPage, Annotations
 from models.errors import DubaoError
@@ -373,15 +374,7 @@ def _merge_one(
     if placed is not None:
         section, (start, end) = placed
         anchor = make_anchor(page.texts[section], start, end)
-        values.update(
-            section=page.section_ids[section],
-            start=anchor.start,
-            end=anchor.end,
-            exact=anchor.exact,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
-            text_hash=anchor.text_hash or "",
-        )
+        values.update(anchor_columns(page.section_ids[section], anchor))
     else:
         sel = read_selectors(item.selectors)
         values.update(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from models.anchoring import Anchor, make_anchor, reanchor
 
@@ -33,6 +34,19 @@ class StoredAnchor:
     suffix: str
     text_hash: str
     anchored: bool
+
+
+def anchor_columns(section_id: int, anchor: Anchor) -> dict[str, Any]:
+    """The highlight columns that say where it sits: its section and the anchor's selectors."""
+    return {
+        "section": section_id,
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "text_hash": anchor.text_hash or "",
+    }
 
 
 @dataclass(frozen=True)

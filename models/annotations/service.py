@@ -24,7 +24,7 @@ from models.annotations.categories import check_name
 from models.annotations.categorising import CategoryOps
 from models.annotations.history import Change, Command, History, apply, snapshot_highlights, snapshot_rows
 from models.annotations.panel_index import PanelIndex
-from models.annotations.placing import StoredAnchor, place_all
+from models.annotations.placing import StoredAnchor, anchor_columns, place_all
 from models.annotations.records import Changed, HighlightInfo, PlacingReport
 from models.annotations.tagging import TagOps
 from models.annotations.texts import section_hashes, section_text
@@ -233,11 +233,9 @@ class Annotations(CategoryOps, TagOps):
                     report.unanchored.append(p.id)
                 else:
                     assert p.section is not None
-                    a = p.anchor
                     Highlight.update(
-                        section=page.section_ids[p.section], start=a.start, end=a.end, exact=a.exact,
-                        prefix=a.prefix, suffix=a.suffix, text_hash=a.text_hash or "", anchor_state="anchored",
-                    ).where(Highlight.id == p.id).execute()  # fmt: skip
+                        **anchor_columns(page.section_ids[p.section], p.anchor), anchor_state="anchored"
+                    ).where(Highlight.id == p.id).execute()
                     (report.moved if was_anchored[p.id] else report.recovered).append(p.id)
         touched = report.moved + report.recovered + [i for i in report.unanchored if was_anchored[i]]
         if touched:
@@ -266,13 +264,7 @@ class Annotations(CategoryOps, TagOps):
             row = Highlight.create(
                 uuid=uuid or str(uuidlib.uuid4()),
                 page=page.page_id,
-                section=page.section_ids[section],
-                start=anchor.start,
-                end=anchor.end,
-                exact=anchor.exact,
-                prefix=anchor.prefix,
-                suffix=anchor.suffix,
-                text_hash=anchor.text_hash or "",
+                **anchor_columns(page.section_ids[section], anchor),
                 category=category_id,
                 created=now,
                 updated=now,
