@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotation_pages import ASTRAL_PAGE, sample_text
+from annotation_pages import ASTRAL_PAGE, locate, sample_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -112,8 +112,7 @@ def test_a_digit_without_a_selection_does_nothing(qtbot, window) -> None:
 def test_clicking_where_highlights_overlap_offers_a_choice(qtbot, window) -> None:
     session = window.annotation_session
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "推动示范区高质量发展" in t)
-    start = page.texts[section].index("推动示范区高质量发展")
+    section, start, _ = locate(page, "推动示范区高质量发展")
     outer = session.annotations.create(
         page, section, start, start + 10, session.annotations.category_for_key(6).id
     )
@@ -156,8 +155,7 @@ def test_the_panel_filters_switches_to_the_library_and_jumps_to_the_passage(qtbo
     session = window.annotation_session
     annotations = session.annotations
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "𠀀家庄" in t)
-    at = page.texts[section].index("𠀀家庄")
+    section, at, _ = locate(page, "𠀀家庄")
     village = annotations.create(
         page, section, at, at + 3, annotations.category_for_key(5).id, tags=["村"], note="参观"
     )
@@ -192,8 +190,7 @@ def test_unanchored_highlights_are_listed_after_a_correction_cut_their_words(qtb
     session = window.annotation_session
     annotations = session.annotations
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "各部门要加强协作" in t)
-    at = page.texts[section].index("各部门要加强协作")
+    section, at, _ = locate(page, "各部门要加强协作")
     lost = annotations.create(page, section, at, at + 8, annotations.category_for_key(2).id)
     raw = page.content.raw
     window.library.add_correction(page.page_id, raw.index("会议要求"), raw.index("形成合力。") + 5, "")
@@ -212,8 +209,7 @@ def test_unanchored_highlights_are_listed_after_a_correction_cut_their_words(qtb
 def test_the_dark_theme_paints_the_dark_colours(qtbot, window) -> None:
     session = window.annotation_session
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
-    at = page.texts[section].index("高质量发展")
+    section, at, _ = locate(page, "高质量发展")
     h = session.annotations.create(page, section, at, at + 5, session.annotations.category_for_key(1).id)
     window.set_theme("dark", save=False)
     qtbot.waitUntil(lambda: session.painters[section].background_at(h.start) is not None)
@@ -227,8 +223,7 @@ def test_tag_manager_renames_and_merges_with_counts(qtbot, window) -> None:
     session = window.annotation_session
     annotations = session.annotations
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
-    at = page.texts[section].index("高质量发展")
+    section, at, _ = locate(page, "高质量发展")
     a = annotations.create(page, section, at, at + 2, 1, tags=["发展"])
     annotations.create(page, section, at + 2, at + 5, 1, tags=["质量", "发展"])
     qtbot.wait(1)
@@ -282,8 +277,7 @@ def test_the_panel_date_filter_and_rows_of_a_removed_issue(qtbot, window) -> Non
 
     session = window.annotation_session
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
-    at = page.texts[section].index("高质量发展")
+    section, at, _ = locate(page, "高质量发展")
     h = session.annotations.create(page, section, at, at + 5, 1)
     panel = session.panel
     qtbot.waitUntil(lambda: panel.model.ids == [h.id])
@@ -306,8 +300,7 @@ def test_the_panel_date_filter_and_rows_of_a_removed_issue(qtbot, window) -> Non
 def test_tags_typed_in_the_details_complete_from_existing_tags(qtbot, window) -> None:
     session = window.annotation_session
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
-    at = page.texts[section].index("高质量发展")
+    section, at, _ = locate(page, "高质量发展")
     session.annotations.create(page, section, at, at + 2, 1, tags=["焦作", "会议"])
     h = session.annotations.create(page, section, at + 2, at + 5, 2)
     qtbot.waitUntil(lambda: len(session.panel.model.ids) == 2)
@@ -331,8 +324,7 @@ def test_categories_are_edited_and_the_page_repaints_in_the_new_colour(qtbot, wi
     session = window.annotation_session
     annotations = session.annotations
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
-    at = page.texts[section].index("高质量发展")
+    section, at, _ = locate(page, "高质量发展")
     h = annotations.create(page, section, at, at + 5, annotations.category_for_key(1).id)
     dialog = CategoryEditor(annotations, window)
     qtbot.addWidget(dialog)
@@ -362,8 +354,7 @@ def test_export_and_import_from_the_annotate_menu(qtbot, window, tmp_path: Path)
 
     session = window.annotation_session
     page = session.page
-    section = next(i for i, t in enumerate(page.texts) if "𠀀家庄" in t)
-    at = page.texts[section].index("𠀀家庄")
+    section, at, _ = locate(page, "𠀀家庄")
     h = session.annotations.create(page, section, at, at + 3, 5, tags=["村"])
     target = tmp_path / "marks.jsonld"
     session.ask_save_path = lambda: (str(target), "")
