@@ -423,6 +423,14 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if prev not in _DEGREE_WORDS and prev not in ("较", "最", "更", "太", "晒", "风", "烘"):
             if (after and after in "不得几一半的") or prev in _MODALS or prev in _BEFORE_GAN:
                 return "gàn"  # to do: 干不动, 再干几年, 加油干的, 想干
+    if ch == "塞" and alone and after and after in "进到不住满给入":
+        return "sāi"  # to stuff, to plug: 塞住, 塞进 (sài and sè live in words: 要塞, 堵塞)
+    if ch == "载" and alone and before and before in _COUNTERS:
+        return "zǎi"  # a year: 三年零五载, 千载
+    if ch == "中" and alone and ctx.neighbour(k, 1) in ("了", "过") and (not before or is_han(before)):
+        return "zhòng"  # to hit, to win: 中了头奖, 中过彩票
+    if ch == "卡" and alone and after and after in "在住" and (not before or is_han(before)):
+        return "qiǎ"  # stuck: 鱼刺卡在喉咙里
     if ch == "少" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         if _starts_with_verb(nxt):

@@ -96,7 +96,13 @@ def proper_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def is_han(ch: str) -> bool:
-    """Whether a character is a Han ideograph (any CJK block, astral ones included, and 〇)."""
+    """Whether a character is a Han ideograph (any CJK block, astral ones included, and 〇).
+
+    Anything but a single character (the empty string before a clause's first character)
+    is not.
+    """
+    if len(ch) != 1:
+        return False
     if ch == "\u3007":
         return True
     name = unicodedata.name(ch, "")
