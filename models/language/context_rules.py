@@ -163,6 +163,9 @@ _CLOSING_QUOTES = set("”’」』")
 #: Words after 应 that make it yìng, answering: 应中方邀请, 应…要求, 应约.
 _INVITATIONS = {"邀请", "之邀", "邀", "要求", "请求", "约请", "约", "召", "号召"}
 
+#: Words after which 干 is the adjective gān, dry: 很干, 又冷又干, 晒干.
+_DRY_BEFORE = (_DEGREE_WORDS - {"不"}) | {"较", "最", "更", "太", "又", "也", "晒", "风", "烘", "晾", "烤"}
+
 #: Words after which 干 is the verb gàn, to do: 再干, 加油干, 接着干, 带头干.
 _BEFORE_GAN = {
     "再",
@@ -399,6 +402,12 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if pos == ctx.starts[k] + len(word) - 1 or after in _POTENTIAL_COMPLEMENTS:
             return "de"  # inside a word the tables lack: 聊得, 顾得上
     last = pos == ctx.starts[k] + len(word) - 1
+    if ch == "还" and alone and ctx.neighbour(k, 1) == "了":
+        return "huán"  # an adverb takes no 了: 还了钱, 把书还了回去
+    if ch == "降" and alone:
+        return "jiàng"  # to fall, to lower: 降到最低, 降了 (xiáng lives in words: 投降, 降服)
+    if ch == "藏" and alone and after and after in "了在起着进好到于有":
+        return "cáng"  # to hide, to keep: 藏了起来, 藏在床下 (zàng in words: 西藏, 藏族, 宝藏)
     if ch == "还" and after in _GIVE_BACK and pos == ctx.starts[k]:
         return "huán"  # give back: 还钱, 还款, 还给
     if ch in _ALONE and (alone or last):
@@ -416,11 +425,12 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         and (
             after in _RESULTATIVES or after in "出了过起活" or not after.strip() or after in _NAME_BOUNDARIES
         )
+        and ctx.neighbour(k, -1) not in _DRY_BEFORE
     ):
         return "gàn"  # to do: 加油干, 干出来
     if ch == "干" and alone:
         prev = ctx.neighbour(k, -1)
-        if prev not in _DEGREE_WORDS and prev not in ("较", "最", "更", "太", "晒", "风", "烘"):
+        if prev not in _DRY_BEFORE:
             if (after and after in "不得几一半的") or prev in _MODALS or prev in _BEFORE_GAN:
                 return "gàn"  # to do: 干不动, 再干几年, 加油干的, 想干
     if ch == "塞" and alone and after and after in "进到不住满给入":
