@@ -405,6 +405,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
     if ch == "还" and alone and ctx.neighbour(k, 1) == "了":
         return "huán"  # an adverb takes no 了: 还了钱, 把书还了回去
     if ch == "降" and alone:
+        if before and before in "迎请投归招受劝乞纳":
+            return "xiáng"  # to surrender, in a split compound: 出城迎降, 招降
         return "jiàng"  # to fall, to lower: 降到最低, 降了 (xiáng lives in words: 投降, 降服)
     if ch == "藏" and alone and after and after in "了在起着进好到于有":
         return "cáng"  # to hide, to keep: 藏了起来, 藏在床下 (zàng in words: 西藏, 藏族, 宝藏)
