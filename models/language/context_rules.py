@@ -443,6 +443,22 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "zhòng"  # to hit, to win: 中了头奖, 中过彩票
     if ch == "卡" and alone and after and after in "在住" and (not before or is_han(before)):
         return "qiǎ"  # stuck: 鱼刺卡在喉咙里
+    if ch == "累" and alone:
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        tired_after = (
+            not nxt or nxt[0] in _NAME_BOUNDARIES or nxt in ("得", "了", "也", "都", "坏", "死", "垮")
+        )
+        if tired_after or prev in _DEGREE_WORDS or prev in ("怕", "喊", "苦", "再", "太", "不怕", "辛苦"):
+            return "lèi"  # tired: 他太累了, 不怕累, 累得坐在楼道 (lěi lives in words: 累计, 积累)
+    if ch == "调" and alone and after and after in "低高匀":
+        return "tiáo"  # to adjust: 调低利率, 调高
+    if ch == "种" and alone and after and after in "出上下好满完" and before not in "这那哪每各某一两几多":
+        return "zhòng"  # to plant, with a complement: 种出好蔬果, 到处种上花草
+    if ch == "假" and alone and (not after.strip() or after in _NAME_BOUNDARIES or after == "了"):
+        if ctx.neighbour(k, -1) in ("的", "请", "放", "休", "销", "续") or _tag(
+            ctx.neighbour(k, -1)
+        ).startswith(("q", "m")):
+            return "jià"  # leave, a holiday: 请了三个小时的假, 放一次假
     if ch == "少" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         if _starts_with_verb(nxt):
@@ -510,13 +526,18 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if not _tag(prev).startswith(("m", "q", "a", "u")) and prev not in ("的", "之"):
             return "liáng"  # the verb: to measure (量体温)
         return None
-    if ch == "率" and alone and before and is_han(before) and before not in _FUNCTION_CHARS:
+    if (
+        ch == "率"
+        and alone
+        and is_han(before)
+        and (before not in _FUNCTION_CHARS or len(ctx.neighbour(k, -1)) >= 2)  # 参与率, not 与率
+    ):
         nxt = ctx.neighbour(k, 1)
         if (
             not nxt
             or nxt[0] in _NAME_BOUNDARIES
             or nxt[0] in "和与及的为达是在超由从"
-            or _tag(nxt)[:1] in "vdpcu"
+            or _tag(nxt)[:1] in "vdpcua"
         ):
             return "lǜ"  # a rate, ending a compound the tables lack (治愈率、, 出勤率很高)
     if ch == "干" and after in _RESULTATIVES and pos == ctx.starts[k]:
