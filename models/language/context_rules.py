@@ -443,6 +443,12 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         return "zhòng"  # to hit, to win: 中了头奖, 中过彩票
     if ch == "卡" and alone and after and after in "在住" and (not before or is_han(before)):
         return "qiǎ"  # stuck: 鱼刺卡在喉咙里
+    if ch == "背" and alone and after and after in "出起回走到":
+        return "bēi"  # to carry on the back: 靠人背出去, 背起行囊
+    if ch == "薄" and alone:
+        prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
+        if prev in _DEGREE_WORDS or not nxt or nxt[0] in _NAME_BOUNDARIES or nxt == "的":
+            return "báo"  # thin, said of a thing: 底子薄，很薄的水膜 (bó lives in words: 薄弱, 单薄)
     if ch == "累" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         tired_after = (
