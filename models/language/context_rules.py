@@ -347,6 +347,14 @@ def _particle(ctx: _Context, pos: int) -> str | None:
     if ch == "了":
         if before == "不" and before2.strip():
             return "liǎo"
+        third = ctx.text[pos - 3] if pos > 2 else ""
+        if (
+            before2 + before == "不得"
+            and not after.strip("，。！？；、”")
+            and (third == "得" or not is_han(third))
+        ):
+            return "liǎo"  # 不得了 ending a clause: 开心得不得了 (not 顾不得了)
+
         if alone:
             prev = ctx.neighbour(k, -1)
             if prev == "得" and _tag(ctx.neighbour(k - 1, -1)).startswith("v"):
@@ -402,8 +410,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
         if pos == ctx.starts[k] + len(word) - 1 or after in _POTENTIAL_COMPLEMENTS:
             return "de"  # inside a word the tables lack: 聊得, 顾得上
     last = pos == ctx.starts[k] + len(word) - 1
-    if ch == "还" and alone and ctx.neighbour(k, 1) == "了":
-        return "huán"  # an adverb takes no 了: 还了钱, 把书还了回去
+    if ch == "还" and alone and ctx.neighbour(k, 1) == "了" and ctx.text[pos + 2 : pos + 3] != "得":
+        return "huán"  # an adverb takes no 了: 还了钱, 把书还了回去 (but 这还了得)
     if ch == "降" and alone:
         if before and before in "迎请投归招受劝乞纳":
             return "xiáng"  # to surrender, in a split compound: 出城迎降, 招降
@@ -465,6 +473,8 @@ def _particle(ctx: _Context, pos: int) -> str | None:
             ctx.neighbour(k, -1)
         ).startswith(("q", "m")):
             return "jià"  # leave, a holiday: 请了三个小时的假, 放一次假
+    if ch == "少" and after == "不" and pos + 2 < len(ctx.text) and ctx.text[pos + 2] in "了得":
+        return "shǎo"  # cannot do without: 少不了, 少不得
     if ch == "少" and alone:
         prev, nxt = ctx.neighbour(k, -1), ctx.neighbour(k, 1)
         if _starts_with_verb(nxt):
