@@ -77,3 +77,10 @@ def test_a_headline_wrapped_between_latin_words_keeps_a_space() -> None:
     raw = "新款 iPhone\nPro 今日发布\n\n苹果公司今天在北京发布了新款手机，\n市民纷纷前往门店购买新款手机产品。\n"
     (section,) = parse_page(raw).sections
     assert section.field_text("heading") == "新款 iPhone Pro 今日发布"
+
+
+def test_a_letter_spaced_line_can_end_a_sentence_inside_quotes() -> None:
+    from models.parser.lines import ends_sentence
+
+    assert ends_sentence("着 不 让 我 去 ， 把 我 的 行 李 箱 都 藏 了 起 来 。 ”")
+    assert not ends_sentence("着 不 让 我 去 ， 把 我 的 行 李 箱 都 藏 了 起 来 ”")

@@ -36,7 +36,7 @@ def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence (。！？… or ；), allowing closing quotes after it."""
     s = text.rstrip()
     while s and s[-1] in CLOSERS:
-        s = s[:-1]
+        s = s[:-1].rstrip()  # a letter-spaced line has spaces between the marks too
     if s.endswith(".") and len(s) >= 2 and s[-2].isascii() and s[-2].isalpha():
         return True  # a Latin sentence (not a decimal point)
     return bool(s) and s[-1] in SENTENCE_END
