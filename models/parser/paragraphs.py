@@ -78,6 +78,10 @@ def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     return paragraphs
 
 
+def _elision(text: str) -> bool:
+    return bool(text) and set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
+
+
 def _indented(line: Line, column: float) -> bool:
     """Two or three characters short of the column: an indented first line."""
     return 1.5 <= column - line.width <= 3.0
@@ -100,6 +104,8 @@ def _breaks_after(
         return True  # a byline (本报记者 …) is a line of its own
     if b.stripped[:1] in BULLETS:
         return True  # each item of a list (● …) is a paragraph
+    if _elision(b.stripped) or _elision(text_a):
+        return True  # a line of nothing but …… stands for what was left out
     # A letter-spaced line that stops mid-phrase, before a line that is not indented, was
     # spread out to fill its column, however few its characters.
     spread = a.letter_spaced and (is_han(text_a[-1]) or text_a[-1].isdigit()) and not _indented(b, col_b)
