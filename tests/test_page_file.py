@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from models.errors import PageFileError
 from models.page_file import MAX_PAGE_BYTES, read_page_file, text_hash
 
