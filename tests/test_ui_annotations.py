@@ -396,3 +396,25 @@ def test_a_redo_after_the_text_changed_lands_on_the_moved_words(qtbot, window) -
     assert (
         session.painters[index].background_at(h.start) == session.annotations.category_for_key(6).light_colour
     )
+
+
+def test_every_redo_key_of_the_platform_redoes_and_none_is_bound_twice(qtbot, window) -> None:
+    # On X11 the platform's first Redo key is Ctrl+Shift+Z; binding it twice made Qt call the
+    # shortcut ambiguous, and Ctrl+Shift+Z did nothing in the real window.
+    from PySide6.QtGui import QKeySequence
+
+    session = window.annotation_session
+    keys = [k.toString() for k in session.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys))
+    wanted = {k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)}
+    assert wanted | {"Ctrl+Shift+Z"} <= set(keys)
+    column, position = column_with(window, "高质量发展")
+    for key in sorted(wanted | {"Ctrl+Shift+Z"}):
+        select_by_keyboard(qtbot, column, position, 5)
+        QTest.keyClick(column, Qt.Key.Key_6)
+        QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert session.annotations.page_highlights(session.page.page_id) == []
+        combo = QKeySequence(key)[0]
+        QTest.keyClick(column, combo.key(), combo.keyboardModifiers())
+        assert len(session.annotations.page_highlights(session.page.page_id)) == 1, key
+        QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

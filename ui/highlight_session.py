@@ -64,7 +64,7 @@ class AnnotationSession(QObject):
         self.redo_action = self._action(
             self.tr("&Redo"),
             self.redo,
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)],
+            _redo_keys(),
         )
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tag_manager, [])
         self.categories_action = self._action(self.tr("&Categories…"), self.show_category_editor, [])
@@ -385,3 +385,11 @@ class AnnotationSession(QObject):
         dialog = TagManager(self.annotations, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys and Ctrl+Shift+Z, each once: a key bound twice is ambiguous to Qt
+    and does nothing (on X11 the platform's first Redo key is Ctrl+Shift+Z)."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    ctrl_shift_z = QKeySequence("Ctrl+Shift+Z")
+    return keys if ctrl_shift_z in keys else [ctrl_shift_z, *keys]
