@@ -418,3 +418,10 @@ def test_every_redo_key_of_the_platform_redoes_and_none_is_bound_twice(qtbot, wi
         QTest.keyClick(column, combo.key(), combo.keyboardModifiers())
         assert len(session.annotations.page_highlights(session.page.page_id)) == 1, key
         QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_help_menu_stays_last_in_the_menu_bar(window) -> None:
+    # The Annotate menu used to be added after Help: 文件 编辑 查看 转到 词语 帮助 批注.
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-1] == "&Help"
+    assert titles.index("&Annotate") < titles.index("&Help")

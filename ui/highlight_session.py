@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu
 
 from ui.highlight_marking import ColumnMarking
 from ui.highlight_painter import HighlightPainter
@@ -77,7 +77,9 @@ class AnnotationSession(QObject):
         self.ask_open_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getOpenFileName(
             self.window, self.tr("Import Annotations"), "", IMPORT_FILTER
         )
-        menu = window.menuBar().addMenu(self.tr("&Annotate"))
+        menu = QMenu(self.tr("&Annotate"), window)
+        bar_actions = window.menuBar().actions()  # before Help, which stays last
+        window.menuBar().insertMenu(bar_actions[-1] if bar_actions else None, menu)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
