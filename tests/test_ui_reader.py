@@ -533,3 +533,18 @@ def test_the_raw_view_comes_back_as_it_was_left(qtbot, window, settings):
     assert again.raw_view.isVisible() and again.toggle_raw_action.isChecked()
     again.toggle_raw_action.trigger()
     assert not again.raw_view.isVisible() and settings.raw_view_shown() is False
+
+
+def test_f3_and_shift_f3_move_the_hit_counter_with_the_hit(qtbot, window):
+    # F3 moved to the next hit but the find bar went on saying "1 of 3".
+    window.show_page(three_section_page())
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.field.insert("春耕")
+    assert window.find_bar.count.text() == "1 of 3"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_F3)
+    assert window.page_view.current_hit == 1
+    assert window.find_bar.count.text() == "2 of 3"
+    qtbot.keyClick(window.page_view.columns[0], Qt.Key.Key_F3)
+    assert window.find_bar.count.text() == "3 of 3"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.find_bar.count.text() == "2 of 3"

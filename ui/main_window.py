@@ -157,9 +157,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             QKeySequence("Ctrl+PgUp"),
         )
         self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
-        self.find_next_action = self._action(self.tr("Find &Next"), self.page_view.find_next, key.FindNext)
+        self.find_next_action = self._action(self.tr("Find &Next"), self._find_next, key.FindNext)
         self.find_previous_action = self._action(
-            self.tr("Find &Previous"), self.page_view.find_previous, key.FindPrevious
+            self.tr("Find &Previous"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
         self.preferences_action = self._action(
