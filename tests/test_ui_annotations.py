@@ -425,3 +425,11 @@ def test_the_help_menu_stays_last_in_the_menu_bar(window) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[-1] == "&Help"
     assert titles.index("&Annotate") < titles.index("&Help")
+
+
+def test_the_panel_date_filters_say_what_they_are(window) -> None:
+    # They showed as two blank boxes: nothing said they filter highlights by date.
+    panel = window.annotation_session.panel
+    since, until = panel.since.text().strip(), panel.until.text().strip()
+    assert since and until and since != until
+    assert panel.since.toolTip() and panel.until.toolTip()

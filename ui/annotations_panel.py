@@ -174,9 +174,13 @@ class AnnotationsPanel(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setSpecialValueText(" ")  # the minimum date shows as empty: no limit
             edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setDate(edit.minimumDate())
+        # The minimum date means no limit and says so.
+        self.since.setSpecialValueText(self.tr("From any date"))
+        self.until.setSpecialValueText(self.tr("Until any date"))
+        self.since.setToolTip(self.tr("Highlights made on or after this day"))
+        self.until.setToolTip(self.tr("Highlights made on or before this day"))
         self.whole_library = QCheckBox(self.tr("Whole library"))
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)

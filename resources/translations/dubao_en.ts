@@ -936,6 +936,26 @@
         <translation>Whole library</translation>
     </message>
     <message>
+        <location filename="../../ui/annotations_panel.py" line="178" />
+        <source>From any date</source>
+        <translation>From any date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="179" />
+        <source>Until any date</source>
+        <translation>Until any date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="180" />
+        <source>Highlights made on or after this day</source>
+        <translation>Highlights made on or after this day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="181" />
+        <source>Highlights made on or before this day</source>
+        <translation>Highlights made on or before this day</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations_panel.py" line="157" />
         <source>Anchored and not</source>
         <translation>Anchored and not</translation>

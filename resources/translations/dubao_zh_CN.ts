@@ -936,6 +936,26 @@
         <translation>整个书库</translation>
     </message>
     <message>
+        <location filename="../../ui/annotations_panel.py" line="178" />
+        <source>From any date</source>
+        <translation>不限起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="179" />
+        <source>Until any date</source>
+        <translation>不限截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="180" />
+        <source>Highlights made on or after this day</source>
+        <translation>这一天及以后做的标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations_panel.py" line="181" />
+        <source>Highlights made on or before this day</source>
+        <translation>这一天及以前做的标记</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations_panel.py" line="157" />
         <source>Anchored and not</source>
         <translation>全部</translation>
