@@ -70,3 +70,24 @@ def test_chinese_setting_gives_a_chinese_window_and_english_an_english_one(qtbot
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_counts_of_one_are_singular_in_english_and_counted_in_chinese(qtbot):
+    # The English window said "1 hits" and "1 words".
+    from ui.library_panel import SearchPanel
+
+    app = QApplication.instance()
+    one = [type("Hit", (), dict(issue_title="报", page_number=1, page_name="", section_title="",
+                                before="", match="中国", after="", context="中国"))()]  # fmt: skip
+    for language, expected_one, expected_two in (("en", "1 hit", "2 hits"), ("zh_CN", "1 处", "2 处")):
+        installed = install_translators(app, language)
+        try:
+            panel = SearchPanel()
+            qtbot.addWidget(panel)
+            panel.set_hits("中国", one)
+            assert panel.count.text() == expected_one
+            panel.set_hits("中国", one * 2)
+            assert panel.count.text() == expected_two
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)

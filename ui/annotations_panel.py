@@ -289,7 +289,7 @@ class AnnotationsPanel(QWidget):
         chosen = self.current_highlight()
         ids = self.annotations.panel_index().find(self.current_filter())
         self.model.set_ids(ids)
-        self.count.setText(self.tr("%1 highlights").replace("%1", str(len(ids))))
+        self.count.setText(self.tr("%n highlights", "", len(ids)))
         if chosen is not None and chosen.id in ids:
             self.select(chosen.id)
 

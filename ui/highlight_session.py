@@ -151,8 +151,10 @@ class AnnotationSession(QObject):
         if self.page.placing.unanchored:
             self._say(
                 self.tr(
-                    "%1 highlights could not be placed after the text changed; see the Annotations panel"
-                ).replace("%1", str(len(self.page.placing.unanchored)))
+                    "%n highlights could not be placed after the text changed; see the Annotations panel",
+                    "",
+                    len(self.page.placing.unanchored),
+                )
             )
 
     def _categories(self) -> dict[int, Any]:
@@ -340,7 +342,7 @@ class AnnotationSession(QObject):
         except (DubaoError, OSError) as exc:
             self._say(str(exc))
             return None
-        self._say(self.tr("%1 annotations written to %2").replace("%1", str(len(items))).replace("%2", path))
+        self._say(self.tr("%n annotations written to %1", "", len(items)).replace("%1", path))
         return path
 
     def import_annotations(self) -> Any:

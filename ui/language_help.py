@@ -579,7 +579,7 @@ class LanguageHelp(QObject):
         except DubaoError as exc:
             self.window.show_error(self.tr("Nothing was exported"), str(exc))
             return
-        self.window.statusBar().showMessage(self.tr("%1 readings exported.").replace("%1", str(count)), 5000)
+        self.window.statusBar().showMessage(self.tr("%n readings exported.", "", count), 5000)
 
     # --- vocabulary -----------------------------------------------------------------------------------------
     def add_to_vocabulary(self, place: WordPlace | None = None) -> bool:

@@ -173,7 +173,7 @@ class SearchPanel(QWidget):
         if not query:
             self.count.setText("")
         elif hits:
-            self.count.setText(self.tr("%1 hits").replace("%1", str(len(hits))))
+            self.count.setText(self.tr("%n hits", "", len(hits)))
         else:
             self.count.setText(self.tr("No hits"))
 

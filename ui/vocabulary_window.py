@@ -103,7 +103,7 @@ class VocabularyWindow(QDialog):
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(self.tr("%1 words").replace("%1", str(len(self.words))))
+        self.count.setText(self.tr("%n words", "", len(self.words)))
 
     def _edited(self, item: QTableWidgetItem) -> None:
         from models.errors import DubaoError

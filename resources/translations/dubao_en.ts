@@ -496,10 +496,13 @@
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/library_panel.py" line="175" />
-        <source>%1 hits</source>
-        <translation>%1 hits</translation>
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/library_panel.py" line="177" />
@@ -513,9 +516,12 @@
         <source>%1 added to the vocabulary.</source>
         <translation>%1 added to the vocabulary.</translation>
     </message>
-    <message>
-        <source>%1 readings exported.</source>
-        <translation>%1 readings exported.</translation>
+    <message numerus="yes">
+        <source>%n readings exported.</source>
+        <translation>
+            <numerusform>%n reading exported.</numerusform>
+            <numerusform>%n readings exported.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Add Word to Vocabulary</source>
@@ -636,9 +642,12 @@
 </context>
 <context>
     <name>VocabularyWindow</name>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 words</translation>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -804,10 +813,13 @@
         <source>Highlighted as %1</source>
         <translation>Highlighted as %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/highlight_session.py" line="130" />
-        <source>%1 highlights could not be placed after the text changed; see the Annotations panel</source>
-        <translation>%1 highlights could not be placed after the text changed; see the Annotations panel</translation>
+        <source>%n highlights could not be placed after the text changed; see the Annotations panel</source>
+        <translation>
+            <numerusform>%n highlight could not be placed after the text changed; see the Annotations panel</numerusform>
+            <numerusform>%n highlights could not be placed after the text changed; see the Annotations panel</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="196" />
@@ -874,10 +886,13 @@
         <source>Open the library to import annotations.</source>
         <translation>Open the library to import annotations.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/highlight_session.py" line="332" />
-        <source>%1 annotations written to %2</source>
-        <translation>%1 annotations written to %2</translation>
+        <source>%n annotations written to %1</source>
+        <translation>
+            <numerusform>%n annotation written to %1</numerusform>
+            <numerusform>%n annotations written to %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="353" />
@@ -1005,10 +1020,13 @@
         <source>All tags</source>
         <translation>All tags</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/annotations_panel.py" line="280" />
-        <source>%1 highlights</source>
-        <translation>%1 highlights</translation>
+        <source>%n highlights</source>
+        <translation>
+            <numerusform>%n highlight</numerusform>
+            <numerusform>%n highlights</numerusform>
+        </translation>
     </message>
 </context>
 <context>

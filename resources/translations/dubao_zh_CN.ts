@@ -496,10 +496,12 @@
         <source>Search the library</source>
         <translation>搜索报库</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/library_panel.py" line="175" />
-        <source>%1 hits</source>
-        <translation>%1 处</translation>
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n 处</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/library_panel.py" line="177" />
@@ -513,9 +515,11 @@
         <source>%1 added to the vocabulary.</source>
         <translation>已将 %1 加入生词本。</translation>
     </message>
-    <message>
-        <source>%1 readings exported.</source>
-        <translation>已导出 %1 个读音。</translation>
+    <message numerus="yes">
+        <source>%n readings exported.</source>
+        <translation>
+            <numerusform>已导出 %n 个读音。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Add Word to Vocabulary</source>
@@ -636,9 +640,11 @@
 </context>
 <context>
     <name>VocabularyWindow</name>
-    <message>
-        <source>%1 words</source>
-        <translation>%1 个词</translation>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -804,10 +810,12 @@
         <source>Highlighted as %1</source>
         <translation>已标记为%1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/highlight_session.py" line="130" />
-        <source>%1 highlights could not be placed after the text changed; see the Annotations panel</source>
-        <translation>文本改动后有 %1 条标记无法定位，见批注面板</translation>
+        <source>%n highlights could not be placed after the text changed; see the Annotations panel</source>
+        <translation>
+            <numerusform>文本改动后有 %n 条标记无法定位，见批注面板</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="196" />
@@ -874,10 +882,12 @@
         <source>Open the library to import annotations.</source>
         <translation>请先打开书库再导入批注。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/highlight_session.py" line="332" />
-        <source>%1 annotations written to %2</source>
-        <translation>已将 %1 条批注写入 %2</translation>
+        <source>%n annotations written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条批注写入 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="353" />
@@ -1005,10 +1015,12 @@
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/annotations_panel.py" line="280" />
-        <source>%1 highlights</source>
-        <translation>%1 条标记</translation>
+        <source>%n highlights</source>
+        <translation>
+            <numerusform>%n 条标记</numerusform>
+        </translation>
     </message>
 </context>
 <context>
