@@ -433,3 +433,26 @@ def test_the_panel_date_filters_say_what_they_are(window) -> None:
     since, until = panel.since.text().strip(), panel.until.text().strip()
     assert since and until and since != until
     assert panel.since.toolTip() and panel.until.toolTip()
+
+
+def test_a_digit_on_a_page_outside_the_library_says_why_nothing_is_marked(qtbot, window, tmp_path) -> None:
+    # On the sample page (or a file given on the command line) 1-9 did nothing, silently.
+    loose = tmp_path / "loose.txt"
+    loose.write_text(ASTRAL_PAGE, encoding="utf-8")
+    window.open_page_file(loose)
+    assert not window.page_where.startswith("library:")
+    column, position = column_with_text(window, "𠀀家庄")
+    select_by_keyboard(qtbot, column, position, 3)
+    QTest.keyClick(column, Qt.Key.Key_1)
+    assert "library" in window.statusBar().currentMessage()
+    assert window.annotation_session.annotations.page_highlights(window.test_pages["astral.txt"]) == []
+
+
+def column_with_text(win, words: str):
+    """(column, document position) of words on a page shown without the library."""
+    for column in win.page_view.columns:
+        text = column.plain_text()
+        at = text.find(words)
+        if at >= 0:
+            return column, len(text[:at].encode("utf-16-le")) // 2  # Qt counts UTF-16 units
+    raise AssertionError(words)

@@ -135,6 +135,11 @@ class AnnotationSession(QObject):
         if annotations is None:
             if self.panel is not None:
                 self.panel.set_page(None)
+            # 1-9 still answer on a page outside the library, saying why nothing is marked.
+            for column in self.window.page_view.columns:  # type: ignore[attr-defined]
+                marking = ColumnMarking(column, HighlightPainter(column), dict)
+                marking.markRequested.connect(self._not_in_library)
+                self.markings.append(marking)
             return
         self.page = annotations.open_page(int(where.split(":", 1)[1]))
         for column in self.window.page_view.columns:  # type: ignore[attr-defined]
@@ -156,6 +161,9 @@ class AnnotationSession(QObject):
                     len(self.page.placing.unanchored),
                 )
             )
+
+    def _not_in_library(self, *_mark: int) -> None:
+        self._say(self.tr("Open a page from the library to annotate it."))
 
     def _categories(self) -> dict[int, Any]:
         return {c.id: c for c in self.annotations.categories()} if self.annotations else {}
