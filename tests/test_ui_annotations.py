@@ -456,3 +456,15 @@ def column_with_text(win, words: str):
         if at >= 0:
             return column, len(text[:at].encode("utf-16-le")) // 2  # Qt counts UTF-16 units
     raise AssertionError(words)
+
+
+def test_after_marking_the_words_show_their_colour_not_the_selection(qtbot, window) -> None:
+    # The marked words stayed selected, so the new highlight's colour was hidden under the selection.
+    session = window.annotation_session
+    column, position = column_with(window, "高质量发展")
+    select_by_keyboard(qtbot, column, position, 5)
+    QTest.keyClick(column, Qt.Key.Key_6)
+    h = session.annotations.page_highlights(session.page.page_id)[0]
+    assert session.painters[column.number].background_at(h.start) is not None
+    assert not column.textCursor().hasSelection()
+    assert column.textCursor().position() == position + 5  # the keyboard goes on from the mark's end

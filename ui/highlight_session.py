@@ -138,7 +138,7 @@ class AnnotationSession(QObject):
             # 1-9 still answer on a page outside the library, saying why nothing is marked.
             for column in self.window.page_view.columns:  # type: ignore[attr-defined]
                 marking = ColumnMarking(column, HighlightPainter(column), dict)
-                marking.markRequested.connect(self._not_in_library)
+                marking.markRequested.connect(self.mark)
                 self.markings.append(marking)
             return
         self.page = annotations.open_page(int(where.split(":", 1)[1]))
@@ -161,9 +161,6 @@ class AnnotationSession(QObject):
                     len(self.page.placing.unanchored),
                 )
             )
-
-    def _not_in_library(self, *_mark: int) -> None:
-        self._say(self.tr("Open a page from the library to annotate it."))
 
     def _categories(self) -> dict[int, Any]:
         return {c.id: c for c in self.annotations.categories()} if self.annotations else {}
@@ -256,6 +253,11 @@ class AnnotationSession(QObject):
             self._say(str(exc))
             return None
         self._say(self.tr("Highlighted as %1").replace("%1", category.name))
+        # Let go of the selection so the new colour shows; the cursor stays at the mark's end.
+        column = self.window.page_view.columns[section]  # type: ignore[attr-defined]
+        cursor = column.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        column.setTextCursor(cursor)
         self.choose(made)
         return made
 
