@@ -91,3 +91,26 @@ def test_counts_of_one_are_singular_in_english_and_counted_in_chinese(qtbot):
         finally:
             for translator in installed:
                 app.removeTranslator(translator)
+
+
+def _mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_items_of_a_menu_share_an_access_key(qtbot, tmp_path, language):
+    # Edit had &Find in Page… and Pre&ferences… (页内查找(&F), 首选项(&F)): Alt+E, F opened neither.
+    app = QApplication.instance()
+    installed = install_translators(app, language)
+    try:
+        window = MainWindow(Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat)))
+        qtbot.addWidget(window)
+        menus = [window.menuBar()] + [a.menu() for a in window.menuBar().actions() if a.menu()]
+        for menu in menus:
+            keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+            keys = [k for k in keys if k]
+            assert len(keys) == len(set(keys)), (menu.title(), [a.text() for a in menu.actions()])
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

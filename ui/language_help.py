@@ -107,7 +107,7 @@ class LanguageHelp(QObject):
         self.vocabulary_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.vocabulary_action.triggered.connect(self.show_vocabulary)
         w.addAction(self.vocabulary_action)
-        self.export_overrides_action = QAction(self.tr("Export Reading &Overrides…"), w)
+        self.export_overrides_action = QAction(self.tr("&Export Reading Overrides…"), w)
         self.export_overrides_action.triggered.connect(self.export_overrides)
         self.ruby_action = QAction(self.tr("&Pinyin Above Characters"), w, checkable=True)
         self.ruby_action.setShortcut(QKeySequence("Ctrl+Shift+P"))

@@ -163,7 +163,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
         self.preferences_action = self._action(
-            self.tr("Pre&ferences…"), self.show_preferences, key.Preferences
+            self.tr("Pr&eferences…"), self.show_preferences, key.Preferences
         )
         self.toggle_raw_action = self._action(
             self.tr("&Raw OCR Text"), self.set_raw_view_shown, QKeySequence("Ctrl+U"), checkable=True

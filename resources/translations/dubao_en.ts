@@ -215,8 +215,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="158" />
-        <source>Pre&amp;ferences…</source>
-        <translation>Pre&amp;ferences…</translation>
+        <source>Pr&amp;eferences…</source>
+        <translation>Pr&amp;eferences…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="161" />
@@ -568,8 +568,8 @@
         <translation>Clear Reading Override</translation>
     </message>
     <message>
-        <source>Export Reading &amp;Overrides…</source>
-        <translation>Export Reading &amp;Overrides…</translation>
+        <source>&amp;Export Reading Overrides…</source>
+        <translation>&amp;Export Reading Overrides…</translation>
     </message>
     <message>
         <source>Export Reading Overrides</source>

@@ -215,8 +215,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="158" />
-        <source>Pre&amp;ferences…</source>
-        <translation>首选项(&amp;F)…</translation>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="161" />
@@ -566,8 +566,8 @@
         <translation>清除更正的读音</translation>
     </message>
     <message>
-        <source>Export Reading &amp;Overrides…</source>
-        <translation>导出更正的读音(&amp;O)…</translation>
+        <source>&amp;Export Reading Overrides…</source>
+        <translation>导出更正的读音(&amp;E)…</translation>
     </message>
     <message>
         <source>Export Reading Overrides</source>
