@@ -548,3 +548,25 @@ def test_f3_and_shift_f3_move_the_hit_counter_with_the_hit(qtbot, window):
     assert window.find_bar.count.text() == "3 of 3"
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert window.find_bar.count.text() == "2 of 3"
+
+
+def test_changing_only_the_size_in_preferences_keeps_the_typeface(qtbot, window, settings):
+    # The dialog showed the first Chinese font in its list (Droid Sans Fallback) instead of the one
+    # in use, and a change of size alone switched the page to it.
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from ui.preferences import PreferencesDialog
+
+    window.show_page(three_section_page())
+    in_use = window._style().family
+    others = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese) if f != in_use]
+    if not in_use or not others:
+        pytest.skip("needs two installed Chinese fonts")
+    dialog = PreferencesDialog(window.layout_, settings.theme(), settings.language(), window)
+    qtbot.addWidget(dialog)
+    dialog.layoutChanged.connect(window.set_layout)
+    assert dialog.family.currentFont().family() == in_use
+    dialog.size.setValue(dialog.size.value() + 1)
+    assert window._style().family == in_use
+    dialog.family.setCurrentFont(QFont(others[0]))  # a face the user picks is used
+    assert window._style().family == dialog.family.currentFont().family() != in_use

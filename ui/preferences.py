@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.fonts import pick_cjk_family
 from ui.settings import ReaderLayout
 
 LANGUAGES = (("system", None), ("zh_CN", "简体中文"), ("en", "English"))
@@ -35,8 +36,12 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.family = QFontComboBox()
         self.family.setWritingSystem(QFontDatabase.WritingSystem.SimplifiedChinese)
-        if layout.font_family:
-            self.family.setCurrentFont(QFont(layout.font_family))
+        # Show the face in use (the best installed one when none was chosen); until the user picks
+        # another, a change of size or spacing leaves the family as it was.
+        self._family = layout.font_family
+        shown = layout.font_family or pick_cjk_family()
+        if shown:
+            self.family.setCurrentFont(QFont(shown))
         self.size = QDoubleSpinBox()
         self.size.setRange(ReaderLayout.MIN_SIZE, ReaderLayout.MAX_SIZE)
         self.size.setSingleStep(0.5)
@@ -77,7 +82,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.accept)
         form.addRow(buttons)
 
-        self.family.currentFontChanged.connect(self._layout_changed)
+        self.family.currentFontChanged.connect(self._family_chosen)
         self.size.valueChanged.connect(self._layout_changed)
         self.column.valueChanged.connect(self._layout_changed)
         self.spacing.valueChanged.connect(self._layout_changed)
@@ -89,10 +94,14 @@ class PreferencesDialog(QDialog):
     def current_layout(self) -> ReaderLayout:
         return ReaderLayout(
             column_chars=self.column.value(),
-            font_family=self.family.currentFont().family(),
+            font_family=self._family,
             font_size=self.size.value(),
             line_spacing=round(self.spacing.value(), 2),
         )
+
+    def _family_chosen(self, font: QFont) -> None:
+        self._family = font.family()
+        self._layout_changed()
 
     def _layout_changed(self, *_args: object) -> None:
         self.layoutChanged.emit(self.current_layout())
