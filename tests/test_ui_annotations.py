@@ -435,8 +435,9 @@ def test_the_panel_date_filters_say_what_they_are(window) -> None:
     assert panel.since.toolTip() and panel.until.toolTip()
 
 
-def test_a_digit_on_a_page_outside_the_library_says_why_nothing_is_marked(qtbot, window, tmp_path) -> None:
-    # On the sample page (or a file given on the command line) 1-9 did nothing, silently.
+def test_a_digit_on_a_page_opened_from_a_file_marks_it_in_the_library(qtbot, window, tmp_path) -> None:
+    # On the sample page (or a file given on the command line) 1-9 did nothing: the page is
+    # now shown from the library (added to it if need be) and the words are marked there.
     loose = tmp_path / "loose.txt"
     loose.write_text(ASTRAL_PAGE, encoding="utf-8")
     window.open_page_file(loose)
@@ -444,8 +445,21 @@ def test_a_digit_on_a_page_outside_the_library_says_why_nothing_is_marked(qtbot,
     column, position = column_with_text(window, "𠀀家庄")
     select_by_keyboard(qtbot, column, position, 3)
     QTest.keyClick(column, Qt.Key.Key_1)
-    assert "library" in window.statusBar().currentMessage()
-    assert window.annotation_session.annotations.page_highlights(window.test_pages["astral.txt"]) == []
+    assert window.page_where.startswith("library:")
+    marked = window.annotation_session.annotations.page_highlights(window.test_pages["astral.txt"])
+    assert [h.exact for h in marked] == ["𠀀家庄"]
+
+
+def test_a_digit_on_a_new_file_adds_the_page_to_the_library_and_marks_it(qtbot, window, tmp_path) -> None:
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text(ASTRAL_PAGE.replace("𠀀家庄", "𠀀新庄"), encoding="utf-8")
+    window.open_page_file(fresh)
+    column, position = column_with_text(window, "𠀀新庄")
+    select_by_keyboard(qtbot, column, position, 3)
+    QTest.keyClick(column, Qt.Key.Key_2)
+    assert window.page_where.startswith("library:")
+    session = window.annotation_session
+    assert [h.exact for h in session.annotations.page_highlights(session.page.page_id)] == ["𠀀新庄"]
 
 
 def column_with_text(win, words: str):

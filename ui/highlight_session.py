@@ -235,13 +235,35 @@ class AnnotationSession(QObject):
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
 
+    def _show_in_library(self, section: int, start: int, end: int) -> bool:
+        """Highlights live in the library: show the page from there (adding a page opened
+        from a file first), provided the same words stand at the same place."""
+        from models.annotations.texts import section_text
+
+        w = self.window
+        page = getattr(w, "page", None)
+        language = getattr(w, "language", None)
+        if page is None or language is None or section >= len(page.sections):
+            self._say(self.tr("Only pages in the library can be annotated."))
+            return False
+        words = section_text(page.sections[section])[start:end]
+        page_id = language.library_page_id(create=True)
+        if page_id is None or not w.open_library_page(page_id) or self.page is None:
+            self._say(self.tr("Only pages in the library can be annotated."))
+            return False
+        shown = w.page.sections
+        if section >= len(shown) or section_text(shown[section])[start:end] != words:
+            # The library's copy reads differently here (a correction): let the reader look again.
+            self._say(self.tr("The page is now shown from the library; select the words again."))
+            return False
+        return True
+
     # --- operations -----------------------------------------------------------------------------
     def mark(self, section: int, start: int, end: int, key: int) -> HighlightInfo | None:
         """Highlight a span of a section (code points) with the category of key 1–9."""
         from models.errors import DubaoError
 
-        if self.annotations is None or self.page is None:
-            self._say(self.tr("Only pages in the library can be annotated."))
+        if (self.annotations is None or self.page is None) and not self._show_in_library(section, start, end):
             return None
         category = self.annotations.category_for_key(key)
         if category is None:

@@ -236,6 +236,10 @@ class LanguageHelp(QObject):
             overlay.update()
         self._refresh_popup()
 
+    def library_page_id(self, create: bool = True) -> int | None:
+        """The shown page's id in the library; a page opened from a file is added if need be."""
+        return self._find_page_id(create)
+
     def _find_page_id(self, create: bool) -> int | None:
         """The library page shown (a page opened from a file is looked up by its text, or imported)."""
         w = self.window

@@ -799,6 +799,11 @@
         <translation>Only pages in the library can be annotated.</translation>
     </message>
     <message>
+        <location filename="../../ui/highlight_session.py" line="265" />
+        <source>The page is now shown from the library; select the words again.</source>
+        <translation>The page is now shown from the library; select the words again.</translation>
+    </message>
+    <message>
         <location filename="../../ui/highlight_session.py" line="267" />
         <source>This highlight's words are no longer on the page (unanchored).</source>
         <translation>This highlight's words are no longer on the page (unanchored).</translation>

@@ -796,6 +796,11 @@
         <translation>只有书库中的版面才能批注。</translation>
     </message>
     <message>
+        <location filename="../../ui/highlight_session.py" line="265" />
+        <source>The page is now shown from the library; select the words again.</source>
+        <translation>版面已改为从书库显示；请重新选择文字。</translation>
+    </message>
+    <message>
         <location filename="../../ui/highlight_session.py" line="267" />
         <source>This highlight's words are no longer on the page (unanchored).</source>
         <translation>这条标记的文字已不在本版（未锚定）。</translation>
