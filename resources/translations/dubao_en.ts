@@ -770,8 +770,8 @@
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="51" />
-        <source>Open a page from the library to annotate it.</source>
-        <translation>Open a page from the library to annotate it.</translation>
+        <source>Select words and press 1–9 to highlight them; the page is kept in the library.</source>
+        <translation>Select words and press 1–9 to highlight them; the page is kept in the library.</translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="57" />

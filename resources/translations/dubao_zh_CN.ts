@@ -767,8 +767,8 @@
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="51" />
-        <source>Open a page from the library to annotate it.</source>
-        <translation>从书库打开一版即可批注。</translation>
+        <source>Select words and press 1–9 to highlight them; the page is kept in the library.</source>
+        <translation>选中文字后按 1–9 即可划重点；版面随之存入书库。</translation>
     </message>
     <message>
         <location filename="../../ui/highlight_session.py" line="57" />
