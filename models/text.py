@@ -41,13 +41,6 @@ class MappedText:
             source.extend(part.source)
         return cls("".join(text), source)
 
-    def append(self, text: str, source: Iterable[int]) -> None:
-        src = list(source)
-        if len(src) != len(text):
-            raise ValueError("one source offset per character")
-        self.text += text
-        self.source.extend(src)
-
     def slice(self, start: int, end: int | None = None) -> MappedText:
         return MappedText(self.text[start:end], self.source[start:end])
 

@@ -97,7 +97,7 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     columns = local_widths(body)
     col_of = {ln.index: c for ln, c in zip(body, columns)}
     items = []
-    for para in split_paragraphs(body):
+    for para in split_paragraphs(body, columns):
         mapped = reflow(para)
         own = _own_column(para)
         item = make_para_item(para, mapped.text, own or statistics.median(col_of[ln.index] for ln in para))

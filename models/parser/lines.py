@@ -42,7 +42,7 @@ def ends_sentence(text: str) -> bool:
     return bool(s) and s[-1] in SENTENCE_END
 
 
-def column_width(text: str) -> float:
+def column_width(text: str, letter_spaced: bool | None = None) -> float:
     """The width a line takes in its column, in Chinese characters.
 
     ASCII letters, digits and the OCR spaces around them are half-width; a punctuation
@@ -50,7 +50,7 @@ def column_width(text: str) -> float:
     spaces of a letter-spaced (justified) line are not counted either.
     """
     s = text.strip()
-    if is_letter_spaced(s):
+    if is_letter_spaced(s) if letter_spaced is None else letter_spaced:
         s = "".join(s.split())
     if s and s[-1] in HANGING:
         s = s[:-1]
@@ -87,15 +87,11 @@ class Line:
 
     @cached_property
     def width(self) -> float:
-        return column_width(self.text)
+        return column_width(self.text, self.letter_spaced)
 
     @cached_property
     def letter_spaced(self) -> bool:
         return is_letter_spaced(self.text)
-
-    @property
-    def chars(self) -> int:
-        return sum(1 for c in self.text if not c.isspace())
 
 
 def split_lines(raw: str) -> list[Line]:

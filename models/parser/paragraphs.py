@@ -51,11 +51,15 @@ def local_widths(lines: Sequence[Line], radius: int = 10, before: int | None = N
     return out
 
 
-def split_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
-    """Group body lines (blank lines already dropped) into paragraphs."""
+def split_paragraphs(lines: Sequence[Line], columns: Sequence[float] | None = None) -> list[list[Line]]:
+    """Group body lines (blank lines already dropped) into paragraphs.
+
+    ``columns`` are the lines' ``local_widths`` when the caller has them already.
+    """
     if not lines:
         return []
-    columns = local_widths(lines)
+    if columns is None:
+        columns = local_widths(lines)
     # Across a blank line two articles set in different widths may meet: there the next
     # line is measured against the lines after it only.
     ahead = local_widths(lines, radius=12, before=0)
