@@ -56,7 +56,7 @@ def _group(blocks: list[Block]) -> list[list[Block]]:
     """Consecutive blocks of the same family: body (with bylines) or title."""
     groups: list[list[Block]] = []
     for block in blocks:
-        family = "body" if block.kind in ("body", "byline") else block.kind
+        family = _family(block)
         if groups and family != "masthead" and _family(groups[-1][0]) == family:
             groups[-1].append(block)
         else:
@@ -152,13 +152,10 @@ def _rehome_headlines(articles: list[Article]) -> list[Article]:
     headline between a headless article and a photo caption goes to the one it matches.
     """
 
-    def lead(article: Article) -> str:
-        return lead_text(article.items)
-
     def sim(heading: Item, article: Article) -> float:
         if not article.items:
             return 0.0
-        text = lead(article)
+        text = lead_text(article.items)
         return max(similarity(line.stripped, text) for line in heading.lines)
 
     for art in list(articles):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from models.parser.lines import CLOSERS, Line, ends_sentence
 from models.parser.paragraphs import DATELINE_END, local_widths
-from models.parser.titles import is_byline, is_credit, is_note, is_title_line
+from models.parser.titles import MASTHEAD, is_byline, is_credit, is_note, is_title_line
 
 
 @dataclass
@@ -122,7 +122,5 @@ def _is_opening_line(i: int, blocks: list[Block], columns: dict[int, float]) -> 
 
 
 def _looks_like_masthead(block: Block, blocks: list[Block]) -> bool:
-    from models.parser.titles import MASTHEAD
-
     text = block.text.replace(" ", "")
     return len(text) <= 24 and bool(MASTHEAD.search(text)) and len(blocks) > 1
