@@ -29,7 +29,7 @@ def _cli(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="dubao", description="Dubao's headless commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     # Import only the module the command needs: each keeps its heavy imports inside run().
-    wanted = [COMMANDS[argv[0]]] if argv and argv[0] in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    wanted = [COMMANDS[argv[0]]] if argv and argv[0] in COMMANDS else COMMANDS.values()
     for module_name in dict.fromkeys(wanted):
         importlib.import_module(f"models.commands.{module_name}").register(sub)
     args = parser.parse_args(argv)
