@@ -13,14 +13,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.resources import resource_path
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-SAMPLE_PAGE = RESOURCES / "sample-page.txt"
+SAMPLE_PAGE = resource_path("sample-page.txt")
 SCREENSHOT_SIZE = (1600, 1000)
 #: set by bench/startup_bench.py: write "first_paint page_painted" (time.time()) there and quit
 STARTUP_PROBE = "DUBAO_STARTUP_PROBE"
@@ -39,7 +40,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
     icon = QIcon()
     for size in (64, 256):
-        icon.addFile(str(RESOURCES / "icons" / f"dubao-{size}.png"))
+        icon.addFile(str(resource_path("icons", f"dubao-{size}.png")))
     app.setWindowIcon(icon)
 
     from ui.i18n import install_translators

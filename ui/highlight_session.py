@@ -53,7 +53,9 @@ class AnnotationSession(QObject):
         self._panel_timer.timeout.connect(self._flush_panel)
         self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotationsDock")
-        placeholder = QLabel(self.tr("Select words and press 1–9 to highlight them; the page is kept in the library."))
+        placeholder = QLabel(
+            self.tr("Select words and press 1–9 to highlight them; the page is kept in the library.")
+        )
         placeholder.setWordWrap(True)
         placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.dock.setWidget(placeholder)

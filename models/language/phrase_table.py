@@ -19,10 +19,11 @@ from __future__ import annotations
 import threading
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+
+from models.resources import resource_path
 
 #: The bundled word table (see models/language/build_tables.py for where it comes from).
-LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
+LANGUAGE_DIR = resource_path("language")
 WORDS_FILE = LANGUAGE_DIR / "words.tsv"
 CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
 NAMES_FILE = LANGUAGE_DIR / "names.txt"
