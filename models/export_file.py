@@ -59,7 +59,7 @@ def check_target(
             f"{target}: is an SQLite database (a library?); refusing to write the {what} over it"
         )
     if not target.parent.is_dir():
-        raise ExportError(f"{target.parent}: no such folder")
+        raise ExportError(f"{target}: cannot write it (no such folder {target.parent})")
     return target
 
 
