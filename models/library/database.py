@@ -8,6 +8,7 @@ copied into memory with SQLite's backup API from a read-only connection (``mode=
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -99,16 +100,28 @@ def _connect(name: str) -> SqliteDatabase:
     # for each other (busy timeout) instead of failing on a lock upgrade.
     db = LibraryDatabase(name, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE")
     db.label = Path(name).name if name != ":memory:" else name
+    new = name != ":memory:" and not Path(name).exists()
     try:
         db.connect()
         _upgrade(db, name)
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         db.close()
+        _remove_unborn(name, new)
         raise _open_error(exc, name) from None
     except DubaoError:
         db.close()
+        _remove_unborn(name, new)
         raise
     return db
+
+
+def _remove_unborn(name: str, new: bool) -> None:
+    """A library file this open created but could not set up (a full disk) is not left behind."""
+    if not new:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(name + suffix)
 
 
 def _open_error(exc: BaseException, name: str) -> DubaoError:
