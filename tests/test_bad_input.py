@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from annotation_pages import library_with, mark, sample_text
 from conftest import ROOT, SAMPLE_PAGE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 BIG = 200 * 1024 * 1024  # sparse: no disk used
 
@@ -234,3 +236,29 @@ def test_a_window_on_a_missing_file_never_starts_qt(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["False", "2"]
     assert done.stderr.strip() == "dubao: nowhere.txt: no such file or folder"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(
+        st.text(
+            alphabet=st.one_of(
+                st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                st.sampled_from("，。、：；“”（）《》0123456789 abcXYZ"),
+                st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+            ),
+            min_size=1,
+            max_size=30,
+        ),
+        min_size=2,
+        max_size=12,
+    ),
+    encoding=st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+)
+def test_any_page_in_utf16_or_utf32_without_a_bom_decodes_to_itself(lines: list[str], encoding: str) -> None:
+    from models.page_file import decode_page_bytes
+
+    text = "\n".join(lines) + "\n"
+    if not text.strip():
+        return
+    assert decode_page_bytes(text.encode(encoding)) == (text, encoding)
