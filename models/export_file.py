@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -89,12 +89,21 @@ def write_atomically(
 
 
 def _temporary(target: Path) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") from None
-    os.close(fd)
-    return Path(name)
+    """A new empty file beside ``target``, with the permissions a plain new file gets (umask)."""
+    for _ in range(100):
+        path = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") from None
+        os.close(fd)
+        if target.is_file():  # a replaced file keeps its permissions
+            with contextlib.suppress(OSError):
+                os.chmod(path, target.stat().st_mode & 0o7777)
+        return path
+    raise ExportError(f"{target.parent}: cannot make a temporary file there")
 
 
 def temporary_beside(target: Path) -> Path:

@@ -119,6 +119,8 @@ def test_a_really_full_disk_is_told_as_such_and_the_library_works_once_space_is_
             ).returncode
             == 0
         )
+        previous = disk / "annotations.csv"
+        previous.write_text("yesterday's export\n", encoding="utf-8")
         filler = disk / "filler"
         fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
         with contextlib.suppress(OSError):
@@ -130,6 +132,11 @@ def test_a_really_full_disk_is_told_as_such_and_the_library_works_once_space_is_
         assert full.stderr.count("\n") == 1 and "the disk is full" in full.stderr, full.stderr
         exported = _main("export", "--format", "csv", "--db", str(library), cwd=tmp_path)
         assert exported.returncode == 0, exported.stderr  # reading still works on a full disk
+        over = _main("export", "--format", "md", "--db", str(library), "-o", str(previous), cwd=tmp_path)
+        assert over.returncode == 2 and over.stderr.count("\n") == 1, over.stderr
+        assert "nothing was changed" in over.stderr
+        assert previous.read_text(encoding="utf-8") == "yesterday's export\n"  # not truncated
+        assert not [p for p in disk.iterdir() if p.name.endswith(".tmp")]
         filler.unlink()
         later = _main("import", str(page2), "--db", str(library), cwd=tmp_path)
         assert later.returncode == 0, later.stderr
