@@ -177,7 +177,11 @@ def read_only_connection(file: Path) -> sqlite3.Connection:
     # mode=ro needs the -shm file (or the right to make it); immutable=1 reads the file as it is.
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
         if "immutable" in query and _has_unmerged_changes(file):
-            break  # immutable=1 would ignore them: better no export than a silently stale one
+            # immutable=1 would ignore them: better no export than a silently stale one.
+            raise LibraryError(
+                f"{file}: its latest changes are still in {file.name}-wal, which SQLite cannot read "
+                "without writing beside it; open the library once where its folder can be written"
+            )
         conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
