@@ -17,17 +17,17 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
-from ui.column_overlay import ColumnOverlay
-from ui.language_settings import LanguageSettings
-from ui.language_tasks import LanguageTasks
-from ui.section_view import SectionColumn
-from ui.word_geometry import char_at, span_rects
-from ui.word_popup import WordPopup
+from ui.language.column_overlay import ColumnOverlay
+from ui.language.language_settings import LanguageSettings
+from ui.language.language_tasks import LanguageTasks
+from ui.language.word_geometry import char_at, span_rects
+from ui.language.word_popup import WordPopup
+from ui.reader.section_view import SectionColumn
 
 if TYPE_CHECKING:
     from models.glossary.text_words import PlacedWord, TextWords
     from models.glossary.word_card import WordCard
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 _E = QEvent.Type
 #: The events the word layer looks at (all others pass untouched).
@@ -624,7 +624,7 @@ class LanguageHelp(QObject):
         return True
 
     def show_vocabulary(self) -> None:
-        from ui.vocabulary_window import VocabularyWindow
+        from ui.language.vocabulary_window import VocabularyWindow
 
         if self.window.library is None and not self.window.open_library():
             return
