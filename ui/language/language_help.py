@@ -27,7 +27,7 @@ from ui.reader.section_view import SectionColumn
 if TYPE_CHECKING:
     from models.glossary.text_words import PlacedWord, TextWords
     from models.glossary.word_card import WordCard
-    from ui.shell.main_window import MainWindow
+    from ui.reader.host import ReaderHost
 
 _E = QEvent.Type
 #: The events the word layer looks at (all others pass untouched).
@@ -47,9 +47,9 @@ WordPlace = tuple[int, int, int]
 
 
 class LanguageHelp(QObject):
-    """Word popups, word cursor, ruby, overrides and vocabulary for one MainWindow."""
+    """Word popups, word cursor, ruby, overrides and vocabulary for one reading window."""
 
-    def __init__(self, window: MainWindow, dictionary_folder: Path | None = None) -> None:
+    def __init__(self, window: ReaderHost, dictionary_folder: Path | None = None) -> None:
         super().__init__(window)
         from models.library.location import app_data_dir
 
@@ -661,7 +661,7 @@ class LanguageHelp(QObject):
             self.ruby_action.setChecked(bool(shown))
         if shown:
             self.start_loading()
-        self.window._restyle()
+        self.window.restyle()
         for overlay in self.overlays:
             if overlay.column.is_masthead:
                 overlay.column.fit_height()  # the pinyin band makes it taller

@@ -34,7 +34,11 @@ from ui.reader.raw_view import RawView
 
 
 class MainWindow(LibraryWindow, QMainWindow):
-    """Dubao's window. Pages come from files (``open_page_file``) or the library."""
+    """Dubao's window. Pages come from files (``open_page_file``) or the library.
+
+    It composes the capabilities (language, annotations) and provides what they may use of it,
+    ``ui.reader.host.ReaderHost``.
+    """
 
     #: emitted once, after the window has painted for the first time
     firstPainted = Signal()
@@ -275,7 +279,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         style = PageStyle(self.layout_, self.colours, family, self.sans_family)
         return with_ruby(style, LanguageSettings(self.settings.store).ruby())
 
-    def _restyle(self) -> None:
+    def restyle(self) -> None:
         self.page_view.set_style(self._style())
         self._apply_raw_font()
 
@@ -289,7 +293,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.layout_ = layout
         if save:
             self.settings.set_layout(layout)
-        self._restyle()
+        self.restyle()
 
     def zoom(self, steps: int) -> None:
         """Make the type bigger (+1), smaller (-1) or back to the default size (0); remembered."""
@@ -298,7 +302,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         if size != self.layout_.font_size:
             self.layout_.font_size = size
             self.settings.set_layout(self.layout_)
-            self._restyle()
+            self.restyle()
             self.statusBar().showMessage(self.tr("Type size %1 pt").replace("%1", f"{size:g}"), 2000)
 
     def _system_scheme_changed(self, _scheme: object) -> None:
@@ -310,7 +314,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.colours = apply_theme(theme)
         for action in self.theme_actions.actions():
             action.setChecked(action.data() == theme)
-        self._restyle()
+        self.restyle()
 
     # --- pages ------------------------------------------------------------------------------------------------
     def show_page(
