@@ -79,7 +79,7 @@ def _gui(argv: Sequence[str]) -> int:
         except DubaoError as exc:
             print(f"dubao: {_one_line(exc)}", file=sys.stderr)
             return 2
-    from ui.app import run_app
+    from ui.shell.app import run_app
 
     return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
 
