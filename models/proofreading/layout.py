@@ -80,12 +80,16 @@ class PageLayout:
         return None
 
     def blocks_over(self, section: int, start: int, end: int) -> list[BlockLayout]:
-        """The blocks a span of the section text touches (for an empty span, the one holding it)."""
+        """The blocks a span of the section text touches, with the breaks between them (for an
+        empty span, the block holding it)."""
         if start == end:
             found = self.block_at(section, start)
             return [found] if found is not None else []
         return [
-            b for b in self.blocks[section] if b.start < end and start < b.end or b.start == start == b.end
+            b
+            for b in self.blocks[section]
+            # its characters, the break before it or the break after it are in the span
+            if (b.start < end and start < b.end) or start < b.start <= end or start <= b.end < end
         ]
 
     def shown_offsets(self) -> dict[int, list[tuple[int, int, int]]]:
