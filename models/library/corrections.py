@@ -102,19 +102,29 @@ def trace_corrections(
     """
     removed: list[set[int]] = [set() for _ in texts]
     placed: dict[tuple[int, int], list[tuple[int, Edit]]] = {}
-    for number, edit in enumerate(effective):
-        home: tuple[int, int] | None = None
+    # Raw offset -> every (text, position) showing it: each edit looks up only its own span.
+    shown: dict[int, list[tuple[int, int]]] = {}
+    if effective:
         for index, text in enumerate(texts):
-            hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
-            if hits:
-                removed[index].update(hits)
-                home = home or (index, hits[0])
+            for position, offset in enumerate(text.source):
+                shown.setdefault(offset, []).append((index, position))
+    for number, edit in enumerate(effective):
+        hits = sorted(
+            place for offset in range(edit.raw_start, edit.raw_end) for place in shown.get(offset, ())
+        )
+        for index, position in hits:
+            removed[index].add(position)
+        home: tuple[int, int] | None = hits[0] if hits else None
         home = home or _insertion_point(texts, edit.raw_start)
         if home is not None:
             placed.setdefault(home, []).append((number, edit))
     last = max(raw_length - 1, 0)
     out: list[tuple[MappedText, Origins]] = []
+    touched = {index for index, _ in placed} | {index for index, gone in enumerate(removed) if gone}
     for index, text in enumerate(texts):
+        if index not in touched:  # most texts of a page: as parsed
+            out.append((MappedText(text.text, list(text.source)), [-1] * len(text.text)))
+            continue
         chars: list[str] = []
         source: list[int] = []
         origins: Origins = []
