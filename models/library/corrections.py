@@ -101,13 +101,19 @@ def trace_corrections(
     stays a valid index into the raw text.
     """
     removed: list[set[int]] = [set() for _ in texts]
-    placed: dict[tuple[int, int], list[tuple[int, Edit]]] = {}
-    # Raw offset -> every (text, position) showing it: each edit looks up only its own span.
+    placed: dict[int, dict[int, list[tuple[int, Edit]]]] = {}  # text -> position -> edits
+    # Raw offset -> every (text, position) showing it, for the offsets some edit covers.
+    needed: set[int] = set()
+    for edit in effective:
+        needed.update(range(edit.raw_start, edit.raw_end))
     shown: dict[int, list[tuple[int, int]]] = {}
-    if effective:
+    if needed:
         for index, text in enumerate(texts):
+            if needed.isdisjoint(text.source):
+                continue
             for position, offset in enumerate(text.source):
-                shown.setdefault(offset, []).append((index, position))
+                if offset in needed:
+                    shown.setdefault(offset, []).append((index, position))
     for number, edit in enumerate(effective):
         hits = sorted(
             place for offset in range(edit.raw_start, edit.raw_end) for place in shown.get(offset, ())
@@ -117,19 +123,21 @@ def trace_corrections(
         home: tuple[int, int] | None = hits[0] if hits else None
         home = home or _insertion_point(texts, edit.raw_start)
         if home is not None:
-            placed.setdefault(home, []).append((number, edit))
+            placed.setdefault(home[0], {}).setdefault(home[1], []).append((number, edit))
     last = max(raw_length - 1, 0)
     out: list[tuple[MappedText, Origins]] = []
-    touched = {index for index, _ in placed} | {index for index, gone in enumerate(removed) if gone}
     for index, text in enumerate(texts):
-        if index not in touched:  # most texts of a page: as parsed
+        here = placed.get(index)
+        gone = removed[index]
+        if not here and not gone:  # most texts of a page: as parsed
             out.append((MappedText(text.text, list(text.source)), [-1] * len(text.text)))
             continue
+        here = here or {}
         chars: list[str] = []
         source: list[int] = []
         origins: Origins = []
         for position in range(len(text.text) + 1):
-            for number, edit in placed.get((index, position), ()):
+            for number, edit in here.get(position, ()):
                 if placements is not None:
                     # Where each edit went, deletions included: (position in the output, edit).
                     while len(placements) <= index:
@@ -141,7 +149,7 @@ def trace_corrections(
                     min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))
                 )
                 origins.extend([number] * len(edit.replacement))
-            if position < len(text.text) and position not in removed[index]:
+            if position < len(text.text) and position not in gone:
                 chars.append(text.text[position])
                 source.append(text.source[position])
                 origins.append(-1)
