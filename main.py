@@ -49,7 +49,7 @@ def _gui(argv: Sequence[str]) -> int:
     parser.add_argument("--db", help="library database file (default: in the app-data folder)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     args = parser.parse_args(argv)
-    from ui.app import run_app
+    from ui.shell.app import run_app
 
     return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
 

@@ -193,8 +193,8 @@ def bench_window(count: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -247,7 +247,7 @@ def bench_window(count: int) -> None:
         _line("  of which create + commit + formats, no repaint", _times(lambda: session.mark(
             column_index, (start := next(spots)), start + 2, 1 + start % 6), 30))  # fmt: skip
         # The same open with the painters switched off: the difference is what painting costs.
-        from ui.highlight_painter import HighlightPainter
+        from ui.annotations.highlight_painter import HighlightPainter
 
         painting = HighlightPainter.paint
         HighlightPainter.paint = lambda self: None  # type: ignore[method-assign]

@@ -61,9 +61,9 @@ def main() -> None:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-    from ui.word_geometry import char_boxes
+    from ui.common.settings import Settings
+    from ui.language.word_geometry import char_boxes
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings(QSettings(str(Path(scratch.name) / "dubao.ini"), QSettings.Format.IniFormat))

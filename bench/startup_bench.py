@@ -127,8 +127,8 @@ def page_switch(pages: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from models.library.service import Library
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

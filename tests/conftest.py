@@ -12,7 +12,7 @@ import pytest
 
 if TYPE_CHECKING:
     from models.library.service import Library
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,8 +42,8 @@ def library_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     """A shown main window (1400×900) with its own settings and an empty library opened."""
     from PySide6.QtCore import QSettings
 
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
     settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
     win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))

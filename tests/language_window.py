@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.common.settings import Settings
+from ui.shell.main_window import MainWindow
 
 #: A page with the reading traps of issue 4, an astral character and HTML-looking text.
 TRAP_PAGE = """测试日报

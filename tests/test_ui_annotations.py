@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from models.annotations.finder import Filter
-from ui.highlight_positions import SectionPositions
-from ui.tag_manager import TagManager
+from ui.annotations.highlight_positions import SectionPositions
+from ui.annotations.tag_manager import TagManager
 
 
 @pytest.fixture
@@ -319,7 +319,7 @@ def test_tags_typed_in_the_details_complete_from_existing_tags(qtbot, window) ->
 
 
 def test_categories_are_edited_and_the_page_repaints_in_the_new_colour(qtbot, window) -> None:
-    from ui.highlight_categories import CategoryEditor
+    from ui.annotations.highlight_categories import CategoryEditor
 
     session = window.annotation_session
     annotations = session.annotations

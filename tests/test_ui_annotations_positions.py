@@ -12,12 +12,12 @@ from models.annotations.records import HighlightInfo
 from models.annotations.texts import section_text
 from models.section import Section
 from models.text import MappedText
-from ui.highlight_painter import segments
-from ui.highlight_positions import SectionPositions
-from ui.page_style import PageStyle
-from ui.section_view import SectionColumn
-from ui.settings import ReaderLayout
-from ui.theme import LIGHT
+from ui.annotations.highlight_painter import segments
+from ui.annotations.highlight_positions import SectionPositions
+from ui.common.settings import ReaderLayout
+from ui.common.theme import LIGHT
+from ui.reader.page_style import PageStyle
+from ui.reader.section_view import SectionColumn
 
 chars = st.sampled_from("中文报纸，。a1 𠀀𠀁𪚥😀")
 texts = st.text(alphabet=chars, min_size=0, max_size=12)

@@ -47,7 +47,7 @@ def test_screenshot_of_a_broken_file_fails_with_one_line(tmp_path):
 
 def test_nothing_slow_is_imported_before_the_window_module_loads():
     code = (
-        f"import sys; sys.path.insert(0, {str(ROOT)!r}); import ui.app, ui.main_window; "
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); import ui.shell.app, ui.shell.main_window; "
         "print(','.join(m for m in ('jieba', 'peewee', 'pypinyin', 'models.library') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from models.glossary.word_card import WordCard
 from models.language.dictionary import Dictionary, DictionaryEntry
 from tests.language_window import TRAP_PAGE, find_word, open_window
-from ui.offsets import Utf16Map
-from ui.word_geometry import char_boxes
-from ui.word_popup import WordPopup
+from ui.common.offsets import Utf16Map
+from ui.language.word_geometry import char_boxes
+from ui.language.word_popup import WordPopup
 
 
 @pytest.fixture(scope="session")
@@ -202,8 +202,8 @@ def test_the_popup_says_loading_until_the_words_are_ready(qtbot, tmp_path, data_
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     from PySide6.QtCore import QSettings
 
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
     page = tmp_path / "traps.txt"
     page.write_text(TRAP_PAGE, encoding="utf-8")

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 
 from models.section import Section
 from models.text import MappedText
-from ui.page_style import PageStyle
-from ui.section_view import SectionColumn
-from ui.settings import ReaderLayout
-from ui.theme import LIGHT
+from ui.common.settings import ReaderLayout
+from ui.common.theme import LIGHT
+from ui.reader.page_style import PageStyle
+from ui.reader.section_view import SectionColumn
 
 # CJK, astral CJK, Latin, markup-looking characters and line separators.
 alphabet = st.sampled_from(list("报纸新闻，。abc <>&\"'") + ["𠀀", "𪚥", "😀", "\u2028", "\u2029"])

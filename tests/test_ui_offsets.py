@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.offsets import Utf16Map, utf16_length
+from ui.common.offsets import Utf16Map, utf16_length
 
 # BMP CJK, ASCII, and astral CJK Extension B / emoji, mixed.
 chars = st.one_of(

@@ -12,8 +12,8 @@ from models.parser import parse_page
 from models.section import ParsedPage, Section
 from tests.conftest import SAMPLE_PAGE
 from tests.test_ui_pages import RAW_THREE, Locator, raw_lines_of, three_section_page
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.common.settings import Settings
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -334,7 +334,7 @@ def test_a_broken_file_shows_the_reason_and_the_page_stays(qtbot, window, tmp_pa
 
 
 def test_last_page_and_recent_files_are_remembered(qtbot, window, settings, tmp_path):
-    from ui.app import _load_start_page
+    from ui.shell.app import _load_start_page
 
     path = tmp_path / "page-004.txt"
     path.write_text(RAW_THREE, encoding="utf-8")
@@ -379,7 +379,7 @@ def test_without_a_chinese_font_the_reader_says_so_once_with_the_fix(qtbot, wind
 
 
 def test_the_installed_cjk_font_is_picked_when_there_is_one(window):
-    from ui.fonts import cjk_families
+    from ui.common.fonts import cjk_families
 
     if not cjk_families():
         pytest.skip("no CJK font on this machine")
@@ -395,7 +395,7 @@ def test_page_down_scrolls_the_column_and_does_not_turn_the_page(qtbot, window):
 
 
 def test_preferences_change_the_page_live_and_are_remembered(qtbot, window, settings):
-    from ui.preferences import PreferencesDialog
+    from ui.shell.preferences import PreferencesDialog
 
     window.show_page(three_section_page())
     before = window.page_view.columns[1].width()
@@ -508,14 +508,14 @@ def test_a_page_without_sections_says_so_and_nothing_breaks(qtbot, window):
 def test_the_system_theme_follows_the_desktop_scheme_unless_one_is_chosen(qtbot, window, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 
-    import ui.theme
+    import ui.common.theme
 
     hints = QGuiApplication.styleHints()
     window.show_page(three_section_page())
     window.set_theme("system")
     assert not window.colours.dark
     # The offscreen platform cannot switch schemes: report dark and send the change signal.
-    monkeypatch.setattr(ui.theme, "system_is_dark", lambda: True)
+    monkeypatch.setattr(ui.common.theme, "system_is_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window.colours.dark
     column = window.page_view.columns[1]
@@ -555,7 +555,7 @@ def test_changing_only_the_size_in_preferences_keeps_the_typeface(qtbot, window,
     # in use, and a change of size alone switched the page to it.
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from ui.preferences import PreferencesDialog
+    from ui.shell.preferences import PreferencesDialog
 
     window.show_page(three_section_page())
     in_use = window._style().family

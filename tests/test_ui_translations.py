@@ -10,15 +10,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
-from ui.i18n import TRANSLATIONS, install_translators
-from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.common.i18n import TRANSLATIONS, install_translators
+from ui.common.settings import Settings
+from ui.shell.main_window import MainWindow
 
 
 def _tr_strings() -> set[str]:
-    """Every literal passed to self.tr(...) in ui/."""
+    """Every literal passed to self.tr(...) in ui/ and its folders."""
     found = set()
-    for path in (ROOT / "ui").glob("*.py"):
+    for path in (ROOT / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -74,7 +74,7 @@ def test_chinese_setting_gives_a_chinese_window_and_english_an_english_one(qtbot
 
 def test_counts_of_one_are_singular_in_english_and_counted_in_chinese(qtbot):
     # The English window said "1 hits" and "1 words".
-    from ui.library_panel import SearchPanel
+    from ui.library.library_panel import SearchPanel
 
     app = QApplication.instance()
     one = [type("Hit", (), dict(issue_title="报", page_number=1, page_name="", section_title="",

@@ -1,7 +1,7 @@
 """A section's text: what highlight offsets count in.
 
 A section is shown as one block per non-empty head field (kicker, heading, subheading, byline)
-and per non-empty paragraph, in that order (``ui.section_view.section_blocks``). Its text for
+and per non-empty paragraph, in that order (``ui.reader.section_view.section_blocks``). Its text for
 annotations is those blocks joined by one line break, so a code-point offset here is the same
 as a position in the column's document before UTF-16 conversion.
 """

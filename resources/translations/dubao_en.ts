@@ -3,37 +3,37 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="21" />
+        <location filename="../../ui/reader/find_bar.py" line="21" />
         <source>Find in page</source>
         <translation>Find in page</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="31" />
+        <location filename="../../ui/reader/find_bar.py" line="31" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Previous hit (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="35" />
+        <location filename="../../ui/reader/find_bar.py" line="35" />
         <source>Next hit (F3)</source>
         <translation>Next hit (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="39" />
+        <location filename="../../ui/reader/find_bar.py" line="39" />
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="43" />
+        <location filename="../../ui/reader/find_bar.py" line="43" />
         <source>Find:</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="65" />
+        <location filename="../../ui/reader/find_bar.py" line="65" />
         <source>No hits</source>
         <translation>No hits</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="67" />
+        <location filename="../../ui/reader/find_bar.py" line="67" />
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -41,17 +41,17 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="50" />
+        <location filename="../../ui/library/library_panel.py" line="50" />
         <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
         <translation>The library is empty. Import pages with File ▸ Import, or drop them here.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="54" />
+        <location filename="../../ui/library/library_panel.py" line="54" />
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="111" />
+        <location filename="../../ui/library/library_panel.py" line="111" />
         <source>Remove Issue from Library…</source>
         <translation>Remove Issue from Library…</translation>
     </message>
@@ -59,83 +59,83 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../ui/library_window.py" line="34" />
+        <location filename="../../ui/library/library_window.py" line="34" />
         <source>The library cannot be opened</source>
         <translation>The library cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="59" />
+        <location filename="../../ui/library/library_window.py" line="59" />
         <source>Remove Issue</source>
         <translation>Remove Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="60" />
+        <location filename="../../ui/library/library_window.py" line="60" />
         <source>Remove this issue and its pages from the library?</source>
         <translation>Remove this issue and its pages from the library?</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="71" />
+        <location filename="../../ui/library/library_window.py" line="71" />
         <source>The issue was not removed</source>
         <translation>The issue was not removed</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="100" />
+        <location filename="../../ui/library/library_window.py" line="100" />
         <source>This page cannot be opened</source>
         <translation>This page cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="177" />
+        <location filename="../../ui/library/library_window.py" line="177" />
         <source>The details were not saved</source>
         <translation>The details were not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="185" />
+        <location filename="../../ui/library/library_window.py" line="185" />
         <source>Import Pages</source>
         <translation>Import Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="187" />
+        <location filename="../../ui/library/library_window.py" line="187" />
         <source>Page files (%1);;All files (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="199" />
+        <location filename="../../ui/library/library_window.py" line="199" />
         <source>An import is already running.</source>
         <translation>An import is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
-        <location filename="../../ui/library_window.py" line="212" />
+        <location filename="../../ui/library/library_window.py" line="208" />
+        <location filename="../../ui/library/library_window.py" line="212" />
         <source>Importing pages…</source>
         <translation>Importing pages…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library/library_window.py" line="208" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="213" />
+        <location filename="../../ui/library/library_window.py" line="213" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="234" />
+        <location filename="../../ui/library/library_window.py" line="234" />
         <source>Reading %1</source>
         <translation>Reading %1</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="234" />
+        <location filename="../../ui/library/library_window.py" line="234" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="239" />
+        <location filename="../../ui/library/library_window.py" line="239" />
         <source>Import cancelled; nothing was added.</source>
         <translation>Import cancelled; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="250" />
+        <location filename="../../ui/library/library_window.py" line="250" />
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
@@ -143,233 +143,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/shell/main_window.py" line="85" />
         <source>Outline</source>
         <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/shell/main_window.py" line="90" />
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/shell/main_window.py" line="134" />
         <source>&amp;Open Page…</source>
         <translation>&amp;Open Page…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/shell/main_window.py" line="135" />
         <source>Open &amp;Folder…</source>
         <translation>Open &amp;Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/shell/main_window.py" line="136" />
         <source>&amp;Import into Library…</source>
         <translation>&amp;Import into Library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/shell/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/shell/main_window.py" line="139" />
         <source>&amp;Search Library…</source>
         <translation>&amp;Search Library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/shell/main_window.py" line="142" />
         <source>Next &amp;Page</source>
         <translation>Next &amp;Page</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/shell/main_window.py" line="147" />
         <source>Previous P&amp;age</source>
         <translation>Previous P&amp;age</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/shell/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>&amp;Find in Page…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/shell/main_window.py" line="152" />
         <source>Find &amp;Next</source>
         <translation>Find &amp;Next</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/shell/main_window.py" line="154" />
         <source>Find &amp;Previous</source>
         <translation>Find &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/shell/main_window.py" line="156" />
         <source>Page &amp;Details…</source>
         <translation>Page &amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/shell/main_window.py" line="158" />
         <source>Pr&amp;eferences…</source>
         <translation>Pr&amp;eferences…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/shell/main_window.py" line="161" />
         <source>&amp;Raw OCR Text</source>
         <translation>&amp;Raw OCR Text</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/shell/main_window.py" line="164" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/shell/main_window.py" line="166" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/shell/main_window.py" line="168" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Actual Size</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/shell/main_window.py" line="171" />
         <source>Next &amp;Column</source>
         <translation>Next &amp;Column</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/shell/main_window.py" line="176" />
         <source>Previous C&amp;olumn</source>
         <translation>Previous C&amp;olumn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/shell/main_window.py" line="182" />
         <source>Follow the &amp;System</source>
         <translation>Follow the &amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/shell/main_window.py" line="183" />
         <source>&amp;Light</source>
         <translation>&amp;Light</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/shell/main_window.py" line="184" />
         <source>&amp;Dark</source>
         <translation>&amp;Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/shell/main_window.py" line="191" />
         <source>&amp;About Dubao</source>
         <translation>&amp;About Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/shell/main_window.py" line="195" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/shell/main_window.py" line="198" />
         <source>Open &amp;Recent</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/shell/main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/shell/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/shell/main_window.py" line="221" />
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/shell/main_window.py" line="223" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/shell/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/shell/main_window.py" line="299" />
         <source>Type size %1 pt</source>
         <translation>Type size %1 pt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/shell/main_window.py" line="337" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 sections, %2 paragraphs, %3 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/shell/main_window.py" line="367" />
         <source>This file cannot be opened</source>
         <translation>This file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/shell/main_window.py" line="373" />
         <source>Dubao</source>
         <translation>Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/shell/main_window.py" line="385" />
         <source>Open Page</source>
         <translation>Open Page</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/shell/main_window.py" line="387" />
         <source>Page files (%1);;All files (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/shell/main_window.py" line="393" />
         <source>Open Folder</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/shell/main_window.py" line="417" />
         <source>No page files were found</source>
         <translation>No page files were found</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/shell/main_window.py" line="428" />
         <source>No recent files</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/shell/main_window.py" line="432" />
         <source>Clear Recent Files</source>
         <translation>Clear Recent Files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/shell/main_window.py" line="543" />
         <source>About Dubao</source>
         <translation>About Dubao</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/shell/main_window.py" line="544" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/shell/main_window.py" line="553" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/shell/main_window.py" line="555" />
         <source>No Chinese font found</source>
         <translation>No Chinese font found</translation>
     </message>
@@ -381,32 +381,32 @@
 <context>
     <name>PageDetailsDialog</name>
     <message>
-        <location filename="../../ui/page_details.py" line="58" />
+        <location filename="../../ui/library/page_details.py" line="58" />
         <source>Page Details</source>
         <translation>Page Details</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="64" />
+        <location filename="../../ui/library/page_details.py" line="64" />
         <source>e.g. 要闻</source>
         <translation>e.g. 要闻</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="66" />
+        <location filename="../../ui/library/page_details.py" line="66" />
         <source>Paper:</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="67" />
+        <location filename="../../ui/library/page_details.py" line="67" />
         <source>Date:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="68" />
+        <location filename="../../ui/library/page_details.py" line="68" />
         <source>Page number:</source>
         <translation>Page number:</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="69" />
+        <location filename="../../ui/library/page_details.py" line="69" />
         <source>Page name:</source>
         <translation>Page name:</translation>
     </message>
@@ -414,13 +414,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="86" />
+        <location filename="../../ui/reader/page_view.py" line="86" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
         <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters find-in-page hits changed: each hit's raw offsets, and the index of the current one Ctrl + wheel over a column</extracomment>
         <translation>Open a page with Ctrl+O, or drop page files or folders here.</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="125" />
+        <location filename="../../ui/reader/page_view.py" line="125" />
         <source>No text was found on this page.</source>
         <translation>No text was found on this page.</translation>
     </message>
@@ -428,63 +428,63 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="35" />
+        <location filename="../../ui/shell/preferences.py" line="35" />
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="47" />
+        <location filename="../../ui/shell/preferences.py" line="47" />
         <source> characters</source>
         <translation> characters</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="55" />
-        <location filename="../../ui/preferences.py" line="63" />
+        <location filename="../../ui/shell/preferences.py" line="55" />
+        <location filename="../../ui/shell/preferences.py" line="63" />
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="56" />
+        <location filename="../../ui/shell/preferences.py" line="56" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="57" />
+        <location filename="../../ui/shell/preferences.py" line="57" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="65" />
+        <location filename="../../ui/shell/preferences.py" line="65" />
         <source>A new language applies the next time Dubao starts.</source>
         <translation>A new language applies the next time Dubao starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="69" />
+        <location filename="../../ui/shell/preferences.py" line="69" />
         <source>Font:</source>
         <translation>Font:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="70" />
+        <location filename="../../ui/shell/preferences.py" line="70" />
         <source>Size:</source>
         <translation>Size:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="71" />
+        <location filename="../../ui/shell/preferences.py" line="71" />
         <source>Column width:</source>
         <translation>Column width:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="72" />
+        <location filename="../../ui/shell/preferences.py" line="72" />
         <source>Line spacing:</source>
         <translation>Line spacing:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="73" />
+        <location filename="../../ui/shell/preferences.py" line="73" />
         <source>Theme:</source>
         <translation>Theme:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="74" />
+        <location filename="../../ui/shell/preferences.py" line="74" />
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
@@ -492,12 +492,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="132" />
+        <location filename="../../ui/library/library_panel.py" line="132" />
         <source>Search the library</source>
         <translation>Search the library</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/library_panel.py" line="175" />
+        <location filename="../../ui/library/library_panel.py" line="175" />
         <source>%n hits</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -505,7 +505,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="177" />
+        <location filename="../../ui/library/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>No hits</translation>
     </message>
@@ -764,62 +764,62 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../ui/highlight_session.py" line="49" />
+        <location filename="../../ui/annotations/highlight_session.py" line="49" />
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="51" />
+        <location filename="../../ui/annotations/highlight_session.py" line="51" />
         <source>Select words and press 1–9 to highlight them; the page is kept in the library.</source>
         <translation>Select words and press 1–9 to highlight them; the page is kept in the library.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="57" />
+        <location filename="../../ui/annotations/highlight_session.py" line="57" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="60" />
+        <location filename="../../ui/annotations/highlight_session.py" line="60" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="64" />
+        <location filename="../../ui/annotations/highlight_session.py" line="64" />
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="65" />
+        <location filename="../../ui/annotations/highlight_session.py" line="65" />
         <source>&amp;Annotate</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="205" />
+        <location filename="../../ui/annotations/highlight_session.py" line="205" />
         <source>Only pages in the library can be annotated.</source>
         <translation>Only pages in the library can be annotated.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="265" />
+        <location filename="../../ui/annotations/highlight_session.py" line="265" />
         <source>The page is now shown from the library; select the words again.</source>
         <translation>The page is now shown from the library; select the words again.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="267" />
+        <location filename="../../ui/annotations/highlight_session.py" line="267" />
         <source>This highlight's words are no longer on the page (unanchored).</source>
         <translation>This highlight's words are no longer on the page (unanchored).</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="283" />
+        <location filename="../../ui/annotations/highlight_session.py" line="283" />
         <source>Open the library to manage tags.</source>
         <translation>Open the library to manage tags.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="216" />
+        <location filename="../../ui/annotations/highlight_session.py" line="216" />
         <source>Highlighted as %1</source>
         <translation>Highlighted as %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/highlight_session.py" line="130" />
+        <location filename="../../ui/annotations/highlight_session.py" line="130" />
         <source>%n highlights could not be placed after the text changed; see the Annotations panel</source>
         <translation>
             <numerusform>%n highlight could not be placed after the text changed; see the Annotations panel</numerusform>
@@ -827,72 +827,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="196" />
+        <location filename="../../ui/annotations/highlight_session.py" line="196" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Undo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="197" />
+        <location filename="../../ui/annotations/highlight_session.py" line="197" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Redo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="209" />
+        <location filename="../../ui/annotations/highlight_session.py" line="209" />
         <source>No category on key %1</source>
         <translation>No category on key %1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="238" />
+        <location filename="../../ui/annotations/highlight_session.py" line="238" />
         <source>Redone: %1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="238" />
+        <location filename="../../ui/annotations/highlight_session.py" line="238" />
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="65" />
+        <location filename="../../ui/annotations/highlight_session.py" line="65" />
         <source>&amp;Categories…</source>
         <translation>&amp;Categories…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="285" />
+        <location filename="../../ui/annotations/highlight_session.py" line="285" />
         <source>Open the library to edit categories.</source>
         <translation>Open the library to edit categories.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="71" />
+        <location filename="../../ui/annotations/highlight_session.py" line="71" />
         <source>&amp;Export Annotations…</source>
         <translation>&amp;Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="72" />
+        <location filename="../../ui/annotations/highlight_session.py" line="72" />
         <source>&amp;Import Annotations…</source>
         <translation>&amp;Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="75" />
+        <location filename="../../ui/annotations/highlight_session.py" line="75" />
         <source>Export Annotations</source>
         <translation>Export Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="78" />
+        <location filename="../../ui/annotations/highlight_session.py" line="78" />
         <source>Import Annotations</source>
         <translation>Import Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="310" />
+        <location filename="../../ui/annotations/highlight_session.py" line="310" />
         <source>Open the library to export annotations.</source>
         <translation>Open the library to export annotations.</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="342" />
+        <location filename="../../ui/annotations/highlight_session.py" line="342" />
         <source>Open the library to import annotations.</source>
         <translation>Open the library to import annotations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/highlight_session.py" line="332" />
+        <location filename="../../ui/annotations/highlight_session.py" line="332" />
         <source>%n annotations written to %1</source>
         <translation>
             <numerusform>%n annotation written to %1</numerusform>
@@ -900,7 +900,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="353" />
+        <location filename="../../ui/annotations/highlight_session.py" line="353" />
         <source>Imported: %1 added, %2 merged, %3 unanchored</source>
         <translation>Imported: %1 added, %2 merged, %3 unanchored</translation>
     </message>
@@ -908,37 +908,37 @@
 <context>
     <name>HighlightListModel</name>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Quote</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="84" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="84" />
         <source>Made</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="98" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="98" />
         <source>%1 (unanchored)</source>
         <translation>%1 (unanchored)</translation>
     </message>
@@ -946,87 +946,87 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="152" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="152" />
         <source>Words in the quote or note</source>
         <translation>Words in the quote or note</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="173" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="173" />
         <source>Whole library</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="178" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="178" />
         <source>From any date</source>
         <translation>From any date</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="179" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="179" />
         <source>Until any date</source>
         <translation>Until any date</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="180" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="180" />
         <source>Highlights made on or after this day</source>
         <translation>Highlights made on or after this day</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="181" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="181" />
         <source>Highlights made on or before this day</source>
         <translation>Highlights made on or before this day</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="157" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="157" />
         <source>Anchored and not</source>
         <translation>Anchored and not</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="157" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="157" />
         <source>Anchored</source>
         <translation>Anchored</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="158" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="158" />
         <source>Unanchored</source>
         <translation>Unanchored</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="161" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="161" />
         <source>Reading order</source>
         <translation>Reading order</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="161" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="161" />
         <source>Newest first</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="162" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="162" />
         <source>Oldest first</source>
         <translation>Oldest first</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="162" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="162" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="163" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="163" />
         <source>Quote</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="233" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="233" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="238" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="238" />
         <source>All tags</source>
         <translation>All tags</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/annotations_panel.py" line="280" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="280" />
         <source>%n highlights</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -1037,42 +1037,42 @@
 <context>
     <name>HighlightDetails</name>
     <message>
-        <location filename="../../ui/highlight_details.py" line="51" />
+        <location filename="../../ui/annotations/highlight_details.py" line="51" />
         <source>tags, separated by commas</source>
         <translation>tags, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="57" />
+        <location filename="../../ui/annotations/highlight_details.py" line="57" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="59" />
+        <location filename="../../ui/annotations/highlight_details.py" line="59" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="67" />
+        <location filename="../../ui/annotations/highlight_details.py" line="67" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="68" />
+        <location filename="../../ui/annotations/highlight_details.py" line="68" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="69" />
+        <location filename="../../ui/annotations/highlight_details.py" line="69" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="101" />
+        <location filename="../../ui/annotations/highlight_details.py" line="101" />
         <source> (unanchored: the text changed)</source>
         <translation> (unanchored: the text changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="95" />
+        <location filename="../../ui/annotations/highlight_details.py" line="95" />
         <source>Select words and press 1–9 to highlight them.</source>
         <translation>Select words and press 1–9 to highlight them.</translation>
     </message>
@@ -1080,52 +1080,52 @@
 <context>
     <name>TagManager</name>
     <message>
-        <location filename="../../ui/tag_manager.py" line="38" />
+        <location filename="../../ui/annotations/tag_manager.py" line="38" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="45" />
+        <location filename="../../ui/annotations/tag_manager.py" line="45" />
         <source>&amp;Rename…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="46" />
+        <location filename="../../ui/annotations/tag_manager.py" line="46" />
         <source>&amp;Merge into…</source>
         <translation>&amp;Merge into…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="47" />
+        <location filename="../../ui/annotations/tag_manager.py" line="47" />
         <source>&amp;Colour…</source>
         <translation>&amp;Colour…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="48" />
+        <location filename="../../ui/annotations/tag_manager.py" line="48" />
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="144" />
+        <location filename="../../ui/annotations/tag_manager.py" line="144" />
         <source>Rename Tag</source>
         <translation>Rename Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="144" />
+        <location filename="../../ui/annotations/tag_manager.py" line="144" />
         <source>New name:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="152" />
+        <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge Tags</source>
         <translation>Merge Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="157" />
+        <location filename="../../ui/annotations/tag_manager.py" line="157" />
         <source>Tag Colour</source>
         <translation>Tag Colour</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="152" />
+        <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>Merge “%1” into:</translation>
     </message>
@@ -1133,57 +1133,57 @@
 <context>
     <name>CategoryEditor</name>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="48" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="48" />
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="55" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="55" />
         <source>&amp;Add…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="56" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="56" />
         <source>&amp;Rename…</source>
         <translation>&amp;Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="57" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="57" />
         <source>&amp;Light Colour…</source>
         <translation>&amp;Light Colour…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="58" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="58" />
         <source>Dar&amp;k Colour…</source>
         <translation>Dar&amp;k Colour…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="59" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="59" />
         <source>Move &amp;Up</source>
         <translation>Move &amp;Up</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="60" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="60" />
         <source>Move &amp;Down</source>
         <translation>Move &amp;Down</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="61" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="61" />
         <source>De&amp;lete</source>
         <translation>De&amp;lete</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="157" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="157" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="157" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="157" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="161" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="161" />
         <source>Category Colour</source>
         <translation>Category Colour</translation>
     </message>

@@ -3,37 +3,37 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/find_bar.py" line="21" />
+        <location filename="../../ui/reader/find_bar.py" line="21" />
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="31" />
+        <location filename="../../ui/reader/find_bar.py" line="31" />
         <source>Previous hit (Shift+F3)</source>
         <translation>上一处 (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="35" />
+        <location filename="../../ui/reader/find_bar.py" line="35" />
         <source>Next hit (F3)</source>
         <translation>下一处 (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="39" />
+        <location filename="../../ui/reader/find_bar.py" line="39" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="43" />
+        <location filename="../../ui/reader/find_bar.py" line="43" />
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="65" />
+        <location filename="../../ui/reader/find_bar.py" line="65" />
         <source>No hits</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../ui/find_bar.py" line="67" />
+        <location filename="../../ui/reader/find_bar.py" line="67" />
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
@@ -41,17 +41,17 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="50" />
+        <location filename="../../ui/library/library_panel.py" line="50" />
         <source>The library is empty. Import pages with File ▸ Import, or drop them here.</source>
         <translation>报库是空的。请用“文件 ▸ 导入”导入版面，或把版面拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="54" />
+        <location filename="../../ui/library/library_panel.py" line="54" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="111" />
+        <location filename="../../ui/library/library_panel.py" line="111" />
         <source>Remove Issue from Library…</source>
         <translation>从报库中移除这一期…</translation>
     </message>
@@ -59,83 +59,83 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../ui/library_window.py" line="34" />
+        <location filename="../../ui/library/library_window.py" line="34" />
         <source>The library cannot be opened</source>
         <translation>无法打开报库</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="59" />
+        <location filename="../../ui/library/library_window.py" line="59" />
         <source>Remove Issue</source>
         <translation>移除期次</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="60" />
+        <location filename="../../ui/library/library_window.py" line="60" />
         <source>Remove this issue and its pages from the library?</source>
         <translation>要从报库中移除这一期及其所有版面吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="71" />
+        <location filename="../../ui/library/library_window.py" line="71" />
         <source>The issue was not removed</source>
         <translation>未能移除这一期</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="100" />
+        <location filename="../../ui/library/library_window.py" line="100" />
         <source>This page cannot be opened</source>
         <translation>无法打开此版面</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="177" />
+        <location filename="../../ui/library/library_window.py" line="177" />
         <source>The details were not saved</source>
         <translation>版面信息未能保存</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="185" />
+        <location filename="../../ui/library/library_window.py" line="185" />
         <source>Import Pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="187" />
+        <location filename="../../ui/library/library_window.py" line="187" />
         <source>Page files (%1);;All files (*)</source>
         <translation>版面文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="199" />
+        <location filename="../../ui/library/library_window.py" line="199" />
         <source>An import is already running.</source>
         <translation>已有导入正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
-        <location filename="../../ui/library_window.py" line="212" />
+        <location filename="../../ui/library/library_window.py" line="208" />
+        <location filename="../../ui/library/library_window.py" line="212" />
         <source>Importing pages…</source>
         <translation>正在导入版面…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="208" />
+        <location filename="../../ui/library/library_window.py" line="208" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="213" />
+        <location filename="../../ui/library/library_window.py" line="213" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="234" />
+        <location filename="../../ui/library/library_window.py" line="234" />
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="234" />
+        <location filename="../../ui/library/library_window.py" line="234" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="239" />
+        <location filename="../../ui/library/library_window.py" line="239" />
         <source>Import cancelled; nothing was added.</source>
         <translation>导入已取消，报库未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/library_window.py" line="250" />
+        <location filename="../../ui/library/library_window.py" line="250" />
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
@@ -143,233 +143,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/shell/main_window.py" line="85" />
         <source>Outline</source>
         <extracomment>emitted once, after the window has painted for the first time emitted after a page has been laid out (title)</extracomment>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/shell/main_window.py" line="90" />
         <source>Library</source>
         <translation>报库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/shell/main_window.py" line="95" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/shell/main_window.py" line="134" />
         <source>&amp;Open Page…</source>
         <translation>打开版面(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/shell/main_window.py" line="135" />
         <source>Open &amp;Folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/shell/main_window.py" line="136" />
         <source>&amp;Import into Library…</source>
         <translation>导入报库(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/shell/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/shell/main_window.py" line="139" />
         <source>&amp;Search Library…</source>
         <translation>搜索报库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/shell/main_window.py" line="142" />
         <source>Next &amp;Page</source>
         <translation>下一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/shell/main_window.py" line="147" />
         <source>Previous P&amp;age</source>
         <translation>上一版(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/shell/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/shell/main_window.py" line="152" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/shell/main_window.py" line="154" />
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/shell/main_window.py" line="156" />
         <source>Page &amp;Details…</source>
         <translation>版面信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/shell/main_window.py" line="158" />
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/shell/main_window.py" line="161" />
         <source>&amp;Raw OCR Text</source>
         <translation>OCR 原文(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/shell/main_window.py" line="164" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/shell/main_window.py" line="166" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/shell/main_window.py" line="168" />
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/shell/main_window.py" line="171" />
         <source>Next &amp;Column</source>
         <translation>下一栏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/shell/main_window.py" line="176" />
         <source>Previous C&amp;olumn</source>
         <translation>上一栏(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/shell/main_window.py" line="182" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/shell/main_window.py" line="183" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/shell/main_window.py" line="184" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/shell/main_window.py" line="191" />
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/shell/main_window.py" line="195" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/shell/main_window.py" line="198" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/shell/main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/shell/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/shell/main_window.py" line="221" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/shell/main_window.py" line="223" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/shell/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/shell/main_window.py" line="299" />
         <source>Type size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/shell/main_window.py" line="337" />
         <source>%1 sections, %2 paragraphs, %3 characters</source>
         <translation>%1 篇，%2 段，%3 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/shell/main_window.py" line="367" />
         <source>This file cannot be opened</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/shell/main_window.py" line="373" />
         <source>Dubao</source>
         <translation>读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/shell/main_window.py" line="385" />
         <source>Open Page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/shell/main_window.py" line="387" />
         <source>Page files (%1);;All files (*)</source>
         <translation>版面文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/shell/main_window.py" line="393" />
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/shell/main_window.py" line="417" />
         <source>No page files were found</source>
         <translation>未找到版面文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/shell/main_window.py" line="428" />
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/shell/main_window.py" line="432" />
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/shell/main_window.py" line="543" />
         <source>About Dubao</source>
         <translation>关于读报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/shell/main_window.py" line="544" />
         <source>Dubao 读报 reads OCR'd Chinese newspaper pages as the paper printed them.</source>
         <translation>读报 Dubao：按报纸原样的版式阅读 OCR 识别的中文报纸版面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/shell/main_window.py" line="553" />
         <source>No Chinese font is installed, so Chinese text may show as boxes. Install one, e.g.: %1</source>
         <translation>系统未安装中文字体，汉字可能显示为方框。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/shell/main_window.py" line="555" />
         <source>No Chinese font found</source>
         <translation>未找到中文字体</translation>
     </message>
@@ -381,32 +381,32 @@
 <context>
     <name>PageDetailsDialog</name>
     <message>
-        <location filename="../../ui/page_details.py" line="58" />
+        <location filename="../../ui/library/page_details.py" line="58" />
         <source>Page Details</source>
         <translation>版面信息</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="64" />
+        <location filename="../../ui/library/page_details.py" line="64" />
         <source>e.g. 要闻</source>
         <translation>例如：要闻</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="66" />
+        <location filename="../../ui/library/page_details.py" line="66" />
         <source>Paper:</source>
         <translation>报名：</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="67" />
+        <location filename="../../ui/library/page_details.py" line="67" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="68" />
+        <location filename="../../ui/library/page_details.py" line="68" />
         <source>Page number:</source>
         <translation>版次：</translation>
     </message>
     <message>
-        <location filename="../../ui/page_details.py" line="69" />
+        <location filename="../../ui/library/page_details.py" line="69" />
         <source>Page name:</source>
         <translation>版名：</translation>
     </message>
@@ -414,13 +414,13 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../ui/page_view.py" line="86" />
+        <location filename="../../ui/reader/page_view.py" line="86" />
         <source>Open a page with Ctrl+O, or drop page files or folders here.</source>
         <extracomment>the current paragraph moved: (column, block) the pointer is over (column, block); (-1, -1) when over none text was selected in a column: the raw offsets of the selected characters find-in-page hits changed: each hit's raw offsets, and the index of the current one Ctrl + wheel over a column</extracomment>
         <translation>按 Ctrl+O 打开版面，或将版面文件、文件夹拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/page_view.py" line="125" />
+        <location filename="../../ui/reader/page_view.py" line="125" />
         <source>No text was found on this page.</source>
         <translation>此版面上没有找到文字。</translation>
     </message>
@@ -428,63 +428,63 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="35" />
+        <location filename="../../ui/shell/preferences.py" line="35" />
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="47" />
+        <location filename="../../ui/shell/preferences.py" line="47" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="55" />
-        <location filename="../../ui/preferences.py" line="63" />
+        <location filename="../../ui/shell/preferences.py" line="55" />
+        <location filename="../../ui/shell/preferences.py" line="63" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="56" />
+        <location filename="../../ui/shell/preferences.py" line="56" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="57" />
+        <location filename="../../ui/shell/preferences.py" line="57" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="65" />
+        <location filename="../../ui/shell/preferences.py" line="65" />
         <source>A new language applies the next time Dubao starts.</source>
         <translation>新的界面语言在下次启动读报时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="69" />
+        <location filename="../../ui/shell/preferences.py" line="69" />
         <source>Font:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="70" />
+        <location filename="../../ui/shell/preferences.py" line="70" />
         <source>Size:</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="71" />
+        <location filename="../../ui/shell/preferences.py" line="71" />
         <source>Column width:</source>
         <translation>栏宽：</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="72" />
+        <location filename="../../ui/shell/preferences.py" line="72" />
         <source>Line spacing:</source>
         <translation>行距：</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="73" />
+        <location filename="../../ui/shell/preferences.py" line="73" />
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="74" />
+        <location filename="../../ui/shell/preferences.py" line="74" />
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
@@ -492,19 +492,19 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py" line="132" />
+        <location filename="../../ui/library/library_panel.py" line="132" />
         <source>Search the library</source>
         <translation>搜索报库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/library_panel.py" line="175" />
+        <location filename="../../ui/library/library_panel.py" line="175" />
         <source>%n hits</source>
         <translation>
             <numerusform>%n 处</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py" line="177" />
+        <location filename="../../ui/library/library_panel.py" line="177" />
         <source>No hits</source>
         <translation>无结果</translation>
     </message>
@@ -761,141 +761,141 @@
 <context>
     <name>AnnotationSession</name>
     <message>
-        <location filename="../../ui/highlight_session.py" line="49" />
+        <location filename="../../ui/annotations/highlight_session.py" line="49" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="51" />
+        <location filename="../../ui/annotations/highlight_session.py" line="51" />
         <source>Select words and press 1–9 to highlight them; the page is kept in the library.</source>
         <translation>选中文字后按 1–9 即可划重点；版面随之存入书库。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="57" />
+        <location filename="../../ui/annotations/highlight_session.py" line="57" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="60" />
+        <location filename="../../ui/annotations/highlight_session.py" line="60" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="64" />
+        <location filename="../../ui/annotations/highlight_session.py" line="64" />
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="65" />
+        <location filename="../../ui/annotations/highlight_session.py" line="65" />
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="205" />
+        <location filename="../../ui/annotations/highlight_session.py" line="205" />
         <source>Only pages in the library can be annotated.</source>
         <translation>只有书库中的版面才能批注。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="265" />
+        <location filename="../../ui/annotations/highlight_session.py" line="265" />
         <source>The page is now shown from the library; select the words again.</source>
         <translation>版面已改为从书库显示；请重新选择文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="267" />
+        <location filename="../../ui/annotations/highlight_session.py" line="267" />
         <source>This highlight's words are no longer on the page (unanchored).</source>
         <translation>这条标记的文字已不在本版（未锚定）。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="283" />
+        <location filename="../../ui/annotations/highlight_session.py" line="283" />
         <source>Open the library to manage tags.</source>
         <translation>请先打开书库再管理标签。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="216" />
+        <location filename="../../ui/annotations/highlight_session.py" line="216" />
         <source>Highlighted as %1</source>
         <translation>已标记为%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/highlight_session.py" line="130" />
+        <location filename="../../ui/annotations/highlight_session.py" line="130" />
         <source>%n highlights could not be placed after the text changed; see the Annotations panel</source>
         <translation>
             <numerusform>文本改动后有 %n 条标记无法定位，见批注面板</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="196" />
+        <location filename="../../ui/annotations/highlight_session.py" line="196" />
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="197" />
+        <location filename="../../ui/annotations/highlight_session.py" line="197" />
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="209" />
+        <location filename="../../ui/annotations/highlight_session.py" line="209" />
         <source>No category on key %1</source>
         <translation>按键 %1 没有对应的类别</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="238" />
+        <location filename="../../ui/annotations/highlight_session.py" line="238" />
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="238" />
+        <location filename="../../ui/annotations/highlight_session.py" line="238" />
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="65" />
+        <location filename="../../ui/annotations/highlight_session.py" line="65" />
         <source>&amp;Categories…</source>
         <translation>类别(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="285" />
+        <location filename="../../ui/annotations/highlight_session.py" line="285" />
         <source>Open the library to edit categories.</source>
         <translation>请先打开书库再编辑类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="71" />
+        <location filename="../../ui/annotations/highlight_session.py" line="71" />
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="72" />
+        <location filename="../../ui/annotations/highlight_session.py" line="72" />
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="75" />
+        <location filename="../../ui/annotations/highlight_session.py" line="75" />
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="78" />
+        <location filename="../../ui/annotations/highlight_session.py" line="78" />
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="310" />
+        <location filename="../../ui/annotations/highlight_session.py" line="310" />
         <source>Open the library to export annotations.</source>
         <translation>请先打开书库再导出批注。</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="342" />
+        <location filename="../../ui/annotations/highlight_session.py" line="342" />
         <source>Open the library to import annotations.</source>
         <translation>请先打开书库再导入批注。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/highlight_session.py" line="332" />
+        <location filename="../../ui/annotations/highlight_session.py" line="332" />
         <source>%n annotations written to %1</source>
         <translation>
             <numerusform>已将 %n 条批注写入 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_session.py" line="353" />
+        <location filename="../../ui/annotations/highlight_session.py" line="353" />
         <source>Imported: %1 added, %2 merged, %3 unanchored</source>
         <translation>已导入：新增 %1 条，合并 %2 条，未锚定 %3 条</translation>
     </message>
@@ -903,37 +903,37 @@
 <context>
     <name>HighlightListModel</name>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="83" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="83" />
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="84" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="84" />
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="98" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="98" />
         <source>%1 (unanchored)</source>
         <translation>%1（未锚定）</translation>
     </message>
@@ -941,87 +941,87 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="152" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="152" />
         <source>Words in the quote or note</source>
         <translation>引文或笔记中的词</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="173" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="173" />
         <source>Whole library</source>
         <translation>整个书库</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="178" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="178" />
         <source>From any date</source>
         <translation>不限起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="179" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="179" />
         <source>Until any date</source>
         <translation>不限截止日期</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="180" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="180" />
         <source>Highlights made on or after this day</source>
         <translation>这一天及以后做的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="181" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="181" />
         <source>Highlights made on or before this day</source>
         <translation>这一天及以前做的标记</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="157" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="157" />
         <source>Anchored and not</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="157" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="157" />
         <source>Anchored</source>
         <translation>已锚定</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="158" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="158" />
         <source>Unanchored</source>
         <translation>未锚定</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="161" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="161" />
         <source>Reading order</source>
         <translation>阅读顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="161" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="161" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="162" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="162" />
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="162" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="162" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="163" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="163" />
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="233" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="233" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/annotations_panel.py" line="238" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="238" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/annotations_panel.py" line="280" />
+        <location filename="../../ui/annotations/annotations_panel.py" line="280" />
         <source>%n highlights</source>
         <translation>
             <numerusform>%n 条标记</numerusform>
@@ -1031,42 +1031,42 @@
 <context>
     <name>HighlightDetails</name>
     <message>
-        <location filename="../../ui/highlight_details.py" line="51" />
+        <location filename="../../ui/annotations/highlight_details.py" line="51" />
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="57" />
+        <location filename="../../ui/annotations/highlight_details.py" line="57" />
         <source>note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="59" />
+        <location filename="../../ui/annotations/highlight_details.py" line="59" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="67" />
+        <location filename="../../ui/annotations/highlight_details.py" line="67" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="68" />
+        <location filename="../../ui/annotations/highlight_details.py" line="68" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="69" />
+        <location filename="../../ui/annotations/highlight_details.py" line="69" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="101" />
+        <location filename="../../ui/annotations/highlight_details.py" line="101" />
         <source> (unanchored: the text changed)</source>
         <translation>（未锚定：文本已改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_details.py" line="95" />
+        <location filename="../../ui/annotations/highlight_details.py" line="95" />
         <source>Select words and press 1–9 to highlight them.</source>
         <translation>选中文字后按 1–9 即可标记。</translation>
     </message>
@@ -1074,52 +1074,52 @@
 <context>
     <name>TagManager</name>
     <message>
-        <location filename="../../ui/tag_manager.py" line="38" />
+        <location filename="../../ui/annotations/tag_manager.py" line="38" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="45" />
+        <location filename="../../ui/annotations/tag_manager.py" line="45" />
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="46" />
+        <location filename="../../ui/annotations/tag_manager.py" line="46" />
         <source>&amp;Merge into…</source>
         <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="47" />
+        <location filename="../../ui/annotations/tag_manager.py" line="47" />
         <source>&amp;Colour…</source>
         <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="48" />
+        <location filename="../../ui/annotations/tag_manager.py" line="48" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="144" />
+        <location filename="../../ui/annotations/tag_manager.py" line="144" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="144" />
+        <location filename="../../ui/annotations/tag_manager.py" line="144" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="152" />
+        <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="157" />
+        <location filename="../../ui/annotations/tag_manager.py" line="157" />
         <source>Tag Colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/tag_manager.py" line="152" />
+        <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>将“%1”合并到：</translation>
     </message>
@@ -1127,57 +1127,57 @@
 <context>
     <name>CategoryEditor</name>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="48" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="48" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="55" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="55" />
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="56" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="56" />
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="57" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="57" />
         <source>&amp;Light Colour…</source>
         <translation>浅色主题颜色(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="58" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="58" />
         <source>Dar&amp;k Colour…</source>
         <translation>深色主题颜色(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="59" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="59" />
         <source>Move &amp;Up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="60" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="60" />
         <source>Move &amp;Down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="61" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="61" />
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="157" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="157" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="157" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="157" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/highlight_categories.py" line="161" />
+        <location filename="../../ui/annotations/highlight_categories.py" line="161" />
         <source>Category Colour</source>
         <translation>类别颜色</translation>
     </message>

@@ -3,14 +3,14 @@
 Qt's rich text has no ``<ruby>``, so the columns keep their plain text and this style
 only makes room: a band above every line (line distance plus the block's top margin)
 and a little letter spacing so a syllable fits over its character. The syllables are
-painted into the band by ``ui.column_overlay``.
+painted into the band by ``ui.language.column_overlay``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat
 
-from ui.page_style import PageStyle
+from ui.reader.page_style import PageStyle
 
 #: The pinyin's size relative to the characters it stands over.
 RUBY_SCALE = 0.48

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from models.annotations.finder import Filter
 from models.annotations.records import Changed, HighlightInfo
 from models.annotations.service import Annotations
-from ui.highlight_details import HighlightDetails
+from ui.annotations.highlight_details import HighlightDetails
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CHUNK = 200

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from models.section import ParsedPage
-from ui.page_details import PageDetails
+from ui.library.page_details import PageDetails
 
 PAGE_FILE_FILTER = "*.txt *.text"
 
@@ -193,7 +193,7 @@ class LibraryWindow:
         """Import files and folders in the background with a cancellable progress dialog."""
         from PySide6.QtWidgets import QProgressDialog
 
-        from ui.library_tasks import ImportTask
+        from ui.library.library_tasks import ImportTask
 
         if self._import_task is not None:
             self.statusBar().showMessage(self.tr("An import is already running."), 3000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from ui.tone_colours import SCHEMES
+from ui.language.tone_colours import SCHEMES
 
 
 def _flag(value: object) -> bool:

@@ -17,17 +17,17 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
-from ui.column_overlay import ColumnOverlay
-from ui.language_settings import LanguageSettings
-from ui.language_tasks import LanguageTasks
-from ui.section_view import SectionColumn
-from ui.word_geometry import char_at, span_rects
-from ui.word_popup import WordPopup
+from ui.language.column_overlay import ColumnOverlay
+from ui.language.language_settings import LanguageSettings
+from ui.language.language_tasks import LanguageTasks
+from ui.language.word_geometry import char_at, span_rects
+from ui.language.word_popup import WordPopup
+from ui.reader.section_view import SectionColumn
 
 if TYPE_CHECKING:
     from models.glossary.text_words import PlacedWord, TextWords
     from models.glossary.word_card import WordCard
-    from ui.main_window import MainWindow
+    from ui.reader.host import ReaderHost
 
 _E = QEvent.Type
 #: The events the word layer looks at (all others pass untouched).
@@ -47,9 +47,9 @@ WordPlace = tuple[int, int, int]
 
 
 class LanguageHelp(QObject):
-    """Word popups, word cursor, ruby, overrides and vocabulary for one MainWindow."""
+    """Word popups, word cursor, ruby, overrides and vocabulary for one reading window."""
 
-    def __init__(self, window: MainWindow, dictionary_folder: Path | None = None) -> None:
+    def __init__(self, window: ReaderHost, dictionary_folder: Path | None = None) -> None:
         super().__init__(window)
         from models.library.location import app_data_dir
 
@@ -624,7 +624,7 @@ class LanguageHelp(QObject):
         return True
 
     def show_vocabulary(self) -> None:
-        from ui.vocabulary_window import VocabularyWindow
+        from ui.language.vocabulary_window import VocabularyWindow
 
         if self.window.library is None and not self.window.open_library():
             return
@@ -661,7 +661,7 @@ class LanguageHelp(QObject):
             self.ruby_action.setChecked(bool(shown))
         if shown:
             self.start_loading()
-        self.window._restyle()
+        self.window.restyle()
         for overlay in self.overlays:
             if overlay.column.is_masthead:
                 overlay.column.fit_height()  # the pinyin band makes it taller

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.section import ParsedPage
-from ui.page_style import PageStyle
-from ui.section_view import SectionColumn
+from ui.reader.page_style import PageStyle
+from ui.reader.section_view import SectionColumn
 
 
 @dataclass(frozen=True)

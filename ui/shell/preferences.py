@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.fonts import pick_cjk_family
-from ui.settings import ReaderLayout
+from ui.common.fonts import pick_cjk_family
+from ui.common.settings import ReaderLayout
 
 LANGUAGES = (("system", None), ("zh_CN", "简体中文"), ("en", "English"))
 

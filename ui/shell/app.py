@@ -18,8 +18,8 @@ from models.resources import resource_path
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
 SAMPLE_PAGE = resource_path("sample-page.txt")
 SCREENSHOT_SIZE = (1600, 1000)
@@ -43,9 +43,9 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
         icon.addFile(str(resource_path("icons", f"dubao-{size}.png")))
     app.setWindowIcon(icon)
 
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.i18n import install_translators
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
 
     if screenshot:
         # A screenshot shows the defaults, whatever this user chose, and leaves their settings alone.

@@ -4,7 +4,7 @@ One AnnotationSession per window. It opens the core's ``Annotations`` on the win
 when a library page is shown, puts painters and key handlers on that page's columns, and
 turns the core's change notices into repaints of the page and of the panel (the core tells
 *what* changed, each view refreshes if concerned). Offsets cross from Qt's UTF-16 positions
-to the core's code points in ``ui.highlight_positions`` only.
+to the core's code points in ``ui.annotations.highlight_positions`` only.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu
 
-from ui.highlight_marking import ColumnMarking
-from ui.highlight_painter import HighlightPainter
-from ui.highlight_positions import SectionPositions
+from ui.annotations.highlight_marking import ColumnMarking
+from ui.annotations.highlight_painter import HighlightPainter
+from ui.annotations.highlight_positions import SectionPositions
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
@@ -27,7 +27,7 @@ IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
 if TYPE_CHECKING:
     from models.annotations.records import Changed, HighlightInfo
     from models.annotations.service import AnnotatedPage, Annotations
-    from ui.annotations_panel import AnnotationsPanel
+    from ui.annotations.annotations_panel import AnnotationsPanel
 
 
 class AnnotationSession(QObject):
@@ -112,7 +112,7 @@ class AnnotationSession(QObject):
             return None
         if self.annotations is None or self.annotations.library is not library:
             from models.annotations.service import Annotations
-            from ui.annotations_panel import AnnotationsPanel
+            from ui.annotations.annotations_panel import AnnotationsPanel
 
             self.annotations = Annotations(library)
             self.annotations.subscribe(self.changed.emit)
@@ -408,7 +408,7 @@ class AnnotationSession(QObject):
         if self.ensure() is None:
             self._say(self.tr("Open the library to edit categories."))
             return
-        from ui.highlight_categories import CategoryEditor
+        from ui.annotations.highlight_categories import CategoryEditor
 
         dialog = CategoryEditor(self.annotations, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -418,7 +418,7 @@ class AnnotationSession(QObject):
         if self.ensure() is None:
             self._say(self.tr("Open the library to manage tags."))
             return
-        from ui.tag_manager import TagManager
+        from ui.annotations.tag_manager import TagManager
 
         dialog = TagManager(self.annotations, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

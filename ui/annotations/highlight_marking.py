@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from models.annotations.records import CategoryInfo, HighlightInfo
-from ui.highlight_painter import HighlightPainter
-from ui.highlight_positions import SectionPositions
-from ui.section_view import SectionColumn
+from ui.annotations.highlight_painter import HighlightPainter
+from ui.annotations.highlight_positions import SectionPositions
+from ui.reader.section_view import SectionColumn
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QListWidgetItem, QPush
 
 from models.annotations.records import Changed, TagInfo
 from models.annotations.service import Annotations
-from ui.list_dialog import ListDialog
+from ui.annotations.list_dialog import ListDialog
 
 
 class TagManager(ListDialog):

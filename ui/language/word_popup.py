@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.tone_colours import coloured_syllables_html
+from ui.language.tone_colours import coloured_syllables_html
 
 if TYPE_CHECKING:
     from models.glossary.word_card import WordCard

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from ui.section_view import SectionColumn
+from ui.reader.section_view import SectionColumn
 
 
 def _scroll(column: SectionColumn) -> QPointF:

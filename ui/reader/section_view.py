@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from models.section import HEAD_FIELDS, Section
 from models.text import MappedText
-from ui.offsets import Utf16Map
-from ui.page_style import PageStyle
+from ui.common.offsets import Utf16Map
+from ui.reader.page_style import PageStyle
 
 
 @dataclass

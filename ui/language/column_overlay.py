@@ -13,10 +13,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ui.ruby_style import RubyPageStyle
-from ui.section_view import SectionColumn
-from ui.tone_colours import tone_colour
-from ui.word_geometry import char_boxes, span_rects
+from ui.language.ruby_style import RubyPageStyle
+from ui.language.tone_colours import tone_colour
+from ui.language.word_geometry import char_boxes, span_rects
+from ui.reader.section_view import SectionColumn
 
 if TYPE_CHECKING:
     from models.glossary.text_words import TextWords

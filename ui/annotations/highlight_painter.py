@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 
 from models.annotations.records import CategoryInfo, HighlightInfo
-from ui.highlight_positions import SectionPositions
-from ui.section_view import SectionColumn
+from ui.annotations.highlight_positions import SectionPositions
+from ui.reader.section_view import SectionColumn
 
 
 def segments(highlights: Sequence[HighlightInfo]) -> list[tuple[int, int, list[HighlightInfo]]]:

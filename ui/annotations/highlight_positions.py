@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ui.section_view import SectionColumn
+from ui.reader.section_view import SectionColumn
 
 
 class SectionPositions:

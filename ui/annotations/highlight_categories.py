@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QListWidgetItem, QPush
 from models.annotations.categories import MEANINGS
 from models.annotations.records import CategoryInfo, Changed
 from models.annotations.service import Annotations
-from ui.list_dialog import ListDialog
+from ui.annotations.list_dialog import ListDialog
 
 
 def swatch(light: str, dark: str, size: int = 16) -> QIcon:

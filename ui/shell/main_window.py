@@ -21,20 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from models.section import ParsedPage
-from ui.find_bar import FindBar
-from ui.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
-from ui.library_panel import LibraryPanel, SearchPanel
-from ui.library_window import PAGE_FILE_FILTER, LibraryWindow
-from ui.page_details import PageDetails, PageDetailsDialog, guess_details
-from ui.page_style import PageStyle
-from ui.page_view import PageView
-from ui.raw_view import RawView
-from ui.settings import ReaderLayout, Settings
-from ui.theme import apply_theme
+from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
+from ui.common.settings import ReaderLayout, Settings
+from ui.common.theme import apply_theme
+from ui.library.library_panel import LibraryPanel, SearchPanel
+from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
+from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
+from ui.reader.find_bar import FindBar
+from ui.reader.page_style import PageStyle
+from ui.reader.page_view import PageView
+from ui.reader.raw_view import RawView
 
 
 class MainWindow(LibraryWindow, QMainWindow):
-    """Dubao's window. Pages come from files (``open_page_file``) or the library."""
+    """Dubao's window. Pages come from files (``open_page_file``) or the library.
+
+    It composes the capabilities (language, annotations) and provides what they may use of it,
+    ``ui.reader.host.ReaderHost``.
+    """
 
     #: emitted once, after the window has painted for the first time
     firstPainted = Signal()
@@ -106,10 +110,10 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         self._make_actions()
         self._make_menus()
-        from ui.language_help import LanguageHelp
+        from ui.language.language_help import LanguageHelp
 
         self.language = LanguageHelp(self)  # word popups, pinyin above characters, vocabulary
-        from ui.highlight_session import AnnotationSession
+        from ui.annotations.highlight_session import AnnotationSession
 
         self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
         self._connect()
@@ -268,14 +272,14 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     # --- style ---------------------------------------------------------------------------------------------
     def _style(self) -> PageStyle:
-        from ui.language_settings import LanguageSettings
-        from ui.ruby_style import with_ruby
+        from ui.language.language_settings import LanguageSettings
+        from ui.language.ruby_style import with_ruby
 
         family = self.layout_.font_family or self.cjk_family or ""
         style = PageStyle(self.layout_, self.colours, family, self.sans_family)
         return with_ruby(style, LanguageSettings(self.settings.store).ruby())
 
-    def _restyle(self) -> None:
+    def restyle(self) -> None:
         self.page_view.set_style(self._style())
         self._apply_raw_font()
 
@@ -289,7 +293,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.layout_ = layout
         if save:
             self.settings.set_layout(layout)
-        self._restyle()
+        self.restyle()
 
     def zoom(self, steps: int) -> None:
         """Make the type bigger (+1), smaller (-1) or back to the default size (0); remembered."""
@@ -298,7 +302,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         if size != self.layout_.font_size:
             self.layout_.font_size = size
             self.settings.set_layout(self.layout_)
-            self._restyle()
+            self.restyle()
             self.statusBar().showMessage(self.tr("Type size %1 pt").replace("%1", f"{size:g}"), 2000)
 
     def _system_scheme_changed(self, _scheme: object) -> None:
@@ -310,7 +314,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.colours = apply_theme(theme)
         for action in self.theme_actions.actions():
             action.setChecked(action.data() == theme)
-        self._restyle()
+        self.restyle()
 
     # --- pages ------------------------------------------------------------------------------------------------
     def show_page(
@@ -535,7 +539,7 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     # --- dialogs ------------------------------------------------------------------------------------------------
     def show_preferences(self) -> None:
-        from ui.preferences import PreferencesDialog
+        from ui.shell.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.layout_, self.settings.theme(), self.settings.language(), self)
         dialog.layoutChanged.connect(self.set_layout)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from ui.offsets import Utf16Map
+from ui.common.offsets import Utf16Map
 
 
 def _runs(offsets: list[int]) -> list[tuple[int, int]]:

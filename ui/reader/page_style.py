@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat
 
-from ui.settings import ReaderLayout
-from ui.theme import ReaderColours
+from ui.common.settings import ReaderLayout
+from ui.common.theme import ReaderColours
 
 #: How big each part of a section is set, relative to the body size.
 SCALE = {
