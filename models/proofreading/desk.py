@@ -196,7 +196,7 @@ class ProofDesk:
             self._materialise(page_id)
         content = self.page(page_id)
         after = build_layout(content.raw, content.sections, content.corrections)
-        done = follow(before, after, content.section_ids)
+        done = follow(before, after, content.section_ids, rebuilt=restructured)
         followed.moved.extend(done.moved)
         followed.unanchored.extend(done.unanchored)
         self._page_changed(page_id)

@@ -53,8 +53,13 @@ def stored_anchors(page_id: int) -> list[StoredAnchor]:
     return [StoredAnchor(*row[:8], row[8] != "unanchored") for row in query.tuples()]
 
 
-def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) -> Followed:
-    """Write each highlight's new place (inside the caller's transaction); say which moved or were lost."""
+def follow(
+    before: PageSnapshot, after: PageLayout, after_ids: Sequence[int], rebuilt: bool = False
+) -> Followed:
+    """Write each highlight's new place (inside the caller's transaction); say which moved or were lost.
+
+    ``rebuilt``: the page's section rows were replaced (their ids may even be reused), so every
+    highlight's place is written again."""
     result = Followed()
     old_texts = before.layout.texts()
     old_hashes = section_hashes(old_texts)
@@ -77,10 +82,10 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
         own = old_index.get(anchor.section_id) if anchor.section_id is not None else None
         fits = own is not None and anchor.anchored and anchor.text_hash == old_hashes[own]
         if not fits or own is None:
-            by_quote.append(_detached(anchor, after_ids))
+            by_quote.append(_detached(anchor, after_ids, keep=not rebuilt))
             continue
         same = new_index.get(anchor.section_id)
-        if same is not None and new_hashes[same] == anchor.text_hash:
+        if not rebuilt and same is not None and new_hashes[same] == anchor.text_hash:
             continue  # its section reads as before: nothing moved
         if own not in old_sources:
             old_sources[own] = before.layout.char_sources(own)
@@ -90,16 +95,18 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
             by_quote.append(_detached(anchor, after_ids, keep=False))
             continue
         section, start, end = found
-        if (after_ids[section], start, end, new_hashes[section]) == (
+        unchanged = (after_ids[section], start, end, new_hashes[section]) == (
             anchor.section_id,
             anchor.start,
             anchor.end,
             anchor.text_hash,
-        ):
+        )
+        if unchanged and not rebuilt:
             continue
         placed = make_anchor(new_texts[section], start, end)
         updates.append((anchor.id, anchor_columns(after_ids[section], placed)))
-        result.moved.append(anchor.id)
+        if not unchanged:
+            result.moved.append(anchor.id)
     _write_anchors(updates)
     if by_quote:
         _place_by_quote(by_quote, new_texts, new_hashes, after_ids, result)
