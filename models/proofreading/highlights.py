@@ -35,6 +35,9 @@ class PageSnapshot:
 class Followed:
     moved: list[int] = field(default_factory=list)
     unanchored: list[int] = field(default_factory=list)
+    #: Highlight -> (raw span it covered before, raw span it covers after; None: unanchored), for
+    #: the highlights that moved or were lost: undo and redo put them back exactly there.
+    spans: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] = field(default_factory=dict)
 
 
 def stored_anchors(page_id: int) -> list[StoredAnchor]:
@@ -73,6 +76,13 @@ def follow(
         if offset is not None
     )
     keys = [entry[0] for entry in shown]
+    new_sources: dict[int, list[int | None]] = {}
+
+    def new_sources_of(section: int) -> list[int | None]:
+        if section not in new_sources:
+            new_sources[section] = after.char_sources(section)
+        return new_sources[section]
+
     old_index = {section_id: i for i, section_id in enumerate(before.section_ids)}
     new_index = {section_id: i for i, section_id in enumerate(after_ids)}
     old_sources: dict[int, list[int | None]] = {}
@@ -93,8 +103,12 @@ def follow(
         found = _where(raw, shown, keys)
         if found is None:
             by_quote.append(_detached(anchor, after_ids, keep=False))
+            if raw:
+                result.spans[anchor.id] = ((min(raw), max(raw)), None)
             continue
         section, start, end = found
+        now = [o for o in new_sources_of(section)[start:end] if o is not None]
+        span_after = (min(now), max(now)) if now else None
         unchanged = (after_ids[section], start, end, new_hashes[section]) == (
             anchor.section_id,
             anchor.start,
@@ -107,6 +121,7 @@ def follow(
         updates.append((anchor.id, anchor_columns(after_ids[section], placed)))
         if not unchanged:
             result.moved.append(anchor.id)
+            result.spans[anchor.id] = ((min(raw), max(raw)), span_after)
     _write_anchors(updates)
     if by_quote:
         _place_by_quote(by_quote, new_texts, new_hashes, after_ids, result)
@@ -185,3 +200,35 @@ def _place_by_quote(
                 **anchor_columns(section_ids[placement.section], placement.anchor), anchor_state="anchored"
             ).where(Highlight.id == placement.id).execute()
             result.moved.append(placement.id)
+
+
+def put_back(
+    page_id: int, layout: PageLayout, section_ids: Sequence[int], spans: dict[int, tuple[int, int] | None]
+) -> None:
+    """Put highlights exactly where a step's undo or redo says they were: on the characters
+    showing the raw span, or unanchored (None). Inside the caller's transaction."""
+    texts = layout.texts()
+    shown = sorted(
+        (offset, section, position)
+        for section in range(len(texts))
+        for position, offset in enumerate(layout.char_sources(section))
+        if offset is not None
+    )
+    keys = [entry[0] for entry in shown]
+    updates: list[tuple[int, dict[str, object]]] = []
+    for highlight_id, span in spans.items():
+        if (
+            not Highlight.select()
+            .where((Highlight.id == highlight_id) & (Highlight.page == page_id))
+            .exists()
+        ):
+            continue
+        found = _where(list(range(span[0], span[1] + 1)), shown, keys) if span is not None else None
+        if found is None:
+            Highlight.update(anchor_state="unanchored").where(Highlight.id == highlight_id).execute()
+            continue
+        section, start, end = found
+        updates.append(
+            (highlight_id, anchor_columns(section_ids[section], make_anchor(texts[section], start, end)))
+        )
+    _write_anchors(updates)
