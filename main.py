@@ -21,6 +21,7 @@ COMMANDS = {
     "export": "annotations",
     "import-annotations": "annotations",
     "library": "library",
+    "correct": "proofreading",
 }
 
 

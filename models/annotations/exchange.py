@@ -135,9 +135,10 @@ def to_annotation(item: ExportItem) -> dict[str, Any]:
     }
 
 
-def to_w3c(items: Iterable[ExportItem], label: str) -> dict[str, Any]:
-    """An AnnotationCollection with one AnnotationPage holding every annotation."""
-    annotations = [to_annotation(item) for item in items]
+def to_w3c(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """An AnnotationCollection with one AnnotationPage holding every annotation (``extra``:
+    annotations made elsewhere, such as corrections, :mod:`models.proofreading.exchange`)."""
+    annotations = [to_annotation(item) for item in items] + list(extra)
     return {
         "@context": W3C_CONTEXT,
         "id": f"urn:uuid:{uuidlib.uuid4()}",
@@ -155,8 +156,8 @@ def to_w3c(items: Iterable[ExportItem], label: str) -> dict[str, Any]:
     }
 
 
-def w3c_bytes(items: Iterable[ExportItem], label: str) -> bytes:
-    return json.dumps(to_w3c(items, label), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+def w3c_bytes(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, Any]] = ()) -> bytes:
+    return json.dumps(to_w3c(items, label, extra), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
 # --- import -----------------------------------------------------------------------------------

@@ -76,10 +76,17 @@ def read_w3c(data: bytes | str) -> list[Incoming]:
         raise DubaoError("not an annotation file (JSON nested far too deeply)") from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise DubaoError(f"not a JSON file ({_short(exc)})") from None
-    items = _items(doc, 0)
+    # Corrections ("motivation": "editing") are imported by models.proofreading.exchange.
+    items = [item for item in _items(doc, 0) if not _is_correction(item)]
     if len(items) > MAX_ANNOTATIONS:
         raise DubaoError(f"{len(items):,} annotations is more than one import takes ({MAX_ANNOTATIONS:,})")
     return [_incoming(item, n) for n, item in enumerate(items, start=1)]
+
+
+def _is_correction(item: Any) -> bool:
+    from models.proofreading.exchange import is_correction
+
+    return is_correction(item)
 
 
 def _short(exc: BaseException) -> str:

@@ -75,6 +75,21 @@ def corrected_raw(raw: str, edits: Iterable[Edit]) -> str:
 
 
 def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length: int) -> list[MappedText]:
+    """Apply corrections to a page's texts; see :func:`trace_corrections`."""
+    return [text for text, _ in trace_corrections(texts, effective_edits(edits), raw_length)]
+
+
+#: Where a character of a corrected text comes from: -1 for the text as parsed, else the index
+#: of the edit (in the effective list given to :func:`trace_corrections`) whose replacement it is.
+Origins = list[int]
+
+
+def trace_corrections(
+    texts: Sequence[MappedText],
+    effective: Sequence[Edit],
+    raw_length: int,
+    placements: list[list[tuple[int, int]]] | None = None,
+) -> list[tuple[MappedText, Origins]]:
     """Apply corrections to a page's texts (in reading order) through their source maps.
 
     Characters whose raw offset an edit covers are removed; the replacement goes where
@@ -86,33 +101,59 @@ def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length
     stays a valid index into the raw text.
     """
     removed: list[set[int]] = [set() for _ in texts]
-    placed: dict[tuple[int, int], list[Edit]] = {}
-    for edit in effective_edits(edits):
-        home: tuple[int, int] | None = None
+    placed: dict[int, dict[int, list[tuple[int, Edit]]]] = {}  # text -> position -> edits
+    # Raw offset -> every (text, position) showing it, for the offsets some edit covers.
+    needed: set[int] = set()
+    for edit in effective:
+        needed.update(range(edit.raw_start, edit.raw_end))
+    shown: dict[int, list[tuple[int, int]]] = {}
+    if needed:
         for index, text in enumerate(texts):
-            hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
-            if hits:
-                removed[index].update(hits)
-                home = home or (index, hits[0])
+            if needed.isdisjoint(text.source):
+                continue
+            for position, offset in enumerate(text.source):
+                if offset in needed:
+                    shown.setdefault(offset, []).append((index, position))
+    for number, edit in enumerate(effective):
+        hits = sorted(
+            place for offset in range(edit.raw_start, edit.raw_end) for place in shown.get(offset, ())
+        )
+        for index, position in hits:
+            removed[index].add(position)
+        home: tuple[int, int] | None = hits[0] if hits else None
         home = home or _insertion_point(texts, edit.raw_start)
         if home is not None:
-            placed.setdefault(home, []).append(edit)
+            placed.setdefault(home[0], {}).setdefault(home[1], []).append((number, edit))
     last = max(raw_length - 1, 0)
-    out: list[MappedText] = []
+    out: list[tuple[MappedText, Origins]] = []
     for index, text in enumerate(texts):
+        here = placed.get(index)
+        gone = removed[index]
+        if not here and not gone:  # most texts of a page: as parsed
+            out.append((MappedText(text.text, list(text.source)), [-1] * len(text.text)))
+            continue
+        here = here or {}
         chars: list[str] = []
         source: list[int] = []
+        origins: Origins = []
         for position in range(len(text.text) + 1):
-            for edit in placed.get((index, position), ()):
+            for number, edit in here.get(position, ()):
+                if placements is not None:
+                    # Where each edit went, deletions included: (position in the output, edit).
+                    while len(placements) <= index:
+                        placements.append([])
+                    placements[index].append((len(origins), number))
                 span = edit.raw_end - edit.raw_start
                 chars.append(edit.replacement)
                 source.extend(
                     min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))
                 )
-            if position < len(text.text) and position not in removed[index]:
+                origins.extend([number] * len(edit.replacement))
+            if position < len(text.text) and position not in gone:
                 chars.append(text.text[position])
                 source.append(text.source[position])
-        out.append(MappedText("".join(chars), source))
+                origins.append(-1)
+        out.append((MappedText("".join(chars), source), origins))
     return out
 
 

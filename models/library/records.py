@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from models.section import Section
+
+if TYPE_CHECKING:
+    from models.library.corrections import Edit
 
 Record = TypeVar("Record")
 
@@ -53,11 +56,17 @@ class PageInfo:
     source_path: str | None
     sha256: str
     parser_version: str
+    #: Proofreading status: ``unchecked``, ``in_progress`` or ``done``.
+    status: str = "unchecked"
 
 
 @dataclass(frozen=True)
 class CorrectionInfo:
-    """A proofreading edit over the raw text (code points, end exclusive)."""
+    """A proofreading edit over the raw text (code points, end exclusive).
+
+    ``state`` is ``in_force`` or ``reverted`` (then ``reverted`` says when); ``batch_id``
+    groups the corrections made as one step; ``uuid`` names it in W3C exports.
+    """
 
     id: int
     page_id: int
@@ -66,14 +75,23 @@ class CorrectionInfo:
     replacement: str
     author: str
     created: datetime
+    batch_id: int | None = None
+    state: str = "in_force"
+    reverted: datetime | None = None
+    uuid: str = ""
+
+    @property
+    def in_force(self) -> bool:
+        return self.state == "in_force"
 
 
 @dataclass(frozen=True)
 class PageContent:
     """Everything the reader shows for a page.
 
-    ``sections`` are as parsed and stored; ``current_sections`` have the corrections
-    applied. Both keep source maps into ``raw``.
+    ``sections`` are as parsed and stored, with the editors' structure edits applied;
+    ``current_sections`` have the corrections in force applied too. Both keep source maps
+    into ``raw``. ``corrections`` lists every correction, reverted ones included.
     """
 
     info: PageInfo
@@ -84,11 +102,18 @@ class PageContent:
     section_ids: list[int] = field(default_factory=list)
 
     @property
+    def edits(self) -> list[Edit]:
+        """The corrections in force as edits, oldest first (reverted ones left out)."""
+        from models.library.corrections import Edit
+
+        return [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections if c.in_force]
+
+    @property
     def current_sections(self) -> list[Section]:
         """The sections' current text: raw text plus the correction layer."""
-        from models.library.corrections import Edit, correct_sections
+        from models.library.corrections import correct_sections
 
-        if not self.corrections:
+        edits = self.edits
+        if not edits:
             return self.sections
-        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections]
         return correct_sections(self.sections, edits, len(self.raw))

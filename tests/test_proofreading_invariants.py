@@ -1,0 +1,249 @@
+"""Invariants of correcting from the column, over any sequence of edits (hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from proofreading_pages import TWO_ARTICLES, library_with_pages, texts
+
+from models.errors import DubaoError
+from models.library.schema import Page
+from models.proofreading.layout import build_layout
+
+ALPHABET = "农资己已𠀀ab，"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    folder: Path = tmp_path_factory.mktemp("invariants")
+    library, [page_id] = library_with_pages(folder, ("p.txt", TWO_ARTICLES))
+    yield library, page_id
+    library.close()
+
+
+def reset(library, page_id: int) -> None:
+    """Back to the page as imported, whatever an example (even a failing one) left behind."""
+    from models.library.schema import Correction, EditBatch, StructureEdit
+
+    with library.database.atomic():
+        Correction.delete().execute()
+        StructureEdit.delete().execute()
+        EditBatch.delete().execute()
+        library._materialise(page_id)
+    library.history.clear()
+
+
+def as_editor_expects(text: str, start: int, end: int, replacement: str) -> str:
+    """What a text editor shows after typing over a span: blocks emptied away disappear."""
+    edited = text[:start] + replacement + text[end:]
+    return "\n".join(block for block in edited.split("\n") if block)
+
+
+edits = st.lists(
+    st.tuples(
+        st.integers(0, 1),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.text(alphabet=ALPHABET, max_size=3),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_any_sequence_of_corrections_reads_as_typed_maps_to_raw_and_undoes_exactly(workspace, steps) -> None:
+    library, page_id = workspace
+    reset(library, page_id)
+    start_texts = texts(library, page_id)
+    seen = [start_texts]
+    done = 0
+    for section, a, b, replacement in steps:
+        current = texts(library, page_id)
+        text = current[section]
+        if not text:
+            continue
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        try:
+            result = library.correct(page_id, section, start, end, replacement)
+        except DubaoError as exc:
+            assert "nothing" in str(exc) or "no text" in str(exc)
+            continue
+        after = texts(library, page_id)
+        assert after[section] == as_editor_expects(text, start, end, replacement)
+        assert [t for i, t in enumerate(after) if i != section] == [
+            t for i, t in enumerate(current) if i != section
+        ]
+        content = library.page(page_id)
+        assert content.raw == TWO_ARTICLES
+        for s in content.current_sections:
+            for block in s.all_texts():
+                assert all(0 <= offset < len(content.raw) for offset in block.source)
+        if result.changed:
+            done += 1
+            seen.append(after)
+        else:
+            assert after == current
+    for expected in reversed(seen[:-1]):
+        library.undo()
+        assert texts(library, page_id) == expected
+    assert done == len(seen) - 1
+    # Leave the page as found for the next example (the undone steps are discarded).
+    assert texts(library, page_id) == start_texts
+    library.history.clear()
+    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+    assert raw == TWO_ARTICLES
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits, st.data())
+def test_revert_restores_the_text_before_the_correction(workspace, steps, data) -> None:
+    library, page_id = workspace
+    reset(library, page_id)
+    made = []
+    for section, a, b, replacement in steps:
+        text = texts(library, page_id)[section]
+        if not text:
+            continue
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        before = texts(library, page_id)
+        result = library.correct(page_id, section, start, end, replacement)
+        if result.changed:
+            made.append((result, before))
+    if made:
+        # Reverting the newest step's corrections and structure edits gives back the text before it.
+        result, before = made[-1]
+        library.revert_batch(result.batch_id)
+        layout = library.layout(page_id)
+        assert layout.texts() == before
+    while library.undo():
+        pass
+    library.history.clear()
+    assert build_layout(TWO_ARTICLES, library.page(page_id).sections, []).texts() == texts(library, page_id)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_structure_edits_never_lose_or_duplicate_a_character(data) -> None:
+    """Whatever the edits (keys real or stale), every character is shown exactly once."""
+    from models.parser import parse_page
+    from models.proofreading.structure import ROLES, StructureSpec, apply_structure, blocks_of
+    from models.section import SECTION_KINDS
+
+    parsed = parse_page(TWO_ARTICLES).sections
+    offsets = sorted(o for s in parsed for b in blocks_of(s) for o in b.text.source)
+    key = st.one_of(st.sampled_from(offsets), st.integers(0, len(TWO_ARTICLES) + 5))
+    spec = st.one_of(
+        st.builds(lambda x, v: StructureSpec("break", x, 0, v), key, st.sampled_from(["yes", "no"])),
+        st.builds(
+            lambda x, n, r: StructureSpec("role", x, x + n, r),
+            key,
+            st.integers(1, 40),
+            st.sampled_from(ROLES),
+        ),
+        st.builds(lambda x, v: StructureSpec("section", x, 0, v), key, st.sampled_from(["yes", "no"])),
+        st.builds(lambda x, k: StructureSpec("section_kind", x, 0, k), key, st.sampled_from(SECTION_KINDS)),
+        st.builds(lambda x, y: StructureSpec("move", x, y, "before"), key, st.one_of(key, st.just(-1))),
+    )
+    specs = data.draw(st.lists(spec, max_size=8))
+    sections, skipped = apply_structure(parsed, specs)
+    shown = sorted(
+        (o, ch)
+        for s in sections
+        for b in blocks_of(s)
+        for o, ch in zip(b.text.source, b.text.text, strict=True)
+    )
+    assert [o for o, _ in shown] == offsets
+    assert all(TWO_ARTICLES[o] == ch for o, ch in shown if not TWO_ARTICLES[o].isspace())
+    assert all(0 <= i < len(specs) for i in skipped)
+    assert all(s.kind in SECTION_KINDS for s in sections)
+
+
+mixed = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["correct", "split", "join", "split_section", "join_section", "move", "role", "revert"]
+        ),
+        st.integers(0, 5),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.text(alphabet=ALPHABET, max_size=2),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mixed)
+def test_mixed_corrections_and_structure_edits_undo_to_the_page_as_it_was(workspace, steps) -> None:
+    """Any mix of steps keeps the raw text and valid offsets; undoing them all gives the page back,
+    a highlight made first back on its words."""
+    from models.annotations.service import Annotations
+
+    library, page_id = workspace
+    reset(library, page_id)
+    annotations = Annotations(library)
+    library.database.execute_sql("DELETE FROM highlight")
+    page = annotations.open_page(page_id)
+    at = page.texts[1].index("新农村建设")
+    h = annotations.create(page, 1, at, at + 5, annotations.categories()[0].id)
+    start_texts = texts(library, page_id)
+    made = 1
+    for op, s, a, b, new in steps:
+        current = texts(library, page_id)
+        s %= len(current)
+        text = current[s]
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        try:
+            if op == "correct":
+                result = library.correct(page_id, s, start, end, new)
+            elif op == "split":
+                result = library.split_paragraph(page_id, s, start)
+            elif op == "join":
+                result = library.join_paragraph_with_next(page_id, s, start)
+            elif op == "split_section":
+                result = library.split_section(page_id, s, start)
+            elif op == "join_section":
+                result = library.join_section_with_next(page_id, s)
+            elif op == "move":
+                result = library.move_section(page_id, s, round(a * (len(current) - 1)))
+            elif op == "role":
+                result = library.set_role(page_id, s, start, ["heading", "byline", "body"][round(b * 2)])
+            else:
+                history = [e for e in library.page_history(page_id) if e.state == "in_force"]
+                if not history:
+                    continue
+                entry = history[round(a * (len(history) - 1))]
+                if entry.what == "correction":
+                    result = library.revert_correction(entry.id)
+                else:
+                    result = library.revert_structure_edit(entry.id)
+        except DubaoError:
+            continue
+        made += result.changed
+        content = library.page(page_id)
+        assert content.raw == TWO_ARTICLES
+        for section in content.current_sections:
+            for block in section.all_texts():
+                assert all(0 <= offset < len(content.raw) for offset in block.source)
+        stored = annotations.highlight(h.id)
+        if stored.anchored:
+            shown = annotations.open_page(page_id)
+            index = shown.section_index(stored.section_id)
+            assert index is not None and shown.texts[index][stored.start : stored.end] == stored.exact
+    for _ in range(made - 1):
+        library.undo()
+    assert texts(library, page_id) == start_texts
+    back = annotations.open_page(page_id)
+    mark = next(x for x in back.highlights if x.id == h.id)
+    assert (
+        mark.anchored
+        and back.texts[back.section_index(mark.section_id)][mark.start : mark.end] == "新农村建设"
+    )
+    library.unsubscribe(annotations._library_changed)
+    library.history.clear()
