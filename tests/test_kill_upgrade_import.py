@@ -68,12 +68,20 @@ def _build_big_v1(path: Path) -> None:
     conn.close()
 
 
+_V1_COLUMNS = {
+    "page": ["id", "issue_id", "number", "name", "position", "source_path", "raw_text", "sha256"],
+    "highlight": ["id", "uuid", "page_id", "section_id", "start", '"end"', "exact", "category_id", "deleted"],
+    "note": ["id", "highlight_id", "text"],
+}
+
+
 def _content(path: Path) -> str:
     """The user's data (pages, highlights, notes): the same in a v1 file, its backup and its upgrade."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        # The v1 columns only: later versions add columns (a page's status) with defaults.
         rows = [
-            conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            conn.execute(f"SELECT {', '.join(_V1_COLUMNS[table])} FROM {table} ORDER BY id").fetchall()
             for table in ("page", "highlight", "note")
         ]
     finally:
