@@ -16,7 +16,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from test_ui_annotations import column_with, select_by_keyboard
 
-from ui.common.library_writes import FAILURE_BOX, write_failure
+from models.library.failed_writes import write_failure
+from ui.common.library_writes import FAILURE_BOX
 
 HOLD_LOCK = """
 import sqlite3, sys

@@ -17,16 +17,13 @@ failure nothing was saved, and the user is told in the window:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
-from peewee import DatabaseError, IntegrityError
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import DubaoError
+from models.library.failed_writes import WriteFailure, write_failure
 
 T = TypeVar("T")
 
@@ -34,63 +31,22 @@ T = TypeVar("T")
 FAILURE_BOX = "libraryWriteFailed"
 
 
-@dataclass(frozen=True)
-class WriteFailure:
-    """Why a write stored nothing, in words for the user."""
-
-    reason: str  # "refused", "busy", "full", "read-only" or "io"
-    message: str
-
-    @property
-    def retry_may_help(self) -> bool:
-        """Trying again later can succeed: the lock may be released, the disk emptied."""
-        return self.reason in ("busy", "full", "io")
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryWrites", text)
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc) or type(exc).__name__).splitlines()[0]
-
-
-def _storage_kind(text: str) -> str:
-    text = text.lower()
-    if "locked" in text or "busy" in text:
-        return "busy"
-    if "full" in text:
-        return "full"
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return "read-only"
-    return "io"
 
 
 _STORAGE_MESSAGES = {
     "busy": "Another program is writing to the library and kept it locked for too long.",
     "full": "The disk holding the library is full. Free some space, then retry.",
     "read-only": "The library file, its folder or its disk cannot be written.",
+    "io": "The library could not be written.",
 }
 
 
-def write_failure(exc: BaseException) -> WriteFailure | None:
-    """What a write's exception means for the user; None for an exception that is a bug."""
-    reason = getattr(exc, "reason", None)  # the core's write errors say what happened
-    if isinstance(exc, DubaoError):
-        if isinstance(reason, str) and reason in ("busy", "full", "read-only", "io"):
-            return WriteFailure(reason, _first_line(exc))
-        return WriteFailure("refused", _first_line(exc))
-    if isinstance(exc, (IntegrityError, sqlite3.IntegrityError)):
-        return None  # a constraint the core should have checked first: a bug, not the disk
-    if isinstance(exc, (sqlite3.Error, DatabaseError, OSError)):
-        detail = _first_line(exc) if not isinstance(exc, OSError) else (exc.strerror or _first_line(exc))
-        kind = _storage_kind(detail)
-        if isinstance(exc, OSError) and kind == "io" and exc.errno == 28:  # ENOSPC
-            kind = "full"
-        words = _STORAGE_MESSAGES.get(kind)
-        text = _tr(words) if words else _tr("The library could not be written.")
-        return WriteFailure(kind, f"{text} ({detail})")
-    return None
+def _explained(failure: WriteFailure) -> str:
+    if failure.reason == "refused" or failure.reason not in _STORAGE_MESSAGES:
+        return failure.detail
+    return f"{_tr(_STORAGE_MESSAGES[failure.reason])} ({failure.detail})"
 
 
 def run_write(
@@ -111,7 +67,7 @@ def run_write(
         if failure is None:
             raise
         if failure.reason == "refused" and refused is not None:
-            refused(failure.message)
+            refused(failure.detail)
         else:
             _tell(parent, what, failure, lambda: run_write(parent, what, op, done, refused))
         return None
@@ -129,11 +85,11 @@ def _tell(parent: QWidget, what: str, failure: WriteFailure, retry: Callable[[],
     box.setWindowTitle(_tr("Not saved"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote a path or a tag name
     if failure.reason == "refused":
-        box.setText(failure.message)
+        box.setText(failure.detail)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
     else:
         box.setText(_tr("%1 was not saved.").replace("%1", what))
-        box.setInformativeText(failure.message)
+        box.setInformativeText(_explained(failure))
         if failure.retry_may_help:
             box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(QMessageBox.StandardButton.Retry)
