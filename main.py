@@ -20,6 +20,7 @@ COMMANDS = {
     "anchor": "anchor",
     "export": "annotations",
     "import-annotations": "annotations",
+    "library": "library",
 }
 
 
@@ -36,10 +37,30 @@ def _cli(argv: Sequence[str]) -> int:
     try:
         return int(args.run(args) or 0)
     except DubaoError as exc:
-        print(f"dubao {args.command}: {exc}", file=sys.stderr)
+        print(f"dubao {args.command}: {_one_line(exc)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of stdout went away (``dubao parse FILE | head``): stop quietly, as cat does.
+        _silence_stdout()
+        return 141
     except KeyboardInterrupt:
         return 130
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split("\n")) or type(exc).__name__
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush cannot fail again at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _gui(argv: Sequence[str]) -> int:
@@ -48,6 +69,16 @@ def _gui(argv: Sequence[str]) -> int:
     parser.add_argument("--db", help="library database file (default: in the app-data folder)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     args = parser.parse_args(argv)
+    if args.file is not None:
+        # A missing file, a loop or a FIFO is told here, in one line, before any window opens.
+        from models.errors import DubaoError
+        from models.input_files import check_input
+
+        try:
+            check_input(args.file, folder_ok=True)
+        except DubaoError as exc:
+            print(f"dubao: {_one_line(exc)}", file=sys.stderr)
+            return 2
     from ui.shell.app import run_app
 
     return run_app(file=args.file, db=args.db, screenshot=args.screenshot)

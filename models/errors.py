@@ -9,3 +9,41 @@ class DubaoError(Exception):
 
 class PageFileError(DubaoError):
     """A file that cannot be read as an OCR'd page."""
+
+
+class InputFileError(PageFileError):
+    """A path given to read that is no readable regular file (missing, a loop, a FIFO, too big)."""
+
+
+class ExportError(DubaoError):
+    """An export that was refused or could not be written; the target file is left as it was."""
+
+
+class LibraryWriteError(DubaoError):
+    """A change the library could not store: nothing of it was written, and the library is intact.
+
+    ``reason`` says why, for the window to decide whether retrying can help: ``"busy"``
+    (another program held the write lock past the busy timeout), ``"full"`` (the disk is
+    full), ``"read-only"`` (file, folder or disk not writable) or ``"io"`` (any other failure).
+    """
+
+    def __init__(self, message: str, reason: str = "io") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    @property
+    def retry_may_help(self) -> bool:
+        """True when trying the same action again later can succeed (a lock, a full disk)."""
+        return self.reason in ("busy", "full")
+
+
+class LibraryBusyError(LibraryWriteError):
+    """Another program held the library's write lock for longer than the busy timeout."""
+
+
+class DiskFullError(LibraryWriteError):
+    """The disk holding the library (or its journal) is full."""
+
+
+class ReadOnlyLibraryError(LibraryWriteError):
+    """The library file, its folder or its disk cannot be written."""

@@ -54,9 +54,9 @@ def decode_page_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
             if text.startswith("\ufeff"):
                 text = text[1:]
             break
+    if text is None and b"\x00" in data:
+        text, encoding = _decode_wide(data, name)
     if text is None:
-        if b"\x00" in data:
-            raise PageFileError(f"{name}: binary data (NUL bytes), not a text page")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -68,6 +68,44 @@ def decode_page_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
         raise PageFileError(f"{name}: binary data (control characters), not a text page")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
+
+
+def _plausible(text: str) -> float:
+    """Share of a decoded text's characters that a page is made of (Han, kana, Latin, punctuation)."""
+    good = 0
+    for ch in text:
+        c = ord(ch)
+        good += (
+            ch in "\n\r\t"
+            or 0x20 <= c < 0x7F
+            or 0x2000 <= c < 0x2070
+            or 0x3000 <= c < 0xA000
+            or 0xFF00 <= c < 0xFFF0
+            or 0x20000 <= c < 0x32000
+        )
+    return good / max(1, len(text))
+
+
+def _decode_wide(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-32 or UTF-16 without a byte-order mark (NUL bytes in what is otherwise text)."""
+    candidates = []
+    for enc, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % unit:
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausible(text), enc, text))
+    if candidates:
+        score, enc, text = max(candidates)
+        if score > 0.95:
+            return text, enc
+    if len(data) % 2 and data.count(b"\x00") * 4 > len(data):
+        raise PageFileError(
+            f"{name}: looks like UTF-16 without a byte-order mark, but has an odd number of bytes"
+        )
+    raise PageFileError(f"{name}: binary data (NUL bytes), not a text page")
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
@@ -86,19 +124,9 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
 
 def read_page_file(path: str | os.PathLike[str]) -> PageFile:
     """Read one page file, or raise PageFileError with a one-line reason."""
+    from models.input_files import read_input
+
     p = Path(path)
-    if not p.exists():
-        raise PageFileError(f"{p}: no such file")
-    if p.is_dir():
-        raise PageFileError(f"{p}: is a folder, not a page file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise PageFileError(
-                f"{p}: {size / 1048576:.1f} MB is over the {MAX_PAGE_BYTES // 1048576} MB limit for one page"
-            )
-        data = p.read_bytes()
-    except OSError as exc:
-        raise PageFileError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    data = read_input(p, MAX_PAGE_BYTES, "one page")
     raw, encoding = decode_page_bytes(data, str(p))
     return PageFile(path=p, raw=raw, encoding=encoding, sha256=text_hash(raw))

@@ -8,6 +8,7 @@ the library's ``reading_override`` table and wins over the context reading from 
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import unicodedata
@@ -128,13 +129,13 @@ def export_csv(library: Library, path: str | os.PathLike[str]) -> int:
                 r.created.isoformat(),
             )
         )
-    try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, lineterminator="\r\n")
-            writer.writerow(OVERRIDE_COLUMNS)
-            writer.writerows(rows)
-    except OSError as exc:
-        raise DubaoError(f"cannot write {path}: {exc.strerror or exc}") from None
+    from models.export_file import write_atomically
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(OVERRIDE_COLUMNS)
+    writer.writerows(rows)
+    write_atomically(path, buffer.getvalue().encode("utf-8-sig"), [library.path], what="export")
     return len(rows)
 
 

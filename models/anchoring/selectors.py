@@ -17,6 +17,8 @@ from models.page_file import text_hash
 
 #: Code points of context kept on each side of the quote (the W3C/Hypothesis convention).
 CONTEXT_LENGTH = 32
+#: Largest offset a TextPositionSelector may give: no section's text comes near (a page is <= 5 MB).
+MAX_OFFSET = 1_000_000_000
 
 
 class SelectorError(DubaoError):
@@ -91,7 +93,11 @@ def _string_field(selector: Mapping[str, Any], name: str, required: bool) -> str
 def _offset_field(selector: Mapping[str, Any], name: str) -> int:
     value = selector.get(name)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise SelectorError(f"TextPositionSelector {name!r} must be a non-negative integer, got {value!r}")
+        raise SelectorError(
+            f"TextPositionSelector {name!r} must be a non-negative integer, got {value!r:.40}"
+        )
+    if value > MAX_OFFSET:
+        raise SelectorError(f"TextPositionSelector {name!r} lies beyond any text (more than {MAX_OFFSET:,})")
     return value
 
 

@@ -38,6 +38,14 @@ MEANINGS = {c.name: c.meaning for c in DEFAULT_CATEGORIES}
 FALLBACK_COLOURS = ("#d0d0d0", "#5a5a5a")
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: Longest category or tag name.
+MAX_NAME = 64
+
+
+def normalise_name(name: str) -> str:
+    """A category or tag name as the library stores and looks it up: whitespace runs collapsed
+    to one space, trimmed, cut to :data:`MAX_NAME` characters (empty when blank)."""
+    return " ".join((name or "").split())[:MAX_NAME].strip()
 
 
 def check_colour(colour: str) -> str:
@@ -52,6 +60,6 @@ def check_name(name: str, what: str = "category") -> str:
     cleaned = " ".join((name or "").split())
     if not cleaned:
         raise DubaoError(f"a {what} needs a name")
-    if len(cleaned) > 64:
-        raise DubaoError(f"a {what} name is at most 64 characters")
+    if len(cleaned) > MAX_NAME:
+        raise DubaoError(f"a {what} name is at most {MAX_NAME} characters")
     return cleaned

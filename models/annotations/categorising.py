@@ -10,7 +10,7 @@ from typing import Any
 
 from peewee import fn
 
-from models.annotations.categories import DEFAULT_CATEGORIES, check_colour, check_name
+from models.annotations.categories import DEFAULT_CATEGORIES, check_colour, check_name, normalise_name
 from models.annotations.operating import OperationsDesk
 from models.annotations.records import CategoryInfo
 from models.errors import DubaoError
@@ -61,7 +61,7 @@ class CategoryOps(OperationsDesk):
         return cats[key - 1] if 1 <= key <= min(9, len(cats)) else None
 
     def category_named(self, name: str) -> CategoryInfo | None:
-        row = Category.get_or_none(Category.name == name.strip())
+        row = Category.get_or_none(Category.name == normalise_name(name))
         return None if row is None else _category_info(row)
 
     def add_category(self, name: str, light_colour: str, dark_colour: str) -> CategoryInfo:

@@ -20,11 +20,20 @@ import re
 import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-from models.anchoring import SelectorError, make_anchor, read_selectors, reanchor
-from models.annotations.categories import FALLBACK_COLOURS
+from models.anchoring import make_anchor, read_selectors, reanchor
+from models.annotations.categories import FALLBACK_COLOURS, MAX_NAME
+from models.annotations.exchange_reading import (
+    MAX_ANNOTATIONS,
+    MAX_IMPORT_BYTES,
+    MAX_NOTE_CHARS,
+    MAX_TAGS,
+    Incoming,
+    read_annotation_file,
+    read_w3c,
+)
 from models.annotations.placing import anchor_columns
 from models.annotations.records import CategoryInfo, HighlightInfo
 from models.annotations.service import AnnotatedPage, Annotations
@@ -33,13 +42,21 @@ from models.library.records import IssueInfo, PageInfo
 from models.library.schema import Category, Highlight, HighlightTag, Issue, Note, Page, Tag, utc_now
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-_SOURCE = re.compile(
-    r"^urn:dubao:issue:(?P<issue>[^:]*):page:(?P<sha>[0-9a-f]{64}):section:(?P<section>\d+)$"
-)
 #: Characters escaped in the issue part of a source IRI (the rest, Chinese included, is kept).
 _IRI_UNSAFE = re.compile(r"[\s%:/?#\[\]@<>\"{}|\\^`]")
-#: Most annotations one file may bring in (a bigger file is refused, not half-read).
-MAX_ANNOTATIONS = 500_000
+__all__ = [
+    "MAX_ANNOTATIONS",
+    "MAX_IMPORT_BYTES",
+    "ExportItem",
+    "ImportReport",
+    "Incoming",
+    "collect",
+    "import_w3c",
+    "read_annotation_file",
+    "read_w3c",
+    "to_w3c",
+    "w3c_bytes",
+]
 
 
 @dataclass(frozen=True)
@@ -146,156 +163,81 @@ def w3c_bytes(items: Iterable[ExportItem], label: str) -> bytes:
 
 
 @dataclass
-class Incoming:
-    """One annotation read from a file."""
-
-    uuid: str
-    sha256: str
-    issue: str
-    section: int
-    selectors: Any
-    category: str | None
-    tags: list[str]
-    note: str
-    created: datetime | None
-
-
-@dataclass
 class ImportReport:
-    """What an import did: annotations added, merged into existing ones, left unanchored, skipped."""
+    """What an import did, each kind of outcome counted as what it is."""
 
     added: int = 0
     merged: int = 0
     unanchored: int = 0
     #: Annotations whose page is not in this library.
     skipped: int = 0
+    #: Annotations whose id appeared earlier in the same file (the later ones are ignored).
+    duplicates: int = 0
+    #: Merged annotations whose category differs from the library's highlight (the library's kept).
+    category_conflicts: int = 0
+    #: New highlights whose category name was blank (put in the first category).
+    blank_categories: int = 0
+    notes_cut: int = 0
+    tags_dropped: int = 0
+    names_cut: int = 0
     highlight_ids: list[int] = field(default_factory=list)
+    #: The category blank-named annotations were put in.
+    fallback_category: str = ""
 
     def summary(self) -> str:
         line = f"added {self.added}, merged {self.merged}, unanchored {self.unanchored}"
+        extra = []
         if self.skipped:
-            line += f", skipped {self.skipped} (page not in the library)"
-        return line
-
-
-def read_w3c(data: bytes | str) -> list[Incoming]:
-    """The annotations of a W3C file (a collection, a page, a list or one annotation)."""
-    try:
-        doc = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise DubaoError(f"not a JSON file ({exc})") from None
-    items = _items(doc)
-    if len(items) > MAX_ANNOTATIONS:
-        raise DubaoError(f"{len(items)} annotations is more than one import takes ({MAX_ANNOTATIONS})")
-    return [_incoming(item, n) for n, item in enumerate(items, start=1)]
-
-
-def _items(doc: Any) -> list[Any]:
-    if isinstance(doc, list):
-        return doc
-    if not isinstance(doc, dict):
-        raise DubaoError("not a W3C annotation file (expected a JSON object)")
-    kind = doc.get("type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if "AnnotationCollection" in kinds:
-        first = doc.get("first")
-        if isinstance(first, dict):
-            return _items(first)
-        if "items" in doc:
-            return _items({"type": "AnnotationPage", "items": doc["items"]})
-        if doc.get("total") == 0:
-            return []
-        raise DubaoError("the AnnotationCollection has no 'first' page of annotations")
-    if "AnnotationPage" in kinds:
-        items = doc.get("items")
-        if not isinstance(items, list):
-            raise DubaoError("the AnnotationPage has no 'items' list")
-        return items
-    if "Annotation" in kinds:
-        return [doc]
-    raise DubaoError(f"not a W3C annotation file (type {kind!r})")
-
-
-def _incoming(item: Any, number: int) -> Incoming:
-    where = f"annotation {number}"
-    if not isinstance(item, dict) or item.get("type") != "Annotation":
-        raise DubaoError(f"{where}: not an Annotation")
-    ident = item.get("id")
-    match = re.match(r"^urn:uuid:([0-9a-fA-F-]{36})$", ident) if isinstance(ident, str) else None
-    try:
-        uuid = str(uuidlib.UUID(match.group(1))) if match else None
-    except ValueError:
-        uuid = None
-    if uuid is None:
-        raise DubaoError(f"{where}: its id {ident!r} is not a urn:uuid")
-    target = item.get("target")
-    if isinstance(target, list) and target:
-        target = target[0]
-    if not isinstance(target, dict):
-        raise DubaoError(f"{where}: no target")
-    source = _SOURCE.match(str(target.get("source", "")))
-    if source is None:
-        raise DubaoError(f"{where}: its target {target.get('source')!r} is not a Dubao page (urn:dubao:…)")
-    selectors = target.get("selector")
-    try:
-        read_selectors(selectors)
-    except SelectorError as exc:
-        raise DubaoError(f"{where}: {exc}") from None
-    category, tags, note = None, [], ""
-    bodies = item.get("body", [])
-    for body in bodies if isinstance(bodies, list) else [bodies]:
-        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
-            continue
-        purpose = body.get("purpose")
-        if purpose == "classifying" and category is None:
-            category = body["value"]
-        elif purpose == "tagging" and body["value"].strip():
-            tags.append(body["value"])
-        elif purpose == "commenting":
-            note = f"{note}\n\n{body['value']}" if note else body["value"]
-    return Incoming(
-        uuid=uuid,
-        sha256=source["sha"],
-        issue=source["issue"],
-        section=int(source["section"]),
-        selectors=selectors,
-        category=category,
-        tags=tags,
-        note=note,
-        created=_parse_time(item.get("created")),
-    )
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
+            extra.append(f"skipped {self.skipped} (page not in the library)")
+        if self.duplicates:
+            extra.append(f"ignored {self.duplicates} repeating an id earlier in the file")
+        if self.category_conflicts:
+            extra.append(
+                f"{self.category_conflicts} merged onto a highlight of another category (yours kept)"
+            )
+        if self.blank_categories:
+            extra.append(
+                f"{self.blank_categories} with a blank category name put in {self.fallback_category}"
+            )
+        if self.notes_cut:
+            extra.append(f"{self.notes_cut} notes cut to {MAX_NOTE_CHARS:,} characters")
+        if self.tags_dropped:
+            extra.append(f"{self.tags_dropped} tags dropped (at most {MAX_TAGS} per highlight)")
+        if self.names_cut:
+            extra.append(f"{self.names_cut} tag or category names cut to {MAX_NAME} characters")
+        return "; ".join([line, *extra])
 
 
 def import_w3c(annotations: Annotations, data: bytes | str) -> ImportReport:
-    """Merge a W3C file into the library; one undoable operation. See the module docstring."""
+    """Merge a W3C file into the library; one undoable operation. See the module docstring.
+
+    Nothing is written when the file is refused (DubaoError) or the library cannot be written
+    (LibraryWriteError): the whole import is one transaction.
+    """
     incoming = read_w3c(data)
     report = ImportReport()
     by_page: dict[int, list[Incoming]] = {}
+    seen: set[str] = set()
     for item in incoming:
+        if item.uuid in seen:
+            report.duplicates += 1
+            continue
+        seen.add(item.uuid)
         page_id = _find_page(item)
         if page_id is None:
             report.skipped += 1
         else:
             by_page.setdefault(page_id, []).append(item)
-    if incoming and not by_page:
+    if incoming and not by_page and not report.duplicates:
         raise DubaoError("none of the file's pages is in this library (import the pages first)")
     pages = {page_id: annotations.open_page(page_id) for page_id in by_page}
     with annotations.operation("import annotations") as rec:
         for page_id, items in by_page.items():
             for item in items:
                 _merge_one(annotations, rec, pages[page_id], item, report)
+                report.notes_cut += item.note_cut
+                report.tags_dropped += item.tags_dropped
+                report.names_cut += item.names_cut
     return report
 
 
@@ -359,10 +301,16 @@ def _merge_one(
     if existing is not None:
         rec.touch("highlight", [existing.id])
         _merge_into(rec, existing.id, item)
+        if item.category is not None:
+            ours = Category.get_by_id(existing.category_id).name
+            report.category_conflicts += ours != item.category
         report.merged += 1
         report.highlight_ids.append(existing.id)
         return
     category_id = _category_id(annotations, rec, item.category)
+    if item.blank_category:
+        report.blank_categories += 1
+        report.fallback_category = Category.get_by_id(category_id).name
     now = utc_now()
     values: dict[str, Any] = {
         "uuid": item.uuid,
@@ -397,9 +345,7 @@ def _merge_one(
 
 def _merge_into(rec: Any, highlight_id: int, item: Incoming) -> None:
     """Join the file's tags to the highlight's; keep its note, adding the file's if it differs."""
-    for name in dict.fromkeys(" ".join(t.split()) for t in item.tags):
-        if not name:
-            continue
+    for name in item.tags:  # normalised, at most MAX_TAGS, when read
         tag = Tag.get_or_none(Tag.name == name)
         if tag is None:
             tag = Tag.create(name=name)
@@ -417,13 +363,13 @@ def _merge_into(rec: Any, highlight_id: int, item: Incoming) -> None:
 
 
 def _category_id(annotations: Annotations, rec: Any, name: str | None) -> int:
-    if name:
+    if name:  # normalised when read, as category_named normalises
         found = annotations.category_named(name)
         if found is not None:
             return found.id
         position = Category.select().count()
         row = Category.create(
-            name=" ".join(name.split())[:64],
+            name=name,
             light_colour=FALLBACK_COLOURS[0],
             dark_colour=FALLBACK_COLOURS[1],
             position=position,

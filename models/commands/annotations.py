@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 FORMATS = ("w3c", "csv", "md")
-#: Largest annotation file read (a W3C file of 100,000 highlights is about 60 MB).
-MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,22 +29,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(run=run)
 
 
-def _open(db: str | None):
+def _open(db: str | None, read_only: bool = False):
     from models.annotations.service import Annotations
-    from models.errors import DubaoError
+    from models.input_files import check_input
     from models.library.service import Library
 
-    if db is not None and db != ":memory:" and not Path(db).is_file():
-        raise DubaoError(f"{db}: no such library file")
-    return Annotations(Library.open(db))
+    if db is not None and db != ":memory:":
+        check_input(db)
+    return Annotations(Library.open(db, read_only=read_only))
 
 
 def run_export(args: argparse.Namespace) -> int:
     from models.annotations.exchange import collect, w3c_bytes
     from models.annotations.exchange_tables import csv_bytes, markdown_bytes
-    from models.errors import DubaoError
+    from models.export_file import check_target, write_atomically
 
-    annotations = _open(args.db)
+    if args.output:
+        # Refuse a bad target before the library is read, and again (a file may appear) when writing.
+        check_target(args.output, [args.db])
+    annotations = _open(args.db, read_only=True)
+    library_file = annotations.library.source_path
     try:
         items = collect(annotations, args.issue)
         scope = annotations.library.issue(args.issue).label if args.issue is not None else "library"
@@ -60,10 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         data = markdown_bytes(items, title)
     if args.output:
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as exc:
-            raise DubaoError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+        write_atomically(args.output, data, [library_file, args.db])
         print(f"{len(items)} annotations written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
@@ -72,23 +71,16 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from models.annotations.exchange import import_w3c
-    from models.errors import DubaoError
+    from models.annotations.exchange import import_w3c, read_annotation_file
+    from models.errors import DubaoError, LibraryWriteError
 
     path = Path(args.file)
-    try:
-        if path.is_dir():
-            raise DubaoError(f"{path}: is a folder, not an annotation file")
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise DubaoError(f"{path}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DubaoError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise DubaoError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    data = read_annotation_file(path)
     annotations = _open(args.db)
     try:
         report = import_w3c(annotations, data)
+    except LibraryWriteError:
+        raise
     except DubaoError as exc:
         raise DubaoError(f"{path}: {exc}") from None
     finally:

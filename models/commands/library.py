@@ -1,9 +1,17 @@
-"""``main.py import PATH... [--db FILE]``: store page files in the library."""
+"""``main.py import PATH... [--db FILE]``: store page files in the library; and the ``library``
+group, whose actions look after the library file (``library backup``), one module each.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+
+#: ``main.py library ACTION``: action name -> module under models.commands that registers and runs it.
+LIBRARY_ACTIONS = {
+    "backup": "library_backup",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="page text files or folders of them")
     p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
     p.set_defaults(run=run)
+    group = sub.add_parser("library", help="look after the library file: " + ", ".join(LIBRARY_ACTIONS))
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for module in dict.fromkeys(LIBRARY_ACTIONS.values()):
+        importlib.import_module(f"models.commands.{module}").register(actions)
 
 
 def run(args: argparse.Namespace) -> int:

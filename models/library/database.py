@@ -1,21 +1,27 @@
-"""Opening a library file: pragmas, schema version, migrations, model binding."""
+"""Opening a library file: pragmas, schema version, migrations, model binding.
+
+A library that may only be read (``read_only=True``: an export) and sits where it cannot be
+written (a read-only folder or disk, where SQLite cannot create the WAL's ``-shm`` file) is
+copied into memory with SQLite's backup API from a read-only connection (``mode=ro``, or
+``immutable=1`` when even that needs a file it cannot make) and read there.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import threading
+import urllib.parse
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from models.errors import DubaoError
+from models.errors import DubaoError, ReadOnlyLibraryError
 from models.library import migrations
 from models.library.location import default_library_path
 from models.library.schema import MODELS
-
-#: Seconds a connection waits for another writer (the UI and a background import) before failing.
-BUSY_TIMEOUT = 10.0
+from models.library.upgrade_backup import back_up_before_upgrade
+from models.library.writing import BUSY_TIMEOUT, LibraryDatabase, is_storage_failure, kind_of, write_error
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -24,6 +30,8 @@ PRAGMAS = {
     "synchronous": "full",
 }
 # The busy timeout is set by sqlite3.connect(timeout=BUSY_TIMEOUT) on every connection.
+
+__all__ = ["BUSY_TIMEOUT", "LibraryError", "open_database", "schema_version"]
 
 
 class LibraryError(DubaoError):
@@ -35,14 +43,16 @@ _OPEN: dict[str, SqliteDatabase] = {}
 _OPEN_LOCK = threading.Lock()
 
 
-def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
+def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> SqliteDatabase:
     """Open (creating if needed) and upgrade the library at ``path``; bind the models to it.
 
     ``None`` means the default library in the application-data folder; ``":memory:"``
     opens a private in-memory library (tests, one thread). Opening a file that is already
     open (the window's library, again in an import thread) returns the same database
     object, so the models stay bound to one database and each thread gets its own
-    connection from it. Raises LibraryError with a one-line reason.
+    connection from it. ``read_only``: the caller only reads; a library that cannot be
+    written is then read from a snapshot (see the module docstring). Raises LibraryError
+    (or a LibraryWriteError saying the disk is full, the file locked) with a one-line reason.
     """
     target = default_library_path() if path is None else path
     name = str(target)
@@ -50,6 +60,10 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
         file = Path(target)
         if file.is_dir():
             raise LibraryError(f"{file}: is a folder, not a library file")
+        if read_only and not file.is_file():
+            raise LibraryError(f"{file}: no such library file")
+        if read_only and not _writable(file):
+            return _bind(_snapshot(file))
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -58,24 +72,104 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     with _OPEN_LOCK:
         db = _OPEN.get(name)
         if db is None:
-            db = _connect(name)
+            try:
+                db = _connect(name)
+            except ReadOnlyLibraryError:
+                if not read_only:
+                    raise
+                return _bind(_snapshot(Path(name)))
             if name != ":memory:":
                 _OPEN[name] = db
         db.bind(MODELS, bind_refs=False, bind_backrefs=False)
     return db
 
 
+def _bind(db: SqliteDatabase) -> SqliteDatabase:
+    db.bind(MODELS, bind_refs=False, bind_backrefs=False)
+    return db
+
+
+def _writable(file: Path) -> bool:
+    """Whether SQLite can write the file and make its -wal and -shm files beside it."""
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK | os.X_OK)
+
+
 def _connect(name: str) -> SqliteDatabase:
     # IMMEDIATE: a write transaction takes the write lock at BEGIN, so two writers wait
     # for each other (busy timeout) instead of failing on a lock upgrade.
-    db = SqliteDatabase(name, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE")
+    db = LibraryDatabase(name, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE")
+    db.label = Path(name).name if name != ":memory:" else name
     try:
         db.connect()
         _upgrade(db, name)
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         db.close()
-        raise LibraryError(f"{name}: not a usable library file ({_first_line(exc)})") from None
-    except LibraryError:
+        raise _open_error(exc, name) from None
+    except DubaoError:
+        db.close()
+        raise
+    return db
+
+
+def _open_error(exc: BaseException, name: str) -> DubaoError:
+    """Why a library could not be opened, as the user would put it."""
+    text = str(exc).lower()
+    if is_storage_failure(exc) and kind_of(exc) != "io":
+        failure = write_error(exc, name)
+        return type(failure)(
+            f"{name}: cannot open the library: {failure.args[0].split(': ', 1)[1]}", failure.reason
+        )
+    if "unable to open" in text:
+        return ReadOnlyLibraryError(
+            f"{name}: cannot open the library (SQLite cannot create its -wal/-shm files there: "
+            "a read-only or full folder?)",
+            "read-only",
+        )
+    return LibraryError(f"{name}: not a usable library file ({_first_line(exc)})")
+
+
+class _SnapshotDatabase(LibraryDatabase):
+    """An in-memory copy of a library file, made on connect from a read-only connection to it."""
+
+    def __init__(self, source: Path) -> None:
+        super().__init__(":memory:", pragmas={"foreign_keys": 1})
+        self.source = source
+        self.label = source.name
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()
+        src = _read_only_connection(self.source)
+        try:
+            src.backup(conn)
+        finally:
+            src.close()
+        return conn
+
+
+def _read_only_connection(file: Path) -> sqlite3.Connection:
+    uri = "file:" + urllib.parse.quote(str(file.resolve()))
+    last: Exception | None = None
+    # mode=ro needs the -shm file (or the right to make it); immutable=1 reads the file as it is.
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            last = exc
+    raise LibraryError(f"{file}: cannot be read even read-only ({_first_line(last or Exception())})")
+
+
+def _snapshot(file: Path) -> SqliteDatabase:
+    db = _SnapshotDatabase(file)
+    try:
+        db.connect()
+        _upgrade(db, ":memory:")
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
+        db.close()
+        raise LibraryError(f"{file}: not a usable library file ({_first_line(exc)})") from None
+    except DubaoError:
         db.close()
         raise
     return db
@@ -98,16 +192,8 @@ def _upgrade(db: SqliteDatabase, name: str) -> None:
         if tables:
             raise LibraryError(f"{name}: an SQLite file that is not a Dubao library")
     elif version < migrations.SCHEMA_VERSION and name != ":memory:":
-        _back_up(conn, name, version)
+        back_up_before_upgrade(conn, name, version)
     migrations.upgrade(conn)
-
-
-def _back_up(conn: sqlite3.Connection, name: str, version: int) -> None:
-    """Keep a consistent copy of a library before upgrading it (``library.sqlite3.v1.bak``)."""
-    backup = Path(f"{name}.v{version}.bak")
-    if backup.exists():
-        return
-    conn.execute("VACUUM INTO ?", (str(backup),))
 
 
 def schema_version(db: SqliteDatabase) -> int:

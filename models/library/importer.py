@@ -15,14 +15,15 @@ library as it was.
 from __future__ import annotations
 
 import os
-import sqlite3
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import OperationalError, SqliteDatabase
+from peewee import SqliteDatabase
 
 from models.errors import DubaoError
+from models.input_files import check_input
 from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
 from models.library.schema import Issue, Page
@@ -112,7 +113,8 @@ def collect(paths: Sequence[str | os.PathLike[str]]) -> list[_Group]:
     groups: list[_Group] = []
     for item in paths:
         path = Path(item)
-        if path.is_dir():
+        info = check_input(path, folder_ok=True)  # names a loop, a FIFO, a dangling link
+        if stat.S_ISDIR(info.st_mode):
             files = _page_files(path)
             if files:
                 groups.append(_Group(files=files, folder=path))
@@ -125,10 +127,8 @@ def collect(paths: Sequence[str | os.PathLike[str]]) -> list[_Group]:
             if not issues:
                 raise ImportFailed(f"{path}: no page files (*{PAGE_SUFFIX}) in this folder")
             groups.extend(issues)
-        elif path.exists():
-            groups.append(_Group(files=[path]))
         else:
-            raise ImportFailed(f"{path}: no such file or folder")
+            groups.append(_Group(files=[path]))
     return groups
 
 
@@ -185,12 +185,10 @@ def import_paths(
         prepared.append(pages)
     if progress is not None and progress(done, total, "") is False:
         return ImportReport(cancelled=True)
-    try:
-        with db.atomic():
-            return _write(groups, prepared, version)
-    except (OperationalError, sqlite3.OperationalError) as exc:
-        # A locked or full disk, a read-only file: the transaction is rolled back.
-        raise ImportFailed(f"{db.database}: the library could not be written ({exc})") from None
+    # A lock held past the busy timeout, a full disk, a read-only file: the transaction is rolled
+    # back whole and the library's atomic() raises a LibraryWriteError that says which.
+    with db.atomic():
+        return _write(groups, prepared, version)
 
 
 def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: str) -> ImportReport:

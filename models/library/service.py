@@ -17,6 +17,7 @@ from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
 from models.library import sections as stored
+from models.library.backup import BackupProgress, BackupReport, back_up
 from models.library.corrections import Edit, check_edit
 from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
@@ -43,10 +44,22 @@ class Library:
         self._path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
-        """Open the library at ``path`` (default: the app-data folder), creating or upgrading it."""
-        db = open_database(path)
+    def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Library:
+        """Open the library at ``path`` (default: the app-data folder), creating or upgrading it.
+
+        ``read_only``: the caller only reads (an export), so a library in a read-only folder or
+        disk is read from an in-memory snapshot instead of being refused.
+        """
+        db = open_database(path, read_only=read_only)
+        source = getattr(db, "source", None)
+        if source is not None:
+            return cls(db, Path(source))
         return cls(db, None if str(path) == ":memory:" else Path(db.database))
+
+    @property
+    def source_path(self) -> Path | None:
+        """The library file read (for a snapshot: the file it was copied from)."""
+        return self._path
 
     @property
     def path(self) -> Path | None:
@@ -68,6 +81,24 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # Backing up
+
+    def backup(
+        self,
+        dest: str | os.PathLike[str],
+        progress: BackupProgress | None = None,
+        overwrite: bool = False,
+    ) -> BackupReport:
+        """Copy the library to ``dest`` (a file, or a folder to put a dated copy in) while it is in use.
+
+        SQLite's online backup API, then ``integrity_check`` before the copy is renamed into place;
+        ``progress(done_pages, total_pages)`` may cancel (return False). The library itself is never
+        overwritten; an existing ``dest`` only with ``overwrite``. BackupFailed (a DubaoError) else.
+        """
+        if self._path is None:
+            raise DubaoError("an in-memory library has no file to back up")
+        return back_up(self._path, dest, progress, overwrite)
 
     # Importing
 

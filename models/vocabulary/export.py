@@ -9,10 +9,10 @@ breaks inside a field become spaces, as TSV has no quoting Anki reads.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Sequence
 
-from models.errors import DubaoError
 from models.vocabulary.words import VocabularyWord
 
 COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "Sentence", "Source")
@@ -45,18 +45,15 @@ def write_tsv(words: Sequence[VocabularyWord], path: str | os.PathLike[str]) -> 
 
 def write_csv(words: Sequence[VocabularyWord], path: str | os.PathLike[str]) -> None:
     """Write the words as CSV for Excel: UTF-8 with a BOM (else Excel reads it as ANSI), a header row."""
-    try:
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            writer.writerows([_spreadsheet_safe(v) for v in _fields(w)] for w in words)
-    except OSError as exc:
-        raise DubaoError(f"cannot write {path}: {exc.strerror or exc}") from None
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([_spreadsheet_safe(v) for v in _fields(w)] for w in words)
+    _write(path, buffer.getvalue(), "utf-8-sig")
 
 
 def _write(path: str | os.PathLike[str], text: str, encoding: str) -> None:
-    try:
-        with open(path, "w", encoding=encoding, newline="") as f:
-            f.write(text)
-    except OSError as exc:
-        raise DubaoError(f"cannot write {path}: {exc.strerror or exc}") from None
+    """Through a temporary file and a rename; never over a library (models.export_file)."""
+    from models.export_file import write_atomically
+
+    write_atomically(path, text.encode(encoding), what="vocabulary export")
