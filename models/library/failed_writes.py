@@ -26,6 +26,8 @@ class WriteFailure:
 
     reason: str
     detail: str
+    #: the detail already says what happened in words for the user (the core's own errors)
+    worded: bool = False
 
     @property
     def retry_may_help(self) -> bool:
@@ -54,8 +56,8 @@ def write_failure(exc: BaseException) -> WriteFailure | None:
     reason = getattr(exc, "reason", None)
     if isinstance(exc, DubaoError):
         if isinstance(reason, str) and reason in STORAGE_REASONS:
-            return WriteFailure(reason, _first_line(exc))
-        return WriteFailure("refused", _first_line(exc))
+            return WriteFailure(reason, _first_line(exc), worded=True)
+        return WriteFailure("refused", _first_line(exc), worded=True)
     if isinstance(exc, (IntegrityError, sqlite3.IntegrityError)):
         return None
     if isinstance(exc, OSError):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from ui.annotations.highlight_marking import ColumnMarking
 from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.export_paths import ask_save_path
 from ui.common.library_writes import run_write
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
@@ -74,8 +75,8 @@ class AnnotationSession(QObject):
         self.export_action = self._action(self.tr("&Export Annotations…"), self.export_annotations, [])
         self.import_action = self._action(self.tr("&Import Annotations…"), self.import_annotations, [])
         #: the file questions, replaceable in tests: (path or "", chosen filter)
-        self.ask_save_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getSaveFileName(
-            self.window, self.tr("Export Annotations"), "", EXPORT_FILTERS
+        self.ask_save_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
+            self.window, self.tr("Export Annotations"), "annotations.jsonld", EXPORT_FILTERS
         )
         self.ask_open_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getOpenFileName(
             self.window, self.tr("Import Annotations"), "", IMPORT_FILTER
@@ -373,6 +374,7 @@ class AnnotationSession(QObject):
         from models.annotations.exchange import collect, w3c_bytes
         from models.annotations.exchange_tables import csv_bytes, markdown_bytes
         from models.errors import DubaoError
+        from models.export_file import write_atomically
 
         annotations = self.ensure()
         if annotations is None:
@@ -394,9 +396,10 @@ class AnnotationSession(QObject):
                 if suffix == ".md"
                 else w3c_bytes(items, title)
             )
-            Path(path).write_bytes(data)
+            # Never over the open library; through a temporary file and a rename.
+            write_atomically(path, data, [annotations.library.path], what="annotation export")
         except (DubaoError, OSError) as exc:
-            self._say(str(exc))
+            self.window.show_error(self.tr("Nothing was exported"), str(exc))  # type: ignore[attr-defined]
             return None
         self._say(self.tr("%n annotations written to %1", "", len(items)).replace("%1", path))
         return path

@@ -44,7 +44,7 @@ _STORAGE_MESSAGES = {
 
 
 def _explained(failure: WriteFailure) -> str:
-    if failure.reason == "refused" or failure.reason not in _STORAGE_MESSAGES:
+    if failure.worded or failure.reason not in _STORAGE_MESSAGES:
         return failure.detail
     return f"{_tr(_STORAGE_MESSAGES[failure.reason])} ({failure.detail})"
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu
 
+from ui.common.export_paths import ask_save_path
 from ui.language.column_overlay import ColumnOverlay
 from ui.language.language_settings import LanguageSettings
 from ui.language.language_tasks import LanguageTasks
@@ -573,7 +574,7 @@ class LanguageHelp(QObject):
 
         if self.window.library is None and not self.window.open_library():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = ask_save_path(
             self.window, self.tr("Export Reading Overrides"), "reading-overrides.csv", self.tr("CSV (*.csv)")
         )
         if not path:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.library.service import Library
 from models.vocabulary import VocabularyWord
+from ui.common.export_paths import ask_save_path
 
 #: Table columns: the word's field, and whether it can be edited here.
 FIELDS = (
@@ -143,11 +143,11 @@ class VocabularyWindow(QDialog):
             title = self.tr("Export for Anki") if kind == "tsv" else self.tr("Export for Excel")
             name = "vocabulary.tsv" if kind == "tsv" else "vocabulary.csv"
             filters = self.tr("Anki text (*.tsv *.txt)") if kind == "tsv" else self.tr("CSV (*.csv)")
-            path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
+            path, _ = ask_save_path(self, title, name, filters)
             if not path:
                 return False
         try:
-            (write_tsv if kind == "tsv" else write_csv)(self.words, path)
+            (write_tsv if kind == "tsv" else write_csv)(self.words, path, protect=[self.library.path])
         except DubaoError as exc:
             self._error(self.tr("Nothing was exported"), str(exc))
             return False
