@@ -116,6 +116,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.annotations.highlight_session import AnnotationSession
 
         self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
+        from ui.library.library_backup import LibraryBackup
+
+        self.library_backup = LibraryBackup(self)  # File ▸ Back Up Library…
+        self.file_menu.insertAction(self.quit_action, self.library_backup.action)
+        self.file_menu.insertSeparator(self.quit_action)
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -212,6 +217,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
@@ -593,6 +599,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         if self._import_task is not None:
             self._import_task.cancel()
             self._import_task.wait(5000)
+        self.library_backup.stop()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
