@@ -32,7 +32,9 @@ def _count(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM highlight").fetchone()[0]
 
 
-def test_back_up_library_from_the_file_menu_copies_it_in_the_background(qtbot, window, tmp_path: Path) -> None:
+def test_back_up_library_from_the_file_menu_copies_it_in_the_background(
+    qtbot, window, tmp_path: Path
+) -> None:
     backup = window.library_backup
     assert backup.action in window.file_menu.actions()
     dest = tmp_path / "copies" / "mine.sqlite3"
