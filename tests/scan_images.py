@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
 
 
 def _app() -> None:
-    if QGuiApplication.instance() is None:
-        QGuiApplication([])
+    # A QApplication (not a QGuiApplication): the GUI tests after these need widgets.
+    if QApplication.instance() is None:
+        QApplication([])
 
 
 def scan_image(width: int = 120, height: int = 160) -> QImage:

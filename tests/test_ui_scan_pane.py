@@ -125,6 +125,8 @@ def test_attach_scan_keeps_it_with_the_page_and_shows_it(qtbot, window, tmp_path
     session.ask_pdf_page = lambda count, suggested: asked.append(count) or 1
     assert session.attach()
     assert asked == [3]
+    with qtbot.waitSignal(session.attached, timeout=20000):
+        pass  # read and rendered in the background, then stored
     assert window.library.page_scan(page_id).source_name == "issue.pdf#2"
     assert session.pane.isVisible()  # attaching shows it
     loaded(qtbot, session)
@@ -142,8 +144,8 @@ def test_a_broken_scan_file_is_refused_in_a_dialog_and_nothing_is_written(
     broken = tmp_path / "broken.png"
     broken.write_bytes(good[:-30])
     session.ask_scan_path = lambda: (str(broken), "")
-    assert not session.attach()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
+    assert session.attach()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=20000)
     box = window.findChild(QMessageBox, "errorBox")
     assert "not attached" in box.text() and "broken.png: a broken PNG file" in box.informativeText()
     assert window.library.page_scan(page_id) is None

@@ -115,6 +115,12 @@ class Library:
         page_images.attach(self._db, page_id, image)
         return image
 
+    def store_scan(self, page_id: int, image: ScanImage) -> None:
+        """Store a scan already read and checked (``models.scan_file.read_scan``) with its page."""
+        from models.library import page_images
+
+        page_images.attach(self._db, page_id, image)
+
     def remove_scan(self, page_id: int) -> bool:
         """Remove a page's scan; False if it had none."""
         from models.library import page_images

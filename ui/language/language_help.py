@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ui.common.export_paths import ask_save_path
+from ui.common.library_writes import run_write
 from ui.language.column_overlay import ColumnOverlay
 from ui.language.language_settings import LanguageSettings
 from ui.language.language_tasks import LanguageTasks
@@ -558,8 +559,18 @@ class LanguageHelp(QObject):
         text, word = self.word(place)
         if self._find_page_id(create=False) is None:
             return
-        clear_readings(self.window.library, self.page_id, [text.source[p] for p in word.positions])
-        self._reload_overrides()
+        library, page_id, offsets = (
+            self.window.library,
+            self.page_id,
+            [text.source[p] for p in word.positions],
+        )
+        run_write(
+            self.window,
+            self.tr("The reading"),
+            lambda: clear_readings(library, page_id, offsets),
+            done=lambda _n: self._reload_overrides(),
+            refused=lambda reason: self.window.show_error(self.tr("The reading was not changed"), reason),
+        )
 
     def _reload_overrides(self) -> None:
         from models.reading_overrides import page_overrides

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.library.service import Library
 from models.vocabulary import VocabularyWord
 from ui.common.export_paths import ask_save_path
+from ui.common.library_writes import run_write
 
 #: Table columns: the word's field, and whether it can be edited here.
 FIELDS = (
@@ -130,8 +131,16 @@ class VocabularyWindow(QDialog):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return
-        for row in rows:
-            delete_word(self.library, self.words[row].id)
+        ids = [self.words[row].id for row in rows]
+
+        def delete() -> None:
+            for word_id in ids:
+                delete_word(self.library, word_id)
+
+        # A failure is told with Retry; what was deleted before it shows after the refresh.
+        run_write(
+            self, self.tr("The deletion"), delete, refused=lambda r: self._error(self.tr("Not deleted"), r)
+        )
         self.refresh()
 
     def export(self, kind: str, path: str | None = None) -> bool:

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.library_writes import run_write
+from ui.proofreading.scan_reader import ScanReader
 from ui.proofreading.scan_view import ScanView
 
 if TYPE_CHECKING:
+    from models.scan_file import ScanImage
     from ui.reader.host import ReaderHost
 
 SCAN_FILTER = "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)"
@@ -126,6 +128,9 @@ class ScanPane(QWidget):
 class ScanSession(QObject):
     """The scan pane and its two actions, for one main window; the shell places them."""
 
+    #: a scan was stored with a page (its id)
+    attached = Signal(int)
+
     def __init__(self, window: ReaderHost) -> None:
         super().__init__(window)  # type: ignore[arg-type]
         self.window = window
@@ -133,7 +138,8 @@ class ScanSession(QObject):
         self.pane.hide()
         self._token = 0
         self._loaders: set[ScanLoader] = set()
-        self.toggle_action = QAction(self.tr("&Scan of the Page"), window)  # type: ignore[arg-type]
+        self._readers: set[ScanReader] = set()
+        self.toggle_action = QAction(self.tr("Sca&n of the Page"), window)  # type: ignore[arg-type]
         self.toggle_action.setCheckable(True)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+I"))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -213,8 +219,8 @@ class ScanSession(QObject):
 
     def wait(self) -> None:
         """Let the loaders finish (the window is closing)."""
-        for loader in list(self._loaders):
-            loader.wait(5000)
+        for thread in [*self._loaders, *self._readers]:
+            thread.wait(5000)
 
     # --- attaching -----------------------------------------------------------------------------------
     def _start_folder(self) -> str:
@@ -233,7 +239,8 @@ class ScanSession(QObject):
         return number - 1 if ok else None
 
     def attach(self) -> bool:
-        """Ask for a scan file and keep it with the shown page in the library (replacing one)."""
+        """Ask for a scan file, read it in the background, then keep it with the shown page
+        (replacing one); False when nothing was started."""
         w = self.window
         page_id = self._library_page_id()
         if page_id is None:
@@ -256,23 +263,42 @@ class ScanSession(QObject):
                 if chosen is None:
                     return False
                 pdf_page = chosen
+        reader = ScanReader(path, pdf_page, self)
+        reader.read.connect(lambda image: self._store(page_id, image))
+        reader.failed.connect(lambda reason: w.show_error(self.tr("The scan was not attached"), reason))
+        reader.finished.connect(lambda: self._done_reading(reader))
+        self._readers.add(reader)
+        self.attach_action.setEnabled(False)
+        w.statusBar().showMessage(self.tr("Reading the scan…"))
+        reader.start()
+        return True
+
+    def _done_reading(self, reader: ScanReader) -> None:
+        self._readers.discard(reader)
+        reader.deleteLater()
+        self.attach_action.setEnabled(True)
+        self.window.statusBar().clearMessage()
+
+    def _store(self, page_id: int, image: ScanImage) -> None:
+        """Keep a checked scan with its page: one library write, told if it fails (with Retry)."""
+        w = self.window
         library = w.library
 
-        def attached(_image: object) -> None:
-            w.statusBar().showMessage(self.tr("Scan attached: %1").replace("%1", Path(path).name), 5000)
+        def stored(_result: object) -> None:
+            w.statusBar().showMessage(self.tr("Scan attached: %1").replace("%1", image.source_name), 5000)
+            self.attached.emit(page_id)
             if self.pane.isVisible():
                 self.reload()
             else:
                 self.set_shown(True)
 
-        done = run_write(
+        run_write(
             w,  # type: ignore[arg-type]
             self.tr("The scan"),
-            lambda: library.attach_scan(page_id, path, pdf_page),
-            attached,
+            lambda: library.store_scan(page_id, image),
+            stored,
             refused=lambda reason: w.show_error(self.tr("The scan was not attached"), reason),
         )
-        return done is not None
 
     def _library_page_id(self) -> int | None:
         w = self.window
