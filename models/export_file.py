@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -59,7 +59,7 @@ def check_target(
             f"{target}: is an SQLite database (a library?); refusing to write the {what} over it"
         )
     if not target.parent.is_dir():
-        raise ExportError(f"{target.parent}: no such folder")
+        raise ExportError(f"{target}: cannot write it (no such folder {target.parent})")
     return target
 
 
@@ -89,12 +89,21 @@ def write_atomically(
 
 
 def _temporary(target: Path) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") from None
-    os.close(fd)
-    return Path(name)
+    """A new empty file beside ``target``, with the permissions a plain new file gets (umask)."""
+    for _ in range(100):
+        path = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ExportError(f"{target.parent}: cannot write there ({exc.strerror or exc})") from None
+        os.close(fd)
+        if target.is_file():  # a replaced file keeps its permissions
+            with contextlib.suppress(OSError):
+                os.chmod(path, target.stat().st_mode & 0o7777)
+        return path
+    raise ExportError(f"{target.parent}: cannot make a temporary file there")
 
 
 def temporary_beside(target: Path) -> Path:

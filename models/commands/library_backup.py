@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from models.library.service import Library
 
     check_input(args.db or default_library_path())  # a backup never creates an empty library
-    with Library.open(args.db) as library:
+    with Library.open(args.db, read_only=True) as library:  # a read-only folder's library too
         report = library.backup(args.dest, overwrite=args.overwrite)
     out = sys.stdout.buffer
     out.write(report.summary().encode("utf-8") + b"\n")

@@ -10,9 +10,9 @@ as a Python module alone takes ~58 MB of nested lists, the merged file ~30 MB as
 
 from __future__ import annotations
 
-from pathlib import Path
+from models.resources import resource_path
 
-LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "language"
+LANGUAGE_DIR = resource_path("language")
 WORDS_FILE = LANGUAGE_DIR / "words.tsv"
 CHARS_FILE = LANGUAGE_DIR / "chars.tsv"
 NAMES_FILE = LANGUAGE_DIR / "names.txt"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +20,6 @@ from pathlib import Path
 from models.errors import DubaoError
 from models.export_file import check_target, sync_folder, temporary_beside
 from models.library.upgrade_backup import check_copy, fsync_file
-from models.library.writing import BUSY_TIMEOUT
 
 #: ``progress(copied_pages, total_pages)`` after each step of the copy; return False to cancel.
 BackupProgress = Callable[[int, int], "bool | None"]
@@ -107,8 +105,9 @@ def _refuse_library(library: Path, target: Path) -> None:
 
 
 def _copy(library: Path, tmp: Path, progress: BackupProgress | None) -> tuple[int, int]:
-    uri = "file:" + urllib.parse.quote(str(library.resolve())) + "?mode=ro"
-    source = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+    from models.library.database import read_only_connection
+
+    source = read_only_connection(library)
     try:
         version = source.execute("PRAGMA user_version").fetchone()[0]
         dest = sqlite3.connect(tmp)

@@ -8,6 +8,7 @@ copied into memory with SQLite's backup API from a read-only connection (``mode=
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -16,12 +17,19 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from models.errors import DubaoError, ReadOnlyLibraryError
+from models.errors import DubaoError, LibraryWriteError, ReadOnlyLibraryError
 from models.library import migrations
 from models.library.location import default_library_path
 from models.library.schema import MODELS
 from models.library.upgrade_backup import back_up_before_upgrade
-from models.library.writing import BUSY_TIMEOUT, LibraryDatabase, is_storage_failure, kind_of, write_error
+from models.library.writing import (
+    BUSY_TIMEOUT,
+    LibraryDatabase,
+    disk_is_full,
+    is_storage_failure,
+    kind_of,
+    write_error,
+)
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -31,7 +39,7 @@ PRAGMAS = {
 }
 # The busy timeout is set by sqlite3.connect(timeout=BUSY_TIMEOUT) on every connection.
 
-__all__ = ["BUSY_TIMEOUT", "LibraryError", "open_database", "schema_version"]
+__all__ = ["BUSY_TIMEOUT", "LibraryError", "open_database", "read_only_connection", "schema_version"]
 
 
 class LibraryError(DubaoError):
@@ -74,7 +82,7 @@ def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = 
         if db is None:
             try:
                 db = _connect(name)
-            except ReadOnlyLibraryError:
+            except LibraryWriteError:  # read-only, or a full disk: reading needs no writing
                 if not read_only:
                     raise
                 return _bind(_snapshot(Path(name)))
@@ -99,25 +107,42 @@ def _connect(name: str) -> SqliteDatabase:
     # for each other (busy timeout) instead of failing on a lock upgrade.
     db = LibraryDatabase(name, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE")
     db.label = Path(name).name if name != ":memory:" else name
+    new = name != ":memory:" and not Path(name).exists()
     try:
         db.connect()
         _upgrade(db, name)
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         db.close()
+        _remove_unborn(name, new)
         raise _open_error(exc, name) from None
     except DubaoError:
         db.close()
+        _remove_unborn(name, new)
         raise
     return db
+
+
+def _remove_unborn(name: str, new: bool) -> None:
+    """A library file this open created but could not set up (a full disk) is not left behind."""
+    if not new:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(name + suffix)
 
 
 def _open_error(exc: BaseException, name: str) -> DubaoError:
     """Why a library could not be opened, as the user would put it."""
     text = str(exc).lower()
-    if is_storage_failure(exc) and kind_of(exc) != "io":
+    if is_storage_failure(exc) and (kind_of(exc) != "io" or disk_is_full(name)):
         failure = write_error(exc, name)
-        return type(failure)(
-            f"{name}: cannot open the library: {failure.args[0].split(': ', 1)[1]}", failure.reason
+        detail = failure.args[0].split(": ", 1)[1].replace("; nothing was saved", "")
+        return type(failure)(f"{name}: cannot open the library: {detail}", failure.reason)
+    if "unable to open" in text and not _writable(Path(name)):
+        return ReadOnlyLibraryError(
+            f"{name}: the library's file, folder or disk is read-only: it can be exported or backed up, "
+            "not changed",
+            "read-only",
         )
     if "unable to open" in text:
         return ReadOnlyLibraryError(
@@ -138,7 +163,7 @@ class _SnapshotDatabase(LibraryDatabase):
 
     def _connect(self) -> sqlite3.Connection:
         conn = super()._connect()
-        src = _read_only_connection(self.source)
+        src = read_only_connection(self.source)
         try:
             src.backup(conn)
         finally:
@@ -146,11 +171,17 @@ class _SnapshotDatabase(LibraryDatabase):
         return conn
 
 
-def _read_only_connection(file: Path) -> sqlite3.Connection:
+def read_only_connection(file: Path) -> sqlite3.Connection:
     uri = "file:" + urllib.parse.quote(str(file.resolve()))
     last: Exception | None = None
     # mode=ro needs the -shm file (or the right to make it); immutable=1 reads the file as it is.
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        if "immutable" in query and _has_unmerged_changes(file):
+            # immutable=1 would ignore them: better no export than a silently stale one.
+            raise LibraryError(
+                f"{file}: its latest changes are still in {file.name}-wal, which SQLite cannot read "
+                "without writing beside it; open the library once where its folder can be written"
+            )
         conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -159,6 +190,14 @@ def _read_only_connection(file: Path) -> sqlite3.Connection:
             conn.close()
             last = exc
     raise LibraryError(f"{file}: cannot be read even read-only ({_first_line(last or Exception())})")
+
+
+def _has_unmerged_changes(file: Path) -> bool:
+    wal = Path(f"{file}-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _snapshot(file: Path) -> SqliteDatabase:

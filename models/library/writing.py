@@ -10,8 +10,10 @@ a no-op when SQLite already rolled back, so nothing is half-written and the conn
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import ContextDecorator
+from pathlib import Path
 from typing import Any
 
 from peewee import DatabaseError, IntegrityError, SqliteDatabase
@@ -46,9 +48,24 @@ def kind_of(exc: BaseException) -> str:
     return "io"
 
 
+#: Less free space than this beside the library: an "I/O error" is a full disk (SQLite cannot grow -shm).
+_NEARLY_FULL = 256 * 1024
+
+
+def disk_is_full(path: str | os.PathLike[str]) -> bool:
+    """True when the file system holding ``path`` has (next to) no space left for unprivileged writes."""
+    try:
+        info = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL
+
+
 def write_error(exc: BaseException, name: str, timeout: float = BUSY_TIMEOUT) -> LibraryWriteError:
     """The LibraryWriteError (a DubaoError) that tells the user what happened to a write."""
     kind = kind_of(exc)
+    if kind == "io" and name != ":memory:" and disk_is_full(name):
+        kind = "full"
     if kind == "busy":
         return LibraryBusyError(
             f"{name}: another program kept the library busy for more than {timeout:g} s; "
@@ -114,4 +131,7 @@ class LibraryDatabase(SqliteDatabase):
         super().rollback()
 
     def write_error(self, exc: BaseException) -> LibraryWriteError:
-        return write_error(exc, self.label, self.timeout)
+        error = write_error(exc, str(self.database), self.timeout)
+        # Messages name the library by its file name; the full path is in the window's title.
+        message = str(error).replace(str(self.database), self.label, 1)
+        return type(error)(message, error.reason)

@@ -1,0 +1,264 @@
+"""The bad-input battery: each case exits with code 2 and exactly one line on stderr (no traceback),
+writes nothing, and leaves the library as it was (same rows, integrity_check ok)."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from annotation_pages import library_with, mark, sample_text
+from conftest import ROOT, SAMPLE_PAGE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+BIG = 200 * 1024 * 1024  # sparse: no disk used
+
+
+def _run(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(cwd), XDG_DATA_HOME=str(cwd / "data"))
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def fingerprint(db: Path) -> str:
+    """Every row of every table, and integrity_check: equal fingerprints mean an untouched library."""
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+    finally:
+        conn.close()
+
+
+def files(folder: Path) -> set[str]:
+    """The folder's files, less SQLite's -wal/-shm companions (they come and go with connections)."""
+    return {
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if not p.name.endswith(("-wal", "-shm")) and "data" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with a library (one page, one highlight) and the bad inputs beside it."""
+    base = tmp_path_factory.mktemp("bad")
+    annotations, [page_id] = library_with(base, ("sample.txt", sample_text()))
+    mark(annotations, annotations.open_page(page_id), "金融办", "生词", tags=["机构"], note="查")
+    annotations.library.close()
+    (base / "other.sqlite3").write_bytes(sqlite3_file(base / "x.sqlite3"))
+    (base / "notes.txt").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # a library by its header
+    (base / "existing.csv").write_text("keep me\n", encoding="utf-8")
+    os.mkfifo(base / "fifo")
+    os.symlink(base / "loop", base / "loop")
+    os.symlink(base / "gone.txt", base / "dangling.txt")
+    (base / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    with open(base / "huge.txt", "wb") as f:
+        f.truncate(BIG)
+    with open(base / "huge.json", "wb") as f:
+        f.truncate(BIG)
+    (base / "not.json").write_text("not json {", encoding="utf-8")
+    (base / "deep.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    template = {
+        "type": "Annotation",
+        "id": "urn:uuid:0b0d6c1e-7a54-4c3e-9a55-0a7c3f1d2e10",
+        "body": [{"type": "TextualBody", "purpose": "commenting", "value": "ok"}],
+        "target": {
+            "source": "urn:dubao:issue:x:page:" + "a" * 64 + ":section:1",
+            "selector": [{"type": "TextQuoteSelector", "exact": "金融办"}],
+        },
+    }
+    (base / "surrogate.json").write_text(json.dumps(template).replace('"ok"', '"\\udc80"'), encoding="utf-8")
+    far = json.loads(json.dumps(template))
+    far["target"]["selector"].append({"type": "TextPositionSelector", "start": 10**30, "end": 10**30 + 1})
+    (base / "far.json").write_text(json.dumps(far), encoding="utf-8")
+    foreign = json.loads(json.dumps(template))
+    foreign["target"]["source"] = "https://example.org/page"
+    (base / "foreign.json").write_text(json.dumps(foreign), encoding="utf-8")
+    (base / "folder").mkdir()
+    return base
+
+
+def sqlite3_file(path: Path) -> bytes:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+LIB = "library.sqlite3"
+# (case id, arguments; {w} is the workspace, expected words of the one stderr line)
+CASES: list[tuple[str, list[str], str]] = [
+    ("export over the library", ["export", "--format", "csv", "--db", LIB, "-o", LIB], "is the open library"),
+    (
+        "export over the library by another name",
+        ["export", "--format", "md", "--db", LIB, "-o", "./" + LIB],
+        "open library",
+    ),
+    (
+        "export over another SQLite file",
+        ["export", "--format", "w3c", "--db", LIB, "-o", "other.sqlite3"],
+        "is an SQLite database",
+    ),
+    (
+        "export over a file with SQLite's header",
+        ["export", "--format", "csv", "--db", LIB, "-o", "notes.txt"],
+        "is an SQLite database",
+    ),
+    ("export into a folder", ["export", "--format", "csv", "--db", LIB, "-o", "folder"], "is a folder"),
+    (
+        "export into a missing folder",
+        ["export", "--format", "csv", "--db", LIB, "-o", "nowhere/out.csv"],
+        "no such folder",
+    ),
+    (
+        "export from a missing library",
+        ["export", "--format", "csv", "--db", "missing.sqlite3", "-o", "out.csv"],
+        "no such file",
+    ),
+    ("export from a FIFO", ["export", "--format", "csv", "--db", "fifo", "-o", "out.csv"], "named pipe"),
+    ("parse a FIFO", ["parse", "fifo"], "named pipe (FIFO)"),
+    ("import a FIFO", ["import", "fifo", "--db", LIB], "named pipe (FIFO)"),
+    ("import-annotations from a FIFO", ["import-annotations", "fifo", "--db", LIB], "named pipe (FIFO)"),
+    ("parse a symlink loop", ["parse", "loop"], "symbolic link loop"),
+    ("import a symlink loop", ["import", "loop", "--db", LIB], "symbolic link loop"),
+    (
+        "import-annotations from a symlink loop",
+        ["import-annotations", "loop", "--db", LIB],
+        "symbolic link loop",
+    ),
+    ("parse a dangling symlink", ["parse", "dangling.txt"], "symbolic link to a missing file"),
+    ("parse binary data", ["parse", "binary.txt"], "binary data"),
+    ("parse a 200 MB file", ["parse", "huge.txt"], "over the 5 MB limit"),
+    ("import a 200 MB file", ["import", "huge.txt", "--db", LIB], "over the 5 MB limit"),
+    (
+        "import-annotations of a 200 MB file",
+        ["import-annotations", "huge.json", "--db", LIB],
+        "over the 128 MB limit",
+    ),
+    ("import-annotations of no JSON", ["import-annotations", "not.json", "--db", LIB], "not a JSON file"),
+    (
+        "import-annotations of deep nesting",
+        ["import-annotations", "deep.json", "--db", LIB],
+        "nested far too deeply",
+    ),
+    (
+        "import-annotations with a lone surrogate",
+        ["import-annotations", "surrogate.json", "--db", LIB],
+        "lone surrogate",
+    ),
+    (
+        "import-annotations with a huge offset",
+        ["import-annotations", "far.json", "--db", LIB],
+        "beyond any text",
+    ),
+    (
+        "import-annotations of another tool's target",
+        ["import-annotations", "foreign.json", "--db", LIB],
+        "not a Dubao page",
+    ),
+    (
+        "back up over the library",
+        ["library", "backup", LIB, "--db", LIB, "--overwrite"],
+        "is the open library",
+    ),
+    ("back up over an existing file", ["library", "backup", "existing.csv", "--db", LIB], "already exists"),
+    (
+        "back up a missing library",
+        ["library", "backup", "b.sqlite3", "--db", "missing.sqlite3"],
+        "no such file",
+    ),
+    ("open the window on a missing file", ["missing-page.txt"], "no such file or folder"),
+    ("open the window on a symlink loop", ["loop"], "symbolic link loop"),
+    ("open the window on a FIFO", ["fifo"], "named pipe"),
+]
+
+
+@pytest.mark.parametrize(("args", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_gets_one_line_exit_2_and_changes_nothing(
+    workspace: Path, args: list[str], words: str
+) -> None:
+    library = workspace / LIB
+    before, listing = fingerprint(library), files(workspace)
+    existing = (workspace / "existing.csv").read_bytes()
+    done = _run(*args, cwd=workspace, timeout=60)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert words in lines[0]
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert files(workspace) == listing  # nothing written: no export, no temporary file left
+    assert fingerprint(library) == before
+    assert (workspace / "existing.csv").read_bytes() == existing
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_read_as_the_same_page(tmp_path: Path, encoding: str) -> None:
+    from models.page_file import read_page_file
+
+    text = SAMPLE_PAGE.read_text(encoding="utf-8")
+    page = tmp_path / f"{encoding}.txt"
+    page.write_bytes(text.encode(encoding))
+    assert not page.read_bytes().startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    read = read_page_file(page)
+    assert read.raw == text and read.encoding == encoding
+
+
+def test_parse_into_a_closed_pipe_stops_without_a_traceback(tmp_path: Path) -> None:
+    big = tmp_path / "page.txt"
+    big.write_text(sample_text() * 20, encoding="utf-8")
+    shell = f'"{sys.executable}" "{ROOT / "main.py"}" parse "{big}" | head -c 10 > /dev/null'
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True, text=True, timeout=60
+    )
+    assert done.stderr == ""
+    assert done.returncode in (0, 141)
+
+
+def test_a_window_on_a_missing_file_never_starts_qt(tmp_path: Path) -> None:
+    probe = "import sys, main; code = main.main(['nowhere.txt']); print('PySide6' in sys.modules, code)"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "2"]
+    assert done.stderr.strip() == "dubao: nowhere.txt: no such file or folder"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(
+        st.text(
+            alphabet=st.one_of(
+                st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                st.sampled_from("，。、：；“”（）《》0123456789 abcXYZ"),
+                st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+            ),
+            min_size=1,
+            max_size=30,
+        ),
+        min_size=2,
+        max_size=12,
+    ),
+    encoding=st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+)
+def test_any_page_in_utf16_or_utf32_without_a_bom_decodes_to_itself(lines: list[str], encoding: str) -> None:
+    from models.page_file import decode_page_bytes
+
+    text = "\n".join(lines) + "\n"
+    if not text.strip():
+        return
+    assert decode_page_bytes(text.encode(encoding)) == (text, encoding)
