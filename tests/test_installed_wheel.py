@@ -93,7 +93,7 @@ def test_the_wheel_holds_one_package_with_its_resources(installed: Path) -> None
         "dubao/resources/icons/dubao-64.png",
         "dubao/main.py",
         "dubao/models/resources.py",
-        "dubao/ui/app.py",
+        "dubao/ui/shell/app.py",
     ):
         assert bundled in names
 
