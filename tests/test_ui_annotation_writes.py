@@ -228,3 +228,30 @@ def test_tags_typed_but_not_confirmed_are_saved_to_their_highlight_before_the_pa
     details.tags.setText("经济")
     assert window.open_library_page(window.test_pages["sample.txt"])
     assert session.annotations.records([made.id])[0].tags == ("经济",)
+
+
+def test_a_tag_rename_under_a_held_lock_is_told_in_the_dialog_and_retried(qtbot, window) -> None:
+    from ui.annotations.tag_manager import TagManager
+
+    session = window.annotation_session
+    annotations = session.ensure()
+    section, at = next(
+        (i, t.find("高质量发展")) for i, t in enumerate(session.page.texts) if "高质量发展" in t
+    )
+    annotations.create(session.page, section, at, at + 5, 1, tags=["发展"])
+    dialog = TagManager(annotations, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select("发展")
+    dialog.ask_name = lambda tag: "高质量"
+    writer = OtherWriter(window.library.path)
+    try:
+        dialog.rename()
+        qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, FAILURE_BOX) is not None, timeout=5000)
+        box = dialog.findChild(QMessageBox, FAILURE_BOX)
+        assert dialog.tag_rows() == [("发展", 1)]  # nothing renamed meanwhile
+    finally:
+        writer.release()
+    box.button(QMessageBox.StandardButton.Retry).click()
+    qtbot.waitUntil(lambda: dialog.tag_rows() == [("高质量", 1)])
+    assert annotations.tag_named("发展") is None

@@ -162,3 +162,20 @@ def test_a_page_opened_from_a_file_shows_the_scan_beside_it(qtbot, window, tmp_p
     session.set_shown(True)
     loaded(qtbot, session)
     assert session.pane.has_image() and session.pane.view.pixmap().width() == 300
+
+
+def test_the_pane_comes_back_in_the_next_session(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    window.scan_session.set_shown(True)
+    window.settings.sync()
+    again = MainWindow(
+        Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat)),
+        db=str(window.library.path),
+    )
+    qtbot.addWidget(again)
+    assert again.scan_session.toggle_action.isChecked()
+    again.scan_session.wait()

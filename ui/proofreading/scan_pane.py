@@ -143,7 +143,8 @@ class ScanSession(QObject):
         self.toggle_action.setCheckable(True)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+I"))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.toggle_action.toggled.connect(self.set_shown)
+        self._take_focus = True
+        self.toggle_action.toggled.connect(self._toggled)
         window.addAction(self.toggle_action)
         self.attach_action = QAction(self.tr("Attach S&can…"), window)  # type: ignore[arg-type]
         self.attach_action.triggered.connect(self.attach)
@@ -159,16 +160,24 @@ class ScanSession(QObject):
         window.pageShown.connect(self._page_shown)
 
     # --- showing ------------------------------------------------------------------------------------
-    def set_shown(self, shown: bool) -> None:
-        """Show or hide the pane (Ctrl+I); shown, it holds the focus so the keys zoom and pan."""
+    def set_shown(self, shown: bool, focus: bool = True) -> None:
+        """Show or hide the pane (Ctrl+I); shown, it takes the focus so the keys zoom and pan
+        (not when it is only restored as the last session left it: ``focus=False``)."""
+        self._take_focus = focus
         if self.toggle_action.isChecked() != shown:
-            self.toggle_action.setChecked(shown)  # comes back here through toggled
-            return
+            self.toggle_action.setChecked(shown)  # comes back through toggled
+        else:
+            self._toggled(shown)
+        self._take_focus = True
+
+    def _toggled(self, shown: bool) -> None:
         self.pane.setVisible(shown)
+        self.window.settings.set_scan_shown(shown)
         if shown:
             self.reload()
-            self.pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
+            if self._take_focus:
+                self.pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self._take_focus:
             self.window.page_view.focus_column(self.window.page_view.active)
 
     def _page_shown(self, _title: str = "") -> None:

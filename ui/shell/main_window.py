@@ -127,6 +127,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.splitter.insertWidget(1, self.scan_session.pane)
         self.splitter.setStretchFactor(1, 2)
         self.scan_session.toggle_action.toggled.connect(self._share_splitter)
+        if self.settings.scan_shown():
+            self.scan_session.set_shown(True, focus=False)  # the columns keep the keys
         _insert_after(self.file_menu, self.import_action, self.scan_session.attach_action)
         _insert_after(self.view_menu, self.toggle_raw_action, self.scan_session.toggle_action)
         self._connect()
