@@ -255,3 +255,28 @@ def test_a_tag_rename_under_a_held_lock_is_told_in_the_dialog_and_retried(qtbot,
     box.button(QMessageBox.StandardButton.Retry).click()
     qtbot.waitUntil(lambda: dialog.tag_rows() == [("高质量", 1)])
     assert annotations.tag_named("发展") is None
+
+
+def test_a_page_whose_highlights_must_move_under_a_held_lock_is_told_and_retried(qtbot, window) -> None:
+    session = window.annotation_session
+    annotations = session.annotations
+    page = session.page
+    section = next(i for i, t in enumerate(page.texts) if "高质量发展" in t)
+    at = page.texts[section].index("高质量发展")
+    made = annotations.create(page, section, at, at + 5, annotations.category_for_key(6).id)
+    raw = page.content.raw
+    cut = raw.index("高质量发展")
+    # A correction before the words in the same paragraph: the highlight must move on the next opening.
+    window.library.add_correction(page.page_id, cut - 2, cut, "")
+    writer = OtherWriter(window.library.path)
+    try:
+        assert window.open_library_page(page.page_id)
+        box = failure_box(qtbot, window)
+        assert session.page is None and not session.painters  # nothing painted in the wrong place
+    finally:
+        writer.release()
+    box.button(QMessageBox.StandardButton.Retry).click()
+    qtbot.waitUntil(lambda: session.page is not None and bool(session.painters))
+    moved = next(h for h in session.page.highlights if h.id == made.id)
+    assert session.page.texts[section][moved.start : moved.end] == "高质量发展"
+    assert session.painters[section].background_at(moved.start) is not None

@@ -944,6 +944,11 @@
         <source>Nothing was exported</source>
         <translation>Nothing was exported</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="155" />
+        <source>The highlights' new places</source>
+        <translation>The highlights' new places</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

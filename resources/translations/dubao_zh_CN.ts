@@ -939,6 +939,11 @@
         <source>Nothing was exported</source>
         <translation>未导出任何内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="155" />
+        <source>The highlights' new places</source>
+        <translation>标注的新位置</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

@@ -147,7 +147,21 @@ class AnnotationSession(QObject):
                 marking.markRequested.connect(self.mark)
                 self.markings.append(marking)
             return
-        self.page = annotations.open_page(int(where.split(":", 1)[1]))
+        page_id = int(where.split(":", 1)[1])
+        # Opening re-anchors highlights whose words moved and saves their new places: a write like
+        # any other, so a locked or full library is told (with Retry) and nothing is painted.
+        run_write(
+            self.window,
+            self.tr("The highlights' new places"),
+            lambda: annotations.open_page(page_id),
+            lambda page: self._show_annotated(page, where),
+            refused=self._say,
+        )
+
+    def _show_annotated(self, page: AnnotatedPage, where: str) -> None:
+        if getattr(self.window, "page_where", "") != where or self.painters:
+            return  # the reader has moved on (a retry after turning the page)
+        self.page = page
         for column in self.window.page_view.columns:  # type: ignore[attr-defined]
             painter = HighlightPainter(column)
             painter.is_dark = lambda: bool(getattr(self.window, "colours", None) and self.window.colours.dark)  # type: ignore[attr-defined]
