@@ -6,7 +6,7 @@ its first bytes, whatever its name says), that it is whole (a PNG's chunks and t
 JPEG's frame header and end marker, a TIFF's first directory), and its size in pixels (a
 decompression bomb is refused). A PDF page is rendered with pypdfium2 (PDFium's Python
 binding: Apache-2.0/BSD, wheels on PyPI for every desktop platform, works offline) at 200 dpi
-and kept as PNG, encoded here with zlib (no imaging library needed).
+and kept as PNG, encoded here with zlib and numpy (no imaging library needed).
 
 No Qt here: the window decodes the stored bytes to show them.
 """
@@ -178,7 +178,9 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def _jpeg_size(data: bytes) -> tuple[int, int]:
-    if b"\xff\xd9" not in data[-64:] and not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+    # The end marker closes the image data; a camera may append a little after it, so it is looked
+    # for in the last part of the file rather than at the very end.
+    if data.rfind(b"\xff\xd9", max(2, len(data) - 65536)) < 0:
         raise ValueError("cut short before its end")
     at = 2
     while at < len(data):
@@ -262,16 +264,33 @@ def _render_pdf(file: Path, data: bytes, index: int) -> ScanImage:
 
 
 def png_bytes(buffer, width: int, height: int, stride: int, channels: int) -> bytes:
-    """Encode 8-bit grey (1), RGB (3) or RGBA (4) rows as a PNG file."""
+    """Encode 8-bit grey (1), RGB (3) or RGBA (4) rows as a PNG file.
+
+    An RGB page whose every pixel is grey (most newspaper scans) is stored as grey: a third of
+    the data. zlib's fastest level: a rendered page compresses nearly as well at 1 as at 6, in
+    a fifth of the time.
+    """
+    import numpy as np
+
+    pixels = np.frombuffer(buffer, dtype=np.uint8, count=height * stride).reshape(height, stride)
+    pixels = pixels[:, : width * channels].reshape(height, width, channels)
+    if (
+        channels == 3
+        and (pixels[..., 0] == pixels[..., 1]).all()
+        and (pixels[..., 1] == pixels[..., 2]).all()
+    ):
+        pixels, channels = pixels[..., :1], 1
     colour = {1: 0, 3: 2, 4: 6}[channels]
-    view = memoryview(buffer).cast("B")
-    row = width * channels
-    raw = b"".join(b"\x00" + bytes(view[y * stride : y * stride + row]) for y in range(height))
+    rows = np.zeros((height, 1 + width * channels), dtype=np.uint8)  # filter byte 0 ("none") per row
+    rows[:, 1:] = pixels.reshape(height, width * channels)
 
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, colour, 0, 0, 0)
     return (
-        PNG_SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+        PNG_SIGNATURE
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + chunk(b"IEND", b"")
     )

@@ -181,3 +181,18 @@ def test_a_v2_library_gains_the_scan_table_and_keeps_its_pages(tmp_path: Path) -
     assert conn.execute("SELECT count(*) FROM page_image").fetchone()[0] == 0
     conn.close()
     assert Path(f"{path}.v2.bak").is_file()  # the upgrade kept a copy of the v2 file
+
+
+def test_a_rendered_page_is_stored_grey_when_it_is_grey_and_in_colour_when_not() -> None:
+    width, height, stride = 5, 3, 16  # rows padded past their 15 bytes, as PDFium pads them
+    grey = bytearray(b"\x80" * stride * height)
+    png = scan_file.png_bytes(bytes(grey), width, height, stride, 3)
+    assert png[25] == 0  # colour type 0: grey, one byte a pixel
+    assert QImage.fromData(png).pixelColor(4, 2).name() == "#808080"
+    coloured = bytearray(grey)
+    coloured[stride * 2 + 12 : stride * 2 + 15] = b"\xff\x00\x00"  # the last pixel of the last row
+    png = scan_file.png_bytes(bytes(coloured), width, height, stride, 3)
+    assert png[25] == 2
+    image = QImage.fromData(png)
+    assert (image.width(), image.height()) == (5, 3)
+    assert image.pixelColor(4, 2).name() == "#ff0000" and image.pixelColor(3, 2).name() == "#808080"

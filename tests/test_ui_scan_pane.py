@@ -179,3 +179,22 @@ def test_the_pane_comes_back_in_the_next_session(qtbot, window, tmp_path: Path) 
     qtbot.addWidget(again)
     assert again.scan_session.toggle_action.isChecked()
     again.scan_session.wait()
+
+
+def test_a_stored_scan_qt_cannot_decode_is_named_in_the_pane(qtbot, window) -> None:
+    import sqlite3
+
+    page_id = window.test_pages[1]
+    # Bytes that look like a JPEG to the core's check but hold no image (damaged after storing).
+    junk = b"\xff\xd8\xff\xc0\x00\x11\x08\x00\x10\x00\x10\x03" + b"\x00" * 200 + b"\xff\xd9"
+    with sqlite3.connect(window.library.path) as conn:
+        conn.execute(
+            "INSERT INTO page_image (page_id, media_type, data, width, height, source_name, created)"
+            " VALUES (?, 'image/jpeg', ?, 16, 16, 'damaged.jpg', '2026-01-01')",
+            (page_id, junk),
+        )
+    assert window.open_library_page(page_id)
+    session = window.scan_session
+    session.set_shown(True)
+    qtbot.waitUntil(lambda: "damaged.jpg" in session.pane.note.text(), timeout=10000)
+    assert "cannot be shown" in session.pane.note.text() and not session.pane.has_image()

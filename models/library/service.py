@@ -116,10 +116,11 @@ class Library:
         return image
 
     def store_scan(self, page_id: int, image: ScanImage) -> None:
-        """Store a scan already read and checked (``models.scan_file.read_scan``) with its page."""
+        """Store a scan read by ``models.scan_file.read_scan`` with its page (checked again: cheap)."""
         from models.library import page_images
+        from models.scan_file import check_scan
 
-        page_images.attach(self._db, page_id, image)
+        page_images.attach(self._db, page_id, check_scan(image))
 
     def remove_scan(self, page_id: int) -> bool:
         """Remove a page's scan; False if it had none."""

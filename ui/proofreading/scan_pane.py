@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,7 +33,23 @@ if TYPE_CHECKING:
     from models.scan_file import ScanImage
     from ui.reader.host import ReaderHost
 
+#: Decoded size allowed for one scan (the core allows 200 million pixels: 800 MB as 32-bit colour).
+ALLOCATION_LIMIT_MB = 1024
+
 SCAN_FILTER = "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)"
+
+
+def decode_scan(data: bytes) -> tuple[QImage | None, str]:
+    """The image stored bytes hold, or None and Qt's reason (any thread)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    # Qt refuses images over 256 MB decoded; a 600 dpi broadsheet page is more (the core's own
+    # pixel limit bounds what is stored).
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    image = reader.read()
+    return (image, "") if not image.isNull() else (None, reader.errorString())
 
 
 class ScanLoader(QThread):
@@ -57,12 +73,12 @@ class ScanLoader(QThread):
         if data is None:
             self.loaded.emit(self.token, None, "")
             return
-        image = QImage.fromData(data)
-        if image.isNull():
+        image, problem = decode_scan(data)
+        if image is None:
             self.loaded.emit(
                 self.token,
                 None,
-                self.tr("The scan %1 cannot be shown (its image data is damaged).").replace("%1", name),
+                self.tr("The scan %1 cannot be shown: %2").replace("%1", name).replace("%2", problem),
             )
             return
         self.loaded.emit(self.token, image, "")
