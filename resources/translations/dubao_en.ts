@@ -1312,14 +1312,14 @@
 <context>
     <name>ScanLoader</name>
     <message>
-        <location filename="../../ui/proofreading/scan_pane.py" line="63" />
-        <source>The scan %1 cannot be shown (its image data is damaged).</source>
-        <translation>The scan %1 cannot be shown (its image data is damaged).</translation>
-    </message>
-    <message>
         <location filename="../../ui/proofreading/scan_pane.py" line="53" />
         <source>The scan cannot be read: %1</source>
         <translation>The scan cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="81" />
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>The scan %1 cannot be shown: %2</translation>
     </message>
 </context>
 <context>

@@ -1306,14 +1306,14 @@
 <context>
     <name>ScanLoader</name>
     <message>
-        <location filename="../../ui/proofreading/scan_pane.py" line="63" />
-        <source>The scan %1 cannot be shown (its image data is damaged).</source>
-        <translation>扫描件 %1 无法显示（图像数据已损坏）。</translation>
-    </message>
-    <message>
         <location filename="../../ui/proofreading/scan_pane.py" line="53" />
         <source>The scan cannot be read: %1</source>
         <translation>无法读取扫描件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="81" />
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>扫描件 %1 无法显示：%2</translation>
     </message>
 </context>
 <context>
