@@ -1,7 +1,8 @@
 """Importing page files into the library.
 
 A folder is one issue and its ``*.txt`` files its pages, in name order (a folder of such
-folders is one issue per folder); files given on
+folders is one issue per folder); an image (or PDF) of the same name beside a page file is its
+scan (``page-001.txt`` + ``page-001.png``), stored with it; files given on
 their own are pages of the issue their names point to (same paper and date), or of an
 issue of their own. A file whose text is already in the library (same SHA-256) is
 skipped, so importing twice never duplicates.
@@ -24,9 +25,11 @@ from peewee import SqliteDatabase
 
 from models.errors import DubaoError
 from models.input_files import check_input
+from models.library import page_images
 from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
 from models.library.schema import Issue, Page
+from models.scan_file import ScanImage, read_scan, scan_beside
 from models.section import ParsedPage
 
 #: ``progress(done, total, name)``: called before each file; return ``False`` to cancel.
@@ -88,6 +91,8 @@ class _PreparedPage:
     #: All the masthead's text (a date printed there dates the issue) and its title.
     masthead: str | None = None
     masthead_title: str | None = None
+    #: The scan beside the file (same name, .png/.jpg/.tif/.pdf), read and checked.
+    scan: ScanImage | None = None
 
 
 def _page_files(folder: Path) -> list[Path]:
@@ -150,6 +155,9 @@ def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
         guess=guess_from_name(path.stem),
     )
     prepared.sections = stored.to_rows(parsed)
+    beside = scan_beside(path)
+    if beside is not None:
+        prepared.scan = read_scan(beside)  # a broken scan refuses the import, like a broken page
     for section in parsed.sections:
         if section.kind == "masthead":
             texts = section.all_texts()
@@ -207,6 +215,12 @@ def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: s
         for page in pages:
             if page.sha256 in seen:
                 skipped.append(page.sha256)
+                if (
+                    page.scan is not None
+                    and page.sha256 in existing
+                    and not page_images.has_scan(existing[page.sha256])
+                ):
+                    page_images.put(existing[page.sha256], page.scan)  # a scan added beside it since
             else:
                 seen.add(page.sha256)
                 fresh.append(page)
@@ -313,6 +327,8 @@ def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_numb
         parser_version=version,
     ).execute()
     stored.insert(int(page_id), page.sections)
+    if page.scan is not None:
+        page_images.put(int(page_id), page.scan)
     return int(page_id)
 
 

@@ -15,6 +15,8 @@ a later change is a new step, never an edit of an old one.
   ``reverted``), the time they were reverted and a uuid (W3C exchange); structure edits keyed
   by raw offsets; page status (``unchecked`` / ``in_progress`` / ``done``); the library's
   word list and remembered flag dismissals for the checker.
+- v4: ``page_image``: a page's scan (PNG, JPEG or TIFF bytes, a PDF page rendered to PNG), one
+  per page, deleted with its page.
 """
 
 from __future__ import annotations
@@ -211,8 +213,25 @@ def v2_to_v3(conn: sqlite3.Connection) -> None:
         )
 
 
+_PAGE_IMAGE_TABLE = """
+CREATE TABLE "page_image" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "media_type" TEXT NOT NULL, "data" BLOB NOT NULL, "width" INTEGER NOT NULL, "height" INTEGER NOT NULL,
+  "source_name" TEXT NOT NULL, "created" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE UNIQUE INDEX "page_image_page_id" ON "page_image" ("page_id");
+"""
+
+
+def add_page_images(conn: sqlite3.Connection) -> None:
+    """Add the page's scan (issue 8): one image per page, its bytes and media type.
+
+    Self-contained: it only creates its own table, so it can stand after any other step.
+    """
+    _run_script(conn, _PAGE_IMAGE_TABLE)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
-MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3)
+MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3, add_page_images)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

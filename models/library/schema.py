@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from peewee import (
+    BlobField,
     BooleanField,
     DateTimeField,
     ForeignKeyField,
@@ -265,6 +266,19 @@ class VocabularyEntry(LibraryModel):
     updated = DateTimeField(default=utc_now)
 
 
+class PageImage(LibraryModel):
+    """A page's scan, to check the OCR against the printed page: one per page."""
+
+    page = ForeignKeyField(Page, backref="images", on_delete="CASCADE", unique=True)
+    media_type = TextField()  # image/png, image/jpeg or image/tiff
+    data = BlobField()
+    width = IntegerField()
+    height = IntegerField()
+    #: the file it came from (a PDF's page: "name.pdf#3")
+    source_name = TextField(default="")
+    created = DateTimeField(default=utc_now)
+
+
 #: Every model, parents before children.
 MODELS: tuple[type[LibraryModel], ...] = (
     Issue,
@@ -283,6 +297,7 @@ MODELS: tuple[type[LibraryModel], ...] = (
     Note,
     ReadingOverride,
     VocabularyEntry,
+    PageImage,
 )
 
 #: Section fields stored as text plus source map, in printed order.

@@ -31,6 +31,7 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
+from models.scan_file import ScanImage
 
 
 class _Unset:
@@ -121,6 +122,40 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         if self._path is None:
             raise DubaoError("an in-memory library has no file to back up")
         return back_up(self._path, dest, progress, overwrite)
+
+    # Scans (a page's image)
+
+    def attach_scan(self, page_id: int, path: str | os.PathLike[str], pdf_page: int = 0) -> ScanImage:
+        """Read, check and store a page's scan (replacing one it had); ScanFileError if unusable.
+
+        The file is read and checked before the library is touched: a broken file writes nothing.
+        """
+        from models.library import page_images
+        from models.scan_file import read_scan
+
+        image = read_scan(path, pdf_page)
+        page_images.attach(self._db, page_id, image)
+        return image
+
+    def store_scan(self, page_id: int, image: ScanImage) -> None:
+        """Store a scan read by ``models.scan_file.read_scan`` with its page (checked again: cheap)."""
+        from models.library import page_images
+        from models.scan_file import check_scan
+
+        page_images.attach(self._db, page_id, check_scan(image))
+
+    def remove_scan(self, page_id: int) -> bool:
+        """Remove a page's scan; False if it had none."""
+        from models.library import page_images
+
+        return page_images.detach(self._db, page_id)
+
+    def page_scan(self, page_id: int) -> ScanImage | None:
+        """A page's stored scan (bytes, media type, size in pixels), or None."""
+        from models.library import page_images
+
+        found = page_images.scan_of(page_id)
+        return None if found is None else found.image
 
     # Importing
 

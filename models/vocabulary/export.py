@@ -15,6 +15,9 @@ from collections.abc import Sequence
 
 from models.vocabulary.words import VocabularyWord
 
+#: a library file an export must never overwrite (None: an in-memory library)
+Protected = str | os.PathLike[str] | None
+
 COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "Sentence", "Source")
 
 
@@ -38,22 +41,26 @@ def tsv_text(words: Sequence[VocabularyWord]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_tsv(words: Sequence[VocabularyWord], path: str | os.PathLike[str]) -> None:
-    """Write the words as a TSV file for Anki (UTF-8, no BOM)."""
-    _write(path, tsv_text(words), "utf-8")
+def write_tsv(
+    words: Sequence[VocabularyWord], path: str | os.PathLike[str], protect: Sequence[Protected] = ()
+) -> None:
+    """Write the words as a TSV file for Anki (UTF-8, no BOM); never over a ``protect``ed library."""
+    _write(path, tsv_text(words), "utf-8", protect)
 
 
-def write_csv(words: Sequence[VocabularyWord], path: str | os.PathLike[str]) -> None:
+def write_csv(
+    words: Sequence[VocabularyWord], path: str | os.PathLike[str], protect: Sequence[Protected] = ()
+) -> None:
     """Write the words as CSV for Excel: UTF-8 with a BOM (else Excel reads it as ANSI), a header row."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     writer.writerows([_spreadsheet_safe(v) for v in _fields(w)] for w in words)
-    _write(path, buffer.getvalue(), "utf-8-sig")
+    _write(path, buffer.getvalue(), "utf-8-sig", protect)
 
 
-def _write(path: str | os.PathLike[str], text: str, encoding: str) -> None:
+def _write(path: str | os.PathLike[str], text: str, encoding: str, protect: Sequence[Protected] = ()) -> None:
     """Through a temporary file and a rename; never over a library (models.export_file)."""
     from models.export_file import write_atomically
 
-    write_atomically(path, text.encode(encoding), what="vocabulary export")
+    write_atomically(path, text.encode(encoding), protect, what="vocabulary export")

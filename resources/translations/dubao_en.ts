@@ -639,6 +639,11 @@
         <source>Word help is not available: %1</source>
         <translation>Word help is not available: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/language/language_help.py" line="569" />
+        <source>The reading</source>
+        <translation>The reading</translation>
+    </message>
 </context>
 <context>
     <name>VocabularyWindow</name>
@@ -720,6 +725,16 @@
     <message>
         <source>Double-click to show the word on its page</source>
         <translation>Double-click to show the word on its page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language/vocabulary_window.py" line="142" />
+        <source>The deletion</source>
+        <translation>The deletion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language/vocabulary_window.py" line="142" />
+        <source>Not deleted</source>
+        <translation>Not deleted</translation>
     </message>
 </context>
 <context>
@@ -904,6 +919,36 @@
         <source>Imported: %1 added, %2 merged, %3 unanchored</source>
         <translation>Imported: %1 added, %2 merged, %3 unanchored</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="294" />
+        <source>The highlight</source>
+        <translation>The highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="435" />
+        <source>The import</source>
+        <translation>The import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="330" />
+        <source>The redo</source>
+        <translation>The redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="330" />
+        <source>The undo</source>
+        <translation>The undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="402" />
+        <source>Nothing was exported</source>
+        <translation>Nothing was exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="155" />
+        <source>The highlights' new places</source>
+        <translation>The highlights' new places</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1076,6 +1121,26 @@
         <source>Select words and press 1–9 to highlight them.</source>
         <translation>Select words and press 1–9 to highlight them.</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="166" />
+        <source>The tags</source>
+        <translation>The tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="172" />
+        <source>The note</source>
+        <translation>The note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="177" />
+        <source>The deletion</source>
+        <translation>The deletion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="158" />
+        <source>The category</source>
+        <translation>The category</translation>
+    </message>
 </context>
 <context>
     <name>TagManager</name>
@@ -1128,6 +1193,11 @@
         <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>Merge “%1” into:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>The change</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1256,194 @@
         <location filename="../../ui/annotations/highlight_categories.py" line="161" />
         <source>Category Colour</source>
         <translation>Category Colour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>The change</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>The change</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryBackup</name>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="72" />
+        <source>&amp;Back Up Library…</source>
+        <translation>&amp;Back Up Library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="96" />
+        <source>Backing up the library…</source>
+        <translation>Backing up the library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="96" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="98" />
+        <source>Back Up Library</source>
+        <translation>Back Up Library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="129" />
+        <source>The backup is complete and verified.</source>
+        <translation>The backup is complete and verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="140" />
+        <source>The library was not backed up</source>
+        <translation>The library was not backed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="87" />
+        <source>A backup is already running.</source>
+        <translation>A backup is already running.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanLoader</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="53" />
+        <source>The scan cannot be read: %1</source>
+        <translation>The scan cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="81" />
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>The scan %1 cannot be shown: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPane</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="108" />
+        <source>No page shown.</source>
+        <translation>No page shown.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSession</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="136" />
+        <source>Sca&amp;n of the Page</source>
+        <translation>Sca&amp;n of the Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="142" />
+        <source>Attach S&amp;can…</source>
+        <translation>Attach S&amp;can…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="186" />
+        <source>Loading the scan…</source>
+        <translation>Loading the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="227" />
+        <source>Attach Scan</source>
+        <translation>Attach Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="270" />
+        <source>The scan</source>
+        <translation>The scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="178" />
+        <source>No page shown.</source>
+        <translation>No page shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="184" />
+        <source>No scan for this page.</source>
+        <translation>No scan for this page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="209" />
+        <source>No scan for this page.
+File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
+        <translation>No scan for this page.
+File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="280" />
+        <source>Open a page first.</source>
+        <translation>Open a page first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="287" />
+        <source>Only pages in the library can keep a scan.</source>
+        <translation>Only pages in the library can keep a scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="228" />
+        <source>This PDF has %1 pages. Which one is this page?</source>
+        <translation>This PDF has %1 pages. Which one is this page?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="252" />
+        <source>The scan was not attached</source>
+        <translation>The scan was not attached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="262" />
+        <source>Scan attached: %1</source>
+        <translation>Scan attached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="272" />
+        <source>Reading the scan…</source>
+        <translation>Reading the scan…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_view.py" line="40" />
+        <source>Scan of the page</source>
+        <translation>Scan of the page</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWrites</name>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Another program is writing to the library and kept it locked for too long.</source>
+        <translation>Another program is writing to the library and kept it locked for too long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The disk holding the library is full. Free some space, then retry.</source>
+        <translation>The disk holding the library is full. Free some space, then retry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The library file, its folder or its disk cannot be written.</source>
+        <translation>The library file, its folder or its disk cannot be written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The library could not be written.</source>
+        <translation>The library could not be written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>%1 was not saved.</source>
+        <translation>%1 was not saved.</translation>
     </message>
 </context>
 </TS>

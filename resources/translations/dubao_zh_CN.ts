@@ -637,6 +637,11 @@
         <source>Word help is not available: %1</source>
         <translation>词语释义不可用：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/language/language_help.py" line="569" />
+        <source>The reading</source>
+        <translation>读音</translation>
+    </message>
 </context>
 <context>
     <name>VocabularyWindow</name>
@@ -717,6 +722,16 @@
     <message>
         <source>Double-click to show the word on its page</source>
         <translation>双击可在版面上显示该词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language/vocabulary_window.py" line="142" />
+        <source>The deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language/vocabulary_window.py" line="142" />
+        <source>Not deleted</source>
+        <translation>未删除</translation>
     </message>
 </context>
 <context>
@@ -899,6 +914,36 @@
         <source>Imported: %1 added, %2 merged, %3 unanchored</source>
         <translation>已导入：新增 %1 条，合并 %2 条，未锚定 %3 条</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="294" />
+        <source>The highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="435" />
+        <source>The import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="330" />
+        <source>The redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="330" />
+        <source>The undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="402" />
+        <source>Nothing was exported</source>
+        <translation>未导出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_session.py" line="155" />
+        <source>The highlights' new places</source>
+        <translation>标注的新位置</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1070,6 +1115,26 @@
         <source>Select words and press 1–9 to highlight them.</source>
         <translation>选中文字后按 1–9 即可标记。</translation>
     </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="166" />
+        <source>The tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="172" />
+        <source>The note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="177" />
+        <source>The deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/highlight_details.py" line="158" />
+        <source>The category</source>
+        <translation>类别</translation>
+    </message>
 </context>
 <context>
     <name>TagManager</name>
@@ -1122,6 +1187,11 @@
         <location filename="../../ui/annotations/tag_manager.py" line="152" />
         <source>Merge “%1” into:</source>
         <translation>将“%1”合并到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>这项修改</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1250,194 @@
         <location filename="../../ui/annotations/highlight_categories.py" line="161" />
         <source>Category Colour</source>
         <translation>类别颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>这项修改</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <location filename="../../ui/annotations/list_dialog.py" line="104" />
+        <source>The change</source>
+        <translation>这项修改</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryBackup</name>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="72" />
+        <source>&amp;Back Up Library…</source>
+        <translation>备份报库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="96" />
+        <source>Backing up the library…</source>
+        <translation>正在备份报库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="96" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="98" />
+        <source>Back Up Library</source>
+        <translation>备份报库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="129" />
+        <source>The backup is complete and verified.</source>
+        <translation>备份已完成并通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="140" />
+        <source>The library was not backed up</source>
+        <translation>报库未备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_backup.py" line="87" />
+        <source>A backup is already running.</source>
+        <translation>已有一个备份正在进行。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanLoader</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="53" />
+        <source>The scan cannot be read: %1</source>
+        <translation>无法读取扫描件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="81" />
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>扫描件 %1 无法显示：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPane</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="108" />
+        <source>No page shown.</source>
+        <translation>未显示版面。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSession</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="136" />
+        <source>Sca&amp;n of the Page</source>
+        <translation>版面扫描件(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="142" />
+        <source>Attach S&amp;can…</source>
+        <translation>附加扫描件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="186" />
+        <source>Loading the scan…</source>
+        <translation>正在载入扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="227" />
+        <source>Attach Scan</source>
+        <translation>附加扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="270" />
+        <source>The scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="178" />
+        <source>No page shown.</source>
+        <translation>未显示版面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="184" />
+        <source>No scan for this page.</source>
+        <translation>此版面没有扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="209" />
+        <source>No scan for this page.
+File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
+        <translation>此版面没有扫描件。
+文件 ▸ 附加扫描件… 可添加一个（PNG、JPEG、TIFF 或 PDF 的一页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="280" />
+        <source>Open a page first.</source>
+        <translation>请先打开一个版面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="287" />
+        <source>Only pages in the library can keep a scan.</source>
+        <translation>只有报库中的版面才能保存扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="228" />
+        <source>This PDF has %1 pages. Which one is this page?</source>
+        <translation>此 PDF 共 %1 页。本版面是哪一页？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="252" />
+        <source>The scan was not attached</source>
+        <translation>扫描件未附加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="262" />
+        <source>Scan attached: %1</source>
+        <translation>已附加扫描件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/scan_pane.py" line="272" />
+        <source>Reading the scan…</source>
+        <translation>正在读取扫描件…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../ui/proofreading/scan_view.py" line="40" />
+        <source>Scan of the page</source>
+        <translation>版面扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWrites</name>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Another program is writing to the library and kept it locked for too long.</source>
+        <translation>另一个程序正在写入报库，锁定时间过长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The disk holding the library is full. Free some space, then retry.</source>
+        <translation>报库所在的磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The library file, its folder or its disk cannot be written.</source>
+        <translation>报库文件、其文件夹或磁盘不可写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>The library could not be written.</source>
+        <translation>无法写入报库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>%1 was not saved.</source>
+        <translation>%1未保存。</translation>
     </message>
 </context>
 </TS>

@@ -282,6 +282,12 @@ class AnnotationsPanel(QWidget):
     def set_page(self, page_id: int | None) -> None:
         """The page the window shows (the list follows it unless the library switch is on)."""
         self.page_id = page_id
+        shown = self.details.highlight
+        if shown is not None and shown.page_id != page_id:
+            # The editor must not go on editing a highlight of the page left behind: tags typed
+            # there would land on words the reader no longer sees.
+            self.view.setCurrentIndex(QModelIndex())
+            self.details.show_highlight(None)
         if not self.whole_library.isChecked():
             self.refilter()
 

@@ -6,6 +6,8 @@ highlight it was given and reports nothing itself: the service's change notice r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.annotations.records import HighlightInfo
 from models.annotations.service import Annotations
-from models.errors import DubaoError
+from ui.common.library_writes import run_write
 
 #: Tags are typed separated by commas (either width).
 TAG_SEPARATORS = (",", "，", "、")
@@ -95,9 +97,15 @@ class HighlightDetails(QWidget):
         self.show_highlight(None)
 
     def show_highlight(self, highlight: HighlightInfo | None) -> None:
-        """Show (or, with None, clear and disable) the editor for a highlight."""
+        """Show (or, with None, clear and disable) the editor for a highlight.
+
+        What was typed for the highlight shown so far (a note, tags not yet confirmed) is
+        saved to it first.
+        """
         if self._note_timer.isActive():
             self.save_note()
+        if self.highlight is not None and (highlight is None or highlight.id != self.highlight.id):
+            self.save_tags()
         self.highlight = highlight
         for widget in (self.category, self.tags, self.note, self.delete_button):
             widget.setEnabled(highlight is not None)
@@ -138,30 +146,32 @@ class HighlightDetails(QWidget):
             self.note.setPlainText(highlight.note)
             self.note.blockSignals(False)
 
-    def _run(self, action) -> None:
-        try:
-            action()
-        except DubaoError as exc:
-            self.failed.emit(str(exc))
+    def _run(self, what: str, action: Callable[[], object]) -> None:
+        """One change, through the window's single write path (a failure is told, with Retry)."""
+        run_write(self, what, action, refused=self.failed.emit)
 
     def _category_chosen(self, index: int) -> None:
         if self.highlight is not None:
-            category_id = self.category.itemData(index)
+            highlight_id, category_id = self.highlight.id, self.category.itemData(index)
             if category_id != self.highlight.category_id:
-                self._run(lambda: self.annotations.set_category(self.highlight.id, category_id))
+                self._run(
+                    self.tr("The category"), lambda: self.annotations.set_category(highlight_id, category_id)
+                )
 
     def save_tags(self) -> None:
         if self.highlight is None:
             return
-        wanted = split_tags(self.tags.text())
+        highlight_id, wanted = self.highlight.id, split_tags(self.tags.text())
         if tuple(sorted(wanted)) != tuple(sorted(self.highlight.tags)):
-            self._run(lambda: self.annotations.set_tags(self.highlight.id, wanted))
+            self._run(self.tr("The tags"), lambda: self.annotations.set_tags(highlight_id, wanted))
 
     def save_note(self) -> None:
         self._note_timer.stop()
         if self.highlight is not None and self.note.toPlainText() != self.highlight.note:
-            self._run(lambda: self.annotations.set_note(self.highlight.id, self.note.toPlainText()))
+            highlight_id, text = self.highlight.id, self.note.toPlainText()
+            self._run(self.tr("The note"), lambda: self.annotations.set_note(highlight_id, text))
 
     def delete(self) -> None:
         if self.highlight is not None:
-            self._run(lambda: self.annotations.delete(self.highlight.id))
+            highlight_id = self.highlight.id
+            self._run(self.tr("The deletion"), lambda: self.annotations.delete(highlight_id))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from ui.annotations.highlight_marking import ColumnMarking
 from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.export_paths import ask_save_path
+from ui.common.library_writes import run_write
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
@@ -73,8 +75,8 @@ class AnnotationSession(QObject):
         self.export_action = self._action(self.tr("&Export Annotations…"), self.export_annotations, [])
         self.import_action = self._action(self.tr("&Import Annotations…"), self.import_annotations, [])
         #: the file questions, replaceable in tests: (path or "", chosen filter)
-        self.ask_save_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getSaveFileName(
-            self.window, self.tr("Export Annotations"), "", EXPORT_FILTERS
+        self.ask_save_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
+            self.window, self.tr("Export Annotations"), "annotations.jsonld", EXPORT_FILTERS
         )
         self.ask_open_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getOpenFileName(
             self.window, self.tr("Import Annotations"), "", IMPORT_FILTER
@@ -133,6 +135,8 @@ class AnnotationSession(QObject):
             old.detach()
         self.painters, self.markings = [], []
         self.page = None
+        if self.chosen is not None and f"library:{self.chosen.page_id}" != where:
+            self.chosen = None
         annotations = self.ensure() if where.startswith("library:") else None
         if annotations is None:
             if self.panel is not None:
@@ -143,7 +147,21 @@ class AnnotationSession(QObject):
                 marking.markRequested.connect(self.mark)
                 self.markings.append(marking)
             return
-        self.page = annotations.open_page(int(where.split(":", 1)[1]))
+        page_id = int(where.split(":", 1)[1])
+        # Opening re-anchors highlights whose words moved and saves their new places: a write like
+        # any other, so a locked or full library is told (with Retry) and nothing is painted.
+        run_write(
+            self.window,
+            self.tr("The highlights' new places"),
+            lambda: annotations.open_page(page_id),
+            lambda page: self._show_annotated(page, where),
+            refused=self._say,
+        )
+
+    def _show_annotated(self, page: AnnotatedPage, where: str) -> None:
+        if getattr(self.window, "page_where", "") != where or self.painters:
+            return  # the reader has moved on (a retry after turning the page)
+        self.page = page
         for column in self.window.page_view.columns:  # type: ignore[attr-defined]
             painter = HighlightPainter(column)
             painter.is_dark = lambda: bool(getattr(self.window, "colours", None) and self.window.colours.dark)  # type: ignore[attr-defined]
@@ -262,28 +280,36 @@ class AnnotationSession(QObject):
 
     # --- operations -----------------------------------------------------------------------------
     def mark(self, section: int, start: int, end: int, key: int) -> HighlightInfo | None:
-        """Highlight a span of a section (code points) with the category of key 1–9."""
-        from models.errors import DubaoError
+        """Highlight a span of a section (code points) with the category of key 1–9.
 
+        The highlight is painted, chosen and reported only once it is saved; a failed save is
+        told in a message box offering Retry, and the selection stays meanwhile.
+        """
         if (self.annotations is None or self.page is None) and not self._show_in_library(section, start, end):
             return None
         category = self.annotations.category_for_key(key)
         if category is None:
             self._say(self.tr("No category on key %1").replace("%1", str(key)))
             return None
-        try:
-            made = self.annotations.create(self.page, section, start, end, category.id)
-        except DubaoError as exc:
-            self._say(str(exc))
-            return None
-        self._say(self.tr("Highlighted as %1").replace("%1", category.name))
-        # Let go of the selection so the new colour shows; the cursor stays at the mark's end.
-        column = self.window.page_view.columns[section]  # type: ignore[attr-defined]
-        cursor = column.textCursor()
-        cursor.setPosition(cursor.selectionEnd())
-        column.setTextCursor(cursor)
-        self.choose(made)
-        return made
+        annotations, page = self.annotations, self.page
+
+        def saved(made: HighlightInfo) -> None:
+            self._say(self.tr("Highlighted as %1").replace("%1", category.name))
+            if self.page is page:
+                # Let go of the selection so the new colour shows; the cursor stays at the mark's end.
+                column = self.window.page_view.columns[section]  # type: ignore[attr-defined]
+                cursor = column.textCursor()
+                cursor.setPosition(cursor.selectionEnd())
+                column.setTextCursor(cursor)
+                self.choose(made)
+
+        return run_write(
+            self.window,
+            self.tr("The highlight"),
+            lambda: annotations.create(page, section, start, end, category.id),
+            saved,
+            refused=self._say,
+        )
 
     def undo(self) -> None:
         self._history(forward=False)
@@ -292,23 +318,34 @@ class AnnotationSession(QObject):
         self._history(forward=True)
 
     def _history(self, forward: bool) -> None:
-        from models.errors import DubaoError
+        annotations = self.annotations
+        if annotations is None:
+            return
 
-        if self.annotations is None:
-            return
-        try:
-            done = self.annotations.redo() if forward else self.annotations.undo()
-        except DubaoError as exc:
-            self._say(str(exc))
+        def done(change: Changed | None) -> None:
             self._update_actions()
-            return
-        if done is not None:
-            self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", done.label))
+            if change is None:
+                return
+            self._say(
+                (self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", change.label)
+            )
             # One highlight brought back (a redone mark, an undone delete): make it the chosen one.
-            if len(done.highlight_ids) == 1:
-                back = self.annotations.records(list(done.highlight_ids))
+            if len(change.highlight_ids) == 1:
+                back = annotations.records(list(change.highlight_ids))
                 if back and not back[0].deleted:
                     self.choose(back[0])
+
+        def refused(message: str) -> None:
+            self._say(message)
+            self._update_actions()
+
+        run_write(
+            self.window,
+            self.tr("The redo") if forward else self.tr("The undo"),
+            annotations.redo if forward else annotations.undo,
+            done,
+            refused,
+        )
 
     def choose(self, highlight: HighlightInfo) -> None:
         """Make a highlight the chosen one: selected in the panel, its details shown."""
@@ -351,6 +388,7 @@ class AnnotationSession(QObject):
         from models.annotations.exchange import collect, w3c_bytes
         from models.annotations.exchange_tables import csv_bytes, markdown_bytes
         from models.errors import DubaoError
+        from models.export_file import write_atomically
 
         annotations = self.ensure()
         if annotations is None:
@@ -372,9 +410,10 @@ class AnnotationSession(QObject):
                 if suffix == ".md"
                 else w3c_bytes(items, title)
             )
-            Path(path).write_bytes(data)
+            # Never over the open library; through a temporary file and a rename.
+            write_atomically(path, data, [annotations.library.path], what="annotation export")
         except (DubaoError, OSError) as exc:
-            self._say(str(exc))
+            self.window.show_error(self.tr("Nothing was exported"), str(exc))  # type: ignore[attr-defined]
             return None
         self._say(self.tr("%n annotations written to %1", "", len(items)).replace("%1", path))
         return path
@@ -382,7 +421,6 @@ class AnnotationSession(QObject):
     def import_annotations(self) -> Any:
         """Merge a W3C annotation file into the library; the report (added, merged, unanchored)."""
         from models.annotations.exchange import import_w3c
-        from models.errors import DubaoError
 
         annotations = self.ensure()
         if annotations is None:
@@ -392,17 +430,27 @@ class AnnotationSession(QObject):
         if not path:
             return None
         try:
-            report = import_w3c(annotations, Path(path).read_bytes())
-        except (DubaoError, OSError) as exc:
-            self._say(f"{path}: {exc}")
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self._say(f"{path}: {exc.strerror or exc}")
             return None
-        self._say(
-            self.tr("Imported: %1 added, %2 merged, %3 unanchored")
-            .replace("%1", str(report.added))
-            .replace("%2", str(report.merged))
-            .replace("%3", str(report.unanchored))
+
+        def imported(report: Any) -> None:
+            self._say(
+                self.tr("Imported: %1 added, %2 merged, %3 unanchored")
+                .replace("%1", str(report.added))
+                .replace("%2", str(report.merged))
+                .replace("%3", str(report.unanchored))
+            )
+
+        # The import's change notice repaints the shown page.
+        return run_write(
+            self.window,
+            self.tr("The import"),
+            lambda: import_w3c(annotations, data),
+            imported,
+            refused=lambda message: self._say(f"{path}: {message}"),
         )
-        return report  # the import's change notice repaints the shown page
 
     def show_category_editor(self) -> None:
         if self.ensure() is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.annotations.records import Changed
 from models.annotations.service import Annotations
-from models.errors import DubaoError
+from ui.common.library_writes import run_write
 
 
 class ListDialog(QDialog):
@@ -97,8 +97,12 @@ class ListDialog(QDialog):
             self.fill()
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-            self.message.clear()
-        except DubaoError as exc:
-            self.message.setText(str(exc))
+        """One change, through the window's single write path: a refusal shows under the buttons,
+        a storage failure in a message box with Retry."""
+        run_write(
+            self,
+            self.tr("The change"),
+            action,
+            done=lambda _r: self.message.clear(),
+            refused=self.message.setText,
+        )

@@ -82,6 +82,12 @@ class Settings:
     def set_raw_view_shown(self, shown: bool) -> None:
         self.store.setValue("reader/raw_view", shown)
 
+    def scan_shown(self) -> bool:
+        return str(self.store.value("reader/scan_pane", "false")).lower() == "true"
+
+    def set_scan_shown(self, shown: bool) -> None:
+        self.store.setValue("reader/scan_pane", shown)
+
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu
 
+from ui.common.export_paths import ask_save_path
+from ui.common.library_writes import run_write
 from ui.language.column_overlay import ColumnOverlay
 from ui.language.language_settings import LanguageSettings
 from ui.language.language_tasks import LanguageTasks
@@ -557,8 +559,18 @@ class LanguageHelp(QObject):
         text, word = self.word(place)
         if self._find_page_id(create=False) is None:
             return
-        clear_readings(self.window.library, self.page_id, [text.source[p] for p in word.positions])
-        self._reload_overrides()
+        library, page_id, offsets = (
+            self.window.library,
+            self.page_id,
+            [text.source[p] for p in word.positions],
+        )
+        run_write(
+            self.window,
+            self.tr("The reading"),
+            lambda: clear_readings(library, page_id, offsets),
+            done=lambda _n: self._reload_overrides(),
+            refused=lambda reason: self.window.show_error(self.tr("The reading was not changed"), reason),
+        )
 
     def _reload_overrides(self) -> None:
         from models.reading_overrides import page_overrides
@@ -573,7 +585,7 @@ class LanguageHelp(QObject):
 
         if self.window.library is None and not self.window.open_library():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = ask_save_path(
             self.window, self.tr("Export Reading Overrides"), "reading-overrides.csv", self.tr("CSV (*.csv)")
         )
         if not path:

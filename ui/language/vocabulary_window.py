@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from models.library.service import Library
 from models.vocabulary import VocabularyWord
+from ui.common.export_paths import ask_save_path
+from ui.common.library_writes import run_write
 
 #: Table columns: the word's field, and whether it can be edited here.
 FIELDS = (
@@ -130,8 +131,16 @@ class VocabularyWindow(QDialog):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return
-        for row in rows:
-            delete_word(self.library, self.words[row].id)
+        ids = [self.words[row].id for row in rows]
+
+        def delete() -> None:
+            for word_id in ids:
+                delete_word(self.library, word_id)
+
+        # A failure is told with Retry; what was deleted before it shows after the refresh.
+        run_write(
+            self, self.tr("The deletion"), delete, refused=lambda r: self._error(self.tr("Not deleted"), r)
+        )
         self.refresh()
 
     def export(self, kind: str, path: str | None = None) -> bool:
@@ -143,11 +152,11 @@ class VocabularyWindow(QDialog):
             title = self.tr("Export for Anki") if kind == "tsv" else self.tr("Export for Excel")
             name = "vocabulary.tsv" if kind == "tsv" else "vocabulary.csv"
             filters = self.tr("Anki text (*.tsv *.txt)") if kind == "tsv" else self.tr("CSV (*.csv)")
-            path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
+            path, _ = ask_save_path(self, title, name, filters)
             if not path:
                 return False
         try:
-            (write_tsv if kind == "tsv" else write_csv)(self.words, path)
+            (write_tsv if kind == "tsv" else write_csv)(self.words, path, protect=[self.library.path])
         except DubaoError as exc:
             self._error(self.tr("Nothing was exported"), str(exc))
             return False

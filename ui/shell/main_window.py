@@ -116,6 +116,21 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.annotations.highlight_session import AnnotationSession
 
         self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
+        from ui.library.library_backup import LibraryBackup
+
+        self.library_backup = LibraryBackup(self)  # File ▸ Back Up Library…
+        self.file_menu.insertAction(self.quit_action, self.library_backup.action)
+        self.file_menu.insertSeparator(self.quit_action)
+        from ui.proofreading.scan_pane import ScanSession
+
+        self.scan_session = ScanSession(self)  # the scan beside the columns (Ctrl+I), Attach Scan…
+        self.splitter.insertWidget(1, self.scan_session.pane)
+        self.splitter.setStretchFactor(1, 2)
+        self.scan_session.toggle_action.toggled.connect(self._share_splitter)
+        if self.settings.scan_shown():
+            self.scan_session.set_shown(True, focus=False)  # the columns keep the keys
+        _insert_after(self.file_menu, self.import_action, self.scan_session.attach_action)
+        _insert_after(self.view_menu, self.toggle_raw_action, self.scan_session.toggle_action)
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -212,6 +227,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
@@ -457,14 +473,20 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.details = details
         self.page_view.set_details(details.line(self._masthead_title()))
 
+    def _share_splitter(self, _shown: bool = True) -> None:
+        """The columns keep about two thirds of the width; the scan and the raw text share the rest."""
+        total = max(1, self.splitter.width())
+        sides = [self.splitter.widget(i).isVisibleTo(self) for i in range(1, self.splitter.count())]
+        side = int(total * (0.45 if all(sides) else 0.32)) // max(1, sum(sides))
+        self.splitter.setSizes([total - side * sum(sides)] + [side if shown else 0 for shown in sides])
+
     # --- raw view link --------------------------------------------------------------------------------------
     def set_raw_view_shown(self, shown: bool) -> None:
         self.raw_view.setVisible(bool(shown))
         self.toggle_raw_action.setChecked(bool(shown))
         self.settings.set_raw_view_shown(bool(shown))
         if shown:
-            total = max(1, self.splitter.width())
-            self.splitter.setSizes([int(total * 0.68), int(total * 0.32)])
+            self._share_splitter()
             column = self.page_view.active_column()
             if column is not None and column.current_block() >= 0:
                 self._paragraph_changed(self.page_view.active, column.current_block())
@@ -593,6 +615,15 @@ class MainWindow(LibraryWindow, QMainWindow):
         if self._import_task is not None:
             self._import_task.cancel()
             self._import_task.wait(5000)
+        self.library_backup.stop()
+        self.scan_session.wait()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _insert_after(menu, anchor: QAction, action: QAction) -> None:
+    """Put an action just after another in a menu (at the end if the anchor is last)."""
+    actions = menu.actions()
+    index = actions.index(anchor) + 1 if anchor in actions else len(actions)
+    menu.insertAction(actions[index] if index < len(actions) else None, action)

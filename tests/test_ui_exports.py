@@ -1,0 +1,105 @@
+"""Every export the window writes asks before replacing a file, never writes over the open
+library, and replaces a file whole (a temporary file renamed into place) (issue 10, item 1)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from annotation_pages import ASTRAL_PAGE, locate
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ui.common.export_paths import save_dialog
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
+    win = library_window
+    win.library.import_paths([issue])
+    page_id = next(p.id for i in win.library.issues() for p in win.library.pages(i.id))
+    assert win.open_library_page(page_id)
+    session = win.annotation_session
+    section, at, _ = locate(session.page, "𠀀家庄")
+    session.annotations.create(session.page, section, at, at + 3, 5)
+    return win
+
+
+def _highlights(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM highlight").fetchone()[0]
+
+
+def error_box(qtbot, window) -> QMessageBox:
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
+    return window.findChild(QMessageBox, "errorBox")
+
+
+def test_the_save_dialog_asks_before_replacing_a_file(qtbot, tmp_path: Path) -> None:
+    existing = tmp_path / "marks.csv"
+    existing.write_text("keep me", encoding="utf-8")
+    dialog = save_dialog(None, "Export", str(tmp_path / "new.csv"), "CSV (*.csv)")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the question is Qt's own here
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
+    asked: list[str] = []
+
+    def answer_no() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    dialog.show()
+    dialog.selectFile(str(existing))
+    QTimer.singleShot(200, answer_no)
+    dialog.accept()
+    assert asked and "marks.csv" in asked[0]
+    assert dialog.isVisible() and dialog.result() != QFileDialog.DialogCode.Accepted  # not taken
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_annotation_export_over_the_open_library_is_refused_with_a_message(qtbot, window) -> None:
+    session = window.annotation_session
+    library = window.library.path
+    for target in (library, Path(f"{library}-wal")):  # the library and its write-ahead log
+        session.ask_save_path = lambda t=target: (str(t), "")
+        assert session.export_annotations() is None
+        box = error_box(qtbot, window)
+        assert "library" in box.informativeText() and "exported" in box.text()
+        box.done(0)
+        box.setObjectName("")
+    assert library.read_bytes().startswith(b"SQLite format 3\x00")
+    assert _highlights(library) == 1
+
+
+def test_an_annotation_export_replaces_the_file_whole_through_a_rename(window, tmp_path: Path) -> None:
+    session = window.annotation_session
+    target = tmp_path / "marks.csv"
+    target.write_text("an old export\n", encoding="utf-8")
+    old_inode = target.stat().st_ino
+    session.ask_save_path = lambda: (str(target), "")
+    assert session.export_annotations() == str(target)
+    assert "𠀀家庄" in target.read_text(encoding="utf-8-sig")
+    assert target.stat().st_ino != old_inode  # a new file renamed into place, not written over
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".marks.csv")) == []
+
+
+def test_a_vocabulary_export_over_the_library_is_refused(qtbot, window) -> None:
+    from models.vocabulary.words import add_word
+    from ui.language.vocabulary_window import VocabularyWindow
+
+    add_word(window.library, simplified="银行", pinyin="yín háng")
+    table = VocabularyWindow(window.library, window)
+    qtbot.addWidget(table)
+    table.refresh()
+    library = window.library.path
+    size = library.stat().st_size
+    assert not table.export("csv", f"{library}-wal")
+    assert not table.export("tsv", str(library))
+    assert library.stat().st_size == size and _highlights(library) == 1
+    assert os.path.exists(library)

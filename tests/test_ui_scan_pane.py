@@ -1,0 +1,200 @@
+"""The scan beside the columns: Ctrl+I shows it, the keyboard zooms and pans, a page without
+a scan says so, Attach Scan… keeps one with the page, a broken file is refused (issue 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import ASTRAL_PAGE
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from scan_images import write_pdf, write_scan
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    folder = tmp_path / "2020-02-12"
+    folder.mkdir()
+    (folder / "page-001.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
+    (folder / "page-002.txt").write_text(ASTRAL_PAGE.replace("示范区", "开发区"), encoding="utf-8")
+    write_scan(folder / "page-001.png", 1200, 1600)
+    win = library_window
+    report = win.library.import_paths([folder])
+    win.test_pages = report.page_ids
+    assert win.open_library_page(report.page_ids[0])
+    return win
+
+
+def press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifiers)
+
+
+def loaded(qtbot, session) -> None:
+    qtbot.waitUntil(
+        lambda: session.pane.has_image() or "Loading" not in session.pane.note.text(), timeout=10000
+    )
+
+
+def test_ctrl_i_shows_the_pages_scan_beside_the_columns_and_hides_it(qtbot, window) -> None:
+    session = window.scan_session
+    assert not session.pane.isVisible()
+    window.page_view.focus_column(0)
+    press(window.page_view.columns[0], Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert session.pane.isVisible() and session.toggle_action.isChecked()
+    loaded(qtbot, session)
+    assert session.pane.has_image()
+    pixmap = session.pane.view.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (1200, 1600)
+    image = pixmap.toImage()
+    assert image.pixelColor(10, 10).name() == "#000000"  # the black block top left
+    assert image.pixelColor(1190, 1590).name() == "#ff0000"  # the red one bottom right
+    # Beside the columns: the pane is to the right of the page view and both have width.
+    assert session.pane.width() > 100 and window.page_view.width() > 300
+    assert (
+        session.pane.mapTo(window, QPoint(0, 0)).x() >= window.page_view.mapTo(window, QPoint(0, 0)).x() + 300
+    )
+    # Fitted: the whole page is in view.
+    view = session.pane.view
+    assert view.scale_factor() * 1600 <= view.viewport().height() + 1
+    assert QApplication.focusWidget() is view  # the keys now zoom and pan
+    press(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert not session.pane.isVisible()
+
+
+def test_zoom_and_pan_from_the_keyboard_and_ctrl_wheel(qtbot, window) -> None:
+    session = window.scan_session
+    session.set_shown(True)
+    loaded(qtbot, session)
+    view = session.pane.view
+    fitted = view.scale_factor()
+    press(view, Qt.Key.Key_Plus)
+    assert view.scale_factor() == pytest.approx(fitted * 1.25)
+    press(view, Qt.Key.Key_Minus)
+    assert view.scale_factor() == pytest.approx(fitted)
+    for _ in range(6):
+        press(view, Qt.Key.Key_Equal)
+    big = view.scale_factor()
+    assert big > fitted * 3
+    x, y = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    press(view, Qt.Key.Key_Right)
+    press(view, Qt.Key.Key_Down)
+    assert view.horizontalScrollBar().value() > x and view.verticalScrollBar().value() > y
+    press(view, Qt.Key.Key_Left)
+    press(view, Qt.Key.Key_Up)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == (x, y)
+    press(view, Qt.Key.Key_0)
+    assert view.scale_factor() == pytest.approx(fitted)
+    press(view, Qt.Key.Key_W)  # fit the width
+    assert view.scale_factor() * 1200 == pytest.approx(view.viewport().width() - 2, abs=2)
+    middle = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(
+        middle,
+        view.viewport().mapToGlobal(middle),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    before = view.scale_factor()
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.scale_factor() == pytest.approx(before * 1.25)
+
+
+def test_a_page_without_a_scan_says_so_plainly(qtbot, window) -> None:
+    session = window.scan_session
+    session.set_shown(True)
+    loaded(qtbot, session)
+    assert window.open_library_page(window.test_pages[1])
+    qtbot.waitUntil(lambda: "No scan" in session.pane.note.text(), timeout=10000)
+    assert not session.pane.has_image() and session.pane.note.isVisible()
+    assert "Attach Scan" in session.pane.note.text()
+
+
+def test_attach_scan_keeps_it_with_the_page_and_shows_it(qtbot, window, tmp_path: Path) -> None:
+    session = window.scan_session
+    page_id = window.test_pages[1]
+    assert window.open_library_page(page_id)
+    pdf = write_pdf(tmp_path / "issue.pdf", pages=3)
+    session.ask_scan_path = lambda: (str(pdf), "")
+    asked = []
+    session.ask_pdf_page = lambda count, suggested: asked.append(count) or 1
+    assert session.attach()
+    assert asked == [3]
+    with qtbot.waitSignal(session.attached, timeout=20000):
+        pass  # read and rendered in the background, then stored
+    assert window.library.page_scan(page_id).source_name == "issue.pdf#2"
+    assert session.pane.isVisible()  # attaching shows it
+    loaded(qtbot, session)
+    assert session.pane.has_image()
+    assert session.pane.view.pixmap().width() == window.library.page_scan(page_id).width
+
+
+def test_a_broken_scan_file_is_refused_in_a_dialog_and_nothing_is_written(
+    qtbot, window, tmp_path: Path
+) -> None:
+    session = window.scan_session
+    page_id = window.test_pages[1]
+    assert window.open_library_page(page_id)
+    good = write_scan(tmp_path / "good.png").read_bytes()
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(good[:-30])
+    session.ask_scan_path = lambda: (str(broken), "")
+    assert session.attach()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert "not attached" in box.text() and "broken.png: a broken PNG file" in box.informativeText()
+    assert window.library.page_scan(page_id) is None
+
+
+def test_a_page_opened_from_a_file_shows_the_scan_beside_it(qtbot, window, tmp_path: Path) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    page = loose / "p3.txt"
+    page.write_text(ASTRAL_PAGE.replace("示范区", "新区"), encoding="utf-8")
+    write_scan(loose / "p3.jpg", 300, 400)
+    window.open_page_file(page)
+    session = window.scan_session
+    session.set_shown(True)
+    loaded(qtbot, session)
+    assert session.pane.has_image() and session.pane.view.pixmap().width() == 300
+
+
+def test_the_pane_comes_back_in_the_next_session(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    window.scan_session.set_shown(True)
+    window.settings.sync()
+    again = MainWindow(
+        Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat)),
+        db=str(window.library.path),
+    )
+    qtbot.addWidget(again)
+    assert again.scan_session.toggle_action.isChecked()
+    again.scan_session.wait()
+
+
+def test_a_stored_scan_qt_cannot_decode_is_named_in_the_pane(qtbot, window) -> None:
+    import sqlite3
+
+    page_id = window.test_pages[1]
+    # Bytes that look like a JPEG to the core's check but hold no image (damaged after storing).
+    junk = b"\xff\xd8\xff\xc0\x00\x11\x08\x00\x10\x00\x10\x03" + b"\x00" * 200 + b"\xff\xd9"
+    with sqlite3.connect(window.library.path) as conn:
+        conn.execute(
+            "INSERT INTO page_image (page_id, media_type, data, width, height, source_name, created)"
+            " VALUES (?, 'image/jpeg', ?, 16, 16, 'damaged.jpg', '2026-01-01')",
+            (page_id, junk),
+        )
+    assert window.open_library_page(page_id)
+    session = window.scan_session
+    session.set_shown(True)
+    qtbot.waitUntil(lambda: "damaged.jpg" in session.pane.note.text(), timeout=10000)
+    assert "cannot be shown" in session.pane.note.text() and not session.pane.has_image()

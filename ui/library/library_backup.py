@@ -1,0 +1,150 @@
+"""File ▸ Back Up Library…: a consistent, verified copy of the library, made in the background.
+
+The copy runs in a QThread through ``Library.backup`` (SQLite's online backup API, then an
+integrity check before the copy is renamed into place), so the window goes on painting and the
+reader may go on reading and highlighting meanwhile; a progress dialog counts the pages and can
+cancel. "Done" is said only once the core has verified the copy; a failure is told in a dialog.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+
+from ui.common.export_paths import ask_save_path
+
+BACKUP_FILTER = "Dubao library (*.sqlite3);;All files (*)"
+
+
+class BackupTask(QThread):
+    """Back the library up to ``dest``; cancellable between steps of the copy."""
+
+    #: (pages copied, pages in all)
+    progressed = Signal(int, int)
+    #: the core's BackupReport, once the copy is verified and in place
+    succeeded = Signal(object)
+    #: a one-line reason; no backup file was left
+    failed = Signal(str)
+
+    def __init__(self, library: Any, dest: str, overwrite: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.dest = dest
+        self.overwrite = overwrite
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:  # the worker thread: the copy opens its own SQLite connection
+        from models.errors import DubaoError
+
+        def progress(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)
+            return not self._cancel.is_set()
+
+        try:
+            report = self.library.backup(self.dest, progress, overwrite=self.overwrite)
+        except DubaoError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.succeeded.emit(report)
+
+
+class LibraryBackup(QObject):
+    """The File menu's Back Up Library… for one main window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: BackupTask | None = None
+        self.progress: QProgressDialog | None = None
+        self.action = QAction(self.tr("&Back Up Library…"), window)
+        self.action.triggered.connect(self.start)
+        window.addAction(self.action)
+        #: where the copy goes, replaceable in tests: (path or "", chosen filter)
+        self.ask_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
+            self.window,
+            self.tr("Back Up Library"),
+            str(Path.home() / f"dubao-library-{date.today().isoformat()}.sqlite3"),
+            BACKUP_FILTER,
+        )
+
+    def start(self) -> bool:
+        """Ask where, then copy in the background; False when nothing was started."""
+        w = self.window
+        if self.task is not None:
+            w.statusBar().showMessage(self.tr("A backup is already running."), 3000)
+            return False
+        if not w.open_library():  # type: ignore[attr-defined]
+            return False
+        path, _chosen = self.ask_path()
+        if not path:
+            return False
+        # The save dialog has asked before replacing an existing file.
+        task = BackupTask(w.library, path, overwrite=Path(path).is_file(), parent=self)  # type: ignore[attr-defined]
+        dialog = QProgressDialog(self.tr("Backing up the library…"), self.tr("Cancel"), 0, 0, w)
+        dialog.setObjectName("backupProgress")
+        dialog.setWindowTitle(self.tr("Back Up Library"))
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        self.task, self.progress = task, dialog
+        self.action.setEnabled(False)
+        task.start()
+        return True
+
+    def stop(self) -> None:
+        """Cancel a running backup and wait for it (the window is closing); no file is left."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait(10000)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(1, total))
+            self.progress.setValue(done)
+
+    def _succeeded(self, report: Any) -> None:
+        self.window.statusBar().showMessage(report.summary(), 8000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Back Up Library"),
+            self.tr("The backup is complete and verified."),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("backupDone")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(report.summary())  # a path may hold anything: shown plain
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _failed(self, reason: str) -> None:
+        self.window.show_error(self.tr("The library was not backed up"), reason)  # type: ignore[attr-defined]
+
+    def _finished(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+        self.progress = None
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+        self.action.setEnabled(True)
