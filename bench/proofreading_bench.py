@@ -80,7 +80,9 @@ def main() -> None:
     print(f"page: {chars} characters, {highlights} highlights; library: {len(pages)} pages")
     print(f"correct one character   median {med:6.1f} ms  max {worst:6.1f} ms  (goal: median <= 100 ms)")
     med, worst = _ms(cpu)
-    print(f"  of which CPU time     median {med:6.1f} ms  max {worst:6.1f} ms  (the rest: waiting for the disk, other processes)")
+    print(
+        f"  of which CPU time     median {med:6.1f} ms  max {worst:6.1f} ms  (the rest: waiting for the disk, other processes)"
+    )
     med, worst = _ms(undone)
     print(f"undo a correction       median {med:6.1f} ms  max {worst:6.1f} ms  (goal: median <= 100 ms)")
     print(f"split a paragraph       {split * 1000:6.1f} ms  (re-parse + structure edits; goal <= 300 ms)")
