@@ -169,7 +169,7 @@ def test_a_v2_library_gains_the_scan_table_and_keeps_its_pages(tmp_path: Path) -
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'page_image'").fetchall()
     conn.close()
     with Library.open(path) as library:
-        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
         assert library.page_scan(1) is None
         library.attach_scan(1, write_scan(tmp_path / "s.png"))
         assert library.page_scan(1).width == 120
