@@ -63,7 +63,7 @@ def test_a_v2_library_upgrades_to_v3_keeping_its_corrections_in_force(tmp_path: 
     path = tmp_path / "library.sqlite3"
     build_v2(path)
     with Library.open(path) as library:
-        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
         [correction] = library.page(1).corrections
         assert (correction.replacement, correction.author, correction.state) == ("读書", "老编辑", "in_force")
         assert correction.batch_id is not None and len(correction.uuid) == 36
