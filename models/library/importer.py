@@ -23,6 +23,7 @@ from pathlib import Path
 from peewee import OperationalError, SqliteDatabase
 
 from models.errors import DubaoError
+from models.library import search_index
 from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
 from models.library.schema import Issue, Page
@@ -84,6 +85,8 @@ class _PreparedPage:
     encoding: str
     guess: NameGuess
     sections: list[stored.StoredSection] = field(default_factory=list)
+    #: The sections as the search index keeps them (a new page has no corrections).
+    search_entries: list[search_index.SectionEntry] = field(default_factory=list)
     #: All the masthead's text (a date printed there dates the issue) and its title.
     masthead: str | None = None
     masthead_title: str | None = None
@@ -150,6 +153,7 @@ def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
         guess=guess_from_name(path.stem),
     )
     prepared.sections = stored.to_rows(parsed)
+    prepared.search_entries = search_index.section_entries(parsed.sections)
     for section in parsed.sections:
         if section.kind == "masthead":
             texts = section.all_texts()
@@ -315,6 +319,7 @@ def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_numb
         parser_version=version,
     ).execute()
     stored.insert(int(page_id), page.sections)
+    search_index.add_page(Page._meta.database.connection(), issue_id, int(page_id), page.raw, page.search_entries)
     return int(page_id)
 
 

@@ -11,6 +11,10 @@ a later change is a new step, never an edit of an old one.
   correction layer, and FTS5 trigram indexes over paragraph text (``paragraph_fts``) and
   section heads (``section_fts``: kicker, heading, subheading, byline), kept in sync by
   triggers.
+- v3: the search index (models.library.search_index): every section's current text and
+  every page's raw text, by character and by pair of characters, in order of issue, page
+  and section; filled from the pages already there. It replaces v2's trigram indexes
+  (``paragraph_fts``, ``section_fts``), which could not find one or two characters.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from models.library import sourcemap
+from models.library import search_index, sourcemap
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -124,6 +128,38 @@ CREATE TRIGGER "section_fts_update" AFTER UPDATE OF "kicker", "heading", "subhea
 END;
 """
 
+_SEARCH_TABLES = """
+DROP TRIGGER IF EXISTS "paragraph_fts_insert";
+DROP TRIGGER IF EXISTS "paragraph_fts_delete";
+DROP TRIGGER IF EXISTS "paragraph_fts_update";
+DROP TRIGGER IF EXISTS "section_fts_insert";
+DROP TRIGGER IF EXISTS "section_fts_delete";
+DROP TRIGGER IF EXISTS "section_fts_update";
+DROP TABLE IF EXISTS "paragraph_fts";
+DROP TABLE IF EXISTS "section_fts";
+CREATE TABLE IF NOT EXISTS "search_section" ("id" INTEGER NOT NULL PRIMARY KEY,
+  "page_id" INTEGER NOT NULL, "section" INTEGER NOT NULL, "title" TEXT NOT NULL, "text" TEXT NOT NULL,
+  "source_map" BLOB NOT NULL, "corrected" TEXT,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX IF NOT EXISTS "search_section_page_id" ON "search_section" ("page_id");
+CREATE TABLE IF NOT EXISTS "search_removed" ("key" INTEGER NOT NULL, "kind" TEXT NOT NULL, "text" TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS "search_meta" ("name" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_section_chars" USING fts5(
+  "tokens", content='', detail='none', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_section_pairs" USING fts5(
+  "tokens", content='', detail='full', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_raw_chars" USING fts5(
+  "tokens", content='', detail='none', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_raw_pairs" USING fts5(
+  "tokens", content='', detail='full', columnsize=0, tokenize='unicode61');
+CREATE TRIGGER IF NOT EXISTS "search_section_removed" AFTER DELETE ON "search_section" BEGIN
+  INSERT INTO "search_removed" VALUES (old."id", 'section', old."text");
+END;
+CREATE TRIGGER IF NOT EXISTS "search_page_removed" AFTER DELETE ON "page" BEGIN
+  INSERT INTO "search_removed" VALUES ((old."issue_id" << 42) | (old."id" << 16), 'raw', old."raw_text");
+END;
+"""
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT the surrounding transaction; run statement by statement.
@@ -156,8 +192,14 @@ def v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute('INSERT INTO "section_fts"("section_fts") VALUES (\'rebuild\')')
 
 
+def add_search_index(conn: sqlite3.Connection) -> None:
+    """Add the search index, fill it from the pages, drop the trigram indexes (safe to run again)."""
+    _run_script(conn, _SEARCH_TABLES)
+    search_index.rebuild(conn)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
-MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2)
+MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, add_search_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

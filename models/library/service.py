@@ -16,6 +16,7 @@ from typing import Any
 from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
+from models.library import search_index
 from models.library import sections as stored
 from models.library.corrections import Edit, check_edit
 from models.library.database import open_database
@@ -46,7 +47,9 @@ class Library:
     def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
         """Open the library at ``path`` (default: the app-data folder), creating or upgrading it."""
         db = open_database(path)
-        return cls(db, None if str(path) == ":memory:" else Path(db.database))
+        library = cls(db, None if str(path) == ":memory:" else Path(db.database))
+        library._index_if_folded_differently()
+        return library
 
     @property
     def path(self) -> Path | None:
@@ -128,6 +131,7 @@ class Library:
         with self._db.atomic():
             self.issue(issue_id)
             Issue.delete().where(Issue.id == issue_id).execute()
+            search_index.flush_removed(self._db.connection())
 
     def pages(self, issue_id: int) -> list[PageInfo]:
         """The issue's pages in order."""
@@ -192,6 +196,7 @@ class Library:
             stored.delete(page_id)
             stored.insert(page_id, rows)
             Page.update(parser_version=_parser_version()).where(Page.id == page_id).execute()
+            self._page_changed(page_id)
         return self.page(page_id)
 
     # Corrections
@@ -208,13 +213,50 @@ class Library:
             row = Correction.create(
                 page=page_id, raw_start=raw_start, raw_end=raw_end, replacement=replacement, author=author
             )
+            self._page_changed(page_id)
         return from_row(CorrectionInfo, row)
+
+    def _page_changed(self, page_id: int) -> None:
+        """Bring the search index up to the page's current text; call inside the write's transaction.
+
+        Every write that changes a page's current text (a correction, a structure edit, a
+        re-parse, a revert) calls it, so search never shows text the page no longer has.
+        """
+        issue_id, _, entries = self._indexed_page(page_id)
+        search_index.replace_sections(self._db.connection(), issue_id, page_id, entries)
+
+    def _index_if_folded_differently(self) -> None:
+        """Re-index the library if it was folded by another version (a new conversion table)."""
+        conn = self._db.connection()
+        if search_index.is_current(conn):
+            return
+        with self._db.atomic():
+            if not search_index.is_current(conn):
+                search_index.rebuild(conn, lambda _conn, page_id: self._indexed_page(page_id))
+
+    def _indexed_page(self, page_id: int) -> tuple[int, str, list[search_index.SectionEntry]]:
+        content = self.page(page_id)
+        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in content.corrections]
+        return (
+            content.info.issue_id,
+            content.raw,
+            search_index.current_entries(content.sections, content.current_sections, edits),
+        )
 
     # Search
 
-    def search(self, query: str, limit: int = 500) -> list[SearchHit]:
-        """Every occurrence of ``query`` in the library's paragraphs, with context."""
-        return _search(self._db, query, limit)
+    def search(
+        self,
+        query: str,
+        limit: int = 500,
+        raw: bool = False,
+        issue: int | None = None,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Hits ``offset`` to ``offset + limit`` of ``query`` in the sections' current text
+        (or the pages' raw text), by issue, page, section and place; ``issue`` keeps to one."""
+        with self._db.atomic(lock_type="DEFERRED"):
+            return _search(self._db, query, limit=limit, raw=raw, issue=issue, offset=offset)
 
 
 _PAGE_INFO_FIELDS = (
