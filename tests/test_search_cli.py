@@ -37,7 +37,9 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
         folder = root / folder_name
         folder.mkdir()
         for number in range(1, pages + 1):
-            (folder / f"p{number}.txt").write_text(f"{PAGE}{folder_name}第{number}版的春耕。\n", encoding="utf-8")
+            (folder / f"p{number}.txt").write_text(
+                f"{PAGE}{folder_name}第{number}版的春耕。\n", encoding="utf-8"
+            )
         result = _main("import", str(folder), "--db", str(db))
         summary, ids = result.stdout.decode("utf-8").splitlines()
         assert summary.startswith(f"imported {pages} page")

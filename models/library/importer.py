@@ -319,7 +319,9 @@ def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_numb
         parser_version=version,
     ).execute()
     stored.insert(int(page_id), page.sections)
-    search_index.add_page(Page._meta.database.connection(), issue_id, int(page_id), page.raw, page.search_entries)
+    search_index.add_page(
+        Page._meta.database.connection(), issue_id, int(page_id), page.raw, page.search_entries
+    )
     return int(page_id)
 
 
