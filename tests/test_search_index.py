@@ -132,3 +132,8 @@ def test_the_folding_table_is_the_one_the_tool_builds() -> None:
         if line and not line.startswith("#")
     )
     assert shipped == built
+
+
+@given(st.text(min_size=200, max_size=600) | st.text(st.sampled_from("ΑΣİıΣς發发ＡａA，"), min_size=200))
+def test_long_texts_fold_through_the_array_as_short_ones_do_one_by_one(text: str) -> None:
+    assert search_folding.fold_array(text) == "".join(search_folding.fold(c) for c in text)

@@ -12,10 +12,8 @@ into the text as it is, which folding never changes in length.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from peewee import SqliteDatabase
 
@@ -174,15 +172,19 @@ class _SourceMap:
     """A section's stored source map, read once for all its hits."""
 
     def __init__(self, stored: bytes | None) -> None:
+        import numpy as np
+
         self.runs = search_index.source_runs(stored)
-        self.starts = list(accumulate((length for _, length in self.runs), initial=0))
+        self.starts = np.concatenate(([0], np.cumsum(self.runs[:, 1])))
 
     def raw_offset(self, start: int) -> int:
         """The raw offset of the character at ``start`` (a block break has its next block's)."""
-        index = bisect_right(self.starts, start) - 1
+        import numpy as np
+
+        index = int(np.searchsorted(self.starts, start, side="right")) - 1
         if not 0 <= index < len(self.runs):
             return -1
-        return self.runs[index][0] + start - self.starts[index]
+        return int(self.runs[index, 0]) + start - int(self.starts[index])
 
 
 def _placed(conn: sqlite3.Connection, found: list[tuple[_Row, int]], length: int) -> list[SearchHit]:

@@ -205,13 +205,11 @@ def encode_source(source: Sequence[int]) -> bytes:
     return runs.tobytes()
 
 
-def source_runs(stored: bytes | None) -> list[tuple[int, int]]:
-    """The ``(raw_start, length)`` runs :func:`encode_source` stored."""
-    values = array("i")
-    values.frombytes(stored or b"")
-    if sys.byteorder == "big":
-        values.byteswap()
-    return list(zip(values[::2], values[1::2]))
+def source_runs(stored: bytes | None):  # -> numpy.ndarray
+    """The ``(n, 2)`` array of ``raw_start, length`` runs :func:`encode_source` stored."""
+    import numpy as np
+
+    return np.frombuffer(stored or b"", dtype="<i4").reshape(-1, 2)
 
 
 def _encode_positions(positions: list[int]) -> str | None:
