@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import models.parser
@@ -16,6 +16,7 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_folding_keeps_every_offset(text: str) -> None:
     folded = search_folding.fold(text)
@@ -44,6 +45,7 @@ def test_characters_with_two_simplified_forms_are_left_alone() -> None:
     assert search_folding.fold("乾") == "乾"
 
 
+@settings(deadline=None)
 @given(st.text(min_size=2, max_size=200))
 def test_pair_tokens_are_the_same_for_a_query_and_a_long_text(text: str) -> None:
     folded = search_folding.fold(text)
@@ -134,6 +136,7 @@ def test_the_folding_table_is_the_one_the_tool_builds() -> None:
     assert shipped == built
 
 
+@settings(deadline=None)
 @given(st.text(min_size=200, max_size=600) | st.text(st.sampled_from("ΑΣİıΣς發发ＡａA，"), min_size=200))
 def test_long_texts_fold_through_the_array_as_short_ones_do_one_by_one(text: str) -> None:
     assert search_folding.fold_array(text) == "".join(search_folding.fold(c) for c in text)

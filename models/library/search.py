@@ -12,6 +12,8 @@ into the text as it is, which folding never changes in length.
 from __future__ import annotations
 
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -168,23 +170,19 @@ def _find_all(text: str, query: str) -> list[int]:
     return starts
 
 
-class _SourceMap:
-    """A section's stored source map, read once for all its hits."""
-
-    def __init__(self, stored: bytes | None) -> None:
-        import numpy as np
-
-        self.runs = search_index.source_runs(stored)
-        self.starts = np.concatenate(([0], np.cumsum(self.runs[:, 1])))
-
-    def raw_offset(self, start: int) -> int:
-        """The raw offset of the character at ``start`` (a block break has its next block's)."""
-        import numpy as np
-
-        index = int(np.searchsorted(self.starts, start, side="right")) - 1
-        if not 0 <= index < len(self.runs):
-            return -1
-        return int(self.runs[index, 0]) + start - int(self.starts[index])
+def _raw_offset(stored_map: bytes | None, start: int) -> int:
+    """The raw offset of the character at ``start`` (a block break has its next block's)."""
+    runs = array("i")
+    runs.frombytes(stored_map or b"")
+    if sys.byteorder == "big":
+        runs.byteswap()
+    position = 0
+    for index in range(0, len(runs), 2):
+        length = runs[index + 1]
+        if start < position + length:
+            return runs[index] + start - position
+        position += length
+    return -1
 
 
 def _placed(conn: sqlite3.Connection, found: list[tuple[_Row, int]], length: int) -> list[SearchHit]:
@@ -201,7 +199,6 @@ def _placed(conn: sqlite3.Connection, found: list[tuple[_Row, int]], length: int
         ):
             places[values[0]] = values[1:]
     hits = []
-    maps: dict[int, _SourceMap] = {}
     for row, start in found:
         if row.page_id not in places:  # deleted while we read
             continue
@@ -211,10 +208,7 @@ def _placed(conn: sqlite3.Connection, found: list[tuple[_Row, int]], length: int
         if row.section is None:
             raw_offset, corrected = start, False
         else:
-            source = maps.get(id(row))
-            if source is None:
-                source = maps[id(row)] = _SourceMap(row.source_map)
-            raw_offset = source.raw_offset(start)
+            raw_offset = _raw_offset(row.source_map, start)
             corrected = row.corrected is not None and any(
                 a < end and start < a + n for a, n in search_index.corrected_positions(row.corrected)
             )

@@ -205,13 +205,6 @@ def encode_source(source: Sequence[int]) -> bytes:
     return runs.tobytes()
 
 
-def source_runs(stored: bytes | None):  # -> numpy.ndarray
-    """The ``(n, 2)`` array of ``raw_start, length`` runs :func:`encode_source` stored."""
-    import numpy as np
-
-    return np.frombuffer(stored or b"", dtype="<i4").reshape(-1, 2)
-
-
 def _encode_positions(positions: list[int]) -> str | None:
     return json.dumps(sourcemap.to_runs(positions), separators=(",", ":")) if positions else None
 
