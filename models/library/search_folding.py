@@ -121,9 +121,14 @@ def fold_array(text: str) -> str:
 
 
 def fingerprint() -> str:
-    """Changes whenever folding changes, so an index folded differently is rebuilt."""
+    """Changes whenever folding changes, so an index folded differently is rebuilt.
+
+    Made from what the table is built from (the bundled file, the blocks, the Unicode
+    version), so opening a library does not build the table.
+    """
     import hashlib
 
-    digest = hashlib.sha256(repr(sorted(_base_table().items())).encode("utf-8"))
+    digest = hashlib.sha256(resource_path("search", "t2s.tsv").read_bytes())
+    digest.update(repr((_NFKC_BLOCKS, sorted(_CASE_EXCEPTIONS.items()), _CASED_BELOW)).encode("ascii"))
     digest.update(unicodedata.unidata_version.encode("ascii"))
     return digest.hexdigest()[:16]
