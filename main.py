@@ -16,6 +16,8 @@ from collections.abc import Sequence
 COMMANDS = {
     "parse": "parse",
     "import": "library",
+    "library": "library",
+    "search": "search",
     "pinyin": "pinyin",
     "anchor": "anchor",
     "export": "annotations",

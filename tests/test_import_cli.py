@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -55,7 +56,9 @@ def test_import_prints_one_summary_line_and_twice_adds_nothing(tmp_path: Path) -
     assert first.returncode == 0, first.stderr
     assert first.stderr == b""
     lines = first.stdout.decode("utf-8").splitlines()
-    assert lines == [f"imported 3 pages into 1 issue (1 new) (library: {db})"]
+    assert lines[0] == f"imported 3 pages into 1 issue (1 new) (library: {db})"
+    added = json.loads(lines[1])
+    assert len(lines) == 2 and len(added["issues"]) == 1 and len(added["pages"]) == 3
     second = _run(str(folder), "--db", str(db))
     assert second.returncode == 0
     assert second.stdout.decode("utf-8").startswith(

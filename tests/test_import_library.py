@@ -27,7 +27,7 @@ def _counts(library: Library) -> tuple[int, ...]:
     db = library.database
     return tuple(
         db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("issue", "page", "section", "paragraph", "paragraph_fts")
+        for table in ("issue", "page", "section", "paragraph", "search_section")
     )
 
 

@@ -53,7 +53,7 @@ def test_every_connection_gets_the_pragmas(library: Library) -> None:
 
 
 def test_schema_version_is_stored_in_user_version(library: Library) -> None:
-    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 4
+    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 5
 
 
 def test_the_models_match_the_tables_the_migrations_build(library: Library) -> None:
@@ -155,7 +155,7 @@ def _build_v1_library(path: Path) -> dict[str, object]:
     return {"parsed": parsed}
 
 
-def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> None:
+def test_a_v1_library_upgrades_to_the_current_version_without_losing_anything(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite3"
     built = _build_v1_library(path)
     conn = sqlite3.connect(path)
@@ -179,13 +179,16 @@ def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> 
         ).fetchall()
         expected = [p.raw_span() for s in content.sections for p in s.paragraphs]
         assert [tuple(s) for s in spans] == expected
-        # ... the full-text index covers the paragraphs written before it existed ...
+        # ... the search index covers the sections written before it existed ...
         hits = library.search("段𠀀落")
         assert [(h.page_id, h.match) for h in hits] == [(1, "段𠀀落")]
-        assert [(h.field, h.match) for h in library.search("旧版标")] == [("heading", "旧版标")]
-        # ... and corrections can be recorded.
+        last = len(content.sections) - 1
+        assert [(h.section, h.start, h.match) for h in library.search("旧版标")] == [(last, 0, "旧版标")]
+        assert [h.match for h in library.search("𠀀", raw=True)] == ["𠀀"] * ASTRAL_PAGE.count("𠀀")
+        # ... and corrections can be recorded, and are searched.
         library.add_correction(1, 0, 1, "讀")
         assert library.page(1).corrections[0].replacement == "讀"
+        assert [h.corrected for h in library.search("讀")] == [True]
         annotations = library.database.execute_sql(
             "SELECT h.exact, t.name, n.text FROM highlight h JOIN highlight_tag ht ON ht.highlight_id = h.id"
             " JOIN tag t ON t.id = ht.tag_id JOIN note n ON n.highlight_id = h.id"

@@ -1,15 +1,18 @@
-"""``main.py import PATH... [--db FILE]``: store page files in the library; and the ``library``
-group, whose actions look after the library file (``library backup``), one module each.
+"""``main.py import PATH... [--db FILE]``: store page files in the library, then print the ids
+added as one JSON line; and the ``library`` group, whose actions look after the library file
+(``library list``, ``library backup``), one module each.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 
 #: ``main.py library ACTION``: action name -> module under models.commands that registers and runs it.
 LIBRARY_ACTIONS = {
+    "list": "library_list",
     "backup": "library_backup",
 }
 
@@ -35,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
         report = library.import_paths(args.paths)
         where = library.path
     line = report.summary() + (f" (library: {where})" if where else "")
+    added = {"issues": list(report.issue_ids), "pages": list(report.page_ids)}
     out = sys.stdout.buffer
     out.write(line.encode("utf-8") + b"\n")
+    out.write(json.dumps(added).encode("utf-8") + b"\n")
     out.flush()
     return 0
+

@@ -25,7 +25,7 @@ from peewee import SqliteDatabase
 
 from models.errors import DubaoError
 from models.input_files import check_input
-from models.library import page_images
+from models.library import page_images, search_index
 from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
 from models.library.schema import Issue, Page
@@ -88,6 +88,8 @@ class _PreparedPage:
     encoding: str
     guess: NameGuess
     sections: list[stored.StoredSection] = field(default_factory=list)
+    #: The sections as the search index keeps them (a new page has no corrections).
+    search_entries: list[search_index.SectionEntry] = field(default_factory=list)
     #: All the masthead's text (a date printed there dates the issue) and its title.
     masthead: str | None = None
     masthead_title: str | None = None
@@ -158,6 +160,7 @@ def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
     beside = scan_beside(path)
     if beside is not None:
         prepared.scan = read_scan(beside)  # a broken scan refuses the import, like a broken page
+    prepared.search_entries = search_index.section_entries(parsed.sections)
     for section in parsed.sections:
         if section.kind == "masthead":
             texts = section.all_texts()
@@ -329,6 +332,9 @@ def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_numb
     stored.insert(int(page_id), page.sections)
     if page.scan is not None:
         page_images.put(int(page_id), page.scan)
+    search_index.add_page(
+        Page._meta.database.connection(), issue_id, int(page_id), page.raw, page.search_entries
+    )
     return int(page_id)
 
 

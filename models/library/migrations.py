@@ -17,6 +17,11 @@ a later change is a new step, never an edit of an old one.
   word list and remembered flag dismissals for the checker.
 - v4: ``page_image``: a page's scan (PNG, JPEG or TIFF bytes, a PDF page rendered to PNG), one
   per page, deleted with its page.
+- v5: the search index (models.library.search_index): every section's current text and
+  every page's raw text, by character and by pair of characters, in order of issue, page
+  and section. The step makes the tables; ``Library.open`` fills them from the pages already
+  there (through ``Library.page``, so structure edits and corrections in force count). It replaces v2's trigram indexes
+  (``paragraph_fts``, ``section_fts``), which could not find one or two characters.
 """
 
 from __future__ import annotations
@@ -130,6 +135,38 @@ CREATE TRIGGER "section_fts_update" AFTER UPDATE OF "kicker", "heading", "subhea
 END;
 """
 
+_SEARCH_TABLES = """
+DROP TRIGGER IF EXISTS "paragraph_fts_insert";
+DROP TRIGGER IF EXISTS "paragraph_fts_delete";
+DROP TRIGGER IF EXISTS "paragraph_fts_update";
+DROP TRIGGER IF EXISTS "section_fts_insert";
+DROP TRIGGER IF EXISTS "section_fts_delete";
+DROP TRIGGER IF EXISTS "section_fts_update";
+DROP TABLE IF EXISTS "paragraph_fts";
+DROP TABLE IF EXISTS "section_fts";
+CREATE TABLE IF NOT EXISTS "search_section" ("id" INTEGER NOT NULL PRIMARY KEY,
+  "page_id" INTEGER NOT NULL, "section" INTEGER NOT NULL, "title" TEXT NOT NULL, "text" TEXT NOT NULL,
+  "source_map" BLOB NOT NULL, "corrected" TEXT,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX IF NOT EXISTS "search_section_page_id" ON "search_section" ("page_id");
+CREATE TABLE IF NOT EXISTS "search_removed" ("key" INTEGER NOT NULL, "kind" TEXT NOT NULL, "text" TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS "search_meta" ("name" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_section_chars" USING fts5(
+  "tokens", content='', detail='none', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_section_pairs" USING fts5(
+  "tokens", content='', detail='full', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_raw_chars" USING fts5(
+  "tokens", content='', detail='none', columnsize=0, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS "search_raw_pairs" USING fts5(
+  "tokens", content='', detail='full', columnsize=0, tokenize='unicode61');
+CREATE TRIGGER IF NOT EXISTS "search_section_removed" AFTER DELETE ON "search_section" BEGIN
+  INSERT INTO "search_removed" VALUES (old."id", 'section', old."text");
+END;
+CREATE TRIGGER IF NOT EXISTS "search_page_removed" AFTER DELETE ON "page" BEGIN
+  INSERT INTO "search_removed" VALUES ((old."issue_id" << 42) | (old."id" << 16), 'raw', old."raw_text");
+END;
+"""
+
 
 _V3_TABLES = """
 CREATE TABLE "edit_batch" ("id" INTEGER NOT NULL PRIMARY KEY, "label" TEXT NOT NULL,
@@ -230,8 +267,18 @@ def add_page_images(conn: sqlite3.Connection) -> None:
     _run_script(conn, _PAGE_IMAGE_TABLE)
 
 
+def add_search_index(conn: sqlite3.Connection) -> None:
+    """Add the search index and drop the trigram indexes (safe to run again).
+
+    The index is filled when the library is next opened (``Library.open`` sees no token
+    fingerprint and rebuilds it through ``Library.page``, which applies structure edits and
+    the corrections in force), so the step needs no second copy of that logic.
+    """
+    _run_script(conn, _SEARCH_TABLES)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
-MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3, add_page_images)
+MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3, add_page_images, add_search_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

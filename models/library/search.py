@@ -1,37 +1,42 @@
-"""Library-wide search over paragraphs and section heads (kicker, heading, subheading, byline).
+"""Library-wide search over sections' current text, or the pages' raw OCR text.
 
-Queries of three or more characters use the FTS5 trigram indexes (they find any
-substring, which is what Chinese needs: there are no spaces to split words on).
-Trigrams cannot index one- or two-character queries (一个字, 两字词 such as 春耕), so
-those scan the texts with LIKE. Either way the hits are then located in Python, so
-offsets are code points into the text and every occurrence is a hit.
+A query of any length is looked up in the character index (:mod:`models.library.search_index`):
+one character is one token's rows, a longer query the phrase of its character pairs. Rows
+come in the library's order (issue, page, section), so the first ``limit`` hits are read
+without touching the rest; each row's folded text is then searched in Python for the
+exact offsets. Full-width and half-width forms, traditional and simplified characters and
+Latin case match each other (:mod:`models.library.search_folding`); offsets are code points
+into the text as it is, which folding never changes in length.
 """
 
 from __future__ import annotations
 
-import re
+import sqlite3
+import sys
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 
 from peewee import SqliteDatabase
 
-from models.library import sourcemap
-from models.library.schema import HEAD_COLUMNS
+from models.library import search_index
+from models.library.search_folding import fold
 
 #: Characters of context shown on each side of a hit.
 CONTEXT = 20
-#: Shortest query the trigram index can answer.
-TRIGRAM = 3
+#: Hits the CLI prints unless told otherwise.
+DEFAULT_LIMIT = 100
 
 
 @dataclass(frozen=True)
 class SearchHit:
     """One occurrence of the query: where it is and the words around it.
 
-    ``field`` is ``"paragraph"`` or the head it is in (``"heading"``, ``"kicker"``, ...);
-    ``paragraph_id``/``paragraph_ordinal`` are ``None`` for a head. ``offset`` is in code
-    points into that text; ``raw_offset`` is the same character's offset in the page's
-    raw text (for the raw view and for opening the page at the hit).
+    ``section`` is the 0-based reading-order index of the section on its page and
+    ``start``/``end`` code points into that section's current text (its blocks joined by
+    ``"\\n"``); for a raw-text hit ``section`` is ``None`` and the offsets are into the
+    page's raw text. ``raw_offset`` is the hit's first character in the raw text (to open
+    the page at it); ``corrected`` says the hit covers characters a correction wrote.
     """
 
     issue_id: int
@@ -39,136 +44,190 @@ class SearchHit:
     page_id: int
     page_name: str
     page_number: int | None
-    section_id: int
-    section_ordinal: int
+    section: int | None
     section_title: str
-    field: str
-    paragraph_id: int | None
-    paragraph_ordinal: int | None
-    offset: int
-    length: int
+    start: int
+    end: int
     raw_offset: int
     before: str
     match: str
     after: str
-    _order: tuple[int, ...] = dataclass_field(default=(), repr=False, compare=False)
+    corrected: bool = False
 
     @property
     def context(self) -> str:
         """The hit in its sentence, with … where the text goes on."""
         return f"{self.before}{self.match}{self.after}"
 
+    @property
+    def offset(self) -> int:
+        return self.start
 
-_WHERE = """
-JOIN page g ON g.id = s.page_id
-JOIN issue i ON i.id = g.issue_id
-WHERE {condition}
-ORDER BY i.id, g.position, g.id, s.ordinal{then}
-LIMIT ?
-"""
-_PLACE = "g.id, g.name, g.number, g.position, i.id, i.title, s.id, s.ordinal, coalesce(s.heading, s.kicker, s.subheading, '')"
-_PARAGRAPHS = (
-    f"SELECT {_PLACE}, p.id, p.ordinal, p.text, p.source_map FROM {{source}} "
-    "JOIN section s ON s.id = p.section_id" + _WHERE
-)
-_HEADS = (
-    f"SELECT {_PLACE}, "
-    + ", ".join(f"s.{name}, s.{name}_map" for name in HEAD_COLUMNS)
-    + " FROM {source}"
-    + _WHERE
-)
+    @property
+    def length(self) -> int:
+        return self.end - self.start
 
+    @property
+    def section_ordinal(self) -> int | None:
+        return self.section
 
-def _fts_phrase(query: str) -> str:
-    """The query as one FTS5 string literal: matched as a substring, operators inert."""
-    return '"' + query.replace('"', '""') + '"'
+    def to_json(self) -> dict[str, object]:
+        """The CLI's shape: ``{"issue", "page", "section", "start", "end", "context"}``."""
+        return {
+            "issue": self.issue_id,
+            "page": self.page_id,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "context": self.context,
+        }
 
 
-def _like_pattern(query: str) -> str:
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+@dataclass(frozen=True)
+class _Row:
+    """A row of the index that holds the query: its text and, for a section, how to place hits."""
+
+    page_id: int
+    text: str
+    section: int | None = None
+    title: str = ""
+    source_map: bytes | None = None
+    corrected: str | None = None
 
 
-def search(db: SqliteDatabase, query: str, limit: int = 500) -> list[SearchHit]:
-    """Every occurrence of ``query`` in the library's texts, in reading order (at most ``limit``)."""
-    query = query.strip()
-    if not query or limit <= 0:
-        return []
-    if len(query) >= TRIGRAM:
-        phrase = _fts_phrase(query)
-        paragraphs = _PARAGRAPHS.format(
-            source="paragraph_fts f JOIN paragraph p ON p.id = f.rowid",
-            condition="paragraph_fts MATCH ?",
-            then=", p.ordinal",
-        )
-        heads = _HEADS.format(
-            source="section_fts f JOIN section s ON s.id = f.rowid", condition="section_fts MATCH ?", then=""
-        )
-        p_params: tuple[object, ...] = (phrase, limit)
-        h_params: tuple[object, ...] = (phrase, limit)
-    else:
-        like = _like_pattern(query)
-        paragraphs = _PARAGRAPHS.format(
-            source="paragraph p", condition="p.text LIKE ? ESCAPE '\\'", then=", p.ordinal"
-        )
-        condition = " OR ".join(f"s.{name} LIKE ? ESCAPE '\\'" for name in HEAD_COLUMNS)
-        heads = _HEADS.format(source="section s", condition=condition, then="")
-        p_params = (like, limit)
-        h_params = (*([like] * len(HEAD_COLUMNS)), limit)
-    # Case-insensitive like the index (iPhone finds IPHONE); offsets stay those of the text.
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
-    hits: list[SearchHit] = []
-    for row in db.execute_sql(heads, h_params).fetchall():
-        place, texts = row[:9], row[9:]
-        for rank, name in enumerate(HEAD_COLUMNS):
-            text, stored = texts[2 * rank], texts[2 * rank + 1]
-            if text:
-                hits.extend(_hits(place, name, None, None, rank, text, stored, pattern))
-    for row in db.execute_sql(paragraphs, p_params).fetchall():
-        place, (p_id, p_ordinal, text, stored) = row[:9], row[9:]
-        rank = len(HEAD_COLUMNS) + p_ordinal
-        hits.extend(_hits(place, "paragraph", p_id, p_ordinal, rank, text, stored, pattern))
-    hits.sort(key=lambda h: h._order)
-    return hits[:limit]
-
-
-def _hits(
-    place: tuple,
-    field_name: str,
-    paragraph_id: int | None,
-    paragraph_ordinal: int | None,
-    rank: int,
-    text: str,
-    stored_map: str,
-    pattern: re.Pattern[str],
+def search(
+    db: SqliteDatabase,
+    query: str,
+    limit: int = DEFAULT_LIMIT,
+    raw: bool = False,
+    issue: int | None = None,
+    offset: int = 0,
 ) -> list[SearchHit]:
-    g_id, g_name, g_number, g_position, i_id, i_title, s_id, s_ordinal, s_title = place
-    source: list[int] | None = None
-    found = []
-    for match in pattern.finditer(text):
-        if source is None:
-            source = sourcemap.decode(stored_map)
-        start, end = match.span()
-        found.append(
+    """Hits ``offset`` to ``offset + limit`` of ``query``, by issue, page, section and start.
+
+    Matches are the folded query in the folded text, left to right, not overlapping.
+    An empty query (or only spaces) finds nothing.
+    """
+    folded = fold(query.strip())
+    if not folded or limit <= 0:
+        return []
+    conn = db.connection()
+    found: list[tuple[_Row, int]] = []
+    skip = max(offset, 0)
+    for row, starts in _rows(conn, folded, raw, issue):
+        if skip >= len(starts):
+            skip -= len(starts)
+            continue
+        for start in starts[skip : skip + limit - len(found)]:
+            found.append((row, start))
+        skip = 0
+        if len(found) >= limit:
+            break
+    return _placed(conn, found, len(folded))
+
+
+def _rows(
+    conn: sqlite3.Connection, folded: str, raw: bool, issue: int | None
+) -> Iterator[tuple[_Row, list[int]]]:
+    """The rows that hold the query, in the library's order, each with its hits' starts.
+
+    Rows are read from the index one by one as they are needed, so finding the first
+    hits never reads the rest.
+    """
+    table, phrase = search_index.match_expression(folded)
+    where, params = "", [phrase]
+    if issue is not None:
+        low, high = search_index.issue_range(issue)
+        where, params = " AND f.rowid >= ? AND f.rowid < ?", [phrase, low, high]
+    if raw:
+        sql = (
+            f'SELECT p."id", p."raw_text" FROM "search_raw_{table}"(?) f '
+            f'JOIN "page" p ON p."id" = ((f.rowid >> {search_index.PAGE_SHIFT}) & {search_index.PAGE_MASK})'
+            f"{where} ORDER BY f.rowid"
+        )
+    else:
+        sql = (
+            f'SELECT s."page_id", s."text", s."section", s."title", s."source_map", s."corrected" '
+            f'FROM "search_section_{table}"(?) f JOIN "search_section" s ON s."id" = f.rowid{where} ORDER BY f.rowid'
+        )
+    cursor = conn.execute(sql, params)
+    try:
+        for values in cursor:
+            starts = _find_all(fold(values[1]), folded)
+            if starts:
+                yield _Row(*values), starts
+    finally:
+        cursor.close()
+
+
+def _find_all(text: str, query: str) -> list[int]:
+    """Starts of ``query`` in ``text``, left to right, not overlapping."""
+    starts = []
+    position = text.find(query)
+    while position >= 0:
+        starts.append(position)
+        position = text.find(query, position + len(query))
+    return starts
+
+
+def _raw_offset(stored_map: bytes | None, start: int) -> int:
+    """The raw offset of the character at ``start`` (a block break has its next block's)."""
+    runs = array("i")
+    runs.frombytes(stored_map or b"")
+    if sys.byteorder == "big":
+        runs.byteswap()
+    position = 0
+    for index in range(0, len(runs), 2):
+        length = runs[index + 1]
+        if start < position + length:
+            return runs[index] + start - position
+        position += length
+    return -1
+
+
+def _placed(conn: sqlite3.Connection, found: list[tuple[_Row, int]], length: int) -> list[SearchHit]:
+    """The hits with their issue and page names (one query for all their pages)."""
+    page_ids = sorted({row.page_id for row, _ in found})
+    places: dict[int, tuple] = {}
+    for chunk in range(0, len(page_ids), 500):
+        ids = page_ids[chunk : chunk + 500]
+        marks = ",".join("?" * len(ids))
+        for values in conn.execute(
+            f'SELECT g."id", g."name", g."number", i."id", i."title" FROM "page" g '
+            f'JOIN "issue" i ON i."id" = g."issue_id" WHERE g."id" IN ({marks})',
+            ids,
+        ):
+            places[values[0]] = values[1:]
+    hits = []
+    for row, start in found:
+        if row.page_id not in places:  # deleted while we read
+            continue
+        page_name, page_number, issue_id, issue_title = places[row.page_id]
+        end = start + length
+        text = row.text
+        if row.section is None:
+            raw_offset, corrected = start, False
+        else:
+            raw_offset = _raw_offset(row.source_map, start)
+            corrected = row.corrected is not None and any(
+                a < end and start < a + n for a, n in search_index.corrected_positions(row.corrected)
+            )
+        hits.append(
             SearchHit(
-                issue_id=i_id,
-                issue_title=i_title,
-                page_id=g_id,
-                page_name=g_name,
-                page_number=g_number,
-                section_id=s_id,
-                section_ordinal=s_ordinal,
-                section_title=s_title,
-                field=field_name,
-                paragraph_id=paragraph_id,
-                paragraph_ordinal=paragraph_ordinal,
-                offset=start,
-                length=end - start,
-                raw_offset=source[start] if start < len(source) else -1,
+                issue_id=issue_id,
+                issue_title=issue_title,
+                page_id=row.page_id,
+                page_name=page_name,
+                page_number=page_number,
+                section=row.section,
+                section_title=row.title,
+                start=start,
+                end=end,
+                raw_offset=raw_offset,
                 before=("…" if start > CONTEXT else "") + text[max(0, start - CONTEXT) : start],
                 match=text[start:end],
                 after=text[end : end + CONTEXT] + ("…" if end + CONTEXT < len(text) else ""),
-                _order=(i_id, g_position, g_id, s_ordinal, rank, start),
+                corrected=corrected,
             )
         )
-    return found
+    return hits

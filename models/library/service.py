@@ -17,6 +17,7 @@ from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
 from models.history import History
+from models.library import search_index
 from models.library import sections as stored
 from models.library.backup import BackupProgress, BackupReport, back_up
 from models.library.database import open_database
@@ -59,13 +60,6 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self._listeners = []
         self.preferred_author: str | None = None
 
-    def _page_changed(self, page_id: int) -> None:
-        """Keeps derived indexes current.
-
-        Called inside the transaction of every write that changes a page's current text or
-        structure (corrections, structure edits, their reverts, undo and redo, a re-parse).
-        """
-
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Library:
         """Open the library at ``path`` (default: the app-data folder), creating or upgrading it.
@@ -77,7 +71,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         source = getattr(db, "source", None)
         if source is not None:
             return cls(db, Path(source))
-        return cls(db, None if str(path) == ":memory:" else Path(db.database))
+        library = cls(db, None if str(path) == ":memory:" else Path(db.database))
+        library._index_if_folded_differently()
+        return library
 
     @property
     def source_path(self) -> Path | None:
@@ -216,6 +212,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         with self._db.atomic():
             self.issue(issue_id)
             Issue.delete().where(Issue.id == issue_id).execute()
+            search_index.flush_removed(self._db.connection())
 
     def pages(self, issue_id: int) -> list[PageInfo]:
         """The issue's pages in order."""
@@ -282,11 +279,47 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             self._page_changed(page_id)
         return self.page(page_id)
 
+    def _page_changed(self, page_id: int) -> None:
+        """Bring the search index up to the page's current text; call inside the write's transaction.
+
+        Every write that changes a page's current text or structure (a correction, a structure
+        edit, their reverts, undo and redo, a re-parse) calls it, so search never shows text the
+        page no longer has.
+        """
+        issue_id, _, entries = self._indexed_page(page_id)
+        search_index.replace_sections(self._db.connection(), issue_id, page_id, entries)
+
+    def _index_if_folded_differently(self) -> None:
+        """Re-index the library if it was folded by another version (a new conversion table)."""
+        conn = self._db.connection()
+        if search_index.is_current(conn):
+            return
+        with self._db.atomic():
+            if not search_index.is_current(conn):
+                search_index.rebuild(conn, lambda _conn, page_id: self._indexed_page(page_id))
+
+    def _indexed_page(self, page_id: int) -> tuple[int, str, list[search_index.SectionEntry]]:
+        content = self.page(page_id)
+        return (
+            content.info.issue_id,
+            content.raw,
+            search_index.current_entries(content.sections, content.current_sections, content.edits),
+        )
+
     # Search
 
-    def search(self, query: str, limit: int = 500) -> list[SearchHit]:
-        """Every occurrence of ``query`` in the library's paragraphs, with context."""
-        return _search(self._db, query, limit)
+    def search(
+        self,
+        query: str,
+        limit: int = 500,
+        raw: bool = False,
+        issue: int | None = None,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Hits ``offset`` to ``offset + limit`` of ``query`` in the sections' current text
+        (or the pages' raw text), by issue, page, section and place; ``issue`` keeps to one."""
+        with self._db.atomic(lock_type="DEFERRED"):
+            return _search(self._db, query, limit=limit, raw=raw, issue=issue, offset=offset)
 
 
 _PAGE_INFO_FIELDS = (

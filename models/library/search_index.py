@@ -1,0 +1,342 @@
+"""The search index: every section's current text and every page's raw text, by character.
+
+Chinese has no spaces to split words on and readers search for one or two characters
+(的, 春耕) as often as for phrases, so the index is made of characters, not words. The
+folded text (:mod:`models.library.search_folding`) is written as tokens, one per
+character and one per pair of neighbouring characters, into SQLite FTS5 tables that
+keep no copy of the tokens (``content=''``):
+
+- ``search_<kind>_chars``: one token per character, rows only (``detail=none``): a row
+  that has the token has the character, so a one-character query is one token's rows.
+- ``search_<kind>_pairs``: one token per pair, with positions: a longer query is the
+  phrase of its pairs (发展中 = "发展 展中"); pairs are far rarer than characters, so even
+  a long query of common characters reads short lists.
+
+``<kind>`` is ``section`` (each section's current text: its blocks joined by ``"\\n"``,
+the text search offsets count in, kept in ``search_section`` with its source map) or
+``raw`` (the page's raw text, read from ``page``). Tokens are the code points in hex
+(``的`` → ``007684``), so every character, punctuation and space included, is a token
+to the ``unicode61`` tokenizer, whatever Unicode version it knows.
+
+A row's id is its place in the library's order, ``issue << 42 | page << 16 | section``,
+so ``ORDER BY rowid LIMIT n`` reads hits in the order they are listed and stops after
+the first ``n``.
+
+The tables are created by the migration that adds the index (models.library.migrations).
+FTS5 without content needs the old tokens to delete a row. Deleting a ``search_section``
+row or a ``page`` (an issue deleted, a cascade) copies its text into ``search_removed``
+by trigger; :func:`flush_removed` deletes those tokens before the next write. The tokens
+depend on folding, so the folding's fingerprint is kept in ``search_meta`` and a library
+folded differently is re-indexed (:func:`ensure_current`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from models.errors import DubaoError
+from models.library import search_folding, sourcemap
+from models.library.corrections import Edit, correct_sections, effective_edits
+from models.section import HEAD_FIELDS, Section
+from models.text import MappedText
+
+ISSUE_SHIFT = 42
+PAGE_SHIFT = 16
+PAGE_MASK = (1 << (ISSUE_SHIFT - PAGE_SHIFT)) - 1
+MAX_ISSUE = (1 << (63 - ISSUE_SHIFT)) - 1
+MAX_SECTION = (1 << PAGE_SHIFT) - 1
+KINDS = ("section", "raw")
+#: How rows are turned into tokens; a change re-indexes every library (as a new folding does).
+TOKEN_FORMAT = 1
+
+#: Between two blocks of a section: the same as models.annotations.texts.BLOCK_BREAK.
+BLOCK_BREAK = "\n"
+
+
+def key(issue_id: int, page_id: int, section: int = 0) -> int:
+    """A row's id: its place in the library's order (issue, page, section)."""
+    if not (0 <= issue_id <= MAX_ISSUE and 0 <= page_id <= PAGE_MASK and 0 <= section <= MAX_SECTION):
+        raise DubaoError(
+            f"the search index holds issues up to {MAX_ISSUE}, pages up to {PAGE_MASK} and "
+            f"{MAX_SECTION} sections a page (issue {issue_id}, page {page_id}, section {section})"
+        )
+    return (issue_id << ISSUE_SHIFT) | (page_id << PAGE_SHIFT) | section
+
+
+def issue_range(issue_id: int) -> tuple[int, int]:
+    """The ids ``[low, high)`` of an issue's rows."""
+    return issue_id << ISSUE_SHIFT, (issue_id + 1) << ISSUE_SHIFT
+
+
+def page_of(row_key: int) -> int:
+    return (row_key >> PAGE_SHIFT) & PAGE_MASK
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+
+def char_tokens(folded: str) -> str:
+    """One token per character of the folded text, its code point in eight hex digits: ``"00007684 …"``."""
+    return folded.encode("utf-32-be", "surrogatepass").hex(" ", 4)
+
+
+def pair_tokens(folded: str) -> str:
+    """One token per pair of neighbouring characters, sixteen hex digits: ``"00007684000053d1 …"``."""
+    if len(folded) < 2:
+        return ""
+    if len(folded) < 64:  # a query: no need for numpy
+        return " ".join(f"{ord(a):08x}{ord(b):08x}" for a, b in zip(folded, folded[1:]))
+    import numpy as np
+
+    codes = np.frombuffer(folded.encode("utf-32-be", "surrogatepass"), dtype=np.uint8).reshape(-1, 4)
+    return np.concatenate((codes[:-1], codes[1:]), axis=1).tobytes().hex(" ", 8)
+
+
+def match_expression(folded_query: str) -> tuple[str, str]:
+    """The table (``chars`` or ``pairs``) and FTS5 phrase that find the rows holding the query."""
+    if len(folded_query) == 1:
+        return "chars", f'"{char_tokens(folded_query)}"'
+    return "pairs", f'"{pair_tokens(folded_query)}"'
+
+
+def _write_tokens(conn: sqlite3.Connection, kind: str, row_key: int, text: str, delete: bool = False) -> None:
+    folded = search_folding.fold(text)
+    for table, tokens in (("chars", char_tokens(folded)), ("pairs", pair_tokens(folded))):
+        if not tokens:
+            continue
+        name = f"search_{kind}_{table}"
+        if delete:
+            conn.execute(
+                f'INSERT INTO "{name}"("{name}", rowid, "tokens") VALUES (\'delete\', ?, ?)',
+                (row_key, tokens),
+            )
+        else:
+            conn.execute(f'INSERT INTO "{name}"(rowid, "tokens") VALUES (?, ?)', (row_key, tokens))
+
+
+# --- what is indexed ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    """A section as the index keeps it: its current text, where each character came from,
+    and which characters a correction put there."""
+
+    title: str
+    text: str
+    source: list[int]
+    #: Offsets into ``text`` of the characters that corrections wrote.
+    corrected: list[int]
+
+
+def section_entries(
+    sections: Sequence[Section], edits: Iterable[Edit] = (), raw_sources: set[int] | None = None
+) -> list[SectionEntry]:
+    """Index entries for sections' current text; ``edits`` are the corrections in force.
+
+    A section's text is its non-empty head fields then its non-empty paragraphs joined by
+    ``"\\n"`` (models.annotations.texts.section_text); a break maps to the raw offset of
+    the block it opens.
+    ``raw_sources`` are the raw offsets the parsed (uncorrected) page shows, needed to
+    tell an inserted character from the original one at the same raw offset.
+    """
+    covered = sorted((e.raw_start, e.raw_end) for e in edits if e.raw_end > e.raw_start)
+    starts = [start for start, _ in covered]
+    points = {e.raw_start for e in edits if e.raw_end == e.raw_start}
+    entries = []
+    for section in sections:
+        blocks: list[MappedText] = [
+            value for name in HEAD_FIELDS if (value := getattr(section, name)) is not None and value.text
+        ]
+        blocks.extend(p for p in section.paragraphs if p.text)
+        source: list[int] = []
+        breaks: set[int] = set()
+        for index, block in enumerate(blocks):
+            if index:
+                breaks.add(len(source))
+                source.append(block.source[0])  # the break stands for the block it opens
+            source.extend(block.source)
+        corrected = []
+        if covered or points:
+            marked = _corrected(source, covered, starts, points, raw_sources or set())
+            corrected = [position for position in marked if position not in breaks]
+        entries.append(
+            SectionEntry(
+                title=section.title,
+                text=BLOCK_BREAK.join(b.text for b in blocks),
+                source=source,
+                corrected=corrected,
+            )
+        )
+    return entries
+
+
+def _corrected(
+    source: list[int],
+    covered: list[tuple[int, int]],
+    starts: list[int],
+    points: set[int],
+    originals: set[int],
+) -> list[int]:
+    out = []
+    for position, offset in enumerate(source):
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and covered[index][0] <= offset < covered[index][1]:
+            out.append(position)
+        elif offset in points:
+            # Inserted characters stand before the original character at their point.
+            is_last = position + 1 == len(source) or source[position + 1] != offset
+            if not (is_last and offset in originals):
+                out.append(position)
+    return out
+
+
+def encode_source(source: Sequence[int]) -> bytes:
+    """A source map as little-endian int32 ``raw_start, length`` runs (read back without parsing)."""
+    runs = array("i", [value for run in sourcemap.to_runs(source) for value in run])
+    if sys.byteorder == "big":
+        runs.byteswap()
+    return runs.tobytes()
+
+
+def _encode_positions(positions: list[int]) -> str | None:
+    return json.dumps(sourcemap.to_runs(positions), separators=(",", ":")) if positions else None
+
+
+def corrected_positions(stored: str | None) -> list[list[int]]:
+    """``[[start, length], ...]`` runs of corrected characters, as stored."""
+    return json.loads(stored) if stored else []
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def add_page(
+    conn: sqlite3.Connection, issue_id: int, page_id: int, raw: str, entries: Sequence[SectionEntry]
+) -> None:
+    """Index a new page: its raw text and its sections (inside the caller's transaction)."""
+    flush_removed(conn)
+    _write_tokens(conn, "raw", key(issue_id, page_id), raw)
+    _insert_sections(conn, issue_id, page_id, entries)
+
+
+def replace_sections(
+    conn: sqlite3.Connection, issue_id: int, page_id: int, entries: Sequence[SectionEntry]
+) -> None:
+    """Index a page's sections again after its current text changed (inside the caller's transaction)."""
+    conn.execute('DELETE FROM "search_section" WHERE "page_id" = ?', (page_id,))
+    flush_removed(conn)
+    _insert_sections(conn, issue_id, page_id, entries)
+
+
+def _insert_sections(
+    conn: sqlite3.Connection, issue_id: int, page_id: int, entries: Sequence[SectionEntry]
+) -> None:
+    rows = []
+    for index, entry in enumerate(entries):
+        row_key = key(issue_id, page_id, index)
+        rows.append(
+            (
+                row_key,
+                page_id,
+                index,
+                entry.title,
+                entry.text,
+                encode_source(entry.source),
+                _encode_positions(entry.corrected),
+            )
+        )
+        _write_tokens(conn, "section", row_key, entry.text)
+    conn.executemany('INSERT INTO "search_section" VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
+
+
+def flush_removed(conn: sqlite3.Connection) -> None:
+    """Take the rows of deleted sections and pages out of the index."""
+    removed = conn.execute(
+        'SELECT rowid, "key", "kind", "text" FROM "search_removed" ORDER BY rowid'
+    ).fetchall()
+    for _, row_key, kind, text in removed:
+        _write_tokens(conn, kind, row_key, text, delete=True)
+    if removed:
+        conn.execute('DELETE FROM "search_removed" WHERE rowid <= ?', (removed[-1][0],))
+
+
+# --- building from what the library holds ---------------------------------------------------
+
+#: ``current(conn, page_id) -> (issue_id, raw, entries)``: a page as the index should see it.
+PageSource = Callable[[sqlite3.Connection, int], "tuple[int, str, list[SectionEntry]]"]
+
+
+def stored_page(conn: sqlite3.Connection, page_id: int) -> tuple[int, str, list[SectionEntry]]:
+    """A page's issue, raw text and current sections, read with plain SQL (for migrations)."""
+    issue_id, raw = conn.execute(
+        'SELECT "issue_id", "raw_text" FROM "page" WHERE "id" = ?', (page_id,)
+    ).fetchone()
+    heads = ", ".join(f'"{name}", "{name}_map"' for name in HEAD_FIELDS)
+    section_rows = conn.execute(
+        f'SELECT "id", "kind", {heads} FROM "section" WHERE "page_id" = ? ORDER BY "ordinal"', (page_id,)
+    ).fetchall()
+    sections = []
+    for row in section_rows:
+        section = Section(kind=row[1])
+        for index, name in enumerate(HEAD_FIELDS):
+            text, stored = row[2 + 2 * index], row[3 + 2 * index]
+            if text is not None:
+                setattr(section, name, MappedText(text, sourcemap.decode(stored)))
+        section.paragraphs = [
+            MappedText(text, sourcemap.decode(stored))
+            for text, stored in conn.execute(
+                'SELECT "text", "source_map" FROM "paragraph" WHERE "section_id" = ? ORDER BY "ordinal"',
+                (row[0],),
+            )
+        ]
+        sections.append(section)
+    edits = [
+        Edit(start, end, replacement)
+        for start, end, replacement in conn.execute(
+            'SELECT "raw_start", "raw_end", "replacement" FROM "correction" WHERE "page_id" = ? ORDER BY "id"',
+            (page_id,),
+        )
+    ]
+    current = correct_sections(sections, edits, len(raw)) if edits else sections
+    return issue_id, raw, current_entries(sections, current, edits)
+
+
+def current_entries(
+    sections: Sequence[Section], current: Sequence[Section], edits: Sequence[Edit]
+) -> list[SectionEntry]:
+    """Index entries for a page: ``current`` is ``sections`` with the corrections ``edits`` (oldest first) applied."""
+    if not edits:
+        return section_entries(current)
+    originals = {offset for s in sections for t in s.all_texts() for offset in t.source}
+    return section_entries(current, effective_edits(edits), originals)
+
+
+def rebuild(conn: sqlite3.Connection, page_source: PageSource = stored_page) -> None:
+    """Index every page afresh (inside the caller's transaction)."""
+    for kind in KINDS:
+        for table in ("chars", "pairs"):
+            name = f"search_{kind}_{table}"
+            conn.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'delete-all\')')
+    conn.execute('DELETE FROM "search_section"')
+    conn.execute('DELETE FROM "search_removed"')
+    for (page_id,) in conn.execute('SELECT "id" FROM "page" ORDER BY "id"').fetchall():
+        issue_id, raw, entries = page_source(conn, page_id)
+        add_page(conn, issue_id, page_id, raw, entries)
+    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('tokens', ?)", (_token_fingerprint(),))
+
+
+def _token_fingerprint() -> str:
+    return f"{TOKEN_FORMAT}:{search_folding.fingerprint()}"
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """Whether the index was made the way this version makes it (same tokens, same folding)."""
+    row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'tokens\'').fetchone()
+    return row is not None and row[0] == _token_fingerprint()
