@@ -38,7 +38,13 @@ def fingerprint(db: Path) -> str:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+        # Every stored table, FTS5's shadow tables included (a contentless FTS5 table itself
+        # cannot be scanned, so iterdump() is no use).
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+        ).fetchall()
+        rows = [(name, conn.execute(f'SELECT * FROM "{name}"').fetchall()) for (name,) in tables]
+        return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
     finally:
         conn.close()
 
