@@ -4,9 +4,11 @@ The pipeline, one module a step:
 
 1. ``lines``: split the raw text into lines and measure them against the column;
 2. ``blocks``: cut at blank lines and tell title blocks (headlines, kickers, bylines,
-   mastheads) from body text;
+   mastheads) from body text; on a page without blank lines (as an OCR engine prints
+   it) ``layout``'s line model proposes the headline lines inside the body runs;
 3. ``paragraphs``: split each run of body lines into paragraphs from the column grid;
-4. ``articles``: decode which paragraphs and headline form each article;
+4. ``articles``: decode which paragraphs and headline form each article (a proposed
+   headline line is weighed with the line model's odds: headline or 小标题);
 5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
 
 Every non-space character of the raw text lands in exactly one field of one section.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from models.parser.lines import Line
 from models.parser.titles import is_byline, is_closing_note, is_credit, is_label, starts_with_dateline
@@ -49,11 +49,11 @@ class Item:
     byline: bool = False
     head_odds: float | None = None  # the line model's log-odds that a proposed title is a headline
 
-    @property
+    @cached_property
     def closes_article(self) -> bool:
         return self.kind == "para" and is_closing_note(self.text)
 
-    @property
+    @cached_property
     def opener_strength(self) -> float:
         if self.kind != "para":
             return 0.0

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -78,17 +79,41 @@ FEATURES = EXTRA + BASE + tuple("prev_" + f for f in BASE) + tuple("next_" + f f
 STACKED = ("prev_head", "head", "next_head", "prev2_head", "next2_head")
 
 
-@lru_cache(maxsize=8192)
-def _bigrams(text: str) -> frozenset[str]:
-    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return frozenset(a + b for a, b in zip(han, han[1:]))
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
-def _sim(line: str, context: str) -> float:
-    t = _bigrams(line)
-    if len(t) < 2:
-        return 0.0
-    return len(t & _bigrams(context)) / len(t)
+class _Overlap:
+    """Share of a line's Han bigrams found in the text just after it (or just before it).
+
+    The page's Han characters are read as one string; every bigram keeps the sorted
+    places it occurs, so a window is a binary search, not a rebuilt set.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.han: list[str] = []
+        self.bounds: list[tuple[int, int]] = []
+        for text in texts:
+            start = len(self.han)
+            self.han.extend(_HAN.findall(text))
+            self.bounds.append((start, len(self.han)))
+        self.places: dict[str, list[int]] = {}
+        pairs = ["".join(p) for p in zip(self.han, self.han[1:])]
+        for i, pair in enumerate(pairs):
+            self.places.setdefault(pair, []).append(i)
+        self.own = [[self.places[p] for p in set(pairs[a : b - 1])] for a, b in self.bounds]
+
+    def share(self, k: int, size: int, after: bool) -> float:
+        start, end = self.bounds[k]
+        own = self.own[k]
+        if len(own) < 2:
+            return 0.0
+        lo, hi = (end, end + size) if after else (start - size, start - 1)
+        hits = 0
+        for places in own:
+            at = bisect_left(places, lo)
+            if at < len(places) and places[at] < hi:
+                hits += 1
+        return hits / len(own)
 
 
 def _base(
@@ -156,17 +181,9 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
     zero = [0.0] * len(BASE)
     blanks = min(1.0, 5.0 * sum(1 for ln in lines if ln.blank) / max(1, len(lines)))
     bb, ba = BASE.index("blank_before"), BASE.index("blank_after")
-    # Context windows for the word overlap: the text after the line and before it.
+    near = _Overlap(texts)
     rows = []
     for k in range(n):
-        nxt, j = "", k + 1
-        while j < n and len(nxt) < 150:
-            nxt += texts[j]
-            j += 1
-        prv, j = "", k - 1
-        while j >= 0 and len(prv) < 150:
-            prv = texts[j] + prv
-            j -= 1
         jump = 0.0
         if 0 < k < n - 1:
             jump = min(abs(columns[k + 1] - columns[k - 1]), 6.0) / 6.0
@@ -175,8 +192,8 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
             1.0,
             float(k == 0),
             float(k == n - 1),
-            _sim(texts[k], nxt),
-            _sim(texts[k], prv),
+            near.share(k, 150, after=True),
+            near.share(k, 150, after=False),
             jump,
             blanks,
             blanks * around,
