@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from models.parser.blocks import classify_blocks, cut_blocks
-from models.parser.lines import CLOSERS, OPENERS, Line, ends_sentence, is_han
+from models.parser.lines import CLOSERS, OPENERS, Line, ends_sentence
 from models.parser.paragraphs import BULLETS, DATELINE_END, local_widths, split_paragraphs
 from models.parser.titles import is_byline, is_credit, is_label, is_note, starts_with_dateline
 from models.resources import resource_path
@@ -80,40 +79,65 @@ STACKED = ("prev_head", "head", "next_head", "prev2_head", "next2_head")
 
 
 _HAN = re.compile("[\u3400-\u9fff]")
+_HAN_ANY = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_PHRASE_GAP = re.compile(f"[{_HAN_ANY}] [{_HAN_ANY}]")
+_ASCII = re.compile("[\x00-\x7f]")
+_STOP = re.compile("[。！？；]")
 
 
-class _Overlap:
-    """Share of a line's Han bigrams found in the text just after it (or just before it).
+def _overlap(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Share of each line's Han bigrams found in the ``size`` characters just after it, and
+    in those just before it (the page's Han characters read as one string).
 
-    The page's Han characters are read as one string; every bigram keeps the sorted
-    places it occurs, so a window is a binary search, not a rebuilt set.
+    Every bigram occurrence knows the next and the previous occurrence of the same
+    bigram, so each line's question is a look-up, not a rebuilt set.
     """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.han: list[str] = []
-        self.bounds: list[tuple[int, int]] = []
-        for text in texts:
-            start = len(self.han)
-            self.han.extend(_HAN.findall(text))
-            self.bounds.append((start, len(self.han)))
-        self.places: dict[str, list[int]] = {}
-        pairs = ["".join(p) for p in zip(self.han, self.han[1:])]
-        for i, pair in enumerate(pairs):
-            self.places.setdefault(pair, []).append(i)
-        self.own = [[self.places[p] for p in set(pairs[a : b - 1])] for a, b in self.bounds]
-
-    def share(self, k: int, size: int, after: bool) -> float:
-        start, end = self.bounds[k]
-        own = self.own[k]
-        if len(own) < 2:
-            return 0.0
-        lo, hi = (end, end + size) if after else (start - size, start - 1)
-        hits = 0
-        for places in own:
-            at = bisect_left(places, lo)
-            if at < len(places) and places[at] < hi:
-                hits += 1
-        return hits / len(own)
+    han: list[str] = []
+    starts, ends = [], []
+    for text in texts:
+        starts.append(len(han))
+        han.extend(_HAN.findall(text))
+        ends.append(len(han))
+    n_lines = len(texts)
+    if len(han) < 2:
+        return np.zeros(n_lines), np.zeros(n_lines)
+    codes = np.fromiter(map(ord, han), dtype=np.int64, count=len(han))
+    pairs = codes[:-1] * 0x110000 + codes[1:]
+    m = len(pairs)
+    order = np.lexsort((np.arange(m), pairs))
+    same = pairs[order[1:]] == pairs[order[:-1]]
+    nxt = np.full(m, 1 << 40, dtype=np.int64)
+    prv = np.full(m, -(1 << 40), dtype=np.int64)
+    nxt[order[:-1][same]] = order[1:][same]
+    prv[order[1:][same]] = order[:-1][same]
+    # The line each bigram lies wholly inside (-1 for one that spans two lines).
+    line_of = np.full(m, -1, dtype=np.int64)
+    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
+    for k in range(n_lines):
+        if e_arr[k] - s_arr[k] >= 2:
+            line_of[s_arr[k] : e_arr[k] - 1] = k
+    inside = np.nonzero(line_of >= 0)[0]
+    line = line_of[inside]
+    s_i, e_i = s_arr[line], e_arr[line]
+    # One occurrence per distinct bigram of a line: its last in the line looks ahead,
+    # its first looks back; the bigram straddling the line's edge is skipped.
+    last = nxt[inside] >= e_i - 1
+    ahead = nxt[inside]
+    edge = ahead == e_i - 1
+    ahead = np.where(edge, nxt[np.clip(ahead, 0, m - 1)], ahead)
+    hit_after = last & (ahead >= e_i) & (ahead < e_i + size)
+    first = prv[inside] < s_i
+    back = prv[inside]
+    edge = back == s_i - 1
+    back = np.where(edge, prv[np.clip(back, 0, m - 1)], back)
+    hit_before = first & (back >= s_i - size) & (back < s_i - 1)
+    own = np.bincount(line[last], minlength=n_lines)
+    after = np.bincount(line[hit_after], minlength=n_lines)
+    before = np.bincount(line[hit_before], minlength=n_lines)
+    ok = own >= 2
+    share_after = np.where(ok, after / np.maximum(own, 1), 0.0)
+    share_before = np.where(ok, before / np.maximum(own, 1), 0.0)
+    return share_after, share_before
 
 
 def _base(
@@ -124,13 +148,10 @@ def _base(
     short = col - line.width
     tail = compact.rstrip(CLOSERS) or compact
     n = len(compact)
-    ascii_n = sum(1 for c in compact if c.isascii())
-    gap = False
-    if not line.letter_spaced:
-        for a, b, c in zip(s, s[1:], s[2:]):
-            if b == " " and is_han(a) and is_han(c):
-                gap = True
-                break
+    ascii_n = len(_ASCII.findall(compact))
+    # A gap between two Han characters in a line that is not letter-spaced: a heading's
+    # phrases (一手抓防控 一手抓发展).
+    gap = not line.letter_spaced and bool(_PHRASE_GAP.search(s))
     inner = compact[:-1]
     return [
         max(-1.0, min(1.0, short / max(col, 1.0))),
@@ -157,7 +178,7 @@ def _base(
         min(n, 60) / 30.0,
         float(n <= 4),
         ascii_n / max(n, 1),
-        float(any(c in "。！？；" for c in inner)),
+        float(bool(_STOP.search(inner))),
         float(blank_before),
         float(blank_after),
         float(rule_title),
@@ -181,7 +202,7 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
     zero = [0.0] * len(BASE)
     blanks = min(1.0, 5.0 * sum(1 for ln in lines if ln.blank) / max(1, len(lines)))
     bb, ba = BASE.index("blank_before"), BASE.index("blank_after")
-    near = _Overlap(texts)
+    sim_after, sim_before = _overlap(texts, 150)
     rows = []
     for k in range(n):
         jump = 0.0
@@ -192,8 +213,8 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
             1.0,
             float(k == 0),
             float(k == n - 1),
-            near.share(k, 150, after=True),
-            near.share(k, 150, after=False),
+            float(sim_after[k]),
+            float(sim_before[k]),
             jump,
             blanks,
             blanks * around,

@@ -82,7 +82,9 @@ def split_paragraphs(lines: Sequence[Line], columns: Sequence[float] | None = No
 
 
 def _elision(text: str) -> bool:
-    return bool(text) and set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
+    if not text or text[0] not in "…⋯.。 ":
+        return False
+    return set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
 
 
 def _indented(line: Line, column: float) -> bool:
