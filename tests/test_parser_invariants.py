@@ -61,9 +61,10 @@ def test_generated_pages_keep_every_character_once(lines: list[str]) -> None:
 
 def _real_pages() -> list[Path]:
     pages = [SAMPLE_PAGE]
-    dev = SHARED / "data" / "pages-dev"
-    if dev.is_dir():
-        pages += sorted(dev.glob("*.txt"))
+    for name in ("pages-dev", "pages-dev-engine"):  # with blank lines, and as an OCR engine prints
+        dev = SHARED / "data" / name
+        if dev.is_dir():
+            pages += sorted(dev.glob("*.txt"))
     return pages
 
 

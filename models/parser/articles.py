@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from models.parser.lines import Line
 from models.parser.titles import is_byline, is_closing_note, is_credit, is_label, starts_with_dateline
@@ -47,12 +47,13 @@ class Item:
     same_column: bool = False  # a title with paragraphs of one column width on both sides
     byline_follows: bool = False  # the paragraph after this title is a byline
     byline: bool = False
+    head_odds: float | None = None  # the line model's log-odds that a proposed title is a headline
 
-    @property
+    @cached_property
     def closes_article(self) -> bool:
         return self.kind == "para" and is_closing_note(self.text)
 
-    @property
+    @cached_property
     def opener_strength(self) -> float:
         if self.kind != "para":
             return 0.0
@@ -136,7 +137,14 @@ def _has_label(title: str) -> bool:
     return "：" in head or ":" in head
 
 
+#: A title the line model proposed costs LEARNED_BASE − LEARNED_SLOPE × its headline log-odds as a headline.
+LEARNED_SLOPE = 1.0
+LEARNED_BASE = -0.5
+
+
 def _intertitle_cost(item: Item) -> float:
+    if item.head_odds is not None:
+        return 0.0
     text = item.text.replace(" ", "")
     cost = INTERTITLE
     if len(item.lines) > 1:
@@ -186,11 +194,16 @@ def decode_articles(items: list[Item]) -> list[Article]:
 
         # A standing label (核心阅读) or an attribution (——习近平) heads no article.
         not_headline = 2 * LABEL_OPENS if item.kind == "title" and _never_headline(item.text) else 0.0
+        if item.kind == "title" and item.head_odds is not None:
+            # The line model's log-odds weigh for (or against) every reading as a headline.
+            not_headline += LEARNED_BASE - LEARNED_SLOPE * item.head_odds
         for cost, arts, state in hyps:
             cost += not_headline  # taken back below wherever the title stays in the text
             if item.kind == "title":
                 if state == "closed":
                     offer("h_empty", cost, arts + [Article(heading=item)])
+                    if item.head_odds is not None:
+                        offer("open", cost + _intertitle_cost(item), arts + [Article(items=[item])])
                     if is_label(item.text):
                         offer("open", cost - not_headline, arts + [Article(items=[item])])
                 elif state == "open":

@@ -13,6 +13,8 @@ from models.parser.titles import MASTHEAD, is_byline, is_credit, is_note, is_tit
 class Block:
     lines: list[Line]
     kind: str = "body"  # body | title | byline | masthead
+    learned: bool = False  # a title the line model proposed inside the body
+    alone: bool = False  # a proposed line that could be no heading: a unit of its own
 
     @property
     def text(self) -> str:
@@ -63,7 +65,7 @@ def classify_blocks(blocks: list[Block]) -> None:
         texts = [ln.stripped for ln in block.lines]
         if len(texts) == 1 and is_byline(texts[0]):
             block.kind = "byline"
-        elif i == 0 and len(texts) == 1 and _looks_like_masthead(block, blocks):
+        elif i == 0 and len(texts) == 1 and looks_like_masthead(block, blocks):
             block.kind = "masthead"
         elif (
             len(texts) <= 4
@@ -121,6 +123,6 @@ def _is_opening_line(i: int, blocks: list[Block], columns: dict[int, float]) -> 
     return 1 <= column - line.width <= 3 and abs(column - nxt.width) <= 1
 
 
-def _looks_like_masthead(block: Block, blocks: list[Block]) -> bool:
+def looks_like_masthead(block: Block, blocks: list[Block]) -> bool:
     text = block.text.replace(" ", "")
     return len(text) <= 24 and bool(MASTHEAD.search(text)) and len(blocks) > 1

@@ -9,8 +9,9 @@ except the last, and the first is two characters short where its indent was drop
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
+
+import numpy as np
 
 from models.parser.lines import OPENERS, Line, ends_sentence, is_han
 from models.parser.titles import is_byline
@@ -24,31 +25,29 @@ BULLETS = "●■▲◆★•◇□○"
 def local_widths(lines: Sequence[Line], radius: int = 10, before: int | None = None) -> list[float]:
     """The column width around each line: the commonest line width among its neighbours.
 
-    The window reaches ``before`` lines back (default ``radius``) and ``radius`` forward.
+    The window reaches ``before`` lines back (default ``radius``) and ``radius`` forward;
+    lines under four characters wide say nothing of the column. Ties go to the wider.
     """
-    widths = [ln.width for ln in lines]
+    if not lines:
+        return []
+    widths = np.fromiter((ln.width for ln in lines), dtype=float, count=len(lines))
     back = radius if before is None else before
-    # A sliding count of the widths in the window, so each line costs one update.
-    counts: Counter[float] = Counter()
-    lo = hi = 0  # the window is widths[lo:hi]
-    out: list[float] = []
-    for i in range(len(lines)):
-        want_lo, want_hi = max(0, i - back), min(len(widths), i + radius + 1)
-        while hi < want_hi:
-            if widths[hi] >= 4:
-                counts[widths[hi]] += 1
-            hi += 1
-        while lo < want_lo:
-            if widths[lo] >= 4:
-                counts[widths[lo]] -= 1
-                if not counts[widths[lo]]:
-                    del counts[widths[lo]]
-            lo += 1
-        if not counts:
-            out.append(max(widths[i], 1))
-            continue
-        out.append(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
-    return out
+    bins = np.round(widths * 2).astype(int)
+    useful = widths >= 4
+    size = int(bins.max()) + 1 if len(bins) else 1
+    # Running counts of each half-character width: the window's counts are a difference.
+    onehot = np.zeros((len(lines) + 1, size), dtype=np.int32)
+    onehot[np.nonzero(useful)[0] + 1, bins[useful]] = 1
+    cum = np.cumsum(onehot, axis=0)
+    idx = np.arange(len(lines))
+    lo = np.maximum(0, idx - back)
+    hi = np.minimum(len(lines), idx + radius + 1)
+    counts = cum[hi] - cum[lo]
+    # The last (widest) of the most common widths.
+    best = size - 1 - np.argmax(counts[:, ::-1], axis=1)
+    empty = counts.max(axis=1) == 0
+    out = np.where(empty, np.maximum(widths, 1), best / 2.0)
+    return out.tolist()
 
 
 def split_paragraphs(lines: Sequence[Line], columns: Sequence[float] | None = None) -> list[list[Line]]:
@@ -83,7 +82,9 @@ def split_paragraphs(lines: Sequence[Line], columns: Sequence[float] | None = No
 
 
 def _elision(text: str) -> bool:
-    return bool(text) and set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
+    if not text or text[0] not in "…⋯.。 ":
+        return False
+    return set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
 
 
 def _indented(line: Line, column: float) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from models.parser.lines import Line, ends_sentence
 from models.parser.reflow import title_text
@@ -30,6 +31,7 @@ _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "�
 _NAMES = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 
 
+@lru_cache(maxsize=8192)
 def is_byline(text: str) -> bool:
     """A reporter's line: a role (本报记者, 通讯员…) followed by names and nothing else."""
     s = text.strip()
@@ -46,6 +48,7 @@ def is_byline(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_credit(text: str) -> bool:
     s = text.strip()
     return len(s) <= 40 and bool(CREDIT.search(s))
@@ -74,6 +77,7 @@ def is_note(text: str) -> bool:
 _CLOSING = re.compile(r"(电|报道|采写|记者|撰稿|整理|供稿)\s*[）)]$|^[（(]\s*(本报|新华社|记者|据|作者)")
 
 
+@lru_cache(maxsize=8192)
 def is_closing_note(text: str) -> bool:
     """A note that ends an article: （本报柏林2月11日电）, （综合本报记者…报道）, （李英姿参与采写）."""
     s = text.strip()

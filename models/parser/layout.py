@@ -1,0 +1,416 @@
+"""Label every line of a page: a headline's line (T), a paragraph's first line (P), or a
+line that carries a paragraph on (C).
+
+Each line is described by features a reader's eye uses — its length against the column,
+how it ends and starts, datelines, bylines, credits, blank lines around it, the words it
+shares with the text after or before it, the same for its neighbours, and what the
+column-grid rules say of it. A multinomial logistic model with weights fitted on many
+pages (``tools/train_parser.py``, shipped as ``resources/parser/line_model.json``) scores
+each label; a Viterbi decoder over the page's lines with learned label transitions picks
+the best consistent reading (no line carries on a headline's paragraph, and so on).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.parser.blocks import classify_blocks, cut_blocks
+from models.parser.lines import CLOSERS, OPENERS, Line, ends_sentence
+from models.parser.paragraphs import BULLETS, DATELINE_END, local_widths, split_paragraphs
+from models.parser.titles import is_byline, is_credit, is_label, is_note, starts_with_dateline
+from models.resources import resource_path
+
+LABELS = ("T", "P", "C")
+
+#: Features of a line on its own, also read off its neighbours.
+BASE = (
+    "short",
+    "full",
+    "indent_short",
+    "very_short",
+    "overlong",
+    "ends_sentence",
+    "ends_comma",
+    "ends_colon",
+    "ends_dash",
+    "starts_dash",
+    "ends_tag",
+    "note",
+    "byline",
+    "credit",
+    "dateline",
+    "dateline_end",
+    "label",
+    "bullet",
+    "opener",
+    "phrase_gap",
+    "letter_spaced",
+    "length",
+    "tiny",
+    "ascii_share",
+    "inner_stop",
+    "blank_before",
+    "blank_after",
+    "rule_title",
+    "rule_break",
+)
+#: Features of the line's place among its neighbours.
+EXTRA = (
+    "bias",
+    "first",
+    "last",
+    "sim_next",
+    "sim_prev",
+    "width_jump",
+    "page_blanks",  # the share of the page's lines that are blank (none on an engine's page)
+    "blanks_around_on_blank_page",
+    "no_blank_on_blank_page",
+)
+FEATURES = EXTRA + BASE + tuple("prev_" + f for f in BASE) + tuple("next_" + f for f in BASE)
+#: Second pass: the first pass's headline probability of the line and of its neighbours
+#: (a kicker above a headline, a headline under a kicker).
+STACKED = ("prev_head", "head", "next_head", "prev2_head", "next2_head")
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
+_HAN_ANY = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_PHRASE_GAP = re.compile(f"[{_HAN_ANY}] [{_HAN_ANY}]")
+_ASCII = re.compile("[\x00-\x7f]")
+_STOP = re.compile("[。！？；]")
+
+
+def _overlap(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Share of each line's Han bigrams found in the ``size`` characters just after it, and
+    in those just before it (the page's Han characters read as one string).
+
+    Every bigram occurrence knows the next and the previous occurrence of the same
+    bigram, so each line's question is a look-up, not a rebuilt set.
+    """
+    han: list[str] = []
+    starts, ends = [], []
+    for text in texts:
+        starts.append(len(han))
+        han.extend(_HAN.findall(text))
+        ends.append(len(han))
+    n_lines = len(texts)
+    if len(han) < 2:
+        return np.zeros(n_lines), np.zeros(n_lines)
+    codes = np.fromiter(map(ord, han), dtype=np.int64, count=len(han))
+    pairs = codes[:-1] * 0x110000 + codes[1:]
+    m = len(pairs)
+    order = np.lexsort((np.arange(m), pairs))
+    same = pairs[order[1:]] == pairs[order[:-1]]
+    nxt = np.full(m, 1 << 40, dtype=np.int64)
+    prv = np.full(m, -(1 << 40), dtype=np.int64)
+    nxt[order[:-1][same]] = order[1:][same]
+    prv[order[1:][same]] = order[:-1][same]
+    # The line each bigram lies wholly inside (-1 for one that spans two lines).
+    line_of = np.full(m, -1, dtype=np.int64)
+    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
+    for k in range(n_lines):
+        if e_arr[k] - s_arr[k] >= 2:
+            line_of[s_arr[k] : e_arr[k] - 1] = k
+    inside = np.nonzero(line_of >= 0)[0]
+    line = line_of[inside]
+    s_i, e_i = s_arr[line], e_arr[line]
+    # One occurrence per distinct bigram of a line: its last in the line looks ahead,
+    # its first looks back; the bigram straddling the line's edge is skipped.
+    last = nxt[inside] >= e_i - 1
+    ahead = nxt[inside]
+    edge = ahead == e_i - 1
+    ahead = np.where(edge, nxt[np.clip(ahead, 0, m - 1)], ahead)
+    hit_after = last & (ahead >= e_i) & (ahead < e_i + size)
+    first = prv[inside] < s_i
+    back = prv[inside]
+    edge = back == s_i - 1
+    back = np.where(edge, prv[np.clip(back, 0, m - 1)], back)
+    hit_before = first & (back >= s_i - size) & (back < s_i - 1)
+    own = np.bincount(line[last], minlength=n_lines)
+    after = np.bincount(line[hit_after], minlength=n_lines)
+    before = np.bincount(line[hit_before], minlength=n_lines)
+    ok = own >= 2
+    share_after = np.where(ok, after / np.maximum(own, 1), 0.0)
+    share_before = np.where(ok, before / np.maximum(own, 1), 0.0)
+    return share_after, share_before
+
+
+def _base(
+    line: Line, col: float, blank_before: bool, blank_after: bool, rule_title: bool, rule_break: bool
+) -> list[float]:
+    s = line.stripped
+    compact = "".join(s.split())
+    short = col - line.width
+    tail = compact.rstrip(CLOSERS) or compact
+    n = len(compact)
+    ascii_n = len(_ASCII.findall(compact))
+    # A gap between two Han characters in a line that is not letter-spaced: a heading's
+    # phrases (一手抓防控 一手抓发展).
+    gap = not line.letter_spaced and bool(_PHRASE_GAP.search(s))
+    inner = compact[:-1]
+    return [
+        max(-1.0, min(1.0, short / max(col, 1.0))),
+        float(abs(short) <= 1.0),
+        float(1.5 <= short <= 3.0),
+        float(short > 3.5),
+        float(short < -1.5),
+        float(ends_sentence(s)),
+        float(tail[-1:] in "，、,"),
+        float(tail[-1:] in "：:"),
+        float(compact.endswith(("——", "—"))),
+        float(compact.startswith(("——", "—"))),
+        float(compact.endswith(("）", ")")) and ("（" in compact or "(" in compact)),
+        float(is_note(s)),
+        float(is_byline(s)),
+        float(is_credit(s)),
+        float(starts_with_dateline(s)),
+        float(bool(DATELINE_END.search(s))),
+        float(is_label(s)),
+        float(compact[:1] in BULLETS),
+        float(compact[:1] in OPENERS),
+        float(gap),
+        float(line.letter_spaced),
+        min(n, 60) / 30.0,
+        float(n <= 4),
+        ascii_n / max(n, 1),
+        float(bool(_STOP.search(inner))),
+        float(blank_before),
+        float(blank_after),
+        float(rule_title),
+        float(rule_break),
+    ]
+
+
+def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set[int]) -> np.ndarray:
+    """One row of FEATURES per non-blank line of ``lines`` (in order)."""
+    body = [ln for ln in lines if not ln.blank]
+    if not body:
+        return np.zeros((0, len(FEATURES)))
+    columns = local_widths(body, radius=12)
+    texts = ["".join(ln.stripped.split()) for ln in body]
+    n = len(body)
+    base = []
+    for k, ln in enumerate(body):
+        before = k == 0 or body[k - 1].index < ln.index - 1
+        after = k == n - 1 or body[k + 1].index > ln.index + 1
+        base.append(_base(ln, columns[k], before, after, ln.index in rule_titles, ln.index in rule_breaks))
+    zero = [0.0] * len(BASE)
+    blanks = min(1.0, 5.0 * sum(1 for ln in lines if ln.blank) / max(1, len(lines)))
+    bb, ba = BASE.index("blank_before"), BASE.index("blank_after")
+    sim_after, sim_before = _overlap(texts, 150)
+    rows = []
+    for k in range(n):
+        jump = 0.0
+        if 0 < k < n - 1:
+            jump = min(abs(columns[k + 1] - columns[k - 1]), 6.0) / 6.0
+        around = base[k][bb] + base[k][ba]
+        extra = [
+            1.0,
+            float(k == 0),
+            float(k == n - 1),
+            float(sim_after[k]),
+            float(sim_before[k]),
+            jump,
+            blanks,
+            blanks * around,
+            blanks * float(around == 0),
+        ]
+        rows.append(extra + base[k] + (base[k - 1] if k > 0 else zero) + (base[k + 1] if k < n - 1 else zero))
+    return np.asarray(rows, dtype=float)
+
+
+def _softmax_logs(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+
+
+def stacked(x: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """``x`` with the first pass's headline probabilities of the line and its neighbours."""
+    head = np.exp(_softmax_logs(x @ first.T)[:, LABELS.index("T")])
+    pad = np.concatenate([[0.0, 0.0], head, [0.0, 0.0]])
+    n = len(head)
+    cols = [pad[1 : n + 1], pad[2 : n + 2], pad[3 : n + 3], pad[0:n], pad[4 : n + 4]]
+    return np.hstack([x, np.stack(cols, axis=1)])
+
+
+@dataclass
+class LineModel:
+    """Two passes of weights (labels × features) and label transition log-probabilities."""
+
+    features: tuple[str, ...]
+    first: np.ndarray  # (len(LABELS), len(FEATURES))
+    weights: np.ndarray  # (len(LABELS), len(FEATURES) + len(STACKED))
+    start: np.ndarray  # (len(LABELS),) log P(first label)
+    transitions: np.ndarray  # (len(LABELS), len(LABELS)) log P(label | previous label)
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        feats = tuple(data["features"])
+        if feats != FEATURES:
+            raise ValueError("line model was trained on other features; run tools/train_parser.py")
+        return cls(
+            feats,
+            np.asarray(data["first"], dtype=float),
+            np.asarray(data["weights"], dtype=float),
+            np.asarray(data["start"], dtype=float),
+            np.asarray(data["transitions"], dtype=float),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "labels": list(LABELS),
+            "features": list(self.features),
+            "stacked": list(STACKED),
+            "first": [[round(float(w), 4) for w in row] for row in self.first],
+            "weights": [[round(float(w), 4) for w in row] for row in self.weights],
+            "start": [round(float(x), 4) for x in self.start],
+            "transitions": [[round(float(x), 4) for x in row] for row in self.transitions],
+        }
+
+    def log_probs(self, x: np.ndarray) -> np.ndarray:
+        return _softmax_logs(stacked(x, self.first) @ self.weights.T)
+
+    def decode(self, x: np.ndarray) -> list[str]:
+        """The best label sequence (Viterbi over emission + transition log-probabilities)."""
+        if len(x) == 0:
+            return []
+        return self.viterbi(self.log_probs(x))
+
+    def viterbi(self, emit: np.ndarray) -> list[str]:
+        n, m = emit.shape
+        score = self.start + emit[0]
+        back = np.zeros((n, m), dtype=int)
+        for k in range(1, n):
+            cand = score[:, None] + self.transitions  # previous × current
+            back[k] = cand.argmax(axis=0)
+            score = cand.max(axis=0) + emit[k]
+        path = [int(score.argmax())]
+        for k in range(n - 1, 0, -1):
+            path.append(int(back[k][path[-1]]))
+        return [LABELS[i] for i in reversed(path)]
+
+
+_MODEL: LineModel | None = None
+MODEL_FILE = ("parser", "line_model.json")
+
+
+def model_digest() -> str:
+    """A short digest of the shipped weights, part of the parser's version."""
+    return hashlib.sha1(resource_path(*MODEL_FILE).read_bytes()).hexdigest()[:8]
+
+
+def model() -> LineModel:
+    """The shipped model (loaded once)."""
+    global _MODEL
+    if _MODEL is None:
+        path = resource_path(*MODEL_FILE)
+        _MODEL = LineModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return _MODEL
+
+
+def set_model(new: LineModel | None) -> None:
+    """Use another model (training and cross-validation tools); None goes back to the shipped one."""
+    global _MODEL
+    _MODEL = new
+
+
+def rule_cues(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[set[int], set[int]]:
+    """What the column-grid rules say: the lines of title blocks (given when the caller
+    has classified the blocks already), the lines that start a paragraph."""
+    if titles is None:
+        blocks = cut_blocks(list(lines))
+        classify_blocks(blocks)
+        titles = {ln.index for b in blocks if b.kind in ("title", "masthead") for ln in b.lines}
+    body = [ln for ln in lines if not ln.blank]
+    breaks = {para[0].index for para in split_paragraphs(body)} if body else set()
+    return titles, breaks
+
+
+def page_features(lines: Sequence[Line], titles: set[int] | None = None) -> np.ndarray:
+    return line_features(lines, *rule_cues(lines, titles))
+
+
+def headline_odds(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[dict[int, float], set[int]]:
+    """Each non-blank line's log-odds of being a headline's line rather than a body line,
+    and the lines the decoder reads as headline lines (by line index)."""
+    body = [ln for ln in lines if not ln.blank]
+    if not body:
+        return {}, set()
+    m = model()
+    x = page_features(lines, titles)
+    lp = m.log_probs(x)
+    t = LABELS.index("T")
+    rest = np.log(np.clip(1.0 - np.exp(lp[:, t]), 1e-12, None))
+    odds = dict(zip((ln.index for ln in body), (lp[:, t] - rest).tolist()))
+    path = m.viterbi(lp)
+    return odds, {ln.index for ln, lab in zip(body, path) if lab == "T"}
+
+
+def label_page(lines: Sequence[Line]) -> dict[int, str]:
+    """Each non-blank line's label (by line index)."""
+    x = page_features(lines)
+    body = [ln for ln in lines if not ln.blank]
+    return dict(zip((ln.index for ln in body), model().decode(x)))
+
+
+def softmax_fit(
+    x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None, l2: float = 1.0, steps: int = 12
+) -> np.ndarray:
+    """Fit multinomial logistic weights by Newton's method (the last label is the reference).
+
+    ``l2`` is the ridge penalty on the summed log-likelihood. Deterministic.
+    """
+    k, d = len(LABELS), x.shape[1]
+    sw = np.ones(len(x)) if sample_weight is None else sample_weight
+    onehot = np.eye(k)[y]
+    free = k - 1
+    w = np.zeros((free, d))
+    for _ in range(steps):
+        z = np.hstack([x @ w.T, np.zeros((len(x), 1))])
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = ((p[:, :free] - onehot[:, :free]) * sw[:, None]).T @ x + l2 * w
+        hess = np.zeros((free * d, free * d))
+        for a in range(free):
+            for b in range(a, free):
+                v = sw * p[:, a] * ((a == b) - p[:, b])
+                block = x.T @ (x * v[:, None])
+                hess[a * d : (a + 1) * d, b * d : (b + 1) * d] = block
+                hess[b * d : (b + 1) * d, a * d : (a + 1) * d] = block
+        hess += l2 * np.eye(free * d)
+        step = np.linalg.solve(hess, grad.reshape(-1))
+        w -= step.reshape(free, d)
+        if np.abs(step).max() < 1e-4:
+            break
+    return np.vstack([w, np.zeros((1, d))])
+
+
+def transition_logs(sequences: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    k = len(LABELS)
+    start = np.ones(k)
+    trans = np.ones((k, k))
+    for seq in sequences:
+        if seq:
+            start[seq[0]] += 1
+        for a, b in zip(seq, seq[1:]):
+            trans[a, b] += 1
+    return np.log(start / start.sum()), np.log(trans / trans.sum(axis=1, keepdims=True))
+
+
+__all__ = [
+    "FEATURES",
+    "LABELS",
+    "LineModel",
+    "headline_odds",
+    "label_page",
+    "line_features",
+    "model",
+    "page_features",
+    "set_model",
+]

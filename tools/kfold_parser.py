@@ -1,0 +1,66 @@
+"""The parser's structure figures, dev and cross-validated, side by side.
+
+dev: the shipped line model (trained on every dev page) scores the dev sets.
+k-fold: the dev pages' printed sources are dealt into folds (tools/train_parser.py);
+each page is scored by a model trained without any page or relaid-out article of its
+fold, so no model sees the articles it is scored on. "relaid-out" is the same for pages
+laid out again (tools/relayout.py) from the held-out fold's articles.
+
+    python tools/kfold_parser.py      # a few minutes: one fit per fold
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from structure_score import SHARED, figures, scorer  # noqa: E402
+from train_parser import FOLDS, dataset, fit, real_pages  # noqa: E402
+
+from models.parser import layout, parse_page  # noqa: E402
+
+
+def score(examples, ev) -> collections.Counter:
+    tot: collections.Counter = collections.Counter()
+    for e in examples:
+        path = e.page.path.with_name(e.page.path.name.replace(".gold.json", ".txt")) if e.page.path else None
+        if path is None:
+            path = Path("/tmp/_relaid_out.txt")
+            path.write_text(e.page.raw, encoding="utf-8")
+        m = ev.score_page(path, e.page.gold, parse_page(e.page.raw).to_json())
+        for k, v in m.items():
+            tot[k] += int(v)
+        tot["pages"] += 1
+    return tot
+
+
+def main() -> None:
+    ev = scorer()
+    pages = real_pages()
+    data = dataset(pages)
+    sets = ["pages-dev", "pages-dev-column", "pages-dev-engine", "relaid-out"]
+    dev = {s: score([e for e in data if e.page.set == s], ev) for s in sets}
+    seed_page = SHARED / "data" / "seed"
+    from structure_score import score_pages
+
+    dev_seed = score_pages(sorted(seed_page.glob("*.gold.json")))
+    held = {s: collections.Counter() for s in sets}
+    for f in range(FOLDS):
+        layout.set_model(fit([e for e in data if e.fold != f]))
+        for s in sets:
+            held[s] += score([e for e in data if e.fold == f and e.page.set == s], ev)
+        print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
+    layout.set_model(None)
+    print(f"{'seed':18s} dev    {figures(dev_seed)}")
+    for s in sets:
+        print(f"{s:18s} dev    {figures(dev[s])}")
+        print(f"{'':18s} k-fold {figures(held[s])}")
+
+
+if __name__ == "__main__":
+    main()

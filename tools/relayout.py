@@ -1,0 +1,247 @@
+"""Lay gold articles out again the ways OCR'd pages come, with every line's label known.
+
+Training data for the parser's line model (tools/train_parser.py) and a second test
+set: the gold articles of the dev pages (../shared/data/pages-dev*/*.gold.json, their
+real text and boundaries) are set into new pages:
+
+- column pages: column widths 10–40 characters, dropped indents (a paragraph's first
+  line two characters short), blank lines at column breaks and before opening quotes
+  (or none at all), spaces around digits, letter-spaced (justified) lines, punctuation
+  hanging past the edge, headlines (kicker, heading, subheading) wrapped at their own
+  width and printed before or after their article, with or without blank lines;
+- engine pages: one printed line per text line, no blank lines, each title field on a
+  line of its own before its article.
+
+Every raw line comes with (label, article): T a line of a headline, P a paragraph's
+first line, C a line that continues a paragraph. Seeded, so a run is reproducible.
+
+    python tools/relayout.py OUT_DIR [--pages N] [--seed S]   # writes NAME.txt + NAME.gold.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from models.parser.lines import HANGING, OPENERS  # noqa: E402
+
+DEV_SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
+TITLE_FIELDS = ("kicker", "heading", "subheading")
+
+
+@dataclass
+class Layout:
+    raw_lines: list[str] = field(default_factory=list)
+    labels: list[tuple[str, int] | None] = field(default_factory=list)
+
+    def add(self, text: str, label: tuple[str, int] | None) -> None:
+        self.raw_lines.append(text)
+        self.labels.append(label)
+
+    def blank(self) -> None:
+        if self.raw_lines and self.raw_lines[-1] != "":
+            self.add("", None)
+
+    @property
+    def raw(self) -> str:
+        return "\n".join(self.raw_lines) + "\n"
+
+
+def load_articles(sets: tuple[str, ...] = DEV_SETS) -> list[dict]:
+    """Every gold article of the dev sets, once (the same article may sit on several pages)."""
+    seen: set[str] = set()
+    out = []
+    for name in sets:
+        for gp in sorted((SHARED / "data" / name).glob("*.gold.json")):
+            gold = json.loads(gp.read_text(encoding="utf-8"))
+            for sec in gold["sections"]:
+                if not sec.get("heading") or not sec.get("paragraphs"):
+                    continue
+                key = sec["heading"] + "".join(sec["paragraphs"])[:50]
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(dict(sec, source=gold.get("source", gp.name)))
+    return out
+
+
+def _unit(ch: str) -> float:
+    return 0.5 if ord(ch) < 128 else 1.0
+
+
+def space_digits(text: str, rng: random.Random, p: float) -> str:
+    """OCR's spaces around runs of digits and Latin letters set among Chinese characters."""
+    if p <= 0:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isascii() and ch.isalnum():
+            j = i
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".%"):
+                j += 1
+            run = text[i:j]
+            before = out and not out[-1].isascii()
+            after = j < len(text) and not text[j].isascii()
+            if before and rng.random() < p:
+                out.append(" ")
+            out.append(run)
+            if after and rng.random() < p:
+                out.append(" ")
+            i = j
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def wrap(text: str, width: int, indent: int, rng: random.Random, spread: float) -> list[str]:
+    """Hard-wrap a paragraph at ``width`` (ASCII half-width), its first line ``indent`` short.
+
+    A punctuation mark may hang past the edge; an opening quote never ends a line; a line
+    may be set a character or two short and letter-spaced to fill the column.
+    """
+    lines: list[str] = []
+    cur: list[str] = []
+    used = 0.0
+    cap = width - indent
+    for ch in text:
+        u = 0.0 if ch == " " and not cur else _unit(ch)
+        if used + u > cap and cur:
+            if ch in HANGING and cur[-1] not in HANGING:
+                cur.append(ch)
+                continue
+            carry: list[str] = []
+            while cur and cur[-1] in OPENERS:
+                carry.insert(0, cur.pop())
+            if cur:
+                lines.append("".join(cur).rstrip())
+            cur, used, cap = carry, sum(_unit(c) for c in carry), width
+            if ch == " " and not cur:
+                continue
+        cur.append(ch)
+        used += u
+    if cur:
+        lines.append("".join(cur).rstrip())
+    if spread > 0:
+        lines = [
+            _letter_space(ln) if k < len(lines) - 1 and rng.random() < spread else ln
+            for k, ln in enumerate(lines)
+        ]
+    return [ln for ln in lines if ln.strip()]
+
+
+def _letter_space(line: str) -> str:
+    chars = [c for c in line if not c.isspace()]
+    if len(chars) < 6 or any(c.isascii() for c in chars):
+        return line
+    # A justified line holds a character fewer than the column; the next line takes it.
+    return " ".join(chars)
+
+
+def _title_lines(text: str, width: int, engine: bool) -> list[str]:
+    if engine or len(text) <= width:
+        return [text]
+    n = -(-len(text) // width)
+    size = -(-len(text) // n)
+    return [text[k : k + size] for k in range(0, len(text), size)]
+
+
+def lay_out_page(articles: list[dict], rng: random.Random, engine: bool | None = None) -> Layout:
+    """One page holding these articles in this order, in a style drawn from ``rng``."""
+    if engine is None:
+        engine = rng.random() < 0.4
+    page = Layout()
+    base = rng.randint(10, 40) if rng.random() < 0.3 else rng.randint(12, 28)
+    digit_p = rng.choice([0.0, 0.5, 0.9])
+    spread = 0.0 if engine else rng.choice([0.0, 0.01, 0.03])
+    blank_breaks = not engine and rng.random() < 0.8
+    blank_quotes = blank_breaks and rng.random() < 0.5
+    titles_blank = not engine and rng.random() < 0.75
+    after_p = 0.0 if engine else rng.choice([0.0, 0.3, 0.6])
+    since_break = 0
+    break_every = rng.randint(8, 40)
+    for a, art in enumerate(articles):
+        width = max(10, min(40, base + rng.choice([0, 0, 0, -2, 2, -4, 4])))
+        title_width = rng.randint(max(8, width - 4), max(12, width + 8))
+        head: list[tuple[str, tuple[str, int]]] = []
+        for name in TITLE_FIELDS:
+            if art.get(name):
+                for ln in _title_lines(art[name], title_width, engine):
+                    head.append((ln, ("T", a)))
+        body: list[tuple[str, tuple[str, int]]] = []
+        for para in art["paragraphs"]:
+            text = space_digits(para, rng, digit_p)
+            for k, ln in enumerate(wrap(text, width, 2, rng, spread)):
+                body.append((ln, ("P" if k == 0 else "C", a)))
+        after = rng.random() < after_p
+
+        def put_head(head: list[tuple[str, tuple[str, int]]] = head) -> None:
+            if titles_blank:
+                page.blank()
+            for ln, lab in head:
+                page.add(ln, lab)
+                if titles_blank and rng.random() < 0.15:
+                    page.blank()
+            if titles_blank:
+                page.blank()
+
+        if not after:
+            put_head()
+        for ln, lab in body:
+            nonlocal_break = blank_breaks and since_break >= break_every
+            if nonlocal_break or (blank_quotes and ln[:1] in OPENERS and rng.random() < 0.5):
+                page.blank()
+                since_break = 0
+                break_every = rng.randint(8, 40)
+            page.add(ln, lab)
+            since_break += 1
+        if after:
+            put_head()
+        if blank_breaks and rng.random() < 0.5:
+            page.blank()
+    return page
+
+
+def make_pages(articles: list[dict], n_pages: int, seed: int) -> list[tuple[Layout, list[dict]]]:
+    """``n_pages`` pages of 2–8 articles each drawn from ``articles``."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n_pages):
+        k = min(len(articles), rng.randint(2, 8))
+        chosen = rng.sample(articles, k)
+        out.append((lay_out_page(chosen, rng), chosen))
+    return out
+
+
+def gold_of(chosen: list[dict]) -> dict:
+    keys = ("kicker", "heading", "subheading", "paragraphs")
+    return {"sections": [{k: art.get(k) for k in keys} for art in chosen]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--pages", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for i, (page, chosen) in enumerate(make_pages(load_articles(), args.pages, args.seed)):
+        (args.out / f"synth-{i:03d}.txt").write_text(page.raw, encoding="utf-8")
+        (args.out / f"synth-{i:03d}.gold.json").write_text(
+            json.dumps(gold_of(chosen), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    print(f"{args.pages} pages in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

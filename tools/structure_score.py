@@ -1,0 +1,72 @@
+"""Score the parser in-process on page sets, as ../shared/eval/structure_eval.py counts.
+
+Run: .venv/bin/python tools/structure_score.py [DIR ...]   (default: the four dev sets)
+
+Measuring only: it reads ../shared (gold and the scorer); the app never does.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from models.parser import parse_page  # noqa: E402
+
+SETS = ("seed", "pages-dev", "pages-dev-column", "pages-dev-engine")
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location("structure_eval", SHARED / "eval" / "structure_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def score_pages(pages: list[Path], parse=parse_page, verbose: bool = False) -> collections.Counter:
+    ev = scorer()
+    tot: collections.Counter = collections.Counter()
+    for gp in pages:
+        txt = gp.with_name(gp.name.replace(".gold.json", ".txt"))
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        out = parse(txt.read_text(encoding="utf-8")).to_json()
+        m = ev.score_page(txt, gold, out)
+        if verbose:
+            print(
+                f"{txt.parent.name}/{txt.name}: para {m['hit_para']}/{m['n_para']} head {m['hit_head']}/{m['n_head']} "
+                f"false {m['n_out_head'] - m['true_head']} art {m['hit_art']}/{m['n_art']} conserve={m['conserve']}"
+            )
+        for k, v in m.items():
+            tot[k] += int(v)
+        tot["pages"] += 1
+    return tot
+
+
+def figures(tot: collections.Counter) -> str:
+    p = tot["hit_para"] / max(1, tot["n_para"])
+    h = tot["hit_head"] / max(1, tot["n_head"])
+    hp = tot["true_head"] / max(1, tot["n_out_head"])
+    a = tot["hit_art"] / max(1, tot["n_art"])
+    return (
+        f"para={p:.3f} head={h:.3f} headprec={hp:.3f} article={a:.3f} "
+        f"({tot['hit_art']}/{tot['n_art']}) conserve={tot['conserve']}/{tot['pages']} spaces={tot['gaps']}"
+    )
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    verbose = "-v" in sys.argv
+    for name in args or SETS:
+        d = Path(name) if "/" in name else SHARED / "data" / name
+        tot = score_pages(sorted(d.glob("*.gold.json")), verbose=verbose)
+        print(f"{d.name:18s} {figures(tot)}")
+
+
+if __name__ == "__main__":
+    main()
