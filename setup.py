@@ -20,14 +20,10 @@ setup(
     package_dir={"dubao": "."},
     package_data={
         # The bundled files models.resources.resource_path() finds (the README's screenshot stays out).
-        "dubao": [
-            "resources/*.txt",
-            "resources/language/*",
-            "resources/translations/*.qm",
-            "resources/icons/*.png",
-            "resources/models/**/*",
-            "resources/styles/*",
-        ],
+        # Every folder under resources/ ships whole, so a new data file (a learned model, a
+        # table) is in the wheel without editing this list; the installed-wheel test checks it.
+        "dubao": ["resources/*.txt", "resources/*/**/*"],
         "": ["*.txt", "*.qm", "*.json", "*.qss", "*.tsv"],
     },
+    exclude_package_data={"dubao": ["resources/translations/*.ts"]},
 )

@@ -86,11 +86,14 @@ def test_the_wheel_holds_one_package_with_its_resources(installed: Path) -> None
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
     assert tops == {"dubao"}  # no top-level main, models, ui or resources to clash with others'
+    # Every data file the app may look up, whatever folder of resources/ it is in.
+    shipped = {
+        f"dubao/{path.relative_to(ROOT).as_posix()}"
+        for path in (ROOT / "resources").rglob("*")
+        if path.is_file() and path.suffix != ".ts" and path.name != "screenshot.png"
+    }
+    assert shipped and not shipped - set(names), sorted(shipped - set(names))
     for bundled in (
-        "dubao/resources/sample-page.txt",
-        "dubao/resources/language/words.tsv",
-        "dubao/resources/translations/dubao_zh_CN.qm",
-        "dubao/resources/icons/dubao-64.png",
         "dubao/main.py",
         "dubao/models/resources.py",
         "dubao/ui/shell/app.py",
