@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.proofreading.candidates import FEATURES, line_candidates  # noqa: E402
+from models.proofreading.checker import Regression  # noqa: E402
 from models.proofreading.language import Language, is_han  # noqa: E402
+from models.proofreading.positions import POSITION_FEATURES, position_features  # noqa: E402
 from tools.build_proofreading_stats import sentence_bigrams  # noqa: E402
 from tools.proofreading_sources import cpp_sentences  # noqa: E402
 
@@ -59,36 +63,81 @@ def corrupt(sentence: str, language: Language, common: list[str], weights: list[
     return "".join(chars), truth
 
 
-def examples(sentences, language, common, weights, rate, rng):
-    rows, labels, groups = [], [], []
-    for k, sentence in enumerate(sentences):
+@dataclass
+class Corrupted:
+    text: str
+    truth: dict[int, str]
+    covered: list[float]
+    candidates: list
+
+
+def corrupted_sentences(sentences, language, common, weights, rate, rng) -> list[Corrupted]:
+    out = []
+    for sentence in sentences:
         text, truth = corrupt(sentence, language, common, weights, rate, rng)
-        for cand in line_candidates(language, text):
+        covered = language.covering_words(text)
+        out.append(Corrupted(text, truth, covered, line_candidates(language, text, covered=covered)))
+    return out
+
+
+def substitution_examples(data: list[Corrupted]) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for item in data:
+        for cand in item.candidates:
             rows.append(cand.features)
-            labels.append(1.0 if truth.get(cand.position) == cand.suggestion else 0.0)
-            groups.append((k, cand.position, cand.position in truth))
-    return np.array(rows, dtype=np.float64), np.array(labels), groups
+            labels.append(1.0 if item.truth.get(cand.position) == cand.suggestion else 0.0)
+    return np.array(rows, dtype=np.float64), np.array(labels)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
-    """Logistic regression weights (bias last) by Newton's method."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
+def position_examples(data: list[Corrupted], language: Language, substitution: Regression):
+    rows, labels = [], []
+    for item in data:
+        best: dict[int, float] = {}
+        for cand in item.candidates:
+            score = substitution.log_odds(cand.features)
+            best[cand.position] = max(best.get(cand.position, -1e9), score)
+        for i, ch in enumerate(item.text):
+            if is_han(ch):
+                rows.append(position_features(language, item.text, item.covered, i, best.get(i)))
+                labels.append(1.0 if i in item.truth else 0.0)
+    return np.array(rows, dtype=np.float64), np.array(labels)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> Regression:
+    """Logistic regression on standardised features by Newton's method."""
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    xb = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
-    for _ in range(25):
+    penalty = l2 * np.diag(np.r_[np.ones(len(w) - 1), 0])
+    for _ in range(30):
         p = 1 / (1 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + l2 * np.r_[w[:-1], 0]
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + l2 * np.diag(np.r_[np.ones(len(w) - 1), 0])
+        grad = xb.T @ (p - y) + penalty @ w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + penalty
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-6:
             break
-    return w
+    return Regression(tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]))
+
+
+def show(title: str, names, regression: Regression) -> None:
+    print(title)
+    for name, weight in zip(names, regression.weights):
+        print(f"  {name:20s} {weight:+.3f}")
+    print(f"  {'bias':20s} {regression.bias:+.3f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rate", type=float, default=0.01)
     ap.add_argument("--precision", type=float, default=0.9)
+    ap.add_argument(
+        "--substitution-threshold",
+        type=float,
+        default=0.5,
+        help="probability from which a candidate substitution is flagged (shipped: decided on half "
+        "of news-dev by bench/check_bench.py --choose)",
+    )
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -106,61 +155,44 @@ def main() -> None:
         lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()
         langs.append(lang)
-    common = [ch for ch in bundled.lookalikes]
+    common = list(bundled.lookalikes)
     weights = [bundled.words.get(ch, 1) ** 0.5 for ch in common]
-    xs, ys, gs = [], [], []
-    for k in (0, 1):
-        # three times the real rate: more positives for the same clean text
-        x, y, g = examples(halves[k], langs[k], common, weights, args.rate * 3, rng)
-        xs.append(x)
-        ys.append(y)
-        gs.append(g)
-    x, y = np.vstack(xs), np.concatenate(ys)
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    w = fit((x - mean) / scale, y)
-    print(f"{len(y)} candidates, {int(y.sum())} right")
-    for name, weight in zip(FEATURES, w):
-        print(f"  {name:20s} {weight:+.3f}")
-    # threshold on fresh held-out sentences at the real rate
-    hx, hy, hg = examples(held, langs[1], common, weights, args.rate, random.Random(args.seed + 1))
-    hp = 1 / (1 + np.exp(-(np.hstack([(hx - mean) / scale, np.ones((len(hx), 1))]) @ w)))
-    best: dict[tuple[int, int], tuple[float, float, bool]] = {}
-    for p, label, (k, pos, err) in zip(hp, hy, hg):
-        if (k, pos) not in best or p > best[(k, pos)][0]:
-            best[(k, pos)] = (p, label, err)
-    scored = sorted(best.values(), key=lambda t: -t[0])
-    errors = sum(1 for t in best.values() if t[2])
-    threshold, right, flagged = 1.0, 0, 0
-    for p, _label, err in scored:
-        flagged += 1
-        right += err
-        if right / flagged >= args.precision and flagged >= 20:
-            threshold = float(p)
-    for cut in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
-        sel = [t for t in scored if t[0] >= cut]
-        print(f"  p>={cut}: {len(sel)} flags, precision {sum(t[2] for t in sel) / max(1, len(sel)):.3f}, "
-              f"found {sum(t[2] for t in sel)} of {errors}")
-    kept = [t for t in scored if t[0] >= threshold]
-    found = sum(t[2] for t in kept)
-    print(f"threshold {threshold:.3f}: synthetic held-out precision {found / max(1, len(kept)):.3f}, "
-          f"{found} of {errors} candidate-covered errors")
-    OUT.write_text(
-        json.dumps(
-            {
-                "about": "logistic regression over models.proofreading.candidates.FEATURES, "
-                "fitted by tools/train_checker.py on synthetic OCR errors in the CPP sentences",
-                "features": list(FEATURES),
-                "mean": mean.round(6).tolist(),
-                "scale": scale.round(6).tolist(),
-                "weights": w[:-1].round(6).tolist(),
-                "bias": round(float(w[-1]), 6),
-                "threshold": round(threshold, 4),
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    # three times the real rate for the substitutions: more positives from the same text
+    sub_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng) for k in (0, 1)]
+    x = np.vstack([substitution_examples(d)[0] for d in sub_data])
+    y = np.concatenate([substitution_examples(d)[1] for d in sub_data])
+    substitution = fit(x, y)
+    print(f"substitutions: {len(y)} candidates, {int(y.sum())} right")
+    show("substitution weights", FEATURES, substitution)
+    pos_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng) for k in (0, 1)]
+    px = np.vstack([position_examples(pos_data[k], langs[k], substitution)[0] for k in (0, 1)])
+    py = np.concatenate([position_examples(pos_data[k], langs[k], substitution)[1] for k in (0, 1)])
+    position = fit(px, py)
+    print(f"positions: {len(py)} Han characters, {int(py.sum())} misread")
+    show("position weights", POSITION_FEATURES, position)
+    # the flag threshold: on held-out sentences, at the real rate
+    held_data = corrupted_sentences(held, langs[1], common, weights, args.rate, random.Random(args.seed + 1))
+    hx, hy = position_examples(held_data, langs[1], substitution)
+    hp = np.array([1 / (1 + math.exp(-position.log_odds(row))) for row in hx])
+    order = np.argsort(-hp)
+    right = np.cumsum(hy[order])
+    flagged = np.arange(1, len(order) + 1)
+    ok = (right / flagged >= args.precision) & (flagged >= 20)
+    threshold = float(hp[order][np.nonzero(ok)[0].max()]) if ok.any() else 0.99
+    for cut in (0.3, 0.5, 0.7, 0.8, 0.9):
+        sel = hp >= cut
+        print(f"  p>={cut}: {int(sel.sum())} flags, precision {hy[sel].mean() if sel.any() else 0:.3f}, "
+              f"found {int(hy[sel].sum())} of {int(hy.sum())}")
+    print(f"flag threshold {threshold:.3f} (held-out synthetic precision {args.precision})")
+    model = {
+        "about": "two logistic regressions (models.proofreading.checker.Model), fitted by "
+        "tools/train_checker.py on synthetic OCR errors in the CPP sentences",
+        "substitution": substitution.as_json(FEATURES),
+        "position": position.as_json(POSITION_FEATURES),
+        "flag_threshold": round(threshold, 4),
+        "substitution_threshold": args.substitution_threshold,
+    }
+    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"-> {OUT}")
 
 

@@ -22,7 +22,8 @@ WINDOW = 4
 #: A candidate whose best word is this much (natural log of counts) rarer than the
 #: original's best word is not considered at all.
 WORD_MARGIN = 1.0
-#: A pattern with at most this many fillers offers all of them, look-alikes or not.
+#: A pattern with at most this many fillers offers all of them, look-alikes or not
+#: (two-character patterns only where the character as read is in no word).
 FEW_FILLERS = 8
 
 FEATURES = (
@@ -37,6 +38,9 @@ FEATURES = (
     "read_char",  # log count of the character as read, alone
     "suggested_char",  # log count of the suggested character, alone
     "read_common",  # 1 when the character as read is among the common characters
+    "neighbours_in_words",  # how many of the two neighbours (as read) are in a 2-4 character word
+    "read_pairs",  # log P(character as read | before) + log P(after | character as read)
+    "suggested_pairs",  # the same for the suggestion
 )
 
 
@@ -49,7 +53,7 @@ class Candidate:
 
 
 def _suggestions(
-    language: Language, text: str, i: int, extra: Mapping[str, float]
+    language: Language, text: str, i: int, extra: Mapping[str, float], in_word: bool
 ) -> dict[str, tuple[float, int]]:
     """Characters that make a word at ``i`` -> (log count of the best word made, longest length)."""
     fillers = language.fillers()
@@ -64,7 +68,7 @@ def _suggestions(
             chars = fillers.get(before + "?" + after)
             if chars is None:
                 continue
-            if length >= 3 and len(chars) <= FEW_FILLERS:
+            if len(chars) <= FEW_FILLERS and (length >= 3 or not in_word):
                 pool = list(chars)
             elif len(chars) < len(neighbours):
                 pool = [x for x in chars if x in neighbours or x in extra]
@@ -84,7 +88,10 @@ def _suggestions(
 
 
 def line_candidates(
-    language: Language, text: str, extra_pairs: Mapping[str, Mapping[str, float]] | None = None
+    language: Language,
+    text: str,
+    extra_pairs: Mapping[str, Mapping[str, float]] | None = None,
+    covered: list[float] | None = None,
 ) -> list[Candidate]:
     """Every candidate substitution in ``text`` with its features.
 
@@ -93,13 +100,14 @@ def line_candidates(
     """
     out: list[Candidate] = []
     n = len(text)
-    covered = language.covering_words(text)
+    if covered is None:
+        covered = language.covering_words(text)
     for i, ch in enumerate(text):
         if not is_han(ch):
             continue
         extra = extra_pairs.get(ch, {}) if extra_pairs else {}
-        found = _suggestions(language, text, i, extra)
         old_word = covered[i]
+        found = _suggestions(language, text, i, extra, old_word > 0)
         found = {x: v for x, v in found.items() if v[0] >= old_word - WORD_MARGIN}
         if not found:
             continue
@@ -112,6 +120,9 @@ def line_candidates(
         base_pair = language.pair_logp(left, ch) + language.pair_logp(ch, right)
         read_char = language.char_logp(ch) + language.log_total
         neighbours = language.lookalikes.get(ch, {})
+        neighbours_in_words = sum(
+            1.0 for k in (i - 1, i + 1) if 0 <= k < n and (covered[k] > 0 or not is_han(text[k]))
+        )
         for x, (new_word, length) in found.items():
             changed = window[:at] + x + window[at + 1 :]
             similarity = max(neighbours.get(x, 0.0), language.lookalikes.get(x, {}).get(ch, 0.0))
@@ -128,6 +139,9 @@ def line_candidates(
                 read_char,
                 language.char_logp(x) + language.log_total,
                 1.0 if neighbours else 0.0,
+                neighbours_in_words,
+                base_pair,
+                pair,
             )
             out.append(Candidate(i, ch, x, features))
     return out

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from models.errors import DubaoError
-from models.proofreading.candidates import FEATURES, line_candidates
+from models.proofreading.candidates import FEATURES, Candidate, line_candidates
 from models.proofreading.knowledge import LibraryKnowledge
-from models.proofreading.language import Language
+from models.proofreading.language import Language, is_han
+from models.proofreading.positions import POSITION_FEATURES, position_features
 from models.proofreading.punctuation import punctuation_flags, space_flags
 from models.resources import resource_path
 
@@ -52,32 +53,61 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Model:
+class Regression:
     """A logistic regression over standardised features."""
 
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
-    threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict, features: tuple[str, ...]) -> Regression:
+        if tuple(data["features"]) != features:
+            raise DubaoError("the checker's model was fitted on other features: run tools/train_checker.py")
+        return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), data["bias"])
+
+    def as_json(self, features: tuple[str, ...]) -> dict:
+        return {
+            "features": list(features),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "weights": [round(v, 6) for v in self.weights],
+            "bias": round(self.bias, 6),
+        }
+
+    def log_odds(self, features: Iterable[float]) -> float:
+        return self.bias + sum(
+            w * (f - m) / s for w, f, m, s in zip(self.weights, features, self.mean, self.scale)
+        )
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p)) if 0 < p < 1 else (math.inf if p >= 1 else -math.inf)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The two fitted stages and their thresholds (probabilities)."""
+
+    substitution: Regression  # is this candidate the right character?
+    position: Regression  # is the character at this position misread?
+    flag_threshold: float  # a position is flagged from this probability (second stage)
+    substitution_threshold: float  # a candidate is flagged, as suggestion, from this probability
 
     @classmethod
     def bundled(cls) -> Model:
         path = resource_path("proofreading", "checker-model.json")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            return cls(
+                Regression.from_json(data["substitution"], FEATURES),
+                Regression.from_json(data["position"], POSITION_FEATURES),
+                float(data["flag_threshold"]),
+                float(data["substitution_threshold"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise DubaoError(f"the checker's model {path.name} cannot be read ({exc})") from None
-        if tuple(data["features"]) != FEATURES:
-            raise DubaoError("the checker's model was fitted on other features: run tools/train_checker.py")
-        return cls(
-            tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), data["bias"], data["threshold"]
-        )
-
-    def log_odds(self, features: Iterable[float]) -> float:
-        return self.bias + sum(
-            w * (f - m) / s for w, f, m, s in zip(self.weights, features, self.mean, self.scale)
-        )
 
 
 class Checker:
@@ -118,23 +148,42 @@ class Checker:
         # a dismissed punctuation or space flag stays dismissed
         return self.knowledge.adjustment(line[flag.start : flag.end], flag.suggestion) > -1.0
 
-    def _substitutions(self, line: str) -> list[Flag]:
-        best: dict[int, tuple[float, str, float]] = {}
-        model, knowledge = self.model, self.knowledge
-        for cand in line_candidates(self.language, line, self._extra_pairs):
-            score = model.log_odds(cand.features)
+    def scored_candidates(
+        self, line: str, covered: list[float] | None = None
+    ) -> Iterator[tuple[Candidate, float]]:
+        """Every candidate substitution in ``line`` with its log-odds (library knowledge included)."""
+        knowledge = self.knowledge
+        for cand in line_candidates(self.language, line, self._extra_pairs, covered):
+            score = self.model.substitution.log_odds(cand.features)
             if not knowledge.empty:
                 score += knowledge.adjustment(cand.read, cand.suggestion)
-            similarity = cand.features[FEATURES.index("similarity")]
+            yield cand, score
+
+    def _substitutions(self, line: str) -> list[Flag]:
+        language, model, knowledge = self.language, self.model, self.knowledge
+        covered = language.covering_words(line)
+        best: dict[int, tuple[float, str, float]] = {}
+        similarity_at = FEATURES.index("similarity")
+        for cand, score in self.scored_candidates(line, covered):
             if cand.position not in best or score > best[cand.position][0]:
-                best[cand.position] = (score, cand.suggestion, similarity)
+                best[cand.position] = (score, cand.suggestion, cand.features[similarity_at])
+        flag_cut, suggest_cut = _logit(model.flag_threshold), _logit(model.substitution_threshold)
         out: list[Flag] = []
-        cut = math.log(model.threshold / (1 - model.threshold)) if 0 < model.threshold < 1 else math.inf
-        for position, (score, suggestion, similarity) in best.items():
-            if score >= cut:
-                corrected = (line[position], suggestion) in knowledge.corrected
-                kind = "lookalike" if similarity > 0 or corrected else "unknown"
-                out.append(Flag(position, position + 1, suggestion, kind, 1 / (1 + math.exp(-score))))
+        for i, ch in enumerate(line):
+            if not is_han(ch) or ch in knowledge.words:
+                continue
+            sub = best.get(i)
+            score = model.position.log_odds(
+                position_features(language, line, covered, i, None if sub is None else sub[0])
+            )
+            suggestion = sub[1] if sub is not None and sub[0] >= suggest_cut else None
+            if not knowledge.empty:
+                score += knowledge.adjustment(ch, suggestion)
+            if score < flag_cut and suggestion is None:
+                continue
+            corrected = suggestion is not None and (ch, suggestion) in knowledge.corrected
+            kind = "lookalike" if suggestion is not None and (sub[2] > 0 or corrected) else "unknown"
+            out.append(Flag(i, i + 1, suggestion, kind, 1 / (1 + math.exp(-score))))
         return out
 
 
