@@ -43,8 +43,14 @@ from tools.proofreading_sources import cpp_sentences  # noqa: E402
 OUT = ROOT / "resources" / "proofreading" / "checker-model.json"
 
 
-def corrupt(sentence: str, language: Language, common: list[str], weights: list[float], rate: float,
-            rng: random.Random) -> tuple[str, dict[int, str]]:
+def corrupt(
+    sentence: str,
+    language: Language,
+    common: list[str],
+    weights: list[float],
+    rate: float,
+    rng: random.Random,
+) -> tuple[str, dict[int, str]]:
     """The sentence with OCR-like substitutions, and position -> the right character."""
     chars = list(sentence)
     truth: dict[int, str] = {}
@@ -181,8 +187,10 @@ def main() -> None:
     threshold = float(hp[order][np.nonzero(ok)[0].max()]) if ok.any() else 0.99
     for cut in (0.3, 0.5, 0.7, 0.8, 0.9):
         sel = hp >= cut
-        print(f"  p>={cut}: {int(sel.sum())} flags, precision {hy[sel].mean() if sel.any() else 0:.3f}, "
-              f"found {int(hy[sel].sum())} of {int(hy.sum())}")
+        print(
+            f"  p>={cut}: {int(sel.sum())} flags, precision {hy[sel].mean() if sel.any() else 0:.3f}, "
+            f"found {int(hy[sel].sum())} of {int(hy.sum())}"
+        )
     print(f"flag threshold {threshold:.3f} (held-out synthetic precision {args.precision})")
     model = {
         "about": "two logistic regressions (models.proofreading.checker.Model), fitted by "
