@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import Counter
@@ -34,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.proofreading.candidates import FEATURES, line_candidates  # noqa: E402
-from models.proofreading.checker import Regression  # noqa: E402
 from models.proofreading.language import Language, is_han  # noqa: E402
 from models.proofreading.positions import POSITION_FEATURES, position_features  # noqa: E402
+from models.proofreading.regression import Regression, fit  # noqa: E402
 from tools.build_proofreading_stats import sentence_bigrams  # noqa: E402
 from tools.proofreading_sources import cpp_sentences  # noqa: E402
 
@@ -99,8 +98,8 @@ def position_examples(data: list[Corrupted], language: Language, substitution: R
     rows, labels = [], []
     for item in data:
         best: dict[int, float] = {}
-        for cand in item.candidates:
-            score = substitution.log_odds(cand.features)
+        scores = substitution.log_odds_many([c.features for c in item.candidates]).tolist()
+        for cand, score in zip(item.candidates, scores):
             best[cand.position] = max(best.get(cand.position, -1e9), score)
         for i, ch in enumerate(item.text):
             if is_han(ch):
@@ -109,26 +108,9 @@ def position_examples(data: list[Corrupted], language: Language, substitution: R
     return np.array(rows, dtype=np.float64), np.array(labels)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> Regression:
-    """Logistic regression on standardised features by Newton's method."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    xb = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    penalty = l2 * np.diag(np.r_[np.ones(len(w) - 1), 0])
-    for _ in range(30):
-        p = 1 / (1 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + penalty @ w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + penalty
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return Regression(tuple(mean), tuple(scale), tuple(w[:-1]), float(w[-1]))
-
-
 def show(title: str, names, regression: Regression) -> None:
     print(title)
-    for name, weight in zip(names, regression.weights):
+    for name, weight in zip(names, regression.weights[: len(names)]):
         print(f"  {name:20s} {weight:+.3f}")
     print(f"  {'bias':20s} {regression.bias:+.3f}")
 
@@ -145,6 +127,7 @@ def main() -> None:
         "of news-dev by bench/check_bench.py --choose)",
     )
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     bundled = Language.bundled()
@@ -167,7 +150,7 @@ def main() -> None:
     sub_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng) for k in (0, 1)]
     x = np.vstack([substitution_examples(d)[0] for d in sub_data])
     y = np.concatenate([substitution_examples(d)[1] for d in sub_data])
-    substitution = fit(x, y)
+    substitution = fit(x, y, products=args.products)
     print(f"substitutions: {len(y)} candidates, {int(y.sum())} right")
     show("substitution weights", FEATURES, substitution)
     pos_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng) for k in (0, 1)]
@@ -179,7 +162,7 @@ def main() -> None:
     # the flag threshold: on held-out sentences, at the real rate
     held_data = corrupted_sentences(held, langs[1], common, weights, args.rate, random.Random(args.seed + 1))
     hx, hy = position_examples(held_data, langs[1], substitution)
-    hp = np.array([1 / (1 + math.exp(-position.log_odds(row))) for row in hx])
+    hp = 1 / (1 + np.exp(-position.log_odds_many(hx)))
     order = np.argsort(-hp)
     right = np.cumsum(hy[order])
     flagged = np.arange(1, len(order) + 1)

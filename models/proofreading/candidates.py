@@ -41,6 +41,7 @@ FEATURES = (
     "neighbours_in_words",  # how many of the two neighbours (as read) are in a 2-4 character word
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
+    "read_freedom",  # how often the character as read stands alone rather than inside words
 )
 
 
@@ -120,6 +121,7 @@ def line_candidates(
         base_pair = language.pair_logp(left, ch) + language.pair_logp(ch, right)
         read_char = language.char_logp(ch) + language.log_total
         neighbours = language.lookalikes.get(ch, {})
+        freedom = language.freedom(ch)
         neighbours_in_words = sum(
             1.0 for k in (i - 1, i + 1) if 0 <= k < n and (covered[k] > 0 or not is_han(text[k]))
         )
@@ -142,6 +144,7 @@ def line_candidates(
                 neighbours_in_words,
                 base_pair,
                 pair,
+                freedom,
             )
             out.append(Candidate(i, ch, x, features))
     return out

@@ -29,6 +29,7 @@ from models.proofreading.knowledge import LibraryKnowledge
 from models.proofreading.language import Language, is_han
 from models.proofreading.positions import POSITION_FEATURES, position_features
 from models.proofreading.punctuation import punctuation_flags, space_flags
+from models.proofreading.regression import Regression
 from models.resources import resource_path
 
 KINDS = ("punctuation", "space", "lookalike", "unknown")
@@ -50,36 +51,6 @@ class Flag:
 
     def as_json(self) -> dict:
         return {"start": self.start, "end": self.end, "suggestion": self.suggestion, "kind": self.kind}
-
-
-@dataclass(frozen=True)
-class Regression:
-    """A logistic regression over standardised features."""
-
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
-
-    @classmethod
-    def from_json(cls, data: dict, features: tuple[str, ...]) -> Regression:
-        if tuple(data["features"]) != features:
-            raise DubaoError("the checker's model was fitted on other features: run tools/train_checker.py")
-        return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), data["bias"])
-
-    def as_json(self, features: tuple[str, ...]) -> dict:
-        return {
-            "features": list(features),
-            "mean": [round(v, 6) for v in self.mean],
-            "scale": [round(v, 6) for v in self.scale],
-            "weights": [round(v, 6) for v in self.weights],
-            "bias": round(self.bias, 6),
-        }
-
-    def log_odds(self, features: Iterable[float]) -> float:
-        return self.bias + sum(
-            w * (f - m) / s for w, f, m, s in zip(self.weights, features, self.mean, self.scale)
-        )
 
 
 def _logit(p: float) -> float:
@@ -153,8 +124,9 @@ class Checker:
     ) -> Iterator[tuple[Candidate, float]]:
         """Every candidate substitution in ``line`` with its log-odds (library knowledge included)."""
         knowledge = self.knowledge
-        for cand in line_candidates(self.language, line, self._extra_pairs, covered):
-            score = self.model.substitution.log_odds(cand.features)
+        cands = line_candidates(self.language, line, self._extra_pairs, covered)
+        scores = self.model.substitution.log_odds_many([c.features for c in cands])
+        for cand, score in zip(cands, scores.tolist()):
             if not knowledge.empty:
                 score += knowledge.adjustment(cand.read, cand.suggestion)
             yield cand, score
@@ -168,14 +140,15 @@ class Checker:
             if cand.position not in best or score > best[cand.position][0]:
                 best[cand.position] = (score, cand.suggestion, cand.features[similarity_at])
         flag_cut, suggest_cut = _logit(model.flag_threshold), _logit(model.substitution_threshold)
+        positions = [i for i, ch in enumerate(line) if is_han(ch)]
+        rows = [
+            position_features(language, line, covered, i, best[i][0] if i in best else None)
+            for i in positions
+        ]
         out: list[Flag] = []
-        for i, ch in enumerate(line):
-            if not is_han(ch) or ch in knowledge.words:
-                continue
+        for i, score in zip(positions, model.position.log_odds_many(rows).tolist()):
+            ch = line[i]
             sub = best.get(i)
-            score = model.position.log_odds(
-                position_features(language, line, covered, i, None if sub is None else sub[0])
-            )
             suggestion = sub[1] if sub is not None and sub[0] >= suggest_cut else None
             if not knowledge.empty:
                 score += knowledge.adjustment(ch, suggestion)

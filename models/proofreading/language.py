@@ -52,6 +52,12 @@ class Language:
         self.log_total = math.log(self.total)
         self.logp = {w: math.log(c) - self.log_total for w, c in self.words.items()}
         self.unknown_logp = math.log(0.5) - self.log_total
+        in_words: dict[str, int] = {}
+        for word, count in self.words.items():
+            if len(word) > 1:
+                for ch in word:
+                    in_words[ch] = in_words.get(ch, 0) + count
+        self._in_words = in_words
         self.pairs = pairs
         self.lookalikes = lookalikes
         firsts: dict[str, int] = {}
@@ -86,6 +92,13 @@ class Language:
     def char_logp(self, ch: str) -> float:
         """A single character as a word; unknown ones get half a count."""
         return math.log(self.words.get(ch, 0) + 0.5) - self.log_total
+
+    def freedom(self, ch: str) -> float:
+        """log(times the character stands alone as a word / times it stands inside longer words).
+
+        Near 0 for characters that are words of their own (的, 在); very negative for those
+        that live inside words (贪, 结): a stranded one of those is suspicious."""
+        return math.log(self.words.get(ch, 0) + 1) - math.log(self._in_words.get(ch, 0) + 1)
 
     def segment_logp(self, text: str) -> float:
         """Log-probability of the best segmentation of ``text`` under the word unigram model."""

@@ -23,6 +23,7 @@ POSITION_FEATURES = (
     "pair_right",  # log P(character after | character)
     "read_char",  # log count of the character alone
     "read_common",  # 1 when the character is among the common characters
+    "read_freedom",  # how often the character stands alone rather than inside words (log ratio)
     "best_substitution",  # log-odds of the best candidate substitution here (first stage)
     "has_candidate",  # 1 when there is one
 )
@@ -50,6 +51,7 @@ def position_features(
         language.pair_logp(ch, right),
         language.char_logp(ch) + language.log_total,
         1.0 if ch in language.lookalikes else 0.0,
+        language.freedom(ch),
         NO_CANDIDATE if best is None else max(NO_CANDIDATE, min(-NO_CANDIDATE, best)),
         0.0 if best is None else 1.0,
     )
