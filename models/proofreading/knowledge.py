@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 #: Log-odds added per unit of log(1 + times corrected), and taken per log(1 + times dismissed).
 #: Set by hand, not fitted (no library data to fit them on yet): one correction of a pair
-#: is worth about a 2x odds gain; two dismissals of a flag roughly cancel a middling flag.
+#: is worth about a 2x odds gain; each dismissal weighs more, so a flag dismissed a few
+#: times stops coming back unless the evidence for it is overwhelming.
 CORRECTED_WEIGHT = 1.0
-DISMISSED_WEIGHT = 2.0
+DISMISSED_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
