@@ -148,3 +148,16 @@ def test_flags_stay_in_the_line_sorted_short_and_applicable(checker, line) -> No
             assert len(fixed) == len(line) - (flag.end - flag.start) + len(flag.suggestion)
         data = flag.as_json()
         assert set(data) == {"start", "end", "suggestion", "kind"}
+
+
+def test_knowledge_from_a_real_library_with_a_correction(tmp_path) -> None:
+    from models.library.database import open_database
+    from models.library.schema import Correction, Issue, Page
+
+    path = tmp_path / "library.sqlite3"
+    db = open_database(path)
+    issue = Issue.create(title="test")
+    page = Page.create(issue=issue, raw_text="他已经进人了会场。", sha256="x")
+    Correction.create(page=page, raw_start=4, raw_end=5, replacement="入")
+    db.close()
+    assert proofreading_knowledge(path).corrected == {("人", "入"): 1}
