@@ -22,8 +22,8 @@ COMMANDS = {
     "anchor": "anchor",
     "export": "annotations",
     "import-annotations": "annotations",
-    "library": "library",
     "correct": "proofreading",
+    "check": "check",
 }
 
 

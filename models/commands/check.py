@@ -1,0 +1,54 @@
+"""``main.py check [--db FILE]``: flag likely OCR errors, one JSON array per line.
+
+Reads UTF-8 text on stdin, split on ``\\n`` only (a trailing ``\\r`` dropped), and prints
+for each line a JSON array of flags ``{"start", "end", "suggestion", "kind"}`` in code
+points of that line, end exclusive. Without ``--db`` only what ships is used; with it,
+the library's word list, corrections and dismissed flags too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from models.errors import DubaoError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="flag likely OCR errors in each line of stdin (JSON array per line)")
+    p.add_argument("--db", metavar="FILE", help="also use what this library taught (words, corrections)")
+    p.set_defaults(run=run)
+
+
+def read_lines(data: bytes) -> list[str]:
+    """stdin's lines: split on \\n only, a trailing \\r dropped; undecodable bytes refused."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DubaoError(f"stdin is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    text = text.removeprefix("\ufeff")
+    if not text:
+        return []
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def run(args: argparse.Namespace) -> int:
+    from models.proofreading.checker import Checker
+
+    lines = read_lines(sys.stdin.buffer.read())
+    knowledge = None
+    if args.db is not None:
+        from models.library.proofreading import proofreading_knowledge
+
+        knowledge = proofreading_knowledge(args.db)
+    checker = Checker(knowledge=knowledge)
+    out = sys.stdout.buffer
+    for line in lines:
+        flags = checker.check(line)
+        out.write(json.dumps([f.as_json() for f in flags], ensure_ascii=False).encode("utf-8") + b"\n")
+        out.flush()
+    return 0

@@ -1,0 +1,32 @@
+"""What a library has taught the proofreading checker, read without changing the file.
+
+``check --db`` opens the library read-only and asks it (:meth:`Library.checker_knowledge`:
+the word list, the character pairs editors corrected, the flags they dismissed), then hands
+the checker plain data (:class:`~models.proofreading.checker_knowledge.LibraryKnowledge`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from models.errors import DubaoError
+from models.proofreading.checker_knowledge import LibraryKnowledge
+
+
+def proofreading_knowledge(path: str | os.PathLike[str]) -> LibraryKnowledge:
+    """The word list, corrected character pairs and dismissed flags of the library at ``path``."""
+    from models.library.service import Library
+
+    file = Path(path)
+    if not file.is_file():
+        raise DubaoError(f"{file}: no such library file")
+    with Library.open(file, read_only=True) as library:
+        taught = library.checker_knowledge()
+    # A dismissal counts against any later flag on the same text, whatever it suggested.
+    dismissed: Counter[tuple[str, str | None]] = Counter()
+    for (text, _kind), times in taught.dismissed.items():
+        if text:
+            dismissed[(text, None)] += times
+    return LibraryKnowledge(frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed))
