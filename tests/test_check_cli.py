@@ -55,10 +55,16 @@ def test_db_that_does_not_exist_is_exit_2(tmp_path) -> None:
 
 
 def test_db_word_list_and_dismissals_change_the_flags(tmp_path) -> None:
+    from models.library.service import Library
+
     db = tmp_path / "library.sqlite3"
-    with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE dismissed_flag (flagged TEXT, suggestion TEXT)")
-        conn.execute("INSERT INTO dismissed_flag VALUES (',', '，')")
+    page = tmp_path / "page.txt"
+    page.write_text("他说,我们走吧\n", encoding="utf-8")
+    with Library.open(db) as library:
+        library.import_paths([page])
+        [issue] = library.issues()
+        [info] = library.pages(issue.id)
+        library.dismiss_flag(info.id, 2, 3, "punctuation", ",")
     line = "他说,我们走吧\n".encode()
     plain = json.loads(run_check(stdin=line).stdout)
     taught = run_check("--db", str(db), stdin=line)
