@@ -44,4 +44,3 @@ def run(args: argparse.Namespace) -> int:
     out.write(json.dumps(added).encode("utf-8") + b"\n")
     out.flush()
     return 0
-

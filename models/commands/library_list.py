@@ -23,7 +23,13 @@ def run(args: argparse.Namespace) -> int:
     with Library.open(args.db, read_only=True) as library:
         for issue in library.issues():
             pages = [{"id": page.id, "name": page.name} for page in library.pages(issue.id)]
-            line = {"id": issue.id, "paper": issue.paper, "date": issue.date, "title": issue.title, "pages": pages}
+            line = {
+                "id": issue.id,
+                "paper": issue.paper,
+                "date": issue.date,
+                "title": issue.title,
+                "pages": pages,
+            }
             out.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
     out.flush()
     return 0
