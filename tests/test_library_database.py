@@ -53,7 +53,7 @@ def test_every_connection_gets_the_pragmas(library: Library) -> None:
 
 
 def test_schema_version_is_stored_in_user_version(library: Library) -> None:
-    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 2
+    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 3
 
 
 def test_the_models_match_the_tables_the_migrations_build(library: Library) -> None:
@@ -166,7 +166,7 @@ def test_a_v1_library_upgrades_to_v2_without_losing_anything(tmp_path: Path) -> 
     conn.close()
 
     with Library.open(path) as library:
-        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+        assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
         [issue] = library.issues()
         assert (issue.paper, issue.date, issue.page_count, issue.pages) == ("人民日报", "2020-02-12", 20, 1)
         content = library.page(1)

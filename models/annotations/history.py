@@ -1,5 +1,8 @@
 """Undo and redo for annotation operations, as snapshots of the rows an operation touched.
 
+The stacks and the command records are shared with proofreading (:mod:`models.history`);
+this module snapshots and writes back the annotation rows.
+
 An operation records, for each highlight, tag and category it touches, the row's state before
 and after (``None``: the row does not exist). Undo writes the "before" states back in one
 transaction, redo the "after" states. A highlight's anchor (offsets, quote, hash) is never
@@ -9,43 +12,19 @@ undoing a recolour must not put a highlight back on words that moved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from peewee import SqliteDatabase
 
+from models import history as shared
+from models.history import Change, Command, History, State, Target
 from models.library.schema import Category, Highlight, HighlightTag, Note, Tag
+
+__all__ = ["Change", "Command", "History", "State", "apply", "snapshot_highlights", "snapshot_rows"]
 
 #: Columns an operation may change on an existing highlight (the anchor is left alone).
 USER_FIELDS = ("category", "deleted", "updated")
-
-State = Any  # dict of a row's values (plus "tags"/"note" for highlights), or None
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str  # "highlight", "tag" or "category"
-    key: int
-    before: State
-    after: State
-
-
-@dataclass
-class Command:
-    """One undoable operation."""
-
-    label: str
-    changes: list[Change] = field(default_factory=list)
-
-    def page_ids(self) -> set[int]:
-        pages = set()
-        for change in self.changes:
-            if change.kind == "highlight":
-                for state in (change.before, change.after):
-                    if state is not None:
-                        pages.add(state["row"]["page"])
-        return pages
 
 
 def snapshot_highlights(ids: Iterable[int]) -> dict[int, State]:
@@ -79,20 +58,24 @@ def snapshot_rows(model: type[Tag] | type[Category], ids: Iterable[int]) -> dict
 
 
 def apply(db: SqliteDatabase, command: Command, forward: bool) -> None:
-    """Write a command's "after" (forward) or "before" states, parents before children."""
-    targets = [(c.kind, c.key, c.after if forward else c.before) for c in command.changes]
+    """Write a command's "after" (forward) or "before" states in one transaction (any kinds)."""
     with db.atomic():
-        # Rows that must exist go in first (a tag before its links), rows that must not go last.
-        for kind, key, state in targets:
-            if kind in ("category", "tag") and state is not None:
-                _put_row(Category if kind == "category" else Tag, key, state)
-        for kind, key, state in targets:
-            if kind == "highlight":
-                _put_highlight(key, state)
-        for kind, key, state in targets:
-            if kind in ("category", "tag") and state is None:
-                model = Category if kind == "category" else Tag
-                model.delete().where(model.id == key).execute()
+        shared.apply(command, forward)
+
+
+def _apply_targets(targets: Sequence[Target]) -> None:
+    """Write highlights, tags and categories back, parents before children."""
+    # Rows that must exist go in first (a tag before its links), rows that must not go last.
+    for kind, key, state in targets:
+        if kind in ("category", "tag") and state is not None:
+            _put_row(Category if kind == "category" else Tag, key, state)
+    for kind, key, state in targets:
+        if kind == "highlight":
+            _put_highlight(key, state)
+    for kind, key, state in targets:
+        if kind in ("category", "tag") and state is None:
+            model = Category if kind == "category" else Tag
+            model.delete().where(model.id == key).execute()
 
 
 def _put_row(model: type[Tag] | type[Category], key: int, state: dict[str, Any]) -> None:
@@ -132,39 +115,4 @@ def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
         yield ids[i : i + size]
 
 
-class History:
-    """The undo and redo stacks of one session (not stored: they end with the window)."""
-
-    def __init__(self, depth: int = 500) -> None:
-        self.depth = depth
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
-
-    def push(self, command: Command) -> None:
-        if not command.changes:
-            return
-        self._done.append(command)
-        del self._done[: -self.depth]
-        self._undone.clear()
-
-    def undo_label(self) -> str | None:
-        return self._done[-1].label if self._done else None
-
-    def redo_label(self) -> str | None:
-        return self._undone[-1].label if self._undone else None
-
-    def take_undo(self) -> Command | None:
-        return self._done[-1] if self._done else None
-
-    def take_redo(self) -> Command | None:
-        return self._undone[-1] if self._undone else None
-
-    def undone(self) -> None:
-        self._undone.append(self._done.pop())
-
-    def redone(self) -> None:
-        self._done.append(self._undone.pop())
-
-    def clear(self) -> None:
-        self._done.clear()
-        self._undone.clear()
+shared.register(("category", "tag", "highlight"), _apply_targets, order=10)

@@ -71,6 +71,8 @@ class Changed:
     page_ids: frozenset[int] = frozenset()
     tags: bool = False
     categories: bool = False
+    #: The pages' current text or structure changed (a correction, its undo): views re-render them.
+    text: bool = False
 
 
 @dataclass

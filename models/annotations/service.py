@@ -16,13 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import IntegrityError
-
 from models.anchoring import make_anchor
 from models.annotations import finder
 from models.annotations.categories import check_name
 from models.annotations.categorising import CategoryOps
-from models.annotations.history import Change, Command, History, apply, snapshot_highlights, snapshot_rows
+from models.annotations.history import Change, Command, snapshot_highlights, snapshot_rows
 from models.annotations.panel_index import PanelIndex
 from models.annotations.placing import StoredAnchor, anchor_columns, place_all
 from models.annotations.records import Changed, HighlightInfo, PlacingReport
@@ -92,10 +90,35 @@ class Annotations(CategoryOps, TagOps):
     def __init__(self, library: Library) -> None:
         self.library = library
         self._db = library.database
-        self.history = History()
+        #: The session's one undo history, shared with the library's proofreading steps.
+        self.history = library.history
         self._listeners: list[Listener] = []
         self._index: PanelIndex | None = None
         self.ensure_default_categories()
+        # Undo/redo of any step, and proofreading steps, are heard from the library.
+        library.subscribe(self._library_changed)
+
+    def _library_changed(self, command: Command) -> None:
+        """Tell this side's listeners about a library step (a correction, an undo or a redo)."""
+        changed = _changed(command)
+        pages = command.text_page_ids()
+        if pages:
+            marks = ", ".join("?" * len(pages))
+            moved = [
+                i
+                for (i,) in self._db.execute_sql(
+                    f"SELECT id FROM highlight WHERE page_id IN ({marks})", sorted(pages)
+                )
+            ]
+            changed = Changed(
+                label=changed.label,
+                highlight_ids=changed.highlight_ids | frozenset(moved),
+                page_ids=changed.page_ids,
+                tags=changed.tags,
+                categories=changed.categories,
+                text=True,
+            )
+        self._notify(changed)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Annotations:
@@ -158,36 +181,15 @@ class Annotations(CategoryOps, TagOps):
         return self.history.redo_label() is not None
 
     def undo(self) -> Changed | None:
-        """Undo the last operation (None when there is nothing to undo)."""
-        command = self.history.take_undo()
-        if command is None:
-            return None
-        self._apply(command, forward=False)
-        self.history.undone()
-        changed = _changed(command)
-        self._notify(changed)
-        return changed
+        """Undo the last step of the shared history, an annotation operation or a proofreading
+        edit (None when there is nothing to undo). Listeners hear it once."""
+        command = self.library.undo()
+        return None if command is None else _changed(command)
 
     def redo(self) -> Changed | None:
-        """Redo the last undone operation (None when there is nothing to redo)."""
-        command = self.history.take_redo()
-        if command is None:
-            return None
-        self._apply(command, forward=True)
-        self.history.redone()
-        changed = _changed(command)
-        self._notify(changed)
-        return changed
-
-    def _apply(self, command: Command, forward: bool) -> None:
-        try:
-            apply(self._db, command, forward)
-        except IntegrityError:
-            # The rows were changed behind the history's back (a page deleted, an import).
-            self.history.clear()
-            raise DubaoError(
-                f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
-            ) from None
+        """Redo the last undone step (None when there is nothing to redo)."""
+        command = self.library.redo()
+        return None if command is None else _changed(command)
 
     # --- pages -------------------------------------------------------------------------------------
     def open_page(self, page_id: int, content: PageContent | None = None) -> AnnotatedPage:
@@ -393,4 +395,5 @@ def _changed(command: Command) -> Changed:
         page_ids=frozenset(command.page_ids()),
         tags="tag" in kinds or retagged,
         categories="category" in kinds,
+        text=bool(command.text_page_ids()),
     )

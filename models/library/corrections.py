@@ -75,6 +75,18 @@ def corrected_raw(raw: str, edits: Iterable[Edit]) -> str:
 
 
 def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length: int) -> list[MappedText]:
+    """Apply corrections to a page's texts; see :func:`trace_corrections`."""
+    return [text for text, _ in trace_corrections(texts, effective_edits(edits), raw_length)]
+
+
+#: Where a character of a corrected text comes from: -1 for the text as parsed, else the index
+#: of the edit (in the effective list given to :func:`trace_corrections`) whose replacement it is.
+Origins = list[int]
+
+
+def trace_corrections(
+    texts: Sequence[MappedText], effective: Sequence[Edit], raw_length: int
+) -> list[tuple[MappedText, Origins]]:
     """Apply corrections to a page's texts (in reading order) through their source maps.
 
     Characters whose raw offset an edit covers are removed; the replacement goes where
@@ -86,8 +98,8 @@ def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length
     stays a valid index into the raw text.
     """
     removed: list[set[int]] = [set() for _ in texts]
-    placed: dict[tuple[int, int], list[Edit]] = {}
-    for edit in effective_edits(edits):
+    placed: dict[tuple[int, int], list[tuple[int, Edit]]] = {}
+    for number, edit in enumerate(effective):
         home: tuple[int, int] | None = None
         for index, text in enumerate(texts):
             hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
@@ -96,23 +108,26 @@ def correct_texts(texts: Sequence[MappedText], edits: Iterable[Edit], raw_length
                 home = home or (index, hits[0])
         home = home or _insertion_point(texts, edit.raw_start)
         if home is not None:
-            placed.setdefault(home, []).append(edit)
+            placed.setdefault(home, []).append((number, edit))
     last = max(raw_length - 1, 0)
-    out: list[MappedText] = []
+    out: list[tuple[MappedText, Origins]] = []
     for index, text in enumerate(texts):
         chars: list[str] = []
         source: list[int] = []
+        origins: Origins = []
         for position in range(len(text.text) + 1):
-            for edit in placed.get((index, position), ()):
+            for number, edit in placed.get((index, position), ()):
                 span = edit.raw_end - edit.raw_start
                 chars.append(edit.replacement)
                 source.extend(
                     min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))
                 )
+                origins.extend([number] * len(edit.replacement))
             if position < len(text.text) and position not in removed[index]:
                 chars.append(text.text[position])
                 source.append(text.source[position])
-        out.append(MappedText("".join(chars), source))
+                origins.append(-1)
+        out.append((MappedText("".join(chars), source), origins))
     return out
 
 

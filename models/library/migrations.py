@@ -11,6 +11,10 @@ a later change is a new step, never an edit of an old one.
   correction layer, and FTS5 trigram indexes over paragraph text (``paragraph_fts``) and
   section heads (``section_fts``: kicker, heading, subheading, byline), kept in sync by
   triggers.
+- v3: proofreading. Edit batches; corrections get a batch, a state (``in_force`` /
+  ``reverted``), the time they were reverted and a uuid (W3C exchange); structure edits keyed
+  by raw offsets; page status (``unchecked`` / ``in_progress`` / ``done``); the library's
+  word list and remembered flag dismissals for the checker.
 """
 
 from __future__ import annotations
@@ -125,6 +129,36 @@ END;
 """
 
 
+_V3_TABLES = """
+CREATE TABLE "edit_batch" ("id" INTEGER NOT NULL PRIMARY KEY, "label" TEXT NOT NULL,
+  "author" TEXT NOT NULL, "created" DATETIME NOT NULL);
+ALTER TABLE "correction" ADD COLUMN "batch_id" INTEGER REFERENCES "edit_batch" ("id") ON DELETE SET NULL;
+ALTER TABLE "correction" ADD COLUMN "state" TEXT NOT NULL DEFAULT 'in_force';
+ALTER TABLE "correction" ADD COLUMN "reverted" DATETIME;
+ALTER TABLE "correction" ADD COLUMN "uuid" TEXT NOT NULL DEFAULT '';
+CREATE INDEX "correction_batch_id" ON "correction" ("batch_id");
+CREATE TABLE "structure_edit" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "batch_id" INTEGER, "kind" TEXT NOT NULL, "raw_start" INTEGER NOT NULL, "raw_end" INTEGER NOT NULL,
+  "value" TEXT NOT NULL, "author" TEXT NOT NULL, "created" DATETIME NOT NULL, "state" TEXT NOT NULL,
+  "reverted" DATETIME,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("batch_id") REFERENCES "edit_batch" ("id") ON DELETE SET NULL);
+CREATE INDEX "structure_edit_page_id" ON "structure_edit" ("page_id");
+CREATE INDEX "structure_edit_batch_id" ON "structure_edit" ("batch_id");
+ALTER TABLE "page" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'unchecked';
+CREATE TABLE "library_word" ("id" INTEGER NOT NULL PRIMARY KEY, "word" TEXT NOT NULL,
+  "created" DATETIME NOT NULL);
+CREATE UNIQUE INDEX "library_word_word" ON "library_word" ("word");
+CREATE TABLE "flag_dismissal" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "raw_start" INTEGER NOT NULL, "raw_end" INTEGER NOT NULL, "kind" TEXT NOT NULL, "text" TEXT NOT NULL,
+  "created" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE INDEX "flag_dismissal_page_id" ON "flag_dismissal" ("page_id");
+CREATE UNIQUE INDEX "flag_dismissal_page_id_raw_start_raw_end_kind"
+  ON "flag_dismissal" ("page_id", "raw_start", "raw_end", "kind");
+"""
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT the surrounding transaction; run statement by statement.
     statement = ""
@@ -156,8 +190,29 @@ def v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute('INSERT INTO "section_fts"("section_fts") VALUES (\'rebuild\')')
 
 
+def v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Add proofreading: batches, correction state, structure edits, page status, word list, dismissals.
+
+    Corrections made before v3 each become a batch of their own, in force, with their author
+    and time, and a uuid so that they travel in W3C exports like new ones.
+    """
+    import uuid as uuidlib
+
+    _run_script(conn, _V3_TABLES)
+    rows = conn.execute('SELECT "id", "author", "created" FROM "correction" ORDER BY "id"').fetchall()
+    for correction_id, author, created in rows:
+        batch = conn.execute(
+            'INSERT INTO "edit_batch" ("label", "author", "created") VALUES (?, ?, ?)',
+            ("correction", author, created),
+        ).lastrowid
+        conn.execute(
+            'UPDATE "correction" SET "batch_id" = ?, "uuid" = ? WHERE "id" = ?',
+            (batch, str(uuidlib.uuid4()), correction_id),
+        )
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
-MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2)
+MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -53,11 +53,17 @@ class PageInfo:
     source_path: str | None
     sha256: str
     parser_version: str
+    #: Proofreading status: ``unchecked``, ``in_progress`` or ``done``.
+    status: str = "unchecked"
 
 
 @dataclass(frozen=True)
 class CorrectionInfo:
-    """A proofreading edit over the raw text (code points, end exclusive)."""
+    """A proofreading edit over the raw text (code points, end exclusive).
+
+    ``state`` is ``in_force`` or ``reverted`` (then ``reverted`` says when); ``batch_id``
+    groups the corrections made as one step; ``uuid`` names it in W3C exports.
+    """
 
     id: int
     page_id: int
@@ -66,14 +72,23 @@ class CorrectionInfo:
     replacement: str
     author: str
     created: datetime
+    batch_id: int | None = None
+    state: str = "in_force"
+    reverted: datetime | None = None
+    uuid: str = ""
+
+    @property
+    def in_force(self) -> bool:
+        return self.state == "in_force"
 
 
 @dataclass(frozen=True)
 class PageContent:
     """Everything the reader shows for a page.
 
-    ``sections`` are as parsed and stored; ``current_sections`` have the corrections
-    applied. Both keep source maps into ``raw``.
+    ``sections`` are as parsed and stored, with the editors' structure edits applied;
+    ``current_sections`` have the corrections in force applied too. Both keep source maps
+    into ``raw``. ``corrections`` lists every correction, reverted ones included.
     """
 
     info: PageInfo
@@ -88,7 +103,7 @@ class PageContent:
         """The sections' current text: raw text plus the correction layer."""
         from models.library.corrections import Edit, correct_sections
 
-        if not self.corrections:
+        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections if c.in_force]
+        if not edits:
             return self.sections
-        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections]
         return correct_sections(self.sections, edits, len(self.raw))

@@ -1,4 +1,4 @@
-"""The library's tables as peewee models (schema version 2).
+"""The library's tables as peewee models (schema version 3).
 
 The tables themselves are created by :mod:`models.library.migrations`, whose SQL is frozen
 per version; these models are how the code reads and writes them, and a test checks that
@@ -63,6 +63,8 @@ class Page(LibraryModel):
     encoding = TextField(default="utf-8")
     parser_version = TextField(default="")
     created = DateTimeField(default=utc_now)
+    #: Proofreading status: ``unchecked``, ``in_progress`` (set by the first edit) or ``done``. v3.
+    status = TextField(default="unchecked")
 
     class Meta:
         indexes = ((("issue", "sha256"), True), (("sha256",), False))
@@ -102,11 +104,21 @@ class Paragraph(LibraryModel):
         indexes = ((("section", "ordinal"), True),)
 
 
+class EditBatch(LibraryModel):
+    """Corrections and structure edits made as one step (one keystroke, one series fix). v3."""
+
+    label = TextField(default="")
+    author = TextField(default="")
+    created = DateTimeField(default=utc_now)
+
+
 class Correction(LibraryModel):
     """A proofreading edit: ``raw_text[raw_start:raw_end]`` reads as ``replacement``.
 
     The raw text stays as OCR left it; the current text is derived (see
-    :mod:`models.library.corrections`). Added in schema version 2.
+    :mod:`models.library.corrections`). Added in schema version 2; batch, state, reverted
+    and uuid in version 3. ``state`` is ``in_force`` or ``reverted``; a reverted correction
+    stays in the history.
     """
 
     page = ForeignKeyField(Page, backref="corrections", on_delete="CASCADE")
@@ -115,6 +127,54 @@ class Correction(LibraryModel):
     replacement = TextField(default="")
     author = TextField(default="")
     created = DateTimeField(default=utc_now)
+    batch = ForeignKeyField(EditBatch, backref="corrections", null=True, on_delete="SET NULL")
+    state = TextField(default="in_force")
+    reverted = DateTimeField(null=True)
+    uuid = TextField(default="")
+
+
+class StructureEdit(LibraryModel):
+    """An editor's change to a page's structure, keyed by raw offsets (never ordinals). v3.
+
+    ``kind`` and its keys: ``break`` (a paragraph break before raw ``raw_start``: value
+    ``yes``/``no``), ``role`` (blocks starting in ``raw_start``–``raw_end`` are ``heading``,
+    ``kicker``, ``subheading``, ``byline`` or ``body``), ``section`` (a section starts at
+    ``raw_start``: ``yes``/``no``), ``section_kind`` (the section whose first raw offset is
+    ``raw_start`` is an ``article``, ``caption``, ...), ``move`` (that section goes before the
+    one whose first raw offset is ``raw_end``; -1: last).
+    """
+
+    page = ForeignKeyField(Page, backref="structure_edits", on_delete="CASCADE")
+    batch = ForeignKeyField(EditBatch, backref="structure_edits", null=True, on_delete="SET NULL")
+    kind = TextField()
+    raw_start = IntegerField()
+    raw_end = IntegerField(default=0)
+    value = TextField(default="")
+    author = TextField(default="")
+    created = DateTimeField(default=utc_now)
+    state = TextField(default="in_force")
+    reverted = DateTimeField(null=True)
+
+
+class LibraryWord(LibraryModel):
+    """A word the editors added to the library's dictionary (names, places the checker flagged). v3."""
+
+    word = TextField(unique=True)
+    created = DateTimeField(default=utc_now)
+
+
+class FlagDismissal(LibraryModel):
+    """A checker flag an editor dismissed: where (raw span), what kind, the text it flagged. v3."""
+
+    page = ForeignKeyField(Page, backref="flag_dismissals", on_delete="CASCADE")
+    raw_start = IntegerField()
+    raw_end = IntegerField()
+    kind = TextField()
+    text = TextField(default="")
+    created = DateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("page", "raw_start", "raw_end", "kind"), True),)
 
 
 class Category(LibraryModel):
@@ -211,7 +271,11 @@ MODELS: tuple[type[LibraryModel], ...] = (
     Page,
     Section,
     Paragraph,
+    EditBatch,
     Correction,
+    StructureEdit,
+    LibraryWord,
+    FlagDismissal,
     Category,
     Highlight,
     Tag,

@@ -16,8 +16,8 @@ from typing import Any
 from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
+from models.history import History
 from models.library import sections as stored
-from models.library.corrections import Edit, check_edit
 from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
 from models.library.importer import import_paths as _import_paths
@@ -25,6 +25,11 @@ from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageI
 from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
+from models.proofreading.correcting import CorrectionOps
+from models.proofreading.knowledge import KnowledgeOps
+from models.proofreading.restructuring import StructureOps
+from models.proofreading.review import ReviewOps
+from models.proofreading.status import StatusOps
 
 
 class _Unset:
@@ -35,12 +40,29 @@ UNSET: Any = _Unset()
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-class Library:
-    """An open library file."""
+class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
+    """An open library file.
+
+    Proofreading (correct, revert, structure edits, history, diffs, status, the checker's
+    knowledge) comes from the mixins in :mod:`models.proofreading`. ``history`` is the
+    session's one undo history, shared with annotation operations
+    (:class:`models.annotations.service.Annotations` uses it); :meth:`undo` and :meth:`redo`
+    replay its steps. ``preferred_author`` is the name set in Preferences (the UI sets it).
+    """
 
     def __init__(self, db: SqliteDatabase, path: Path | None) -> None:
         self._db = db
         self._path = path
+        self.history = History()
+        self._listeners = []
+        self.preferred_author: str | None = None
+
+    def _page_changed(self, page_id: int) -> None:
+        """Keeps derived indexes current.
+
+        Called inside the transaction of every write that changes a page's current text or
+        structure (corrections, structure edits, their reverts, undo and redo, a re-parse).
+        """
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
@@ -179,36 +201,20 @@ class Library:
     def reparse_page(self, page_id: int) -> PageContent:
         """Parse a page's raw text again with the current parser and store the new sections.
 
-        The raw text, corrections and highlights stay; highlights lose their section link
-        and re-anchor by their quotes (issue 5).
+        The raw text, corrections, structure edits and highlights stay: the editors' structure
+        edits are applied again on top of the new sections (they are keyed by raw offsets);
+        highlights lose their section link and re-anchor by their quotes (issue 5).
         """
         from models.parser import parse_page
 
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
         if raw is None:
             raise DubaoError(f"no page {page_id} in the library")
-        rows = stored.to_rows(parse_page(raw))
+        parsed = parse_page(raw)
         with self._db.atomic():
-            stored.delete(page_id)
-            stored.insert(page_id, rows)
-            Page.update(parser_version=_parser_version()).where(Page.id == page_id).execute()
+            self._materialise(page_id, parsed)
+            self._page_changed(page_id)
         return self.page(page_id)
-
-    # Corrections
-
-    def add_correction(
-        self, page_id: int, raw_start: int, raw_end: int, replacement: str, author: str = ""
-    ) -> CorrectionInfo:
-        """Record that ``raw[raw_start:raw_end]`` reads as ``replacement`` (the raw text stays)."""
-        with self._db.atomic():
-            raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
-            if raw is None:
-                raise DubaoError(f"no page {page_id} in the library")
-            check_edit(raw, Edit(raw_start, raw_end, replacement))
-            row = Correction.create(
-                page=page_id, raw_start=raw_start, raw_end=raw_end, replacement=replacement, author=author
-            )
-        return from_row(CorrectionInfo, row)
 
     # Search
 
@@ -226,6 +232,7 @@ _PAGE_INFO_FIELDS = (
     Page.source_path,
     Page.sha256,
     Page.parser_version,
+    Page.status,
 )
 
 

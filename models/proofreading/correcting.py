@@ -1,0 +1,181 @@
+"""Correcting text: what an editor types in a column becomes corrections over raw offsets.
+
+Methods of :class:`models.library.service.Library` (mixin :class:`CorrectionOps`). Offsets
+are code points in a section's current text (:func:`models.annotations.texts.section_text`),
+sections are indexes in reading order of the page's current sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.errors import DubaoError
+from models.library.corrections import Edit, check_edit
+from models.library.records import CorrectionInfo, from_row
+from models.library.schema import Correction, Issue, Page, StructureEdit
+from models.proofreading.desk import ProofDesk, _StepRecording
+from models.proofreading.layout import PageLayout
+from models.proofreading.records import EditResult, Occurrence
+from models.proofreading.spans import Plan, plan_block_edit, plan_correction
+from models.proofreading.structure import StructureSpec
+
+#: Characters of context on each side of an occurrence (as ``search`` shows hits).
+CONTEXT = 20
+
+
+def hit_context(text: str, start: int, end: int) -> str:
+    """The occurrence in its sentence, with … where the text goes on."""
+    before = ("…" if start > CONTEXT else "") + text[max(0, start - CONTEXT) : start]
+    after = text[end : end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
+    return before + text[start:end] + after
+
+
+@dataclass(frozen=True)
+class _Found:
+    occurrence: Occurrence
+    block: int
+    local_start: int
+    local_end: int
+
+
+class CorrectionOps(ProofDesk):
+    """Correcting, reverting and series corrections."""
+
+    def correct(
+        self, page_id: int, section: int, start: int, end: int, replacement: str, author: str | None = None
+    ) -> EditResult:
+        """Make ``section_text[start:end]`` of the page's current text read ``replacement``.
+
+        ``start == end`` inserts; an empty ``replacement`` deletes. A span across block breaks
+        corrects each block's part and joins the blocks (one step). A line break in
+        ``replacement`` is refused (use :meth:`split_paragraph`). Committed in one
+        transaction, one undo step; the page's highlights follow their words.
+        """
+        with self._step("correct text", author) as rec:
+            self._enter_page(rec, page_id)
+            layout = rec.pages[page_id].layout
+            plan = plan_correction(layout, section, start, end, replacement)
+            self._write_plan(rec, page_id, layout, plan)
+        return self._result(rec)
+
+    def add_correction(
+        self, page_id: int, raw_start: int, raw_end: int, replacement: str, author: str = ""
+    ) -> CorrectionInfo:
+        """Record that ``raw[raw_start:raw_end]`` reads as ``replacement`` (raw offsets; one undo step)."""
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+        if raw is None:
+            raise DubaoError(f"no page {page_id} in the library")
+        check_edit(raw, Edit(raw_start, raw_end, replacement))
+        with self._step("correct text", author or None) as rec:
+            self._enter_page(rec, page_id)
+            row_id = self._add_correction(rec, page_id, raw_start, raw_end, replacement)
+        return from_row(CorrectionInfo, Correction.get_by_id(row_id))
+
+    def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:
+        raw = layout.raw
+        for edit in plan.edits:
+            check_edit(raw, edit)
+            self._add_correction(rec, page_id, edit.raw_start, edit.raw_end, edit.replacement)
+        self._set_aside(rec, "correction", plan.supersede)
+        for offset in plan.joins:
+            self._add_structure(rec, page_id, StructureSpec("break", offset, 0, "no"))
+
+    def revert_correction(self, correction_id: int, author: str | None = None) -> EditResult:
+        """Set one correction aside: the text reads as before it (it stays in the history)."""
+        row = Correction.get_or_none(Correction.id == correction_id)
+        if row is None:
+            raise DubaoError(f"no correction {correction_id}")
+        with self._step("revert correction", author) as rec:
+            self._enter_page(rec, row.page_id)
+            self._set_aside(rec, "correction", [correction_id])
+        return self._result(rec, reverted=[correction_id])
+
+    def revert_batch(self, batch_id: int, author: str | None = None) -> EditResult:
+        """Set aside every correction and structure edit of one batch (one step, on every page it touched)."""
+        corrections = [(c.id, c.page_id) for c in Correction.select().where(Correction.batch == batch_id)]
+        structures = [
+            (s.id, s.page_id) for s in StructureEdit.select().where(StructureEdit.batch == batch_id)
+        ]
+        if not corrections and not structures:
+            raise DubaoError(f"no edits in batch {batch_id}")
+        with self._step("revert batch", author) as rec:
+            for _, page_id in corrections + structures:
+                self._enter_page(rec, page_id)
+            self._set_aside(rec, "correction", [i for i, _ in corrections])
+            self._set_aside(rec, "structure_edit", [i for i, _ in structures])
+            rec.restructured.update(p for _, p in structures)
+        return self._result(
+            rec, reverted=[i for i, _ in corrections], reverted_structure=[i for i, _ in structures]
+        )
+
+    # --- series ------------------------------------------------------------------------------
+    def find_occurrences(self, old: str, issue_id: int | None = None) -> list[Occurrence]:
+        """Every occurrence of ``old`` in the current text of the library (or one issue) that a
+        series correction would change: inside one block, non-overlapping, left to right, not
+        touching a character an editor already corrected. Sorted by issue, page, section, start."""
+        return [f.occurrence for f in self._find(old, issue_id)]
+
+    def correct_all(
+        self,
+        old: str,
+        new: str,
+        issue_id: int | None = None,
+        author: str | None = None,
+        only: Sequence[Occurrence] | None = None,
+    ) -> EditResult:
+        """Replace every occurrence of ``old`` (or those of ``only`` still found) by ``new``, as one batch."""
+        found = self._find(old, issue_id)
+        if only is not None:
+            wanted = {(o.page, o.section, o.start, o.end) for o in only}
+            found = [
+                f
+                for f in found
+                if (f.occurrence.page, f.occurrence.section, f.occurrence.start, f.occurrence.end) in wanted
+            ]
+        with self._step(f"correct {old} → {new}", author) as rec:
+            for page_id in dict.fromkeys(f.occurrence.page for f in found):
+                snapshot = self._enter_page(rec, page_id)
+                layout = snapshot.layout
+                plan = Plan()
+                for f in (f for f in found if f.occurrence.page == page_id):
+                    block = layout.blocks[f.occurrence.section][f.block]
+                    part = plan_block_edit(layout, block, f.local_start, f.local_end, new)
+                    plan.edits.extend(part.edits)
+                    plan.supersede.extend(part.supersede)
+                self._write_plan(rec, page_id, layout, plan)
+        return self._result(rec)
+
+    def _find(self, old: str, issue_id: int | None) -> list[_Found]:
+        if not old:
+            raise DubaoError("nothing to look for (an empty text)")
+        query = Page.select(Page.id, Page.issue).join(Issue).order_by(Issue.id, Page.position, Page.id)
+        if issue_id is not None:
+            if Issue.get_or_none(Issue.id == issue_id) is None:
+                raise DubaoError(f"no issue {issue_id} in the library")
+            query = query.where(Page.issue == issue_id)
+        out: list[_Found] = []
+        for page_id, page_issue in query.tuples():
+            layout = self.layout(page_id)
+            for s, blocks in enumerate(layout.blocks):
+                text = layout.section_text(s)
+                for block in blocks:
+                    at = block.text.text.find(old)
+                    while at >= 0:
+                        stop = at + len(old)
+                        if all(o == -1 for o in block.origins[at:stop]):
+                            start = block.start + at
+                            occurrence = Occurrence(
+                                page_issue,
+                                page_id,
+                                s,
+                                start,
+                                block.start + stop,
+                                hit_context(text, start, block.start + stop),
+                            )
+                            out.append(_Found(occurrence, block.index, at, stop))
+                        at = block.text.text.find(old, stop)
+        out.sort(
+            key=lambda f: (f.occurrence.issue, f.occurrence.page, f.occurrence.section, f.occurrence.start)
+        )
+        return out

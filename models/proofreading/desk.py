@@ -1,0 +1,329 @@
+"""The machinery under every proofreading step: one transaction, one undo step, highlights kept.
+
+:class:`ProofDesk` is a mixin of :class:`models.library.service.Library`. A step
+(:meth:`ProofDesk._step`) snapshots the pages it edits, lets the body write correction and
+structure rows, rebuilds the stored sections of pages whose structure changed (the parser's
+sections of the raw text, then the structure edits in force, oldest first), moves the pages'
+highlights with their words, marks an unchecked page in progress, calls ``_page_changed``
+for each page, all in one transaction; then records the step in the session's history and
+tells listeners. Undo and redo (:meth:`ProofDesk.undo`) replay any step of that history,
+annotation operations included, and re-derive the pages whose text they touch.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from peewee import IntegrityError, SqliteDatabase
+
+import models.proofreading.rows as rows
+from models import history as shared
+from models.errors import DubaoError
+from models.history import Change, Command, History
+from models.library import sections as stored
+from models.library.records import CorrectionInfo, from_row
+from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
+from models.proofreading.highlights import Followed, PageSnapshot, follow, stored_anchors
+from models.proofreading.layout import PageLayout, build_layout
+from models.proofreading.records import EditResult, StructureEditInfo
+from models.proofreading.structure import StructureSpec, apply_structure
+from models.section import ParsedPage
+
+Listener = Callable[[Command], None]
+
+
+class _StepRecording:
+    """What a step touches: row states before it, the pages it edits, the batch it writes under."""
+
+    def __init__(self, author: str, label: str) -> None:
+        self.author = author
+        self.label = label
+        self.before: dict[str, dict[int, Any]] = {kind: {} for kind in rows.KINDS}
+        self.pages: dict[int, PageSnapshot] = {}
+        self.restructured: set[int] = set()
+        self.batch_id: int | None = None
+        self.followed = Followed()
+
+    def touch(self, kind: str, ids: Iterable[int]) -> None:
+        new = [i for i in ids if i not in self.before[kind]]
+        if new:
+            self.before[kind].update(rows.snapshot(kind, new))
+
+    def made(self, kind: str, key: int) -> None:
+        self.before[kind].setdefault(key, None)
+
+    def batch(self) -> int:
+        """The step's batch (created on first use)."""
+        if self.batch_id is None:
+            self.batch_id = int(
+                EditBatch.insert(label=self.label, author=self.author, created=utc_now()).execute()
+            )
+            self.made("edit_batch", self.batch_id)
+        return self.batch_id
+
+
+def resolve_author(
+    cli: str | None = None, preference: str | None = None, database_role: str | None = None
+) -> str:
+    """Who is editing: ``--author``, else the name set in Preferences, else the database role
+    (a server library, issue 13), else the system user."""
+    for name in (cli, preference, database_role):
+        if name and name.strip():
+            return name.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment: stay anonymous
+        return ""
+
+
+class ProofDesk:
+    """Steps, undo/redo and listeners (mixed into the Library)."""
+
+    _db: SqliteDatabase
+    history: History
+    _listeners: list[Listener]
+
+    # --- things the Library provides ---------------------------------------------------------
+    def page(self, page_id: int) -> Any:  # pragma: no cover - provided by the Library
+        raise NotImplementedError
+
+    def _page_changed(self, page_id: int) -> None:  # pragma: no cover - provided by the Library
+        raise NotImplementedError
+
+    # --- listening ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(command)`` after every committed proofreading step, and after every
+        undo and redo (of any operation); ``command.page_ids()`` says which pages to refresh."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, command: Command) -> None:
+        for listener in list(self._listeners):
+            listener(command)
+
+    # --- the author --------------------------------------------------------------------------
+    def author_name(self, given: str | None = None) -> str:
+        """The author recorded for an edit when none is given (see :func:`resolve_author`)."""
+        return resolve_author(given, getattr(self, "preferred_author", None))
+
+    # --- layouts -----------------------------------------------------------------------------
+    def layout(self, page_id: int) -> PageLayout:
+        """Where each character of the page's current text comes from (see :mod:`.layout`)."""
+        content = self.page(page_id)
+        return build_layout(content.raw, content.sections, content.corrections)
+
+    def _snapshot(self, page_id: int) -> PageSnapshot:
+        content = self.page(page_id)
+        layout = build_layout(content.raw, content.sections, content.corrections)
+        return PageSnapshot(layout, list(content.section_ids), stored_anchors(page_id))
+
+    # --- steps -------------------------------------------------------------------------------
+    @contextmanager
+    def _step(self, label: str, author: str | None = None) -> Iterator[_StepRecording]:
+        """Run the body as one proofreading step (see the module docstring)."""
+        rec = _StepRecording(self.author_name(author), label)
+        with self._db.atomic():
+            yield rec
+            if rec.batch_id is None and not any(rec.before[k] for k in ("correction", "structure_edit")):
+                command = None
+            else:
+                for page_id in sorted(rec.pages):
+                    self._derive(page_id, rec.pages[page_id], page_id in rec.restructured, rec.followed)
+                    status = Page.select(Page.status).where(Page.id == page_id).scalar()
+                    if status == "unchecked":
+                        rec.touch("page_status", [page_id])
+                        Page.update(status="in_progress").where(Page.id == page_id).execute()
+                after = {kind: rows.snapshot(kind, before) for kind, before in rec.before.items()}
+                command = Command(label, _changes(rec.before, after))
+        if command is not None:
+            self.history.push(command)
+            self._notify(command)
+
+    def _enter_page(self, rec: _StepRecording, page_id: int) -> PageSnapshot:
+        """Note that the step edits this page (snapshot taken once, before any write)."""
+        if page_id not in rec.pages:
+            rec.pages[page_id] = self._snapshot(page_id)
+        return rec.pages[page_id]
+
+    def _derive(self, page_id: int, before: PageSnapshot, restructured: bool, followed: Followed) -> None:
+        """Rebuild what derives from the rows: stored sections, highlights' places, indexes."""
+        if restructured:
+            self._materialise(page_id)
+        content = self.page(page_id)
+        after = build_layout(content.raw, content.sections, content.corrections)
+        done = follow(before, after, content.section_ids)
+        followed.moved.extend(done.moved)
+        followed.unanchored.extend(done.unanchored)
+        self._page_changed(page_id)
+
+    def _materialise(self, page_id: int, parsed: ParsedPage | None = None) -> list[int]:
+        """Store the parser's sections with the structure edits in force applied; return skipped edit ids."""
+        from models.library.service import _parser_version
+        from models.parser import parse_page
+
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+        parsed = parsed or parse_page(raw)
+        edits = list(
+            StructureEdit.select()
+            .where((StructureEdit.page == page_id) & (StructureEdit.state == "in_force"))
+            .order_by(StructureEdit.created, StructureEdit.id)
+        )
+        specs = [StructureSpec(e.kind, e.raw_start, e.raw_end, e.value) for e in edits]
+        sections, skipped = apply_structure(parsed.sections, specs)
+        stored.delete(page_id)
+        stored.insert(page_id, stored.to_rows(ParsedPage(raw, sections)))
+        Page.update(parser_version=_parser_version()).where(Page.id == page_id).execute()
+        return [edits[i].id for i in skipped]
+
+    def _add_correction(
+        self, rec: _StepRecording, page_id: int, raw_start: int, raw_end: int, new: str
+    ) -> int:
+        import uuid as uuidlib
+
+        row_id = int(
+            Correction.insert(
+                page=page_id,
+                raw_start=raw_start,
+                raw_end=raw_end,
+                replacement=new,
+                author=rec.author,
+                created=utc_now(),
+                batch=rec.batch(),
+                state="in_force",
+                uuid=str(uuidlib.uuid4()),
+            ).execute()
+        )
+        rec.made("correction", row_id)
+        return row_id
+
+    def _add_structure(self, rec: _StepRecording, page_id: int, spec: StructureSpec) -> int:
+        row_id = int(
+            StructureEdit.insert(
+                page=page_id,
+                batch=rec.batch(),
+                kind=spec.kind,
+                raw_start=spec.raw_start,
+                raw_end=spec.raw_end,
+                value=spec.value,
+                author=rec.author,
+                created=utc_now(),
+                state="in_force",
+            ).execute()
+        )
+        rec.made("structure_edit", row_id)
+        rec.restructured.add(page_id)
+        return row_id
+
+    def _set_aside(self, rec: _StepRecording, kind: str, ids: Iterable[int]) -> None:
+        """Mark corrections or structure edits reverted (kept in the history)."""
+        model = Correction if kind == "correction" else StructureEdit
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        rec.touch(kind, ids)
+        model.update(state="reverted", reverted=utc_now()).where(model.id.in_(ids)).execute()
+
+    # --- undo and redo -----------------------------------------------------------------------
+    def can_undo(self) -> bool:
+        return self.history.undo_label() is not None
+
+    def can_redo(self) -> bool:
+        return self.history.redo_label() is not None
+
+    def undo(self) -> Command | None:
+        """Undo the last step of the session (a correction, a structure edit or an annotation
+        operation); pages whose text it touched re-derive and their highlights follow. None
+        when there is nothing to undo."""
+        command = self.history.take_undo()
+        if command is None:
+            return None
+        self._replay(command, forward=False)
+        self.history.undone()
+        self._notify(command)
+        return command
+
+    def redo(self) -> Command | None:
+        """Redo the last undone step (None when there is nothing to redo)."""
+        command = self.history.take_redo()
+        if command is None:
+            return None
+        self._replay(command, forward=True)
+        self.history.redone()
+        self._notify(command)
+        return command
+
+    def _replay(self, command: Command, forward: bool) -> None:
+        pages = command.text_page_ids()
+        restructured = {c.page for c in command.changes if c.kind == "structure_edit"}
+        try:
+            with self._db.atomic():
+                befores = {p: self._snapshot(p) for p in pages}
+                shared.apply(command, forward)
+                for page_id in sorted(pages):
+                    self._derive(page_id, befores[page_id], page_id in restructured, Followed())
+        except IntegrityError:
+            # The rows were changed behind the history's back (a page deleted, an import).
+            self.history.clear()
+            raise DubaoError(
+                f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
+            ) from None
+
+    # --- results -----------------------------------------------------------------------------
+    def _result(
+        self, rec: _StepRecording, reverted: Sequence[int] = (), reverted_structure: Sequence[int] = ()
+    ) -> EditResult:
+        made_corrections = [k for k, v in rec.before["correction"].items() if v is None]
+        made_structure = [k for k, v in rec.before["structure_edit"].items() if v is None]
+        set_aside = [k for k, v in rec.before["correction"].items() if v is not None]
+        set_aside_structure = [k for k, v in rec.before["structure_edit"].items() if v is not None]
+        changed = bool(made_corrections or made_structure or set_aside or set_aside_structure)
+        corrections = [
+            from_row(CorrectionInfo, c)
+            for c in Correction.select().where(Correction.id.in_(made_corrections)).order_by(Correction.id)
+        ]
+        structures = [
+            from_row(StructureEditInfo, s)
+            for s in StructureEdit.select()
+            .where(StructureEdit.id.in_(made_structure))
+            .order_by(StructureEdit.id)
+        ]
+        return EditResult(
+            batch_id=rec.batch_id if changed else None,
+            label=rec.label,
+            changed=changed,
+            corrections=corrections,
+            structure_edits=structures,
+            reverted_corrections=sorted(set(set_aside) | set(reverted)),
+            reverted_structure_edits=sorted(set(set_aside_structure) | set(reverted_structure)),
+            page_ids=sorted(rec.pages),
+            moved=sorted(set(rec.followed.moved)),
+            unanchored=sorted(set(rec.followed.unanchored)),
+        )
+
+    # --- reading corrections -----------------------------------------------------------------
+    def corrections_of(self, page_id: int) -> list[CorrectionInfo]:
+        """Every correction of a page, oldest first (reverted ones included)."""
+        query = Correction.select().where(Correction.page == page_id).order_by(Correction.id)
+        return [from_row(CorrectionInfo, c) for c in query]
+
+
+def _changes(before: dict[str, dict[int, Any]], after: dict[str, dict[int, Any]]) -> list[Change]:
+    changes = []
+    for kind, states in before.items():
+        for key in sorted(states):
+            if states[key] == after[kind][key]:
+                continue
+            page = None
+            if kind == "page_status":
+                page = key
+            elif kind in ("correction", "structure_edit"):
+                state = after[kind][key] or states[key]
+                page = state["page"]
+            changes.append(Change(kind, key, states[key], after[kind][key], page))
+    return changes

@@ -1,0 +1,114 @@
+"""What the library teaches the OCR checker: its word list, dismissed flags, corrected pairs.
+
+Methods of :class:`models.library.service.Library` (mixin :class:`KnowledgeOps`);
+:meth:`KnowledgeOps.checker_knowledge` is the one read the checker (``check --db``) needs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from peewee import SqliteDatabase
+
+from models.errors import DubaoError
+from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
+from models.proofreading.records import CheckerKnowledge
+
+#: Longest differing piece counted as a corrected pair (longer rewrites teach nothing about characters).
+PAIR_LIMIT = 4
+
+
+def corrected_pieces(old: str, new: str) -> list[tuple[str, str]]:
+    """The pieces an editor changed: common ends dropped, then one pair per character where
+    the lengths agree, else the whole differing piece (if short)."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    old_mid, new_mid = old[start : len(old) - end], new[start : len(new) - end]
+    if not old_mid and not new_mid:
+        return []
+    if len(old_mid) == len(new_mid):
+        return [(a, b) for a, b in zip(old_mid, new_mid, strict=True) if a != b]
+    if max(len(old_mid), len(new_mid)) <= PAIR_LIMIT:
+        return [(old_mid, new_mid)]
+    return []
+
+
+class KnowledgeOps:
+    """The library's word list, remembered flag dismissals and corrected character pairs."""
+
+    _db: SqliteDatabase
+
+    # --- word list ---------------------------------------------------------------------------
+    def words(self) -> list[str]:
+        """The library's own dictionary words, sorted."""
+        return sorted(w for (w,) in LibraryWord.select(LibraryWord.word).tuples())
+
+    def add_word(self, word: str) -> None:
+        """ "Add to dictionary": the checker stops flagging ``word`` as unknown in this library."""
+        word = word.strip()
+        if not word or any(ch.isspace() for ch in word):
+            raise DubaoError("a dictionary word is one word, without spaces")
+        with self._db.atomic():
+            LibraryWord.insert(word=word, created=utc_now()).on_conflict_ignore().execute()
+
+    def remove_word(self, word: str) -> None:
+        with self._db.atomic():
+            LibraryWord.delete().where(LibraryWord.word == word.strip()).execute()
+
+    # --- dismissed flags ---------------------------------------------------------------------
+    def dismiss_flag(self, page_id: int, raw_start: int, raw_end: int, kind: str, text: str) -> None:
+        """Remember that an editor dismissed a flag (raw span of the page, its kind, the text flagged)."""
+        if Page.get_or_none(Page.id == page_id) is None:
+            raise DubaoError(f"no page {page_id} in the library")
+        if not 0 <= raw_start <= raw_end:
+            raise DubaoError("a flag covers a raw span")
+        with self._db.atomic():
+            FlagDismissal.insert(
+                page=page_id, raw_start=raw_start, raw_end=raw_end, kind=kind, text=text, created=utc_now()
+            ).on_conflict_ignore().execute()
+
+    def undismiss_flag(self, page_id: int, raw_start: int, raw_end: int, kind: str) -> None:
+        with self._db.atomic():
+            FlagDismissal.delete().where(
+                (FlagDismissal.page == page_id)
+                & (FlagDismissal.raw_start == raw_start)
+                & (FlagDismissal.raw_end == raw_end)
+                & (FlagDismissal.kind == kind)
+            ).execute()
+
+    def dismissed_flags(self, page_id: int) -> list[tuple[int, int, str, str]]:
+        """The page's dismissed flags: (raw start, raw end, kind, text), in raw order."""
+        query = (
+            FlagDismissal.select(
+                FlagDismissal.raw_start, FlagDismissal.raw_end, FlagDismissal.kind, FlagDismissal.text
+            )
+            .where(FlagDismissal.page == page_id)
+            .order_by(FlagDismissal.raw_start, FlagDismissal.raw_end, FlagDismissal.kind)
+        )
+        return list(query.tuples())
+
+    # --- what the checker reads --------------------------------------------------------------
+    def corrected_pairs(self) -> Counter[tuple[str, str]]:
+        """(OCR read, editor wrote) -> count, over the corrections in force (see :func:`corrected_pieces`)."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        query = (
+            Correction.select(Correction.raw_start, Correction.raw_end, Correction.replacement, Page.raw_text)
+            .join(Page)
+            .where(Correction.state == "in_force")
+            .tuples()
+        )
+        for raw_start, raw_end, replacement, raw in query:
+            old = "".join(raw[raw_start:raw_end].split())
+            pairs.update(corrected_pieces(old, replacement))
+        return pairs
+
+    def checker_knowledge(self) -> CheckerKnowledge:
+        """Everything ``check --db`` learns from this library, as plain data."""
+        dismissed: Counter[tuple[str, str]] = Counter()
+        for text, kind in FlagDismissal.select(FlagDismissal.text, FlagDismissal.kind).tuples():
+            dismissed[(text, kind)] += 1
+        return CheckerKnowledge(self.words(), dict(self.corrected_pairs()), dict(dismissed))

@@ -1,0 +1,157 @@
+"""Reviewing a page's proofreading: its history, and diffs of its text (raw vs now, then vs now).
+
+Methods of :class:`models.library.service.Library` (mixin :class:`ReviewOps`). Times are
+naive UTC, as stored. A correction or structure edit was in force at a moment if it had been
+made by then and not yet reverted.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from typing import Any
+
+from models.annotations.texts import section_text
+from models.errors import DubaoError
+from models.library.corrections import Edit as TextEdit
+from models.library.corrections import correct_sections
+from models.library.records import CorrectionInfo, from_row
+from models.library.schema import Page, StructureEdit
+from models.proofreading.desk import ProofDesk
+from models.proofreading.records import DiffOp, HistoryEntry, SectionDiff, StructureEditInfo
+from models.proofreading.structure import StructureSpec, apply_structure, section_key
+
+
+class ReviewOps(ProofDesk):
+    """A page's history of corrections and structure edits, and text diffs."""
+
+    def page_history(self, page_id: int) -> list[HistoryEntry]:
+        """Every correction and structure edit of the page, newest first, with its state."""
+        raw = self._raw(page_id)
+        layout = self.layout(page_id)
+        effective = {i for i in layout.effective_ids if i is not None}
+        entries: list[HistoryEntry] = []
+        for c in self.corrections_of(page_id):
+            state = "reverted" if not c.in_force else ("in_force" if c.id in effective else "superseded")
+            entries.append(
+                HistoryEntry(
+                    c.id, "correction", page_id, c.batch_id, c.author, c.created,
+                    raw[c.raw_start : c.raw_end], c.replacement, state, c.raw_start, c.raw_end, c.reverted,
+                )
+            )  # fmt: skip
+        for s in self.structure_edits(page_id):
+            old, new = _describe(s, raw)
+            entries.append(
+                HistoryEntry(
+                    s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
+                    s.raw_start, s.raw_end, s.reverted,
+                )
+            )  # fmt: skip
+        entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)
+        return entries
+
+    def structure_edits(self, page_id: int) -> list[StructureEditInfo]:
+        """Every structure edit of a page, oldest first (reverted ones included)."""
+        query = StructureEdit.select().where(StructureEdit.page == page_id).order_by(StructureEdit.id)
+        return [from_row(StructureEditInfo, s) for s in query]
+
+    def texts_at(self, page_id: int, moment: datetime | None = None) -> list[str]:
+        """The page's section texts as they read at ``moment`` (None: now), in reading order."""
+        return [text for _, text in self._state_at(page_id, moment)]
+
+    def diff_raw(self, page_id: int) -> list[SectionDiff]:
+        """Per section (reading order): its text before corrections against its current text."""
+        content = self.page(page_id)
+        old = [section_text(s) for s in content.sections]
+        new = [section_text(s) for s in content.current_sections]
+        return [SectionDiff(i, i, _ops(a, b)) for i, (a, b) in enumerate(zip(old, new, strict=True))]
+
+    def diff_between(
+        self, page_id: int, earlier: datetime, later: datetime | None = None
+    ) -> list[SectionDiff]:
+        """Per section: the text at ``earlier`` against the text at ``later`` (None: now).
+
+        Sections are matched by their first raw offset; one present on one side only is all
+        inserted or all deleted.
+        """
+        old = self._state_at(page_id, earlier)
+        new = self._state_at(page_id, later)
+        old_by_key = {key: i for i, (key, _) in enumerate(old)}
+        out: list[SectionDiff] = []
+        matched: set[int] = set()
+        for j, (key, text) in enumerate(new):
+            i = old_by_key.get(key)
+            if i is None:
+                out.append(SectionDiff(None, j, _ops("", text)))
+            else:
+                matched.add(i)
+                out.append(SectionDiff(i, j, _ops(old[i][1], text)))
+        for i, (_, text) in enumerate(old):
+            if i not in matched:
+                out.append(SectionDiff(i, None, _ops(text, "")))
+        return out
+
+    def _raw(self, page_id: int) -> str:
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+        if raw is None:
+            raise DubaoError(f"no page {page_id} in the library")
+        return str(raw)
+
+    def _state_at(self, page_id: int, moment: datetime | None) -> list[tuple[int | None, str]]:
+        """(first raw offset, text) of each section at ``moment``."""
+        if moment is None:
+            content = self.page(page_id)
+            return [
+                (section_key(s), section_text(c))
+                for s, c in zip(content.sections, content.current_sections, strict=True)
+            ]
+        from models.parser import parse_page
+
+        raw = self._raw(page_id)
+        structure = [
+            StructureSpec(s.kind, s.raw_start, s.raw_end, s.value)
+            for s in self.structure_edits(page_id)
+            if _in_force_at(s, moment)
+        ]
+        sections, _ = apply_structure(parse_page(raw).sections, structure)
+        edits = [
+            TextEdit(c.raw_start, c.raw_end, c.replacement)
+            for c in self.corrections_of(page_id)
+            if _in_force_at(c, moment)
+        ]
+        current = correct_sections(sections, edits, len(raw))
+        return [(section_key(s), section_text(c)) for s, c in zip(sections, current, strict=True)]
+
+
+def _in_force_at(row: CorrectionInfo | StructureEditInfo, moment: datetime) -> bool:
+    return row.created <= moment and (row.reverted is None or row.reverted > moment)
+
+
+def _ops(old: str, new: str) -> list[DiffOp]:
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [DiffOp(tag, old[i1:i2], new[j1:j2], i1, j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _describe(edit: StructureEditInfo, raw: str) -> tuple[str, str]:
+    """The edit in words: (before, after)."""
+    at = _snippet(raw, edit.raw_start)
+    words: dict[str, Any] = {
+        "break": ("no break", f"paragraph break before 「{at}」")
+        if edit.value == "yes"
+        else ("paragraph break", f"「{at}」 joins the paragraph before"),
+        "role": ("", f"「{_snippet(raw, edit.raw_start)}」 is {edit.value}"),
+        "section": ("", f"new section at 「{at}」")
+        if edit.value == "yes"
+        else ("", f"section 「{at}」 joins the one before"),
+        "section_kind": ("", f"section 「{at}」 is {edit.value}"),
+        "move": (
+            "",
+            f"section 「{at}」 moves "
+            + ("to the end" if edit.raw_end < 0 else f"before 「{_snippet(raw, edit.raw_end)}」"),
+        ),
+    }
+    return words.get(edit.kind, ("", edit.kind))
+
+
+def _snippet(raw: str, offset: int, length: int = 8) -> str:
+    return "".join(raw[max(offset, 0) : offset + length * 2].split())[:length]
