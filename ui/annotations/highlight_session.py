@@ -82,9 +82,6 @@ class AnnotationSession(QObject):
         menu = QMenu(self.tr("&Annotate"), window)
         bar_actions = window.menuBar().actions()  # before Help, which stays last
         window.menuBar().insertMenu(bar_actions[-1] if bar_actions else None, menu)
-        menu.addAction(self.undo_action)
-        menu.addAction(self.redo_action)
-        menu.addSeparator()
         menu.addAction(self.tags_action)
         menu.addAction(self.categories_action)
         menu.addSeparator()
@@ -188,6 +185,8 @@ class AnnotationSession(QObject):
             if change.categories:
                 page.highlights = annotations.page_highlights(page.page_id)
                 self.paint()
+            elif getattr(change, "text", False) and page.page_id in change.page_ids:
+                pass  # the page's text changed: the window shows it again, which places the highlights
             elif page.page_id in change.page_ids:
                 ids = change.highlight_ids
                 sections = {h.section_id for h in page.highlights if h.id in ids}

@@ -40,8 +40,8 @@ class ReaderHost(Protocol):
         """Open the library if need be; False (the user told why) when it cannot be opened."""
         ...
 
-    def open_library_page(self, page_id: int) -> bool:
-        """Show a page of the library; False when it is gone."""
+    def open_library_page(self, page_id: int, in_place: bool = False) -> bool:
+        """Show a page of the library (``in_place``: read again after an edit); False when it is gone."""
         ...
 
     def refresh_library(self) -> None:

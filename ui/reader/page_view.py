@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from models.section import ParsedPage
 from ui.reader.page_style import PageStyle
-from ui.reader.section_view import SectionColumn
+from ui.reader.section_view import SectionColumn, section_blocks
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,36 @@ class PageView(QWidget):
         if self.columns:
             self._set_active(0)
         self.scroll.horizontalScrollBar().setValue(0)
+
+    def update_sections(self, page: ParsedPage) -> bool:
+        """Show a new reading of the same page in the columns already there (an edit).
+
+        Only columns whose blocks changed are set again, so the others keep their scroll and
+        caret. False, with nothing changed, when the page no longer fits the columns (a section
+        added, removed or turned into a masthead): lay it out with ``show_page`` then.
+        """
+        if len(page.sections) != len(self.columns) or any(
+            column.is_masthead != (section.kind == "masthead")
+            for column, section in zip(self.columns, page.sections, strict=True)
+        ):
+            return False
+        self.page = page
+        for column, section in zip(self.columns, page.sections, strict=True):
+            fresh = [(b.part, b.text.text, list(b.text.source)) for b in section_blocks(section)]
+            if fresh != [(b.part, b.text.text, list(b.text.source)) for b in column.blocks]:
+                column.section = section
+                column.setAccessibleName(section.title)
+                column.render(self.style_)
+            else:
+                column.section = section
+        self._owner = {}
+        for number, column in enumerate(self.columns):
+            for block, ref in enumerate(column.blocks):
+                for offset in ref.text.source:
+                    self._owner.setdefault(offset, (number, block))
+        if self._query:
+            self.find(self._query)
+        return True
 
     def _clear(self) -> None:
         self.clear_find()

@@ -116,6 +116,16 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.annotations.highlight_session import AnnotationSession
 
         self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
+        from ui.proofreading.proofreading_session import ProofreadingSession
+
+        # corrections, structure edits and the checker's flags (issue 8)
+        self.proofreading = ProofreadingSession(self, self.edit_menu, self.help_menu)
+        # Undo and redo head the Edit menu: one history for highlights and corrections alike.
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertActions(
+            first, [self.annotation_session.undo_action, self.annotation_session.redo_action]
+        )
+        self.edit_menu.insertSeparator(first)
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -212,7 +222,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
@@ -238,7 +248,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.go_menu.addSeparator()
         self.go_menu.addAction(self.next_page_action)
         self.go_menu.addAction(self.previous_page_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -318,13 +328,22 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     # --- pages ------------------------------------------------------------------------------------------------
     def show_page(
-        self, page: ParsedPage, title: str = "", where: str = "", details: PageDetails | None = None
+        self,
+        page: ParsedPage,
+        title: str = "",
+        where: str = "",
+        details: PageDetails | None = None,
+        in_place: bool = False,
     ) -> None:
-        """Lay out a parsed page in columns, with its raw text and outline."""
+        """Lay out a parsed page in columns, with its raw text and outline.
+
+        ``in_place``: the same page read anew (an edit): the columns stay where they fit.
+        """
         self.page = page
         self.page_title = title
         self.page_where = where
-        self.page_view.show_page(page)
+        if not (in_place and self.page_view.update_sections(page)):
+            self.page_view.show_page(page)
         self.raw_view.set_raw(page.raw)
         self.outline.blockSignals(True)
         self.outline.clear()
