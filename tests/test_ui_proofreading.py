@@ -291,3 +291,58 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     qtbot.waitUntil(lambda: session.generation and session.flag_count.text() == "0 flags left on this page")
     assert session.queue.flags == []
     assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_the_name_set_in_preferences_is_recorded_with_each_correction(qtbot, window) -> None:
+    from ui.shell.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.layout_, "light", "en", window, author=window.settings.author())
+    dialog.authorChanged.connect(window.set_author)
+    dialog.author.setText("  王编辑 ")
+    dialog.author.editingFinished.emit()
+    assert window.settings.author() == "王编辑"
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClicks(column, "x")
+    assert window.library.corrections_of(window.library_page_id)[-1].author == "王编辑"
+
+
+def test_paste_is_plain_text_on_one_line_and_arrows_move_by_character(qtbot, window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClick(column, Qt.Key.Key_Right)  # one character on, not the next column
+    assert window.page_view.active_column() is column
+    QApplication.clipboard().setText("<b>紧</b>\r\n抓")
+    QTest.keyClick(column, Qt.Key.Key_V, CTRL)
+    assert any("狠<b>紧</b>抓抓工作" in t for t in texts(window))
+
+
+def test_help_lists_the_proofreading_keys(qtbot, window) -> None:
+    window.proofreading.keys_action.trigger()
+    dialog = window.proofreading.keys_dialog
+    keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert {"F2", "F8 / Shift+F8", "Esc", "Enter", "Ctrl+Z / Ctrl+Shift+Z"} <= set(keys)
+    assert window.proofreading.keys_action in window.help_menu.actions()
+    dialog.close()
+
+
+def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbot, window) -> None:
+    pytest.importorskip("models.proofreading.checker")  # the checker ships from issue 8's checker branch
+    session = window.proofreading
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议指出")
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # the full-width ，
+    QTest.keyClicks(column, ",")  # a half-width one, as OCR reads it
+    assert any("会议指出,要" in t for t in texts(window))
+    qtbot.waitUntil(lambda: any(f.text == "," for f in session.queue.flags), timeout=60000)
+    column = caret_before(qtbot, window, "会议指出")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == ","
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    assert any("会议指出，要" in t for t in texts(window))

@@ -488,6 +488,21 @@
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="79" />
+        <source>the system user's name</source>
+        <translation>the system user's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="80" />
+        <source>Recorded with every correction you make while proofreading</source>
+        <translation>Recorded with every correction you make while proofreading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="92" />
+        <source>Your name:</source>
+        <translation>Your name:</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

@@ -488,6 +488,21 @@
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="79" />
+        <source>the system user's name</source>
+        <translation>系统用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="80" />
+        <source>Recorded with every correction you make while proofreading</source>
+        <translation>校对时记录在您所做的每处校正上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="92" />
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

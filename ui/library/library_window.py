@@ -33,6 +33,7 @@ class LibraryWindow:
         except DubaoError as exc:
             self.show_error(self.tr("The library cannot be opened"), str(exc))
             return False
+        self.library.preferred_author = self.settings.author() or None  # recorded with corrections
         self.refresh_library()
         return True
 

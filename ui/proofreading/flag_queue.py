@@ -73,12 +73,20 @@ def place_flags(
 
 
 def bundled_checker() -> Checker | None:
-    """The checker that ships (None when this build has none)."""
+    """The checker that ships (the ``check`` command's, without a library's knowledge), or None
+    in a build without one. It loads its tables on first use, on the worker thread."""
     try:
-        from models.proofreading.checker import check_lines
+        from models.proofreading.checker import Checker as Engine
     except ImportError:
         return None
-    return check_lines
+    loaded: list[Engine] = []
+
+    def check(lines: Sequence[str]) -> list[list[dict]]:
+        if not loaded:
+            loaded.append(Engine())
+        return [[flag.as_json() for flag in flags] for flags in loaded[0].check_lines(lines)]
+
+    return check
 
 
 class FlagTasks(QObject):

@@ -387,6 +387,9 @@ class ProofreadingSession(QObject):
         self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
 
     def _update_flag_count(self) -> None:
+        if self.checker is None and self.active:
+            self.flag_count.setText(self.tr("No checker in this build"))
+            return
         self.flag_count.setText(self.tr("%n flags left on this page", "", len(self.queue.flags)))
 
     def _paint_flags(self) -> None:

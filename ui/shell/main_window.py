@@ -560,11 +560,20 @@ class MainWindow(LibraryWindow, QMainWindow):
     def show_preferences(self) -> None:
         from ui.shell.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.layout_, self.settings.theme(), self.settings.language(), self)
+        dialog = PreferencesDialog(
+            self.layout_, self.settings.theme(), self.settings.language(), self, author=self.settings.author()
+        )
+        dialog.authorChanged.connect(self.set_author)
         dialog.layoutChanged.connect(self.set_layout)
         dialog.themeChanged.connect(self.set_theme)
         dialog.languageChanged.connect(self.settings.set_language)
         dialog.exec()
+
+    def set_author(self, name: str) -> None:
+        """The editor's name for corrections from now on (remembered; "" for the system user's)."""
+        self.settings.set_author(name)
+        if self.library is not None:
+            self.library.preferred_author = name or None
 
     def show_about(self) -> None:
         QMessageBox.about(
