@@ -20,6 +20,7 @@ COMMANDS = {
     "anchor": "anchor",
     "export": "annotations",
     "import-annotations": "annotations",
+    "correct": "proofreading",
 }
 
 

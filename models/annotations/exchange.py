@@ -118,9 +118,10 @@ def to_annotation(item: ExportItem) -> dict[str, Any]:
     }
 
 
-def to_w3c(items: Iterable[ExportItem], label: str) -> dict[str, Any]:
-    """An AnnotationCollection with one AnnotationPage holding every annotation."""
-    annotations = [to_annotation(item) for item in items]
+def to_w3c(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """An AnnotationCollection with one AnnotationPage holding every annotation (``extra``:
+    annotations made elsewhere, such as corrections, :mod:`models.proofreading.exchange`)."""
+    annotations = [to_annotation(item) for item in items] + list(extra)
     return {
         "@context": W3C_CONTEXT,
         "id": f"urn:uuid:{uuidlib.uuid4()}",
@@ -138,8 +139,8 @@ def to_w3c(items: Iterable[ExportItem], label: str) -> dict[str, Any]:
     }
 
 
-def w3c_bytes(items: Iterable[ExportItem], label: str) -> bytes:
-    return json.dumps(to_w3c(items, label), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+def w3c_bytes(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, Any]] = ()) -> bytes:
+    return json.dumps(to_w3c(items, label, extra), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -184,10 +185,17 @@ def read_w3c(data: bytes | str) -> list[Incoming]:
         doc = json.loads(data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise DubaoError(f"not a JSON file ({exc})") from None
-    items = _items(doc)
+    # Corrections ("motivation": "editing") are imported by models.proofreading.exchange.
+    items = [item for item in _items(doc) if not _is_correction(item)]
     if len(items) > MAX_ANNOTATIONS:
         raise DubaoError(f"{len(items)} annotations is more than one import takes ({MAX_ANNOTATIONS})")
     return [_incoming(item, n) for n, item in enumerate(items, start=1)]
+
+
+def _is_correction(item: Any) -> bool:
+    from models.proofreading.exchange import is_correction
+
+    return is_correction(item)
 
 
 def _items(doc: Any) -> list[Any]:

@@ -85,7 +85,10 @@ Origins = list[int]
 
 
 def trace_corrections(
-    texts: Sequence[MappedText], effective: Sequence[Edit], raw_length: int
+    texts: Sequence[MappedText],
+    effective: Sequence[Edit],
+    raw_length: int,
+    placements: list[list[tuple[int, int]]] | None = None,
 ) -> list[tuple[MappedText, Origins]]:
     """Apply corrections to a page's texts (in reading order) through their source maps.
 
@@ -117,6 +120,11 @@ def trace_corrections(
         origins: Origins = []
         for position in range(len(text.text) + 1):
             for number, edit in placed.get((index, position), ()):
+                if placements is not None:
+                    # Where each edit went, deletions included: (position in the output, edit).
+                    while len(placements) <= index:
+                        placements.append([])
+                    placements[index].append((len(origins), number))
                 span = edit.raw_end - edit.raw_start
                 chars.append(edit.replacement)
                 source.extend(

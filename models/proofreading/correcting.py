@@ -8,7 +8,7 @@ sections are indexes in reading order of the page's current sections.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.errors import DubaoError
 from models.library.corrections import Edit, check_edit
@@ -91,6 +91,31 @@ class CorrectionOps(ProofDesk):
             self._set_aside(rec, "correction", [correction_id])
         return self._result(rec, reverted=[correction_id])
 
+    def reinstate_correction(self, correction_id: int, author: str | None = None) -> EditResult:
+        """Put a reverted correction (or an imported conflicting one) back in force; the
+        corrections in force it overlaps are set aside in the same step."""
+        from models.library.corrections import Edit as TextEdit
+        from models.library.corrections import _overlaps
+
+        row = Correction.get_or_none(Correction.id == correction_id)
+        if row is None:
+            raise DubaoError(f"no correction {correction_id}")
+        if row.state == "in_force":
+            return EditResult(row.batch_id, "reinstate correction", changed=False, page_ids=[row.page_id])
+        mine = TextEdit(row.raw_start, row.raw_end, row.replacement)
+        with self._step("reinstate correction", author) as rec:
+            self._enter_page(rec, row.page_id)
+            clashing = [
+                c.id
+                for c in self.corrections_of(row.page_id)
+                if c.in_force and _overlaps(mine, TextEdit(c.raw_start, c.raw_end, c.replacement))
+            ]
+            self._set_aside(rec, "correction", clashing)
+            rec.touch("correction", [correction_id])
+            # Newest in force: it wins where corrections meet (effective edits go by id).
+            Correction.update(state="in_force", reverted=None).where(Correction.id == correction_id).execute()
+        return self._result(rec, reverted=clashing)
+
     def revert_batch(self, batch_id: int, author: str | None = None) -> EditResult:
         """Set aside every correction and structure edit of one batch (one step, on every page it touched)."""
         corrections = [(c.id, c.page_id) for c in Correction.select().where(Correction.batch == batch_id)]
@@ -144,7 +169,7 @@ class CorrectionOps(ProofDesk):
                     plan.edits.extend(part.edits)
                     plan.supersede.extend(part.supersede)
                 self._write_plan(rec, page_id, layout, plan)
-        return self._result(rec)
+        return replace(self._result(rec), occurrences=len(found))
 
     def _find(self, old: str, issue_id: int | None) -> list[_Found]:
         if not old:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from peewee import IntegrityError, SqliteDatabase
@@ -182,8 +183,19 @@ class ProofDesk:
         return [edits[i].id for i in skipped]
 
     def _add_correction(
-        self, rec: _StepRecording, page_id: int, raw_start: int, raw_end: int, new: str
+        self,
+        rec: _StepRecording,
+        page_id: int,
+        raw_start: int,
+        raw_end: int,
+        new: str,
+        *,
+        uuid: str | None = None,
+        author: str | None = None,
+        created: datetime | None = None,
+        state: str = "in_force",
     ) -> int:
+        """Insert one correction under the step's batch (an import keeps its uuid, author and time)."""
         import uuid as uuidlib
 
         row_id = int(
@@ -192,11 +204,12 @@ class ProofDesk:
                 raw_start=raw_start,
                 raw_end=raw_end,
                 replacement=new,
-                author=rec.author,
-                created=utc_now(),
+                author=rec.author if author is None else author,
+                created=created or utc_now(),
                 batch=rec.batch(),
-                state="in_force",
-                uuid=str(uuidlib.uuid4()),
+                state=state,
+                reverted=utc_now() if state == "reverted" else None,
+                uuid=uuid or str(uuidlib.uuid4()),
             ).execute()
         )
         rec.made("correction", row_id)

@@ -36,6 +36,9 @@ class BlockLayout:
     #: :attr:`PageLayout.effective`.
     origins: tuple[int, ...]
     start: int
+    #: Every correction placed in this block, deletions included: (position in ``text``, index
+    #: in :attr:`PageLayout.effective`), in order (what an export that shows corrections needs).
+    placed: tuple[tuple[int, int], ...] = ()
 
     @property
     def end(self) -> int:
@@ -80,12 +83,16 @@ class PageLayout:
         return None
 
     def blocks_over(self, section: int, start: int, end: int) -> list[BlockLayout]:
-        """The blocks a span of the section text touches (for an empty span, the one holding it)."""
+        """The blocks a span of the section text touches, with the breaks between them (for an
+        empty span, the block holding it)."""
         if start == end:
             found = self.block_at(section, start)
             return [found] if found is not None else []
         return [
-            b for b in self.blocks[section] if b.start < end and start < b.end or b.start == start == b.end
+            b
+            for b in self.blocks[section]
+            # its characters, the break before it or the break after it are in the span
+            if (b.start < end and start < b.end) or start < b.start <= end or start <= b.end < end
         ]
 
     def shown_offsets(self) -> dict[int, list[tuple[int, int, int]]]:
@@ -107,7 +114,8 @@ def build_layout(raw: str, sections: Sequence[Section], corrections: Sequence[Co
     ids = _ids_of(effective, in_force)
     per_section: list[list[Block]] = [blocks_of(s) for s in sections]
     flat = [b.text for blocks in per_section for b in blocks]
-    traced = trace_corrections(flat, effective, len(raw))
+    placements: list[list[tuple[int, int]]] = []
+    traced = trace_corrections(flat, effective, len(raw), placements)
     layout: list[list[BlockLayout]] = []
     at = 0
     for s, blocks in enumerate(per_section):
@@ -118,7 +126,10 @@ def build_layout(raw: str, sections: Sequence[Section], corrections: Sequence[Co
             at += 1
             if not text.text:
                 continue
-            shown.append(BlockLayout(s, len(shown), block.role, block.text, text, tuple(origins), start))
+            placed = tuple(placements[at - 1]) if at - 1 < len(placements) else ()
+            shown.append(
+                BlockLayout(s, len(shown), block.role, block.text, text, tuple(origins), start, placed)
+            )
             start += len(text.text) + 1
         layout.append(shown)
     current = [_section_of(s, blocks) for s, blocks in zip(sections, layout, strict=True)]

@@ -52,6 +52,8 @@ class EditResult:
     page_ids: list[int] = field(default_factory=list)
     moved: list[int] = field(default_factory=list)
     unanchored: list[int] = field(default_factory=list)
+    #: For a series correction: how many occurrences it corrected.
+    occurrences: int = 0
 
 
 @dataclass(frozen=True)

@@ -142,10 +142,18 @@ def _break(parts: list[Part], edit: StructureSpec) -> bool:
 def _role(parts: list[Part], edit: StructureSpec) -> bool:
     hit = False
     for part in parts:
+        demoted = []
         for block in part.blocks:
             if edit.raw_start <= block.first < edit.raw_end:
+                if block.role != "body" and edit.value == "body":
+                    demoted.append(block)
                 block.role = edit.value
                 hit = True
+        for block in demoted:
+            # Back among the body paragraphs where its words stand in the raw text.
+            part.blocks.remove(block)
+            after = [i for i, b in enumerate(part.blocks) if b.role == "body" and b.first > block.first]
+            part.blocks.insert(after[0] if after else len(part.blocks), block)
     return hit
 
 

@@ -1,0 +1,63 @@
+"""``main.py correct OLD NEW``: correct an error series across the library (or one issue) at once.
+
+``correct OLD NEW [--issue ID] [--db FILE] [--author NAME] [--dry-run]`` replaces every
+occurrence of OLD in the sections' current text (within one block, non-overlapping, left to
+right; a word the OCR split across a line break is found, the text being reflowed; spans an
+editor already corrected are skipped) by NEW (which may be empty), as one batch, and prints
+``{"corrected": N, "pages": M}``. ``--dry-run`` prints each occurrence as ``search`` prints a
+hit and writes nothing. An empty OLD or a missing library: one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "correct", help="replace every occurrence of OLD by NEW in the current text, as one batch"
+    )
+    p.add_argument("old", metavar="OLD", help="the wrong form, as the current text reads it")
+    p.add_argument("new", metavar="NEW", help="what it should read (may be empty: a deletion)")
+    p.add_argument("--issue", type=int, metavar="ID", help="only this issue (default: the whole library)")
+    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument("--author", metavar="NAME", help="who corrects (default: the system user)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="list the occurrences as search hits; change nothing"
+    )
+    p.set_defaults(run=run)
+
+
+def open_existing(db: str | None):
+    """The library at ``db`` (or the default one); never creates one."""
+    from models.errors import DubaoError
+    from models.library.location import default_library_path
+    from models.library.service import Library
+
+    path = Path(db) if db is not None else default_library_path()
+    if str(db) != ":memory:" and not path.is_file():
+        raise DubaoError(f"{path}: no such library file")
+    return Library.open(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    from models.errors import DubaoError
+
+    if not args.old:
+        raise DubaoError("OLD is empty: name the text to correct")
+    library = open_existing(args.db)
+    try:
+        if args.dry_run:
+            out = sys.stdout
+            for occurrence in library.find_occurrences(args.old, args.issue):
+                out.write(json.dumps(occurrence.to_json(), ensure_ascii=False) + "\n")
+            out.flush()
+            return 0
+        result = library.correct_all(args.old, args.new, args.issue, author=args.author)
+    finally:
+        library.close()
+    print(json.dumps({"corrected": result.occurrences, "pages": len(result.page_ids)}))
+    return 0

@@ -1,0 +1,295 @@
+"""Corrections travel as W3C Web Annotations (``"motivation": "editing"``).
+
+Each correction in force is an annotation: ``urn:uuid:`` id, a TextualBody with purpose
+``editing`` holding the replacement, its creator and creation time, and a target on the page's
+raw text, ``urn:dubao:issue:<issue>:page:<sha256>:raw`` (the same issue part as highlights),
+with a TextQuoteSelector (``exact`` is what the OCR read, with 32 characters of prefix and
+suffix) and a TextPositionSelector in raw code points.
+
+Import finds the page by its hash; the span by position if the quote matches there, else by
+the quote in the raw text (it is the same file, so it is found). Then:
+
+- the same correction (same uuid, or same span and replacement) is *known*: not added twice;
+- one overlapping a local correction in force with another text is a *conflict*: it is added
+  to the history as ``reverted`` (imported, not applied) and counted; **the local correction
+  stays in force**, because the editor of this library decides. Reverting the local one and
+  :meth:`~models.proofreading.correcting.CorrectionOps.reinstate_correction` on the imported
+  one swaps them; nothing is dropped;
+- the others are *applied*, keeping their uuid, author and time, as one undoable step.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from models.anchoring import reanchor
+from models.library.corrections import Edit, _overlaps, effective_edits
+from models.library.records import IssueInfo
+from models.library.schema import Issue, Page
+from models.library.service import Library
+
+_RAW_SOURCE = re.compile(r"^urn:dubao:issue:(?P<issue>[^:]*):page:(?P<sha>[0-9a-f]{64}):raw$")
+CONTEXT = 32
+
+
+def is_correction(item: Any) -> bool:
+    """Whether a W3C annotation is a correction (not a highlight)."""
+    if not isinstance(item, dict):
+        return False
+    motivation = item.get("motivation")
+    return motivation == "editing" or (isinstance(motivation, list) and "editing" in motivation)
+
+
+def raw_source(issue: IssueInfo, sha256: str) -> str:
+    from models.annotations.exchange import issue_key
+
+    return f"urn:dubao:issue:{issue_key(issue)}:page:{sha256}:raw"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat() + "Z"
+
+
+def correction_annotations(library: Library, issue_id: int | None = None) -> list[dict[str, Any]]:
+    """Every correction in force of the library (or one issue) as W3C annotations, in page order."""
+    from models.proofreading.export import pages_in_order
+
+    out: list[dict[str, Any]] = []
+    for issue, page in pages_in_order(library, issue_id):
+        corrections = [c for c in library.corrections_of(page.id) if c.in_force]
+        if not corrections:
+            continue
+        layout = library.layout(page.id)
+        raw = layout.raw
+        # Only what shapes the text: a correction a newer one covers would fight it on import.
+        shaping = set(layout.effective_ids)
+        corrections = [c for c in corrections if c.id in shaping]
+        for c in corrections:
+            if not c.uuid:
+                continue
+            annotation: dict[str, Any] = {
+                "id": f"urn:uuid:{c.uuid}",
+                "type": "Annotation",
+                "motivation": "editing",
+                "created": _iso(c.created),
+                "body": {
+                    "type": "TextualBody",
+                    "purpose": "editing",
+                    "value": c.replacement,
+                    "format": "text/plain",
+                },
+                "target": {
+                    "source": raw_source(issue, page.sha256),
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": raw[c.raw_start : c.raw_end],
+                            "prefix": raw[max(0, c.raw_start - CONTEXT) : c.raw_start],
+                            "suffix": raw[c.raw_end : c.raw_end + CONTEXT],
+                        },
+                        {"type": "TextPositionSelector", "start": c.raw_start, "end": c.raw_end},
+                    ],
+                },
+            }
+            if c.author:
+                annotation["creator"] = {"type": "Person", "name": c.author}
+            out.append(annotation)
+    return out
+
+
+@dataclass
+class CorrectionImport:
+    """What importing corrections did."""
+
+    applied: int = 0
+    known: int = 0
+    conflicts: int = 0
+    #: Corrections whose page is not in the library, or whose text is not on it.
+    skipped: int = 0
+
+    def summary(self) -> str:
+        line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
+        if self.skipped:
+            line += f", skipped {self.skipped}"
+        return line
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    uuid: str
+    page_id: int
+    raw_start: int
+    raw_end: int
+    replacement: str
+    author: str
+    created: datetime | None
+
+
+def correction_items(data: bytes | str) -> list[Any]:
+    """The correction annotations of a W3C file (a collection, a page, a list or one annotation)."""
+    import json
+
+    try:
+        doc = json.loads(data)
+    except (UnicodeDecodeError, ValueError):
+        return []
+    if isinstance(doc, dict) and isinstance(doc.get("first"), dict):
+        doc = doc["first"]
+    if isinstance(doc, dict) and isinstance(doc.get("items"), list):
+        doc = doc["items"]
+    items = doc if isinstance(doc, list) else [doc]
+    return [item for item in items if is_correction(item)]
+
+
+def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
+    """Apply the corrections among ``items`` (W3C annotations); see the module docstring."""
+    report = CorrectionImport()
+    incoming: list[_Incoming] = []
+    for item in items:
+        if not is_correction(item):
+            continue
+        found = _read(item)
+        if found is None:
+            report.skipped += 1
+        else:
+            incoming.append(found)
+    if not incoming:
+        return report
+    with library._step("import corrections") as rec:
+        for item in incoming:
+            library._enter_page(rec, item.page_id)
+            local = [c for c in library.corrections_of(item.page_id)]
+            if any(c.uuid == item.uuid for c in local) or any(
+                c.in_force
+                and (c.raw_start, c.raw_end, c.replacement)
+                == (item.raw_start, item.raw_end, item.replacement)
+                for c in local
+            ):
+                report.known += 1
+                continue
+            in_force = effective_edits(
+                Edit(c.raw_start, c.raw_end, c.replacement) for c in local if c.in_force
+            )
+            mine = Edit(item.raw_start, item.raw_end, item.replacement)
+            clash = any(_overlaps(mine, e) and e != mine for e in in_force)
+            library._add_correction(
+                rec,
+                item.page_id,
+                item.raw_start,
+                item.raw_end,
+                item.replacement,
+                uuid=item.uuid,
+                author=item.author,
+                created=item.created,
+                state="reverted" if clash else "in_force",
+            )
+            if clash:
+                report.conflicts += 1
+            else:
+                report.applied += 1
+    return report
+
+
+def _read(item: dict[str, Any]) -> _Incoming | None:
+    ident = item.get("id")
+    match = re.match(r"^urn:uuid:([0-9a-fA-F-]{36})$", ident) if isinstance(ident, str) else None
+    try:
+        uuid = str(uuidlib.UUID(match.group(1))) if match else str(uuidlib.uuid4())
+    except ValueError:
+        uuid = str(uuidlib.uuid4())
+    target = item.get("target")
+    if isinstance(target, list) and target:
+        target = target[0]
+    if not isinstance(target, dict):
+        return None
+    source = _RAW_SOURCE.match(str(target.get("source", "")))
+    if source is None:
+        return None
+    page_id = _find_page(source["sha"], source["issue"])
+    if page_id is None:
+        return None
+    body = item.get("body")
+    bodies = body if isinstance(body, list) else [body]
+    replacement = next(
+        (
+            b["value"]
+            for b in bodies
+            if isinstance(b, dict) and b.get("purpose") == "editing" and isinstance(b.get("value"), str)
+        ),
+        None,
+    )
+    if replacement is None:
+        return None
+    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+    span = _span(raw, target.get("selector"))
+    if span is None:
+        return None
+    creator = item.get("creator")
+    author = (
+        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
+    )
+    if span[0] == span[1] and not replacement:
+        return None
+    return _Incoming(
+        uuid, page_id, span[0], span[1], replacement, str(author), _parse_time(item.get("created"))
+    )
+
+
+def _span(raw: str, selectors: Any) -> tuple[int, int] | None:
+    """Where the correction goes: the position if the quote is there, else the quote."""
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    quote = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), None)
+    position = next(
+        (s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), None
+    )
+    start = end = None
+    if (
+        position is not None
+        and isinstance(position.get("start"), int)
+        and isinstance(position.get("end"), int)
+    ):
+        start, end = position["start"], position["end"]
+        if not 0 <= start <= end <= len(raw):
+            start = end = None
+    if quote is None:
+        return (start, end) if start is not None and end is not None else None
+    exact = str(quote.get("exact", ""))
+    if start is not None and end is not None and raw[start:end] == exact:
+        return start, end
+    if not exact:
+        return None
+    found = reanchor(raw, exact, str(quote.get("prefix", "")), str(quote.get("suffix", "")), start)
+    return found
+
+
+def _find_page(sha256: str, issue: str) -> int | None:
+    from models.annotations.exchange import issue_key
+
+    rows = list(
+        Page.select(Page.id, Issue.date, Issue.paper).join(Issue).where(Page.sha256 == sha256).tuples()
+    )
+    if not rows:
+        return None
+    for page_id, date, paper in rows:
+        stub = IssueInfo(
+            id=0, paper=paper, date=date, title="", page_count=None, pages=0, created=datetime.min
+        )
+        if issue_key(stub) == issue:
+            return int(page_id)
+    return int(rows[0][0])
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment

@@ -1,0 +1,204 @@
+"""``correct``, ``export --format text|tei`` and corrections in W3C files, as the CLI contracts say."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+
+import main
+from models.library.service import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A second page: an OCR line break inside 农资 (农\n资), and an astral character.
+SECOND = """𠀀城日报
+
+    本报讯 记者报道，全区农
+资储备充足，农资价格稳定。
+"""
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    library, _ = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    library.close()
+    return tmp_path / "library.sqlite3"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_correct_replaces_every_occurrence_as_one_batch(db: Path, capsys) -> None:
+    code, out, err = run(capsys, "correct", "农资", "农用物资", "--db", str(db), "--author", "王编辑")
+    assert code == 0, err
+    assert json.loads(out) == {"corrected": 5, "pages": 2}
+    with Library.open(db) as library:
+        [p1, p2] = [p.id for p in library.pages(library.issues()[0].id)]
+        assert "全区农用物资储备" in texts(library, p2)[1]  # the one the OCR split over a line break
+        batches = {e.batch_id for p in (p1, p2) for e in library.page_history(p)}
+        assert len(batches) == 1
+        assert {e.author for p in (p1, p2) for e in library.page_history(p)} == {"王编辑"}
+    # Again: nothing left to correct.
+    code, out, _ = run(capsys, "correct", "农资", "农用物资", "--db", str(db))
+    assert json.loads(out) == {"corrected": 0, "pages": 0}
+
+
+def test_correct_dry_run_prints_hits_like_search_and_writes_nothing(db: Path, capsys) -> None:
+    with Library.open(db) as library:
+        issue = library.issues()[0].id
+        p1, p2 = [p.id for p in library.pages(issue)]
+        library.correct(p1, *find(library, p1, "农资供应"), "农资供给")  # by hand: skipped
+    code, out, _ = run(capsys, "correct", "农资", "", "--db", str(db), "--dry-run", "--issue", str(issue))
+    assert code == 0
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert len(hits) == 4
+    assert [list(h) for h in hits] == [["issue", "page", "section", "start", "end", "context"]] * 4
+    assert hits == sorted(hits, key=lambda h: (h["issue"], h["page"], h["section"], h["start"]))
+    with Library.open(db) as library:
+        for h in hits:
+            assert texts(library, h["page"])[h["section"]][h["start"] : h["end"]] == "农资"
+            assert "农资" in h["context"]
+        assert len(library.page_history(p1)) == 1 and library.page_history(p2) == []
+
+
+def test_correct_with_new_empty_deletes(db: Path, capsys) -> None:
+    code, out, _ = run(capsys, "correct", "𠀀城", "", "--db", str(db))
+    assert json.loads(out) == {"corrected": 1, "pages": 1}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("correct", "", "x"), "empty"),
+        (("correct", "农资", "x", "--db", "missing.sqlite3"), "no such library"),
+        (("correct", "农资", "x", "--issue", "99"), "no issue 99"),
+    ],
+)
+def test_correct_refuses_bad_input_with_one_line_and_exit_2(
+    db: Path, tmp_path: Path, capsys, args, message
+) -> None:
+    if "--db" not in args:
+        args = (*args, "--db", str(db))
+    else:
+        args = tuple(str(tmp_path / a) if a.endswith(".sqlite3") else a for a in args)
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert not (tmp_path / "missing.sqlite3").exists()  # a missing library is not created
+
+
+def test_export_text_prints_each_page_with_its_sections_then_raw(db: Path, capsys, tmp_path: Path) -> None:
+    with Library.open(db) as library:
+        issue = library.issues()[0]
+        p1, p2 = library.pages(issue.id)
+        library.correct(p1.id, *find(library, p1.id, "狠抓"), "紧抓")
+        expected = "".join(
+            f"### {issue.label} / {page.name}\n" + "".join(t + "\n\n" for t in texts(library, page.id))
+            for page in (p1, p2)
+        )
+    code, out, _ = run(capsys, "export", "--format", "text", "--db", str(db))
+    assert code == 0 and out == expected
+    assert "紧抓工作落实" in out and "狠抓" not in out
+    target = tmp_path / "raw.txt"
+    code, _, _ = run(capsys, "export", "--format", "text", "--raw", "--db", str(db), "-o", str(target))
+    raw = target.read_text(encoding="utf-8")
+    assert raw == f"### {issue.label} / {p1.name}\n{TWO_ARTICLES}### {issue.label} / {p2.name}\n{SECOND}"
+    # An export never overwrites a library.
+    code, _, err = run(capsys, "export", "--format", "text", "--db", str(db), "-o", str(db))
+    assert code == 2 and "library" in err
+
+
+def test_export_tei_keeps_each_correction_visible_and_is_valid_xml(db: Path, capsys) -> None:
+    with Library.open(db) as library:
+        p1 = library.pages(library.issues()[0].id)[0].id
+        library.correct(p1, *find(library, p1, "狠抓"), "紧<抓>&")
+        library.correct(p1, *find(library, p1, "总体"), "")
+    code, out, _ = run(capsys, "export", "--format", "tei", "--db", str(db))
+    assert code == 0
+    root = ET.fromstring(out.encode("utf-8"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    choices = [
+        (c.findtext("t:sic", namespaces=ns), c.findtext("t:corr", namespaces=ns) or "")
+        for c in root.iter("{http://www.tei-c.org/ns/1.0}choice")
+    ]
+    assert sorted(choices) == sorted([("狠抓", "紧<抓>&"), ("总体", "")])
+    paragraphs = ["".join(p.itertext()) for p in root.iter("{http://www.tei-c.org/ns/1.0}p")]
+    assert any("狠抓紧<抓>&工作落实" in p for p in paragraphs)  # sic then corr, in place
+
+
+def dubao(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_corrections_travel_in_w3c_and_come_back_without_duplicates(tmp_path: Path, capsys) -> None:
+    # One library open at a time (the models bind to the library opened last).
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    mine.correct(a1, *find(mine, a1, "狠抓"), "紧抓", author="甲")
+    mine.correct(a1, *find(mine, a1, "示范区"), "示范园区", author="甲")
+    mine_text = texts(mine, a1)
+    mine.close()
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    theirs.correct(b1, *find(theirs, b1, "示范区"), "示范片区", author="乙")  # the same span, another text
+    theirs.close()
+    exported = tmp_path / "mine.json"
+    code, _, err = run(
+        capsys,
+        "export",
+        "--format",
+        "w3c",
+        "--db",
+        str(tmp_path / "mine" / "library.sqlite3"),
+        "-o",
+        str(exported),
+    )
+    assert code == 0, err
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    edits = [a for a in doc["first"]["items"] if a["motivation"] == "editing"]
+    assert len(edits) == 2
+    one = next(a for a in edits if a["body"]["value"] == "紧抓")
+    assert one["body"]["purpose"] == "editing" and one["creator"]["name"] == "甲" and one["created"]
+    source = one["target"]["source"]
+    assert source.startswith("urn:dubao:issue:") and source.endswith(":raw")
+    quote, position = one["target"]["selector"]
+    assert quote["exact"] == "狠抓" == TWO_ARTICLES[position["start"] : position["end"]]
+    # Into the colleague's library: one applied, one conflicting (kept in history, theirs in force).
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert code == 0, err
+    assert out.strip().endswith("corrections applied 1, already here 0, conflicts 1")
+    code, out, _ = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert out.strip().endswith("corrections applied 0, already here 2, conflicts 0")
+    with Library.open(theirs_db) as library:
+        history = library.page_history(b1)
+        assert len(history) == 3
+        assert sorted((e.new, e.state, e.author) for e in history) == [
+            ("示范园区", "reverted", "甲"),
+            ("示范片区", "in_force", "乙"),
+            ("紧抓", "in_force", "甲"),
+        ]
+        # The editor prefers the colleague's: reinstating it sets the local one aside.
+        conflict = next(e for e in history if e.new == "示范园区")
+        library.reinstate_correction(conflict.id)
+        assert texts(library, b1) == mine_text
+    # Back into the library it came from: nothing new.
+    code, out, _ = run(
+        capsys, "import-annotations", str(exported), "--db", str(tmp_path / "mine" / "library.sqlite3")
+    )
+    assert out.strip().endswith("corrections applied 0, already here 2, conflicts 0")
+
+
+def test_the_correct_command_runs_as_a_process(db: Path) -> None:
+    done = dubao("correct", "农资", "农资X", "--db", str(db), "--dry-run")
+    assert done.returncode == 0 and len(done.stdout.decode().splitlines()) == 5
+    done = dubao("correct", "", "x", "--db", str(db))
+    assert done.returncode == 2 and done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr

@@ -1,0 +1,126 @@
+"""Invariants of correcting from the column, over any sequence of edits (hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from proofreading_pages import TWO_ARTICLES, library_with_pages, texts
+
+from models.errors import DubaoError
+from models.library.schema import Page
+from models.proofreading.layout import build_layout
+
+ALPHABET = "农资己已𠀀ab，"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    folder: Path = tmp_path_factory.mktemp("invariants")
+    library, [page_id] = library_with_pages(folder, ("p.txt", TWO_ARTICLES))
+    yield library, page_id
+    library.close()
+
+
+def reset(library, page_id: int) -> None:
+    """Back to the page as imported, whatever an example (even a failing one) left behind."""
+    from models.library.schema import Correction, EditBatch, StructureEdit
+
+    with library.database.atomic():
+        Correction.delete().execute()
+        StructureEdit.delete().execute()
+        EditBatch.delete().execute()
+        library._materialise(page_id)
+    library.history.clear()
+
+
+def as_editor_expects(text: str, start: int, end: int, replacement: str) -> str:
+    """What a text editor shows after typing over a span: blocks emptied away disappear."""
+    edited = text[:start] + replacement + text[end:]
+    return "\n".join(block for block in edited.split("\n") if block)
+
+
+edits = st.lists(
+    st.tuples(
+        st.integers(0, 1),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.text(alphabet=ALPHABET, max_size=3),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_any_sequence_of_corrections_reads_as_typed_maps_to_raw_and_undoes_exactly(workspace, steps) -> None:
+    library, page_id = workspace
+    reset(library, page_id)
+    start_texts = texts(library, page_id)
+    seen = [start_texts]
+    done = 0
+    for section, a, b, replacement in steps:
+        current = texts(library, page_id)
+        text = current[section]
+        if not text:
+            continue
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        try:
+            result = library.correct(page_id, section, start, end, replacement)
+        except DubaoError as exc:
+            assert "nothing" in str(exc) or "no text" in str(exc)
+            continue
+        after = texts(library, page_id)
+        assert after[section] == as_editor_expects(text, start, end, replacement)
+        assert [t for i, t in enumerate(after) if i != section] == [
+            t for i, t in enumerate(current) if i != section
+        ]
+        content = library.page(page_id)
+        assert content.raw == TWO_ARTICLES
+        for s in content.current_sections:
+            for block in s.all_texts():
+                assert all(0 <= offset < len(content.raw) for offset in block.source)
+        if result.changed:
+            done += 1
+            seen.append(after)
+        else:
+            assert after == current
+    for expected in reversed(seen[:-1]):
+        library.undo()
+        assert texts(library, page_id) == expected
+    assert done == len(seen) - 1
+    # Leave the page as found for the next example (the undone steps are discarded).
+    assert texts(library, page_id) == start_texts
+    library.history.clear()
+    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+    assert raw == TWO_ARTICLES
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits, st.data())
+def test_revert_restores_the_text_before_the_correction(workspace, steps, data) -> None:
+    library, page_id = workspace
+    reset(library, page_id)
+    made = []
+    for section, a, b, replacement in steps:
+        text = texts(library, page_id)[section]
+        if not text:
+            continue
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        before = texts(library, page_id)
+        result = library.correct(page_id, section, start, end, replacement)
+        if result.changed:
+            made.append((result, before))
+    if made:
+        # Reverting the newest step's corrections and structure edits gives back the text before it.
+        result, before = made[-1]
+        library.revert_batch(result.batch_id)
+        layout = library.layout(page_id)
+        assert layout.texts() == before
+    while library.undo():
+        pass
+    library.history.clear()
+    assert build_layout(TWO_ARTICLES, library.page(page_id).sections, []).texts() == texts(library, page_id)

@@ -1,0 +1,86 @@
+"""Reviewing proofreading: diffs (raw vs current, then vs now) and what the checker learns."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+
+from models.errors import DubaoError
+from models.library.schema import utc_now
+from models.proofreading.knowledge import corrected_pieces
+
+
+@pytest.fixture()
+def page(tmp_path: Path):
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
+    yield library, page_id
+    library.close()
+
+
+def test_the_diff_of_raw_against_current_text_shows_each_correction_per_section(page) -> None:
+    library, page_id = page
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
+    library.correct(page_id, *find(library, page_id, "总体"), "")
+    diff = library.diff_raw(page_id)
+    assert [d.changed for d in diff] == [True, True]
+    changes = [(op.op, op.old, op.new) for d in diff for op in d.ops if op.op != "equal"]
+    assert sorted(changes) == [("delete", "总体", ""), ("replace", "狠", "紧")]
+    # Applying the ops to the old text gives the current text.
+    for d, now in zip(diff, texts(library, page_id), strict=True):
+        assert "".join(op.new for op in d.ops) == now
+
+
+def test_the_diff_between_two_moments_shows_only_what_changed_in_between(page) -> None:
+    library, page_id = page
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
+    time.sleep(0.01)
+    moment = utc_now()
+    time.sleep(0.01)
+    library.correct(page_id, *find(library, page_id, "示范区"), "示范园区")
+    section, start, _ = find(library, page_id, "保障春耕")
+    library.split_paragraph(page_id, section, start)
+    then = library.texts_at(page_id, moment)
+    assert "紧抓" in then[1] and "示范园区" not in then[1] and "\n保障春耕" not in then[0]
+    assert library.texts_at(page_id) == texts(library, page_id)
+    diff = library.diff_between(page_id, moment)
+    changes = [(op.op, op.old, op.new) for d in diff for op in d.ops if op.op != "equal"]
+    assert sorted(changes) == [("insert", "", "\n"), ("insert", "", "园")]
+    # A revert after the moment shows as the correction going away.
+    first = library.page_history(page_id)[-1]
+    library.revert_correction(first.id)
+    assert ("replace", "紧", "狠") in [
+        (op.op, op.old, op.new) for d in library.diff_between(page_id, moment) for op in d.ops
+    ]
+
+
+def test_corrected_pairs_word_list_and_dismissals_are_what_the_checker_reads(page) -> None:
+    library, page_id = page
+    library.correct_all("农资", "农姿")
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
+    reverted = library.correct(page_id, *find(library, page_id, "坚持"), "坚守")
+    library.revert_batch(reverted.batch_id)
+    library.add_word("王小明")
+    library.add_word("王小明")
+    library.dismiss_flag(page_id, 10, 12, "unknown", "李华")
+    library.dismiss_flag(page_id, 10, 12, "unknown", "李华")
+    knowledge = library.checker_knowledge()
+    assert knowledge.words == ["王小明"]
+    assert knowledge.corrected_pairs == {("资", "姿"): 3, ("狠", "紧"): 1}
+    assert knowledge.dismissed == {("李华", "unknown"): 1}
+    assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "李华")]
+    library.undismiss_flag(page_id, 10, 12, "unknown")
+    library.remove_word("王小明")
+    assert library.checker_knowledge().words == [] and library.checker_knowledge().dismissed == {}
+    with pytest.raises(DubaoError):
+        library.add_word("两 个")
+
+
+def test_corrected_pieces_pair_characters_where_lengths_agree() -> None:
+    assert corrected_pieces("己经", "已经") == [("己", "已")]
+    assert corrected_pieces("人民日报", "人民日报") == []
+    assert corrected_pieces("入民曰报", "人民日报") == [("入", "人"), ("曰", "日")]
+    assert corrected_pieces("(记者", "（记者") == [("(", "（")]
+    assert corrected_pieces("发 展", "发展") == [(" ", "")]

@@ -1,0 +1,139 @@
+"""Editors correct structure: paragraphs, roles, articles, kinds, reading order; keyed by raw offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+
+import models.parser
+from models.errors import DubaoError
+from models.section import ParsedPage, Section
+
+
+@pytest.fixture()
+def page(tmp_path: Path):
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
+    yield library, page_id
+    library.close()
+
+
+def blocks(library, page_id: int, section: int) -> list[str]:
+    return texts(library, page_id)[section].split("\n")
+
+
+def test_split_a_paragraph_at_the_cursor_and_join_it_back(page) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "保障春耕")
+    result = library.split_paragraph(page_id, section, start)
+    [edit] = result.structure_edits
+    assert (edit.kind, edit.value) == ("break", "yes")
+    assert library.page(page_id).raw[edit.raw_start] == "保"  # keyed by the raw offset, not an ordinal
+    assert blocks(library, page_id, section)[2:4] == [
+        "农业农村部有关负责人表示，要确保农资供应不断档、不脱销，",
+        "保障春耕生产顺利进行。",
+    ]
+    library.join_paragraph_with_next(page_id, section, start - 3)
+    assert "不脱销，保障春耕" in blocks(library, page_id, section)[2]
+    assert [e.state for e in library.structure_edits(page_id)] == ["in_force", "in_force"]
+
+
+def test_a_paragraph_becomes_a_byline_and_body_again(page) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "各地还组织")
+    library.set_role(page_id, section, start, "byline")
+    current = library.page(page_id).current_sections[section]
+    assert current.byline is not None and current.byline.text.startswith("各地还组织")
+    assert len(current.paragraphs) == 2
+    # A byline is shown after the heading, before the body.
+    assert blocks(library, page_id, section)[1].startswith("各地还组织")
+    library.set_role(page_id, section, find(library, page_id, "各地还组织")[1], "body")
+    current = library.page(page_id).current_sections[section]
+    assert current.byline is None and current.paragraphs[-1].text.startswith("各地还组织")
+    assert current.heading is not None and current.heading.text == "春耕时节农资足"
+    with pytest.raises(DubaoError, match="role"):
+        library.set_role(page_id, section, 1, "footnote")
+
+
+def test_split_an_article_merge_it_back_set_its_kind_and_move_it(page) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "各地还组织")
+    library.split_section(page_id, section, start + 2)
+    assert len(texts(library, page_id)) == 3
+    assert texts(library, page_id)[1] == "各地还组织农技人员下乡，指导农民科学施肥用药。"
+    library.set_section_kind(page_id, 1, "caption")
+    assert [s.kind for s in library.page(page_id).sections] == ["article", "caption", "article"]
+    library.move_section(page_id, 1, 2)
+    assert texts(library, page_id)[2] == "各地还组织农技人员下乡，指导农民科学施肥用药。"
+    assert library.page(page_id).sections[2].kind == "caption"
+    library.move_section(page_id, 2, 0)
+    assert texts(library, page_id)[0].startswith("各地还组织")
+    library.join_section_with_next(page_id, 0)
+    # The joined section shows its heading first, then the body paragraphs in the order joined.
+    assert len(texts(library, page_id)) == 2
+    assert texts(library, page_id)[0].startswith(
+        "春耕时节农资足\n各地还组织农技人员下乡，指导农民科学施肥用药。\n本报北京"
+    )
+    with pytest.raises(DubaoError, match="kind"):
+        library.set_section_kind(page_id, 0, "advert")
+    with pytest.raises(DubaoError, match="already starts"):
+        library.split_section(page_id, 0, 0)
+
+
+def test_structure_edits_undo_redo_and_revert_like_corrections(page) -> None:
+    library, page_id = page
+    before = texts(library, page_id)
+    section, start, _ = find(library, page_id, "保障春耕")
+    split = library.split_paragraph(page_id, section, start)
+    after = texts(library, page_id)
+    library.undo()
+    assert texts(library, page_id) == before
+    library.redo()
+    assert texts(library, page_id) == after
+    library.revert_structure_edit(split.structure_edits[0].id)
+    assert texts(library, page_id) == before
+    [entry] = library.page_history(page_id)
+    assert (entry.what, entry.state) == ("break", "reverted")
+
+
+def test_structure_edits_survive_a_reparse_by_a_newer_parser(page, monkeypatch) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "保障春耕")
+    library.split_paragraph(page_id, section, start)
+    section, start, _ = find(library, page_id, "各地还组织")
+    library.split_section(page_id, section, start)
+    library.set_section_kind(page_id, 1, "caption")
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
+    expected = texts(library, page_id)
+    real = models.parser.parse_page
+
+    def newer_parser(raw: str) -> ParsedPage:
+        """A parser that reads the page differently: the first article's paragraphs in one, the
+        order of the two articles swapped, the headings read as body text."""
+        parsed = real(raw)
+        first, second = parsed.sections
+        from models.text import MappedText
+
+        merged = Section(kind="article", paragraphs=[MappedText.join([*first.all_texts()])])
+        other = Section(kind="other", paragraphs=second.all_texts())
+        return ParsedPage(raw, [other, merged])
+
+    monkeypatch.setattr(models.parser, "parse_page", newer_parser)
+    library.reparse_page(page_id)
+    now = texts(library, page_id)
+    # The editors' paragraph split, article split and kind hold on the new parse.
+    assert "各地还组织农技人员下乡，指导农民科学施肥用药。" in now
+    assert [s.kind for s in library.page(page_id).sections].count("caption") == 1
+    merged = next(t for t in now if t.startswith("春耕时节"))
+    assert "不脱销，\n保障春耕生产" in merged
+    assert any("紧抓工作落实" in t for t in now)  # corrections are raw offsets too
+    assert now != expected  # the newer parser's reading shows where no edit overrides it
+
+
+def test_an_edit_whose_words_a_newer_parser_no_longer_has_in_place_is_skipped_not_guessed(page) -> None:
+    from models.proofreading.structure import StructureSpec, apply_structure
+
+    parsed = models.parser.parse_page(TWO_ARTICLES)
+    sections, skipped = apply_structure(parsed.sections, [StructureSpec("section", 999_999, 0, "no")])
+    assert skipped == [0] and len(sections) == len(parsed.sections)
