@@ -102,9 +102,14 @@ def trace_corrections(
     """
     removed: list[set[int]] = [set() for _ in texts]
     placed: dict[tuple[int, int], list[tuple[int, Edit]]] = {}
+    # Each text's raw range, so an edit looks only at the texts that can show what it covers.
+    bounds = [(min(t.source), max(t.source)) if t.source else (0, -1) for t in texts] if effective else []
     for number, edit in enumerate(effective):
         home: tuple[int, int] | None = None
         for index, text in enumerate(texts):
+            low, high = bounds[index]
+            if high < edit.raw_start or low >= edit.raw_end:
+                continue
             hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
             if hits:
                 removed[index].update(hits)
@@ -114,7 +119,11 @@ def trace_corrections(
             placed.setdefault(home, []).append((number, edit))
     last = max(raw_length - 1, 0)
     out: list[tuple[MappedText, Origins]] = []
+    touched = {index for index, _ in placed} | {index for index, gone in enumerate(removed) if gone}
     for index, text in enumerate(texts):
+        if index not in touched:  # most of a page: nothing to do but copy
+            out.append((MappedText(text.text, list(text.source)), [-1] * len(text.text)))
+            continue
         chars: list[str] = []
         source: list[int] = []
         origins: Origins = []
