@@ -346,3 +346,21 @@ def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbo
     assert column.textCursor().selectedText() == ","
     QTest.keyClick(column, Qt.Key.Key_Return)
     assert any("会议指出，要" in t for t in texts(window))
+
+
+def test_flags_follow_their_characters_until_the_checker_reads_the_page_again() -> None:
+    from ui.proofreading.flag_queue import FlagQueue, place_flags
+
+    blocks = [[("甲乙丙,丁", [10, 11, 12, 13, 14])], [("戊己", [20, 21])]]
+    found = [
+        [{"start": 3, "end": 4, "kind": "punctuation", "suggestion": "，"}],
+        [{"start": 0, "end": 2, "kind": "unknown"}],
+    ]
+    queue = FlagQueue()
+    queue.set_flags(place_flags(blocks, found, dismissed={(20, 22, "unknown")}))
+    assert [(f.text, f.raw_start, f.raw_end) for f in queue.flags] == [(",", 13, 14)]
+    # Two characters typed before the comma: the flag moves with it; one typed over it: it goes.
+    queue.follow([[("甲乙XX丙,丁", [10, 11, 11, 11, 12, 13, 14])], [("戊己", [20, 21])]])
+    assert [(f.section, f.block, f.start, f.end) for f in queue.flags] == [(0, 0, 5, 6)]
+    queue.follow([[("甲乙XX丙，丁", [10, 11, 11, 11, 12, 13, 14])], [("戊己", [20, 21])]])
+    assert queue.flags == []

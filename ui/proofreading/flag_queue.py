@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -158,6 +158,26 @@ class FlagQueue:
     def drop(self, flag: Flag) -> None:
         """Take a flag off the queue (dismissed or accepted); nothing stays selected."""
         self.flags = [f for f in self.flags if f != flag]
+        self.selected = -1
+
+    def follow(self, blocks: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
+        """Keep the flags whose characters the page still shows, where it shows them now
+        (the page was shown again after an edit; the checker's new answer is on its way)."""
+        kept: list[Flag] = []
+        for flag in self.flags:
+            for section, column in enumerate(blocks):
+                placed = None
+                for number, (text, source) in enumerate(column):
+                    if flag.raw_start in source:
+                        start = source.index(flag.raw_start)
+                        end = start + len(flag.text)
+                        if text[start:end] == flag.text and source[end - 1] + 1 == flag.raw_end:
+                            placed = replace(flag, section=section, block=number, start=start, end=end)
+                        break
+                if placed is not None:
+                    kept.append(placed)
+                    break
+        self.flags = kept
         self.selected = -1
 
     def in_section(self, section: int) -> list[Flag]:

@@ -49,6 +49,8 @@ class ProofreadingSession(QObject):
         self.checker: Checker | None = None
         self.generation = 0
         self._blocks: list[list[tuple[str, list[int]]]] = []
+        #: the page whose flags the queue holds
+        self._flags_page: int | None = None
         self._library: Any = None
         #: where the caret goes once the page is shown again: (section, code-point offset)
         self._caret: tuple[int, int] | None = None
@@ -179,12 +181,22 @@ class ProofreadingSession(QObject):
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""
-        for old in (*self.editors, *self.marks):
-            old.detach()
-        self.editors, self.marks = [], []
-        self.queue.set_flags([])
-        self.generation += 1
         columns = self.window.page_view.columns
+        # An editor stays on a column the page still has (the page shown again after an edit).
+        keep = {id(c) for c in columns} if self.active else set()
+        for old in self.marks:
+            old.detach()
+        for old in self.editors:
+            if id(old.column) not in keep:
+                old.detach()
+        self.editors = [e for e in self.editors if id(e.column) in keep]
+        self.marks = []
+        edited = {id(e.column) for e in self.editors}
+        same_page = self._page_id() is not None and self._page_id() == self._flags_page
+        self._flags_page = self._page_id()
+        if not (same_page and self.active):
+            self.queue.set_flags([])
+        self.generation += 1
         page_id = self._page_id()
         if page_id is None:
             self._update_flag_count()
@@ -197,7 +209,7 @@ class ProofreadingSession(QObject):
                     lambda menu, _point, c=column: self._context_menu(c, menu)
                 )
                 column.cursorPositionChanged.connect(lambda c=column: self._caret_moved(c))
-            if self.active:
+            if self.active and id(column) not in edited:
                 editor = ColumnEditor(column, self._intercept)
                 editor.editRequested.connect(self.edit)
                 editor.splitRequested.connect(
@@ -207,6 +219,8 @@ class ProofreadingSession(QObject):
                 self.editors.append(editor)
         self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
         if self.active:
+            self.queue.follow(self._blocks)  # until the checker has read the new text
+            self._paint_flags()
             self._start_checker()
         self._update_flag_count()
 

@@ -142,13 +142,15 @@ class PageView(QWidget):
             return False
         self.page = page
         for column, section in zip(self.columns, page.sections, strict=True):
-            fresh = [(b.part, b.text.text, list(b.text.source)) for b in section_blocks(section)]
-            if fresh != [(b.part, b.text.text, list(b.text.source)) for b in column.blocks]:
-                column.section = section
+            fresh = section_blocks(section)
+            same = len(fresh) == len(column.blocks) and all(
+                a.part == b.part and a.text.text == b.text.text and a.text.source == b.text.source
+                for a, b in zip(fresh, column.blocks, strict=True)
+            )
+            column.section = section
+            if not same:
                 column.setAccessibleName(section.title)
                 column.render(self.style_)
-            else:
-                column.section = section
         self._owner = {}
         for number, column in enumerate(self.columns):
             for block, ref in enumerate(column.blocks):

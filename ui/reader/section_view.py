@@ -189,6 +189,8 @@ class SectionColumn(QTextEdit):
 
         The document stays read-only: whoever edits sets the section and calls ``render``.
         """
+        if editing == self.editing:
+            return
         self.editing = editing
         self.setCursorWidth(2 if editing else 1)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editing)
