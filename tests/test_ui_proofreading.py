@@ -364,3 +364,55 @@ def test_flags_follow_their_characters_until_the_checker_reads_the_page_again() 
     assert [(f.section, f.block, f.start, f.end) for f in queue.flags] == [(0, 0, 5, 6)]
     queue.follow([[("甲乙XX丙，丁", [10, 11, 11, 11, 12, 13, 14])], [("戊己", [20, 21])]])
     assert queue.flags == []
+
+
+def test_hovering_a_corrected_character_shows_its_tooltip_and_the_menu_has_structure(qtbot, window) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "石")
+    at = SectionPositions(column).to_document(shown(window)[column.number].index("石家庄"))
+    cursor = column.textCursor()
+    cursor.setPosition(at)
+    rect = column.cursorRect(cursor)
+    point = QPoint(rect.x() + 4, rect.center().y())  # inside 石, just right of its left edge
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and "OCR read: 𠀀" in QToolTip.text()
+    QToolTip.hideText()
+    menu = QMenu()
+    column.contextMenuAboutToShow.emit(menu, rect.center().toPointF())
+    titles = [a.text() for a in menu.actions()]
+    assert "S&tructure" in titles
+    menu.deleteLater()
+
+
+def test_the_input_method_composes_without_writing_and_commits_one_correction(qtbot, window) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    before = len(window.library.corrections_of(window.library_page_id))
+    QApplication.sendEvent(column, QInputMethodEvent("hen", []))  # still choosing
+    assert "hen" in window.statusBar().currentMessage()
+    assert len(window.library.corrections_of(window.library_page_id)) == before
+    type_chinese(column, "很")
+    assert len(window.library.corrections_of(window.library_page_id)) == before + 1
+    assert any("很狠抓" in t for t in texts(window))
+
+
+def test_a_page_opened_from_a_file_joins_the_library_to_be_proofread(qtbot, window, tmp_path) -> None:
+    page = tmp_path / "loose.txt"
+    page.write_text(ASTRAL_PAGE.replace("城乡", "县乡"), encoding="utf-8")
+    window.open_page_file(page)
+    assert window.page_where.startswith("file:")
+    window.page_view.focus_column(0)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
+    assert window.proofreading.active and window.page_where.startswith("library:")
+    assert any("县乡" in t for t in texts(window))
