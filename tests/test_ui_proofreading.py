@@ -416,3 +416,60 @@ def test_a_page_opened_from_a_file_joins_the_library_to_be_proofread(qtbot, wind
     QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
     assert window.proofreading.active and window.page_where.startswith("library:")
     assert any("县乡" in t for t in texts(window))
+
+
+def test_a_failed_write_is_told_in_a_dialog_and_the_page_keeps_the_library_text(
+    qtbot, window, monkeypatch
+) -> None:
+    proofread(qtbot, window)
+    before = texts(window)
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(window.library, "correct", broken)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClicks(column, "x")
+    box = window._error_box
+    assert (
+        box.isVisible()
+        and box.text() == "The change was not saved"
+        and "disk I/O error" in box.informativeText()
+    )
+    box.close()
+    assert texts(window) == before and shown(window) == before
+
+
+def test_section_kind_and_later_in_reading_order_from_the_structure_menu(qtbot, window) -> None:
+    assert window.open_library_page(window.test_pages["sample.txt"])
+    proofread(qtbot, window)
+    view = window.page_view
+    number = 3
+    view.focus_column(number)
+    first = shown(window)[number]
+    kinds = window.proofreading.structure.kind_actions
+    next(a for a in kinds if a.text() == "&Caption").trigger()
+    assert window.library.page(window.library_page_id).current_sections[number].kind == "caption"
+    assert window.annotation_session.undo_action.text() == "&Undo make caption"
+    QTest.keyClick(view.active_column(), Qt.Key.Key_PageDown, CTRL | SHIFT)
+    assert shown(window)[number + 1] == first and view.active == number + 1
+    assert window.library.page(window.library_page_id).current_sections[number + 1].kind == "caption"
+    assert window.annotation_session.undo_action.text() == "&Undo move section"
+
+
+def test_undo_names_the_core_step_in_the_window_language(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+    from ui.common.step_labels import StepLabels
+
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        labels = StepLabels()
+        assert labels.name("make heading") == "设为标题"
+        assert labels.name("correct 千 → 干") == "校正 千 → 干"
+        assert labels.name("something new") == "something new"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

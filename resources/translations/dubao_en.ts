@@ -1497,6 +1497,11 @@
         <source>%1 (%2 → %3): Enter accepts, Esc dismisses</source>
         <translation>%1 (%2 → %3): Enter accepts, Esc dismisses</translation>
     </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="282" />
+        <source>The change was not saved</source>
+        <translation>The change was not saved</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -1579,6 +1584,199 @@
         <location filename="../../ui/proofreading/structure_actions.py" line="54" />
         <source>&amp;Other</source>
         <translation>&amp;Other</translation>
+    </message>
+</context>
+<context>
+    <name>StepLabels</name>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="14" />
+        <source>correct text</source>
+        <translation>correct text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="15" />
+        <source>split paragraph</source>
+        <translation>split paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="16" />
+        <source>join paragraphs</source>
+        <translation>join paragraphs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="17" />
+        <source>split article</source>
+        <translation>split article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="18" />
+        <source>join articles</source>
+        <translation>join articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="19" />
+        <source>move section</source>
+        <translation>move section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="20" />
+        <source>revert correction</source>
+        <translation>revert correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="21" />
+        <source>revert batch</source>
+        <translation>revert batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="22" />
+        <source>revert structure edit</source>
+        <translation>revert structure edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="23" />
+        <source>reinstate correction</source>
+        <translation>reinstate correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="24" />
+        <source>import corrections</source>
+        <translation>import corrections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="25" />
+        <source>highlight</source>
+        <translation>highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="26" />
+        <source>delete highlight</source>
+        <translation>delete highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="27" />
+        <source>restore highlight</source>
+        <translation>restore highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="28" />
+        <source>change category</source>
+        <translation>change category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="29" />
+        <source>edit note</source>
+        <translation>edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="30" />
+        <source>edit tags</source>
+        <translation>edit tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="31" />
+        <source>add tag</source>
+        <translation>add tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="32" />
+        <source>remove tag</source>
+        <translation>remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="33" />
+        <source>rename tag</source>
+        <translation>rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="34" />
+        <source>recolour tag</source>
+        <translation>recolour tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="35" />
+        <source>merge tags</source>
+        <translation>merge tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="36" />
+        <source>delete tag</source>
+        <translation>delete tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="37" />
+        <source>edit category</source>
+        <translation>edit category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="38" />
+        <source>move category</source>
+        <translation>move category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="39" />
+        <source>delete category</source>
+        <translation>delete category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="40" />
+        <source>import annotations</source>
+        <translation>import annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="46" />
+        <source>make heading</source>
+        <translation>make heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="47" />
+        <source>make kicker</source>
+        <translation>make kicker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="48" />
+        <source>make subheading</source>
+        <translation>make subheading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="49" />
+        <source>make byline</source>
+        <translation>make byline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="50" />
+        <source>make body text</source>
+        <translation>make body text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="51" />
+        <source>make article</source>
+        <translation>make article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="52" />
+        <source>make caption</source>
+        <translation>make caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="53" />
+        <source>make masthead</source>
+        <translation>make masthead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="54" />
+        <source>make other</source>
+        <translation>make other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="67" />
+        <source>add category %1</source>
+        <translation>add category %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="65" />
+        <source>correct %1 → %2</source>
+        <translation>correct %1 → %2</translation>
     </message>
 </context>
 </TS>

@@ -1489,6 +1489,11 @@
         <source>%1 (%2 → %3): Enter accepts, Esc dismisses</source>
         <translation>%1（%2 → %3）：Enter 接受，Esc 忽略</translation>
     </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="282" />
+        <source>The change was not saved</source>
+        <translation>改动未能保存</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -1571,6 +1576,199 @@
         <location filename="../../ui/proofreading/structure_actions.py" line="54" />
         <source>&amp;Other</source>
         <translation>其他(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>StepLabels</name>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="14" />
+        <source>correct text</source>
+        <translation>校正文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="15" />
+        <source>split paragraph</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="16" />
+        <source>join paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="17" />
+        <source>split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="18" />
+        <source>join articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="19" />
+        <source>move section</source>
+        <translation>移动栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="20" />
+        <source>revert correction</source>
+        <translation>撤回校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="21" />
+        <source>revert batch</source>
+        <translation>撤回一批校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="22" />
+        <source>revert structure edit</source>
+        <translation>撤回结构修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="23" />
+        <source>reinstate correction</source>
+        <translation>恢复校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="24" />
+        <source>import corrections</source>
+        <translation>导入校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="25" />
+        <source>highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="26" />
+        <source>delete highlight</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="27" />
+        <source>restore highlight</source>
+        <translation>恢复标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="28" />
+        <source>change category</source>
+        <translation>更改类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="29" />
+        <source>edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="30" />
+        <source>edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="31" />
+        <source>add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="32" />
+        <source>remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="33" />
+        <source>rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="34" />
+        <source>recolour tag</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="35" />
+        <source>merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="36" />
+        <source>delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="37" />
+        <source>edit category</source>
+        <translation>编辑类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="38" />
+        <source>move category</source>
+        <translation>移动类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="39" />
+        <source>delete category</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="40" />
+        <source>import annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="46" />
+        <source>make heading</source>
+        <translation>设为标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="47" />
+        <source>make kicker</source>
+        <translation>设为引题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="48" />
+        <source>make subheading</source>
+        <translation>设为副题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="49" />
+        <source>make byline</source>
+        <translation>设为署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="50" />
+        <source>make body text</source>
+        <translation>设为正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="51" />
+        <source>make article</source>
+        <translation>设为文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="52" />
+        <source>make caption</source>
+        <translation>设为图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="53" />
+        <source>make masthead</source>
+        <translation>设为报头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="54" />
+        <source>make other</source>
+        <translation>设为其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="67" />
+        <source>add category %1</source>
+        <translation>添加类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="65" />
+        <source>correct %1 → %2</source>
+        <translation>校正 %1 → %2</translation>
     </message>
 </context>
 </TS>

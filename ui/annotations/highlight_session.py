@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from ui.annotations.highlight_marking import ColumnMarking
 from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.step_labels import StepLabels
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
@@ -45,6 +46,7 @@ class AnnotationSession(QObject):
         self.painters: list[HighlightPainter] = []
         self.markings: list[ColumnMarking] = []
         self.chosen: HighlightInfo | None = None
+        self._labels = StepLabels(self)  # the core's step names in the window's language
         self._pending: list[Changed] = []
         self._pending_choice: HighlightInfo | None = None
         self._panel_timer = QTimer(self)
@@ -233,8 +235,9 @@ class AnnotationSession(QObject):
         redo = a.history.redo_label() if a else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
+        name = self._labels.name
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", name(undo)) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", name(redo)) if redo else self.tr("&Redo"))
 
     def _show_in_library(self, section: int, start: int, end: int) -> bool:
         """Highlights live in the library: show the page from there (adding a page opened
@@ -302,7 +305,8 @@ class AnnotationSession(QObject):
             self._update_actions()
             return
         if done is not None:
-            self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", done.label))
+            label = self._labels.name(done.label)
+            self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", label))
             # One highlight brought back (a redone mark, an undone delete): make it the chosen one.
             if len(done.highlight_ids) == 1:
                 back = self.annotations.records(list(done.highlight_ids))

@@ -275,8 +275,12 @@ class ProofreadingSession(QObject):
             return False
         try:
             result = call(page_id)
-        except DubaoError as exc:
+        except DubaoError as exc:  # refused (nothing to split there, the last section …): say why
             self._say(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
+            self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
+            self.reload()  # show what the library holds
             return False
         if not getattr(result, "changed", True):
             return True
