@@ -193,3 +193,21 @@ def test_raw_text_is_byte_identical_after_everything(page) -> None:
 
     assert stored[0] == TWO_ARTICLES
     assert hashlib.sha256(stored[0].encode("utf-8")).hexdigest() == stored[1]
+
+
+def test_corrected_characters_are_listed_with_the_ocr_original_author_and_time(page) -> None:
+    library, page_id = page
+    section, start, end = find(library, page_id, "狠抓")
+    library.correct(page_id, section, start, end, "紧紧抓", author="王编辑")
+    s2, d_start, d_end = find(library, page_id, "总体")
+    library.correct(page_id, s2, d_start, d_end, "", author="李编辑")
+    marks = {(m.section, m.start, m.end): m for m in library.corrected_marks(page_id)}
+    text = texts(library, page_id)[section]
+    mark = marks[(section, start, start + 3)]
+    assert text[mark.start : mark.end] == "紧紧抓"
+    assert (mark.original, mark.author) == ("狠抓", "王编辑") and mark.created is not None
+    deletion = marks[(s2, d_start, d_start)]
+    assert (deletion.original, deletion.replacement, deletion.author) == ("总体", "", "李编辑")
+    raw = library.page(page_id).raw
+    raw_start, raw_end = library.raw_span(page_id, *find(library, page_id, "坚持"))
+    assert raw[raw_start:raw_end] == "坚\n持"

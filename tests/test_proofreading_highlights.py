@@ -98,3 +98,21 @@ def test_one_history_undoes_highlights_and_corrections_in_the_order_they_were_ma
     # Listeners heard every step once, the correction's undo and redo among them.
     labels = [c.label for c in heard]
     assert labels.count("correct text") == 3 and labels.count("highlight") == 3
+
+
+def test_redoing_a_highlight_after_its_article_was_rebuilt_puts_it_back_on_its_words(tmp_path: Path) -> None:
+    # Two pages: the first page's rebuilt sections get new row ids (not the freed ones).
+    library, [page_id, _] = library_with_pages(
+        tmp_path, ("p1.txt", TWO_ARTICLES), ("p2.txt", TWO_ARTICLES + "。")
+    )
+    annotations = Annotations(library)
+    h = mark(annotations, page_id, "科学施肥")
+    section, start, _ = find(library, page_id, "各地还组织")
+    library.split_section(page_id, section, start)  # the page's sections are rebuilt
+    library.undo()  # the split
+    annotations.undo()  # the highlight
+    annotations.redo()  # the highlight again: its old section row is gone
+    assert words_of(annotations, page_id, h.id) == "科学施肥"
+    annotations.redo()  # the split again
+    assert words_of(annotations, page_id, h.id) == "科学施肥"
+    library.close()

@@ -124,3 +124,40 @@ def test_revert_restores_the_text_before_the_correction(workspace, steps, data) 
         pass
     library.history.clear()
     assert build_layout(TWO_ARTICLES, library.page(page_id).sections, []).texts() == texts(library, page_id)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_structure_edits_never_lose_or_duplicate_a_character(data) -> None:
+    """Whatever the edits (keys real or stale), every character is shown exactly once."""
+    from models.parser import parse_page
+    from models.proofreading.structure import ROLES, StructureSpec, apply_structure, blocks_of
+    from models.section import SECTION_KINDS
+
+    parsed = parse_page(TWO_ARTICLES).sections
+    offsets = sorted(o for s in parsed for b in blocks_of(s) for o in b.text.source)
+    key = st.one_of(st.sampled_from(offsets), st.integers(0, len(TWO_ARTICLES) + 5))
+    spec = st.one_of(
+        st.builds(lambda x, v: StructureSpec("break", x, 0, v), key, st.sampled_from(["yes", "no"])),
+        st.builds(
+            lambda x, n, r: StructureSpec("role", x, x + n, r),
+            key,
+            st.integers(1, 40),
+            st.sampled_from(ROLES),
+        ),
+        st.builds(lambda x, v: StructureSpec("section", x, 0, v), key, st.sampled_from(["yes", "no"])),
+        st.builds(lambda x, k: StructureSpec("section_kind", x, 0, k), key, st.sampled_from(SECTION_KINDS)),
+        st.builds(lambda x, y: StructureSpec("move", x, y, "before"), key, st.one_of(key, st.just(-1))),
+    )
+    specs = data.draw(st.lists(spec, max_size=8))
+    sections, skipped = apply_structure(parsed, specs)
+    shown = sorted(
+        (o, ch)
+        for s in sections
+        for b in blocks_of(s)
+        for o, ch in zip(b.text.source, b.text.text, strict=True)
+    )
+    assert [o for o, _ in shown] == offsets
+    assert all(TWO_ARTICLES[o] == ch for o, ch in shown if not TWO_ARTICLES[o].isspace())
+    assert all(0 <= i < len(specs) for i in skipped)
+    assert all(s.kind in SECTION_KINDS for s in sections)

@@ -20,6 +20,7 @@ from peewee import SqliteDatabase
 from models import history as shared
 from models.history import Change, Command, History, State, Target
 from models.library.schema import Category, Highlight, HighlightTag, Note, Tag
+from models.library.schema import Section as SectionRow
 
 __all__ = ["Change", "Command", "History", "State", "apply", "snapshot_highlights", "snapshot_rows"]
 
@@ -94,6 +95,12 @@ def _put_highlight(key: int, state: State) -> None:
     if Highlight.select().where(Highlight.id == key).exists():
         Highlight.update({f: row[f] for f in USER_FIELDS}).where(Highlight.id == key).execute()
     else:
+        if (
+            row["section"] is not None
+            and not SectionRow.select().where(SectionRow.id == row["section"]).exists()
+        ):
+            # Its section was rebuilt since (a structure edit, a re-parse): it finds its words by quote.
+            row = {**row, "section": None}
         Highlight.insert(row).execute()
     have = set(HighlightTag.select(HighlightTag.tag).where(HighlightTag.highlight == key).tuples())
     have_ids = {t for (t,) in have}

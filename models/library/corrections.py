@@ -101,34 +101,43 @@ def trace_corrections(
     stays a valid index into the raw text.
     """
     removed: list[set[int]] = [set() for _ in texts]
-    placed: dict[tuple[int, int], list[tuple[int, Edit]]] = {}
-    # Each text's raw range, so an edit looks only at the texts that can show what it covers.
-    bounds = [(min(t.source), max(t.source)) if t.source else (0, -1) for t in texts] if effective else []
-    for number, edit in enumerate(effective):
-        home: tuple[int, int] | None = None
+    placed: dict[int, dict[int, list[tuple[int, Edit]]]] = {}  # text -> position -> edits
+    # Raw offset -> every (text, position) showing it, for the offsets some edit covers.
+    needed: set[int] = set()
+    for edit in effective:
+        needed.update(range(edit.raw_start, edit.raw_end))
+    shown: dict[int, list[tuple[int, int]]] = {}
+    if needed:
         for index, text in enumerate(texts):
-            low, high = bounds[index]
-            if high < edit.raw_start or low >= edit.raw_end:
+            if needed.isdisjoint(text.source):
                 continue
-            hits = [i for i, offset in enumerate(text.source) if edit.raw_start <= offset < edit.raw_end]
-            if hits:
-                removed[index].update(hits)
-                home = home or (index, hits[0])
+            for position, offset in enumerate(text.source):
+                if offset in needed:
+                    shown.setdefault(offset, []).append((index, position))
+    for number, edit in enumerate(effective):
+        hits = sorted(
+            place for offset in range(edit.raw_start, edit.raw_end) for place in shown.get(offset, ())
+        )
+        for index, position in hits:
+            removed[index].add(position)
+        home: tuple[int, int] | None = hits[0] if hits else None
         home = home or _insertion_point(texts, edit.raw_start)
         if home is not None:
-            placed.setdefault(home, []).append((number, edit))
+            placed.setdefault(home[0], {}).setdefault(home[1], []).append((number, edit))
     last = max(raw_length - 1, 0)
     out: list[tuple[MappedText, Origins]] = []
-    touched = {index for index, _ in placed} | {index for index, gone in enumerate(removed) if gone}
     for index, text in enumerate(texts):
-        if index not in touched:  # most of a page: nothing to do but copy
+        here = placed.get(index)
+        gone = removed[index]
+        if not here and not gone:  # most texts of a page: as parsed
             out.append((MappedText(text.text, list(text.source)), [-1] * len(text.text)))
             continue
+        here = here or {}
         chars: list[str] = []
         source: list[int] = []
         origins: Origins = []
         for position in range(len(text.text) + 1):
-            for number, edit in placed.get((index, position), ()):
+            for number, edit in here.get(position, ()):
                 if placements is not None:
                     # Where each edit went, deletions included: (position in the output, edit).
                     while len(placements) <= index:
@@ -140,7 +149,7 @@ def trace_corrections(
                     min(edit.raw_start + min(i, max(span - 1, 0)), last) for i in range(len(edit.replacement))
                 )
                 origins.extend([number] * len(edit.replacement))
-            if position < len(text.text) and position not in removed[index]:
+            if position < len(text.text) and position not in gone:
                 chars.append(text.text[position])
                 source.append(text.source[position])
                 origins.append(-1)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from models.section import Section
+
+if TYPE_CHECKING:
+    from models.library.corrections import Edit
 
 Record = TypeVar("Record")
 
@@ -99,11 +102,18 @@ class PageContent:
     section_ids: list[int] = field(default_factory=list)
 
     @property
+    def edits(self) -> list[Edit]:
+        """The corrections in force as edits, oldest first (reverted ones left out)."""
+        from models.library.corrections import Edit
+
+        return [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections if c.in_force]
+
+    @property
     def current_sections(self) -> list[Section]:
         """The sections' current text: raw text plus the correction layer."""
-        from models.library.corrections import Edit, correct_sections
+        from models.library.corrections import correct_sections
 
-        edits = [Edit(c.raw_start, c.raw_end, c.replacement) for c in self.corrections if c.in_force]
+        edits = self.edits
         if not edits:
             return self.sections
         return correct_sections(self.sections, edits, len(self.raw))

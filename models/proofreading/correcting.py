@@ -171,6 +171,19 @@ class CorrectionOps(ProofDesk):
                 self._write_plan(rec, page_id, layout, plan)
         return replace(self._result(rec), occurrences=len(found))
 
+    def _pages_that_may_hold(self, old: str) -> set[int]:
+        """Pages whose stored text holds ``old`` in a paragraph or head, or that have corrections
+        in force (which may have made it): only these can show it in their current text."""
+        heads = " OR ".join(
+            f"instr(coalesce(s.{name}, ''), ?) > 0" for name in ("kicker", "heading", "subheading", "byline")
+        )
+        sql = (
+            "SELECT s.page_id FROM paragraph p JOIN section s ON s.id = p.section_id WHERE instr(p.text, ?) > 0 "
+            f"UNION SELECT s.page_id FROM section s WHERE {heads} "
+            "UNION SELECT page_id FROM correction WHERE state = 'in_force'"
+        )
+        return {row[0] for row in self._db.execute_sql(sql, [old] * 5).fetchall()}
+
     def _find(self, old: str, issue_id: int | None) -> list[_Found]:
         if not old:
             raise DubaoError("nothing to look for (an empty text)")
@@ -179,8 +192,11 @@ class CorrectionOps(ProofDesk):
             if Issue.get_or_none(Issue.id == issue_id) is None:
                 raise DubaoError(f"no issue {issue_id} in the library")
             query = query.where(Page.issue == issue_id)
+        candidates = self._pages_that_may_hold(old)
         out: list[_Found] = []
         for page_id, page_issue in query.tuples():
+            if page_id not in candidates:
+                continue
             layout = self.layout(page_id)
             for s, blocks in enumerate(layout.blocks):
                 text = layout.section_text(s)

@@ -29,7 +29,7 @@ from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, stored_anchors
 from models.proofreading.layout import PageLayout, build_layout
-from models.proofreading.records import EditResult, StructureEditInfo
+from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
 from models.proofreading.structure import StructureSpec, apply_structure
 from models.section import ParsedPage
 
@@ -118,6 +118,44 @@ class ProofDesk:
         """Where each character of the page's current text comes from (see :mod:`.layout`)."""
         content = self.page(page_id)
         return build_layout(content.raw, content.sections, content.corrections)
+
+    def corrected_marks(self, page_id: int) -> list[CorrectedMark]:
+        """Where the page's current text differs from what the OCR read, section by section,
+        with who corrected it and when (deletions are empty spans at the place they were)."""
+        content = self.page(page_id)
+        layout = build_layout(content.raw, content.sections, content.corrections)
+        by_id = {c.id: c for c in content.corrections}
+        marks: list[CorrectedMark] = []
+        for s, blocks in enumerate(layout.blocks):
+            for block in blocks:
+                for position, number in block.placed:
+                    edit = layout.effective[number]
+                    key = layout.effective_ids[number]
+                    info = by_id.get(key) if key is not None else None
+                    start = block.start + position
+                    marks.append(
+                        CorrectedMark(
+                            s,
+                            start,
+                            start + len(edit.replacement),
+                            key,
+                            content.raw[edit.raw_start : edit.raw_end],
+                            edit.replacement,
+                            info.author if info else "",
+                            info.created if info else None,
+                        )
+                    )
+        return marks
+
+    def raw_span(self, page_id: int, section: int, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span under ``section_text[start:end]`` (e.g. a checker flag to dismiss)."""
+        layout = self.layout(page_id)
+        if not 0 <= section < len(layout.blocks):
+            raise DubaoError(f"the page has no section {section}")
+        sources = [o for o in layout.char_sources(section)[start:end] if o is not None]
+        if not sources:
+            raise DubaoError(f"{start}–{end} covers no text of section {section}")
+        return min(sources), max(sources) + 1
 
     def _snapshot(self, page_id: int) -> PageSnapshot:
         content = self.page(page_id)

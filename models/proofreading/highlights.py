@@ -11,6 +11,7 @@ in any section; what cannot be placed with confidence is marked *unanchored*, ne
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -59,17 +60,32 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
     old_hashes = section_hashes(old_texts)
     new_texts = after.texts()
     new_hashes = section_hashes(new_texts)
-    new_sources = [after.char_sources(i) for i in range(len(new_texts))]
+    # (raw offset, section, position) of every character shown now, by raw offset.
+    shown = sorted(
+        (offset, section, position)
+        for section in range(len(new_texts))
+        for position, offset in enumerate(after.char_sources(section))
+        if offset is not None
+    )
+    keys = [entry[0] for entry in shown]
     old_index = {section_id: i for i, section_id in enumerate(before.section_ids)}
+    new_index = {section_id: i for i, section_id in enumerate(after_ids)}
+    old_sources: dict[int, list[int | None]] = {}
     by_quote: list[StoredAnchor] = []
+    updates: list[tuple[int, dict[str, object]]] = []
     for anchor in before.anchors:
         own = old_index.get(anchor.section_id) if anchor.section_id is not None else None
         fits = own is not None and anchor.anchored and anchor.text_hash == old_hashes[own]
         if not fits or own is None:
             by_quote.append(_detached(anchor, after_ids))
             continue
-        raw = [o for o in before.layout.char_sources(own)[anchor.start : anchor.end] if o is not None]
-        found = _where(raw, new_sources)
+        same = new_index.get(anchor.section_id)
+        if same is not None and new_hashes[same] == anchor.text_hash:
+            continue  # its section reads as before: nothing moved
+        if own not in old_sources:
+            old_sources[own] = before.layout.char_sources(own)
+        raw = [o for o in old_sources[own][anchor.start : anchor.end] if o is not None]
+        found = _where(raw, shown, keys)
         if found is None:
             by_quote.append(_detached(anchor, after_ids, keep=False))
             continue
@@ -82,13 +98,25 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
         ):
             continue
         placed = make_anchor(new_texts[section], start, end)
-        Highlight.update(**anchor_columns(after_ids[section], placed), anchor_state="anchored").where(
-            Highlight.id == anchor.id
-        ).execute()
+        updates.append((anchor.id, anchor_columns(after_ids[section], placed)))
         result.moved.append(anchor.id)
+    _write_anchors(updates)
     if by_quote:
         _place_by_quote(by_quote, new_texts, new_hashes, after_ids, result)
     return result
+
+
+def _write_anchors(updates: list[tuple[int, dict[str, object]]]) -> None:
+    """Write many highlights' new places in one statement (inside the caller's transaction)."""
+    if not updates:
+        return
+    columns = ("section", "start", "end", "exact", "prefix", "suffix", "text_hash")
+    sql = (
+        'UPDATE "highlight" SET "section_id" = ?, "start" = ?, "end" = ?, "exact" = ?, "prefix" = ?, '
+        '"suffix" = ?, "text_hash" = ?, "anchor_state" = \'anchored\' WHERE "id" = ?'
+    )
+    rows = [tuple(values[c] for c in columns) + (key,) for key, values in updates]
+    Highlight._meta.database.connection().executemany(sql, rows)
 
 
 def _detached(anchor: StoredAnchor, after_ids: Sequence[int], keep: bool = True) -> StoredAnchor:
@@ -108,21 +136,22 @@ def _detached(anchor: StoredAnchor, after_ids: Sequence[int], keep: bool = True)
     )
 
 
-def _where(raw: list[int], sources: list[list[int | None]]) -> tuple[int, int, int] | None:
+def _where(raw: list[int], shown: list[tuple[int, int, int]], keys: list[int]) -> tuple[int, int, int] | None:
     """The section and span now showing the raw characters ``raw`` (the section showing most of them)."""
     if not raw:
         return None
     low, high = min(raw), max(raw)
     wanted = set(raw)
-    best: tuple[int, int, int, int] | None = None  # (count, section, start, end)
-    for section, source in enumerate(sources):
-        hits = [i for i, o in enumerate(source) if o is not None and low <= o <= high]
-        exact = sum(1 for i in hits if source[i] in wanted)
-        if hits and (best is None or exact > best[0]):
-            best = (exact, section, min(hits), max(hits) + 1)
-    if best is None:
+    spans: dict[int, list[int]] = {}  # section -> [count of wanted, first position, last position]
+    for offset, section, position in shown[bisect_left(keys, low) : bisect_right(keys, high)]:
+        span = spans.setdefault(section, [0, position, position])
+        span[0] += offset in wanted
+        span[1] = min(span[1], position)
+        span[2] = max(span[2], position)
+    if not spans:
         return None
-    return best[1], best[2], best[3]
+    section, (_, first, last) = max(spans.items(), key=lambda item: (item[1][0], -item[0]))
+    return section, first, last + 1
 
 
 def _place_by_quote(

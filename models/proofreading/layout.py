@@ -12,7 +12,8 @@ position is in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from models.library.corrections import Edit, effective_edits, trace_corrections
 from models.library.records import CorrectionInfo
@@ -59,6 +60,7 @@ class PageLayout:
     effective_ids: list[int | None]
     #: The sections before corrections (as stored: the parser's, structure edits applied).
     parsed: list[Section]
+    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def section_text(self, section: int) -> str:
         return "\n".join(b.text.text for b in self.blocks[section])
@@ -97,7 +99,11 @@ class PageLayout:
 
     def shown_offsets(self) -> dict[int, list[tuple[int, int, int]]]:
         """Raw offset -> every (section, block, position) showing a raw character from it."""
+        cached = self._cache.get("shown")
+        if cached is not None:
+            return cached
         out: dict[int, list[tuple[int, int, int]]] = {}
+        self._cache["shown"] = out
         for s, blocks in enumerate(self.blocks):
             for block in blocks:
                 for i, (offset, origin) in enumerate(zip(block.text.source, block.origins, strict=True)):

@@ -33,6 +33,22 @@ class StructureEditInfo:
 
 
 @dataclass(frozen=True)
+class CorrectedMark:
+    """Characters of a section's current text that a correction put there (for the quiet
+    underline and its tooltip): ``section_text[start:end]``; an empty span marks a deletion.
+    ``original`` is what the OCR read there."""
+
+    section: int
+    start: int
+    end: int
+    correction_id: int | None
+    original: str
+    replacement: str
+    author: str
+    created: datetime | None
+
+
+@dataclass(frozen=True)
 class EditResult:
     """What one editing step wrote, committed before it was returned.
 
