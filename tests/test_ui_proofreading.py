@@ -473,3 +473,22 @@ def test_undo_names_the_core_step_in_the_window_language(qtbot) -> None:
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_the_checker_reads_a_paragraph_again_only_when_it_changed() -> None:
+    from ui.proofreading.flag_queue import RememberingChecker
+
+    read: list[str] = []
+
+    def checker(lines):
+        read.extend(lines)
+        return doubtful(lines)
+
+    remembering = RememberingChecker(checker)
+    page = ["记者𠀀明报道", "狠抓工作落实", "狠抓工作落实"]
+    assert remembering(page) == doubtful(page)
+    assert read == ["记者𠀀明报道", "狠抓工作落实"]  # each distinct paragraph once
+    read.clear()
+    edited = ["记者王明报道", "狠抓工作落实", "狠抓工作落实"]
+    assert remembering(edited) == doubtful(edited)
+    assert read == ["记者王明报道"]

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import QLabel, QMenu
 from ui.annotations.highlight_positions import SectionPositions
 from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
-from ui.proofreading.flag_queue import Checker, Flag, FlagQueue, FlagTasks, bundled_checker, place_flags
+from ui.proofreading.flag_queue import (
+    Checker,
+    Flag,
+    FlagQueue,
+    FlagTasks,
+    RememberingChecker,
+    bundled_checker,
+    place_flags,
+)
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -59,6 +67,10 @@ class ProofreadingSession(QObject):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(400)
+        self._check_timer.timeout.connect(self._start_checker)
 
         self.proofread_action = QAction(self.tr("Pr&oofread"), window)  # type: ignore[arg-type]
         self.proofread_action.setCheckable(True)
@@ -221,7 +233,7 @@ class ProofreadingSession(QObject):
         if self.active:
             self.queue.follow(self._blocks)  # until the checker has read the new text
             self._paint_flags()
-            self._start_checker()
+            self._check_timer.start()  # once typing pauses
         self._update_flag_count()
 
     def _mark_corrections(self, page_id: int, columns: list[SectionColumn]) -> None:
@@ -384,10 +396,14 @@ class ProofreadingSession(QObject):
 
     # --- flags --------------------------------------------------------------------------------------------
     def _start_checker(self) -> None:
+        """Read the page's paragraphs again in the background (those read before come from memory)."""
         if self.checker is None:
-            self.checker = bundled_checker()
+            shipped = bundled_checker()
+            self.checker = RememberingChecker(shipped) if shipped is not None else None
         if self.checker is None:
             self.flag_count.setText(self.tr("No checker in this build"))
+            return
+        if not self.active or self._page_id() is None:
             return
         lines = [text for column in self._blocks for text, _ in column]
         self.tasks.check(self.generation, self.checker, lines)
