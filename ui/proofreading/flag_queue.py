@@ -133,9 +133,16 @@ class FlagTasks(QObject):
                     return
                 found = checker(lines)
         except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self._emit(self.failed, str(exc) or type(exc).__name__)
             return
-        self.checked.emit(generation, found)
+        self._emit(self.checked, generation, found)
+
+    @staticmethod
+    def _emit(signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window closed while the checker was reading: nobody is waiting
 
 
 class FlagQueue:
