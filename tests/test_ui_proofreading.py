@@ -340,7 +340,7 @@ def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbo
     QTest.keyClick(column, Qt.Key.Key_Delete)  # the full-width ，
     QTest.keyClicks(column, ",")  # a half-width one, as OCR reads it
     assert any("会议指出,要" in t for t in texts(window))
-    qtbot.waitUntil(lambda: any(f.text == "," for f in session.queue.flags), timeout=60000)
+    qtbot.waitUntil(lambda: any(f.text == "," for f in session.queue.flags), timeout=120000)
     column = caret_before(qtbot, window, "会议指出")
     QTest.keyClick(column, Qt.Key.Key_F8)
     assert column.textCursor().selectedText() == ","
