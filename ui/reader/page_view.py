@@ -49,7 +49,7 @@ class PageView(QWidget):
         self.page: ParsedPage | None = None
         self.columns: list[SectionColumn] = []
         self.active = -1
-        self._owner: dict[int, tuple[int, int]] = {}
+        self._owners: dict[int, tuple[int, int]] | None = {}  # None: to be built again
         self._linked: tuple[int, int] = (-1, -1)
         self.hits: list[Hit] = []
         self.current_hit = -1
@@ -109,9 +109,6 @@ class PageView(QWidget):
             column.selectionMapped.connect(self.selectionMapped)
             column.zoomRequested.connect(self.zoomRequested)
             self.columns.append(column)
-            for block, ref in enumerate(column.blocks):
-                for offset in ref.text.source:
-                    self._owner.setdefault(offset, (number, block))
             if column.is_masthead:
                 self._masthead_layout.addWidget(column)
             else:
@@ -151,11 +148,7 @@ class PageView(QWidget):
             if not same:
                 column.setAccessibleName(section.title)
                 column.render(self.style_)
-        self._owner = {}
-        for number, column in enumerate(self.columns):
-            for block, ref in enumerate(column.blocks):
-                for offset in ref.text.source:
-                    self._owner.setdefault(offset, (number, block))
+        self._owners = None
         if self._query:
             self.find(self._query)
         return True
@@ -166,7 +159,7 @@ class PageView(QWidget):
             column.setParent(None)
             column.deleteLater()
         self.columns = []
-        self._owner = {}
+        self._owners = None
         self._linked = (-1, -1)
         while self._strip_layout.count():
             item = self._strip_layout.takeAt(0)
@@ -276,18 +269,30 @@ class PageView(QWidget):
         """Raw-text offsets of every character of a block."""
         return list(self.columns[number].blocks[block].text.source)
 
+    @property
+    def _owner(self) -> dict[int, tuple[int, int]]:
+        """Raw offset -> the first (column, block) showing it (built when first asked after a change)."""
+        if self._owners is None:
+            self._owners = {}
+            for number, column in enumerate(self.columns):
+                for block, ref in enumerate(column.blocks):
+                    for offset in ref.text.source:
+                        self._owners.setdefault(offset, (number, block))
+        return self._owners
+
     def block_for_raw_offset(
         self, offset: int, line_span: tuple[int, int] | None = None
     ) -> tuple[int, int] | None:
         """The (column, block) that shows raw ``offset``, or the nearest owned one on its line."""
-        if offset in self._owner:
-            return self._owner[offset]
+        owners = self._owner
+        if offset in owners:
+            return owners[offset]
         if line_span is not None:
             start, end = line_span
             for distance in range(1, max(1, end - start) + 1):
                 for candidate in (offset + distance, offset - distance):
-                    if start <= candidate <= end and candidate in self._owner:
-                        return self._owner[candidate]
+                    if start <= candidate <= end and candidate in owners:
+                        return owners[candidate]
         return None
 
     def link_block(self, target: tuple[int, int] | None, ensure_visible: bool = True) -> None:
