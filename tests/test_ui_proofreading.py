@@ -492,3 +492,19 @@ def test_the_checker_reads_a_paragraph_again_only_when_it_changed() -> None:
     edited = ["记者王明报道", "狠抓工作落实", "狠抓工作落实"]
     assert remembering(edited) == doubtful(edited)
     assert read == ["记者王明报道"]
+
+
+def test_the_mode_stays_on_from_page_to_page(qtbot, window) -> None:
+    window.refresh_library()  # the library panel lists the pages the fixture imported
+    proofread(qtbot, window)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageDown, CTRL)  # the next page
+    assert window.library_page_id == window.test_pages["sample.txt"]
+    assert window.proofreading.active and all(c.editing for c in window.page_view.columns)
+    column = window.page_view.columns[3]
+    window.page_view.focus_column(3)
+    last = column.blocks[-1]
+    cursor = column.textCursor()
+    cursor.setPosition(last.position + 2)
+    column.setTextCursor(cursor)
+    QTest.keyClicks(column, "q")
+    assert "q" in shown(window)[3] and any("q" in t for t in texts(window))
