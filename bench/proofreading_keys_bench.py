@@ -29,10 +29,22 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 GOAL_MS = 100.0
 
 
-def _line(name: str, seconds: list[float]) -> str:
-    median, worst = statistics.median(seconds) * 1000, max(seconds) * 1000
-    verdict = "ok" if median <= GOAL_MS else "over"
-    return f"{name:<28} median {median:7.1f} ms  max {worst:7.1f} ms   goal: median <= {GOAL_MS:.0f} ms  [{verdict}]"
+def _line(name: str, times: list[tuple[float, float]]) -> str:
+    """Wall and CPU time (a loaded machine makes the wall time mostly waiting)."""
+    wall = statistics.median(t[0] for t in times) * 1000
+    cpu = statistics.median(t[1] for t in times) * 1000
+    worst = max(t[0] for t in times) * 1000
+    verdict = "ok" if wall <= GOAL_MS else "over"
+    return (
+        f"{name:<26} median {wall:6.1f} ms (CPU {cpu:6.1f} ms)  max {worst:6.1f} ms"
+        f"   goal: median <= {GOAL_MS:.0f} ms  [{verdict}]"
+    )
+
+
+def _timed(action) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main() -> None:
@@ -73,19 +85,17 @@ def main() -> None:
         column.setTextCursor(cursor)
         typing, splitting, undoing = [], [], []
         for key in [Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_C, Qt.Key.Key_Backspace] * 8:
-            start = time.perf_counter()
-            QTest.keyClick(column, key)
-            typing.append(time.perf_counter() - start)
+            typing.append(_timed(lambda k=key: QTest.keyClick(column, k)))
         for _ in range(5):
             QTest.keyClick(column, Qt.Key.Key_Right)
-            start = time.perf_counter()
-            QTest.keyClick(column, Qt.Key.Key_Return)
-            splitting.append(time.perf_counter() - start)
+            splitting.append(_timed(lambda: QTest.keyClick(column, Qt.Key.Key_Return)))
         for _ in range(10):
-            start = time.perf_counter()
-            QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-            app.processEvents()  # an undo shows the page again on the next turn of the event loop
-            undoing.append(time.perf_counter() - start)
+
+            def undo() -> None:
+                QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+                app.processEvents()  # an undo shows the page again on the next turn of the event loop
+
+            undoing.append(_timed(undo))
         print(
             f"sample page: {len(view.columns)} columns, {sum(len(t) for t in session.page.texts)} characters,"
         )

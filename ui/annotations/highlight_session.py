@@ -142,7 +142,11 @@ class AnnotationSession(QObject):
                 marking.markRequested.connect(self.mark)
                 self.markings.append(marking)
             return
-        self.page = annotations.open_page(int(where.split(":", 1)[1]))
+        page_id = int(where.split(":", 1)[1])
+        content = getattr(self.window, "page_content", None)  # the window has just read it
+        self.page = annotations.open_page(
+            page_id, content if content and content.info.id == page_id else None
+        )
         for column in self.window.page_view.columns:  # type: ignore[attr-defined]
             painter = HighlightPainter(column)
             painter.is_dark = lambda: bool(getattr(self.window, "colours", None) and self.window.colours.dark)  # type: ignore[attr-defined]

@@ -113,6 +113,7 @@ class LibraryWindow:
             page_name=info.name or "",
         )
         self.library_page_id = page_id
+        self.page_content = content  # what the capabilities read of the page, read once
         self.show_page(
             page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
         )

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar
 
+    from models.library.records import PageContent
     from models.library.service import Library
     from models.section import ParsedPage
     from ui.common.settings import Settings
@@ -34,6 +35,8 @@ class ReaderHost(Protocol):
     page_where: str
     #: None until the library is opened (after the first paint)
     library: Library | None
+    #: the library page shown, as the window read it (None before the first)
+    page_content: PageContent | None
     view_menu: QMenu
 
     def open_library(self) -> bool:

@@ -59,6 +59,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page: ParsedPage | None = None
         self.page_title = ""
         self.page_where = ""  # "file:PATH" or "library:ID"
+        self.page_content = None  # the library page shown, as read (PageContent)
         self.details = PageDetails()
         self.colours = apply_theme(self.settings.theme())
         self.cjk_family = pick_cjk_family()
