@@ -202,3 +202,18 @@ def test_the_correct_command_runs_as_a_process(db: Path) -> None:
     assert done.returncode == 0 and len(done.stdout.decode().splitlines()) == 5
     done = dubao("correct", "", "x", "--db", str(db))
     assert done.returncode == 2 and done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr
+
+
+def test_tei_shows_a_paragraph_deleted_whole_as_deleted(db: Path, capsys) -> None:
+    with Library.open(db) as library:
+        p1 = library.pages(library.issues()[0].id)[0].id
+        section, start, end = find(library, p1, "各地还组织农技人员下乡，指导农民科学施肥用药。")
+        library.correct(p1, section, start, end, "")  # the whole paragraph: its block is gone
+        assert "各地还组织" not in texts(library, p1)[section]
+    code, out, _ = run(capsys, "export", "--format", "tei", "--db", str(db))
+    root = ET.fromstring(out.encode("utf-8"))
+    sics = [
+        c.findtext("{http://www.tei-c.org/ns/1.0}sic") or ""
+        for c in root.iter("{http://www.tei-c.org/ns/1.0}choice")
+    ]
+    assert any("各地还组织农技人员下乡" in s for s in sics)

@@ -116,3 +116,17 @@ def test_redoing_a_highlight_after_its_article_was_rebuilt_puts_it_back_on_its_w
     annotations.redo()  # the split again
     assert words_of(annotations, page_id, h.id) == "科学施肥"
     library.close()
+
+
+def test_undo_of_a_deletion_over_part_of_a_highlight_gives_it_back_whole(desk) -> None:
+    library, annotations, page_id = desk
+    h = mark(annotations, page_id, "新农村建设")
+    section, start, _ = find(library, page_id, "参观了新农村")
+    library.correct(page_id, section, start, start + 6, "")  # 参观了新农村 gone: 建设 is left
+    assert words_of(annotations, page_id, h.id) == "建设"
+    library.undo()
+    assert words_of(annotations, page_id, h.id) == "新农村建设"
+    library.redo()
+    assert words_of(annotations, page_id, h.id) == "建设"
+    library.undo()
+    assert words_of(annotations, page_id, h.id) == "新农村建设"

@@ -161,3 +161,89 @@ def test_structure_edits_never_lose_or_duplicate_a_character(data) -> None:
     assert all(TWO_ARTICLES[o] == ch for o, ch in shown if not TWO_ARTICLES[o].isspace())
     assert all(0 <= i < len(specs) for i in skipped)
     assert all(s.kind in SECTION_KINDS for s in sections)
+
+
+mixed = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["correct", "split", "join", "split_section", "join_section", "move", "role", "revert"]
+        ),
+        st.integers(0, 5),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.text(alphabet=ALPHABET, max_size=2),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mixed)
+def test_mixed_corrections_and_structure_edits_undo_to_the_page_as_it_was(workspace, steps) -> None:
+    """Any mix of steps keeps the raw text and valid offsets; undoing them all gives the page back,
+    a highlight made first back on its words."""
+    from models.annotations.service import Annotations
+
+    library, page_id = workspace
+    reset(library, page_id)
+    annotations = Annotations(library)
+    library.database.execute_sql("DELETE FROM highlight")
+    page = annotations.open_page(page_id)
+    at = page.texts[1].index("新农村建设")
+    h = annotations.create(page, 1, at, at + 5, annotations.categories()[0].id)
+    start_texts = texts(library, page_id)
+    made = 1
+    for op, s, a, b, new in steps:
+        current = texts(library, page_id)
+        s %= len(current)
+        text = current[s]
+        start, end = sorted((round(a * len(text)), round(b * len(text))))
+        try:
+            if op == "correct":
+                result = library.correct(page_id, s, start, end, new)
+            elif op == "split":
+                result = library.split_paragraph(page_id, s, start)
+            elif op == "join":
+                result = library.join_paragraph_with_next(page_id, s, start)
+            elif op == "split_section":
+                result = library.split_section(page_id, s, start)
+            elif op == "join_section":
+                result = library.join_section_with_next(page_id, s)
+            elif op == "move":
+                result = library.move_section(page_id, s, round(a * (len(current) - 1)))
+            elif op == "role":
+                result = library.set_role(page_id, s, start, ["heading", "byline", "body"][round(b * 2)])
+            else:
+                history = [e for e in library.page_history(page_id) if e.state == "in_force"]
+                if not history:
+                    continue
+                entry = history[round(a * (len(history) - 1))]
+                if entry.what == "correction":
+                    result = library.revert_correction(entry.id)
+                else:
+                    result = library.revert_structure_edit(entry.id)
+        except DubaoError:
+            continue
+        made += result.changed
+        content = library.page(page_id)
+        assert content.raw == TWO_ARTICLES
+        for section in content.current_sections:
+            for block in section.all_texts():
+                assert all(0 <= offset < len(content.raw) for offset in block.source)
+        stored = annotations.highlight(h.id)
+        if stored.anchored:
+            shown = annotations.open_page(page_id)
+            index = shown.section_index(stored.section_id)
+            assert index is not None and shown.texts[index][stored.start : stored.end] == stored.exact
+    for _ in range(made - 1):
+        library.undo()
+    assert texts(library, page_id) == start_texts
+    back = annotations.open_page(page_id)
+    mark = next(x for x in back.highlights if x.id == h.id)
+    assert (
+        mark.anchored
+        and back.texts[back.section_index(mark.section_id)][mark.start : mark.end] == "新农村建设"
+    )
+    library.unsubscribe(annotations._library_changed)
+    library.history.clear()

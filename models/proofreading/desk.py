@@ -27,7 +27,7 @@ from models.history import Change, Command, History
 from models.library import sections as stored
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
-from models.proofreading.highlights import Followed, PageSnapshot, follow, stored_anchors
+from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
 from models.proofreading.layout import PageLayout, build_layout
 from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
 from models.proofreading.structure import StructureSpec, apply_structure
@@ -47,6 +47,7 @@ class _StepRecording:
         self.restructured: set[int] = set()
         self.batch_id: int | None = None
         self.followed = Followed()
+        self.spans: dict[int, dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]]] = {}
 
     def touch(self, kind: str, ids: Iterable[int]) -> None:
         new = [i for i in ids if i not in self.before[kind]]
@@ -173,13 +174,24 @@ class ProofDesk:
                 command = None
             else:
                 for page_id in sorted(rec.pages):
-                    self._derive(page_id, rec.pages[page_id], page_id in rec.restructured, rec.followed)
+                    followed = Followed()
+                    self._derive(page_id, rec.pages[page_id], page_id in rec.restructured, followed)
+                    rec.followed.moved.extend(followed.moved)
+                    rec.followed.unanchored.extend(followed.unanchored)
+                    rec.spans[page_id] = followed.spans
                     status = Page.select(Page.status).where(Page.id == page_id).scalar()
                     if status == "unchecked":
                         rec.touch("page_status", [page_id])
                         Page.update(status="in_progress").where(Page.id == page_id).execute()
                 after = {kind: rows.snapshot(kind, before) for kind, before in rec.before.items()}
-                command = Command(label, _changes(rec.before, after))
+                changes = _changes(rec.before, after)
+                # Where the highlights that moved were, and are: undo and redo put them back exactly.
+                changes += [
+                    Change("anchor", key, {"page": page, "raw": old}, {"page": page, "raw": new})
+                    for page, spans in rec.spans.items()
+                    for key, (old, new) in sorted(spans.items())
+                ]
+                command = Command(label, changes)
         if command is not None:
             self.history.push(command)
             self._notify(command)
@@ -190,15 +202,27 @@ class ProofDesk:
             rec.pages[page_id] = self._snapshot(page_id)
         return rec.pages[page_id]
 
-    def _derive(self, page_id: int, before: PageSnapshot, restructured: bool, followed: Followed) -> None:
-        """Rebuild what derives from the rows: stored sections, highlights' places, indexes."""
+    def _derive(
+        self,
+        page_id: int,
+        before: PageSnapshot,
+        restructured: bool,
+        followed: Followed,
+        exact: dict[int, tuple[int, int] | None] | None = None,
+    ) -> None:
+        """Rebuild what derives from the rows: stored sections, highlights' places, indexes.
+
+        ``exact``: highlights an undo or redo puts back on a raw span (or unanchored)."""
         if restructured:
             self._materialise(page_id)
         content = self.page(page_id)
         after = build_layout(content.raw, content.sections, content.corrections)
-        done = follow(before, after, content.section_ids)
+        done = follow(before, after, content.section_ids, rebuilt=restructured)
+        if exact:
+            put_back(page_id, after, content.section_ids, exact)
         followed.moved.extend(done.moved)
         followed.unanchored.extend(done.unanchored)
+        followed.spans.update(done.spans)
         self._page_changed(page_id)
 
     def _materialise(self, page_id: int, parsed: ParsedPage | None = None) -> list[int]:
@@ -316,8 +340,17 @@ class ProofDesk:
             with self._db.atomic():
                 befores = {p: self._snapshot(p) for p in pages}
                 shared.apply(command, forward)
+                exact: dict[int, dict[int, tuple[int, int] | None]] = {}
+                for change in command.changes:
+                    if change.kind == "anchor":
+                        state = change.after if forward else change.before
+                        exact.setdefault(state["page"], {})[change.key] = (
+                            tuple(state["raw"]) if state["raw"] is not None else None
+                        )
                 for page_id in sorted(pages):
-                    self._derive(page_id, befores[page_id], page_id in restructured, Followed())
+                    self._derive(
+                        page_id, befores[page_id], page_id in restructured, Followed(), exact.get(page_id)
+                    )
         except IntegrityError:
             # The rows were changed behind the history's back (a page deleted, an import).
             self.history.clear()

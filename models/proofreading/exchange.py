@@ -159,23 +159,25 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
             incoming.append(found)
     if not incoming:
         return report
+    # Per page: the local corrections (with those this import adds) as (uuid, span, text, in force).
+    local: dict[int, list[tuple[str, Edit, bool]]] = {}
     with library._step("import corrections") as rec:
         for item in incoming:
             library._enter_page(rec, item.page_id)
-            local = [c for c in library.corrections_of(item.page_id)]
-            if any(c.uuid == item.uuid for c in local) or any(
-                c.in_force
-                and (c.raw_start, c.raw_end, c.replacement)
-                == (item.raw_start, item.raw_end, item.replacement)
-                for c in local
-            ):
+            if item.page_id not in local:
+                local[item.page_id] = [
+                    (c.uuid, Edit(c.raw_start, c.raw_end, c.replacement), c.in_force)
+                    for c in library.corrections_of(item.page_id)
+                ]
+            here = local[item.page_id]
+            mine = Edit(item.raw_start, item.raw_end, item.replacement)
+            # The same correction (even one an editor here reverted) is not brought in twice.
+            if any(uuid == item.uuid or edit == mine for uuid, edit, _ in here):
                 report.known += 1
                 continue
-            in_force = effective_edits(
-                Edit(c.raw_start, c.raw_end, c.replacement) for c in local if c.in_force
-            )
-            mine = Edit(item.raw_start, item.raw_end, item.replacement)
+            in_force = effective_edits(edit for _, edit, live in here if live)
             clash = any(_overlaps(mine, e) and e != mine for e in in_force)
+            here.append((item.uuid, mine, not clash))
             library._add_correction(
                 rec,
                 item.page_id,

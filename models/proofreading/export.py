@@ -77,6 +77,26 @@ def _block_xml(layout: PageLayout, block: BlockLayout) -> str:
     return "".join(parts)
 
 
+def _hidden_deletions(layout: PageLayout) -> dict[int, list[int]]:
+    """Section -> corrections that emptied a whole block (so no shown block holds them)."""
+    from models.proofreading.structure import blocks_of
+
+    placed = {number for blocks in layout.blocks for block in blocks for _, number in block.placed}
+    out: dict[int, list[int]] = {}
+    for number, edit in enumerate(layout.effective):
+        if number in placed:
+            continue
+        for index, section in enumerate(layout.parsed):
+            if any(
+                edit.raw_start <= o < max(edit.raw_end, edit.raw_start + 1)
+                for b in blocks_of(section)
+                for o in b.text.source
+            ):
+                out.setdefault(index, []).append(number)
+                break
+    return out
+
+
 _ELEMENT = {
     "kicker": ('<head type="kicker">', "</head>"),
     "heading": ("<head>", "</head>"),
@@ -113,12 +133,21 @@ def tei_export(library: Library, issue_id: int | None = None, title: str = "Duba
         lines.append(f'        <div type="page" n={quoteattr(str(page.id))}>')
         lines.append(f"          <head>{_x(page.name)}</head>")
         layout = library.layout(page.id)
+        hidden = _hidden_deletions(layout)
         for index, blocks in enumerate(layout.blocks):
             kind = layout.parsed[index].kind
             lines.append(f'          <div type={quoteattr(kind)} n="{index}">')
             for block in blocks:
                 start, end = _ELEMENT.get(block.role, _ELEMENT["body"])
                 lines.append(f"            {start}{_block_xml(layout, block)}{end}")
+            for number in hidden.get(index, ()):
+                # A paragraph the editors deleted whole: still shown, as deleted.
+                sic = "".join(
+                    layout.raw[layout.effective[number].raw_start : layout.effective[number].raw_end].split(
+                        "\n"
+                    )
+                )
+                lines.append(f"            <p><choice><sic>{_x(sic)}</sic><corr/></choice></p>")
             lines.append("          </div>")
         lines.append("        </div>")
     if current_issue is not None:

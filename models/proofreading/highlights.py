@@ -35,6 +35,9 @@ class PageSnapshot:
 class Followed:
     moved: list[int] = field(default_factory=list)
     unanchored: list[int] = field(default_factory=list)
+    #: Highlight -> (raw span it covered before, raw span it covers after; None: unanchored), for
+    #: the highlights that moved or were lost: undo and redo put them back exactly there.
+    spans: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] = field(default_factory=dict)
 
 
 def stored_anchors(page_id: int) -> list[StoredAnchor]:
@@ -53,8 +56,13 @@ def stored_anchors(page_id: int) -> list[StoredAnchor]:
     return [StoredAnchor(*row[:8], row[8] != "unanchored") for row in query.tuples()]
 
 
-def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) -> Followed:
-    """Write each highlight's new place (inside the caller's transaction); say which moved or were lost."""
+def follow(
+    before: PageSnapshot, after: PageLayout, after_ids: Sequence[int], rebuilt: bool = False
+) -> Followed:
+    """Write each highlight's new place (inside the caller's transaction); say which moved or were lost.
+
+    ``rebuilt``: the page's section rows were replaced (their ids may even be reused), so every
+    highlight's place is written again."""
     result = Followed()
     old_texts = before.layout.texts()
     old_hashes = section_hashes(old_texts)
@@ -68,6 +76,13 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
         if offset is not None
     )
     keys = [entry[0] for entry in shown]
+    new_sources: dict[int, list[int | None]] = {}
+
+    def new_sources_of(section: int) -> list[int | None]:
+        if section not in new_sources:
+            new_sources[section] = after.char_sources(section)
+        return new_sources[section]
+
     old_index = {section_id: i for i, section_id in enumerate(before.section_ids)}
     new_index = {section_id: i for i, section_id in enumerate(after_ids)}
     old_sources: dict[int, list[int | None]] = {}
@@ -77,10 +92,10 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
         own = old_index.get(anchor.section_id) if anchor.section_id is not None else None
         fits = own is not None and anchor.anchored and anchor.text_hash == old_hashes[own]
         if not fits or own is None:
-            by_quote.append(_detached(anchor, after_ids))
+            by_quote.append(_detached(anchor, after_ids, keep=not rebuilt))
             continue
         same = new_index.get(anchor.section_id)
-        if same is not None and new_hashes[same] == anchor.text_hash:
+        if not rebuilt and same is not None and new_hashes[same] == anchor.text_hash:
             continue  # its section reads as before: nothing moved
         if own not in old_sources:
             old_sources[own] = before.layout.char_sources(own)
@@ -88,18 +103,25 @@ def follow(before: PageSnapshot, after: PageLayout, after_ids: Sequence[int]) ->
         found = _where(raw, shown, keys)
         if found is None:
             by_quote.append(_detached(anchor, after_ids, keep=False))
+            if raw:
+                result.spans[anchor.id] = ((min(raw), max(raw)), None)
             continue
         section, start, end = found
-        if (after_ids[section], start, end, new_hashes[section]) == (
+        now = [o for o in new_sources_of(section)[start:end] if o is not None]
+        span_after = (min(now), max(now)) if now else None
+        unchanged = (after_ids[section], start, end, new_hashes[section]) == (
             anchor.section_id,
             anchor.start,
             anchor.end,
             anchor.text_hash,
-        ):
+        )
+        if unchanged and not rebuilt:
             continue
         placed = make_anchor(new_texts[section], start, end)
         updates.append((anchor.id, anchor_columns(after_ids[section], placed)))
-        result.moved.append(anchor.id)
+        if not unchanged:
+            result.moved.append(anchor.id)
+            result.spans[anchor.id] = ((min(raw), max(raw)), span_after)
     _write_anchors(updates)
     if by_quote:
         _place_by_quote(by_quote, new_texts, new_hashes, after_ids, result)
@@ -178,3 +200,35 @@ def _place_by_quote(
                 **anchor_columns(section_ids[placement.section], placement.anchor), anchor_state="anchored"
             ).where(Highlight.id == placement.id).execute()
             result.moved.append(placement.id)
+
+
+def put_back(
+    page_id: int, layout: PageLayout, section_ids: Sequence[int], spans: dict[int, tuple[int, int] | None]
+) -> None:
+    """Put highlights exactly where a step's undo or redo says they were: on the characters
+    showing the raw span, or unanchored (None). Inside the caller's transaction."""
+    texts = layout.texts()
+    shown = sorted(
+        (offset, section, position)
+        for section in range(len(texts))
+        for position, offset in enumerate(layout.char_sources(section))
+        if offset is not None
+    )
+    keys = [entry[0] for entry in shown]
+    updates: list[tuple[int, dict[str, object]]] = []
+    for highlight_id, span in spans.items():
+        if (
+            not Highlight.select()
+            .where((Highlight.id == highlight_id) & (Highlight.page == page_id))
+            .exists()
+        ):
+            continue
+        found = _where(list(range(span[0], span[1] + 1)), shown, keys) if span is not None else None
+        if found is None:
+            Highlight.update(anchor_state="unanchored").where(Highlight.id == highlight_id).execute()
+            continue
+        section, start, end = found
+        updates.append(
+            (highlight_id, anchor_columns(section_ids[section], make_anchor(texts[section], start, end)))
+        )
+    _write_anchors(updates)

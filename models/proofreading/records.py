@@ -94,6 +94,9 @@ class HistoryEntry:
     raw_start: int
     raw_end: int
     reverted: datetime | None = None
+    #: A structure edit's value (yes/no, the role, the kind; for a move, the target's raw offset
+    #: is ``raw_end``), so that a UI can word it in its own language.
+    value: str = ""
 
 
 @dataclass(frozen=True)

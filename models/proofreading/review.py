@@ -44,7 +44,7 @@ class ReviewOps(ProofDesk):
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
-                    s.raw_start, s.raw_end, s.reverted,
+                    s.raw_start, s.raw_end, s.reverted, s.value,
                 )
             )  # fmt: skip
         entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)

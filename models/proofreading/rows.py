@@ -61,4 +61,9 @@ def _put(model: type[LibraryModel], key: int, state: dict[str, Any]) -> None:
         model.insert(id=key, **values).execute()
 
 
+def _anchors(targets: Sequence[Target]) -> None:
+    """Highlights' places are put back after the page re-derives (see ``ProofDesk._replay``)."""
+
+
 history.register(KINDS, _apply, order=5)
+history.register(("anchor",), _anchors, order=90)
