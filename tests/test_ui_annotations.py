@@ -386,11 +386,11 @@ def test_a_redo_after_the_text_changed_lands_on_the_moved_words(qtbot, window) -
     QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     raw = session.page.content.raw
     at = raw.index("会议指出")
-    # Another process (the `correct` command) corrects the page: not a step of this session's
-    # history, so the redo stays; a correction made here would be a step and end the redo.
-    from models.library.schema import Correction
+    # A colleague corrects the page in another window (the undo history is this window's own).
+    from models.library.service import Library
 
-    Correction.create(page=session.page.page_id, raw_start=at, raw_end=at, replacement="（补一句。）")
+    with Library.open(window.library.path) as other:
+        other.add_correction(session.page.page_id, at, at, "（补一句。）")
     assert window.open_library_page(session.page.page_id)  # the corrected text is shown
     window.annotation_session.redo()
     page = session.page

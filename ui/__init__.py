@@ -9,7 +9,7 @@ One folder per capability, each importing only the folders below it (tests/test_
     language/      word popups, pinyin above characters, tone colours, vocabulary
     annotations/   highlights, the annotations dock, categories and tags
     library/       the library and search panels, import, a page's issue details
-    proofreading/  the scan beside the text; corrections, structure edits, flags (issue 8)
+    proofreading/  proofreading mode: corrections, structure edits, the checker's flags, the scan (issue 8)
     reader/        the page's columns, the raw OCR text, page style, find in page
     common/        settings, theme, fonts, translations, UTF-16 offsets, the library-write path
 """

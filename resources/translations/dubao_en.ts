@@ -488,6 +488,21 @@
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="79" />
+        <source>the system user's name</source>
+        <translation>the system user's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="80" />
+        <source>Recorded with every correction you make while proofreading</source>
+        <translation>Recorded with every correction you make while proofreading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="92" />
+        <source>Your name:</source>
+        <translation>Your name:</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -1444,6 +1459,582 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <location filename="../../ui/common/library_writes.py" line="1" />
         <source>%1 was not saved.</source>
         <translation>%1 was not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionMarks</name>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="116" />
+        <source>Corrected</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="118" />
+        <source>(nothing: inserted)</source>
+        <translation>(nothing: inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="119" />
+        <source>an unnamed editor</source>
+        <translation>an unnamed editor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="122" />
+        <source>OCR read: %1</source>
+        <translation>OCR read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="123" />
+        <source>Corrected by %1 on %2</source>
+        <translation>Corrected by %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="25" />
+        <source>Proofreading Keys</source>
+        <translation>Proofreading Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="27" />
+        <source>In proofreading mode the columns take corrections: each change is saved in the library at once, over the OCR text, which is never changed.</source>
+        <translation>In proofreading mode the columns take corrections: each change is saved in the library at once, over the OCR text, which is never changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="36" />
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="36" />
+        <source>What they do</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="56" />
+        <source>Start or leave proofreading (Edit ▸ Proofread)</source>
+        <translation>Start or leave proofreading (Edit ▸ Proofread)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="58" />
+        <source>Letters, digits, input method</source>
+        <translation>Letters, digits, input method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="59" />
+        <source>Type: replace the selection or insert at the caret</source>
+        <translation>Type: replace the selection or insert at the caret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="63" />
+        <source>Delete the character before / after the caret, or the selection</source>
+        <translation>Delete the character before / after the caret, or the selection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="67" />
+        <source>Split the paragraph at the caret (with a flag selected: accept its suggestion)</source>
+        <translation>Split the paragraph at the caret (with a flag selected: accept its suggestion)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="69" />
+        <source>Paste as plain text / cut</source>
+        <translation>Paste as plain text / cut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="70" />
+        <source>Arrows, Home, End</source>
+        <translation>Arrows, Home, End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="70" />
+        <source>Move the caret by character and line</source>
+        <translation>Move the caret by character and line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="71" />
+        <source>Select the next / previous flag of the checker</source>
+        <translation>Select the next / previous flag of the checker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="72" />
+        <source>Dismiss the selected flag; with none selected, leave proofreading</source>
+        <translation>Dismiss the selected flag; with none selected, leave proofreading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="75" />
+        <source>Undo / redo the last step (corrections and highlights alike)</source>
+        <translation>Undo / redo the last step (corrections and highlights alike)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="77" />
+        <source>Join the paragraph with the next</source>
+        <translation>Join the paragraph with the next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="78" />
+        <source>Split the paragraph at the caret</source>
+        <translation>Split the paragraph at the caret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="81" />
+        <source>Make the paragraph the heading / kicker / subheading / byline</source>
+        <translation>Make the paragraph the heading / kicker / subheading / byline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="83" />
+        <source>Make the paragraph body text again</source>
+        <translation>Make the paragraph body text again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="84" />
+        <source>Split the article at this paragraph</source>
+        <translation>Split the article at this paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="85" />
+        <source>Join the article with the next</source>
+        <translation>Join the article with the next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="86" />
+        <source>Move the section earlier / later in reading order</source>
+        <translation>Move the section earlier / later in reading order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <source>Off while proofreading: they type</source>
+        <translation>Off while proofreading: they type</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSession</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
+        <source>Pr&amp;oofread</source>
+        <translation>Pr&amp;oofread</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="65" />
+        <source>Next F&amp;lag</source>
+        <translation>Next F&amp;lag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="68" />
+        <source>Previous Fla&amp;g</source>
+        <translation>Previous Fla&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="71" />
+        <source>Proofreading &amp;Keys…</source>
+        <translation>Proofreading &amp;Keys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="79" />
+        <source>S&amp;tructure</source>
+        <translation>S&amp;tructure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="87" />
+        <source>Proofreading</source>
+        <translation>Proofreading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="90" />
+        <source>Proofreading mode: F2 or Esc leaves it</source>
+        <translation>Proofreading mode: F2 or Esc leaves it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="96" />
+        <source>Proofreading — type to correct; F8: next flag; F2 or Esc: leave</source>
+        <translation>Proofreading — type to correct; F8: next flag; F2 or Esc: leave</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proofreading/proofreading_session.py" line="390" />
+        <source>%n flags left on this page</source>
+        <translation>
+            <numerusform>%n flag left on this page</numerusform>
+            <numerusform>%n flags left on this page</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="454" />
+        <source>Half-width punctuation</source>
+        <translation>Half-width punctuation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="455" />
+        <source>A space inside words</source>
+        <translation>A space inside words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="456" />
+        <source>A look-alike character</source>
+        <translation>A look-alike character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="457" />
+        <source>An unknown word</source>
+        <translation>An unknown word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="507" />
+        <source>Flag dismissed.</source>
+        <translation>Flag dismissed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="121" />
+        <source>Proofreading: every change is saved in the library as a correction.</source>
+        <translation>Proofreading: every change is saved in the library as a correction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="126" />
+        <source>Proofreading ended.</source>
+        <translation>Proofreading ended.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="150" />
+        <source>Only pages in the library can be proofread.</source>
+        <translation>Only pages in the library can be proofread.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proofreading/proofreading_session.py" line="273" />
+        <source>%n highlights could not follow their words; see the Annotations panel</source>
+        <translation>
+            <numerusform>%n highlight could not follow its words; see the Annotations panel</numerusform>
+            <numerusform>%n highlights could not follow their words; see the Annotations panel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="298" />
+        <source>Structure edits are made in proofreading mode (F2).</source>
+        <translation>Structure edits are made in proofreading mode (F2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="372" />
+        <source>No checker in this build</source>
+        <translation>No checker in this build</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="426" />
+        <source>No flags on this page.</source>
+        <translation>No flags on this page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="480" />
+        <source>This flag has no suggestion: type the fix, or Esc dismisses it.</source>
+        <translation>This flag has no suggestion: type the fix, or Esc dismisses it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="323" />
+        <source>The section is already first or last in reading order.</source>
+        <translation>The section is already first or last in reading order.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="387" />
+        <source>The checker failed: %1</source>
+        <translation>The checker failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="498" />
+        <source>The flag was not dismissed</source>
+        <translation>The flag was not dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="337" />
+        <source>Composing: %1</source>
+        <translation>Composing: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="444" />
+        <source>%1 (%2): type the fix, or Esc dismisses</source>
+        <translation>%1 (%2): type the fix, or Esc dismisses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="442" />
+        <source>%1 (%2 → %3): Enter accepts, Esc dismisses</source>
+        <translation>%1 (%2 → %3): Enter accepts, Esc dismisses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="282" />
+        <source>The change was not saved</source>
+        <translation>The change was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="92" />
+        <source>Section &amp;Kind</source>
+        <translation>Section &amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="33" />
+        <source>&amp;Split Paragraph at Cursor</source>
+        <translation>&amp;Split Paragraph at Cursor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="34" />
+        <source>&amp;Join Paragraph with Next</source>
+        <translation>&amp;Join Paragraph with Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="36" />
+        <source>Make &amp;Heading</source>
+        <translation>Make &amp;Heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="37" />
+        <source>Make K&amp;icker</source>
+        <translation>Make K&amp;icker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="38" />
+        <source>Make S&amp;ubheading</source>
+        <translation>Make S&amp;ubheading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="39" />
+        <source>Make &amp;Byline</source>
+        <translation>Make &amp;Byline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="40" />
+        <source>Make B&amp;ody Text</source>
+        <translation>Make B&amp;ody Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="42" />
+        <source>Split &amp;Article Here</source>
+        <translation>Split &amp;Article Here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="43" />
+        <source>Join Article with &amp;Next</source>
+        <translation>Join Article with &amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="44" />
+        <source>Move Section &amp;Earlier</source>
+        <translation>Move Section &amp;Earlier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="45" />
+        <source>Move Section &amp;Later</source>
+        <translation>Move Section &amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="51" />
+        <source>&amp;Article</source>
+        <translation>&amp;Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="52" />
+        <source>&amp;Caption</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="53" />
+        <source>&amp;Masthead</source>
+        <translation>&amp;Masthead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="54" />
+        <source>&amp;Other</source>
+        <translation>&amp;Other</translation>
+    </message>
+</context>
+<context>
+    <name>StepLabels</name>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="14" />
+        <source>correct text</source>
+        <translation>correct text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="15" />
+        <source>split paragraph</source>
+        <translation>split paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="16" />
+        <source>join paragraphs</source>
+        <translation>join paragraphs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="17" />
+        <source>split article</source>
+        <translation>split article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="18" />
+        <source>join articles</source>
+        <translation>join articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="19" />
+        <source>move section</source>
+        <translation>move section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="20" />
+        <source>revert correction</source>
+        <translation>revert correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="21" />
+        <source>revert batch</source>
+        <translation>revert batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="22" />
+        <source>revert structure edit</source>
+        <translation>revert structure edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="23" />
+        <source>reinstate correction</source>
+        <translation>reinstate correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="24" />
+        <source>import corrections</source>
+        <translation>import corrections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="25" />
+        <source>highlight</source>
+        <translation>highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="26" />
+        <source>delete highlight</source>
+        <translation>delete highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="27" />
+        <source>restore highlight</source>
+        <translation>restore highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="28" />
+        <source>change category</source>
+        <translation>change category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="29" />
+        <source>edit note</source>
+        <translation>edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="30" />
+        <source>edit tags</source>
+        <translation>edit tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="31" />
+        <source>add tag</source>
+        <translation>add tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="32" />
+        <source>remove tag</source>
+        <translation>remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="33" />
+        <source>rename tag</source>
+        <translation>rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="34" />
+        <source>recolour tag</source>
+        <translation>recolour tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="35" />
+        <source>merge tags</source>
+        <translation>merge tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="36" />
+        <source>delete tag</source>
+        <translation>delete tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="37" />
+        <source>edit category</source>
+        <translation>edit category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="38" />
+        <source>move category</source>
+        <translation>move category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="39" />
+        <source>delete category</source>
+        <translation>delete category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="40" />
+        <source>import annotations</source>
+        <translation>import annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="46" />
+        <source>make heading</source>
+        <translation>make heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="47" />
+        <source>make kicker</source>
+        <translation>make kicker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="48" />
+        <source>make subheading</source>
+        <translation>make subheading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="49" />
+        <source>make byline</source>
+        <translation>make byline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="50" />
+        <source>make body text</source>
+        <translation>make body text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="51" />
+        <source>make article</source>
+        <translation>make article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="52" />
+        <source>make caption</source>
+        <translation>make caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="53" />
+        <source>make masthead</source>
+        <translation>make masthead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="54" />
+        <source>make other</source>
+        <translation>make other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="67" />
+        <source>add category %1</source>
+        <translation>add category %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="65" />
+        <source>correct %1 → %2</source>
+        <translation>correct %1 → %2</translation>
     </message>
 </context>
 </TS>

@@ -488,6 +488,21 @@
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="79" />
+        <source>the system user's name</source>
+        <translation>系统用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="80" />
+        <source>Recorded with every correction you make while proofreading</source>
+        <translation>校对时记录在您所做的每处校正上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="92" />
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -1438,6 +1453,580 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <location filename="../../ui/common/library_writes.py" line="1" />
         <source>%1 was not saved.</source>
         <translation>%1未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionMarks</name>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="116" />
+        <source>Corrected</source>
+        <translation>已校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="118" />
+        <source>(nothing: inserted)</source>
+        <translation>（无：为插入内容）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="119" />
+        <source>an unnamed editor</source>
+        <translation>未署名的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="122" />
+        <source>OCR read: %1</source>
+        <translation>OCR 识别为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/correction_marks.py" line="123" />
+        <source>Corrected by %1 on %2</source>
+        <translation>%1 于 %2 校正</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="25" />
+        <source>Proofreading Keys</source>
+        <translation>校对快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="27" />
+        <source>In proofreading mode the columns take corrections: each change is saved in the library at once, over the OCR text, which is never changed.</source>
+        <translation>在校对模式中可直接在栏中改正：每处改动立即存入报库，覆盖在 OCR 原文之上，原文本身永不改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="36" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="36" />
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="56" />
+        <source>Start or leave proofreading (Edit ▸ Proofread)</source>
+        <translation>进入或退出校对（编辑 ▸ 校对）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="58" />
+        <source>Letters, digits, input method</source>
+        <translation>字母、数字、输入法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="59" />
+        <source>Type: replace the selection or insert at the caret</source>
+        <translation>输入：替换所选文字或在光标处插入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="63" />
+        <source>Delete the character before / after the caret, or the selection</source>
+        <translation>删除光标前 / 后的字符，或所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="67" />
+        <source>Split the paragraph at the caret (with a flag selected: accept its suggestion)</source>
+        <translation>在光标处分段（选中标记时：接受其建议）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="69" />
+        <source>Paste as plain text / cut</source>
+        <translation>以纯文本粘贴 / 剪切</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="70" />
+        <source>Arrows, Home, End</source>
+        <translation>方向键、Home、End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="70" />
+        <source>Move the caret by character and line</source>
+        <translation>按字符和行移动光标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="71" />
+        <source>Select the next / previous flag of the checker</source>
+        <translation>选中检查器的下一个 / 上一个标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="72" />
+        <source>Dismiss the selected flag; with none selected, leave proofreading</source>
+        <translation>忽略所选标记；未选标记时退出校对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="75" />
+        <source>Undo / redo the last step (corrections and highlights alike)</source>
+        <translation>撤销 / 重做上一步（校正与标注同在一个历史中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="77" />
+        <source>Join the paragraph with the next</source>
+        <translation>与下一段合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="78" />
+        <source>Split the paragraph at the caret</source>
+        <translation>在光标处分段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="81" />
+        <source>Make the paragraph the heading / kicker / subheading / byline</source>
+        <translation>将该段设为标题 / 引题 / 副题 / 署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="83" />
+        <source>Make the paragraph body text again</source>
+        <translation>将该段恢复为正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="84" />
+        <source>Split the article at this paragraph</source>
+        <translation>从该段起拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="85" />
+        <source>Join the article with the next</source>
+        <translation>与下一篇文章合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="86" />
+        <source>Move the section earlier / later in reading order</source>
+        <translation>在阅读顺序中前移 / 后移栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <source>Off while proofreading: they type</source>
+        <translation>校对时停用：按下即输入</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSession</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
+        <source>Pr&amp;oofread</source>
+        <translation>校对(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="65" />
+        <source>Next F&amp;lag</source>
+        <translation>下一个标记(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="68" />
+        <source>Previous Fla&amp;g</source>
+        <translation>上一个标记(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="71" />
+        <source>Proofreading &amp;Keys…</source>
+        <translation>校对快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="79" />
+        <source>S&amp;tructure</source>
+        <translation>结构(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="87" />
+        <source>Proofreading</source>
+        <translation>校对中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="90" />
+        <source>Proofreading mode: F2 or Esc leaves it</source>
+        <translation>校对模式：按 F2 或 Esc 退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="96" />
+        <source>Proofreading — type to correct; F8: next flag; F2 or Esc: leave</source>
+        <translation>校对 — 直接输入即可改正；F8：下一个标记；F2 或 Esc：退出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proofreading/proofreading_session.py" line="390" />
+        <source>%n flags left on this page</source>
+        <translation>
+            <numerusform>本版还剩 %n 个标记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="454" />
+        <source>Half-width punctuation</source>
+        <translation>半角标点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="455" />
+        <source>A space inside words</source>
+        <translation>词中空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="456" />
+        <source>A look-alike character</source>
+        <translation>形近字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="457" />
+        <source>An unknown word</source>
+        <translation>未知词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="507" />
+        <source>Flag dismissed.</source>
+        <translation>已忽略标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="121" />
+        <source>Proofreading: every change is saved in the library as a correction.</source>
+        <translation>校对：每处改动都作为校正存入报库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="126" />
+        <source>Proofreading ended.</source>
+        <translation>校对已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="150" />
+        <source>Only pages in the library can be proofread.</source>
+        <translation>只有报库中的版面才能校对。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/proofreading/proofreading_session.py" line="273" />
+        <source>%n highlights could not follow their words; see the Annotations panel</source>
+        <translation>
+            <numerusform>%n 条标注无法随文字移动；请见批注面板</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="298" />
+        <source>Structure edits are made in proofreading mode (F2).</source>
+        <translation>结构修改须在校对模式（F2）中进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="372" />
+        <source>No checker in this build</source>
+        <translation>此版本没有校对检查器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="426" />
+        <source>No flags on this page.</source>
+        <translation>本版没有标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="480" />
+        <source>This flag has no suggestion: type the fix, or Esc dismisses it.</source>
+        <translation>此标记没有建议：请输入改正，或按 Esc 忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="323" />
+        <source>The section is already first or last in reading order.</source>
+        <translation>该栏目在阅读顺序中已是第一或最后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="387" />
+        <source>The checker failed: %1</source>
+        <translation>检查器出错：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="498" />
+        <source>The flag was not dismissed</source>
+        <translation>未能忽略该标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="337" />
+        <source>Composing: %1</source>
+        <translation>输入中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="444" />
+        <source>%1 (%2): type the fix, or Esc dismisses</source>
+        <translation>%1（%2）：输入改正，或按 Esc 忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="442" />
+        <source>%1 (%2 → %3): Enter accepts, Esc dismisses</source>
+        <translation>%1（%2 → %3）：Enter 接受，Esc 忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="282" />
+        <source>The change was not saved</source>
+        <translation>改动未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="92" />
+        <source>Section &amp;Kind</source>
+        <translation>栏目类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="33" />
+        <source>&amp;Split Paragraph at Cursor</source>
+        <translation>在光标处分段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="34" />
+        <source>&amp;Join Paragraph with Next</source>
+        <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="36" />
+        <source>Make &amp;Heading</source>
+        <translation>设为标题(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="37" />
+        <source>Make K&amp;icker</source>
+        <translation>设为引题(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="38" />
+        <source>Make S&amp;ubheading</source>
+        <translation>设为副题(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="39" />
+        <source>Make &amp;Byline</source>
+        <translation>设为署名(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="40" />
+        <source>Make B&amp;ody Text</source>
+        <translation>设为正文(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="42" />
+        <source>Split &amp;Article Here</source>
+        <translation>从此处拆分文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="43" />
+        <source>Join Article with &amp;Next</source>
+        <translation>与下一篇文章合并(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="44" />
+        <source>Move Section &amp;Earlier</source>
+        <translation>栏目前移(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="45" />
+        <source>Move Section &amp;Later</source>
+        <translation>栏目后移(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="51" />
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="52" />
+        <source>&amp;Caption</source>
+        <translation>图片说明(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="53" />
+        <source>&amp;Masthead</source>
+        <translation>报头(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/structure_actions.py" line="54" />
+        <source>&amp;Other</source>
+        <translation>其他(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>StepLabels</name>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="14" />
+        <source>correct text</source>
+        <translation>校正文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="15" />
+        <source>split paragraph</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="16" />
+        <source>join paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="17" />
+        <source>split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="18" />
+        <source>join articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="19" />
+        <source>move section</source>
+        <translation>移动栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="20" />
+        <source>revert correction</source>
+        <translation>撤回校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="21" />
+        <source>revert batch</source>
+        <translation>撤回一批校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="22" />
+        <source>revert structure edit</source>
+        <translation>撤回结构修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="23" />
+        <source>reinstate correction</source>
+        <translation>恢复校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="24" />
+        <source>import corrections</source>
+        <translation>导入校正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="25" />
+        <source>highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="26" />
+        <source>delete highlight</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="27" />
+        <source>restore highlight</source>
+        <translation>恢复标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="28" />
+        <source>change category</source>
+        <translation>更改类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="29" />
+        <source>edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="30" />
+        <source>edit tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="31" />
+        <source>add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="32" />
+        <source>remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="33" />
+        <source>rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="34" />
+        <source>recolour tag</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="35" />
+        <source>merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="36" />
+        <source>delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="37" />
+        <source>edit category</source>
+        <translation>编辑类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="38" />
+        <source>move category</source>
+        <translation>移动类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="39" />
+        <source>delete category</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="40" />
+        <source>import annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="46" />
+        <source>make heading</source>
+        <translation>设为标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="47" />
+        <source>make kicker</source>
+        <translation>设为引题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="48" />
+        <source>make subheading</source>
+        <translation>设为副题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="49" />
+        <source>make byline</source>
+        <translation>设为署名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="50" />
+        <source>make body text</source>
+        <translation>设为正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="51" />
+        <source>make article</source>
+        <translation>设为文章</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="52" />
+        <source>make caption</source>
+        <translation>设为图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="53" />
+        <source>make masthead</source>
+        <translation>设为报头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="54" />
+        <source>make other</source>
+        <translation>设为其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="67" />
+        <source>add category %1</source>
+        <translation>添加类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/step_labels.py" line="65" />
+        <source>correct %1 → %2</source>
+        <translation>校正 %1 → %2</translation>
     </message>
 </context>
 </TS>

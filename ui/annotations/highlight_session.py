@@ -22,6 +22,7 @@ from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
 from ui.common.export_paths import ask_save_path
 from ui.common.library_writes import run_write
+from ui.common.step_labels import StepLabels
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
@@ -47,6 +48,7 @@ class AnnotationSession(QObject):
         self.painters: list[HighlightPainter] = []
         self.markings: list[ColumnMarking] = []
         self.chosen: HighlightInfo | None = None
+        self._labels = StepLabels(self)  # the core's step names in the window's language
         self._pending: list[Changed] = []
         self._pending_choice: HighlightInfo | None = None
         self._panel_timer = QTimer(self)
@@ -84,9 +86,6 @@ class AnnotationSession(QObject):
         menu = QMenu(self.tr("&Annotate"), window)
         bar_actions = window.menuBar().actions()  # before Help, which stays last
         window.menuBar().insertMenu(bar_actions[-1] if bar_actions else None, menu)
-        menu.addAction(self.undo_action)
-        menu.addAction(self.redo_action)
-        menu.addSeparator()
         menu.addAction(self.tags_action)
         menu.addAction(self.categories_action)
         menu.addSeparator()
@@ -148,12 +147,15 @@ class AnnotationSession(QObject):
                 self.markings.append(marking)
             return
         page_id = int(where.split(":", 1)[1])
+        content = getattr(self.window, "page_content", None)  # the window has just read it
         # Opening re-anchors highlights whose words moved and saves their new places: a write like
         # any other, so a locked or full library is told (with Retry) and nothing is painted.
         run_write(
             self.window,
             self.tr("The highlights' new places"),
-            lambda: annotations.open_page(page_id),
+            lambda: annotations.open_page(
+                page_id, content if content and content.info.id == page_id else None
+            ),
             lambda page: self._show_annotated(page, where),
             refused=self._say,
         )
@@ -206,6 +208,8 @@ class AnnotationSession(QObject):
             if change.categories:
                 page.highlights = annotations.page_highlights(page.page_id)
                 self.paint()
+            elif getattr(change, "text", False) and page.page_id in change.page_ids:
+                pass  # the page's text changed: the window shows it again, which places the highlights
             elif page.page_id in change.page_ids:
                 ids = change.highlight_ids
                 sections = {h.section_id for h in page.highlights if h.id in ids}
@@ -252,8 +256,9 @@ class AnnotationSession(QObject):
         redo = a.history.redo_label() if a else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
+        name = self._labels.name
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", name(undo)) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", name(redo)) if redo else self.tr("&Redo"))
 
     def _show_in_library(self, section: int, start: int, end: int) -> bool:
         """Highlights live in the library: show the page from there (adding a page opened
@@ -326,9 +331,8 @@ class AnnotationSession(QObject):
             self._update_actions()
             if change is None:
                 return
-            self._say(
-                (self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", change.label)
-            )
+            label = self._labels.name(change.label)
+            self._say((self.tr("Redone: %1") if forward else self.tr("Undone: %1")).replace("%1", label))
             # One highlight brought back (a redone mark, an undone delete): make it the chosen one.
             if len(change.highlight_ids) == 1:
                 back = annotations.records(list(change.highlight_ids))

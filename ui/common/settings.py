@@ -76,6 +76,13 @@ class Settings:
     def set_language(self, language: str) -> None:
         self.store.setValue("ui/language", language)
 
+    def author(self) -> str:
+        """The editor's name recorded with corrections ("": the system user's)."""
+        return str(self.store.value("proofreading/author", "") or "").strip()
+
+    def set_author(self, name: str) -> None:
+        self.store.setValue("proofreading/author", name.strip())
+
     def raw_view_shown(self) -> bool:
         return str(self.store.value("reader/raw_view", "false")).lower() == "true"
 

@@ -33,6 +33,7 @@ class LibraryWindow:
         except DubaoError as exc:
             self.show_error(self.tr("The library cannot be opened"), str(exc))
             return False
+        self.library.preferred_author = self.settings.author() or None  # recorded with corrections
         self.refresh_library()
         return True
 
@@ -84,8 +85,11 @@ class LibraryWindow:
             return False
         return self.open_library() and self.open_library_page(page_id)
 
-    def open_library_page(self, page_id: int) -> bool:
-        """Show a page stored in the library, with its corrections applied."""
+    def open_library_page(self, page_id: int, in_place: bool = False) -> bool:
+        """Show a page stored in the library, with its corrections applied.
+
+        ``in_place``: the page shown, read again after an edit (its columns are kept if they fit).
+        """
         from models.errors import DubaoError
 
         if not self.open_library():
@@ -109,7 +113,10 @@ class LibraryWindow:
             page_name=info.name or "",
         )
         self.library_page_id = page_id
-        self.show_page(page, title=name or issue.label, where=f"library:{page_id}", details=details)
+        self.page_content = content  # what the capabilities read of the page, read once
+        self.show_page(
+            page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
+        )
         self.library_panel.select_page(page_id)
         return True
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar
 
+    from models.library.records import PageContent
     from models.library.service import Library
     from models.section import ParsedPage
     from ui.common.settings import Settings
@@ -34,14 +35,16 @@ class ReaderHost(Protocol):
     page_where: str
     #: None until the library is opened (after the first paint)
     library: Library | None
+    #: the library page shown, as the window read it (None before the first)
+    page_content: PageContent | None
     view_menu: QMenu
 
     def open_library(self) -> bool:
         """Open the library if need be; False (the user told why) when it cannot be opened."""
         ...
 
-    def open_library_page(self, page_id: int) -> bool:
-        """Show a page of the library; False when it is gone."""
+    def open_library_page(self, page_id: int, in_place: bool = False) -> bool:
+        """Show a page of the library (``in_place``: read again after an edit); False when it is gone."""
         ...
 
     def refresh_library(self) -> None:

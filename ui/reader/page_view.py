@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from models.section import ParsedPage
 from ui.reader.page_style import PageStyle
-from ui.reader.section_view import SectionColumn
+from ui.reader.section_view import SectionColumn, section_blocks
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class PageView(QWidget):
         self.page: ParsedPage | None = None
         self.columns: list[SectionColumn] = []
         self.active = -1
-        self._owner: dict[int, tuple[int, int]] = {}
+        self._owners: dict[int, tuple[int, int]] | None = {}  # None: to be built again
         self._linked: tuple[int, int] = (-1, -1)
         self.hits: list[Hit] = []
         self.current_hit = -1
@@ -109,9 +109,6 @@ class PageView(QWidget):
             column.selectionMapped.connect(self.selectionMapped)
             column.zoomRequested.connect(self.zoomRequested)
             self.columns.append(column)
-            for block, ref in enumerate(column.blocks):
-                for offset in ref.text.source:
-                    self._owner.setdefault(offset, (number, block))
             if column.is_masthead:
                 self._masthead_layout.addWidget(column)
             else:
@@ -128,13 +125,41 @@ class PageView(QWidget):
             self._set_active(0)
         self.scroll.horizontalScrollBar().setValue(0)
 
+    def update_sections(self, page: ParsedPage) -> bool:
+        """Show a new reading of the same page in the columns already there (an edit).
+
+        Only columns whose blocks changed are set again, so the others keep their scroll and
+        caret. False, with nothing changed, when the page no longer fits the columns (a section
+        added, removed or turned into a masthead): lay it out with ``show_page`` then.
+        """
+        if len(page.sections) != len(self.columns) or any(
+            column.is_masthead != (section.kind == "masthead")
+            for column, section in zip(self.columns, page.sections, strict=True)
+        ):
+            return False
+        self.page = page
+        for column, section in zip(self.columns, page.sections, strict=True):
+            fresh = section_blocks(section)
+            same = len(fresh) == len(column.blocks) and all(
+                a.part == b.part and a.text.text == b.text.text and a.text.source == b.text.source
+                for a, b in zip(fresh, column.blocks, strict=True)
+            )
+            column.section = section
+            if not same:
+                column.setAccessibleName(section.title)
+                column.render(self.style_)
+        self._owners = None
+        if self._query:
+            self.find(self._query)
+        return True
+
     def _clear(self) -> None:
         self.clear_find()
         for column in self.columns:
             column.setParent(None)
             column.deleteLater()
         self.columns = []
-        self._owner = {}
+        self._owners = None
         self._linked = (-1, -1)
         while self._strip_layout.count():
             item = self._strip_layout.takeAt(0)
@@ -244,18 +269,30 @@ class PageView(QWidget):
         """Raw-text offsets of every character of a block."""
         return list(self.columns[number].blocks[block].text.source)
 
+    @property
+    def _owner(self) -> dict[int, tuple[int, int]]:
+        """Raw offset -> the first (column, block) showing it (built when first asked after a change)."""
+        if self._owners is None:
+            self._owners = {}
+            for number, column in enumerate(self.columns):
+                for block, ref in enumerate(column.blocks):
+                    for offset in ref.text.source:
+                        self._owners.setdefault(offset, (number, block))
+        return self._owners
+
     def block_for_raw_offset(
         self, offset: int, line_span: tuple[int, int] | None = None
     ) -> tuple[int, int] | None:
         """The (column, block) that shows raw ``offset``, or the nearest owned one on its line."""
-        if offset in self._owner:
-            return self._owner[offset]
+        owners = self._owner
+        if offset in owners:
+            return owners[offset]
         if line_span is not None:
             start, end = line_span
             for distance in range(1, max(1, end - start) + 1):
                 for candidate in (offset + distance, offset - distance):
-                    if start <= candidate <= end and candidate in self._owner:
-                        return self._owner[candidate]
+                    if start <= candidate <= end and candidate in owners:
+                        return owners[candidate]
         return None
 
     def link_block(self, target: tuple[int, int] | None, ensure_visible: bool = True) -> None:

@@ -99,6 +99,10 @@ class SectionColumn(QTextEdit):
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
         self._tinted: set[int] = set()
+        #: extra marks by layer name (proofreading: corrections, flags): spans and their formats
+        self._layers: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
+        #: proofreading: the column takes edits (the text itself is still set only by render)
+        self.editing = False
         #: whether this is the page's active column (its current paragraph is tinted)
         self.active = False
         self.style_: PageStyle = style
@@ -153,10 +157,7 @@ class SectionColumn(QTextEdit):
         self.setTextCursor(top)
         self.blockSignals(False)
         self.verticalScrollBar().setValue(0)
-        pal = self.palette()
-        pal.setColor(self.viewport().backgroundRole(), QColor(style.colours.paper))
-        pal.setColor(self.foregroundRole(), QColor(style.colours.ink))
-        self.setPalette(pal)
+        self._apply_paper()
         if self.is_masthead:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setMinimumWidth(200)
@@ -166,6 +167,34 @@ class SectionColumn(QTextEdit):
         if 0 <= current < len(self.blocks):
             self.set_current_block(current, ensure_visible=False)
         self._refresh_marks()
+
+    def _apply_paper(self) -> None:
+        colours = self.style_.colours
+        paper = QColor(colours.paper)
+        if self.editing:  # proofreading: the paper takes a faint tint of the hit colour
+            tint = QColor(colours.hit)
+            paper = QColor(
+                *(
+                    int(a * 0.88 + b * 0.12)
+                    for a, b in zip(paper.getRgb()[:3], tint.getRgb()[:3], strict=True)
+                )
+            )
+        pal = self.palette()
+        pal.setColor(self.viewport().backgroundRole(), paper)
+        pal.setColor(self.foregroundRole(), QColor(colours.ink))
+        self.setPalette(pal)
+
+    def set_editing(self, editing: bool) -> None:
+        """Look editable (tinted paper, a wide caret, an input method) or read-only again.
+
+        The document stays read-only: whoever edits sets the section and calls ``render``.
+        """
+        if editing == self.editing:
+            return
+        self.editing = editing
+        self.setCursorWidth(2 if editing else 1)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editing)
+        self._apply_paper()
 
     def fit_height(self) -> None:
         """Make a masthead exactly as tall as its text at the current width."""
@@ -286,10 +315,33 @@ class SectionColumn(QTextEdit):
         if tinted != self._tinted:
             self._tint_blocks(tinted, colours.current)
         selections: list[QTextEdit.ExtraSelection] = []
+        for spans in self._layers.values():
+            for start, end, fmt in spans:
+                selections.append(self._formatted(start, end, fmt))
         for i, (start, end) in enumerate(self._hits):
             colour = colours.current_hit if i == self._current_hit else colours.hit
             selections.append(self._selection(start, end, colour))
         self.setExtraSelections(selections)
+
+    def set_layer(self, name: str, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Mark UTF-16 document spans with formats (underlines), under the find hits; [] clears."""
+        if spans:
+            self._layers[name] = list(spans)
+        else:
+            self._layers.pop(name, None)
+        self._refresh_marks()
+
+    def layer(self, name: str) -> list[tuple[int, int, QTextCharFormat]]:
+        return list(self._layers.get(name, ()))
+
+    def _formatted(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
 
     def _tint_blocks(self, tinted: set[int], colour: str) -> None:
         """Give whole blocks (every wrapped line, margin to margin) a background; display only."""

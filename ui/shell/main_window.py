@@ -59,6 +59,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page: ParsedPage | None = None
         self.page_title = ""
         self.page_where = ""  # "file:PATH" or "library:ID"
+        self.page_content = None  # the library page shown, as read (PageContent)
         self.details = PageDetails()
         self.colours = apply_theme(self.settings.theme())
         self.cjk_family = pick_cjk_family()
@@ -131,6 +132,16 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.scan_session.set_shown(True, focus=False)  # the columns keep the keys
         _insert_after(self.file_menu, self.import_action, self.scan_session.attach_action)
         _insert_after(self.view_menu, self.toggle_raw_action, self.scan_session.toggle_action)
+        from ui.proofreading.proofreading_session import ProofreadingSession
+
+        # corrections, structure edits and the checker's flags (issue 8)
+        self.proofreading = ProofreadingSession(self, self.edit_menu, self.help_menu)
+        # Undo and redo head the Edit menu: one history for highlights and corrections alike.
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertActions(
+            first, [self.annotation_session.undo_action, self.annotation_session.redo_action]
+        )
+        self.edit_menu.insertSeparator(first)
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -228,7 +239,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
@@ -254,7 +265,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.go_menu.addSeparator()
         self.go_menu.addAction(self.next_page_action)
         self.go_menu.addAction(self.previous_page_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -334,13 +345,22 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     # --- pages ------------------------------------------------------------------------------------------------
     def show_page(
-        self, page: ParsedPage, title: str = "", where: str = "", details: PageDetails | None = None
+        self,
+        page: ParsedPage,
+        title: str = "",
+        where: str = "",
+        details: PageDetails | None = None,
+        in_place: bool = False,
     ) -> None:
-        """Lay out a parsed page in columns, with its raw text and outline."""
+        """Lay out a parsed page in columns, with its raw text and outline.
+
+        ``in_place``: the same page read anew (an edit): the columns stay where they fit.
+        """
         self.page = page
         self.page_title = title
         self.page_where = where
-        self.page_view.show_page(page)
+        if not (in_place and self.page_view.update_sections(page)):
+            self.page_view.show_page(page)
         self.raw_view.set_raw(page.raw)
         self.outline.blockSignals(True)
         self.outline.clear()
@@ -563,11 +583,20 @@ class MainWindow(LibraryWindow, QMainWindow):
     def show_preferences(self) -> None:
         from ui.shell.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.layout_, self.settings.theme(), self.settings.language(), self)
+        dialog = PreferencesDialog(
+            self.layout_, self.settings.theme(), self.settings.language(), self, author=self.settings.author()
+        )
+        dialog.authorChanged.connect(self.set_author)
         dialog.layoutChanged.connect(self.set_layout)
         dialog.themeChanged.connect(self.set_theme)
         dialog.languageChanged.connect(self.settings.set_language)
         dialog.exec()
+
+    def set_author(self, name: str) -> None:
+        """The editor's name for corrections from now on (remembered; "" for the system user's)."""
+        self.settings.set_author(name)
+        if self.library is not None:
+            self.library.preferred_author = name or None
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1,4 +1,4 @@
-"""The preferences dialog: type, column width, leading, theme and language."""
+"""The preferences dialog: type, column width, leading, theme, language and the editor's name."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
@@ -28,9 +29,16 @@ class PreferencesDialog(QDialog):
     layoutChanged = Signal(object)
     themeChanged = Signal(str)
     languageChanged = Signal(str)
+    #: the name recorded with corrections ("" for the system user's)
+    authorChanged = Signal(str)
 
     def __init__(
-        self, layout: ReaderLayout, theme: str, language: str, parent: QWidget | None = None
+        self,
+        layout: ReaderLayout,
+        theme: str,
+        language: str,
+        parent: QWidget | None = None,
+        author: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
@@ -67,6 +75,9 @@ class PreferencesDialog(QDialog):
         for key, label in LANGUAGES:
             self.language.addItem(label or self.tr("Follow the system"), key)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.author = QLineEdit(author)
+        self.author.setPlaceholderText(self.tr("the system user's name"))
+        self.author.setToolTip(self.tr("Recorded with every correction you make while proofreading"))
         note = QLabel(self.tr("A new language applies the next time Dubao starts."))
         note.setWordWrap(True)
 
@@ -78,6 +89,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(note)
+        form.addRow(self.tr("Your name:"), self.author)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         form.addRow(buttons)
@@ -87,6 +99,7 @@ class PreferencesDialog(QDialog):
         self.column.valueChanged.connect(self._layout_changed)
         self.spacing.valueChanged.connect(self._layout_changed)
         self.theme.currentIndexChanged.connect(lambda _i: self.themeChanged.emit(self.theme.currentData()))
+        self.author.editingFinished.connect(lambda: self.authorChanged.emit(self.author.text().strip()))
         self.language.currentIndexChanged.connect(
             lambda _i: self.languageChanged.emit(self.language.currentData())
         )

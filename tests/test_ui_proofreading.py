@@ -1,0 +1,510 @@
+"""Proofreading in the window, from the keyboard: corrections, structure, the key map, undo, flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import ASTRAL_PAGE, sample_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from models.annotations.texts import section_text
+from ui.annotations.highlight_positions import SectionPositions
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
+    (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
+    win = library_window
+    win.library.import_paths([issue])
+    pages = {Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)}
+    win.test_pages = pages
+    assert win.open_library_page(pages["astral.txt"])
+    win.test_raw = win.library.page(pages["astral.txt"]).raw
+    return win
+
+
+def texts(win) -> list[str]:
+    """The shown page's section texts as the library has them now."""
+    content = win.library.page(win.library_page_id)
+    return [section_text(s) for s in content.current_sections]
+
+
+def shown(win) -> list[str]:
+    """The columns' text, as the reader sees it."""
+    return ["\n".join(ref.text.text for ref in c.blocks) for c in win.page_view.columns]
+
+
+def caret_before(qtbot, win, words: str, after: int = 0):
+    """Put the caret before ``words`` (+ ``after`` characters) in the column holding them; focus it."""
+    for index, text in enumerate(shown(win)):
+        at = text.find(words)
+        if at >= 0:
+            column = win.page_view.columns[index]
+            win.page_view.focus_column(index)
+            column.setFocus()
+            cursor = column.textCursor()
+            cursor.setPosition(SectionPositions(column).to_document(at + after))
+            column.setTextCursor(cursor)
+            return column
+    raise AssertionError(words)
+
+
+def type_chinese(column, text: str) -> None:
+    """What an input method sends when the editor picks characters: a commit string."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(column, event)
+
+
+def proofread(qtbot, win) -> None:
+    column = win.page_view.active_column()
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert win.proofreading.active
+
+
+def test_f2_turns_the_mode_on_and_off_and_shows_it(qtbot, window) -> None:
+    session = window.proofreading
+    assert not session.indicator.isVisible() and not session.banner.isVisible()
+    proofread(qtbot, window)
+    assert session.indicator.isVisible() and session.banner.isVisible()
+    assert all(c.editing for c in window.page_view.columns)
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_Escape)  # no flag selected: Esc leaves
+    assert not session.active and not session.indicator.isVisible()
+    assert not any(c.editing for c in window.page_view.columns)
+
+
+def test_typing_replaces_a_word_through_the_core_and_the_raw_text_stays(qtbot, window) -> None:
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    for _ in range(3):  # 𠀀 is one keystroke, two UTF-16 positions
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    type_chinese(column, "石家庄")
+    assert any("石家庄的新农村" in t for t in texts(window))
+    assert any("石家庄的新农村" in t for t in shown(window))
+    assert not any("𠀀家庄" in t for t in shown(window))
+    # Backspace and Delete, then a letter and a digit, all from the keyboard
+    QTest.keyClick(column, Qt.Key.Key_Backspace)  # 庄
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # 的
+    QTest.keyClicks(column, "R1")
+    assert any("石家R1新农村" in t for t in texts(window)), texts(window)
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_the_reader_one_key_commands_type_in_the_mode(qtbot, window) -> None:
+    from models.vocabulary import list_words
+
+    column = caret_before(qtbot, window, "高质量发展")
+    QTest.keyClick(column, Qt.Key.Key_R)  # outside the mode R asks for the word (no word cursor here)
+    assert window.statusBar().currentMessage().startswith("Put the word cursor")
+    window.statusBar().clearMessage()
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "高质量发展")
+    for _ in range(3):
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    QTest.keyClick(column, Qt.Key.Key_1)  # a digit with a selection: it types, no highlight
+    annotations = window.annotation_session.annotations
+    assert annotations.page_highlights(window.library_page_id) == []
+    assert any("示范区1发展" in t for t in texts(window))
+    QTest.keyClick(column, Qt.Key.Key_R)  # R types; no word is added to the vocabulary
+    assert any("示范区1r发展" in t for t in texts(window))
+    assert not window.statusBar().currentMessage().startswith("Put the word cursor")
+    assert list_words(window.library) == []
+
+
+def select_chars(column, count: int) -> None:
+    for _ in range(count):
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+
+
+def test_enter_splits_a_paragraph_and_backspace_joins_it_again(qtbot, window) -> None:
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议要求")
+    paragraphs = len(column.blocks)
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    assert len(column.blocks) == paragraphs + 1
+    assert column.blocks[-1].text.text.startswith("会议要求")
+    assert any("完成。\n会议要求" in t for t in texts(window))
+    # the caret stands at the start of the new paragraph: Backspace joins the two again
+    assert column.block_at(column.textCursor().position()) == len(column.blocks) - 1
+    QTest.keyClick(column, Qt.Key.Key_Backspace)
+    assert len(column.blocks) == paragraphs
+    assert any("完成。会议要求" in t for t in texts(window))
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, window) -> None:
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClick(column, Qt.Key.Key_Return)  # a paragraph of its own
+    sections = len(window.page_view.columns)
+    QTest.keyClick(column, Qt.Key.Key_Return, CTRL | Qt.KeyboardModifier.AltModifier)  # split the article
+    assert len(window.page_view.columns) == sections + 1
+    new = window.page_view.active_column()
+    assert shown(window)[new.number].startswith("会议要求")
+    # make its first paragraph the heading of the new article
+    QTest.keyClick(new, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.AltModifier)
+    content = window.library.page(window.library_page_id)
+    heading = content.current_sections[new.number].heading
+    assert heading is not None and heading.text.startswith("会议要求")
+    # move it earlier in reading order, then join it with the next again
+    number = new.number
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageUp, CTRL | SHIFT)
+    assert window.page_view.active == number - 1
+    assert shown(window)[number - 1].startswith("会议要求")
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_J, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert len(window.page_view.columns) == sections
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_undo_and_redo_go_back_through_corrections_and_highlights_alike(qtbot, window) -> None:
+    annotations = window.annotation_session.annotations
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "石")
+    assert any("石家庄" in t for t in texts(window))
+    QTest.keyClick(column, Qt.Key.Key_F2)  # leave the mode to highlight with 5
+    column = caret_before(qtbot, window, "新农村")
+    select_chars(column, 3)
+    QTest.keyClick(column, Qt.Key.Key_5)
+    assert [h.exact for h in annotations.page_highlights(window.library_page_id)] == ["新农村"]
+    undo, redo = (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT)
+    QTest.keyClick(column, *undo)  # the highlight
+    assert annotations.page_highlights(window.library_page_id) == []
+    assert any("石家庄" in t for t in texts(window))
+    QTest.keyClick(column, *undo)  # the correction
+    assert any("𠀀家庄" in t for t in texts(window))
+    qtbot.waitUntil(lambda: any("𠀀家庄" in t for t in shown(window)))
+    QTest.keyClick(column, *redo)
+    qtbot.waitUntil(lambda: any("石家庄" in t for t in shown(window)))
+    assert any("石家庄" in t for t in texts(window))
+    QTest.keyClick(column, *redo)
+    assert [h.exact for h in annotations.page_highlights(window.library_page_id)] == ["新农村"]
+    edit_menu = [a.text() for a in window.edit_menu.actions()]
+    assert edit_menu[0].startswith("&Undo") and edit_menu[1].startswith("&Redo")
+
+
+def test_a_highlight_over_a_corrected_word_follows_it(qtbot, window) -> None:
+    annotations = window.annotation_session.annotations
+    column = caret_before(qtbot, window, "𠀀家庄的新农村")
+    select_chars(column, 7)
+    QTest.keyClick(column, Qt.Key.Key_6)
+    (before,) = annotations.page_highlights(window.library_page_id)
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "石")  # inside the highlight
+    column = caret_before(qtbot, window, "与会人员")
+    type_chinese(column, "（补）")  # before it, in the same paragraph: its offsets move
+    (after,) = annotations.page_highlights(window.library_page_id)
+    assert after.id == before.id and after.anchored
+    page = window.annotation_session.page
+    index = page.section_index(after.section_id)
+    assert page.texts[index][after.start : after.end] == "石家庄的新农村"
+    assert after.start == before.start + 3
+    painter = window.annotation_session.painters[index]
+    assert painter.background_at(after.start) == annotations.category_for_key(6).light_colour
+
+
+def test_corrected_characters_are_underlined_and_tell_what_the_ocr_read(qtbot, window) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    window.library.preferred_author = "<i>Li</i>"  # the name set in Preferences
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "<b>石</b>")  # markup in a correction stays text
+    assert "<b>石</b>家庄" in column.toPlainText()
+    marks = window.proofreading.marks
+    (mark,) = [m for m in marks if m.column is column]
+    (span,) = mark.spans()
+    at = shown(window)[column.number].index("<b>石</b>")
+    start = SectionPositions(column).to_document(at)
+    assert span == (start, start + len("<b>石</b>"))
+    layer = column.layer("corrections")
+    assert layer[0][2].underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    tip = mark.tooltip_at(start + 1)
+    assert "OCR read: 𠀀" in tip  # what the OCR read there
+    assert "&lt;i&gt;Li&lt;/i&gt;" in tip and "<i>" not in tip  # who, escaped
+    created = window.library.corrections_of(window.library_page_id)[-1].created
+    assert str(created.year) in tip
+    assert mark.tooltip_at(start - 1) is None  # the character before was not corrected
+
+
+def doubtful(lines):
+    """A checker for the test: 𠀀明 looks like a slip for 王明; 狠抓 is an unknown word (no suggestion)."""
+    out = []
+    for line in lines:
+        flags = []
+        for word, kind, suggestion in (("𠀀明", "lookalike", "王明"), ("狠抓", "unknown", None)):
+            at = line.find(word)
+            if at >= 0:
+                flags.append({"start": at, "end": at + len(word), "kind": kind, "suggestion": suggestion})
+        out.append(flags)
+    return out
+
+
+def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_esc(qtbot, window) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    assert session.flag_count.text() == "2 flags left on this page"
+    column = window.page_view.columns[session.queue.flags[0].section]
+    waves = [fmt.underlineStyle() for _s, _e, fmt in column.layer("flags")]
+    assert waves == [QTextCharFormat.UnderlineStyle.WaveUnderline] * 2
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "𠀀明"
+    assert "王明" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_Return)  # accept: a correction, no paragraph split
+    assert any("记者王明报道" in t for t in texts(window))
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 1)  # checked again after the edit
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "狠抓"
+    QTest.keyClick(column, Qt.Key.Key_Escape)  # dismiss; the mode stays on
+    assert session.active and session.queue.flags == []
+    assert session.flag_count.text() == "0 flags left on this page"
+    assert [(k, t) for _s, _e, k, t in window.library.dismissed_flags(window.library_page_id)] == [
+        ("unknown", "狠抓")
+    ]
+    # Leaving and coming back: the dismissed flag stays dismissed.
+    QTest.keyClick(column, Qt.Key.Key_Escape)
+    assert not session.active
+    proofread(qtbot, window)
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: session.generation and session.flag_count.text() == "0 flags left on this page")
+    assert session.queue.flags == []
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_the_name_set_in_preferences_is_recorded_with_each_correction(qtbot, window) -> None:
+    from ui.shell.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.layout_, "light", "en", window, author=window.settings.author())
+    dialog.authorChanged.connect(window.set_author)
+    dialog.author.setText("  王编辑 ")
+    dialog.author.editingFinished.emit()
+    assert window.settings.author() == "王编辑"
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClicks(column, "x")
+    assert window.library.corrections_of(window.library_page_id)[-1].author == "王编辑"
+
+
+def test_paste_is_plain_text_on_one_line_and_arrows_move_by_character(qtbot, window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClick(column, Qt.Key.Key_Right)  # one character on, not the next column
+    assert window.page_view.active_column() is column
+    QApplication.clipboard().setText("<b>紧</b>\r\n抓")
+    QTest.keyClick(column, Qt.Key.Key_V, CTRL)
+    assert any("狠<b>紧</b>抓抓工作" in t for t in texts(window))
+
+
+def test_help_lists_the_proofreading_keys(qtbot, window) -> None:
+    window.proofreading.keys_action.trigger()
+    dialog = window.proofreading.keys_dialog
+    keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert {"F2", "F8 / Shift+F8", "Esc", "Enter", "Ctrl+Z / Ctrl+Shift+Z"} <= set(keys)
+    assert window.proofreading.keys_action in window.help_menu.actions()
+    dialog.close()
+
+
+def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbot, window) -> None:
+    pytest.importorskip("models.proofreading.checker")  # the checker ships from issue 8's checker branch
+    session = window.proofreading
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议指出")
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Right)
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # the full-width ，
+    QTest.keyClicks(column, ",")  # a half-width one, as OCR reads it
+    assert any("会议指出,要" in t for t in texts(window))
+    qtbot.waitUntil(lambda: any(f.text == "," for f in session.queue.flags), timeout=120000)
+    column = caret_before(qtbot, window, "会议指出")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == ","
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    assert any("会议指出，要" in t for t in texts(window))
+
+
+def test_flags_follow_their_characters_until_the_checker_reads_the_page_again() -> None:
+    from ui.proofreading.flag_queue import FlagQueue, place_flags
+
+    blocks = [[("甲乙丙,丁", [10, 11, 12, 13, 14])], [("戊己", [20, 21])]]
+    found = [
+        [{"start": 3, "end": 4, "kind": "punctuation", "suggestion": "，"}],
+        [{"start": 0, "end": 2, "kind": "unknown"}],
+    ]
+    queue = FlagQueue()
+    queue.set_flags(place_flags(blocks, found, dismissed={(20, 22, "unknown")}))
+    assert [(f.text, f.raw_start, f.raw_end) for f in queue.flags] == [(",", 13, 14)]
+    # Two characters typed before the comma: the flag moves with it; one typed over it: it goes.
+    queue.follow([[("甲乙XX丙,丁", [10, 11, 11, 11, 12, 13, 14])], [("戊己", [20, 21])]])
+    assert [(f.section, f.block, f.start, f.end) for f in queue.flags] == [(0, 0, 5, 6)]
+    queue.follow([[("甲乙XX丙，丁", [10, 11, 11, 11, 12, 13, 14])], [("戊己", [20, 21])]])
+    assert queue.flags == []
+
+
+def test_hovering_a_corrected_character_shows_its_tooltip_and_the_menu_has_structure(qtbot, window) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "石")
+    at = SectionPositions(column).to_document(shown(window)[column.number].index("石家庄"))
+    cursor = column.textCursor()
+    cursor.setPosition(at)
+    rect = column.cursorRect(cursor)
+    point = QPoint(rect.x() + 4, rect.center().y())  # inside 石, just right of its left edge
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and "OCR read: 𠀀" in QToolTip.text()
+    QToolTip.hideText()
+    menu = QMenu()
+    column.contextMenuAboutToShow.emit(menu, rect.center().toPointF())
+    titles = [a.text() for a in menu.actions()]
+    assert "S&tructure" in titles
+    menu.deleteLater()
+
+
+def test_the_input_method_composes_without_writing_and_commits_one_correction(qtbot, window) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    before = len(window.library.corrections_of(window.library_page_id))
+    QApplication.sendEvent(column, QInputMethodEvent("hen", []))  # still choosing
+    assert "hen" in window.statusBar().currentMessage()
+    assert len(window.library.corrections_of(window.library_page_id)) == before
+    type_chinese(column, "很")
+    assert len(window.library.corrections_of(window.library_page_id)) == before + 1
+    assert any("很狠抓" in t for t in texts(window))
+
+
+def test_a_page_opened_from_a_file_joins_the_library_to_be_proofread(qtbot, window, tmp_path) -> None:
+    page = tmp_path / "loose.txt"
+    page.write_text(ASTRAL_PAGE.replace("城乡", "县乡"), encoding="utf-8")
+    window.open_page_file(page)
+    assert window.page_where.startswith("file:")
+    window.page_view.focus_column(0)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
+    assert window.proofreading.active and window.page_where.startswith("library:")
+    assert any("县乡" in t for t in texts(window))
+
+
+def test_a_failed_write_is_told_in_a_dialog_and_the_page_keeps_the_library_text(
+    qtbot, window, monkeypatch
+) -> None:
+    proofread(qtbot, window)
+    before = texts(window)
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(window.library, "correct", broken)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClicks(column, "x")
+    box = window._error_box
+    assert (
+        box.isVisible()
+        and box.text() == "The change was not saved"
+        and "disk I/O error" in box.informativeText()
+    )
+    box.close()
+    assert texts(window) == before and shown(window) == before
+
+
+def test_section_kind_and_later_in_reading_order_from_the_structure_menu(qtbot, window) -> None:
+    assert window.open_library_page(window.test_pages["sample.txt"])
+    proofread(qtbot, window)
+    view = window.page_view
+    number = 3
+    view.focus_column(number)
+    first = shown(window)[number]
+    kinds = window.proofreading.structure.kind_actions
+    next(a for a in kinds if a.text() == "&Caption").trigger()
+    assert window.library.page(window.library_page_id).current_sections[number].kind == "caption"
+    assert window.annotation_session.undo_action.text() == "&Undo make caption"
+    QTest.keyClick(view.active_column(), Qt.Key.Key_PageDown, CTRL | SHIFT)
+    assert shown(window)[number + 1] == first and view.active == number + 1
+    assert window.library.page(window.library_page_id).current_sections[number + 1].kind == "caption"
+    assert window.annotation_session.undo_action.text() == "&Undo move section"
+
+
+def test_undo_names_the_core_step_in_the_window_language(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+    from ui.common.step_labels import StepLabels
+
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        labels = StepLabels()
+        assert labels.name("make heading") == "设为标题"
+        assert labels.name("correct 千 → 干") == "校正 千 → 干"
+        assert labels.name("something new") == "something new"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def test_the_checker_reads_a_paragraph_again_only_when_it_changed() -> None:
+    from ui.proofreading.flag_queue import RememberingChecker
+
+    read: list[str] = []
+
+    def checker(lines):
+        read.extend(lines)
+        return doubtful(lines)
+
+    remembering = RememberingChecker(checker)
+    page = ["记者𠀀明报道", "狠抓工作落实", "狠抓工作落实"]
+    assert remembering(page) == doubtful(page)
+    assert read == ["记者𠀀明报道", "狠抓工作落实"]  # each distinct paragraph once
+    read.clear()
+    edited = ["记者王明报道", "狠抓工作落实", "狠抓工作落实"]
+    assert remembering(edited) == doubtful(edited)
+    assert read == ["记者王明报道"]
+
+
+def test_the_mode_stays_on_from_page_to_page(qtbot, window) -> None:
+    window.refresh_library()  # the library panel lists the pages the fixture imported
+    proofread(qtbot, window)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageDown, CTRL)  # the next page
+    assert window.library_page_id == window.test_pages["sample.txt"]
+    assert window.proofreading.active and all(c.editing for c in window.page_view.columns)
+    column = window.page_view.columns[3]
+    window.page_view.focus_column(3)
+    last = column.blocks[-1]
+    cursor = column.textCursor()
+    cursor.setPosition(last.position + 2)
+    column.setTextCursor(cursor)
+    QTest.keyClicks(column, "q")
+    assert "q" in shown(window)[3] and any("q" in t for t in texts(window))

@@ -1,0 +1,209 @@
+"""The checker's flags on the shown page: found in the background, marked, walked with F8.
+
+The checker (``models.proofreading``, the ``check`` command's engine) reads each block of the
+page as one line and flags characters it doubts: a kind, a code-point span of that line and
+perhaps a suggestion. It runs on a daemon thread that reports through a queued signal (the
+window never waits; quitting never waits for it), one page at a time; a result for text that
+has changed since is dropped. Flags an editor dismissed are remembered by the library (raw
+span and kind) and not shown again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Signal
+
+#: checks lines of text: one list of flags ({"start", "end", "kind", "suggestion"}) per line
+Checker = Callable[[Sequence[str]], list[list[dict]]]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One doubtful span: in a column's block (code points), with the raw span it came from."""
+
+    section: int
+    block: int
+    start: int
+    end: int
+    kind: str
+    suggestion: str | None
+    text: str
+    raw_start: int
+    raw_end: int
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.raw_start, self.raw_end, self.kind)
+
+
+def place_flags(
+    blocks: Sequence[Sequence[tuple[str, list[int]]]],
+    found: Sequence[Sequence[dict]],
+    dismissed: set[tuple[int, int, str]],
+) -> list[Flag]:
+    """Flags on (text, raw offsets) blocks per section, in reading order, minus dismissed ones."""
+    flags: list[Flag] = []
+    at = 0
+    for section, column in enumerate(blocks):
+        for number, (text, source) in enumerate(column):
+            for item in found[at] if at < len(found) else ():
+                start, end = int(item["start"]), int(item["end"])
+                if not 0 <= start < end <= len(text) or not source:
+                    continue
+                raw_start = source[start]
+                raw_end = source[end - 1] + 1
+                flag = Flag(
+                    section,
+                    number,
+                    start,
+                    end,
+                    str(item.get("kind") or ""),
+                    item.get("suggestion"),
+                    text[start:end],
+                    raw_start,
+                    max(raw_end, raw_start + 1),
+                )
+                if flag.key not in dismissed:
+                    flags.append(flag)
+            at += 1
+    return flags
+
+
+def bundled_checker() -> Checker | None:
+    """The checker that ships (the ``check`` command's, without a library's knowledge), or None
+    in a build without one. It loads its tables on first use, on the worker thread."""
+    try:
+        from models.proofreading.checker import Checker as Engine
+    except ImportError:
+        return None
+    loaded: list[Engine] = []
+
+    def check(lines: Sequence[str]) -> list[list[dict]]:
+        if not loaded:
+            loaded.append(Engine())
+        return [[flag.as_json() for flag in flags] for flags in loaded[0].check_lines(lines)]
+
+    return check
+
+
+class RememberingChecker:
+    """A checker that reads each distinct line once: after an edit only the changed paragraph
+    is read again (a page takes the shipped checker seconds; a paragraph, a fraction)."""
+
+    def __init__(self, checker: Checker, size: int = 20000) -> None:
+        self.checker = checker
+        self.size = size
+        self.known: dict[str, list[dict]] = {}
+
+    def __call__(self, lines: Sequence[str]) -> list[list[dict]]:
+        new = list(dict.fromkeys(line for line in lines if line not in self.known))
+        if new:
+            if len(self.known) + len(new) > self.size:
+                self.known.clear()
+            self.known.update(zip(new, self.checker(new), strict=True))
+        return [self.known[line] for line in lines]
+
+
+class FlagTasks(QObject):
+    """Runs the checker off the main thread; its signal arrives on the main thread."""
+
+    #: (generation, one list of flags per line) for the lines asked for in that generation
+    checked = Signal(int, object)
+    #: a one-line reason the checker failed
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.latest = -1
+        self._lock = threading.Lock()
+
+    def check(self, generation: int, checker: Checker, lines: list[str]) -> None:
+        self.latest = generation
+        threading.Thread(
+            target=self._run, args=(generation, checker, lines), name="dubao-checker", daemon=True
+        ).start()
+
+    def _run(self, generation: int, checker: Checker, lines: list[str]) -> None:
+        try:
+            with self._lock:  # one page at a time
+                if generation != self.latest:
+                    return
+                found = checker(lines)
+        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+            self._emit(self.failed, str(exc) or type(exc).__name__)
+            return
+        self._emit(self.checked, generation, found)
+
+    @staticmethod
+    def _emit(signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window closed while the checker was reading: nobody is waiting
+
+
+class FlagQueue:
+    """The page's flags in reading order and the one selected (F8 / Shift+F8)."""
+
+    def __init__(self) -> None:
+        self.flags: list[Flag] = []
+        self.selected = -1
+
+    def set_flags(self, flags: list[Flag]) -> None:
+        self.flags = list(flags)
+        self.selected = -1
+
+    def current(self) -> Flag | None:
+        return self.flags[self.selected] if 0 <= self.selected < len(self.flags) else None
+
+    def step(self, delta: int, where: tuple[int, int, int] | None = None) -> Flag | None:
+        """Select the next (+1) or previous (-1) flag, from the selected one or from ``where``
+        (section, block, offset: the caret); wraps around the page."""
+        if not self.flags:
+            self.selected = -1
+            return None
+        if self.selected < 0 and where is not None:
+            order = [(f.section, f.block, f.start) for f in self.flags]
+            if delta > 0:
+                after = [i for i, place in enumerate(order) if place >= where]
+                self.selected = after[0] if after else 0
+            else:
+                before = [i for i, place in enumerate(order) if place < where]
+                self.selected = before[-1] if before else len(self.flags) - 1
+            return self.current()
+        if self.selected < 0:
+            self.selected = 0 if delta > 0 else len(self.flags) - 1
+        else:
+            self.selected = (self.selected + delta) % len(self.flags)
+        return self.current()
+
+    def drop(self, flag: Flag) -> None:
+        """Take a flag off the queue (dismissed or accepted); nothing stays selected."""
+        self.flags = [f for f in self.flags if f != flag]
+        self.selected = -1
+
+    def follow(self, blocks: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
+        """Keep the flags whose characters the page still shows, where it shows them now
+        (the page was shown again after an edit; the checker's new answer is on its way)."""
+        kept: list[Flag] = []
+        for flag in self.flags:
+            for section, column in enumerate(blocks):
+                placed = None
+                for number, (text, source) in enumerate(column):
+                    if flag.raw_start in source:
+                        start = source.index(flag.raw_start)
+                        end = start + len(flag.text)
+                        if text[start:end] == flag.text and source[end - 1] + 1 == flag.raw_end:
+                            placed = replace(flag, section=section, block=number, start=start, end=end)
+                        break
+                if placed is not None:
+                    kept.append(placed)
+                    break
+        self.flags = kept
+        self.selected = -1
+
+    def in_section(self, section: int) -> list[Flag]:
+        return [f for f in self.flags if f.section == section]

@@ -1,0 +1,88 @@
+"""Help ▸ Proofreading Keys…: the key map of proofreading mode, in a small table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ProofreadingKeys(QDialog):
+    """The key map as a two-column table (plain text items)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("proofreadingKeys")
+        self.setWindowTitle(self.tr("Proofreading Keys"))
+        intro = QLabel(
+            self.tr(
+                "In proofreading mode the columns take corrections: each change is saved in the "
+                "library at once, over the OCR text, which is never changed."
+            )
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        rows = self.key_map()
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, (keys, what) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+    def key_map(self) -> list[tuple[str, str]]:
+        """(keys, what they do) in proofreading mode; the README has the same table."""
+        return [
+            ("F2", self.tr("Start or leave proofreading (Edit ▸ Proofread)")),
+            (
+                self.tr("Letters, digits, input method"),
+                self.tr("Type: replace the selection or insert at the caret"),
+            ),
+            (
+                "Backspace / Delete",
+                self.tr("Delete the character before / after the caret, or the selection"),
+            ),
+            (
+                "Enter",
+                self.tr("Split the paragraph at the caret (with a flag selected: accept its suggestion)"),
+            ),
+            ("Ctrl+V / Ctrl+X", self.tr("Paste as plain text / cut")),
+            (self.tr("Arrows, Home, End"), self.tr("Move the caret by character and line")),
+            ("F8 / Shift+F8", self.tr("Select the next / previous flag of the checker")),
+            ("Esc", self.tr("Dismiss the selected flag; with none selected, leave proofreading")),
+            (
+                "Ctrl+Z / Ctrl+Shift+Z",
+                self.tr("Undo / redo the last step (corrections and highlights alike)"),
+            ),
+            ("Ctrl+J", self.tr("Join the paragraph with the next")),
+            ("Ctrl+Return", self.tr("Split the paragraph at the caret")),
+            (
+                "Ctrl+Alt+H / K / S / B",
+                self.tr("Make the paragraph the heading / kicker / subheading / byline"),
+            ),
+            ("Ctrl+Alt+P", self.tr("Make the paragraph body text again")),
+            ("Ctrl+Alt+Return", self.tr("Split the article at this paragraph")),
+            ("Ctrl+Alt+J", self.tr("Join the article with the next")),
+            ("Ctrl+Shift+PgUp / PgDown", self.tr("Move the section earlier / later in reading order")),
+            ("1–9, R", self.tr("Off while proofreading: they type")),
+        ]

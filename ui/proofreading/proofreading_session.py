@@ -1,0 +1,549 @@
+"""Proofreading in the main window: the mode (F2), edits through the core, marks, flags, structure.
+
+One ProofreadingSession per window. In the mode every column of a library page takes edits
+(``ColumnEditor``); each edit goes to the core (``Library.correct``, ``split_paragraph``,
+``join_paragraph_with_next`` …) as one committed, undoable step, and only then does the page
+show it: the window lays the page out again from the library's current text (the document is
+never the source of truth). The library tells its listeners about every step and every undo
+or redo (of a correction or a highlight: one history), so the page is shown again whatever
+made the change. Corrected characters get a dotted underline with a tooltip; the checker's
+flags a wavy one, walked with F8 / Shift+F8, accepted with Enter, dismissed with Esc.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QMenu
+
+from ui.annotations.highlight_positions import SectionPositions
+from ui.proofreading.column_editing import ColumnEditor
+from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
+from ui.proofreading.flag_queue import (
+    Checker,
+    Flag,
+    FlagQueue,
+    FlagTasks,
+    RememberingChecker,
+    bundled_checker,
+    place_flags,
+)
+from ui.proofreading.structure_actions import StructureActions, StructureStep
+from ui.reader.section_view import SectionColumn
+
+if TYPE_CHECKING:
+    from ui.reader.host import ReaderHost
+
+FLAG_LAYER = "flags"
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ProofreadingSession(QObject):
+    """Proofreading mode, its keys and menus, for one main window."""
+
+    def __init__(self, window: ReaderHost, edit_menu: QMenu, help_menu: QMenu) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self.window = window
+        self.active = False
+        self.editors: list[ColumnEditor] = []
+        self.marks: list[CorrectionMarks] = []
+        self.queue = FlagQueue()
+        self.tasks = FlagTasks(self)
+        self.tasks.checked.connect(self._checked)
+        self.tasks.failed.connect(self._checker_failed)
+        #: the checker; None until first needed (then the bundled one), replaceable in tests
+        self.checker: Checker | None = None
+        self.generation = 0
+        self._blocks: list[list[tuple[str, list[int]]]] = []
+        #: the page whose flags the queue holds
+        self._flags_page: int | None = None
+        self._library: Any = None
+        #: where the caret goes once the page is shown again: (section, code-point offset)
+        self._caret: tuple[int, int] | None = None
+        self._selecting_flag = False
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(400)
+        self._check_timer.timeout.connect(self._start_checker)
+
+        self.proofread_action = QAction(self.tr("Pr&oofread"), window)  # type: ignore[arg-type]
+        self.proofread_action.setCheckable(True)
+        self.proofread_action.setShortcut(QKeySequence("F2"))
+        self.proofread_action.toggled.connect(self.set_active)
+        self.next_flag_action = QAction(self.tr("Next F&lag"), window)  # type: ignore[arg-type]
+        self.next_flag_action.setShortcut(QKeySequence("F8"))
+        self.next_flag_action.triggered.connect(lambda: self.step_flag(1))
+        self.previous_flag_action = QAction(self.tr("Previous Fla&g"), window)  # type: ignore[arg-type]
+        self.previous_flag_action.setShortcut(QKeySequence("Shift+F8"))
+        self.previous_flag_action.triggered.connect(lambda: self.step_flag(-1))
+        self.keys_action = QAction(self.tr("Proofreading &Keys…"), window)  # type: ignore[arg-type]
+        self.keys_action.triggered.connect(self.show_keys)
+        for action in (self.proofread_action, self.next_flag_action, self.previous_flag_action):
+            window.addAction(action)
+        self.structure = StructureActions(window, self.run_structure)  # type: ignore[arg-type]
+
+        first = edit_menu.actions()[0] if edit_menu.actions() else None
+        edit_menu.insertAction(first, self.proofread_action)
+        self.structure_menu = QMenu(self.tr("S&tructure"), edit_menu)
+        self.structure.fill(self.structure_menu)
+        edit_menu.insertMenu(first, self.structure_menu)
+        edit_menu.insertAction(first, self.next_flag_action)
+        edit_menu.insertAction(first, self.previous_flag_action)
+        edit_menu.insertSeparator(first)
+        help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.keys_action)
+
+        self.indicator = QLabel(self.tr("Proofreading"))
+        self.indicator.setObjectName("proofreadingIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.indicator.setToolTip(self.tr("Proofreading mode: F2 or Esc leaves it"))
+        self.flag_count = QLabel()
+        self.flag_count.setObjectName("flagCount")
+        self.flag_count.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().addPermanentWidget(self.flag_count)
+        window.statusBar().addPermanentWidget(self.indicator)
+        self.banner = QLabel(self.tr("Proofreading — type to correct; F8: next flag; F2 or Esc: leave"))
+        self.banner.setObjectName("proofreadingBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setContentsMargins(8, 3, 8, 3)
+        window.page_view.layout().insertWidget(0, self.banner)
+        self._show_state()
+        window.pageShown.connect(self._page_shown)
+
+    # --- the mode ---------------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        """Start or leave proofreading mode (a page from a file is added to the library first)."""
+        if active == self.active:
+            return
+        if active and self._page_id() is None and not self._bring_into_library():
+            self.proofread_action.setChecked(False)
+            return
+        self.active = active
+        self.proofread_action.setChecked(active)
+        language = getattr(self.window, "language", None)
+        if language is not None:  # R types while proofreading
+            language.add_word_action.setEnabled(not active)
+        self._show_state()
+        self._attach()
+        if active:
+            self._say(self.tr("Proofreading: every change is saved in the library as a correction."))
+            column = self.window.page_view.active_column()
+            if column is not None:
+                column.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._say(self.tr("Proofreading ended."))
+
+    def _show_state(self) -> None:
+        on = self.active
+        self.indicator.setVisible(on)
+        self.banner.setVisible(on)
+        self.flag_count.setVisible(on)
+        colours = self.window.colours
+        self.banner.setStyleSheet(f"background: {colours.hit}; color: {colours.ink};")
+        self.indicator.setStyleSheet(f"background: {colours.hit}; color: {colours.ink}; padding: 0 6px;")
+        self.next_flag_action.setEnabled(on)
+        self.previous_flag_action.setEnabled(on)
+        self.structure.set_enabled(on)
+
+    def _page_id(self) -> int | None:
+        where = self.window.page_where
+        if self.window.library is None or not where.startswith("library:"):
+            return None
+        return int(where.split(":", 1)[1])
+
+    def _bring_into_library(self) -> bool:
+        language = getattr(self.window, "language", None)
+        page_id = language.library_page_id(create=True) if language is not None else None
+        if page_id is None or not self.window.open_library_page(page_id):
+            self._say(self.tr("Only pages in the library can be proofread."))
+            return False
+        return True
+
+    def _say(self, message: str, timeout: int = 5000) -> None:
+        self.window.statusBar().showMessage(message, timeout)
+
+    # --- the page -----------------------------------------------------------------------------------
+    def _page_shown(self, _title: str = "") -> None:
+        self._listen()
+        if self.active and self._page_id() is None:
+            self.proofread_action.setChecked(False)  # a page from a file: the mode ends
+        self._attach()
+
+    def _listen(self) -> None:
+        """Hear every step of the window's library (edits, undo, redo from anywhere)."""
+        library = self.window.library
+        if library is self._library:
+            return
+        if self._library is not None:
+            self._library.unsubscribe(self._library_changed)
+        self._library = library
+        if library is not None and hasattr(library, "subscribe"):
+            library.subscribe(self._library_changed)
+
+    def _library_changed(self, command: Any) -> None:
+        page_id = self._page_id()
+        if page_id is not None and page_id in command.text_page_ids():
+            self._reload_timer.start()  # the page reads differently now: show it again
+
+    def _attach(self) -> None:
+        """Put editors (in the mode), correction marks and flags on the shown page's columns."""
+        columns = self.window.page_view.columns
+        # An editor stays on a column the page still has (the page shown again after an edit).
+        keep = {id(c) for c in columns} if self.active else set()
+        for old in self.marks:
+            old.detach()
+        for old in self.editors:
+            if id(old.column) not in keep:
+                old.detach()
+        self.editors = [e for e in self.editors if id(e.column) in keep]
+        self.marks = []
+        edited = {id(e.column) for e in self.editors}
+        same_page = self._page_id() is not None and self._page_id() == self._flags_page
+        self._flags_page = self._page_id()
+        if not (same_page and self.active):
+            self.queue.set_flags([])
+        self.generation += 1
+        page_id = self._page_id()
+        if page_id is None:
+            self._update_flag_count()
+            return
+        self._mark_corrections(page_id, columns)
+        for column in columns:
+            if not column.property("proofreadingHooked"):  # once per column, however often attached
+                column.setProperty("proofreadingHooked", True)
+                column.contextMenuAboutToShow.connect(
+                    lambda menu, _point, c=column: self._context_menu(c, menu)
+                )
+                column.cursorPositionChanged.connect(lambda c=column: self._caret_moved(c))
+            if self.active and id(column) not in edited:
+                editor = ColumnEditor(column, self._intercept)
+                editor.editRequested.connect(self.edit)
+                editor.splitRequested.connect(
+                    lambda section, at: self.run_structure(StructureStep("split_paragraph"), (section, at))
+                )
+                editor.composing.connect(self._composing)
+                self.editors.append(editor)
+        self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
+        if self.active:
+            self.queue.follow(self._blocks)  # until the checker has read the new text
+            self._paint_flags()
+            self._check_timer.start()  # once typing pauses
+        self._update_flag_count()
+
+    def _mark_corrections(self, page_id: int, columns: list[SectionColumn]) -> None:
+        from models.proofreading.layout import build_layout
+
+        content = getattr(self.window, "page_content", None)  # the window has just read it
+        if content is None or content.info.id != page_id:
+            content = self.window.library.page(page_id)
+        corrections = {c.id: c for c in content.corrections}
+        if not any(c.in_force for c in corrections.values()):
+            return
+        layout = build_layout(content.raw, content.sections, content.corrections)
+        for section, column in enumerate(columns):
+            runs = corrected_runs(layout, section, corrections)
+            if runs:
+                self.marks.append(CorrectionMarks(column, layout.raw, runs))
+
+    def reload(self) -> None:
+        """Show the page again from the library's current text, keeping the view where it was."""
+        self._reload_timer.stop()
+        page_id = self._page_id()
+        view = self.window.page_view
+        if page_id is None:
+            return
+        strip = view.scroll.horizontalScrollBar().value()
+        scrolls = [c.verticalScrollBar().value() for c in view.columns]
+        column = view.active_column()
+        focused = column is not None and column.hasFocus()
+        caret = self._caret
+        if caret is None and column is not None:
+            caret = (column.number, SectionPositions(column).to_section(column.textCursor().position()))
+        self._caret = None
+        if not self.window.open_library_page(page_id, in_place=True):
+            return
+        for number, value in enumerate(scrolls[: len(view.columns)]):
+            view.columns[number].verticalScrollBar().setValue(value)
+        if caret is not None and view.columns:
+            number = max(0, min(caret[0], len(view.columns) - 1))
+            target = view.columns[number]
+            view.focus_column(number, take_focus=focused)
+            cursor = target.textCursor()
+            cursor.setPosition(SectionPositions(target).to_document(caret[1]))
+            target.setTextCursor(cursor)
+            target.ensureCursorVisible()
+        view.scroll.horizontalScrollBar().setValue(strip)
+
+    # --- edits ------------------------------------------------------------------------------------------
+    def _run(self, call, caret: tuple[int, int] | None) -> bool:
+        """Run one core step; the page is shown again (caret at ``caret``). False if refused."""
+        from models.errors import DubaoError
+
+        page_id = self._page_id()
+        if page_id is None:
+            self._say(self.tr("Only pages in the library can be proofread."))
+            return False
+        try:
+            result = call(page_id)
+        except DubaoError as exc:  # refused (nothing to split there, the last section …): say why
+            self._say(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
+            self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
+            self.reload()  # show what the library holds
+            return False
+        if not getattr(result, "changed", True):
+            return True
+        self._caret = caret
+        self.reload()
+        if getattr(result, "unanchored", None):
+            self._say(
+                self.tr(
+                    "%n highlights could not follow their words; see the Annotations panel",
+                    "",
+                    len(result.unanchored),
+                )
+            )
+        return True
+
+    def edit(self, section: int, start: int, end: int, text: str) -> bool:
+        """Make the section's text ``[start:end]`` read ``text`` (code points), as one step."""
+        library = self.window.library
+        column = self.window.page_view.columns[section]
+        section_text = "\n".join(ref.text.text for ref in column.blocks)
+        if not text and section_text[start:end] == "\n":
+            # Backspace at a paragraph's start, Delete at its end: the two paragraphs join.
+            return self._run(
+                lambda page: library.join_paragraph_with_next(page, section, start), (section, start)
+            )
+        return self._run(
+            lambda page: library.correct(page, section, start, end, text), (section, start + len(text))
+        )
+
+    def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
+        """Do one structure step at ``where`` (section, offset), else at the active column's caret."""
+        if not self.active:
+            self._say(self.tr("Structure edits are made in proofreading mode (F2)."))
+            return False
+        library = self.window.library
+        if where is None:
+            column = self.window.page_view.active_column()
+            if column is None:
+                return False
+            where = (column.number, SectionPositions(column).to_section(column.textCursor().selectionStart()))
+        section, at = where
+        op, value = step.operation, step.value
+        if op == "split_paragraph":
+            return self._run(lambda p: library.split_paragraph(p, section, at), (section, at + 1))
+        if op == "join_paragraph":
+            return self._run(lambda p: library.join_paragraph_with_next(p, section, at), (section, at))
+        if op == "role":
+            return self._run(lambda p: library.set_role(p, section, at, str(value)), (section, at))
+        if op == "split_section":
+            return self._run(lambda p: library.split_section(p, section, at), (section + 1, 0))
+        if op == "join_section":
+            return self._run(lambda p: library.join_section_with_next(p, section), (section, at))
+        if op == "kind":
+            return self._run(lambda p: library.set_section_kind(p, section, str(value)), (section, at))
+        if op == "move":
+            to = section + int(value)
+            if not 0 <= to < len(self.window.page_view.columns):
+                self._say(self.tr("The section is already first or last in reading order."))
+                return False
+            return self._run(lambda p: library.move_section(p, section, to), (to, at))
+        return False
+
+    def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
+        if not self.active:
+            return
+        menu.addSeparator()
+        sub = menu.addMenu(self.tr("S&tructure"))
+        self.structure.fill(sub)
+
+    def _composing(self, text: str) -> None:
+        if text:
+            self._say(self.tr("Composing: %1").replace("%1", text), 0)
+        else:
+            self.window.statusBar().clearMessage()
+
+    # --- keys -------------------------------------------------------------------------------------------
+    def _intercept(self, column: SectionColumn, event: QKeyEvent) -> bool:
+        """Keys the session answers before the editor: Enter/Esc on a flag, Esc to leave."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        flag = self.queue.current()
+        if event.key() in _ENTER and flag is not None:
+            self.accept_flag()
+            return True
+        if event.key() == Qt.Key.Key_Escape:
+            if flag is not None:
+                self.dismiss_flag()
+            else:
+                self.proofread_action.setChecked(False)
+            return True
+        return False
+
+    def show_keys(self) -> None:
+        from ui.proofreading.proofreading_keys import ProofreadingKeys
+
+        dialog = ProofreadingKeys(self.window)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.keys_dialog = dialog
+
+    # --- flags --------------------------------------------------------------------------------------------
+    def _start_checker(self) -> None:
+        """Read the page's paragraphs again in the background (those read before come from memory)."""
+        if self.checker is None:
+            shipped = bundled_checker()
+            self.checker = RememberingChecker(shipped) if shipped is not None else None
+        if self.checker is None:
+            self.flag_count.setText(self.tr("No checker in this build"))
+            return
+        if not self.active or self._page_id() is None:
+            return
+        lines = [text for column in self._blocks for text, _ in column]
+        self.tasks.check(self.generation, self.checker, lines)
+
+    def _checked(self, generation: int, found: object) -> None:
+        page_id = self._page_id()
+        if generation != self.generation or page_id is None:
+            return  # the text has changed since: a newer check is on its way
+        dismissed = {(s, e, k) for s, e, k, _t in self.window.library.dismissed_flags(page_id)}
+        self.queue.set_flags(place_flags(self._blocks, found, dismissed))  # type: ignore[arg-type]
+        self._paint_flags()
+        self._update_flag_count()
+
+    def _checker_failed(self, reason: str) -> None:
+        self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
+
+    def _update_flag_count(self) -> None:
+        if self.checker is None and self.active:
+            self.flag_count.setText(self.tr("No checker in this build"))
+            return
+        self.flag_count.setText(self.tr("%n flags left on this page", "", len(self.queue.flags)))
+
+    def _paint_flags(self) -> None:
+        colours = self.window.colours
+        selected = self.queue.current()
+        for number, column in enumerate(self.window.page_view.columns):
+            spans = []
+            for flag in self.queue.in_section(number):
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor(colours.masthead))
+                if flag == selected:
+                    fmt.setBackground(QColor(colours.current_hit))
+                start, end = self._flag_span(column, flag)
+                spans.append((start, end, fmt))
+            column.set_layer(FLAG_LAYER, spans)
+
+    @staticmethod
+    def _flag_span(column: SectionColumn, flag: Flag) -> tuple[int, int]:
+        ref = column.blocks[flag.block]
+        start, end = ref.utf16_map().span_to_utf16(flag.start, flag.end)
+        return ref.position + start, ref.position + end
+
+    def step_flag(self, delta: int) -> Flag | None:
+        """Select the next (+1) or previous (-1) flag from the caret; it is shown selected."""
+        if not self.active:
+            return None
+        where = None
+        column = self.window.page_view.active_column()
+        if column is not None and column.blocks and self.queue.current() is None:
+            position = column.textCursor().position()
+            block = max(0, column.block_at(position))
+            where = (column.number, block, column.block_text_offset(block, position))
+        flag = self.queue.step(delta, where)
+        self._paint_flags()
+        if flag is None:
+            self._say(self.tr("No flags on this page."))
+            return None
+        view = self.window.page_view
+        target = view.columns[flag.section]
+        self._selecting_flag = True  # the caret moves onto the flag: it stays selected
+        view.focus_column(flag.section)
+        start, end = self._flag_span(target, flag)
+        cursor = target.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        target.setTextCursor(cursor)
+        target.ensureCursorVisible()
+        self._selecting_flag = False
+        suggestion = flag.suggestion
+        self._say(
+            (
+                self.tr("%1 (%2 → %3): Enter accepts, Esc dismisses").replace("%3", suggestion)
+                if suggestion is not None
+                else self.tr("%1 (%2): type the fix, or Esc dismisses")
+            )
+            .replace("%1", self._kind_name(flag.kind))
+            .replace("%2", flag.text),
+            0,
+        )
+        return flag
+
+    def _kind_name(self, kind: str) -> str:
+        names = {
+            "punctuation": self.tr("Half-width punctuation"),
+            "space": self.tr("A space inside words"),
+            "lookalike": self.tr("A look-alike character"),
+            "unknown": self.tr("An unknown word"),
+        }
+        return names.get(kind, kind)
+
+    def _caret_moved(self, column: SectionColumn) -> None:
+        """Moving the caret off the selected flag lets go of it."""
+        flag = self.queue.current()
+        if flag is None or self._selecting_flag:
+            return
+        cursor = column.textCursor()
+        if column.number != flag.section or (
+            cursor.selectionStart(),
+            cursor.selectionEnd(),
+        ) != self._flag_span(column, flag):
+            self.queue.selected = -1
+            self._paint_flags()
+
+    def accept_flag(self) -> bool:
+        """Put the selected flag's suggestion in its place (one correction)."""
+        flag = self.queue.current()
+        if flag is None:
+            return False
+        if flag.suggestion is None:
+            self._say(self.tr("This flag has no suggestion: type the fix, or Esc dismisses it."))
+            return False
+        column = self.window.page_view.columns[flag.section]
+        offset = SectionPositions(column).to_section(column.blocks[flag.block].position)
+        self.queue.drop(flag)
+        return self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+
+    def dismiss_flag(self) -> bool:
+        """Dismiss the selected flag; the library remembers it (it is not shown again)."""
+        from models.errors import DubaoError
+
+        flag = self.queue.current()
+        page_id = self._page_id()
+        if flag is None or page_id is None:
+            return False
+        try:
+            self.window.library.dismiss_flag(page_id, flag.raw_start, flag.raw_end, flag.kind, flag.text)
+        except DubaoError as exc:
+            self.window.show_error(self.tr("The flag was not dismissed"), str(exc))
+            return False
+        self.queue.drop(flag)
+        column = self.window.page_view.columns[flag.section]
+        cursor = column.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        column.setTextCursor(cursor)
+        self._paint_flags()
+        self._update_flag_count()
+        self._say(self.tr("Flag dismissed."))
+        return True
