@@ -266,8 +266,15 @@ def test_a_page_whose_highlights_must_move_under_a_held_lock_is_told_and_retried
     made = annotations.create(page, section, at, at + 5, annotations.category_for_key(6).id)
     raw = page.content.raw
     cut = raw.index("高质量发展")
-    # A correction before the words in the same paragraph: the highlight must move on the next opening.
-    window.library.add_correction(page.page_id, cut - 2, cut, "")
+    # A correction before the words in the same paragraph, stored the way an older Dubao stored one
+    # (without moving the highlights at once): they must move on the next opening.
+    with sqlite3.connect(window.library.path) as conn:
+        conn.execute(
+            "INSERT INTO correction (page_id, raw_start, raw_end, replacement, author, created)"
+            " VALUES (?, ?, ?, '', 'old', '2020-02-12')",
+            (page.page_id, cut - 2, cut),
+        )
+    conn.close()
     writer = OtherWriter(window.library.path)
     try:
         assert window.open_library_page(page.page_id)
