@@ -275,7 +275,9 @@ class ProofreadingSession(QObject):
             target = view.columns[number]
             view.focus_column(number, take_focus=focused)
             cursor = target.textCursor()
-            cursor.setPosition(SectionPositions(target).to_document(caret[1]))
+            # After an undo the section may be shorter than where the caret stood: keep it inside.
+            last = max(0, target.document().characterCount() - 1)
+            cursor.setPosition(min(SectionPositions(target).to_document(caret[1]), last))
             target.setTextCursor(cursor)
             target.ensureCursorVisible()
         view.scroll.horizontalScrollBar().setValue(strip)
