@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -82,7 +81,9 @@ def _fill(annotations, count: int) -> None:
             if n % 3 == 0:
                 tags.append({"highlight": hid, "tag": tag_ids[n % len(tag_ids)]})
             if n % 5 == 0:
-                notes.append({"highlight": hid, "text": f"笔记 {n}：值得再读。", "created": now, "updated": now})
+                notes.append(
+                    {"highlight": hid, "text": f"笔记 {n}：值得再读。", "created": now, "updated": now}
+                )
         for i in range(0, len(tags), 2000):
             HighlightTag.insert_many(tags[i : i + 2000]).execute()
         for i in range(0, len(notes), 2000):

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from models.anchoring import make_anchor, read_selectors, reanchor
-from models.annotations.categories import FALLBACK_COLOURS, MAX_NAME
+from models.annotations.categories import MAX_NAME
 from models.annotations.exchange_reading import (
     MAX_ANNOTATIONS,
     MAX_IMPORT_BYTES,
@@ -34,12 +33,10 @@ from models.annotations.exchange_reading import (
     read_annotation_file,
     read_w3c,
 )
-from models.annotations.placing import anchor_columns
 from models.annotations.records import CategoryInfo, HighlightInfo
-from models.annotations.service import AnnotatedPage, Annotations
-from models.errors import DubaoError
+from models.annotations.service import Annotations
 from models.library.records import IssueInfo, PageInfo
-from models.library.schema import Category, Highlight, HighlightTag, Issue, Note, Page, Tag, utc_now
+from models.library.schema import utc_now
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: Characters escaped in the issue part of a source IRI (the rest, Chinese included, is kept).
@@ -213,171 +210,13 @@ def import_w3c(annotations: Annotations, data: bytes | str) -> ImportReport:
     """Merge a W3C file into the library; one undoable operation. See the module docstring.
 
     Nothing is written when the file is refused (DubaoError) or the library cannot be written
-    (LibraryWriteError): the whole import is one transaction.
+    (LibraryWriteError): the whole import is one transaction. The library is read in bulk and
+    written in a few statements (:mod:`models.annotations.exchange_import`).
     """
-    incoming = read_w3c(data)
-    report = ImportReport()
-    by_page: dict[int, list[Incoming]] = {}
-    seen: set[str] = set()
-    for item in incoming:
-        if item.uuid in seen:
-            report.duplicates += 1
-            continue
-        seen.add(item.uuid)
-        page_id = _find_page(item)
-        if page_id is None:
-            report.skipped += 1
-        else:
-            by_page.setdefault(page_id, []).append(item)
-    if incoming and not by_page and not report.duplicates:
-        raise DubaoError("none of the file's pages is in this library (import the pages first)")
-    pages = {page_id: annotations.open_page(page_id) for page_id in by_page}
-    with annotations.operation("import annotations") as rec:
-        for page_id, items in by_page.items():
-            for item in items:
-                _merge_one(annotations, rec, pages[page_id], item, report)
-                report.notes_cut += item.note_cut
-                report.tags_dropped += item.tags_dropped
-                report.names_cut += item.names_cut
-    return report
+    from models.annotations.exchange_import import merge_w3c
 
-
-def _find_page(item: Incoming) -> int | None:
-    """The page with the file's text; of several (the same page in two issues) the issue's own."""
-    rows = list(
-        Page.select(Page.id, Issue.date, Issue.paper).join(Issue).where(Page.sha256 == item.sha256).tuples()
-    )
-    if not rows:
-        return None
-    for page_id, date, paper in rows:
-        if issue_key(_issue_stub(date, paper)) == item.issue:
-            return int(page_id)
-    return int(rows[0][0])
+    return merge_w3c(annotations, data)
 
 
 def _issue_stub(date: str | None, paper: str) -> IssueInfo:
     return IssueInfo(id=0, paper=paper, date=date, title="", page_count=None, pages=0, created=datetime.min)
-
-
-def _place(page: AnnotatedPage, item: Incoming) -> tuple[int, tuple[int, int]] | None:
-    sel = read_selectors(item.selectors)
-    if sel.exact is None:
-        return None  # a position alone cannot be checked against this library's text
-    if item.section < len(page.texts):
-        where = reanchor(page.texts[item.section], sel.exact, sel.prefix, sel.suffix, sel.start)
-        if where is not None:
-            return item.section, where
-    found = []
-    for index, text in enumerate(page.texts):
-        probes = [p for p in (sel.exact[:6], sel.exact[-6:], sel.prefix[-6:], sel.suffix[:6]) if len(p) >= 3]
-        if index != item.section and any(p in text for p in probes):
-            where = reanchor(text, sel.exact, sel.prefix, sel.suffix, None)
-            if where is not None:
-                found.append((index, where))
-    return found[0] if len(found) == 1 else None
-
-
-def _merge_one(
-    annotations: Annotations, rec: Any, page: AnnotatedPage, item: Incoming, report: ImportReport
-) -> None:
-    existing = Highlight.get_or_none(Highlight.uuid == item.uuid)
-    placed = _place(page, item) if existing is None else None
-    if existing is None and placed is not None:
-        section, (start, end) = placed
-        existing = Highlight.get_or_none(
-            (Highlight.page == page.page_id)
-            & (Highlight.section == page.section_ids[section])
-            & (Highlight.start == start)
-            & (Highlight.end == end)
-            & (Highlight.deleted == False)  # noqa: E712 (peewee expression)
-        )
-    elif existing is None:
-        sel = read_selectors(item.selectors)
-        existing = Highlight.get_or_none(
-            (Highlight.page == page.page_id)
-            & (Highlight.exact == (sel.exact or ""))
-            & (Highlight.prefix == sel.prefix)
-            & (Highlight.suffix == sel.suffix)
-        )
-    if existing is not None:
-        rec.touch("highlight", [existing.id])
-        _merge_into(rec, existing.id, item)
-        if item.category is not None:
-            ours = Category.get_by_id(existing.category_id).name
-            report.category_conflicts += ours != item.category
-        report.merged += 1
-        report.highlight_ids.append(existing.id)
-        return
-    category_id = _category_id(annotations, rec, item.category)
-    if item.blank_category:
-        report.blank_categories += 1
-        report.fallback_category = Category.get_by_id(category_id).name
-    now = utc_now()
-    values: dict[str, Any] = {
-        "uuid": item.uuid,
-        "page": page.page_id,
-        "category": category_id,
-        "created": item.created or now,
-        "updated": now,
-    }
-    if placed is not None:
-        section, (start, end) = placed
-        anchor = make_anchor(page.texts[section], start, end)
-        values.update(anchor_columns(page.section_ids[section], anchor))
-    else:
-        sel = read_selectors(item.selectors)
-        values.update(
-            section=None,
-            start=sel.start or 0,
-            end=sel.end or 0,
-            exact=sel.exact or "",
-            prefix=sel.prefix,
-            suffix=sel.suffix,
-            text_hash="",
-            anchor_state="unanchored",
-        )
-        report.unanchored += 1
-    row = Highlight.create(**values)
-    rec.made("highlight", row.id)
-    _merge_into(rec, row.id, item)
-    report.added += 1
-    report.highlight_ids.append(row.id)
-
-
-def _merge_into(rec: Any, highlight_id: int, item: Incoming) -> None:
-    """Join the file's tags to the highlight's; keep its note, adding the file's if it differs."""
-    for name in item.tags:  # normalised, at most MAX_TAGS, when read
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is None:
-            tag = Tag.create(name=name)
-            rec.made("tag", tag.id)
-        HighlightTag.insert(highlight=highlight_id, tag=tag.id).on_conflict_ignore().execute()
-    note = item.note.strip()
-    if not note:
-        return
-    now = utc_now()
-    current = Note.get_or_none(Note.highlight == highlight_id)
-    if current is None:
-        Note.create(highlight=highlight_id, text=item.note, created=now, updated=now)
-    elif note not in current.text:
-        Note.update(text=f"{current.text}\n\n{item.note}", updated=now).where(Note.id == current.id).execute()
-
-
-def _category_id(annotations: Annotations, rec: Any, name: str | None) -> int:
-    if name:  # normalised when read, as category_named normalises
-        found = annotations.category_named(name)
-        if found is not None:
-            return found.id
-        position = Category.select().count()
-        row = Category.create(
-            name=name,
-            light_colour=FALLBACK_COLOURS[0],
-            dark_colour=FALLBACK_COLOURS[1],
-            position=position,
-        )
-        rec.made("category", row.id)
-        return int(row.id)
-    first = annotations.categories()
-    if not first:
-        raise DubaoError("the library has no categories to put imported highlights in")
-    return first[0].id
