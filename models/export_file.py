@@ -70,11 +70,24 @@ def write_atomically(
     what: str = "export",
 ) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename; see the module docstring."""
+    return write_chunks_atomically(path, (data,), protect, what)
+
+
+def write_chunks_atomically(
+    path: str | os.PathLike[str],
+    chunks: Iterable[bytes],
+    protect: Iterable[str | os.PathLike[str] | None] = (),
+    what: str = "export",
+) -> Path:
+    """:func:`write_atomically` for data made as it is written (a streamed export): the chunks
+    go to the temporary file; if making them fails, the temporary file is removed and the
+    target left as it was."""
     target = check_target(path, protect, what)
     tmp = _temporary(target)
     try:
         with open(tmp, "wb") as f:
-            f.write(data)
+            for chunk in chunks:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -84,6 +97,10 @@ def write_atomically(
         raise ExportError(
             f"{target}: cannot write the {what} ({exc.strerror or exc}); nothing was changed"
         ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     sync_folder(target.parent)
     return target
 

@@ -15,10 +15,11 @@ placed is added *unanchored*. The whole import is one undoable operation.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import uuid as uuidlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -52,6 +53,8 @@ __all__ = [
     "read_annotation_file",
     "read_w3c",
     "to_w3c",
+    "iter_collect",
+    "w3c_chunks",
     "w3c_bytes",
 ]
 
@@ -70,22 +73,26 @@ class ExportItem:
 
 def collect(annotations: Annotations, issue_id: int | None = None) -> list[ExportItem]:
     """Live highlights of one issue (or the library) in reading order, re-anchored first."""
+    return list(iter_collect(annotations, issue_id))
+
+
+def iter_collect(annotations: Annotations, issue_id: int | None = None) -> Iterator[ExportItem]:
+    """:func:`collect` one page at a time (an export streams them without holding them all)."""
     library = annotations.library
     if issue_id is not None:
         library.issue(issue_id)  # a DubaoError names a missing issue
     categories = {c.id: c for c in annotations.categories()}
     issues: dict[int, IssueInfo] = {}
-    items: list[ExportItem] = []
     for page_id in annotations.pages_with_highlights(issue_id):
         page = annotations.open_page(page_id)
         info = page.content.info
         issue = issues.get(info.issue_id) or issues.setdefault(info.issue_id, library.issue(info.issue_id))
         titles = [s.title for s in page.content.current_sections]
+        index_of = {sid: i for i, sid in enumerate(page.section_ids)}
         for h in page.highlights:
-            index = page.section_index(h.section_id) if h.anchored else None
+            index = index_of.get(h.section_id) if h.anchored else None
             title = titles[index] if index is not None else ""
-            items.append(ExportItem(h, issue, info, index, title, categories[h.category_id]))
-    return items
+            yield ExportItem(h, issue, info, index, title, categories[h.category_id])
 
 
 def issue_key(issue: IssueInfo) -> str:
@@ -154,7 +161,39 @@ def to_w3c(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, An
 
 
 def w3c_bytes(items: Iterable[ExportItem], label: str, extra: Iterable[dict[str, Any]] = ()) -> bytes:
-    return json.dumps(to_w3c(items, label, extra), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    return b"".join(w3c_chunks(items, label, extra))
+
+
+def w3c_chunks(
+    items: Iterable[ExportItem],
+    label: str,
+    extra: Iterable[dict[str, Any]] = (),
+    counted: list[int] | None = None,
+) -> Iterator[bytes]:
+    """The file :func:`to_w3c` describes, written as annotations come (one per line, so 100,000
+    never sit in memory at once). ``total`` follows the items; ``counted`` gets the count."""
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    head = {
+        "@context": W3C_CONTEXT,
+        "id": f"urn:uuid:{uuidlib.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": label,
+        "generator": {"type": "Software", "name": "Dubao"},
+        "generated": _iso(utc_now()),
+    }
+    page = {"id": f"urn:uuid:{uuidlib.uuid4()}", "type": "AnnotationPage", "startIndex": 0}
+    out = [dump(head)[:-1], ',\n  "first": ', dump(page)[:-1], ',\n    "items": [']
+    total = 0
+    for annotation in itertools.chain((to_annotation(item) for item in items), extra):
+        out.append(("\n      " if total == 0 else ",\n      ") + dump(annotation))
+        total += 1
+        if len(out) >= 256:
+            yield "".join(out).encode("utf-8")
+            out = []
+    out.append(f'\n    ]}},\n  "total": {total}\n}}\n')
+    yield "".join(out).encode("utf-8")
+    if counted is not None:
+        counted.append(total)
 
 
 # --- import -----------------------------------------------------------------------------------

@@ -50,10 +50,10 @@ def _open(db: str | None, read_only: bool = False):
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from models.annotations.exchange import collect, w3c_bytes
+    from models.annotations.exchange import collect, iter_collect, w3c_chunks
     from models.annotations.exchange_tables import csv_bytes, markdown_bytes
     from models.errors import DubaoError
-    from models.export_file import check_target, write_atomically
+    from models.export_file import check_target, write_atomically, write_chunks_atomically
 
     if args.raw and args.format != "text":
         raise DubaoError("--raw goes with --format text")
@@ -74,26 +74,35 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 data = tei_export(library, args.issue, f"Dubao — {scope}").encode("utf-8")
             count, what = len(list(pages_in_order(library, args.issue))), "pages"
+        elif args.format == "w3c":
+            from models.proofreading.exchange import correction_annotations
+
+            # Streamed: each annotation is written as it is made (100,000 never held at once).
+            corrections = correction_annotations(library, args.issue)
+            counted: list[int] = []
+            chunks = w3c_chunks(
+                iter_collect(annotations, args.issue), f"Dubao annotations — {scope}", corrections, counted
+            )
+            if args.output:
+                write_chunks_atomically(args.output, chunks, [library_file, args.db])
+            else:
+                for chunk in chunks:
+                    sys.stdout.buffer.write(chunk)
+                sys.stdout.buffer.flush()
+            count = counted[0]
+            data = None
         else:
             items = collect(annotations, args.issue)
             count = len(items)
             title = f"Dubao annotations — {scope}"
-            if args.format == "w3c":
-                from models.proofreading.exchange import correction_annotations
-
-                corrections = correction_annotations(library, args.issue)
-                data = w3c_bytes(items, title, corrections)
-                count += len(corrections)
-            elif args.format == "csv":
-                data = csv_bytes(items)
-            else:
-                data = markdown_bytes(items, title)
+            data = csv_bytes(items) if args.format == "csv" else markdown_bytes(items, title)
     finally:
         library.close()
     if args.output:
-        write_atomically(args.output, data, [library_file, args.db])
+        if data is not None:
+            write_atomically(args.output, data, [library_file, args.db])
         print(f"{count} {what} written to {args.output}", file=sys.stderr)
-    else:
+    elif data is not None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     return 0
