@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from models.annotations.exchange import ExportItem, source_iri
 
@@ -42,10 +42,22 @@ TAG_SEPARATOR = "; "
 
 def csv_bytes(items: Iterable[ExportItem]) -> bytes:
     """One row per highlight, UTF-8 with BOM, CRLF line ends (what Excel expects)."""
+    return b"".join(csv_chunks(items))
+
+
+def csv_chunks(items: Iterable[ExportItem], counted: list[int] | None = None) -> Iterator[bytes]:
+    """:func:`csv_bytes` written as rows are made (``counted`` gets the number of rows)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    yield "\ufeff".encode()
+    total = 0
     for item in items:
+        total += 1
+        if total % 256 == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
         h = item.highlight
         writer.writerow(
             [
@@ -70,7 +82,9 @@ def csv_bytes(items: Iterable[ExportItem]) -> bytes:
                 source_iri(item.issue, item.page, item.section_index),
             ]
         )
-    return out.getvalue().encode("utf-8-sig")
+    yield out.getvalue().encode("utf-8")
+    if counted is not None:
+        counted.append(total)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -83,10 +97,39 @@ def _md(text: str) -> str:
 
 def markdown_text(items: Iterable[ExportItem], title: str) -> str:
     """Highlights grouped by issue and page (## ...) and section (### ...), in reading order."""
+    return "\n".join(_markdown_lines(items, title)).rstrip("\n") + "\n"
+
+
+def markdown_chunks(
+    items: Iterable[ExportItem], title: str, counted: list[int] | None = None
+) -> Iterator[bytes]:
+    """:func:`markdown_bytes` written as highlights come (``counted`` gets their number)."""
+    out: list[str] = []
+    blanks = 0  # blank lines held back: the file ends after its last written line
+    count = [0]
+    for line in _markdown_lines(items, title, count):
+        if not line:
+            blanks += 1
+            continue
+        out.append("\n" * blanks + line + "\n")
+        blanks = 0
+        if len(out) >= 512:
+            yield "".join(out).encode("utf-8")
+            out = []
+    yield "".join(out).encode("utf-8")
+    if counted is not None:
+        counted.append(count[0])
+
+
+def _markdown_lines(items: Iterable[ExportItem], title: str, count: list[int] | None = None) -> Iterator[str]:
     lines = [f"# {_md(title)}", ""]
     page_key: tuple[int, int] | None = None
     section_key: object = object()
     for item in items:
+        yield from lines
+        lines = []
+        if count is not None:
+            count[0] += 1
         h = item.highlight
         if (item.issue.id, item.page.id) != page_key:
             page_key = (item.issue.id, item.page.id)
@@ -106,7 +149,7 @@ def markdown_text(items: Iterable[ExportItem], title: str) -> str:
         for note_line in h.note.splitlines():
             lines.append(f"  {_md(note_line)}" if note_line.strip() else "")
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    yield from lines
 
 
 def markdown_bytes(items: Iterable[ExportItem], title: str) -> bytes:

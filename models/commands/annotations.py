@@ -50,8 +50,8 @@ def _open(db: str | None, read_only: bool = False):
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from models.annotations.exchange import collect, iter_collect, w3c_chunks
-    from models.annotations.exchange_tables import csv_bytes, markdown_bytes
+    from models.annotations.exchange import iter_collect, w3c_chunks
+    from models.annotations.exchange_tables import csv_chunks, markdown_chunks
     from models.errors import DubaoError
     from models.export_file import check_target, write_atomically, write_chunks_atomically
 
@@ -74,15 +74,20 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 data = tei_export(library, args.issue, f"Dubao — {scope}").encode("utf-8")
             count, what = len(list(pages_in_order(library, args.issue))), "pages"
-        elif args.format == "w3c":
-            from models.proofreading.exchange import correction_annotations
-
+        else:
             # Streamed: each annotation is written as it is made (100,000 never held at once).
-            corrections = correction_annotations(library, args.issue)
+            items = iter_collect(annotations, args.issue)
+            title = f"Dubao annotations — {scope}"
             counted: list[int] = []
-            chunks = w3c_chunks(
-                iter_collect(annotations, args.issue), f"Dubao annotations — {scope}", corrections, counted
-            )
+            if args.format == "w3c":
+                from models.proofreading.exchange import correction_annotations
+
+                corrections = correction_annotations(library, args.issue)
+                chunks = w3c_chunks(items, title, corrections, counted)
+            elif args.format == "csv":
+                chunks = csv_chunks(items, counted)
+            else:
+                chunks = markdown_chunks(items, title, counted)
             if args.output:
                 write_chunks_atomically(args.output, chunks, [library_file, args.db])
             else:
@@ -91,11 +96,6 @@ def run_export(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.flush()
             count = counted[0]
             data = None
-        else:
-            items = collect(annotations, args.issue)
-            count = len(items)
-            title = f"Dubao annotations — {scope}"
-            data = csv_bytes(items) if args.format == "csv" else markdown_bytes(items, title)
     finally:
         library.close()
     if args.output:
