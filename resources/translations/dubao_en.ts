@@ -2037,4 +2037,126 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>correct %1 → %2</translation>
     </message>
 </context>
+<context>
+    <name>CorrectEverywhereDialog</name>
+    <message>
+        <source>Correct Everywhere</source>
+        <translation>Correct Everywhere</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>This issue</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>Whole library</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong form:</source>
+        <translation>&amp;Wrong form:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with:</source>
+        <translation>&amp;Replace with:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Press Find to list the occurrences.</source>
+        <translation>Press Find to list the occurrences.</translation>
+    </message>
+    <message>
+        <source>Type the wrong form first.</source>
+        <translation>Type the wrong form first.</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>No occurrence found (characters already corrected by hand are left out).</source>
+        <translation>No occurrence found (characters already corrected by hand are left out).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences checked</source>
+        <translation>
+            <numerusform>%n occurrence checked</numerusform>
+            <numerusform>%n occurrences checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters already corrected by hand are left as they are.</source>
+        <translation>characters already corrected by hand are left as they are.</translation>
+    </message>
+    <message>
+        <source>Nothing was corrected: %1</source>
+        <translation>Nothing was corrected: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Correct E&amp;verywhere…</source>
+        <translation>Correct E&amp;verywhere…</translation>
+    </message>
+    <message>
+        <source>Page &amp;History…</source>
+        <translation>Page &amp;History…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Done</source>
+        <translation>&amp;Mark Page Done</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>Open a page of the library first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences corrected</source>
+        <translation>
+            <numerusform>%n occurrence corrected</numerusform>
+            <numerusform>%n occurrences corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes them all</source>
+        <translation>Ctrl+Z undoes them all</translation>
+    </message>
+    <message>
+        <source>The page was not marked done</source>
+        <translation>The page was not marked done</translation>
+    </message>
+    <message>
+        <source>Page marked done.</source>
+        <translation>Page marked done.</translation>
+    </message>
+</context>
 </TS>

@@ -2029,4 +2029,122 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>校正 %1 → %2</translation>
     </message>
 </context>
+<context>
+    <name>CorrectEverywhereDialog</name>
+    <message>
+        <source>Correct Everywhere</source>
+        <translation>全部更正</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong form:</source>
+        <translation>错误写法(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with:</source>
+        <translation>替换为(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Press Find to list the occurrences.</source>
+        <translation>按“查找”列出各处。</translation>
+    </message>
+    <message>
+        <source>Type the wrong form first.</source>
+        <translation>请先输入错误写法。</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>查找失败：%1</translation>
+    </message>
+    <message>
+        <source>No occurrence found (characters already corrected by hand are left out).</source>
+        <translation>未找到（已手动更正的字不计在内）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences checked</source>
+        <translation>
+            <numerusform>已勾选 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>共找到 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters already corrected by hand are left as they are.</source>
+        <translation>已手动更正的字保持不变。</translation>
+    </message>
+    <message>
+        <source>Nothing was corrected: %1</source>
+        <translation>未作任何更正：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Correct E&amp;verywhere…</source>
+        <translation>全部更正(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Page &amp;History…</source>
+        <translation>本版历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Done</source>
+        <translation>标记本版已校完(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>请先打开文库中的一版。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences corrected</source>
+        <translation>
+            <numerusform>已更正 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n 版</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes them all</source>
+        <translation>Ctrl+Z 全部撤销</translation>
+    </message>
+    <message>
+        <source>The page was not marked done</source>
+        <translation>未能标记本版已校完</translation>
+    </message>
+    <message>
+        <source>Page marked done.</source>
+        <translation>本版已标记为校完。</translation>
+    </message>
+</context>
 </TS>

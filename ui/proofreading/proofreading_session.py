@@ -95,6 +95,9 @@ class ProofreadingSession(QObject):
         edit_menu.insertMenu(first, self.structure_menu)
         edit_menu.insertAction(first, self.next_flag_action)
         edit_menu.insertAction(first, self.previous_flag_action)
+        from ui.proofreading.review_actions import ReviewActions
+
+        self.review = ReviewActions(self, edit_menu, first)  # Correct Everywhere, Page History, Done
         edit_menu.insertSeparator(first)
         help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.keys_action)
 

@@ -1,0 +1,120 @@
+"""Reviewing proofreading in the window: Correct Everywhere, Page History, page status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from proofreading_pages import TWO_ARTICLES
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from models.annotations.texts import section_text
+from ui.annotations.highlight_positions import SectionPositions
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+SECOND = TWO_ARTICLES + "\n农资市场\n\n    农资价格平稳，农资充足。\n"
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "a.txt").write_text(TWO_ARTICLES, encoding="utf-8")
+    (issue / "b.txt").write_text(SECOND, encoding="utf-8")
+    win = library_window
+    win.library.import_paths([issue])
+    win.test_pages = {
+        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
+    }
+    assert win.open_library_page(win.test_pages["a.txt"])
+    return win
+
+
+def texts(win, name: str) -> list[str]:
+    return [section_text(s) for s in win.library.page(win.test_pages[name]).current_sections]
+
+
+def count(win, words: str) -> int:
+    return sum(t.count(words) for name in ("a.txt", "b.txt") for t in texts(win, name))
+
+
+def select(win, words: str):
+    """Select ``words`` in the column that shows them, focus it."""
+    for index, column in enumerate(win.page_view.columns):
+        text = "\n".join(ref.text.text for ref in column.blocks)
+        at = text.find(words)
+        if at >= 0:
+            win.page_view.focus_column(index)
+            column.setFocus()
+            positions = SectionPositions(column)
+            cursor = column.textCursor()
+            cursor.setPosition(positions.to_document(at))
+            cursor.setPosition(positions.to_document(at + len(words)), cursor.MoveMode.KeepAnchor)
+            column.setTextCursor(cursor)
+            return column
+    raise AssertionError(words)
+
+
+def open_series(qtbot, win, words: str):
+    column = select(win, words)
+    QTest.keyClick(column, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = win.proofreading.review.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: len(dialog.occurrences) > 0, timeout=10000)
+    return column, dialog
+
+
+def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batch(qtbot, window) -> None:
+    before = count(window, "农资")
+    assert before >= 5
+    column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.old_edit.text() == "农资"
+    assert len(dialog.occurrences) == before  # this issue: both pages
+    assert all("农资" in dialog.list.item(row).text() for row in range(dialog.list.count()))
+    dialog.new_edit.setText("物资")
+    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    kept = dialog.occurrences[1]
+    assert "1" in dialog.summary.text() or str(before - 1) in dialog.summary.text()
+    dialog.apply_button.click()
+    assert not dialog.isVisible()
+    assert count(window, "农资") == 1
+    assert count(window, "物资") == before - 1
+    page_texts = [section_text(s) for s in window.library.page(kept.page).current_sections]
+    assert page_texts[kept.section][kept.start : kept.end] == "农资"  # the unchecked one stays
+    qtbot.waitUntil(
+        lambda: any("物资" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    window.activateWindow()  # the dialog has closed: the window has the keys again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Z, CTRL)  # one Ctrl+Z undoes them all
+    assert count(window, "农资") == before and count(window, "物资") == 0
+
+
+def test_correct_everywhere_leaves_out_what_an_editor_corrected_by_hand(qtbot, window) -> None:
+    library = window.library
+    page = window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农技人员" in t)
+    at = texts(window, "a.txt")[section].find("农技人员")
+    library.correct(page, section, at + 1, at + 2, "资")  # 农技 → 农资 by hand
+    assert "农资人员" in texts(window, "a.txt")[section]
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert len(dialog.occurrences) == count(window, "农资") - 1
+    assert "by hand" in dialog.summary.text()
+
+
+def test_correct_everywhere_scope_whole_library_and_empty_form(qtbot, window) -> None:
+    _column, dialog = open_series(qtbot, window, "农资")
+    dialog.old_edit.setText("")
+    dialog.find()
+    assert dialog.occurrences == [] and not dialog.apply_button.isEnabled()
+    dialog.old_edit.setText("<b>农资")
+    dialog.scope.setCurrentIndex(dialog.scope.count() - 1)  # whole library
+    assert dialog.scope.currentData() is None
+    dialog.find()
+    dialog.wait_for_search()
+    qtbot.waitUntil(lambda: dialog.find_button.isEnabled())
+    assert dialog.occurrences == [] and not dialog.apply_button.isEnabled()
+    dialog.reject()
