@@ -118,3 +118,50 @@ def test_correct_everywhere_scope_whole_library_and_empty_form(qtbot, window) ->
     qtbot.waitUntil(lambda: dialog.find_button.isEnabled())
     assert dialog.occurrences == [] and not dialog.apply_button.isEnabled()
     dialog.reject()
+
+
+def correct(win, name: str, words: str, replacement: str) -> None:
+    page = win.test_pages[name]
+    section = next(i for i, t in enumerate(texts(win, name)) if words in t)
+    at = texts(win, name)[section].find(words)
+    win.library.correct(page, section, at, at + len(words), replacement)
+
+
+def open_history(win):
+    win.proofreading.review.history_action.trigger()
+    dialog = win.proofreading.review.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_page_history_lists_corrections_and_reverts_one_and_a_batch(qtbot, window) -> None:
+    correct(window, "a.txt", "春耕", "春<b>耕")  # markup typed by an editor stays text
+    correct(window, "a.txt", "农技", "农机")
+    window.library.correct_all("农资", "物资", window.library.page_info(window.test_pages["a.txt"]).issue_id)
+    dialog = open_history(window)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    assert "农技 → 农机" in rows and any(r.startswith("春耕 → 春<b>耕") for r in rows)
+    assert sum(r == "农资 → 物资" for r in rows) == sum(t.count("物资") for t in texts(window, "a.txt"))
+    diff = dialog.diff.toPlainText()
+    assert "⟦−技⟧⟦+机⟧" in diff and "<b>" in diff  # shown as text, not as markup
+    # revert one correction from the dialog
+    row = rows.index("农技 → 农机")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    assert dialog.revert_button.isEnabled()
+    dialog.revert_button.click()
+    assert any("农技人员" in t for t in texts(window, "a.txt"))
+    row = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())].index(
+        "农技 → 农机"
+    )
+    assert dialog.tree.topLevelItem(row).text(3) == "reverted"
+    assert "⟦−技⟧" not in dialog.diff.toPlainText()
+    qtbot.waitUntil(
+        lambda: any("农技人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    # revert the whole series batch from one of its lines
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("农资 → 物资")))
+    dialog.batch_button.click()
+    assert not any("物资" in t for t in texts(window, "a.txt"))
+    assert any("春<b>耕" in t for t in texts(window, "a.txt"))  # other steps stay
+    dialog.reject()

@@ -2159,4 +2159,79 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Page marked done.</translation>
     </message>
 </context>
+<context>
+    <name>PageHistoryDialog</name>
+    <message>
+        <source>Page History — %1</source>
+        <translation>Page History — %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revert</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Batch</source>
+        <translation>Revert &amp;Batch</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Diff with OCR Text</source>
+        <translation>&amp;Diff with OCR Text</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>reverted</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>superseded</translation>
+    </message>
+    <message>
+        <source>No corrections on this page yet.</source>
+        <translation>No corrections on this page yet.</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: %1</source>
+        <translation>Nothing was reverted: %1</translation>
+    </message>
+    <message>
+        <source>Reverted. Ctrl+Z in the window undoes it.</source>
+        <translation>Reverted. Ctrl+Z in the window undoes it.</translation>
+    </message>
+    <message>
+        <source>Nothing to revert.</source>
+        <translation>Nothing to revert.</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Section %1</translation>
+    </message>
+    <message>
+        <source>The text reads as the OCR read it.</source>
+        <translation>The text reads as the OCR read it.</translation>
+    </message>
+</context>
 </TS>

@@ -2147,4 +2147,79 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>本版已标记为校完。</translation>
     </message>
 </context>
+<context>
+    <name>PageHistoryDialog</name>
+    <message>
+        <source>Page History — %1</source>
+        <translation>本版历史 — %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>撤回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Batch</source>
+        <translation>撤回整批(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff with OCR Text</source>
+        <translation>与 OCR 原文对比(&amp;D)</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>No corrections on this page yet.</source>
+        <translation>本版尚无更正。</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: %1</source>
+        <translation>未撤回任何改动：%1</translation>
+    </message>
+    <message>
+        <source>Reverted. Ctrl+Z in the window undoes it.</source>
+        <translation>已撤回。在主窗口按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Nothing to revert.</source>
+        <translation>没有可撤回的改动。</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>第 %1 节</translation>
+    </message>
+    <message>
+        <source>The text reads as the OCR read it.</source>
+        <translation>文本与 OCR 原文相同。</translation>
+    </message>
+</context>
 </TS>
