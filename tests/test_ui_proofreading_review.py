@@ -26,6 +26,7 @@ def window(library_window, tmp_path: Path):
     (issue / "b.txt").write_text(SECOND, encoding="utf-8")
     win = library_window
     win.library.import_paths([issue])
+    win.refresh_library()
     win.test_pages = {
         Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
     }
@@ -165,3 +166,47 @@ def test_page_history_lists_corrections_and_reverts_one_and_a_batch(qtbot, windo
     assert not any("物资" in t for t in texts(window, "a.txt"))
     assert any("春<b>耕" in t for t in texts(window, "a.txt"))  # other steps stay
     dialog.reject()
+
+
+def panel_rows(win) -> dict[str, str]:
+    """Issue and page lines of the library panel, by page id (issues by 'issue')."""
+    tree = win.library_panel.tree
+    issue = tree.topLevelItem(0)
+    rows = {"issue": issue.text(0), "issue tip": issue.toolTip(0)}
+    for j in range(issue.childCount()):
+        child = issue.child(j)
+        rows[child.data(0, Qt.ItemDataRole.UserRole)] = child.text(0)
+    return rows
+
+
+def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, window) -> None:
+    a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
+    issue_id = window.library.page_info(a).issue_id
+    rows = panel_rows(window)
+    assert rows[a].startswith("○") and rows[b].startswith("○")
+    assert "0/2 done" in rows["issue"] and f"Issue id {issue_id}" in rows["issue tip"]
+    # the first edit in the window sets the page in progress
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert any("x人员" in t for t in texts(window, "a.txt"))
+    qtbot.waitUntil(lambda: panel_rows(window)[a].startswith("◐"))
+    assert window.library.page_status(a) == "in_progress"
+    # Edit ▸ Mark Page Done
+    window.proofreading.review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done"
+    rows = panel_rows(window)
+    assert rows[a].startswith("✓") and rows[b].startswith("○") and "1/2 done" in rows["issue"]
+    # the panel's context menu asks for a status; the window saves it
+    window.library_panel.statusRequested.emit(a, "unchecked")
+    assert window.library.page_status(a) == "unchecked"
+    assert panel_rows(window)[a].startswith("○") and "0/2 done" in panel_rows(window)["issue"]
+
+
+def test_page_details_show_the_issue_id(qtbot, window) -> None:
+    from ui.library.page_details import PageDetails, PageDetailsDialog
+
+    dialog = PageDetailsDialog(PageDetails(), window, issue_id=42)
+    qtbot.addWidget(dialog)
+    assert dialog.issue_id.text() == "42"

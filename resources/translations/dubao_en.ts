@@ -2234,4 +2234,53 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>The text reads as the OCR read it.</translation>
     </message>
 </context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>unchecked</source>
+        <translation>unchecked</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>%1/%2 done</translation>
+    </message>
+    <message>
+        <source>Issue id %1</source>
+        <translation>Issue id %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>Mark &amp;Done</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>Mark &amp;In Progress</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unchecked</source>
+        <translation>Mark &amp;Unchecked</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>The page status was not saved</source>
+        <translation>The page status was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <source>Issue id:</source>
+        <translation>Issue id:</translation>
+    </message>
+</context>
 </TS>

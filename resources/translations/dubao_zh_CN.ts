@@ -2222,4 +2222,53 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>文本与 OCR 原文相同。</translation>
     </message>
 </context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>unchecked</source>
+        <translation>未校</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>校对中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已校完</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已校 %1/%2</translation>
+    </message>
+    <message>
+        <source>Issue id %1</source>
+        <translation>期 id %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>标记为已校完(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>标记为校对中(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unchecked</source>
+        <translation>标记为未校(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>The page status was not saved</source>
+        <translation>未能保存本版的校对状态</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <source>Issue id:</source>
+        <translation>期 id：</translation>
+    </message>
+</context>
 </TS>

@@ -42,6 +42,30 @@ class LibraryWindow:
             return
         self.library_panel.set_issues(self.library.issues(), self.library.pages)
 
+    def set_page_status(self, page_id: int, status: str) -> bool:
+        """Mark a library page unchecked, in progress or done; the panel shows it once saved."""
+        if self.library is None:
+            return False
+        try:
+            self.library.set_page_status(page_id, status)
+        except Exception as exc:  # noqa: BLE001 - the write failed: tell the user
+            self.show_error(self.tr("The page status was not saved"), str(exc) or type(exc).__name__)
+            return False
+        self.refresh_library()
+        return True
+
+    def refresh_page_status(self, page_id: int) -> None:
+        """Show the page's status again if an edit changed it (the first edit: in progress)."""
+        if self.library is None:
+            return
+        shown = self.library_panel.statuses.get(page_id)
+        try:
+            status = self.library.page_status(page_id)
+        except Exception:  # noqa: BLE001 - the page is gone: the next refresh shows it
+            return
+        if shown is not None and status != shown:
+            self.refresh_library()
+
     @staticmethod
     def _parser_version() -> str:
         import models.parser

@@ -113,13 +113,5 @@ class ReviewActions(QObject):
         page_id = self._page()
         if page_id is None:
             return
-        window = self.session.window
-        try:
-            window.library.set_page_status(page_id, "done")
-        except Exception as exc:  # noqa: BLE001 - the write failed: tell the user
-            window.show_error(self.tr("The page was not marked done"), str(exc) or type(exc).__name__)
-            return
-        panel = getattr(window, "library_panel", None)
-        if panel is not None and hasattr(panel, "refresh_status"):
-            panel.refresh_status()
-        self.session._say(self.tr("Page marked done."))
+        if self.session.window.set_page_status(page_id, "done"):  # type: ignore[attr-defined]
+            self.session._say(self.tr("Page marked done."))
