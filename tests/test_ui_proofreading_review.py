@@ -210,3 +210,24 @@ def test_page_details_show_the_issue_id(qtbot, window) -> None:
     dialog = PageDetailsDialog(PageDetails(), window, issue_id=42)
     qtbot.addWidget(dialog)
     assert dialog.issue_id.text() == "42"
+
+
+def test_library_search_covers_the_raw_ocr_text_with_a_switch_and_marks_corrected_hits(qtbot, window) -> None:
+    correct(window, "a.txt", "农技", "农机")
+    panel = window.search_panel
+    assert not panel.raw.isChecked()
+    hits = window.search_library("农机")
+    assert len(hits) == 1 and hits[0].corrected
+    assert panel.results.item(0).text().startswith("✎")
+    assert "corrected" in panel.results.item(0).toolTip()
+    plain = window.search_library("农民")
+    assert plain and not any(
+        panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())
+    )
+    panel.field.setText("农机")
+    panel.raw.setChecked(True)  # toggling searches again, in the raw text now
+    assert panel.count.text() == "No hits"
+    raw_hits = window.search_library("农技")
+    assert len(raw_hits) == 2 and all(h.section is None for h in raw_hits)  # both pages' OCR text
+    assert sum(h.corrected for h in raw_hits) == 1  # the corrected one is marked
+    assert sum(panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())) == 1

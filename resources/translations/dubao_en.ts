@@ -2283,4 +2283,23 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Issue id:</translation>
     </message>
 </context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Raw OCR te&amp;xt</source>
+        <translation>Raw OCR te&amp;xt</translation>
+    </message>
+    <message>
+        <source>Search the text as the OCR read it, before corrections</source>
+        <translation>Search the text as the OCR read it, before corrections</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>The hit is inside words an editor corrected</source>
+        <translation>The hit is inside words an editor corrected</translation>
+    </message>
+</context>
 </TS>

@@ -2271,4 +2271,23 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>期 id：</translation>
     </message>
 </context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Raw OCR te&amp;xt</source>
+        <translation>OCR 原文(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Search the text as the OCR read it, before corrections</source>
+        <translation>搜索更正前的 OCR 原文</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>The hit is inside words an editor corrected</source>
+        <translation>命中处位于编辑更正过的词中</translation>
+    </message>
+</context>
 </TS>

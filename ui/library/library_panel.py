@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -179,6 +180,9 @@ class SearchPanel(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self._search_now)
         self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.raw = QCheckBox(self.tr("Raw OCR te&xt"))
+        self.raw.setToolTip(self.tr("Search the text as the OCR read it, before corrections"))
+        self.raw.toggled.connect(lambda _on: self._search_now())
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
@@ -188,6 +192,7 @@ class SearchPanel(QWidget):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
+        top.addWidget(self.raw)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -207,9 +212,16 @@ class SearchPanel(QWidget):
                 for p in (hit.issue_title, page_label(hit.page_number, hit.page_name, ""), hit.section_title)
                 if p
             )
-            item = QListWidgetItem(f"{where}\n{hit.before}【{hit.match}】{hit.after}")  # plain item text
+            corrected = getattr(hit, "corrected", False)
+            mark = ("✎ " + self.tr("corrected") + " · ") if corrected else ""
+            item = QListWidgetItem(
+                f"{mark}{where}\n{hit.before}【{hit.match}】{hit.after}"
+            )  # plain item text
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(html.escape(hit.context))
+            tip = hit.context
+            if corrected:
+                tip = self.tr("The hit is inside words an editor corrected") + "\n" + tip
+            item.setToolTip(html.escape(tip))
             self.results.addItem(item)
         if not query:
             self.count.setText("")

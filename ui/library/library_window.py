@@ -167,9 +167,30 @@ class LibraryWindow:
             return []
         if not self.open_library():
             return []
-        hits = self.library.search(query)
+        raw = self.search_panel.raw.isChecked()
+        hits = self.library.search(query, raw=raw)
+        if raw:
+            hits = self._mark_corrected_raw_hits(hits)
         self.search_panel.set_hits(query, hits)
         return hits
+
+    def _mark_corrected_raw_hits(self, hits: list) -> list:
+        """A raw-text hit over characters a correction in force replaced is marked corrected."""
+        from dataclasses import replace
+
+        spans: dict[int, list[tuple[int, int]]] = {}
+        out = []
+        for hit in hits:
+            if hit.page_id not in spans:
+                spans[hit.page_id] = [
+                    (c.raw_start, c.raw_end) for c in self.library.page(hit.page_id).corrections if c.in_force
+                ]
+            covered = any(
+                a < hit.end and hit.start < b or (a == b and hit.start <= a < hit.end)
+                for a, b in spans[hit.page_id]
+            )
+            out.append(replace(hit, corrected=True) if covered and not hit.corrected else hit)
+        return out
 
     def open_search_hit(self, hit) -> bool:
         """Open the hit's page, mark the query on it and put the view on this very hit."""
