@@ -83,6 +83,8 @@ def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batc
     assert not dialog.isVisible()
     assert count(window, "农资") == 1
     assert count(window, "物资") == before - 1
+    b = window.test_pages["b.txt"]  # not the page shown: the panel says it is in progress too
+    assert window.library.page_status(b) == "in_progress" and panel_rows(window)[b].startswith("◐")
     page_texts = [section_text(s) for s in window.library.page(kept.page).current_sections]
     assert page_texts[kept.section][kept.start : kept.end] == "农资"  # the unchecked one stays
     qtbot.waitUntil(

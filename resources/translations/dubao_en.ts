@@ -2151,10 +2151,6 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Ctrl+Z undoes them all</translation>
     </message>
     <message>
-        <source>The page was not marked done</source>
-        <translation>The page was not marked done</translation>
-    </message>
-    <message>
         <source>Page marked done.</source>
         <translation>Page marked done.</translation>
     </message>

@@ -2139,10 +2139,6 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>Ctrl+Z 全部撤销</translation>
     </message>
     <message>
-        <source>The page was not marked done</source>
-        <translation>未能标记本版已校完</translation>
-    </message>
-    <message>
         <source>Page marked done.</source>
         <translation>本版已标记为校完。</translation>
     </message>

@@ -54,17 +54,19 @@ class LibraryWindow:
         self.refresh_library()
         return True
 
-    def refresh_page_status(self, page_id: int) -> None:
-        """Show the page's status again if an edit changed it (the first edit: in progress)."""
+    def refresh_page_status(self, page_ids) -> None:
+        """Show the pages' statuses again if an edit changed one (the first edit: in progress)."""
         if self.library is None:
             return
-        shown = self.library_panel.statuses.get(page_id)
-        try:
-            status = self.library.page_status(page_id)
-        except Exception:  # noqa: BLE001 - the page is gone: the next refresh shows it
-            return
-        if shown is not None and status != shown:
-            self.refresh_library()
+        shown = self.library_panel.statuses
+        for page_id in page_ids:
+            try:
+                status = self.library.page_status(page_id)
+            except Exception:  # noqa: BLE001 - the page is gone: the next refresh shows it
+                continue
+            if page_id in shown and status != shown[page_id]:
+                self.refresh_library()
+                return
 
     @staticmethod
     def _parser_version() -> str:

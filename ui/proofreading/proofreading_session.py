@@ -193,9 +193,9 @@ class ProofreadingSession(QObject):
         page_id = self._page_id()
         if page_id is not None and page_id in command.text_page_ids():
             self._reload_timer.start()  # the page reads differently now: show it again
-            refresh = getattr(self.window, "refresh_page_status", None)
-            if refresh is not None:
-                refresh(page_id)  # the first edit sets the page in progress
+        refresh = getattr(self.window, "refresh_page_status", None)
+        if refresh is not None:
+            refresh(command.text_page_ids())  # a page's first edit sets it in progress
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""

@@ -6,7 +6,7 @@ as one committed step, and the library's listeners show the page again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,14 +14,12 @@ from PySide6.QtWidgets import QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
 
-if TYPE_CHECKING:
-    from ui.proofreading.proofreading_session import ProofreadingSession
-
 
 class ReviewActions(QObject):
-    """The actions, made once per window by the proofreading session."""
+    """The actions, made once per window by the proofreading session (``session``: it gives the
+    window, the shown page, the flag queue and the status bar)."""
 
-    def __init__(self, session: ProofreadingSession, edit_menu: QMenu, before: QAction | None) -> None:
+    def __init__(self, session: Any, edit_menu: QMenu, before: QAction | None) -> None:
         super().__init__(session)
         self.session = session
         window = session.window
