@@ -233,3 +233,28 @@ def test_library_search_covers_the_raw_ocr_text_with_a_switch_and_marks_correcte
     assert len(raw_hits) == 2 and all(h.section is None for h in raw_hits)  # both pages' OCR text
     assert sum(h.corrected for h in raw_hits) == 1  # the corrected one is marked
     assert sum(panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())) == 1
+
+
+def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtbot, window) -> None:
+    def checker(lines):
+        return [
+            [{"start": at, "end": at + 2, "suggestion": "物资", "kind": "lookalike"}]
+            if (at := line.find("农资")) >= 0
+            else []
+            for line in lines
+        ]
+
+    session = window.proofreading
+    session.checker = checker
+    column = select(window, "春耕")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: len(session.queue.flags) > 0, timeout=10000)
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert session.queue.current() is not None
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = session.review.dialog
+    assert (dialog.old_edit.text(), dialog.new_edit.text()) == ("农资", "物资")
+    qtbot.waitUntil(lambda: len(dialog.occurrences) > 0, timeout=10000)
+    dialog.apply_button.click()
+    assert count(window, "农资") == 0

@@ -9,6 +9,7 @@ characters an editor already corrected by hand; the dialog says so.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -160,7 +161,7 @@ class CorrectEverywhereDialog(QDialog):
             item = QListWidgetItem(text)  # a list item shows plain text
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(text.replace("<", "&lt;"))  # tooltips may be read as rich text
+            item.setToolTip(html.escape(text))  # tooltips may be read as rich text
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._update_count()
