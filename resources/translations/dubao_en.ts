@@ -2298,4 +2298,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>The hit is inside words an editor corrected</translation>
     </message>
 </context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>Correct the selection (or the flag) everywhere, as one batch</source>
+        <translation>Correct the selection (or the flag) everywhere, as one batch</translation>
+    </message>
+</context>
 </TS>

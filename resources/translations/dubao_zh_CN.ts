@@ -2286,4 +2286,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>命中处位于编辑更正过的词中</translation>
     </message>
 </context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>Correct the selection (or the flag) everywhere, as one batch</source>
+        <translation>全部更正选中的文字（或标记），作为一批</translation>
+    </message>
+</context>
 </TS>
