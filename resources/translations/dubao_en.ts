@@ -2037,4 +2037,272 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>correct %1 → %2</translation>
     </message>
 </context>
+<context>
+    <name>CorrectEverywhereDialog</name>
+    <message>
+        <source>Correct Everywhere</source>
+        <translation>Correct Everywhere</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>This issue</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>Whole library</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong form:</source>
+        <translation>&amp;Wrong form:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with:</source>
+        <translation>&amp;Replace with:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Press Find to list the occurrences.</source>
+        <translation>Press Find to list the occurrences.</translation>
+    </message>
+    <message>
+        <source>Type the wrong form first.</source>
+        <translation>Type the wrong form first.</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>No occurrence found (characters already corrected by hand are left out).</source>
+        <translation>No occurrence found (characters already corrected by hand are left out).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences checked</source>
+        <translation>
+            <numerusform>%n occurrence checked</numerusform>
+            <numerusform>%n occurrences checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters already corrected by hand are left as they are.</source>
+        <translation>characters already corrected by hand are left as they are.</translation>
+    </message>
+    <message>
+        <source>Nothing was corrected: %1</source>
+        <translation>Nothing was corrected: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Correct E&amp;verywhere…</source>
+        <translation>Correct E&amp;verywhere…</translation>
+    </message>
+    <message>
+        <source>Page &amp;History…</source>
+        <translation>Page &amp;History…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Done</source>
+        <translation>&amp;Mark Page Done</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>Open a page of the library first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences corrected</source>
+        <translation>
+            <numerusform>%n occurrence corrected</numerusform>
+            <numerusform>%n occurrences corrected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes them all</source>
+        <translation>Ctrl+Z undoes them all</translation>
+    </message>
+    <message>
+        <source>Page marked done.</source>
+        <translation>Page marked done.</translation>
+    </message>
+</context>
+<context>
+    <name>PageHistoryDialog</name>
+    <message>
+        <source>Page History — %1</source>
+        <translation>Page History — %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revert</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Batch</source>
+        <translation>Revert &amp;Batch</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Diff with OCR Text</source>
+        <translation>&amp;Diff with OCR Text</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>reverted</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>superseded</translation>
+    </message>
+    <message>
+        <source>No corrections on this page yet.</source>
+        <translation>No corrections on this page yet.</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: %1</source>
+        <translation>Nothing was reverted: %1</translation>
+    </message>
+    <message>
+        <source>Reverted. Ctrl+Z in the window undoes it.</source>
+        <translation>Reverted. Ctrl+Z in the window undoes it.</translation>
+    </message>
+    <message>
+        <source>Nothing to revert.</source>
+        <translation>Nothing to revert.</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Section %1</translation>
+    </message>
+    <message>
+        <source>The text reads as the OCR read it.</source>
+        <translation>The text reads as the OCR read it.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>unchecked</source>
+        <translation>unchecked</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>%1/%2 done</translation>
+    </message>
+    <message>
+        <source>Issue id %1</source>
+        <translation>Issue id %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>Mark &amp;Done</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>Mark &amp;In Progress</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unchecked</source>
+        <translation>Mark &amp;Unchecked</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>The page status was not saved</source>
+        <translation>The page status was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <source>Issue id:</source>
+        <translation>Issue id:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Raw OCR te&amp;xt</source>
+        <translation>Raw OCR te&amp;xt</translation>
+    </message>
+    <message>
+        <source>Search the text as the OCR read it, before corrections</source>
+        <translation>Search the text as the OCR read it, before corrections</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>The hit is inside words an editor corrected</source>
+        <translation>The hit is inside words an editor corrected</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>Correct the selection (or the flag) everywhere, as one batch</source>
+        <translation>Correct the selection (or the flag) everywhere, as one batch</translation>
+    </message>
+</context>
 </TS>

@@ -2029,4 +2029,268 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>校正 %1 → %2</translation>
     </message>
 </context>
+<context>
+    <name>CorrectEverywhereDialog</name>
+    <message>
+        <source>Correct Everywhere</source>
+        <translation>全部更正</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong form:</source>
+        <translation>错误写法(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with:</source>
+        <translation>替换为(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Press Find to list the occurrences.</source>
+        <translation>按“查找”列出各处。</translation>
+    </message>
+    <message>
+        <source>Type the wrong form first.</source>
+        <translation>请先输入错误写法。</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>查找失败：%1</translation>
+    </message>
+    <message>
+        <source>No occurrence found (characters already corrected by hand are left out).</source>
+        <translation>未找到（已手动更正的字不计在内）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences checked</source>
+        <translation>
+            <numerusform>已勾选 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>共找到 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>characters already corrected by hand are left as they are.</source>
+        <translation>已手动更正的字保持不变。</translation>
+    </message>
+    <message>
+        <source>Nothing was corrected: %1</source>
+        <translation>未作任何更正：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Correct E&amp;verywhere…</source>
+        <translation>全部更正(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Page &amp;History…</source>
+        <translation>本版历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Done</source>
+        <translation>标记本版已校完(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>请先打开文库中的一版。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences corrected</source>
+        <translation>
+            <numerusform>已更正 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n 版</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes them all</source>
+        <translation>Ctrl+Z 全部撤销</translation>
+    </message>
+    <message>
+        <source>Page marked done.</source>
+        <translation>本版已标记为校完。</translation>
+    </message>
+</context>
+<context>
+    <name>PageHistoryDialog</name>
+    <message>
+        <source>Page History — %1</source>
+        <translation>本版历史 — %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>撤回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Revert &amp;Batch</source>
+        <translation>撤回整批(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff with OCR Text</source>
+        <translation>与 OCR 原文对比(&amp;D)</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>No corrections on this page yet.</source>
+        <translation>本版尚无更正。</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: %1</source>
+        <translation>未撤回任何改动：%1</translation>
+    </message>
+    <message>
+        <source>Reverted. Ctrl+Z in the window undoes it.</source>
+        <translation>已撤回。在主窗口按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Nothing to revert.</source>
+        <translation>没有可撤回的改动。</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>第 %1 节</translation>
+    </message>
+    <message>
+        <source>The text reads as the OCR read it.</source>
+        <translation>文本与 OCR 原文相同。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>unchecked</source>
+        <translation>未校</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>校对中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已校完</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已校 %1/%2</translation>
+    </message>
+    <message>
+        <source>Issue id %1</source>
+        <translation>期 id %1</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>标记为已校完(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;In Progress</source>
+        <translation>标记为校对中(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unchecked</source>
+        <translation>标记为未校(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>The page status was not saved</source>
+        <translation>未能保存本版的校对状态</translation>
+    </message>
+</context>
+<context>
+    <name>PageDetailsDialog</name>
+    <message>
+        <source>Issue id:</source>
+        <translation>期 id：</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Raw OCR te&amp;xt</source>
+        <translation>OCR 原文(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Search the text as the OCR read it, before corrections</source>
+        <translation>搜索更正前的 OCR 原文</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>The hit is inside words an editor corrected</source>
+        <translation>命中处位于编辑更正过的词中</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>Correct the selection (or the flag) everywhere, as one batch</source>
+        <translation>全部更正选中的文字（或标记），作为一批</translation>
+    </message>
+</context>
 </TS>

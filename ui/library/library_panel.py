@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,10 @@ ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+#: A page's proofreading status in the tree.
+STATUS_MARKS = {"unchecked": "○", "in_progress": "◐", "done": "✓"}
+
+
 def page_label(number: int | None, name: str, fallback: str) -> str:
     """第3版 要闻, or the file name when the page has no number or name."""
     parts = [f"第{number}版" if number is not None else "", name]
@@ -36,6 +41,8 @@ class LibraryPanel(QWidget):
     issueActivated = Signal(int)
     importRequested = Signal()
     removeIssueRequested = Signal(int)
+    #: (page id, status): the editor marks a page unchecked, in_progress or done
+    statusRequested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,19 +67,42 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.import_button)
         self._current_page = -1
+        self.statuses: dict[int, str] = {}
+
+    def status_name(self, status: str) -> str:
+        return {
+            "unchecked": self.tr("unchecked"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+        }.get(status, status)
 
     def set_issues(self, issues, pages_of) -> None:
-        """Fill the tree: ``issues`` are IssueInfo records, ``pages_of(issue_id)`` their PageInfo."""
+        """Fill the tree: ``issues`` are IssueInfo records, ``pages_of(issue_id)`` their PageInfo.
+
+        Each page shows its proofreading status (○ unchecked, ◐ in progress, ✓ done), each
+        issue how many of its pages are done; an issue's tooltip gives its id."""
         self.tree.clear()
+        self.statuses: dict[int, str] = {}
         for issue in issues:
-            item = QTreeWidgetItem([issue.label])  # item text is plain
+            pages = list(pages_of(issue.id))
+            done = sum(getattr(p, "status", "") == "done" for p in pages)
+            progress = self.tr("%1/%2 done").replace("%1", str(done)).replace("%2", str(len(pages)))
+            item = QTreeWidgetItem([f"{issue.label}  ({progress})"])  # item text is plain
             item.setData(0, ISSUE_ROLE, issue.id)
-            item.setToolTip(0, html.escape(issue.label))
-            for page in pages_of(issue.id):
+            item.setToolTip(
+                0,
+                html.escape(
+                    self.tr("Issue id %1").replace("%1", str(issue.id)) + f" · {issue.label} · {progress}"
+                ),
+            )
+            for page in pages:
+                status = getattr(page, "status", "unchecked")
+                self.statuses[page.id] = status
                 fallback = (page.source_path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"#{page.id}"
-                child = QTreeWidgetItem([page_label(page.number, page.name, fallback)])
+                label = page_label(page.number, page.name, fallback)
+                child = QTreeWidgetItem([f"{STATUS_MARKS.get(status, '')} {label}"])
                 child.setData(0, PAGE_ROLE, page.id)
-                child.setToolTip(0, html.escape(page.source_path or ""))
+                child.setToolTip(0, html.escape(f"{self.status_name(status)} · {page.source_path or ''}"))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
@@ -102,6 +132,18 @@ class LibraryPanel(QWidget):
         from PySide6.QtWidgets import QMenu
 
         item = self.tree.itemAt(point)
+        page_id = item.data(0, PAGE_ROLE) if item is not None else None
+        if page_id is not None:
+            menu = QMenu(self)
+            for text, status in (
+                (self.tr("Mark &Done"), "done"),
+                (self.tr("Mark &In Progress"), "in_progress"),
+                (self.tr("Mark &Unchecked"), "unchecked"),
+            ):
+                action = menu.addAction(text, lambda s=status: self.statusRequested.emit(int(page_id), s))
+                action.setEnabled(self.statuses.get(int(page_id)) != status)
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            return
         while item is not None and item.data(0, ISSUE_ROLE) is None:
             item = item.parent()
         if item is None:
@@ -138,6 +180,9 @@ class SearchPanel(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self._search_now)
         self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.raw = QCheckBox(self.tr("Raw OCR te&xt"))
+        self.raw.setToolTip(self.tr("Search the text as the OCR read it, before corrections"))
+        self.raw.toggled.connect(lambda _on: self._search_now())
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
@@ -147,6 +192,7 @@ class SearchPanel(QWidget):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         top = QHBoxLayout()
         top.addWidget(self.field, 1)
+        top.addWidget(self.raw)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -166,9 +212,16 @@ class SearchPanel(QWidget):
                 for p in (hit.issue_title, page_label(hit.page_number, hit.page_name, ""), hit.section_title)
                 if p
             )
-            item = QListWidgetItem(f"{where}\n{hit.before}【{hit.match}】{hit.after}")  # plain item text
+            corrected = getattr(hit, "corrected", False)
+            mark = ("✎ " + self.tr("corrected") + " · ") if corrected else ""
+            item = QListWidgetItem(
+                f"{mark}{where}\n{hit.before}【{hit.match}】{hit.after}"
+            )  # plain item text
             item.setData(HIT_ROLE, hit)
-            item.setToolTip(html.escape(hit.context))
+            tip = hit.context
+            if corrected:
+                tip = self.tr("The hit is inside words an editor corrected") + "\n" + tip
+            item.setToolTip(html.escape(tip))
             self.results.addItem(item)
         if not query:
             self.count.setText("")

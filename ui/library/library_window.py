@@ -42,6 +42,32 @@ class LibraryWindow:
             return
         self.library_panel.set_issues(self.library.issues(), self.library.pages)
 
+    def set_page_status(self, page_id: int, status: str) -> bool:
+        """Mark a library page unchecked, in progress or done; the panel shows it once saved."""
+        if self.library is None:
+            return False
+        try:
+            self.library.set_page_status(page_id, status)
+        except Exception as exc:  # noqa: BLE001 - the write failed: tell the user
+            self.show_error(self.tr("The page status was not saved"), str(exc) or type(exc).__name__)
+            return False
+        self.refresh_library()
+        return True
+
+    def refresh_page_status(self, page_ids) -> None:
+        """Show the pages' statuses again if an edit changed one (the first edit: in progress)."""
+        if self.library is None:
+            return
+        shown = self.library_panel.statuses
+        for page_id in page_ids:
+            try:
+                status = self.library.page_status(page_id)
+            except Exception:  # noqa: BLE001 - the page is gone: the next refresh shows it
+                continue
+            if page_id in shown and status != shown[page_id]:
+                self.refresh_library()
+                return
+
     @staticmethod
     def _parser_version() -> str:
         import models.parser
@@ -143,9 +169,30 @@ class LibraryWindow:
             return []
         if not self.open_library():
             return []
-        hits = self.library.search(query)
+        raw = self.search_panel.raw.isChecked()
+        hits = self.library.search(query, raw=raw)
+        if raw:
+            hits = self._mark_corrected_raw_hits(hits)
         self.search_panel.set_hits(query, hits)
         return hits
+
+    def _mark_corrected_raw_hits(self, hits: list) -> list:
+        """A raw-text hit over characters a correction in force replaced is marked corrected."""
+        from dataclasses import replace
+
+        spans: dict[int, list[tuple[int, int]]] = {}
+        out = []
+        for hit in hits:
+            if hit.page_id not in spans:
+                spans[hit.page_id] = [
+                    (c.raw_start, c.raw_end) for c in self.library.page(hit.page_id).corrections if c.in_force
+                ]
+            covered = any(
+                a < hit.end and hit.start < b or (a == b and hit.start <= a < hit.end)
+                for a, b in spans[hit.page_id]
+            )
+            out.append(replace(hit, corrected=True) if covered and not hit.corrected else hit)
+        return out
 
     def open_search_hit(self, hit) -> bool:
         """Open the hit's page, mark the query on it and put the view on this very hit."""

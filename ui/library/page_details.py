@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from models.section import ParsedPage
 
@@ -53,7 +53,9 @@ def guess_details(name: str, page: ParsedPage | None, folder: str = "") -> PageD
 class PageDetailsDialog(QDialog):
     """Edit the paper, date, page number and page name (plain text fields)."""
 
-    def __init__(self, details: PageDetails, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, details: PageDetails, parent: QWidget | None = None, issue_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Page Details"))
         self.paper = QLineEdit(details.paper)
@@ -63,6 +65,10 @@ class PageDetailsDialog(QDialog):
         self.page_name = QLineEdit(details.page_name)
         self.page_name.setPlaceholderText(self.tr("e.g. 要闻"))
         form = QFormLayout(self)
+        if issue_id is not None:  # the id the CLI takes (--issue)
+            self.issue_id = QLabel(str(issue_id))
+            self.issue_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("Issue id:"), self.issue_id)
         form.addRow(self.tr("Paper:"), self.paper)
         form.addRow(self.tr("Date:"), self.date)
         form.addRow(self.tr("Page number:"), self.page_number)

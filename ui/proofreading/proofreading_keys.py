@@ -74,6 +74,7 @@ class ProofreadingKeys(QDialog):
                 "Ctrl+Z / Ctrl+Shift+Z",
                 self.tr("Undo / redo the last step (corrections and highlights alike)"),
             ),
+            ("Ctrl+Shift+H", self.tr("Correct the selection (or the flag) everywhere, as one batch")),
             ("Ctrl+J", self.tr("Join the paragraph with the next")),
             ("Ctrl+Return", self.tr("Split the paragraph at the caret")),
             (

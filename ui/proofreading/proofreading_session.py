@@ -95,6 +95,9 @@ class ProofreadingSession(QObject):
         edit_menu.insertMenu(first, self.structure_menu)
         edit_menu.insertAction(first, self.next_flag_action)
         edit_menu.insertAction(first, self.previous_flag_action)
+        from ui.proofreading.review_actions import ReviewActions
+
+        self.review = ReviewActions(self, edit_menu, first)  # Correct Everywhere, Page History, Done
         edit_menu.insertSeparator(first)
         help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.keys_action)
 
@@ -190,6 +193,9 @@ class ProofreadingSession(QObject):
         page_id = self._page_id()
         if page_id is not None and page_id in command.text_page_ids():
             self._reload_timer.start()  # the page reads differently now: show it again
+        refresh = getattr(self.window, "refresh_page_status", None)
+        if refresh is not None:
+            refresh(command.text_page_ids())  # a page's first edit sets it in progress
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""

@@ -291,6 +291,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.library_panel.pageActivated.connect(self.open_library_page)
         self.library_panel.importRequested.connect(self.choose_import)
         self.library_panel.removeIssueRequested.connect(self.remove_issue)
+        self.library_panel.statusRequested.connect(self.set_page_status)
         self.search_panel.searchRequested.connect(self.search_library)
         self.search_panel.hitActivated.connect(self.open_search_hit)
         # "Follow the system": a change of the desktop's colour scheme re-themes the page.
@@ -478,7 +479,10 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.recent_menu.addAction(self.tr("Clear Recent Files"), self.settings.clear_recent_files)
 
     def edit_details(self) -> None:
-        dialog = PageDetailsDialog(self.details, self)
+        issue_id = None
+        if self.library is not None and self.page_where.startswith("library:"):
+            issue_id = self.library.page_info(int(self.page_where.split(":", 1)[1])).issue_id
+        dialog = PageDetailsDialog(self.details, self, issue_id=issue_id)
         if dialog.exec() == PageDetailsDialog.DialogCode.Accepted:
             self.set_details(dialog.details())
             self.set_library_details(dialog.details())

@@ -1,0 +1,260 @@
+"""Reviewing proofreading in the window: Correct Everywhere, Page History, page status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from proofreading_pages import TWO_ARTICLES
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from models.annotations.texts import section_text
+from ui.annotations.highlight_positions import SectionPositions
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+SECOND = TWO_ARTICLES + "\n农资市场\n\n    农资价格平稳，农资充足。\n"
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "a.txt").write_text(TWO_ARTICLES, encoding="utf-8")
+    (issue / "b.txt").write_text(SECOND, encoding="utf-8")
+    win = library_window
+    win.library.import_paths([issue])
+    win.refresh_library()
+    win.test_pages = {
+        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
+    }
+    assert win.open_library_page(win.test_pages["a.txt"])
+    return win
+
+
+def texts(win, name: str) -> list[str]:
+    return [section_text(s) for s in win.library.page(win.test_pages[name]).current_sections]
+
+
+def count(win, words: str) -> int:
+    return sum(t.count(words) for name in ("a.txt", "b.txt") for t in texts(win, name))
+
+
+def select(win, words: str):
+    """Select ``words`` in the column that shows them, focus it."""
+    for index, column in enumerate(win.page_view.columns):
+        text = "\n".join(ref.text.text for ref in column.blocks)
+        at = text.find(words)
+        if at >= 0:
+            win.page_view.focus_column(index)
+            column.setFocus()
+            positions = SectionPositions(column)
+            cursor = column.textCursor()
+            cursor.setPosition(positions.to_document(at))
+            cursor.setPosition(positions.to_document(at + len(words)), cursor.MoveMode.KeepAnchor)
+            column.setTextCursor(cursor)
+            return column
+    raise AssertionError(words)
+
+
+def open_series(qtbot, win, words: str):
+    column = select(win, words)
+    QTest.keyClick(column, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = win.proofreading.review.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: len(dialog.occurrences) > 0, timeout=10000)
+    return column, dialog
+
+
+def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batch(qtbot, window) -> None:
+    before = count(window, "农资")
+    assert before >= 5
+    column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.old_edit.text() == "农资"
+    assert len(dialog.occurrences) == before  # this issue: both pages
+    assert all("农资" in dialog.list.item(row).text() for row in range(dialog.list.count()))
+    dialog.new_edit.setText("物资")
+    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    kept = dialog.occurrences[1]
+    assert "1" in dialog.summary.text() or str(before - 1) in dialog.summary.text()
+    dialog.apply_button.click()
+    assert not dialog.isVisible()
+    assert count(window, "农资") == 1
+    assert count(window, "物资") == before - 1
+    b = window.test_pages["b.txt"]  # not the page shown: the panel says it is in progress too
+    assert window.library.page_status(b) == "in_progress" and panel_rows(window)[b].startswith("◐")
+    page_texts = [section_text(s) for s in window.library.page(kept.page).current_sections]
+    assert page_texts[kept.section][kept.start : kept.end] == "农资"  # the unchecked one stays
+    qtbot.waitUntil(
+        lambda: any("物资" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    window.activateWindow()  # the dialog has closed: the window has the keys again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Z, CTRL)  # one Ctrl+Z undoes them all
+    assert count(window, "农资") == before and count(window, "物资") == 0
+
+
+def test_correct_everywhere_leaves_out_what_an_editor_corrected_by_hand(qtbot, window) -> None:
+    library = window.library
+    page = window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农技人员" in t)
+    at = texts(window, "a.txt")[section].find("农技人员")
+    library.correct(page, section, at + 1, at + 2, "资")  # 农技 → 农资 by hand
+    assert "农资人员" in texts(window, "a.txt")[section]
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert len(dialog.occurrences) == count(window, "农资") - 1
+    assert "by hand" in dialog.summary.text()
+
+
+def test_correct_everywhere_scope_whole_library_and_empty_form(qtbot, window) -> None:
+    _column, dialog = open_series(qtbot, window, "农资")
+    dialog.old_edit.setText("")
+    dialog.find()
+    assert dialog.occurrences == [] and not dialog.apply_button.isEnabled()
+    dialog.old_edit.setText("<b>农资")
+    dialog.scope.setCurrentIndex(dialog.scope.count() - 1)  # whole library
+    assert dialog.scope.currentData() is None
+    dialog.find()
+    dialog.wait_for_search()
+    qtbot.waitUntil(lambda: dialog.find_button.isEnabled())
+    assert dialog.occurrences == [] and not dialog.apply_button.isEnabled()
+    dialog.reject()
+
+
+def correct(win, name: str, words: str, replacement: str) -> None:
+    page = win.test_pages[name]
+    section = next(i for i, t in enumerate(texts(win, name)) if words in t)
+    at = texts(win, name)[section].find(words)
+    win.library.correct(page, section, at, at + len(words), replacement)
+
+
+def open_history(win):
+    win.proofreading.review.history_action.trigger()
+    dialog = win.proofreading.review.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_page_history_lists_corrections_and_reverts_one_and_a_batch(qtbot, window) -> None:
+    correct(window, "a.txt", "春耕", "春<b>耕")  # markup typed by an editor stays text
+    correct(window, "a.txt", "农技", "农机")
+    window.library.correct_all("农资", "物资", window.library.page_info(window.test_pages["a.txt"]).issue_id)
+    dialog = open_history(window)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    assert "农技 → 农机" in rows and any(r.startswith("春耕 → 春<b>耕") for r in rows)
+    assert sum(r == "农资 → 物资" for r in rows) == sum(t.count("物资") for t in texts(window, "a.txt"))
+    diff = dialog.diff.toPlainText()
+    assert "⟦−技⟧⟦+机⟧" in diff and "<b>" in diff  # shown as text, not as markup
+    # revert one correction from the dialog
+    row = rows.index("农技 → 农机")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    assert dialog.revert_button.isEnabled()
+    dialog.revert_button.click()
+    assert any("农技人员" in t for t in texts(window, "a.txt"))
+    row = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())].index(
+        "农技 → 农机"
+    )
+    assert dialog.tree.topLevelItem(row).text(3) == "reverted"
+    assert "⟦−技⟧" not in dialog.diff.toPlainText()
+    qtbot.waitUntil(
+        lambda: any("农技人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    # revert the whole series batch from one of its lines
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("农资 → 物资")))
+    dialog.batch_button.click()
+    assert not any("物资" in t for t in texts(window, "a.txt"))
+    assert any("春<b>耕" in t for t in texts(window, "a.txt"))  # other steps stay
+    dialog.reject()
+
+
+def panel_rows(win) -> dict[str, str]:
+    """Issue and page lines of the library panel, by page id (issues by 'issue')."""
+    tree = win.library_panel.tree
+    issue = tree.topLevelItem(0)
+    rows = {"issue": issue.text(0), "issue tip": issue.toolTip(0)}
+    for j in range(issue.childCount()):
+        child = issue.child(j)
+        rows[child.data(0, Qt.ItemDataRole.UserRole)] = child.text(0)
+    return rows
+
+
+def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, window) -> None:
+    a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
+    issue_id = window.library.page_info(a).issue_id
+    rows = panel_rows(window)
+    assert rows[a].startswith("○") and rows[b].startswith("○")
+    assert "0/2 done" in rows["issue"] and f"Issue id {issue_id}" in rows["issue tip"]
+    # the first edit in the window sets the page in progress
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert any("x人员" in t for t in texts(window, "a.txt"))
+    qtbot.waitUntil(lambda: panel_rows(window)[a].startswith("◐"))
+    assert window.library.page_status(a) == "in_progress"
+    # Edit ▸ Mark Page Done
+    window.proofreading.review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done"
+    rows = panel_rows(window)
+    assert rows[a].startswith("✓") and rows[b].startswith("○") and "1/2 done" in rows["issue"]
+    # the panel's context menu asks for a status; the window saves it
+    window.library_panel.statusRequested.emit(a, "unchecked")
+    assert window.library.page_status(a) == "unchecked"
+    assert panel_rows(window)[a].startswith("○") and "0/2 done" in panel_rows(window)["issue"]
+
+
+def test_page_details_show_the_issue_id(qtbot, window) -> None:
+    from ui.library.page_details import PageDetails, PageDetailsDialog
+
+    dialog = PageDetailsDialog(PageDetails(), window, issue_id=42)
+    qtbot.addWidget(dialog)
+    assert dialog.issue_id.text() == "42"
+
+
+def test_library_search_covers_the_raw_ocr_text_with_a_switch_and_marks_corrected_hits(qtbot, window) -> None:
+    correct(window, "a.txt", "农技", "农机")
+    panel = window.search_panel
+    assert not panel.raw.isChecked()
+    hits = window.search_library("农机")
+    assert len(hits) == 1 and hits[0].corrected
+    assert panel.results.item(0).text().startswith("✎")
+    assert "corrected" in panel.results.item(0).toolTip()
+    plain = window.search_library("农民")
+    assert plain and not any(
+        panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())
+    )
+    panel.field.setText("农机")
+    panel.raw.setChecked(True)  # toggling searches again, in the raw text now
+    assert panel.count.text() == "No hits"
+    raw_hits = window.search_library("农技")
+    assert len(raw_hits) == 2 and all(h.section is None for h in raw_hits)  # both pages' OCR text
+    assert sum(h.corrected for h in raw_hits) == 1  # the corrected one is marked
+    assert sum(panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())) == 1
+
+
+def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtbot, window) -> None:
+    def checker(lines):
+        return [
+            [{"start": at, "end": at + 2, "suggestion": "物资", "kind": "lookalike"}]
+            if (at := line.find("农资")) >= 0
+            else []
+            for line in lines
+        ]
+
+    session = window.proofreading
+    session.checker = checker
+    column = select(window, "春耕")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: len(session.queue.flags) > 0, timeout=10000)
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert session.queue.current() is not None
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = session.review.dialog
+    assert (dialog.old_edit.text(), dialog.new_edit.text()) == ("农资", "物资")
+    qtbot.waitUntil(lambda: len(dialog.occurrences) > 0, timeout=10000)
+    dialog.apply_button.click()
+    assert count(window, "农资") == 0

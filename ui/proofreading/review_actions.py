@@ -1,0 +1,115 @@
+"""Edit menu entries for reviewing proofreading: Correct Everywhere…, Page History…, Mark Page Done.
+
+They work on the page the window shows (a library page); each change goes through the core
+as one committed step, and the library's listeners show the page again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ui.annotations.highlight_positions import SectionPositions
+
+
+class ReviewActions(QObject):
+    """The actions, made once per window by the proofreading session (``session``: it gives the
+    window, the shown page, the flag queue and the status bar)."""
+
+    def __init__(self, session: Any, edit_menu: QMenu, before: QAction | None) -> None:
+        super().__init__(session)
+        self.session = session
+        window = session.window
+        self.dialog: Any = None
+        self.correct_everywhere_action = QAction(self.tr("Correct E&verywhere…"), window)  # type: ignore[arg-type]
+        self.correct_everywhere_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.correct_everywhere_action.triggered.connect(self.correct_everywhere)
+        self.history_action = QAction(self.tr("Page &History…"), window)  # type: ignore[arg-type]
+        self.history_action.triggered.connect(self.show_history)
+        self.mark_done_action = QAction(self.tr("&Mark Page Done"), window)  # type: ignore[arg-type]
+        self.mark_done_action.triggered.connect(self.mark_done)
+        for action in (self.correct_everywhere_action, self.history_action, self.mark_done_action):
+            window.addAction(action)  # type: ignore[attr-defined]
+            edit_menu.insertAction(before, action)
+
+    def _page(self) -> int | None:
+        page_id = self.session._page_id()
+        if page_id is None:
+            self.session._say(self.tr("Open a page of the library first."))
+        return page_id
+
+    # --- a series ------------------------------------------------------------------------------
+    def selected_form(self) -> tuple[str, str]:
+        """(wrong form, replacement) from the selected flag, else the active column's selection."""
+        flag = self.session.queue.current()
+        if flag is not None:
+            return flag.text, flag.suggestion or ""
+        column = self.session.window.page_view.active_column()
+        if column is None:
+            return "", ""
+        cursor = column.textCursor()
+        positions = SectionPositions(column)
+        start = positions.to_section(cursor.selectionStart())
+        end = positions.to_section(cursor.selectionEnd())
+        text = "\n".join(ref.text.text for ref in column.blocks)[start:end]
+        return ("" if "\n" in text else text), ""
+
+    def correct_everywhere(self) -> None:
+        from ui.proofreading.series_correction import CorrectEverywhereDialog
+
+        page_id = self._page()
+        if page_id is None:
+            return
+        library = self.session.window.library
+        old, new = self.selected_form()
+        names: dict[int, str] = {}
+
+        def page_name(page: int) -> str:
+            if page not in names:
+                info = library.page_info(page)
+                names[page] = info.name
+            return names[page]
+
+        issue_id = library.page_info(page_id).issue_id
+        dialog = CorrectEverywhereDialog(library, issue_id, old, new, page_name, self.session.window)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: self._applied(d))
+        self.dialog = dialog
+        dialog.open()
+        if old:
+            dialog.find()
+
+    def _applied(self, dialog: Any) -> None:
+        result = dialog.result_of_apply
+        if result is None:
+            return
+        pages = len(set(result.page_ids))
+        self.session._say(
+            self.tr("%n occurrences corrected", "", result.occurrences)
+            + " · "
+            + self.tr("%n pages", "", pages)
+            + " — "
+            + self.tr("Ctrl+Z undoes them all")
+        )
+
+    # --- history and status ------------------------------------------------------------------
+    def show_history(self) -> None:
+        from ui.proofreading.page_history import PageHistoryDialog
+
+        page_id = self._page()
+        if page_id is None:
+            return
+        dialog = PageHistoryDialog(self.session.window.library, page_id, self.session.window)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def mark_done(self) -> None:
+        page_id = self._page()
+        if page_id is None:
+            return
+        if self.session.window.set_page_status(page_id, "done"):  # type: ignore[attr-defined]
+            self.session._say(self.tr("Page marked done."))

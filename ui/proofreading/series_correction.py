@@ -1,0 +1,210 @@
+"""Edit ▸ Correct Everywhere…: one wrong form corrected in every place it occurs, as one batch.
+
+The dialog takes the wrong form (from the selection or the selected flag) and the replacement,
+looks for every occurrence in the issue or the whole library (``Library.find_occurrences``, in
+a worker thread for a library file), lists each with its context and a checkbox, and applies
+the checked ones as one undoable step (``Library.correct_all(only=…)``). The core leaves out
+characters an editor already corrected by hand; the dialog says so.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class OccurrenceSearch(QThread):
+    """``library.find_occurrences(old, issue)`` in a worker thread (its own connection)."""
+
+    found = Signal(int, object)  # (request number, list of Occurrence)
+    failed = Signal(int, str)
+
+    def __init__(self, library: Any, number: int, old: str, issue: int | None, parent=None) -> None:
+        super().__init__(parent)
+        self.library, self.number, self.old, self.issue = library, number, old, issue
+
+    def run(self) -> None:  # the worker thread
+        try:
+            try:
+                found = self.library.find_occurrences(self.old, self.issue)
+            finally:
+                self.library.close()  # this thread's connection only
+        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+            self.failed.emit(self.number, str(exc) or type(exc).__name__)
+            return
+        self.found.emit(self.number, found)
+
+
+class CorrectEverywhereDialog(QDialog):
+    """The wrong form, its replacement, the scope, the occurrences (checkable) and Apply."""
+
+    def __init__(
+        self,
+        library: Any,
+        issue_id: int | None,
+        old: str = "",
+        new: str = "",
+        page_names: Callable[[int], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Correct Everywhere"))
+        self.library = library
+        self.issue_id = issue_id
+        self.page_names = page_names or (lambda page: str(page))
+        self.occurrences: list[Any] = []
+        self.result_of_apply: Any = None
+        self._request = 0
+        self._workers: list[OccurrenceSearch] = []
+
+        self.old_edit = QLineEdit(old)
+        self.new_edit = QLineEdit(new)
+        self.scope = QComboBox()
+        if issue_id is not None:
+            self.scope.addItem(self.tr("This issue"), issue_id)
+        self.scope.addItem(self.tr("Whole library"), None)
+        form = QFormLayout()
+        form.addRow(self.tr("&Wrong form:"), self.old_edit)
+        form.addRow(self.tr("&Replace with:"), self.new_edit)
+        form.addRow(self.tr("&Scope:"), self.scope)
+        self.find_button = QPushButton(self.tr("&Find"))
+        self.find_button.clicked.connect(self.find)
+        self.list = QListWidget()
+        self.list.itemChanged.connect(lambda _item: self._update_count())
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = self.buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setEnabled(False)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.old_edit.textChanged.connect(self._forget)
+        self.scope.currentIndexChanged.connect(lambda _i: self._forget())
+        self.resize(640, 460)
+
+    # --- finding --------------------------------------------------------------------------------
+    def _forget(self) -> None:
+        """The wrong form or the scope changed: the list is out of date until Find."""
+        self._request += 1
+        self.occurrences = []
+        self.list.clear()
+        self.apply_button.setEnabled(False)
+        self.summary.setText(self.tr("Press Find to list the occurrences."))
+
+    def find(self) -> None:
+        old = self.old_edit.text()
+        self._forget()
+        if not old:
+            self.summary.setText(self.tr("Type the wrong form first."))
+            return
+        number = self._request
+        issue = self.scope.currentData()
+        if getattr(self.library, "path", None) is None:  # in memory: one connection, this thread
+            try:
+                self._found(number, self.library.find_occurrences(old, issue))
+            except Exception as exc:  # noqa: BLE001 - told in the dialog
+                self._failed(number, str(exc))
+            return
+        self.summary.setText(self.tr("Looking…"))
+        self.find_button.setEnabled(False)
+        worker = OccurrenceSearch(self.library, number, old, issue, self)
+        worker.found.connect(self._found)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(lambda w=worker: self._done(w))
+        self._workers.append(worker)
+        worker.start()
+
+    def _done(self, worker: OccurrenceSearch) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+        self.find_button.setEnabled(not self._workers)
+
+    def wait_for_search(self, msecs: int = 10000) -> None:
+        """Block until the searches are done (for tests and closing)."""
+        for worker in list(self._workers):
+            worker.wait(msecs)
+
+    def _failed(self, number: int, reason: str) -> None:
+        if number == self._request:
+            self.summary.setText(self.tr("The search failed: %1").replace("%1", reason))
+
+    def _found(self, number: int, found: object) -> None:
+        if number != self._request:
+            return  # an older search: the form or scope has changed since
+        self.occurrences = list(found)  # type: ignore[call-overload]
+        self.list.blockSignals(True)
+        for occurrence in self.occurrences:
+            text = f"{self.page_names(occurrence.page)} · {occurrence.context}".replace("\n", " ⏎ ")
+            item = QListWidgetItem(text)  # a list item shows plain text
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(html.escape(text))  # tooltips may be read as rich text
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._update_count()
+
+    def checked(self) -> list[Any]:
+        return [
+            o
+            for row, o in enumerate(self.occurrences)
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_count(self) -> None:
+        chosen = len(self.checked())
+        self.apply_button.setEnabled(chosen > 0)
+        if not self.occurrences:
+            self.summary.setText(
+                self.tr("No occurrence found (characters already corrected by hand are left out).")
+            )
+            return
+        self.summary.setText(
+            self.tr("%n occurrences checked", "", chosen)
+            + " / "
+            + self.tr("%n found", "", len(self.occurrences))
+            + " — "
+            + self.tr("characters already corrected by hand are left as they are.")
+        )
+
+    # --- applying ------------------------------------------------------------------------------------
+    def apply(self) -> None:
+        """Correct the checked occurrences as one batch (one Ctrl+Z undoes it)."""
+        chosen = self.checked()
+        if not chosen:
+            return
+        self.wait_for_search()
+        try:
+            self.result_of_apply = self.library.correct_all(
+                self.old_edit.text(), self.new_edit.text(), self.scope.currentData(), only=chosen
+            )
+        except Exception as exc:  # noqa: BLE001 - nothing was saved: say so, keep the dialog
+            self.summary.setText(self.tr("Nothing was corrected: %1").replace("%1", str(exc)))
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.wait_for_search()
+        super().done(result)
