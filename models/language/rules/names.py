@@ -78,15 +78,24 @@ def follows_title(s: Spot) -> bool:
 
 def name_reading(ctx: Context, pos: int) -> str | None:
     """A surname's reading where a name no table knows starts at ``pos``; 曾 céng where none does."""
+    return name_reading_with_rule(ctx, pos)[0]
+
+
+def name_reading_with_rule(ctx: Context, pos: int) -> tuple[str | None, str | None]:
+    """``name_reading`` and the name of the rule that gave it (for ``tools/rule_precision.py``)."""
     ch = ctx.text[pos]
-    reading = _surname(ctx, pos) if ch in SURNAMES else None
-    if reading is None:
-        reading = listed_name_reading(ctx.text, pos)
-    if reading is None and ch == "曾" and ctx.words[ctx.word_at[pos]] == "曾":
+    if ch in SURNAMES:
+        reading = _surname(ctx, pos)
+        if reading is not None:
+            return reading, "names.surname-framed"
+    reading = listed_name_reading(ctx.text, pos)
+    if reading is not None:
+        return reading, "names.surname-listed"
+    if ch == "曾" and ctx.words[ctx.word_at[pos]] == "曾":
         nxt = ctx.neighbour(ctx.word_at[pos], 1)
         if starts_with_verb(nxt) or tag(nxt).startswith(("d", "p")) or nxt[:1] in "经是在":
-            reading = "céng"  # once, before what happened (我曾看到), when no name was found
-    return reading
+            return "céng", "names.céng"  # once, before what happened (我曾看到), when no name was found
+    return None, None
 
 
 def listed_name_reading(text: str, pos: int) -> str | None:
