@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from models.language import readings_for
+from models.language.rules.names import listed_name_reading
 
 CASES = [
     # Transliterations the dictionaries read with a character's common reading.
@@ -42,3 +43,26 @@ def test_zeng_is_ceng_before_what_happened_and_zeng_as_a_relatives_surname() -> 
     assert readings_for(text)[text.index("曾")] == "céng"
     text = "老李的二嫂曾桂英瞅准时机开了一家店。"
     assert readings_for(text)[text.index("曾")] == "zēng"
+
+
+SURNAMES = [
+    ("单田芳说了一段评书。", "单", "shàn"),
+    ("查良镛的小说流传很广。", "查", "zhā"),
+    ("盖叫天演过武松。", "盖", "gě"),
+    ("曾国藩是湖南人。", "曾", "zēng"),
+    ("朴槿惠访问了北京。", "朴", "piáo"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "char", "expected"), SURNAMES)
+def test_a_surname_before_a_given_name_takes_its_surname_reading(
+    sentence: str, char: str, expected: str
+) -> None:
+    assert readings_for(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pos"), [("柏威夏寺在柬埔寨。", 0), ("朗缪尔方程很有名。", 1), ("两方却仇深似海。", 3)]
+)
+def test_a_transliteration_or_phrase_is_not_read_as_a_surname(sentence: str, pos: int) -> None:
+    assert listed_name_reading(sentence, pos) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,3 +52,19 @@ def test_words_that_open_with_a_particle_character_stay_whole_where_they_are_com
     assert "着手" in segmenter.cut("他们开始着手准备")
     assert "了解" in segmenter.cut("我们需要了解情况")
     assert "目的" in segmenter.cut("这个项目的目的")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [("邱小军说，明天开会。", "邱小军"), ("记者采访了区小红。", "区小红"), ("单田芳说评书", "单田芳")],
+)
+def test_a_name_the_dictionary_splits_is_one_word(sentence: str, name: str) -> None:
+    words = segmenter.cut(sentence)
+    assert name in words
+    assert "".join(words) == sentence
+
+
+def test_words_that_are_no_names_are_not_joined() -> None:
+    # 他曾任局长: 曾 "once" before a verb, no surname; the words stay as jieba cuts them.
+    assert segmenter.cut("他曾任局长") == ["他", "曾", "任", "局长"]
+    assert segmenter.names("他在银行工作") == []

@@ -17,21 +17,33 @@ from models.language.rules import adjectives, lone_words, measures, names, parti
 from models.language.rules.context import Context, Rule
 from models.language.rules.names import SURNAMES
 
-__all__ = ["SURNAMES", "apply"]
+__all__ = ["SURNAMES", "apply", "decide"]
 
 
-def _by_character() -> dict[str, Rule]:
-    """Every module's rules in one table; a character has one rule, in one module."""
+def _by_character() -> tuple[dict[str, Rule], dict[str, str]]:
+    """Every module's rules in one table, and each one's name (module.character) for the measures;
+    a character has one rule, in one module."""
     table: dict[str, Rule] = {}
+    named: dict[str, str] = {}
     for module in (particles, wei, lone_words, verbs, adjectives, measures, names):
         for ch, rule in module.RULES.items():
             if ch in table:
                 raise ValueError(f"two rules for {ch}")  # a mistake in the rule modules, not input
             table[ch] = rule
-    return table
+            named[ch] = f"{module.__name__.rsplit('.', 1)[-1]}.{ch}"
+    return table, named
 
 
-_RULES = _by_character()
+_RULES, _RULE_NAMES = _by_character()
+
+
+def decide(ctx: Context, pos: int) -> tuple[str | None, str | None]:
+    """The reading the rules give the character at ``pos`` and the name of the rule that gave it."""
+    rule = _RULES.get(ctx.text[pos])
+    reading = rule(ctx.spot(pos)) if rule is not None else None
+    if reading is not None:
+        return reading, _RULE_NAMES[ctx.text[pos]]
+    return names.name_reading_with_rule(ctx, pos)
 
 
 def apply(
@@ -43,10 +55,7 @@ def apply(
     ctx = Context(text, words)
     still: list[int] = []
     for pos in open_positions:
-        rule = _RULES.get(text[pos])
-        reading = rule(ctx.spot(pos)) if rule is not None else None
-        if reading is None:
-            reading = names.name_reading(ctx, pos)
+        reading, _ = decide(ctx, pos)
         if reading is None:
             still.append(pos)
         else:

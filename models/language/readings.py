@@ -179,7 +179,7 @@ def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
     names = proper_nouns()
-    words = segmenter.cut(text)
+    words = segmenter.dictionary_cut(text)
     clause = _Clause(text, words, [], [], [], {})
     readings = clause.readings
     for word in _join_single_characters(words):

@@ -11,6 +11,7 @@ import logging
 import math
 import sys
 import threading
+from functools import lru_cache
 from typing import Any
 
 _lock = threading.Lock()
@@ -54,8 +55,9 @@ def _load_tags() -> dict[str, str]:
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and tags now (call it from a background thread at start-up)."""
+    """Load jieba's dictionary, tags and name lists now (call it from a background thread at start-up)."""
     _load_tags()
+    _load_person_names()
 
 
 def is_loaded() -> bool:
@@ -108,11 +110,225 @@ def _free_particles(tokenizer: Any, words: list[str]) -> list[str]:
 
 
 def cut(text: str) -> list[str]:
-    """The words of ``text`` in order; joined they give ``text`` back exactly."""
+    """The words of ``text`` in order; joined they give ``text`` back exactly.
+
+    A person's name is one word, even where jieba's dictionary cuts it (邱小军, not 邱 / 小军).
+    """
+    words = _cut(text)
+    spans = _name_spans(text, tuple(words))
+    if not spans:
+        return list(words)
+    return _join(words, spans)
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
     tokenizer = _load()
-    return _free_particles(tokenizer, list(tokenizer.cut(text, HMM=False)))
+    return tuple(_free_particles(tokenizer, list(tokenizer.cut(text, HMM=False))))
+
+
+def dictionary_cut(text: str) -> list[str]:
+    """jieba's dictionary words of ``text`` with names left as jieba cuts them (邱 / 小军).
+
+    The reading engine looks words up in its table; a joined name is no table word, so it reads
+    from these pieces and asks ``names`` where a person's name stands.
+    """
+    return list(_cut(text))
+
+
+def _join(words: tuple[str, ...], spans: list[tuple[int, int]]) -> list[str]:
+    out: list[str] = []
+    pos = 0
+    ends = dict(spans)
+    k = 0
+    while k < len(words):
+        end = ends.get(pos)
+        if end is None:
+            out.append(words[k])
+            pos += len(words[k])
+            k += 1
+            continue
+        joined = ""
+        while pos < end:
+            joined += words[k]
+            pos += len(words[k])
+            k += 1
+        out.append(joined)
+    return out
+
+
+def clear_caches() -> None:
+    """Forget the cuts and names of texts seen so far."""
+    _cut.cache_clear()
+    _name_spans.cache_clear()
+
+
+def names(text: str) -> list[tuple[int, int]]:
+    """Where person names stand in ``text``: (start, end) code-point spans, each one word of ``cut``."""
+    return _name_spans(text, _cut(text))
+
+
+#: Given-name characters that are grammar words or numbers: a run holding one is no name.
+_NOT_GIVEN = set(
+    "的了是在有和与就都也说到被把将对为从向以及或而之其这那个们着过地得不没很还又再才我你他她它年月日讲问答称道等"
+)
+
+
+#: A character jieba's dictionary counts fewer times than this is rare: in a name, a given name (解缙).
+_RARE = 500
+
+#: jieba's tags of a one-character given name that rather make the run a phrase (曾任, 曾在).
+_NOT_A_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "f")
+
+
+@lru_cache(maxsize=4096)
+def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Person names: a surname of the shipped list, then one or two given-name characters.
+
+    Either jieba's dictionary knows the whole name as a person's (单田芳, tag nr), or jieba's HMM,
+    which joins runs of single characters into new words, makes one word of a lone surname and
+    the one or two characters after it, all of them given-name characters (邱 小 军 -> 邱小军).
+    """
+    from models.language.phrase_table import is_han, proper_nouns, word_table
+
+    surnames, given = name_lists()
+    spans: list[tuple[int, int]] = []
+    hmm: dict[int, int] | None = None
+    pos = 0
+    ends = set()
+    acc = 0
+    for w in words:
+        acc += len(w)
+        ends.add(acc)
+    for w in words:
+        start = pos
+        pos += len(w)
+        if w[0] not in surnames:
+            continue
+        if len(w) in (2, 3):
+            if (
+                w in _load_person_names()
+                and not any(c in _NOT_GIVEN for c in w[1:])
+                and (w not in word_table() or w in proper_nouns())  # not 张开, 王后 (jieba tags them nr)
+            ):
+                spans.append((start, pos))
+            continue
+        if len(w) != 1:
+            continue
+        if hmm is None:
+            hmm = _hmm_words(words)
+        end = hmm.get(start)
+        if end is None or end - start < 2:
+            continue
+        end = min(end, start + 3)  # the HMM may glue a verb on: 曾安舒说
+        if end not in ends:
+            continue
+        rest = text[start + 1 : end]
+        if (
+            all(is_han(c) and c not in _NOT_GIVEN for c in rest)
+            and any(c in given or _load().FREQ.get(c, 0) < _RARE for c in rest)
+            and not in_dictionary(text[start:end])
+            and not (len(rest) == 1 and tag_of(rest).startswith(_NOT_A_NAME_TAGS))  # 曾任: once served
+        ):
+            if end - start == 2 and end < len(text) and end + 1 in ends:
+                third = text[end]
+                if (
+                    third in given
+                    and third not in _NOT_GIVEN
+                    and not (end + 1 < len(text) and is_han(text[end + 1]) and end + 2 not in ends)
+                ):
+                    end += 1  # a three-character name cut 2 + 1: 解廷 / 凡
+            spans.append((start, end))
+    return spans
+
+
+def _hmm_words(words: tuple[str, ...]) -> dict[int, int]:
+    """Where jieba's HMM puts word ends: start -> end of each word it makes of a run of single characters.
+
+    jieba's cut with the HMM takes the same dictionary route as without it and only re-cuts each
+    run of one-character words that is not a dictionary word (its ``__cut_DAG``); doing the same
+    here spares cutting the clause twice.
+    """
+    import jieba
+    from jieba import finalseg
+
+    tokenizer = _load()
+    found: dict[int, int] = {}
+    run = ""
+    pos = 0
+
+    def flush(end: int) -> None:
+        start = end - len(run)
+        if len(run) > 1 and not tokenizer.FREQ.get(run):
+            at = start
+            for piece in finalseg.cut(run):
+                found[at] = at + len(piece)
+                at += len(piece)
+
+    for w in words:
+        if len(w) == 1 and jieba.re_han_default.match(w):
+            run += w
+        else:
+            flush(pos)
+            run = ""
+        pos += len(w)
+    flush(pos)
+    return found
+
+
+_names_lock = threading.Lock()
+_name_lists: tuple[dict[str, str], frozenset[str]] | None = None
+_person_names: frozenset[str] | None = None
+
+
+def name_lists() -> tuple[dict[str, str], frozenset[str]]:
+    """The shipped surnames (surname -> its reading as one) and given-name characters."""
+    global _name_lists
+    if _name_lists is None:
+        with _names_lock:
+            if _name_lists is None:
+                from models.resources import resource_path
+
+                surnames: dict[str, str] = {}
+                with resource_path("language", "surnames.tsv").open(encoding="utf-8") as f:
+                    for line in f:
+                        if not line.startswith("#"):
+                            ch, reading, _ = line.rstrip("\n").split("\t")
+                            surnames[ch] = reading
+                with resource_path("language", "given_names.txt").open(encoding="utf-8") as f:
+                    given = frozenset(line.strip() for line in f if not line.startswith("#"))
+                _name_lists = (surnames, given)
+    return _name_lists
+
+
+def is_person_name(word: str) -> bool:
+    """Whether jieba's dictionary tags ``word`` (two or three characters, a listed surname first) as a person's name."""
+    return word in _load_person_names()
+
+
+def _load_person_names() -> frozenset[str]:
+    """jieba's dictionary words of two or three characters tagged as a person's name (nr, nrfg)."""
+    global _person_names
+    if _person_names is None:
+        tokenizer = _load()
+        surnames, _ = name_lists()
+        with _names_lock:
+            if _person_names is None:
+                found = set()
+                with tokenizer.get_dict_file() as f:
+                    for raw in f:
+                        parts = raw.decode("utf-8").split()
+                        if (
+                            len(parts) == 3
+                            and parts[2] in ("nr", "nrfg")
+                            and len(parts[0]) in (2, 3)
+                            and parts[0][0] in surnames
+                        ):
+                            found.add(parts[0])
+                _person_names = frozenset(found)
+    return _person_names
 
 
 def tag_of(word: str) -> str:
