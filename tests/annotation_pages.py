@@ -58,3 +58,19 @@ def mark(annotations: Annotations, page: AnnotatedPage, words: str, category: st
     cat = annotations.category_named(category)
     assert cat is not None
     return annotations.create(page, section, start, end, cat.id, **kw)
+
+
+def open_test_issue(win, folder: Path, sample: bool = True) -> dict[str, int]:
+    """Import an issue of the astral page (and the sample page) into the window's library and
+    open the astral page; return page ids by file name (also kept as ``win.test_pages``)."""
+    issue = folder / "issue"
+    issue.mkdir()
+    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
+    if sample:
+        (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
+    win.library.import_paths([issue])
+    win.test_pages = {
+        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
+    }
+    assert win.open_library_page(win.test_pages["astral.txt"])
+    return win.test_pages

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotation_pages import ASTRAL_PAGE, sample_text
+from annotation_pages import open_test_issue
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -52,16 +52,8 @@ class OtherWriter:
 
 @pytest.fixture
 def window(library_window, tmp_path: Path):
-    issue = tmp_path / "issue"
-    issue.mkdir()
-    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
-    (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
     win = library_window
-    win.library.import_paths([issue])
-    win.test_pages = {
-        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
-    }
-    assert win.open_library_page(win.test_pages["astral.txt"])
+    open_test_issue(library_window, tmp_path)
     # The window's connection gives up on a held lock after 0.2 s instead of 10 s.
     win.library.database.execute_sql("PRAGMA busy_timeout = 200")
     return win

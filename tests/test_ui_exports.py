@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from annotation_pages import ASTRAL_PAGE, locate
+from annotation_pages import locate, open_test_issue
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -17,13 +17,8 @@ from ui.common.export_paths import save_dialog
 
 @pytest.fixture
 def window(library_window, tmp_path: Path):
-    issue = tmp_path / "issue"
-    issue.mkdir()
-    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
     win = library_window
-    win.library.import_paths([issue])
-    page_id = next(p.id for i in win.library.issues() for p in win.library.pages(i.id))
-    assert win.open_library_page(page_id)
+    open_test_issue(library_window, tmp_path, sample=False)
     session = win.annotation_session
     section, at, _ = locate(session.page, "𠀀家庄")
     session.annotations.create(session.page, section, at, at + 3, 5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotation_pages import ASTRAL_PAGE, sample_text
+from annotation_pages import ASTRAL_PAGE, open_test_issue
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -18,15 +18,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def window(library_window, tmp_path: Path):
-    issue = tmp_path / "issue"
-    issue.mkdir()
-    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
-    (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
     win = library_window
-    win.library.import_paths([issue])
-    pages = {Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)}
-    win.test_pages = pages
-    assert win.open_library_page(pages["astral.txt"])
+    pages = open_test_issue(library_window, tmp_path)
     win.test_raw = win.library.page(pages["astral.txt"]).raw
     return win
 
