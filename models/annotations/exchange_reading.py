@@ -166,7 +166,7 @@ def _incoming(item: Any, number: int) -> Incoming:
     found = Incoming(
         uuid, source["sha"], source["issue"], int(source["section"]), selectors, None, [], "", None
     )
-    found.created = _parse_time(item.get("created"))
+    found.created = parse_time(item.get("created"))
     _read_bodies(item.get("body", []), where, found)
     return found
 
@@ -202,7 +202,8 @@ def _read_bodies(bodies: Any, where: str, found: Incoming) -> None:
     found.note = note
 
 
-def _parse_time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 time from an exchange file as naive UTC, or None when it is not one."""
     if not isinstance(value, str):
         return None
     try:

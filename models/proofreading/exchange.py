@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from models.anchoring import reanchor
+from models.annotations.exchange_reading import parse_time
 from models.library.corrections import Edit, _overlaps, effective_edits
 from models.library.records import IssueInfo
 from models.library.schema import Issue, Page
@@ -237,7 +238,7 @@ def _read(item: dict[str, Any]) -> _Incoming | None:
     if span[0] == span[1] and not replacement:
         return None
     return _Incoming(
-        uuid, page_id, span[0], span[1], replacement, str(author), _parse_time(item.get("created"))
+        uuid, page_id, span[0], span[1], replacement, str(author), parse_time(item.get("created"))
     )
 
 
@@ -283,15 +284,3 @@ def _find_page(sha256: str, issue: str) -> int | None:
         if issue_key(stub) == issue:
             return int(page_id)
     return int(rows[0][0])
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
