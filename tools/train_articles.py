@@ -20,6 +20,7 @@ Measuring and training only: the app never reads ../shared.
 from __future__ import annotations
 
 import argparse
+import math
 import collections
 import json
 import random
@@ -38,6 +39,7 @@ from structure_score import figures, scorer  # noqa: E402
 
 import models.parser as parser  # noqa: E402
 from models.parser import article_model  # noqa: E402
+from models.parser.blocks import classify_blocks, cut_blocks  # noqa: E402
 from models.parser.lines import split_lines  # noqa: E402
 from models.resources import resource_path  # noqa: E402
 
@@ -46,6 +48,10 @@ FOLDS = 5
 SEED = 11
 SYNTH_PAGES = 200  # relaid-out column pages in all
 EPOCHS = 8
+L2 = 1.0  # the title-block model's ridge penalty
+
+#: The title-block model starts from the grid rules' verdict.
+START_TITLES = {"bias": -0.5, "rule.legacy": 1.0}
 
 #: The weights the perceptron starts from: the hand-set costs of the rule decoder.
 START = {
@@ -89,6 +95,7 @@ class Page:
     fold: int = 0
     items: list | None = None
     item_gold: list | None = None
+    blocks: list | None = None
 
 
 def real_pages() -> list[Page]:
@@ -136,6 +143,43 @@ def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:
         labels = list(layout.labels) + [None]
         out.append(Page("relaid-out", f"fold{fold}-{len(out)}", f"relaid-{fold}-{len(out)}", layout.raw, gold, labels, fold))
     return out
+
+
+def block_examples(page: Page) -> list[tuple[dict[str, float], int]]:
+    """Every short block of the page, its features and whether its lines are a headline's."""
+    seen: list = []
+    classify_blocks(cut_blocks(split_lines(page.raw)), START_TITLES, seen)
+    out = []
+    for block, feats in seen:
+        labs = [page.labels[ln.index] for ln in block.lines if ln.index < len(page.labels)]
+        kinds = {lab[0] for lab in labs if lab}
+        if kinds == {"T"}:
+            out.append((feats, 1))
+        elif kinds and "T" not in kinds and "?" not in kinds:
+            out.append((feats, 0))
+    return out
+
+
+def fit_titles(pages: list[Page]) -> dict[str, float]:
+    """Logistic regression (ridge, Newton's method) over the pages' short blocks."""
+    import numpy as np
+
+    examples = [ex for p in pages for ex in (p.blocks or [])]
+    names = sorted({k for f, _ in examples for k in f})
+    x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
+    y = np.array([lab for _, lab in examples], dtype=float)
+    w = np.zeros(len(names))
+    penalty = L2 * np.eye(len(names))
+    penalty[names.index("bias"), names.index("bias")] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-6 * np.eye(len(names))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {k: round(float(v), 4) for k, v in zip(names, w) if abs(v) > 1e-6 and math.isfinite(v)}
 
 
 def capture_items(page: Page) -> None:
@@ -224,8 +268,18 @@ def dataset() -> list[Page]:
         synth += relaid_out(articles_of([p for p in pages if p.fold == f]), SYNTH_PAGES // FOLDS, f)
     allp = pages + synth
     for p in allp:
-        capture_items(p)
+        p.blocks = block_examples(p)
     return allp
+
+
+def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict[str, float], dict[str, float]]:
+    """Title-block weights, then (with them) the article decoder's, fitted on ``pages``;
+    every page of ``everything`` is left parsed into items with those title weights."""
+    titles = fit_titles(pages)
+    article_model.set_title_weights(titles)
+    for p in everything:
+        capture_items(p)
+    return titles, train(pages)
 
 
 def main() -> None:
@@ -233,7 +287,7 @@ def main() -> None:
     ap.add_argument("--kfold", action="store_true", help="also score each fold with weights fitted without it")
     args = ap.parse_args()
     data = dataset()
-    weights = train(data)
+    titles, weights = fit_all(data, data)
     out = resource_path(*article_model.MODEL_FILE)
     sets = list(SETS) + ["relaid-out"]
     if args.kfold:
@@ -241,14 +295,17 @@ def main() -> None:
         dev = {s: score([p for p in data if p.set == s], weights, ev) for s in sets}
         held = {s: collections.Counter() for s in sets}
         for f in range(FOLDS):
-            w_f = train([p for p in data if p.fold != f])
+            test = [p for p in data if p.fold == f]
+            _, w_f = fit_all([p for p in data if p.fold != f], data)
             for s in sets:
-                held[s] += score([p for p in data if p.fold == f and p.set == s], w_f, ev)
+                held[s] += score([p for p in test if p.set == s], w_f, ev)
             print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
+        article_model.set_title_weights(None)
         for s in sets:
             print(f"{s:18s} dev    {figures(dev[s])}")
             print(f"{'':18s} k-fold {figures(held[s])}")
-    out.write_text(json.dumps({"weights": weights}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    model = {"title_blocks": titles, "weights": weights}
+    out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "
           f"{sum(p.set == 'relaid-out' for p in data)} relaid-out pages -> {out.relative_to(ROOT)}")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import statistics
 
-from models.parser.article_model import decode_learned
+from models.parser.article_model import decode_learned, title_weights
 from models.parser.article_model import model_digest as article_digest
 from models.parser.articles import Article, Item, decode_articles, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
@@ -48,9 +48,9 @@ def parse_page(raw: str) -> ParsedPage:
     """Parse a page's raw text (never modified) into sections in reading order."""
     lines = split_lines(raw)
     blocks = cut_blocks(lines)
-    classify_blocks(blocks)
-    odds: dict[int, float] = {}
     engine = _engine_layout(lines)
+    classify_blocks(blocks, None if engine else title_weights())
+    odds: dict[int, float] = {}
     if engine:
         # An OCR engine's page (no blank lines): headlines stand in the body runs, where
         # the line model finds them.

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from functools import lru_cache
 
 from models.parser.articles import (
@@ -44,9 +43,30 @@ Feats = dict[str, float]
 
 
 @lru_cache(maxsize=1)
+def _shipped() -> dict:
+    return json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+
+
 def shipped_weights() -> dict[str, float]:
-    path = resource_path(*MODEL_FILE)
-    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+    """The article decoder's fitted weights."""
+    return _shipped()["weights"]
+
+
+#: Title-block weights in use (the shipped ones unless a trainer sets others).
+_TITLE_OVERRIDE: dict[str, float] | None = None
+
+
+def title_weights() -> dict[str, float]:
+    """The title-block model's fitted weights (``title_blocks``)."""
+    if _TITLE_OVERRIDE is not None:
+        return _TITLE_OVERRIDE
+    return _shipped()["title_blocks"]
+
+
+def set_title_weights(weights: dict[str, float] | None) -> None:
+    """Training and measuring only: score title blocks with these weights (None: the shipped)."""
+    global _TITLE_OVERRIDE
+    _TITLE_OVERRIDE = weights
 
 
 def model_digest() -> str:
@@ -415,4 +435,4 @@ def decode_learned(items: list[Item], weights: dict[str, float] | None = None) -
     return result[0]
 
 
-__all__ = ["Decoder", "decode_learned", "model_digest", "shipped_weights", "math"]
+__all__ = ["Decoder", "decode_learned", "model_digest", "set_title_weights", "shipped_weights", "title_weights"]
