@@ -20,6 +20,7 @@ Measuring and training only: the app never reads ../shared.
 from __future__ import annotations
 
 import argparse
+import os
 import math
 import collections
 import json
@@ -47,7 +48,7 @@ SETS = ("pages-dev", "pages-dev-column")
 FOLDS = 5
 SEED = 11
 SYNTH_PAGES = 200  # relaid-out column pages in all
-EPOCHS = 8
+EPOCHS = int(os.environ.get('ART_EPOCHS', 8))
 L2 = 1.0  # the title-block model's ridge penalty
 
 #: The title-block model starts from the grid rules' verdict.

@@ -108,6 +108,12 @@ class PageFeatures:
                     break
                 before.insert(0, prv)
             self.prev_lead[i] = lead_text(before)
+        # Words a paragraph shares with the two paragraphs before it (the same story goes on).
+        self.local = [0.0] * n
+        for i, it in enumerate(items):
+            if it.kind == "para":
+                before = [p.text for p in items[max(0, i - 2) : i] if p.kind == "para"]
+                self.local[i] = _han_share(it.text, "".join(before)) if before else 0.0
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -375,6 +381,8 @@ class Decoder:
                               chain, keys, None, role="para")
                         f = dict(bf)
                         f["b.shared"] = _han_share(item.text, self.lead(cur.items, 600))
+                        f["b.local"] = pf.local[i]
+                        f["b.paras"] = min(len(cur.items), 30) / 15
                         if _caption_like(cur):
                             f["b.caption_ended"] = 1.0
                         if state == "open":
