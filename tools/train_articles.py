@@ -71,6 +71,7 @@ START = {
     "i.inside": 2.0,
     "i.opens": 3.0,
     "i.under_head": 2.0,
+    "i.label": -5.0,
     "b.bias": 2.5,
     "b.dateline": -6.0,
     "b.caption": -4.0,

@@ -257,6 +257,14 @@ class Decoder:
         w = self.w
         return sum(w.get(k, 0.0) * v for k, v in f.items())
 
+    @staticmethod
+    def inter(item: Item, where: str) -> Feats:
+        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读)."""
+        f = {where: 1.0}
+        if is_label(item.text):
+            f["i.label"] = 1.0
+        return f
+
     def lead(self, items: list[Item], size: int) -> str:
         """``lead_text`` of an article's items, cached by its first item and how many count."""
         total, k = 0, 0
@@ -310,7 +318,7 @@ class Decoder:
                     if state == "closed":
                         offer("h_empty", cost + hc, arts + [Article(heading=item)], chain, keys, hf,
                               new_art=True, role="head")
-                        f = {"i.opens": 1.0}
+                        f = self.inter(item, "i.opens")
                         offer("open", cost + self.dot(f), arts + [Article(items=[item])], chain, keys, f,
                               new_art=True, role="para")
                     elif state == "open":
@@ -328,7 +336,7 @@ class Decoder:
                         f2 = {"headless": 1.0}
                         offer("h_empty", cost + hc + w.get("headless", 0.0),
                               arts + [Article(heading=item)], chain, keys, _merge(hf, f2), new_art=True, role="head")
-                        f3 = {"i.inside": 1.0}
+                        f3 = self.inter(item, "i.inside")
                         offer("open", cost + self.dot(f3), arts[:-1] + [Article(None, cur.items + [item])],
                               chain, keys, f3, role="para")
                         if _ends_with_attribution(cur):
@@ -340,14 +348,14 @@ class Decoder:
                         f = _merge(hf, {"heading_only": 1.0})
                         offer("h_empty", cost + self.dot(f), arts + [Article(heading=item)], chain, keys, f,
                               new_art=True, role="head")
-                        f3 = {"i.under_head": 1.0}
+                        f3 = self.inter(item, "i.under_head")
                         offer("h_paras", cost + self.dot(f3), arts[:-1] + [Article(cur.heading, [item])],
                               chain, keys, f3, role="para")
                     else:  # h_paras
                         cur = arts[-1]
                         offer("h_empty", cost + hc, arts + [Article(heading=item)], chain, keys, hf,
                               new_art=True, role="head")
-                        f3 = {"i.inside": 1.0}
+                        f3 = self.inter(item, "i.inside")
                         offer("h_paras", cost + self.dot(f3), arts[:-1] + [Article(cur.heading, cur.items + [item])],
                               chain, keys, f3, role="para")
                         if is_label(item.text):
