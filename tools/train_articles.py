@@ -20,10 +20,10 @@ Measuring and training only: the app never reads ../shared.
 from __future__ import annotations
 
 import argparse
-import os
-import math
 import collections
 import json
+import math
+import os
 import random
 import sys
 from dataclasses import dataclass
@@ -48,7 +48,7 @@ SETS = ("pages-dev", "pages-dev-column")
 FOLDS = 5
 SEED = 11
 SYNTH_PAGES = 200  # relaid-out column pages in all
-EPOCHS = int(os.environ.get('ART_EPOCHS', 8))
+EPOCHS = int(os.environ.get("ART_EPOCHS", 8))
 L2 = 1.0  # the title-block model's ridge penalty
 
 #: The title-block model starts from the grid rules' verdict.
@@ -143,7 +143,17 @@ def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:
             continue  # laid out without blank lines: the line model's pages
         gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
         labels = list(layout.labels) + [None]
-        out.append(Page("relaid-out", f"fold{fold}-{len(out)}", f"relaid-{fold}-{len(out)}", layout.raw, gold, labels, fold))
+        out.append(
+            Page(
+                "relaid-out",
+                f"fold{fold}-{len(out)}",
+                f"relaid-{fold}-{len(out)}",
+                layout.raw,
+                gold,
+                labels,
+                fold,
+            )
+        )
     return out
 
 
@@ -286,7 +296,9 @@ def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict[str, float]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kfold", action="store_true", help="also score each fold with weights fitted without it")
+    ap.add_argument(
+        "--kfold", action="store_true", help="also score each fold with weights fitted without it"
+    )
     args = ap.parse_args()
     data = dataset()
     titles, weights = fit_all(data, data)
@@ -308,8 +320,10 @@ def main() -> None:
             print(f"{'':18s} k-fold {figures(held[s])}")
     model = {"title_blocks": titles, "weights": weights}
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "
-          f"{sum(p.set == 'relaid-out' for p in data)} relaid-out pages -> {out.relative_to(ROOT)}")
+    print(
+        f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "
+        f"{sum(p.set == 'relaid-out' for p in data)} relaid-out pages -> {out.relative_to(ROOT)}"
+    )
 
 
 if __name__ == "__main__":

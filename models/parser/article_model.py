@@ -267,8 +267,9 @@ class Decoder:
 
     def lead(self, items: list[Item], size: int) -> str:
         """``lead_text`` of an article's items, cached by its first item and how many count."""
-        total, k = 0, 0
-        for k, it in enumerate(items[:6], 1):
+        total = k = 0
+        for it in items[:6]:
+            k += 1
             total += len(it.text)
             if total >= size:
                 break
@@ -279,136 +280,153 @@ class Decoder:
         return text
 
     def decode(self, items: list[Item], gold: list | None = None):
+        """The cheapest reading (articles, and its summed features when tracked), or None
+        when ``gold`` is given and no reading in the beam agrees with it."""
         self._leads: dict = {}
-        pf = PageFeatures(items)
-        head_cost = [self.dot(f) for f in pf.head]
-        para_cost = [self.dot(f) for f in pf.para]
-        w = self.w
+        self.pf = PageFeatures(items)
+        self.head_cost = [self.dot(f) for f in self.pf.head]
+        self.para_cost = [self.dot(f) for f in self.pf.para]
         track = self.track or gold is not None
-        # A hypothesis: (cost, articles, state, feature chain, article keys)
-        hyps = [(0.0, [], "closed", ROOT_CHAIN if track else None, ())]
+        # A hypothesis: (cost, articles, state, feature chain, gold keys of its articles)
+        hyps: list = [(0.0, [], "closed", ROOT_CHAIN if track else None, ())]
         for i, item in enumerate(items):
             new: list = []
             g = gold[i] if gold is not None else None
-
-            def offer(state, cost, arts, chain, keys, feats, new_art=False, role=None):
-                if gold is not None:
-                    if g is None:
-                        keys = keys + (None,) if new_art else keys
+            for cost, arts, state, chain, keys in hyps:
+                for nstate, ncost, narts, feats, new_art, role in self._moves(i, item, cost, arts, state):
+                    if gold is not None:
+                        nkeys = _agree(keys, g, new_art, role)
+                        if nkeys is None:
+                            continue
                     else:
-                        key, want = g
-                        if want != role:
-                            return
-                        if new_art:
-                            if key in keys:
-                                return
-                            keys = keys + (key,)
-                        elif keys[-1] is None:
-                            if key in keys[:-1]:
-                                return
-                            keys = keys[:-1] + (key,)
-                        elif keys[-1] != key:
-                            return
-                new.append((cost, arts, state, _extend(chain, feats) if track else None, keys))
-
-            if item.kind == "title":
-                hc = head_cost[i]
-                hf = pf.head[i]
-                for cost, arts, state, chain, keys in hyps:
-                    if state == "closed":
-                        offer("h_empty", cost + hc, arts + [Article(heading=item)], chain, keys, hf,
-                              new_art=True, role="head")
-                        f = self.inter(item, "i.opens")
-                        offer("open", cost + self.dot(f), arts + [Article(items=[item])], chain, keys, f,
-                              new_art=True, role="para")
-                    elif state == "open":
-                        cur = arts[-1]
-                        sim_up = similarity(item.text, self.lead(cur.items, 300))
-                        f = dict(hf)
-                        f["u.bias"] = 1.0
-                        f["u.sim"] = sim_up
-                        f["u.sim_next"] = similarity(item.text, pf.next_lead[i])
-                        if any(is_credit(it.text) for it in cur.items[-2:]):
-                            f["u.caption"] = 1.0
-                        f["u.len"] = min(len(cur.items), 20) / 10
-                        offer("closed", cost + self.dot(f), arts[:-1] + [Article(item, cur.items)], chain, keys, f,
-                              role="head")
-                        f2 = {"headless": 1.0}
-                        offer("h_empty", cost + hc + w.get("headless", 0.0),
-                              arts + [Article(heading=item)], chain, keys, _merge(hf, f2), new_art=True, role="head")
-                        f3 = self.inter(item, "i.inside")
-                        offer("open", cost + self.dot(f3), arts[:-1] + [Article(None, cur.items + [item])],
-                              chain, keys, f3, role="para")
-                        if _ends_with_attribution(cur):
-                            f4 = _merge(hf, {"epigraph": 1.0})
-                            offer("h_paras", cost + self.dot(f4), arts[:-1] + [Article(item, cur.items)],
-                                  chain, keys, f4, role="head")
-                    elif state == "h_empty":
-                        cur = arts[-1]
-                        f = _merge(hf, {"heading_only": 1.0})
-                        offer("h_empty", cost + self.dot(f), arts + [Article(heading=item)], chain, keys, f,
-                              new_art=True, role="head")
-                        f3 = self.inter(item, "i.under_head")
-                        offer("h_paras", cost + self.dot(f3), arts[:-1] + [Article(cur.heading, [item])],
-                              chain, keys, f3, role="para")
-                    else:  # h_paras
-                        cur = arts[-1]
-                        offer("h_empty", cost + hc, arts + [Article(heading=item)], chain, keys, hf,
-                              new_art=True, role="head")
-                        f3 = self.inter(item, "i.inside")
-                        offer("h_paras", cost + self.dot(f3), arts[:-1] + [Article(cur.heading, cur.items + [item])],
-                              chain, keys, f3, role="para")
-                        if is_label(item.text):
-                            f4 = {"i.label_opens": 1.0}
-                            offer("open", cost + self.dot(f4), arts + [Article(items=[item])], chain, keys, f4,
-                                  new_art=True, role="para")
-            else:
-                bc = para_cost[i]
-                bf = pf.para[i]
-                for cost, arts, state, chain, keys in hyps:
-                    if state == "closed":
-                        offer("open", cost, arts + [Article(items=[item])], chain, keys, None,
-                              new_art=True, role="para")
-                    elif state == "h_empty":
-                        cur = arts[-1]
-                        title = cur.heading.text if cur.heading else ""
-                        f = {
-                            "d.bias": 1.0,
-                            "d.sim": similarity(title, pf.next_lead[i - 1] if i else item.text),
-                            "d.sim_prev": similarity(title, pf.prev_lead[i - 1]) if i else 0.0,
-                        }
-                        if _has_label(title):
-                            f["d.label"] = 1.0
-                        if starts_with_dateline(item.text):
-                            f["d.dateline"] = 1.0
-                        offer("h_paras", cost + self.dot(f), arts[:-1] + [Article(cur.heading, [item])],
-                              chain, keys, f, role="para")
-                    else:  # open, h_paras: go on, or start a new article here
-                        cur = arts[-1]
-                        offer(state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])],
-                              chain, keys, None, role="para")
-                        f = dict(bf)
-                        f["b.shared"] = _han_share(item.text, self.lead(cur.items, 600))
-                        f["b.local"] = pf.local[i]
-                        f["b.paras"] = min(len(cur.items), 30) / 15
-                        if _caption_like(cur):
-                            f["b.caption_ended"] = 1.0
-                        if state == "open":
-                            f["headless"] = 1.0
-                        offer("open", cost + bc + self.dot({k: f[k] for k in f if k not in bf}),
-                              arts + [Article(items=[item])], chain, keys, f, new_art=True, role="para")
+                        nkeys = keys
+                    new.append((ncost, narts, nstate, _extend(chain, feats) if track else None, nkeys))
             hyps = _prune(new)
             if not hyps:
                 return None
         final = []
-        for cost, arts, state, chain, keys in hyps:
+        for cost, arts, state, chain, _keys in hyps:
             end = {"open": "headless", "h_empty": "heading_only"}.get(state)
             if end:
-                cost += w.get(end, 0.0)
+                cost += self.w.get(end, 0.0)
                 chain = _extend(chain, {end: 1.0}) if track else None
             final.append((cost, arts, chain))
         cost, arts, chain = min(final, key=lambda x: x[0])
         return arts, (flatten(chain) if track else None)
+
+    def _moves(self, i: int, item: Item, cost: float, arts: list[Article], state: str):
+        """Every way to read item ``i`` after this hypothesis:
+        (state, cost, articles, features, starts an article, role of the item)."""
+        pf = self.pf
+        if item.kind == "title":
+            hc, hf = self.head_cost[i], pf.head[i]
+            if state == "closed":
+                yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
+                f = self.inter(item, "i.opens")
+                yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+                return
+            cur = arts[-1]
+            if state == "open":
+                f = dict(hf)
+                f["u.bias"] = 1.0
+                f["u.sim"] = similarity(item.text, self.lead(cur.items, 300))
+                f["u.sim_next"] = similarity(item.text, pf.next_lead[i])
+                if any(is_credit(it.text) for it in cur.items[-2:]):
+                    f["u.caption"] = 1.0
+                f["u.len"] = min(len(cur.items), 20) / 10
+                yield "closed", cost + self.dot(f), arts[:-1] + [Article(item, cur.items)], f, False, "head"
+                f = _merge(hf, {"headless": 1.0})
+                yield (
+                    "h_empty",
+                    cost + hc + self.w.get("headless", 0.0),
+                    arts + [Article(heading=item)],
+                    f,
+                    True,
+                    "head",
+                )
+                f = self.inter(item, "i.inside")
+                yield (
+                    "open",
+                    cost + self.dot(f),
+                    arts[:-1] + [Article(None, cur.items + [item])],
+                    f,
+                    False,
+                    "para",
+                )
+                if _ends_with_attribution(cur):
+                    # An epigraph (a quotation signed ——习近平) set above its article's headline.
+                    f = _merge(hf, {"epigraph": 1.0})
+                    yield (
+                        "h_paras",
+                        cost + self.dot(f),
+                        arts[:-1] + [Article(item, cur.items)],
+                        f,
+                        False,
+                        "head",
+                    )
+            elif state == "h_empty":
+                f = _merge(hf, {"heading_only": 1.0})
+                yield "h_empty", cost + self.dot(f), arts + [Article(heading=item)], f, True, "head"
+                f = self.inter(item, "i.under_head")
+                yield (
+                    "h_paras",
+                    cost + self.dot(f),
+                    arts[:-1] + [Article(cur.heading, [item])],
+                    f,
+                    False,
+                    "para",
+                )
+            else:  # h_paras
+                yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
+                f = self.inter(item, "i.inside")
+                inside = arts[:-1] + [Article(cur.heading, cur.items + [item])]
+                yield "h_paras", cost + self.dot(f), inside, f, False, "para"
+                if is_label(item.text):
+                    f = {"i.label_opens": 1.0}
+                    yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+            return
+        if state == "closed":
+            yield "open", cost, arts + [Article(items=[item])], None, True, "para"
+            return
+        cur = arts[-1]
+        if state == "h_empty":
+            title = cur.heading.text if cur.heading else ""
+            f = {
+                "d.bias": 1.0,
+                "d.sim": similarity(title, pf.next_lead[i - 1] if i else item.text),
+                "d.sim_prev": similarity(title, pf.prev_lead[i - 1]) if i else 0.0,
+            }
+            if _has_label(title):
+                f["d.label"] = 1.0
+            if starts_with_dateline(item.text):
+                f["d.dateline"] = 1.0
+            yield "h_paras", cost + self.dot(f), arts[:-1] + [Article(cur.heading, [item])], f, False, "para"
+            return
+        # open, h_paras: the article goes on, or a new one starts here.
+        yield state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])], None, False, "para"
+        bf = pf.para[i]
+        extra = {"b.shared": _han_share(item.text, self.lead(cur.items, 600)), "b.local": pf.local[i]}
+        extra["b.paras"] = min(len(cur.items), 30) / 15
+        if _caption_like(cur):
+            extra["b.caption_ended"] = 1.0
+        if state == "open":
+            extra["headless"] = 1.0
+        cost += self.para_cost[i] + self.dot(extra)
+        yield "open", cost, arts + [Article(items=[item])], _merge(bf, extra), True, "para"
+
+
+def _agree(keys: tuple, g: tuple | None, new_art: bool, role: str) -> tuple | None:
+    """The hypothesis's gold keys after this move, or None when the move contradicts the gold."""
+    if g is None:
+        return keys + (None,) if new_art else keys
+    key, want = g
+    if want != role:
+        return None
+    if new_art:
+        return None if key in keys else keys + (key,)
+    if keys[-1] is None:
+        return None if key in keys[:-1] else keys[:-1] + (key,)
+    return keys if keys[-1] == key else None
 
 
 def _merge(a: Feats, b: Feats) -> Feats:
@@ -451,4 +469,11 @@ def decode_learned(items: list[Item], weights: dict[str, float] | None = None) -
     return result[0]
 
 
-__all__ = ["Decoder", "decode_learned", "model_digest", "set_title_weights", "shipped_weights", "title_weights"]
+__all__ = [
+    "Decoder",
+    "decode_learned",
+    "model_digest",
+    "set_title_weights",
+    "shipped_weights",
+    "title_weights",
+]

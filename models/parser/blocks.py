@@ -57,7 +57,9 @@ def _split_bylines(block: Block) -> list[Block]:
     return [block]
 
 
-def classify_blocks(blocks: list[Block], weights: dict[str, float] | None = None, seen: list | None = None) -> None:
+def classify_blocks(
+    blocks: list[Block], weights: dict[str, float] | None = None, seen: list | None = None
+) -> None:
     """Mark title, byline and masthead blocks; everything else stays body.
 
     With ``weights`` (a page with blank lines) a short block is a title when the fitted
