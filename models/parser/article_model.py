@@ -267,26 +267,32 @@ class Decoder:
 
     def lead(self, items: list[Item], size: int) -> str:
         """``lead_text`` of an article's items, cached by its first item and how many count."""
+        key = (id(items[0]), min(len(items), 6), size)
+        text = self._leads.get(key)
+        if text is not None:
+            return text
         total = k = 0
         for it in items[:6]:
             k += 1
             total += len(it.text)
             if total >= size:
                 break
-        key = (id(items[0]), k, size)
-        text = self._leads.get(key)
+        counted = (id(items[0]), k, size)
+        text = self._leads.get(counted)
         if text is None:
-            text = self._leads[key] = lead_text(items[:k], size)
+            text = self._leads[counted] = lead_text(items[:k], size)
+        self._leads[key] = text
         return text
 
     def decode(self, items: list[Item], gold: list | None = None):
         """The cheapest reading (articles, and its summed features when tracked), or None
         when ``gold`` is given and no reading in the beam agrees with it."""
         self._leads: dict = {}
+        self._shared: dict = {}
         self.pf = PageFeatures(items)
         self.head_cost = [self.dot(f) for f in self.pf.head]
         self.para_cost = [self.dot(f) for f in self.pf.para]
-        track = self.track or gold is not None
+        track = self._tracking = self.track or gold is not None
         # A hypothesis: (cost, articles, state, feature chain, gold keys of its articles)
         hyps: list = [(0.0, [], "closed", ROOT_CHAIN if track else None, ())]
         for i, item in enumerate(items):
@@ -404,15 +410,28 @@ class Decoder:
             return
         # open, h_paras: the article goes on, or a new one starts here.
         yield state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])], None, False, "para"
-        bf = pf.para[i]
-        extra = {"b.shared": _han_share(item.text, self.lead(cur.items, 600)), "b.local": pf.local[i]}
-        extra["b.paras"] = min(len(cur.items), 30) / 15
-        if _caption_like(cur):
-            extra["b.caption_ended"] = 1.0
+        lead = self.lead(cur.items, 600)
+        shared = self._shared.get((i, lead))
+        if shared is None:
+            shared = self._shared[(i, lead)] = _han_share(item.text, lead)
+        paras = min(len(cur.items), 30) / 15
+        caption = _caption_like(cur)
+        w = self.w
+        cost += self.para_cost[i] + w.get("b.shared", 0.0) * shared + w.get("b.local", 0.0) * pf.local[i]
+        cost += w.get("b.paras", 0.0) * paras
+        if caption:
+            cost += w.get("b.caption_ended", 0.0)
         if state == "open":
-            extra["headless"] = 1.0
-        cost += self.para_cost[i] + self.dot(extra)
-        yield "open", cost, arts + [Article(items=[item])], _merge(bf, extra), True, "para"
+            cost += w.get("headless", 0.0)
+        feats = None
+        if self._tracking:
+            extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras}
+            if caption:
+                extra["b.caption_ended"] = 1.0
+            if state == "open":
+                extra["headless"] = 1.0
+            feats = _merge(pf.para[i], extra)
+        yield "open", cost, arts + [Article(items=[item])], feats, True, "para"
 
 
 def _agree(keys: tuple, g: tuple | None, new_art: bool, role: str) -> tuple | None:
@@ -438,6 +457,8 @@ def _merge(a: Feats, b: Feats) -> Feats:
 
 def _caption_like(article: Article) -> bool:
     """A photo caption (a few paragraphs ending in a credit such as 谢尚国摄) is over."""
+    if not article.items or len(article.items) > 8:
+        return False
     items = [it for it in article.items if it.kind == "para"]
     return bool(items) and len(items) <= 4 and is_credit(items[-1].text)
 
