@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import statistics
 
+from models.parser.article_model import decode_learned, title_weights
+from models.parser.article_model import model_digest as article_digest
 from models.parser.articles import Article, Item, decode_articles, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.layout import headline_odds, model_digest
@@ -29,11 +31,11 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 2
-#: What made a page's sections: the code's version and the line model's weights (a
-#: retrained model changes it too). The library stores it with each page; a page parsed
+RULES_VERSION = 3
+#: What made a page's sections: the code's version and the digests of the line model's
+#: and the article model's weights (a retrained model changes it too). The library stores it with each page; a page parsed
 #: by another version is stale and can be parsed again.
-PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}"
+PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}"
 #: Log-odds (headline line against paragraph start) from which a line inside the body is
 #: put to the article decoder as a possible headline.
 CANDIDATE = -1.0
@@ -46,9 +48,10 @@ def parse_page(raw: str) -> ParsedPage:
     """Parse a page's raw text (never modified) into sections in reading order."""
     lines = split_lines(raw)
     blocks = cut_blocks(lines)
-    classify_blocks(blocks)
+    engine = _engine_layout(lines)
+    classify_blocks(blocks, None if engine else title_weights())
     odds: dict[int, float] = {}
-    if _engine_layout(lines):
+    if engine:
         # An OCR engine's page (no blank lines): headlines stand in the body runs, where
         # the line model finds them.
         titles = {ln.index for b in blocks if b.kind in ("title", "masthead") for ln in b.lines}
@@ -73,7 +76,9 @@ def parse_page(raw: str) -> ParsedPage:
             items.extend(_paragraph_items(group))
     _mark_same_columns(items)
     if items:
-        sections.extend(_to_section(a) for a in _rehome_headlines(decode_articles(items)))
+        # A page with blank lines is read by the article model's fitted weights.
+        decode = decode_articles if engine else decode_learned
+        sections.extend(_to_section(a) for a in _rehome_headlines(decode(items)))
     return ParsedPage(raw=raw, sections=sections)
 
 

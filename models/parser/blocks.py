@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from models.parser.lines import CLOSERS, Line, ends_sentence
 from models.parser.paragraphs import DATELINE_END, local_widths
+from models.parser.title_blocks import MAX_LINES, block_features, title_logit
 from models.parser.titles import MASTHEAD, is_byline, is_credit, is_note, is_title_line
 
 
@@ -56,8 +57,16 @@ def _split_bylines(block: Block) -> list[Block]:
     return [block]
 
 
-def classify_blocks(blocks: list[Block]) -> None:
-    """Mark title, byline and masthead blocks; everything else stays body."""
+def classify_blocks(
+    blocks: list[Block], weights: dict[str, float] | None = None, seen: list | None = None
+) -> None:
+    """Mark title, byline and masthead blocks; everything else stays body.
+
+    With ``weights`` (a page with blank lines) a short block is a title when the fitted
+    title model (``title_blocks``) says so, the grid rules' verdicts among its features;
+    without, the rules decide alone. ``seen`` (training) collects each short block's
+    features.
+    """
     body_lines = [ln for b in blocks for ln in b.lines]
     columns = dict(zip((ln.index for ln in body_lines), local_widths(body_lines, radius=12)))
     prev_body: Line | None = None
@@ -67,14 +76,27 @@ def classify_blocks(blocks: list[Block]) -> None:
             block.kind = "byline"
         elif i == 0 and len(texts) == 1 and looks_like_masthead(block, blocks):
             block.kind = "masthead"
-        elif (
-            len(texts) <= 4
-            and all(is_title_line(t) for t in texts)
-            and not is_note("".join(texts))
-            and not texts[-1].endswith(("，", "、", "：", ":", ","))
-            and not _continues(prev_body, columns)
-        ):
-            if not _is_body_fragment(block, columns) and not _is_opening_line(i, blocks, columns):
+        else:
+            rules = {}
+            short = (
+                len(texts) <= 4
+                and all(is_title_line(t) for t in texts)
+                and not is_note("".join(texts))
+                and not texts[-1].endswith(("，", "、", "：", ":", ","))
+            )
+            if short:
+                rules["continues"] = _continues(prev_body, columns)
+                if not rules["continues"]:
+                    rules["fragment"] = _is_body_fragment(block, columns)
+                    rules["opening"] = _is_opening_line(i, blocks, columns)
+            rules["legacy"] = short and not any(rules.values())
+            if weights is not None and len(texts) <= MAX_LINES:
+                features = block_features(blocks, i, columns, prev_body, rules)
+                if seen is not None:
+                    seen.append((block, features))
+                if title_logit(features, weights) > 0:
+                    block.kind = "title"
+            elif rules["legacy"]:
                 block.kind = "title"
         if block.kind == "body":
             prev_body = block.lines[-1]

@@ -1,0 +1,500 @@
+"""Articles on a page with blank lines: a scored reading of paragraphs and title units.
+
+Which paragraphs and headline make each article is decided by a beam search over the
+page's items (paragraphs and title units, in printed order), like ``articles``'s
+decoder, but every choice is scored by features with FITTED weights instead of
+hand-set costs: an article boundary between two paragraphs (dateline, byline, photo
+caption, closing note, credit, column-width change, blank line, how short the last
+line is, words shared with the article so far), a title unit read as a headline or kept
+as a paragraph (a 小标题: length, quotes, brackets, dashes, blank lines, neighbours'
+column width), and a headline attached to the article above it (printed after its
+body) or below it (words shared with either lead).
+
+The weights (``resources/parser/article_model.json``) are fitted by a structured
+perceptron on the dev pages and relaid-out pages (``tools/train_articles.py``).
+A reading's cost is the weights' dot product with its features; the cheapest wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+
+from models.parser.articles import (
+    Article,
+    Item,
+    _bigrams,
+    _ends_with_attribution,
+    _has_label,
+    _never_headline,
+    lead_text,
+    similarity,
+)
+from models.parser.lines import OPENERS, ends_sentence
+from models.parser.titles import is_credit, is_label, starts_with_dateline
+from models.resources import resource_path
+
+MODEL_FILE = ("parser", "article_model.json")
+#: Hypotheses kept per (state) in the beam.
+BEAM = 8
+
+Feats = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    return json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+
+
+def shipped_weights() -> dict[str, float]:
+    """The article decoder's fitted weights."""
+    return _shipped()["weights"]
+
+
+#: Title-block weights in use (the shipped ones unless a trainer sets others).
+_TITLE_OVERRIDE: dict[str, float] | None = None
+
+
+def title_weights() -> dict[str, float]:
+    """The title-block model's fitted weights (``title_blocks``)."""
+    if _TITLE_OVERRIDE is not None:
+        return _TITLE_OVERRIDE
+    return _shipped()["title_blocks"]
+
+
+def set_title_weights(weights: dict[str, float] | None) -> None:
+    """Training and measuring only: score title blocks with these weights (None: the shipped)."""
+    global _TITLE_OVERRIDE
+    _TITLE_OVERRIDE = weights
+
+
+def model_digest() -> str:
+    """A short digest of the shipped weights (part of the parser's version)."""
+    return hashlib.sha1(resource_path(*MODEL_FILE).read_bytes()).hexdigest()[:8]
+
+
+# --- features -------------------------------------------------------------------------
+
+
+def _han_share(a: str, b: str) -> float:
+    """Share of ``a``'s character bigrams found in ``b`` (topic continuity)."""
+    ta = _bigrams(a[:120])
+    if not ta:
+        return 0.0
+    return len(ta & _bigrams(b)) / len(ta)
+
+
+class PageFeatures:
+    """Features of the items that do not depend on the reading (computed once a page)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        n = len(items)
+        self.next_lead = [""] * n  # the paragraphs right after each title unit
+        self.prev_lead = [""] * n  # the paragraphs before it, back to the previous title
+        for i, it in enumerate(items):
+            if it.kind != "title":
+                continue
+            after: list[Item] = []
+            for nxt in items[i + 1 :]:
+                if nxt.kind != "para":
+                    break
+                after.append(nxt)
+            self.next_lead[i] = lead_text(after)
+            before: list[Item] = []
+            for prv in reversed(items[:i]):
+                if prv.kind != "para":
+                    break
+                before.insert(0, prv)
+            self.prev_lead[i] = lead_text(before)
+        # Words a paragraph shares with the two paragraphs before it (the same story goes on).
+        self.local = [0.0] * n
+        for i, it in enumerate(items):
+            if it.kind == "para":
+                before = [p.text for p in items[max(0, i - 2) : i] if p.kind == "para"]
+                self.local[i] = _han_share(it.text, "".join(before)) if before else 0.0
+        self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
+        self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
+
+    def _blank_before(self, i: int) -> bool:
+        if i == 0:
+            return True
+        return self.items[i].lines[0].index > self.items[i - 1].lines[-1].index + 1
+
+    def _blank_after(self, i: int) -> bool:
+        if i + 1 >= len(self.items):
+            return True
+        return self.items[i + 1].lines[0].index > self.items[i].lines[-1].index + 1
+
+    def _head(self, i: int) -> Feats:
+        """Evidence for reading title unit ``i`` as a headline (rather than a 小标题)."""
+        it = self.items[i]
+        t = it.text.replace(" ", "")
+        f: Feats = {"h.bias": 1.0}
+        if _never_headline(t):
+            f["h.never"] = 1.0
+        if is_label(t):
+            f["h.label"] = 1.0
+        if len(it.lines) > 1:
+            f["h.multiline"] = 1.0
+        f["h.len"] = min(len(t), 40) / 20
+        if len(t) > 24:
+            f["h.long"] = 1.0
+        if t.endswith(("）", ")")):
+            f["h.paren_end"] = 1.0
+        if t.endswith(("——", "—", "：", ":")):
+            f["h.lead_in"] = 1.0
+        if t.startswith(("——", "—")):
+            f["h.dash_start"] = 1.0
+        if t[:1] in OPENERS and t[-1:] in "”’」』":
+            f["h.quoted"] = 1.0
+        if any(c in t for c in "，、；"):
+            f["h.comma"] = 1.0
+        if any(c.isascii() and c.isalnum() for c in t):
+            f["h.latin_digits"] = 1.0
+        if it.same_column:
+            f["h.same_column"] = 1.0
+            if it.byline_follows:
+                f["h.same_column_byline"] = 1.0
+        if self._blank_before(i):
+            f["h.blank_before"] = 1.0
+        if self._blank_after(i):
+            f["h.blank_after"] = 1.0
+        nxt = self.items[i + 1] if i + 1 < len(self.items) else None
+        prv = self.items[i - 1] if i > 0 else None
+        if nxt is not None and nxt.kind == "para":
+            if starts_with_dateline(nxt.text):
+                f["h.dateline_follows"] = 1.0
+            if nxt.byline:
+                f["h.byline_follows"] = 1.0
+            # The column width: a headline is set wider or narrower than a 小标题 between
+            # two paragraphs of one column.
+            f["h.width_vs_next"] = min(abs(max(ln.width for ln in it.lines) - nxt.column), 10) / 5
+        if prv is not None and prv.kind == "para":
+            if prv.closes_article or is_credit(prv.text):
+                f["h.after_close"] = 1.0
+            if ends_sentence(prv.text):
+                f["h.after_sentence"] = 1.0
+        if prv is None or prv.kind != "para":
+            f["h.no_para_before"] = 1.0
+        if nxt is None or nxt.kind != "para":
+            f["h.no_para_after"] = 1.0
+        if it.head_odds is not None:
+            f["h.odds"] = it.head_odds
+        return f
+
+    def _para(self, i: int) -> Feats:
+        """Evidence that paragraph ``i`` opens a new article (static part)."""
+        it = self.items[i]
+        t = it.text.replace(" ", "")
+        f: Feats = {"b.bias": 1.0}
+        if starts_with_dateline(t):
+            f["b.dateline"] = 1.0
+        if it.byline:
+            f["b.byline"] = 1.0
+        if "图为" in t and len(t) < 250:
+            f["b.caption"] = 1.0
+        if t[:1] in OPENERS:
+            f["b.quote"] = 1.0
+        if len(t) < 30:
+            f["b.short"] = 1.0
+        if is_credit(t):
+            f["b.is_credit"] = 1.0
+        if self._blank_before(i):
+            f["b.blank"] = 1.0
+        prv = next((p for p in reversed(self.items[:i]) if p.kind == "para"), None)
+        if prv is not None:
+            if prv.closes_article:
+                f["b.note_closes"] = 1.0
+            if is_credit(prv.text):
+                f["b.credit_closes"] = 1.0
+            if not ends_sentence(prv.text):
+                f["b.prev_open"] = 1.0
+            if prv.text.replace(" ", "").startswith(("——", "—")):
+                f["b.prev_attribution"] = 1.0
+            if prv.column and it.column:
+                delta = abs(prv.column - it.column)
+                if delta >= 1:
+                    f["b.width_change"] = 1.0
+                f["b.width_delta"] = min(delta, 8) / 4
+            last = prv.lines[-1]
+            f["b.prev_last_short"] = min(max(prv.column - last.width, 0), 12) / 6
+        return f
+
+
+def _extend(parent, feats: Feats):
+    return (parent, feats) if parent is not None else None
+
+
+def flatten(chain) -> Feats:
+    out: Feats = {}
+    while chain is not None:
+        chain, feats = chain
+        if chain is None and feats is None:
+            break
+        if feats:
+            for k, v in feats.items():
+                out[k] = out.get(k, 0.0) + v
+    return out
+
+
+ROOT_CHAIN = (None, None)
+
+
+class Decoder:
+    """The beam search over a page's items, scored by ``weights``.
+
+    ``gold`` (training only): for each item its (article key, role) or None when it
+    may go anywhere; hypotheses that contradict it are dropped (forced decoding).
+    """
+
+    def __init__(self, weights: dict[str, float], track: bool = False) -> None:
+        self.w = weights
+        self.track = track
+
+    def dot(self, f: Feats) -> float:
+        w = self.w
+        return sum(w.get(k, 0.0) * v for k, v in f.items())
+
+    @staticmethod
+    def inter(item: Item, where: str) -> Feats:
+        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读)."""
+        f = {where: 1.0}
+        if is_label(item.text):
+            f["i.label"] = 1.0
+        return f
+
+    def lead(self, items: list[Item], size: int) -> str:
+        """``lead_text`` of an article's items, cached by its first item and how many count."""
+        key = (id(items[0]), min(len(items), 6), size)
+        text = self._leads.get(key)
+        if text is not None:
+            return text
+        total = k = 0
+        for it in items[:6]:
+            k += 1
+            total += len(it.text)
+            if total >= size:
+                break
+        counted = (id(items[0]), k, size)
+        text = self._leads.get(counted)
+        if text is None:
+            text = self._leads[counted] = lead_text(items[:k], size)
+        self._leads[key] = text
+        return text
+
+    def decode(self, items: list[Item], gold: list | None = None):
+        """The cheapest reading (articles, and its summed features when tracked), or None
+        when ``gold`` is given and no reading in the beam agrees with it."""
+        self._leads: dict = {}
+        self._shared: dict = {}
+        self.pf = PageFeatures(items)
+        self.head_cost = [self.dot(f) for f in self.pf.head]
+        self.para_cost = [self.dot(f) for f in self.pf.para]
+        track = self._tracking = self.track or gold is not None
+        # A hypothesis: (cost, articles, state, feature chain, gold keys of its articles)
+        hyps: list = [(0.0, [], "closed", ROOT_CHAIN if track else None, ())]
+        for i, item in enumerate(items):
+            new: list = []
+            g = gold[i] if gold is not None else None
+            for cost, arts, state, chain, keys in hyps:
+                for nstate, ncost, narts, feats, new_art, role in self._moves(i, item, cost, arts, state):
+                    if gold is not None:
+                        nkeys = _agree(keys, g, new_art, role)
+                        if nkeys is None:
+                            continue
+                    else:
+                        nkeys = keys
+                    new.append((ncost, narts, nstate, _extend(chain, feats) if track else None, nkeys))
+            hyps = _prune(new)
+            if not hyps:
+                return None
+        final = []
+        for cost, arts, state, chain, _keys in hyps:
+            end = {"open": "headless", "h_empty": "heading_only"}.get(state)
+            if end:
+                cost += self.w.get(end, 0.0)
+                chain = _extend(chain, {end: 1.0}) if track else None
+            final.append((cost, arts, chain))
+        cost, arts, chain = min(final, key=lambda x: x[0])
+        return arts, (flatten(chain) if track else None)
+
+    def _moves(self, i: int, item: Item, cost: float, arts: list[Article], state: str):
+        """Every way to read item ``i`` after this hypothesis:
+        (state, cost, articles, features, starts an article, role of the item)."""
+        pf = self.pf
+        if item.kind == "title":
+            hc, hf = self.head_cost[i], pf.head[i]
+            if state == "closed":
+                yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
+                f = self.inter(item, "i.opens")
+                yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+                return
+            cur = arts[-1]
+            if state == "open":
+                f = dict(hf)
+                f["u.bias"] = 1.0
+                f["u.sim"] = similarity(item.text, self.lead(cur.items, 300))
+                f["u.sim_next"] = similarity(item.text, pf.next_lead[i])
+                if any(is_credit(it.text) for it in cur.items[-2:]):
+                    f["u.caption"] = 1.0
+                f["u.len"] = min(len(cur.items), 20) / 10
+                yield "closed", cost + self.dot(f), arts[:-1] + [Article(item, cur.items)], f, False, "head"
+                f = _merge(hf, {"headless": 1.0})
+                yield (
+                    "h_empty",
+                    cost + hc + self.w.get("headless", 0.0),
+                    arts + [Article(heading=item)],
+                    f,
+                    True,
+                    "head",
+                )
+                f = self.inter(item, "i.inside")
+                yield (
+                    "open",
+                    cost + self.dot(f),
+                    arts[:-1] + [Article(None, cur.items + [item])],
+                    f,
+                    False,
+                    "para",
+                )
+                if _ends_with_attribution(cur):
+                    # An epigraph (a quotation signed ——习近平) set above its article's headline.
+                    f = _merge(hf, {"epigraph": 1.0})
+                    yield (
+                        "h_paras",
+                        cost + self.dot(f),
+                        arts[:-1] + [Article(item, cur.items)],
+                        f,
+                        False,
+                        "head",
+                    )
+            elif state == "h_empty":
+                f = _merge(hf, {"heading_only": 1.0})
+                yield "h_empty", cost + self.dot(f), arts + [Article(heading=item)], f, True, "head"
+                f = self.inter(item, "i.under_head")
+                yield (
+                    "h_paras",
+                    cost + self.dot(f),
+                    arts[:-1] + [Article(cur.heading, [item])],
+                    f,
+                    False,
+                    "para",
+                )
+            else:  # h_paras
+                yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
+                f = self.inter(item, "i.inside")
+                inside = arts[:-1] + [Article(cur.heading, cur.items + [item])]
+                yield "h_paras", cost + self.dot(f), inside, f, False, "para"
+                if is_label(item.text):
+                    f = {"i.label_opens": 1.0}
+                    yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+            return
+        if state == "closed":
+            yield "open", cost, arts + [Article(items=[item])], None, True, "para"
+            return
+        cur = arts[-1]
+        if state == "h_empty":
+            title = cur.heading.text if cur.heading else ""
+            f = {
+                "d.bias": 1.0,
+                "d.sim": similarity(title, pf.next_lead[i - 1] if i else item.text),
+                "d.sim_prev": similarity(title, pf.prev_lead[i - 1]) if i else 0.0,
+            }
+            if _has_label(title):
+                f["d.label"] = 1.0
+            if starts_with_dateline(item.text):
+                f["d.dateline"] = 1.0
+            yield "h_paras", cost + self.dot(f), arts[:-1] + [Article(cur.heading, [item])], f, False, "para"
+            return
+        # open, h_paras: the article goes on, or a new one starts here.
+        yield state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])], None, False, "para"
+        lead = self.lead(cur.items, 600)
+        shared = self._shared.get((i, lead))
+        if shared is None:
+            shared = self._shared[(i, lead)] = _han_share(item.text, lead)
+        paras = min(len(cur.items), 30) / 15
+        caption = _caption_like(cur)
+        w = self.w
+        cost += self.para_cost[i] + w.get("b.shared", 0.0) * shared + w.get("b.local", 0.0) * pf.local[i]
+        cost += w.get("b.paras", 0.0) * paras
+        if caption:
+            cost += w.get("b.caption_ended", 0.0)
+        if state == "open":
+            cost += w.get("headless", 0.0)
+        feats = None
+        if self._tracking:
+            extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras}
+            if caption:
+                extra["b.caption_ended"] = 1.0
+            if state == "open":
+                extra["headless"] = 1.0
+            feats = _merge(pf.para[i], extra)
+        yield "open", cost, arts + [Article(items=[item])], feats, True, "para"
+
+
+def _agree(keys: tuple, g: tuple | None, new_art: bool, role: str) -> tuple | None:
+    """The hypothesis's gold keys after this move, or None when the move contradicts the gold."""
+    if g is None:
+        return keys + (None,) if new_art else keys
+    key, want = g
+    if want != role:
+        return None
+    if new_art:
+        return None if key in keys else keys + (key,)
+    if keys[-1] is None:
+        return None if key in keys[:-1] else keys[:-1] + (key,)
+    return keys if keys[-1] == key else None
+
+
+def _merge(a: Feats, b: Feats) -> Feats:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
+
+
+def _caption_like(article: Article) -> bool:
+    """A photo caption (a few paragraphs ending in a credit such as 谢尚国摄) is over."""
+    if not article.items or len(article.items) > 8:
+        return False
+    items = [it for it in article.items if it.kind == "para"]
+    return bool(items) and len(items) <= 4 and is_credit(items[-1].text)
+
+
+def _prune(hyps: list) -> list:
+    """Keep the best hypothesis for each (state, start of the open article), BEAM per state."""
+    best: dict = {}
+    for hyp in hyps:
+        cost, arts, state = hyp[0], hyp[1], hyp[2]
+        start = 0
+        if arts:
+            first = arts[-1].items[0] if arts[-1].items else arts[-1].heading
+            start = id(first)
+        key = (state, start, hyp[4][-1:] if hyp[4] else ())
+        if key not in best or cost < best[key][0]:
+            best[key] = hyp
+    per_state: dict[str, list] = {}
+    for hyp in sorted(best.values(), key=lambda h: h[0]):
+        kept = per_state.setdefault(hyp[2], [])
+        if len(kept) < BEAM:
+            kept.append(hyp)
+    return [h for kept in per_state.values() for h in kept]
+
+
+def decode_learned(items: list[Item], weights: dict[str, float] | None = None) -> list[Article]:
+    """The cheapest reading of a page's items as articles, under the fitted weights."""
+    result = Decoder(weights if weights is not None else shipped_weights()).decode(items)
+    assert result is not None
+    return result[0]
+
+
+__all__ = [
+    "Decoder",
+    "decode_learned",
+    "model_digest",
+    "set_title_weights",
+    "shipped_weights",
+    "title_weights",
+]

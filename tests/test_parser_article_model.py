@@ -1,0 +1,77 @@
+"""Pages with blank lines: title blocks and articles read by fitted weights."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import shared_path
+
+from models.parser import PARSER_VERSION, article_model, parse_page
+from models.resources import resource_path
+
+# A kicker over a quoted headline that ends in an exclamation mark, a quoted 小标题 set
+# between the paragraphs of one column, and a second article.
+PAGE = """广东累计向湖北派出医疗队员——
+“有你们来，才有我们的今天！”
+
+本报广州2月18日电（记者李刚）
+连日来，广东省继续向湖北派出医
+疗队员，支援当地的疫情防控工作。
+队员们说，能到一线去是光荣的。
+
+“我们一定会平安回来”
+
+出发前，队员们在机场集结，许多
+家属赶来送行，场面令人动容。队
+员们说，请家人放心。
+
+鸭鱼混养 增收致富
+
+本报杭州2月12日电（记者王华）在
+浙江省台州市仙居县，村民郑海波夫
+妇承包村里一口池塘，年纯收入达到
+五十余万元。
+"""
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def test_a_quoted_exclamation_headline_heads_its_article() -> None:
+    first = parse_page(PAGE).sections[0]
+    assert first.field_text("kicker") == "广东累计向湖北派出医疗队员——"
+    assert first.field_text("heading") == "“有你们来，才有我们的今天！”"
+
+
+def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_its_article() -> None:
+    sections = parse_page(PAGE).sections
+    assert len(sections) == 2
+    texts = [_squash(p.text) for p in sections[0].paragraphs]
+    assert texts[0].startswith("本报广州2月18日电")
+    assert "“我们一定会平安回来”" in texts
+    assert texts[-1].startswith("出发前")
+    assert sections[1].field_text("heading") == "鸭鱼混养 增收致富"
+
+
+def test_the_shipped_model_is_named_by_the_parser_version() -> None:
+    data = json.loads(resource_path("parser", "article_model.json").read_text(encoding="utf-8"))
+    assert data["weights"] and data["title_blocks"]
+    assert article_model.model_digest() in PARSER_VERSION
+
+
+def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
+    """pages-dev-column (40 pages the rules were never tuned on), scored as
+    ../shared/eval/structure_eval.py does. The floor is what this model measured (article
+    0.639, para 0.953), less a little; issue 9's goal (0.85) is not reached yet."""
+    from test_parser_structure import _score
+
+    paras = n_paras = whole = n_arts = 0
+    for gold_file in sorted(shared_path("data", "pages-dev-column").glob("*.gold.json")):
+        raw = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        p, n, w, a = _score(gold, parse_page(raw).sections)
+        paras, n_paras, whole, n_arts = paras + p, n_paras + n, whole + w, n_arts + a
+    assert paras / n_paras >= 0.95
+    assert whole / n_arts >= 0.62

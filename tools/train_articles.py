@@ -1,0 +1,345 @@
+"""Fit the article model's weights and write resources/parser/article_model.json.
+
+The article decoder (models/parser/article_model.py) scores every reading of a page with
+blank lines as the dot product of its features and weights. The weights are fitted by an
+averaged structured perceptron: each training page is decoded with the current weights,
+and again forced to its gold reading (every paragraph and title unit in its gold article,
+as headline or paragraph); where the two differ, the weights move towards the gold.
+
+Training pages: the dev pages with blank lines (../shared/data/pages-dev and
+pages-dev-column; lines labelled from their gold by tools/gold_lines.py) and the dev
+gold articles laid out again as column pages with blank lines (tools/relayout.py).
+Deterministic: fixed seeds throughout.
+
+    python tools/train_articles.py            # train on every dev page -> the shipped weights
+    python tools/train_articles.py --kfold 3  # the shipped weights' dev figures beside 3-fold held-out ones
+
+Measuring and training only: the app never reads ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import math
+import os
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from gold_lines import label_lines  # noqa: E402
+from relayout import lay_out_page  # noqa: E402
+from structure_score import figures, scorer  # noqa: E402
+
+import models.parser as parser  # noqa: E402
+from models.parser import article_model  # noqa: E402
+from models.parser.blocks import classify_blocks, cut_blocks  # noqa: E402
+from models.parser.lines import split_lines  # noqa: E402
+from models.resources import resource_path  # noqa: E402
+
+SETS = ("pages-dev", "pages-dev-column")
+FOLDS = 5
+SEED = 11
+SYNTH_PAGES = 200  # relaid-out column pages in all
+EPOCHS = int(os.environ.get("ART_EPOCHS", 8))
+L2 = 1.0  # the title-block model's ridge penalty
+
+#: The title-block model starts from the grid rules' verdict.
+START_TITLES = {"bias": -0.5, "rule.legacy": 1.0}
+
+#: The weights the perceptron starts from: the hand-set costs of the rule decoder.
+START = {
+    "h.never": 5.0,
+    "h.multiline": -1.5,
+    "h.paren_end": -3.0,
+    "h.long": -1.5,
+    "h.lead_in": 1.5,
+    "h.dash_start": 2.0,
+    "h.same_column": 1.0,
+    "h.same_column_byline": 1.5,
+    "u.bias": 0.6,
+    "u.sim": -4.0,
+    "u.caption": -0.6,
+    "headless": 2.5,
+    "i.inside": 2.0,
+    "i.opens": 3.0,
+    "i.under_head": 2.0,
+    "i.label": -5.0,
+    "b.bias": 2.5,
+    "b.dateline": -6.0,
+    "b.caption": -4.0,
+    "b.byline": -1.0,
+    "b.note_closes": -5.0,
+    "b.width_change": -1.5,
+    "b.caption_ended": -5.0,
+    "d.bias": 0.6,
+    "d.sim": -4.0,
+    "d.label": -1.0,
+    "heading_only": 4.0,
+}
+
+
+@dataclass
+class Page:
+    set: str
+    source: str
+    name: str
+    raw: str
+    gold: dict
+    labels: list  # per raw line: (label, article) or None
+    fold: int = 0
+    items: list | None = None
+    item_gold: list | None = None
+    blocks: list | None = None
+
+
+def real_pages() -> list[Page]:
+    out = []
+    for name in SETS:
+        for gp in sorted((SHARED / "data" / name).glob("*.gold.json")):
+            gold = json.loads(gp.read_text(encoding="utf-8"))
+            raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+            out.append(Page(name, gold.get("source", gp.name), gp.name, raw, gold, label_lines(raw, gold)))
+    return out
+
+
+def fold_of_sources(pages: list[Page]) -> dict[str, int]:
+    """Printed source pages dealt into folds: one source never spans two folds."""
+    sources = sorted({p.source for p in pages})
+    random.Random(SEED).shuffle(sources)
+    return {src: i % FOLDS for i, src in enumerate(sources)}
+
+
+def articles_of(pages: list[Page]) -> list[dict]:
+    seen: set[str] = set()
+    out = []
+    for page in pages:
+        for sec in page.gold["sections"]:
+            if not sec.get("heading") or not sec.get("paragraphs"):
+                continue
+            key = sec["heading"] + "".join(sec["paragraphs"])[:50]
+            if key not in seen:
+                seen.add(key)
+                out.append(sec)
+    return out
+
+
+def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:
+    """Column pages with blank lines laid out from these articles."""
+    rng = random.Random(SEED * 1000 + fold)
+    keys = ("kicker", "heading", "subheading", "paragraphs")
+    out: list[Page] = []
+    while len(out) < n:
+        chosen = rng.sample(articles, min(len(articles), rng.randint(2, 8)))
+        layout = lay_out_page(chosen, rng, engine=False)
+        if parser._engine_layout(split_lines(layout.raw)):
+            continue  # laid out without blank lines: the line model's pages
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
+        labels = list(layout.labels) + [None]
+        out.append(
+            Page(
+                "relaid-out",
+                f"fold{fold}-{len(out)}",
+                f"relaid-{fold}-{len(out)}",
+                layout.raw,
+                gold,
+                labels,
+                fold,
+            )
+        )
+    return out
+
+
+def block_examples(page: Page) -> list[tuple[dict[str, float], int]]:
+    """Every short block of the page, its features and whether its lines are a headline's."""
+    seen: list = []
+    classify_blocks(cut_blocks(split_lines(page.raw)), START_TITLES, seen)
+    out = []
+    for block, feats in seen:
+        labs = [page.labels[ln.index] for ln in block.lines if ln.index < len(page.labels)]
+        kinds = {lab[0] for lab in labs if lab}
+        if kinds == {"T"}:
+            out.append((feats, 1))
+        elif kinds and "T" not in kinds and "?" not in kinds:
+            out.append((feats, 0))
+    return out
+
+
+def fit_titles(pages: list[Page]) -> dict[str, float]:
+    """Logistic regression (ridge, Newton's method) over the pages' short blocks."""
+    import numpy as np
+
+    examples = [ex for p in pages for ex in (p.blocks or [])]
+    names = sorted({k for f, _ in examples for k in f})
+    x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
+    y = np.array([lab for _, lab in examples], dtype=float)
+    w = np.zeros(len(names))
+    penalty = L2 * np.eye(len(names))
+    penalty[names.index("bias"), names.index("bias")] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-6 * np.eye(len(names))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {k: round(float(v), 4) for k, v in zip(names, w) if abs(v) > 1e-6 and math.isfinite(v)}
+
+
+def capture_items(page: Page) -> None:
+    """The items the parser hands its article decoder on this page, and their gold."""
+    got: list = []
+    real = parser.decode_learned
+
+    def spy(items, weights=None):
+        got.append(items)
+        return real(items, weights)
+
+    parser.decode_learned = spy
+    try:
+        parser.parse_page(page.raw)
+    finally:
+        parser.decode_learned = real
+    page.items = got[0] if got else []
+    page.item_gold = [_item_gold(it, page.labels) for it in page.items]
+
+
+def _item_gold(item, labels) -> tuple | None:
+    labs = [labels[ln.index] for ln in item.lines if ln.index < len(labels) and labels[ln.index]]
+    labs = [lab for lab in labs if lab[1] is not None and lab[0] != "?"]
+    if not labs or len({lab[1] for lab in labs}) > 1:
+        return None
+    kinds = {lab[0] for lab in labs}
+    if item.kind == "title":
+        if kinds == {"T"}:
+            return (labs[0][1], "head")
+        if "T" not in kinds:
+            return (labs[0][1], "para")
+        return None
+    return None if "T" in kinds else (labs[0][1], "para")
+
+
+def train(pages: list[Page], epochs: int = EPOCHS, seed: int = SEED) -> dict[str, float]:
+    """Averaged structured perceptron from the rule decoder's costs."""
+    w = dict(START)
+    total = collections.defaultdict(float)  # the sum of the weights after every step
+    steps = 0
+    rng = random.Random(seed)
+    order = [p for p in pages if p.items]
+    dec = article_model.Decoder(w, track=True)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for page in order:
+            pred = dec.decode(page.items)
+            forced = dec.decode(page.items, page.item_gold)
+            steps += 1
+            if forced is not None:
+                fp, fg = pred[1], forced[1]
+                for k in set(fp) | set(fg):
+                    d = fp.get(k, 0.0) - fg.get(k, 0.0)
+                    if abs(d) > 1e-9:
+                        w[k] = w.get(k, 0.0) + 0.1 * d
+            for k, v in w.items():
+                total[k] += v
+    return {k: round(v / steps, 4) for k, v in sorted(total.items()) if abs(v / steps) > 1e-6}
+
+
+def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collections.Counter:
+    tot: collections.Counter = collections.Counter()
+    real = parser.decode_learned
+    if weights is not None:
+        parser.decode_learned = lambda items, _w=None: real(items, weights)
+    try:
+        for page in pages:
+            path = Path("/tmp/_train_articles_page.txt")
+            path.write_text(page.raw, encoding="utf-8")
+            m = ev.score_page(path, page.gold, parser.parse_page(page.raw).to_json())
+            for k, v in m.items():
+                tot[k] += int(v)
+            tot["pages"] += 1
+    finally:
+        parser.decode_learned = real
+    return tot
+
+
+def dataset() -> list[Page]:
+    pages = real_pages()
+    fold_of = fold_of_sources(pages)
+    for p in pages:
+        p.fold = fold_of[p.source]
+    synth: list[Page] = []
+    for f in range(FOLDS):
+        synth += relaid_out(articles_of([p for p in pages if p.fold == f]), SYNTH_PAGES // FOLDS, f)
+    allp = pages + synth
+    for p in allp:
+        p.blocks = block_examples(p)
+    return allp
+
+
+def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict[str, float], dict[str, float]]:
+    """Title-block weights, then (with them) the article decoder's, fitted on ``pages``;
+    every page of ``everything`` is left parsed into items with those title weights."""
+    titles = fit_titles(pages)
+    article_model.set_title_weights(titles)
+    for p in everything:
+        capture_items(p)
+    return titles, train(pages)
+
+
+def kfold(folds: int) -> None:
+    """Dev figures of the shipped weights beside held-out figures: the pages' printed
+    sources are dealt into ``folds`` folds; each fold is scored by weights fitted without
+    any of its pages or of the relaid-out pages made from its articles."""
+    global FOLDS
+    FOLDS = folds
+    data = dataset()
+    ev = scorer()
+    sets = list(SETS) + ["relaid-out"]
+    article_model.set_title_weights(None)
+    dev = {s: score([p for p in data if p.set == s], article_model.shipped_weights(), ev) for s in sets}
+    for s in sets:
+        print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
+    held = {s: collections.Counter() for s in sets}
+    for f in range(FOLDS):
+        test = [p for p in data if p.fold == f]
+        _, w_f = fit_all([p for p in data if p.fold != f], data)
+        for s in sets:
+            part = score([p for p in test if p.set == s], w_f, ev)
+            held[s] += part
+            print(f"fold {f + 1}/{FOLDS} {s:18s} {figures(part)}", flush=True)
+    article_model.set_title_weights(None)
+    for s in sets:
+        print(f"{s:18s} dev    {figures(dev[s])}")
+        print(f"{'':18s} k-fold {figures(held[s])}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--kfold", type=int, metavar="K", help="score the shipped weights and K-fold held-out weights"
+    )
+    args = ap.parse_args()
+    if args.kfold:
+        kfold(args.kfold)
+        return
+    data = dataset()
+    titles, weights = fit_all(data, data)
+    out = resource_path(*article_model.MODEL_FILE)
+    model = {"title_blocks": titles, "weights": weights}
+    out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(
+        f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "
+        f"{sum(p.set == 'relaid-out' for p in data)} relaid-out pages -> {out.relative_to(ROOT)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
