@@ -12,6 +12,11 @@ Measuring and training only: the app never reads ../shared.
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread: the fit is many small products, which threads only slow down on a shared machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import json
 import random
 import sys
@@ -28,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from gold_lines import label_lines  # noqa: E402
 from relayout import DEV_SETS, lay_out_page  # noqa: E402
 
+from models.parser import _engine_layout  # noqa: E402
 from models.parser.layout import (  # noqa: E402
     FEATURES,
     LABELS,
@@ -37,7 +43,7 @@ from models.parser.layout import (  # noqa: E402
     stacked,
     transition_logs,
 )
-from models.parser.lines import split_lines  # noqa: E402
+from models.parser.lines import ends_sentence, split_lines  # noqa: E402
 from models.resources import resource_path  # noqa: E402
 
 SYNTH_PAGES = 240  # relaid-out pages in all
@@ -62,6 +68,7 @@ class Example:
     page: Page
     x: np.ndarray
     y: list[int]
+    train: bool = True  # False: a page with blank lines, scored only (the line model never reads it)
 
 
 def real_pages(sets: tuple[str, ...] = DEV_SETS) -> list[Page]:
@@ -97,38 +104,74 @@ def fold_of_sources(pages: list[Page], k: int = FOLDS, seed: int = SEED) -> dict
     return {src: i % k for i, src in enumerate(sources)}
 
 
-def synthetic(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list[str]]]:
+def synthetic(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list]]:
     """Relaid-out pages of these articles, with every raw line's label."""
     rng = random.Random(seed * 1000 + fold)
     out = []
     keys = ("kicker", "heading", "subheading", "paragraphs")
     for i in range(n_pages):
         chosen = rng.sample(articles, min(len(articles), rng.randint(2, 8)))
-        layout = lay_out_page(chosen, rng)
-        gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
+        layout = lay_out_page(chosen, rng, engine=True)
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
         page = Page("relaid-out", None, f"fold{fold}-{i}", layout.raw, gold)
-        out.append((page, [lab[0] if lab else "" for lab in layout.labels] + [""]))
+        out.append((page, layout.labels + [None]))
     return out
 
 
-def examples(raw: str, labels: list[str]) -> tuple[np.ndarray, list[int]]:
+def fine_labels(lines: list, coarse: list) -> list[str]:
+    """The model's label of each non-blank line from its (T/P/C, article) label: a title
+    line opening its block (B) or going on with it (I), a one-line paragraph that ends no
+    sentence (S), a paragraph's first line (P), a continuation (C)."""
+    body = [(ln, lab) for ln, lab in zip(lines, coarse) if not ln.blank]
+    out = []
+    for k, (ln, lab) in enumerate(body):
+        kind, art = (lab[0], lab[1]) if lab else ("C", None)
+        prev = body[k - 1][1] if k > 0 else None
+        nxt = body[k + 1][1] if k + 1 < len(body) else None
+        if kind == "T":
+            out.append("I" if prev and prev[0] == "T" and prev[1] == art else "B")
+        elif kind == "P":
+            alone = not (nxt and nxt[0] == "C")
+            out.append("S" if alone and not ends_sentence(ln.stripped) and len(ln.stripped) <= 30 else "P")
+        else:
+            out.append("C")
+    return out
+
+
+def examples(raw: str, coarse: list) -> tuple[np.ndarray, list[int]]:
     lines = split_lines(raw)
     x = page_features(lines)
-    ys = [
-        LABELS.index(lab) if lab in LABELS else LABELS.index("C")
-        for ln, lab in zip(lines, labels)
-        if not ln.blank
-    ]
-    return x, ys
+    coarse = list(coarse) + [None] * (len(lines) - len(coarse))
+    return x, [LABELS.index(lab) for lab in fine_labels(lines, coarse)]
+
+
+def engine_layout(raw: str) -> bool:
+    """The page is printed as an OCR engine prints it (the parser runs the line model)."""
+    return _engine_layout(split_lines(raw))
+
+
+def without_blanks(raw: str) -> str:
+    return "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
 
 
 def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = SYNTH_PAGES) -> list[Example]:
-    """Every dev page (lines labelled from its gold) and relaid-out pages of each fold's articles."""
+    """Every dev page (lines labelled from its gold) and relaid-out pages of each fold's articles.
+
+    The line model runs only on pages without blank lines, so it learns only from such
+    pages: the engine dev pages, the other dev pages with their blank lines taken out
+    (set "no-blanks"), and relaid-out pages in the engine's style. The dev pages with
+    blank lines are kept, unlearned, to be scored."""
     fold_of = fold_of_sources(pages, k, seed)
     out = []
     for page in pages:
-        labels = [lab[0] if lab else "" for lab in label_lines(page.raw, page.gold)]
-        out.append(Example(fold_of[page.source], page, *examples(page.raw, labels)))
+        fold = fold_of[page.source]
+        if engine_layout(page.raw):
+            out.append(Example(fold, page, *examples(page.raw, label_lines(page.raw, page.gold))))
+            continue
+        out.append(Example(fold, page, np.zeros((0, len(FEATURES))), [], train=False))
+        raw = without_blanks(page.raw)
+        flat = Page("no-blanks", None, page.source, raw, page.gold)
+        out.append(Example(fold, flat, *examples(raw, label_lines(raw, page.gold))))
     for f in range(k):
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, labels in synthetic(arts, n_synth // k, seed, f):
@@ -137,7 +180,8 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
 
 
 def fit(data: list[Example], seed: int = SEED) -> LineModel:
-    xs = [e.x for e in data if e.y]
+    data = [e for e in data if e.train and e.y]
+    xs = [e.x for e in data]
     y = np.asarray([v for e in data for v in e.y])
     x = np.vstack(xs)
     # Lines that carry a paragraph on are most of a page and the easiest to tell: a
@@ -147,7 +191,7 @@ def fit(data: list[Example], seed: int = SEED) -> LineModel:
     weight = np.where(y == cont, 5.0, 1.0)[keep]
     first = softmax_fit(x[keep], y[keep], weight)
     # The second pass reads the first pass's headline odds of each line's neighbours.
-    x2 = np.vstack([stacked(e.x, first) for e in data if e.y])
+    x2 = np.vstack([stacked(e.x, first) for e in data])
     w = softmax_fit(x2[keep], y[keep], weight)
     start, trans = transition_logs([e.y for e in data])
     return LineModel(FEATURES, first, w, start, trans)
