@@ -20,7 +20,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import json
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -32,8 +32,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
 from relayout import DEV_SETS, lay_out_page  # noqa: E402
+from structure_score import scorer  # noqa: E402
 
 from models.parser import _engine_layout  # noqa: E402
+from models.parser.engine import engine_sections  # noqa: E402
 from models.parser.layout import (  # noqa: E402
     FEATURES,
     LABELS,
@@ -45,6 +47,7 @@ from models.parser.layout import (  # noqa: E402
 )
 from models.parser.lines import ends_sentence, split_lines  # noqa: E402
 from models.resources import resource_path  # noqa: E402
+from models.section import ParsedPage  # noqa: E402
 
 SYNTH_PAGES = 240  # relaid-out pages in all
 FOLDS = 5
@@ -69,6 +72,7 @@ class Example:
     x: np.ndarray
     y: list[int]
     train: bool = True  # False: a page with blank lines, scored only (the line model never reads it)
+    emit: np.ndarray | None = None  # a model's label log-probabilities of the lines, while choosing a decoder
 
 
 def real_pages(sets: tuple[str, ...] = DEV_SETS) -> list[Page]:
@@ -179,7 +183,8 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
     return out
 
 
-def fit(data: list[Example], seed: int = SEED) -> LineModel:
+def fit_weights(data: list[Example], seed: int = SEED) -> LineModel:
+    """The two passes of weights and the label transitions, fitted on ``data``."""
     data = [e for e in data if e.train and e.y]
     xs = [e.x for e in data]
     y = np.asarray([v for e in data for v in e.y])
@@ -194,7 +199,56 @@ def fit(data: list[Example], seed: int = SEED) -> LineModel:
     x2 = np.vstack([stacked(e.x, first) for e in data])
     w = softmax_fit(x2[keep], y[keep], weight)
     start, trans = transition_logs([e.y for e in data])
-    return LineModel(FEATURES, first, w, start, trans)
+    prior = np.log(np.bincount(y, minlength=len(LABELS)) / len(y))
+    return LineModel(FEATURES, first, w, start, trans, prior)
+
+
+#: The decoder's weights tried (prior_weight, transition_weight).
+DECODER_GRID = [(a, b) for a in (0.0, 0.3, 0.6, 0.9) for b in (1.0, 0.6, 0.3)]
+
+
+class _Text:
+    """A page's raw text where the scorer reads a file (it counts the characters kept)."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.raw
+
+
+def decoding_score(m: LineModel, data: list[Example], ev) -> int:
+    """Headlines found and articles whole, less headlines made up, over these pages parsed
+    with the decoder's reading (as ../shared/eval/structure_eval.py counts them)."""
+    total = 0
+    for e in data:
+        lines = split_lines(e.page.raw)
+        body = [ln.index for ln in lines if not ln.blank]
+        labels = dict(zip(body, m.viterbi(e.emit)))
+        out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels)).to_json()
+        s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
+        total += s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
+    return total
+
+
+def fit(data: list[Example], seed: int = SEED) -> LineModel:
+    """Fit the weights on ``data``; choose the decoder's weights on one of its folds held
+    out of a second fit (so they are chosen on lines the weights never saw)."""
+    data = [e for e in data if e.train and e.y]
+    folds = sorted({e.fold for e in data})
+    held = folds[0]
+    inner = fit_weights([e for e in data if e.fold != held], seed)
+    valid = [e for e in data if e.fold == held]
+    for e in valid:
+        e.emit = inner.log_probs(e.x)
+    ev = scorer()
+    best = max(
+        DECODER_GRID,
+        key=lambda ab: decoding_score(replace(inner, prior_weight=ab[0], transition_weight=ab[1]), valid, ev),
+    )
+    m = fit_weights(data, seed)
+    m.prior_weight, m.transition_weight = best
+    return m
 
 
 def main() -> None:
@@ -205,7 +259,8 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(m.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
     print(
-        f"trained on {len(pages)} dev pages + {len(data) - len(pages)} relaid-out pages -> {out.relative_to(ROOT)}"
+        f"trained on {len(pages)} dev pages + {len(data) - len(pages)} relaid-out pages -> {out.relative_to(ROOT)} "
+        f"(decoder: prior weight {m.prior_weight}, transition weight {m.transition_weight})"
     )
 
 

@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -331,13 +331,24 @@ def stacked(x: np.ndarray, first: np.ndarray) -> np.ndarray:
 
 @dataclass
 class LineModel:
-    """Two passes of weights (labels × features) and label transition log-probabilities."""
+    """Two passes of weights (labels × features), label transition log-probabilities, and
+    how the decoder weighs them.
+
+    The model's scores are each line's label probabilities given its features; the
+    decoder reads them as evidence, less ``prior_weight`` × the label's share of all lines
+    (a rare label, such as a headline's first line, is not held back by its rarity
+    twice), plus ``transition_weight`` × the transition log-probabilities. Both weights
+    are chosen by tools/train_parser.py on pages its fit never saw.
+    """
 
     features: tuple[str, ...]
     first: np.ndarray  # (len(LABELS), len(FEATURES))
     weights: np.ndarray  # (len(LABELS), len(FEATURES) + len(STACKED))
     start: np.ndarray  # (len(LABELS),) log P(first label)
     transitions: np.ndarray  # (len(LABELS), len(LABELS)) log P(label | previous label)
+    prior: np.ndarray = field(default_factory=lambda: np.zeros(len(LABELS)))  # log share of each label
+    prior_weight: float = 0.0
+    transition_weight: float = 1.0
 
     @classmethod
     def from_json(cls, data: dict) -> LineModel:
@@ -350,6 +361,9 @@ class LineModel:
             np.asarray(data["weights"], dtype=float),
             np.asarray(data["start"], dtype=float),
             np.asarray(data["transitions"], dtype=float),
+            np.asarray(data.get("prior", [0.0] * len(LABELS)), dtype=float),
+            float(data.get("prior_weight", 0.0)),
+            float(data.get("transition_weight", 1.0)),
         )
 
     def to_json(self) -> dict:
@@ -361,6 +375,9 @@ class LineModel:
             "weights": [[round(float(w), 4) for w in row] for row in self.weights],
             "start": [round(float(x), 4) for x in self.start],
             "transitions": [[round(float(x), 4) for x in row] for row in self.transitions],
+            "prior": [round(float(x), 4) for x in self.prior],
+            "prior_weight": self.prior_weight,
+            "transition_weight": self.transition_weight,
         }
 
     def log_probs(self, x: np.ndarray) -> np.ndarray:
@@ -374,10 +391,12 @@ class LineModel:
 
     def viterbi(self, emit: np.ndarray) -> list[str]:
         n, m = emit.shape
+        emit = emit - self.prior_weight * self.prior
+        trans = self.transition_weight * self.transitions
         score = self.start + emit[0]
         back = np.zeros((n, m), dtype=int)
         for k in range(1, n):
-            cand = score[:, None] + self.transitions  # previous × current
+            cand = score[:, None] + trans  # previous × current
             back[k] = cand.argmax(axis=0)
             score = cand.max(axis=0) + emit[k]
         path = [int(score.argmax())]
