@@ -1,8 +1,11 @@
 """Fit the parser's line model and write resources/parser/line_model.json.
 
-Training pages: the dev pages (../shared/data/pages-dev*, every line labelled from its
-gold by tools/gold_lines.py) and the same gold articles laid out again in many styles
-(tools/relayout.py). Deterministic: fixed seeds throughout.
+Training pages, all without blank lines (the only pages the model reads): the engine dev
+pages, the other dev pages with their blank lines taken out (../shared/data/pages-dev*,
+every line labelled from its gold by tools/gold_lines.py), and the same gold articles
+laid out again in the engine's style (tools/relayout.py). The decoder's two weights
+(label prior, transitions) are then chosen by parsing one fold held out of a second fit
+and scoring it as ../shared/eval/structure_eval.py does. Deterministic: fixed seeds.
 
     python tools/train_parser.py            # train on every dev page, write the shipped model
     python tools/kfold_parser.py            # the honest figures: each page scored by a model that never saw it

@@ -2,17 +2,17 @@
 
 The line model (:mod:`models.parser.layout`) reads the page as one consistent sequence of
 line labels (Viterbi over its label transitions): a title block's first line (B) opens an
-article, its later lines (I) go on with the title, and the body lines after it, paragraph
-by paragraph (P or S opens one, C carries it on), are the article's text until the next
-title block. Lines before the page's first title are the end of an article carried over
-from an earlier page (no headline).
+article, its later lines (I) go on with the title, and the body lines after it are the
+article's text until the next title block, split into paragraphs by the column-grid rules
+(``paragraphs``) within the article. Lines before the page's first title are the end of
+an article carried over from an earlier page (no headline).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.parser.layout import label_page
+from models.parser.layout import read_lines
 from models.parser.lines import Line
 from models.parser.paragraphs import split_paragraphs
 from models.parser.reflow import reflow, title_text
@@ -26,38 +26,38 @@ CAPTION_CHARS = 400
 def engine_sections(lines: Sequence[Line], labels: dict[int, str] | None = None) -> list[Section]:
     """The page's articles in reading order, from the line model's labels (or these, by
     line index)."""
-    body = [ln for ln in lines if not ln.blank]
     if labels is None:
-        labels = label_page(lines)
-    units: list[tuple[list[Line], list[list[Line]]]] = []  # (title lines, paragraphs)
-    for line in body:
+        labels = read_lines(lines)[0]
+    units: list[tuple[list[Line], list[Line]]] = []  # (title lines, body lines)
+    for line in lines:
+        if line.blank:
+            continue
         label = labels[line.index]
         if label == "B" or (label == "I" and (not units or units[-1][1] or not units[-1][0])):
             units.append(([line], []))
         elif label == "I":
             units[-1][0].append(line)
         elif not units:
-            units.append(([], [[line]]))
-        elif label in ("P", "S") or not units[-1][1]:
-            units[-1][1].append([line])
+            units.append(([], [line]))
         else:
-            units[-1][1][-1].append(line)
-    return [_section(title, paras) for title, paras in units]
+            units[-1][1].append(line)
+    return [_section(title, body) for title, body in units]
 
 
-def _section(title: list[Line], paras: list[list[Line]]) -> Section:
+def _section(title: list[Line], body: list[Line]) -> Section:
+    """An article: its title split into kicker, heading and subheading; its body split into
+    paragraphs by the column-grid rules, which read the article's own column."""
     section = Section(kind="article")
     if title:
         for name, text in split_title(title).items():
             setattr(section, name, text)
-    texts = [p for p in paras]
-    if texts and is_byline("".join(ln.stripped for ln in texts[0])):
-        section.byline = title_text(texts[0])
-        texts = texts[1:]
-    lines = [ln for p in texts for ln in p]
-    section.paragraphs = [reflow(p) for p in split_paragraphs(lines)] if lines else []
-    flat = ["".join(ln.stripped for ln in p) for p in paras]
-    if flat and any(is_credit(t) for t in flat) and sum(len(t) for t in flat) < CAPTION_CHARS:
+    paras = split_paragraphs(body) if body else []
+    texts = ["".join(ln.stripped for ln in p) for p in paras]
+    if paras and is_byline(texts[0]):
+        section.byline = title_text(paras[0])
+        paras = paras[1:]
+    section.paragraphs = [reflow(p) for p in paras]
+    if any(is_credit(t) for t in texts) and sum(len(t) for t in texts) < CAPTION_CHARS:
         section.kind = "caption"
     return section
 

@@ -431,41 +431,36 @@ def set_model(new: LineModel | None) -> None:
 
 def rule_cues(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[set[int], set[int]]:
     """What the column-grid rules say: the lines of title blocks (given when the caller
-    has classified the blocks already), the lines that start a paragraph."""
-    if titles is None:
+    has classified the blocks already; none on a page without blank lines, where no
+    block stands apart), the lines that start a paragraph."""
+    text = [k for k, ln in enumerate(lines) if not ln.blank]
+    if titles is None and text and any(ln.blank for ln in lines[text[0] : text[-1] + 1]):
         blocks = cut_blocks(list(lines))
         classify_blocks(blocks)
         titles = {ln.index for b in blocks if b.kind in ("title", "masthead") for ln in b.lines}
     body = [ln for ln in lines if not ln.blank]
     breaks = {para[0].index for para in split_paragraphs(body)} if body else set()
-    return titles, breaks
+    return titles or set(), breaks
 
 
 def page_features(lines: Sequence[Line], titles: set[int] | None = None) -> np.ndarray:
     return line_features(lines, *rule_cues(lines, titles))
 
 
-def headline_odds(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[dict[int, float], set[int]]:
-    """Each non-blank line's log-odds of being a headline's line rather than a body line,
-    and the lines the decoder reads as headline lines (by line index)."""
+def read_lines(lines: Sequence[Line]) -> tuple[dict[int, str], set[int]]:
+    """Each non-blank line's label in the decoder's reading of the page (by line index),
+    and the lines the column-grid rules start a paragraph at."""
     body = [ln for ln in lines if not ln.blank]
     if not body:
         return {}, set()
-    m = model()
-    x = page_features(lines, titles)
-    lp = m.log_probs(x)
-    head, _ = title_probs(lp)
-    head = np.clip(head, 1e-12, 1.0 - 1e-12)
-    odds = dict(zip((ln.index for ln in body), (np.log(head) - np.log1p(-head)).tolist()))
-    path = m.viterbi(lp)
-    return odds, {ln.index for ln, lab in zip(body, path) if lab in TITLE}
+    titles, breaks = rule_cues(lines)
+    x = line_features(lines, titles, breaks)
+    return dict(zip((ln.index for ln in body), model().decode(x))), breaks
 
 
 def label_page(lines: Sequence[Line]) -> dict[int, str]:
     """Each non-blank line's label (by line index)."""
-    x = page_features(lines)
-    body = [ln for ln in lines if not ln.blank]
-    return dict(zip((ln.index for ln in body), model().decode(x)))
+    return read_lines(lines)[0]
 
 
 def softmax_fit(
@@ -520,7 +515,7 @@ __all__ = [
     "FEATURES",
     "LABELS",
     "LineModel",
-    "headline_odds",
+    "read_lines",
     "label_page",
     "line_features",
     "model",
