@@ -68,9 +68,12 @@ def test_shipped_model_matches_the_features_and_decodes_consistently() -> None:
     m = model()
     assert m.first.shape == (len(LABELS), len(FEATURES))
     assert m.weights.shape == (len(LABELS), len(FEATURES) + len(STACKED))
-    # A paragraph's continuation never directly follows a headline line in the training pages.
-    t, c = LABELS.index("T"), LABELS.index("C")
-    assert m.transitions[t, c] < m.transitions[t, LABELS.index("P")]
+    # A paragraph's continuation never directly follows a headline line in the training
+    # pages, and a title block's later line follows a title line, never body text.
+    b, i, c, p = (LABELS.index(x) for x in "BICP")
+    for title in (b, i):
+        assert m.transitions[title, c] < m.transitions[title, p]
+    assert m.transitions[c, i] < m.transitions[b, i]
 
 
 def test_a_model_trained_on_other_features_is_refused() -> None:
@@ -103,12 +106,19 @@ ARTICLES = [
 @pytest.mark.parametrize("seed", range(12))
 def test_relaid_out_pages_keep_every_character_and_label_every_line(seed: int) -> None:
     page = lay_out_page(ARTICLES, random.Random(seed))
-    want = Counter(c for a in ARTICLES for f in ("kicker", "heading", "subheading") for c in (a[f] or ""))
-    want += Counter(c for a in ARTICLES for p in a["paragraphs"] for c in p)
+    printed = page.printed
+    assert printed[1:] == ARTICLES[1:]
+    if printed[0] != ARTICLES[0]:
+        # A page may open inside the first article, carried over from an earlier page: no
+        # headline, and only the end of its text.
+        assert not printed[0]["heading"]
+        assert "".join(ARTICLES[0]["paragraphs"]).endswith("".join(printed[0]["paragraphs"]))
+    want = Counter(c for a in printed for f in ("kicker", "heading", "subheading") for c in (a[f] or ""))
+    want += Counter(c for a in printed for p in a["paragraphs"] for c in p if not c.isspace())
     assert Counter(c for c in page.raw if not c.isspace()) == want
     for text, label in zip(page.raw_lines, page.labels):
         assert (label is None) == (text.strip() == "")
         if label and label[0] == "T":
-            art = ARTICLES[label[1]]
+            art = printed[label[1]]
             heads = "".join(art[f] or "" for f in ("kicker", "heading", "subheading"))
             assert _squash(text) in heads

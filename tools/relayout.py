@@ -9,8 +9,10 @@ real text and boundaries) are set into new pages:
   (or none at all), spaces around digits, letter-spaced (justified) lines, punctuation
   hanging past the edge, headlines (kicker, heading, subheading) wrapped at their own
   width and printed before or after their article, with or without blank lines;
-- engine pages: one printed line per text line, no blank lines, each title field on a
-  line of its own before its article.
+- engine pages: one printed line per text line, no blank lines; each title field on a
+  line of its own (a long one sometimes wrapped at the title's width), mostly before its
+  article, sometimes after it; column widths 10–44 characters, as OCR engines print
+  pages of every column width.
 
 Every raw line comes with (label, article): T a line of a headline, P a paragraph's
 first line, C a line that continues a paragraph. Seeded, so a run is reproducible.
@@ -41,6 +43,7 @@ TITLE_FIELDS = ("kicker", "heading", "subheading")
 class Layout:
     raw_lines: list[str] = field(default_factory=list)
     labels: list[tuple[str, int] | None] = field(default_factory=list)
+    printed: list[dict] = field(default_factory=list)  # the articles as printed (the page's gold)
 
     def add(self, text: str, label: tuple[str, int] | None) -> None:
         self.raw_lines.append(text)
@@ -148,41 +151,73 @@ def _letter_space(line: str) -> str:
     return " ".join(chars)
 
 
-def _title_lines(text: str, width: int, engine: bool) -> list[str]:
-    if engine or len(text) <= width:
+def _title_lines(text: str, width: int, engine: bool, rng: random.Random | None = None) -> list[str]:
+    if len(text) <= width or (engine and (rng is None or rng.random() < 0.8)):
         return [text]
     n = -(-len(text) // width)
     size = -(-len(text) // n)
     return [text[k : k + size] for k in range(0, len(text), size)]
 
 
+#: Share of pages that open inside an article carried over from an earlier column or page.
+CARRIED_OVER = 0.25
+
+
+def _carried_over(article: dict, rng: random.Random) -> dict:
+    """The end of an article, as a page shows it when the article began on an earlier one:
+    no headline, from one of its paragraphs on, often from the middle of that paragraph."""
+    paras = article["paragraphs"]
+    start = rng.randrange(len(paras))
+    first = paras[start]
+    cut = rng.randrange(len(first) // 2 + 1) if rng.random() < 0.7 else 0
+    while 0 < cut < len(first) and first[cut].isspace():
+        cut += 1
+    kept = [first[cut:]] if first[cut:].strip() else []
+    return {
+        "kicker": None,
+        "heading": None,
+        "subheading": None,
+        "paragraphs": kept + paras[start + 1 :],
+        "cut": cut > 0,
+    }
+
+
 def lay_out_page(articles: list[dict], rng: random.Random, engine: bool | None = None) -> Layout:
-    """One page holding these articles in this order, in a style drawn from ``rng``."""
+    """One page holding these articles in this order, in a style drawn from ``rng``; the
+    first may be carried over from an earlier page (see ``Layout.printed``)."""
     if engine is None:
         engine = rng.random() < 0.4
     page = Layout()
-    base = rng.randint(10, 40) if rng.random() < 0.3 else rng.randint(12, 28)
+    articles = list(articles)
+    if len(articles) > 1 and rng.random() < CARRIED_OVER:
+        articles[0] = _carried_over(articles[0], rng)
+    page.printed = articles
+    if engine:
+        base = rng.randint(10, 44) if rng.random() < 0.5 else rng.randint(14, 30)
+    else:
+        base = rng.randint(10, 40) if rng.random() < 0.3 else rng.randint(12, 28)
     digit_p = rng.choice([0.0, 0.5, 0.9])
     spread = 0.0 if engine else rng.choice([0.0, 0.01, 0.03])
     blank_breaks = not engine and rng.random() < 0.8
     blank_quotes = blank_breaks and rng.random() < 0.5
     titles_blank = not engine and rng.random() < 0.75
-    after_p = 0.0 if engine else rng.choice([0.0, 0.3, 0.6])
+    after_p = rng.choice([0.0, 0.0, 0.0, 0.2]) if engine else rng.choice([0.0, 0.3, 0.6])
     since_break = 0
     break_every = rng.randint(8, 40)
     for a, art in enumerate(articles):
-        width = max(10, min(40, base + rng.choice([0, 0, 0, -2, 2, -4, 4])))
+        width = max(10, min(44, base + rng.choice([0, 0, 0, -2, 2, -4, 4, -1, 1])))
         title_width = rng.randint(max(8, width - 4), max(12, width + 8))
         head: list[tuple[str, tuple[str, int]]] = []
         for name in TITLE_FIELDS:
             if art.get(name):
-                for ln in _title_lines(art[name], title_width, engine):
+                for ln in _title_lines(art[name], title_width, engine, rng):
                     head.append((ln, ("T", a)))
         body: list[tuple[str, tuple[str, int]]] = []
-        for para in art["paragraphs"]:
+        for j, para in enumerate(art["paragraphs"]):
             text = space_digits(para, rng, digit_p)
-            for k, ln in enumerate(wrap(text, width, 2, rng, spread)):
-                body.append((ln, ("P" if k == 0 else "C", a)))
+            cut = j == 0 and art.get("cut", False)  # the page opens in the middle of this paragraph
+            for k, ln in enumerate(wrap(text, width, 0 if cut else 2, rng, spread)):
+                body.append((ln, ("P" if k == 0 and not cut else "C", a)))
         after = rng.random() < after_p
 
         def put_head(head: list[tuple[str, tuple[str, int]]] = head) -> None:
@@ -223,9 +258,9 @@ def make_pages(articles: list[dict], n_pages: int, seed: int) -> list[tuple[Layo
     return out
 
 
-def gold_of(chosen: list[dict]) -> dict:
+def gold_of(printed: list[dict]) -> dict:
     keys = ("kicker", "heading", "subheading", "paragraphs")
-    return {"sections": [{k: art.get(k) for k in keys} for art in chosen]}
+    return {"sections": [{k: art.get(k) for k in keys} for art in printed]}
 
 
 def main() -> None:
@@ -235,10 +270,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for i, (page, chosen) in enumerate(make_pages(load_articles(), args.pages, args.seed)):
+    for i, (page, _chosen) in enumerate(make_pages(load_articles(), args.pages, args.seed)):
         (args.out / f"synth-{i:03d}.txt").write_text(page.raw, encoding="utf-8")
         (args.out / f"synth-{i:03d}.gold.json").write_text(
-            json.dumps(gold_of(chosen), ensure_ascii=False, indent=1), encoding="utf-8"
+            json.dumps(gold_of(page.printed), ensure_ascii=False, indent=1), encoding="utf-8"
         )
     print(f"{args.pages} pages in {args.out}")
 

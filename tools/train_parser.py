@@ -1,8 +1,11 @@
 """Fit the parser's line model and write resources/parser/line_model.json.
 
-Training pages: the dev pages (../shared/data/pages-dev*, every line labelled from its
-gold by tools/gold_lines.py) and the same gold articles laid out again in many styles
-(tools/relayout.py). Deterministic: fixed seeds throughout.
+Training pages, all without blank lines (the only pages the model reads): the engine dev
+pages, the other dev pages with their blank lines taken out (../shared/data/pages-dev*,
+every line labelled from its gold by tools/gold_lines.py), and the same gold articles
+laid out again in the engine's style (tools/relayout.py). The decoder's two weights
+(label prior, transitions) are then chosen by parsing one fold held out of a second fit
+and scoring it as ../shared/eval/structure_eval.py does. Deterministic: fixed seeds.
 
     python tools/train_parser.py            # train on every dev page, write the shipped model
     python tools/kfold_parser.py            # the honest figures: each page scored by a model that never saw it
@@ -12,10 +15,15 @@ Measuring and training only: the app never reads ../shared.
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread: the fit is many small products, which threads only slow down on a shared machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import json
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +35,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
 from relayout import DEV_SETS, lay_out_page  # noqa: E402
+from structure_score import scorer  # noqa: E402
 
+from models.parser import _engine_layout  # noqa: E402
+from models.parser.engine import engine_sections  # noqa: E402
 from models.parser.layout import (  # noqa: E402
     FEATURES,
     LABELS,
@@ -37,8 +48,9 @@ from models.parser.layout import (  # noqa: E402
     stacked,
     transition_logs,
 )
-from models.parser.lines import split_lines  # noqa: E402
+from models.parser.lines import ends_sentence, split_lines  # noqa: E402
 from models.resources import resource_path  # noqa: E402
+from models.section import ParsedPage  # noqa: E402
 
 SYNTH_PAGES = 240  # relaid-out pages in all
 FOLDS = 5
@@ -62,6 +74,8 @@ class Example:
     page: Page
     x: np.ndarray
     y: list[int]
+    train: bool = True  # False: a page with blank lines, scored only (the line model never reads it)
+    emit: np.ndarray | None = None  # a model's label log-probabilities of the lines, while choosing a decoder
 
 
 def real_pages(sets: tuple[str, ...] = DEV_SETS) -> list[Page]:
@@ -97,38 +111,74 @@ def fold_of_sources(pages: list[Page], k: int = FOLDS, seed: int = SEED) -> dict
     return {src: i % k for i, src in enumerate(sources)}
 
 
-def synthetic(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list[str]]]:
+def synthetic(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list]]:
     """Relaid-out pages of these articles, with every raw line's label."""
     rng = random.Random(seed * 1000 + fold)
     out = []
     keys = ("kicker", "heading", "subheading", "paragraphs")
     for i in range(n_pages):
         chosen = rng.sample(articles, min(len(articles), rng.randint(2, 8)))
-        layout = lay_out_page(chosen, rng)
-        gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
+        layout = lay_out_page(chosen, rng, engine=True)
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
         page = Page("relaid-out", None, f"fold{fold}-{i}", layout.raw, gold)
-        out.append((page, [lab[0] if lab else "" for lab in layout.labels] + [""]))
+        out.append((page, layout.labels + [None]))
     return out
 
 
-def examples(raw: str, labels: list[str]) -> tuple[np.ndarray, list[int]]:
+def fine_labels(lines: list, coarse: list) -> list[str]:
+    """The model's label of each non-blank line from its (T/P/C, article) label: a title
+    line opening its block (B) or going on with it (I), a one-line paragraph that ends no
+    sentence (S), a paragraph's first line (P), a continuation (C)."""
+    body = [(ln, lab) for ln, lab in zip(lines, coarse) if not ln.blank]
+    out = []
+    for k, (ln, lab) in enumerate(body):
+        kind, art = (lab[0], lab[1]) if lab else ("C", None)
+        prev = body[k - 1][1] if k > 0 else None
+        nxt = body[k + 1][1] if k + 1 < len(body) else None
+        if kind == "T":
+            out.append("I" if prev and prev[0] == "T" and prev[1] == art else "B")
+        elif kind == "P":
+            alone = not (nxt and nxt[0] == "C")
+            out.append("S" if alone and not ends_sentence(ln.stripped) and len(ln.stripped) <= 30 else "P")
+        else:
+            out.append("C")
+    return out
+
+
+def examples(raw: str, coarse: list) -> tuple[np.ndarray, list[int]]:
     lines = split_lines(raw)
     x = page_features(lines)
-    ys = [
-        LABELS.index(lab) if lab in LABELS else LABELS.index("C")
-        for ln, lab in zip(lines, labels)
-        if not ln.blank
-    ]
-    return x, ys
+    coarse = list(coarse) + [None] * (len(lines) - len(coarse))
+    return x, [LABELS.index(lab) for lab in fine_labels(lines, coarse)]
+
+
+def engine_layout(raw: str) -> bool:
+    """The page is printed as an OCR engine prints it (the parser runs the line model)."""
+    return _engine_layout(split_lines(raw))
+
+
+def without_blanks(raw: str) -> str:
+    return "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
 
 
 def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = SYNTH_PAGES) -> list[Example]:
-    """Every dev page (lines labelled from its gold) and relaid-out pages of each fold's articles."""
+    """Every dev page (lines labelled from its gold) and relaid-out pages of each fold's articles.
+
+    The line model runs only on pages without blank lines, so it learns only from such
+    pages: the engine dev pages, the other dev pages with their blank lines taken out
+    (set "no-blanks"), and relaid-out pages in the engine's style. The dev pages with
+    blank lines are kept, unlearned, to be scored."""
     fold_of = fold_of_sources(pages, k, seed)
     out = []
     for page in pages:
-        labels = [lab[0] if lab else "" for lab in label_lines(page.raw, page.gold)]
-        out.append(Example(fold_of[page.source], page, *examples(page.raw, labels)))
+        fold = fold_of[page.source]
+        if engine_layout(page.raw):
+            out.append(Example(fold, page, *examples(page.raw, label_lines(page.raw, page.gold))))
+            continue
+        out.append(Example(fold, page, np.zeros((0, len(FEATURES))), [], train=False))
+        raw = without_blanks(page.raw)
+        flat = Page("no-blanks", None, page.source, raw, page.gold)
+        out.append(Example(fold, flat, *examples(raw, label_lines(raw, page.gold))))
     for f in range(k):
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, labels in synthetic(arts, n_synth // k, seed, f):
@@ -136,8 +186,10 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
     return out
 
 
-def fit(data: list[Example], seed: int = SEED) -> LineModel:
-    xs = [e.x for e in data if e.y]
+def fit_weights(data: list[Example], seed: int = SEED) -> LineModel:
+    """The two passes of weights and the label transitions, fitted on ``data``."""
+    data = [e for e in data if e.train and e.y]
+    xs = [e.x for e in data]
     y = np.asarray([v for e in data for v in e.y])
     x = np.vstack(xs)
     # Lines that carry a paragraph on are most of a page and the easiest to tell: a
@@ -147,10 +199,59 @@ def fit(data: list[Example], seed: int = SEED) -> LineModel:
     weight = np.where(y == cont, 5.0, 1.0)[keep]
     first = softmax_fit(x[keep], y[keep], weight)
     # The second pass reads the first pass's headline odds of each line's neighbours.
-    x2 = np.vstack([stacked(e.x, first) for e in data if e.y])
+    x2 = np.vstack([stacked(e.x, first) for e in data])
     w = softmax_fit(x2[keep], y[keep], weight)
     start, trans = transition_logs([e.y for e in data])
-    return LineModel(FEATURES, first, w, start, trans)
+    prior = np.log(np.bincount(y, minlength=len(LABELS)) / len(y))
+    return LineModel(FEATURES, first, w, start, trans, prior)
+
+
+#: The decoder's weights tried (prior_weight, transition_weight).
+DECODER_GRID = [(a, b) for a in (0.0, 0.3, 0.6, 0.9) for b in (1.0, 0.6, 0.3)]
+
+
+class _Text:
+    """A page's raw text where the scorer reads a file (it counts the characters kept)."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.raw
+
+
+def decoding_score(m: LineModel, data: list[Example], ev) -> int:
+    """Headlines found and articles whole, less headlines made up, over these pages parsed
+    with the decoder's reading (as ../shared/eval/structure_eval.py counts them)."""
+    total = 0
+    for e in data:
+        lines = split_lines(e.page.raw)
+        body = [ln.index for ln in lines if not ln.blank]
+        labels = dict(zip(body, m.viterbi(e.emit)))
+        out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels)).to_json()
+        s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
+        total += s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
+    return total
+
+
+def fit(data: list[Example], seed: int = SEED) -> LineModel:
+    """Fit the weights on ``data``; choose the decoder's weights on one of its folds held
+    out of a second fit (so they are chosen on lines the weights never saw)."""
+    data = [e for e in data if e.train and e.y]
+    folds = sorted({e.fold for e in data})
+    held = folds[0]
+    inner = fit_weights([e for e in data if e.fold != held], seed)
+    valid = [e for e in data if e.fold == held]
+    for e in valid:
+        e.emit = inner.log_probs(e.x)
+    ev = scorer()
+    best = max(
+        DECODER_GRID,
+        key=lambda ab: decoding_score(replace(inner, prior_weight=ab[0], transition_weight=ab[1]), valid, ev),
+    )
+    m = fit_weights(data, seed)
+    m.prior_weight, m.transition_weight = best
+    return m
 
 
 def main() -> None:
@@ -161,7 +262,8 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(m.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
     print(
-        f"trained on {len(pages)} dev pages + {len(data) - len(pages)} relaid-out pages -> {out.relative_to(ROOT)}"
+        f"trained on {len(pages)} dev pages + {len(data) - len(pages)} relaid-out pages -> {out.relative_to(ROOT)} "
+        f"(decoder: prior weight {m.prior_weight}, transition weight {m.transition_weight})"
     )
 
 

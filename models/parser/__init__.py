@@ -4,11 +4,11 @@ The pipeline, one module a step:
 
 1. ``lines``: split the raw text into lines and measure them against the column;
 2. ``blocks``: cut at blank lines and tell title blocks (headlines, kickers, bylines,
-   mastheads) from body text; on a page without blank lines (as an OCR engine prints
-   it) ``layout``'s line model proposes the headline lines inside the body runs;
+   mastheads) from body text (a page without blank lines, as an OCR engine prints it,
+   goes to ``engine`` instead: ``layout``'s line model labels every line and its
+   decoding gives the title blocks and the articles they open);
 3. ``paragraphs``: split each run of body lines into paragraphs from the column grid;
-4. ``articles``: decode which paragraphs and headline form each article (a proposed
-   headline line is weighed with the line model's odds: headline or 小标题);
+4. ``articles``: decode which paragraphs and headline form each article;
 5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
 
 Every non-space character of the raw text lands in exactly one field of one section.
@@ -20,26 +20,23 @@ import statistics
 
 from models.parser.article_model import decode_learned, title_weights
 from models.parser.article_model import model_digest as article_digest
-from models.parser.articles import Article, Item, decode_articles, lead_text, make_para_item, similarity
+from models.parser.articles import Article, Item, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
-from models.parser.layout import headline_odds, model_digest
+from models.parser.engine import engine_sections
+from models.parser.layout import model_digest
 from models.parser.lines import HANGING, Line, split_lines
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
-from models.parser.titles import is_credit, is_title_line, split_title
+from models.parser.titles import is_credit, split_title
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
 RULES_VERSION = 3
 #: What made a page's sections: the code's version and the digests of the line model's
-#: and the article model's weights (a retrained model changes it too). The library stores it with each page; a page parsed
-#: by another version is stale and can be parsed again.
+#: and the article model's weights (a retrained model changes it too). The library stores
+#: it with each page; a page parsed by another version is stale and can be parsed again.
 PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}"
-#: Log-odds (headline line against paragraph start) from which a line inside the body is
-#: put to the article decoder as a possible headline.
-CANDIDATE = -1.0
-STRONG = 1.0
 #: Below this share of blank lines a page is laid out as an OCR engine prints it.
 ENGINE_BLANKS = 0.02
 
@@ -47,16 +44,12 @@ ENGINE_BLANKS = 0.02
 def parse_page(raw: str) -> ParsedPage:
     """Parse a page's raw text (never modified) into sections in reading order."""
     lines = split_lines(raw)
-    blocks = cut_blocks(lines)
-    engine = _engine_layout(lines)
-    classify_blocks(blocks, None if engine else title_weights())
-    odds: dict[int, float] = {}
-    if engine:
+    if _engine_layout(lines):
         # An OCR engine's page (no blank lines): headlines stand in the body runs, where
         # the line model finds them.
-        titles = {ln.index for b in blocks if b.kind in ("title", "masthead") for ln in b.lines}
-        odds, decoded = headline_odds(lines, titles)
-        blocks = _learned_titles(blocks, odds, decoded)
+        return ParsedPage(raw=raw, sections=engine_sections(lines))
+    blocks = cut_blocks(lines)
+    classify_blocks(blocks, title_weights())
     sections: list[Section] = []
     items: list[Item] = []
     for group in _group(blocks):
@@ -65,20 +58,16 @@ def parse_page(raw: str) -> ParsedPage:
             sections.append(Section(kind="masthead", heading=title_text(group[0].lines)))
         elif kind == "title":
             # A run of proposed headline lines, with no blank line between, is one headline.
-            units = [b.lines for b in group] if group[0].learned else _title_units(group)
-            for unit in units:
+            for unit in _title_units(group):
                 item = Item("title", unit)
                 item.text = "".join(ln.stripped for ln in unit)
-                if group[0].learned:
-                    item.head_odds = odds.get(unit[0].index, 0.0)
                 items.append(item)
         else:
             items.extend(_paragraph_items(group))
     _mark_same_columns(items)
     if items:
         # A page with blank lines is read by the article model's fitted weights.
-        decode = decode_articles if engine else decode_learned
-        sections.extend(_to_section(a) for a in _rehome_headlines(decode(items)))
+        sections.extend(_to_section(a) for a in _rehome_headlines(decode_learned(items)))
     return ParsedPage(raw=raw, sections=sections)
 
 
@@ -89,37 +78,6 @@ def _engine_layout(lines: list[Line]) -> bool:
         return False
     inside = lines[text[0] : text[-1] + 1]
     return sum(ln.blank for ln in inside) < ENGINE_BLANKS * len(inside)
-
-
-def _learned_titles(blocks: list[Block], odds: dict[int, float], decoded: set[int]) -> list[Block]:
-    """Lines inside body blocks that the line model gives a fair chance of being a headline
-    become title blocks of their own; the article decoder then weighs each as a headline
-    or as a paragraph (a 小标题) with those odds. A proposed line that could be no heading
-    (it ends a sentence, it is a credit or a note) stands alone, joined to no headline."""
-    out: list[Block] = []
-    for block in blocks:
-        if block.kind != "body" or not any(_candidate(ln, odds, decoded) for ln in block.lines):
-            out.append(block)
-            continue
-        prev = None
-        for line in block.lines:
-            kind = "title" if _candidate(line, odds, decoded) else "body"
-            alone = kind == "title" and not is_title_line(line.stripped)
-            if kind == prev and not alone and not out[-1].alone:
-                out[-1].lines.append(line)
-            else:
-                out.append(Block([line], kind, learned=kind == "title", alone=alone))
-            prev = kind
-    return out
-
-
-def _candidate(line: Line, odds: dict[int, float], decoded: set[int]) -> bool:
-    """A likely headline line (on its own or in the decoded reading of the page), or a
-    fair chance at one that could be a heading at all."""
-    value = odds.get(line.index, -99.0)
-    if value >= STRONG or line.index in decoded:
-        return True
-    return value >= CANDIDATE and is_title_line(line.stripped)
 
 
 def _group(blocks: list[Block]) -> list[list[Block]]:

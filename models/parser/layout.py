@@ -1,5 +1,7 @@
-"""Label every line of a page: a headline's line (T), a paragraph's first line (P), or a
-line that carries a paragraph on (C).
+"""Label every line of a page: the first line of a title block (B: a kicker or headline
+that opens an article), a title block's later line (I), a short one-line paragraph that
+ends no sentence (S: a 小标题 or a label inside an article), a paragraph's first line (P),
+or a line that carries a paragraph on (C).
 
 Each line is described by features a reader's eye uses — its length against the column,
 how it ends and starts, datelines, bylines, credits, blank lines around it, the words it
@@ -16,7 +18,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,7 +28,9 @@ from models.parser.paragraphs import BULLETS, DATELINE_END, local_widths, split_
 from models.parser.titles import is_byline, is_credit, is_label, is_note, starts_with_dateline
 from models.resources import resource_path
 
-LABELS = ("T", "P", "C")
+LABELS = ("B", "I", "S", "P", "C")
+#: The labels of a headline's lines.
+TITLE = ("B", "I")
 
 #: Features of a line on its own, also read off its neighbours.
 BASE = (
@@ -71,11 +75,20 @@ EXTRA = (
     "page_blanks",  # the share of the page's lines that are blank (none on an engine's page)
     "blanks_around_on_blank_page",
     "no_blank_on_blank_page",
+    "col_change",  # the column width of the lines just before differs from that just after
+    "col_change_size",
+    "over_after",  # the line is wider than the column after it (a kicker, a long headline)
+    "short_after",  # how much narrower than the column after it
+    "cohesion",  # share of the next lines' word pairs found in the lines before this one
+    "cohesion_next",  # the same, one line on (across the line after this one)
+    "in_bracket",  # a bracket opened in the last lines is still open: the line goes on with it
+    "in_quote",  # the same for a quotation mark
+    "split_word",  # the line ends in a number or Latin word that the next line goes on with
 )
 FEATURES = EXTRA + BASE + tuple("prev_" + f for f in BASE) + tuple("next_" + f for f in BASE)
 #: Second pass: the first pass's headline probability of the line and of its neighbours
 #: (a kicker above a headline, a headline under a kicker).
-STACKED = ("prev_head", "head", "next_head", "prev2_head", "next2_head")
+STACKED = ("prev_head", "head", "next_head", "prev2_head", "next2_head", "open", "next_open", "next_cont")
 
 
 _HAN = re.compile("[\u3400-\u9fff]")
@@ -85,9 +98,12 @@ _ASCII = re.compile("[\x00-\x7f]")
 _STOP = re.compile("[。！？；]")
 
 
-def _overlap(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
+def _overlap(texts: Sequence[str], size: int, reach: int = 300) -> tuple[np.ndarray, ...]:
     """Share of each line's Han bigrams found in the ``size`` characters just after it, and
-    in those just before it (the page's Han characters read as one string).
+    in those just before it (the page's Han characters read as one string); and the share
+    of the bigrams of the ``size`` characters after each line found in the ``reach``
+    characters before it (how much the text after the line goes on with the text before:
+    little across an article boundary, much across a 小标题).
 
     Every bigram occurrence knows the next and the previous occurrence of the same
     bigram, so each line's question is a look-up, not a rebuilt set.
@@ -100,7 +116,7 @@ def _overlap(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
         ends.append(len(han))
     n_lines = len(texts)
     if len(han) < 2:
-        return np.zeros(n_lines), np.zeros(n_lines)
+        return np.zeros(n_lines), np.zeros(n_lines), np.zeros(n_lines)
     codes = np.fromiter(map(ord, han), dtype=np.int64, count=len(han))
     pairs = codes[:-1] * 0x110000 + codes[1:]
     m = len(pairs)
@@ -137,7 +153,22 @@ def _overlap(texts: Sequence[str], size: int) -> tuple[np.ndarray, np.ndarray]:
     ok = own >= 2
     share_after = np.where(ok, after / np.maximum(own, 1), 0.0)
     share_before = np.where(ok, before / np.maximum(own, 1), 0.0)
-    return share_after, share_before
+    # Cohesion across each line: the bigrams at [end, end + size) whose latest earlier
+    # occurrence before the line's start lies within ``reach`` of it.
+    pos = e_arr[:, None] + np.arange(min(size, m))[None, :]
+    valid = pos < m
+    pos = np.minimum(pos, m - 1)
+    p = prv[pos]
+    start = s_arr[:, None]
+    for _ in range(4):  # step back past occurrences in the line or after it
+        later = p >= start - 1
+        if not later.any():
+            break
+        p = np.where(later & (p >= 0), prv[np.clip(p, 0, m - 1)], p)
+    hit = valid & (p >= start - reach) & (p < start - 1)
+    count = valid.sum(axis=1)
+    cohesion = np.where(count >= 8, hit.sum(axis=1) / np.maximum(count, 1), 0.0)
+    return share_after, share_before, cohesion
 
 
 def _base(
@@ -186,6 +217,23 @@ def _base(
     ]
 
 
+def _still_open(texts: Sequence[str], openers: str, closers: str, reach: int = 3) -> list[bool]:
+    """Whether a mark opened in the ``reach`` lines before each line is still open at its
+    start (a bracket or quotation is rarely left open longer than that, and a title
+    line never opens inside one)."""
+    net = [sum(t.count(c) for c in openers) - sum(t.count(c) for c in closers) for t in texts]
+    out = []
+    for k in range(len(texts)):
+        depth, open_ = 0, False
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            depth += net[j]
+            if depth > 0:
+                open_ = True
+                break
+        out.append(open_)
+    return out
+
+
 def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set[int]) -> np.ndarray:
     """One row of FEATURES per non-blank line of ``lines`` (in order)."""
     body = [ln for ln in lines if not ln.blank]
@@ -202,13 +250,22 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
     zero = [0.0] * len(BASE)
     blanks = min(1.0, 5.0 * sum(1 for ln in lines if ln.blank) / max(1, len(lines)))
     bb, ba = BASE.index("blank_before"), BASE.index("blank_after")
-    sim_after, sim_before = _overlap(texts, 150)
+    sim_after, sim_before, cohesion = _overlap(texts, 150)
+    # The column of the few lines just before each line, and of those just after it.
+    upto = local_widths(body, radius=0, before=7)
+    bracket = _still_open(texts, "（(", "）)")
+    quote = _still_open(texts, "“", "”")
+    fromk = local_widths(body[::-1], radius=0, before=7)[::-1]
     rows = []
     for k in range(n):
         jump = 0.0
         if 0 < k < n - 1:
             jump = min(abs(columns[k + 1] - columns[k - 1]), 6.0) / 6.0
         around = base[k][bb] + base[k][ba]
+        w_before = upto[k - 1] if k > 0 else 0.0
+        w_after = fromk[k + 1] if k < n - 1 else 0.0
+        change = abs(w_before - w_after) if k > 0 and k < n - 1 else 0.0
+        width = body[k].width
         extra = [
             1.0,
             float(k == 0),
@@ -219,6 +276,21 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
             blanks,
             blanks * around,
             blanks * float(around == 0),
+            float(change >= 1.0),
+            min(change, 6.0) / 6.0,
+            float(w_after > 0 and width > w_after + 1.0),
+            max(-1.0, min(1.0, (w_after - width) / max(w_after, 1.0))) if w_after else 0.0,
+            float(cohesion[k]),
+            float(cohesion[k + 1]) if k < n - 1 else 0.0,
+            float(bracket[k]),
+            float(quote[k]),
+            float(
+                k < n - 1
+                and texts[k][-1:].isascii()
+                and texts[k][-1:].isalnum()
+                and texts[k + 1][:1].isascii()
+                and texts[k + 1][:1].isalnum()
+            ),
         ]
         rows.append(extra + base[k] + (base[k - 1] if k > 0 else zero) + (base[k + 1] if k < n - 1 else zero))
     return np.asarray(rows, dtype=float)
@@ -229,24 +301,54 @@ def _softmax_logs(z: np.ndarray) -> np.ndarray:
     return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
 
 
+def title_probs(lp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's probability of being a headline's line, and of opening a title block."""
+    p = np.exp(lp)
+    return p[:, LABELS.index("B")] + p[:, LABELS.index("I")], p[:, LABELS.index("B")]
+
+
 def stacked(x: np.ndarray, first: np.ndarray) -> np.ndarray:
     """``x`` with the first pass's headline probabilities of the line and its neighbours."""
-    head = np.exp(_softmax_logs(x @ first.T)[:, LABELS.index("T")])
+    lp = _softmax_logs(x @ first.T)
+    head, opening = title_probs(lp)
     pad = np.concatenate([[0.0, 0.0], head, [0.0, 0.0]])
+    opad = np.concatenate([opening, [0.0]])
+    # A line that carries a paragraph on follows no headline line.
+    cont = np.concatenate([np.exp(lp[:, LABELS.index("C")]), [0.0]])
     n = len(head)
-    cols = [pad[1 : n + 1], pad[2 : n + 2], pad[3 : n + 3], pad[0:n], pad[4 : n + 4]]
+    cols = [
+        pad[1 : n + 1],
+        pad[2 : n + 2],
+        pad[3 : n + 3],
+        pad[0:n],
+        pad[4 : n + 4],
+        opad[:n],
+        opad[1 : n + 1],
+        cont[1:],
+    ]
     return np.hstack([x, np.stack(cols, axis=1)])
 
 
 @dataclass
 class LineModel:
-    """Two passes of weights (labels × features) and label transition log-probabilities."""
+    """Two passes of weights (labels × features), label transition log-probabilities, and
+    how the decoder weighs them.
+
+    The model's scores are each line's label probabilities given its features; the
+    decoder reads them as evidence, less ``prior_weight`` × the label's share of all lines
+    (a rare label, such as a headline's first line, is not held back by its rarity
+    twice), plus ``transition_weight`` × the transition log-probabilities. Both weights
+    are chosen by tools/train_parser.py on pages its fit never saw.
+    """
 
     features: tuple[str, ...]
     first: np.ndarray  # (len(LABELS), len(FEATURES))
     weights: np.ndarray  # (len(LABELS), len(FEATURES) + len(STACKED))
     start: np.ndarray  # (len(LABELS),) log P(first label)
     transitions: np.ndarray  # (len(LABELS), len(LABELS)) log P(label | previous label)
+    prior: np.ndarray = field(default_factory=lambda: np.zeros(len(LABELS)))  # log share of each label
+    prior_weight: float = 0.0
+    transition_weight: float = 1.0
 
     @classmethod
     def from_json(cls, data: dict) -> LineModel:
@@ -259,6 +361,9 @@ class LineModel:
             np.asarray(data["weights"], dtype=float),
             np.asarray(data["start"], dtype=float),
             np.asarray(data["transitions"], dtype=float),
+            np.asarray(data.get("prior", [0.0] * len(LABELS)), dtype=float),
+            float(data.get("prior_weight", 0.0)),
+            float(data.get("transition_weight", 1.0)),
         )
 
     def to_json(self) -> dict:
@@ -270,6 +375,9 @@ class LineModel:
             "weights": [[round(float(w), 4) for w in row] for row in self.weights],
             "start": [round(float(x), 4) for x in self.start],
             "transitions": [[round(float(x), 4) for x in row] for row in self.transitions],
+            "prior": [round(float(x), 4) for x in self.prior],
+            "prior_weight": self.prior_weight,
+            "transition_weight": self.transition_weight,
         }
 
     def log_probs(self, x: np.ndarray) -> np.ndarray:
@@ -283,10 +391,12 @@ class LineModel:
 
     def viterbi(self, emit: np.ndarray) -> list[str]:
         n, m = emit.shape
+        emit = emit - self.prior_weight * self.prior
+        trans = self.transition_weight * self.transitions
         score = self.start + emit[0]
         back = np.zeros((n, m), dtype=int)
         for k in range(1, n):
-            cand = score[:, None] + self.transitions  # previous × current
+            cand = score[:, None] + trans  # previous × current
             back[k] = cand.argmax(axis=0)
             score = cand.max(axis=0) + emit[k]
         path = [int(score.argmax())]
@@ -321,41 +431,36 @@ def set_model(new: LineModel | None) -> None:
 
 def rule_cues(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[set[int], set[int]]:
     """What the column-grid rules say: the lines of title blocks (given when the caller
-    has classified the blocks already), the lines that start a paragraph."""
-    if titles is None:
+    has classified the blocks already; none on a page without blank lines, where no
+    block stands apart), the lines that start a paragraph."""
+    text = [k for k, ln in enumerate(lines) if not ln.blank]
+    if titles is None and text and any(ln.blank for ln in lines[text[0] : text[-1] + 1]):
         blocks = cut_blocks(list(lines))
         classify_blocks(blocks)
         titles = {ln.index for b in blocks if b.kind in ("title", "masthead") for ln in b.lines}
     body = [ln for ln in lines if not ln.blank]
     breaks = {para[0].index for para in split_paragraphs(body)} if body else set()
-    return titles, breaks
+    return titles or set(), breaks
 
 
 def page_features(lines: Sequence[Line], titles: set[int] | None = None) -> np.ndarray:
     return line_features(lines, *rule_cues(lines, titles))
 
 
-def headline_odds(lines: Sequence[Line], titles: set[int] | None = None) -> tuple[dict[int, float], set[int]]:
-    """Each non-blank line's log-odds of being a headline's line rather than a body line,
-    and the lines the decoder reads as headline lines (by line index)."""
+def read_lines(lines: Sequence[Line]) -> tuple[dict[int, str], set[int]]:
+    """Each non-blank line's label in the decoder's reading of the page (by line index),
+    and the lines the column-grid rules start a paragraph at."""
     body = [ln for ln in lines if not ln.blank]
     if not body:
         return {}, set()
-    m = model()
-    x = page_features(lines, titles)
-    lp = m.log_probs(x)
-    t = LABELS.index("T")
-    rest = np.log(np.clip(1.0 - np.exp(lp[:, t]), 1e-12, None))
-    odds = dict(zip((ln.index for ln in body), (lp[:, t] - rest).tolist()))
-    path = m.viterbi(lp)
-    return odds, {ln.index for ln, lab in zip(body, path) if lab == "T"}
+    titles, breaks = rule_cues(lines)
+    x = line_features(lines, titles, breaks)
+    return dict(zip((ln.index for ln in body), model().decode(x))), breaks
 
 
 def label_page(lines: Sequence[Line]) -> dict[int, str]:
     """Each non-blank line's label (by line index)."""
-    x = page_features(lines)
-    body = [ln for ln in lines if not ln.blank]
-    return dict(zip((ln.index for ln in body), model().decode(x)))
+    return read_lines(lines)[0]
 
 
 def softmax_fit(
@@ -392,12 +497,15 @@ def softmax_fit(
 
 
 def transition_logs(sequences: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Label transition log-probabilities counted on the training pages (add-one smoothed).
+
+    The first label is left uniform: the first line's own features (``first``) say how a
+    page opens, and training pages all open with a headline where real ones may open
+    inside an article carried over from an earlier page."""
     k = len(LABELS)
     start = np.ones(k)
     trans = np.ones((k, k))
     for seq in sequences:
-        if seq:
-            start[seq[0]] += 1
         for a, b in zip(seq, seq[1:]):
             trans[a, b] += 1
     return np.log(start / start.sum()), np.log(trans / trans.sum(axis=1, keepdims=True))
@@ -407,7 +515,7 @@ __all__ = [
     "FEATURES",
     "LABELS",
     "LineModel",
-    "headline_odds",
+    "read_lines",
     "label_page",
     "line_features",
     "model",
