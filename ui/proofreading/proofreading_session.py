@@ -243,15 +243,13 @@ class ProofreadingSession(QObject):
         self._update_flag_count()
 
     def _mark_corrections(self, page_id: int, columns: list[SectionColumn]) -> None:
-        from models.proofreading.layout import build_layout
-
         content = getattr(self.window, "page_content", None)  # the window has just read it
         if content is None or content.info.id != page_id:
             content = self.window.library.page(page_id)
         corrections = {c.id: c for c in content.corrections}
         if not any(c.in_force for c in corrections.values()):
             return
-        layout = build_layout(content.raw, content.sections, content.corrections)
+        layout = self.window.library.layout(page_id)  # built once per reading of the page
         for section, column in enumerate(columns):
             runs = corrected_runs(layout, section, corrections)
             if runs:
