@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self._path = path
         self.history = History()
         self._listeners = []
-        #: page id -> (cache token, the page as last read): see :meth:`page`
-        self._pages: dict[int, tuple[tuple[int, int, int], PageContent]] = {}
+        #: per thread (each has its own connection): page id -> (cache token, the page as last
+        #: read); see :meth:`page`
+        self._local = threading.local()
         self.preferred_author: str | None = None
 
     @classmethod
@@ -94,6 +96,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
 
     def close(self) -> None:
         """Close this thread's connection."""
+        self._kept_pages().clear()  # a new connection counts its changes afresh
         if not self._db.is_closed():
             self._db.close()
 
@@ -249,13 +252,19 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         or another): see :meth:`_cache_token`. A proofreading step stores the page it derived.
         """
         token = self._cache_token()
-        cached = self._pages.get(page_id)
+        cached = self._kept_pages().get(page_id)
         if cached is not None and cached[0] == token:
             return cached[1]
         content = self._read_page(page_id)
         if not self._db.in_transaction():  # a read inside a write could still be rolled back
-            self._pages[page_id] = (token, content)
+            self._kept_pages()[page_id] = (token, content)
         return content
+
+    def _kept_pages(self) -> dict[int, tuple[tuple[int, int, int], PageContent]]:
+        pages = getattr(self._local, "pages", None)
+        if pages is None:
+            pages = self._local.pages = {}
+        return pages
 
     def _cache_token(self) -> tuple[int, int, int]:
         """Changes whenever the library file may read differently: a row written by this
@@ -277,7 +286,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             section_ids=content.section_ids,
             derived=content.derived,
         )
-        self._pages[content.info.id] = (self._cache_token(), fresh)
+        self._kept_pages()[content.info.id] = (self._cache_token(), fresh)
 
     def _read_page(self, page_id: int) -> PageContent:
         # One snapshot for the reads, without the write lock: WAL lets them run beside an import.

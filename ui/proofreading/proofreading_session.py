@@ -53,6 +53,12 @@ class ProofreadingSession(QObject):
         self.tasks = FlagTasks(self)
         self.tasks.checked.connect(self._checked)
         self.tasks.failed.connect(self._checker_failed)
+        from ui.proofreading.issue_flags import IssueFlagCount
+
+        #: flags left on the issue's pages, counted in the background with the same checker
+        self.issue_flags = IssueFlagCount(self.tasks._lock, self)
+        self.issue_flags.changed.connect(self._update_flag_count)
+        self.issue_flags.failed.connect(self._checker_failed)
         #: the checker; None until first needed (then the bundled one), replaceable in tests
         self.checker: Checker | None = None
         self.generation = 0
@@ -140,6 +146,7 @@ class ProofreadingSession(QObject):
             if column is not None:
                 column.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
+            self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))
 
     def _show_state(self) -> None:
@@ -191,8 +198,12 @@ class ProofreadingSession(QObject):
 
     def _library_changed(self, command: Any) -> None:
         page_id = self._page_id()
-        if page_id is not None and page_id in command.text_page_ids():
+        changed = command.text_page_ids()
+        if page_id is not None and page_id in changed:
             self._reload_timer.start()  # the page reads differently now: show it again
+        others = [p for p in changed if p != page_id]  # this page's own check counts it again
+        if others:
+            self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
         refresh = getattr(self.window, "refresh_page_status", None)
         if refresh is not None:
             refresh(command.text_page_ids())  # a page's first edit sets it in progress
@@ -418,14 +429,28 @@ class ProofreadingSession(QObject):
         lines = [text for column in self._blocks for text, _ in column]
         self.tasks.check(self.generation, self.checker, lines)
 
+    def _count_issue(self) -> None:
+        """Count the flags left on the issue's other pages in the background (once per page)."""
+        page_id = self._page_id()
+        library = self.window.library
+        if page_id is None or library is None or self.checker is None or not self.active:
+            return
+        content = getattr(self.window, "page_content", None)
+        issue_id = content.info.issue_id if content is not None and content.info.id == page_id else None
+        if issue_id is None:
+            issue_id = library.page_info(page_id).issue_id
+        self.issue_flags.show_issue(library, issue_id, self.checker)
+
     def _checked(self, generation: int, found: object) -> None:
         page_id = self._page_id()
         if generation != self.generation or page_id is None:
             return  # the text has changed since: a newer check is on its way
         dismissed = {(s, e, k) for s, e, k, _t in self.window.library.dismissed_flags(page_id)}
         self.queue.set_flags(place_flags(self._blocks, found, dismissed))  # type: ignore[arg-type]
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
         self._paint_flags()
         self._update_flag_count()
+        self._count_issue()  # the issue's other pages, after this one (the page comes first)
 
     def _checker_failed(self, reason: str) -> None:
         self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
@@ -434,7 +459,20 @@ class ProofreadingSession(QObject):
         if self.checker is None and self.active:
             self.flag_count.setText(self.tr("No checker in this build"))
             return
-        self.flag_count.setText(self.tr("%n flags left on this page", "", len(self.queue.flags)))
+        left = len(self.queue.flags)
+        text = self.tr("%n flags left on this page", "", left)
+        page_id = self._page_id()
+        total = self.issue_flags.total((page_id, left) if page_id is not None else None)
+        counted, pages = self.issue_flags.progress()
+        if total is not None:
+            text += self.tr(", %n in the issue", "", total)
+        elif pages and self.active:
+            text += (
+                self.tr(", issue: counting (%1 of %2 pages)…")
+                .replace("%1", str(counted))
+                .replace("%2", str(pages))
+            )
+        self.flag_count.setText(text)
 
     def _paint_flags(self) -> None:
         colours = self.window.colours
@@ -545,6 +583,7 @@ class ProofreadingSession(QObject):
             self.window.show_error(self.tr("The flag was not dismissed"), str(exc))
             return False
         self.queue.drop(flag)
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
         column = self.window.page_view.columns[flag.section]
         cursor = column.textCursor()
         cursor.setPosition(cursor.selectionEnd())
