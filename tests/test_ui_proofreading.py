@@ -524,15 +524,19 @@ def test_the_status_bar_counts_flags_on_the_page_at_once_and_in_the_issue_when_c
     ]
     expected_there = sum(("𠀀明" in line) + ("狠抓" in line) for line in sample_lines)
     assert expected_there >= 1
-    release = threading.Event()
+    release, loaded = threading.Event(), threading.Event()
 
     def slow_on_the_other_page(lines):
+        loaded.wait(30)  # the first time, the checker loads its tables
         if set(lines) & set(sample_lines):
             release.wait(30)  # the checker reading another page takes its time
         return doubtful(lines)
 
     session.checker = slow_on_the_other_page
     proofread(qtbot, window)
+    qtbot.wait(600)  # the check starts once typing pauses
+    assert session.flag_count.text() == "Checking the page…"  # not "0 flags": nothing is known yet
+    loaded.set()
     qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
     qtbot.waitUntil(lambda: "counting" in session.flag_count.text())
     assert session.flag_count.text().startswith("2 flags left on this page, issue: counting (1 of 2 pages)")

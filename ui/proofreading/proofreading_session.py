@@ -65,6 +65,8 @@ class ProofreadingSession(QObject):
         self._blocks: list[list[tuple[str, list[int]]]] = []
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
+        #: the page the checker has answered for (until then its count is not known)
+        self._checked_page: int | None = None
         self._library: Any = None
         #: where the caret goes once the page is shown again: (section, code-point offset)
         self._caret: tuple[int, int] | None = None
@@ -225,6 +227,7 @@ class ProofreadingSession(QObject):
         self._flags_page = self._page_id()
         if not (same_page and self.active):
             self.queue.set_flags([])
+            self._checked_page = None
         self.generation += 1
         page_id = self._page_id()
         if page_id is None:
@@ -447,6 +450,7 @@ class ProofreadingSession(QObject):
             return  # the text has changed since: a newer check is on its way
         dismissed = {(s, e, k) for s, e, k, _t in self.window.library.dismissed_flags(page_id)}
         self.queue.set_flags(place_flags(self._blocks, found, dismissed))  # type: ignore[arg-type]
+        self._checked_page = page_id
         self.issue_flags.set_count(page_id, len(self.queue.flags))
         self._paint_flags()
         self._update_flag_count()
@@ -454,10 +458,18 @@ class ProofreadingSession(QObject):
 
     def _checker_failed(self, reason: str) -> None:
         self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
+        if self._checked_page != self._page_id():
+            self.flag_count.setText(self.tr("The checker failed"))
 
     def _update_flag_count(self) -> None:
-        if self.checker is None and self.active:
-            self.flag_count.setText(self.tr("No checker in this build"))
+        if self.active and self._page_id() is not None and self._checked_page != self._page_id():
+            # No answer for this page yet (the checker loads its tables the first time, seconds);
+            # a build without a checker says so once it is asked for.
+            if self.flag_count.text() not in (
+                self.tr("No checker in this build"),
+                self.tr("The checker failed"),
+            ):
+                self.flag_count.setText(self.tr("Checking the page…"))
             return
         left = len(self.queue.flags)
         text = self.tr("%n flags left on this page", "", left)
