@@ -293,10 +293,13 @@ class PageHistoryDialog(QDialog):
                 if op.op == "equal":
                     cursor.insertText(op.old, plain)
                     continue
+                # A paragraph break taken out or put in shows as ⏎ (the new one also breaks the line).
                 if op.old:
-                    cursor.insertText(REMOVED[0] + op.old + REMOVED[1], removed)
+                    cursor.insertText(REMOVED[0] + op.old.replace("\n", "⏎") + REMOVED[1], removed)
                 if op.new:
-                    cursor.insertText(ADDED[0] + op.new + ADDED[1], added)
+                    cursor.insertText(ADDED[0] + op.new.replace("\n", "⏎") + ADDED[1], added)
+                    if "\n" in op.new:
+                        cursor.insertText("\n", plain)
             cursor.insertText("\n\n", plain)
         if not any_change:
             if whole:

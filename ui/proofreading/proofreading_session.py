@@ -579,7 +579,12 @@ class ProofreadingSession(QObject):
         column = self.window.page_view.columns[flag.section]
         offset = SectionPositions(column).to_section(column.blocks[flag.block].position)
         self.queue.drop(flag)
-        return self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+        done = self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+        if done:  # the flag's own message (Enter accepts …) would stay otherwise
+            self._say(
+                self.tr("Flag accepted: %1 → %2").replace("%1", flag.text).replace("%2", flag.suggestion)
+            )
+        return done
 
     def dismiss_flag(self) -> bool:
         """Dismiss the selected flag; the library remembers it (it is not shown again)."""
