@@ -233,11 +233,20 @@ def put_back(
     """Put highlights exactly where a step's undo or redo says they were: on the characters
     showing the raw span, or unanchored (None). Inside the caller's transaction."""
     texts = layout.texts()
+    # Only the characters from the raw range the spans cover can be where they go back to.
+    wanted = [span for span in spans.values() if span is not None]
+    low = min((span[0] for span in wanted), default=0)
+    high = max((span[1] for span in wanted), default=-1)
+    near = [
+        section
+        for section, blocks in enumerate(layout.blocks)
+        if any(b.text.source and min(b.text.source) <= high and max(b.text.source) >= low for b in blocks)
+    ]
     shown = sorted(
         (offset, section, position)
-        for section in range(len(texts))
+        for section in near
         for position, offset in enumerate(layout.char_sources(section))
-        if offset is not None
+        if offset is not None and low <= offset <= high
     )
     keys = [entry[0] for entry in shown]
     updates: list[tuple[int, dict[str, object]]] = []
