@@ -257,7 +257,7 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     session.checker = doubtful
     proofread(qtbot, window)
     qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
-    assert session.flag_count.text() == "2 flags left on this page"
+    assert session.flag_count.text().startswith("2 flags left on this page")
     column = window.page_view.columns[session.queue.flags[0].section]
     waves = [fmt.underlineStyle() for _s, _e, fmt in column.layer("flags")]
     assert waves == [QTextCharFormat.UnderlineStyle.WaveUnderline] * 2
@@ -272,7 +272,7 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     assert column.textCursor().selectedText() == "狠抓"
     QTest.keyClick(column, Qt.Key.Key_Escape)  # dismiss; the mode stays on
     assert session.active and session.queue.flags == []
-    assert session.flag_count.text() == "0 flags left on this page"
+    assert session.flag_count.text().startswith("0 flags left on this page")
     assert [(k, t) for _s, _e, k, t in window.library.dismissed_flags(window.library_page_id)] == [
         ("unknown", "狠抓")
     ]
@@ -281,7 +281,9 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     assert not session.active
     proofread(qtbot, window)
     qtbot.wait(200)
-    qtbot.waitUntil(lambda: session.generation and session.flag_count.text() == "0 flags left on this page")
+    qtbot.waitUntil(
+        lambda: session.generation and session.flag_count.text().startswith("0 flags left on this page")
+    )
     assert session.queue.flags == []
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
@@ -501,3 +503,60 @@ def test_the_mode_stays_on_from_page_to_page(qtbot, window) -> None:
     column.setTextCursor(cursor)
     QTest.keyClicks(column, "q")
     assert "q" in shown(window)[3] and any("q" in t for t in texts(window))
+
+
+def counts(session) -> tuple[int, ...]:
+    """The numbers in the status bar's flag count: (on this page, in the issue)."""
+    import re
+
+    return tuple(int(n) for n in re.findall(r"\d+", session.flag_count.text()))
+
+
+def test_the_status_bar_counts_flags_on_the_page_at_once_and_in_the_issue_when_counted(qtbot, window) -> None:
+    """The issue's other pages are read in the background; dismissing or accepting a flag, or a
+    change on another page, updates both counts."""
+    import threading
+
+    session = window.proofreading
+    sample = window.test_pages["sample.txt"]
+    sample_lines = [
+        line for s in window.library.page(sample).current_sections for line in section_text(s).split("\n")
+    ]
+    expected_there = sum(("𠀀明" in line) + ("狠抓" in line) for line in sample_lines)
+    assert expected_there >= 1
+    release, loaded = threading.Event(), threading.Event()
+
+    def slow_on_the_other_page(lines):
+        loaded.wait(30)  # the first time, the checker loads its tables
+        if set(lines) & set(sample_lines):
+            release.wait(30)  # the checker reading another page takes its time
+        return doubtful(lines)
+
+    session.checker = slow_on_the_other_page
+    proofread(qtbot, window)
+    qtbot.wait(600)  # the check starts once typing pauses
+    assert session.flag_count.text() == "Checking the page…"  # not "0 flags": nothing is known yet
+    loaded.set()
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    qtbot.waitUntil(lambda: "counting" in session.flag_count.text())
+    assert session.flag_count.text().startswith("2 flags left on this page, issue: counting (1 of 2 pages)")
+    release.set()
+    qtbot.waitUntil(lambda: counts(session) == (2, 2 + expected_there), timeout=10000)
+    assert session.flag_count.text().endswith("in the issue")
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    QTest.keyClick(column, Qt.Key.Key_Return)  # accept 𠀀明 -> 王明
+    assert counts(session) == (1, 1 + expected_there)
+    qtbot.wait(100)
+    assert counts(session) == (1, 1 + expected_there)  # and it stays so once the checker read it again
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "狠抓"
+    QTest.keyClick(column, Qt.Key.Key_Escape)  # dismiss 狠抓
+    assert counts(session) == (0, expected_there)
+    # A change on the other page (a series correction elsewhere): that page is counted again.
+    section = next(
+        i for i, s in enumerate(window.library.page(sample).current_sections) if "，" in section_text(s)
+    )
+    at = section_text(window.library.page(sample).current_sections[section]).find("，")
+    window.library.correct(sample, section, at, at, "狠抓")
+    qtbot.waitUntil(lambda: counts(session) == (0, expected_there + 1), timeout=10000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,65 @@ def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtb
     qtbot.waitUntil(lambda: len(dialog.occurrences) > 0, timeout=10000)
     dialog.apply_button.click()
     assert count(window, "农资") == 0
+
+
+def test_page_history_diff_between_two_points_in_time(qtbot, window) -> None:
+    correct(window, "a.txt", "农技", "农机")
+    time.sleep(0.002)  # steps a moment apart, as an editor's are
+    correct(window, "a.txt", "平稳", "稳<i>定")
+    time.sleep(0.002)
+    correct(window, "a.txt", "农机", "农业机械")  # corrects the first correction again
+    dialog = open_history(window)
+    froms = [dialog.from_box.itemText(i) for i in range(dialog.from_box.count())]
+    tos = [dialog.to_box.itemText(i) for i in range(dialog.to_box.count())]
+    assert froms[0] == "The OCR text" and tos[-1] == "Now"
+    assert len(froms) == 4 and len(tos) == 4  # after each of the three steps
+    assert "农技 → 农机" in froms[1] and "平稳 → 稳<i>定" in froms[2]
+    # default: the OCR text against now, every change of the three steps
+    whole = dialog.diff.toPlainText()
+    assert "⟦−技⟧⟦+业机械⟧" in whole and "⟦+<i>定⟧" in whole
+    # after the first step against after the second: only the second step's change
+    dialog.from_box.setCurrentIndex(1)
+    dialog.to_box.setCurrentIndex(1)
+    between = dialog.diff.toPlainText()
+    assert "⟦+<i>定⟧" in between and "农机人员" in between  # the first step is on both sides
+    assert "⟦−" not in between.replace("⟦−平⟧", "") and "业机械" not in between
+    # after the second step against now: the third step only (农机 → 农业机械)
+    dialog.from_box.setCurrentIndex(2)
+    dialog.to_box.setCurrentIndex(3)
+    last = dialog.diff.toPlainText()
+    assert "农⟦+业⟧机⟦+械⟧人员" in last
+    assert "⟦" not in last.replace("⟦+业⟧", "").replace("⟦+械⟧", "")
+    # the same point on both sides
+    dialog.from_box.setCurrentIndex(2)
+    dialog.to_box.setCurrentIndex(1)
+    assert dialog.diff.toPlainText() == "The text reads the same at both points."
+    assert "&lt;i&gt;" in dialog.from_box.toolTip()  # page text in a tooltip is escaped
+    dialog.reject()
+
+
+def test_page_history_reinstates_a_reverted_correction_and_ctrl_z_takes_it_back(qtbot, window) -> None:
+    window.proofreading.proofread_action.setChecked(True)
+    correct(window, "a.txt", "农技", "农机")
+    dialog = open_history(window)
+    assert not dialog.reinstate_button.isEnabled()  # in force: nothing to reinstate
+    dialog.revert_button.click()
+    assert any("农技人员" in t for t in texts(window, "a.txt"))
+    assert dialog.tree.topLevelItem(0).text(3) == "reverted"
+    assert dialog.reinstate_button.isEnabled() and not dialog.revert_button.isEnabled()
+    dialog.reinstate_button.click()
+    assert any("农机人员" in t for t in texts(window, "a.txt"))
+    assert dialog.tree.topLevelItem(0).text(3) == "in force"
+    assert "Reinstated" in dialog.message.text()
+    assert "⟦−技⟧⟦+机⟧" in dialog.diff.toPlainText()
+    dialog.reject()
+    qtbot.waitUntil(
+        lambda: any("农机人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Z, CTRL)  # undoes the reinstating
+    assert any("农技人员" in t for t in texts(window, "a.txt"))
+    qtbot.waitUntil(
+        lambda: any("农技人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )

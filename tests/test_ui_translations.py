@@ -6,7 +6,7 @@ import ast
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
@@ -114,3 +114,21 @@ def test_no_two_items_of_a_menu_share_an_access_key(qtbot, tmp_path, language):
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["de_DE", "C"])
+def test_a_language_without_a_translation_reads_english_with_its_plurals(language):
+    # On a desktop set to "C" the status bar said "1 flags left on this page".
+    from PySide6.QtCore import QCoreApplication
+
+    app = QApplication.instance()
+    before = QLocale()
+    installed = install_translators(app, language)
+    try:
+        one = QCoreApplication.translate("ProofreadingSession", "%n flags left on this page", None, 1)
+        two = QCoreApplication.translate("ProofreadingSession", "%n flags left on this page", None, 2)
+        assert (one, two) == ("1 flag left on this page", "2 flags left on this page")
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        QLocale.setDefault(before)

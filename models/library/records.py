@@ -100,6 +100,9 @@ class PageContent:
     corrections: list[CorrectionInfo] = field(default_factory=list)
     #: Database ids of ``sections``, same order (highlights refer to them).
     section_ids: list[int] = field(default_factory=list)
+    #: What is worked out from the fields once (the current sections, the layout): the record
+    #: is read-only, and the library hands the same one out until the page changes.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def edits(self) -> list[Edit]:
@@ -110,10 +113,12 @@ class PageContent:
 
     @property
     def current_sections(self) -> list[Section]:
-        """The sections' current text: raw text plus the correction layer."""
+        """The sections' current text: raw text plus the correction layer (worked out once)."""
         from models.library.corrections import correct_sections
 
-        edits = self.edits
-        if not edits:
-            return self.sections
-        return correct_sections(self.sections, edits, len(self.raw))
+        cached = self.derived.get("current_sections")
+        if cached is None:
+            edits = self.edits
+            cached = correct_sections(self.sections, edits, len(self.raw)) if edits else self.sections
+            self.derived["current_sections"] = cached
+        return cached

@@ -184,6 +184,12 @@ def _corrected(
     points: set[int],
     originals: set[int],
 ) -> list[int]:
+    if source:  # a section no correction reaches (most of a page) has nothing to mark
+        low, high = min(source), max(source)
+        if not any(start <= high and low < end for start, end in covered) and not any(
+            low <= point <= high for point in points
+        ):
+            return []
     out = []
     for position, offset in enumerate(source):
         index = bisect_right(starts, offset) - 1
@@ -229,30 +235,69 @@ def add_page(
 def replace_sections(
     conn: sqlite3.Connection, issue_id: int, page_id: int, entries: Sequence[SectionEntry]
 ) -> None:
-    """Index a page's sections again after its current text changed (inside the caller's transaction)."""
-    conn.execute('DELETE FROM "search_section" WHERE "page_id" = ?', (page_id,))
+    """Index a page's sections again after its current text changed (inside the caller's transaction).
+
+    Only what changed is written: a section whose row reads the same is left alone, one whose
+    text is the same gets its title, source map and corrected places updated without touching
+    its tokens, and only sections whose text changed are tokenised again (a keystroke
+    re-indexes one section, not the page)."""
+    stored = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            'SELECT "id", "section", "title", "text", "source_map", "corrected" FROM "search_section" '
+            'WHERE "page_id" = ?',
+            (page_id,),
+        )
+    }
+    rows = _rows(issue_id, page_id, entries)
+    wanted = {row[0] for row in rows}
+    gone = [row_key for row_key in stored if row_key not in wanted]
+    fresh, updated = [], []
+    for row in rows:
+        old = stored.get(row[0])
+        if old is None:
+            fresh.append(row)
+        elif old[2] != row[4]:  # the text changed: its tokens too
+            gone.append(row[0])
+            fresh.append(row)
+        elif old != row[2:]:
+            updated.append((row[2], row[3], row[5], row[6], row[0]))
+    if gone:
+        conn.executemany('DELETE FROM "search_section" WHERE "id" = ?', [(k,) for k in gone])
     flush_removed(conn)
-    _insert_sections(conn, issue_id, page_id, entries)
+    if updated:
+        conn.executemany(
+            'UPDATE "search_section" SET "section" = ?, "title" = ?, "source_map" = ?, "corrected" = ? '
+            'WHERE "id" = ?',
+            updated,
+        )
+    _write_rows(conn, fresh)
 
 
 def _insert_sections(
     conn: sqlite3.Connection, issue_id: int, page_id: int, entries: Sequence[SectionEntry]
 ) -> None:
-    rows = []
-    for index, entry in enumerate(entries):
-        row_key = key(issue_id, page_id, index)
-        rows.append(
-            (
-                row_key,
-                page_id,
-                index,
-                entry.title,
-                entry.text,
-                encode_source(entry.source),
-                _encode_positions(entry.corrected),
-            )
+    _write_rows(conn, _rows(issue_id, page_id, entries))
+
+
+def _rows(issue_id: int, page_id: int, entries: Sequence[SectionEntry]) -> list[tuple]:
+    return [
+        (
+            key(issue_id, page_id, index),
+            page_id,
+            index,
+            entry.title,
+            entry.text,
+            encode_source(entry.source),
+            _encode_positions(entry.corrected),
         )
-        _write_tokens(conn, "section", row_key, entry.text)
+        for index, entry in enumerate(entries)
+    ]
+
+
+def _write_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    for row in rows:
+        _write_tokens(conn, "section", row[0], row[4])
     conn.executemany('INSERT INTO "search_section" VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
 
 

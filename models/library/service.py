@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self._path = path
         self.history = History()
         self._listeners = []
+        #: per thread (each has its own connection): page id -> (cache token, the page as last
+        #: read); see :meth:`page`
+        self._local = threading.local()
         self.preferred_author: str | None = None
 
     @classmethod
@@ -92,6 +96,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
 
     def close(self) -> None:
         """Close this thread's connection."""
+        self._kept_pages().clear()  # a new connection counts its changes afresh
         if not self._db.is_closed():
             self._db.close()
 
@@ -241,7 +246,49 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         return self.page_info(page_id)
 
     def page(self, page_id: int) -> PageContent:
-        """A page's raw text, its sections with source maps, and its corrections."""
+        """A page's raw text, its sections with source maps, and its corrections.
+
+        The same read-only record comes back until the library is written (by this connection
+        or another): see :meth:`_cache_token`. A proofreading step stores the page it derived.
+        """
+        token = self._cache_token()
+        cached = self._kept_pages().get(page_id)
+        if cached is not None and cached[0] == token:
+            return cached[1]
+        content = self._read_page(page_id)
+        if not self._db.in_transaction():  # a read inside a write could still be rolled back
+            self._kept_pages()[page_id] = (token, content)
+        return content
+
+    def _kept_pages(self) -> dict[int, tuple[tuple[int, int, int], PageContent]]:
+        pages = getattr(self._local, "pages", None)
+        if pages is None:
+            pages = self._local.pages = {}
+        return pages
+
+    def _cache_token(self) -> tuple[int, int, int]:
+        """Changes whenever the library file may read differently: a row written by this
+        connection (``total_changes``, which a rollback does not take back) or a commit by
+        another connection (``PRAGMA data_version``)."""
+        conn = self._db.connection()
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        return id(conn), conn.total_changes, int(version)
+
+    def _remember_page(self, content: PageContent) -> None:
+        """Keep a page read inside a write that has now committed (with its page row read again)."""
+        if self._db.in_transaction():
+            return
+        fresh = PageContent(
+            info=self.page_info(content.info.id),
+            raw=content.raw,
+            sections=content.sections,
+            corrections=content.corrections,
+            section_ids=content.section_ids,
+            derived=content.derived,
+        )
+        self._kept_pages()[content.info.id] = (self._cache_token(), fresh)
+
+    def _read_page(self, page_id: int) -> PageContent:
         # One snapshot for the reads, without the write lock: WAL lets them run beside an import.
         with self._db.atomic(lock_type="DEFERRED"):
             info = self.page_info(page_id)
@@ -279,14 +326,14 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             self._page_changed(page_id)
         return self.page(page_id)
 
-    def _page_changed(self, page_id: int) -> None:
+    def _page_changed(self, page_id: int, content: PageContent | None = None) -> None:
         """Bring the search index up to the page's current text; call inside the write's transaction.
 
         Every write that changes a page's current text or structure (a correction, a structure
         edit, their reverts, undo and redo, a re-parse) calls it, so search never shows text the
         page no longer has.
         """
-        issue_id, _, entries = self._indexed_page(page_id)
+        issue_id, _, entries = self._indexed_page(page_id, content)
         search_index.replace_sections(self._db.connection(), issue_id, page_id, entries)
 
     def _index_if_folded_differently(self) -> None:
@@ -298,8 +345,11 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             if not search_index.is_current(conn):
                 search_index.rebuild(conn, lambda _conn, page_id: self._indexed_page(page_id))
 
-    def _indexed_page(self, page_id: int) -> tuple[int, str, list[search_index.SectionEntry]]:
-        content = self.page(page_id)
+    def _indexed_page(
+        self, page_id: int, content: PageContent | None = None
+    ) -> tuple[int, str, list[search_index.SectionEntry]]:
+        """``content``: the page as it now reads, when the caller has just read it."""
+        content = content or self.page(page_id)
         return (
             content.info.issue_id,
             content.raw,

@@ -28,7 +28,7 @@ from models.library import sections as stored
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
-from models.proofreading.layout import PageLayout, build_layout
+from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
 from models.proofreading.structure import StructureSpec, apply_structure
 from models.section import ParsedPage
@@ -92,7 +92,10 @@ class ProofDesk:
     def page(self, page_id: int) -> Any:  # pragma: no cover - provided by the Library
         raise NotImplementedError
 
-    def _page_changed(self, page_id: int) -> None:  # pragma: no cover - provided by the Library
+    def _page_changed(self, page_id: int, content: Any = None) -> None:  # pragma: no cover
+        raise NotImplementedError  # provided by the Library
+
+    def _remember_page(self, content: Any) -> None:  # pragma: no cover - provided by the Library
         raise NotImplementedError
 
     # --- listening ---------------------------------------------------------------------------
@@ -117,14 +120,13 @@ class ProofDesk:
     # --- layouts -----------------------------------------------------------------------------
     def layout(self, page_id: int) -> PageLayout:
         """Where each character of the page's current text comes from (see :mod:`.layout`)."""
-        content = self.page(page_id)
-        return build_layout(content.raw, content.sections, content.corrections)
+        return layout_of(self.page(page_id))
 
     def corrected_marks(self, page_id: int) -> list[CorrectedMark]:
         """Where the page's current text differs from what the OCR read, section by section,
         with who corrected it and when (deletions are empty spans at the place they were)."""
         content = self.page(page_id)
-        layout = build_layout(content.raw, content.sections, content.corrections)
+        layout = layout_of(content)
         by_id = {c.id: c for c in content.corrections}
         marks: list[CorrectedMark] = []
         for s, blocks in enumerate(layout.blocks):
@@ -160,14 +162,14 @@ class ProofDesk:
 
     def _snapshot(self, page_id: int) -> PageSnapshot:
         content = self.page(page_id)
-        layout = build_layout(content.raw, content.sections, content.corrections)
-        return PageSnapshot(layout, list(content.section_ids), stored_anchors(page_id))
+        return PageSnapshot(layout_of(content), list(content.section_ids), stored_anchors(page_id))
 
     # --- steps -------------------------------------------------------------------------------
     @contextmanager
     def _step(self, label: str, author: str | None = None) -> Iterator[_StepRecording]:
         """Run the body as one proofreading step (see the module docstring)."""
         rec = _StepRecording(self.author_name(author), label)
+        derived: list[Any] = []
         with self._db.atomic():
             yield rec
             if rec.batch_id is None and not any(rec.before[k] for k in ("correction", "structure_edit")):
@@ -175,7 +177,9 @@ class ProofDesk:
             else:
                 for page_id in sorted(rec.pages):
                     followed = Followed()
-                    self._derive(page_id, rec.pages[page_id], page_id in rec.restructured, followed)
+                    derived.append(
+                        self._derive(page_id, rec.pages[page_id], page_id in rec.restructured, followed)
+                    )
                     rec.followed.moved.extend(followed.moved)
                     rec.followed.unanchored.extend(followed.unanchored)
                     rec.spans[page_id] = followed.spans
@@ -192,6 +196,8 @@ class ProofDesk:
                     for key, (old, new) in sorted(spans.items())
                 ]
                 command = Command(label, changes)
+        for content in derived:  # committed: the pages as they now read serve the next reads
+            self._remember_page(content)
         if command is not None:
             self.history.push(command)
             self._notify(command)
@@ -209,29 +215,47 @@ class ProofDesk:
         restructured: bool,
         followed: Followed,
         exact: dict[int, tuple[int, int] | None] | None = None,
-    ) -> None:
+    ) -> Any:
         """Rebuild what derives from the rows: stored sections, highlights' places, indexes.
 
-        ``exact``: highlights an undo or redo puts back on a raw span (or unanchored)."""
+        ``exact``: highlights an undo or redo puts back on a raw span (or unanchored).
+        Returns the page as it now reads (kept once the step commits)."""
         if restructured:
             self._materialise(page_id)
         content = self.page(page_id)
-        after = build_layout(content.raw, content.sections, content.corrections)
+        after = layout_of(content)
         done = follow(before, after, content.section_ids, rebuilt=restructured)
         if exact:
             put_back(page_id, after, content.section_ids, exact)
         followed.moved.extend(done.moved)
         followed.unanchored.extend(done.unanchored)
         followed.spans.update(done.spans)
-        self._page_changed(page_id)
+        self._page_changed(page_id, content)
+        return content
+
+    def _parsed(self, page_id: int, raw: str) -> ParsedPage:
+        """The parser's reading of a page's raw text (which never changes), parsed once per page
+        and parser version: a structure edit, its undo and a diff at a past moment re-use it."""
+        from models.library.service import _parser_version
+        from models.parser import parse_page
+
+        cache: dict[int, tuple[str, str, ParsedPage]] = self.__dict__.setdefault("_parses", {})
+        version = _parser_version()
+        hit = cache.get(page_id)
+        if hit is not None and hit[0] == version and hit[1] == raw:
+            return hit[2]
+        parsed = parse_page(raw)
+        cache[page_id] = (version, raw, parsed)
+        while len(cache) > 8:  # the pages being proofread, not the library
+            cache.pop(next(iter(cache)))
+        return parsed
 
     def _materialise(self, page_id: int, parsed: ParsedPage | None = None) -> list[int]:
         """Store the parser's sections with the structure edits in force applied; return skipped edit ids."""
         from models.library.service import _parser_version
-        from models.parser import parse_page
 
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
-        parsed = parsed or parse_page(raw)
+        parsed = parsed or self._parsed(page_id, raw)
         edits = list(
             StructureEdit.select()
             .where((StructureEdit.page == page_id) & (StructureEdit.state == "in_force"))
@@ -347,16 +371,20 @@ class ProofDesk:
                         exact.setdefault(state["page"], {})[change.key] = (
                             tuple(state["raw"]) if state["raw"] is not None else None
                         )
-                for page_id in sorted(pages):
+                derived = [
                     self._derive(
                         page_id, befores[page_id], page_id in restructured, Followed(), exact.get(page_id)
                     )
+                    for page_id in sorted(pages)
+                ]
         except IntegrityError:
             # The rows were changed behind the history's back (a page deleted, an import).
             self.history.clear()
             raise DubaoError(
                 f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
             ) from None
+        for content in derived:
+            self._remember_page(content)
 
     # --- results -----------------------------------------------------------------------------
     def _result(

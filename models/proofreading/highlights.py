@@ -68,20 +68,39 @@ def follow(
     old_hashes = section_hashes(old_texts)
     new_texts = after.texts()
     new_hashes = section_hashes(new_texts)
-    # (raw offset, section, position) of every character shown now, by raw offset.
-    shown = sorted(
-        (offset, section, position)
-        for section in range(len(new_texts))
-        for position, offset in enumerate(after.char_sources(section))
-        if offset is not None
-    )
-    keys = [entry[0] for entry in shown]
+    # (raw offset, section, position) of every character shown now, by raw offset: made on
+    # first need (most steps move no highlight that sits in another section).
+    index: list[tuple[list[tuple[int, int, int]], list[int]]] = []
+
+    def shown_index() -> tuple[list[tuple[int, int, int]], list[int]]:
+        if not index:
+            shown = sorted(
+                (offset, section, position)
+                for section in range(len(new_texts))
+                for position, offset in enumerate(after.char_sources(section))
+                if offset is not None
+            )
+            index.append((shown, [entry[0] for entry in shown]))
+        return index[0]
+
     new_sources: dict[int, list[int | None]] = {}
 
     def new_sources_of(section: int) -> list[int | None]:
         if section not in new_sources:
             new_sources[section] = after.char_sources(section)
         return new_sources[section]
+
+    per_section: dict[int, tuple[list[tuple[int, int, int]], list[int], set[int]]] = {}
+
+    def section_index(section: int) -> tuple[list[tuple[int, int, int]], list[int], set[int]]:
+        if section not in per_section:
+            entries = sorted(
+                (offset, section, position)
+                for position, offset in enumerate(new_sources_of(section))
+                if offset is not None
+            )
+            per_section[section] = (entries, [e[0] for e in entries], {e[0] for e in entries})
+        return per_section[section]
 
     old_index = {section_id: i for i, section_id in enumerate(before.section_ids)}
     new_index = {section_id: i for i, section_id in enumerate(after_ids)}
@@ -100,7 +119,13 @@ def follow(
         if own not in old_sources:
             old_sources[own] = before.layout.char_sources(own)
         raw = [o for o in old_sources[own][anchor.start : anchor.end] if o is not None]
-        found = _where(raw, shown, keys)
+        found = None
+        if same is not None and raw:  # most often its own section still shows all its characters
+            entries, keys, offsets = section_index(same)
+            if offsets.issuperset(raw):
+                found = _where(raw, entries, keys)
+        if found is None:
+            found = _where(raw, *shown_index())
         if found is None:
             by_quote.append(_detached(anchor, after_ids, keep=False))
             if raw:
@@ -208,11 +233,20 @@ def put_back(
     """Put highlights exactly where a step's undo or redo says they were: on the characters
     showing the raw span, or unanchored (None). Inside the caller's transaction."""
     texts = layout.texts()
+    # Only the characters from the raw range the spans cover can be where they go back to.
+    wanted = [span for span in spans.values() if span is not None]
+    low = min((span[0] for span in wanted), default=0)
+    high = max((span[1] for span in wanted), default=-1)
+    near = [
+        section
+        for section, blocks in enumerate(layout.blocks)
+        if any(b.text.source and min(b.text.source) <= high and max(b.text.source) >= low for b in blocks)
+    ]
     shown = sorted(
         (offset, section, position)
-        for section in range(len(texts))
+        for section in near
         for position, offset in enumerate(layout.char_sources(section))
-        if offset is not None
+        if offset is not None and low <= offset <= high
     )
     keys = [entry[0] for entry in shown]
     updates: list[tuple[int, dict[str, object]]] = []

@@ -97,19 +97,35 @@ class PageLayout:
             if (b.start < end and start < b.end) or start < b.start <= end or start <= b.end < end
         ]
 
-    def shown_offsets(self) -> dict[int, list[tuple[int, int, int]]]:
-        """Raw offset -> every (section, block, position) showing a raw character from it."""
-        cached = self._cache.get("shown")
-        if cached is not None:
-            return cached
+    def shown_between(self, low: int, high: int) -> dict[int, list[tuple[int, int, int]]]:
+        """Raw offset in ``[low, high)`` -> every (section, block, position) showing a raw
+        character from it (only the blocks whose raw range meets the span are read)."""
+        bounds = self._cache.get("bounds")
+        if bounds is None:
+            bounds = [
+                (min(block.text.source), max(block.text.source), s, block)
+                for s, blocks in enumerate(self.blocks)
+                for block in blocks
+                if block.text.source
+            ]
+            self._cache["bounds"] = bounds
         out: dict[int, list[tuple[int, int, int]]] = {}
-        self._cache["shown"] = out
-        for s, blocks in enumerate(self.blocks):
-            for block in blocks:
-                for i, (offset, origin) in enumerate(zip(block.text.source, block.origins, strict=True)):
-                    if origin == -1:
-                        out.setdefault(offset, []).append((s, block.index, i))
+        for first, last, s, block in bounds:
+            if last < low or first >= high:
+                continue
+            for i, (offset, origin) in enumerate(zip(block.text.source, block.origins, strict=True)):
+                if origin == -1 and low <= offset < high:
+                    out.setdefault(offset, []).append((s, block.index, i))
         return out
+
+
+def layout_of(content: Any) -> PageLayout:
+    """The layout of a page read from the library (a ``PageContent``), built once per reading."""
+    cached = content.derived.get("layout")
+    if cached is None:
+        cached = build_layout(content.raw, content.sections, content.corrections)
+        content.derived["layout"] = cached
+    return cached
 
 
 def build_layout(raw: str, sections: Sequence[Section], corrections: Sequence[CorrectionInfo]) -> PageLayout:

@@ -105,15 +105,13 @@ class ReviewOps(ProofDesk):
                 (section_key(s), section_text(c))
                 for s, c in zip(content.sections, content.current_sections, strict=True)
             ]
-        from models.parser import parse_page
-
         raw = self._raw(page_id)
         structure = [
             StructureSpec(s.kind, s.raw_start, s.raw_end, s.value)
             for s in self.structure_edits(page_id)
             if _in_force_at(s, moment)
         ]
-        sections, _ = apply_structure(parse_page(raw).sections, structure)
+        sections, _ = apply_structure(self._parsed(page_id, raw).sections, structure)
         edits = [
             TextEdit(c.raw_start, c.raw_end, c.replacement)
             for c in self.corrections_of(page_id)

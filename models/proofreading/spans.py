@@ -108,10 +108,9 @@ def _plan_block(
     text = block.text.text
     if text[first:start] + replacement + text[end:last] == text[first:last]:
         return  # the text already reads so
-    shown = layout.shown_offsets()
     # The typed text goes after the character before an insertion point, else at the span's start.
     anchor = start if start < end else max(start - 1, 0)
-    for run in _runs(layout, block, chosen, shown):
+    for run in _runs(layout, block, chosen):
         run_start, run_end = run[0].start, run[-1].end
         before = text[run_start : min(max(start, run_start), run_end)]
         after = text[min(max(end, run_start), run_end) : run_end]
@@ -155,24 +154,21 @@ def _raw_range(layout: PageLayout, run: list[_Unit]) -> tuple[int, int]:
     return low, high
 
 
-def _runs(
-    layout: PageLayout, block: BlockLayout, chosen: list[_Unit], shown: dict[int, list[tuple[int, int, int]]]
-) -> list[list[_Unit]]:
+def _runs(layout: PageLayout, block: BlockLayout, chosen: list[_Unit]) -> list[list[_Unit]]:
     """Group consecutive units into runs whose raw range shows nothing from outside the run."""
     runs: list[list[_Unit]] = [[chosen[0]]]
     for unit in chosen[1:]:
         candidate = runs[-1] + [unit]
-        if _clean(layout, block, candidate, shown):
+        if _clean(layout, block, candidate):
             runs[-1] = candidate
         else:
             runs.append([unit])
     return runs
 
 
-def _clean(
-    layout: PageLayout, block: BlockLayout, run: list[_Unit], shown: dict[int, list[tuple[int, int, int]]]
-) -> bool:
+def _clean(layout: PageLayout, block: BlockLayout, run: list[_Unit]) -> bool:
     low, high = _raw_range(layout, run)
+    shown = layout.shown_between(low, high)
     positions = {(block.section, block.index, i) for u in run for i in range(u.start, u.end)}
     for offset in range(low, high):
         if any(place not in positions for place in shown.get(offset, ())):

@@ -1760,6 +1760,29 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>The change was not saved</source>
         <translation>The change was not saved</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n in the issue</source>
+        <translation>
+            <numerusform>, %n in the issue</numerusform>
+            <numerusform>, %n in the issue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The checker failed</source>
+        <translation>The checker failed</translation>
+    </message>
+    <message>
+        <source>Checking the page…</source>
+        <translation>Checking the page…</translation>
+    </message>
+    <message>
+        <source>, issue: counting (%1 of %2 pages)…</source>
+        <translation>, issue: counting (%1 of %2 pages)…</translation>
+    </message>
+    <message>
+        <source>Flag accepted: %1 → %2</source>
+        <translation>Flag accepted: %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2228,6 +2251,69 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>The text reads as the OCR read it.</source>
         <translation>The text reads as the OCR read it.</translation>
+    </message>
+    <message>
+        <source>Rei&amp;nstate</source>
+        <translation>Rei&amp;nstate</translation>
+    </message>
+    <message>
+        <source>Put a reverted correction back in force</source>
+        <translation>Put a reverted correction back in force</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Diff</translation>
+    </message>
+    <message>
+        <source>Reinstated. Ctrl+Z in the window undoes it.</source>
+        <translation>Reinstated. Ctrl+Z in the window undoes it.</translation>
+    </message>
+    <message>
+        <source>The OCR text</source>
+        <translation>The OCR text</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text reads the same at both points.</source>
+        <translation>The text reads the same at both points.</translation>
+    </message>
+    <message>
+        <source>Section %1 (gone)</source>
+        <translation>Section %1 (gone)</translation>
+    </message>
+    <message>
+        <source>%1 reverted</source>
+        <translation>%1 reverted</translation>
+    </message>
+    <message>
+        <source>after %1: %2</source>
+        <translation>after %1: %2</translation>
+    </message>
+    <message>
+        <source>The diff could not be made: %1</source>
+        <translation>The diff could not be made: %1</translation>
+    </message>
+    <message>
+        <source>Section %1 (new)</source>
+        <translation>Section %1 (new)</translation>
     </message>
 </context>
 <context>

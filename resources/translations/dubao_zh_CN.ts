@@ -1752,6 +1752,28 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>The change was not saved</source>
         <translation>改动未能保存</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n in the issue</source>
+        <translation>
+            <numerusform>，本期共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The checker failed</source>
+        <translation>检查器出错</translation>
+    </message>
+    <message>
+        <source>Checking the page…</source>
+        <translation>正在检查本版…</translation>
+    </message>
+    <message>
+        <source>, issue: counting (%1 of %2 pages)…</source>
+        <translation>，本期：正在统计（第 %1/%2 版）…</translation>
+    </message>
+    <message>
+        <source>Flag accepted: %1 → %2</source>
+        <translation>已采纳标记：%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2216,6 +2238,68 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>The text reads as the OCR read it.</source>
         <translation>文本与 OCR 原文相同。</translation>
+    </message>
+    <message>
+        <source>Rei&amp;nstate</source>
+        <translation>恢复(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Put a reverted correction back in force</source>
+        <translation>让已撤回的更正重新生效</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>对比(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reinstated. Ctrl+Z in the window undoes it.</source>
+        <translation>已恢复。在主窗口按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>The OCR text</source>
+        <translation>OCR 原文</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text reads the same at both points.</source>
+        <translation>两个时间点的文本相同。</translation>
+    </message>
+    <message>
+        <source>Section %1 (gone)</source>
+        <translation>第 %1 节（已不存在）</translation>
+    </message>
+    <message>
+        <source>%1 reverted</source>
+        <translation>撤回 %1</translation>
+    </message>
+    <message>
+        <source>after %1: %2</source>
+        <translation>%1 之后：%2</translation>
+    </message>
+    <message>
+        <source>The diff could not be made: %1</source>
+        <translation>无法生成对比：%1</translation>
+    </message>
+    <message>
+        <source>Section %1 (new)</source>
+        <translation>第 %1 节（新）</translation>
     </message>
 </context>
 <context>

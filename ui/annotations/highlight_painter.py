@@ -105,6 +105,8 @@ class HighlightPainter(QObject):
         if self.is_dark is not None:
             self.dark = self.is_dark()
         wanted = self.wanted()
+        if wanted == self._painted:
+            return  # the document shows them already (the page shown again, this column as it was)
         cursor = QTextCursor(self.column.document())
         self._painting = True
         # One edit block: the document lays out the changed paragraphs once, not per stretch.

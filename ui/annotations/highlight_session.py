@@ -47,6 +47,8 @@ class AnnotationSession(QObject):
         self.panel: AnnotationsPanel | None = None
         self.painters: list[HighlightPainter] = []
         self.markings: list[ColumnMarking] = []
+        #: column id -> its painter and marking, kept while the same page is shown again
+        self._kept: dict[int, tuple[HighlightPainter, ColumnMarking]] = {}
         self.chosen: HighlightInfo | None = None
         self._labels = StepLabels(self)  # the core's step names in the window's language
         self._pending: list[Changed] = []
@@ -130,7 +132,18 @@ class AnnotationSession(QObject):
     # --- the page -------------------------------------------------------------------------------
     def _page_shown(self, _title: str = "") -> None:
         where = getattr(self.window, "page_where", "")
-        for old in (*self.painters, *self.markings):
+        # The same page shown again after an edit keeps its columns: their painters stay (each
+        # knows what it painted, so only stretches that changed are formatted again).
+        shown = {id(c) for c in self.window.page_view.columns}  # type: ignore[attr-defined]
+        same_page = self.page is not None and where == f"library:{self.page.page_id}"
+        self._release_kept()
+        for painter, marking in zip(self.painters, self.markings, strict=False):
+            if same_page and id(painter.column) in shown:
+                self._kept[id(painter.column)] = (painter, marking)
+            else:
+                painter.detach()
+                marking.detach()
+        for old in self.markings[len(self.painters) :]:
             old.detach()
         self.painters, self.markings = [], []
         self.page = None
@@ -138,6 +151,7 @@ class AnnotationSession(QObject):
             self.chosen = None
         annotations = self.ensure() if where.startswith("library:") else None
         if annotations is None:
+            self._release_kept()
             if self.panel is not None:
                 self.panel.set_page(None)
             # 1-9 still answer on a page outside the library, saying why nothing is marked.
@@ -160,11 +174,23 @@ class AnnotationSession(QObject):
             refused=self._say,
         )
 
+    def _release_kept(self) -> None:
+        for painter, marking in self._kept.values():
+            painter.detach()
+            marking.detach()
+        self._kept = {}
+
     def _show_annotated(self, page: AnnotatedPage, where: str) -> None:
         if getattr(self.window, "page_where", "") != where or self.painters:
             return  # the reader has moved on (a retry after turning the page)
         self.page = page
+        kept, self._kept = self._kept, {}
         for column in self.window.page_view.columns:  # type: ignore[attr-defined]
+            if id(column) in kept:
+                painter, marking = kept.pop(id(column))
+                self.painters.append(painter)
+                self.markings.append(marking)
+                continue
             painter = HighlightPainter(column)
             painter.is_dark = lambda: bool(getattr(self.window, "colours", None) and self.window.colours.dark)  # type: ignore[attr-defined]
             marking = ColumnMarking(column, painter, self._categories)
@@ -172,6 +198,8 @@ class AnnotationSession(QObject):
             marking.highlightChosen.connect(self.choose)
             self.painters.append(painter)
             self.markings.append(marking)
+        self._kept = kept
+        self._release_kept()
         self.paint()
         if self.panel is not None:
             self.panel.set_page(self.page.page_id)

@@ -21,7 +21,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     QLocale.setDefault(locale)
     installed: list[QTranslator] = []
     ours = QTranslator(app)
-    if ours.load(locale, "dubao", "_", str(TRANSLATIONS)):
+    # A language Dubao has no translation for (a desktop set to "C", German …) gets the English
+    # one, whose plural forms say "1 flag", not the source strings' "1 flags".
+    if ours.load(locale, "dubao", "_", str(TRANSLATIONS)) or ours.load("dubao_en", str(TRANSLATIONS)):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)

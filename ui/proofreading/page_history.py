@@ -1,20 +1,25 @@
 """Edit ▸ Page History…: a page's corrections and structure edits, reverting them, and a diff.
 
 The History tab lists ``Library.page_history`` (newest first: time, author, old → new, state);
-Revert sets one aside, Revert Batch the whole step it was made in (both are undoable steps of
-the core, and the page is shown again through the library's listeners). The Diff tab shows
-``Library.diff_raw``: each section's raw OCR text against its current text, removed characters
+Revert sets one aside, Revert Batch the whole step it was made in, Reinstate puts a reverted
+correction back (all undoable steps of the core, and the page is shown again through the
+library's listeners). The Diff tab compares two points of the page's life, chosen in its From
+and To lists: the OCR text, the page after each step of its history, or now. OCR text against
+now is ``Library.diff_raw``; any other pair is ``Library.diff_between``. Removed characters are
 struck through in red between ⟦− ⟧, added ones underlined in green between ⟦+ ⟧. Everything is
 inserted as plain text (no markup from the page reaches Qt's rich-text parser).
 """
 
 from __future__ import annotations
 
+import html
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,6 +35,9 @@ from PySide6.QtWidgets import (
 
 ADDED = ("⟦+", "⟧")
 REMOVED = ("⟦−", "⟧")
+#: the two ends of the moments a diff can compare (a step's moment is its time in ISO form)
+OCR_TEXT = "ocr"
+NOW = "now"
 
 
 class PageHistoryDialog(QDialog):
@@ -50,6 +58,9 @@ class PageHistoryDialog(QDialog):
         self.revert_button.clicked.connect(self.revert_selected)
         self.batch_button = QPushButton(self.tr("Revert &Batch"))
         self.batch_button.clicked.connect(self.revert_selected_batch)
+        self.reinstate_button = QPushButton(self.tr("Rei&nstate"))
+        self.reinstate_button.setToolTip(self.tr("Put a reverted correction back in force"))
+        self.reinstate_button.clicked.connect(self.reinstate_selected)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -59,15 +70,35 @@ class PageHistoryDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.revert_button)
         row.addWidget(self.batch_button)
+        row.addWidget(self.reinstate_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.diff = QTextEdit()
         self.diff.setReadOnly(True)
         self.diff.setAcceptRichText(False)
+        self.from_box = QComboBox()
+        self.to_box = QComboBox()
+        for box in (self.from_box, self.to_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(24)
+            box.currentIndexChanged.connect(lambda _i: self.show_diff())
+        compare = QWidget()
+        compare_layout = QVBoxLayout(compare)
+        ends = QHBoxLayout()
+        from_label = QLabel(self.tr("&From:"))
+        from_label.setBuddy(self.from_box)
+        to_label = QLabel(self.tr("&To:"))
+        to_label.setBuddy(self.to_box)
+        ends.addWidget(from_label)
+        ends.addWidget(self.from_box, 1)
+        ends.addWidget(to_label)
+        ends.addWidget(self.to_box, 1)
+        compare_layout.addLayout(ends)
+        compare_layout.addWidget(self.diff, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(history, self.tr("&History"))
-        self.tabs.addTab(self.diff, self.tr("&Diff with OCR Text"))
+        self.tabs.addTab(compare, self.tr("&Diff"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -90,9 +121,7 @@ class PageHistoryDialog(QDialog):
         self.entries = self.library.page_history(self.page_id)
         self.tree.clear()
         for entry in self.entries:
-            old = entry.old.replace("\n", "⏎")
-            new = entry.new.replace("\n", "⏎")
-            change = f"{old} → {new}" if entry.what == "correction" else (new or old)
+            change = self._change_text(entry)
             when = entry.created.strftime("%Y-%m-%d %H:%M:%S")
             item = QTreeWidgetItem([when + " UTC", entry.author, change, self._state_name(entry.state)])
             item.setToolTip(2, change.replace("&", "&amp;").replace("<", "&lt;"))
@@ -104,6 +133,7 @@ class PageHistoryDialog(QDialog):
         if not self.entries:
             self.message.setText(self.tr("No corrections on this page yet."))
         self._update_buttons()
+        self._fill_moments()
         self.show_diff()
 
     def selected(self) -> Any:
@@ -114,8 +144,11 @@ class PageHistoryDialog(QDialog):
         entry = self.selected()
         self.revert_button.setEnabled(entry is not None and entry.state != "reverted")
         self.batch_button.setEnabled(entry is not None and entry.batch_id is not None)
+        self.reinstate_button.setEnabled(
+            entry is not None and entry.what == "correction" and entry.state == "reverted"
+        )
 
-    def _run(self, call) -> bool:
+    def _run(self, call, done: str = "") -> bool:
         try:
             result = call()
         except Exception as exc:  # noqa: BLE001 - refused or not written: say why, nothing changed
@@ -125,7 +158,7 @@ class PageHistoryDialog(QDialog):
             return False
         self.refresh()
         if getattr(result, "changed", True):
-            self.message.setText(self.tr("Reverted. Ctrl+Z in the window undoes it."))
+            self.message.setText(done or self.tr("Reverted. Ctrl+Z in the window undoes it."))
         else:
             self.message.setText(self.tr("Nothing to revert."))
         return True
@@ -138,6 +171,16 @@ class PageHistoryDialog(QDialog):
             return self._run(lambda: self.library.revert_correction(entry.id))
         return self._run(lambda: self.library.revert_structure_edit(entry.id))
 
+    def reinstate_selected(self) -> bool:
+        """Put the selected reverted correction back in force (what overlaps it is set aside)."""
+        entry = self.selected()
+        if entry is None or entry.what != "correction" or entry.state != "reverted":
+            return False
+        return self._run(
+            lambda: self.library.reinstate_correction(entry.id),
+            self.tr("Reinstated. Ctrl+Z in the window undoes it."),
+        )
+
     def revert_selected_batch(self) -> bool:
         entry = self.selected()
         if entry is None or entry.batch_id is None:
@@ -145,8 +188,84 @@ class PageHistoryDialog(QDialog):
         return self._run(lambda: self.library.revert_batch(entry.batch_id))
 
     # --- diff ---------------------------------------------------------------------------------------
+    def _moments(self) -> list[tuple[datetime, str]]:
+        """Each moment the page changed (a step made, a correction reverted), oldest first, named."""
+        by_time: dict[datetime, list[str]] = {}
+        for entry in self.entries:
+            change = self._change_text(entry)
+            by_time.setdefault(entry.created, []).append(
+                f"{change} ({entry.author})" if entry.author else change
+            )
+            if entry.reverted is not None:
+                by_time.setdefault(entry.reverted, []).append(self.tr("%1 reverted").replace("%1", change))
+        moments = []
+        for when in sorted(by_time):
+            changes = by_time[when]
+            more = self.tr(" and %n more", "", len(changes) - 1) if len(changes) > 1 else ""
+            label = (
+                self.tr("after %1: %2")
+                .replace("%1", when.strftime("%Y-%m-%d %H:%M:%S"))
+                .replace("%2", changes[0] + more)
+            )
+            moments.append((when, label))
+        return moments
+
+    def _change_text(self, entry: Any) -> str:
+        old = entry.old.replace("\n", "⏎")
+        new = entry.new.replace("\n", "⏎")
+        return f"{old} → {new}" if entry.what == "correction" else (new or old)
+
+    def _fill_moments(self) -> None:
+        """The From and To lists: the OCR text, after each step, now (the choices kept if still there)."""
+        chosen = (self.from_box.currentData(), self.to_box.currentData())
+        moments = self._moments()
+        for box in (self.from_box, self.to_box):
+            box.blockSignals(True)
+            box.clear()
+        self.from_box.addItem(self.tr("The OCR text"), OCR_TEXT)
+        for when, label in moments:
+            self.from_box.addItem(label, when.isoformat())
+            self.to_box.addItem(label, when.isoformat())
+        self.to_box.addItem(self.tr("Now"), NOW)
+        for box, value, default in (
+            (self.from_box, chosen[0], 0),
+            (self.to_box, chosen[1], self.to_box.count() - 1),
+        ):
+            index = box.findData(value) if value else -1
+            box.setCurrentIndex(index if index >= 0 else default)
+            box.blockSignals(False)
+
+    @staticmethod
+    def _moment(key: str) -> datetime | None:
+        if key == OCR_TEXT:
+            return datetime.min
+        return None if key == NOW else datetime.fromisoformat(key)
+
+    def compare(self, earlier: datetime | str, later: datetime | str) -> None:
+        """Show the diff between two moments: ``OCR_TEXT``, the time of a step in the history
+        (or of a revert), ``NOW``."""
+        for box, value in ((self.from_box, earlier), (self.to_box, later)):
+            key = value.isoformat() if isinstance(value, datetime) else value
+            index = box.findData(key)
+            if index < 0:
+                raise ValueError(f"no such moment in the page's history: {value}")
+            box.setCurrentIndex(index)
+        self.show_diff()
+
     def show_diff(self) -> None:
-        """Each changed section: raw against current text, removals and additions marked."""
+        """Each changed section between the chosen moments: removals and additions marked."""
+        first, last = self.from_box.currentData() or OCR_TEXT, self.to_box.currentData() or NOW
+        for box in (self.from_box, self.to_box):
+            box.setToolTip(html.escape(box.currentText()))  # page text: never read as markup
+        whole = first == OCR_TEXT and last == NOW
+        try:
+            if whole:
+                diffs = self.library.diff_raw(self.page_id)
+            else:
+                diffs = self.library.diff_between(self.page_id, self._moment(first), self._moment(last))
+        except Exception as exc:  # noqa: BLE001 - the library could not be read: say so in the pane
+            self.diff.setPlainText(self.tr("The diff could not be made: %1").replace("%1", str(exc)))
+            return
         self.diff.clear()
         cursor = QTextCursor(self.diff.document())
         plain = QTextCharFormat()
@@ -159,21 +278,32 @@ class PageHistoryDialog(QDialog):
         added.setFontUnderline(True)
         added.setForeground(QColor("#1b7f3b"))
         any_change = False
-        for diff in self.library.diff_raw(self.page_id):
+        for diff in diffs:
             if not diff.changed:
                 continue
             any_change = True
-            number = diff.new_section if diff.new_section is not None else diff.old_section
-            cursor.insertText(self.tr("Section %1").replace("%1", str((number or 0) + 1)) + "\n", heading)
+            if diff.new_section is None:
+                title = self.tr("Section %1 (gone)").replace("%1", str((diff.old_section or 0) + 1))
+            elif diff.old_section is None:
+                title = self.tr("Section %1 (new)").replace("%1", str(diff.new_section + 1))
+            else:
+                title = self.tr("Section %1").replace("%1", str(diff.new_section + 1))
+            cursor.insertText(title + "\n", heading)
             for op in diff.ops:
                 if op.op == "equal":
                     cursor.insertText(op.old, plain)
                     continue
+                # A paragraph break taken out or put in shows as ⏎ (the new one also breaks the line).
                 if op.old:
-                    cursor.insertText(REMOVED[0] + op.old + REMOVED[1], removed)
+                    cursor.insertText(REMOVED[0] + op.old.replace("\n", "⏎") + REMOVED[1], removed)
                 if op.new:
-                    cursor.insertText(ADDED[0] + op.new + ADDED[1], added)
+                    cursor.insertText(ADDED[0] + op.new.replace("\n", "⏎") + ADDED[1], added)
+                    if "\n" in op.new:
+                        cursor.insertText("\n", plain)
             cursor.insertText("\n\n", plain)
         if not any_change:
-            cursor.insertText(self.tr("The text reads as the OCR read it."), plain)
+            if whole:
+                cursor.insertText(self.tr("The text reads as the OCR read it."), plain)
+            else:
+                cursor.insertText(self.tr("The text reads the same at both points."), plain)
         self.diff.moveCursor(QTextCursor.MoveOperation.Start)

@@ -53,12 +53,20 @@ class ProofreadingSession(QObject):
         self.tasks = FlagTasks(self)
         self.tasks.checked.connect(self._checked)
         self.tasks.failed.connect(self._checker_failed)
+        from ui.proofreading.issue_flags import IssueFlagCount
+
+        #: flags left on the issue's pages, counted in the background with the same checker
+        self.issue_flags = IssueFlagCount(self.tasks._lock, self)
+        self.issue_flags.changed.connect(self._update_flag_count)
+        self.issue_flags.failed.connect(self._checker_failed)
         #: the checker; None until first needed (then the bundled one), replaceable in tests
         self.checker: Checker | None = None
         self.generation = 0
         self._blocks: list[list[tuple[str, list[int]]]] = []
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
+        #: the page the checker has answered for (until then its count is not known)
+        self._checked_page: int | None = None
         self._library: Any = None
         #: where the caret goes once the page is shown again: (section, code-point offset)
         self._caret: tuple[int, int] | None = None
@@ -140,6 +148,7 @@ class ProofreadingSession(QObject):
             if column is not None:
                 column.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
+            self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))
 
     def _show_state(self) -> None:
@@ -191,8 +200,12 @@ class ProofreadingSession(QObject):
 
     def _library_changed(self, command: Any) -> None:
         page_id = self._page_id()
-        if page_id is not None and page_id in command.text_page_ids():
+        changed = command.text_page_ids()
+        if page_id is not None and page_id in changed:
             self._reload_timer.start()  # the page reads differently now: show it again
+        others = [p for p in changed if p != page_id]  # this page's own check counts it again
+        if others:
+            self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
         refresh = getattr(self.window, "refresh_page_status", None)
         if refresh is not None:
             refresh(command.text_page_ids())  # a page's first edit sets it in progress
@@ -214,6 +227,7 @@ class ProofreadingSession(QObject):
         self._flags_page = self._page_id()
         if not (same_page and self.active):
             self.queue.set_flags([])
+            self._checked_page = None
         self.generation += 1
         page_id = self._page_id()
         if page_id is None:
@@ -243,15 +257,13 @@ class ProofreadingSession(QObject):
         self._update_flag_count()
 
     def _mark_corrections(self, page_id: int, columns: list[SectionColumn]) -> None:
-        from models.proofreading.layout import build_layout
-
         content = getattr(self.window, "page_content", None)  # the window has just read it
         if content is None or content.info.id != page_id:
             content = self.window.library.page(page_id)
         corrections = {c.id: c for c in content.corrections}
         if not any(c.in_force for c in corrections.values()):
             return
-        layout = build_layout(content.raw, content.sections, content.corrections)
+        layout = self.window.library.layout(page_id)  # built once per reading of the page
         for section, column in enumerate(columns):
             runs = corrected_runs(layout, section, corrections)
             if runs:
@@ -420,23 +432,59 @@ class ProofreadingSession(QObject):
         lines = [text for column in self._blocks for text, _ in column]
         self.tasks.check(self.generation, self.checker, lines)
 
+    def _count_issue(self) -> None:
+        """Count the flags left on the issue's other pages in the background (once per page)."""
+        page_id = self._page_id()
+        library = self.window.library
+        if page_id is None or library is None or self.checker is None or not self.active:
+            return
+        content = getattr(self.window, "page_content", None)
+        issue_id = content.info.issue_id if content is not None and content.info.id == page_id else None
+        if issue_id is None:
+            issue_id = library.page_info(page_id).issue_id
+        self.issue_flags.show_issue(library, issue_id, self.checker)
+
     def _checked(self, generation: int, found: object) -> None:
         page_id = self._page_id()
         if generation != self.generation or page_id is None:
             return  # the text has changed since: a newer check is on its way
         dismissed = {(s, e, k) for s, e, k, _t in self.window.library.dismissed_flags(page_id)}
         self.queue.set_flags(place_flags(self._blocks, found, dismissed))  # type: ignore[arg-type]
+        self._checked_page = page_id
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
         self._paint_flags()
         self._update_flag_count()
+        self._count_issue()  # the issue's other pages, after this one (the page comes first)
 
     def _checker_failed(self, reason: str) -> None:
         self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
+        if self._checked_page != self._page_id():
+            self.flag_count.setText(self.tr("The checker failed"))
 
     def _update_flag_count(self) -> None:
-        if self.checker is None and self.active:
-            self.flag_count.setText(self.tr("No checker in this build"))
+        if self.active and self._page_id() is not None and self._checked_page != self._page_id():
+            # No answer for this page yet (the checker loads its tables the first time, seconds);
+            # a build without a checker says so once it is asked for.
+            if self.flag_count.text() not in (
+                self.tr("No checker in this build"),
+                self.tr("The checker failed"),
+            ):
+                self.flag_count.setText(self.tr("Checking the page…"))
             return
-        self.flag_count.setText(self.tr("%n flags left on this page", "", len(self.queue.flags)))
+        left = len(self.queue.flags)
+        text = self.tr("%n flags left on this page", "", left)
+        page_id = self._page_id()
+        total = self.issue_flags.total((page_id, left) if page_id is not None else None)
+        counted, pages = self.issue_flags.progress()
+        if total is not None:
+            text += self.tr(", %n in the issue", "", total)
+        elif pages and self.active:
+            text += (
+                self.tr(", issue: counting (%1 of %2 pages)…")
+                .replace("%1", str(counted))
+                .replace("%2", str(pages))
+            )
+        self.flag_count.setText(text)
 
     def _paint_flags(self) -> None:
         colours = self.window.colours
@@ -531,7 +579,12 @@ class ProofreadingSession(QObject):
         column = self.window.page_view.columns[flag.section]
         offset = SectionPositions(column).to_section(column.blocks[flag.block].position)
         self.queue.drop(flag)
-        return self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+        done = self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+        if done:  # the flag's own message (Enter accepts …) would stay otherwise
+            self._say(
+                self.tr("Flag accepted: %1 → %2").replace("%1", flag.text).replace("%2", flag.suggestion)
+            )
+        return done
 
     def dismiss_flag(self) -> bool:
         """Dismiss the selected flag; the library remembers it (it is not shown again)."""
@@ -547,6 +600,7 @@ class ProofreadingSession(QObject):
             self.window.show_error(self.tr("The flag was not dismissed"), str(exc))
             return False
         self.queue.drop(flag)
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
         column = self.window.page_view.columns[flag.section]
         cursor = column.textCursor()
         cursor.setPosition(cursor.selectionEnd())

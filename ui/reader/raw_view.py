@@ -52,6 +52,8 @@ class RawView(QPlainTextEdit):
 
     def set_raw(self, raw: str) -> None:
         """Show a page's raw text (plain text: nothing in it is interpreted)."""
+        if raw == self.raw and self._map.length == len(raw):
+            return  # the same page shown again (an edit): the raw text never changes
         self.raw = raw
         self._map = Utf16Map(raw)
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]

@@ -1,0 +1,145 @@
+"""How many of the checker's flags are left in the whole issue, counted in the background.
+
+The status bar says what is left on the page at once (the page's own check) and in the issue
+when this counter has read the issue's other pages: each page's current text goes through the
+same checker, one page at a time on a daemon thread that takes the checker's lock (the page
+being proofread is never kept waiting more than one page), minus the flags dismissed on it.
+Counts are kept per page; a page that changes (an edit, an undo, a series correction, a
+dismissal) is counted again, the others are not. Results for an issue or a request that is no
+longer current are dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.proofreading.flag_queue import Checker, place_flags
+
+
+def flags_left_on(library: Any, page_id: int, checker: Checker) -> int:
+    """The flags the checker raises on a page's current text that nobody dismissed."""
+    layout = library.layout(page_id)
+    blocks = [[(b.text.text, list(b.text.source)) for b in section] for section in layout.blocks]
+    lines = [text for section in blocks for text, _ in section]
+    found = checker(lines) if lines else []
+    dismissed = {(s, e, k) for s, e, k, _t in library.dismissed_flags(page_id)}
+    return len(place_flags(blocks, found, dismissed))
+
+
+class IssueFlagCount(QObject):
+    """Flags left per page of one issue; the total once every page is counted."""
+
+    #: the counts changed (a page counted, a page changed): read :meth:`total` / :meth:`progress`
+    changed = Signal()
+    #: a one-line reason the counting failed
+    failed = Signal(str)
+    #: (request, issue, page, count) from the worker thread
+    _counted = Signal(int, int, int, int)
+
+    def __init__(self, lock: threading.Lock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lock = lock  # the checker's: one reader at a time
+        self.library: Any = None
+        self.issue_id: int | None = None
+        self.page_ids: list[int] = []
+        self.counts: dict[int, int] = {}
+        self.request = 0
+        self._counted.connect(self._page_counted)
+
+    def show_issue(self, library: Any, issue_id: int, checker: Checker) -> None:
+        """Count the issue's pages (those not counted yet); a new issue starts afresh."""
+        if issue_id != self.issue_id or library is not self.library:
+            self.library = library
+            self.issue_id = issue_id
+            self.counts = {}
+        self.page_ids = [p.id for p in library.pages(issue_id)]
+        self._start(library, checker)
+
+    def forget(self, page_ids: Any, library: Any, checker: Checker | None) -> None:
+        """These pages read differently now: count them again."""
+        gone = [p for p in page_ids if p in self.counts]
+        for page_id in gone:
+            del self.counts[page_id]
+        if gone and checker is not None and self.issue_id is not None:
+            self.changed.emit()
+            self._start(library, checker)
+
+    def set_count(self, page_id: int, count: int) -> None:
+        """The page being proofread has this many flags left (its own check, a dismissal)."""
+        if page_id in self.page_ids and self.counts.get(page_id) != count:
+            self.counts[page_id] = count
+            self.changed.emit()
+
+    def stop(self) -> None:
+        """Let the worker stop after the page it is reading (the mode ended); counts stay."""
+        self.request += 1
+
+    def progress(self) -> tuple[int, int]:
+        """(pages counted, pages in the issue)."""
+        return sum(1 for p in self.page_ids if p in self.counts), len(self.page_ids)
+
+    def total(self, current: tuple[int, int] | None = None) -> int | None:
+        """Flags left in the issue, None until every page is counted; ``current``: the page
+        being proofread and its live count (which wins over the counted one)."""
+        counts = dict(self.counts)
+        if current is not None:
+            counts[current[0]] = current[1]
+        if not self.page_ids or any(p not in counts for p in self.page_ids):
+            return None
+        return sum(counts[p] for p in self.page_ids)
+
+    # --- the worker -----------------------------------------------------------------------------
+    def _start(self, library: Any, checker: Checker) -> None:
+        todo = [p for p in self.page_ids if p not in self.counts]
+        if not todo or self.issue_id is None:
+            return
+        self.request += 1
+        threading.Thread(
+            target=self._run,
+            args=(self.request, self.issue_id, todo, library, checker, lambda: self.request),
+            name="dubao-issue-flags",
+            daemon=True,
+        ).start()
+
+    def _run(
+        self,
+        request: int,
+        issue_id: int,
+        page_ids: list[int],
+        library: Any,
+        checker: Checker,
+        latest: Callable[[], int],
+    ) -> None:
+        try:
+            for page_id in page_ids:
+                with self.lock:
+                    if request != latest():
+                        return  # a newer request counts what is left
+                    count = flags_left_on(library, page_id, checker)
+                self._emit(self._counted, request, issue_id, page_id, count)
+        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+            self._emit(self.failed, str(exc) or type(exc).__name__)
+        finally:
+            try:
+                library.close()  # this thread's connection
+            except Exception:  # noqa: BLE001 - closing after a failure: nothing more to say
+                pass
+
+    @staticmethod
+    def _emit(signal, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window closed while the worker was counting
+
+    def _page_counted(self, request: int, issue_id: int, page_id: int, count: int) -> None:
+        if issue_id != self.issue_id or page_id not in self.page_ids:
+            return
+        if request != self.request and page_id in self.counts:
+            return  # counted since by a newer request or set by the page's own check
+        self.counts[page_id] = count
+        self.changed.emit()
