@@ -222,8 +222,60 @@ def add_page(
 ) -> None:
     """Index a new page: its raw text and its sections (inside the caller's transaction)."""
     flush_removed(conn)
-    _write_tokens(conn, "raw", key(issue_id, page_id), raw)
-    _insert_sections(conn, issue_id, page_id, entries)
+    add_prepared(conn, issue_id, page_id, prepare_page(raw, entries))
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A new page's index rows and tokens, made where the page was parsed (an import's worker
+    process), so that only the writing is left: :func:`add_prepared`."""
+
+    #: The folded raw text's character and pair tokens.
+    raw_tokens: tuple[str, str]
+    #: Per section: title, text, encoded source map, corrected positions, character and pair tokens.
+    sections: list[tuple[str, str, bytes, str | None, str, str]]
+
+
+def _tokens(text: str) -> tuple[str, str]:
+    folded = search_folding.fold(text)
+    return char_tokens(folded), pair_tokens(folded)
+
+
+def prepare_page(raw: str, entries: Sequence[SectionEntry]) -> PreparedPage:
+    """Fold and tokenize a page's raw text and sections (pure computation, no database)."""
+    sections = [
+        (
+            entry.title,
+            entry.text,
+            encode_source(entry.source),
+            _encode_positions(entry.corrected),
+            *_tokens(entry.text),
+        )
+        for entry in entries
+    ]
+    return PreparedPage(raw_tokens=_tokens(raw), sections=sections)
+
+
+def add_prepared(conn: sqlite3.Connection, issue_id: int, page_id: int, prepared: PreparedPage) -> None:
+    """Write a new page's prepared rows (inside the caller's transaction; no deleted rows pending)."""
+    page_key = key(issue_id, page_id)
+    for table, tokens in zip(("chars", "pairs"), prepared.raw_tokens, strict=True):
+        if tokens:
+            conn.execute(
+                f'INSERT INTO "search_raw_{table}"(rowid, "tokens") VALUES (?, ?)', (page_key, tokens)
+            )
+    if not prepared.sections:
+        return
+    keys = [key(issue_id, page_id, index) for index in range(len(prepared.sections))]
+    conn.executemany(
+        'INSERT INTO "search_section" VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [(k, page_id, index, *row[:4]) for index, (k, row) in enumerate(zip(keys, prepared.sections))],
+    )
+    for table, column in (("chars", 4), ("pairs", 5)):
+        conn.executemany(
+            f'INSERT INTO "search_section_{table}"(rowid, "tokens") VALUES (?, ?)',
+            [(k, row[column]) for k, row in zip(keys, prepared.sections) if row[column]],
+        )
 
 
 def replace_sections(
