@@ -214,6 +214,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             Issue.delete().where(Issue.id == issue_id).execute()
             search_index.flush_removed(self._db.connection())
 
+    def page_order(self) -> list[int]:
+        """Every page's id in the order the library lists them: issues as :meth:`issues`, then pages."""
+        query = (
+            Page.select(Page.id)
+            .join(Issue)
+            .order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id, Page.position, Page.id)
+        )
+        return [page_id for (page_id,) in query.tuples()]
+
     def pages(self, issue_id: int) -> list[PageInfo]:
         """The issue's pages in order."""
         query = Page.select(*_PAGE_INFO_FIELDS).where(Page.issue == issue_id).order_by(Page.position, Page.id)

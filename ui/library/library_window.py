@@ -40,7 +40,7 @@ class LibraryWindow:
     def refresh_library(self) -> None:
         if self.library is None:
             return
-        self.library_panel.set_issues(self.library.issues(), self.library.pages)
+        self.library_panel.fill(self.library)
 
     def set_page_status(self, page_id: int, status: str) -> bool:
         """Mark a library page unchecked, in progress or done; the panel shows it once saved."""
@@ -143,12 +143,12 @@ class LibraryWindow:
         self.show_page(
             page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
         )
-        self.library_panel.select_page(page_id)
+        self.library_panel.select_page(page_id, info.issue_id)
         return True
 
     def step_page(self, delta: int) -> None:
         """The next or previous page of the library, in issue order."""
-        ids = self.library_panel.page_ids()
+        ids = self.library.page_order() if self.library is not None else []
         if not ids:
             return
         current = getattr(self, "library_page_id", None)
