@@ -241,3 +241,34 @@ def test_the_panel_lists_issues_at_once_and_an_issues_pages_when_it_is_opened(qt
     window.refresh_library()
     assert tree.topLevelItem(2).isExpanded() and tree.topLevelItem(2).childCount() == 3
     assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == second_pages[0].id
+
+
+def test_a_search_index_made_again_is_made_in_the_background_with_progress(qtbot, tmp_path):
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    db = tmp_path / "library.sqlite3"
+    with Library.open(db) as library:
+        library.import_paths([_issue_folder(tmp_path, "rmrb-2020-02-12", 4)])
+    conn = sqlite3.connect(db)  # as an index folded by another version is left
+    conn.execute("UPDATE search_meta SET value = 'another folding' WHERE name = 'tokens'")
+    conn.commit()
+    conn.close()
+    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, db=str(db))
+    qtbot.addWidget(win)
+    win.show()
+    messages: list[str] = []
+    win.statusBar().messageChanged.connect(messages.append)
+    assert win.open_library()
+    assert win.library_panel.tree.topLevelItemCount() == 1  # the panel did not wait for the index
+    qtbot.waitUntil(lambda: win._index_task is None, timeout=30000)
+    assert win.library.search_index_progress() is None
+    assert any("4 of 4 pages" in m for m in messages) and "up to date" in messages[-1]
+    assert len(win.search_library("第3页备注")) == 1
+    win.close()
+    win.library.close()

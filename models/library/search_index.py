@@ -313,7 +313,10 @@ def flush_removed(conn: sqlite3.Connection) -> None:
     removed = conn.execute(
         'SELECT rowid, "key", "kind", "text" FROM "search_removed" ORDER BY rowid'
     ).fetchall()
+    pending = _not_indexed_yet(conn) if removed else None
     for _, row_key, kind, text in removed:
+        if kind == "raw" and pending is not None and pending[0] < page_of(row_key) <= pending[1]:
+            continue  # a rebuild under way has not indexed this page's raw text: nothing to take out
         _write_tokens(conn, kind, row_key, text, delete=True)
     if removed:
         conn.execute('DELETE FROM "search_removed" WHERE rowid <= ?', (removed[-1][0],))
@@ -372,16 +375,87 @@ def current_entries(
 
 def rebuild(conn: sqlite3.Connection, page_source: PageSource = stored_page) -> None:
     """Index every page afresh (inside the caller's transaction)."""
+    start_rebuild(conn)
+    while rebuild_step(conn, page_source, batch=1 << 30) is not None:
+        pass
+
+
+# --- rebuilding a page at a time, beside the window's work -------------------------------------
+#
+# A library indexed with other tokens (a new folding table, an upgrade from before the index)
+# is indexed again in steps, each its own short transaction, so the window stays usable and
+# its writes never wait long: ``start_rebuild`` empties the index and notes the pages to do
+# (``search_meta`` 'rebuild': the last page id done and the last page id to do); each
+# ``rebuild_step`` indexes the next pages. Until it is done, search finds only the pages
+# indexed so far. A page imported meanwhile is indexed by its import; a page edited meanwhile
+# gets its sections indexed by the edit and again (replaced) by its step; the raw text of a
+# page deleted before its step has no tokens to take out.
+
+
+def start_rebuild(conn: sqlite3.Connection) -> None:
+    """Empty the index and note every page as to be indexed again (inside the caller's transaction)."""
     for kind in KINDS:
         for table in ("chars", "pairs"):
             name = f"search_{kind}_{table}"
             conn.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'delete-all\')')
     conn.execute('DELETE FROM "search_section"')
     conn.execute('DELETE FROM "search_removed"')
-    for (page_id,) in conn.execute('SELECT "id" FROM "page" ORDER BY "id"').fetchall():
+    upto = conn.execute('SELECT coalesce(max("id"), 0) FROM "page"').fetchone()[0]
+    state = json.dumps({"tokens": _token_fingerprint(), "done": 0, "upto": upto})
+    conn.execute('DELETE FROM "search_meta" WHERE "name" = \'tokens\'')
+    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('rebuild', ?)", (state,))
+
+
+def _rebuild_state(conn: sqlite3.Connection) -> dict | None:
+    row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'rebuild\'').fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def rebuild_progress(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """(pages indexed again, pages to index in all) while a rebuild is under way, else None."""
+    state = _rebuild_state(conn)
+    if state is None:
+        return None
+    done, total = conn.execute(
+        'SELECT sum("id" <= ?), count(*) FROM "page" WHERE "id" <= ?', (state["done"], state["upto"])
+    ).fetchone()
+    return int(done or 0), int(total)
+
+
+def rebuild_step(
+    conn: sqlite3.Connection, page_source: PageSource = stored_page, batch: int = 25
+) -> tuple[int, int] | None:
+    """Index the next ``batch`` pages of the rebuild under way (inside the caller's transaction).
+
+    Returns the progress, or None once every page is indexed (the index is then current).
+    """
+    state = _rebuild_state(conn)
+    if state is None:
+        return None
+    pages = [
+        page_id
+        for (page_id,) in conn.execute(
+            'SELECT "id" FROM "page" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?',
+            (state["done"], state["upto"], batch),
+        )
+    ]
+    for page_id in pages:
+        conn.execute('DELETE FROM "search_section" WHERE "page_id" = ?', (page_id,))  # edited meanwhile
         issue_id, raw, entries = page_source(conn, page_id)
         add_page(conn, issue_id, page_id, raw, entries)
-    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('tokens', ?)", (_token_fingerprint(),))
+    if pages and pages[-1] < state["upto"]:
+        state["done"] = pages[-1]
+        conn.execute('UPDATE "search_meta" SET "value" = ? WHERE "name" = \'rebuild\'', (json.dumps(state),))
+        return rebuild_progress(conn)
+    conn.execute('DELETE FROM "search_meta" WHERE "name" = \'rebuild\'')
+    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('tokens', ?)", (state["tokens"],))
+    return None
+
+
+def _not_indexed_yet(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """The page ids ``(after, upto]`` a rebuild under way has not indexed yet."""
+    state = _rebuild_state(conn)
+    return None if state is None else (state["done"], state["upto"])
 
 
 def _token_fingerprint() -> str:
@@ -389,6 +463,12 @@ def _token_fingerprint() -> str:
 
 
 def is_current(conn: sqlite3.Connection) -> bool:
-    """Whether the index was made the way this version makes it (same tokens, same folding)."""
+    """Whether the index was made the way this version makes it (same tokens, same folding), whole."""
     row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'tokens\'').fetchone()
     return row is not None and row[0] == _token_fingerprint()
+
+
+def is_rebuilding(conn: sqlite3.Connection) -> bool:
+    """Whether a rebuild with this version's tokens is under way (``rebuild_step`` carries it on)."""
+    state = _rebuild_state(conn)
+    return state is not None and state["tokens"] == _token_fingerprint()
