@@ -208,12 +208,18 @@ def figure_panel(db: Path) -> None:
     panel.resize(320, 900)
     panel.show()
     with Library.open(db) as library:
-        times = []
+        times, cpus = [], []
         for _ in range(9):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             panel.fill(library)
             app.processEvents()
             times.append((time.perf_counter() - started) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+        started, cpu = time.perf_counter(), time.process_time()
+        panel.set_issues(library.issues(), library.pages)  # no progress given: every issue's pages read
+        panel.tree.expandAll()  # as the panel was filled before issue 11
+        app.processEvents()
+        eager = ((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000)
         issues = panel.tree.topLevelItemCount()
         started = time.perf_counter()
         panel.tree.expandItem(panel.tree.topLevelItem(issues // 2))
@@ -222,8 +228,11 @@ def figure_panel(db: Path) -> None:
     panel.close()
     ms = statistics.median(times)
     print(
-        f"library panel filled ({issues} issues): median {ms:.1f} ms, max {max(times):.1f} ms  "
-        f"goal ≤ {PANEL_GOAL_MS:g} ms: {_verdict(ms <= PANEL_GOAL_MS)}; an issue expanded: {expand:.1f} ms",
+        f"library panel filled ({issues} issues): median {ms:.1f} ms (CPU {statistics.median(cpus):.1f} ms), "
+        f"max {max(times):.1f} ms  "
+        f"goal ≤ {PANEL_GOAL_MS:g} ms: {_verdict(ms <= PANEL_GOAL_MS)}; an issue expanded: {expand:.1f} ms  "
+        f"({_load()})\n  the same tree filled whole and expanded, as before issue 11: {eager[0]:.0f} ms "
+        f"(CPU {eager[1]:.0f} ms)",
         flush=True,
     )
 
