@@ -11,14 +11,12 @@ the stock one, as in tests) is prepared in this process, the same way.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import DubaoError
 from models.library import search_index
@@ -26,6 +24,9 @@ from models.library import sections as stored
 from models.library.filenames import NameGuess, guess_from_name
 from models.scan_file import ScanImage
 from models.section import ParsedPage
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: Fewer files than this are prepared in this process (starting workers costs about a second).
 POOL_MIN_PAGES = 24
@@ -127,6 +128,11 @@ def prepared_pages(files: Sequence[Path], parse: Callable[[str], ParsedPage]) ->
         for path in files:
             yield prepare(path, parse)
         return
+    # Imported here: the window imports this module at start-up, and most imports are small.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(worker_count(), len(files))
     # "spawn": a fresh interpreter per worker, safe from a thread (the window's import task).
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))

@@ -173,8 +173,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         counts = dict(
             Page.select(Page.issue, fn.COUNT(Page.id)).group_by(Page.issue).tuples()  # type: ignore[arg-type]
         )
-        query = Issue.select().order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
-        return [from_row(IssueInfo, issue, pages=counts.get(issue.id, 0)) for issue in query]
+        columns = (Issue.id, Issue.paper, Issue.date, Issue.title, Issue.page_count, Issue.created)
+        query = Issue.select(*columns).order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
+        return [IssueInfo(**row, pages=counts.get(row["id"], 0)) for row in query.dicts()]
 
     def issue(self, issue_id: int) -> IssueInfo:
         issue = Issue.get_or_none(Issue.id == issue_id)
