@@ -76,7 +76,7 @@ def _time(cmd: list[str], probe: Path, env: dict[str, str]) -> tuple[float, floa
     probe.unlink(missing_ok=True)
     start = time.time()
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, timeout=120, capture_output=True)
-    first, page = (float(x) for x in probe.read_text().split())
+    first, page = (float(x) for x in probe.read_text().split()[:2])
     return first - start, page - start
 
 

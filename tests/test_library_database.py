@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from models.library import location, migrations
 from models.library.database import LibraryError, open_database
@@ -53,7 +53,7 @@ def test_every_connection_gets_the_pragmas(library: Library) -> None:
 
 
 def test_schema_version_is_stored_in_user_version(library: Library) -> None:
-    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 5
+    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 6
 
 
 def test_the_models_match_the_tables_the_migrations_build(library: Library) -> None:
@@ -263,3 +263,18 @@ def test_the_default_library_lives_in_the_platforms_app_data_folder(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert location.default_library_path() == Path(expected.replace("HOME", str(tmp_path)))
+
+
+def test_listing_the_library_reads_no_page_text(library: Library) -> None:
+    """The panel's issues with their progress and the pages' order come from indexes (issue 11)."""
+
+    progress = Page.select(Page.issue, Page.status, fn.COUNT(Page.id)).group_by(Page.issue, Page.status)
+    order = (
+        Page.select(Page.id)
+        .join(Issue)
+        .order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id, Page.position, Page.id)
+    )
+    for query in (progress, order):
+        sql, params = query.sql()
+        plan = " ".join(row[3] for row in library.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        assert "COVERING INDEX" in plan and "SCAN page USING INDEX" not in plan, plan

@@ -140,3 +140,62 @@ def test_the_folding_table_is_the_one_the_tool_builds() -> None:
 @given(st.text(min_size=200, max_size=600) | st.text(st.sampled_from("ΑΣİıΣς發发ＡａA，"), min_size=200))
 def test_long_texts_fold_through_the_array_as_short_ones_do_one_by_one(text: str) -> None:
     assert search_folding.fold_array(text) == "".join(search_folding.fold(c) for c in text)
+
+
+def _stale(path: Path) -> None:
+    """As a library indexed with another folding is left: its tokens named differently."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE search_meta SET value = 'another folding' WHERE name = 'tokens'")
+    conn.commit()
+    conn.close()
+
+
+def _all_hits(library: Library) -> list[tuple]:
+    out = []
+    for query in ("的", "发展", "X", "疫情防控"):
+        for raw in (False, True):
+            out.extend(
+                (query, raw, h.page_id, h.section, h.start) for h in library.search(query, 10_000, raw)
+            )
+    return out
+
+
+def test_an_index_made_again_in_steps_beside_edits_ends_as_one_made_at_once(tmp_path: Path) -> None:
+    from conftest import shared_path
+
+    sources = sorted(shared_path("data", "pages-dev").glob("*.txt"))[:6]
+    for n, src in enumerate(sources):
+        folder = tmp_path / "pages" / f"2020-02-{10 + n // 2}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / src.name).write_bytes(src.read_bytes())
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as library:
+        library.import_paths(sorted((tmp_path / "pages").iterdir()))
+        issues = library.issues()
+        first = library.pages(issues[0].id)[0].id
+        late = library.pages(issues[1].id)[1].id
+    _stale(path)
+    with Library.open(path, index_now=False) as library:
+        assert library.search_index_progress() == (0, 6)
+        assert library.search("的") == []  # nothing indexed yet, and opening did not wait for it
+        seen: list[tuple[int, int]] = []
+        assert library.update_search_index(lambda d, t: seen.append((d, t)) or False, batch=2) is False
+        assert seen == [(2, 6)] and library.search_index_progress() == (2, 6)
+        assert {h.page_id for h in library.search("的", 10_000)} <= {first, first + 1}
+        # Meanwhile the editor corrects an indexed page and one not indexed yet, and removes an issue.
+        for page_id in (first, late):
+            offset = library.page(page_id).sections[-1].paragraphs[0].source[3]
+            library.add_correction(page_id, offset, offset + 1, "X")
+        library.delete_issue(issues[2].id)
+        assert library.update_search_index(lambda d, t: seen.append((d, t)), batch=2) is True
+        assert seen[-1][0] == seen[-1][1] == 4
+        assert library.search_index_progress() is None
+        stepped = _all_hits(library)
+        conn = library.database.connection()
+        for table in ("search_raw_chars", "search_raw_pairs", "search_section_chars", "search_section_pairs"):
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
+    assert {h[2] for h in stepped if h[0] == "X" and not h[1]} == {first, late}
+    _stale(path)
+    with Library.open(path) as library:  # the CLI's way: made again before it returns
+        assert library.search_index_progress() is None
+        assert _all_hits(library) == stepped

@@ -201,3 +201,74 @@ def test_removing_an_issue_asks_then_empties_the_panel(qtbot, window, tmp_path, 
     window.library_panel.removeIssueRequested.emit(issue_id)
     assert window.library.issues() == [] and window.library_panel.page_ids() == []
     assert window.library_panel.empty.isVisible()
+
+
+def test_the_panel_lists_issues_at_once_and_an_issues_pages_when_it_is_opened(qtbot, window, tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for day in (12, 13, 14):
+        _issue_folder(archive, f"rmrb-2020-02-{day}", 3)
+        for page in (archive / f"rmrb-2020-02-{day}").iterdir():
+            page.write_text(page.read_text(encoding="utf-8") + f"二月{day}日。\n", encoding="utf-8")
+    _import_and_wait(qtbot, window, [archive], open_first=False)
+    asked: list[int] = []
+    pages_of = window.library.pages
+
+    def counting(issue_id: int):
+        asked.append(issue_id)
+        return pages_of(issue_id)
+
+    done = {p.issue_id: p.done for p in window.library.progress()}
+    panel = window.library_panel
+    panel.set_issues(window.library.issues(), counting, done)
+    tree = panel.tree
+    assert tree.topLevelItemCount() == 3 and asked == []
+    assert all("0/3 done" in tree.topLevelItem(i).text(0) for i in range(3))
+    last = tree.topLevelItem(2)
+    assert last.childCount() == 0 and "2020-02-14" in last.text(0)
+    tree.expandItem(last)
+    assert last.childCount() == 3 and len(asked) == 1
+    # Opening a page shows it in its issue; the next page walks on into the next issue.
+    issues = window.library.issues()
+    first_pages = window.library.pages(issues[0].id)
+    second_pages = window.library.pages(issues[1].id)
+    window.open_library_page(first_pages[-1].id)
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == first_pages[-1].id
+    window.next_page_action.trigger()
+    assert window.library_page_id == second_pages[0].id
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == second_pages[0].id
+    # Filling the panel again (a status changed) keeps the issues the reader opened open.
+    window.refresh_library()
+    assert tree.topLevelItem(2).isExpanded() and tree.topLevelItem(2).childCount() == 3
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == second_pages[0].id
+
+
+def test_a_search_index_made_again_is_made_in_the_background_with_progress(qtbot, tmp_path):
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    db = tmp_path / "library.sqlite3"
+    with Library.open(db) as library:
+        library.import_paths([_issue_folder(tmp_path, "rmrb-2020-02-12", 4)])
+    conn = sqlite3.connect(db)  # as an index folded by another version is left
+    conn.execute("UPDATE search_meta SET value = 'another folding' WHERE name = 'tokens'")
+    conn.commit()
+    conn.close()
+    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, db=str(db))
+    qtbot.addWidget(win)
+    win.show()
+    messages: list[str] = []
+    win.statusBar().messageChanged.connect(messages.append)
+    assert win.open_library()
+    assert win.library_panel.tree.topLevelItemCount() == 1  # the panel did not wait for the index
+    qtbot.waitUntil(lambda: win._index_task is None, timeout=30000)
+    assert win.library.search_index_progress() is None
+    assert any("4 of 4 pages" in m for m in messages) and "up to date" in messages[-1]
+    assert len(win.search_library("第3页备注")) == 1
+    win.close()
+    win.library.close()

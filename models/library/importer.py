@@ -7,40 +7,40 @@ their own are pages of the issue their names point to (same paper and date), or 
 issue of their own. A file whose text is already in the library (same SHA-256) is
 skipped, so importing twice never duplicates.
 
-All or nothing: every file is read and parsed before anything is written, so a bad
-file refuses the whole import with its one-line reason; the writing then happens in a
-single transaction. Cancelling (the progress callback returns ``False``) also leaves the
-library as it was.
+All or nothing: the whole import is one transaction. Files are read and parsed (in worker
+processes when there are many: :mod:`models.library.import_pages`) while the pages already
+parsed are written, a few statements a page, so memory stays bounded however many files
+there are; a bad file refuses the whole import with its one-line reason and rolls back what
+was written. Cancelling (the progress callback returns ``False``) also leaves the library as
+it was.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from models.errors import DubaoError
 from models.input_files import check_input
 from models.library import page_images, search_index
 from models.library import sections as stored
 from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
+from models.library.import_pages import ImportFailed, PreparedPage, prepared_pages
 from models.library.schema import Issue, Page
-from models.scan_file import ScanImage, read_scan, scan_beside
 from models.section import ParsedPage
+
+__all__ = ["ImportFailed", "ImportReport", "Progress", "collect", "import_paths"]
 
 #: ``progress(done, total, name)``: called before each file; return ``False`` to cancel.
 Progress = Callable[[int, int, str], "bool | None"]
 
 PAGE_SUFFIX = ".txt"
 _MAX_NAME = 40
-
-
-class ImportFailed(DubaoError):
-    """An import refused because of one of its files or paths."""
 
 
 @dataclass(frozen=True)
@@ -76,25 +76,6 @@ class _Group:
 
     files: list[Path]
     folder: Path | None = None
-
-
-@dataclass
-class _PreparedPage:
-    """A read and parsed file, reduced to the rows it will become (source maps compacted)."""
-
-    path: Path
-    raw: str
-    sha256: str
-    encoding: str
-    guess: NameGuess
-    sections: list[stored.StoredSection] = field(default_factory=list)
-    #: The sections as the search index keeps them (a new page has no corrections).
-    search_entries: list[search_index.SectionEntry] = field(default_factory=list)
-    #: All the masthead's text (a date printed there dates the issue) and its title.
-    masthead: str | None = None
-    masthead_title: str | None = None
-    #: The scan beside the file (same name, .png/.jpg/.tif/.pdf), read and checked.
-    scan: ScanImage | None = None
 
 
 def _page_files(folder: Path) -> list[Path]:
@@ -139,36 +120,8 @@ def collect(paths: Sequence[str | os.PathLike[str]]) -> list[_Group]:
     return groups
 
 
-def _prepare(path: Path, parse: Callable[[str], ParsedPage]) -> _PreparedPage:
-    from models.page_file import read_page_file
-
-    page_file = read_page_file(path)
-    try:
-        parsed = parse(page_file.raw)
-    except DubaoError:
-        raise
-    except Exception as exc:  # a parser bug must not leave a traceback or half an import
-        raise ImportFailed(f"{path}: the page could not be parsed ({type(exc).__name__}: {exc})") from exc
-    prepared = _PreparedPage(
-        path=path,
-        raw=page_file.raw,
-        sha256=page_file.sha256,
-        encoding=page_file.encoding,
-        guess=guess_from_name(path.stem),
-    )
-    prepared.sections = stored.to_rows(parsed)
-    beside = scan_beside(path)
-    if beside is not None:
-        prepared.scan = read_scan(beside)  # a broken scan refuses the import, like a broken page
-    prepared.search_entries = search_index.section_entries(parsed.sections)
-    for section in parsed.sections:
-        if section.kind == "masthead":
-            texts = section.all_texts()
-            prepared.masthead = " ".join(t.text for t in texts)
-            title = section.heading or (texts[0] if texts else None)
-            prepared.masthead_title = title.text.strip() if title is not None else None
-            break
-    return prepared
+class _Cancelled(Exception):
+    """The progress callback asked to stop: the transaction is rolled back."""
 
 
 def import_paths(
@@ -177,88 +130,155 @@ def import_paths(
     progress: Progress | None = None,
     parse: Callable[[str], ParsedPage] | None = None,
 ) -> ImportReport:
-    """Import files and folders; all or nothing. Raises ImportFailed/PageFileError on bad input."""
+    """Import files and folders; all or nothing. Raises ImportFailed/PageFileError on bad input.
+
+    Pages are parsed (in worker processes when there are many) while those already parsed
+    are written, in one transaction: a bad file, a failed write or a cancel rolls it all back.
+    """
     import models.parser
 
     parse = parse or models.parser.parse_page
     version = str(getattr(models.parser, "PARSER_VERSION", ""))
     groups = collect(paths)
     total = sum(len(g.files) for g in groups)
-    done = 0
-    prepared: list[list[_PreparedPage]] = []
-    for group in groups:
-        pages = []
-        for path in group.files:
-            if progress is not None and progress(done, total, path.name) is False:
-                return ImportReport(cancelled=True)
-            pages.append(_prepare(path, parse))
-            done += 1
-        prepared.append(pages)
-    if progress is not None and progress(done, total, "") is False:
+    if total == 0:
+        return ImportReport()
+    if progress is not None and progress(0, total, groups[0].files[0].name) is False:
         return ImportReport(cancelled=True)
     # A lock held past the busy timeout, a full disk, a read-only file: the transaction is rolled
     # back whole and the library's atomic() raises a LibraryWriteError that says which.
-    with db.atomic():
-        return _write(groups, prepared, version)
+    try:
+        with db.atomic():
+            conn = db.connection()
+            search_index.flush_removed(conn)
+            writer = _Writer(conn, version)
+            pages = prepared_pages([f for g in groups for f in g.files], parse)
+            try:
+                done = 0
+                for group in groups:
+                    writer.start_group(group)
+                    for path in group.files:
+                        if done and progress is not None and progress(done, total, path.name) is False:
+                            raise _Cancelled
+                        writer.add(next(pages))
+                        done += 1
+                    writer.end_group()
+            finally:
+                pages.close()  # stops the workers, also on a failure or a cancel
+            if progress is not None and progress(total, total, "") is False:
+                raise _Cancelled
+            return writer.finish()
+    except _Cancelled:
+        return ImportReport(cancelled=True)
 
 
-def _write(groups: list[_Group], prepared: list[list[_PreparedPage]], version: str) -> ImportReport:
-    all_hashes = {p.sha256 for pages in prepared for p in pages}
-    existing: dict[str, int] = {}
-    for sha, page_id in Page.select(Page.sha256, Page.id).where(Page.sha256.in_(list(all_hashes))).tuples():
-        existing.setdefault(sha, page_id)
-    seen = set(existing)
-    added: list[int] = []
-    skipped: list[str] = []
-    created = 0
-    touched: dict[int, None] = {}
-    loose_issues: dict[tuple[str | None, str | None], int] = {}
-    for group, pages in zip(groups, prepared, strict=True):
-        fresh = []
-        for page in pages:
-            if page.sha256 in seen:
-                skipped.append(page.sha256)
-                if (
-                    page.scan is not None
-                    and page.sha256 in existing
-                    and not page_images.has_scan(existing[page.sha256])
-                ):
-                    page_images.put(existing[page.sha256], page.scan)  # a scan added beside it since
-            else:
-                seen.add(page.sha256)
-                fresh.append(page)
-        if not fresh:
-            continue
-        if group.folder is not None:
-            issue_id, new = _folder_issue(group.folder, pages)
+@dataclass
+class _Seen:
+    """What an import keeps of a page once it is written: enough to date and name its issue."""
+
+    sha256: str
+    path: Path
+    guess: NameGuess
+    masthead: str | None
+    masthead_title: str | None
+
+
+class _Writer:
+    """Writes prepared pages as they come, group by group, inside the import's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, version: str) -> None:
+        self.conn = conn
+        self.version = version
+        self.seen: set[str] = set()
+        self.added: list[int] = []
+        self.skipped: list[str] = []
+        self.page_of: dict[str, int] = {}
+        self.created = 0
+        self.touched: dict[int, None] = {}
+        self.loose_issues: dict[tuple[str | None, str | None], int] = {}
+        self.kept: list[_Seen] = []
+        self.group: _Group | None = None
+        self.group_pages: list[_Seen] = []
+        self.issue_id: int | None = None
+        self.issue_new = False
+
+    def start_group(self, group: _Group) -> None:
+        self.group = group
+        self.group_pages = []
+        self.issue_id = None
+        self.issue_new = False
+
+    def _existing(self, sha: str) -> int | None:
+        found = Page.select(Page.id).where(Page.sha256 == sha).order_by(Page.id).scalar()
+        return None if found is None else int(found)
+
+    def add(self, page: PreparedPage) -> None:
+        group = self.group
+        assert group is not None
+        seen = _Seen(page.sha256, page.path, page.guess, page.masthead, page.masthead_title)
+        self.group_pages.append(seen)
+        self.kept.append(seen)
+        if page.sha256 in self.seen:
+            existing = self.page_of.get(page.sha256)
         else:
-            key = (pages[0].guess.paper, pages[0].guess.date)
-            if key != (None, None) and key in loose_issues:
-                issue_id, new = loose_issues[key], False
-            else:
-                issue_id, new = _file_issue(pages[0])
-                loose_issues[key] = issue_id
-        created += new
-        touched[issue_id] = None
-        for page in fresh:
-            fallback = group.files.index(page.path) + 1 if group.folder is not None else None
-            added.append(_insert_page(issue_id, page, version, fallback))
-            existing[page.sha256] = added[-1]
-    for issue_id in touched:
-        _fill_issue_date(issue_id, [p for pages in prepared for p in pages])
-        _order_pages(issue_id)
-    return ImportReport(
-        pages_added=len(added),
-        pages_skipped=len(skipped),
-        issues_created=created,
-        issue_ids=tuple(touched),
-        page_ids=tuple(added),
-        skipped_page_ids=tuple(dict.fromkeys(existing[sha] for sha in skipped)),
-    )
+            existing = self._existing(page.sha256)
+        if existing is not None:
+            self.skipped.append(page.sha256)
+            if existing is not None:
+                self.page_of[page.sha256] = existing
+                self.seen.add(page.sha256)
+                if page.scan is not None and not page_images.has_scan(existing):
+                    page_images.put(existing, page.scan)  # a scan added beside it since
+            return
+        self.seen.add(page.sha256)
+        if self.issue_id is None:
+            self.issue_id, self.issue_new = self._issue_for(seen)
+            self.created += self.issue_new
+            self.touched[self.issue_id] = None
+        fallback = len(self.group_pages) if group.folder is not None else None
+        page_id = _insert_page(self.conn, self.issue_id, page, self.version, fallback)
+        self.added.append(page_id)
+        self.page_of[page.sha256] = page_id
+
+    def _issue_for(self, first: _Seen) -> tuple[int, bool]:
+        group = self.group
+        assert group is not None
+        if group.folder is not None:
+            guesses = [guess_from_name(path.stem) for path in group.files]
+            return _folder_issue(group.folder, guesses, self.group_pages)
+        key = (first.guess.paper, first.guess.date)
+        if key != (None, None) and key in self.loose_issues:
+            return self.loose_issues[key], False
+        found = _file_issue(first)
+        self.loose_issues[key] = found[0]
+        return found
+
+    def end_group(self) -> None:
+        """A new folder issue not named by its files takes its paper from a masthead of its pages."""
+        if self.issue_id is not None and self.issue_new and self.group and self.group.folder is not None:
+            paper = _paper_from_masthead(self.group_pages)
+            if paper and not Issue.get_by_id(self.issue_id).paper:
+                Issue.update(paper=paper).where(Issue.id == self.issue_id).execute()
+
+    def finish(self) -> ImportReport:
+        for issue_id in self.touched:
+            _fill_issue_date(issue_id, self.kept)
+            _order_pages(issue_id)
+        return ImportReport(
+            pages_added=len(self.added),
+            pages_skipped=len(self.skipped),
+            issues_created=self.created,
+            issue_ids=tuple(self.touched),
+            page_ids=tuple(self.added),
+            skipped_page_ids=tuple(dict.fromkeys(self.page_of[sha] for sha in self.skipped)),
+        )
 
 
-def _folder_issue(folder: Path, pages: list[_PreparedPage]) -> tuple[int, bool]:
-    """The issue a folder imports into: the one imported from it before, or a new one."""
+def _folder_issue(folder: Path, guesses: list[NameGuess], pages: list[_Seen]) -> tuple[int, bool]:
+    """The issue a folder imports into: the one imported from it before, or a new one.
+
+    ``guesses`` are what the names of all the folder's files tell; ``pages`` the pages read so far.
+    """
     where = str(folder.resolve())
     existing = Issue.select(Issue.id).where(Issue.source_path == where).first()
     if existing is not None:
@@ -266,8 +286,8 @@ def _folder_issue(folder: Path, pages: list[_PreparedPage]) -> tuple[int, bool]:
     guess = guess_from_name(folder.name)
     paper, date = guess.paper, guess.date
     # Folders named only by date ("2020-02-12") take the paper from the files, and vice versa.
-    papers = {p.guess.paper for p in pages}
-    dates = {p.guess.date for p in pages}
+    papers = {g.paper for g in guesses}
+    dates = {g.date for g in guesses}
     if paper is None and len(papers) == 1:
         paper = papers.pop()
     if date is None and len(dates) == 1:
@@ -277,7 +297,7 @@ def _folder_issue(folder: Path, pages: list[_PreparedPage]) -> tuple[int, bool]:
     return issue.id, True
 
 
-def _file_issue(page: _PreparedPage) -> tuple[int, bool]:
+def _file_issue(page: _Seen) -> tuple[int, bool]:
     """The issue of a loose file: an existing one with its paper and date, or a new one."""
     paper, date = page.guess.paper, page.guess.date
     if paper is not None or date is not None:
@@ -292,7 +312,7 @@ def _file_issue(page: _PreparedPage) -> tuple[int, bool]:
     return issue.id, True
 
 
-def _paper_from_masthead(pages: list[_PreparedPage]) -> str | None:
+def _paper_from_masthead(pages: list[_Seen]) -> str | None:
     """A masthead that is a paper's name (人民日报, 焦作晚报) names the issue's paper."""
     for page in pages:
         name = (page.masthead_title or "").split()
@@ -301,7 +321,7 @@ def _paper_from_masthead(pages: list[_PreparedPage]) -> str | None:
     return None
 
 
-def _fill_issue_date(issue_id: int, pages: list[_PreparedPage]) -> None:
+def _fill_issue_date(issue_id: int, pages: list[_Seen]) -> None:
     """An issue without a date takes the one printed in a masthead of its pages."""
     issue = Issue.get_by_id(issue_id)
     if issue.date is not None:
@@ -315,32 +335,41 @@ def _fill_issue_date(issue_id: int, pages: list[_PreparedPage]) -> None:
                 return
 
 
-def _insert_page(issue_id: int, page: _PreparedPage, version: str, fallback_number: int | None) -> int:
+def _insert_page(
+    conn: sqlite3.Connection, issue_id: int, page: PreparedPage, version: str, fallback_number: int | None
+) -> int:
+    """Write one page: its row, sections and paragraphs (a statement each), scan and index rows."""
     name = page.path.stem
     if page.masthead_title and len(page.masthead_title) <= _MAX_NAME:
         name = page.masthead_title
-    page_id = Page.insert(
-        issue=issue_id,
-        number=page.guess.number if page.guess.number is not None else fallback_number,
-        name=name,
-        source_path=str(page.path.resolve()),
-        raw_text=page.raw,
-        sha256=page.sha256,
-        encoding=page.encoding,
-        parser_version=version,
-    ).execute()
-    stored.insert(int(page_id), page.sections)
-    if page.scan is not None:
-        page_images.put(int(page_id), page.scan)
-    search_index.add_page(
-        Page._meta.database.connection(), issue_id, int(page_id), page.raw, page.search_entries
+    page_id = int(
+        Page.insert(
+            issue=issue_id,
+            number=page.guess.number if page.guess.number is not None else fallback_number,
+            name=name,
+            source_path=str(page.path.resolve()),
+            raw_text=page.raw,
+            sha256=page.sha256,
+            encoding=page.encoding,
+            parser_version=version,
+        ).execute()
     )
-    return int(page_id)
+    stored.insert_many(page_id, page.sections)
+    if page.scan is not None:
+        page_images.put(page_id, page.scan)
+    if page.index is not None:
+        search_index.add_prepared(conn, issue_id, page_id, page.index)
+    return page_id
 
 
 def _order_pages(issue_id: int) -> None:
     """Number the issue's pages in file-name order (the order a folder lists them)."""
-    rows = list(Page.select(Page.id, Page.source_path, Page.name).where(Page.issue == issue_id).tuples())
+    rows = list(
+        Page.select(Page.id, Page.source_path, Page.name, Page.position)
+        .where(Page.issue == issue_id)
+        .tuples()
+    )
     rows.sort(key=lambda r: natural_key(Path(r[1]).name if r[1] else r[2]))
-    for position, (page_id, _, _) in enumerate(rows):
-        Page.update(position=position).where(Page.id == page_id).execute()
+    for position, (page_id, _, _, before) in enumerate(rows):
+        if before != position:
+            Page.update(position=position).where(Page.id == page_id).execute()

@@ -22,6 +22,8 @@ a later change is a new step, never an edit of an old one.
   and section. The step makes the tables; ``Library.open`` fills them from the pages already
   there (through ``Library.page``, so structure edits and corrections in force count). It replaces v2's trigram indexes
   (``paragraph_fts``, ``section_fts``), which could not find one or two characters.
+- v6: indexes of pages by issue and status, and by issue and place, so that listing the
+  library (the panel's issues with their progress, the pages in order) reads no page text.
 """
 
 from __future__ import annotations
@@ -277,8 +279,31 @@ def add_search_index(conn: sqlite3.Connection) -> None:
     _run_script(conn, _SEARCH_TABLES)
 
 
+_PAGE_LIST_INDEXES = """
+CREATE INDEX IF NOT EXISTS "page_issue_id_status" ON "page" ("issue_id", "status");
+CREATE INDEX IF NOT EXISTS "page_issue_id_position" ON "page" ("issue_id", "position");
+"""
+
+
+def add_page_list_indexes(conn: sqlite3.Connection) -> None:
+    """Index the pages' issue with their status and place (issue 11).
+
+    The library panel lists every issue with how many of its pages are done, and the reader
+    walks pages in the library's order; without these, both read every page's row — its raw
+    text included, which comes before the status — about half a second at 5,000 pages.
+    """
+    _run_script(conn, _PAGE_LIST_INDEXES)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
-MIGRATIONS: tuple[Step, ...] = (v0_to_v1, v1_to_v2, v2_to_v3, add_page_images, add_search_index)
+MIGRATIONS: tuple[Step, ...] = (
+    v0_to_v1,
+    v1_to_v2,
+    v2_to_v3,
+    add_page_images,
+    add_search_index,
+    add_page_list_indexes,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

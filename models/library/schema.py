@@ -68,7 +68,13 @@ class Page(LibraryModel):
     status = TextField(default="unchecked")
 
     class Meta:
-        indexes = ((("issue", "sha256"), True), (("sha256",), False))
+        # v6 (migrations.add_page_list_indexes): (issue, status) and (issue, position) too.
+        indexes = (
+            (("issue", "sha256"), True),
+            (("sha256",), False),
+            (("issue", "status"), False),
+            (("issue", "position"), False),
+        )
 
 
 class Section(LibraryModel):

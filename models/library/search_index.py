@@ -228,8 +228,60 @@ def add_page(
 ) -> None:
     """Index a new page: its raw text and its sections (inside the caller's transaction)."""
     flush_removed(conn)
-    _write_tokens(conn, "raw", key(issue_id, page_id), raw)
-    _insert_sections(conn, issue_id, page_id, entries)
+    add_prepared(conn, issue_id, page_id, prepare_page(raw, entries))
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A new page's index rows and tokens, made where the page was parsed (an import's worker
+    process), so that only the writing is left: :func:`add_prepared`."""
+
+    #: The folded raw text's character and pair tokens.
+    raw_tokens: tuple[str, str]
+    #: Per section: title, text, encoded source map, corrected positions, character and pair tokens.
+    sections: list[tuple[str, str, bytes, str | None, str, str]]
+
+
+def _tokens(text: str) -> tuple[str, str]:
+    folded = search_folding.fold(text)
+    return char_tokens(folded), pair_tokens(folded)
+
+
+def prepare_page(raw: str, entries: Sequence[SectionEntry]) -> PreparedPage:
+    """Fold and tokenize a page's raw text and sections (pure computation, no database)."""
+    sections = [
+        (
+            entry.title,
+            entry.text,
+            encode_source(entry.source),
+            _encode_positions(entry.corrected),
+            *_tokens(entry.text),
+        )
+        for entry in entries
+    ]
+    return PreparedPage(raw_tokens=_tokens(raw), sections=sections)
+
+
+def add_prepared(conn: sqlite3.Connection, issue_id: int, page_id: int, prepared: PreparedPage) -> None:
+    """Write a new page's prepared rows (inside the caller's transaction; no deleted rows pending)."""
+    page_key = key(issue_id, page_id)
+    for table, tokens in zip(("chars", "pairs"), prepared.raw_tokens, strict=True):
+        if tokens:
+            conn.execute(
+                f'INSERT INTO "search_raw_{table}"(rowid, "tokens") VALUES (?, ?)', (page_key, tokens)
+            )
+    if not prepared.sections:
+        return
+    keys = [key(issue_id, page_id, index) for index in range(len(prepared.sections))]
+    conn.executemany(
+        'INSERT INTO "search_section" VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [(k, page_id, index, *row[:4]) for index, (k, row) in enumerate(zip(keys, prepared.sections))],
+    )
+    for table, column in (("chars", 4), ("pairs", 5)):
+        conn.executemany(
+            f'INSERT INTO "search_section_{table}"(rowid, "tokens") VALUES (?, ?)',
+            [(k, row[column]) for k, row in zip(keys, prepared.sections) if row[column]],
+        )
 
 
 def replace_sections(
@@ -306,7 +358,10 @@ def flush_removed(conn: sqlite3.Connection) -> None:
     removed = conn.execute(
         'SELECT rowid, "key", "kind", "text" FROM "search_removed" ORDER BY rowid'
     ).fetchall()
+    pending = _not_indexed_yet(conn) if removed else None
     for _, row_key, kind, text in removed:
+        if kind == "raw" and pending is not None and pending[0] < page_of(row_key) <= pending[1]:
+            continue  # a rebuild under way has not indexed this page's raw text: nothing to take out
         _write_tokens(conn, kind, row_key, text, delete=True)
     if removed:
         conn.execute('DELETE FROM "search_removed" WHERE rowid <= ?', (removed[-1][0],))
@@ -365,16 +420,87 @@ def current_entries(
 
 def rebuild(conn: sqlite3.Connection, page_source: PageSource = stored_page) -> None:
     """Index every page afresh (inside the caller's transaction)."""
+    start_rebuild(conn)
+    while rebuild_step(conn, page_source, batch=1 << 30) is not None:
+        pass
+
+
+# --- rebuilding a page at a time, beside the window's work -------------------------------------
+#
+# A library indexed with other tokens (a new folding table, an upgrade from before the index)
+# is indexed again in steps, each its own short transaction, so the window stays usable and
+# its writes never wait long: ``start_rebuild`` empties the index and notes the pages to do
+# (``search_meta`` 'rebuild': the last page id done and the last page id to do); each
+# ``rebuild_step`` indexes the next pages. Until it is done, search finds only the pages
+# indexed so far. A page imported meanwhile is indexed by its import; a page edited meanwhile
+# gets its sections indexed by the edit and again (replaced) by its step; the raw text of a
+# page deleted before its step has no tokens to take out.
+
+
+def start_rebuild(conn: sqlite3.Connection) -> None:
+    """Empty the index and note every page as to be indexed again (inside the caller's transaction)."""
     for kind in KINDS:
         for table in ("chars", "pairs"):
             name = f"search_{kind}_{table}"
             conn.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'delete-all\')')
     conn.execute('DELETE FROM "search_section"')
     conn.execute('DELETE FROM "search_removed"')
-    for (page_id,) in conn.execute('SELECT "id" FROM "page" ORDER BY "id"').fetchall():
+    upto = conn.execute('SELECT coalesce(max("id"), 0) FROM "page"').fetchone()[0]
+    state = json.dumps({"tokens": _token_fingerprint(), "done": 0, "upto": upto})
+    conn.execute('DELETE FROM "search_meta" WHERE "name" = \'tokens\'')
+    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('rebuild', ?)", (state,))
+
+
+def _rebuild_state(conn: sqlite3.Connection) -> dict | None:
+    row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'rebuild\'').fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def rebuild_progress(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """(pages indexed again, pages to index in all) while a rebuild is under way, else None."""
+    state = _rebuild_state(conn)
+    if state is None:
+        return None
+    done, total = conn.execute(
+        'SELECT sum("id" <= ?), count(*) FROM "page" WHERE "id" <= ?', (state["done"], state["upto"])
+    ).fetchone()
+    return int(done or 0), int(total)
+
+
+def rebuild_step(
+    conn: sqlite3.Connection, page_source: PageSource = stored_page, batch: int = 25
+) -> tuple[int, int] | None:
+    """Index the next ``batch`` pages of the rebuild under way (inside the caller's transaction).
+
+    Returns the progress, or None once every page is indexed (the index is then current).
+    """
+    state = _rebuild_state(conn)
+    if state is None:
+        return None
+    pages = [
+        page_id
+        for (page_id,) in conn.execute(
+            'SELECT "id" FROM "page" WHERE "id" > ? AND "id" <= ? ORDER BY "id" LIMIT ?',
+            (state["done"], state["upto"], batch),
+        )
+    ]
+    for page_id in pages:
+        conn.execute('DELETE FROM "search_section" WHERE "page_id" = ?', (page_id,))  # edited meanwhile
         issue_id, raw, entries = page_source(conn, page_id)
         add_page(conn, issue_id, page_id, raw, entries)
-    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('tokens', ?)", (_token_fingerprint(),))
+    if pages and pages[-1] < state["upto"]:
+        state["done"] = pages[-1]
+        conn.execute('UPDATE "search_meta" SET "value" = ? WHERE "name" = \'rebuild\'', (json.dumps(state),))
+        return rebuild_progress(conn)
+    conn.execute('DELETE FROM "search_meta" WHERE "name" = \'rebuild\'')
+    conn.execute("INSERT OR REPLACE INTO \"search_meta\" VALUES ('tokens', ?)", (state["tokens"],))
+    return None
+
+
+def _not_indexed_yet(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """The page ids ``(after, upto]`` a rebuild under way has not indexed yet."""
+    state = _rebuild_state(conn)
+    return None if state is None else (state["done"], state["upto"])
 
 
 def _token_fingerprint() -> str:
@@ -382,6 +508,12 @@ def _token_fingerprint() -> str:
 
 
 def is_current(conn: sqlite3.Connection) -> bool:
-    """Whether the index was made the way this version makes it (same tokens, same folding)."""
+    """Whether the index was made the way this version makes it (same tokens, same folding), whole."""
     row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'tokens\'').fetchone()
     return row is not None and row[0] == _token_fingerprint()
+
+
+def is_rebuilding(conn: sqlite3.Connection) -> bool:
+    """Whether a rebuild with this version's tokens is under way (``rebuild_step`` carries it on)."""
+    state = _rebuild_state(conn)
+    return state is not None and state["tokens"] == _token_fingerprint()

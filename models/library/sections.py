@@ -65,6 +65,63 @@ def insert(page_id: int, rows: list[StoredSection]) -> list[int]:
     return section_ids
 
 
+def insert_statement(model: type, fields: list) -> str:
+    """peewee's one-row INSERT of ``fields`` into ``model``'s table, its values left as parameters:
+    run with ``executemany`` over many rows (building SQL per value is most of a bulk insert's time)."""
+    key = (model, type(model._meta.database), tuple(field.name for field in fields))
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = model.insert({field: None for field in fields}).sql()[0]
+    return _STATEMENTS[key]
+
+
+_STATEMENTS: dict[tuple, str] = {}
+
+
+_SECTION_FIELDS = [
+    SectionRow.page,
+    SectionRow.ordinal,
+    SectionRow.kind,
+    *(getattr(SectionRow, name) for head in HEAD_COLUMNS for name in (head, f"{head}_map")),
+]
+_PARAGRAPH_FIELDS = [
+    Paragraph.section,
+    Paragraph.ordinal,
+    Paragraph.text,
+    Paragraph.source_map,
+    Paragraph.raw_start,
+    Paragraph.raw_end,
+]
+
+
+def insert_many(page_id: int, rows: list[StoredSection]) -> list[int]:
+    """Insert a new page's sections and paragraphs set-based: one batch of section rows, one query
+    for their ids, one batch of paragraph rows (inside the caller's transaction)."""
+    if not rows:
+        return []
+    database = SectionRow._meta.database
+    cursor = database.cursor()
+    section_rows = []
+    for ordinal, row in enumerate(rows):
+        values: list[object] = [page_id, ordinal, row.kind]
+        for head in HEAD_COLUMNS:
+            stored = row.heads.get(head)
+            values.extend(stored if stored is not None else (None, None))
+        section_rows.append(values)
+    cursor.executemany(insert_statement(SectionRow, _SECTION_FIELDS), section_rows)
+    ids = dict(
+        SectionRow.select(SectionRow.ordinal, SectionRow.id).where(SectionRow.page == page_id).tuples()
+    )
+    section_ids = [ids[ordinal] for ordinal in range(len(rows))]
+    paragraph_rows = [
+        (section_id, p_ordinal, text, stored_map, start, end)
+        for section_id, row in zip(section_ids, rows, strict=True)
+        for p_ordinal, (text, stored_map, start, end) in enumerate(row.paragraphs)
+    ]
+    if paragraph_rows:
+        cursor.executemany(insert_statement(Paragraph, _PARAGRAPH_FIELDS), paragraph_rows)
+    return section_ids
+
+
 def delete(page_id: int) -> None:
     """Remove a page's sections (their paragraphs and index entries go with them)."""
     SectionRow.delete().where(SectionRow.page == page_id).execute()

@@ -65,18 +65,23 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self.preferred_author: str | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Library:
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, read_only: bool = False, index_now: bool = True
+    ) -> Library:
         """Open the library at ``path`` (default: the app-data folder), creating or upgrading it.
 
         ``read_only``: the caller only reads (an export), so a library in a read-only folder or
         disk is read from an in-memory snapshot instead of being refused.
+        ``index_now``: a search index made by another version (another folding table, an
+        upgrade) is made again before this returns; with False (the window) only the rebuild is
+        started, and :meth:`update_search_index` carries it on (in the background).
         """
         db = open_database(path, read_only=read_only)
         source = getattr(db, "source", None)
         if source is not None:
             return cls(db, Path(source))
         library = cls(db, None if str(path) == ":memory:" else Path(db.database))
-        library._index_if_folded_differently()
+        library._index_if_folded_differently(index_now)
         return library
 
     @property
@@ -173,8 +178,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         counts = dict(
             Page.select(Page.issue, fn.COUNT(Page.id)).group_by(Page.issue).tuples()  # type: ignore[arg-type]
         )
-        query = Issue.select().order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
-        return [from_row(IssueInfo, issue, pages=counts.get(issue.id, 0)) for issue in query]
+        columns = (Issue.id, Issue.paper, Issue.date, Issue.title, Issue.page_count, Issue.created)
+        query = Issue.select(*columns).order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id)
+        return [IssueInfo(**row, pages=counts.get(row["id"], 0)) for row in query.dicts()]
 
     def issue(self, issue_id: int) -> IssueInfo:
         issue = Issue.get_or_none(Issue.id == issue_id)
@@ -218,6 +224,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             self.issue(issue_id)
             Issue.delete().where(Issue.id == issue_id).execute()
             search_index.flush_removed(self._db.connection())
+
+    def page_order(self) -> list[int]:
+        """Every page's id in the order the library lists them: issues as :meth:`issues`, then pages."""
+        query = (
+            Page.select(Page.id)
+            .join(Issue)
+            .order_by(Issue.date.is_null(), Issue.date, Issue.paper, Issue.id, Page.position, Page.id)
+        )
+        return [page_id for (page_id,) in query.tuples()]
 
     def pages(self, issue_id: int) -> list[PageInfo]:
         """The issue's pages in order."""
@@ -336,14 +351,42 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         issue_id, _, entries = self._indexed_page(page_id, content)
         search_index.replace_sections(self._db.connection(), issue_id, page_id, entries)
 
-    def _index_if_folded_differently(self) -> None:
-        """Re-index the library if it was folded by another version (a new conversion table)."""
+    def _index_if_folded_differently(self, now: bool = True) -> None:
+        """Index the library again if it was folded by another version (a new conversion table)."""
         conn = self._db.connection()
         if search_index.is_current(conn):
             return
         with self._db.atomic():
-            if not search_index.is_current(conn):
-                search_index.rebuild(conn, lambda _conn, page_id: self._indexed_page(page_id))
+            if not search_index.is_current(conn) and not search_index.is_rebuilding(conn):
+                search_index.start_rebuild(conn)
+        if now:
+            self.update_search_index()
+
+    def search_index_progress(self) -> tuple[int, int] | None:
+        """(pages indexed, pages in all) while the search index is being made again, else None."""
+        return search_index.rebuild_progress(self._db.connection())
+
+    def update_search_index(self, progress: Any = None, batch: int = 25) -> bool:
+        """Carry on making the search index again, ``batch`` pages a transaction; True once whole.
+
+        ``progress(done, total)`` is called after each batch and may stop it (return False): the
+        rebuild goes on from there next time. Search finds only the pages indexed so far.
+        """
+        conn = self._db.connection()
+        last = search_index.rebuild_progress(conn)
+        while last is not None:
+            with self._db.atomic():
+                step = search_index.rebuild_step(
+                    conn, lambda _conn, page_id: self._indexed_page(page_id), batch
+                )
+            if step is None:
+                if progress is not None:
+                    progress(last[1], last[1])
+                break
+            last = step
+            if progress is not None and progress(*step) is False:
+                return False
+        return True
 
     def _indexed_page(
         self, page_id: int, content: PageContent | None = None

@@ -14,11 +14,16 @@ from collections.abc import Sequence
 def to_runs(source: Sequence[int]) -> list[list[int]]:
     """``[[raw_start, length], ...]``: each run maps ``length`` characters to consecutive offsets."""
     runs: list[list[int]] = []
-    for offset in source:
-        if runs and runs[-1][0] + runs[-1][1] == offset:
-            runs[-1][1] += 1
-        else:
-            runs.append([offset, 1])
+    items = iter(source)
+    start = previous = next(items, None)
+    if start is None:
+        return runs
+    for offset in items:
+        if offset != previous + 1:
+            runs.append([start, previous - start + 1])
+            start = offset
+        previous = offset
+    runs.append([start, previous - start + 1])
     return runs
 
 

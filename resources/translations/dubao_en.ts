@@ -59,6 +59,26 @@
 <context>
     <name>LibraryWindow</name>
     <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>Updating the search index: %1 of %2 pages (search finds only these so far)</source>
+        <translation>Updating the search index: %1 of %2 pages (search finds only these so far)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index is up to date.</source>
+        <translation>The search index is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index was not updated</source>
+        <translation>The search index was not updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index is being updated: pages not indexed yet are not searched.</source>
+        <translation>The search index is being updated: pages not indexed yet are not searched.</translation>
+    </message>
+    <message>
         <location filename="../../ui/library/library_window.py" line="34" />
         <source>The library cannot be opened</source>
         <translation>The library cannot be opened</translation>

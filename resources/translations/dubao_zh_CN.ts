@@ -59,6 +59,26 @@
 <context>
     <name>LibraryWindow</name>
     <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>Updating the search index: %1 of %2 pages (search finds only these so far)</source>
+        <translation>正在更新搜索索引：第 %1 / %2 版（目前只能搜到这些版面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index is up to date.</source>
+        <translation>搜索索引已是最新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index was not updated</source>
+        <translation>搜索索引未能更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="40" />
+        <source>The search index is being updated: pages not indexed yet are not searched.</source>
+        <translation>搜索索引正在更新：尚未编入索引的版面不会被搜到。</translation>
+    </message>
+    <message>
         <location filename="../../ui/library/library_window.py" line="34" />
         <source>The library cannot be opened</source>
         <translation>无法打开报库</translation>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 #: A page's proofreading status in the tree.
@@ -67,7 +68,15 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.import_button)
         self._current_page = -1
+        self._current_issue: int | None = None
         self.statuses: dict[int, str] = {}
+        self._pages_of = lambda _issue_id: []
+        self._issue_items: dict[int, QTreeWidgetItem] = {}
+        self._filled: set[int] = set()
+        #: Issues the reader expanded: expanded again when the tree is filled anew.
+        self._expanded_issues: set[int] = set()
+        self.tree.itemExpanded.connect(self._expanded)
+        self.tree.itemCollapsed.connect(self._collapsed)
 
     def status_name(self, status: str) -> str:
         return {
@@ -76,51 +85,110 @@ class LibraryPanel(QWidget):
             "done": self.tr("done"),
         }.get(status, status)
 
-    def set_issues(self, issues, pages_of) -> None:
+    def fill(self, library) -> None:
+        """Fill the tree from a Library: its issues with their progress; pages come on expanding."""
+        done = {p.issue_id: p.done for p in library.progress()}
+        self.set_issues(library.issues(), library.pages, done)
+
+    def set_issues(self, issues, pages_of, done: dict[int, int] | None = None) -> None:
         """Fill the tree: ``issues`` are IssueInfo records, ``pages_of(issue_id)`` their PageInfo.
 
+        Lazily: an issue's pages are asked for when it is expanded (by the reader, or to show
+        the page being read), so a library of thousands of pages fills as fast as its issues.
+        ``done`` gives each issue's count of pages marked done (else read from its pages).
         Each page shows its proofreading status (○ unchecked, ◐ in progress, ✓ done), each
         issue how many of its pages are done; an issue's tooltip gives its id."""
-        self.tree.clear()
-        self.statuses: dict[int, str] = {}
-        for issue in issues:
-            pages = list(pages_of(issue.id))
-            done = sum(getattr(p, "status", "") == "done" for p in pages)
-            progress = self.tr("%1/%2 done").replace("%1", str(done)).replace("%2", str(len(pages)))
-            item = QTreeWidgetItem([f"{issue.label}  ({progress})"])  # item text is plain
-            item.setData(0, ISSUE_ROLE, issue.id)
-            item.setToolTip(
-                0,
-                html.escape(
-                    self.tr("Issue id %1").replace("%1", str(issue.id)) + f" · {issue.label} · {progress}"
-                ),
+        self._pages_of = pages_of
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.clear()
+            self.statuses = {}
+            self._issue_items: dict[int, QTreeWidgetItem] = {}
+            self._filled: set[int] = set()
+            items = []
+            for issue in issues:
+                item = QTreeWidgetItem()
+                item.setData(0, ISSUE_ROLE, issue.id)
+                self._issue_items[issue.id] = item
+                if done is None:
+                    self._fill_issue(item, issue)
+                else:
+                    self._label_issue(item, issue.id, issue.label, done.get(issue.id, 0), issue.pages)
+                    if issue.pages:
+                        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                items.append(item)
+            self.tree.addTopLevelItems(items)
+            shown = set(self._expanded_issues)
+            self._expanded_issues = set()
+            for issue_id in shown:
+                if issue_id in self._issue_items:
+                    self.tree.expandItem(self._issue_items[issue_id])
+            self.empty.setVisible(not items)
+            self.select_page(self._current_page, self._current_issue)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _label_issue(self, item: QTreeWidgetItem, issue_id: int, label: str, done: int, pages: int) -> None:
+        progress = self.tr("%1/%2 done").replace("%1", str(done)).replace("%2", str(pages))
+        item.setText(0, f"{label}  ({progress})")  # item text is plain
+        item.setData(0, LABEL_ROLE, label)
+        item.setToolTip(
+            0, html.escape(self.tr("Issue id %1").replace("%1", str(issue_id)) + f" · {label} · {progress}")
+        )
+
+    def _fill_issue(self, item: QTreeWidgetItem, issue=None) -> None:
+        """Put an issue's pages under it (once)."""
+        issue_id = int(item.data(0, ISSUE_ROLE))
+        if issue_id in self._filled:
+            return
+        self._filled.add(issue_id)
+        pages = list(self._pages_of(issue_id))
+        label = issue.label if issue is not None else item.data(0, LABEL_ROLE)
+        done = sum(getattr(p, "status", "") == "done" for p in pages)
+        self._label_issue(item, issue_id, label, done, len(pages))
+        children = []
+        for page in pages:
+            status = getattr(page, "status", "unchecked")
+            self.statuses[page.id] = status
+            fallback = (page.source_path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"#{page.id}"
+            child = QTreeWidgetItem(
+                [f"{STATUS_MARKS.get(status, '')} {page_label(page.number, page.name, fallback)}"]
             )
-            for page in pages:
-                status = getattr(page, "status", "unchecked")
-                self.statuses[page.id] = status
-                fallback = (page.source_path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"#{page.id}"
-                label = page_label(page.number, page.name, fallback)
-                child = QTreeWidgetItem([f"{STATUS_MARKS.get(status, '')} {label}"])
-                child.setData(0, PAGE_ROLE, page.id)
-                child.setToolTip(0, html.escape(f"{self.status_name(status)} · {page.source_path or ''}"))
-                item.addChild(child)
-            self.tree.addTopLevelItem(item)
-        self.tree.expandAll()
-        self.empty.setVisible(self.tree.topLevelItemCount() == 0)
-        self.select_page(self._current_page)
+            child.setData(0, PAGE_ROLE, page.id)
+            child.setToolTip(0, html.escape(f"{self.status_name(status)} · {page.source_path or ''}"))
+            children.append(child)
+        item.addChildren(children)
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        issue_id = item.data(0, ISSUE_ROLE)
+        if issue_id is None:
+            return
+        self._fill_issue(item)
+        self._expanded_issues.add(int(issue_id))
+
+    def _collapsed(self, item: QTreeWidgetItem) -> None:
+        issue_id = item.data(0, ISSUE_ROLE)
+        if issue_id is not None:
+            self._expanded_issues.discard(int(issue_id))
 
     def page_ids(self) -> list[int]:
-        """Every page in tree order (issue by issue)."""
+        """Every page in tree order (issue by issue), also of issues not expanded yet."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             issue = self.tree.topLevelItem(i)
+            self._fill_issue(issue)
             out.extend(issue.child(j).data(0, PAGE_ROLE) for j in range(issue.childCount()))
         return out
 
-    def select_page(self, page_id: int) -> None:
+    def select_page(self, page_id: int, issue_id: int | None = None) -> None:
+        """Show a page as the current one; ``issue_id``: its issue, expanded to show it."""
         self._current_page = page_id
-        for i in range(self.tree.topLevelItemCount()):
-            issue = self.tree.topLevelItem(i)
+        self._current_issue = issue_id
+        if issue_id is not None and issue_id in self._issue_items:
+            self.tree.expandItem(self._issue_items[issue_id])
+        for filled in self._filled:
+            issue = self._issue_items[filled]
             for j in range(issue.childCount()):
                 if issue.child(j).data(0, PAGE_ROLE) == page_id:
                     self.tree.blockSignals(True)

@@ -29,18 +29,62 @@ class LibraryWindow:
         from models.library.service import Library
 
         try:
-            self.library = Library.open(self.db_path)
+            # A search index made by another version is made again in the background (below).
+            self.library = Library.open(self.db_path, index_now=False)
         except DubaoError as exc:
             self.show_error(self.tr("The library cannot be opened"), str(exc))
             return False
         self.library.preferred_author = self.settings.author() or None  # recorded with corrections
         self.refresh_library()
+        self.update_search_index()
         return True
+
+    def update_search_index(self) -> None:
+        """Carry on making the search index again, if it must be, in the background with progress."""
+        from ui.library.library_tasks import SearchIndexTask
+
+        if self.library is None or getattr(self, "_index_task", None) is not None:
+            return
+        if self.library.search_index_progress() is None:
+            return
+        if self.library.path is None:  # an in-memory library: no other thread can reach it
+            self.library.update_search_index()
+            return
+        task = SearchIndexTask(str(self.library.path), self)
+        task.progressed.connect(self._search_index_progressed)
+        task.failed.connect(
+            lambda reason: self.show_error(self.tr("The search index was not updated"), reason)
+        )
+        task.done.connect(self._search_index_done)
+        self._index_task = task
+        task.start()
+
+    def _search_index_progressed(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Updating the search index: %1 of %2 pages (search finds only these so far)")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _search_index_done(self, whole: bool) -> None:
+        task, self._index_task = self._index_task, None
+        if task is not None:
+            task.wait()
+            task.deleteLater()
+        if whole:
+            self.statusBar().showMessage(self.tr("The search index is up to date."), 5000)
+
+    def stop_search_index(self) -> None:
+        """Stop the background indexing (on closing; it goes on from there next time)."""
+        task = getattr(self, "_index_task", None)
+        if task is not None:
+            task.cancel()
+            task.wait(10000)
 
     def refresh_library(self) -> None:
         if self.library is None:
             return
-        self.library_panel.set_issues(self.library.issues(), self.library.pages)
+        self.library_panel.fill(self.library)
 
     def set_page_status(self, page_id: int, status: str) -> bool:
         """Mark a library page unchecked, in progress or done; the panel shows it once saved."""
@@ -143,12 +187,12 @@ class LibraryWindow:
         self.show_page(
             page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
         )
-        self.library_panel.select_page(page_id)
+        self.library_panel.select_page(page_id, info.issue_id)
         return True
 
     def step_page(self, delta: int) -> None:
         """The next or previous page of the library, in issue order."""
-        ids = self.library_panel.page_ids()
+        ids = self.library.page_order() if self.library is not None else []
         if not ids:
             return
         current = getattr(self, "library_page_id", None)
@@ -171,6 +215,10 @@ class LibraryWindow:
             return []
         raw = self.search_panel.raw.isChecked()
         hits = self.library.search(query, raw=raw)
+        if getattr(self, "_index_task", None) is not None:
+            self.statusBar().showMessage(
+                self.tr("The search index is being updated: pages not indexed yet are not searched."), 5000
+            )
         if raw:
             hits = self._mark_corrected_raw_hits(hits)
         self.search_panel.set_hits(query, hits)

@@ -87,7 +87,7 @@ class ScanLoader(QThread):
         if self.page_id is not None and self.db_path is not None:
             from models.library.service import Library
 
-            library = Library.open(self.db_path)  # this thread's own connection
+            library = Library.open(self.db_path, index_now=False)  # this thread's own connection
             try:
                 scan = library.page_scan(self.page_id)
             finally:

@@ -51,6 +51,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.db_path = db  # None: the default library in the app-data folder
         self.library = None  # opened after the first paint (peewee and SQLite are not needed to paint)
         self._import_task = None
+        self._index_task = None
         self._progress = None
         self._open_after_import = False
         self.setWindowTitle("Dubao 读报")
@@ -648,6 +649,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         if self._import_task is not None:
             self._import_task.cancel()
             self._import_task.wait(5000)
+        self.stop_search_index()
         self.library_backup.stop()
         self.scan_session.wait()
         self.settings.set_window(self.saveGeometry(), self.saveState())
