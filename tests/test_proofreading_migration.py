@@ -10,7 +10,7 @@ from models.library.service import Library
 from models.library.sourcemap import encode
 from models.parser import parse_page
 
-PAGE = "读报𠀀测试\n\n第二段𠀀落有\n两行文字\n"
+PAGE = "读报𠀀测试。\n\n第二段𠀀落有\n两行文字。\n"  # body text only, as the v2 tables below hold
 
 
 def shape(path: Path) -> dict[str, list[tuple[object, ...]]]:
