@@ -120,6 +120,17 @@ def _write_tokens(conn: sqlite3.Connection, kind: str, row_key: int, text: str, 
             conn.execute(f'INSERT INTO "{name}"(rowid, "tokens") VALUES (?, ?)', (row_key, tokens))
 
 
+def _on_server(conn: object) -> bool:
+    """A PostgreSQL library's connection: its index is models.library.server_search."""
+    return getattr(conn, "engine", "") == "postgresql"
+
+
+def _server():  # noqa: ANN202 - a module
+    from models.library import server_search
+
+    return server_search
+
+
 # --- what is indexed ------------------------------------------------------------------------
 
 
@@ -221,6 +232,8 @@ def add_page(
     conn: sqlite3.Connection, issue_id: int, page_id: int, raw: str, entries: Sequence[SectionEntry]
 ) -> None:
     """Index a new page: its raw text and its sections (inside the caller's transaction)."""
+    if _on_server(conn):
+        return _server().add_page(conn, issue_id, page_id, raw, entries)
     flush_removed(conn)
     _write_tokens(conn, "raw", key(issue_id, page_id), raw)
     _insert_sections(conn, issue_id, page_id, entries)
@@ -230,6 +243,8 @@ def replace_sections(
     conn: sqlite3.Connection, issue_id: int, page_id: int, entries: Sequence[SectionEntry]
 ) -> None:
     """Index a page's sections again after its current text changed (inside the caller's transaction)."""
+    if _on_server(conn):
+        return _server().replace_sections(conn, issue_id, page_id, entries)
     conn.execute('DELETE FROM "search_section" WHERE "page_id" = ?', (page_id,))
     flush_removed(conn)
     _insert_sections(conn, issue_id, page_id, entries)
@@ -258,6 +273,8 @@ def _insert_sections(
 
 def flush_removed(conn: sqlite3.Connection) -> None:
     """Take the rows of deleted sections and pages out of the index."""
+    if _on_server(conn):
+        return _server().flush_removed(conn)
     removed = conn.execute(
         'SELECT rowid, "key", "kind", "text" FROM "search_removed" ORDER BY rowid'
     ).fetchall()
@@ -320,6 +337,8 @@ def current_entries(
 
 def rebuild(conn: sqlite3.Connection, page_source: PageSource = stored_page) -> None:
     """Index every page afresh (inside the caller's transaction)."""
+    if _on_server(conn):
+        return _server().rebuild(conn, page_source)
     for kind in KINDS:
         for table in ("chars", "pairs"):
             name = f"search_{kind}_{table}"
@@ -338,5 +357,7 @@ def _token_fingerprint() -> str:
 
 def is_current(conn: sqlite3.Connection) -> bool:
     """Whether the index was made the way this version makes it (same tokens, same folding)."""
+    if _on_server(conn):
+        return _server().is_current(conn)
     row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'tokens\'').fetchone()
     return row is not None and row[0] == _token_fingerprint()
