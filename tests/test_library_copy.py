@@ -55,7 +55,10 @@ def _picture(where: str | Path) -> dict[str, object]:
             "pages": [(p.id, p.name, p.status, p.sha256) for p in pages],
             "texts": {p.id: library.texts_at(p.id) for p in pages},
             "history": {
-                p.id: [(h.id, h.what, h.author, h.old, h.new, h.state, h.batch_id, str(h.created)) for h in library.page_history(p.id)]
+                p.id: [
+                    (h.id, h.what, h.author, h.old, h.new, h.state, h.batch_id, str(h.created))
+                    for h in library.page_history(p.id)
+                ]
                 for p in pages
             },
             "highlights": {

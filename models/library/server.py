@@ -95,7 +95,7 @@ _CACHE: dict[str, str] = {}
 def to_postgres(sql: str) -> str:
     """A statement written for SQLite, as PostgreSQL takes it through psycopg.
 
-    ``?`` becomes ``%s`` and ``%`` ``%%`` (outside quoted strings and names);
+    ``?`` becomes ``%s`` outside quoted strings and names, and ``%`` ``%%`` everywhere;
     ``INSERT OR IGNORE INTO …`` becomes ``INSERT INTO … ON CONFLICT DO NOTHING``.
     """
     done = _CACHE.get(sql)
@@ -106,9 +106,8 @@ def to_postgres(sql: str) -> str:
         token = match.group(0)
         if token == "?":
             return "%s"
-        if token == "%":
-            return "%%"
-        return token
+        # psycopg reads % everywhere, inside quoted strings too.
+        return token.replace("%", "%%")
 
     out = _TOKENS.sub(swap, sql)
     if _INSERT_OR_IGNORE.match(out):
