@@ -85,3 +85,26 @@ def test_sqlite_dialect_statements_become_postgresql_ones() -> None:
     with Library.open(fresh_server_url("dialect")) as library:
         row = library.database.execute_sql("SELECT 5 % 2, '50%?', ?", ("x",)).fetchone()
         assert row == (1, "50%?", "x")
+
+
+def test_an_edit_on_a_server_without_a_name_is_signed_with_the_connections_role(tmp_path) -> None:
+    import getpass
+
+    page = tmp_path / "issue" / "page.txt"
+    page.parent.mkdir()
+    page.write_text("北京春耕开始了。\n", encoding="utf-8")
+    url = fresh_server_url("author")
+    with Library.open(url) as library:
+        page_id = library.import_paths([page.parent]).page_ids[0]
+        role = library.database_role
+        assert role and role != getpass.getuser()  # the test server's role is not the system user
+        library.correct(page_id, 0, 0, 2, "南京")
+        library.preferred_author = "王编辑"  # Preferences win over the role; --author over both
+        library.correct(page_id, 0, 2, 4, "夏耕")
+        library.correct(page_id, 0, 4, 6, "结束", author="李编辑")
+        authors = [entry.author for entry in reversed(library.page_history(page_id))]
+    assert authors == [role, "王编辑", "李编辑"]
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT current_user").fetchone()[0] == role

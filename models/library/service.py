@@ -65,6 +65,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self.history = History()
         self._listeners = []
         self.preferred_author: str | None = None
+        self._role: str | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Library:
@@ -99,6 +100,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
     def server_url(self) -> str | None:
         """The server's URL (``postgresql://…``) of a library on a server, else None."""
         return getattr(self._db, "url", None)
+
+    @property
+    def database_role(self) -> str | None:
+        """The role a server library is used as (recorded as the author when no name is set); None on a file."""
+        if not self.server_url:
+            return None
+        if self._role is None:
+            self._role = str(self._db.execute_sql("SELECT current_user").fetchone()[0])
+        return self._role
 
     @property
     def engine(self) -> str:
