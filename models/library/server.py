@@ -281,10 +281,23 @@ def _adapt(conn: Any) -> None:
 
 
 def driver_missing() -> bool:
+    """Load psycopg into peewee (models/__init__.py keeps peewee from loading it at start); True if absent."""
+    import peewee
+
+    if peewee.psycopg is not None:
+        return False
     try:
-        import psycopg  # noqa: F401
+        import psycopg
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
     except ImportError:
         return True
+    peewee.psycopg, peewee.TransactionStatus = psycopg, TransactionStatus
+    peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
     return False
 
 
