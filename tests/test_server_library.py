@@ -108,3 +108,28 @@ def test_an_edit_on_a_server_without_a_name_is_signed_with_the_connections_role(
 
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT current_user").fetchone()[0] == role
+
+
+def test_a_write_after_the_server_dropped_the_connection_fails_once_then_works(tmp_path) -> None:
+    import psycopg
+
+    from models.errors import LibraryWriteError
+
+    page = tmp_path / "issue" / "page.txt"
+    page.parent.mkdir()
+    page.write_text("北京春耕开始了。\n", encoding="utf-8")
+    url = fresh_server_url("lost")
+    with Library.open(url) as library:
+        page_id = library.import_paths([page.parent]).page_ids[0]
+        backend = library.database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        with pytest.raises(LibraryWriteError, match="nothing was saved"):
+            library.correct(page_id, 0, 0, 2, "南京", author="王")
+        library.correct(page_id, 0, 0, 2, "南京", author="王")  # connects again
+        assert library.page(page_id).current_sections[0].paragraphs[0].text.startswith("南京")
+        # A read after the server dropped the connection connects again by itself.
+        backend = library.database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        assert [i.pages for i in library.issues()] == [1]

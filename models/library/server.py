@@ -14,6 +14,7 @@ the window asks for one when the server wants it. Every message shows the URL ma
 
 from __future__ import annotations
 
+import contextlib
 import re
 import urllib.parse
 from typing import Any
@@ -181,6 +182,21 @@ class ServerLibraryDatabase(PostgresqlDatabase):
     def execute_sql(self, sql: str, params: Any = None) -> Any:
         return self._execute_cursor(to_postgres(sql), params)
 
+    def _execute_cursor(self, sql: str, params: Any, **options: Any) -> Any:
+        try:
+            return super()._execute_cursor(sql, params, **options)
+        except (OperationalError, InterfaceError):
+            # A read outside a transaction on a connection the server dropped: connect again, once.
+            if self.is_closed() or self.in_transaction() or self.is_connection_usable():
+                raise
+            self._drop_connection()
+            return super()._execute_cursor(sql, params, **options)
+
+    def _drop_connection(self) -> None:
+        with contextlib.suppress(Exception):
+            self._state.conn.close()
+        self._state.reset()
+
     def connection(self) -> ServerConnection:  # type: ignore[override]
         return ServerConnection(self, super().connection())
 
@@ -203,6 +219,10 @@ class ServerLibraryDatabase(PostgresqlDatabase):
 
     def write_error(self, exc: BaseException) -> LibraryWriteError:
         text = (str(exc) or type(exc).__name__).splitlines()[0]
+        if not self.is_closed() and not self.is_connection_usable():
+            # The server went away (restart, network): the next write connects again, as a
+            # file library works again once the disk has room.
+            self._drop_connection()
         if isinstance(exc, (OperationalError, InterfaceError)) and _lost(text):
             return LibraryWriteError(
                 f"{self.label}: the connection to the server was lost; nothing was saved (try again)", "io"
