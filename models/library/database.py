@@ -17,7 +17,7 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from models.errors import DubaoError, LibraryWriteError, ReadOnlyLibraryError
-from models.library import migrations
+from models.library import binding, migrations
 from models.library.location import default_library_path
 from models.library.server import is_server_url, looks_like_url, open_server_database
 from models.library.upgrade_backup import back_up_before_upgrade
@@ -46,6 +46,14 @@ class LibraryError(DubaoError):
 
 
 def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> SqliteDatabase:
+    """Open the library at ``path`` (see :func:`_open`) and make it the one the models use in this
+    thread outside any library method (:func:`models.library.binding.make_current`)."""
+    db = _open(path, read_only)
+    binding.make_current(db)
+    return db
+
+
+def _open(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> SqliteDatabase:
     """Open (creating if needed) and upgrade the library at ``path``: a database object of its own.
 
     ``path`` may be a server's URL (``postgresql://user@host/dbname``, see
@@ -53,7 +61,7 @@ def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = 
     ``None`` means the default library in the application-data folder; ``":memory:"``
     opens a private in-memory library (tests, one thread). Every call returns a new database
     object (each thread gets its own connection from it); nothing is bound globally: the
-    :class:`~models.library.service.Library` that owns it puts it in use
+    :class:`~models.library.service.Library` that owns it puts it in use in its methods
     (:mod:`models.library.binding`). ``read_only``: the caller only reads; a library that
     cannot be written is then read from a snapshot (see the module docstring). Raises
     LibraryError (or a LibraryWriteError saying the disk is full, the file locked) with a

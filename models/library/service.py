@@ -74,9 +74,8 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         ``read_only``: the caller only reads (an export), so a library in a read-only folder or
         disk is read from an in-memory snapshot instead of being refused.
         """
-        db = open_database(path, read_only=read_only)
         # The last library opened in a thread is the one the models use outside any method.
-        binding.make_current(db)
+        db = open_database(path, read_only=read_only)
         source = getattr(db, "source", None)
         if source is not None:
             return cls(db, Path(source))
