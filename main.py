@@ -69,7 +69,9 @@ def _silence_stdout() -> None:
 def _gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="dubao", description="Open Dubao's window.")
     parser.add_argument("file", nargs="?", help="a page file or a folder (an issue) to open")
-    parser.add_argument("--db", help="library database file (default: in the app-data folder)")
+    parser.add_argument(
+        "--db", help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)"
+    )
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     args = parser.parse_args(argv)
     if args.file is not None:

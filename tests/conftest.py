@@ -55,3 +55,76 @@ def library_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     yield win
     win.close()
     win.library.close()
+
+
+# --- engines -------------------------------------------------------------------------------------
+# Modules marked ``pytestmark = pytest.mark.engines`` run every test twice: on a library file
+# (SQLite) and on a PostgreSQL server (DUBAO_TEST_PG_URL, set by .ci/run; skipped without it).
+# On the server each library file the test would have made is a schema of its own, so the test
+# itself is the same: it opens "library.sqlite3" in its folder and gets an empty server library.
+
+PG_URL_VARIABLE = "DUBAO_TEST_PG_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "engines: run on a library file and on a PostgreSQL server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("engines") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+def server_schema_url(base: str, schema: str) -> str:
+    """``base`` with every connection's search path set to ``schema`` (libpq's options)."""
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
+
+
+def fresh_server_url(label: str = "t") -> str:
+    """A new, empty schema on the test server, as a library URL (skips without a server)."""
+    import uuid
+
+    base = os.environ.get(PG_URL_VARIABLE)
+    if not base:
+        pytest.skip(f"no PostgreSQL test server: set {PG_URL_VARIABLE} (.ci/run starts one)")
+    import psycopg
+
+    schema = f"{label}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    return server_schema_url(base, schema)
+
+
+#: The test's library files and the server schemas standing for them (postgresql runs).
+SERVER_SCHEMAS: dict[str, str] = {}
+
+
+def db_arg(path: Path) -> str:
+    """What ``--db`` names for a library the test made at ``path``: its server URL on postgresql runs."""
+    return SERVER_SCHEMAS.get(str(Path(path).resolve()), str(path))
+
+
+@pytest.fixture(autouse=True)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``sqlite`` or ``postgresql``: on the server, every library file opened becomes a server schema."""
+    name = getattr(request, "param", "sqlite")
+    SERVER_SCHEMAS.clear()
+    if name == "postgresql":
+        from models.library.service import Library
+
+        schemas = SERVER_SCHEMAS
+        opener = Library.open.__func__  # type: ignore[attr-defined]
+
+        def on_server(cls: type, path: Any = None, read_only: bool = False) -> Any:
+            if path is None or str(path) == ":memory:" or str(path).startswith("postgresql://"):
+                return opener(cls, path, read_only)
+            where = str(Path(path).resolve())
+            if where not in schemas:
+                schemas[where] = fresh_server_url()
+            library = opener(cls, schemas[where], read_only)
+            library._path = Path(where)  # the test's name for it: opening it again finds the same schema
+            return library
+
+        monkeypatch.setattr(Library, "open", classmethod(on_server))
+    return name

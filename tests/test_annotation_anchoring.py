@@ -10,6 +10,8 @@ from annotation_pages import ASTRAL_PAGE, library_with, locate, mark, sample_tex
 from models.annotations.finder import Filter
 from models.library.schema import Correction
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def annotated(tmp_path: Path):

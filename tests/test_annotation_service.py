@@ -13,6 +13,8 @@ from models.annotations.finder import Filter
 from models.annotations.service import Annotations
 from models.errors import DubaoError
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def annotated(tmp_path: Path):

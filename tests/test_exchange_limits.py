@@ -17,6 +17,8 @@ from models.annotations.exchange_reading import MAX_NOTE_CHARS, MAX_TAGS
 from models.errors import DubaoError
 from models.library.schema import Category, Highlight, Note, Tag
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture
 def lib(tmp_path: Path):

@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import ASTRAL_PAGE, ROOT, library_with, mark, sample_text
+from conftest import db_arg
+
+pytestmark = pytest.mark.engines
 
 
 @pytest.fixture()
-def library_file(tmp_path: Path) -> Path:
+def library_file(tmp_path: Path) -> str:
+    """The library's --db: a file, or its server URL on postgresql runs."""
     annotations, page_ids = library_with(tmp_path, ("sample.txt", sample_text()), ("astral.txt", ASTRAL_PAGE))
     sample, astral = (annotations.open_page(p) for p in page_ids)
     mark(
@@ -30,7 +34,7 @@ def library_file(tmp_path: Path) -> Path:
     mark(annotations, astral, "𠀀家庄", "地名", tags=["村"])
     mark(annotations, astral, "高质量发展", "要点")
     annotations.library.close()
-    return tmp_path / "library.sqlite3"
+    return db_arg(tmp_path / "library.sqlite3")
 
 
 def dubao(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -39,7 +43,7 @@ def dubao(*args: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def test_csv_starts_with_a_bom_and_reads_back_every_highlight(library_file: Path, tmp_path: Path) -> None:
+def test_csv_starts_with_a_bom_and_reads_back_every_highlight(library_file: str, tmp_path: Path) -> None:
     out = tmp_path / "marks.csv"
     done = dubao("export", "--format", "csv", "--db", str(library_file), "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -55,7 +59,7 @@ def test_csv_starts_with_a_bom_and_reads_back_every_highlight(library_file: Path
     assert all(r["id"].startswith("urn:uuid:") and r["anchored"] == "yes" for r in rows)
 
 
-def test_markdown_groups_highlights_under_their_sections(library_file: Path) -> None:
+def test_markdown_groups_highlights_under_their_sections(library_file: str) -> None:
     done = dubao("export", "--format", "md", "--db", str(library_file))
     assert done.returncode == 0, done.stderr
     text = done.stdout.decode("utf-8")
@@ -71,7 +75,7 @@ def test_markdown_groups_highlights_under_their_sections(library_file: Path) -> 
     assert "  第二行 \\*不是强调\\*" in lines  # the note is shown as typed, not as emphasis
 
 
-def test_w3c_export_then_import_through_the_commands(library_file: Path, tmp_path: Path) -> None:
+def test_w3c_export_then_import_through_the_commands(library_file: str, tmp_path: Path) -> None:
     out = tmp_path / "marks.jsonld"
     assert dubao("export", "--format", "w3c", "--db", str(library_file), "-o", str(out)).returncode == 0
     assert json.loads(out.read_bytes())["total"] == 4
@@ -91,7 +95,7 @@ def test_w3c_export_then_import_through_the_commands(library_file: Path, tmp_pat
         ("import-annotations", "{garbage}", "--db", "{db}"),
     ],
 )
-def test_bad_input_gives_one_line_and_exit_2(args, library_file: Path, tmp_path: Path) -> None:
+def test_bad_input_gives_one_line_and_exit_2(args, library_file: str, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.json"
     garbage.write_bytes(b"\x00\x01 not json")
     filled = [a.format(missing=tmp_path / "nope", db=library_file, garbage=garbage) for a in args]

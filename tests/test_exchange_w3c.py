@@ -12,6 +12,8 @@ from annotation_pages import ASTRAL_PAGE, library_with, mark, sample_text
 from models.annotations.exchange import collect, import_w3c, read_w3c, to_w3c, w3c_bytes
 from models.errors import DubaoError
 
+pytestmark = pytest.mark.engines
+
 UUID_IRI = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 

@@ -14,6 +14,8 @@ from models.library.service import Library
 from models.page_file import read_page_file
 from models.parser import parse_page
 
+pytestmark = pytest.mark.engines
+
 ASTRAL_PAGE = "𠀀𠀁报 头\n\n本报讯 𠀀字在\n行首𠀀与行尾𠀀\n\niPhone 15 与 𠀂\n"
 
 

@@ -152,10 +152,7 @@ def read_only_library(tmp_path: Path) -> Iterator[Path]:
         annotations, [page_id] = library_with(folder, ("sample.txt", sample_text()))
         mark(annotations, annotations.open_page(page_id), "金融办", "生词", note="只读")
         path = annotations.library.path
-        annotations.library.close()
-        from models.library import database
-
-        database._OPEN.pop(str(path.resolve()), None)
+        annotations.library.close()  # each open is a database object of its own: nothing cached
         return path
 
     if hasattr(os, "geteuid") and os.geteuid() == 0:

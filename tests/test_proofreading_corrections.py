@@ -10,6 +10,8 @@ from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
 from models.errors import DubaoError
 from models.library.schema import Page
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def page(tmp_path: Path):

@@ -9,6 +9,8 @@ from proofreading_pages import TWO_ARTICLES, find, library_with_pages
 
 from models.annotations.service import Annotations
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def desk(tmp_path: Path):

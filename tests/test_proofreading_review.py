@@ -12,6 +12,8 @@ from models.errors import DubaoError
 from models.library.schema import utc_now
 from models.proofreading.knowledge import corrected_pieces
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def page(tmp_path: Path):

@@ -11,6 +11,8 @@ import models.parser
 from models.errors import DubaoError
 from models.section import ParsedPage, Section
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture()
 def page(tmp_path: Path):

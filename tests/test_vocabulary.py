@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from models.errors import DubaoError
@@ -14,6 +14,8 @@ from models.library.service import Library
 from models.vocabulary import add_word, delete_word, list_words, update_word, write_csv, write_tsv
 from models.vocabulary.export import COLUMNS
 from tests.conftest import SAMPLE_PAGE
+
+pytestmark = pytest.mark.engines
 
 
 @pytest.fixture
@@ -109,9 +111,12 @@ def test_writing_to_a_missing_folder_is_a_one_line_error(library, tmp_path):
         write_csv([], tmp_path / "no" / "such" / "v.csv")
 
 
-@settings(max_examples=40, deadline=None)
+# engine only names the engine; each example opens a library of its own.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(min_size=1, max_size=12).filter(lambda s: s.strip()), min_size=1, max_size=4))
-def test_any_words_come_back_from_the_csv_as_saved(tmp_path_factory, words):
+def test_any_words_come_back_from_the_csv_as_saved(tmp_path_factory, engine, words):
+    if engine == "postgresql":  # PostgreSQL's text cannot hold U+0000: such a write fails whole, said once
+        assume(all("\x00" not in w for w in words))
     folder = tmp_path_factory.mktemp("v")
     with Library.open(folder / "l.sqlite3") as library:
         for w in words:

@@ -243,11 +243,13 @@ class _Merge:
         fields = [Highlight._meta.fields[name] for name in _COLUMNS]
         columns = ", ".join('"' + f.column_name + '"' for f in fields)
         sql = f"INSERT INTO highlight ({columns}) VALUES ({_marks(len(fields))})"
-        cursor = self.db.cursor()
         ids = []
         for values in self.new_rows:
-            cursor.execute(sql, [f.db_value(values[f.name]) for f in fields])
-            ids.append(int(cursor.lastrowid))
+            # RETURNING, not lastrowid: the same statement serves a file and a server library.
+            cursor = self.db.execute_sql(
+                f'{sql} RETURNING "id"', [f.db_value(values[f.name]) for f in fields]
+            )
+            ids.append(int(cursor.fetchone()[0]))
             self.rec.made("highlight", ids[-1])
         return ids
 
@@ -267,7 +269,7 @@ class _Merge:
         tag_ids = self._tag_ids(name for _, item in merges for name in item.tags)
         links = [(hid, tag_ids[name]) for hid, item in merges for name in item.tags]
         table = HighlightTag._meta.table_name
-        self.db.cursor().executemany(
+        self.db.connection().executemany(
             f"INSERT OR IGNORE INTO {table} (highlight_id, tag_id) VALUES (?, ?)", links
         )
 
@@ -287,12 +289,12 @@ class _Merge:
                 texts[hid] = f"{texts[hid]}\n\n{item.note}"
         now = Note.updated.db_value(utc_now())
         table = Note._meta.table_name
-        cursor = self.db.cursor()
-        cursor.executemany(
+        conn = self.db.connection()
+        conn.executemany(
             f"INSERT INTO {table} (highlight_id, text, created, updated) VALUES (?, ?, ?, ?)",
             [(hid, text, now, now) for hid, text in texts.items() if hid not in current],
         )
-        cursor.executemany(
+        conn.executemany(
             f"UPDATE {table} SET text = ?, updated = ? WHERE id = ?",
             [
                 (text, now, current[hid][0])

@@ -27,6 +27,7 @@ from models.annotations.records import Changed, HighlightInfo, PlacingReport
 from models.annotations.tagging import TagOps
 from models.annotations.texts import section_hashes, section_text
 from models.errors import DubaoError
+from models.library.binding import binds_library
 from models.library.records import PageContent
 from models.library.schema import Category, Highlight, HighlightTag, Note, Page, Tag, utc_now
 from models.library.service import Library
@@ -84,6 +85,7 @@ class _Recording:
         self.before[kind].setdefault(key, None)
 
 
+@binds_library
 class Annotations(CategoryOps, TagOps):
     """Highlights, categories, tags and notes of one library, with an undo history."""
 
@@ -353,7 +355,7 @@ class Annotations(CategoryOps, TagOps):
             Page.select(Page.id)
             .join(Highlight)
             .where(Highlight.deleted == False)  # noqa: E712 (peewee expression)
-            .distinct()
+            .group_by(Page.id)  # not DISTINCT: PostgreSQL wants DISTINCT's ORDER BY in the select list
             .order_by(Page.issue, Page.position, Page.id)
         )
         if issue_id is not None:

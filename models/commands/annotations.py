@@ -30,21 +30,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--raw", action="store_true", help="with --format text: the raw OCR text of each page")
     p.add_argument("--issue", type=int, metavar="ID", help="only this issue's annotations (default: all)")
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
     p.set_defaults(run=run)
     q = sub.add_parser("import-annotations", help="merge a W3C Web Annotation file into the library")
     q.add_argument("file", metavar="FILE", help="a W3C AnnotationCollection (JSON-LD) made by export")
-    q.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    q.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     q.set_defaults(run=run)
 
 
 def _open(db: str | None, read_only: bool = False):
     from models.annotations.service import Annotations
     from models.input_files import check_input
+    from models.library.server import is_server_url
     from models.library.service import Library
 
-    if db is not None and db != ":memory:":
+    if db is not None and db != ":memory:" and not is_server_url(db):
         check_input(db)
     return Annotations(Library.open(db, read_only=read_only))
 

@@ -1,6 +1,6 @@
 """``main.py import PATH... [--db FILE]``: store page files in the library, then print the ids
 added as one JSON line; and the ``library`` group, whose actions look after the library file
-(``library list``, ``library backup``), one module each.
+(``library list``, ``library backup``, ``library copy``), one module each.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sys
 LIBRARY_ACTIONS = {
     "list": "library_list",
     "backup": "library_backup",
+    "copy": "library_copy",
 }
 
 
@@ -23,7 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="store page files in the library (a folder is one issue, its *.txt files its pages)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="page text files or folders of them")
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.set_defaults(run=run)
     group = sub.add_parser("library", help="look after the library file: " + ", ".join(LIBRARY_ACTIONS))
     actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -17,7 +17,11 @@ def register(actions: argparse._SubParsersAction) -> None:
     p.add_argument(
         "dest", metavar="DEST", help="the backup file to write, or a folder to put a dated copy in"
     )
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.add_argument("--overwrite", action="store_true", help="replace DEST if it already exists")
     p.set_defaults(run=run)
 
@@ -25,9 +29,11 @@ def register(actions: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from models.input_files import check_input
     from models.library.location import default_library_path
+    from models.library.server import is_server_url
     from models.library.service import Library
 
-    check_input(args.db or default_library_path())  # a backup never creates an empty library
+    if not is_server_url(args.db):
+        check_input(args.db or default_library_path())  # a backup never creates an empty library
     with Library.open(args.db, read_only=True) as library:  # a read-only folder's library too
         report = library.backup(args.dest, overwrite=args.overwrite)
     out = sys.stdout.buffer

@@ -9,16 +9,22 @@ import sys
 
 def register(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser("list", help="one JSON object per issue: id, paper, date, title, pages")
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from models.input_files import check_input
     from models.library.location import default_library_path
+    from models.library.server import is_server_url
     from models.library.service import Library
 
-    check_input(args.db or default_library_path())  # listing never creates an empty library
+    if not is_server_url(args.db):
+        check_input(args.db or default_library_path())  # listing never creates an empty library
     out = sys.stdout.buffer
     with Library.open(args.db, read_only=True) as library:
         for issue in library.issues():

@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("old", metavar="OLD", help="the wrong form, as the current text reads it")
     p.add_argument("new", metavar="NEW", help="what it should read (may be empty: a deletion)")
     p.add_argument("--issue", type=int, metavar="ID", help="only this issue (default: the whole library)")
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.add_argument("--author", metavar="NAME", help="who corrects (default: the system user)")
     p.add_argument(
         "--dry-run", action="store_true", help="list the occurrences as search hits; change nothing"
@@ -35,8 +39,11 @@ def open_existing(db: str | None):
     """The library at ``db`` (or the default one); never creates one."""
     from models.errors import DubaoError
     from models.library.location import default_library_path
+    from models.library.server import is_server_url
     from models.library.service import Library
 
+    if is_server_url(db):
+        return Library.open(db)
     path = Path(db) if db is not None else default_library_path()
     if str(db) != ":memory:" and not path.is_file():
         raise DubaoError(f"{path}: no such library file")

@@ -17,7 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="QUERY",
         help="characters to find (full/half width, traditional/simplified, case match)",
     )
-    p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
+    p.add_argument(
+        "--db",
+        metavar="DB",
+        help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)",
+    )
     p.add_argument(
         "--raw", action="store_true", help="search the raw OCR text; offsets are into it, section null"
     )
@@ -36,10 +40,12 @@ def run(args: argparse.Namespace) -> int:
         raise DubaoError("the query is empty: give the characters to find")
     if args.limit < 0:
         raise DubaoError("--limit must be 0 or more")
-    path = Path(args.db) if args.db else default_library_path()
-    if not path.is_file():
-        raise DubaoError(f"{path}: no library there (import pages first)")
+    from models.library.server import is_server_url
     from models.library.service import Library
+
+    path: str | Path = args.db if is_server_url(args.db) else Path(args.db or default_library_path())
+    if isinstance(path, Path) and not path.is_file():
+        raise DubaoError(f"{path}: no library there (import pages first)")
 
     with Library.open(path) as library:
         hits = library.search(args.query, limit=args.limit, raw=args.raw, issue=args.issue)

@@ -11,16 +11,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import threading
 import urllib.parse
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
 from models.errors import DubaoError, LibraryWriteError, ReadOnlyLibraryError
-from models.library import migrations
+from models.library import binding, migrations
 from models.library.location import default_library_path
-from models.library.schema import MODELS
+from models.library.server import is_server_url, looks_like_url, open_server_database
 from models.library.upgrade_backup import back_up_before_upgrade
 from models.library.writing import (
     BUSY_TIMEOUT,
@@ -46,22 +45,36 @@ class LibraryError(DubaoError):
     """A library file that cannot be opened or upgraded."""
 
 
-#: One database object per library file, shared by every thread (each gets its own connection).
-_OPEN: dict[str, SqliteDatabase] = {}
-_OPEN_LOCK = threading.Lock()
-
-
 def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> SqliteDatabase:
-    """Open (creating if needed) and upgrade the library at ``path``; bind the models to it.
+    """Open the library at ``path`` (see :func:`_open`) and make it the one the models use in this
+    thread outside any library method (:func:`models.library.binding.make_current`)."""
+    db = _open(path, read_only)
+    binding.make_current(db)
+    return db
 
+
+def _open(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> SqliteDatabase:
+    """Open (creating if needed) and upgrade the library at ``path``: a database object of its own.
+
+    ``path`` may be a server's URL (``postgresql://user@host/dbname``, see
+    :mod:`models.library.server`); a URL is never taken for a file name.
     ``None`` means the default library in the application-data folder; ``":memory:"``
-    opens a private in-memory library (tests, one thread). Opening a file that is already
-    open (the window's library, again in an import thread) returns the same database
-    object, so the models stay bound to one database and each thread gets its own
-    connection from it. ``read_only``: the caller only reads; a library that cannot be
-    written is then read from a snapshot (see the module docstring). Raises LibraryError
-    (or a LibraryWriteError saying the disk is full, the file locked) with a one-line reason.
+    opens a private in-memory library (tests, one thread). Every call returns a new database
+    object (each thread gets its own connection from it); nothing is bound globally: the
+    :class:`~models.library.service.Library` that owns it puts it in use in its methods
+    (:mod:`models.library.binding`). ``read_only``: the caller only reads; a library that
+    cannot be written is then read from a snapshot (see the module docstring). Raises
+    LibraryError (or a LibraryWriteError saying the disk is full, the file locked) with a
+    one-line reason.
     """
+    if is_server_url(path):
+        return open_server_database(str(path))
+    if looks_like_url(path):
+        scheme = str(path).split(":", 1)[0]
+        raise LibraryError(
+            f"{scheme}:…: not a library file, and the only server Dubao opens is "
+            "postgresql://user[:password]@host[:port]/dbname"
+        )
     target = default_library_path() if path is None else path
     name = str(target)
     if name != ":memory:":
@@ -71,30 +84,18 @@ def open_database(path: str | os.PathLike[str] | None = None, read_only: bool = 
         if read_only and not file.is_file():
             raise LibraryError(f"{file}: no such library file")
         if read_only and not _writable(file):
-            return _bind(_snapshot(file))
+            return _snapshot(file)
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{file.parent}: cannot create the folder ({exc.strerror or exc})") from None
         name = str(file.resolve())
-    with _OPEN_LOCK:
-        db = _OPEN.get(name)
-        if db is None:
-            try:
-                db = _connect(name)
-            except LibraryWriteError:  # read-only, or a full disk: reading needs no writing
-                if not read_only:
-                    raise
-                return _bind(_snapshot(Path(name)))
-            if name != ":memory:":
-                _OPEN[name] = db
-        db.bind(MODELS, bind_refs=False, bind_backrefs=False)
-    return db
-
-
-def _bind(db: SqliteDatabase) -> SqliteDatabase:
-    db.bind(MODELS, bind_refs=False, bind_backrefs=False)
-    return db
+    try:
+        return _connect(name)
+    except LibraryWriteError:  # read-only, or a full disk: reading needs no writing
+        if not read_only:
+            raise
+        return _snapshot(Path(name))
 
 
 def _writable(file: Path) -> bool:
@@ -236,4 +237,8 @@ def _upgrade(db: SqliteDatabase, name: str) -> None:
 
 
 def schema_version(db: SqliteDatabase) -> int:
+    if getattr(db, "engine", "") == "postgresql":
+        from models.library import server_migrations
+
+        return server_migrations.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])

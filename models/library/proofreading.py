@@ -17,10 +17,11 @@ from models.proofreading.checker_knowledge import LibraryKnowledge
 
 def proofreading_knowledge(path: str | os.PathLike[str]) -> LibraryKnowledge:
     """The word list, corrected character pairs and dismissed flags of the library at ``path``."""
+    from models.library.server import is_server_url
     from models.library.service import Library
 
-    file = Path(path)
-    if not file.is_file():
+    file: str | Path = str(path) if is_server_url(path) else Path(path)
+    if isinstance(file, Path) and not file.is_file():
         raise DubaoError(f"{file}: no such library file")
     with Library.open(file, read_only=True) as library:
         taught = library.checker_knowledge()

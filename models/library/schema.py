@@ -5,8 +5,9 @@ per version; these models are how the code reads and writes them, and a test che
 both agree. Offsets are Unicode code points everywhere. Source maps (one raw-text offset
 per character of a stored text) are kept as JSON runs, see :mod:`models.library.sourcemap`.
 
-Models are bound to a database when it is opened (:func:`models.library.database.open_database`),
-so one library is open per process at a time.
+The models are bound to :data:`models.library.binding.ROUTER`: they use the database of the
+library in use in the running context (its method, its transaction), so several libraries may
+be open in one process.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from peewee import (
     TextField,
 )
 
+from models.library.binding import ROUTER
+
 
 def utc_now() -> datetime:
     """Timestamps are stored as naive UTC."""
@@ -31,7 +34,7 @@ def utc_now() -> datetime:
 
 class LibraryModel(Model):
     class Meta:
-        database = None
+        database = ROUTER
         legacy_table_names = False
 
 

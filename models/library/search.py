@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from peewee import SqliteDatabase
@@ -134,6 +134,11 @@ def _rows(
     Rows are read from the index one by one as they are needed, so finding the first
     hits never reads the rest.
     """
+    if getattr(conn, "engine", "") == "postgresql":
+        from models.library import server_search
+
+        yield from _with_starts(server_search.matching(conn, folded, raw, issue), folded)
+        return
     table, phrase = search_index.match_expression(folded)
     where, params = "", [phrase]
     if issue is not None:
@@ -152,12 +157,16 @@ def _rows(
         )
     cursor = conn.execute(sql, params)
     try:
-        for values in cursor:
-            starts = _find_all(fold(values[1]), folded)
-            if starts:
-                yield _Row(*values), starts
+        yield from _with_starts(cursor, folded)
     finally:
         cursor.close()
+
+
+def _with_starts(rows: Iterable[tuple], folded: str) -> Iterator[tuple[_Row, list[int]]]:
+    for values in rows:
+        starts = _find_all(fold(values[1]), folded)
+        if starts:
+            yield _Row(*values), starts
 
 
 def _find_all(text: str, query: str) -> list[int]:

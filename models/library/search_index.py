@@ -120,6 +120,17 @@ def _write_tokens(conn: sqlite3.Connection, kind: str, row_key: int, text: str, 
             conn.execute(f'INSERT INTO "{name}"(rowid, "tokens") VALUES (?, ?)', (row_key, tokens))
 
 
+def _on_server(conn: object) -> bool:
+    """A PostgreSQL library's connection: its index is models.library.server_search."""
+    return getattr(conn, "engine", "") == "postgresql"
+
+
+def _server():  # noqa: ANN202 - a module
+    from models.library import server_search
+
+    return server_search
+
+
 # --- what is indexed ------------------------------------------------------------------------
 
 
@@ -227,6 +238,8 @@ def add_page(
     conn: sqlite3.Connection, issue_id: int, page_id: int, raw: str, entries: Sequence[SectionEntry]
 ) -> None:
     """Index a new page: its raw text and its sections (inside the caller's transaction)."""
+    if _on_server(conn):
+        return _server().add_page(conn, issue_id, page_id, raw, entries)
     flush_removed(conn)
     add_prepared(conn, issue_id, page_id, prepare_page(raw, entries))
 
@@ -293,6 +306,8 @@ def replace_sections(
     text is the same gets its title, source map and corrected places updated without touching
     its tokens, and only sections whose text changed are tokenised again (a keystroke
     re-indexes one section, not the page)."""
+    if _on_server(conn):
+        return _server().replace_sections(conn, issue_id, page_id, entries)
     stored = {
         row[0]: row[1:]
         for row in conn.execute(
@@ -355,6 +370,8 @@ def _write_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
 
 def flush_removed(conn: sqlite3.Connection) -> None:
     """Take the rows of deleted sections and pages out of the index."""
+    if _on_server(conn):
+        return _server().flush_removed(conn)
     removed = conn.execute(
         'SELECT rowid, "key", "kind", "text" FROM "search_removed" ORDER BY rowid'
     ).fetchall()
@@ -420,6 +437,8 @@ def current_entries(
 
 def rebuild(conn: sqlite3.Connection, page_source: PageSource = stored_page) -> None:
     """Index every page afresh (inside the caller's transaction)."""
+    if _on_server(conn):
+        return _server().rebuild(conn, page_source)
     start_rebuild(conn)
     while rebuild_step(conn, page_source, batch=1 << 30) is not None:
         pass
@@ -458,6 +477,8 @@ def _rebuild_state(conn: sqlite3.Connection) -> dict | None:
 
 def rebuild_progress(conn: sqlite3.Connection) -> tuple[int, int] | None:
     """(pages indexed again, pages to index in all) while a rebuild is under way, else None."""
+    if _on_server(conn):  # a server's index is made in one go (see Library._index_if_folded_differently)
+        return None
     state = _rebuild_state(conn)
     if state is None:
         return None
@@ -509,11 +530,15 @@ def _token_fingerprint() -> str:
 
 def is_current(conn: sqlite3.Connection) -> bool:
     """Whether the index was made the way this version makes it (same tokens, same folding), whole."""
+    if _on_server(conn):
+        return _server().is_current(conn)
     row = conn.execute('SELECT "value" FROM "search_meta" WHERE "name" = \'tokens\'').fetchone()
     return row is not None and row[0] == _token_fingerprint()
 
 
 def is_rebuilding(conn: sqlite3.Connection) -> bool:
     """Whether a rebuild with this version's tokens is under way (``rebuild_step`` carries it on)."""
+    if _on_server(conn):
+        return False
     state = _rebuild_state(conn)
     return state is not None and state["tokens"] == _token_fingerprint()

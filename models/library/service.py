@@ -18,9 +18,10 @@ from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
 from models.history import History
-from models.library import search_index
+from models.library import binding, search_index
 from models.library import sections as stored
 from models.library.backup import BackupProgress, BackupReport, back_up
+from models.library.binding import binds_library
 from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
 from models.library.importer import import_paths as _import_paths
@@ -28,6 +29,7 @@ from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageI
 from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
+from models.library.server import is_server_url, masked
 from models.proofreading.correcting import CorrectionOps
 from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
@@ -44,6 +46,7 @@ UNSET: Any = _Unset()
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+@binds_library
 class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
     """An open library file.
 
@@ -52,6 +55,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
     session's one undo history, shared with annotation operations
     (:class:`models.annotations.service.Annotations` uses it); :meth:`undo` and :meth:`redo`
     replay its steps. ``preferred_author`` is the name set in Preferences (the UI sets it).
+
+    The object owns its database: every public method runs with it in use
+    (:mod:`models.library.binding`), so two libraries open in one process each read their own.
     """
 
     def __init__(self, db: SqliteDatabase, path: Path | None) -> None:
@@ -63,6 +69,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         #: read); see :meth:`page`
         self._local = threading.local()
         self.preferred_author: str | None = None
+        self._role: str | None = None
 
     @classmethod
     def open(
@@ -76,12 +83,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         upgrade) is made again before this returns; with False (the window) only the rebuild is
         started, and :meth:`update_search_index` carries it on (in the background).
         """
+        # The last library opened in a thread is the one the models use outside any method.
         db = open_database(path, read_only=read_only)
         source = getattr(db, "source", None)
         if source is not None:
             return cls(db, Path(source))
-        library = cls(db, None if str(path) == ":memory:" else Path(db.database))
-        library._index_if_folded_differently(index_now)
+        on_file = str(path) != ":memory:" and not is_server_url(path)
+        library = cls(db, Path(db.database) if on_file else None)
+        with binding.using(db):
+            library._index_if_folded_differently(index_now)
         return library
 
     @property
@@ -91,8 +101,34 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
 
     @property
     def path(self) -> Path | None:
-        """The library file (``None`` for an in-memory library)."""
+        """The library file (``None`` for an in-memory library or one on a server)."""
         return self._path
+
+    @property
+    def server_url(self) -> str | None:
+        """The server's URL (``postgresql://…``) of a library on a server, else None."""
+        return getattr(self._db, "url", None)
+
+    @property
+    def database_role(self) -> str | None:
+        """The role a server library is used as (recorded as the author when no name is set); None on a file."""
+        if not self.server_url:
+            return None
+        if self._role is None:
+            self._role = str(self._db.execute_sql("SELECT current_user").fetchone()[0])
+        return self._role
+
+    @property
+    def engine(self) -> str:
+        """``sqlite`` (a file) or ``postgresql`` (a server)."""
+        return "postgresql" if self.server_url else "sqlite"
+
+    @property
+    def label(self) -> str:
+        """How messages and titles name the library: its file, or its URL with the password masked."""
+        if self.server_url:
+            return masked(self.server_url)
+        return str(self._path) if self._path else ":memory:"
 
     @property
     def database(self) -> SqliteDatabase:
@@ -104,6 +140,8 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self._kept_pages().clear()  # a new connection counts its changes afresh
         if not self._db.is_closed():
             self._db.close()
+        if binding.is_current(self._db):
+            binding.make_current(None)
 
     def __enter__(self) -> Library:
         return self
@@ -125,6 +163,11 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         ``progress(done_pages, total_pages)`` may cancel (return False). The library itself is never
         overwritten; an existing ``dest`` only with ``overwrite``. BackupFailed (a DubaoError) else.
         """
+        if self.server_url:
+            raise DubaoError(
+                f"{self.label}: a library on a server is backed up by copying it to a file: "
+                "main.py library copy URL FILE"
+            )
         if self._path is None:
             raise DubaoError("an in-memory library has no file to back up")
         return back_up(self._path, dest, progress, overwrite)
@@ -351,8 +394,17 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         issue_id, _, entries = self._indexed_page(page_id, content)
         search_index.replace_sections(self._db.connection(), issue_id, page_id, entries)
 
+    def rebuild_search_index(self) -> None:
+        """Index every page afresh, in one transaction (after ``library copy``)."""
+        with self._db.atomic():
+            search_index.rebuild(self._db.connection(), lambda _conn, page_id: self._indexed_page(page_id))
+
     def _index_if_folded_differently(self, now: bool = True) -> None:
         """Index the library again if it was folded by another version (a new conversion table)."""
+        if self.server_url:  # a server's index is made again at once, in one transaction
+            if not search_index.is_current(self._db.connection()):
+                self.rebuild_search_index()
+            return
         conn = self._db.connection()
         if search_index.is_current(conn):
             return

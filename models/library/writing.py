@@ -24,6 +24,7 @@ from models.errors import (
     LibraryWriteError,
     ReadOnlyLibraryError,
 )
+from models.library import binding
 
 #: Seconds a connection waits for another writer (the UI and a background import) before failing.
 BUSY_TIMEOUT = 10.0
@@ -85,21 +86,37 @@ def write_error(exc: BaseException, name: str, timeout: float = BUSY_TIMEOUT) ->
 
 
 class _Guarded(ContextDecorator):
-    """peewee's atomic() block, with storage failures raised as LibraryWriteError."""
+    """peewee's atomic() block, with storage failures raised as LibraryWriteError.
 
-    def __init__(self, db: LibraryDatabase, inner: Any) -> None:
+    The block also puts its library in use (:mod:`models.library.binding`): the models
+    inside it read and write this database.
+    """
+
+    def __init__(self, db: Any, inner: Any) -> None:
         self._db = db
         self._inner = inner
+        self._tokens: list[Any] = []
 
     def __enter__(self) -> Any:
+        self._tokens.append(binding.enter(self._db))
         try:
             return self._inner.__enter__()
         except Exception as exc:  # BEGIN IMMEDIATE waits out the busy timeout, then fails here
+            binding.leave(self._tokens.pop())
             if is_storage_failure(exc):
                 raise self._db.write_error(exc) from None
             raise
+        except BaseException:
+            binding.leave(self._tokens.pop())
+            raise
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
+        try:
+            return self._exit(exc_type, exc, tb)
+        finally:
+            binding.leave(self._tokens.pop())
+
+    def _exit(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
         try:
             suppressed = bool(self._inner.__exit__(exc_type, exc, tb))
         except Exception as trouble:  # COMMIT failed, or a rollback after the body's failure did

@@ -115,7 +115,9 @@ class ProofDesk:
     # --- the author --------------------------------------------------------------------------
     def author_name(self, given: str | None = None) -> str:
         """The author recorded for an edit when none is given (see :func:`resolve_author`)."""
-        return resolve_author(given, getattr(self, "preferred_author", None))
+        preferred = getattr(self, "preferred_author", None)
+        named = (given and given.strip()) or (preferred and preferred.strip())
+        return resolve_author(given, preferred, None if named else getattr(self, "database_role", None))
 
     # --- layouts -----------------------------------------------------------------------------
     def layout(self, page_id: int) -> PageLayout:

@@ -2411,4 +2411,39 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Correct the selection (or the flag) everywhere, as one batch</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>Open &amp;Library…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Library: %1</source>
+        <translation>Library: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryOpening</name>
+    <message>
+        <source>Library Password</source>
+        <translation>Library Password</translation>
+    </message>
+    <message>
+        <source>Password for %1
+(kept for this session only; ~/.pgpass or PGPASSWORD spare you this prompt)</source>
+        <translation>Password for %1
+(kept for this session only; ~/.pgpass or PGPASSWORD spare you this prompt)</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>Open Library</translation>
+    </message>
+    <message>
+        <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
+        <translation>A library file, or a team server: postgresql://user@host[:port]/dbname</translation>
+    </message>
+</context>
 </TS>

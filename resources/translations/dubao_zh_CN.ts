@@ -2397,4 +2397,39 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>全部更正选中的文字（或标记），作为一批</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>打开报库(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Library: %1</source>
+        <translation>报库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryOpening</name>
+    <message>
+        <source>Library Password</source>
+        <translation>报库密码</translation>
+    </message>
+    <message>
+        <source>Password for %1
+(kept for this session only; ~/.pgpass or PGPASSWORD spare you this prompt)</source>
+        <translation>%1 的密码
+（只在本次会话中保留；设置 ~/.pgpass 或 PGPASSWORD 即可不再询问）</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>打开报库</translation>
+    </message>
+    <message>
+        <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
+        <translation>报库文件，或团队服务器：postgresql://用户@主机[:端口]/数据库名</translation>
+    </message>
+</context>
 </TS>

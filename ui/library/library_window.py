@@ -26,17 +26,43 @@ class LibraryWindow:
         if self.library is not None:
             return True
         from models.errors import DubaoError
-        from models.library.service import Library
+        from ui.library.library_opening import open_library
 
         try:
-            # A search index made by another version is made again in the background (below).
-            self.library = Library.open(self.db_path, index_now=False)
+            library, target = open_library(self, self.db_path)
         except DubaoError as exc:
             self.show_error(self.tr("The library cannot be opened"), str(exc))
             return False
+        if library is None:  # the password prompt was cancelled
+            return False
+        self.library, self.db_path = library, target  # a password typed stays in memory only
         self.library.preferred_author = self.settings.author() or None  # recorded with corrections
         self.refresh_library()
+        if self.library.server_url:
+            self.status.setText(self.tr("Library: %1").replace("%1", self.library.label))
         self.update_search_index()
+        return True
+
+    def choose_library(self) -> bool:
+        """File ▸ Open Library…: switch to another library file or a team server."""
+        from ui.library.library_opening import ask_library
+
+        target = ask_library(self, self.db_path)
+        if target is None:
+            return False
+        return self.switch_library(target)
+
+    def switch_library(self, target: str) -> bool:
+        """Open ``target`` instead of the library open now; the old one stays if the new one fails."""
+        old, old_target = self.library, self.db_path
+        self.library, self.db_path = None, target
+        if not self.open_library():
+            self.library, self.db_path = old, old_target
+            return False
+        if old is not None:
+            old.close()
+        if self.page_where.startswith("library:"):
+            self.page_where = ""  # the page shown belonged to the other library
         return True
 
     def update_search_index(self) -> None:

@@ -210,7 +210,15 @@ class ScanSession(QObject):
             return
         page_id = int(where.split(":", 1)[1]) if where.startswith("library:") else None
         page_file = where[5:] if where.startswith("file:") else None
-        db_path = str(w.library.path) if w.library is not None and w.library.path is not None else None
+        db_path = None
+        if w.library is not None:  # a file, or the server the window connected to (password in memory)
+            db_path = (
+                str(w.library.path)
+                if w.library.path is not None
+                else w.db_path
+                if w.library.server_url
+                else None
+            )
         if page_id is not None and db_path is None:
             self.pane.say(self.tr("No scan for this page."))
             return

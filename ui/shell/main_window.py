@@ -173,6 +173,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.open_action = self._action(self.tr("&Open Page…"), self.choose_file, key.Open)
         self.open_folder_action = self._action(self.tr("Open &Folder…"), self.choose_folder)
         self.import_action = self._action(self.tr("&Import into Library…"), self.choose_import)
+        self.open_library_action = self._action(self.tr("Open &Library…"), self.choose_library)
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.search_library_action = self._action(
             self.tr("&Search Library…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
@@ -237,6 +238,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.open_library_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
