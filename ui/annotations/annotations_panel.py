@@ -57,6 +57,12 @@ class HighlightListModel(QAbstractTableModel):
         self._records = {}
         self.endResetModel()
 
+    def prime(self, records) -> None:
+        """Keep records already read (the page's highlights the window has just painted), so
+        listing them costs no second read of the same rows."""
+        for info in records:
+            self._records.setdefault(info.id, info)
+
     def forget(self, ids) -> None:
         """Drop cached records (they changed) and repaint the rows."""
         for i in ids:
