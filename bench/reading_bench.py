@@ -47,6 +47,16 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def _rss_parts() -> str:
+    """Resident memory split: anonymous (heaps) and file-backed (fonts, libraries mapped)."""
+    parts = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("RssAnon:", "RssFile:")):
+                parts[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return f"anon {parts.get('RssAnon', 0):.0f} + file {parts.get('RssFile', 0):.0f} MB"
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -75,6 +85,8 @@ def _window(folder: Path, db: Path):
 
 # --- a page with many highlights -------------------------------------------------------------------
 def bench_paint(count: int, repeat: int, profile: bool) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "issue").mkdir()
@@ -97,6 +109,8 @@ def bench_paint(count: int, repeat: int, profile: bool) -> None:
             window.open_library_page(page_id)
             app.processEvents()
             window.repaint()
+            # The app's event loop deletes the columns of the page left; processEvents alone does not.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
         open_and_paint()
         painted = sum(len(p._painted) for p in session.painters)
@@ -133,8 +147,14 @@ def bench_paint(count: int, repeat: int, profile: bool) -> None:
 
 
 # --- a reading session -----------------------------------------------------------------------------
-def build_library(db: Path, pages: int) -> None:
-    """Import ``pages`` pages in 12-page issues: the dev pages with their paragraphs shuffled."""
+def build_library(db: Path, pages: int, per_page: int = 20) -> None:
+    """Import ``pages`` pages in 12-page issues (the dev pages with their paragraphs shuffled), then
+    give each page ``per_page`` highlights (20 a page: 100,000 in a 5,000-page library)."""
+    import uuid
+    from datetime import datetime
+
+    from models.annotations.service import Annotations
+    from models.annotations.texts import section_hashes, section_text
     from models.library.service import Library
 
     sources = sorted(DEV_PAGES.glob("*.txt")) or [SAMPLE]
@@ -154,47 +174,115 @@ def build_library(db: Path, pages: int) -> None:
             library.import_paths([folder])
             made += min(12, pages - made)
             issue += 1
+        cats = [c.id for c in Annotations(library).categories()]
+        when = datetime(2026, 1, 1)
+        rows = []
+        for info in (p for i in library.issues() for p in library.pages(i.id)):
+            content = library.page(info.id)
+            shown = [section_text(s) for s in content.current_sections]
+            hashes = section_hashes(shown)
+            for _ in range(per_page):
+                k = rng.randrange(len(shown))
+                text = shown[k]
+                if len(text) < 4:
+                    continue
+                start = rng.randrange(len(text) - 3)
+                end = start + rng.randint(2, 6)
+                rows.append(
+                    (str(uuid.uuid4()), info.id, content.section_ids[k], start, end, text[start:end],
+                     text[max(0, start - 32):start], text[end:end + 32], hashes[k], rng.choice(cats),
+                     when, when, 0, "anchored")
+                )  # fmt: skip
+        with library.database.atomic():
+            library.database.connection().executemany(
+                'INSERT INTO highlight (uuid, page_id, section_id, start, "end", exact, prefix, suffix, '
+                "text_hash, category_id, created, updated, deleted, anchor_state) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
 
 
 def measure_session(db: Path, viewed: int, trace: bool) -> None:
-    if trace:
-        import tracemalloc
+    """The session runs inside the application's event loop (``app.exec``), as in the app: Qt
+    deletes the columns of a page left (``deleteLater``) only from an event loop."""
+    from PySide6.QtCore import QTimer
 
-        tracemalloc.start(8)
     with tempfile.TemporaryDirectory() as tmp:
         app, window = _window(Path(tmp), db)
-        base = _rss_mb()
-        window.language.set_ruby(True)  # starts the language layer's load too
-        deadline = time.monotonic() + 120
-        while window.language.dictionary is None and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        loaded = _rss_mb()
+        figures: dict[str, float] = {"base": _rss_mb()}
         ids = [p.id for i in window.library.issues() for p in window.library.pages(i.id)]
         step = max(1, len(ids) // viewed)
-        t0 = time.perf_counter()
-        for page_id in ids[::step][:viewed]:
-            window.open_library_page(page_id)
-            deadline = time.monotonic() + 60
-            while not window.language.ready and time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.005)
-            window.repaint()
-            app.processEvents()
-        took = time.perf_counter() - t0
-        after = _rss_mb()
+        snapshots: list = []
+        curve: list[str] = []
+
+        def session():
+            window.language.set_ruby(True)  # starts the language layer's load too
+            while window.language.dictionary is None:
+                yield
+            figures["loaded"] = _rss_mb()
+            figures["loaded_parts"] = _rss_parts()
+            if trace:  # from here on: what the pages viewed leave behind, not the language tables
+                import tracemalloc
+
+                tracemalloc.start(12)
+            figures["t0"] = time.perf_counter()
+            for n, page_id in enumerate(ids[::step][:viewed]):
+                if trace and n == 5:
+                    snapshots.append(tracemalloc.take_snapshot())
+                window.open_library_page(page_id)
+                while not window.language.ready:
+                    yield
+                window.repaint()
+                yield
+                if n == 0 or (n + 1) % 10 == 0:
+                    curve.append(f"{n + 1}: {_rss_mb():.0f}")
+                if n == 0:
+                    figures["one"] = _rss_parts()
+            figures["took"] = time.perf_counter() - figures["t0"]
+            for _ in range(5):
+                yield  # the last page's left-overs deleted
+            figures["after"] = _rss_mb()
+            if trace:
+                snapshots.append(tracemalloc.take_snapshot())
+
+        steps = session()
+        timer = QTimer()
+        timer.setInterval(2)
+
+        def advance() -> None:
+            try:
+                next(steps)
+            except StopIteration:
+                timer.stop()
+                app.quit()
+
+        timer.timeout.connect(advance)
+        timer.start()
+        app.exec()
         peak = _peak_mb()
-        print(f"reading session: {len(ids)}-page library, language layer on, pinyin above characters")
-        print(f"  RSS: window open {base:.0f} MB, language loaded {loaded:.0f} MB, "
-              f"after {viewed} pages viewed {after:.0f} MB ({took:.1f} s)")  # fmt: skip
+        import sqlite3
+
+        with sqlite3.connect(db) as counting:
+            highlights = counting.execute("SELECT id FROM highlight").fetchall()
+        print(
+            f"reading session: {len(ids)}-page library with {len(highlights)} highlights, language layer on, "
+            "pinyin above characters, the annotations panel shown"
+        )
+        print(f"  RSS: window open {figures['base']:.0f} MB, language loaded {figures['loaded']:.0f} MB, "
+              f"after {viewed} pages viewed {figures['after']:.0f} MB ({figures['took']:.1f} s)")  # fmt: skip
+        print(
+            f"  RSS after pages viewed (MB): {', '.join(curve)}; widgets alive at the end: {len(app.allWidgets())}"
+        )
+        print(f"  language loaded: {figures['loaded_parts']}; one page viewed: {figures['one']}; "
+              f"the end: {_rss_parts()}")  # fmt: skip
         print(f"  peak RSS {peak:.0f} MB  " + _verdict(peak, SESSION_GOAL_MB, "MB"))
         if trace:
-            import tracemalloc
-
-            snapshot = tracemalloc.take_snapshot()
-            print("  Python memory by place (top 20):")
-            for stat in snapshot.statistics("lineno")[:20]:
-                print(f"    {stat.size / 2**20:7.1f} MB {stat.count:9d}  {stat.traceback[0]}")
+            first, last = snapshots
+            print(f"  Python memory grown from page 5 to page {viewed}, by place (top 15):")
+            for stat in last.compare_to(first, "traceback")[:15]:
+                print(f"    {stat.size_diff / 2**20:+7.1f} MB {stat.count_diff:+9d}")
+                for frame in stat.traceback.format()[-8:]:
+                    print("        " + frame)
         window.close()
         window.library.close()
 

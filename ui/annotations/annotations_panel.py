@@ -299,7 +299,7 @@ class AnnotationsPanel(QWidget):
 
     def refilter(self) -> None:
         chosen = self.current_highlight()
-        ids = self.annotations.panel_index().find(self.current_filter())
+        ids = self.annotations.panel_find(self.current_filter())
         self.model.set_ids(ids)
         self.count.setText(self.tr("%n highlights", "", len(ids)))
         if chosen is not None and chosen.id in ids:
@@ -312,7 +312,7 @@ class AnnotationsPanel(QWidget):
 
     def _reload(self) -> None:
         self._reload_queued = False
-        self.annotations.panel_index().reload()
+        self.annotations.reload_panel_index()
         self.fill_choices()
         self.refilter()
 
