@@ -117,14 +117,17 @@ def test_a_reparse_keeps_highlights_corrections_and_structure_edits_and_records_
 def test_only_pages_of_another_parser_are_reparsed_unless_all_are_asked_for(annotated, newer) -> None:
     annotations, (sample, two) = annotated
     library = annotations.library
+    mark(annotations, annotations.open_page(two), "大家表示")
     newer()
     first = reparse_pages(library, pages_in_scope(library, page_id=two))
+    assert first.reparsed[0].moved == 1  # the newer parser shows it elsewhere on the page
     assert first.page_ids == [two] and library.stale_pages() == [sample]
     again = reparse_pages(library, pages_in_scope(library))
     assert again.page_ids == [sample] and again.current == [two]
     forced = reparse_pages(library, pages_in_scope(library), every=True)
     assert sorted(forced.page_ids) == sorted([sample, two])
-    assert not any(r.changed for r in forced.reparsed)  # the same parser reads them the same
+    # The same parser reads them the same: nothing changed, no highlight moved.
+    assert not any(r.changed or r.moved for r in forced.reparsed)
 
 
 def test_a_cancelled_reparse_leaves_the_pages_not_reached_as_they_were(annotated, newer) -> None:

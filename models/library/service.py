@@ -280,7 +280,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         the parser version. The slow part, parsing, runs before the write lock is taken.
         """
         from models.parser import parse_page
-        from models.proofreading.highlights import follow
+        from models.proofreading.highlights import follow, stored_anchors
         from models.proofreading.layout import build_layout
 
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
@@ -295,9 +295,18 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             after = build_layout(content.raw, content.sections, content.corrections)
             followed = follow(before, after, content.section_ids, rebuilt=True)
             self._page_changed(page_id)
+            # Moved: shown in another place of the page than before (not merely a new section row).
+            was = {s: n for n, s in enumerate(before.section_ids)}
+            now = {s: n for n, s in enumerate(content.section_ids)}
+            places = {a.id: (was.get(a.section_id), a.start, a.end) for a in before.anchors}
+            moved = sum(
+                1
+                for a in stored_anchors(page_id)
+                if a.anchored and places.get(a.id) != (now.get(a.section_id), a.start, a.end)
+            )
         return PageReparse(
             page_id=page_id,
-            moved=len(followed.moved),
+            moved=moved,
             unanchored=len(followed.unanchored),
             skipped_edits=len(skipped),
             changed=after.texts() != old_texts,
