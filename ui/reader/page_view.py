@@ -85,6 +85,7 @@ class PageView(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.horizontalScrollBar().valueChanged.connect(self._reveal_in_view)
+        self.scroll.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self._reveal_in_view())
         self.scroll.viewport().installEventFilter(self)
 
         self.placeholder = QLabel()
@@ -187,16 +188,24 @@ class PageView(QWidget):
 
     def _reveal_in_view(self, _value: int = 0, margin: int = 40) -> None:
         """Show the hidden columns that the strip's visible part (and a margin) reaches."""
-        hidden = [c for c in self.columns if c.isHidden() and not c.is_masthead]
-        if not hidden:
+        if not any(c.isHidden() and not c.is_masthead for c in self.columns):
             return
-        self._strip_layout.activate()  # the columns' places, before the first paint
+        # Places from the columns' fixed widths: the strip's own geometry may still be the last
+        # page's until the layout has run.
         left = self.scroll.horizontalScrollBar().value() - margin
         right = left + self.scroll.viewport().width() + 2 * margin
-        for column in hidden:
-            x = column.geometry().x()
-            if x < right and x + column.width() > left:
-                column.show()
+        x = self._strip_layout.contentsMargins().left()
+        spacing = max(0, self._strip_layout.spacing())
+        for i in range(self._strip_layout.count()):
+            widget = self._strip_layout.itemAt(i).widget()
+            if widget is None:
+                continue  # the stretch after the last column
+            width = (
+                widget.maximumWidth() if widget.minimumWidth() == widget.maximumWidth() else widget.width()
+            )
+            if widget.isHidden() and x < right and x + width > left:
+                widget.show()
+            x += width + spacing
 
     def reveal_column(self, number: int) -> None:
         """Show a column now (something is about to move into it or ask its layout)."""
