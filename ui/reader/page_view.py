@@ -54,6 +54,8 @@ class PageView(QWidget):
         self.style_ = style
         self.page: ParsedPage | None = None
         self.columns: list[SectionColumn] = []
+        #: the strip's widgets left to right: columns and the rules between them
+        self._strip_widgets: list[QWidget] = []
         self.active = -1
         self._owners: dict[int, tuple[int, int]] | None = {}  # None: to be built again
         self._linked: tuple[int, int] = (-1, -1)
@@ -122,11 +124,14 @@ class PageView(QWidget):
                 self._masthead_layout.addWidget(column)
             else:
                 if self._strip_layout.count():
-                    self._strip_layout.addWidget(self._column_rule())
+                    rule = self._column_rule()
+                    self._strip_widgets.append(rule)
+                    self._strip_layout.addWidget(rule)
                 policy = column.sizePolicy()
                 policy.setRetainSizeWhenHidden(True)  # a hidden column keeps its room in the strip
                 column.setSizePolicy(policy)
                 column.hide()  # shown once in view (_reveal_in_view)
+                self._strip_widgets.append(column)
                 self._strip_layout.addWidget(column)
         self._strip_layout.addStretch(1)
         self.masthead.setVisible(any(c.is_masthead for c in self.columns))
@@ -173,6 +178,7 @@ class PageView(QWidget):
             column.setParent(None)
             column.deleteLater()
         self.columns = []
+        self._strip_widgets = []
         self._owners = None
         self._linked = (-1, -1)
         while self._strip_layout.count():
@@ -196,10 +202,8 @@ class PageView(QWidget):
         right = left + self.scroll.viewport().width() + 2 * margin
         x = self._strip_layout.contentsMargins().left()
         spacing = max(0, self._strip_layout.spacing())
-        for i in range(self._strip_layout.count()):
-            widget = self._strip_layout.itemAt(i).widget()
-            if widget is None:
-                continue  # the stretch after the last column
+        # Our own list, not the layout's items: PySide may hand back a stale QLayoutItem wrapper.
+        for widget in self._strip_widgets:
             width = (
                 widget.maximumWidth() if widget.minimumWidth() == widget.maximumWidth() else widget.width()
             )
