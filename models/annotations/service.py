@@ -296,6 +296,21 @@ class Annotations(CategoryOps, TagOps):
         """Ids of the highlights the panel's filter lets through, in its order."""
         return finder.find_ids(self._db, query)
 
+    def panel_find(self, query: finder.Filter) -> list[int]:
+        """What the annotations panel lists for ``query``: one page's highlights are read from
+        SQL (an indexed query) until a library-wide filter has built the in-memory index, which
+        then answers everything. The index holds every highlight of the library (about 1 KB
+        each: 100,000 highlights, ~110 MB), so a reader who never filters the whole library
+        never pays for it (issue 11)."""
+        if self._index is None and query.page_id is not None:
+            return self.find(query)
+        return self.panel_index().find(query)
+
+    def reload_panel_index(self) -> None:
+        """Read the panel's index again if it was built (rows changed behind the service's back)."""
+        if self._index is not None:
+            self._index.reload()
+
     def panel_index(self) -> PanelIndex:
         """The in-memory index the annotations panel filters with (built on first use, kept current)."""
         if self._index is None:

@@ -1,6 +1,6 @@
 """``main.py import PATH... [--db FILE]``: store page files in the library, then print the ids
 added as one JSON line; and the ``library`` group, whose actions look after the library file
-(``library list``, ``library backup``, ``library copy``), one module each.
+(``library list``, ``library backup``, ``library copy``, ``library reparse``), one module each.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ LIBRARY_ACTIONS = {
     "list": "library_list",
     "backup": "library_backup",
     "copy": "library_copy",
+    "reparse": "library_reparse",
 }
 
 

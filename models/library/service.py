@@ -26,6 +26,7 @@ from models.library.database import open_database
 from models.library.importer import ImportReport, Progress
 from models.library.importer import import_paths as _import_paths
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
+from models.library.reparsing import PageReparse
 from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
@@ -367,22 +368,62 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         return [page_id for (page_id,) in query.tuples()]
 
     def reparse_page(self, page_id: int) -> PageContent:
+        """Parse a page's raw text again with the current parser; the page as stored after it.
+
+        See :meth:`reparse`.
+        """
+        self.reparse(page_id)
+        return self.page(page_id)
+
+    def reparse(self, page_id: int) -> PageReparse:
         """Parse a page's raw text again with the current parser and store the new sections.
 
-        The raw text, corrections, structure edits and highlights stay: the editors' structure
-        edits are applied again on top of the new sections (they are keyed by raw offsets);
-        highlights lose their section link and re-anchor by their quotes (issue 5).
+        One transaction. The raw text and corrections stay; the editors' structure edits in force
+        are applied again on top of the new sections (they are keyed by raw offsets); each
+        highlight moves to where its raw characters are shown now, those whose characters are
+        gone are placed by their quote or marked unanchored (never dropped). The page records
+        the parser version. The slow part, parsing, runs before the write lock is taken.
         """
         from models.parser import parse_page
+        from models.proofreading.highlights import follow, stored_anchors
+        from models.proofreading.layout import build_layout
 
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
         if raw is None:
             raise DubaoError(f"no page {page_id} in the library")
         parsed = parse_page(raw)
         with self._db.atomic():
-            self._materialise(page_id, parsed)
+            before = self._snapshot(page_id)
+            old_texts = before.layout.texts()
+            skipped = self._materialise(page_id, parsed)
+            content = self.page(page_id)
+            after = build_layout(content.raw, content.sections, content.corrections)
+            followed = follow(before, after, content.section_ids, rebuilt=True)
             self._page_changed(page_id)
-        return self.page(page_id)
+            # Moved: shown in another place of the page than before (not merely a new section row).
+            was = {s: n for n, s in enumerate(before.section_ids)}
+            now = {s: n for n, s in enumerate(content.section_ids)}
+            places = {a.id: (was.get(a.section_id), a.start, a.end) for a in before.anchors}
+            moved = sum(
+                1
+                for a in stored_anchors(page_id)
+                if a.anchored and places.get(a.id) != (now.get(a.section_id), a.start, a.end)
+            )
+        return PageReparse(
+            page_id=page_id,
+            moved=moved,
+            unanchored=len(followed.unanchored),
+            skipped_edits=len(skipped),
+            changed=after.texts() != old_texts,
+        )
+
+    def announce_reparsed(self, page_ids: Sequence[int]) -> None:
+        """Tell this library's listeners that pages were re-parsed (by a worker's own connection):
+        views showing them read them again. Not an undoable step."""
+        from models.history import Change, Command
+
+        if page_ids:
+            self._notify(Command("Re-parse", [Change("reparse", p, None, None, page=p) for p in page_ids]))
 
     def _page_changed(self, page_id: int, content: PageContent | None = None) -> None:
         """Bring the search index up to the page's current text; call inside the write's transaction.
@@ -480,7 +521,11 @@ _PAGE_INFO_FIELDS = (
 )
 
 
-def _parser_version() -> str:
+def parser_version() -> str:
+    """The version of the parser that runs now (recorded with each page it makes)."""
     import models.parser
 
     return str(getattr(models.parser, "PARSER_VERSION", ""))
+
+
+_parser_version = parser_version

@@ -159,6 +159,11 @@
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>The page was not re-parsed: %1</source>
+        <translation>The page was not re-parsed: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2444,6 +2449,79 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
         <translation>A library file, or a team server: postgresql://user@host[:port]/dbname</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryReparse</name>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>%1 pages were not re-parsed; they are as they were.</source>
+        <translation>%1 pages were not re-parsed; they are as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>&amp;Library</source>
+        <translation>&amp;Library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>A re-parse is already running.</source>
+        <translation>A re-parse is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Every page was made by this version of the parser.</source>
+        <translation>Every page was made by this version of the parser.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Not re-parsed</source>
+        <translation>Not re-parsed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Nothing was re-parsed</source>
+        <translation>Nothing was re-parsed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Page %1: %2</source>
+        <translation>Page %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Pages made by an older version of the parser</source>
+        <translation>Pages made by an older version of the parser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse</source>
+        <translation>Re-parse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Issue</source>
+        <translation>Re-parse &amp;Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Library…</source>
+        <translation>Re-parse &amp;Library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Page</source>
+        <translation>Re-parse &amp;Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parsing page %1 of %2…</source>
+        <translation>Re-parsing page %1 of %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parsing pages…</source>
+        <translation>Re-parsing pages…</translation>
     </message>
 </context>
 </TS>

@@ -159,6 +159,11 @@
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>The page was not re-parsed: %1</source>
+        <translation>本版未重新解析：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2430,6 +2435,79 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
         <translation>报库文件，或团队服务器：postgresql://用户@主机[:端口]/数据库名</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryReparse</name>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>%1 pages were not re-parsed; they are as they were.</source>
+        <translation>%1 个版面未能重新解析，保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>&amp;Library</source>
+        <translation>报库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>A re-parse is already running.</source>
+        <translation>已有重新解析正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Every page was made by this version of the parser.</source>
+        <translation>所有版面都已由当前版本的解析器解析。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Not re-parsed</source>
+        <translation>未重新解析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Nothing was re-parsed</source>
+        <translation>未重新解析任何版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Page %1: %2</source>
+        <translation>版面 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Pages made by an older version of the parser</source>
+        <translation>由旧版解析器解析的版面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse</source>
+        <translation>重新解析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Issue</source>
+        <translation>重新解析本期(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Library…</source>
+        <translation>重新解析报库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parse &amp;Page</source>
+        <translation>重新解析本版(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parsing page %1 of %2…</source>
+        <translation>正在重新解析第 %1 个版面，共 %2 个…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>Re-parsing pages…</source>
+        <translation>正在重新解析版面…</translation>
     </message>
 </context>
 </TS>

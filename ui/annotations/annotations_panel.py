@@ -57,6 +57,12 @@ class HighlightListModel(QAbstractTableModel):
         self._records = {}
         self.endResetModel()
 
+    def prime(self, records) -> None:
+        """Keep records already read (the page's highlights the window has just painted), so
+        listing them costs no second read of the same rows."""
+        for info in records:
+            self._records.setdefault(info.id, info)
+
     def forget(self, ids) -> None:
         """Drop cached records (they changed) and repaint the rows."""
         for i in ids:
@@ -293,7 +299,7 @@ class AnnotationsPanel(QWidget):
 
     def refilter(self) -> None:
         chosen = self.current_highlight()
-        ids = self.annotations.panel_index().find(self.current_filter())
+        ids = self.annotations.panel_find(self.current_filter())
         self.model.set_ids(ids)
         self.count.setText(self.tr("%n highlights", "", len(ids)))
         if chosen is not None and chosen.id in ids:
@@ -306,7 +312,7 @@ class AnnotationsPanel(QWidget):
 
     def _reload(self) -> None:
         self._reload_queued = False
-        self.annotations.panel_index().reload()
+        self.annotations.reload_panel_index()
         self.fill_choices()
         self.refilter()
 

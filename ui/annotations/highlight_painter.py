@@ -5,13 +5,14 @@ paragraph tint and find hits (extra selections) stay on top. Where highlights ov
 innermost (shortest) one gives the colour and the stretch is underlined, so nesting shows.
 Painting again after the column re-renders (zoom, theme, layout) happens by itself: the
 painter watches the document and repaints once the column has finished setting its text.
+A column the page keeps hidden until it scrolls into view is painted when it is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 
 from models.annotations.records import CategoryInfo, HighlightInfo
@@ -50,6 +51,8 @@ class HighlightPainter(QObject):
         #: asked at each paint when set (the window's theme can change under a painted page)
         self.is_dark: Callable[[], bool] | None = None
         self._painting = False
+        #: painting was put off while the column was hidden (done when it is shown)
+        self._stale = False
         #: what the document shows now: span -> (background, underline colour)
         self._painted: dict[tuple[int, int], tuple[str, str | None]] = {}
         self._again = QTimer(self)
@@ -58,14 +61,22 @@ class HighlightPainter(QObject):
         self._again.timeout.connect(self.paint)
         column.document().contentsChanged.connect(self._document_changed)
         column.destroyed.connect(self._again.stop)
+        column.installEventFilter(self)
 
     def detach(self) -> None:
         """Stop painting (the column is going, or another painter takes over)."""
         self._again.stop()
+        self._stale = False
         try:
+            self.column.removeEventFilter(self)
             self.column.document().contentsChanged.disconnect(self._document_changed)
         except (RuntimeError, TypeError):
             pass  # the column (and its document) is already gone
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self._stale and event.type() == QEvent.Type.Show:
+            self.paint()
+        return False
 
     def set_highlights(
         self, highlights: Sequence[HighlightInfo], categories: dict[int, CategoryInfo], dark: bool
@@ -100,8 +111,15 @@ class HighlightPainter(QObject):
         """Bring the document's highlight formats up to date, touching only stretches that changed.
 
         Formatting a stretch re-lays its paragraph out, so a new highlight costs one or two
-        stretches, not the whole column.
+        stretches, not the whole column. A hidden column is painted once shown.
         """
+        if self.column.isHidden():
+            self._stale = True  # out of view: painted when the page shows the column
+            return
+        self._paint_now()
+
+    def _paint_now(self) -> None:
+        self._stale = False
         if self.is_dark is not None:
             self.dark = self.is_dark()
         wanted = self.wanted()
@@ -146,6 +164,8 @@ class HighlightPainter(QObject):
 
     def background_at(self, offset: int) -> str | None:
         """The colour painted at a section offset (for tests and accessibility), or None."""
+        if self._stale:
+            self._paint_now()
         cursor = QTextCursor(self.column.document())
         cursor.setPosition(SectionPositions(self.column).to_document(offset) + 1)
         brush = cursor.charFormat().background()

@@ -203,6 +203,7 @@ class AnnotationSession(QObject):
         self.paint()
         if self.panel is not None:
             self.panel.set_page(self.page.page_id)
+            self.panel.model.prime(self.page.highlights)
         if self.page.placing.unanchored:
             self._say(
                 self.tr(
@@ -221,11 +222,15 @@ class AnnotationSession(QObject):
             return
         categories = self._categories()
         dark = bool(self.window.colours.dark)  # type: ignore[attr-defined]
+        by_section: dict[int | None, list[HighlightInfo]] = {}
+        for h in self.page.highlights:  # one pass, not one per column
+            if h.anchored:
+                by_section.setdefault(h.section_id, []).append(h)
         for index, painter in enumerate(self.painters):
             if index < len(self.page.texts) and (
                 sections is None or self.page.section_ids[index] in sections
             ):
-                painter.set_highlights(self.page.in_section(index), categories, dark)
+                painter.set_highlights(by_section.get(self.page.section_ids[index], []), categories, dark)
 
     def _apply_change(self, change: Changed) -> None:
         from models.annotations.texts import section_hashes

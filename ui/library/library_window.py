@@ -192,13 +192,25 @@ class LibraryWindow:
             return False
         try:
             content = self.library.page(page_id)
-            if content.info.parser_version != self._parser_version():
-                # Stored by an older parser: parse the raw text again (highlights re-anchor by quote).
-                content = self.library.reparse_page(page_id)
             issue = self.library.issue(content.info.issue_id)
         except DubaoError as exc:
             self.show_error(self.tr("This page cannot be opened"), str(exc))
             return False
+        if content.info.parser_version != self._parser_version():
+            # Stored by an older parser: one page is parsed again at once (a whole issue or the
+            # library goes through Library ▸ Re-parse, in the background). Its highlights move with
+            # their words. If the library cannot be written now, the page shows as it was stored.
+            from models.library.failed_writes import write_failure
+
+            try:
+                content = self.library.reparse_page(page_id)
+            except Exception as exc:  # noqa: BLE001 - told, and the stored reading is shown
+                failure = write_failure(exc)
+                if failure is None:
+                    raise
+                self.statusBar().showMessage(
+                    self.tr("The page was not re-parsed: %1").replace("%1", failure.detail), 8000
+                )
         page = ParsedPage(raw=content.raw, sections=content.current_sections)
         info = content.info
         name = (info.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]

@@ -3,6 +3,12 @@
 The columns sit side by side in reading order and the strip scrolls
 horizontally, the way the eye moves across a printed page. Find in page and
 the link to the raw text work on the columns' block maps.
+
+Columns out of view are set (their text, blocks and formats are there) but kept hidden, their
+room kept in the strip, until the strip scrolls them into view: Qt lays a column's text out
+only once it is shown, and on a page of twenty columns that layout was most of the time
+opening it took (issue 11). Whatever moves to a column (keys, find, the raw text's link, a
+search hit) shows it first.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -48,6 +54,8 @@ class PageView(QWidget):
         self.style_ = style
         self.page: ParsedPage | None = None
         self.columns: list[SectionColumn] = []
+        #: the strip's widgets left to right: columns and the rules between them
+        self._strip_widgets: list[QWidget] = []
         self.active = -1
         self._owners: dict[int, tuple[int, int]] | None = {}  # None: to be built again
         self._linked: tuple[int, int] = (-1, -1)
@@ -78,6 +86,9 @@ class PageView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.horizontalScrollBar().valueChanged.connect(self._reveal_in_view)
+        self.scroll.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self._reveal_in_view())
+        self.scroll.viewport().installEventFilter(self)
 
         self.placeholder = QLabel()
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
@@ -113,7 +124,14 @@ class PageView(QWidget):
                 self._masthead_layout.addWidget(column)
             else:
                 if self._strip_layout.count():
-                    self._strip_layout.addWidget(self._column_rule())
+                    rule = self._column_rule()
+                    self._strip_widgets.append(rule)
+                    self._strip_layout.addWidget(rule)
+                policy = column.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)  # a hidden column keeps its room in the strip
+                column.setSizePolicy(policy)
+                column.hide()  # shown once in view (_reveal_in_view)
+                self._strip_widgets.append(column)
                 self._strip_layout.addWidget(column)
         self._strip_layout.addStretch(1)
         self.masthead.setVisible(any(c.is_masthead for c in self.columns))
@@ -124,6 +142,7 @@ class PageView(QWidget):
         if self.columns:
             self._set_active(0)
         self.scroll.horizontalScrollBar().setValue(0)
+        self._reveal_in_view()
 
     def update_sections(self, page: ParsedPage) -> bool:
         """Show a new reading of the same page in the columns already there (an edit).
@@ -159,12 +178,43 @@ class PageView(QWidget):
             column.setParent(None)
             column.deleteLater()
         self.columns = []
+        self._strip_widgets = []
         self._owners = None
         self._linked = (-1, -1)
         while self._strip_layout.count():
             item = self._strip_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+
+    # --- columns shown as they come into view ------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._reveal_in_view)  # after the strip has taken the new size
+        return False
+
+    def _reveal_in_view(self, _value: int = 0, margin: int = 40) -> None:
+        """Show the hidden columns that the strip's visible part (and a margin) reaches."""
+        if not any(c.isHidden() and not c.is_masthead for c in self.columns):
+            return
+        # Places from the columns' fixed widths: the strip's own geometry may still be the last
+        # page's until the layout has run.
+        left = self.scroll.horizontalScrollBar().value() - margin
+        right = left + self.scroll.viewport().width() + 2 * margin
+        x = self._strip_layout.contentsMargins().left()
+        spacing = max(0, self._strip_layout.spacing())
+        # Our own list, not the layout's items: PySide may hand back a stale QLayoutItem wrapper.
+        for widget in self._strip_widgets:
+            width = (
+                widget.maximumWidth() if widget.minimumWidth() == widget.maximumWidth() else widget.width()
+            )
+            if widget.isHidden() and x < right and x + width > left:
+                widget.show()
+            x += width + spacing
+
+    def reveal_column(self, number: int) -> None:
+        """Show a column now (something is about to move into it or ask its layout)."""
+        if 0 <= number < len(self.columns) and self.columns[number].isHidden():
+            self.columns[number].show()
 
     def _column_rule(self) -> QFrame:
         rule = QFrame()
@@ -215,6 +265,7 @@ class PageView(QWidget):
             return False
         number = max(0, min(number, len(self.columns) - 1))
         column = self.columns[number]
+        self.reveal_column(number)
         self._set_active(number)
         if take_focus:
             column.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -229,6 +280,7 @@ class PageView(QWidget):
     def ensure_column_visible(self, number: int) -> None:
         """Scroll the strip so a whole column is in view, now and again once the layout has settled."""
         column = self.columns[number]
+        self.reveal_column(number)
         if not column.is_masthead:
             self._scroll_to(column)
             QTimer.singleShot(0, lambda c=column: self._scroll_to(c) if c in self.columns else None)

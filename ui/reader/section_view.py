@@ -485,7 +485,8 @@ class SectionColumn(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Leave:
-            self._set_hovered(-1)
-        return super().event(event)
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Not an event() override: that ran Python for each of the hundreds of events a column
+        # gets while a page opens (issue 11).
+        self._set_hovered(-1)
+        super().leaveEvent(event)

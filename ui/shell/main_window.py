@@ -123,6 +123,14 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.library_backup = LibraryBackup(self)  # File ▸ Back Up Library…
         self.file_menu.insertAction(self.quit_action, self.library_backup.action)
         self.file_menu.insertSeparator(self.quit_action)
+        from ui.library.library_reparse import LibraryReparse
+
+        self.library_reparse = LibraryReparse(self)  # Library ▸ Re-parse Page / Issue / Library
+        bar_actions = self.menuBar().actions()
+        after_go = bar_actions.index(self.go_menu.menuAction()) + 1
+        self.menuBar().insertMenu(
+            bar_actions[after_go] if after_go < len(bar_actions) else None, self.library_reparse.menu
+        )
         from ui.proofreading.scan_pane import ScanSession
 
         self.scan_session = ScanSession(self)  # the scan beside the columns (Ctrl+I), Attach Scan…
@@ -653,6 +661,7 @@ class MainWindow(LibraryWindow, QMainWindow):
             self._import_task.wait(5000)
         self.stop_search_index()
         self.library_backup.stop()
+        self.library_reparse.stop()
         self.scan_session.wait()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
