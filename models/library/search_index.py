@@ -276,7 +276,13 @@ def prepare_page(raw: str, entries: Sequence[SectionEntry]) -> PreparedPage:
 
 
 def add_prepared(conn: sqlite3.Connection, issue_id: int, page_id: int, prepared: PreparedPage) -> None:
-    """Write a new page's prepared rows (inside the caller's transaction; no deleted rows pending)."""
+    """Write a new page's prepared rows (inside the caller's transaction; no deleted rows pending).
+
+    A server keeps other tokens (``server_search``): there the page just written is read back
+    and indexed as :func:`add_page` does."""
+    if _on_server(conn):
+        _, raw, entries = stored_page(conn, page_id)
+        return _server().add_page(conn, issue_id, page_id, raw, entries)
     page_key = key(issue_id, page_id)
     for table, tokens in zip(("chars", "pairs"), prepared.raw_tokens, strict=True):
         if tokens:

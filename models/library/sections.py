@@ -66,15 +66,12 @@ def insert(page_id: int, rows: list[StoredSection]) -> list[int]:
 
 
 def insert_statement(model: type, fields: list) -> str:
-    """peewee's one-row INSERT of ``fields`` into ``model``'s table, its values left as parameters:
-    run with ``executemany`` over many rows (building SQL per value is most of a bulk insert's time)."""
-    key = (model, type(model._meta.database), tuple(field.name for field in fields))
-    if key not in _STATEMENTS:
-        _STATEMENTS[key] = model.insert({field: None for field in fields}).sql()[0]
-    return _STATEMENTS[key]
-
-
-_STATEMENTS: dict[tuple, str] = {}
+    """A one-row INSERT of ``fields`` into ``model``'s table in SQLite's dialect, its values left as
+    ``?`` parameters: run with ``executemany`` over many rows (building SQL per value is most of a
+    bulk insert's time). A server connection takes the same statement (``server.to_postgres``)."""
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
 
 
 _SECTION_FIELDS = [
@@ -98,8 +95,7 @@ def insert_many(page_id: int, rows: list[StoredSection]) -> list[int]:
     for their ids, one batch of paragraph rows (inside the caller's transaction)."""
     if not rows:
         return []
-    database = SectionRow._meta.database
-    cursor = database.cursor()
+    conn = SectionRow._meta.database.connection()
     section_rows = []
     for ordinal, row in enumerate(rows):
         values: list[object] = [page_id, ordinal, row.kind]
@@ -107,7 +103,7 @@ def insert_many(page_id: int, rows: list[StoredSection]) -> list[int]:
             stored = row.heads.get(head)
             values.extend(stored if stored is not None else (None, None))
         section_rows.append(values)
-    cursor.executemany(insert_statement(SectionRow, _SECTION_FIELDS), section_rows)
+    conn.executemany(insert_statement(SectionRow, _SECTION_FIELDS), section_rows)
     ids = dict(
         SectionRow.select(SectionRow.ordinal, SectionRow.id).where(SectionRow.page == page_id).tuples()
     )
@@ -118,7 +114,7 @@ def insert_many(page_id: int, rows: list[StoredSection]) -> list[int]:
         for p_ordinal, (text, stored_map, start, end) in enumerate(row.paragraphs)
     ]
     if paragraph_rows:
-        cursor.executemany(insert_statement(Paragraph, _PARAGRAPH_FIELDS), paragraph_rows)
+        conn.executemany(insert_statement(Paragraph, _PARAGRAPH_FIELDS), paragraph_rows)
     return section_ids
 
 

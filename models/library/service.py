@@ -319,16 +319,19 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             self._kept_pages()[page_id] = (token, content)
         return content
 
-    def _kept_pages(self) -> dict[int, tuple[tuple[int, int, int], PageContent]]:
+    def _kept_pages(self) -> dict[int, tuple[object, PageContent]]:
         pages = getattr(self._local, "pages", None)
         if pages is None:
             pages = self._local.pages = {}
         return pages
 
-    def _cache_token(self) -> tuple[int, int, int]:
+    def _cache_token(self) -> tuple[int, int, int] | object:
         """Changes whenever the library file may read differently: a row written by this
         connection (``total_changes``, which a rollback does not take back) or a commit by
-        another connection (``PRAGMA data_version``)."""
+        another connection (``PRAGMA data_version``). A server has no such cheap marker of
+        other writers' commits, so each call there gives a token no kept page matches."""
+        if self.server_url:
+            return object()
         conn = self._db.connection()
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         return id(conn), conn.total_changes, int(version)
