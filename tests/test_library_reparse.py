@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import library_with, mark, sample_text
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from proofreading_pages import TWO_ARTICLES, find, texts
 
@@ -173,6 +173,8 @@ def test_a_page_whose_write_fails_is_reported_and_the_others_are_done(annotated,
     seed=st.integers(0, 10_000),
     count=st.integers(1, 12),
 )
+# Found by hypothesis: a highlight from a headline printed after its article into the lead.
+@example(how="merge", seed=1002, count=5)
 def test_every_highlight_keeps_its_words_whatever_the_newer_parser_reads(how, seed, count) -> None:
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         annotations, [page_id] = library_with(Path(tmp), ("sample.txt", sample_text()))

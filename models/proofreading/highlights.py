@@ -191,8 +191,12 @@ def _where(raw: list[int], shown: list[tuple[int, int, int]], keys: list[int]) -
     wanted = set(raw)
     spans: dict[int, list[int]] = {}  # section -> [count of wanted, first position, last position]
     for offset, section, position in shown[bisect_left(keys, low) : bisect_right(keys, high)]:
+        # Only the highlight's own characters: a headline printed after its article has the
+        # whole body between its raw offsets and the first paragraph's.
+        if offset not in wanted:
+            continue
         span = spans.setdefault(section, [0, position, position])
-        span[0] += offset in wanted
+        span[0] += 1
         span[1] = min(span[1], position)
         span[2] = max(span[2], position)
     if not spans:
