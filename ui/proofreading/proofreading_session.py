@@ -101,6 +101,9 @@ class ProofreadingSession(QObject):
         window.page_view.layout().insertWidget(0, self.banner)
         self._show_state()
         window.pageShown.connect(self._page_shown)
+        language = getattr(window, "language", None)
+        if language is not None:  # a corrected word's popup says what the OCR read
+            language.word_notes.append(self._correction_note)
 
     # --- the mode ---------------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
@@ -238,10 +241,21 @@ class ProofreadingSession(QObject):
         if not any(c.in_force for c in corrections.values()):
             return
         layout = self.window.library.layout(page_id)  # built once per reading of the page
+        language = getattr(self.window, "language", None)
         for section, column in enumerate(columns):
             runs = corrected_runs(layout, section, corrections)
             if runs:
-                self.marks.append(CorrectionMarks(column, layout.raw, runs))
+                marks = CorrectionMarks(column, layout.raw, runs)
+                if language is not None:  # no tooltip over a word whose popup says it already
+                    marks.told_elsewhere = lambda position, c=column: language.popup_shows(c, position)
+                self.marks.append(marks)
+
+    def _correction_note(self, section: int, block: int, start: int, end: int) -> str | None:
+        """What the OCR read under a word of the page (for its popup); None: nothing corrected."""
+        columns = self.window.page_view.columns
+        column = columns[section] if section < len(columns) else None
+        marks = next((m for m in self.marks if m.column is column), None)
+        return marks.note_for(block, start, end) if marks is not None else None
 
     def reload(self) -> None:
         """Show the page again from the library's current text, keeping the view where it was."""
