@@ -6,8 +6,9 @@ One ProofreadingSession per window. In the mode every column of a library page t
 show it: the window lays the page out again from the library's current text (the document is
 never the source of truth). The library tells its listeners about every step and every undo
 or redo (of a correction or a highlight: one history), so the page is shown again whatever
-made the change. Corrected characters get a dotted underline with a tooltip; the checker's
-flags a wavy one, walked with F8 / Shift+F8, accepted with Enter, dismissed with Esc.
+made the change. Corrected characters get a dotted underline with a tooltip (or, over a word
+whose popup is open, a line in the popup); the checker's flags a wavy one, walked with F8 /
+Shift+F8, accepted with Enter, dismissed with Esc (``ui.proofreading.flag_review``).
 """
 
 from __future__ import annotations
