@@ -224,13 +224,14 @@ class LibraryPanel(QWidget):
             ):
                 action = menu.addAction(text, lambda s=status: self.statusRequested.emit(int(page_id), s))
                 action.setEnabled(self.statuses.get(int(page_id)) != status)
-        else:
-            menu.addAction(
-                self.tr("Remove Issue from Library…"), lambda: self.removeIssueRequested.emit(issue_id)
-            )
         self.contextMenuAboutToShow.emit(
             menu, int(page_id) if page_id is not None else -1, issue_id if issue_id is not None else -1
         )
+        if page_id is None:  # the one that deletes comes last, apart
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Remove Issue from Library…"), lambda: self.removeIssueRequested.emit(issue_id)
+            )
         return menu
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
