@@ -28,6 +28,16 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def data_home(tmp_path_factory) -> Path:
+    """An app-data folder (for XDG_DATA_HOME) with the CC-CEDICT index built once for the session."""
+    from models.language.dictionary import Dictionary
+
+    base = tmp_path_factory.mktemp("xdg")
+    Dictionary(base / "Dubao").ensure_built()
+    return base
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
     """An empty library in the test's folder, closed afterwards."""

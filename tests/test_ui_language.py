@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from models.glossary.word_card import WordCard
-from models.language.dictionary import Dictionary, DictionaryEntry
+from models.language.dictionary import DictionaryEntry
 from tests.language_window import TRAP_PAGE, find_word, open_window
 from ui.common.offsets import Utf16Map
 from ui.language.word_geometry import char_boxes
 from ui.language.word_popup import WordPopup
-
-
-@pytest.fixture(scope="session")
-def data_home(tmp_path_factory) -> Path:
-    """An app-data folder with the CC-CEDICT index built once for the whole session."""
-    base = tmp_path_factory.mktemp("xdg")
-    Dictionary(base / "Dubao").ensure_built()
-    return base
 
 
 @pytest.fixture

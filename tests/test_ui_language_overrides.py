@@ -9,18 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.language.dictionary import Dictionary
 from models.library.service import Library
 from models.reading_overrides import all_overrides, export_csv
 from models.vocabulary import list_words
 from tests.language_window import TRAP_PAGE, find_word, open_window
-
-
-@pytest.fixture(scope="session")
-def data_home(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("xdg")
-    Dictionary(base / "Dubao").ensure_built()
-    return base
 
 
 @pytest.fixture

@@ -387,6 +387,89 @@ def test_hovering_a_corrected_character_shows_its_tooltip_and_the_menu_has_struc
     menu.deleteLater()
 
 
+@pytest.fixture
+def window_with_words(qtbot, tmp_path: Path, data_home, monkeypatch):
+    """The proofreading window with the word layer's dictionary at hand (the popups work)."""
+    from PySide6.QtCore import QSettings
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_library()
+    open_test_issue(win, tmp_path)
+    yield win
+    win.close()
+    win.library.close()
+
+
+def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbot, window_with_words) -> None:
+    """The correction's lines go into the word popup (escaped); no tooltip opens on top of it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QMouseEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from ui.language.word_geometry import char_boxes
+
+    window = window_with_words
+    window.library.preferred_author = "<i>Li</i>"
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    select_chars(column, 1)
+    type_chinese(column, "石")
+    language = window.language
+    language.start_loading()
+    qtbot.waitUntil(
+        lambda: language.ready and any("石家庄" in t.text for c in language.texts or [] for t in c),
+        timeout=30000,
+    )
+
+    def hover(words: str):
+        """Move the pointer onto the first character of ``words``; its document position."""
+        (block,) = [b for b, ref in enumerate(column.blocks) if words in ref.text.text]
+        offset = column.blocks[block].text.text.index(words)
+        box = char_boxes(column, block, [offset])[0]
+        QApplication.sendEvent(
+            column.viewport(),
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                box.center(),
+                column.viewport().mapToGlobal(box.center()),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+        return box.center().toPoint()
+
+    point = hover("石家庄")
+    assert language.popup.isVisible()
+    said = language.popup.text()
+    assert said.count("OCR read: 𠀀") == 1
+    assert "Corrected by <i>Li</i>" in said  # page-side text shown literally, not as markup
+    QToolTip.hideText()
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert not QToolTip.isVisible()  # the popup is the one window over the word
+    # A word nobody corrected: its popup says nothing about the OCR.
+    hover("狠抓")
+    assert language.popup.isVisible() and "OCR read" not in language.popup.text()
+    # With the popup gone the corrected character still answers a hover with its tooltip.
+    language.popup.hide()
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and "OCR read: 𠀀" in QToolTip.text()
+    QToolTip.hideText()
+
+
 def test_the_input_method_composes_without_writing_and_commits_one_correction(qtbot, window) -> None:
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication

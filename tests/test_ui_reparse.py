@@ -128,3 +128,48 @@ def test_a_page_that_cannot_be_written_is_told_and_retry_redoes_it(
     box.button(QMessageBox.StandardButton.Retry).click()
     qtbot.waitUntil(lambda: win.library.stale_pages() == [], timeout=30000)
     qtbot.waitUntil(lambda: win.library_reparse.task is None, timeout=30000)
+
+
+def test_the_library_panels_context_menu_reparses_the_page_or_issue_clicked(
+    qtbot, library_window, tmp_path, gated
+):
+    """Right-click a page or an issue in the Library panel: Re-parse Page / Issue, for that one
+    (not the page shown), through the same background re-parse as the Library menu."""
+    from ui.library.library_panel import ISSUE_ROLE, PAGE_ROLE
+
+    win = library_window
+    pages = open_test_issue(win, tmp_path)  # the astral page is shown
+    gated.install()
+    win.refresh_library()  # the issue was imported past the window
+    panel = win.library_panel
+    issue_item = panel.tree.topLevelItem(0)
+    panel.tree.expandItem(issue_item)
+    (sample_item,) = [
+        issue_item.child(i)
+        for i in range(issue_item.childCount())
+        if issue_item.child(i).data(0, PAGE_ROLE) == pages["sample.txt"]
+    ]
+
+    def entries(item) -> dict[str, object]:
+        menu = panel.context_menu(item)
+        return {a.text(): a for a in menu.actions() if a.text()}
+
+    page_menu = entries(sample_item)
+    assert {"Mark &Done", "Re-parse &Page", "Re-parse &Issue"} <= set(page_menu)
+    page_menu["Re-parse &Page"].trigger()
+    assert win.library_reparse.task is not None  # the Library menu's worker, in the background
+    # While it runs, the panel offers no second re-parse.
+    busy = entries(issue_item)
+    assert "Remove Issue from Library…" in busy and not busy["Re-parse &Issue"].isEnabled()
+    gated.set()
+    qtbot.waitUntil(lambda: win.library_reparse.task is None, timeout=30000)
+    versions = {name: win.library.page_info(p).parser_version for name, p in pages.items()}
+    assert versions["sample.txt"] == "newer"  # the page clicked ...
+    assert versions["astral.txt"] != "newer"  # ... not the page shown
+    assert win.statusBar().currentMessage().startswith("1 pages re-parsed")
+    issue_menu = entries(issue_item)
+    assert issue_item.data(0, ISSUE_ROLE) is not None and "Re-parse &Page" not in issue_menu
+    issue_menu["Re-parse &Issue"].trigger()
+    qtbot.waitUntil(lambda: win.library_reparse.task is None, timeout=30000)
+    assert win.library.stale_pages() == []
+    assert {win.library.page_info(p).parser_version for p in pages.values()} == {"newer"}

@@ -10,7 +10,6 @@ to the core's code points in ``ui.annotations.highlight_positions`` only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -76,6 +75,9 @@ class AnnotationSession(QObject):
         )
         self.tags_action = self._action(self.tr("&Tags…"), self.show_tag_manager, [])
         self.categories_action = self._action(self.tr("&Categories…"), self.show_category_editor, [])
+        from ui.annotations.annotation_exchange import AnnotationExchange
+
+        self.exchange = AnnotationExchange(self)  # export and import of the annotations
         self.export_action = self._action(self.tr("&Export Annotations…"), self.export_annotations, [])
         self.import_action = self._action(self.tr("&Import Annotations…"), self.import_annotations, [])
         #: the file questions, replaceable in tests: (path or "", chosen filter)
@@ -422,72 +424,11 @@ class AnnotationSession(QObject):
 
     def export_annotations(self) -> str | None:
         """Write the shown page's issue's annotations (else the library's) to a file; its path."""
-        from models.annotations.exchange import collect, w3c_bytes
-        from models.annotations.exchange_tables import csv_bytes, markdown_bytes
-        from models.errors import DubaoError
-        from models.export_file import write_atomically
-
-        annotations = self.ensure()
-        if annotations is None:
-            self._say(self.tr("Open the library to export annotations."))
-            return None
-        path, _chosen = self.ask_save_path()
-        if not path:
-            return None
-        issue_id = self.page.content.info.issue_id if self.page is not None else None
-        try:
-            items = collect(annotations, issue_id)
-            scope = annotations.library.issue(issue_id).label if issue_id is not None else "library"
-            title = f"Dubao annotations — {scope}"
-            suffix = Path(path).suffix.lower()
-            data = (
-                csv_bytes(items)
-                if suffix == ".csv"
-                else markdown_bytes(items, title)
-                if suffix == ".md"
-                else w3c_bytes(items, title)
-            )
-            # Never over the open library; through a temporary file and a rename.
-            write_atomically(path, data, [annotations.library.path], what="annotation export")
-        except (DubaoError, OSError) as exc:
-            self.window.show_error(self.tr("Nothing was exported"), str(exc))  # type: ignore[attr-defined]
-            return None
-        self._say(self.tr("%n annotations written to %1", "", len(items)).replace("%1", path))
-        return path
+        return self.exchange.export_annotations()
 
     def import_annotations(self) -> Any:
         """Merge a W3C annotation file into the library; the report (added, merged, unanchored)."""
-        from models.annotations.exchange import import_w3c
-
-        annotations = self.ensure()
-        if annotations is None:
-            self._say(self.tr("Open the library to import annotations."))
-            return None
-        path, _chosen = self.ask_open_path()
-        if not path:
-            return None
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self._say(f"{path}: {exc.strerror or exc}")
-            return None
-
-        def imported(report: Any) -> None:
-            self._say(
-                self.tr("Imported: %1 added, %2 merged, %3 unanchored")
-                .replace("%1", str(report.added))
-                .replace("%2", str(report.merged))
-                .replace("%3", str(report.unanchored))
-            )
-
-        # The import's change notice repaints the shown page.
-        return run_write(
-            self.window,
-            self.tr("The import"),
-            lambda: import_w3c(annotations, data),
-            imported,
-            refused=lambda message: self._say(f"{path}: {message}"),
-        )
+        return self.exchange.import_annotations()
 
     def show_category_editor(self) -> None:
         if self.ensure() is None:

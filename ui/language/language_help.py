@@ -10,6 +10,7 @@ says it is loading.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,9 @@ class LanguageHelp(QObject):
         self._pending_source: int | None = None
         #: word cards by (word, syllables, overridden): a word seen once pops up without a lookup
         self._cards: dict[tuple, WordCard] = {}
+        #: plain-text lines other layers add under a word's card (proofreading: what the OCR read),
+        #: each asked with (column, block, start, end), code points of the block; escaped when shown
+        self.word_notes: list[Callable[[int, int, int, int], str | None]] = []
         self._make_actions()
         self._make_menus()
         window.pageShown.connect(self._page_shown)
@@ -322,9 +326,28 @@ class LanguageHelp(QObject):
         return QRect(top_left, box.size().toSize())
 
     def show_popup(self, place: WordPlace) -> None:
-        """Fill and show the popup for a word."""
+        """Fill and show the popup for a word (and what other layers note about it)."""
         dark = self.window.colours.dark
-        self.popup.show_card(self.card(place), self.prefs.tone_scheme(), dark, self._global_rect(place))
+        _text, word = self.word(place)
+        notes = [n for note in self.word_notes if (n := note(place[0], place[1], word.start, word.end))]
+        self.popup.show_card(
+            self.card(place), self.prefs.tone_scheme(), dark, self._global_rect(place), notes
+        )
+
+    def popup_shows(self, column: SectionColumn, position: int) -> bool:
+        """Whether the popup is open on the word holding document ``position`` of ``column``."""
+        place = self.cursor if self.popup.pinned else self.hovered
+        if not self.popup.isVisible() or place is None or self.texts is None:
+            return False
+        columns = self.window.page_view.columns
+        if (
+            place[0] >= len(columns)
+            or columns[place[0]] is not column
+            or column.block_at(position) != place[1]
+        ):
+            return False
+        _text, word = self.word(place)
+        return word.start <= column.block_text_offset(place[1], position) < word.end
 
     def _hide_popup(self) -> None:
         self.popup.set_pinned(False)

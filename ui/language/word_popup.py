@@ -8,6 +8,7 @@ characters literally.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -83,10 +84,13 @@ class WordPopup(QFrame):
         reading = coloured_syllables_html(list(syllables), scheme, dark)
         return f"<p style='margin:4px 0 0 0'><b>{reading}</b> &nbsp;{'; '.join(shown)}</p>"
 
-    def show_card(self, card: WordCard, scheme: str, dark: bool, near: QRect) -> None:
-        """Show a word's card beside ``near`` (the word's global rectangle)."""
+    def show_card(
+        self, card: WordCard, scheme: str, dark: bool, near: QRect, notes: Sequence[str] = ()
+    ) -> None:
+        """Show a word's card beside ``near`` (the word's global rectangle); ``notes`` are plain-text
+        lines about this occurrence (what the OCR read before a correction), shown escaped below it."""
         self.card = card
-        self.label.setText(self.card_html(card, scheme, dark) + self._footer())
+        self.label.setText(self.card_html(card, scheme, dark) + self._notes_html(notes) + self._footer())
         self._place(near)
 
     def show_loading(self, near: QRect, problem: str = "") -> None:
@@ -98,6 +102,13 @@ class WordPopup(QFrame):
             text = html.escape(self.tr("Loading the dictionary…"))
         self.label.setText(f"<div>{text}</div>")
         self._place(near)
+
+    @staticmethod
+    def _notes_html(notes: Sequence[str]) -> str:
+        return "".join(
+            '<div style="margin-top:6px; color:#888">' + html.escape(note).replace("\n", "<br>") + "</div>"
+            for note in notes
+        )
 
     def _footer(self) -> str:
         text = self.tr("Esc closes · R adds to vocabulary") if self.pinned else self.tr("Click to pin")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -44,6 +45,9 @@ class LibraryPanel(QWidget):
     removeIssueRequested = Signal(int)
     #: (page id, status): the editor marks a page unchecked, in_progress or done
     statusRequested = Signal(int, str)
+    #: (menu, page id or -1, issue id): a page's or an issue's context menu is about to show;
+    #: other parts of the window add their actions for that page or issue (Re-parse)
+    contextMenuAboutToShow = Signal(object, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,12 +201,22 @@ class LibraryPanel(QWidget):
                     return
 
     def _context_menu(self, point) -> None:
-        from PySide6.QtWidgets import QMenu
+        menu = self.context_menu(self.tree.itemAt(point))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            menu.deleteLater()
 
-        item = self.tree.itemAt(point)
+    def context_menu(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The context menu of a page or an issue of the tree (None elsewhere)."""
         page_id = item.data(0, PAGE_ROLE) if item is not None else None
+        issue_item = item
+        while issue_item is not None and issue_item.data(0, ISSUE_ROLE) is None:
+            issue_item = issue_item.parent()
+        issue_id = int(issue_item.data(0, ISSUE_ROLE)) if issue_item is not None else None
+        if page_id is None and issue_id is None:
+            return None
+        menu = QMenu(self)
         if page_id is not None:
-            menu = QMenu(self)
             for text, status in (
                 (self.tr("Mark &Done"), "done"),
                 (self.tr("Mark &In Progress"), "in_progress"),
@@ -210,18 +224,15 @@ class LibraryPanel(QWidget):
             ):
                 action = menu.addAction(text, lambda s=status: self.statusRequested.emit(int(page_id), s))
                 action.setEnabled(self.statuses.get(int(page_id)) != status)
-            menu.exec(self.tree.viewport().mapToGlobal(point))
-            return
-        while item is not None and item.data(0, ISSUE_ROLE) is None:
-            item = item.parent()
-        if item is None:
-            return
-        menu = QMenu(self)
-        issue_id = int(item.data(0, ISSUE_ROLE))
-        menu.addAction(
-            self.tr("Remove Issue from Library…"), lambda: self.removeIssueRequested.emit(issue_id)
+        self.contextMenuAboutToShow.emit(
+            menu, int(page_id) if page_id is not None else -1, issue_id if issue_id is not None else -1
         )
-        menu.exec(self.tree.viewport().mapToGlobal(point))
+        if page_id is None:  # the one that deletes comes last, apart
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Remove Issue from Library…"), lambda: self.removeIssueRequested.emit(issue_id)
+            )
+        return menu
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         page_id = item.data(0, PAGE_ROLE)

@@ -116,9 +116,28 @@ class LibraryReparse(QObject):
         self.issue_action.setEnabled(idle and shown)
         self.library_action.setEnabled(idle)
 
-    def start(self, scope: str, page_ids: Sequence[int] | None = None) -> bool:
-        """Re-parse the shown page, its issue, or the library's pages of older parsers (or the
-        given pages: a retry) in the background; False when nothing was started."""
+    def add_to_menu(self, menu: QMenu, page_id: int | None, issue_id: int | None) -> None:
+        """Re-parse Page / Issue on a context menu (the library panel's), for the page or issue
+        it was opened on rather than the page shown; disabled while a re-parse runs."""
+        menu.addSeparator()
+        if page_id is not None:
+            action = menu.addAction(self.page_action.text(), lambda: self.start("page", page=page_id))
+            action.setEnabled(self.task is None)
+        if issue_id is not None:
+            action = menu.addAction(self.issue_action.text(), lambda: self.start("issue", issue=issue_id))
+            action.setEnabled(self.task is None)
+
+    def start(
+        self,
+        scope: str,
+        page_ids: Sequence[int] | None = None,
+        *,
+        page: int | None = None,
+        issue: int | None = None,
+    ) -> bool:
+        """Re-parse the shown page (or ``page``), its issue (or ``issue``), or the library's pages
+        of older parsers (or the given pages: a retry) in the background; False when nothing was
+        started."""
         w: Any = self.window
         if self.task is not None:
             w.statusBar().showMessage(self.tr("A re-parse is already running."), 3000)
@@ -128,8 +147,10 @@ class LibraryReparse(QObject):
         kwargs: dict[str, Any] = {"every": scope != "library"}  # asked for by name: even if current
         if page_ids is not None:
             kwargs["page_ids"] = page_ids
+        elif scope == "issue" and issue is not None:
+            kwargs["issue_id"] = issue
         elif scope in ("page", "issue"):
-            page_id = self._shown_page()
+            page_id = page if page is not None else self._shown_page()
             if page_id is None:
                 w.statusBar().showMessage(self.tr("Open a page of the library first."), 4000)
                 return False

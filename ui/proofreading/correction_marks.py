@@ -4,12 +4,14 @@ The core's page layout (``Library.layout``) says, for every character of a secti
 text, whether the parser read it from the raw text or an editor's correction put it there
 (which one). A column shows the same blocks in the same order, so each corrected run becomes a
 UTF-16 span of the column's document; hovering one shows the OCR's original, the editor and
-the time as an escaped plain-text tooltip.
+the time as an escaped plain-text tooltip. Over a word whose popup (pinyin and meanings) is
+open, the same lines go into the popup instead (``note_for``), and no tooltip opens over it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -75,6 +77,8 @@ class CorrectionMarks(QObject):
         self.column = column
         self.raw = raw
         self.runs = runs
+        #: whether the word popup already tells about document ``position`` (then no tooltip)
+        self.told_elsewhere: Callable[[int], bool] = lambda _position: False
         self._viewport = column.viewport()
         self._viewport.installEventFilter(self)
         self.paint()
@@ -126,6 +130,18 @@ class CorrectionMarks(QObject):
             ]
         )
 
+    def note_for(self, block: int, start: int, end: int) -> str | None:
+        """What the corrections among a block's characters ``[start:end)`` say (plain text), once each."""
+        seen: set[int | None] = set()
+        lines = []
+        for run in self.runs:
+            if run.block == block and run.start < end and start < run.end:
+                key = run.correction.id if run.correction is not None else None
+                if key not in seen:
+                    seen.add(key)
+                    lines.append(self.tooltip_text(run.correction))
+        return "\n".join(lines) or None
+
     def tooltip_at(self, position: int) -> str | None:
         """The escaped tooltip for the character at document ``position`` (None: not corrected)."""
         run = self.run_at(position)
@@ -149,5 +165,8 @@ class CorrectionMarks(QObject):
         if text is None:
             QToolTip.hideText()
             return False
+        if self.told_elsewhere(position):  # the word popup holds these lines: nothing on top of it
+            QToolTip.hideText()
+            return True
         QToolTip.showText(help_event.globalPos(), text, self._viewport)
         return True

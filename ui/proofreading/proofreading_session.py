@@ -6,8 +6,9 @@ One ProofreadingSession per window. In the mode every column of a library page t
 show it: the window lays the page out again from the library's current text (the document is
 never the source of truth). The library tells its listeners about every step and every undo
 or redo (of a correction or a highlight: one history), so the page is shown again whatever
-made the change. Corrected characters get a dotted underline with a tooltip; the checker's
-flags a wavy one, walked with F8 / Shift+F8, accepted with Enter, dismissed with Esc.
+made the change. Corrected characters get a dotted underline with a tooltip (or, over a word
+whose popup is open, a line in the popup); the checker's flags a wavy one, walked with F8 /
+Shift+F8, accepted with Enter, dismissed with Esc (``ui.proofreading.flag_review``).
 """
 
 from __future__ import annotations
@@ -15,28 +16,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
 from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
-from ui.proofreading.flag_queue import (
-    Checker,
-    Flag,
-    FlagQueue,
-    FlagTasks,
-    RememberingChecker,
-    bundled_checker,
-    place_flags,
-)
+from ui.proofreading.flag_queue import Checker, Flag
+from ui.proofreading.flag_review import FlagReview
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
 if TYPE_CHECKING:
     from ui.reader.host import ReaderHost
 
-FLAG_LAYER = "flags"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -49,36 +42,22 @@ class ProofreadingSession(QObject):
         self.active = False
         self.editors: list[ColumnEditor] = []
         self.marks: list[CorrectionMarks] = []
-        self.queue = FlagQueue()
-        self.tasks = FlagTasks(self)
-        self.tasks.checked.connect(self._checked)
-        self.tasks.failed.connect(self._checker_failed)
-        from ui.proofreading.issue_flags import IssueFlagCount
-
-        #: flags left on the issue's pages, counted in the background with the same checker
-        self.issue_flags = IssueFlagCount(self.tasks._lock, self)
-        self.issue_flags.changed.connect(self._update_flag_count)
-        self.issue_flags.failed.connect(self._checker_failed)
-        #: the checker; None until first needed (then the bundled one), replaceable in tests
-        self.checker: Checker | None = None
+        #: the checker's flags on the page: queue, background check, count, F8 / Enter / Esc
+        self.flags = FlagReview(self)
+        self.queue = self.flags.queue
+        self.issue_flags = self.flags.issue_flags
+        self.flag_count = self.flags.count
         self.generation = 0
         self._blocks: list[list[tuple[str, list[int]]]] = []
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
-        #: the page the checker has answered for (until then its count is not known)
-        self._checked_page: int | None = None
         self._library: Any = None
         #: where the caret goes once the page is shown again: (section, code-point offset)
         self._caret: tuple[int, int] | None = None
-        self._selecting_flag = False
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
-        self._check_timer = QTimer(self)
-        self._check_timer.setSingleShot(True)
-        self._check_timer.setInterval(400)
-        self._check_timer.timeout.connect(self._start_checker)
 
         self.proofread_action = QAction(self.tr("Pr&oofread"), window)  # type: ignore[arg-type]
         self.proofread_action.setCheckable(True)
@@ -113,9 +92,6 @@ class ProofreadingSession(QObject):
         self.indicator.setObjectName("proofreadingIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.indicator.setToolTip(self.tr("Proofreading mode: F2 or Esc leaves it"))
-        self.flag_count = QLabel()
-        self.flag_count.setObjectName("flagCount")
-        self.flag_count.setTextFormat(Qt.TextFormat.PlainText)
         window.statusBar().addPermanentWidget(self.flag_count)
         window.statusBar().addPermanentWidget(self.indicator)
         self.banner = QLabel(self.tr("Proofreading — type to correct; F8: next flag; F2 or Esc: leave"))
@@ -126,6 +102,9 @@ class ProofreadingSession(QObject):
         window.page_view.layout().insertWidget(0, self.banner)
         self._show_state()
         window.pageShown.connect(self._page_shown)
+        language = getattr(window, "language", None)
+        if language is not None:  # a corrected word's popup says what the OCR read
+            language.word_notes.append(self._correction_note)
 
     # --- the mode ---------------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
@@ -226,12 +205,11 @@ class ProofreadingSession(QObject):
         same_page = self._page_id() is not None and self._page_id() == self._flags_page
         self._flags_page = self._page_id()
         if not (same_page and self.active):
-            self.queue.set_flags([])
-            self._checked_page = None
+            self.flags.clear()
         self.generation += 1
         page_id = self._page_id()
         if page_id is None:
-            self._update_flag_count()
+            self.flags.update_count()
             return
         self._mark_corrections(page_id, columns)
         for column in columns:
@@ -240,7 +218,7 @@ class ProofreadingSession(QObject):
                 column.contextMenuAboutToShow.connect(
                     lambda menu, _point, c=column: self._context_menu(c, menu)
                 )
-                column.cursorPositionChanged.connect(lambda c=column: self._caret_moved(c))
+                column.cursorPositionChanged.connect(lambda c=column: self.flags.caret_moved(c))
             if self.active and id(column) not in edited:
                 editor = ColumnEditor(column, self._intercept)
                 editor.editRequested.connect(self.edit)
@@ -252,9 +230,9 @@ class ProofreadingSession(QObject):
         self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
         if self.active:
             self.queue.follow(self._blocks)  # until the checker has read the new text
-            self._paint_flags()
-            self._check_timer.start()  # once typing pauses
-        self._update_flag_count()
+            self.flags.paint()
+            self.flags.check_timer.start()  # once typing pauses
+        self.flags.update_count()
 
     def _mark_corrections(self, page_id: int, columns: list[SectionColumn]) -> None:
         content = getattr(self.window, "page_content", None)  # the window has just read it
@@ -264,10 +242,21 @@ class ProofreadingSession(QObject):
         if not any(c.in_force for c in corrections.values()):
             return
         layout = self.window.library.layout(page_id)  # built once per reading of the page
+        language = getattr(self.window, "language", None)
         for section, column in enumerate(columns):
             runs = corrected_runs(layout, section, corrections)
             if runs:
-                self.marks.append(CorrectionMarks(column, layout.raw, runs))
+                marks = CorrectionMarks(column, layout.raw, runs)
+                if language is not None:  # no tooltip over a word whose popup says it already
+                    marks.told_elsewhere = lambda position, c=column: language.popup_shows(c, position)
+                self.marks.append(marks)
+
+    def _correction_note(self, section: int, block: int, start: int, end: int) -> str | None:
+        """What the OCR read under a word of the page (for its popup); None: nothing corrected."""
+        columns = self.window.page_view.columns
+        column = columns[section] if section < len(columns) else None
+        marks = next((m for m in self.marks if m.column is column), None)
+        return marks.note_for(block, start, end) if marks is not None else None
 
     def reload(self) -> None:
         """Show the page again from the library's current text, keeping the view where it was."""
@@ -418,194 +407,23 @@ class ProofreadingSession(QObject):
         dialog.open()
         self.keys_dialog = dialog
 
-    # --- flags --------------------------------------------------------------------------------------------
-    def _start_checker(self) -> None:
-        """Read the page's paragraphs again in the background (those read before come from memory)."""
-        if self.checker is None:
-            shipped = bundled_checker()
-            self.checker = RememberingChecker(shipped) if shipped is not None else None
-        if self.checker is None:
-            self.flag_count.setText(self.tr("No checker in this build"))
-            return
-        if not self.active or self._page_id() is None:
-            return
-        lines = [text for column in self._blocks for text, _ in column]
-        self.tasks.check(self.generation, self.checker, lines)
+    # --- flags (ui/proofreading/flag_review.py) -----------------------------------------------------------
+    @property
+    def checker(self) -> Checker | None:
+        return self.flags.checker
 
-    def _count_issue(self) -> None:
-        """Count the flags left on the issue's other pages in the background (once per page)."""
-        page_id = self._page_id()
-        library = self.window.library
-        if page_id is None or library is None or self.checker is None or not self.active:
-            return
-        content = getattr(self.window, "page_content", None)
-        issue_id = content.info.issue_id if content is not None and content.info.id == page_id else None
-        if issue_id is None:
-            issue_id = library.page_info(page_id).issue_id
-        self.issue_flags.show_issue(library, issue_id, self.checker)
-
-    def _checked(self, generation: int, found: object) -> None:
-        page_id = self._page_id()
-        if generation != self.generation or page_id is None:
-            return  # the text has changed since: a newer check is on its way
-        dismissed = {(s, e, k) for s, e, k, _t in self.window.library.dismissed_flags(page_id)}
-        self.queue.set_flags(place_flags(self._blocks, found, dismissed))  # type: ignore[arg-type]
-        self._checked_page = page_id
-        self.issue_flags.set_count(page_id, len(self.queue.flags))
-        self._paint_flags()
-        self._update_flag_count()
-        self._count_issue()  # the issue's other pages, after this one (the page comes first)
-
-    def _checker_failed(self, reason: str) -> None:
-        self._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
-        if self._checked_page != self._page_id():
-            self.flag_count.setText(self.tr("The checker failed"))
-
-    def _update_flag_count(self) -> None:
-        if self.active and self._page_id() is not None and self._checked_page != self._page_id():
-            # No answer for this page yet (the checker loads its tables the first time, seconds);
-            # a build without a checker says so once it is asked for.
-            if self.flag_count.text() not in (
-                self.tr("No checker in this build"),
-                self.tr("The checker failed"),
-            ):
-                self.flag_count.setText(self.tr("Checking the page…"))
-            return
-        left = len(self.queue.flags)
-        text = self.tr("%n flags left on this page", "", left)
-        page_id = self._page_id()
-        total = self.issue_flags.total((page_id, left) if page_id is not None else None)
-        counted, pages = self.issue_flags.progress()
-        if total is not None:
-            text += self.tr(", %n in the issue", "", total)
-        elif pages and self.active:
-            text += (
-                self.tr(", issue: counting (%1 of %2 pages)…")
-                .replace("%1", str(counted))
-                .replace("%2", str(pages))
-            )
-        self.flag_count.setText(text)
-
-    def _paint_flags(self) -> None:
-        colours = self.window.colours
-        selected = self.queue.current()
-        for number, column in enumerate(self.window.page_view.columns):
-            spans = []
-            for flag in self.queue.in_section(number):
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(QColor(colours.masthead))
-                if flag == selected:
-                    fmt.setBackground(QColor(colours.current_hit))
-                start, end = self._flag_span(column, flag)
-                spans.append((start, end, fmt))
-            column.set_layer(FLAG_LAYER, spans)
-
-    @staticmethod
-    def _flag_span(column: SectionColumn, flag: Flag) -> tuple[int, int]:
-        ref = column.blocks[flag.block]
-        start, end = ref.utf16_map().span_to_utf16(flag.start, flag.end)
-        return ref.position + start, ref.position + end
+    @checker.setter
+    def checker(self, checker: Checker | None) -> None:
+        self.flags.checker = checker
 
     def step_flag(self, delta: int) -> Flag | None:
         """Select the next (+1) or previous (-1) flag from the caret; it is shown selected."""
-        if not self.active:
-            return None
-        where = None
-        column = self.window.page_view.active_column()
-        if column is not None and column.blocks and self.queue.current() is None:
-            position = column.textCursor().position()
-            block = max(0, column.block_at(position))
-            where = (column.number, block, column.block_text_offset(block, position))
-        flag = self.queue.step(delta, where)
-        self._paint_flags()
-        if flag is None:
-            self._say(self.tr("No flags on this page."))
-            return None
-        view = self.window.page_view
-        target = view.columns[flag.section]
-        self._selecting_flag = True  # the caret moves onto the flag: it stays selected
-        view.focus_column(flag.section)
-        start, end = self._flag_span(target, flag)
-        cursor = target.textCursor()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        target.setTextCursor(cursor)
-        target.ensureCursorVisible()
-        self._selecting_flag = False
-        suggestion = flag.suggestion
-        self._say(
-            (
-                self.tr("%1 (%2 → %3): Enter accepts, Esc dismisses").replace("%3", suggestion)
-                if suggestion is not None
-                else self.tr("%1 (%2): type the fix, or Esc dismisses")
-            )
-            .replace("%1", self._kind_name(flag.kind))
-            .replace("%2", flag.text),
-            0,
-        )
-        return flag
-
-    def _kind_name(self, kind: str) -> str:
-        names = {
-            "punctuation": self.tr("Half-width punctuation"),
-            "space": self.tr("A space inside words"),
-            "lookalike": self.tr("A look-alike character"),
-            "unknown": self.tr("An unknown word"),
-        }
-        return names.get(kind, kind)
-
-    def _caret_moved(self, column: SectionColumn) -> None:
-        """Moving the caret off the selected flag lets go of it."""
-        flag = self.queue.current()
-        if flag is None or self._selecting_flag:
-            return
-        cursor = column.textCursor()
-        if column.number != flag.section or (
-            cursor.selectionStart(),
-            cursor.selectionEnd(),
-        ) != self._flag_span(column, flag):
-            self.queue.selected = -1
-            self._paint_flags()
+        return self.flags.step(delta)
 
     def accept_flag(self) -> bool:
         """Put the selected flag's suggestion in its place (one correction)."""
-        flag = self.queue.current()
-        if flag is None:
-            return False
-        if flag.suggestion is None:
-            self._say(self.tr("This flag has no suggestion: type the fix, or Esc dismisses it."))
-            return False
-        column = self.window.page_view.columns[flag.section]
-        offset = SectionPositions(column).to_section(column.blocks[flag.block].position)
-        self.queue.drop(flag)
-        done = self.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
-        if done:  # the flag's own message (Enter accepts …) would stay otherwise
-            self._say(
-                self.tr("Flag accepted: %1 → %2").replace("%1", flag.text).replace("%2", flag.suggestion)
-            )
-        return done
+        return self.flags.accept()
 
     def dismiss_flag(self) -> bool:
         """Dismiss the selected flag; the library remembers it (it is not shown again)."""
-        from models.errors import DubaoError
-
-        flag = self.queue.current()
-        page_id = self._page_id()
-        if flag is None or page_id is None:
-            return False
-        try:
-            self.window.library.dismiss_flag(page_id, flag.raw_start, flag.raw_end, flag.kind, flag.text)
-        except DubaoError as exc:
-            self.window.show_error(self.tr("The flag was not dismissed"), str(exc))
-            return False
-        self.queue.drop(flag)
-        self.issue_flags.set_count(page_id, len(self.queue.flags))
-        column = self.window.page_view.columns[flag.section]
-        cursor = column.textCursor()
-        cursor.setPosition(cursor.selectionEnd())
-        column.setTextCursor(cursor)
-        self._paint_flags()
-        self._update_flag_count()
-        self._say(self.tr("Flag dismissed."))
-        return True
+        return self.flags.dismiss()

@@ -1,0 +1,97 @@
+"""Annotations in and out of the library: export to W3C Web Annotation, CSV or Markdown; W3C import.
+
+The export takes the shown page's issue's highlights (else the whole library's) and writes them
+through a temporary file and a rename, never over the open library; the import merges a W3C file
+as one undoable step and says what was added, merged and left unanchored. The file questions are
+the AnnotationSession's (``ask_save_path``, ``ask_open_path``), replaceable in tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from ui.common.library_writes import run_write
+
+
+class AnnotationExchange(QObject):
+    """Export and import of one window's annotations (through its AnnotationSession)."""
+
+    def __init__(self, session: Any) -> None:
+        super().__init__(session)
+        self.session = session
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """The strings moved here from AnnotationSession keep its translation context."""
+        return QCoreApplication.translate("AnnotationSession", text, disambiguation, n)
+
+    def export_annotations(self) -> str | None:
+        """Write the shown page's issue's annotations (else the library's) to a file; its path."""
+        from models.annotations.exchange import collect, w3c_bytes
+        from models.annotations.exchange_tables import csv_bytes, markdown_bytes
+        from models.errors import DubaoError
+        from models.export_file import write_atomically
+
+        annotations = self.session.ensure()
+        if annotations is None:
+            self.session._say(self.tr("Open the library to export annotations."))
+            return None
+        path, _chosen = self.session.ask_save_path()
+        if not path:
+            return None
+        issue_id = self.session.page.content.info.issue_id if self.session.page is not None else None
+        try:
+            items = collect(annotations, issue_id)
+            scope = annotations.library.issue(issue_id).label if issue_id is not None else "library"
+            title = f"Dubao annotations — {scope}"
+            suffix = Path(path).suffix.lower()
+            data = (
+                csv_bytes(items)
+                if suffix == ".csv"
+                else markdown_bytes(items, title)
+                if suffix == ".md"
+                else w3c_bytes(items, title)
+            )
+            # Never over the open library; through a temporary file and a rename.
+            write_atomically(path, data, [annotations.library.path], what="annotation export")
+        except (DubaoError, OSError) as exc:
+            self.session.window.show_error(self.tr("Nothing was exported"), str(exc))  # type: ignore[attr-defined]
+            return None
+        self.session._say(self.tr("%n annotations written to %1", "", len(items)).replace("%1", path))
+        return path
+
+    def import_annotations(self) -> Any:
+        """Merge a W3C annotation file into the library; the report (added, merged, unanchored)."""
+        from models.annotations.exchange import import_w3c
+
+        annotations = self.session.ensure()
+        if annotations is None:
+            self.session._say(self.tr("Open the library to import annotations."))
+            return None
+        path, _chosen = self.session.ask_open_path()
+        if not path:
+            return None
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.session._say(f"{path}: {exc.strerror or exc}")
+            return None
+
+        def imported(report: Any) -> None:
+            self.session._say(
+                self.tr("Imported: %1 added, %2 merged, %3 unanchored")
+                .replace("%1", str(report.added))
+                .replace("%2", str(report.merged))
+                .replace("%3", str(report.unanchored))
+            )
+
+        # The import's change notice repaints the shown page.
+        return run_write(
+            self.session.window,
+            self.tr("The import"),
+            lambda: import_w3c(annotations, data),
+            imported,
+            refused=lambda message: self.session._say(f"{path}: {message}"),
+        )

@@ -1,0 +1,266 @@
+"""The checker's flags on the page being proofread: checked in the background, counted, walked.
+
+The checker reads the page's paragraphs once typing pauses (those read before come from
+memory); its flags get a wavy underline, are walked with F8 / Shift+F8 from the caret, accepted
+with Enter (the suggestion becomes one correction) and dismissed with Esc (the library remembers
+it). The status bar counts what is left on the page and, read in the background, in the issue.
+One FlagReview per ProofreadingSession, which owns the mode, the page and the edits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel
+
+from ui.annotations.highlight_positions import SectionPositions
+from ui.proofreading.flag_queue import (
+    Checker,
+    Flag,
+    FlagQueue,
+    FlagTasks,
+    RememberingChecker,
+    bundled_checker,
+    place_flags,
+)
+from ui.proofreading.issue_flags import IssueFlagCount
+from ui.reader.section_view import SectionColumn
+
+FLAG_LAYER = "flags"
+
+
+class FlagReview(QObject):
+    """The flag queue of one proofreading session, its checker, count and F8 / Enter / Esc steps."""
+
+    def __init__(self, session: Any) -> None:
+        """``session``: the ProofreadingSession (its window, page, mode and edits)."""
+        super().__init__(session)
+        self.session = session
+        self.queue = FlagQueue()
+        self.tasks = FlagTasks(self)
+        self.tasks.checked.connect(self._checked)
+        self.tasks.failed.connect(self.checker_failed)
+        #: flags left on the issue's pages, counted in the background with the same checker
+        self.issue_flags = IssueFlagCount(self.tasks._lock, self)
+        self.issue_flags.changed.connect(self.update_count)
+        self.issue_flags.failed.connect(self.checker_failed)
+        #: the checker; None until first needed (then the bundled one), replaceable in tests
+        self.checker: Checker | None = None
+        #: the page the checker has answered for (until then its count is not known)
+        self.checked_page: int | None = None
+        self._selecting_flag = False
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(400)
+        self.check_timer.timeout.connect(self.start_checker)
+        self.count = QLabel()
+        self.count.setObjectName("flagCount")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """The strings moved here from ProofreadingSession keep its translation context."""
+        return QCoreApplication.translate("ProofreadingSession", text, disambiguation, n)
+
+    def clear(self) -> None:
+        """Another page (or the mode ended): no flags until the checker answers for it."""
+        self.queue.set_flags([])
+        self.checked_page = None
+
+    def start_checker(self) -> None:
+        """Read the page's paragraphs again in the background (those read before come from memory)."""
+        if self.checker is None:
+            shipped = bundled_checker()
+            self.checker = RememberingChecker(shipped) if shipped is not None else None
+        if self.checker is None:
+            self.count.setText(self.tr("No checker in this build"))
+            return
+        if not self.session.active or self.session._page_id() is None:
+            return
+        lines = [text for column in self.session._blocks for text, _ in column]
+        self.tasks.check(self.session.generation, self.checker, lines)
+
+    def _count_issue(self) -> None:
+        """Count the flags left on the issue's other pages in the background (once per page)."""
+        page_id = self.session._page_id()
+        library = self.session.window.library
+        if page_id is None or library is None or self.checker is None or not self.session.active:
+            return
+        content = getattr(self.session.window, "page_content", None)
+        issue_id = content.info.issue_id if content is not None and content.info.id == page_id else None
+        if issue_id is None:
+            issue_id = library.page_info(page_id).issue_id
+        self.issue_flags.show_issue(library, issue_id, self.checker)
+
+    def _checked(self, generation: int, found: object) -> None:
+        page_id = self.session._page_id()
+        if generation != self.session.generation or page_id is None:
+            return  # the text has changed since: a newer check is on its way
+        dismissed = {(s, e, k) for s, e, k, _t in self.session.window.library.dismissed_flags(page_id)}
+        self.queue.set_flags(place_flags(self.session._blocks, found, dismissed))  # type: ignore[arg-type]
+        self.checked_page = page_id
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
+        self.paint()
+        self.update_count()
+        self._count_issue()  # the issue's other pages, after this one (the page comes first)
+
+    def checker_failed(self, reason: str) -> None:
+        self.session._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
+        if self.checked_page != self.session._page_id():
+            self.count.setText(self.tr("The checker failed"))
+
+    def update_count(self) -> None:
+        if (
+            self.session.active
+            and self.session._page_id() is not None
+            and self.checked_page != self.session._page_id()
+        ):
+            # No answer for this page yet (the checker loads its tables the first time, seconds);
+            # a build without a checker says so once it is asked for.
+            if self.count.text() not in (
+                self.tr("No checker in this build"),
+                self.tr("The checker failed"),
+            ):
+                self.count.setText(self.tr("Checking the page…"))
+            return
+        left = len(self.queue.flags)
+        text = self.tr("%n flags left on this page", "", left)
+        page_id = self.session._page_id()
+        total = self.issue_flags.total((page_id, left) if page_id is not None else None)
+        counted, pages = self.issue_flags.progress()
+        if total is not None:
+            text += self.tr(", %n in the issue", "", total)
+        elif pages and self.session.active:
+            text += (
+                self.tr(", issue: counting (%1 of %2 pages)…")
+                .replace("%1", str(counted))
+                .replace("%2", str(pages))
+            )
+        self.count.setText(text)
+
+    def paint(self) -> None:
+        colours = self.session.window.colours
+        selected = self.queue.current()
+        for number, column in enumerate(self.session.window.page_view.columns):
+            spans = []
+            for flag in self.queue.in_section(number):
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor(colours.masthead))
+                if flag == selected:
+                    fmt.setBackground(QColor(colours.current_hit))
+                start, end = self._flag_span(column, flag)
+                spans.append((start, end, fmt))
+            column.set_layer(FLAG_LAYER, spans)
+
+    @staticmethod
+    def _flag_span(column: SectionColumn, flag: Flag) -> tuple[int, int]:
+        ref = column.blocks[flag.block]
+        start, end = ref.utf16_map().span_to_utf16(flag.start, flag.end)
+        return ref.position + start, ref.position + end
+
+    def step(self, delta: int) -> Flag | None:
+        """Select the next (+1) or previous (-1) flag from the caret; it is shown selected."""
+        if not self.session.active:
+            return None
+        where = None
+        column = self.session.window.page_view.active_column()
+        if column is not None and column.blocks and self.queue.current() is None:
+            position = column.textCursor().position()
+            block = max(0, column.block_at(position))
+            where = (column.number, block, column.block_text_offset(block, position))
+        flag = self.queue.step(delta, where)
+        self.paint()
+        if flag is None:
+            self.session._say(self.tr("No flags on this page."))
+            return None
+        view = self.session.window.page_view
+        target = view.columns[flag.section]
+        self._selecting_flag = True  # the caret moves onto the flag: it stays selected
+        view.focus_column(flag.section)
+        start, end = self._flag_span(target, flag)
+        cursor = target.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        target.setTextCursor(cursor)
+        target.ensureCursorVisible()
+        self._selecting_flag = False
+        suggestion = flag.suggestion
+        self.session._say(
+            (
+                self.tr("%1 (%2 → %3): Enter accepts, Esc dismisses").replace("%3", suggestion)
+                if suggestion is not None
+                else self.tr("%1 (%2): type the fix, or Esc dismisses")
+            )
+            .replace("%1", self._kind_name(flag.kind))
+            .replace("%2", flag.text),
+            0,
+        )
+        return flag
+
+    def _kind_name(self, kind: str) -> str:
+        names = {
+            "punctuation": self.tr("Half-width punctuation"),
+            "space": self.tr("A space inside words"),
+            "lookalike": self.tr("A look-alike character"),
+            "unknown": self.tr("An unknown word"),
+        }
+        return names.get(kind, kind)
+
+    def caret_moved(self, column: SectionColumn) -> None:
+        """Moving the caret off the selected flag lets go of it."""
+        flag = self.queue.current()
+        if flag is None or self._selecting_flag:
+            return
+        cursor = column.textCursor()
+        if column.number != flag.section or (
+            cursor.selectionStart(),
+            cursor.selectionEnd(),
+        ) != self._flag_span(column, flag):
+            self.queue.selected = -1
+            self.paint()
+
+    def accept(self) -> bool:
+        """Put the selected flag's suggestion in its place (one correction)."""
+        flag = self.queue.current()
+        if flag is None:
+            return False
+        if flag.suggestion is None:
+            self.session._say(self.tr("This flag has no suggestion: type the fix, or Esc dismisses it."))
+            return False
+        column = self.session.window.page_view.columns[flag.section]
+        offset = SectionPositions(column).to_section(column.blocks[flag.block].position)
+        self.queue.drop(flag)
+        done = self.session.edit(flag.section, offset + flag.start, offset + flag.end, flag.suggestion)
+        if done:  # the flag's own message (Enter accepts …) would stay otherwise
+            self.session._say(
+                self.tr("Flag accepted: %1 → %2").replace("%1", flag.text).replace("%2", flag.suggestion)
+            )
+        return done
+
+    def dismiss(self) -> bool:
+        """Dismiss the selected flag; the library remembers it (it is not shown again)."""
+        from models.errors import DubaoError
+
+        flag = self.queue.current()
+        page_id = self.session._page_id()
+        if flag is None or page_id is None:
+            return False
+        try:
+            self.session.window.library.dismiss_flag(
+                page_id, flag.raw_start, flag.raw_end, flag.kind, flag.text
+            )
+        except DubaoError as exc:
+            self.session.window.show_error(self.tr("The flag was not dismissed"), str(exc))
+            return False
+        self.queue.drop(flag)
+        self.issue_flags.set_count(page_id, len(self.queue.flags))
+        column = self.session.window.page_view.columns[flag.section]
+        cursor = column.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        column.setTextCursor(cursor)
+        self.paint()
+        self.update_count()
+        self.session._say(self.tr("Flag dismissed."))
+        return True
