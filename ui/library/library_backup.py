@@ -8,57 +8,41 @@ cancel. "Done" is said only once the core has verified the copy; a failure is to
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 
 from ui.common.export_paths import ask_save_path
+from ui.library.library_tasks import LibraryTask
 
 BACKUP_FILTER = "Dubao library (*.sqlite3);;All files (*)"
 
 
-class BackupTask(QThread):
-    """Back the library up to ``dest``; cancellable between steps of the copy."""
+class BackupTask(LibraryTask):
+    """Back the library up to ``dest``; cancellable between steps of the copy. ``succeeded``
+    carries the core's BackupReport once the copy is verified and in place; after ``failed`` no
+    backup file was left."""
 
     #: (pages copied, pages in all)
     progressed = Signal(int, int)
-    #: the core's BackupReport, once the copy is verified and in place
-    succeeded = Signal(object)
-    #: a one-line reason; no backup file was left
-    failed = Signal(str)
 
     def __init__(self, library: Any, dest: str, overwrite: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.dest = dest
         self.overwrite = overwrite
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:  # the worker thread: the copy opens its own SQLite connection
-        from models.errors import DubaoError
-
+    def work(self) -> Any:  # the copy opens its own SQLite connection
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)
-            return not self._cancel.is_set()
+            return self.going_on()
 
-        try:
-            report = self.library.backup(self.dest, progress, overwrite=self.overwrite)
-        except DubaoError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.succeeded.emit(report)
+        return self.library.backup(self.dest, progress, overwrite=self.overwrite)
 
 
 class LibraryBackup(QObject):

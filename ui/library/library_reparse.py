@@ -11,27 +11,27 @@ held the library, a full disk) are told in a message box with Retry, which re-pa
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
+
+from ui.library.library_tasks import LibraryTask
 
 #: The failure box's object name (tests look it up by this).
 FAILURE_BOX = "reparseFailed"
 
 
-class ReparseTask(QThread):
-    """Re-parse pages of the library file at ``db_path``: given ids, or a page, an issue, the library."""
+class ReparseTask(LibraryTask):
+    """Re-parse pages of the library file at ``db_path``: given ids, or a page, an issue, the library.
+    ``succeeded`` carries the core's ReparseReport (also when cancelled: it says what was done);
+    ``failed`` a one-line reason nothing was started (the page or issue is gone, the library
+    unreadable)."""
 
     #: (pages done, pages in all)
     progressed = Signal(int, int)
-    #: the core's ReparseReport (also when cancelled: it says what was done)
-    succeeded = Signal(object)
-    #: a one-line reason nothing was started (the page or issue is gone, the library unreadable)
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -49,36 +49,23 @@ class ReparseTask(QThread):
         self.page_id = page_id
         self.issue_id = issue_id
         self.every = every
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:  # the worker thread
-        from models.errors import DubaoError
+    def work(self) -> Any:
         from models.library.reparsing import pages_in_scope, reparse_pages
         from models.library.service import Library
 
         def progress(done: int, total: int, _page_id: int) -> bool:
             self.progressed.emit(done, total)
-            return not self._cancel.is_set()
+            return self.going_on()
 
+        library = Library.open(self.db_path)
         try:
-            library = Library.open(self.db_path)
-            try:
-                pages = self.page_ids
-                if pages is None:
-                    pages = pages_in_scope(library, page_id=self.page_id, issue_id=self.issue_id)
-                report = reparse_pages(library, pages, every=self.every, progress=progress)
-            finally:
-                library.close()
-        except DubaoError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.succeeded.emit(report)
+            pages = self.page_ids
+            if pages is None:
+                pages = pages_in_scope(library, page_id=self.page_id, issue_id=self.issue_id)
+            return reparse_pages(library, pages, every=self.every, progress=progress)
+        finally:
+            library.close()
 
 
 class LibraryReparse(QObject):

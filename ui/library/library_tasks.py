@@ -1,51 +1,50 @@
-"""Library work that runs off the main thread: importing page files.
+"""Library work that runs off the main thread: importing page files, making the search index again;
+and ``LibraryTask``, the worker the import, the backup and the re-parse share.
 
-The import runs in a QThread with its own Library connection (the service gives
-each thread its own SQLite connection); progress and the result come back as
-queued signals, so the window keeps painting and the progress dialog can cancel.
+Each runs in a QThread with its own Library connection (the service gives each thread its own
+connection); progress and the result come back as queued signals, so the window keeps painting
+and the progress dialog can cancel.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 
-class ImportTask(QThread):
-    """Import paths into the library file at ``db_path``; cancellable between files."""
+class LibraryTask(QThread):
+    """One piece of library work in a worker thread: :meth:`work` returns the core's report, which
+    comes back as ``succeeded``; a DubaoError (or anything unexpected: a worker must report,
+    never die silently) comes back as ``failed`` with a one-line reason. ``cancel`` asks the
+    work to stop at its next step (:meth:`going_on`)."""
 
-    #: (files done, files in all, name of the file being read)
-    progressed = Signal(int, int, str)
-    #: the ImportReport
+    #: the core's report (also when cancelled: it says what was done)
     succeeded = Signal(object)
-    #: a one-line reason (DubaoError) — nothing was imported
+    #: a one-line reason; the work left nothing half-written
     failed = Signal(str)
 
-    def __init__(self, db_path: str, paths: Sequence[str], parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
-        self.paths = [str(p) for p in paths]
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def run(self) -> None:  # runs in the worker thread
-        from models.errors import DubaoError
-        from models.library.service import Library
+    def going_on(self) -> bool:
+        """False once the user cancelled: the work stops at its next step."""
+        return not self._cancel.is_set()
 
-        def progress(done: int, total: int, name: str) -> bool:
-            self.progressed.emit(done, total, name)
-            return not self._cancel.is_set()
+    def work(self) -> Any:  # the worker thread
+        raise NotImplementedError
+
+    def run(self) -> None:
+        from models.errors import DubaoError
 
         try:
-            library = Library.open(self.db_path, index_now=False)
-            try:
-                report = library.import_paths(self.paths, progress)
-            finally:
-                library.close()
+            report = self.work()
         except DubaoError as exc:
             self.failed.emit(str(exc))
             return
@@ -53,6 +52,32 @@ class ImportTask(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.succeeded.emit(report)
+
+
+class ImportTask(LibraryTask):
+    """Import paths into the library file at ``db_path``; cancellable between files. ``succeeded``
+    carries the ImportReport; after ``failed`` nothing was imported."""
+
+    #: (files done, files in all, name of the file being read)
+    progressed = Signal(int, int, str)
+
+    def __init__(self, db_path: str, paths: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.paths = [str(p) for p in paths]
+
+    def work(self) -> Any:
+        from models.library.service import Library
+
+        def progress(done: int, total: int, name: str) -> bool:
+            self.progressed.emit(done, total, name)
+            return self.going_on()
+
+        library = Library.open(self.db_path, index_now=False)
+        try:
+            return library.import_paths(self.paths, progress)
+        finally:
+            library.close()
 
 
 class SearchIndexTask(QThread):
