@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 
 from ui.common.export_paths import ask_save_path
-from ui.library.library_tasks import LibraryTask
+from ui.library.library_tasks import LibraryTask, task_progress
 
 BACKUP_FILTER = "Dubao library (*.sqlite3);;All files (*)"
 
@@ -77,14 +77,14 @@ class LibraryBackup(QObject):
             return False
         # The save dialog has asked before replacing an existing file.
         task = BackupTask(w.library, path, overwrite=Path(path).is_file(), parent=self)  # type: ignore[attr-defined]
-        dialog = QProgressDialog(self.tr("Backing up the library…"), self.tr("Cancel"), 0, 0, w)
-        dialog.setObjectName("backupProgress")
-        dialog.setWindowTitle(self.tr("Back Up Library"))
-        dialog.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(task.cancel)
+        dialog = task_progress(
+            w,
+            task,
+            self.tr("Backing up the library…"),
+            self.tr("Cancel"),
+            self.tr("Back Up Library"),
+            "backupProgress",
+        )
         task.progressed.connect(self._progressed)
         task.succeeded.connect(self._succeeded)
         task.failed.connect(self._failed)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from ui.library.library_tasks import LibraryTask
+from ui.library.library_tasks import LibraryTask, task_progress
 
 #: The failure box's object name (tests look it up by this).
 FAILURE_BOX = "reparseFailed"
@@ -149,14 +149,9 @@ class LibraryReparse(QObject):
             w.statusBar().showMessage(self.tr("Every page was made by this version of the parser."), 5000)
             return True
         task = ReparseTask(str(w.library.path), parent=self, **kwargs)
-        dialog = QProgressDialog(self.tr("Re-parsing pages…"), self.tr("Cancel"), 0, 0, w)
-        dialog.setObjectName("reparseProgress")
-        dialog.setWindowTitle(self.tr("Re-parse"))
-        dialog.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(task.cancel)
+        dialog = task_progress(
+            w, task, self.tr("Re-parsing pages…"), self.tr("Cancel"), self.tr("Re-parse"), "reparseProgress"
+        )
         task.progressed.connect(self._progressed)
         task.succeeded.connect(self._succeeded)
         task.failed.connect(self._failed)

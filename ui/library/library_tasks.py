@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
 class LibraryTask(QThread):
@@ -52,6 +53,21 @@ class LibraryTask(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.succeeded.emit(report)
+
+
+def task_progress(
+    parent: QWidget, task: LibraryTask, text: str, cancel: str, title: str, name: str
+) -> QProgressDialog:
+    """The progress dialog of a library task: it shows after 300 ms, stays open until the task
+    ends (the caller closes it), lets the window be used meanwhile, and Cancel cancels the task."""
+    dialog = QProgressDialog(text, cancel, 0, 0, parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(task.cancel)
+    return dialog
 
 
 class ImportTask(LibraryTask):

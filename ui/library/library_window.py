@@ -331,9 +331,7 @@ class LibraryWindow:
 
     def import_paths(self, paths: list[Path], open_first: bool = True) -> bool:
         """Import files and folders in the background with a cancellable progress dialog."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        from ui.library.library_tasks import ImportTask
+        from ui.library.library_tasks import ImportTask, task_progress
 
         if self._import_task is not None:
             self.statusBar().showMessage(self.tr("An import is already running."), 3000)
@@ -345,17 +343,13 @@ class LibraryWindow:
         self._open_after_import = open_first
         self._import_paths = paths
         task = ImportTask(str(self.library.path), [str(p) for p in paths], self)
-        dialog = QProgressDialog(self.tr("Importing pages…"), self.tr("Cancel"), 0, 0, self)
+        dialog = task_progress(
+            self, task, self.tr("Importing pages…"), self.tr("Cancel"), self.tr("Import"), "importProgress"
+        )
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names, which may hold anything
         dialog.setLabel(label)
         dialog.setLabelText(self.tr("Importing pages…"))
-        dialog.setWindowTitle(self.tr("Import"))
-        dialog.setObjectName("importProgress")
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(task.cancel)
         task.progressed.connect(self._import_progressed)
         task.succeeded.connect(self._import_succeeded)
         task.failed.connect(self._import_failed)
