@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from gold_lines import label_lines  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
+from train_parser import articles_of  # noqa: E402
 
 import models.parser as parser  # noqa: E402
 from models.parser import article_model  # noqa: E402
@@ -115,20 +116,6 @@ def fold_of_sources(pages: list[Page]) -> dict[str, int]:
     sources = sorted({p.source for p in pages})
     random.Random(SEED).shuffle(sources)
     return {src: i % FOLDS for i, src in enumerate(sources)}
-
-
-def articles_of(pages: list[Page]) -> list[dict]:
-    seen: set[str] = set()
-    out = []
-    for page in pages:
-        for sec in page.gold["sections"]:
-            if not sec.get("heading") or not sec.get("paragraphs"):
-                continue
-            key = sec["heading"] + "".join(sec["paragraphs"])[:50]
-            if key not in seen:
-                seen.add(key)
-                out.append(sec)
-    return out
 
 
 def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:

@@ -180,8 +180,6 @@ class PageFeatures:
             f["h.no_para_before"] = 1.0
         if nxt is None or nxt.kind != "para":
             f["h.no_para_after"] = 1.0
-        if it.head_odds is not None:
-            f["h.odds"] = it.head_odds
         return f
 
     def _para(self, i: int) -> Feats:
