@@ -26,9 +26,8 @@ from models.library import search_folding
 from models.library.search_index import (
     PageSource,
     SectionEntry,
-    _encode_positions,
+    _rows,
     _token_fingerprint,
-    encode_source,
     issue_range,
     key,
 )
@@ -79,19 +78,8 @@ def replace_sections(conn: Any, issue_id: int, page_id: int, entries: Sequence[S
 
 
 def _insert_sections(conn: Any, issue_id: int, page_id: int, entries: Sequence[SectionEntry]) -> None:
-    rows = [
-        (
-            key(issue_id, page_id, index),
-            page_id,
-            index,
-            entry.title,
-            entry.text,
-            encode_source(entry.source),
-            _encode_positions(entry.corrected),
-            _tokens(entry.text),
-        )
-        for index, entry in enumerate(entries)
-    ]
+    # The file's rows, each with the section text's tokens as the server keeps them.
+    rows = [(*row, _tokens(row[4])) for row in _rows(issue_id, page_id, entries)]
     if rows:
         conn.executemany(
             'INSERT INTO "search_section" VALUES (?, ?, ?, ?, ?, ?, ?, array_to_tsvector(?::text[]))', rows
