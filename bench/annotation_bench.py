@@ -28,6 +28,18 @@ sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT / "resources" / "sample-page.txt"
 
 
+def scatter_highlights(session, count: int) -> None:
+    """``count`` short highlights at seeded random places of the open page, categories in turn."""
+    rng = random.Random(4)
+    cats = [c.id for c in session.annotations.categories()]
+    page = session.page
+    for n in range(count):
+        section = rng.randrange(len(page.texts))
+        text = page.texts[section]
+        start = rng.randrange(max(1, len(text) - 6))
+        session.annotations.create(page, section, start, start + rng.randint(1, 6), cats[n % len(cats)])
+
+
 def _times(action: Callable[[], object], repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -211,14 +223,7 @@ def bench_window(count: int) -> None:
         page_id = window.library.pages(window.library.issues()[0].id)[0].id
         window.open_library_page(page_id)
         session = window.annotation_session
-        rng = random.Random(4)
-        cats = [c.id for c in session.annotations.categories()]
-        page = session.page
-        for n in range(count):
-            section = rng.randrange(len(page.texts))
-            text = page.texts[section]
-            start = rng.randrange(max(1, len(text) - 6))
-            session.annotations.create(page, section, start, start + rng.randint(1, 6), cats[n % len(cats)])
+        scatter_highlights(session, count)
 
         def open_and_paint() -> None:
             window.open_library_page(page_id)

@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from annotation_bench import scatter_highlights  # noqa: E402 - the page with many highlights, made alike
+
 SAMPLE = ROOT / "resources" / "sample-page.txt"
 DEV_PAGES = ROOT.parent / "shared" / "data" / "pages-dev"
 PAINT_GOAL_MS = 100.0
@@ -96,14 +98,7 @@ def bench_paint(count: int, repeat: int, profile: bool) -> None:
         page_id = window.library.pages(window.library.issues()[0].id)[0].id
         window.open_library_page(page_id)
         session = window.annotation_session
-        rng = random.Random(4)
-        cats = [c.id for c in session.annotations.categories()]
-        page = session.page
-        for n in range(count):
-            section = rng.randrange(len(page.texts))
-            text = page.texts[section]
-            start = rng.randrange(max(1, len(text) - 6))
-            session.annotations.create(page, section, start, start + rng.randint(1, 6), cats[n % len(cats)])
+        scatter_highlights(session, count)
 
         def open_and_paint() -> None:
             window.open_library_page(page_id)
