@@ -47,3 +47,20 @@ class DiskFullError(LibraryWriteError):
 
 class ReadOnlyLibraryError(LibraryWriteError):
     """The library file, its folder or its disk cannot be written."""
+
+
+class EditConflict(DubaoError):
+    """A change made on an older version of a highlight or a span of text than the library now holds.
+
+    It was not applied: the library keeps the colleague's version in force and this one in the
+    history (a reverted correction, a highlight revision marked ``conflict``). ``author`` and
+    ``when`` say who changed it since, and when (UTC); ``kept`` names what holds this version.
+    """
+
+    def __init__(
+        self, message: str, author: str = "", when: object = None, kept: tuple[int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.author = author
+        self.when = when
+        self.kept = kept

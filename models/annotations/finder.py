@@ -124,7 +124,7 @@ def find_ids(db: SqliteDatabase, query: Filter) -> list[int]:
 _RECORD_SQL = """
 SELECT h.id, h.uuid, h.page_id, h.section_id, h.start, h."end", h.exact, h.prefix, h.suffix,
   h.text_hash, h.category_id, h.created, h.updated, h.deleted, h.anchor_state,
-  n.text, p.issue_id, p.name, p.number, s.ordinal
+  h.version, h.author, n.text, p.issue_id, p.name, p.number, s.ordinal
 FROM highlight h
 JOIN page p ON p.id = h.page_id
 LEFT JOIN note n ON n.highlight_id = h.id
@@ -168,7 +168,7 @@ def _records(rows: list[tuple], tag_rows: list[tuple]) -> dict[int, HighlightInf
     out: dict[int, HighlightInfo] = {}
     for row in rows:
         (hid, uuid, page_id, section_id, start, end, exact, prefix, suffix, text_hash, category_id,
-         created, updated, deleted, state, note, issue_id, page_name, page_number, ordinal) = row  # fmt: skip
+         created, updated, deleted, state, version, author, note, issue_id, page_name, page_number, ordinal) = row  # fmt: skip
         label = page_name or (f"{page_number}" if page_number is not None else f"#{page_id}")
         out[hid] = HighlightInfo(
             id=hid,
@@ -191,6 +191,8 @@ def _records(rows: list[tuple], tag_rows: list[tuple]) -> dict[int, HighlightInf
             issue_id=issue_id,
             page_label=label,
             section_ordinal=ordinal,
+            version=version,
+            author=author,
         )
     return out
 

@@ -93,7 +93,10 @@ def _put_highlight(key: int, state: State) -> None:
         return
     row = state["row"]
     if Highlight.select().where(Highlight.id == key).exists():
-        Highlight.update({f: row[f] for f in USER_FIELDS}).where(Highlight.id == key).execute()
+        # A new version (undo and redo are changes too), so colleagues' older reads are refused.
+        Highlight.update({**{f: row[f] for f in USER_FIELDS}, "version": Highlight.version + 1}).where(
+            Highlight.id == key
+        ).execute()
     else:
         if (
             row["section"] is not None

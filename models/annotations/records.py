@@ -60,6 +60,9 @@ class HighlightInfo:
     issue_id: int | None = None
     page_label: str = ""
     section_ordinal: int | None = None
+    #: Counts its saved changes; ``author`` made the last (issue 13, several writers).
+    version: int = 1
+    author: str = ""
 
 
 @dataclass(frozen=True)

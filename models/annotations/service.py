@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.anchoring import make_anchor
-from models.annotations import finder
+from models.annotations import finder, versions
 from models.annotations.categories import check_name
 from models.annotations.categorising import CategoryOps
 from models.annotations.history import Change, Command, snapshot_highlights, snapshot_rows
@@ -62,6 +62,10 @@ class AnnotatedPage:
         return [h for h in self.highlights if not h.anchored]
 
 
+class _Discard(Exception):
+    """Rolls back the savepoint of a refused (conflicting) change."""
+
+
 class _Recording:
     """The rows an operation touches, with their state before it touched them."""
 
@@ -96,6 +100,8 @@ class Annotations(CategoryOps, TagOps):
         self.history = library.history
         self._listeners: list[Listener] = []
         self._index: PanelIndex | None = None
+        #: highlight id -> the version this object last handed out (see :meth:`_operation`)
+        self._seen: dict[int, int] = {}
         self.ensure_default_categories()
         # Undo/redo of any step, and proofreading steps, are heard from the library.
         library.subscribe(self._library_changed)
@@ -103,6 +109,11 @@ class Annotations(CategoryOps, TagOps):
     def _library_changed(self, command: Command) -> None:
         """Tell this side's listeners about a library step (a correction, an undo or a redo)."""
         changed = _changed(command)
+        # An undo or redo of this object's own change makes new versions of its highlights.
+        rewritten = [c.key for c in command.changes if c.kind == "highlight" and c.key in self._seen]
+        if rewritten:
+            for key, (version, _, _) in versions.lock(self._db, rewritten).items():
+                self._seen[key] = version
         pages = command.text_page_ids()
         if pages:
             marks = ", ".join("?" * len(pages))
@@ -157,23 +168,76 @@ class Annotations(CategoryOps, TagOps):
         tags: Iterable[int] = (),
         categories: Iterable[int] = (),
     ) -> Iterator[_Recording]:
-        """Run the body in one transaction; record it for undo and tell listeners once committed."""
+        """Run the body in one transaction; record it for undo and tell listeners once committed.
+
+        The highlights it changes are checked against the versions this object last handed
+        out (:mod:`models.annotations.versions`): if one changed since, the body's work is
+        rolled back, its result kept as a ``conflict`` revision, and EditConflict raised.
+        """
         rec = _Recording()
+        highlights = list(highlights)
+        author = self.library.author_name()
+        problem = None
         with self._db.atomic():
+            current = versions.lock(self._db, highlights)
+            stale = [i for i in current if i in self._seen and self._seen[i] != current[i][0]]
             rec.touch("highlight", highlights)
             rec.touch("tag", tags)
             rec.touch("category", categories)
-            yield rec
-            after = {kind: rec._SNAPSHOT[kind](before) for kind, before in rec.before.items()}
+            if stale:
+                attempted: dict[int, Any] = {}
+                try:
+                    with self._db.atomic():  # a savepoint: what the change would have made, then undone
+                        yield rec
+                        attempted = versions.describe(snapshot_highlights(stale))
+                        raise _Discard
+                except _Discard:
+                    pass
+                kept = versions.record(attempted, "conflict", author)
+                problem = versions.conflict(stale, current, kept)
+            else:
+                yield rec
+                after = {kind: rec._SNAPSHOT[kind](before) for kind, before in rec.before.items()}
+                self._sign(rec.before["highlight"], after["highlight"], author)
+        if problem is not None:
+            self._notify(Changed("conflict", frozenset(stale)))  # views read the highlights again
+            raise problem
         changes = [
             Change(kind, key, before[key], after[kind][key])
             for kind, before in rec.before.items()
             for key in sorted(before)
             if before[key] != after[kind][key]
         ]
+        for change in changes:
+            if change.kind == "highlight" and change.after is not None:
+                self._seen[change.key] = change.after["row"]["version"]
         command = Command(label, changes)
         self.history.push(command)
         self._notify(_changed(command))
+
+    def _sign(self, before: dict[int, Any], after: dict[int, Any], author: str) -> None:
+        """New versions for the highlights that changed, signed by ``author``, each kept as a revision."""
+        changed = {k: v for k, v in after.items() if v is not None and before.get(k) != v}
+        if not changed:
+            return
+        versions.bump({k: v for k, v in changed.items() if before.get(k) is not None}, author)
+        made = sorted(k for k in changed if before.get(k) is None)
+        if made:
+            Highlight.update(author=author).where(Highlight.id.in_(made)).execute()
+            for key in made:
+                changed[key]["row"]["author"] = author
+        versions.record(versions.describe(changed), "saved", author)
+
+    def _saw(self, records: Sequence[HighlightInfo]) -> Sequence[HighlightInfo]:
+        """Remember the versions handed out: a later change is checked against them."""
+        for info in records:
+            self._seen[info.id] = info.version
+        return records
+
+    def revisions(self, highlight_id: int) -> list[dict[str, Any]]:
+        """The kept states of a highlight, oldest first: each saved change and each refused one
+        (``state`` ``conflict``), with author, time, version, category, note, tags and span."""
+        return versions.revisions(highlight_id)
 
     # --- undo and redo -----------------------------------------------------------------------
     def can_undo(self) -> bool:
@@ -204,7 +268,7 @@ class Annotations(CategoryOps, TagOps):
         texts = [section_text(s) for s in content.current_sections]
         page = AnnotatedPage(page_id, content, texts, list(content.section_ids))
         page.placing = self._place(page)
-        page.highlights = finder.page_records(self._db, page_id)
+        page.highlights = list(self._saw(finder.page_records(self._db, page_id)))
         return page
 
     def _place(self, page: AnnotatedPage) -> PlacingReport:
@@ -283,14 +347,14 @@ class Annotations(CategoryOps, TagOps):
         return info
 
     def highlight(self, highlight_id: int) -> HighlightInfo:
-        found = finder.load_records(self._db, [highlight_id])
+        found = self._saw(finder.load_records(self._db, [highlight_id]))
         if not found:
             raise DubaoError(f"no highlight {highlight_id}")
         return found[0]
 
     def page_highlights(self, page_id: int, deleted: bool = False) -> list[HighlightInfo]:
         """A page's live (or deleted) highlights in reading order, as stored (no re-anchoring)."""
-        return finder.page_records(self._db, page_id, deleted)
+        return list(self._saw(finder.page_records(self._db, page_id, deleted)))
 
     def find(self, query: finder.Filter) -> list[int]:
         """Ids of the highlights the panel's filter lets through, in its order."""
@@ -318,7 +382,7 @@ class Annotations(CategoryOps, TagOps):
         return self._index
 
     def records(self, ids: Sequence[int]) -> list[HighlightInfo]:
-        return finder.load_records(self._db, ids)
+        return list(self._saw(finder.load_records(self._db, ids)))
 
     def set_category(self, highlight_ids: int | Iterable[int], category_id: int) -> None:
         ids = _ids(highlight_ids)

@@ -24,6 +24,13 @@ a later change is a new step, never an edit of an old one.
   (``paragraph_fts``, ``section_fts``), which could not find one or two characters.
 - v6: indexes of pages by issue and status, and by issue and place, so that listing the
   library (the panel's issues with their progress, the pages in order) reads no page text.
+- v7: several writers (issue 13). Version columns: a page's ``version`` counts the steps that
+  edited its text or structure, and each correction and structure edit records the page
+  version that last wrote it (``page_version``), so a correction made on an older view of
+  the page is checked against what changed since on the same span; a highlight's
+  ``version`` and ``author`` (who last changed it), and ``highlight_revision``, every saved
+  state of a highlight and each refused (conflicting) one, with author and time. And
+  ``page_assignment``: which editor proofreads a page, who assigned it and when.
 """
 
 from __future__ import annotations
@@ -295,6 +302,35 @@ def add_page_list_indexes(conn: sqlite3.Connection) -> None:
     _run_script(conn, _PAGE_LIST_INDEXES)
 
 
+_V7_TABLES = """
+ALTER TABLE "page" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "correction" ADD COLUMN "page_version" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "structure_edit" ADD COLUMN "page_version" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "highlight" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE "highlight" ADD COLUMN "author" TEXT NOT NULL DEFAULT '';
+CREATE TABLE "highlight_revision" ("id" INTEGER NOT NULL PRIMARY KEY, "highlight_id" INTEGER NOT NULL,
+  "version" INTEGER NOT NULL, "state" TEXT NOT NULL, "author" TEXT NOT NULL, "created" DATETIME NOT NULL,
+  "category" TEXT NOT NULL, "note" TEXT NOT NULL, "tags" TEXT NOT NULL, "start" INTEGER NOT NULL,
+  "end" INTEGER NOT NULL, "exact" TEXT NOT NULL, "deleted" INTEGER NOT NULL,
+  FOREIGN KEY ("highlight_id") REFERENCES "highlight" ("id") ON DELETE CASCADE);
+CREATE INDEX "highlight_revision_highlight_id" ON "highlight_revision" ("highlight_id");
+CREATE TABLE "page_assignment" ("id" INTEGER NOT NULL PRIMARY KEY, "page_id" INTEGER NOT NULL,
+  "editor" TEXT NOT NULL, "author" TEXT NOT NULL, "created" DATETIME NOT NULL,
+  FOREIGN KEY ("page_id") REFERENCES "page" ("id") ON DELETE CASCADE);
+CREATE UNIQUE INDEX "page_assignment_page_id" ON "page_assignment" ("page_id");
+CREATE INDEX "page_assignment_editor" ON "page_assignment" ("editor");
+"""
+
+
+def add_versions_and_assignments(conn: sqlite3.Connection) -> None:
+    """Version columns, highlight revisions and page assignments (issue 13, several writers).
+
+    Existing rows start at version 0 (pages, edits) or 1 (highlights), with no author for the
+    highlight's last change and no revisions: the history starts with the next write.
+    """
+    _run_script(conn, _V7_TABLES)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
 MIGRATIONS: tuple[Step, ...] = (
     v0_to_v1,
@@ -303,6 +339,7 @@ MIGRATIONS: tuple[Step, ...] = (
     add_page_images,
     add_search_index,
     add_page_list_indexes,
+    add_versions_and_assignments,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

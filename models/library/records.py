@@ -58,6 +58,8 @@ class PageInfo:
     parser_version: str
     #: Proofreading status: ``unchecked``, ``in_progress`` or ``done``.
     status: str = "unchecked"
+    #: Counts the steps that edited the page's text or structure (a version column, issue 13).
+    version: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The library's tables as peewee models (schema version 3).
+"""The library's tables as peewee models (schema version 7).
 
 The tables themselves are created by :mod:`models.library.migrations`, whose SQL is frozen
 per version; these models are how the code reads and writes them, and a test checks that
@@ -69,6 +69,9 @@ class Page(LibraryModel):
     created = DateTimeField(default=utc_now)
     #: Proofreading status: ``unchecked``, ``in_progress`` (set by the first edit) or ``done``. v3.
     status = TextField(default="unchecked")
+    #: Counts the steps that edited the page's text or structure (v7): a correction made on an
+    #: older view of the page is checked against what changed on its span since.
+    version = IntegerField(default=0)
 
     class Meta:
         # v6 (migrations.add_page_list_indexes): (issue, status) and (issue, position) too.
@@ -141,6 +144,8 @@ class Correction(LibraryModel):
     state = TextField(default="in_force")
     reverted = DateTimeField(null=True)
     uuid = TextField(default="")
+    #: The page's version when this row was last written (made, set aside, reinstated). v7.
+    page_version = IntegerField(default=0)
 
 
 class StructureEdit(LibraryModel):
@@ -164,6 +169,8 @@ class StructureEdit(LibraryModel):
     created = DateTimeField(default=utc_now)
     state = TextField(default="in_force")
     reverted = DateTimeField(null=True)
+    #: The page's version when this row was last written. v7.
+    page_version = IntegerField(default=0)
 
 
 class LibraryWord(LibraryModel):
@@ -221,6 +228,41 @@ class Highlight(LibraryModel):
     deleted = BooleanField(default=False)
     #: ``anchored`` or ``unanchored`` (could not be placed with confidence after a text change).
     anchor_state = TextField(default="anchored")
+    #: Counts the saved changes (v7): a change made on an older version is refused as a conflict.
+    version = IntegerField(default=1)
+    #: Who made the last change (or created it). v7.
+    author = TextField(default="")
+
+
+class HighlightRevision(LibraryModel):
+    """A state of a highlight as someone saved it (``saved``) or tried to (``conflict``: the
+    highlight had changed since they read it, so their change was kept here, not applied). v7."""
+
+    highlight = ForeignKeyField(Highlight, backref="revisions", on_delete="CASCADE")
+    version = IntegerField()
+    state = TextField(default="saved")
+    author = TextField(default="")
+    created = DateTimeField(default=utc_now)
+    #: The category's name, the note, the tags (JSON list of names), the span and its words.
+    category = TextField(default="")
+    note = TextField(default="")
+    tags = TextField(default="[]")
+    start = IntegerField(default=0)
+    end = IntegerField(default=0)
+    exact = TextField(default="")
+    deleted = BooleanField(default=False)
+
+
+class PageAssignment(LibraryModel):
+    """Which editor proofreads a page; who assigned it, and when. One per page. v7."""
+
+    page = ForeignKeyField(Page, backref="assignment", on_delete="CASCADE", unique=True)
+    editor = TextField()
+    author = TextField(default="")
+    created = DateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("editor",), False),)
 
 
 class Tag(LibraryModel):
@@ -307,6 +349,8 @@ MODELS: tuple[type[LibraryModel], ...] = (
     ReadingOverride,
     VocabularyEntry,
     PageImage,
+    HighlightRevision,
+    PageAssignment,
 )
 
 #: Section fields stored as text plus source map, in printed order.

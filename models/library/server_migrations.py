@@ -112,6 +112,10 @@ def add_page_list_indexes(conn: object) -> None:
     _run(conn, migrations._PAGE_LIST_INDEXES)
 
 
+def add_versions_and_assignments(conn: object) -> None:
+    _run(conn, migrations._V7_TABLES)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` server library to ``n + 1``, as the file's step does.
 MIGRATIONS: tuple[Step, ...] = (
     v0_to_v1,
@@ -120,6 +124,7 @@ MIGRATIONS: tuple[Step, ...] = (
     add_page_images,
     add_search_index,
     add_page_list_indexes,
+    add_versions_and_assignments,
 )
 assert len(MIGRATIONS) == migrations.SCHEMA_VERSION, "a server step for every file step"
 

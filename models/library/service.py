@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,12 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self._local = threading.local()
         self.preferred_author: str | None = None
         self._role: str | None = None
+        #: (page id, version) -> the page as this object handed it out (outside a write), the
+        #: newest last; and page id -> the version last handed out. A correction's offsets are
+        #: read in the version its editor saw (issue 13: several writers).
+        self._views: OrderedDict[tuple[int, int], PageContent] = OrderedDict()
+        self._seen: dict[int, int] = {}
+        self._views_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -313,11 +321,33 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         token = self._cache_token()
         cached = self._kept_pages().get(page_id)
         if cached is not None and cached[0] == token:
+            if not self._db.in_transaction():
+                self._saw(cached[1])
             return cached[1]
         content = self._read_page(page_id)
         if not self._db.in_transaction():  # a read inside a write could still be rolled back
             self._kept_pages()[page_id] = (token, content)
+            self._saw(content)
         return content
+
+    def seen_version(self, page_id: int) -> int | None:
+        """The version of the page this library object last handed out (None: never read)."""
+        return self._seen.get(page_id)
+
+    def _saw(self, content: PageContent) -> None:
+        key = (content.info.id, content.info.version)
+        with self._views_lock:
+            self._views[key] = content
+            self._views.move_to_end(key)
+            while len(self._views) > 64:
+                self._views.popitem(last=False)
+            self._seen[key[0]] = key[1]
+
+    def _view(self, page_id: int, version: int | None) -> PageContent | None:
+        if version is None:
+            return None
+        with self._views_lock:
+            return self._views.get((page_id, version))
 
     def _kept_pages(self) -> dict[int, tuple[object, PageContent]]:
         pages = getattr(self._local, "pages", None)
@@ -341,7 +371,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         if self._db.in_transaction():
             return
         fresh = PageContent(
-            info=self.page_info(content.info.id),
+            info=replace(self.page_info(content.info.id), version=content.info.version),
             raw=content.raw,
             sections=content.sections,
             corrections=content.corrections,
@@ -349,6 +379,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             derived=content.derived,
         )
         self._kept_pages()[content.info.id] = (self._cache_token(), fresh)
+        self._saw(fresh)
 
     def _read_page(self, page_id: int) -> PageContent:
         # One snapshot for the reads, without the write lock: WAL lets them run beside an import.
@@ -521,6 +552,7 @@ _PAGE_INFO_FIELDS = (
     Page.sha256,
     Page.parser_version,
     Page.status,
+    Page.version,
 )
 
 

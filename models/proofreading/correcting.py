@@ -15,7 +15,7 @@ from models.library.corrections import Edit, check_edit
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, Issue, Page, StructureEdit
 from models.proofreading.desk import ProofDesk, _StepRecording
-from models.proofreading.layout import PageLayout
+from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import EditResult, Occurrence
 from models.proofreading.spans import Plan, plan_block_edit, plan_correction
 from models.proofreading.structure import StructureSpec
@@ -43,7 +43,14 @@ class CorrectionOps(ProofDesk):
     """Correcting, reverting and series corrections."""
 
     def correct(
-        self, page_id: int, section: int, start: int, end: int, replacement: str, author: str | None = None
+        self,
+        page_id: int,
+        section: int,
+        start: int,
+        end: int,
+        replacement: str,
+        author: str | None = None,
+        seen: int | None = None,
     ) -> EditResult:
         """Make ``section_text[start:end]`` of the page's current text read ``replacement``.
 
@@ -51,13 +58,45 @@ class CorrectionOps(ProofDesk):
         corrects each block's part and joins the blocks (one step). A line break in
         ``replacement`` is refused (use :meth:`split_paragraph`). Committed in one
         transaction, one undo step; the page's highlights follow their words.
+
+        The offsets are in the text of the page as the editor saw it: version ``seen`` of the
+        page (default: the version this library object last handed out, see
+        :meth:`seen_version`). When a colleague changed the page since, the offsets are read
+        in that older text, and a colleague's correction or structure edit on the same span
+        makes this one an :class:`~models.errors.EditConflict`: not applied, kept in the
+        history as reverted, the error naming who changed it and when.
         """
+        seen = self.seen_version(page_id) if seen is None else seen
+        view = self._view(page_id, seen)
         with self._step("correct text", author) as rec:
             self._enter_page(rec, page_id)
             layout = rec.pages[page_id].layout
+            if view is not None and seen is not None and seen < rec.versions[page_id] - 1:
+                layout = layout_of(view)  # the text the offsets were given in
             plan = plan_correction(layout, section, start, end, replacement)
-            self._write_plan(rec, page_id, layout, plan)
+            clash = (
+                self._changed_since(
+                    page_id,
+                    seen,
+                    [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan),
+                    rec.versions[page_id],
+                )
+                if seen is not None
+                else []
+            )
+            if clash:
+                self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
+            else:
+                self._write_plan(rec, page_id, layout, plan)
         return self._result(rec)
+
+    def _superseded_spans(self, plan: Plan) -> list[tuple[int, int]]:
+        if not plan.supersede:
+            return []
+        query = Correction.select(Correction.raw_start, Correction.raw_end).where(
+            Correction.id.in_(list(plan.supersede))
+        )
+        return list(query.tuples())
 
     def add_correction(
         self, page_id: int, raw_start: int, raw_end: int, replacement: str, author: str = ""
@@ -113,7 +152,9 @@ class CorrectionOps(ProofDesk):
             self._set_aside(rec, "correction", clashing)
             rec.touch("correction", [correction_id])
             # Newest in force: it wins where corrections meet (effective edits go by id).
-            Correction.update(state="in_force", reverted=None).where(Correction.id == correction_id).execute()
+            Correction.update(state="in_force", reverted=None, page_version=rec.versions[row.page_id]).where(
+                Correction.id == correction_id
+            ).execute()
         return self._result(rec, reverted=clashing)
 
     def revert_batch(self, batch_id: int, author: str | None = None) -> EditResult:

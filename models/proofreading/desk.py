@@ -22,7 +22,7 @@ from peewee import IntegrityError, SqliteDatabase
 
 import models.proofreading.rows as rows
 from models import history as shared
-from models.errors import DubaoError
+from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
 from models.library.records import CorrectionInfo, from_row
@@ -48,6 +48,10 @@ class _StepRecording:
         self.batch_id: int | None = None
         self.followed = Followed()
         self.spans: dict[int, dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]]] = {}
+        #: page id -> the page's version this step writes (one more than it was)
+        self.versions: dict[int, int] = {}
+        #: set when the step kept a conflicting change in the history instead of applying it
+        self.conflict: EditConflict | None = None
 
     def touch(self, kind: str, ids: Iterable[int]) -> None:
         new = [i for i in ids if i not in self.before[kind]]
@@ -200,6 +204,11 @@ class ProofDesk:
                 command = Command(label, changes)
         for content in derived:  # committed: the pages as they now read serve the next reads
             self._remember_page(content)
+        if rec.conflict is not None:
+            # Nothing of this step is in force: not an undo step; views refresh its page's history.
+            if command is not None:
+                self._notify(command)
+            raise rec.conflict
         if command is not None:
             self.history.push(command)
             self._notify(command)
@@ -207,8 +216,64 @@ class ProofDesk:
     def _enter_page(self, rec: _StepRecording, page_id: int) -> PageSnapshot:
         """Note that the step edits this page (snapshot taken once, before any write)."""
         if page_id not in rec.pages:
+            # A new version of the page, written first: on a server this locks the page's row
+            # until the step commits, so two editors' steps on one page run one after the other
+            # and the second sees what the first wrote (a file's write lock does the same).
+            Page.update(version=Page.version + 1).where(Page.id == page_id).execute()
+            version = Page.select(Page.version).where(Page.id == page_id).scalar()
+            if version is None:
+                raise DubaoError(f"no page {page_id} in the library")
+            rec.versions[page_id] = int(version)
             rec.pages[page_id] = self._snapshot(page_id)
         return rec.pages[page_id]
+
+    def _changed_since(
+        self, page_id: int, seen: int, spans: Iterable[tuple[int, int]], below: int
+    ) -> list[Any]:
+        """Corrections and structure edits of the page written after version ``seen`` (and
+        before ``below``, this step's) that touch one of the raw ``spans``, newest first."""
+        spans = list(spans)
+        if not spans:
+            return []
+        found: list[Any] = []
+        for model in (Correction, StructureEdit):
+            rows_ = model.select().where(
+                (model.page == page_id) & (model.page_version > seen) & (model.page_version < below)
+            )
+            for row in rows_:
+                if model is StructureEdit and row.kind in ("move", "section_kind"):
+                    continue
+                end = row.raw_end if model is Correction or row.kind == "role" else row.raw_start
+                if any(row.raw_start <= b and a <= end for a, b in spans):
+                    found.append(row)
+        found.sort(key=lambda r: (r.page_version, r.reverted or r.created), reverse=True)
+        return found
+
+    def _keep_conflicting(
+        self, rec: _StepRecording, page_id: int, edits: Sequence[Any], clash: Any, raw: str
+    ) -> None:
+        """Keep the editor's corrections in the history as reverted and note the conflict."""
+        kept = tuple(
+            self._add_correction(rec, page_id, e.raw_start, e.raw_end, e.replacement, state="reverted")
+            for e in edits
+        )
+        when = (
+            clash.reverted if getattr(clash, "state", "") == "reverted" and clash.reverted else clash.created
+        )
+        what = (
+            f"“{raw[clash.raw_start : clash.raw_end]}” → “{clash.replacement}”"
+            if isinstance(clash, Correction)
+            else f"a {clash.kind} edit"
+        )
+        mine = ", ".join(f"“{raw[e.raw_start : e.raw_end]}” → “{e.replacement}”" for e in edits)
+        rec.conflict = EditConflict(
+            f"{clash.author or 'someone'} changed this text at {_when(when)} UTC ({what}) after you "
+            f"read the page; your correction ({mine}) was not applied and is kept in the page's "
+            "history as reverted (reinstate it there to use it)",
+            clash.author,
+            when,
+            kept,
+        )
 
     def _derive(
         self,
@@ -298,6 +363,7 @@ class ProofDesk:
                 state=state,
                 reverted=utc_now() if state == "reverted" else None,
                 uuid=uuid or str(uuidlib.uuid4()),
+                page_version=rec.versions.get(page_id, 0),
             ).execute()
         )
         rec.made("correction", row_id)
@@ -315,6 +381,7 @@ class ProofDesk:
                 author=rec.author,
                 created=utc_now(),
                 state="in_force",
+                page_version=rec.versions.get(page_id, 0),
             ).execute()
         )
         rec.made("structure_edit", row_id)
@@ -329,6 +396,9 @@ class ProofDesk:
             return
         rec.touch(kind, ids)
         model.update(state="reverted", reverted=utc_now()).where(model.id.in_(ids)).execute()
+        # Each row takes the version of the page whose step set it aside.
+        for page_id, version in rec.versions.items():
+            model.update(page_version=version).where(model.id.in_(ids) & (model.page == page_id)).execute()
 
     # --- undo and redo -----------------------------------------------------------------------
     def can_undo(self) -> bool:
@@ -366,6 +436,7 @@ class ProofDesk:
             with self._db.atomic():
                 befores = {p: self._snapshot(p) for p in pages}
                 shared.apply(command, forward)
+                self._new_versions(command, pages)
                 exact: dict[int, dict[int, tuple[int, int] | None]] = {}
                 for change in command.changes:
                     if change.kind == "anchor":
@@ -387,6 +458,16 @@ class ProofDesk:
             ) from None
         for content in derived:
             self._remember_page(content)
+
+    def _new_versions(self, command: Command, pages: Iterable[int]) -> None:
+        """An undo or redo is a new version of its pages: the rows it wrote back carry it."""
+        for page_id in pages:
+            Page.update(version=Page.version + 1).where(Page.id == page_id).execute()
+            version = Page.select(Page.version).where(Page.id == page_id).scalar()
+            for kind, model in (("correction", Correction), ("structure_edit", StructureEdit)):
+                keys = [c.key for c in command.changes if c.kind == kind and c.page == page_id]
+                if keys:
+                    model.update(page_version=version).where(model.id.in_(keys)).execute()
 
     # --- results -----------------------------------------------------------------------------
     def _result(
@@ -425,6 +506,11 @@ class ProofDesk:
         """Every correction of a page, oldest first (reverted ones included)."""
         query = Correction.select().where(Correction.page == page_id).order_by(Correction.id)
         return [from_row(CorrectionInfo, c) for c in query]
+
+
+def _when(value: object) -> str:
+    text = str(value or "")
+    return text[:16] if len(text) >= 16 else text
 
 
 def _changes(before: dict[str, dict[int, Any]], after: dict[str, dict[int, Any]]) -> list[Change]:
