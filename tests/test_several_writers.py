@@ -200,3 +200,65 @@ def _version(annotations: Annotations, highlight_id: int) -> int:
     """The stored version, read without telling the service (which would count it as read)."""
     sql = "SELECT version FROM highlight WHERE id = ?"
     return int(annotations.library.database.execute_sql(sql, (highlight_id,)).fetchone()[0])
+
+
+def test_pages_and_issues_are_assigned_to_editors_with_who_assigned_them_and_when(tmp_path) -> None:
+    from models.errors import DubaoError
+
+    chief, [first, second] = library_with_pages(
+        tmp_path, ("p1.txt", TWO_ARTICLES), ("p2.txt", "第二版\n\n    本报讯 价格平稳。\n")
+    )
+    editor = Library.open(chief.path)
+    try:
+        chief.preferred_author = "主编"
+        issue_id = chief.issues()[0].id
+        chief.assign_issue(issue_id, "李编辑")
+        chief.assign([second], "  王  编辑 ")
+        seen = editor.assignments()  # another connection sees both, with who assigned them and when
+        assert {p: a.editor for p, a in seen.items()} == {first: "李编辑", second: "王 编辑"}
+        assert {a.author for a in seen.values()} == {"主编"} and all(
+            a.issue_id == issue_id for a in seen.values()
+        )
+        assert seen[second].created >= seen[first].created
+        editor.assign([first], "", author="李编辑")  # given back
+        assert list(chief.assignments(issue_id)) == [second]
+        with pytest.raises(DubaoError, match="no page"):
+            chief.assign([second, 10_000], "张")
+        assert chief.assignments()[second].editor == "王 编辑"  # nothing half-written
+        with pytest.raises(DubaoError):
+            chief.assign([second], "名" * 101)
+    finally:
+        editor.close()
+        chief.close()
+
+
+def test_library_assign_on_the_command_line(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import db_arg
+
+    root = Path(__file__).resolve().parents[1]
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
+    where = db_arg(library.path)
+    library.close()
+
+    def dubao(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, str(root / "main.py"), *args], capture_output=True, cwd=root, timeout=120
+        )
+
+    done = dubao("library", "assign", "李编辑", "--page", str(page_id), "--db", where, "--author", "主编")
+    assert done.returncode == 0, done.stderr
+    [line] = [json.loads(x) for x in done.stdout.decode().splitlines()]
+    assert (line["page"], line["editor"], line["assigned_by"]) == (page_id, "李编辑", "主编")
+    listed = dubao("library", "assignments", "--db", where)
+    assert [json.loads(x)["editor"] for x in listed.stdout.decode().splitlines()] == ["李编辑"]
+    for bad in (["--page", "99999", "张"], ["--page", str(page_id)], ["张"]):
+        refused = dubao("library", "assign", *bad, "--db", where)
+        assert refused.returncode == 2 and len(refused.stderr.decode().strip().splitlines()) == 1, (
+            refused.stderr
+        )
+    dubao("library", "assign", "--nobody", "--page", str(page_id), "--db", where)
+    assert dubao("library", "assignments", "--db", where).stdout == b""

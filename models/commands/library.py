@@ -1,6 +1,7 @@
 """``main.py import PATH... [--db FILE]``: store page files in the library, then print the ids
 added as one JSON line; and the ``library`` group, whose actions look after the library file
-(``library list``, ``library backup``, ``library copy``, ``library reparse``), one module each.
+(``library list``, ``library backup``, ``library copy``, ``library reparse``, ``library assign``
+and ``library assignments``), a module each.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ LIBRARY_ACTIONS = {
     "backup": "library_backup",
     "copy": "library_copy",
     "reparse": "library_reparse",
+    "assign": "library_assign",
+    "assignments": "library_assign",
 }
 
 

@@ -33,6 +33,7 @@ from models.library.schema import Correction, Issue, Page
 from models.library.search import SearchHit
 from models.library.search import search as _search
 from models.library.server import is_server_url, masked
+from models.proofreading.assignment import AssignmentOps
 from models.proofreading.correcting import CorrectionOps
 from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
@@ -50,7 +51,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @binds_library
-class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
+class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps):
     """An open library file.
 
     Proofreading (correct, revert, structure edits, history, diffs, status, the checker's

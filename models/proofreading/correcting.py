@@ -37,6 +37,8 @@ class _Found:
     block: int
     local_start: int
     local_end: int
+    #: the page's version it was found in
+    version: int = 0
 
 
 class CorrectionOps(ProofDesk):
@@ -192,25 +194,31 @@ class CorrectionOps(ProofDesk):
     ) -> EditResult:
         """Replace every occurrence of ``old`` (or those of ``only`` still found) by ``new``, as one batch."""
         found = self._find(old, issue_id)
+        wanted = {(o.page, o.section, o.start, o.end) for o in only or ()}
         if only is not None:
-            wanted = {(o.page, o.section, o.start, o.end) for o in only}
-            found = [
-                f
-                for f in found
-                if (f.occurrence.page, f.occurrence.section, f.occurrence.start, f.occurrence.end) in wanted
-            ]
+            found = [f for f in found if _key(f) in wanted]
+        count = 0
         with self._step(f"correct {old} → {new}", author) as rec:
             for page_id in dict.fromkeys(f.occurrence.page for f in found):
                 snapshot = self._enter_page(rec, page_id)
                 layout = snapshot.layout
+                here = [f for f in found if f.occurrence.page == page_id]
+                if any(f.version != rec.versions[page_id] - 1 for f in here):
+                    # Another editor changed the page since it was searched: find again in its
+                    # text now, so that the places are right and what they corrected is skipped.
+                    again = _occurrences(layout, here[0].occurrence.issue, page_id, 0, old)
+                    if only is not None:
+                        again = [f for f in again if _key(f) in wanted]
+                    here = again
+                count += len(here)
                 plan = Plan()
-                for f in (f for f in found if f.occurrence.page == page_id):
+                for f in here:
                     block = layout.blocks[f.occurrence.section][f.block]
                     part = plan_block_edit(layout, block, f.local_start, f.local_end, new)
                     plan.edits.extend(part.edits)
                     plan.supersede.extend(part.supersede)
                 self._write_plan(rec, page_id, layout, plan)
-        return replace(self._result(rec), occurrences=len(found))
+        return replace(self._result(rec), occurrences=count)
 
     def _pages_that_may_hold(self, old: str) -> set[int]:
         """Pages whose stored text holds ``old`` in a paragraph or head, or that have corrections
@@ -238,26 +246,32 @@ class CorrectionOps(ProofDesk):
         for page_id, page_issue in query.tuples():
             if page_id not in candidates:
                 continue
-            layout = self.layout(page_id)
-            for s, blocks in enumerate(layout.blocks):
-                text = layout.section_text(s)
-                for block in blocks:
-                    at = block.text.text.find(old)
-                    while at >= 0:
-                        stop = at + len(old)
-                        if all(o == -1 for o in block.origins[at:stop]):
-                            start = block.start + at
-                            occurrence = Occurrence(
-                                page_issue,
-                                page_id,
-                                s,
-                                start,
-                                block.start + stop,
-                                hit_context(text, start, block.start + stop),
-                            )
-                            out.append(_Found(occurrence, block.index, at, stop))
-                        at = block.text.text.find(old, stop)
+            content = self.page(page_id)
+            out.extend(_occurrences(layout_of(content), page_issue, page_id, content.info.version, old))
         out.sort(
             key=lambda f: (f.occurrence.issue, f.occurrence.page, f.occurrence.section, f.occurrence.start)
         )
         return out
+
+
+def _key(found: _Found) -> tuple[int, int, int, int]:
+    o = found.occurrence
+    return (o.page, o.section, o.start, o.end)
+
+
+def _occurrences(layout: PageLayout, issue_id: int, page_id: int, version: int, old: str) -> list[_Found]:
+    """Where ``old`` stands in the page's current text, untouched by any correction."""
+    out: list[_Found] = []
+    for s, blocks in enumerate(layout.blocks):
+        text = layout.section_text(s)
+        for block in blocks:
+            at = block.text.text.find(old)
+            while at >= 0:
+                stop = at + len(old)
+                if all(o == -1 for o in block.origins[at:stop]):
+                    start = block.start + at
+                    end = block.start + stop
+                    occurrence = Occurrence(issue_id, page_id, s, start, end, hit_context(text, start, end))
+                    out.append(_Found(occurrence, block.index, at, stop, version))
+                at = block.text.text.find(old, stop)
+    return out

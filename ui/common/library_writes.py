@@ -23,12 +23,15 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from models.errors import EditConflict
 from models.library.failed_writes import WriteFailure, write_failure
 
 T = TypeVar("T")
 
 #: The message box's object name (tests look it up by this).
 FAILURE_BOX = "libraryWriteFailed"
+#: The dialog telling that a colleague changed what the user changed (issue 13).
+CONFLICT_BOX = "libraryEditConflict"
 
 
 def _tr(text: str) -> str:
@@ -62,6 +65,9 @@ def run_write(
     """
     try:
         result = op()
+    except EditConflict as exc:
+        show_conflict(parent, exc)
+        return None
     except Exception as exc:
         failure = write_failure(exc)
         if failure is None:
@@ -74,6 +80,30 @@ def run_write(
     if done is not None:
         done(result)
     return result
+
+
+def show_conflict(parent: QWidget, conflict: EditConflict) -> QMessageBox:
+    """Tell the user a colleague changed what they changed: who, when, and where theirs is kept.
+
+    Window-modal, opened with ``open()`` (tests find it as the window's child ``CONFLICT_BOX``);
+    the views already show the colleague's version (the library told them)."""
+    window = parent.window() if parent is not None else None
+    box = QMessageBox(window)
+    box.setObjectName(CONFLICT_BOX)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_tr("Changed by someone else"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes page text and names
+    who = conflict.author or _tr("Someone")
+    box.setText(
+        _tr("%1 changed this at %2 UTC, after you read it. Your change was not applied.")
+        .replace("%1", who)
+        .replace("%2", str(conflict.when or "")[:16])
+    )
+    box.setInformativeText(str(conflict))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
 
 
 def _tell(parent: QWidget, what: str, failure: WriteFailure, retry: Callable[[], object]) -> QMessageBox:

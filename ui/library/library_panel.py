@@ -48,6 +48,8 @@ class LibraryPanel(QWidget):
     #: (menu, page id or -1, issue id): a page's or an issue's context menu is about to show;
     #: other parts of the window add their actions for that page or issue (Re-parse)
     contextMenuAboutToShow = Signal(object, int, int)
+    #: (page id or -1, issue id, editor or "" for nobody or None to ask): give pages to an editor
+    assignRequested = Signal(int, int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,8 @@ class LibraryPanel(QWidget):
         self._current_page = -1
         self._current_issue: int | None = None
         self.statuses: dict[int, str] = {}
+        #: page id -> its Assignment (editor, who assigned it, when): who proofreads what
+        self.assigned: dict[int, object] = {}
         self._pages_of = lambda _issue_id: []
         self._issue_items: dict[int, QTreeWidgetItem] = {}
         self._filled: set[int] = set()
@@ -92,17 +96,20 @@ class LibraryPanel(QWidget):
     def fill(self, library) -> None:
         """Fill the tree from a Library: its issues with their progress; pages come on expanding."""
         done = {p.issue_id: p.done for p in library.progress()}
-        self.set_issues(library.issues(), library.pages, done)
+        self.set_issues(library.issues(), library.pages, done, library.assignments())
 
-    def set_issues(self, issues, pages_of, done: dict[int, int] | None = None) -> None:
+    def set_issues(self, issues, pages_of, done: dict[int, int] | None = None, assigned=None) -> None:
         """Fill the tree: ``issues`` are IssueInfo records, ``pages_of(issue_id)`` their PageInfo.
 
         Lazily: an issue's pages are asked for when it is expanded (by the reader, or to show
         the page being read), so a library of thousands of pages fills as fast as its issues.
         ``done`` gives each issue's count of pages marked done (else read from its pages).
         Each page shows its proofreading status (○ unchecked, ◐ in progress, ✓ done), each
-        issue how many of its pages are done; an issue's tooltip gives its id."""
+        issue how many of its pages are done; an issue's tooltip gives its id. ``assigned``
+        (page id -> Assignment) names who proofreads each page: after the page's name, and
+        the editors of an issue after its progress."""
         self._pages_of = pages_of
+        self.assigned = dict(assigned or {})
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
@@ -134,6 +141,9 @@ class LibraryPanel(QWidget):
 
     def _label_issue(self, item: QTreeWidgetItem, issue_id: int, label: str, done: int, pages: int) -> None:
         progress = self.tr("%1/%2 done").replace("%1", str(done)).replace("%2", str(pages))
+        editors = sorted({a.editor for a in self.assigned.values() if a.issue_id == issue_id})
+        if editors:
+            progress += " · " + ", ".join(editors)
         item.setText(0, f"{label}  ({progress})")  # item text is plain
         item.setData(0, LABEL_ROLE, label)
         item.setToolTip(
@@ -155,11 +165,20 @@ class LibraryPanel(QWidget):
             status = getattr(page, "status", "unchecked")
             self.statuses[page.id] = status
             fallback = (page.source_path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"#{page.id}"
-            child = QTreeWidgetItem(
-                [f"{STATUS_MARKS.get(status, '')} {page_label(page.number, page.name, fallback)}"]
-            )
+            text = f"{STATUS_MARKS.get(status, '')} {page_label(page.number, page.name, fallback)}"
+            tip = f"{self.status_name(status)} · {page.source_path or ''}"
+            assignment = self.assigned.get(page.id)
+            if assignment is not None:
+                text += f" — {assignment.editor}"
+                tip += "\n" + (
+                    self.tr("Proofread by %1 (assigned by %2, %3 UTC)")
+                    .replace("%1", assignment.editor)
+                    .replace("%2", assignment.author or "?")
+                    .replace("%3", assignment.created.strftime("%Y-%m-%d %H:%M"))
+                )
+            child = QTreeWidgetItem([text])
             child.setData(0, PAGE_ROLE, page.id)
-            child.setToolTip(0, html.escape(f"{self.status_name(status)} · {page.source_path or ''}"))
+            child.setToolTip(0, html.escape(tip).replace("\n", "<br>"))
             children.append(child)
         item.addChildren(children)
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
@@ -224,9 +243,20 @@ class LibraryPanel(QWidget):
             ):
                 action = menu.addAction(text, lambda s=status: self.statusRequested.emit(int(page_id), s))
                 action.setEnabled(self.statuses.get(int(page_id)) != status)
-        self.contextMenuAboutToShow.emit(
-            menu, int(page_id) if page_id is not None else -1, issue_id if issue_id is not None else -1
+        page_or_none = int(page_id) if page_id is not None else -1
+        menu.addSeparator()
+        menu.addAction(
+            self.tr("Assign Page to Editor…") if page_id is not None else self.tr("Assign Issue to Editor…"),
+            lambda: self.assignRequested.emit(page_or_none, issue_id, None),
         )
+        if (page_id is not None and int(page_id) in self.assigned) or (
+            page_id is None and any(a.issue_id == issue_id for a in self.assigned.values())
+        ):
+            menu.addAction(
+                self.tr("Unassign Page") if page_id is not None else self.tr("Unassign Issue"),
+                lambda: self.assignRequested.emit(page_or_none, issue_id, ""),
+            )
+        self.contextMenuAboutToShow.emit(menu, page_or_none, issue_id if issue_id is not None else -1)
         if page_id is None:  # the one that deletes comes last, apart
             menu.addSeparator()
             menu.addAction(

@@ -124,6 +124,33 @@ class LibraryWindow:
         self.refresh_library()
         return True
 
+    def assign_pages(self, page_id: int, issue_id: int, editor: str | None = None) -> bool:
+        """Give a page (``page_id`` >= 0) or a whole issue to an editor; ``editor`` None asks
+        for the name, "" gives them to nobody. The panel shows it once saved."""
+        if self.library is None:
+            return False
+        if editor is None:
+            from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+            current = self.library_panel.assigned.get(page_id)
+            suggested = current.editor if current is not None else (self.library.preferred_author or "")
+            title = self.tr("Assign Page") if page_id >= 0 else self.tr("Assign Issue")
+            editor, ok = QInputDialog.getText(
+                self, title, self.tr("Editor who proofreads it:"), QLineEdit.EchoMode.Normal, suggested
+            )
+            if not ok or not editor.strip():
+                return False
+        try:
+            if page_id >= 0:
+                self.library.assign([page_id], editor)
+            else:
+                self.library.assign_issue(issue_id, editor)
+        except Exception as exc:  # noqa: BLE001 - the write failed: tell the user
+            self.show_error(self.tr("The assignment was not saved"), str(exc) or type(exc).__name__)
+            return False
+        self.refresh_library()
+        return True
+
     def refresh_page_status(self, page_ids) -> None:
         """Show the pages' statuses again if an edit changed one (the first edit: in progress)."""
         if self.library is None:

@@ -292,7 +292,8 @@ class ProofreadingSession(QObject):
     # --- edits ------------------------------------------------------------------------------------------
     def _run(self, call, caret: tuple[int, int] | None) -> bool:
         """Run one core step; the page is shown again (caret at ``caret``). False if refused."""
-        from models.errors import DubaoError
+        from models.errors import DubaoError, EditConflict
+        from ui.common.library_writes import show_conflict
 
         page_id = self._page_id()
         if page_id is None:
@@ -300,6 +301,10 @@ class ProofreadingSession(QObject):
             return False
         try:
             result = call(page_id)
+        except EditConflict as exc:  # a colleague changed the span since: a dialog, then their text
+            show_conflict(self.window, exc)
+            self.reload()
+            return False
         except DubaoError as exc:  # refused (nothing to split there, the last section …): say why
             self._say(str(exc))
             return False
@@ -331,8 +336,18 @@ class ProofreadingSession(QObject):
             return self._run(
                 lambda page: library.join_paragraph_with_next(page, section, start), (section, start)
             )
+        shown = getattr(self.window, "page_content", None)  # the text the editor typed in
+        seen = shown.info.version if shown is not None else None
         return self._run(
-            lambda page: library.correct(page, section, start, end, text), (section, start + len(text))
+            lambda page: library.correct(
+                page,
+                section,
+                start,
+                end,
+                text,
+                seen=seen if shown is not None and shown.info.id == page else None,
+            ),
+            (section, start + len(text)),
         )
 
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:

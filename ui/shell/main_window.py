@@ -303,6 +303,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.library_panel.importRequested.connect(self.choose_import)
         self.library_panel.removeIssueRequested.connect(self.remove_issue)
         self.library_panel.statusRequested.connect(self.set_page_status)
+        self.library_panel.assignRequested.connect(self.assign_pages)
         self.library_panel.contextMenuAboutToShow.connect(
             lambda menu, page, issue: self.library_reparse.add_to_menu(
                 menu, page if page >= 0 else None, issue if issue >= 0 else None
