@@ -262,3 +262,67 @@ def test_library_assign_on_the_command_line(tmp_path) -> None:
         )
     dubao("library", "assign", "--nobody", "--page", str(page_id), "--db", where)
     assert dubao("library", "assignments", "--db", where).stdout == b""
+
+
+SERIES = (("农资", "农业物资"), ("春耕", "春季耕作"))
+
+
+def _series_texts(library: Library, page_id: int) -> str:
+    return "\n".join(texts(library, page_id))
+
+
+def test_two_series_corrections_at_once_on_one_page_are_both_kept_in_their_places(
+    two_editors, monkeypatch
+) -> None:
+    """李 searches for a series; before 李's step writes, 王's series (lengthening words
+    earlier in the same paragraphs) commits: both are kept, every word corrected once."""
+    wang, li, page_id = two_editors
+    (old_a, new_a), (old_b, new_b) = SERIES
+    before = _series_texts(wang, page_id)
+    found = type(li)._find
+
+    def meanwhile(self, old, issue_id):
+        out = found(self, old, issue_id)
+        if self is li:
+            wang.correct_all(old_a, new_a)
+        return out
+
+    monkeypatch.setattr(type(li), "_find", meanwhile)
+    result = li.correct_all(old_b, new_b)
+    assert result.occurrences == before.count(old_b)
+    after = _series_texts(wang, page_id)
+    assert after == before.replace(old_a, new_a).replace(old_b, new_b)
+    authors = {(e.new, e.author, e.state) for e in wang.page_history(page_id)}
+    assert authors == {(new_a, "王编辑", "in_force"), (new_b, "李编辑", "in_force")}
+
+
+def test_two_correct_processes_at_once_are_both_kept(tmp_path) -> None:
+    """The figure of issue 13, as a test: two ``main.py correct`` processes started together."""
+    import subprocess
+    import sys
+
+    from conftest import db_arg
+
+    root = Path(__file__).resolve().parents[1]
+    pages = [(f"p{n}.txt", TWO_ARTICLES + f"\n第{n}版。\n") for n in range(1, 4)]
+    library, page_ids = library_with_pages(tmp_path, *pages)
+    before = {p: _series_texts(library, p) for p in page_ids}
+    where = db_arg(library.path)
+    library.close()
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(root / "main.py"), "correct", old, new, "--db", where, "--author", who],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for (old, new), who in zip(SERIES, ("王", "李"), strict=True)
+    ]
+    outs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outs
+    with Library.open(library.path) as again:
+        for page_id in page_ids:
+            want = before[page_id]
+            for old, new in SERIES:
+                want = want.replace(old, new)
+            assert _series_texts(again, page_id) == want
