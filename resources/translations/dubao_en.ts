@@ -2524,4 +2524,73 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Re-parsing pages…</translation>
     </message>
 </context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Proofread by %1 (assigned by %2, %3 UTC)</source>
+        <translation>Proofread by %1 (assigned by %2, %3 UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Assign Page to Editor…</source>
+        <translation>Assign Page to Editor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Assign Issue to Editor…</source>
+        <translation>Assign Issue to Editor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Unassign Page</source>
+        <translation>Unassign Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Unassign Issue</source>
+        <translation>Unassign Issue</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Assign Page</source>
+        <translation>Assign Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Assign Issue</source>
+        <translation>Assign Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Editor who proofreads it:</source>
+        <translation>Editor who proofreads it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>The assignment was not saved</source>
+        <translation>The assignment was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWrites</name>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>%1 changed this at %2 UTC, after you read it. Your change was not applied.</source>
+        <translation>%1 changed this at %2 UTC, after you read it. Your change was not applied.</translation>
+    </message>
+</context>
 </TS>

@@ -2510,4 +2510,73 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>正在重新解析版面…</translation>
     </message>
 </context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Proofread by %1 (assigned by %2, %3 UTC)</source>
+        <translation>由 %1 校对（%2 于 %3 UTC 分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Assign Page to Editor…</source>
+        <translation>将此版分配给编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Assign Issue to Editor…</source>
+        <translation>将此期分配给编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Unassign Page</source>
+        <translation>取消此版的分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_panel.py" line="1" />
+        <source>Unassign Issue</source>
+        <translation>取消此期的分配</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Assign Page</source>
+        <translation>分配此版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Assign Issue</source>
+        <translation>分配此期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>Editor who proofreads it:</source>
+        <translation>负责校对的编辑：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_window.py" line="1" />
+        <source>The assignment was not saved</source>
+        <translation>分配未保存</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWrites</name>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/library_writes.py" line="1" />
+        <source>%1 changed this at %2 UTC, after you read it. Your change was not applied.</source>
+        <translation>%1 在你读取之后于 %2 UTC 修改了此处。你的修改未被应用。</translation>
+    </message>
+</context>
 </TS>
