@@ -58,9 +58,17 @@ class EditConflict(DubaoError):
     """
 
     def __init__(
-        self, message: str, author: str = "", when: object = None, kept: tuple[int, ...] = ()
+        self,
+        message: str,
+        author: str = "",
+        when: object = None,
+        kept: tuple[int, ...] = (),
+        detail: str = "",
     ) -> None:
         super().__init__(message)
         self.author = author
         self.when = when
         self.kept = kept
+        #: what was changed and where this version is kept (the window's dialog shows it under
+        #: its own sentence of who and when)
+        self.detail = detail or message

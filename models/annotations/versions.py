@@ -101,6 +101,7 @@ def conflict(
         author,
         when,
         tuple(kept),
+        "Yours is kept in the highlight's history; the highlight now shows theirs.",
     )
 
 

@@ -273,6 +273,8 @@ class ProofDesk:
             clash.author,
             when,
             kept,
+            f"Theirs: {what}. Yours: {mine}, kept in the page's history as reverted (Reinstate "
+            "there puts it in force).",
         )
 
     def _derive(

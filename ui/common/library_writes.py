@@ -100,7 +100,7 @@ def show_conflict(parent: QWidget, conflict: EditConflict) -> QMessageBox:
         .replace("%1", who)
         .replace("%2", str(conflict.when or "")[:16])
     )
-    box.setInformativeText(str(conflict))
+    box.setInformativeText(conflict.detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box
