@@ -78,7 +78,7 @@ def _cover(word: str, table: Mapping[str, str]) -> list[tuple[int, int]]:
     i, n = 0, len(word)
     while i < n:
         if i + 2 < n and word[i + 1] in _SAID_TWICE and word[i] == word[i + 2] and word[i] * 2 in table:
-            pieces.append((i, i + 3))  # a verb said twice around 一/了: 数一数 as 数数 shǔ
+            pieces.append((i, i + 3))  # a verb said twice around 一: 数一数 as 数数 shǔ
             i += 3
             continue
         for j in range(min(n, i + MAX_WORD), i + 1, -1):
@@ -92,18 +92,17 @@ def _cover(word: str, table: Mapping[str, str]) -> list[tuple[int, int]]:
     return pieces
 
 
-#: What stands between a verb said twice (看一看, 数了数): the verb reads as its reduplication (看看, 数数).
-_SAID_TWICE = "一了"
+#: What stands between a verb said twice (看一看, 数一数): the verb reads as its reduplication (看看, 数数).
+_SAID_TWICE = "一"
 
 
 def _table_reading(word: str, table: Mapping[str, str]) -> str:
-    """The table's syllables for a table word or a verb said twice around 一/了 (数一数: 数数's)."""
+    """The table's syllables for a table word or a verb said twice around 一 (数一数: 数数's)."""
     found = table.get(word)
     if found is not None:
         return found
     first = table[word[0] * 2].split(" ")[0]
-    middle = "yī" if word[1] == "一" else "le"
-    return f"{first} {middle} {first}"
+    return f"{first} yī {first}"
 
 
 @lru_cache(maxsize=8192)
