@@ -43,32 +43,45 @@ def g2p_features(reading: str | None, probability: float | None) -> list[str]:
 class Classifier:
     """Character -> (its readings, numbered; feature -> one weight per reading)."""
 
-    def __init__(self, table: dict[str, tuple[list[str], dict[str, tuple[float, ...]]]]) -> None:
+    def __init__(
+        self,
+        table: dict[str, tuple[list[str], dict[str, tuple[float, ...]]]],
+        unread: dict[str, str] | None = None,
+    ) -> None:
         self.table = table
+        #: Characters whose weights are still the file's text: read on first use (start-up stays fast).
+        self._unread = unread or {}
 
     @classmethod
     def load(cls) -> Classifier:
-        table: dict[str, tuple[list[str], dict[str, tuple[float, ...]]]] = {}
-        weights: dict[str, tuple[float, ...]] = {}
-        with WEIGHTS_FILE.open(encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#"):
-                    continue
-                key, _, values = line.rstrip("\n").partition("\t")
-                if key.startswith("@") and len(key) == 2:
-                    weights = {}
-                    table[key[1]] = (values.split(" "), weights)
-                else:
-                    weights[key] = tuple(float(v) for v in values.split(" "))
-        return cls(table)
+        text = WEIGHTS_FILE.read_text(encoding="utf-8")
+        unread: dict[str, str] = {}
+        for block in text.split("\n@")[1:]:
+            unread[block[0]] = block
+        return cls({}, unread)
+
+    def _weights(self, ch: str) -> tuple[list[str], dict[str, tuple[float, ...]]] | None:
+        found = self.table.get(ch)
+        if found is None:
+            block = self._unread.pop(ch, None)
+            if block is None:
+                return None
+            lines = block.rstrip("\n").split("\n")
+            readings = lines[0].split("\t", 1)[1].split(" ")
+            weights: dict[str, tuple[float, ...]] = {}
+            for line in lines[1:]:
+                key, _, values = line.partition("\t")
+                weights[key] = tuple(map(float, values.split(" ")))
+            found = self.table[ch] = (readings, weights)
+        return found
 
     def knows(self, ch: str) -> bool:
-        return ch in self.table
+        return ch in self.table or ch in self._unread
 
     def pick(self, ch: str, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float] | None:
         """The likeliest of ``allowed`` (numbered readings) for ``ch`` with these features and its
         probability among them, or None."""
-        found = self.table.get(ch)
+        found = self._weights(ch)
         if found is None:
             return None
         readings, weights = found

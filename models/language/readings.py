@@ -278,6 +278,11 @@ def _read_words(text: str) -> _Clause:
     return clause
 
 
+@lru_cache(maxsize=8192)
+def _numbered_readings(ch: str) -> tuple[str, ...]:
+    return tuple(numbered(r) for r in char_readings(ch))
+
+
 def _decide(clauses: Sequence[_Clause]) -> None:
     """Layer 3: rules, then the models, for the polyphones the word table left open."""
     for clause in clauses:
@@ -308,8 +313,7 @@ def _decide(clauses: Sequence[_Clause]) -> None:
                     view = ClauseView(clause.text, clause.words)
                 g2p = numbered(reading) if reading is not None else None
                 feats = view.features(pos) + g2p_features(g2p, confidence.get(pos))
-                allowed = [numbered(r) for r in char_readings(ch)]
-                pick = learned.pick(ch, feats, allowed)
+                pick = learned.pick(ch, feats, _numbered_readings(ch))
                 if pick is not None and (g2p is None or pick[1] >= SWITCH):
                     reading = marked(pick[0])
             if reading is not None:
