@@ -45,8 +45,8 @@ def _read_dictionary(tokenizer: Any) -> tuple[dict[str, str], frozenset[str]]:
     people: set[str] = set()
     surnames, _ = name_lists()
     with tokenizer.get_dict_file() as f:
-        for line in f.read().decode("utf-8").splitlines():
-            parts = line.split(" ")
+        for raw in f:  # line by line: the whole file at once would stay in the process's memory
+            parts = raw.decode("utf-8").split()
             if len(parts) != 3:
                 continue
             word, _, tag = parts
