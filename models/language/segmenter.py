@@ -38,19 +38,32 @@ def _load() -> Any:
 _KEPT_TAGS = ("a", "d", "v", "r", "m", "q", "u", "p", "c", "z", "i", "l", "f", "t")
 
 
+def _read_dictionary(tokenizer: Any) -> tuple[dict[str, str], frozenset[str]]:
+    """jieba's dictionary read once for the tags the rules ask about and for its person names
+    (two or three characters, a listed surname first, tagged nr or nrfg)."""
+    tags: dict[str, str] = {}
+    people: set[str] = set()
+    surnames, _ = name_lists()
+    with tokenizer.get_dict_file() as f:
+        for raw in f:  # line by line: the whole file at once would stay in the process's memory
+            parts = raw.decode("utf-8").split()
+            if len(parts) != 3:
+                continue
+            word, _, tag = parts
+            if tag.startswith(_KEPT_TAGS):
+                tags[word] = sys.intern(tag)
+            elif tag in ("nr", "nrfg") and len(word) in (2, 3) and word[0] in surnames:
+                people.add(word)
+    return tags, frozenset(people)
+
+
 def _load_tags() -> dict[str, str]:
-    global _tags
+    global _tags, _person_names
     tokenizer = _load()
     if _tags is None:
         with _lock:
             if _tags is None:
-                tags: dict[str, str] = {}
-                with tokenizer.get_dict_file() as f:
-                    for raw in f:
-                        parts = raw.decode("utf-8").split()
-                        if len(parts) == 3 and parts[2].startswith(_KEPT_TAGS):
-                            tags[parts[0]] = sys.intern(parts[2])
-                _tags = tags
+                _tags, _person_names = _read_dictionary(tokenizer)
     return _tags
 
 
@@ -310,24 +323,9 @@ def is_person_name(word: str) -> bool:
 
 def _load_person_names() -> frozenset[str]:
     """jieba's dictionary words of two or three characters tagged as a person's name (nr, nrfg)."""
-    global _person_names
     if _person_names is None:
-        tokenizer = _load()
-        surnames, _ = name_lists()
-        with _names_lock:
-            if _person_names is None:
-                found = set()
-                with tokenizer.get_dict_file() as f:
-                    for raw in f:
-                        parts = raw.decode("utf-8").split()
-                        if (
-                            len(parts) == 3
-                            and parts[2] in ("nr", "nrfg")
-                            and len(parts[0]) in (2, 3)
-                            and parts[0][0] in surnames
-                        ):
-                            found.add(parts[0])
-                _person_names = frozenset(found)
+        _load_tags()  # reads both from jieba's dictionary, in one pass
+    assert _person_names is not None
     return _person_names
 
 
