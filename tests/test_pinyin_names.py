@@ -90,3 +90,21 @@ def test_a_transliteration_or_phrase_is_not_read_as_a_surname(
     sentence: str, char: str, expected: str
 ) -> None:
     assert readings_for(sentence)[sentence.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "syllables"),
+    [
+        ("邱小军来到北京。", "邱小军", ("qiū", "xiǎo", "jūn")),
+        ("记者单晓明报道。", "单晓明", ("shàn", "xiǎo", "míng")),
+    ],
+)
+def test_a_name_jieba_splits_pops_up_as_one_word(sentence: str, name: str, syllables: tuple[str, ...]) -> None:
+    # Hovering 小 in 邱小军 shows the name, not 小 "small".
+    from models.language import word_at, words_with_readings
+
+    words = words_with_readings(sentence)
+    found = word_at(words, sentence.index(name) + 1)
+    assert found is not None and found.word == name
+    assert found.syllables == syllables
+    assert "".join(w.word for w in words) == sentence

@@ -194,7 +194,7 @@ def _ask(text: str, pos: int, hidden: str | None = None) -> tuple[str | None, st
         clause = engine._read_words(text)
         if pos not in clause.open:
             return None, None  # the word table decided it: the engine never asks a rule there
-        return context_rules.decide(Context(text, clause.words), pos)
+        return context_rules.decide(Context(text, clause.words), pos)  # as the engine asks
     real = engine.word_table
     without = _Without(word_table(), hidden)
     engine.word_table = lambda: without  # type: ignore[assignment]
@@ -204,7 +204,7 @@ def _ask(text: str, pos: int, hidden: str | None = None) -> tuple[str | None, st
         engine.word_table = real  # type: ignore[assignment]
     if pos not in clause.open:
         return None, None
-    return context_rules.decide(Context(text, clause.words), pos)
+    return context_rules.decide(Context(text, clause.words), pos)  # as the engine asks
 
 
 def _phrases() -> list[tuple[str, int, str, str]]:

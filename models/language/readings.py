@@ -287,7 +287,7 @@ def _decide(clauses: Sequence[_Clause]) -> None:
     """Layer 3: rules, then the models, for the polyphones the word table left open."""
     for clause in clauses:
         asked = sorted(set(clause.open) | set(clause.options))
-        still = set(context_rules.apply(clause.text, clause.pieces, clause.readings, asked))
+        still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
         for pos in [p for p in clause.options if p not in still]:
             del clause.options[pos]  # a rule decided it
         clause.open = [p for p in clause.open if p in still]
@@ -398,8 +398,9 @@ def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[
 def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -> list[WordReading]:
     """The words of ``text`` (jieba's cut) with their syllables in this context, for popups.
 
-    Spaces and line wraps that OCR put inside a word belong to no word. ``overrides`` as
-    for ``readings_for``.
+    A person's name is one word even where jieba's dictionary cuts it (邱小军, not 邱 / 小军:
+    ``segmenter.cut``). Spaces and line wraps that OCR put inside a word belong to no word.
+    ``overrides`` as for ``readings_for``.
     """
     out: list[WordReading] = []
     index, clauses = _read_text(text)
@@ -407,7 +408,7 @@ def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -
     start = 0
     for clause in clauses:
         offset = 0
-        for word in clause.words:
+        for word in segmenter.join_names(clause.text, clause.words):
             a, b = start + offset, start + offset + len(word)
             where = list(range(a, b)) if index is None else index[a:b]
             syllables = tuple(readings[i] for i in where)

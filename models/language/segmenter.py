@@ -11,6 +11,7 @@ import logging
 import math
 import sys
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -127,8 +128,13 @@ def cut(text: str) -> list[str]:
 
     A person's name is one word, even where jieba's dictionary cuts it (邱小军, not 邱 / 小军).
     """
-    words = _cut(text)
-    spans = _name_spans(text, tuple(words))
+    return join_names(text, _cut(text))
+
+
+def join_names(text: str, words: Sequence[str]) -> list[str]:
+    """``words`` (``dictionary_cut(text)``) with each person's name found in ``text`` made one word."""
+    words = tuple(words)
+    spans = _name_spans(text, words)
     if not spans:
         return list(words)
     return _join(words, spans)
