@@ -99,7 +99,9 @@ def test_a_transliteration_or_phrase_is_not_read_as_a_surname(
         ("记者单晓明报道。", "单晓明", ("shàn", "xiǎo", "míng")),
     ],
 )
-def test_a_name_jieba_splits_pops_up_as_one_word(sentence: str, name: str, syllables: tuple[str, ...]) -> None:
+def test_a_name_jieba_splits_pops_up_as_one_word(
+    sentence: str, name: str, syllables: tuple[str, ...]
+) -> None:
     # Hovering 小 in 邱小军 shows the name, not 小 "small".
     from models.language import word_at, words_with_readings
 

@@ -34,7 +34,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--switches", default="0.5,0.6,0.7,0.8,0.9,0.95,1.01")
-    parser.add_argument("--no-g2p", action="store_true", help="train without g2pM's answer among the features")
+    parser.add_argument(
+        "--no-g2p", action="store_true", help="train without g2pM's answer among the features"
+    )
     args = parser.parse_args()
     switches = [float(s) for s in args.switches.split(",")]
     cpp = tp.cpp_items(tp.SHARED / "cpp-dev" / "dev")
