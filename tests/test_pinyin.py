@@ -12,12 +12,10 @@ from models.language import dictionary_syllables, readings_for, word_at, words_w
 #: bar were removed; g2pM, trained on Wikipedia, reads a lone 得 dé, 地 dì, 都 dū, and the classifier
 #: does not overrule it often enough). Strict: one that starts to pass must leave this list.
 MODEL_MISSES = {
-    ("大家积极地参加活动。", "地", 0),
     ("我们得抓紧时间。", "得", 0),
     ("中国为抗击疫情采取了有力措施。", "为", 0),
     ("这套设备能为他节省一大笔钱。", "为", 0),
     ("他们为社区居民送来了蔬菜。", "为", 0),
-    ("他每天都会来。", "都", 0),
     ("日子过得真快。", "得", 0),
     ("护士细心地告诉病人注意事项。", "地", 0),
     ("她有规律地工作。", "地", 0),
@@ -28,9 +26,21 @@ MODEL_MISSES = {
 }
 _MISS = pytest.mark.xfail(strict=True, reason="issue 12: a removed rule read it; the model step does not yet")
 
+#: g2pM reads it right; the classifier overrules it wrongly since it overrules at 0.7 sure (着 as in 着急).
+CLASSIFIER_MISSES = {("窗外下着雨。", "着", 0)}
+_OVERRULED = pytest.mark.xfail(strict=True, reason="issue 12: the classifier overrules g2pM wrongly here")
+
 
 def _cases(cases: list[tuple[str, str, int, str]]) -> list:
-    return [pytest.param(*case, marks=_MISS) if case[:3] in MODEL_MISSES else case for case in cases]
+    out = []
+    for case in cases:
+        if case[:3] in MODEL_MISSES:
+            out.append(pytest.param(*case, marks=_MISS))
+        elif case[:3] in CLASSIFIER_MISSES:
+            out.append(pytest.param(*case, marks=_OVERRULED))
+        else:
+            out.append(case)
+    return out
 
 
 def reading_of(sentence: str, char_index_of: str, nth: int = 0) -> str | None:

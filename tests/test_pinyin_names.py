@@ -37,9 +37,6 @@ def test_common_words_keep_the_dictionary_reading_even_where_the_model_disagrees
     assert readings_for(text)[text.index("似")] == "shì"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: g2pM reads zēng here, the classifier is not sure enough to overrule it"
-)
 def test_zeng_is_ceng_before_what_happened() -> None:
     text = "在展览上，我曾看到两幅相似的画。"
     assert readings_for(text)[text.index("曾")] == "céng"

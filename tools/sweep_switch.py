@@ -37,7 +37,11 @@ def main() -> None:
     parser.add_argument(
         "--no-g2p", action="store_true", help="train without g2pM's answer among the features"
     )
+    parser.add_argument("--surer", action="store_true", help="overrule only where surer than g2pM too")
+    parser.add_argument("--asked-only", action="store_true", help="as tools/train_polyphones.py")
     args = parser.parse_args()
+    tp.ASKED_ONLY = args.asked_only
+    polyphone_classifier.SURER = args.surer
     switches = [float(s) for s in args.switches.split(",")]
     cpp = tp.cpp_items(tp.SHARED / "cpp-dev" / "dev")
     news = tp.news_items()

@@ -29,6 +29,9 @@ _classifier: Classifier | None = None
 #: CPP's; news, the text Dubao reads, is where the classifier's contexts help.
 SWITCH = 0.7
 
+#: Overrule only where the classifier is also surer of its reading than g2pM is of its own.
+SURER = False
+
 #: g2pM's confidence in buckets, as the classifier's features see it.
 _SURE = ((0.99, "99"), (0.9, "90"), (0.7, "70"), (0.0, "00"))
 

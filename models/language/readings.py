@@ -294,7 +294,7 @@ def _decide(clauses: Sequence[_Clause]) -> None:
     pending = [c for c in clauses if c.open or c.options or c.names]
     if not pending:
         return
-    from models.language.polyphone_classifier import SWITCH, classifier, g2p_features
+    from models.language.polyphone_classifier import classifier, g2p_features
     from models.language.polyphone_features import ClauseView
     from models.language.polyphone_model import model
 
@@ -314,10 +314,20 @@ def _decide(clauses: Sequence[_Clause]) -> None:
                 g2p = numbered(reading) if reading is not None else None
                 feats = view.features(pos) + g2p_features(g2p, confidence.get(pos))
                 pick = learned.pick(ch, feats, _numbered_readings(ch))
-                if pick is not None and (g2p is None or pick[1] >= SWITCH):
+                sure_g2p = confidence.get(pos, 0.0)
+                if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
                     reading = marked(pick[0])
             if reading is not None:
                 clause.readings[pos] = reading
+
+
+def _overrules(pick: tuple[str, float], g2p: str, sure_g2p: float) -> bool:
+    """Whether the classifier's pick (reading, probability) replaces g2pM's answer (``polyphone_classifier.SWITCH``)."""
+    from models.language import polyphone_classifier as learned
+
+    if pick[0] == g2p or pick[1] < learned.SWITCH:
+        return False
+    return not learned.SURER or pick[1] > sure_g2p
 
 
 def _clauses(text: str) -> list[str]:
