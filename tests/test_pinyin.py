@@ -8,6 +8,40 @@ from hypothesis import strategies as st
 
 from models.language import dictionary_syllables, readings_for, word_at, words_with_readings
 
+#: Sentences the removed hand rules read and the model step does not yet (issue 12: rules under the
+#: bar were removed; g2pM, trained on Wikipedia, reads a lone 得 dé, 地 dì, 都 dū, and the classifier
+#: does not overrule it often enough). Strict: one that starts to pass must leave this list.
+MODEL_MISSES = {
+    ("我们得抓紧时间。", "得", 0),
+    ("中国为抗击疫情采取了有力措施。", "为", 0),
+    ("这套设备能为他节省一大笔钱。", "为", 0),
+    ("他们为社区居民送来了蔬菜。", "为", 0),
+    ("日子过得真快。", "得", 0),
+    ("护士细心地告诉病人注意事项。", "地", 0),
+    ("她有规律地工作。", "地", 0),
+    ("他按时还款。", "还", 0),
+    ("如何更好地解决问题？", "好", 0),
+    ("相关部门应加快工作。", "应", 0),
+    ("村支书曾建华说，", "曾", 0),
+}
+_MISS = pytest.mark.xfail(strict=True, reason="issue 12: a removed rule read it; the model step does not yet")
+
+#: g2pM reads it right; the classifier overrules it wrongly since it overrules at 0.7 sure (着 as in 着急).
+CLASSIFIER_MISSES = {("窗外下着雨。", "着", 0)}
+_OVERRULED = pytest.mark.xfail(strict=True, reason="issue 12: the classifier overrules g2pM wrongly here")
+
+
+def _cases(cases: list[tuple[str, str, int, str]]) -> list:
+    out = []
+    for case in cases:
+        if case[:3] in MODEL_MISSES:
+            out.append(pytest.param(*case, marks=_MISS))
+        elif case[:3] in CLASSIFIER_MISSES:
+            out.append(pytest.param(*case, marks=_OVERRULED))
+        else:
+            out.append(case)
+    return out
+
 
 def reading_of(sentence: str, char_index_of: str, nth: int = 0) -> str | None:
     """The reading at the nth occurrence of a character in a sentence."""
@@ -19,54 +53,56 @@ def reading_of(sentence: str, char_index_of: str, nth: int = 0) -> str | None:
 
 @pytest.mark.parametrize(
     ("sentence", "char", "nth", "expected"),
-    [
-        ("他在银行工作。", "行", 0, "háng"),
-        ("我们沿着河边行走。", "行", 0, "xíng"),
-        ("长江是中国最长的河。", "长", 0, "cháng"),
-        ("孩子们在快乐中成长。", "长", 0, "zhǎng"),
-        ("为了明天，我们努力。", "为", 0, "wèi"),
-        ("他成为了一名医生。", "为", 0, "wéi"),
-        ("这个地方很美。", "地", 0, "dì"),
-        ("大家积极地参加活动。", "地", 0, "de"),
-        ("他明天去重庆开会。", "重", 0, "chóng"),
-        ("我们需要了解情况。", "了", 0, "liǎo"),
-        ("他吃了饭就走了。", "了", 0, "le"),
-        ("银行行长来了。", "行", 1, "háng"),
-        ("他跑得很快。", "得", 0, "de"),
-        ("窗外下着雨。", "着", 0, "zhe"),
-        ("他晚上睡不着。", "着", 0, "zháo"),
-        ("农场里有五只羊。", "只", 0, "zhī"),
-        ("我们得抓紧时间。", "得", 0, "děi"),
-        ("坚持以人民为中心，为人民服务。", "为", 0, "wéi"),
-        ("坚持以人民为中心，为人民服务。", "为", 1, "wèi"),
-        ("中国为抗击疫情采取了有力措施。", "为", 0, "wèi"),
-        ("这套设备能为他节省一大笔钱。", "为", 0, "wèi"),
-        ("他们为社区居民送来了蔬菜。", "为", 0, "wèi"),
-        ("制度优势转化为治理效能。", "为", 0, "wéi"),
-        ("治愈率为51%。", "为", 0, "wéi"),
-        ("图为工人在检修设备。", "为", 0, "wéi"),
-        ("全力抗击新冠肺炎疫情。", "冠", 0, "guān"),
-        ("他每天都会来。", "都", 0, "dōu"),
-        ("日子过得真快。", "得", 0, "de"),
-        ("护士细心地告诉病人注意事项。", "地", 0, "de"),
-        ("她有规律地工作。", "地", 0, "de"),
-        ("山东、江苏等地陆续开展检查。", "地", 0, "dì"),
-        ("旅客在宾馆就地隔离。", "地", 0, "dì"),
-        ("他按时还款。", "还", 0, "huán"),
-        ("他理了头发。", "发", 0, "fà"),
-        ("这件衣服很便宜。", "便", 0, "pián"),
-        ("他是实验小学校长。", "长", 0, "zhǎng"),
-        ("患者病情较重。", "重", 0, "zhòng"),
-        ("双方重视发展中蒙关系。", "蒙", 0, "měng"),
-        ("如何更好地解决问题？", "好", 0, "hǎo"),
-        ("以前出行难。", "难", 0, "nán"),
-        ("相关部门应加快工作。", "应", 0, "yīng"),
-        ("村支书曾建华说，", "曾", 0, "zēng"),
-        ("副局长单晓明表示，", "单", 0, "shàn"),
-        ("他曾在这里工作。", "曾", 0, "céng"),
-        ("护士每天给病人量体温。", "量", 0, "liáng"),
-        ("学校的出勤率很高。", "率", 0, "lǜ"),
-    ],
+    _cases(
+        [
+            ("他在银行工作。", "行", 0, "háng"),
+            ("我们沿着河边行走。", "行", 0, "xíng"),
+            ("长江是中国最长的河。", "长", 0, "cháng"),
+            ("孩子们在快乐中成长。", "长", 0, "zhǎng"),
+            ("为了明天，我们努力。", "为", 0, "wèi"),
+            ("他成为了一名医生。", "为", 0, "wéi"),
+            ("这个地方很美。", "地", 0, "dì"),
+            ("大家积极地参加活动。", "地", 0, "de"),
+            ("他明天去重庆开会。", "重", 0, "chóng"),
+            ("我们需要了解情况。", "了", 0, "liǎo"),
+            ("他吃了饭就走了。", "了", 0, "le"),
+            ("银行行长来了。", "行", 1, "háng"),
+            ("他跑得很快。", "得", 0, "de"),
+            ("窗外下着雨。", "着", 0, "zhe"),
+            ("他晚上睡不着。", "着", 0, "zháo"),
+            ("农场里有五只羊。", "只", 0, "zhī"),
+            ("我们得抓紧时间。", "得", 0, "děi"),
+            ("坚持以人民为中心，为人民服务。", "为", 0, "wéi"),
+            ("坚持以人民为中心，为人民服务。", "为", 1, "wèi"),
+            ("中国为抗击疫情采取了有力措施。", "为", 0, "wèi"),
+            ("这套设备能为他节省一大笔钱。", "为", 0, "wèi"),
+            ("他们为社区居民送来了蔬菜。", "为", 0, "wèi"),
+            ("制度优势转化为治理效能。", "为", 0, "wéi"),
+            ("治愈率为51%。", "为", 0, "wéi"),
+            ("图为工人在检修设备。", "为", 0, "wéi"),
+            ("全力抗击新冠肺炎疫情。", "冠", 0, "guān"),
+            ("他每天都会来。", "都", 0, "dōu"),
+            ("日子过得真快。", "得", 0, "de"),
+            ("护士细心地告诉病人注意事项。", "地", 0, "de"),
+            ("她有规律地工作。", "地", 0, "de"),
+            ("山东、江苏等地陆续开展检查。", "地", 0, "dì"),
+            ("旅客在宾馆就地隔离。", "地", 0, "dì"),
+            ("他按时还款。", "还", 0, "huán"),
+            ("他理了头发。", "发", 0, "fà"),
+            ("这件衣服很便宜。", "便", 0, "pián"),
+            ("他是实验小学校长。", "长", 0, "zhǎng"),
+            ("患者病情较重。", "重", 0, "zhòng"),
+            ("双方重视发展中蒙关系。", "蒙", 0, "měng"),
+            ("如何更好地解决问题？", "好", 0, "hǎo"),
+            ("以前出行难。", "难", 0, "nán"),
+            ("相关部门应加快工作。", "应", 0, "yīng"),
+            ("村支书曾建华说，", "曾", 0, "zēng"),
+            ("副局长单晓明表示，", "单", 0, "shàn"),
+            ("他曾在这里工作。", "曾", 0, "céng"),
+            ("护士每天给病人量体温。", "量", 0, "liáng"),
+            ("学校的出勤率很高。", "率", 0, "lǜ"),
+        ]
+    ),
 )
 def test_polyphones_are_read_as_the_context_demands(
     sentence: str, char: str, nth: int, expected: str

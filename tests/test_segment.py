@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -68,3 +69,22 @@ def test_words_that_are_no_names_are_not_joined() -> None:
     # 他曾任局长: 曾 "once" before a verb, no surname; the words stay as jieba cuts them.
     assert segmenter.cut("他曾任局长") == ["他", "曾", "任", "局长"]
     assert segmenter.names("他在银行工作") == []
+
+
+def test_the_kept_reading_of_jiebas_dictionary_gives_what_reading_it_again_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Start-up reads tags and person names from a file kept in the temporary folder; a later
+    # process must see exactly what reading jieba's dictionary gives, and a broken file is read past.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    tokenizer = segmenter._load()
+    fresh = segmenter._read_dictionary_file(tokenizer)
+    assert segmenter._read_dictionary(tokenizer) == fresh  # reads the dictionary, keeps the file
+    kept = list(tmp_path.glob("dubao-jieba-tags-*"))
+    assert len(kept) == 1
+    assert segmenter._read_dictionary(tokenizer) == fresh  # from the kept file
+    assert fresh[0]["的"].startswith("u") and "单田芳" in fresh[1]
+    kept[0].write_bytes(b"\x00broken")
+    assert segmenter._read_dictionary(tokenizer) == fresh

@@ -152,6 +152,7 @@ class PolyphoneModel:
         positions: Sequence[Sequence[int]],
         options: Sequence[Mapping[int, Sequence[str]]] | None = None,
         names: Sequence[Mapping[int, tuple[str, str]]] | None = None,
+        confidence: list[dict[int, float]] | None = None,
     ) -> list[list[str | None]]:
         """For each sentence, the tone-marked reading picked at each position (None: no opinion).
 
@@ -159,6 +160,7 @@ class PolyphoneModel:
         model chooses among the character's CC-CEDICT readings. ``names`` marks positions inside
         proper nouns, with the table's reading and the character's most common one: there the
         model answers only when it overrules the table (see ``_NAME_SWITCH``), else None.
+        ``confidence``, if given, receives per sentence the probability of each answer given.
         """
         # The readings to choose from at each position; positions with fewer than two are not run.
         allowed_at: list[dict[int, list[str]]] = []
@@ -177,6 +179,8 @@ class PolyphoneModel:
         run_at = [list(a) for a in allowed_at]
         all_logits = self.logits(sentences, run_at)
         picks: list[list[str | None]] = []
+        if confidence is not None:
+            confidence[:] = [{} for _ in positions]
         for k, pos in enumerate(positions):
             narrowed = options[k] if options is not None else {}
             named = names[k] if names is not None else {}
@@ -197,6 +201,8 @@ class PolyphoneModel:
                     # The word table's first reading (pypinyin's) stands unless the model is sure.
                     best = 0
                 chosen[p] = marked(allowed[best])
+                if confidence is not None:
+                    confidence[k][p] = weights[best] / sum(weights)
             picks.append([chosen.get(p) for p in pos])
         return picks
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from models.language import context_rules, segmenter
 from models.language.phrase_table import MAX_WORD, char_readings, is_han, proper_nouns, word_table
-from models.language.syllables import numbered, tone_of
+from models.language.syllables import marked, numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
 _CITATION = {"一": "yī", "不": "bù"}
@@ -72,11 +72,15 @@ class _Clause:
     names: dict[int, str] = field(default_factory=dict)  # polyphones inside proper nouns, as read
 
 
-def _cover(word: str, table: dict[str, str]) -> list[tuple[int, int]]:
+def _cover(word: str, table: Mapping[str, str]) -> list[tuple[int, int]]:
     """The word cut into the longest table words, left to right; characters left alone are (i, i+1)."""
     pieces: list[tuple[int, int]] = []
     i, n = 0, len(word)
     while i < n:
+        if i + 2 < n and word[i + 1] in _SAID_TWICE and word[i] == word[i + 2] and word[i] * 2 in table:
+            pieces.append((i, i + 3))  # a verb said twice around 一: 数一数 as 数数 shǔ
+            i += 3
+            continue
         for j in range(min(n, i + MAX_WORD), i + 1, -1):
             if word[i:j] in table:
                 pieces.append((i, j))
@@ -86,6 +90,19 @@ def _cover(word: str, table: dict[str, str]) -> list[tuple[int, int]]:
             pieces.append((i, i + 1))
             i += 1
     return pieces
+
+
+#: What stands between a verb said twice (看一看, 数一数): the verb reads as its reduplication (看看, 数数).
+_SAID_TWICE = "一"
+
+
+def _table_reading(word: str, table: Mapping[str, str]) -> str:
+    """The table's syllables for a table word or a verb said twice around 一 (数一数: 数数's)."""
+    found = table.get(word)
+    if found is not None:
+        return found
+    first = table[word[0] * 2].split(" ")[0]
+    return f"{first} yī {first}"
 
 
 @lru_cache(maxsize=8192)
@@ -111,7 +128,7 @@ def _citation(ch: str, syllable: str) -> str:
 
 #: One-character function words that end a run of single characters: a table word read
 #: across them would mostly be a false match (每天都会 is not 都会 dūhuì "metropolis").
-_RUN_BREAKERS = set("的了着得地都也就还会在是和与被把给对从向又才再很不没")
+_RUN_BREAKERS = set("的了着得地都也就会在是和与被把给对从向又才再很不没")
 
 
 def _join_single_characters(words: list[str]) -> list[str]:
@@ -175,6 +192,63 @@ def _read_through_quotes(clause: _Clause, table: Mapping[str, str]) -> None:
                 break
 
 
+@dataclass(frozen=True, slots=True)
+class _WordRead:
+    """How the word table reads one word (of jieba's cut, runs of single characters joined)."""
+
+    pieces: tuple[str, ...]
+    readings: tuple[str | None, ...]
+    open: tuple[int, ...]
+    options: tuple[tuple[int, tuple[str, ...]], ...]
+    names: tuple[tuple[int, str], ...]
+
+
+#: Words read so far, for the word table in use (a page repeats its words; so does a batch).
+_WORDS_READ: dict[str, _WordRead] = {}
+_WORDS_READ_FOR: list[Mapping[str, str]] = []
+_WORDS_READ_MAX = 200_000
+
+
+def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
+    if not _WORDS_READ_FOR or _WORDS_READ_FOR[0] is not table:
+        _WORDS_READ.clear()  # another table (tools that hide a word from it)
+        _WORDS_READ_FOR[:] = [table]
+    found = _WORDS_READ.get(word)
+    if found is not None:
+        return found
+    pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
+    readings: list[str | None] = []
+    open_at: list[int] = []
+    options: list[tuple[int, tuple[str, ...]]] = []
+    named_at: list[tuple[int, str]] = []
+    for a, b in pieces:
+        if b - a > 1:
+            named = word[a:b] in names
+            for ch, syllable in zip(word[a:b], _table_reading(word[a:b], table).split(" ")):
+                if "|" in syllable:
+                    choices = _options(ch, syllable.split("|"))
+                    if len(choices) > 1:
+                        options.append((len(readings), choices))
+                    syllable = choices[0]
+                else:
+                    syllable = _citation(ch, syllable)
+                    if named and len(char_readings(ch)) > 1:
+                        named_at.append((len(readings), syllable))
+                readings.append(syllable)
+            continue
+        choices = char_readings(word[a])
+        if len(choices) > 1:
+            open_at.append(len(readings))
+        readings.append(choices[0] if choices else None)
+    found = _WordRead(
+        tuple(word[a:b] for a, b in pieces), tuple(readings), tuple(open_at), tuple(options), tuple(named_at)
+    )
+    if len(_WORDS_READ) >= _WORDS_READ_MAX:
+        _WORDS_READ.clear()
+    _WORDS_READ[word] = found
+    return found
+
+
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
     table = word_table()
@@ -183,57 +257,77 @@ def _read_words(text: str) -> _Clause:
     clause = _Clause(text, words, [], [], [], {})
     readings = clause.readings
     for word in _join_single_characters(words):
-        pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
-        clause.pieces.extend(word[a:b] for a, b in pieces)
-        for a, b in pieces:
-            if b - a > 1:
-                named = word[a:b] in names
-                for ch, syllable in zip(word[a:b], table[word[a:b]].split(" ")):
-                    if "|" in syllable:
-                        options = _options(ch, syllable.split("|"))
-                        if len(options) > 1:
-                            clause.options[len(readings)] = options
-                        syllable = options[0]
-                    else:
-                        syllable = _citation(ch, syllable)
-                        if named and len(char_readings(ch)) > 1:
-                            clause.names[len(readings)] = syllable
-                    readings.append(syllable)
-                continue
-            choices = char_readings(word[a])
-            if len(choices) > 1:
-                clause.open.append(len(readings))
-            readings.append(choices[0] if choices else None)
+        read = _read_word(word, table, names)
+        at = len(readings)
+        clause.pieces.extend(read.pieces)
+        readings.extend(read.readings)
+        if read.open:
+            clause.open.extend(at + k for k in read.open)
+        for k, choices in read.options:
+            clause.options[at + k] = choices
+        for k, syllable in read.names:
+            clause.names[at + k] = syllable
     _read_through_quotes(clause, table)
     # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
-    for i, ch in enumerate(text):
-        if ch in _CITATION:
-            readings[i] = _CITATION[ch]
-            clause.options.pop(i, None)
-            clause.names.pop(i, None)
+    if "一" in text or "不" in text:
+        for i, ch in enumerate(text):
+            if ch in _CITATION:
+                readings[i] = _CITATION[ch]
+                clause.options.pop(i, None)
+                clause.names.pop(i, None)
     return clause
 
 
+@lru_cache(maxsize=8192)
+def _numbered_readings(ch: str) -> tuple[str, ...]:
+    return tuple(numbered(r) for r in char_readings(ch))
+
+
 def _decide(clauses: Sequence[_Clause]) -> None:
-    """Layer 3: rules, then the model, for the polyphones the word table left open."""
+    """Layer 3: rules, then the models, for the polyphones the word table left open."""
     for clause in clauses:
         asked = sorted(set(clause.open) | set(clause.options))
-        still = set(context_rules.apply(clause.text, clause.pieces, clause.readings, asked))
+        still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
         for pos in [p for p in clause.options if p not in still]:
             del clause.options[pos]  # a rule decided it
         clause.open = [p for p in clause.open if p in still]
     pending = [c for c in clauses if c.open or c.options or c.names]
     if not pending:
         return
+    from models.language.polyphone_classifier import classifier, g2p_features
+    from models.language.polyphone_features import ClauseView
     from models.language.polyphone_model import model
 
     asks = [sorted(set(c.open) | set(c.options) | set(c.names)) for c in pending]
     named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
-    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named)
-    for clause, positions, picks in zip(pending, asks, chosen):
+    sure: list[dict[int, float]] = []
+    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
+    learned = classifier()
+    for clause, positions, picks, confidence in zip(pending, asks, chosen, sure):
+        view = None
         for pos, reading in zip(positions, picks):
+            ch = clause.text[pos]
+            if learned is not None and pos in clause.open and learned.knows(ch):
+                # No word and no rule: the classifier, with g2pM's answer among its features.
+                if view is None:
+                    view = ClauseView(clause.text, clause.words)
+                g2p = numbered(reading) if reading is not None else None
+                feats = view.features(pos) + g2p_features(g2p, confidence.get(pos))
+                pick = learned.pick(ch, feats, _numbered_readings(ch))
+                sure_g2p = confidence.get(pos, 0.0)
+                if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
+                    reading = marked(pick[0])
             if reading is not None:
                 clause.readings[pos] = reading
+
+
+def _overrules(pick: tuple[str, float], g2p: str, sure_g2p: float) -> bool:
+    """Whether the classifier's pick (reading, probability) replaces g2pM's answer (``polyphone_classifier.SWITCH``)."""
+    from models.language import polyphone_classifier as learned
+
+    if pick[0] == g2p or pick[1] < learned.SWITCH:
+        return False
+    return not learned.SURER or pick[1] > sure_g2p
 
 
 def _clauses(text: str) -> list[str]:
@@ -290,6 +384,13 @@ def _read_text(text: str) -> tuple[list[int] | None, list[_Clause]]:
     return index, clauses
 
 
+def clear_caches() -> None:
+    """Forget what was read so far: pages, words, jieba's cuts (for measuring a first read)."""
+    _read_text.cache_clear()
+    _WORDS_READ.clear()
+    segmenter.clear_caches()
+
+
 def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[str | None]:
     """One entry per code point of ``text``: the tone-marked syllable of a Han character, else None.
 
@@ -307,8 +408,9 @@ def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[
 def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -> list[WordReading]:
     """The words of ``text`` (jieba's cut) with their syllables in this context, for popups.
 
-    Spaces and line wraps that OCR put inside a word belong to no word. ``overrides`` as
-    for ``readings_for``.
+    A person's name is one word even where jieba's dictionary cuts it (邱小军, not 邱 / 小军:
+    ``segmenter.cut``). Spaces and line wraps that OCR put inside a word belong to no word.
+    ``overrides`` as for ``readings_for``.
     """
     out: list[WordReading] = []
     index, clauses = _read_text(text)
@@ -316,7 +418,7 @@ def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -
     start = 0
     for clause in clauses:
         offset = 0
-        for word in clause.words:
+        for word in segmenter.join_names(clause.text, clause.words):
             a, b = start + offset, start + offset + len(word)
             where = list(range(a, b)) if index is None else index[a:b]
             syllables = tuple(readings[i] for i in where)

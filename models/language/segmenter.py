@@ -7,11 +7,17 @@ while the window paints.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
 import math
+import os
 import sys
+import tempfile
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 _lock = threading.Lock()
@@ -38,19 +44,73 @@ def _load() -> Any:
 _KEPT_TAGS = ("a", "d", "v", "r", "m", "q", "u", "p", "c", "z", "i", "l", "f", "t")
 
 
+def _read_dictionary(tokenizer: Any) -> tuple[dict[str, str], frozenset[str]]:
+    """jieba's dictionary read once for the tags the rules ask about and for its person names
+    (two or three characters, a listed surname first, tagged nr or nrfg).
+
+    Reading the dictionary takes about 0.45 s of CPU; what it gives is kept beside jieba's own
+    cache (the temporary folder) and read back in a few tens of milliseconds by the next process,
+    as long as jieba, the kept tags and the surname list are the same.
+    """
+    key = _cache_key()
+    path = Path(tempfile.gettempdir()) / f"dubao-jieba-tags-{key}.marshal"
+    try:
+        with path.open("rb") as f:
+            by_tag, people = marshal.load(f)
+        tags = {}
+        for tag, words in by_tag.items():
+            tags.update(dict.fromkeys(words.split("\t"), sys.intern(tag)))
+        return tags, frozenset(people.split("\t"))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no cache yet, or a broken one: read the dictionary
+    tags, people = _read_dictionary_file(tokenizer)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dubao-jieba-tags-")
+        with os.fdopen(fd, "wb") as f:
+            by_tag: dict[str, list[str]] = {}
+            for word, tag in tags.items():
+                by_tag.setdefault(tag, []).append(word)
+            marshal.dump(({t: "\t".join(ws) for t, ws in by_tag.items()}, "\t".join(sorted(people))), f)
+        os.replace(tmp, path)  # whole or not at all: another process may be reading it
+    except OSError:
+        pass  # a read-only temporary folder: read the dictionary again next time
+    return tags, people
+
+
+def _cache_key() -> str:
+    import jieba
+
+    from models.resources import resource_path
+
+    surnames = resource_path("language", "surnames.tsv").read_bytes()
+    made = f"{jieba.__version__}|{','.join(_KEPT_TAGS)}|".encode() + surnames
+    return hashlib.sha1(made).hexdigest()[:16]
+
+
+def _read_dictionary_file(tokenizer: Any) -> tuple[dict[str, str], frozenset[str]]:
+    tags: dict[str, str] = {}
+    people: set[str] = set()
+    surnames, _ = name_lists()
+    with tokenizer.get_dict_file() as f:
+        for raw in f:  # line by line: the whole file at once would stay in the process's memory
+            parts = raw.decode("utf-8").split()
+            if len(parts) != 3:
+                continue
+            word, _, tag = parts
+            if tag.startswith(_KEPT_TAGS):
+                tags[word] = sys.intern(tag)
+            elif tag in ("nr", "nrfg") and len(word) in (2, 3) and word[0] in surnames:
+                people.add(word)
+    return tags, frozenset(people)
+
+
 def _load_tags() -> dict[str, str]:
-    global _tags
+    global _tags, _person_names
     tokenizer = _load()
     if _tags is None:
         with _lock:
             if _tags is None:
-                tags: dict[str, str] = {}
-                with tokenizer.get_dict_file() as f:
-                    for raw in f:
-                        parts = raw.decode("utf-8").split()
-                        if len(parts) == 3 and parts[2].startswith(_KEPT_TAGS):
-                            tags[parts[0]] = sys.intern(parts[2])
-                _tags = tags
+                _tags, _person_names = _read_dictionary(tokenizer)
     return _tags
 
 
@@ -114,8 +174,13 @@ def cut(text: str) -> list[str]:
 
     A person's name is one word, even where jieba's dictionary cuts it (邱小军, not 邱 / 小军).
     """
-    words = _cut(text)
-    spans = _name_spans(text, tuple(words))
+    return join_names(text, _cut(text))
+
+
+def join_names(text: str, words: Sequence[str]) -> list[str]:
+    """``words`` (``dictionary_cut(text)``) with each person's name found in ``text`` made one word."""
+    words = tuple(words)
+    spans = _name_spans(text, words)
     if not spans:
         return list(words)
     return _join(words, spans)
@@ -310,24 +375,9 @@ def is_person_name(word: str) -> bool:
 
 def _load_person_names() -> frozenset[str]:
     """jieba's dictionary words of two or three characters tagged as a person's name (nr, nrfg)."""
-    global _person_names
     if _person_names is None:
-        tokenizer = _load()
-        surnames, _ = name_lists()
-        with _names_lock:
-            if _person_names is None:
-                found = set()
-                with tokenizer.get_dict_file() as f:
-                    for raw in f:
-                        parts = raw.decode("utf-8").split()
-                        if (
-                            len(parts) == 3
-                            and parts[2] in ("nr", "nrfg")
-                            and len(parts[0]) in (2, 3)
-                            and parts[0][0] in surnames
-                        ):
-                            found.add(parts[0])
-                _person_names = frozenset(found)
+        _load_tags()  # reads both from jieba's dictionary, in one pass
+    assert _person_names is not None
     return _person_names
 
 

@@ -8,6 +8,7 @@ polyphone model and the data files.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
 _MARK_TONES = {v: k for k, v in _MARKS.items()}
@@ -32,6 +33,7 @@ def _mark_position(body: str) -> int:
     return -1
 
 
+@lru_cache(maxsize=8192)
 def marked(numbered: str) -> str:
     """'zhong4' -> 'zhòng', 'lv4' / 'lu:4' -> 'lǜ', 'le5' / 'le' -> 'le'."""
     s = numbered.strip().lower().replace("u:", "ü").replace("v", "ü")
@@ -45,6 +47,7 @@ def marked(numbered: str) -> str:
     return unicodedata.normalize("NFC", body[: pos + 1] + _MARKS[tone] + body[pos + 1 :])
 
 
+@lru_cache(maxsize=8192)
 def numbered(syllable: str) -> str:
     """'zhòng' -> 'zhong4', 'lǜ' -> 'lv4', 'le' -> 'le5' (already numbered forms pass through)."""
     s = syllable.strip().lower().replace("u:", "v").replace("ü", "v")

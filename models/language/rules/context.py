@@ -14,21 +14,7 @@ from models.language import segmenter
 #: Punctuation after which a new clause starts.
 CLAUSE_OPENERS = set("，。；：！？,;:!?、")
 
-#: Punctuation around a name: clause breaks, quotes and brackets.
-NAME_BOUNDARIES = CLAUSE_OPENERS | set("“”「」（）()")
-
-#: Degree words that follow the complement marker 得 (跑得很快, 晚得有些).
-DEGREE_WORDS = {"很", "有些", "有点", "特别", "非常", "太", "真", "更", "十分", "挺", "多", "好", "不"}
-
-#: Numerals and determiners that a measure word follows.
-COUNTERS = set("一二两三四五六七八九十百千万亿几多每这那哪半数整0123456789０１２３４５６７８９")
-
-#: Characters that do not occur in given names (grammar words, pronouns, numbers).
-FUNCTION_CHARS = set(
-    "的了是在有和与就都也说到被把将对为从向以及或而之其这那个们着过地得不没很还又再才我你他她它一二三四五六七八九十年月日"
-)
-
-#: Modal verbs: 为 after them is wèi (能为, 要为, 愿意为), 干 after them is gàn (想干).
+#: Modal verbs: 为 after them is wèi (能为, 要为, 愿意为): the 为 rule leaves it.
 MODALS = {
     "能",
     "要",
@@ -46,9 +32,6 @@ MODALS = {
     "可",
     "能够",
 }
-
-#: Last characters of titles that stand before a name in news (副所长, 第一书记, 总经理, 记者).
-TITLE_ENDS = set("长记书理员授生席裁师者官士督监任警手")
 
 
 def tag(word: str) -> str:
