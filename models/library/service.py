@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase, fn
 
@@ -20,11 +20,8 @@ from models.errors import DubaoError
 from models.history import History
 from models.library import binding, search_index
 from models.library import sections as stored
-from models.library.backup import BackupProgress, BackupReport, back_up
 from models.library.binding import binds_library
 from models.library.database import open_database
-from models.library.importer import ImportReport, Progress
-from models.library.importer import import_paths as _import_paths
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
 from models.library.schema import Correction, Issue, Page
@@ -36,7 +33,11 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
-from models.scan_file import ScanImage
+
+if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up reads pages only)
+    from models.library.backup import BackupProgress, BackupReport
+    from models.library.importer import ImportReport, Progress
+    from models.scan_file import ScanImage
 
 
 class _Unset:
@@ -171,6 +172,8 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             )
         if self._path is None:
             raise DubaoError("an in-memory library has no file to back up")
+        from models.library.backup import back_up
+
         return back_up(self._path, dest, progress, overwrite)
 
     # Scans (a page's image)
@@ -213,7 +216,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
     ) -> ImportReport:
         """Import page files and folders, all or nothing; ``progress`` may cancel (return False)."""
-        return _import_paths(self._db, paths, progress)
+        from models.library.importer import import_paths
+
+        return import_paths(self._db, paths, progress)
 
     # Issues and pages
 
