@@ -68,3 +68,18 @@ def test_words_that_are_no_names_are_not_joined() -> None:
     # 他曾任局长: 曾 "once" before a verb, no surname; the words stay as jieba cuts them.
     assert segmenter.cut("他曾任局长") == ["他", "曾", "任", "局长"]
     assert segmenter.names("他在银行工作") == []
+
+
+def test_the_tables_keyed_by_jiebas_strings_hold_the_same_words_and_readings():
+    """The word table, tags and name lists share jieba's word strings (memory): same content."""
+    from models.language import phrase_table, segmenter
+
+    segmenter.warm_up()  # as the app loads them: jieba first, then the word table
+    with phrase_table.WORDS_FILE.open(encoding="utf-8") as f:
+        expected = dict(line.rstrip("\n").split("\t", 1) for line in f if not line.startswith("#"))
+    assert phrase_table.word_table() == expected
+    freq = segmenter._load().FREQ
+    shared = segmenter.share_keys({"银行": "yín háng", "不在词典里的词语": "x"})
+    assert shared == {"银行": "yín háng", "不在词典里的词语": "x"}
+    assert segmenter.share_keys({"银行", "不在词典里的词语"}) == {"银行", "不在词典里的词语"}
+    assert segmenter.tag_of("银行") == "n" and freq["银行"] > 0

@@ -40,6 +40,10 @@ if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up re
     from models.scan_file import ScanImage
 
 
+#: Pages a library keeps read (per thread), the ones used last.
+KEPT_PAGES = 8
+
+
 class _Unset:
     """Marks an argument that was not given (``None`` is a value: "unknown")."""
 
@@ -316,12 +320,14 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         or another): see :meth:`_cache_token`. A proofreading step stores the page it derived.
         """
         token = self._cache_token()
-        cached = self._kept_pages().get(page_id)
+        kept = self._kept_pages()
+        cached = kept.pop(page_id, None)
         if cached is not None and cached[0] == token:
+            kept[page_id] = cached  # used last: kept longest
             return cached[1]
         content = self._read_page(page_id)
         if not self._db.in_transaction():  # a read inside a write could still be rolled back
-            self._kept_pages()[page_id] = (token, content)
+            self._keep_page(page_id, (token, content))
         return content
 
     def _kept_pages(self) -> dict[int, tuple[object, PageContent]]:
@@ -329,6 +335,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
         if pages is None:
             pages = self._local.pages = {}
         return pages
+
+    def _keep_page(self, page_id: int, entry: tuple[object, PageContent]) -> None:
+        """Keep a page read, and only the :data:`KEPT_PAGES` used last: a page with its source
+        maps holds a few MB, and a reading session goes through many pages."""
+        kept = self._kept_pages()
+        kept.pop(page_id, None)
+        kept[page_id] = entry
+        while len(kept) > KEPT_PAGES:
+            del kept[next(iter(kept))]
 
     def _cache_token(self) -> tuple[int, int, int] | object:
         """Changes whenever the library file may read differently: a row written by this
@@ -353,7 +368,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps):
             section_ids=content.section_ids,
             derived=content.derived,
         )
-        self._kept_pages()[content.info.id] = (self._cache_token(), fresh)
+        self._keep_page(content.info.id, (self._cache_token(), fresh))
 
     def _read_page(self, page_id: int) -> PageContent:
         # One snapshot for the reads, without the write lock: WAL lets them run beside an import.
