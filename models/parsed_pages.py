@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -48,23 +49,38 @@ def parser_key() -> str:
 
 
 def parser_version(folder: Path | None) -> str:
-    """``models.parser.PARSER_VERSION``, kept in ``folder`` beside the parsed pages for the parser's
-    files as they are now: a library page opened at start-up is checked against the parser that
-    runs without loading it (the version is made from those files, so they decide it whole)."""
+    """``models.parser.PARSER_VERSION``: asked of the parser when it is loaded, else read from
+    ``folder`` where it is kept for the parser's files as they are now (the version is made from
+    those files, so they decide it whole), so that a library page opened at start-up is checked
+    against the parser that runs without loading it. Kept only when read from the parser here."""
+    loaded = sys.modules.get("models.parser")
+    if loaded is not None:
+        return str(getattr(loaded, "PARSER_VERSION", ""))
     kept = None if folder is None else folder / "parser-version.json"
-    if kept is not None:
-        try:
-            stored = json.loads(kept.read_text(encoding="utf-8"))
-            if stored["key"] == parser_key() and isinstance(stored["version"], str):
-                return stored["version"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+    found = None if kept is None else kept_version(kept)
+    if found is not None:
+        return found
     import models.parser
 
     version = str(getattr(models.parser, "PARSER_VERSION", ""))
     if kept is not None:
-        _write(kept, json.dumps({"key": parser_key(), "version": version}))
+        keep_version(kept, version)
     return version
+
+
+def kept_version(kept: Path) -> str | None:
+    """The version kept in the file for the parser's files as they are now, else None."""
+    try:
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+        if stored["key"] == parser_key() and isinstance(stored["version"], str):
+            return stored["version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def keep_version(kept: Path, version: str) -> None:
+    _write(kept, json.dumps({"key": parser_key(), "version": version}))
 
 
 def _write(path: Path, text: str) -> None:

@@ -82,12 +82,25 @@ def test_only_the_pages_used_last_are_kept(tmp_path, monkeypatch):
     assert len([p for p in tmp_path.glob("*.json") if p.name != "parser-version.json"]) == 3
 
 
-def test_the_kept_parser_version_is_the_parsers(tmp_path, monkeypatch):
+def test_a_library_page_is_checked_against_the_kept_version_without_loading_the_parser(tmp_path, monkeypatch):
+    import sys
+
+    real = models.parser.PARSER_VERSION
+    parsed_pages.keep_version(tmp_path / "parser-version.json", real)
+    monkeypatch.delitem(sys.modules, "models.parser")  # as at start-up: not loaded
+    assert parser_version(tmp_path) == real
+    assert "models.parser" not in sys.modules
+
+
+def test_a_loaded_parser_is_asked_and_other_parser_files_find_nothing_kept(tmp_path, monkeypatch):
+    kept = tmp_path / "parser-version.json"
+    parsed_pages.keep_version(kept, "an older parser")
+    assert parsed_pages.kept_version(kept) == "an older parser"
     assert parser_version(tmp_path) == models.parser.PARSER_VERSION
-    monkeypatch.setattr(models.parser, "PARSER_VERSION", "changed")  # read from the kept file now
-    assert parser_version(tmp_path) != "changed"
-    monkeypatch.setattr(parsed_pages, "parser_key", lambda: "ee" * 16)  # another parser: asked again
-    assert parser_version(tmp_path) == "changed"
+    monkeypatch.setattr(models.parser, "PARSER_VERSION", "a newer parser")
+    assert parser_version(tmp_path) == "a newer parser"
+    monkeypatch.setattr(parsed_pages, "parser_key", lambda: "ee" * 16)  # the parser's files changed
+    assert parsed_pages.kept_version(kept) is None
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
