@@ -255,7 +255,7 @@ def figure_startup(db: Path, repeat: int = 5) -> None:
             probe.unlink(missing_ok=True)
             start = time.time()
             subprocess.run(cmd, cwd=ROOT, env=environment, check=True, timeout=300, capture_output=True)
-            return [float(x) - start for x in probe.read_text().split()]
+            return [float(x) - start for x in probe.read_text().split("\n")[0].split()]
 
         timed(bare_cmd, env)
         timed(big_cmd, dubao_env)

@@ -13,7 +13,9 @@ time is the steadier figure). ``--profile`` prints cProfile's top functions of t
 then opens the window on it, turns the language layer and pinyin above characters on, views
 ``--viewed`` pages (default 40) one after another, each until its words are read and it is
 painted, and prints the peak RSS (goal ≤ 350 MB) and the RSS after the session.
-``--tracemalloc`` prints what holds the Python memory at the end (slow).
+``--tracemalloc`` prints what holds the Python memory at the end (slow). ``session --db FILE``
+measures a copy of a library built before instead (the 5,000-page library of
+``bench/library_scale.py``: ``--db /tmp/dubao-bench-cache/library-5000p-100000h.sqlite3``).
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def bench_paint(count: int, repeat: int, profile: bool) -> None:
             import cProfile
             import pstats
 
-            profiler = cProfile.Profile()
+            profiler = cProfile.Profile(time.process_time)  # CPU time: the machine may be shared
             profiler.enable()
             for _ in range(5):
                 open_and_paint()
@@ -282,15 +284,22 @@ def measure_session(db: Path, viewed: int, trace: bool) -> None:
         window.library.close()
 
 
-def bench_session(pages: int, viewed: int, trace: bool) -> None:
+def bench_session(pages: int, viewed: int, trace: bool, library: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "library.sqlite3"
         t0 = time.perf_counter()
-        # Built in a child process, so the import's own memory is not counted in the session's.
-        subprocess.run(
-            [sys.executable, __file__, "_build", "--db", str(db), "--pages", str(pages)], check=True
-        )
-        print(f"(library of {pages} pages built in {time.perf_counter() - t0:.0f} s)")
+        if library is not None:
+            # A library built before (e.g. library_scale.py's 5,000 pages): a copy, so it stays as it was.
+            import shutil
+
+            shutil.copyfile(library, db)
+            print(f"(a copy of {library})")
+        else:
+            # Built in a child process, so the import's own memory is not counted in the session's.
+            subprocess.run(
+                [sys.executable, __file__, "_build", "--db", str(db), "--pages", str(pages)], check=True
+            )
+            print(f"(library of {pages} pages built in {time.perf_counter() - t0:.0f} s)")
         cmd = [sys.executable, __file__, "_session", "--db", str(db), "--viewed", str(viewed)]
         subprocess.run(cmd + (["--tracemalloc"] if trace else []), check=True)
 
@@ -310,7 +319,7 @@ def main() -> int:
     args = parser.parse_args()
     run: dict[str, Callable[[], None]] = {
         "paint": lambda: bench_paint(args.highlights, args.repeat, args.profile),
-        "session": lambda: bench_session(args.pages, args.viewed, args.tracemalloc),
+        "session": lambda: bench_session(args.pages, args.viewed, args.tracemalloc, args.db),
         "_build": lambda: build_library(args.db, args.pages),
         "_session": lambda: measure_session(args.db, args.viewed, args.tracemalloc),
     }

@@ -142,3 +142,29 @@ def test_the_kept_reading_always_equals_a_fresh_read(tmp_path_factory, steps) ->
             fresh.close()
     finally:
         library.close()
+
+
+def test_a_long_reading_session_keeps_only_the_pages_read_last(tmp_path) -> None:
+    """Going through many pages does not keep them all (each holds its text and source maps):
+    the last few read come back without a read, an older one is read again, the same."""
+    from models.library import service
+
+    files = [
+        (f"page-{n:02d}.txt", TWO_ARTICLES.replace("价格", f"价格{n}")) for n in range(service.KEPT_PAGES + 4)
+    ]
+    library, ids = library_with_pages(tmp_path, *files)
+    try:
+        first = library.page(ids[0])
+        for page_id in ids[1:]:
+            library.page(page_id)
+        recent = ids[-service.KEPT_PAGES :]
+        assert all(library.page(i) is library.page(i) for i in recent)
+        assert len(library._kept_pages()) == service.KEPT_PAGES
+        again = library.page(ids[0])  # read again: the oldest went
+        assert again is not first
+        from models.annotations.texts import section_text
+
+        assert texts(library, ids[0]) == [section_text(s) for s in first.current_sections]
+        assert again.raw == first.raw and again.section_ids == first.section_ids
+    finally:
+        library.close()

@@ -88,3 +88,18 @@ def test_the_kept_reading_of_jiebas_dictionary_gives_what_reading_it_again_gives
     assert fresh[0]["的"].startswith("u") and "单田芳" in fresh[1]
     kept[0].write_bytes(b"\x00broken")
     assert segmenter._read_dictionary(tokenizer) == fresh
+
+
+def test_the_tables_keyed_by_jiebas_strings_hold_the_same_words_and_readings():
+    """The word table, tags and name lists share jieba's word strings (memory): same content."""
+    from models.language import phrase_table, segmenter
+
+    segmenter.warm_up()  # as the app loads them: jieba first, then the word table
+    with phrase_table.WORDS_FILE.open(encoding="utf-8") as f:
+        expected = dict(line.rstrip("\n").split("\t", 1) for line in f if not line.startswith("#"))
+    assert phrase_table.word_table() == expected
+    freq = segmenter._load().FREQ
+    shared = segmenter.share_keys({"银行": "yín háng", "不在词典里的词语": "x"})
+    assert shared == {"银行": "yín háng", "不在词典里的词语": "x"}
+    assert segmenter.share_keys({"银行", "不在词典里的词语"}) == {"银行", "不在词典里的词语"}
+    assert segmenter.tag_of("银行") == "n" and freq["银行"] > 0

@@ -39,11 +39,18 @@ _names: frozenset[str] | None = None
 
 def _read_words() -> dict[str, str]:
     words: dict[str, str] = {}
+    # Stored compactly, same words and readings: one string a distinct reading (204k words hold
+    # 125k), and a word jieba's dictionary holds already is keyed by jieba's string (about 100k).
+    readings: dict[str, str] = {}
     with WORDS_FILE.open(encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 word, _, syllables = line.rstrip("\n").partition("\t")
-                words[word] = syllables
+                words[word] = readings.setdefault(syllables, syllables)
+    from models.language import segmenter
+
+    if segmenter.is_loaded():
+        words = segmenter.share_keys(words)
     return words
 
 

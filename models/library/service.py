@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase, fn
 
@@ -22,11 +22,8 @@ from models.errors import DubaoError
 from models.history import History
 from models.library import binding, search_index
 from models.library import sections as stored
-from models.library.backup import BackupProgress, BackupReport, back_up
 from models.library.binding import binds_library
 from models.library.database import open_database
-from models.library.importer import ImportReport, Progress
-from models.library.importer import import_paths as _import_paths
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
 from models.library.schema import Correction, Issue, Page
@@ -39,7 +36,15 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
-from models.scan_file import ScanImage
+
+if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up reads pages only)
+    from models.library.backup import BackupProgress, BackupReport
+    from models.library.importer import ImportReport, Progress
+    from models.scan_file import ScanImage
+
+
+#: Pages a library keeps read (per thread), the ones used last.
+KEPT_PAGES = 8
 
 
 class _Unset:
@@ -180,6 +185,8 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
             )
         if self._path is None:
             raise DubaoError("an in-memory library has no file to back up")
+        from models.library.backup import back_up
+
         return back_up(self._path, dest, progress, overwrite)
 
     # Scans (a page's image)
@@ -222,7 +229,9 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
         self, paths: Sequence[str | os.PathLike[str]], progress: Progress | None = None
     ) -> ImportReport:
         """Import page files and folders, all or nothing; ``progress`` may cancel (return False)."""
-        return _import_paths(self._db, paths, progress)
+        from models.library.importer import import_paths
+
+        return import_paths(self._db, paths, progress)
 
     # Issues and pages
 
@@ -320,14 +329,16 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
         or another): see :meth:`_cache_token`. A proofreading step stores the page it derived.
         """
         token = self._cache_token()
-        cached = self._kept_pages().get(page_id)
+        kept = self._kept_pages()
+        cached = kept.pop(page_id, None)
         if cached is not None and cached[0] == token:
+            kept[page_id] = cached  # used last: kept longest
             if not self._db.in_transaction():
                 self._saw(cached[1])
             return cached[1]
         content = self._read_page(page_id)
         if not self._db.in_transaction():  # a read inside a write could still be rolled back
-            self._kept_pages()[page_id] = (token, content)
+            self._keep_page(page_id, (token, content))
             self._saw(content)
         return content
 
@@ -340,7 +351,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
         with self._views_lock:
             self._views[key] = content
             self._views.move_to_end(key)
-            while len(self._views) > 64:
+            while len(self._views) > KEPT_PAGES:
                 self._views.popitem(last=False)
             self._seen[key[0]] = key[1]
 
@@ -355,6 +366,15 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
         if pages is None:
             pages = self._local.pages = {}
         return pages
+
+    def _keep_page(self, page_id: int, entry: tuple[object, PageContent]) -> None:
+        """Keep a page read, and only the :data:`KEPT_PAGES` used last: a page with its source
+        maps holds a few MB, and a reading session goes through many pages."""
+        kept = self._kept_pages()
+        kept.pop(page_id, None)
+        kept[page_id] = entry
+        while len(kept) > KEPT_PAGES:
+            del kept[next(iter(kept))]
 
     def _cache_token(self) -> tuple[int, int, int] | object:
         """Changes whenever the library file may read differently: a row written by this
@@ -379,7 +399,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
             section_ids=content.section_ids,
             derived=content.derived,
         )
-        self._kept_pages()[content.info.id] = (self._cache_token(), fresh)
+        self._keep_page(content.info.id, (self._cache_token(), fresh))
         self._saw(fresh)
 
     def _read_page(self, page_id: int) -> PageContent:

@@ -239,23 +239,30 @@ class AnnotationsPanel(QWidget):
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.fill_choices()
+        # The tag list counts every tag's highlights over the whole library (thousands in a
+        # year's library): filled once the window is up, not while it opens.
+        self.fill_choices(tags=False)
+        self._fill_tags = QTimer(self)
+        self._fill_tags.setSingleShot(True)
+        self._fill_tags.timeout.connect(self.fill_choices)
+        self._fill_tags.start(0)
 
     # --- filters ---------------------------------------------------------------------------------
-    def fill_choices(self) -> None:
-        """(Re)fill the category and tag lists, keeping what was chosen."""
-        for combo, items, everything in (
+    def fill_choices(self, tags: bool = True) -> None:
+        """(Re)fill the category and tag lists (``tags``: the tags too), keeping what was chosen."""
+        lists = [
             (
                 self.category,
                 [(c.name, c.id) for c in self.annotations.categories()],
                 self.tr("All categories"),
-            ),
-            (
-                self.tag,
-                [(f"{t.name} ({t.count})", t.id) for t in self.annotations.tags()],
-                self.tr("All tags"),
-            ),
-        ):
+            )
+        ]
+        if tags:
+            found = [(f"{t.name} ({t.count})", t.id) for t in self.annotations.tags()]
+            lists.append((self.tag, found, self.tr("All tags")))
+        elif self.tag.count() == 0:
+            self.tag.addItem(self.tr("All tags"), None)
+        for combo, items, everything in lists:
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

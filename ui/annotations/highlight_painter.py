@@ -137,14 +137,17 @@ class HighlightPainter(QObject):
                 plain.setFontUnderline(False)
                 for start, end in gone:
                     self._format(cursor, start, end, plain)
+            formats: dict[tuple[str, str | None], QTextCharFormat] = {}  # one a look, not one a stretch
             for span, look in wanted.items():
                 if self._painted.get(span) == look and span not in gone:
                     continue
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(look[0]))
-                fmt.setFontUnderline(look[1] is not None)
-                if look[1] is not None:
-                    fmt.setUnderlineColor(QColor(look[1]))
+                fmt = formats.get(look)
+                if fmt is None:
+                    fmt = formats[look] = QTextCharFormat()
+                    fmt.setBackground(QColor(look[0]))
+                    fmt.setFontUnderline(look[1] is not None)
+                    if look[1] is not None:
+                        fmt.setUnderlineColor(QColor(look[1]))
                 self._format(cursor, *span, fmt)
             self._painted = wanted
         finally:

@@ -52,6 +52,9 @@ class LanguageTasks(QObject):
         except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
             self.failed.emit(str(exc) or type(exc).__name__)
             return
+        from models.memory import give_back_free_memory
+
+        give_back_free_memory()  # loading the tables leaves freed memory behind (the files read)
         self.loaded.emit(dictionary)
 
     def read_page(self, generation: int, columns: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
@@ -77,3 +80,6 @@ class LanguageTasks(QObject):
             self.failed.emit(str(exc) or type(exc).__name__)
             return
         self.pageRead.emit(generation, result)
+        from models.memory import give_back_free_memory
+
+        give_back_free_memory()  # what reading the page freed (a session reads page after page)

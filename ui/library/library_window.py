@@ -167,9 +167,10 @@ class LibraryWindow:
 
     @staticmethod
     def _parser_version() -> str:
-        import models.parser
+        # Kept beside the parsed page files, so that opening a page does not load the parser.
+        from models.parsed_pages import kept_folder, parser_version
 
-        return str(getattr(models.parser, "PARSER_VERSION", ""))
+        return parser_version(kept_folder())
 
     def remove_issue(self, issue_id: int) -> None:
         """Remove an issue and its pages from the library, after asking."""
