@@ -118,6 +118,10 @@ def test_revert_one_correction_or_a_whole_batch_keeps_them_in_the_history(page) 
     # Undoing the revert brings the batch back.
     library.undo()
     assert texts(library, page_id)[0].count("农用物资") == 3
+    # Reinstating says what it set aside: not the correction it put back.
+    again = library.reinstate_correction(one.id)
+    assert again.changed and again.reverted_corrections == []
+    assert "紧抓" in texts(library, page_id)[1]
 
 
 def test_undo_and_redo_restore_the_text_exactly(page) -> None:

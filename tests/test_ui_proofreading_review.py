@@ -321,3 +321,50 @@ def test_page_history_reinstates_a_reverted_correction_and_ctrl_z_takes_it_back(
     qtbot.waitUntil(
         lambda: any("农技人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
     )
+
+
+def test_page_history_reinstates_a_reverted_structure_edit_and_ctrl_z_takes_it_back(qtbot, window) -> None:
+    from ui.proofreading.structure_actions import StructureStep
+
+    window.proofreading.proofread_action.setChecked(True)
+    column = select(window, "各地还组织")
+    cursor = column.textCursor()
+    cursor.setPosition(cursor.selectionStart())
+    column.setTextCursor(cursor)
+    window.proofreading.structure.by_step[StructureStep("role", "byline")].trigger()
+    bylined = texts(window, "a.txt")
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is not None
+    dialog = open_history(window)
+    assert dialog.tree.topLevelItem(0).text(3) == "in force"
+    assert not dialog.reinstate_button.isEnabled()
+    dialog.revert_button.click()
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is None
+    assert dialog.tree.topLevelItem(0).text(3) == "reverted"
+    assert dialog.reinstate_button.isEnabled()
+    dialog.reinstate_button.click()
+    assert texts(window, "a.txt") == bylined
+    assert dialog.tree.topLevelItem(0).text(3) == "in force"
+    assert dialog.message.text() == "Reinstated. Ctrl+Z in the window undoes it."
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Z, CTRL)  # undoes the reinstating
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is None
+
+
+def test_page_history_says_why_a_structure_edit_cannot_be_reinstated(qtbot, window) -> None:
+    library, page = window.library, window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "各地还组织" in t)
+    library.split_section(page, section, texts(window, "a.txt")[section].find("各地还组织"))
+    join = library.join_section_with_next(page, section).structure_edits[0]
+    library.revert_structure_edit(join.id)
+    split = next(e for e in library.page_history(page) if e.what == "section" and e.value == "yes")
+    library.revert_structure_edit(split.id)
+    dialog = open_history(window)
+    row = next(i for i, e in enumerate(dialog.entries) if e.id == join.id and e.what == "section")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    assert dialog.reinstate_button.isEnabled()
+    dialog.reinstate_button.click()
+    assert dialog.message.text().startswith("Nothing was reinstated: the page no longer has the place")
+    assert dialog.tree.topLevelItem(row).text(3) == "reverted"
+    dialog.reject()

@@ -394,9 +394,22 @@ class ProofDesk:
     ) -> EditResult:
         made_corrections = [k for k, v in rec.before["correction"].items() if v is None]
         made_structure = [k for k, v in rec.before["structure_edit"].items() if v is None]
-        set_aside = [k for k, v in rec.before["correction"].items() if v is not None]
-        set_aside_structure = [k for k, v in rec.before["structure_edit"].items() if v is not None]
-        changed = bool(made_corrections or made_structure or set_aside or set_aside_structure)
+        touched = [k for k, v in rec.before["correction"].items() if v is not None]
+        touched_structure = [k for k, v in rec.before["structure_edit"].items() if v is not None]
+        changed = bool(made_corrections or made_structure or touched or touched_structure)
+        # Rows the step set aside (a reinstated row was touched too, but is in force again).
+        set_aside = [
+            c.id
+            for c in Correction.select(Correction.id).where(
+                Correction.id.in_(touched) & (Correction.state == "reverted")
+            )
+        ]
+        set_aside_structure = [
+            s.id
+            for s in StructureEdit.select(StructureEdit.id).where(
+                StructureEdit.id.in_(touched_structure) & (StructureEdit.state == "reverted")
+            )
+        ]
         corrections = [
             from_row(CorrectionInfo, c)
             for c in Correction.select().where(Correction.id.in_(made_corrections)).order_by(Correction.id)

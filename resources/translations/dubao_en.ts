@@ -2084,6 +2084,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>correct %1 → %2</source>
         <translation>correct %1 → %2</translation>
     </message>
+    <message>
+        <source>reinstate structure edit</source>
+        <translation>reinstate structure edit</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2339,6 +2343,25 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Section %1 (new)</source>
         <translation>Section %1 (new)</translation>
+    </message>
+    <message>
+        <source>Put a reverted correction or structure edit back in force</source>
+        <translation>Put a reverted correction or structure edit back in force</translation>
+    </message>
+    <message>
+        <source>Nothing was reinstated: %1</source>
+        <translation>Nothing was reinstated: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to reinstate.</source>
+        <translation>Nothing to reinstate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</source>
+        <translation>
+            <numerusform>Reinstated; %n edit saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</numerusform>
+            <numerusform>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

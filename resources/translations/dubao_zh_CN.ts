@@ -2075,6 +2075,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>correct %1 → %2</source>
         <translation>校正 %1 → %2</translation>
     </message>
+    <message>
+        <source>reinstate structure edit</source>
+        <translation>恢复结构修改</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2325,6 +2329,24 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Section %1 (new)</source>
         <translation>第 %1 节（新）</translation>
+    </message>
+    <message>
+        <source>Put a reverted correction or structure edit back in force</source>
+        <translation>让已撤回的更正或结构修改重新生效</translation>
+    </message>
+    <message>
+        <source>Nothing was reinstated: %1</source>
+        <translation>未恢复任何改动：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to reinstate.</source>
+        <translation>没有可恢复的改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</source>
+        <translation>
+            <numerusform>已恢复；同一处与之不同的 %n 项改动已撤回。在主窗口按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ class StepLabels(QObject):
             "revert batch": self.tr("revert batch"),
             "revert structure edit": self.tr("revert structure edit"),
             "reinstate correction": self.tr("reinstate correction"),
+            "reinstate structure edit": self.tr("reinstate structure edit"),
             "import corrections": self.tr("import corrections"),
             "highlight": self.tr("highlight"),
             "delete highlight": self.tr("delete highlight"),
