@@ -643,3 +643,36 @@ def test_the_status_bar_counts_flags_on_the_page_at_once_and_in_the_issue_when_c
     at = section_text(window.library.page(sample).current_sections[section]).find("，")
     window.library.correct(sample, section, at, at, "狠抓")
     qtbot.waitUntil(lambda: counts(session) == (0, expected_there + 1), timeout=10000)
+
+
+def test_the_word_menu_entries_appear_once_however_often_the_page_was_edited(
+    qtbot, window_with_words
+) -> None:
+    """Every correction shows the page again; the column's menu must not gain another
+    "Set Reading" / "Add to Vocabulary" pair each time (it had one per edit)."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.language.word_geometry import char_boxes
+
+    window = window_with_words
+    language = window.language
+    language.start_loading()
+    qtbot.waitUntil(lambda: language.ready and language.texts is not None, timeout=30000)
+    proofread(qtbot, window)
+    for replacement in ("石", "𠀀", "石"):
+        column = caret_before(qtbot, window, "家庄", after=-1)
+        select_chars(column, 1)
+        type_chinese(column, replacement)
+    qtbot.waitUntil(
+        lambda: language.texts is not None and any("石家庄" in t.text for c in language.texts for t in c)
+    )
+    column = caret_before(qtbot, window, "狠抓")
+    (block,) = [b for b, ref in enumerate(column.blocks) if "狠抓" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("狠抓")])[0]
+    menu = QMenu()
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    titles = [a.text() for a in menu.actions()]
+    menu.deleteLater()
+    assert titles.count("Add to Vocabulary") == 1, titles
+    assert sum(t.startswith("Set Reading of") for t in titles) == 1
+    assert titles.count("S&tructure") == 1

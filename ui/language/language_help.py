@@ -193,10 +193,12 @@ class LanguageHelp(QObject):
             self.overlays.append(overlay)
             column.installEventFilter(self)
             column.viewport().installEventFilter(self)
-            column.verticalScrollBar().valueChanged.connect(self._scrolled)
-            column.contextMenuAboutToShow.connect(
-                lambda menu, point, c=column: self._context_menu(c, menu, point)
-            )
+            if not column.property("languageHooked"):  # once per column: a page shown again after
+                column.setProperty("languageHooked", True)  # an edit keeps its columns
+                column.verticalScrollBar().valueChanged.connect(self._scrolled)
+                column.contextMenuAboutToShow.connect(
+                    lambda menu, point, c=column: self._context_menu(c, menu, point)
+                )
         self.page_id = None
         self.overrides = {}
         if self.dictionary is not None:
