@@ -35,6 +35,23 @@ def test_the_diff_of_raw_against_current_text_shows_each_correction_per_section(
         assert "".join(op.new for op in d.ops) == now
 
 
+def test_the_diff_of_the_ocr_text_against_now_shows_structure_edits_too(page) -> None:
+    """A split paragraph and a paragraph made a subheading change what the page reads; the diff
+    from the OCR text said "reads as the OCR read it" because it compared after structure edits."""
+    library, page_id = page
+    section, start, _ = find(library, page_id, "保障春耕")
+    library.split_paragraph(page_id, section, start)
+    library.set_role(page_id, section, find(library, page_id, "各地还组织")[1], "subheading")
+    diff = library.diff_raw(page_id)
+    assert any(d.changed for d in diff)
+    changes = [(op.old, op.new) for d in diff for op in d.ops if op.op != "equal"]
+    assert ("", "\n") in changes  # the break put in
+    moved = "各地还组织农技人员下乡，指导农民科学施肥用药。"
+    assert any(moved in new for _, new in changes) and any(moved in old for old, _ in changes)
+    for d, now in zip(diff, texts(library, page_id), strict=True):
+        assert "".join(op.new for op in d.ops) == now
+
+
 def test_the_diff_between_two_moments_shows_only_what_changed_in_between(page) -> None:
     library, page_id = page
     library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
