@@ -103,3 +103,22 @@ def test_corrected_pieces_pair_characters_where_lengths_agree() -> None:
     assert corrected_pieces("入民曰报", "人民日报") == [("入", "人"), ("曰", "日")]
     assert corrected_pieces("(记者", "（记者") == [("(", "（")]
     assert corrected_pieces("发 展", "发展") == [(" ", "")]
+
+
+def test_dismissing_a_flag_is_a_step_that_undo_takes_back_and_redo_makes_again(page) -> None:
+    library, page_id = page
+    heard = []
+    library.subscribe(heard.append)
+    library.dismiss_flag(page_id, 10, 12, "unknown", "农资")
+    assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "农资")]
+    assert library.history.undo_label() == "dismiss flag"
+    assert heard and heard[-1].page_ids() == {page_id} and not heard[-1].text_page_ids()
+    library.dismiss_flag(page_id, 10, 12, "unknown", "农资")  # again: no second step
+    library.undo()
+    assert library.dismissed_flags(page_id) == []
+    assert not library.can_undo()
+    assert heard[-1].page_ids() == {page_id}
+    library.redo()
+    assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "农资")]
+    library.undo()
+    assert library.checker_knowledge().dismissed == {}  # the checker no longer weighs it less

@@ -288,6 +288,26 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    QTest.keyClick(column, Qt.Key.Key_Escape)  # dismissed
+    assert len(session.queue.flags) == 1 and session.active
+    assert window.annotation_session.undo_action.text().replace("&", "") == "Undo dismiss flag"
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: dismiss flag"
+    assert window.library.dismissed_flags(window.library_page_id) == []
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    assert session.flag_count.text().startswith("2 flags left on this page")
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL | SHIFT)  # dismissed again
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
+    assert len(window.library.dismissed_flags(window.library_page_id)) == 1
+
+
 def test_the_name_set_in_preferences_is_recorded_with_each_correction(qtbot, window) -> None:
     from ui.shell.preferences import PreferencesDialog
 

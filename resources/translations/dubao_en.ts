@@ -1631,6 +1631,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Off while proofreading: they type</source>
         <translation>Off while proofreading: they type</translation>
     </message>
+    <message>
+        <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
+        <translation>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
@@ -2087,6 +2091,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>reinstate structure edit</source>
         <translation>reinstate structure edit</translation>
+    </message>
+    <message>
+        <source>dismiss flag</source>
+        <translation>dismiss flag</translation>
     </message>
 </context>
 <context>

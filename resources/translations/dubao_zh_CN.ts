@@ -1625,6 +1625,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Off while proofreading: they type</source>
         <translation>校对时停用：按下即输入</translation>
     </message>
+    <message>
+        <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
+        <translation>忽略所选标记（Ctrl+Z 可恢复）；未选标记时退出校对</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
@@ -2078,6 +2082,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>reinstate structure edit</source>
         <translation>恢复结构修改</translation>
+    </message>
+    <message>
+        <source>dismiss flag</source>
+        <translation>忽略标记</translation>
     </message>
 </context>
 <context>

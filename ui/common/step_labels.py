@@ -22,6 +22,7 @@ class StepLabels(QObject):
             "revert structure edit": self.tr("revert structure edit"),
             "reinstate correction": self.tr("reinstate correction"),
             "reinstate structure edit": self.tr("reinstate structure edit"),
+            "dismiss flag": self.tr("dismiss flag"),
             "import corrections": self.tr("import corrections"),
             "highlight": self.tr("highlight"),
             "delete highlight": self.tr("delete highlight"),

@@ -182,6 +182,9 @@ class ProofreadingSession(QObject):
         changed = command.text_page_ids()
         if page_id is not None and page_id in changed:
             self._reload_timer.start()  # the page reads differently now: show it again
+        if self.active and page_id is not None and page_id not in changed and page_id in command.page_ids():
+            if "flag_dismissal" in command.kinds():  # a dismissal undone or redone: flags again
+                self.flags.check_timer.start()
         others = [p for p in changed if p != page_id]  # this page's own check counts it again
         if others:
             self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
