@@ -368,3 +368,39 @@ def test_page_history_says_why_a_structure_edit_cannot_be_reinstated(qtbot, wind
     assert dialog.message.text().startswith("Nothing was reinstated: the page no longer has the place")
     assert dialog.tree.topLevelItem(row).text(3) == "reverted"
     dialog.reject()
+
+
+def test_enter_in_correct_everywhere_finds_and_never_deletes_every_occurrence(qtbot, window) -> None:
+    """With the wrong form typed in and nothing to replace it by, Enter in the form (to find)
+    applied the dialog: every occurrence in the issue was deleted."""
+    before = count(window, "农资")
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.new_edit.text() == ""
+    assert dialog.apply_button.text() == "&Delete"  # the button says what it will do
+    assert "deleted" in dialog.summary.text()
+    for field in (dialog.old_edit, dialog.new_edit):
+        dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        dialog.wait_for_search()
+        qtbot.waitUntil(lambda: dialog.find_button.isEnabled() and len(dialog.occurrences) == before)
+        assert dialog.isVisible() and count(window, "农资") == before
+    # Enter in the form found again; Enter in the replacement kept the editor's choices.
+    assert dialog.list.item(1).checkState() == Qt.CheckState.Unchecked
+    dialog.new_edit.setText("物资")
+    assert dialog.apply_button.text() == "&Apply" and "deleted" not in dialog.summary.text()
+    # Each line marks which occurrence it is (a context may hold the form twice).
+    for row, occurrence in enumerate(dialog.occurrences):
+        assert "【农资】" in dialog.list.item(row).text()
+    dialog.new_edit.setText("")
+    dialog.apply_button.click()  # a deletion asked for with the button: done, and said so
+    assert count(window, "农资") == 1
+    assert window.statusBar().currentMessage().startswith(f"{before - 1} occurrences deleted")
+
+
+def test_undo_names_a_series_deletion_as_a_deletion(qtbot) -> None:
+    from ui.common.step_labels import StepLabels
+
+    labels = StepLabels()
+    assert labels.name("correct 示范区 → ") == "delete 示范区"
+    assert labels.name("correct 千 → 干") == "correct 千 → 干"

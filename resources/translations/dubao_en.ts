@@ -2096,6 +2096,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>dismiss flag</source>
         <translation>dismiss flag</translation>
     </message>
+    <message>
+        <source>delete %1</source>
+        <translation>delete %1</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2173,6 +2177,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Nothing was corrected: %1</source>
         <translation>Nothing was corrected: %1</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Nothing to replace them with: the checked ones are deleted.</source>
+        <translation>Nothing to replace them with: the checked ones are deleted.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>
@@ -2213,6 +2225,13 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Page marked done.</source>
         <translation>Page marked done.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences deleted</source>
+        <translation>
+            <numerusform>%n occurrence deleted</numerusform>
+            <numerusform>%n occurrences deleted</numerusform>
+        </translation>
     </message>
 </context>
 <context>

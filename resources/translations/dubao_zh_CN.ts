@@ -2087,6 +2087,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>dismiss flag</source>
         <translation>忽略标记</translation>
     </message>
+    <message>
+        <source>delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2162,6 +2166,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Nothing was corrected: %1</source>
         <translation>未作任何更正：%1</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Nothing to replace them with: the checked ones are deleted.</source>
+        <translation>替换内容为空：勾选的各处将被删除。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>
@@ -2200,6 +2212,12 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Page marked done.</source>
         <translation>本版已标记为校完。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences deleted</source>
+        <translation>
+            <numerusform>已删除 %n 处</numerusform>
+        </translation>
     </message>
 </context>
 <context>
