@@ -391,7 +391,10 @@ def test_enter_in_correct_everywhere_finds_and_never_deletes_every_occurrence(qt
     assert dialog.apply_button.text() == "&Apply" and "deleted" not in dialog.summary.text()
     # Each line marks which occurrence it is (a context may hold the form twice).
     for row, occurrence in enumerate(dialog.occurrences):
-        assert "【农资】" in dialog.list.item(row).text()
+        text = dialog.list.item(row).text()
+        assert "【农资】" in text
+        context = occurrence.context.replace("\n", " ⏎ ")
+        assert text.replace("【", "").replace("】", "").endswith(context)
     dialog.new_edit.setText("")
     dialog.apply_button.click()  # a deletion asked for with the button: done, and said so
     assert count(window, "农资") == 1
