@@ -308,6 +308,29 @@ def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
     assert len(window.library.dismissed_flags(window.library_page_id)) == 1
 
 
+def test_f8_before_the_checker_has_answered_says_so_rather_than_no_flags(qtbot, window) -> None:
+    import threading
+
+    session = window.proofreading
+    answer = threading.Event()
+
+    def slow(lines):
+        answer.wait(10)
+        return doubtful(lines)
+
+    session.checker = slow
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert (
+        window.statusBar().currentMessage() == "The checker is still reading this page: F8 again in a moment."
+    )
+    answer.set()
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "𠀀明"
+
+
 def test_the_name_set_in_preferences_is_recorded_with_each_correction(qtbot, window) -> None:
     from ui.shell.preferences import PreferencesDialog
 

@@ -1812,6 +1812,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Flag accepted: %1 → %2</source>
         <translation>Flag accepted: %1 → %2</translation>
     </message>
+    <message>
+        <source>The checker is still reading this page: F8 again in a moment.</source>
+        <translation>The checker is still reading this page: F8 again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

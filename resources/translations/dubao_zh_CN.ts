@@ -1803,6 +1803,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Flag accepted: %1 → %2</source>
         <translation>已采纳标记：%1 → %2</translation>
     </message>
+    <message>
+        <source>The checker is still reading this page: F8 again in a moment.</source>
+        <translation>检查器仍在读这一页：请稍后再按 F8。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
