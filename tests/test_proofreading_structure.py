@@ -218,3 +218,30 @@ def test_offsets_of_a_reinstated_edit_are_code_points_beyond_the_basic_plane(tmp
         assert "𠀀𠀀\n各地还组织" in texts(library, page_id)[section]
     finally:
         library.close()
+
+
+def test_enter_over_a_selection_deletes_it_and_splits_there_as_one_step(page) -> None:
+    library, page_id = page
+    before = texts(library, page_id)
+    section, start, end = find(library, page_id, "，保障")
+    library.split_paragraph(page_id, section, start, end=end)
+    assert blocks(library, page_id, section)[2:4] == [
+        "农业农村部有关负责人表示，要确保农资供应不断档、不脱销",
+        "春耕生产顺利进行。",
+    ]
+    library.undo()  # one Ctrl+Z: the characters and the paragraph alike
+    assert texts(library, page_id) == before
+    library.redo()
+    assert blocks(library, page_id, section)[3] == "春耕生产顺利进行。"
+    library.undo()
+    # From a paragraph's start there is nothing before to split from: only the deletion.
+    section, start, end = find(library, page_id, "各地还")
+    library.split_paragraph(page_id, section, start, end=end)
+    assert blocks(library, page_id, section)[-1].startswith("组织农技人员")
+    assert len(blocks(library, page_id, section)) == len(before[section].split("\n"))
+    library.undo()
+    # In a heading nothing is written: it is refused whole.
+    section, start, end = find(library, page_id, "时节")
+    with pytest.raises(DubaoError, match="one line"):
+        library.split_paragraph(page_id, section, start, end=end)
+    assert texts(library, page_id) == before

@@ -138,6 +138,17 @@ def test_enter_splits_a_paragraph_and_backspace_joins_it_again(qtbot, window) ->
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_enter_over_a_selection_is_one_step_that_one_ctrl_z_takes_back(qtbot, window) -> None:
+    proofread(qtbot, window)
+    before = texts(window)
+    column = caret_before(qtbot, window, "会议要求", after=-1)
+    select_chars(column, 1)  # the 。 before 会议要求
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    assert any("完成\n会议要求" in t for t in texts(window))
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # the character and the break come back together
+    assert texts(window) == before
+
+
 def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, window) -> None:
     proofread(qtbot, window)
     column = caret_before(qtbot, window, "会议要求")

@@ -25,11 +25,13 @@ from models import history as shared
 from models.errors import DubaoError
 from models.history import Change, Command, History
 from models.library import sections as stored
+from models.library.corrections import check_edit
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
 from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
+from models.proofreading.spans import Plan
 from models.proofreading.structure import StructureSpec, apply_structure
 from models.section import ParsedPage
 
@@ -320,6 +322,17 @@ class ProofDesk:
         rec.made("structure_edit", row_id)
         rec.restructured.add(page_id)
         return row_id
+
+    def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:
+        """Write a correction plan (see :mod:`.spans`) under the step: corrections, those set
+        aside, paragraph joins."""
+        raw = layout.raw
+        for edit in plan.edits:
+            check_edit(raw, edit)
+            self._add_correction(rec, page_id, edit.raw_start, edit.raw_end, edit.replacement)
+        self._set_aside(rec, "correction", plan.supersede)
+        for offset in plan.joins:
+            self._add_structure(rec, page_id, StructureSpec("break", offset, 0, "no"))
 
     def _set_aside(self, rec: _StepRecording, kind: str, ids: Iterable[int]) -> None:
         """Mark corrections or structure edits reverted (kept in the history)."""

@@ -13,6 +13,7 @@ from models.library.schema import Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import BlockLayout, PageLayout
 from models.proofreading.records import EditResult
+from models.proofreading.spans import plan_correction
 from models.proofreading.structure import (
     ROLES,
     StructureSpec,
@@ -27,9 +28,16 @@ class StructureOps(ProofDesk):
     """Structure edits an editor makes from the keyboard."""
 
     def split_paragraph(
-        self, page_id: int, section: int, position: int, author: str | None = None
+        self, page_id: int, section: int, position: int, author: str | None = None, end: int | None = None
     ) -> EditResult:
-        """Split the paragraph at the cursor: the character at ``position`` starts a new one."""
+        """Split the paragraph at the cursor: the character at ``position`` starts a new one.
+
+        With ``end`` (Enter over a selection), ``position``–``end`` is deleted first, in the same
+        step, and the character after the selection starts the new paragraph (when the
+        selection began at a paragraph's start or ran to its end there is nothing to split:
+        only the deletion is made)."""
+        if end is not None and end > position:
+            return self._replace_with_break(page_id, section, position, end, author)
         layout = self.layout(page_id)
         block = _block(layout, section, position)
         local = position - block.start
@@ -40,6 +48,27 @@ class StructureOps(ProofDesk):
         return self._structure(
             page_id, StructureSpec("break", block.text.source[local], 0, "yes"), "split paragraph", author
         )
+
+    def _replace_with_break(
+        self, page_id: int, section: int, start: int, end: int, author: str | None
+    ) -> EditResult:
+        layout = self.layout(page_id)
+        first = _block(layout, section, start)
+        block = _block(layout, section, end)
+        local = end - block.start
+        split_at = None
+        if start > first.start and local < len(block.text.text):
+            if block.role != "body":
+                raise DubaoError(f"a {block.role} is one line: make it body text to split it")
+            split_at = block.text.source[local]
+        with self._step("split paragraph", author) as rec:
+            snapshot = self._enter_page(rec, page_id)
+            self._write_plan(
+                rec, page_id, snapshot.layout, plan_correction(snapshot.layout, section, start, end, "")
+            )
+            if split_at is not None:
+                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
+        return self._result(rec)
 
     def join_paragraph_with_next(
         self, page_id: int, section: int, position: int, author: str | None = None

@@ -225,9 +225,7 @@ class ProofreadingSession(QObject):
             if self.active and id(column) not in edited:
                 editor = ColumnEditor(column, self._intercept)
                 editor.editRequested.connect(self.edit)
-                editor.splitRequested.connect(
-                    lambda section, at: self.run_structure(StructureStep("split_paragraph"), (section, at))
-                )
+                editor.splitRequested.connect(self.split)
                 editor.composing.connect(self._composing)
                 self.editors.append(editor)
         self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
@@ -337,6 +335,13 @@ class ProofreadingSession(QObject):
         return self._run(
             lambda page: library.correct(page, section, start, end, text), (section, start + len(text))
         )
+
+    def split(self, section: int, start: int, end: int) -> bool:
+        """Enter: a paragraph break at ``start``; a selection ``start``–``end`` goes in the same step."""
+        if end == start:
+            return self.run_structure(StructureStep("split_paragraph"), (section, start))
+        library = self.window.library
+        return self._run(lambda p: library.split_paragraph(p, section, start, end=end), (section, start + 1))
 
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
         """Do one structure step at ``where`` (section, offset), else at the active column's caret."""
