@@ -173,6 +173,22 @@ def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, win
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_the_caret_stays_in_the_paragraph_whose_role_changed(qtbot, window) -> None:
+    """A paragraph made a byline moves up to the article's head; the caret went on to whatever
+    paragraph now stood where it had been."""
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClick(column, Qt.Key.Key_Return)  # a paragraph of its own, the caret at its start
+    column = caret_before(qtbot, window, "会议要求", after=2)
+    QTest.keyClick(column, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.AltModifier)  # make it the byline
+    content = window.library.page(window.library_page_id)
+    assert content.current_sections[column.number].byline.text.startswith("会议要求")
+    column = window.page_view.active_column()
+    block = column.block_at(column.textCursor().position())
+    assert column.blocks[block].text.text.startswith("会议要求")
+    assert column.block_text_offset(block, column.textCursor().position()) == 2
+
+
 def test_undo_and_redo_go_back_through_corrections_and_highlights_alike(qtbot, window) -> None:
     annotations = window.annotation_session.annotations
     proofread(qtbot, window)

@@ -24,6 +24,7 @@ from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
+from ui.proofreading.raw_caret import RawCaret
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -52,8 +53,9 @@ class ProofreadingSession(QObject):
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
         self._library: Any = None
-        #: where the caret goes once the page is shown again: (section, code-point offset)
-        self._caret: tuple[int, int] | None = None
+        #: where the caret goes once the page is shown again: (section, code-point offset), or
+        #: beside a raw character wherever it is shown then
+        self._caret: tuple[int, int] | RawCaret | None = None
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -276,6 +278,8 @@ class ProofreadingSession(QObject):
         self._caret = None
         if not self.window.open_library_page(page_id, in_place=True):
             return
+        if isinstance(caret, RawCaret):  # the character it follows, wherever the page now shows it
+            caret = caret.resolve(view.columns)
         for number, value in enumerate(scrolls[: len(view.columns)]):
             view.columns[number].verticalScrollBar().setValue(value)
         if caret is not None and view.columns:
@@ -291,7 +295,7 @@ class ProofreadingSession(QObject):
         view.scroll.horizontalScrollBar().setValue(strip)
 
     # --- edits ------------------------------------------------------------------------------------------
-    def _run(self, call, caret: tuple[int, int] | None) -> bool:
+    def _run(self, call, caret: tuple[int, int] | RawCaret | None) -> bool:
         """Run one core step; the page is shown again (caret at ``caret``). False if refused."""
         from models.errors import DubaoError
 
@@ -360,8 +364,9 @@ class ProofreadingSession(QObject):
             return self._run(lambda p: library.split_paragraph(p, section, at), (section, at + 1))
         if op == "join_paragraph":
             return self._run(lambda p: library.join_paragraph_with_next(p, section, at), (section, at))
-        if op == "role":
-            return self._run(lambda p: library.set_role(p, section, at, str(value)), (section, at))
+        if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
+            caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
+            return self._run(lambda p: library.set_role(p, section, at, str(value)), caret)
         if op == "split_section":
             return self._run(lambda p: library.split_section(p, section, at), (section + 1, 0))
         if op == "join_section":
