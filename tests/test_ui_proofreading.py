@@ -173,6 +173,20 @@ def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, win
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_the_status_bar_counts_the_characters_the_page_shows(qtbot, window) -> None:
+    import re
+
+    def counted() -> int:
+        return int(re.search(r"(\d+) characters", window.status.text()).group(1))
+
+    proofread(qtbot, window)
+    assert counted() == sum(len(t.replace("\n", "")) for t in texts(window))
+    before = counted()
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClick(column, Qt.Key.Key_Backspace)  # the 。 before it
+    assert counted() == before - 1
+
+
 def test_the_caret_stays_in_the_paragraph_whose_role_changed(qtbot, window) -> None:
     """A paragraph made a byline moves up to the article's head; the caret went on to whatever
     paragraph now stood where it had been."""
