@@ -173,6 +173,15 @@ def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, win
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_the_annotations_panel_does_not_ask_for_1_to_9_while_they_type(qtbot, window) -> None:
+    details = window.annotation_session.panel.details
+    assert details.quote.text() == "Select words and press 1–9 to highlight them."
+    proofread(qtbot, window)
+    assert details.quote.text() == "Proofreading: 1–9 type in the text. Leave with F2 to highlight."
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
+    assert details.quote.text() == "Select words and press 1–9 to highlight them."
+
+
 def test_the_status_bar_counts_the_characters_the_page_shows(qtbot, window) -> None:
     import re
 

@@ -2578,4 +2578,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Re-parsing pages…</translation>
     </message>
 </context>
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
+        <translation>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</translation>
+    </message>
+</context>
 </TS>

@@ -2562,4 +2562,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>正在重新解析版面…</translation>
     </message>
 </context>
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
+        <translation>校对中：1–9 会输入到正文里。按 F2 退出校对后再标注。</translation>
+    </message>
+</context>
 </TS>

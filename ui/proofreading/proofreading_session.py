@@ -121,6 +121,9 @@ class ProofreadingSession(QObject):
         language = getattr(self.window, "language", None)
         if language is not None:  # R types while proofreading
             language.add_word_action.setEnabled(not active)
+        annotating = getattr(self.window, "annotation_session", None)
+        if annotating is not None:  # 1–9 type too: the Annotations panel says so
+            annotating.set_proofreading(active)
         self._show_state()
         self._attach()
         if active:
