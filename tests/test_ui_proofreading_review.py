@@ -407,3 +407,36 @@ def test_undo_names_a_series_deletion_as_a_deletion(qtbot) -> None:
     labels = StepLabels()
     assert labels.name("correct 示范区 → ") == "delete 示范区"
     assert labels.name("correct 千 → 干") == "correct 千 → 干"
+
+
+def test_page_history_words_structure_edits_in_the_window_language(qtbot, window) -> None:
+    from ui.common.i18n import install_translators
+
+    library, page = window.library, window.test_pages["a.txt"]
+
+    def at(words: str) -> tuple[int, int]:
+        section = next(i for i, t in enumerate(texts(window, "a.txt")) if words in t)
+        return section, texts(window, "a.txt")[section].find(words)
+
+    library.set_role(page, *at("各地还组织"), "byline")
+    library.split_paragraph(page, *at("保障春耕"))
+    library.set_section_kind(page, 1, "caption")
+    library.move_section(page, 1, 0)
+    dialog = open_history(window)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    assert rows == [e.new for e in dialog.entries]  # in English, the core's own words
+    dialog.reject()
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        dialog = open_history(window)
+        rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+        assert "「各地还组织农技人」设为署名" in rows
+        assert "在「保障春耕生产顺利」前分段" in rows
+        assert any(r.endswith("一篇设为图片说明") for r in rows)
+        assert any("一篇移到「" in r for r in rows)
+        assert not any(" is " in r or "before" in r for r in rows)
+        dialog.reject()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

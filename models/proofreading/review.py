@@ -44,7 +44,8 @@ class ReviewOps(ProofDesk):
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
-                    s.raw_start, s.raw_end, s.reverted, s.value,
+                    s.raw_start, s.raw_end, s.reverted, s.value, _snippet(raw, s.raw_start),
+                    _snippet(raw, s.raw_end) if s.kind == "move" and s.raw_end >= 0 else "",
                 )
             )  # fmt: skip
         entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)

@@ -2394,6 +2394,74 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
             <numerusform>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>heading</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>kicker</translation>
+    </message>
+    <message>
+        <source>subheading</source>
+        <translation>subheading</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>byline</translation>
+    </message>
+    <message>
+        <source>body text</source>
+        <translation>body</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>article</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>caption</translation>
+    </message>
+    <message>
+        <source>masthead</source>
+        <translation>masthead</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>paragraph break before 「%1」</source>
+        <translation>paragraph break before 「%1」</translation>
+    </message>
+    <message>
+        <source>「%1」 joins the paragraph before</source>
+        <translation>「%1」 joins the paragraph before</translation>
+    </message>
+    <message>
+        <source>「%1」 is %2</source>
+        <translation>「%1」 is %2</translation>
+    </message>
+    <message>
+        <source>new section at 「%1」</source>
+        <translation>new section at 「%1」</translation>
+    </message>
+    <message>
+        <source>section 「%1」 joins the one before</source>
+        <translation>section 「%1」 joins the one before</translation>
+    </message>
+    <message>
+        <source>section 「%1」 is %2</source>
+        <translation>section 「%1」 is %2</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves before 「%3」</source>
+        <translation>section 「%1」 moves before 「%3」</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves to the end</source>
+        <translation>section 「%1」 moves to the end</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>

@@ -2378,6 +2378,74 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
             <numerusform>已恢复；同一处与之不同的 %n 项改动已撤回。在主窗口按 Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>subheading</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>masthead</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>paragraph break before 「%1」</source>
+        <translation>在「%1」前分段</translation>
+    </message>
+    <message>
+        <source>「%1」 joins the paragraph before</source>
+        <translation>「%1」并入上一段</translation>
+    </message>
+    <message>
+        <source>「%1」 is %2</source>
+        <translation>「%1」设为%2</translation>
+    </message>
+    <message>
+        <source>new section at 「%1」</source>
+        <translation>在「%1」处另起一篇</translation>
+    </message>
+    <message>
+        <source>section 「%1」 joins the one before</source>
+        <translation>「%1」一篇并入上一篇</translation>
+    </message>
+    <message>
+        <source>section 「%1」 is %2</source>
+        <translation>「%1」一篇设为%2</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves before 「%3」</source>
+        <translation>「%1」一篇移到「%3」之前</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves to the end</source>
+        <translation>「%1」一篇移到最后</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>

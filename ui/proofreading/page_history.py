@@ -227,7 +227,44 @@ class PageHistoryDialog(QDialog):
     def _change_text(self, entry: Any) -> str:
         old = entry.old.replace("\n", "⏎")
         new = entry.new.replace("\n", "⏎")
-        return f"{old} → {new}" if entry.what == "correction" else (new or old)
+        if entry.what == "correction":
+            return f"{old} → {new}"
+        return self._structure_text(entry) or new or old
+
+    def _structure_text(self, entry: Any) -> str:
+        """A structure edit in the window's language ("" for a kind this dialog does not know)."""
+        names = {
+            "heading": self.tr("heading"),
+            "kicker": self.tr("kicker"),
+            "subheading": self.tr("subheading"),
+            "byline": self.tr("byline"),
+            "body": self.tr("body text"),
+            "article": self.tr("article"),
+            "caption": self.tr("caption"),
+            "masthead": self.tr("masthead"),
+            "other": self.tr("other"),
+        }
+        yes = entry.value == "yes"
+        wording = {
+            "break": self.tr("paragraph break before 「%1」")
+            if yes
+            else self.tr("「%1」 joins the paragraph before"),
+            "role": self.tr("「%1」 is %2"),
+            "section": self.tr("new section at 「%1」")
+            if yes
+            else self.tr("section 「%1」 joins the one before"),
+            "section_kind": self.tr("section 「%1」 is %2"),
+            "move": self.tr("section 「%1」 moves before 「%3」")
+            if entry.target
+            else self.tr("section 「%1」 moves to the end"),
+        }.get(entry.what)
+        if wording is None:
+            return ""
+        return (
+            wording.replace("%2", names.get(entry.value, entry.value))
+            .replace("%3", entry.target)
+            .replace("%1", entry.where)
+        )
 
     def _fill_moments(self) -> None:
         """The From and To lists: the OCR text, after each step, now (the choices kept if still there)."""
