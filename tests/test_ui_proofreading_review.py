@@ -440,3 +440,10 @@ def test_page_history_words_structure_edits_in_the_window_language(qtbot, window
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_page_history_says_a_deletion_is_one(qtbot, window) -> None:
+    correct(window, "a.txt", "总体", "")
+    dialog = open_history(window)
+    assert dialog.tree.topLevelItem(0).text(2) == "总体 → (deleted)"
+    dialog.reject()

@@ -2462,6 +2462,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>section 「%1」 moves to the end</source>
         <translation>section 「%1」 moves to the end</translation>
     </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(deleted)</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>

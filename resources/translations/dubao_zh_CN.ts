@@ -2446,6 +2446,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>section 「%1」 moves to the end</source>
         <translation>「%1」一篇移到最后</translation>
     </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（删除）</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>

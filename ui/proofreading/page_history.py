@@ -228,7 +228,7 @@ class PageHistoryDialog(QDialog):
         old = entry.old.replace("\n", "⏎")
         new = entry.new.replace("\n", "⏎")
         if entry.what == "correction":
-            return f"{old} → {new}"
+            return f"{old} → {new or self.tr('(deleted)')}"
         return self._structure_text(entry) or new or old
 
     def _structure_text(self, entry: Any) -> str:
