@@ -50,6 +50,10 @@ class Command:
                 for state in (change.before, change.after):
                     if state is not None:
                         pages.add(state["row"]["page"])
+            elif change.kind == "flag_dismissal":  # a checker flag dismissed on that page
+                state = change.after or change.before
+                if state is not None:
+                    pages.add(state["page"])
         return pages
 
     def text_page_ids(self) -> set[int]:

@@ -108,12 +108,23 @@ def test_export_text_prints_each_page_with_its_sections_then_raw(db: Path, capsy
     assert code == 0 and out == expected
     assert "紧抓工作落实" in out and "狠抓" not in out
     target = tmp_path / "raw.txt"
-    code, _, _ = run(capsys, "export", "--format", "text", "--raw", "--db", str(db), "-o", str(target))
+    code, _, err = run(capsys, "export", "--format", "text", "--raw", "--db", str(db), "-o", str(target))
+    assert err == f"2 pages written to {target}\n"
     raw = target.read_text(encoding="utf-8")
     assert raw == f"### {issue.label} / {p1.name}\n{TWO_ARTICLES}### {issue.label} / {p2.name}\n{SECOND}"
     # An export never overwrites a library.
     code, _, err = run(capsys, "export", "--format", "text", "--db", str(db), "-o", str(db))
     assert code == 2 and "library" in err
+
+
+def test_an_export_of_one_page_says_one_page(tmp_path: Path, capsys) -> None:
+    library, _ = library_with_pages(tmp_path, ("p.txt", SECOND))
+    library.close()
+    out = tmp_path / "one.xml"
+    code, _, err = run(
+        capsys, "export", "--format", "tei", "--db", str(tmp_path / "library.sqlite3"), "-o", str(out)
+    )
+    assert code == 0 and err == f"1 page written to {out}\n"
 
 
 def test_export_tei_keeps_each_correction_visible_and_is_valid_xml(db: Path, capsys) -> None:

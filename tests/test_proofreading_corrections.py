@@ -118,6 +118,28 @@ def test_revert_one_correction_or_a_whole_batch_keeps_them_in_the_history(page) 
     # Undoing the revert brings the batch back.
     library.undo()
     assert texts(library, page_id)[0].count("农用物资") == 3
+    # Reinstating says what it set aside: not the correction it put back.
+    again = library.reinstate_correction(one.id)
+    assert again.changed and again.reverted_corrections == []
+    assert "紧抓" in texts(library, page_id)[1]
+
+
+def test_typing_back_what_the_ocr_read_sets_the_correction_aside_instead_of_adding_one(page) -> None:
+    library, page_id = page
+    first = library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓").corrections[0]
+    back = library.correct(page_id, *find(library, page_id, "紧抓"), "狠抓")
+    assert back.changed and back.corrections == [] and back.reverted_corrections == [first.id]
+    assert library.corrected_marks(page_id) == []  # nothing underlined as corrected
+    assert [(e.old, e.new, e.state) for e in library.page_history(page_id)] == [("狠抓", "紧抓", "reverted")]
+    library.undo()
+    assert "紧抓" in texts(library, page_id)[1]
+    # One character typed back inside a longer correction keeps the rest of it.
+    library.correct(page_id, *find(library, page_id, "紧"), "狠")
+    assert "狠抓" in texts(library, page_id)[1] and library.corrected_marks(page_id) == []
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧握")
+    library.correct(page_id, *find(library, page_id, "紧"), "狠")
+    assert "狠握" in texts(library, page_id)[1]
+    assert [(m.original, m.replacement) for m in library.corrected_marks(page_id)] == [("狠抓", "狠握")]
 
 
 def test_undo_and_redo_restore_the_text_exactly(page) -> None:

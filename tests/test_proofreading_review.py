@@ -35,6 +35,23 @@ def test_the_diff_of_raw_against_current_text_shows_each_correction_per_section(
         assert "".join(op.new for op in d.ops) == now
 
 
+def test_the_diff_of_the_ocr_text_against_now_shows_structure_edits_too(page) -> None:
+    """A split paragraph and a paragraph made a subheading change what the page reads; the diff
+    from the OCR text said "reads as the OCR read it" because it compared after structure edits."""
+    library, page_id = page
+    section, start, _ = find(library, page_id, "保障春耕")
+    library.split_paragraph(page_id, section, start)
+    library.set_role(page_id, section, find(library, page_id, "各地还组织")[1], "subheading")
+    diff = library.diff_raw(page_id)
+    assert any(d.changed for d in diff)
+    changes = [(op.old, op.new) for d in diff for op in d.ops if op.op != "equal"]
+    assert ("", "\n") in changes  # the break put in
+    moved = "各地还组织农技人员下乡，指导农民科学施肥用药。"
+    assert any(moved in new for _, new in changes) and any(moved in old for old, _ in changes)
+    for d, now in zip(diff, texts(library, page_id), strict=True):
+        assert "".join(op.new for op in d.ops) == now
+
+
 def test_the_diff_between_two_moments_shows_only_what_changed_in_between(page) -> None:
     library, page_id = page
     library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
@@ -86,3 +103,22 @@ def test_corrected_pieces_pair_characters_where_lengths_agree() -> None:
     assert corrected_pieces("入民曰报", "人民日报") == [("入", "人"), ("曰", "日")]
     assert corrected_pieces("(记者", "（记者") == [("(", "（")]
     assert corrected_pieces("发 展", "发展") == [(" ", "")]
+
+
+def test_dismissing_a_flag_is_a_step_that_undo_takes_back_and_redo_makes_again(page) -> None:
+    library, page_id = page
+    heard = []
+    library.subscribe(heard.append)
+    library.dismiss_flag(page_id, 10, 12, "unknown", "农资")
+    assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "农资")]
+    assert library.history.undo_label() == "dismiss flag"
+    assert heard and heard[-1].page_ids() == {page_id} and not heard[-1].text_page_ids()
+    library.dismiss_flag(page_id, 10, 12, "unknown", "农资")  # again: no second step
+    library.undo()
+    assert library.dismissed_flags(page_id) == []
+    assert not library.can_undo()
+    assert heard[-1].page_ids() == {page_id}
+    library.redo()
+    assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "农资")]
+    library.undo()
+    assert library.checker_knowledge().dismissed == {}  # the checker no longer weighs it less

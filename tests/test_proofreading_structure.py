@@ -139,3 +139,109 @@ def test_an_edit_whose_words_a_newer_parser_no_longer_has_in_place_is_skipped_no
     parsed = models.parser.parse_page(TWO_ARTICLES)
     sections, skipped = apply_structure(parsed.sections, [StructureSpec("section", 999_999, 0, "no")])
     assert skipped == [0] and len(sections) == len(parsed.sections)
+
+
+def test_a_reverted_structure_edit_is_reinstated_as_one_step_that_undo_takes_back(page) -> None:
+    library, page_id = page
+    before = texts(library, page_id)
+    section, start, _ = find(library, page_id, "各地还组织")
+    made = library.set_role(page_id, section, start, "byline").structure_edits[0]
+    with_byline = texts(library, page_id)
+    library.revert_structure_edit(made.id)
+    assert texts(library, page_id) == before
+    result = library.reinstate_structure_edit(made.id)
+    assert result.changed and result.reverted_structure_edits == []
+    assert texts(library, page_id) == with_byline
+    [entry] = library.page_history(page_id)
+    assert (entry.id, entry.what, entry.state) == (made.id, "role", "in_force")
+    assert library.history.undo_label() == "reinstate structure edit"
+    library.undo()
+    assert texts(library, page_id) == before
+    assert [e.state for e in library.page_history(page_id)] == ["reverted"]
+    library.redo()
+    assert texts(library, page_id) == with_byline
+    # Reinstating an edit in force changes nothing and adds no step.
+    assert not library.reinstate_structure_edit(made.id).changed
+    assert library.history.undo_label() == "reinstate structure edit"
+    with pytest.raises(DubaoError, match="no structure edit"):
+        library.reinstate_structure_edit(10_000)
+
+
+def test_reinstating_sets_aside_the_edit_in_force_that_says_otherwise_about_the_same_place(page) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "各地还组织")
+    byline = library.set_role(page_id, section, start, "byline").structure_edits[0]
+    library.revert_structure_edit(byline.id)
+    heading = library.set_role(page_id, section, find(library, page_id, "各地还组织")[1], "subheading")
+    assert library.page(page_id).current_sections[section].subheading is not None
+    result = library.reinstate_structure_edit(byline.id)
+    # The newer subheading would win where both apply: it is set aside, and says so.
+    assert result.reverted_structure_edits == [heading.structure_edits[0].id]
+    current = library.page(page_id).current_sections[section]
+    assert current.subheading is None and current.byline is not None
+    assert current.byline.text.startswith("各地还组织")
+    states = {e.id: e.state for e in library.page_history(page_id)}
+    assert states == {byline.id: "in_force", heading.structure_edits[0].id: "reverted"}
+    library.undo()
+    assert library.page(page_id).current_sections[section].subheading is not None
+
+
+def test_an_edit_whose_place_is_gone_stays_reverted_and_nothing_is_written(page) -> None:
+    library, page_id = page
+    section, start, _ = find(library, page_id, "各地还组织")
+    library.split_section(page_id, section, start)
+    join = library.join_section_with_next(page_id, section).structure_edits[0]
+    library.revert_structure_edit(join.id)
+    # Undo the split: the article the join named no longer starts there.
+    split_id = next(
+        e.id for e in library.page_history(page_id) if e.what == "section" and e.new.startswith("new")
+    )
+    library.revert_structure_edit(split_id)
+    label = library.history.undo_label()
+    before = texts(library, page_id)
+    with pytest.raises(DubaoError, match="no longer has the place"):
+        library.reinstate_structure_edit(join.id)
+    assert texts(library, page_id) == before
+    assert library.history.undo_label() == label
+    assert {e.id: e.state for e in library.page_history(page_id)}[join.id] == "reverted"
+
+
+def test_offsets_of_a_reinstated_edit_are_code_points_beyond_the_basic_plane(tmp_path: Path) -> None:
+    wide = TWO_ARTICLES.replace("各地还组织", "𠀀𠀀各地还组织")
+    library, [page_id] = library_with_pages(tmp_path, ("wide.txt", wide))
+    try:
+        section, start, _ = find(library, page_id, "各地还组织")
+        made = library.split_paragraph(page_id, section, start).structure_edits[0]
+        assert library.page(page_id).raw[made.raw_start] == "各"
+        library.revert_structure_edit(made.id)
+        library.reinstate_structure_edit(made.id)
+        assert "𠀀𠀀\n各地还组织" in texts(library, page_id)[section]
+    finally:
+        library.close()
+
+
+def test_enter_over_a_selection_deletes_it_and_splits_there_as_one_step(page) -> None:
+    library, page_id = page
+    before = texts(library, page_id)
+    section, start, end = find(library, page_id, "，保障")
+    library.split_paragraph(page_id, section, start, end=end)
+    assert blocks(library, page_id, section)[2:4] == [
+        "农业农村部有关负责人表示，要确保农资供应不断档、不脱销",
+        "春耕生产顺利进行。",
+    ]
+    library.undo()  # one Ctrl+Z: the characters and the paragraph alike
+    assert texts(library, page_id) == before
+    library.redo()
+    assert blocks(library, page_id, section)[3] == "春耕生产顺利进行。"
+    library.undo()
+    # From a paragraph's start there is nothing before to split from: only the deletion.
+    section, start, end = find(library, page_id, "各地还")
+    library.split_paragraph(page_id, section, start, end=end)
+    assert blocks(library, page_id, section)[-1].startswith("组织农技人员")
+    assert len(blocks(library, page_id, section)) == len(before[section].split("\n"))
+    library.undo()
+    # In a heading nothing is written: it is refused whole.
+    section, start, end = find(library, page_id, "时节")
+    with pytest.raises(DubaoError, match="one line"):
+        library.split_paragraph(page_id, section, start, end=end)
+    assert texts(library, page_id) == before

@@ -138,6 +138,17 @@ def test_enter_splits_a_paragraph_and_backspace_joins_it_again(qtbot, window) ->
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_enter_over_a_selection_is_one_step_that_one_ctrl_z_takes_back(qtbot, window) -> None:
+    proofread(qtbot, window)
+    before = texts(window)
+    column = caret_before(qtbot, window, "会议要求", after=-1)
+    select_chars(column, 1)  # the 。 before 会议要求
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    assert any("完成\n会议要求" in t for t in texts(window))
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # the character and the break come back together
+    assert texts(window) == before
+
+
 def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, window) -> None:
     proofread(qtbot, window)
     column = caret_before(qtbot, window, "会议要求")
@@ -160,6 +171,45 @@ def test_structure_from_the_keyboard_roles_articles_and_reading_order(qtbot, win
     QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_J, CTRL | Qt.KeyboardModifier.AltModifier)
     assert len(window.page_view.columns) == sections
     assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_the_annotations_panel_does_not_ask_for_1_to_9_while_they_type(qtbot, window) -> None:
+    details = window.annotation_session.panel.details
+    assert details.quote.text() == "Select words and press 1–9 to highlight them."
+    proofread(qtbot, window)
+    assert details.quote.text() == "Proofreading: 1–9 type in the text. Leave with F2 to highlight."
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
+    assert details.quote.text() == "Select words and press 1–9 to highlight them."
+
+
+def test_the_status_bar_counts_the_characters_the_page_shows(qtbot, window) -> None:
+    import re
+
+    def counted() -> int:
+        return int(re.search(r"(\d+) characters", window.status.text()).group(1))
+
+    proofread(qtbot, window)
+    assert counted() == sum(len(t.replace("\n", "")) for t in texts(window))
+    before = counted()
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClick(column, Qt.Key.Key_Backspace)  # the 。 before it
+    assert counted() == before - 1
+
+
+def test_the_caret_stays_in_the_paragraph_whose_role_changed(qtbot, window) -> None:
+    """A paragraph made a byline moves up to the article's head; the caret went on to whatever
+    paragraph now stood where it had been."""
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClick(column, Qt.Key.Key_Return)  # a paragraph of its own, the caret at its start
+    column = caret_before(qtbot, window, "会议要求", after=2)
+    QTest.keyClick(column, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.AltModifier)  # make it the byline
+    content = window.library.page(window.library_page_id)
+    assert content.current_sections[column.number].byline.text.startswith("会议要求")
+    column = window.page_view.active_column()
+    block = column.block_at(column.textCursor().position())
+    assert column.blocks[block].text.text.startswith("会议要求")
+    assert column.block_text_offset(block, column.textCursor().position()) == 2
 
 
 def test_undo_and_redo_go_back_through_corrections_and_highlights_alike(qtbot, window) -> None:
@@ -286,6 +336,49 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     )
     assert session.queue.flags == []
     assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    QTest.keyClick(column, Qt.Key.Key_Escape)  # dismissed
+    assert len(session.queue.flags) == 1 and session.active
+    assert window.annotation_session.undo_action.text().replace("&", "") == "Undo dismiss flag"
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: dismiss flag"
+    assert window.library.dismissed_flags(window.library_page_id) == []
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    assert session.flag_count.text().startswith("2 flags left on this page")
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL | SHIFT)  # dismissed again
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
+    assert len(window.library.dismissed_flags(window.library_page_id)) == 1
+
+
+def test_f8_before_the_checker_has_answered_says_so_rather_than_no_flags(qtbot, window) -> None:
+    import threading
+
+    session = window.proofreading
+    answer = threading.Event()
+
+    def slow(lines):
+        answer.wait(10)
+        return doubtful(lines)
+
+    session.checker = slow
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert (
+        window.statusBar().currentMessage() == "The checker is still reading this page: F8 again in a moment."
+    )
+    answer.set()
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "𠀀明"
 
 
 def test_the_name_set_in_preferences_is_recorded_with_each_correction(qtbot, window) -> None:
@@ -643,3 +736,36 @@ def test_the_status_bar_counts_flags_on_the_page_at_once_and_in_the_issue_when_c
     at = section_text(window.library.page(sample).current_sections[section]).find("，")
     window.library.correct(sample, section, at, at, "狠抓")
     qtbot.waitUntil(lambda: counts(session) == (0, expected_there + 1), timeout=10000)
+
+
+def test_the_word_menu_entries_appear_once_however_often_the_page_was_edited(
+    qtbot, window_with_words
+) -> None:
+    """Every correction shows the page again; the column's menu must not gain another
+    "Set Reading" / "Add to Vocabulary" pair each time (it had one per edit)."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.language.word_geometry import char_boxes
+
+    window = window_with_words
+    language = window.language
+    language.start_loading()
+    qtbot.waitUntil(lambda: language.ready and language.texts is not None, timeout=30000)
+    proofread(qtbot, window)
+    for replacement in ("石", "𠀀", "石"):
+        column = caret_before(qtbot, window, "家庄", after=-1)
+        select_chars(column, 1)
+        type_chinese(column, replacement)
+    qtbot.waitUntil(
+        lambda: language.texts is not None and any("石家庄" in t.text for c in language.texts for t in c)
+    )
+    column = caret_before(qtbot, window, "狠抓")
+    (block,) = [b for b, ref in enumerate(column.blocks) if "狠抓" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("狠抓")])[0]
+    menu = QMenu()
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    titles = [a.text() for a in menu.actions()]
+    menu.deleteLater()
+    assert titles.count("Add to Vocabulary") == 1, titles
+    assert sum(t.startswith("Set Reading of") for t in titles) == 1
+    assert titles.count("S&tructure") == 1

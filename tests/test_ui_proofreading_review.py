@@ -321,3 +321,129 @@ def test_page_history_reinstates_a_reverted_correction_and_ctrl_z_takes_it_back(
     qtbot.waitUntil(
         lambda: any("农技人员" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
     )
+
+
+def test_page_history_reinstates_a_reverted_structure_edit_and_ctrl_z_takes_it_back(qtbot, window) -> None:
+    from ui.proofreading.structure_actions import StructureStep
+
+    window.proofreading.proofread_action.setChecked(True)
+    column = select(window, "各地还组织")
+    cursor = column.textCursor()
+    cursor.setPosition(cursor.selectionStart())
+    column.setTextCursor(cursor)
+    window.proofreading.structure.by_step[StructureStep("role", "byline")].trigger()
+    bylined = texts(window, "a.txt")
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is not None
+    dialog = open_history(window)
+    assert dialog.tree.topLevelItem(0).text(3) == "in force"
+    assert not dialog.reinstate_button.isEnabled()
+    dialog.revert_button.click()
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is None
+    assert dialog.tree.topLevelItem(0).text(3) == "reverted"
+    assert dialog.reinstate_button.isEnabled()
+    dialog.reinstate_button.click()
+    assert texts(window, "a.txt") == bylined
+    assert dialog.tree.topLevelItem(0).text(3) == "in force"
+    assert dialog.message.text() == "Reinstated. Ctrl+Z in the window undoes it."
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Z, CTRL)  # undoes the reinstating
+    assert window.library.page(window.test_pages["a.txt"]).current_sections[0].byline is None
+
+
+def test_page_history_says_why_a_structure_edit_cannot_be_reinstated(qtbot, window) -> None:
+    library, page = window.library, window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "各地还组织" in t)
+    library.split_section(page, section, texts(window, "a.txt")[section].find("各地还组织"))
+    join = library.join_section_with_next(page, section).structure_edits[0]
+    library.revert_structure_edit(join.id)
+    split = next(e for e in library.page_history(page) if e.what == "section" and e.value == "yes")
+    library.revert_structure_edit(split.id)
+    dialog = open_history(window)
+    row = next(i for i, e in enumerate(dialog.entries) if e.id == join.id and e.what == "section")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    assert dialog.reinstate_button.isEnabled()
+    dialog.reinstate_button.click()
+    assert dialog.message.text().startswith("Nothing was reinstated: the page no longer has the place")
+    assert dialog.tree.topLevelItem(row).text(3) == "reverted"
+    dialog.reject()
+
+
+def test_enter_in_correct_everywhere_finds_and_never_deletes_every_occurrence(qtbot, window) -> None:
+    """With the wrong form typed in and nothing to replace it by, Enter in the form (to find)
+    applied the dialog: every occurrence in the issue was deleted."""
+    before = count(window, "农资")
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.new_edit.text() == ""
+    assert dialog.apply_button.text() == "&Delete"  # the button says what it will do
+    assert "deleted" in dialog.summary.text()
+    for field in (dialog.old_edit, dialog.new_edit):
+        dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        dialog.wait_for_search()
+        qtbot.waitUntil(lambda: dialog.find_button.isEnabled() and len(dialog.occurrences) == before)
+        assert dialog.isVisible() and count(window, "农资") == before
+    # Enter in the form found again; Enter in the replacement kept the editor's choices.
+    assert dialog.list.item(1).checkState() == Qt.CheckState.Unchecked
+    dialog.new_edit.setText("物资")
+    assert dialog.apply_button.text() == "&Apply" and "deleted" not in dialog.summary.text()
+    # Each line marks which occurrence it is (a context may hold the form twice).
+    for row, occurrence in enumerate(dialog.occurrences):
+        text = dialog.list.item(row).text()
+        assert "【农资】" in text
+        context = occurrence.context.replace("\n", " ⏎ ")
+        assert text.replace("【", "").replace("】", "").endswith(context)
+    dialog.new_edit.setText("")
+    dialog.apply_button.click()  # a deletion asked for with the button: done, and said so
+    assert count(window, "农资") == 1
+    assert window.statusBar().currentMessage().startswith(f"{before - 1} occurrences deleted")
+
+
+def test_undo_names_a_series_deletion_as_a_deletion(qtbot) -> None:
+    from ui.common.step_labels import StepLabels
+
+    labels = StepLabels()
+    assert labels.name("correct 示范区 → ") == "delete 示范区"
+    assert labels.name("correct 千 → 干") == "correct 千 → 干"
+
+
+def test_page_history_words_structure_edits_in_the_window_language(qtbot, window) -> None:
+    from ui.common.i18n import install_translators
+
+    library, page = window.library, window.test_pages["a.txt"]
+
+    def at(words: str) -> tuple[int, int]:
+        section = next(i for i, t in enumerate(texts(window, "a.txt")) if words in t)
+        return section, texts(window, "a.txt")[section].find(words)
+
+    library.set_role(page, *at("各地还组织"), "byline")
+    library.split_paragraph(page, *at("保障春耕"))
+    library.set_section_kind(page, 1, "caption")
+    library.move_section(page, 1, 0)
+    dialog = open_history(window)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    assert rows == [e.new for e in dialog.entries]  # in English, the core's own words
+    dialog.reject()
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        dialog = open_history(window)
+        rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+        assert "「各地还组织农技人」设为署名" in rows
+        assert "在「保障春耕生产顺利」前分段" in rows
+        assert any(r.endswith("一篇设为图片说明") for r in rows)
+        assert any("一篇移到「" in r for r in rows)
+        assert not any(" is " in r or "before" in r for r in rows)
+        dialog.reject()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def test_page_history_says_a_deletion_is_one(qtbot, window) -> None:
+    correct(window, "a.txt", "总体", "")
+    dialog = open_history(window)
+    assert dialog.tree.topLevelItem(0).text(2) == "总体 → (deleted)"
+    dialog.reject()

@@ -59,6 +59,10 @@ def test_chinese_setting_gives_a_chinese_window_and_english_an_english_one(qtbot
         window._import_failed("x.txt: the file is empty")  # a string of the LibraryWindow mixin
         assert window._error_box.text() == "未导入任何内容"
         window._error_box.close()
+        # The language layer's parts live in several modules (mixins); their strings keep one context.
+        assert window.language.words_menu.title() == "词语(&W)"
+        window.language.add_to_vocabulary()  # no word cursor: the message of the vocabulary part
+        assert window.statusBar().currentMessage() == "请先把词光标移到一个词上 (Ctrl+→)。"
     finally:
         for translator in installed:
             app.removeTranslator(translator)

@@ -110,7 +110,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output:
         if data is not None:
             write_atomically(args.output, data, [library_file, args.db])
-        print(f"{count} {what} written to {args.output}", file=sys.stderr)
+        noun = what if count != 1 else what.removesuffix("s")  # "1 page", "2 pages"
+        print(f"{count} {noun} written to {args.output}", file=sys.stderr)
     elif data is not None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -14,11 +14,10 @@ from models.errors import DubaoError
 from models.library.corrections import Edit, check_edit
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, Issue, Page, StructureEdit
-from models.proofreading.desk import ProofDesk, _StepRecording
+from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import EditResult, Occurrence
 from models.proofreading.spans import Plan, plan_block_edit, plan_correction
-from models.proofreading.structure import StructureSpec
 
 #: Characters of context on each side of an occurrence (as ``search`` shows hits).
 CONTEXT = 20
@@ -112,15 +111,6 @@ class CorrectionOps(ProofDesk):
             self._enter_page(rec, page_id)
             row_id = self._add_correction(rec, page_id, raw_start, raw_end, replacement)
         return from_row(CorrectionInfo, Correction.get_by_id(row_id))
-
-    def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:
-        raw = layout.raw
-        for edit in plan.edits:
-            check_edit(raw, edit)
-            self._add_correction(rec, page_id, edit.raw_start, edit.raw_end, edit.replacement)
-        self._set_aside(rec, "correction", plan.supersede)
-        for offset in plan.joins:
-            self._add_structure(rec, page_id, StructureSpec("break", offset, 0, "no"))
 
     def revert_correction(self, correction_id: int, author: str | None = None) -> EditResult:
         """Set one correction aside: the text reads as before it (it stays in the history)."""

@@ -25,11 +25,13 @@ from models import history as shared
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
+from models.library.corrections import check_edit
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
 from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
+from models.proofreading.spans import Plan
 from models.proofreading.structure import StructureSpec, apply_structure
 from models.section import ParsedPage
 
@@ -390,6 +392,17 @@ class ProofDesk:
         rec.restructured.add(page_id)
         return row_id
 
+    def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:
+        """Write a correction plan (see :mod:`.spans`) under the step: corrections, those set
+        aside, paragraph joins."""
+        raw = layout.raw
+        for edit in plan.edits:
+            check_edit(raw, edit)
+            self._add_correction(rec, page_id, edit.raw_start, edit.raw_end, edit.replacement)
+        self._set_aside(rec, "correction", plan.supersede)
+        for offset in plan.joins:
+            self._add_structure(rec, page_id, StructureSpec("break", offset, 0, "no"))
+
     def _set_aside(self, rec: _StepRecording, kind: str, ids: Iterable[int]) -> None:
         """Mark corrections or structure edits reverted (kept in the history)."""
         model = Correction if kind == "correction" else StructureEdit
@@ -477,9 +490,22 @@ class ProofDesk:
     ) -> EditResult:
         made_corrections = [k for k, v in rec.before["correction"].items() if v is None]
         made_structure = [k for k, v in rec.before["structure_edit"].items() if v is None]
-        set_aside = [k for k, v in rec.before["correction"].items() if v is not None]
-        set_aside_structure = [k for k, v in rec.before["structure_edit"].items() if v is not None]
-        changed = bool(made_corrections or made_structure or set_aside or set_aside_structure)
+        touched = [k for k, v in rec.before["correction"].items() if v is not None]
+        touched_structure = [k for k, v in rec.before["structure_edit"].items() if v is not None]
+        changed = bool(made_corrections or made_structure or touched or touched_structure)
+        # Rows the step set aside (a reinstated row was touched too, but is in force again).
+        set_aside = [
+            c.id
+            for c in Correction.select(Correction.id).where(
+                Correction.id.in_(touched) & (Correction.state == "reverted")
+            )
+        ]
+        set_aside_structure = [
+            s.id
+            for s in StructureEdit.select(StructureEdit.id).where(
+                StructureEdit.id.in_(touched_structure) & (StructureEdit.state == "reverted")
+            )
+        ]
         corrections = [
             from_row(CorrectionInfo, c)
             for c in Correction.select().where(Correction.id.in_(made_corrections)).order_by(Correction.id)

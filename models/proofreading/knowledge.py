@@ -7,12 +7,18 @@ Methods of :class:`models.library.service.Library` (mixin :class:`KnowledgeOps`)
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 
 from peewee import SqliteDatabase
 
+from models import history
 from models.errors import DubaoError
+from models.history import Change, Command, History, Target
 from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
 from models.proofreading.records import CheckerKnowledge
+
+#: The history's kind for a remembered dismissal (a row of ``flag_dismissal`` by id).
+DISMISSAL = "flag_dismissal"
 
 #: Longest differing piece counted as a corrected pair (longer rewrites teach nothing about characters).
 PAIR_LIMIT = 4
@@ -41,6 +47,8 @@ class KnowledgeOps:
     """The library's word list, remembered flag dismissals and corrected character pairs."""
 
     _db: SqliteDatabase
+    history: History
+    _notify: Callable[[Command], None]  # the Library's (ProofDesk): tells the listeners
 
     # --- word list ---------------------------------------------------------------------------
     def words(self) -> list[str]:
@@ -61,15 +69,28 @@ class KnowledgeOps:
 
     # --- dismissed flags ---------------------------------------------------------------------
     def dismiss_flag(self, page_id: int, raw_start: int, raw_end: int, kind: str, text: str) -> None:
-        """Remember that an editor dismissed a flag (raw span of the page, its kind, the text flagged)."""
+        """Remember that an editor dismissed a flag (raw span of the page, its kind, the text
+        flagged): one step of the session's history, so Ctrl+Z brings the flag back."""
         if Page.get_or_none(Page.id == page_id) is None:
             raise DubaoError(f"no page {page_id} in the library")
         if not 0 <= raw_start <= raw_end:
             raise DubaoError("a flag covers a raw span")
+        where = (
+            (FlagDismissal.page == page_id)
+            & (FlagDismissal.raw_start == raw_start)
+            & (FlagDismissal.raw_end == raw_end)
+            & (FlagDismissal.kind == kind)
+        )
         with self._db.atomic():
+            if FlagDismissal.select().where(where).exists():
+                return  # dismissed before: nothing new to undo
             FlagDismissal.insert(
                 page=page_id, raw_start=raw_start, raw_end=raw_end, kind=kind, text=text, created=utc_now()
-            ).on_conflict_ignore().execute()
+            ).execute()
+            row = FlagDismissal.select().where(where).dicts().get()
+        command = Command("dismiss flag", [Change(DISMISSAL, row["id"], None, row)])
+        self.history.push(command)
+        self._notify(command)
 
     def undismiss_flag(self, page_id: int, raw_start: int, raw_end: int, kind: str) -> None:
         with self._db.atomic():
@@ -112,3 +133,15 @@ class KnowledgeOps:
         for text, kind in FlagDismissal.select(FlagDismissal.text, FlagDismissal.kind).tuples():
             dismissed[(text, kind)] += 1
         return CheckerKnowledge(self.words(), dict(self.corrected_pairs()), dict(dismissed))
+
+
+def _apply_dismissals(targets: Sequence[Target]) -> None:
+    """Undo and redo of a dismissal: the row by id, or none (inside the caller's transaction)."""
+    for _kind, key, state in targets:
+        if state is None:
+            FlagDismissal.delete().where(FlagDismissal.id == key).execute()
+        elif not FlagDismissal.select().where(FlagDismissal.id == key).exists():
+            FlagDismissal.insert(id=key, **{k: v for k, v in state.items() if k != "id"}).execute()
+
+
+history.register((DISMISSAL,), _apply_dismissals, order=60)

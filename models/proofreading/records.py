@@ -97,6 +97,10 @@ class HistoryEntry:
     #: A structure edit's value (yes/no, the role, the kind; for a move, the target's raw offset
     #: is ``raw_end``), so that a UI can word it in its own language.
     value: str = ""
+    #: A structure edit's place in words: the first characters at ``raw_start`` (for a move,
+    #: ``target``: at ``raw_end``, "" for "to the end"), as ``old``/``new`` quote them.
+    where: str = ""
+    target: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,35 @@ applied on top of the parser's sections, undoable and revertible like a correcti
 from __future__ import annotations
 
 from models.errors import DubaoError
-from models.library.schema import StructureEdit
+from models.library.schema import Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import BlockLayout, PageLayout
 from models.proofreading.records import EditResult
-from models.proofreading.structure import ROLES, StructureSpec, check_spec, section_key
+from models.proofreading.spans import plan_correction
+from models.proofreading.structure import (
+    ROLES,
+    StructureSpec,
+    apply_structure,
+    check_spec,
+    clashes,
+    section_key,
+)
 
 
 class StructureOps(ProofDesk):
     """Structure edits an editor makes from the keyboard."""
 
     def split_paragraph(
-        self, page_id: int, section: int, position: int, author: str | None = None
+        self, page_id: int, section: int, position: int, author: str | None = None, end: int | None = None
     ) -> EditResult:
-        """Split the paragraph at the cursor: the character at ``position`` starts a new one."""
+        """Split the paragraph at the cursor: the character at ``position`` starts a new one.
+
+        With ``end`` (Enter over a selection), ``position``–``end`` is deleted first, in the same
+        step, and the character after the selection starts the new paragraph (when the
+        selection began at a paragraph's start or ran to its end there is nothing to split:
+        only the deletion is made)."""
+        if end is not None and end > position:
+            return self._replace_with_break(page_id, section, position, end, author)
         layout = self.layout(page_id)
         block = _block(layout, section, position)
         local = position - block.start
@@ -33,6 +48,27 @@ class StructureOps(ProofDesk):
         return self._structure(
             page_id, StructureSpec("break", block.text.source[local], 0, "yes"), "split paragraph", author
         )
+
+    def _replace_with_break(
+        self, page_id: int, section: int, start: int, end: int, author: str | None
+    ) -> EditResult:
+        layout = self.layout(page_id)
+        first = _block(layout, section, start)
+        block = _block(layout, section, end)
+        local = end - block.start
+        split_at = None
+        if start > first.start and local < len(block.text.text):
+            if block.role != "body":
+                raise DubaoError(f"a {block.role} is one line: make it body text to split it")
+            split_at = block.text.source[local]
+        with self._step("split paragraph", author) as rec:
+            snapshot = self._enter_page(rec, page_id)
+            self._write_plan(
+                rec, page_id, snapshot.layout, plan_correction(snapshot.layout, section, start, end, "")
+            )
+            if split_at is not None:
+                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
+        return self._result(rec)
 
     def join_paragraph_with_next(
         self, page_id: int, section: int, position: int, author: str | None = None
@@ -114,6 +150,43 @@ class StructureOps(ProofDesk):
             self._set_aside(rec, "structure_edit", [edit_id])
             rec.restructured.add(row.page_id)
         return self._result(rec, reverted_structure=[edit_id])
+
+    def reinstate_structure_edit(self, edit_id: int, author: str | None = None) -> EditResult:
+        """Put a reverted structure edit back in force (one step); the edits in force that say
+        something else about the same place (see :func:`clashes`) are set aside in the same step.
+
+        Refused (DubaoError, nothing written) when the page as it reads without those edits no
+        longer has the place the edit names (e.g. a join of two paragraphs a later edit put in
+        different articles)."""
+        row = StructureEdit.get_or_none(StructureEdit.id == edit_id)
+        if row is None:
+            raise DubaoError(f"no structure edit {edit_id}")
+        page_id = row.page_id
+        if row.state == "in_force":
+            return EditResult(row.batch_id, "reinstate structure edit", changed=False, page_ids=[page_id])
+        mine = StructureSpec(row.kind, row.raw_start, row.raw_end, row.value)
+        in_force = [
+            e
+            for e in StructureEdit.select()
+            .where((StructureEdit.page == page_id) & (StructureEdit.state == "in_force"))
+            .order_by(StructureEdit.created, StructureEdit.id)
+        ]
+        clashing = [
+            e.id for e in in_force if clashes(mine, StructureSpec(e.kind, e.raw_start, e.raw_end, e.value))
+        ]
+        kept = sorted([e for e in in_force if e.id not in clashing] + [row], key=lambda e: (e.created, e.id))
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
+        specs = [StructureSpec(e.kind, e.raw_start, e.raw_end, e.value) for e in kept]
+        _, skipped = apply_structure(self._parsed(page_id, raw).sections, specs)
+        if any(kept[i].id == edit_id for i in skipped):
+            raise DubaoError("the page no longer has the place this edit names; it stays reverted")
+        with self._step("reinstate structure edit", author) as rec:
+            self._enter_page(rec, page_id)
+            self._set_aside(rec, "structure_edit", clashing)
+            rec.touch("structure_edit", [edit_id])
+            StructureEdit.update(state="in_force", reverted=None).where(StructureEdit.id == edit_id).execute()
+            rec.restructured.add(page_id)
+        return self._result(rec, reverted_structure=clashing)
 
     def add_structure_edit(self, page_id: int, spec: StructureSpec, author: str | None = None) -> EditResult:
         """Store a structure edit given by raw offsets (an import, a script); one step."""

@@ -44,7 +44,8 @@ class ReviewOps(ProofDesk):
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
-                    s.raw_start, s.raw_end, s.reverted, s.value,
+                    s.raw_start, s.raw_end, s.reverted, s.value, _snippet(raw, s.raw_start),
+                    _snippet(raw, s.raw_end) if s.kind == "move" and s.raw_end >= 0 else "",
                 )
             )  # fmt: skip
         entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)
@@ -60,11 +61,10 @@ class ReviewOps(ProofDesk):
         return [text for _, text in self._state_at(page_id, moment)]
 
     def diff_raw(self, page_id: int) -> list[SectionDiff]:
-        """Per section (reading order): its text before corrections against its current text."""
-        content = self.page(page_id)
-        old = [section_text(s) for s in content.sections]
-        new = [section_text(s) for s in content.current_sections]
-        return [SectionDiff(i, i, _ops(a, b)) for i, (a, b) in enumerate(zip(old, new, strict=True))]
+        """Per section (reading order of now): the page as the OCR text reads (the parser's
+        sections, no correction, no structure edit) against its current text; sections are
+        matched as in :meth:`diff_between`, so a paragraph split, joined or given a role shows."""
+        return self.diff_between(page_id, datetime.min)
 
     def diff_between(
         self, page_id: int, earlier: datetime, later: datetime | None = None

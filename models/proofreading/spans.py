@@ -118,7 +118,9 @@ def _plan_block(
         new = before + typed + after
         raw_start, raw_end = _raw_range(layout, run)
         old_ids = [layout.effective_ids[u.origin] for u in run if u.origin >= 0]
-        if raw_start == raw_end and not new:
+        if (raw_start == raw_end and not new) or new == layout.raw[raw_start:raw_end]:
+            # Nothing left to say, or the editor typed back what the OCR read: the corrections
+            # there are set aside (no correction "田 → 田" that only marks the character).
             plan.supersede.extend(i for i in old_ids if i is not None)
             continue
         edit = Edit(raw_start, raw_end, new)

@@ -57,6 +57,17 @@ def check_spec(spec: StructureSpec) -> None:
         raise DubaoError(f"a section's kind is one of {', '.join(SECTION_KINDS)}, not {spec.value!r}")
 
 
+def clashes(one: StructureSpec, other: StructureSpec) -> bool:
+    """Whether two edits say different things about the same place, so that only one of them
+    can be in force: the same kind at the same raw offset (a break, an article's start, a
+    section's kind or its place in the reading order), or roles over overlapping raw spans."""
+    if one.kind != other.kind:
+        return False
+    if one.kind == "role":
+        return one.raw_start < other.raw_end and other.raw_start < one.raw_end
+    return one.raw_start == other.raw_start
+
+
 @dataclass
 class Block:
     role: str

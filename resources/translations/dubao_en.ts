@@ -989,6 +989,10 @@
         <source>The highlights' new places</source>
         <translation>The highlights' new places</translation>
     </message>
+    <message>
+        <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
+        <translation>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1808,6 +1812,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Flag accepted: %1 → %2</source>
         <translation>Flag accepted: %1 → %2</translation>
     </message>
+    <message>
+        <source>The checker is still reading this page: F8 again in a moment.</source>
+        <translation>The checker is still reading this page: F8 again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2084,6 +2092,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>correct %1 → %2</source>
         <translation>correct %1 → %2</translation>
     </message>
+    <message>
+        <source>reinstate structure edit</source>
+        <translation>reinstate structure edit</translation>
+    </message>
+    <message>
+        <source>dismiss flag</source>
+        <translation>dismiss flag</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>delete %1</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2161,6 +2181,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Nothing was corrected: %1</source>
         <translation>Nothing was corrected: %1</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Nothing to replace them with: the checked ones are deleted.</source>
+        <translation>Nothing to replace them with: the checked ones are deleted.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>
@@ -2201,6 +2229,13 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Page marked done.</source>
         <translation>Page marked done.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences deleted</source>
+        <translation>
+            <numerusform>%n occurrence deleted</numerusform>
+            <numerusform>%n occurrences deleted</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2375,97 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Section %1 (new)</source>
         <translation>Section %1 (new)</translation>
     </message>
+    <message>
+        <source>Put a reverted correction or structure edit back in force</source>
+        <translation>Put a reverted correction or structure edit back in force</translation>
+    </message>
+    <message>
+        <source>Nothing was reinstated: %1</source>
+        <translation>Nothing was reinstated: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to reinstate.</source>
+        <translation>Nothing to reinstate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</source>
+        <translation>
+            <numerusform>Reinstated; %n edit saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</numerusform>
+            <numerusform>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>kicker</translation>
+    </message>
+    <message>
+        <source>subheading</source>
+        <translation>subheading</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>byline</translation>
+    </message>
+    <message>
+        <source>body text</source>
+        <translation>body</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>article</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>caption</translation>
+    </message>
+    <message>
+        <source>masthead</source>
+        <translation>masthead</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>paragraph break before 「%1」</source>
+        <translation>paragraph break before 「%1」</translation>
+    </message>
+    <message>
+        <source>「%1」 joins the paragraph before</source>
+        <translation>「%1」 joins the paragraph before</translation>
+    </message>
+    <message>
+        <source>「%1」 is %2</source>
+        <translation>「%1」 is %2</translation>
+    </message>
+    <message>
+        <source>new section at 「%1」</source>
+        <translation>new section at 「%1」</translation>
+    </message>
+    <message>
+        <source>section 「%1」 joins the one before</source>
+        <translation>section 「%1」 joins the one before</translation>
+    </message>
+    <message>
+        <source>section 「%1」 is %2</source>
+        <translation>section 「%1」 is %2</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves before 「%3」</source>
+        <translation>section 「%1」 moves before 「%3」</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves to the end</source>
+        <translation>section 「%1」 moves to the end</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(deleted)</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>
@@ -2414,6 +2540,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Correct the selection (or the flag) everywhere, as one batch</source>
         <translation>Correct the selection (or the flag) everywhere, as one batch</translation>
+    </message>
+    <message>
+        <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
+        <translation>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</translation>
     </message>
 </context>
 <context>

@@ -984,6 +984,10 @@
         <source>The highlights' new places</source>
         <translation>标注的新位置</translation>
     </message>
+    <message>
+        <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
+        <translation>校对中：1–9 会输入到正文里。按 F2 退出校对后再标注。</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1799,6 +1803,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Flag accepted: %1 → %2</source>
         <translation>已采纳标记：%1 → %2</translation>
     </message>
+    <message>
+        <source>The checker is still reading this page: F8 again in a moment.</source>
+        <translation>检查器仍在读这一页：请稍后再按 F8。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2075,6 +2083,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>correct %1 → %2</source>
         <translation>校正 %1 → %2</translation>
     </message>
+    <message>
+        <source>reinstate structure edit</source>
+        <translation>恢复结构修改</translation>
+    </message>
+    <message>
+        <source>dismiss flag</source>
+        <translation>忽略标记</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2150,6 +2170,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Nothing was corrected: %1</source>
         <translation>未作任何更正：%1</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Nothing to replace them with: the checked ones are deleted.</source>
+        <translation>替换内容为空：勾选的各处将被删除。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>
@@ -2188,6 +2216,12 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Page marked done.</source>
         <translation>本版已标记为校完。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences deleted</source>
+        <translation>
+            <numerusform>已删除 %n 处</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2360,96 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Section %1 (new)</source>
         <translation>第 %1 节（新）</translation>
     </message>
+    <message>
+        <source>Put a reverted correction or structure edit back in force</source>
+        <translation>让已撤回的更正或结构修改重新生效</translation>
+    </message>
+    <message>
+        <source>Nothing was reinstated: %1</source>
+        <translation>未恢复任何改动：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to reinstate.</source>
+        <translation>没有可恢复的改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reinstated; %n edits saying otherwise about the same place set aside. Ctrl+Z in the window undoes it.</source>
+        <translation>
+            <numerusform>已恢复；同一处与之不同的 %n 项改动已撤回。在主窗口按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>subheading</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>masthead</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>paragraph break before 「%1」</source>
+        <translation>在「%1」前分段</translation>
+    </message>
+    <message>
+        <source>「%1」 joins the paragraph before</source>
+        <translation>「%1」并入上一段</translation>
+    </message>
+    <message>
+        <source>「%1」 is %2</source>
+        <translation>「%1」设为%2</translation>
+    </message>
+    <message>
+        <source>new section at 「%1」</source>
+        <translation>在「%1」处另起一篇</translation>
+    </message>
+    <message>
+        <source>section 「%1」 joins the one before</source>
+        <translation>「%1」一篇并入上一篇</translation>
+    </message>
+    <message>
+        <source>section 「%1」 is %2</source>
+        <translation>「%1」一篇设为%2</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves before 「%3」</source>
+        <translation>「%1」一篇移到「%3」之前</translation>
+    </message>
+    <message>
+        <source>section 「%1」 moves to the end</source>
+        <translation>「%1」一篇移到最后</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（删除）</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPanel</name>
@@ -2400,6 +2524,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Correct the selection (or the flag) everywhere, as one batch</source>
         <translation>全部更正选中的文字（或标记），作为一批</translation>
+    </message>
+    <message>
+        <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
+        <translation>忽略所选标记（Ctrl+Z 可恢复）；未选标记时退出校对</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,14 @@ class HighlightDetails(QWidget):
 
     #: a one-line reason the core refused a change
     failed = Signal(str)
+    #: what the empty editor says instead of "Select words and press 1–9…" ("": that)
+    hint = ""
+
+    def set_hint(self, text: str) -> None:
+        """Say ``text`` while no highlight is shown ("" for the usual "press 1–9")."""
+        self.hint = text
+        if self.highlight is None:
+            self.show_highlight(None)
 
     def __init__(self, annotations: Annotations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +125,7 @@ class HighlightDetails(QWidget):
         self.category.blockSignals(False)
         self.completer.model().setStringList(self.annotations.tag_names())  # type: ignore[attr-defined]
         if highlight is None:
-            self.quote.setText(self.tr("Select words and press 1–9 to highlight them."))
+            self.quote.setText(self.hint or self.tr("Select words and press 1–9 to highlight them."))
             self.tags.clear()
             self.note.blockSignals(True)
             self.note.clear()

@@ -44,6 +44,8 @@ class AnnotationSession(QObject):
         self.annotations: Annotations | None = None
         self.page: AnnotatedPage | None = None
         self.panel: AnnotationsPanel | None = None
+        #: proofreading mode is on (1–9 type in the text)
+        self.proofreading = False
         self.painters: list[HighlightPainter] = []
         self.markings: list[ColumnMarking] = []
         #: column id -> its painter and marking, kept while the same page is shown again
@@ -126,10 +128,19 @@ class AnnotationSession(QObject):
             self.panel.highlightSelected.connect(self._selected_in_panel)
             self.panel.details.failed.connect(self._say)
             self.dock.setWidget(self.panel)
+            self.set_proofreading(self.proofreading)
         return self.annotations
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 5000)
+
+    def set_proofreading(self, active: bool) -> None:
+        """In proofreading mode 1–9 type: the panel must not tell the editor to press them."""
+        self.proofreading = active
+        if self.panel is not None:
+            self.panel.details.set_hint(
+                self.tr("Proofreading: 1–9 type in the text. Leave with F2 to highlight.") if active else ""
+            )
 
     # --- the page -------------------------------------------------------------------------------
     def _page_shown(self, _title: str = "") -> None:

@@ -21,6 +21,8 @@ class StepLabels(QObject):
             "revert batch": self.tr("revert batch"),
             "revert structure edit": self.tr("revert structure edit"),
             "reinstate correction": self.tr("reinstate correction"),
+            "reinstate structure edit": self.tr("reinstate structure edit"),
+            "dismiss flag": self.tr("dismiss flag"),
             "import corrections": self.tr("import corrections"),
             "highlight": self.tr("highlight"),
             "delete highlight": self.tr("delete highlight"),
@@ -62,6 +64,8 @@ class StepLabels(QObject):
             return self._made().get(label[5:], label)
         if label.startswith("correct ") and " → " in label:
             old, new = label[8:].split(" → ", 1)
+            if not new:  # a series with nothing to put in: it deleted
+                return self.tr("delete %1").replace("%1", old)
             return self.tr("correct %1 → %2").replace("%1", old).replace("%2", new)
         if label.startswith("add category "):
             return self.tr("add category %1").replace("%1", label[13:])

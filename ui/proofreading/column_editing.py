@@ -52,8 +52,9 @@ class ColumnEditor(QObject):
 
     #: (section, start, end, replacement): make section_text[start:end] read replacement
     editRequested = Signal(int, int, int, str)
-    #: (section, offset): a paragraph break before section offset (Enter)
-    splitRequested = Signal(int, int)
+    #: (section, start, end): a paragraph break before section offset ``start`` (Enter);
+    #: ``start``–``end`` (a selection) is deleted in the same step
+    splitRequested = Signal(int, int, int)
     #: the input method is composing (the text not yet committed), "" when it stops
     composing = Signal(str)
 
@@ -135,10 +136,8 @@ class ColumnEditor(QObject):
             return False
         if key in _ENTER:
             positions = SectionPositions(self.column)
-            span = self._span(positions)
-            if span[0] != span[1]:
-                self.editRequested.emit(self.column.number, span[0], span[1], "")
-            self.splitRequested.emit(self.column.number, span[0])
+            start, end = self._span(positions)
+            self.splitRequested.emit(self.column.number, start, end)  # one step, one Ctrl+Z
             return True
         if key == Qt.Key.Key_Backspace:
             start, end = self._span(SectionPositions(self.column))

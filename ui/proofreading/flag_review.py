@@ -173,7 +173,10 @@ class FlagReview(QObject):
         flag = self.queue.step(delta, where)
         self.paint()
         if flag is None:
-            self.session._say(self.tr("No flags on this page."))
+            if self.checked_page != self.session._page_id():  # not "no flags": not known yet
+                self.session._say(self.tr("The checker is still reading this page: F8 again in a moment."))
+            else:
+                self.session._say(self.tr("No flags on this page."))
             return None
         view = self.session.window.page_view
         target = view.columns[flag.section]

@@ -2,7 +2,7 @@
 
 The History tab lists ``Library.page_history`` (newest first: time, author, old → new, state);
 Revert sets one aside, Revert Batch the whole step it was made in, Reinstate puts a reverted
-correction back (all undoable steps of the core, and the page is shown again through the
+correction or structure edit back (all undoable steps of the core, and the page is shown again through the
 library's listeners). The Diff tab compares two points of the page's life, chosen in its From
 and To lists: the OCR text, the page after each step of its history, or now. OCR text against
 now is ``Library.diff_raw``; any other pair is ``Library.diff_between``. Removed characters are
@@ -59,7 +59,7 @@ class PageHistoryDialog(QDialog):
         self.batch_button = QPushButton(self.tr("Revert &Batch"))
         self.batch_button.clicked.connect(self.revert_selected_batch)
         self.reinstate_button = QPushButton(self.tr("Rei&nstate"))
-        self.reinstate_button.setToolTip(self.tr("Put a reverted correction back in force"))
+        self.reinstate_button.setToolTip(self.tr("Put a reverted correction or structure edit back in force"))
         self.reinstate_button.clicked.connect(self.reinstate_selected)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -144,23 +144,37 @@ class PageHistoryDialog(QDialog):
         entry = self.selected()
         self.revert_button.setEnabled(entry is not None and entry.state != "reverted")
         self.batch_button.setEnabled(entry is not None and entry.batch_id is not None)
-        self.reinstate_button.setEnabled(
-            entry is not None and entry.what == "correction" and entry.state == "reverted"
-        )
+        self.reinstate_button.setEnabled(entry is not None and entry.state == "reverted")
 
-    def _run(self, call, done: str = "") -> bool:
+    def _run(self, call, reinstating: bool = False) -> bool:
         try:
             result = call()
         except Exception as exc:  # noqa: BLE001 - refused or not written: say why, nothing changed
-            self.message.setText(
-                self.tr("Nothing was reverted: %1").replace("%1", str(exc) or type(exc).__name__)
+            why = str(exc) or type(exc).__name__
+            failed = (
+                self.tr("Nothing was reinstated: %1") if reinstating else self.tr("Nothing was reverted: %1")
             )
+            self.message.setText(failed.replace("%1", why))
             return False
         self.refresh()
-        if getattr(result, "changed", True):
-            self.message.setText(done or self.tr("Reverted. Ctrl+Z in the window undoes it."))
+        if not getattr(result, "changed", True):
+            self.message.setText(
+                self.tr("Nothing to reinstate.") if reinstating else self.tr("Nothing to revert.")
+            )
+        elif reinstating:
+            set_aside = len(result.reverted_corrections) + len(result.reverted_structure_edits)
+            self.message.setText(
+                self.tr("Reinstated. Ctrl+Z in the window undoes it.")
+                if not set_aside
+                else self.tr(
+                    "Reinstated; %n edits saying otherwise about the same place set aside. "
+                    "Ctrl+Z in the window undoes it.",
+                    "",
+                    set_aside,
+                )
+            )
         else:
-            self.message.setText(self.tr("Nothing to revert."))
+            self.message.setText(self.tr("Reverted. Ctrl+Z in the window undoes it."))
         return True
 
     def revert_selected(self) -> bool:
@@ -172,14 +186,14 @@ class PageHistoryDialog(QDialog):
         return self._run(lambda: self.library.revert_structure_edit(entry.id))
 
     def reinstate_selected(self) -> bool:
-        """Put the selected reverted correction back in force (what overlaps it is set aside)."""
+        """Put the selected reverted correction or structure edit back in force (what says
+        otherwise about the same place is set aside)."""
         entry = self.selected()
-        if entry is None or entry.what != "correction" or entry.state != "reverted":
+        if entry is None or entry.state != "reverted":
             return False
-        return self._run(
-            lambda: self.library.reinstate_correction(entry.id),
-            self.tr("Reinstated. Ctrl+Z in the window undoes it."),
-        )
+        if entry.what == "correction":
+            return self._run(lambda: self.library.reinstate_correction(entry.id), reinstating=True)
+        return self._run(lambda: self.library.reinstate_structure_edit(entry.id), reinstating=True)
 
     def revert_selected_batch(self) -> bool:
         entry = self.selected()
@@ -213,7 +227,44 @@ class PageHistoryDialog(QDialog):
     def _change_text(self, entry: Any) -> str:
         old = entry.old.replace("\n", "⏎")
         new = entry.new.replace("\n", "⏎")
-        return f"{old} → {new}" if entry.what == "correction" else (new or old)
+        if entry.what == "correction":
+            return f"{old} → {new or self.tr('(deleted)')}"
+        return self._structure_text(entry) or new or old
+
+    def _structure_text(self, entry: Any) -> str:
+        """A structure edit in the window's language ("" for a kind this dialog does not know)."""
+        names = {
+            "heading": self.tr("heading"),
+            "kicker": self.tr("kicker"),
+            "subheading": self.tr("subheading"),
+            "byline": self.tr("byline"),
+            "body": self.tr("body text"),
+            "article": self.tr("article"),
+            "caption": self.tr("caption"),
+            "masthead": self.tr("masthead"),
+            "other": self.tr("other"),
+        }
+        yes = entry.value == "yes"
+        wording = {
+            "break": self.tr("paragraph break before 「%1」")
+            if yes
+            else self.tr("「%1」 joins the paragraph before"),
+            "role": self.tr("「%1」 is %2"),
+            "section": self.tr("new section at 「%1」")
+            if yes
+            else self.tr("section 「%1」 joins the one before"),
+            "section_kind": self.tr("section 「%1」 is %2"),
+            "move": self.tr("section 「%1」 moves before 「%3」")
+            if entry.target
+            else self.tr("section 「%1」 moves to the end"),
+        }.get(entry.what)
+        if wording is None:
+            return ""
+        return (
+            wording.replace("%2", names.get(entry.value, entry.value))
+            .replace("%3", entry.target)
+            .replace("%1", entry.where)
+        )
 
     def _fill_moments(self) -> None:
         """The From and To lists: the OCR text, after each step, now (the choices kept if still there)."""

@@ -69,7 +69,12 @@ class ProofreadingKeys(QDialog):
             ("Ctrl+V / Ctrl+X", self.tr("Paste as plain text / cut")),
             (self.tr("Arrows, Home, End"), self.tr("Move the caret by character and line")),
             ("F8 / Shift+F8", self.tr("Select the next / previous flag of the checker")),
-            ("Esc", self.tr("Dismiss the selected flag; with none selected, leave proofreading")),
+            (
+                "Esc",
+                self.tr(
+                    "Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading"
+                ),
+            ),
             (
                 "Ctrl+Z / Ctrl+Shift+Z",
                 self.tr("Undo / redo the last step (corrections and highlights alike)"),

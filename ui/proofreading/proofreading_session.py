@@ -24,6 +24,7 @@ from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
+from ui.proofreading.raw_caret import RawCaret
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -52,8 +53,9 @@ class ProofreadingSession(QObject):
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
         self._library: Any = None
-        #: where the caret goes once the page is shown again: (section, code-point offset)
-        self._caret: tuple[int, int] | None = None
+        #: where the caret goes once the page is shown again: (section, code-point offset), or
+        #: beside a raw character wherever it is shown then
+        self._caret: tuple[int, int] | RawCaret | None = None
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -119,6 +121,9 @@ class ProofreadingSession(QObject):
         language = getattr(self.window, "language", None)
         if language is not None:  # R types while proofreading
             language.add_word_action.setEnabled(not active)
+        annotating = getattr(self.window, "annotation_session", None)
+        if annotating is not None:  # 1–9 type too: the Annotations panel says so
+            annotating.set_proofreading(active)
         self._show_state()
         self._attach()
         if active:
@@ -182,6 +187,9 @@ class ProofreadingSession(QObject):
         changed = command.text_page_ids()
         if page_id is not None and page_id in changed:
             self._reload_timer.start()  # the page reads differently now: show it again
+        if self.active and page_id is not None and page_id not in changed and page_id in command.page_ids():
+            if "flag_dismissal" in command.kinds():  # a dismissal undone or redone: flags again
+                self.flags.check_timer.start()
         others = [p for p in changed if p != page_id]  # this page's own check counts it again
         if others:
             self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
@@ -222,9 +230,7 @@ class ProofreadingSession(QObject):
             if self.active and id(column) not in edited:
                 editor = ColumnEditor(column, self._intercept)
                 editor.editRequested.connect(self.edit)
-                editor.splitRequested.connect(
-                    lambda section, at: self.run_structure(StructureStep("split_paragraph"), (section, at))
-                )
+                editor.splitRequested.connect(self.split)
                 editor.composing.connect(self._composing)
                 self.editors.append(editor)
         self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
@@ -275,6 +281,8 @@ class ProofreadingSession(QObject):
         self._caret = None
         if not self.window.open_library_page(page_id, in_place=True):
             return
+        if isinstance(caret, RawCaret):  # the character it follows, wherever the page now shows it
+            caret = caret.resolve(view.columns)
         for number, value in enumerate(scrolls[: len(view.columns)]):
             view.columns[number].verticalScrollBar().setValue(value)
         if caret is not None and view.columns:
@@ -290,7 +298,7 @@ class ProofreadingSession(QObject):
         view.scroll.horizontalScrollBar().setValue(strip)
 
     # --- edits ------------------------------------------------------------------------------------------
-    def _run(self, call, caret: tuple[int, int] | None) -> bool:
+    def _run(self, call, caret: tuple[int, int] | RawCaret | None) -> bool:
         """Run one core step; the page is shown again (caret at ``caret``). False if refused."""
         from models.errors import DubaoError, EditConflict
         from ui.common.library_writes import show_conflict
@@ -350,6 +358,13 @@ class ProofreadingSession(QObject):
             (section, start + len(text)),
         )
 
+    def split(self, section: int, start: int, end: int) -> bool:
+        """Enter: a paragraph break at ``start``; a selection ``start``–``end`` goes in the same step."""
+        if end == start:
+            return self.run_structure(StructureStep("split_paragraph"), (section, start))
+        library = self.window.library
+        return self._run(lambda p: library.split_paragraph(p, section, start, end=end), (section, start + 1))
+
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
         """Do one structure step at ``where`` (section, offset), else at the active column's caret."""
         if not self.active:
@@ -367,8 +382,9 @@ class ProofreadingSession(QObject):
             return self._run(lambda p: library.split_paragraph(p, section, at), (section, at + 1))
         if op == "join_paragraph":
             return self._run(lambda p: library.join_paragraph_with_next(p, section, at), (section, at))
-        if op == "role":
-            return self._run(lambda p: library.set_role(p, section, at, str(value)), (section, at))
+        if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
+            caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
+            return self._run(lambda p: library.set_role(p, section, at, str(value)), caret)
         if op == "split_section":
             return self._run(lambda p: library.split_section(p, section, at), (section + 1, 0))
         if op == "join_section":

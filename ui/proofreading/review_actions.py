@@ -87,8 +87,13 @@ class ReviewActions(QObject):
         if result is None:
             return
         pages = len(set(result.page_ids))
+        deleted = not dialog.new_edit.text()
         self.session._say(
-            self.tr("%n occurrences corrected", "", result.occurrences)
+            (
+                self.tr("%n occurrences deleted", "", result.occurrences)
+                if deleted
+                else self.tr("%n occurrences corrected", "", result.occurrences)
+            )
             + " · "
             + self.tr("%n pages", "", pages)
             + " — "

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def marked(occurrence: Any) -> str:
+    """The occurrence's context with the occurrence itself in 【】 (a context may hold it twice)."""
+    from models.proofreading.correcting import CONTEXT
+
+    context = occurrence.context
+    at = (1 if occurrence.start > CONTEXT else 0) + min(occurrence.start, CONTEXT)
+    stop = at + occurrence.end - occurrence.start
+    return context[:at] + "【" + context[at:stop] + "】" + context[stop:]
 
 
 class OccurrenceSearch(QThread):
@@ -93,6 +104,12 @@ class CorrectEverywhereDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(False)
+        # Enter never applies (it deleted every occurrence when the replacement was still
+        # empty): Enter in the wrong form finds, elsewhere it does nothing (keyPressEvent).
+        for button in (self.find_button, self.apply_button, *self.buttons.buttons()):
+            button.setAutoDefault(False)
+        self.old_edit.returnPressed.connect(self.find)
+        self.new_edit.textChanged.connect(lambda _text: self._update_count())
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,6 +121,13 @@ class CorrectEverywhereDialog(QDialog):
         self.old_edit.textChanged.connect(self._forget)
         self.scope.currentIndexChanged.connect(lambda _i: self._forget())
         self.resize(640, 460)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter never reaches the button box (which would make Apply the default button)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- finding --------------------------------------------------------------------------------
     def _forget(self) -> None:
@@ -157,7 +181,7 @@ class CorrectEverywhereDialog(QDialog):
         self.occurrences = list(found)  # type: ignore[call-overload]
         self.list.blockSignals(True)
         for occurrence in self.occurrences:
-            text = f"{self.page_names(occurrence.page)} · {occurrence.context}".replace("\n", " ⏎ ")
+            text = f"{self.page_names(occurrence.page)} · {marked(occurrence)}".replace("\n", " ⏎ ")
             item = QListWidgetItem(text)  # a list item shows plain text
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -175,6 +199,8 @@ class CorrectEverywhereDialog(QDialog):
 
     def _update_count(self) -> None:
         chosen = len(self.checked())
+        deleting = not self.new_edit.text()
+        self.apply_button.setText(self.tr("&Delete") if deleting else self.tr("&Apply"))
         self.apply_button.setEnabled(chosen > 0)
         if not self.occurrences:
             self.summary.setText(
@@ -187,6 +213,11 @@ class CorrectEverywhereDialog(QDialog):
             + self.tr("%n found", "", len(self.occurrences))
             + " — "
             + self.tr("characters already corrected by hand are left as they are.")
+            + (
+                " " + self.tr("Nothing to replace them with: the checked ones are deleted.")
+                if deleting
+                else ""
+            )
         )
 
     # --- applying ------------------------------------------------------------------------------------

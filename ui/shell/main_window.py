@@ -397,11 +397,12 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.setWindowTitle(f"{title} — Dubao 读报" if title else "Dubao 读报")
         sections = len(page.sections)
         paragraphs = sum(len(s.paragraphs) for s in page.sections)
+        # The characters the page shows (corrections counted), not the raw file's length.
         self.status.setText(
             self.tr("%1 sections, %2 paragraphs, %3 characters")
             .replace("%1", str(sections))
             .replace("%2", str(paragraphs))
-            .replace("%3", str(len(page.raw)))
+            .replace("%3", str(sum(len(t.text) for s in page.sections for t in s.all_texts())))
         )
         if where:
             self.settings.set_last_page(where)
