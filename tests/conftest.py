@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's uncategorised warnings go to stderr now that pytest-qt does not capture them (pyproject.toml
+# says why); offscreen gives one per window shown ("does not support propagateSizeHints()").
+os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
