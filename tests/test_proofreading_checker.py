@@ -165,3 +165,26 @@ def test_knowledge_from_a_real_library_with_a_correction(tmp_path) -> None:
     Correction.create(page=page, raw_start=4, raw_end=5, replacement="入")
     db.close()
     assert proofreading_knowledge(path).corrected == {("人", "入"): 1}
+
+
+def test_the_tables_are_read_from_their_quick_copy_the_second_time(tmp_path) -> None:
+    folder = tmp_path / "cache"
+    first = Language.bundled(cache_folder=folder)
+    [copy] = folder.glob("tables-*.marshal")
+    second = Language.bundled(cache_folder=folder)
+    assert second.words == first.words and second.pairs == first.pairs
+    assert second.lookalikes == first.lookalikes
+    line = "这是一个重耍的任务，我们要认真对待。"
+    assert flags_of(Checker(second), line) == flags_of(Checker(first), line)
+    # a damaged copy is made again, never trusted
+    copy.write_bytes(b"\x00garbage")
+    third = Language.bundled(cache_folder=folder)
+    assert third.words == first.words
+    assert copy.read_bytes() != b"\x00garbage"
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    language = Language.bundled(cache_folder=blocked / "cache")
+    assert language.words.get("重要", 0) > 0

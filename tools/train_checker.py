@@ -8,8 +8,9 @@ also misreads characters whose printed glyphs differ more than the rendered font
 Every candidate the checker generates on the corrupted sentences is a training example:
 positive when it restores the injected character. A logistic regression over the
 features of :mod:`models.proofreading.candidates` is fitted by Newton's method with a
-small L2 penalty; the character-pair feature of a sentence is computed from the pair
-counts of the other half of the sentences, so no sentence sees its own pairs.
+small L2 penalty; the character-pair features of a sentence are computed from the
+shipped pair counts less the pairs of its own half of the sentences, so no sentence sees
+its own pairs (with CPP-only counts that is the other half's pairs, as before).
 
 The threshold is the lowest probability at which the flags on a held-out tenth of the
 synthetic sentences are right at least ``--precision`` of the time.
@@ -49,6 +50,7 @@ def corrupt(
     weights: list[float],
     rate: float,
     rng: random.Random,
+    lookalike_share: float = 0.5,
 ) -> tuple[str, dict[int, str]]:
     """The sentence with OCR-like substitutions, and position -> the right character."""
     chars = list(sentence)
@@ -57,7 +59,7 @@ def corrupt(
         if not is_han(ch) or rng.random() >= rate:
             continue
         neighbours = language.lookalikes.get(ch)
-        if neighbours and rng.random() < 0.5:
+        if neighbours and rng.random() < lookalike_share:
             options = list(neighbours)
             wrong = rng.choices(options, weights=[neighbours[o] ** 4 for o in options])[0]
         else:
@@ -76,10 +78,10 @@ class Corrupted:
     candidates: list
 
 
-def corrupted_sentences(sentences, language, common, weights, rate, rng) -> list[Corrupted]:
+def corrupted_sentences(sentences, language, common, weights, rate, rng, share=0.5) -> list[Corrupted]:
     out = []
     for sentence in sentences:
-        text, truth = corrupt(sentence, language, common, weights, rate, rng)
+        text, truth = corrupt(sentence, language, common, weights, rate, rng, share)
         covered = language.covering_words(text)
         out.append(Corrupted(text, truth, covered, line_candidates(language, text, covered=covered)))
     return out
@@ -127,6 +129,12 @@ def main() -> None:
         "of news-dev by bench/check_bench.py --choose)",
     )
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--lookalike-share",
+        type=float,
+        default=0.5,
+        help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
+    )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -138,29 +146,37 @@ def main() -> None:
     halves = [rest[0::2], rest[1::2]]
     langs = []
     for k in (0, 1):
-        pairs: Counter[str] = Counter()
-        for s in halves[1 - k]:
-            pairs.update(sentence_bigrams(s))
+        own: Counter[str] = Counter()
+        for s in halves[k]:
+            own.update(sentence_bigrams(s))
+        pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
         lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()
         langs.append(lang)
     common = list(bundled.lookalikes)
     weights = [bundled.words.get(ch, 1) ** 0.5 for ch in common]
     # three times the real rate for the substitutions: more positives from the same text
-    sub_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng) for k in (0, 1)]
+    share = args.lookalike_share
+    sub_data = [
+        corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng, share) for k in (0, 1)
+    ]
     x = np.vstack([substitution_examples(d)[0] for d in sub_data])
     y = np.concatenate([substitution_examples(d)[1] for d in sub_data])
     substitution = fit(x, y, products=args.products)
     print(f"substitutions: {len(y)} candidates, {int(y.sum())} right")
     show("substitution weights", FEATURES, substitution)
-    pos_data = [corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng) for k in (0, 1)]
+    pos_data = [
+        corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng, share) for k in (0, 1)
+    ]
     px = np.vstack([position_examples(pos_data[k], langs[k], substitution)[0] for k in (0, 1)])
     py = np.concatenate([position_examples(pos_data[k], langs[k], substitution)[1] for k in (0, 1)])
     position = fit(px, py)
     print(f"positions: {len(py)} Han characters, {int(py.sum())} misread")
     show("position weights", POSITION_FEATURES, position)
     # the flag threshold: on held-out sentences, at the real rate
-    held_data = corrupted_sentences(held, langs[1], common, weights, args.rate, random.Random(args.seed + 1))
+    held_data = corrupted_sentences(
+        held, langs[1], common, weights, args.rate, random.Random(args.seed + 1), share
+    )
     hx, hy = position_examples(held_data, langs[1], substitution)
     hp = 1 / (1 + np.exp(-position.log_odds_many(hx)))
     order = np.argsort(-hp)

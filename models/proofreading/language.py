@@ -10,12 +10,21 @@ computed by rendering glyphs. A library's own words are added on top
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
 import math
+import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from models.errors import DubaoError
 from models.resources import resource_path
+
+#: The shipped tables, read once and kept as one marshal file in the app-data folder
+#: (reading the tab-separated files takes seconds; the marshal file a fraction of that).
+TABLES = ("words.tsv.gz", "bigrams.tsv.gz", "lookalikes.tsv")
+CACHE_FORMAT = 1
 
 #: Longest word the segmenter looks up.
 MAX_WORD = 4
@@ -46,33 +55,47 @@ class Language:
         words: Mapping[str, int],
         pairs: Mapping[str, int],
         lookalikes: Mapping[str, Mapping[str, float]],
+        _derived: tuple[dict[str, int], dict[str, int]] | None = None,
     ) -> None:
         self.words = dict(words)
         self.total = float(sum(self.words.values())) or 1.0
         self.log_total = math.log(self.total)
-        self.logp = {w: math.log(c) - self.log_total for w, c in self.words.items()}
+        log_total = self.log_total
+        self.logp = {w: math.log(c) - log_total for w, c in self.words.items()}
         self.unknown_logp = math.log(0.5) - self.log_total
-        in_words: dict[str, int] = {}
-        for word, count in self.words.items():
-            if len(word) > 1:
-                for ch in word:
-                    in_words[ch] = in_words.get(ch, 0) + count
-        self._in_words = in_words
         self.pairs = pairs
         self.lookalikes = lookalikes
-        firsts: dict[str, int] = {}
-        for pair, count in pairs.items():
-            firsts[pair[0]] = firsts.get(pair[0], 0) + count
-        self.pair_firsts = firsts
-        self.pair_total = float(sum(firsts.values())) or 1.0
+        self._in_words, self.pair_firsts = _derived or _derive(self.words, pairs)
+        self.pair_total = float(sum(self.pair_firsts.values())) or 1.0
         self._fillers: dict[str, str] | None = None
 
     @classmethod
-    def bundled(cls) -> Language:
+    def bundled(cls, cache_folder: Path | None = None) -> Language:
+        """The shipped tables; through a marshal copy in ``cache_folder`` (default: the
+        app-data folder's ``checker``), made on first use, when that folder is writable."""
         folder = resource_path("proofreading")
+        try:
+            stamp = _stamp([folder / name for name in TABLES])
+        except OSError as exc:
+            raise DubaoError(f"the checker's data files cannot be read ({exc.strerror})") from None
+        if cache_folder is None:
+            from models.library.location import app_data_dir
+
+            cache_folder = app_data_dir() / "checker"
+        cached = cache_folder / f"tables-{stamp}.marshal"
+        try:
+            words, pairs, lookalikes, in_words, firsts = marshal.loads(cached.read_bytes())
+            return cls(words, pairs, lookalikes, (in_words, firsts))
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
-        return cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
+        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
+        _write_cache(
+            cached,
+            (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
+        )
+        return language
 
     def with_words(self, extra: Iterable[str], count: int = 200) -> Language:
         """A copy that also knows ``extra`` (a library's word list) at ``count`` each."""
@@ -81,7 +104,12 @@ class Language:
             return self
         words = dict(self.words)
         words.update(dict.fromkeys(extra, count))
-        return Language(words, self.pairs, self.lookalikes)
+        in_words = dict(self._in_words)
+        for word in extra:
+            if len(word) > 1:
+                for ch in word:
+                    in_words[ch] = in_words.get(ch, 0) + count
+        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts))
 
     # --- words -----------------------------------------------------------------------
 
@@ -150,6 +178,42 @@ class Language:
                         index.setdefault(word[:k] + "?" + word[k + 1 :], []).append(word[k])
             self._fillers = {key: "".join(chars) for key, chars in index.items()}
         return self._fillers
+
+
+def _derive(words: Mapping[str, int], pairs: Mapping[str, int]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per character: summed counts of the longer words holding it; of the pairs it opens."""
+    in_words: dict[str, int] = {}
+    for word, count in words.items():
+        if len(word) > 1:
+            for ch in word:
+                in_words[ch] = in_words.get(ch, 0) + count
+    firsts: dict[str, int] = {}
+    for pair, count in pairs.items():
+        firsts[pair[0]] = firsts.get(pair[0], 0) + count
+    return in_words, firsts
+
+
+def _stamp(paths: list[Path]) -> str:
+    """What the cache was made from: the tables' bytes, the cache format, the Python version."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _write_cache(path: Path, data: tuple) -> None:
+    """Write the marshal copy whole (temporary file, then rename) and old copies away; a
+    folder that cannot be written only means the tables are read from text next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+        for old in path.parent.glob("tables-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def read_lookalikes(path: Path) -> dict[str, dict[str, float]]:
