@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import models.parser as parser  # noqa: E402
-from models.parser.paragraph_breaks import full_widths, gap_features  # noqa: E402
+from models.parser.paragraph_breaks import BodyRun, gap_features  # noqa: E402
 from models.parser.paragraphs import local_widths  # noqa: E402
 
 L2 = 1.0
@@ -72,12 +72,11 @@ def gap_examples(raw: str, labels: list) -> list[tuple[Example, list, int]]:
     out = []
     for lines, columns in body_runs(raw):
         opens = gold_opens(labels, lines)
-        ahead = local_widths(lines, radius=12, before=0)
-        full = full_widths(lines)
+        run = BodyRun(lines, columns)
         for k in range(len(lines) - 1):
             if opens[k] is None or opens[k + 1] is None:
                 continue
-            always, first, later = gap_features(lines, k, columns, ahead, full)
+            always, first, later = gap_features(run, k)
             opened = opens[k] or k == 0
             out.append(((always + (first if opened else later), int(opens[k + 1])), lines, k))
     return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -40,10 +41,7 @@ _BINS = ("over", "0", "h", "1", "1h", "2", "2h", "3", "4", "6", "far")
 
 
 def _bin(short: float) -> str:
-    for edge, name in zip(_EDGES, _BINS):
-        if short <= edge:
-            return name
-    return _BINS[-1]
+    return _BINS[bisect_left(_EDGES, short)]
 
 
 def _end(text: str) -> str:
@@ -96,11 +94,11 @@ def _start(text: str) -> str:
 
 
 def _elision(text: str) -> bool:
-    return bool(text) and set(text) <= {"…", "⋯", ".", "。", " "} and text.count("…") + text.count("⋯") >= 2
+    """A line of nothing but …… (what was left out)."""
+    return text[:1] in "…⋯" and not text.strip("…⋯.。 ") and text.count("…") + text.count("⋯") >= 2
 
 
-def _latin(text: str) -> bool:
-    return any(ch.isascii() and ch.isalnum() for ch in text)
+_LATIN = re.compile(r"[0-9A-Za-z]")
 
 
 def _depth(text: str) -> int:
@@ -126,89 +124,107 @@ def full_widths(lines: Sequence[Line], radius: int = 10) -> list[float]:
     return np.where(shared.any(axis=1), widest / 2.0, widths).tolist()
 
 
-def gap_features(
-    lines: Sequence[Line],
-    k: int,
-    columns: Sequence[float],
-    ahead: Sequence[float],
-    full: Sequence[float] | None = None,
-) -> tuple[list[str], list[str], list[str]]:
+class BodyRun:
+    """A run of body lines with what each line says on its own, measured once: its column
+    widths (commonest near it, ahead of it across a blank line, widest shared) and how it
+    ends and starts."""
+
+    def __init__(self, lines: Sequence[Line], columns: Sequence[float] | None = None) -> None:
+        self.lines = lines
+        self.columns = local_widths(lines) if columns is None else columns
+        self.ahead = local_widths(lines, radius=12, before=0)
+        self.full = full_widths(lines)
+        self.ends = [_end(ln.stripped) for ln in lines]
+        self.starts = [_start(ln.stripped) for ln in lines]
+        self.latin = [_LATIN.search(ln.stripped) is not None for ln in lines]
+        self.tiny = [len(ln.stripped.replace(" ", "")) <= 6 for ln in lines]
+        self.depth = [_depth(ln.stripped) for ln in lines]
+        self.marks = [_marks(ln.stripped) for ln in lines]
+
+
+def _marks(text: str) -> tuple[str, ...]:
+    """What a line is besides text: a dateline's end or start, a byline, a credit, a note."""
+    out = []
+    if DATELINE_END.search(text):
+        out.append("dateline_end")
+    if starts_with_dateline(text):
+        out.append("dateline")
+    if is_byline(text):
+        out.append("byline")
+    if is_credit(text):
+        out.append("credit")
+    if is_note(text):
+        out.append("note")
+    if _elision(text):
+        out.append("elision")
+    return tuple(out)
+
+
+def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]:
     """Features of the gap after line ``k``: (always, if line k opened its paragraph, if not)."""
+    lines = run.lines
     a, b = lines[k], lines[k + 1]
     c = lines[k + 2] if k + 2 < len(lines) else None
-    z = lines[k - 1] if k > 0 else None
-    ta, tb = a.stripped, b.stripped
     blank = b.index > a.index + 1
-    col_a = columns[k]
-    col_b = ahead[k + 1] if blank and len(lines) - k > 4 else columns[k + 1]
-    end_a, end_b, start_b = _end(ta), _end(tb), _start(tb)
+    col_a = run.columns[k]
+    col_b = run.ahead[k + 1] if blank and len(lines) - k > 4 else run.columns[k + 1]
+    end_a, end_b, start_b = run.ends[k], run.ends[k + 1], run.starts[k + 1]
     short_a = col_a - a.width
+    bin_a = _bin(short_a)
     bin_b = _bin(col_b - b.width)
     f = ["bias", f"ea.{end_a}", f"eb.{end_b}", f"sb.{start_b}", f"b.{bin_b}", f"b.{bin_b}.{end_b}"]
     f.append(f"ea.{end_a}.sb.{start_b}")
     if c is None:
-        f.append("c.none")
-        f.append(f"b.{bin_b}.c.none")
+        f += ["c.none", f"b.{bin_b}.c.none"]
     else:
         bin_c = _bin(col_b - c.width)
-        f.append(f"b.{bin_b}.c.{bin_c}")
-        f.append(f"eb.{end_b}.c.{bin_c}")
+        f += [f"b.{bin_b}.c.{bin_c}", f"eb.{end_b}.c.{bin_c}", f"sc.{run.starts[k + 2]}.eb.{end_b}"]
         if c.index > b.index + 1:
-            f.append("c.blank")
-            f.append(f"b.{bin_b}.c.blank")
-        f.append(f"sc.{_start(c.stripped)}.eb.{end_b}")
+            f += ["c.blank", f"b.{bin_b}.c.blank"]
     if blank:
         f += ["blank", f"blank.{end_a}", f"blank.sb.{start_b}"]
     if a.letter_spaced:
         f += ["a.spaced", f"a.spaced.{end_a}"]
     if b.letter_spaced:
         f += ["b.spaced", f"b.spaced.{end_b}"]
-    if _latin(ta):
-        f.append(f"a.latin.{_bin(short_a)}")
-    if _latin(tb):
+    if run.latin[k]:
+        f.append(f"a.latin.{bin_a}")
+    if run.latin[k + 1]:
         f.append(f"b.latin.{bin_b}")
-    if full is not None and full[k + 1] - col_b >= 1:
+    wide = run.full[k + 1]
+    if wide - col_b >= 1:
         # The commonest width is not the widest: measure against the widest too.
-        wide = full[k + 1]
         f += [f"wb.{_bin(wide - b.width)}", f"wa.{_bin(wide - a.width)}.{end_a}"]
     if abs(col_a - col_b) >= 1:
         f.append("col_change")
     if col_a < 12:
-        f.append(f"narrow.{_bin(short_a)}")
-    if len(ta.replace(" ", "")) <= 6:
+        f.append(f"narrow.{bin_a}")
+    if run.tiny[k]:
         f.append(f"a.tiny.{end_a}")
-    if len(tb.replace(" ", "")) <= 6:
+    if run.tiny[k + 1]:
         f.append(f"b.tiny.{end_b}")
-    if DATELINE_END.search(ta):
-        f.append("a.dateline_end")
-    if starts_with_dateline(tb):
-        f.append("b.dateline")
-    if is_byline(ta):
-        f.append("a.byline")
-    if is_byline(tb):
-        f.append("b.byline")
-    if is_credit(ta):
-        f.append("a.credit")
-    if is_note(ta):
-        f.append("a.note")
-    if _elision(ta) or _elision(tb):
-        f.append("elision")
-    if _depth(ta) > 0:
+    f += [f"a.{m}" for m in run.marks[k]]
+    f += [f"b.{m}" for m in run.marks[k + 1]]
+    if run.depth[k] > 0:
         f.append("a.bracket_open")
-    if z is not None and _depth(z.stripped) + _depth(ta) > 0:
+    if k > 0 and run.depth[k - 1] + run.depth[k] > 0:
         f.append("za.bracket_open")
     # Line k's shortness means one thing when it opened its paragraph (two short by
     # right) and another when it carried one on.
-    first = [f"F.a.{_bin(short_a - INDENT)}", f"F.a.{_bin(short_a - INDENT)}.{end_a}"]
-    later = [f"N.a.{_bin(short_a)}", f"N.a.{_bin(short_a)}.{end_a}"]
-    if z is not None:
-        later.append(f"N.z.{_end(z.stripped)}.a.{_bin(short_a)}")
+    bin_first = _bin(short_a - INDENT)
+    first = [f"F.a.{bin_first}", f"F.a.{bin_first}.{end_a}"]
+    later = [f"N.a.{bin_a}", f"N.a.{bin_a}.{end_a}"]
+    if k > 0:
+        later.append(f"N.z.{run.ends[k - 1]}.a.{bin_a}")
     return f, first, later
 
 
 def _logit(names: list[str], weights: dict[str, float]) -> float:
     get = weights.get
-    return sum(get(n, 0.0) for n in names)
+    total = 0.0
+    for name in names:
+        total += get(name, 0.0)
+    return total
 
 
 def _log_sigmoid(z: float) -> float:
@@ -224,16 +240,13 @@ def split_scored(
     """
     if not lines:
         return []
-    if columns is None:
-        columns = local_widths(lines)
-    ahead = local_widths(lines, radius=12, before=0)
-    full = full_widths(lines)
+    run = BodyRun(lines, columns)
     n = len(lines)
     # Viterbi over "line k opens a paragraph" (1) or not (0); line 0 opens one.
     score = [-math.inf, 0.0]
     back: list[tuple[int, int]] = []
     for k in range(n - 1):
-        always, first, later = gap_features(lines, k, columns, ahead, full)
+        always, first, later = gap_features(run, k)
         base = _logit(always, weights)
         new = [-math.inf, -math.inf]
         arg = [0, 0]
@@ -261,4 +274,4 @@ def split_scored(
     return paragraphs
 
 
-__all__ = ["gap_features", "split_scored"]
+__all__ = ["BodyRun", "gap_features", "split_scored"]
