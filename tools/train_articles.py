@@ -1,5 +1,10 @@
 """Fit the article model's weights and write resources/parser/article_model.json.
 
+Three models, each fitted on the readings the ones before it give: the title-block
+model (models/parser/title_blocks.py, a logistic regression over short blocks), the
+paragraph-break model (models/parser/paragraph_breaks.py, a logistic regression over the
+gaps between body lines, fitted by tools/train_paragraphs.py), then the article decoder.
+
 The article decoder (models/parser/article_model.py) scores every reading of a page with
 blank lines as the dot product of its features and weights. The weights are fitted by an
 averaged structured perceptron: each training page is decoded with the current weights,
@@ -37,6 +42,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from gold_lines import label_lines  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
+from train_paragraphs import fit as fit_paragraphs  # noqa: E402
+from train_paragraphs import gap_examples  # noqa: E402
 from train_parser import articles_of  # noqa: E402
 
 import models.parser as parser  # noqa: E402
@@ -99,6 +106,7 @@ class Page:
     items: list | None = None
     item_gold: list | None = None
     blocks: list | None = None
+    gaps: list | None = None  # the gaps between its body lines: (features, break?)
 
 
 def real_pages() -> list[Page]:
@@ -271,14 +279,19 @@ def dataset() -> list[Page]:
     return allp
 
 
-def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict[str, float], dict[str, float]]:
-    """Title-block weights, then (with them) the article decoder's, fitted on ``pages``;
-    every page of ``everything`` is left parsed into items with those title weights."""
+def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict, dict, dict]:
+    """Title-block weights, then (with them) the paragraph-break weights, then the article
+    decoder's, fitted on ``pages``; every page of ``everything`` is left parsed into items
+    with those title and paragraph weights (which stay set for scoring)."""
     titles = fit_titles(pages)
     article_model.set_title_weights(titles)
+    for p in pages:
+        p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
+    paragraphs = fit_paragraphs([ex for p in pages for ex in p.gaps])
+    article_model.set_paragraph_weights(paragraphs)
     for p in everything:
         capture_items(p)
-    return titles, train(pages)
+    return titles, paragraphs, train(pages)
 
 
 def kfold(folds: int) -> None:
@@ -291,18 +304,20 @@ def kfold(folds: int) -> None:
     ev = scorer()
     sets = list(SETS) + ["relaid-out"]
     article_model.set_title_weights(None)
+    article_model.set_paragraph_weights(None)
     dev = {s: score([p for p in data if p.set == s], article_model.shipped_weights(), ev) for s in sets}
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
     held = {s: collections.Counter() for s in sets}
     for f in range(FOLDS):
         test = [p for p in data if p.fold == f]
-        _, w_f = fit_all([p for p in data if p.fold != f], data)
+        _, _, w_f = fit_all([p for p in data if p.fold != f], data)
         for s in sets:
             part = score([p for p in test if p.set == s], w_f, ev)
             held[s] += part
             print(f"fold {f + 1}/{FOLDS} {s:18s} {figures(part)}", flush=True)
     article_model.set_title_weights(None)
+    article_model.set_paragraph_weights(None)
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}")
         print(f"{'':18s} k-fold {figures(held[s])}")
@@ -318,9 +333,9 @@ def main() -> None:
         kfold(args.kfold)
         return
     data = dataset()
-    titles, weights = fit_all(data, data)
+    titles, paragraphs, weights = fit_all(data, data)
     out = resource_path(*article_model.MODEL_FILE)
-    model = {"title_blocks": titles, "weights": weights}
+    model = {"title_blocks": titles, "paragraph_breaks": paragraphs, "weights": weights}
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import statistics
 
-from models.parser.article_model import decode_learned, title_weights
+from models.parser.article_model import decode_learned, paragraph_weights, title_weights
 from models.parser.article_model import model_digest as article_digest
 from models.parser.articles import Article, Item, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.engine import engine_sections
 from models.parser.layout import model_digest
 from models.parser.lines import HANGING, Line, split_lines
+from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
 from models.parser.titles import is_credit, split_title
@@ -32,7 +33,7 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 3
+RULES_VERSION = 4
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
@@ -125,7 +126,7 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     columns = local_widths(body)
     col_of = {ln.index: c for ln, c in zip(body, columns)}
     items = []
-    for para in split_paragraphs(body, columns):
+    for para in _split_body(body, columns):
         mapped = reflow(para)
         own = _own_column(para)
         item = make_para_item(para, mapped.text, own or statistics.median(col_of[ln.index] for ln in para))
@@ -145,6 +146,13 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
         elif after is not None:
             item.column = after
     return items
+
+
+def _split_body(body: list[Line], columns: list[float]) -> list[list[Line]]:
+    """A body run's paragraphs: the fitted break model's reading (the grid rules if no
+    weights ship)."""
+    weights = paragraph_weights()
+    return split_scored(body, weights, columns) if weights else split_paragraphs(body, columns)
 
 
 def _mark_same_columns(items: list[Item]) -> None:

@@ -69,6 +69,23 @@ def set_title_weights(weights: dict[str, float] | None) -> None:
     _TITLE_OVERRIDE = weights
 
 
+#: Paragraph-break weights in use (the shipped ones unless a trainer sets others).
+_PARAGRAPH_OVERRIDE: dict[str, float] | None = None
+
+
+def paragraph_weights() -> dict[str, float]:
+    """The paragraph-break model's fitted weights (``paragraph_breaks``); empty if none ship."""
+    if _PARAGRAPH_OVERRIDE is not None:
+        return _PARAGRAPH_OVERRIDE
+    return _shipped().get("paragraph_breaks", {})
+
+
+def set_paragraph_weights(weights: dict[str, float] | None) -> None:
+    """Training and measuring only: split paragraphs with these weights (None: the shipped)."""
+    global _PARAGRAPH_OVERRIDE
+    _PARAGRAPH_OVERRIDE = weights
+
+
 def model_digest() -> str:
     """A short digest of the shipped weights (part of the parser's version)."""
     return hashlib.sha1(resource_path(*MODEL_FILE).read_bytes()).hexdigest()[:8]
@@ -492,6 +509,8 @@ __all__ = [
     "Decoder",
     "decode_learned",
     "model_digest",
+    "paragraph_weights",
+    "set_paragraph_weights",
     "set_title_weights",
     "shipped_weights",
     "title_weights",

@@ -1,0 +1,99 @@
+"""Pages with blank lines: paragraph breaks read by the fitted break model."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.parser import article_model, parse_page
+from models.parser.lines import split_lines
+from models.parser.paragraph_breaks import split_scored
+from models.parser.paragraphs import split_paragraphs
+from models.resources import resource_path
+
+# A 16-character column with dropped indents (a paragraph's first line is 14 wide): a
+# 小标题 of 12 characters that ends no sentence between two paragraphs.
+SUBHEAD_PAGE = """乡村产业兴旺起来
+
+本报杭州电（记者王华）近日，
+浙江省各地加快推进乡村建设，农民
+收入稳步增长，村容村貌焕然一新。
+坚持产业融合促进农民增收
+今年以来，仙居县把发展特色产
+业作为富民的关键一招，建起了杨梅
+加工厂，带动周边三百多户农民就业。
+村民郑海波在合作社干了三年，
+他说，日子越过越红火了，全家人都
+高兴。合作社又添了新设备，下一步
+还要扩大规模。
+"""
+
+# Two 小标题 one under the other, the second wrapped over two lines: the first is only two
+# characters short of an indented first line and the line after it looks indented, but
+# the line after that is short too, so the grid rules join the two.
+TWO_SUBHEADS = """乡村产业兴旺起来
+
+本报杭州电（记者王华）近日，
+浙江省各地加快推进乡村建设，农民
+收入稳步增长，村容村貌焕然一新。
+坚持产业融合促进农民增收
+把发展特色产业作为富民的关键
+一招
+今年以来，仙居县建起了杨梅加
+工厂，带动周边三百多户农民就业。
+村民郑海波在合作社干了三年，他说，
+日子越过越红火了。
+"""
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _paras(raw: str) -> list[str]:
+    return [_squash(p.text) for s in parse_page(raw).sections for p in s.paragraphs]
+
+
+def test_a_subhead_that_ends_no_sentence_is_a_paragraph_of_its_own() -> None:
+    assert _paras(SUBHEAD_PAGE) == [
+        "本报杭州电（记者王华）近日，浙江省各地加快推进乡村建设，农民收入稳步增长，村容村貌焕然一新。",
+        "坚持产业融合促进农民增收",
+        "今年以来，仙居县把发展特色产业作为富民的关键一招，建起了杨梅加工厂，带动周边三百多户农民就业。",
+        "村民郑海波在合作社干了三年，他说，日子越过越红火了，全家人都高兴。合作社又添了新设备，下一步还要扩大规模。",
+    ]
+
+
+def test_two_subheads_in_a_row_are_two_paragraphs_where_the_grid_rules_join_them() -> None:
+    body = [ln for ln in split_lines(TWO_SUBHEADS)[2:] if not ln.blank]
+    by_rules = ["".join(ln.stripped for ln in p) for p in split_paragraphs(body)]
+    assert "坚持产业融合促进农民增收" not in by_rules
+    paras = _paras(TWO_SUBHEADS)
+    assert paras[1:3] == ["坚持产业融合促进农民增收", "把发展特色产业作为富民的关键一招"]
+    assert paras[3].startswith("今年以来")
+
+
+def test_a_sentence_that_runs_across_a_column_break_stays_one_paragraph() -> None:
+    raw = SUBHEAD_PAGE.replace("关键一招，建起了杨梅\n", "关键一招，建起了杨梅\n\n")
+    assert any(p.startswith("今年以来") and p.endswith("农民就业。") for p in _paras(raw))
+
+
+def test_the_break_weights_ship_with_the_article_model() -> None:
+    data = json.loads(resource_path("parser", "article_model.json").read_text(encoding="utf-8"))
+    assert data["paragraph_breaks"] and article_model.paragraph_weights() == data["paragraph_breaks"]
+
+
+body_line = st.text(alphabet="中国人民日报记者，。、：“”（）——…●1a ", min_size=1, max_size=24).filter(
+    str.strip
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(body_line, st.just("")), min_size=1, max_size=40))
+def test_the_paragraphs_hold_every_body_line_once_in_order(texts: list[str]) -> None:
+    body = [ln for ln in split_lines("\n".join(texts)) if not ln.blank]
+    paras = split_scored(body, article_model.paragraph_weights())
+    assert [ln.index for p in paras for ln in p] == [ln.index for ln in body]
+    assert all(paras)
