@@ -85,7 +85,6 @@ ARTICLE_FEATURES = (
     "length",
 )
 
-_HAN = re.compile("[\u3400-\u9fff]")
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
 
 
@@ -111,11 +110,13 @@ def article_features(
     """One row of ARTICLE_FEATURES for each line in ``rows`` of the page's non-blank lines
     (``texts`` without spaces), given the first pass's log-probabilities and reading."""
     n = len(texts)
-    han = [_HAN.findall(t) for t in texts]
-    starts = np.cumsum([0] + [len(h) for h in han])
-    codes = np.frombuffer("".join("".join(h) for h in han).encode("utf-32-le"), dtype=np.uint32).astype(
-        np.int64
-    )
+    every = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    is_han = (every >= 0x3400) & (every <= 0x9FFF)
+    ends = np.cumsum([len(t) for t in texts])
+    han_before = np.concatenate([[0], np.cumsum(is_han)])
+    # Each line's first Han character's place among the page's Han characters.
+    starts = np.concatenate([[0], han_before[ends]])
+    codes = every[is_han]
     # The page's Han character pairs as numbers; the pairs of characters [a, b) are pc[a : b - 1].
     pc = (codes[:-1] * 0x110000 + codes[1:]).tolist() if len(codes) > 1 else []
 

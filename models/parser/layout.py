@@ -450,14 +450,15 @@ class LineModel:
         back = []
         for k in range(1, n):
             step, new = [], []
+            row = rows[k]
             for cur in labels:
-                t = trans[cur]
-                best = max(labels, key=lambda prev, t=t: score[prev] + t[prev])  # the first best, as argmax
-                step.append(best)
-                new.append(score[best] + t[best] + rows[k][cur])
+                vals = [a + b for a, b in zip(score, trans[cur])]
+                top = max(vals)
+                step.append(vals.index(top))  # the first best, as argmax
+                new.append(top + row[cur])
             back.append(step)
             score = new
-        path = [max(labels, key=score.__getitem__)]
+        path = [score.index(max(score))]
         for k in range(n - 2, -1, -1):
             path.append(back[k][path[-1]])
         return [LABELS[i] for i in reversed(path)]
