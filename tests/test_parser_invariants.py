@@ -80,3 +80,14 @@ def test_real_pages_cut_anywhere_keep_every_character_once(data: st.DataObject) 
     start = data.draw(st.integers(0, len(raw)))
     end = data.draw(st.integers(start, len(raw)))
     check_conserved(raw[start:end])
+
+
+engine_lines = st.lists(st.one_of(line_text.filter(str.strip), titleish), min_size=0, max_size=60)
+
+
+@settings(max_examples=100, deadline=None)
+@given(engine_lines)
+def test_pages_without_blank_lines_keep_every_character_once(lines: list[str]) -> None:
+    """Pages as an OCR engine prints them go through the line model, its second look at
+    short lines and the placement of headlines above or below their text."""
+    check_conserved("\n".join(lines))

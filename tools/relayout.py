@@ -182,9 +182,12 @@ def _carried_over(article: dict, rng: random.Random) -> dict:
     }
 
 
-def lay_out_page(articles: list[dict], rng: random.Random, engine: bool | None = None) -> Layout:
+def lay_out_page(
+    articles: list[dict], rng: random.Random, engine: bool | None = None, after_p: float | None = None
+) -> Layout:
     """One page holding these articles in this order, in a style drawn from ``rng``; the
-    first may be carried over from an earlier page (see ``Layout.printed``)."""
+    first may be carried over from an earlier page (see ``Layout.printed``). ``after_p``:
+    the share of headlines printed after their article (drawn from ``rng`` when None)."""
     if engine is None:
         engine = rng.random() < 0.4
     page = Layout()
@@ -201,7 +204,8 @@ def lay_out_page(articles: list[dict], rng: random.Random, engine: bool | None =
     blank_breaks = not engine and rng.random() < 0.8
     blank_quotes = blank_breaks and rng.random() < 0.5
     titles_blank = not engine and rng.random() < 0.75
-    after_p = rng.choice([0.0, 0.0, 0.0, 0.2]) if engine else rng.choice([0.0, 0.3, 0.6])
+    drawn = rng.choice([0.0, 0.0, 0.0, 0.2]) if engine else rng.choice([0.0, 0.3, 0.6])
+    after_p = drawn if after_p is None else after_p
     since_break = 0
     break_every = rng.randint(8, 40)
     for a, art in enumerate(articles):

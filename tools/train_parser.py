@@ -39,16 +39,19 @@ from structure_score import scorer  # noqa: E402
 
 from models.parser import _engine_layout  # noqa: E402
 from models.parser.engine import engine_sections  # noqa: E402
+from models.parser.headlines import SHORT, article_features, candidates, rescore  # noqa: E402
 from models.parser.layout import (  # noqa: E402
     FEATURES,
     LABELS,
     LineModel,
+    line_texts,
     page_features,
     softmax_fit,
     stacked,
     transition_logs,
 )
 from models.parser.lines import ends_sentence, split_lines  # noqa: E402
+from models.parser.placement import placement_features, stretches  # noqa: E402
 from models.resources import resource_path  # noqa: E402
 from models.section import ParsedPage  # noqa: E402
 
@@ -76,6 +79,7 @@ class Example:
     y: list[int]
     train: bool = True  # False: a page with blank lines, scored only (the line model never reads it)
     emit: np.ndarray | None = None  # a model's label log-probabilities of the lines, while choosing a decoder
+    arts: list[int | None] | None = None  # each non-blank line's gold article
 
 
 def real_pages(sets: tuple[str, ...] = DEV_SETS) -> list[Page]:
@@ -111,16 +115,24 @@ def fold_of_sources(pages: list[Page], k: int = FOLDS, seed: int = SEED) -> dict
     return {src: i % k for i, src in enumerate(sources)}
 
 
-def synthetic(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list]]:
-    """Relaid-out pages of these articles, with every raw line's label."""
-    rng = random.Random(seed * 1000 + fold)
+def synthetic(
+    articles: list[dict],
+    n_pages: int,
+    seed: int,
+    fold: int,
+    after_p: float | None = None,
+    name: str = "relaid-out",
+) -> list[tuple[Page, list]]:
+    """Relaid-out pages of these articles in the engine's style, with every raw line's label
+    (``after_p``: the share of headlines printed after their article; None: drawn per page)."""
+    rng = random.Random(seed * 1000 + fold + (0 if after_p is None else 500))
     out = []
     keys = ("kicker", "heading", "subheading", "paragraphs")
     for i in range(n_pages):
         chosen = rng.sample(articles, min(len(articles), rng.randint(2, 8)))
-        layout = lay_out_page(chosen, rng, engine=True)
+        layout = lay_out_page(chosen, rng, engine=True, after_p=after_p)
         gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
-        page = Page("relaid-out", None, f"fold{fold}-{i}", layout.raw, gold)
+        page = Page(name, None, f"fold{fold}-{i}", layout.raw, gold)
         out.append((page, layout.labels + [None]))
     return out
 
@@ -145,11 +157,12 @@ def fine_labels(lines: list, coarse: list) -> list[str]:
     return out
 
 
-def examples(raw: str, coarse: list) -> tuple[np.ndarray, list[int]]:
+def examples(raw: str, coarse: list) -> tuple[np.ndarray, list[int], list[int | None]]:
     lines = split_lines(raw)
     x = page_features(lines)
     coarse = list(coarse) + [None] * (len(lines) - len(coarse))
-    return x, [LABELS.index(lab) for lab in fine_labels(lines, coarse)]
+    arts = [lab[1] if lab else None for ln, lab in zip(lines, coarse) if not ln.blank]
+    return x, [LABELS.index(lab) for lab in fine_labels(lines, coarse)], arts
 
 
 def engine_layout(raw: str) -> bool:
@@ -173,17 +186,55 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
     for page in pages:
         fold = fold_of[page.source]
         if engine_layout(page.raw):
-            out.append(Example(fold, page, *examples(page.raw, label_lines(page.raw, page.gold))))
+            out.append(Example(fold, page, *_xy(page.raw, label_lines(page.raw, page.gold))))
             continue
         out.append(Example(fold, page, np.zeros((0, len(FEATURES))), [], train=False))
         raw = without_blanks(page.raw)
         flat = Page("no-blanks", None, page.source, raw, page.gold)
-        out.append(Example(fold, flat, *examples(raw, label_lines(raw, page.gold))))
+        out.append(Example(fold, flat, *_xy(raw, label_lines(raw, page.gold))))
     for f in range(k):
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, labels in synthetic(arts, n_synth // k, seed, f):
-            out.append(Example(f, page, *examples(page.raw, labels)))
+            out.append(Example(f, page, *_xy(page.raw, labels)))
     return out
+
+
+def _xy(raw: str, coarse: list) -> tuple[np.ndarray, list[int], None, list[int | None]]:
+    x, y, arts = examples(raw, coarse)
+    return x, y, True, None, arts
+
+
+def _majority(values: list) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(set(known), key=known.count) if known else None
+
+
+def fit_placement(data: list[Example]) -> np.ndarray:
+    """The placement weights: for every gold headline of the pages, whether it heads the
+    stretch of text above it or below it (gold lines, so the choice is learned apart
+    from the line model's mistakes)."""
+    xs, ys = [], []
+    for e in data:
+        if not e.arts:
+            continue
+        blocks, body = stretches([LABELS[v] for v in e.y])
+        if not blocks:
+            continue
+        x = placement_features(texts_of(e), blocks, body)
+        for i, block in enumerate(blocks):
+            art = _majority([e.arts[k] for k in block])
+            above = _majority([e.arts[k] for k in body[i]])
+            below = _majority([e.arts[k] for k in body[i + 1]])
+            if art is None or (art == above) == (art == below):
+                continue
+            xs.append(x[i])
+            ys.append(0 if art == above else 1)
+    w = softmax_fit(np.asarray(xs), np.asarray(ys), l2=PLACEMENT_L2, steps=25, k=2)
+    return w[0]
+
+
+#: Ridge penalty of the placement fit.
+PLACEMENT_L2 = 1.0
 
 
 def fit_weights(data: list[Example], seed: int = SEED) -> LineModel:
@@ -227,30 +278,69 @@ def decoding_score(m: LineModel, data: list[Example], ev) -> int:
     for e in data:
         lines = split_lines(e.page.raw)
         body = [ln.index for ln in lines if not ln.blank]
-        labels = dict(zip(body, m.viterbi(e.emit)))
-        out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels)).to_json()
+        emit = e.emit
+        if m.article is not None:
+            emit = rescore(texts_of(e), emit, m.viterbi(emit), m.article, LABELS)
+        labels = dict(zip(body, m.viterbi(emit)))
+        out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels, m.placement)).to_json()
         s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
         total += s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
     return total
 
 
-def fit(data: list[Example], seed: int = SEED) -> LineModel:
-    """Fit the weights on ``data``; choose the decoder's weights on one of its folds held
-    out of a second fit (so they are chosen on lines the weights never saw)."""
+def cross_fit(data: list[Example], seed: int = SEED) -> None:
+    """Give every page the line model's log-probabilities from a fit without its fold, so
+    the second pass and the decoder's weights are chosen on readings of unseen lines."""
+    for f in sorted({e.fold for e in data}):
+        inner = fit_weights([e for e in data if e.fold != f], seed)
+        for e in data:
+            if e.fold == f:
+                e.emit = inner.log_probs(e.x)
+
+
+def texts_of(e: Example) -> list[str]:
+    return line_texts([ln for ln in split_lines(e.page.raw) if not ln.blank])
+
+
+def fit_article(m: LineModel, data: list[Example]) -> np.ndarray:
+    """The second pass's weights: for every candidate short line of the pages' first-pass
+    readings (``e.emit`` from models that never saw them, decoded with ``m``'s decoder
+    weights), which of B, I, S its gold label is."""
+    xs, ys, ws = [], [], []
+    for e in data:
+        first = m.viterbi(e.emit)
+        rows = candidates(e.emit, LABELS)
+        keep = [r for r in rows if LABELS[e.y[r]] in SHORT]
+        if not keep:
+            continue
+        xs.append(article_features(texts_of(e), e.emit, first, keep, LABELS))
+        ys.extend(SHORT.index(LABELS[e.y[r]]) for r in keep)
+        ws.extend([REAL_WEIGHT if e.page.set == "pages-dev-engine" else 1.0] * len(keep))
+    return softmax_fit(np.vstack(xs), np.asarray(ys), np.asarray(ws), l2=ARTICLE_L2, steps=25, k=len(SHORT))
+
+
+#: How much a real engine page's short line counts in the second pass's fit against a
+#: relaid-out or blank-less page's (real pages set neighbouring articles on related topics).
+REAL_WEIGHT = float(os.environ.get("REAL_WEIGHT", "4"))
+#: Ridge penalty of the second pass's fit (few rows: a few thousand short lines).
+ARTICLE_L2 = 3.0
+
+
+def fit(data: list[Example], seed: int = SEED, second_pass: bool = True) -> LineModel:
+    """Fit the weights on ``data``; choose the decoder's weights and fit the second pass
+    on readings of each fold by a model fitted without it."""
     data = [e for e in data if e.train and e.y]
-    folds = sorted({e.fold for e in data})
-    held = folds[0]
-    inner = fit_weights([e for e in data if e.fold != held], seed)
-    valid = [e for e in data if e.fold == held]
-    for e in valid:
-        e.emit = inner.log_probs(e.x)
+    cross_fit(data, seed)
     ev = scorer()
+    m = fit_weights(data, seed)
+    m.placement = fit_placement(data)
     best = max(
         DECODER_GRID,
-        key=lambda ab: decoding_score(replace(inner, prior_weight=ab[0], transition_weight=ab[1]), valid, ev),
+        key=lambda ab: decoding_score(replace(m, prior_weight=ab[0], transition_weight=ab[1]), data, ev),
     )
-    m = fit_weights(data, seed)
     m.prior_weight, m.transition_weight = best
+    if second_pass:
+        m.article = fit_article(m, data)
     return m
 
 

@@ -11,10 +11,14 @@ an article carried over from an earlier page (no headline).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import EllipsisType
 
-from models.parser.layout import read_lines
+import numpy as np
+
+from models.parser.layout import line_texts, model, read_lines
 from models.parser.lines import Line
 from models.parser.paragraphs import split_paragraphs
+from models.parser.placement import place, stretches
 from models.parser.reflow import reflow, title_text
 from models.parser.titles import is_byline, is_credit, split_title
 from models.section import Section
@@ -23,24 +27,37 @@ from models.section import Section
 CAPTION_CHARS = 400
 
 
-def engine_sections(lines: Sequence[Line], labels: dict[int, str] | None = None) -> list[Section]:
+def engine_sections(
+    lines: Sequence[Line],
+    labels: dict[int, str] | None = None,
+    placement: np.ndarray | EllipsisType | None = ...,
+) -> list[Section]:
     """The page's articles in reading order, from the line model's labels (or these, by
-    line index)."""
+    line index), each headline placed over the text below it or the text above it by the
+    placement weights (the shipped model's, or these; None: every headline heads the text below)."""
+    body = [ln for ln in lines if not ln.blank]
     if labels is None:
         labels = read_lines(lines)[0]
+    if placement is ...:
+        placement = model().placement
+    seq = [labels[ln.index] for ln in body]
+    blocks, stretch = stretches(seq)
+    ups = [False] * len(blocks)
+    if placement is not None:
+        ups = place(line_texts(body), blocks, stretch, placement)
     units: list[tuple[list[Line], list[Line]]] = []  # (title lines, body lines)
-    for line in lines:
-        if line.blank:
+    title: list[Line] = []
+    text = [body[k] for k in stretch[0]]
+    for i, block in enumerate(blocks):
+        if ups[i] and not title and text:
+            units.append(([body[k] for k in block], text))
+            title, text = [], [body[k] for k in stretch[i + 1]]
             continue
-        label = labels[line.index]
-        if label == "B" or (label == "I" and (not units or units[-1][1] or not units[-1][0])):
-            units.append(([line], []))
-        elif label == "I":
-            units[-1][0].append(line)
-        elif not units:
-            units.append(([], [line]))
-        else:
-            units[-1][1].append(line)
+        if title or text:
+            units.append((title, text))
+        title, text = [body[k] for k in block], [body[k] for k in stretch[i + 1]]
+    if title or text:
+        units.append((title, text))
     return [_section(title, body) for title, body in units]
 
 

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from models.parser.blocks import classify_blocks, cut_blocks
+from models.parser.headlines import ARTICLE_FEATURES, SHORT, rescore
 from models.parser.lines import CLOSERS, OPENERS, Line, ends_sentence
 from models.parser.paragraphs import BULLETS, DATELINE_END, local_widths, split_paragraphs
+from models.parser.placement import PLACEMENT_FEATURES
 from models.parser.titles import is_byline, is_credit, is_label, is_note, starts_with_dateline
 from models.resources import resource_path
 
@@ -296,6 +298,22 @@ def line_features(lines: Sequence[Line], rule_titles: set[int], rule_breaks: set
     return np.asarray(rows, dtype=float)
 
 
+def _article_weights(data: dict) -> np.ndarray | None:
+    if "article" not in data:
+        return None
+    if tuple(data.get("article_features", ())) != ARTICLE_FEATURES:
+        raise ValueError("line model's second pass was trained on other features; run tools/train_parser.py")
+    return np.asarray(data["article"], dtype=float).reshape(len(SHORT), len(ARTICLE_FEATURES))
+
+
+def _placement_weights(data: dict) -> np.ndarray | None:
+    if "placement" not in data:
+        return None
+    if tuple(data.get("placement_features", ())) != PLACEMENT_FEATURES:
+        raise ValueError("line model's placement was trained on other features; run tools/train_parser.py")
+    return np.asarray(data["placement"], dtype=float)
+
+
 def _softmax_logs(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
@@ -349,6 +367,12 @@ class LineModel:
     prior: np.ndarray = field(default_factory=lambda: np.zeros(len(LABELS)))  # log share of each label
     prior_weight: float = 0.0
     transition_weight: float = 1.0
+    #: The second pass's weights (len(headlines.SHORT) × len(headlines.ARTICLE_FEATURES)):
+    #: article-level evidence shares out each short line's title-like odds; None: no second pass.
+    article: np.ndarray | None = None
+    #: Weights of ``placement``'s choice of the article a headline heads (len(PLACEMENT_FEATURES));
+    #: None: every headline heads the text below it.
+    placement: np.ndarray | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> LineModel:
@@ -364,6 +388,8 @@ class LineModel:
             np.asarray(data.get("prior", [0.0] * len(LABELS)), dtype=float),
             float(data.get("prior_weight", 0.0)),
             float(data.get("transition_weight", 1.0)),
+            _article_weights(data),
+            _placement_weights(data),
         )
 
     def to_json(self) -> dict:
@@ -378,30 +404,63 @@ class LineModel:
             "prior": [round(float(x), 4) for x in self.prior],
             "prior_weight": self.prior_weight,
             "transition_weight": self.transition_weight,
+            **(
+                {}
+                if self.article is None
+                else {
+                    "article_features": list(ARTICLE_FEATURES),
+                    "article": [[round(float(w), 4) for w in row] for row in self.article],
+                }
+            ),
+            **(
+                {}
+                if self.placement is None
+                else {
+                    "placement_features": list(PLACEMENT_FEATURES),
+                    "placement": [round(float(w), 4) for w in self.placement],
+                }
+            ),
         }
 
     def log_probs(self, x: np.ndarray) -> np.ndarray:
         return _softmax_logs(stacked(x, self.first) @ self.weights.T)
 
-    def decode(self, x: np.ndarray) -> list[str]:
-        """The best label sequence (Viterbi over emission + transition log-probabilities)."""
+    def emissions(self, x: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Each line's label log-probabilities: the line model's, with the short lines' odds
+        read again from article-level evidence (``headlines``) when the model has a second pass."""
+        emit = self.log_probs(x)
+        if self.article is None or len(x) == 0:
+            return emit
+        return rescore(texts, emit, self.viterbi(emit), self.article, LABELS)
+
+    def decode(self, x: np.ndarray, texts: Sequence[str] | None = None) -> list[str]:
+        """The best label sequence (Viterbi over emission + transition log-probabilities);
+        with the lines' ``texts``, after the second pass."""
         if len(x) == 0:
             return []
-        return self.viterbi(self.log_probs(x))
+        return self.viterbi(self.log_probs(x) if texts is None else self.emissions(x, texts))
 
     def viterbi(self, emit: np.ndarray) -> list[str]:
+        # Plain floats: for five labels a step in numpy costs more than the arithmetic.
         n, m = emit.shape
-        emit = emit - self.prior_weight * self.prior
-        trans = self.transition_weight * self.transitions
-        score = self.start + emit[0]
-        back = np.zeros((n, m), dtype=int)
+        rows = (emit - self.prior_weight * self.prior).tolist()
+        trans = (self.transition_weight * self.transitions).T.tolist()  # current × previous
+        labels = range(m)
+        score = [a + b for a, b in zip(self.start.tolist(), rows[0])]
+        back = []
         for k in range(1, n):
-            cand = score[:, None] + trans  # previous × current
-            back[k] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + emit[k]
-        path = [int(score.argmax())]
-        for k in range(n - 1, 0, -1):
-            path.append(int(back[k][path[-1]]))
+            step, new = [], []
+            row = rows[k]
+            for cur in labels:
+                vals = [a + b for a, b in zip(score, trans[cur])]
+                top = max(vals)
+                step.append(vals.index(top))  # the first best, as argmax
+                new.append(top + row[cur])
+            back.append(step)
+            score = new
+        path = [score.index(max(score))]
+        for k in range(n - 2, -1, -1):
+            path.append(back[k][path[-1]])
         return [LABELS[i] for i in reversed(path)]
 
 
@@ -455,7 +514,12 @@ def read_lines(lines: Sequence[Line]) -> tuple[dict[int, str], set[int]]:
         return {}, set()
     titles, breaks = rule_cues(lines)
     x = line_features(lines, titles, breaks)
-    return dict(zip((ln.index for ln in body), model().decode(x))), breaks
+    return dict(zip((ln.index for ln in body), model().decode(x, line_texts(body)))), breaks
+
+
+def line_texts(body: Sequence[Line]) -> list[str]:
+    """The lines' text without spaces, as the second pass reads it."""
+    return ["".join(ln.stripped.split()) for ln in body]
 
 
 def label_page(lines: Sequence[Line]) -> dict[int, str]:
@@ -464,13 +528,19 @@ def label_page(lines: Sequence[Line]) -> dict[int, str]:
 
 
 def softmax_fit(
-    x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None, l2: float = 1.0, steps: int = 12
+    x: np.ndarray,
+    y: np.ndarray,
+    sample_weight: np.ndarray | None = None,
+    l2: float = 1.0,
+    steps: int = 12,
+    k: int = len(LABELS),
 ) -> np.ndarray:
-    """Fit multinomial logistic weights by Newton's method (the last label is the reference).
+    """Fit multinomial logistic weights over ``k`` labels by Newton's method (the last
+    label is the reference).
 
     ``l2`` is the ridge penalty on the summed log-likelihood. Deterministic.
     """
-    k, d = len(LABELS), x.shape[1]
+    d = x.shape[1]
     sw = np.ones(len(x)) if sample_weight is None else sample_weight
     onehot = np.eye(k)[y]
     free = k - 1

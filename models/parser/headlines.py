@@ -1,0 +1,223 @@
+"""Second look at a page's short lines with article-level evidence: does this line open an
+article (a headline, B), go on with one (I), or stand inside an article (a 小标题, S)?
+
+The line model (:mod:`models.parser.layout`) reads each line with its neighbours; a short
+line that ends no sentence looks much the same whether it heads a new article or a
+section of the same one. What tells them apart lies further away, so this pass reads the
+page as the first pass decoded it and describes every short line by:
+
+- the first pass's own odds for the line and what it made of the lines around it;
+- how far the line is from the last headline and from the next one (an article is rarely
+  a few lines long, and an article's 小标题 come every few paragraphs);
+- how many 小标题 the article has had since its headline;
+- what ends just before it: a closing note （本报记者…）, a photo or layout credit, a byline,
+  or a kicker line (…——, …：) that a headline follows;
+- what begins just after it: a dateline (本报北京2月12日电) or a byline within a few lines;
+- whether the text goes on across it: the share of the word pairs of the few hundred
+  characters after the line found in the few hundred before it, near and far (a topic
+  shift at an article boundary, the same words on both sides of a 小标题), and the words
+  the line shares with the text after it against the text before it.
+
+A multinomial logistic model over those features (weights fitted by
+``tools/train_parser.py`` on first-pass readings of pages its line model never saw, shipped
+in ``resources/parser/line_model.json``) shares out the first pass's probability that the
+line is a title-like line (B, I or S) among the three; the Viterbi decoder then reads the
+page again with those odds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from models.parser.titles import is_byline, is_closing_note, is_credit, is_note, starts_with_dateline
+
+#: The labels this pass shares the title-like probability among (an order of layout.LABELS).
+SHORT = ("B", "I", "S")
+#: How far back (Han characters) the text before a line is read.
+FAR = 1200
+#: A line is looked at again when the first pass gives it at least this share of
+#: title-like probability (the rest can hardly become a headline or a 小标题).
+CANDIDATE = 0.02
+
+ARTICLE_FEATURES = (
+    "bias",
+    "lp_B",
+    "lp_I",
+    "lp_S",
+    "lp_short",
+    "prev_title",
+    "prev_short",
+    "next_title",
+    "next_short",
+    "next_body",
+    "since_head",
+    "since_0_200",
+    "since_200_600",
+    "since_600_1500",
+    "no_head_before",
+    "until_head",
+    "until_0_200",
+    "until_200_600",
+    "until_600_1500",
+    "no_head_after",
+    "shorts_since_head",
+    "shorts_until_head",
+    "like_last_short",
+    "closing_before",
+    "credit_before",
+    "byline_before",
+    "kicker_before",
+    "kicker_shape",
+    "dash_after",
+    "dateline_after",
+    "byline_after",
+    "cohesion_near",
+    "cohesion_far",
+    "line_after",
+    "line_before",
+    "line_vs_article",
+    "ends_tag",
+    "ends_dash",
+    "length",
+)
+
+_TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
+
+
+def _share(a: set[int], b: set[int]) -> float:
+    """Share of the pairs ``a`` found in ``b`` (none below three pairs)."""
+    return len(a & b) / len(a) if len(a) >= 3 else 0.0
+
+
+def _bins(chars: int) -> tuple[float, float, float]:
+    return float(chars < 200), float(200 <= chars < 600), float(600 <= chars < 1500)
+
+
+def candidates(emit: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    """Indices of the lines this pass looks at again."""
+    idx = [labels.index(x) for x in SHORT]
+    mass = np.exp(emit[:, idx]).sum(axis=1)
+    return np.nonzero(mass >= CANDIDATE)[0]
+
+
+def article_features(
+    texts: Sequence[str], emit: np.ndarray, first: Sequence[str], rows: Sequence[int], labels: Sequence[str]
+) -> np.ndarray:
+    """One row of ARTICLE_FEATURES for each line in ``rows`` of the page's non-blank lines
+    (``texts`` without spaces), given the first pass's log-probabilities and reading."""
+    n = len(texts)
+    every = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    is_han = (every >= 0x3400) & (every <= 0x9FFF)
+    ends = np.cumsum([len(t) for t in texts])
+    han_before = np.concatenate([[0], np.cumsum(is_han)])
+    # Each line's first Han character's place among the page's Han characters.
+    starts = np.concatenate([[0], han_before[ends]])
+    codes = every[is_han]
+    # The page's Han character pairs as numbers; the pairs of characters [a, b) are pc[a : b - 1].
+    pc = (codes[:-1] * 0x110000 + codes[1:]).tolist() if len(codes) > 1 else []
+
+    def pairs(a: int, b: int) -> set[int]:
+        a = max(0, a)
+        return set(pc[a : max(a, b - 1)])
+
+    lengths = np.asarray([len(t) for t in texts])
+    cum = np.concatenate([[0], np.cumsum(lengths)])
+    heads = [k for k, lab in enumerate(first) if lab == "B"]
+    ib, ii, is_ = (labels.index(x) for x in SHORT)
+    out = []
+    for k in rows:
+        lp = np.maximum(emit[k], -12.0)
+        mass = math.log(max(1e-12, sum(math.exp(emit[k, j]) for j in (ib, ii, is_))))
+        prev = first[k - 1] if k > 0 else ""
+        nxt = first[k + 1] if k + 1 < n else ""
+        before = [h for h in heads if h < k]
+        after = [h for h in heads if h > k]
+        last = before[-1] if before else -1
+        since = cum[k] - cum[last + 1] if before else cum[k]
+        until = cum[after[0]] - cum[k + 1] if after else cum[n] - cum[k + 1]
+        shorts = sum(1 for j in range(last + 1, k) if first[j] == "S")
+        shorts_after = sum(1 for j in range(k + 1, after[0] if after else n) if first[j] == "S")
+        last_short = next((j for j in range(k - 1, last, -1) if first[j] == "S"), None)
+        # The paragraph that ends just before the line, as the first pass read it.
+        top = k - 1
+        while top > 0 and first[top] == "C" and k - top < 8:
+            top -= 1
+        near = ["".join(texts[max(0, top) : k])] if k > 0 else []
+        ahead = [texts[j] for j in range(k + 1, min(n, k + 4))]
+        s0, s1 = starts[k], starts[k + 1]
+        after_near = pairs(s1, s1 + 150)
+        after_far = pairs(s1, s1 + 400)
+        before_near = pairs(s0 - 300, s0)
+        before_far = pairs(s0 - FAR, s0)
+        own = pairs(s0, s1)
+        top_art = starts[last + 1] if before else 0
+        # The article so far, as far back as the far window reaches.
+        article = before_far if top_art <= s0 - FAR else pairs(top_art, s0)
+        compact = texts[k]
+        out.append(
+            [
+                1.0,
+                float(lp[ib]),
+                float(lp[ii]),
+                float(lp[is_]),
+                mass,
+                float(prev in ("B", "I")),
+                float(prev == "S"),
+                float(nxt in ("B", "I")),
+                float(nxt == "S"),
+                float(nxt in ("P", "C")),
+                math.log1p(since) / 8.0,
+                *_bins(since),
+                float(not before),
+                math.log1p(until) / 8.0,
+                *_bins(until),
+                float(not after),
+                min(shorts, 5) / 5.0,
+                min(shorts_after, 5) / 5.0,
+                float(last_short is not None and abs(len(texts[last_short]) - len(compact)) <= 2),
+                float(any(is_closing_note(t) or is_note(t) for t in near)),
+                float(any(is_credit(t) for t in near)),
+                float(any(is_byline(t) for t in near)),
+                float(k > 0 and texts[k - 1].endswith(("——", "—", "：", ":")) and prev in ("B", "I", "S")),
+                float(compact.endswith(("——", "—")) and nxt in ("B", "I", "S")),
+                float(k + 1 < n and texts[k + 1].startswith(("——", "—"))),
+                float(any(starts_with_dateline(t) for t in ahead)),
+                float(any(is_byline(t) for t in ahead[:2])),
+                _share(after_near, before_near),
+                _share(after_far, before_far),
+                _share(own, after_near),
+                _share(own, before_near),
+                _share(after_far, article),
+                float(bool(_TAG.search(compact))),
+                float(compact.endswith(("——", "—"))),
+                min(len(compact), 40) / 20.0,
+            ]
+        )
+    return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))
+
+
+def rescore(
+    texts: Sequence[str], emit: np.ndarray, first: Sequence[str], weights: np.ndarray, labels: Sequence[str]
+) -> np.ndarray:
+    """The line model's log-probabilities with each candidate line's title-like share
+    (B, I, S) dealt out again by the article-level model ``weights`` (len(SHORT) ×
+    len(ARTICLE_FEATURES))."""
+    rows = candidates(emit, labels)
+    if len(rows) == 0:
+        return emit
+    x = article_features(texts, emit, first, rows, labels)
+    idx = [labels.index(s) for s in SHORT]
+    z = x @ weights.T
+    z -= z.max(axis=1, keepdims=True)
+    q = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    mass = np.log(np.exp(emit[np.ix_(rows, idx)]).sum(axis=1))
+    out = emit.copy()
+    out[np.ix_(rows, idx)] = mass[:, None] + q
+    return out
+
+
+__all__ = ["ARTICLE_FEATURES", "SHORT", "article_features", "candidates", "rescore"]
