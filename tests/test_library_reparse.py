@@ -175,6 +175,9 @@ def test_a_page_whose_write_fails_is_reported_and_the_others_are_done(annotated,
 )
 # Found by hypothesis: a highlight from a headline printed after its article into the lead.
 @example(how="merge", seed=1002, count=5)
+# A highlight of nothing but a paragraph break has no words to keep: when the newer parser reads
+# the break away it is listed as unanchored (never dropped), so the property leaves such out.
+@example(how="merge", seed=136, count=4)
 def test_every_highlight_keeps_its_words_whatever_the_newer_parser_reads(how, seed, count) -> None:
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         annotations, [page_id] = library_with(Path(tmp), ("sample.txt", sample_text()))
@@ -188,6 +191,8 @@ def test_every_highlight_keeps_its_words_whatever_the_newer_parser_reads(how, se
                 text = page.texts[section]
                 start = rng.randrange(len(text))
                 end = min(len(text), start + rng.randint(1, 12))
+                if not text[start:end].strip():
+                    continue
                 made.append(annotations.create(page, section, start, end, rng.choice(cats)))
             # The same characters; a highlight over a paragraph break may find the break gone.
             wanted = {h.id: h.exact.replace("\n", "") for h in made}
