@@ -11,7 +11,8 @@ laid out again (tools/relayout.py) from the held-out fold's articles.
 The paragraph-break weights (which split each article's body) are refitted per fold too,
 on the training folds' gaps: of the pages with blank lines ("column", as the shipped
 weights are fitted, less the relaid-out column pages) or of those and the pages without
-("both"); "shipped" keeps the shipped weights, which saw every dev page.
+("both"); "shipped" keeps the shipped weights, which saw every dev page; "rules" splits
+by the column-grid rules (as before the fitted model).
 """
 
 from __future__ import annotations
@@ -83,8 +84,10 @@ def page_gaps(data, sets: tuple[str, ...]) -> dict[int, list]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paragraphs", choices=("shipped", "column", "both"), default="both")
+    ap.add_argument("--paragraphs", choices=("shipped", "column", "both", "rules"), default="both")
     args = ap.parse_args()
+    if args.paragraphs == "rules":
+        article_model.set_paragraph_weights({})
     ev = scorer()
     pages = real_pages()
     data = dataset(pages)
