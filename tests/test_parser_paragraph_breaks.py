@@ -97,3 +97,29 @@ def test_the_paragraphs_hold_every_body_line_once_in_order(texts: list[str]) -> 
     paras = split_scored(body, article_model.paragraph_weights())
     assert [ln.index for p in paras for ln in p] == [ln.index for ln in body]
     assert all(paras)
+
+
+# An article as an OCR engine prints it (no blank lines, no indents, a 32-character column):
+# its first paragraph ends a sentence one character short of the column, and the second
+# opens with a quote on a full line. The grid rules read the short line as a quote carried
+# down and join the two; the fitted break model, which the engine path now uses, splits them.
+ENGINE_ARTICLE = """边防连队吃上新鲜蔬菜
+本报乌鲁木齐2月12日电 （记者李明）走进连队的蔬菜大棚，一股热气扑
+面而来，一排排菜苗错落有致，阳光透过大棚照进来，让小苗也显得格外
+茁壮。连长介绍，大棚去年建成，冬天也能种出十几种蔬菜，官兵每顿都
+能吃上好几个菜，有荤有素，战士们的脸上都露出了笑容，干劲足了。
+“从前连队吃蔬菜，全靠十天一次从山下运。有一次，一场大雪将连队围
+成‘孤岛’，送菜车走到半路，不得已又返了回去。”一旁的战士说，现在
+再也不用担心吃不上菜了。
+"""
+
+
+def test_an_engine_article_whose_two_paragraphs_the_grid_rules_join_is_split() -> None:
+    body = [ln for ln in split_lines(ENGINE_ARTICLE)[1:] if not ln.blank]
+    assert len(split_paragraphs(body)) == 1
+    sections = parse_page(ENGINE_ARTICLE).sections
+    assert [_squash(s.field_text("heading")) for s in sections] == ["边防连队吃上新鲜蔬菜"]
+    paras = [_squash(p.text) for p in sections[0].paragraphs]
+    assert len(paras) == 2
+    assert paras[0].startswith("本报乌鲁木齐") and paras[0].endswith("干劲足了。")
+    assert paras[1].startswith("“从前连队吃蔬菜") and paras[1].endswith("吃不上菜了。")

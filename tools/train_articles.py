@@ -279,15 +279,30 @@ def dataset() -> list[Page]:
     return allp
 
 
-def fit_all(pages: list[Page], everything: list[Page]) -> tuple[dict, dict, dict]:
-    """Title-block weights, then (with them) the paragraph-break weights, then the article
-    decoder's, fitted on ``pages``; every page of ``everything`` is left parsed into items
-    with those title and paragraph weights (which stay set for scoring)."""
+def engine_gaps() -> list:
+    """The gaps between body lines of the pages without blank lines (pages-dev-engine, the
+    dev pages with their blank lines taken out, relaid-out engine-style pages of
+    tools/train_parser.py), each article's body as the shipped line model cuts it: the same
+    splitter serves both kinds of page, so it is fitted on both."""
+    import train_parser as tp
+
+    out = []
+    for e in tp.dataset(tp.real_pages()):
+        if e.train:
+            out += [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
+    return out
+
+
+def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) -> tuple[dict, dict, dict]:
+    """Title-block weights, then (with them) the paragraph-break weights (on ``pages``'
+    gaps and ``extra_gaps``), then the article decoder's, fitted on ``pages``; every page of
+    ``everything`` is left parsed into items with those title and paragraph weights (which
+    stay set for scoring)."""
     titles = fit_titles(pages)
     article_model.set_title_weights(titles)
     for p in pages:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
-    paragraphs = fit_paragraphs([ex for p in pages for ex in p.gaps])
+    paragraphs = fit_paragraphs([ex for p in pages for ex in p.gaps] + list(extra_gaps))
     article_model.set_paragraph_weights(paragraphs)
     for p in everything:
         capture_items(p)
@@ -333,7 +348,7 @@ def main() -> None:
         kfold(args.kfold)
         return
     data = dataset()
-    titles, paragraphs, weights = fit_all(data, data)
+    titles, paragraphs, weights = fit_all(data, data, engine_gaps())
     out = resource_path(*article_model.MODEL_FILE)
     model = {"title_blocks": titles, "paragraph_breaks": paragraphs, "weights": weights}
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import models.parser as parser  # noqa: E402
+from models.parser import engine  # noqa: E402
 from models.parser.paragraph_breaks import BodyRun, gap_features  # noqa: E402
 from models.parser.paragraphs import local_widths  # noqa: E402
 
@@ -37,19 +38,28 @@ Example = tuple[list[str], int]
 
 
 def body_runs(raw: str) -> list[tuple[list, list[float]]]:
-    """The runs of body lines (and their column widths) the parser splits on this page."""
+    """The runs of body lines (and their column widths) the parser splits on this page:
+    the body runs of a page with blank lines, or each article's body on a page the line
+    model reads (no blank lines)."""
     got: list = []
     real = parser._split_body
+    real_engine = engine.split_body
 
     def spy(body, columns):
         got.append((list(body), list(columns)))
         return real(body, columns)
 
+    def spy_engine(body):
+        got.append((list(body), local_widths(body)))
+        return real_engine(body)
+
     parser._split_body = spy
+    engine.split_body = spy_engine
     try:
         parser.parse_page(raw)
     finally:
         parser._split_body = real
+        engine.split_body = real_engine
     return got
 
 

@@ -3,8 +3,9 @@
 The line model (:mod:`models.parser.layout`) reads the page as one consistent sequence of
 line labels (Viterbi over its label transitions): a title block's first line (B) opens an
 article, its later lines (I) go on with the title, and the body lines after it are the
-article's text until the next title block, split into paragraphs by the column-grid rules
-(``paragraphs``) within the article. Lines before the page's first title are the end of
+article's text until the next title block, split into paragraphs within the article by the
+fitted paragraph-break model (``paragraph_breaks``, the weights pages with blank lines use;
+the column-grid rules of ``paragraphs`` if none ship). Lines before the page's first title are the end of
 an article carried over from an earlier page (no headline).
 """
 
@@ -15,8 +16,10 @@ from types import EllipsisType
 
 import numpy as np
 
+from models.parser.article_model import paragraph_weights
 from models.parser.layout import line_texts, model, read_lines
 from models.parser.lines import Line
+from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import split_paragraphs
 from models.parser.placement import place, stretches
 from models.parser.reflow import reflow, title_text
@@ -61,14 +64,21 @@ def engine_sections(
     return [_section(title, body) for title, body in units]
 
 
+def split_body(body: Sequence[Line]) -> list[list[Line]]:
+    """An article's body lines as paragraphs: the fitted break model's reading (the grid
+    rules if no weights ship)."""
+    weights = paragraph_weights()
+    return split_scored(body, weights) if weights else split_paragraphs(body)
+
+
 def _section(title: list[Line], body: list[Line]) -> Section:
     """An article: its title split into kicker, heading and subheading; its body split into
-    paragraphs by the column-grid rules, which read the article's own column."""
+    paragraphs by the fitted break model (or the column-grid rules), reading the article's own column."""
     section = Section(kind="article")
     if title:
         for name, text in split_title(title).items():
             setattr(section, name, text)
-    paras = split_paragraphs(body) if body else []
+    paras = split_body(body) if body else []
     texts = ["".join(ln.stripped for ln in p) for p in paras]
     if paras and is_byline(texts[0]):
         section.byline = title_text(paras[0])
@@ -79,4 +89,4 @@ def _section(title: list[Line], body: list[Line]) -> Section:
     return section
 
 
-__all__ = ["engine_sections"]
+__all__ = ["engine_sections", "split_body"]

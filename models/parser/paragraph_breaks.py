@@ -248,13 +248,16 @@ def split_scored(
     for k in range(n - 1):
         always, first, later = gap_features(run, k)
         base = _logit(always, weights)
+        # A dateline (本报北京2月12日电) at a line's end opens the text that follows it: no
+        # paragraph ends there, however short the line (a dateline alone on its line).
+        held = "dateline_end" in run.marks[k]
         new = [-math.inf, -math.inf]
         arg = [0, 0]
         for state, extra in ((0, later), (1, first)):
             if score[state] == -math.inf:
                 continue
-            z = base + _logit(extra, weights)
-            for nxt, logp in ((1, _log_sigmoid(z)), (0, _log_sigmoid(-z))):
+            z = -math.inf if held else base + _logit(extra, weights)
+            for nxt, logp in ((1, _log_sigmoid(z)), (0, 0.0 if held else _log_sigmoid(-z))):
                 if score[state] + logp > new[nxt]:
                     new[nxt], arg[nxt] = score[state] + logp, state
         back.append((arg[0], arg[1]))
