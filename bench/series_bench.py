@@ -23,24 +23,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from server_bench import _fresh_schema  # noqa: E402 - a schema of its own on the server
 
 HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def _fresh_schema(base: str) -> str:
-    import psycopg
-
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{schema}"
 
 
 def _texts(target: str) -> dict[tuple[int, int], str]:

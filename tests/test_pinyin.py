@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pinyin_misses import with_misses
 
 from models.language import dictionary_syllables, readings_for, word_at, words_with_readings
 
@@ -24,23 +25,13 @@ MODEL_MISSES = {
     ("相关部门应加快工作。", "应", 0),
     ("村支书曾建华说，", "曾", 0),
 }
-_MISS = pytest.mark.xfail(strict=True, reason="issue 12: a removed rule read it; the model step does not yet")
 
 #: g2pM reads it right; the classifier overrules it wrongly since it overrules at 0.7 sure (着 as in 着急).
 CLASSIFIER_MISSES = {("窗外下着雨。", "着", 0)}
-_OVERRULED = pytest.mark.xfail(strict=True, reason="issue 12: the classifier overrules g2pM wrongly here")
 
 
 def _cases(cases: list[tuple[str, str, int, str]]) -> list:
-    out = []
-    for case in cases:
-        if case[:3] in MODEL_MISSES:
-            out.append(pytest.param(*case, marks=_MISS))
-        elif case[:3] in CLASSIFIER_MISSES:
-            out.append(pytest.param(*case, marks=_OVERRULED))
-        else:
-            out.append(case)
-    return out
+    return with_misses(cases, MODEL_MISSES, CLASSIFIER_MISSES)
 
 
 def reading_of(sentence: str, char_index_of: str, nth: int = 0) -> str | None:

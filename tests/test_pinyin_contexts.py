@@ -7,6 +7,7 @@ sentences are not from the dev sets.
 from __future__ import annotations
 
 import pytest
+from pinyin_misses import with_misses
 
 from models.language import readings_for
 
@@ -239,7 +240,6 @@ MODEL_MISSES = {
     ("村民在山坡上种了果树。", "种", 0),
     ("工人在大厅铺了地毯。", "铺", 0),
 }
-_MISS = pytest.mark.xfail(strict=True, reason="issue 12: a removed rule read it; the model step does not yet")
 
 #: Sentences g2pM reads right and the classifier overrules wrongly since it overrules at 0.7 sure
 #: (``polyphone_classifier.SWITCH``, chosen on news dev): 了 read as in 受不了, 干 as in 干活.
@@ -247,19 +247,10 @@ CLASSIFIER_MISSES = {
     ("我受不了了。", "了", 1),
     ("这里的冬天又冷又干。", "干", 0),
 }
-_OVERRULED = pytest.mark.xfail(strict=True, reason="issue 12: the classifier overrules g2pM wrongly here")
 
 
 def _cases(cases: list[tuple[str, str, int, str]]) -> list:
-    out = []
-    for case in cases:
-        if case[:3] in MODEL_MISSES:
-            out.append(pytest.param(*case, marks=_MISS))
-        elif case[:3] in CLASSIFIER_MISSES:
-            out.append(pytest.param(*case, marks=_OVERRULED))
-        else:
-            out.append(case)
-    return out
+    return with_misses(cases, MODEL_MISSES, CLASSIFIER_MISSES)
 
 
 @pytest.mark.parametrize(("sentence", "char", "nth", "expected"), _cases(CASES))
