@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 
 from ui.common.export_paths import ask_save_path
-from ui.library.library_tasks import LibraryTask, task_progress
+from ui.library.library_tasks import LibraryTask, start_task, task_progress
 
 BACKUP_FILTER = "Dubao library (*.sqlite3);;All files (*)"
 
@@ -85,13 +85,8 @@ class LibraryBackup(QObject):
             self.tr("Back Up Library"),
             "backupProgress",
         )
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
-        self.task, self.progress = task, dialog
+        start_task(self, task, dialog)
         self.action.setEnabled(False)
-        task.start()
         return True
 
     def stop(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from ui.library.library_tasks import LibraryTask, task_progress
+from ui.library.library_tasks import LibraryTask, start_task, task_progress
 
 #: The failure box's object name (tests look it up by this).
 FAILURE_BOX = "reparseFailed"
@@ -152,13 +152,8 @@ class LibraryReparse(QObject):
         dialog = task_progress(
             w, task, self.tr("Re-parsing pages…"), self.tr("Cancel"), self.tr("Re-parse"), "reparseProgress"
         )
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._succeeded)
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
-        self.task, self.progress = task, dialog
+        start_task(self, task, dialog)
         self._update_actions()
-        task.start()
         return True
 
     def stop(self) -> None:

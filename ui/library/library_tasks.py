@@ -70,6 +70,17 @@ def task_progress(
     return dialog
 
 
+def start_task(owner: Any, task: LibraryTask, dialog: QProgressDialog) -> None:
+    """Start ``task`` with its progress ``dialog``, both kept on ``owner`` (``task``, ``progress``),
+    whose ``_progressed``, ``_succeeded``, ``_failed`` and ``_finished`` hear how it goes."""
+    task.progressed.connect(owner._progressed)  # type: ignore[attr-defined]
+    task.succeeded.connect(owner._succeeded)
+    task.failed.connect(owner._failed)
+    task.finished.connect(owner._finished)
+    owner.task, owner.progress = task, dialog
+    task.start()
+
+
 class ImportTask(LibraryTask):
     """Import paths into the library file at ``db_path``; cancellable between files. ``succeeded``
     carries the ImportReport; after ``failed`` nothing was imported."""
