@@ -35,6 +35,9 @@ SURER = False
 #: g2pM's confidence in buckets, as the classifier's features see it.
 _SURE = ((0.99, "99"), (0.9, "90"), (0.7, "70"), (0.0, "00"))
 
+#: The buckets' names, every confidence g2pM could have.
+BUCKETS = tuple(name for _, name in _SURE)
+
 
 def g2p_features(reading: str | None, probability: float | None) -> list[str]:
     """What g2pM said, as features: its reading, and its reading with how sure it was."""
@@ -42,6 +45,48 @@ def g2p_features(reading: str | None, probability: float | None) -> list[str]:
         return ["g:-"]
     bucket = next(name for floor, name in _SURE if (probability or 0.0) >= floor)
     return ["g:" + reading, "gq:" + reading + bucket]
+
+
+class Scores:
+    """A character's scores (one per reading) from some of its features; more may be added."""
+
+    __slots__ = ("readings", "weights", "values")
+
+    def __init__(
+        self, readings: list[str], weights: dict[str, tuple[float, ...]], values: list[float]
+    ) -> None:
+        self.readings = readings
+        self.weights = weights
+        self.values = values
+
+    def plus(self, features: Sequence[str]) -> list[float]:
+        """The scores with these features' weights added too (in order, as ``Classifier.pick`` adds them)."""
+        values = self.values
+        weights = self.weights
+        for f in features:
+            w = weights.get(f)
+            if w is not None:
+                values = [a + b for a, b in zip(values, w)]
+        return values
+
+    def plus_into(self, features: Sequence[str]) -> Scores:
+        """These scores with the features' weights added (in place)."""
+        self.values = self.plus(features)
+        return self
+
+    def pick(self, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float] | None:
+        """``Classifier.pick`` with these features added to the ones scored already."""
+        best: str | None = None
+        top = float("-inf")
+        kept = []
+        for reading, score in zip(self.readings, self.plus(features)):
+            if reading in allowed:
+                kept.append(score)
+                if score > top:
+                    best, top = reading, score
+        if best is None:
+            return None
+        return best, 1.0 / sum(math.exp(score - top) for score in kept)
 
 
 class Classifier:
@@ -82,6 +127,14 @@ class Classifier:
     def knows(self, ch: str) -> bool:
         return ch in self.table or ch in self._unread
 
+    def scores(self, ch: str, features: Sequence[str]) -> Scores | None:
+        """The scores of ``ch``'s readings from these features (None if it has no weights)."""
+        found = self._weights(ch)
+        if found is None:
+            return None
+        readings, weights = found
+        return Scores(readings, weights, [0.0] * len(readings)).plus_into(features)
+
     def pick(self, ch: str, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float] | None:
         """The likeliest of ``allowed`` (numbered readings) for ``ch`` with these features and its
         probability among them, or None."""
@@ -89,23 +142,7 @@ class Classifier:
         if found is None:
             return None
         readings, weights = found
-        scores = [0.0] * len(readings)
-        for f in features:
-            w = weights.get(f)
-            if w is not None:
-                for j, v in enumerate(w):
-                    scores[j] += v
-        best: str | None = None
-        top = float("-inf")
-        kept = []
-        for reading, score in zip(readings, scores):
-            if reading in allowed:
-                kept.append(score)
-                if score > top:
-                    best, top = reading, score
-        if best is None:
-            return None
-        return best, 1.0 / sum(math.exp(score - top) for score in kept)
+        return Scores(readings, weights, [0.0] * len(readings)).pick(features, allowed)
 
 
 def classifier() -> Classifier | None:

@@ -74,6 +74,11 @@ class PolyphoneModel:
         self.out_w = weights["logit_layer.2.weight"].T.copy()
         self.out_b = weights["logit_layer.2.bias"]
         self.hidden_size = self.fw[1].shape[0]
+        self.w_hh = np.stack([self.fw[1], self.bw[1]])  # [direction, hidden, 4 hidden]
+        # Each character's input to the gates, for both directions, worked out once for the whole
+        # vocabulary (5,400 characters, 5.5 MB): a batch then looks its rows up instead of
+        # multiplying every padded step of it again.
+        self.projected = np.stack([self.embedding @ w_ih + bias for w_ih, _, bias in (self.fw, self.bw)])
 
     @staticmethod
     def _direction(w: dict[str, Any], suffix: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -82,32 +87,51 @@ class PolyphoneModel:
         bias = w[f"lstm.bias_ih_l0{suffix}"] + w[f"lstm.bias_hh_l0{suffix}"]
         return w_ih, w_hh, bias
 
+    def readings_of(self, ch: str) -> list[str]:
+        """The readings (numbered) the model chooses between for ``ch`` outside a table word; [] if
+        fewer than two (then it gives no answer there)."""
+        allowed = [c for c in self.choices.get(ch, []) if c in self.class_ids]
+        return allowed if len(allowed) >= 2 else []
+
     def knows(self, numbered_reading: str) -> bool:
         """Whether the model has a class for this reading ('hang2')."""
         return numbered_reading in self.class_ids
 
-    def _run(self, ids: np.ndarray, lengths: np.ndarray, direction: tuple) -> np.ndarray:
-        """Hidden states [batch, time, hidden] of one LSTM direction over padded ids."""
-        w_ih, w_hh, bias = direction
+    def _run(self, ids: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Hidden states [direction, batch, time, hidden] of both LSTM directions over padded ids.
+
+        Rows are sorted longest first: each step runs only the rows still inside their sequence,
+        both directions in one product (the backward one reads each row reversed).
+        """
         batch, steps = ids.shape
-        h = np.zeros((batch, self.hidden_size), dtype=np.float32)
-        c = np.zeros_like(h)
-        gates_in = self.embedding[ids] @ w_ih + bias  # [b, t, 4h], input projection for all steps
-        out = np.empty((batch, steps, self.hidden_size), dtype=np.float32)
         n = self.hidden_size
+        back = np.zeros_like(ids)
+        for row, length in enumerate(lengths):
+            back[row, :length] = ids[row, length - 1 :: -1]
+        gates_in = np.stack([self.projected[0][ids], self.projected[1][back]])
+        h = np.zeros((2, batch, n), dtype=np.float32)
+        c = np.zeros_like(h)
+        out = np.empty((2, batch, steps, n), dtype=np.float32)
+        active = np.searchsorted(-np.asarray(lengths), -np.arange(steps), side="left")  # rows longer than t
         for t in range(steps):
-            g = gates_in[:, t] + h @ w_hh
-            i = 1.0 / (1.0 + np.exp(-g[:, :n]))
-            f = 1.0 / (1.0 + np.exp(-g[:, n : 2 * n]))
-            cand = np.tanh(g[:, 2 * n : 3 * n])
-            o = 1.0 / (1.0 + np.exp(-g[:, 3 * n :]))
-            c = f * c + i * cand
-            h = o * np.tanh(c)
-            out[:, t] = h
+            a = int(active[t]) if t else batch
+            g = gates_in[:, :a, t] + np.matmul(h[:, :a], self.w_hh)
+            s = 1.0 / (1.0 + np.exp(-g))  # input, forget and output gates (the cell's slice is unused)
+            c_a = s[..., n : 2 * n] * c[:, :a] + s[..., :n] * np.tanh(g[..., 2 * n : 3 * n])
+            c[:, :a] = c_a
+            h[:, :a] = out[:, :a, t] = s[..., 3 * n :] * np.tanh(c_a)
         return out
 
     def logits(self, sentences: Sequence[str], positions: Sequence[Sequence[int]]) -> list[np.ndarray]:
         """For each sentence, class logits [len(positions), classes] at the given code-point positions."""
+        found = self._logits_at(sentences, positions)
+        empty = np.empty((0, len(self.class_ids)), np.float32)
+        return [np.stack([found[k, p] for p in pos]) if pos else empty for k, pos in enumerate(positions)]
+
+    def _logits_at(
+        self, sentences: Sequence[str], positions: Sequence[Sequence[int]]
+    ) -> dict[tuple[int, int], np.ndarray]:
+        """(sentence, code-point position) -> class logits there, for the given positions."""
         # Long sentences are read in segments (cut after a comma where possible): the LSTM
         # runs one step per character of the longest sequence in a batch, and context from
         # beyond the next comma or two changes next to nothing.
@@ -119,32 +143,26 @@ class PolyphoneModel:
                 inside = [p - offset for p in pos if offset <= p < offset + len(piece)]
                 if inside:
                     segments.append((k, offset, piece, inside))
-        found: list[dict[int, np.ndarray]] = [{} for _ in sentences]
-        segments.sort(key=lambda seg: len(seg[2]))
+        found: dict[tuple[int, int], np.ndarray] = {}
+        segments.sort(key=lambda seg: -len(seg[2]))
         unk = self.char_ids[_UNK]
         bos, eos = self.char_ids[_BOS], self.char_ids[_EOS]
-        chunk = CHUNK
-        for start in range(0, len(segments), chunk):
-            group = segments[start : start + chunk]
+        for start in range(0, len(segments), CHUNK):
+            group = segments[start : start + CHUNK]
             seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in piece), eos] for _, _, piece, _ in group]
-            lengths = np.array([len(s) for s in seqs])
-            steps = int(lengths.max())
-            fw_ids = np.zeros((len(seqs), steps), dtype=np.int64)
-            bw_ids = np.zeros_like(fw_ids)
+            lengths = [len(s) for s in seqs]
+            ids = np.zeros((len(seqs), lengths[0]), dtype=np.int64)
             for row, seq in enumerate(seqs):
-                fw_ids[row, : len(seq)] = seq
-                bw_ids[row, : len(seq)] = seq[::-1]
-            fw_h = self._run(fw_ids, lengths, self.fw)
-            bw_h = self._run(bw_ids, lengths, self.bw)
-            for row, (k, offset, _, inside) in enumerate(group):
-                pos = np.asarray(inside) + 1  # +1 for the start marker
-                back = lengths[row] - 1 - pos
-                feats = np.concatenate([fw_h[row, pos], bw_h[row, back]], axis=1)
-                hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
-                for p, row_logits in zip(inside, hidden @ self.out_w + self.out_b):
-                    found[k][p + offset] = row_logits
-        empty = np.empty((0, len(self.class_ids)), np.float32)
-        return [np.stack([found[k][p] for p in pos]) if pos else empty for k, pos in enumerate(positions)]
+                ids[row, : len(seq)] = seq
+            hidden_states = self._run(ids, lengths)
+            rows = np.array([row for row, seg in enumerate(group) for _ in seg[3]])
+            at = np.array([p + 1 for seg in group for p in seg[3]])  # +1 for the start marker
+            back = np.asarray(lengths)[rows] - 1 - at
+            feats = np.concatenate([hidden_states[0, rows, at], hidden_states[1, rows, back]], axis=1)
+            hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
+            scores = hidden @ self.out_w + self.out_b
+            found.update(zip(((k, p + offset) for k, offset, _, inside in group for p in inside), scores))
+        return found
 
     def choose(
         self,
@@ -177,7 +195,7 @@ class PolyphoneModel:
                     allowed_here[p] = allowed
             allowed_at.append(allowed_here)
         run_at = [list(a) for a in allowed_at]
-        all_logits = self.logits(sentences, run_at)
+        all_logits = self._logits_at(sentences, run_at)
         picks: list[list[str | None]] = []
         if confidence is not None:
             confidence[:] = [{} for _ in positions]
@@ -185,7 +203,8 @@ class PolyphoneModel:
             narrowed = options[k] if options is not None else {}
             named = names[k] if names is not None else {}
             chosen: dict[int, str] = {}
-            for p, scores in zip(run_at[k], all_logits[k]):
+            for p in run_at[k]:
+                scores = all_logits[k, p]
                 allowed = allowed_at[k][p]
                 values = scores[[self.class_ids[c] for c in allowed]].tolist()
                 top = max(values)
@@ -210,9 +229,9 @@ class PolyphoneModel:
 #: Longest segment the model reads at once (CPP's sentences are mostly shorter).
 SEGMENT = 80
 
-#: Sequences per batch. Batches are sorted by length; smaller ones pad less (a 10k-character
-#: page: 67 ms with 64, 94 ms with 256), and the CLI's 10k sentences take no longer.
-CHUNK = 64
+#: Sequences per batch. Each step runs only the sequences not yet ended, so a batch pads
+#: nothing and bigger batches mean fewer steps; this bounds the batch's memory (about 20 MB).
+CHUNK = 256
 
 _BREAKS = "，、；：,;:"
 

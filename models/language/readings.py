@@ -27,9 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from models.language import context_rules, segmenter
+from models.language import polyphone_step, segmenter
 from models.language.phrase_table import MAX_WORD, char_readings, is_han, proper_nouns, word_table
-from models.language.syllables import marked, numbered, tone_of
+from models.language.syllables import numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
 _CITATION = {"一": "yī", "不": "bù"}
@@ -278,58 +278,6 @@ def _read_words(text: str) -> _Clause:
     return clause
 
 
-@lru_cache(maxsize=8192)
-def _numbered_readings(ch: str) -> tuple[str, ...]:
-    return tuple(numbered(r) for r in char_readings(ch))
-
-
-def _decide(clauses: Sequence[_Clause]) -> None:
-    """Layer 3: rules, then the models, for the polyphones the word table left open."""
-    for clause in clauses:
-        asked = sorted(set(clause.open) | set(clause.options))
-        still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
-        for pos in [p for p in clause.options if p not in still]:
-            del clause.options[pos]  # a rule decided it
-        clause.open = [p for p in clause.open if p in still]
-    pending = [c for c in clauses if c.open or c.options or c.names]
-    if not pending:
-        return
-    from models.language.polyphone_classifier import classifier, g2p_features
-    from models.language.polyphone_features import ClauseView
-    from models.language.polyphone_model import model
-
-    asks = [sorted(set(c.open) | set(c.options) | set(c.names)) for c in pending]
-    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
-    sure: list[dict[int, float]] = []
-    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
-    learned = classifier()
-    for clause, positions, picks, confidence in zip(pending, asks, chosen, sure):
-        view = None
-        for pos, reading in zip(positions, picks):
-            ch = clause.text[pos]
-            if learned is not None and pos in clause.open and learned.knows(ch):
-                # No word and no rule: the classifier, with g2pM's answer among its features.
-                if view is None:
-                    view = ClauseView(clause.text, clause.words)
-                g2p = numbered(reading) if reading is not None else None
-                feats = view.features(pos) + g2p_features(g2p, confidence.get(pos))
-                pick = learned.pick(ch, feats, _numbered_readings(ch))
-                sure_g2p = confidence.get(pos, 0.0)
-                if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
-                    reading = marked(pick[0])
-            if reading is not None:
-                clause.readings[pos] = reading
-
-
-def _overrules(pick: tuple[str, float], g2p: str, sure_g2p: float) -> bool:
-    """Whether the classifier's pick (reading, probability) replaces g2pM's answer (``polyphone_classifier.SWITCH``)."""
-    from models.language import polyphone_classifier as learned
-
-    if pick[0] == g2p or pick[1] < learned.SWITCH:
-        return False
-    return not learned.SURER or pick[1] > sure_g2p
-
-
 def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_END.split(text) if part]
 
@@ -355,7 +303,7 @@ def _reading_view(text: str) -> tuple[str, list[int] | None]:
 def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:
     views = [_reading_view(line) for line in lines]
     per_line = [(line, index, [_read_words(part) for part in _clauses(line)]) for line, index in views]
-    _decide([clause for _, _, clauses in per_line for clause in clauses])
+    polyphone_step.decide([clause for _, _, clauses in per_line for clause in clauses])
     return per_line
 
 

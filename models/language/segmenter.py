@@ -12,6 +12,7 @@ import logging
 import marshal
 import math
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -217,7 +218,78 @@ def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
     tokenizer = _load()
-    return tuple(_free_particles(tokenizer, list(tokenizer.cut(text, HMM=False))))
+    return tuple(_free_particles(tokenizer, dictionary_words(tokenizer, text)))
+
+
+#: jieba's blocks: runs it cuts with its dictionary, and what it splits at spaces (jieba.re_han_default, re_skip_default).
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_SKIP = re.compile("(\r\n|\\s)")
+#: One-character words jieba glues into a run (its re_eng).
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def dictionary_words(tokenizer: Any, text: str) -> list[str]:
+    """``list(tokenizer.cut(text, HMM=False))``, the same words, in about half the time.
+
+    jieba builds a graph of every dictionary word at each position, then walks it backwards for
+    the likeliest route, in two passes over dicts of lists and a ``max`` over tuples per position.
+    Here the two passes are one loop over lists; the sums, and the ties (the longest word wins),
+    are jieba's. ``tests/test_pinyin_speed.py`` checks the two cut the same.
+    """
+    out: list[str] = []
+    for block in _HAN_BLOCK.split(text):
+        if not block:
+            continue
+        if _HAN_BLOCK.match(block):
+            _route_words(tokenizer, block, out)
+        else:
+            for piece in _SKIP.split(block):
+                if _SKIP.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+    return out
+
+
+def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
+    freq = tokenizer.FREQ
+    log = math.log
+    logtotal = log(tokenizer.total)
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end = [0] * (n + 1)
+    for start in range(n - 1, -1, -1):
+        best, best_end = 0.0, -1
+        i = start
+        frag = block[start]
+        while i < n:
+            count = freq.get(frag)
+            if count is None:
+                break
+            if count:
+                here = log(count) - logtotal + score[i + 1]
+                if best_end < 0 or here >= best:
+                    best, best_end = here, i
+            i += 1
+            frag = block[start : i + 1]
+        if best_end < 0:  # no dictionary word starts here: the character alone
+            best, best_end = log(freq.get(block[start]) or 1) - logtotal + score[start + 1], start
+        score[start], end[start] = best, best_end
+    x = 0
+    latin = ""
+    while x < n:
+        y = end[x] + 1
+        word = block[x:y]
+        if y - x == 1 and word in _LATIN:
+            latin += word
+        else:
+            if latin:
+                out.append(latin)
+                latin = ""
+            out.append(word)
+        x = y
+    if latin:
+        out.append(latin)
 
 
 def dictionary_cut(text: str) -> list[str]:
