@@ -27,6 +27,9 @@ import numpy as np  # noqa: E402
 
 from models.language.syllables import marked, numbered
 
+#: Picks each direction's own row of ``PolyphoneModel.projected`` for a [direction, batch] index.
+_DIRECTIONS = np.array([[0], [1]])
+
 _BOS = "시"  # g2pM's start and end markers (its vocabulary has them as characters)
 _EOS = "끝"
 _UNK = "<UNK>"
@@ -108,14 +111,14 @@ class PolyphoneModel:
         back = np.zeros_like(ids)
         for row, length in enumerate(lengths):
             back[row, :length] = ids[row, length - 1 :: -1]
-        gates_in = np.stack([self.projected[0][ids], self.projected[1][back]])
+        ids_both = np.stack([ids, back])  # [direction, batch, time]
         h = np.zeros((2, batch, n), dtype=np.float32)
         c = np.zeros_like(h)
         out = np.empty((2, batch, steps, n), dtype=np.float32)
         active = np.searchsorted(-np.asarray(lengths), -np.arange(steps), side="left")  # rows longer than t
         for t in range(steps):
             a = int(active[t]) if t else batch
-            g = gates_in[:, :a, t] + np.matmul(h[:, :a], self.w_hh)
+            g = self.projected[_DIRECTIONS, ids_both[:, :a, t]] + np.matmul(h[:, :a], self.w_hh)
             s = 1.0 / (1.0 + np.exp(-g))  # input, forget and output gates (the cell's slice is unused)
             c_a = s[..., n : 2 * n] * c[:, :a] + s[..., :n] * np.tanh(g[..., 2 * n : 3 * n])
             c[:, :a] = c_a

@@ -139,7 +139,7 @@ def decide(clauses: Sequence[Clause]) -> None:
                     clause.readings[pos] = reading
                 continue
             if settle:
-                settled, reading = _settled(found, allowed, answers, polyphone_classifier.SWITCH)
+                settled, reading = _settled(ch, found, allowed, answers, polyphone_classifier.SWITCH)
                 if settled:
                     if reading is not None:
                         clause.readings[pos] = reading
@@ -175,8 +175,34 @@ def _classified(
     return g2p_reading
 
 
+#: Per character: its weights, the readings it may take, and per answer g2pM could give (its
+#: reading as given, numbered) the weights of that answer and of it at each confidence bucket.
+_ANSWER_WEIGHTS: dict[str, tuple[object, list[int], list[tuple[str, str, object, list[object]]]]] = {}
+
+
+def _answer_weights(
+    ch: str, found: Scores, allowed: Sequence[str], answers: Sequence[str]
+) -> tuple[list[int], list[tuple[str, str, object, list[object]]]]:
+    weights = found.weights
+    known = _ANSWER_WEIGHTS.get(ch)
+    if known is not None and known[0] is weights:
+        return known[1], known[2]
+    from models.language.polyphone_classifier import BUCKETS
+
+    kept_at = [j for j, r in enumerate(found.readings) if r in allowed]
+    by_answer = []
+    for answer in answers:
+        given = marked(answer)
+        g2p = numbered(given)
+        by_answer.append(
+            (given, g2p, weights.get("g:" + g2p), [weights.get("gq:" + g2p + b) for b in BUCKETS])
+        )
+    _ANSWER_WEIGHTS[ch] = (weights, kept_at, by_answer)
+    return kept_at, by_answer
+
+
 def _settled(
-    found: Scores, allowed: Sequence[str], answers: Sequence[str], switch: float
+    ch: str, found: Scores, allowed: Sequence[str], answers: Sequence[str], switch: float
 ) -> tuple[bool, str | None]:
     """Whether the reading given is the same whichever of ``answers`` g2pM gives, however sure
     (True and that reading), else (False, None).
@@ -184,20 +210,15 @@ def _settled(
     The same sums as ``_classified`` for every answer and confidence bucket, in one loop that
     stops at the first two outcomes that differ.
     """
-    from models.language.polyphone_classifier import BUCKETS
-
-    readings, weights, base = found.readings, found.weights, found.values
-    kept_at = [j for j, r in enumerate(readings) if r in allowed]
+    kept_at, by_answer = _answer_weights(ch, found, allowed, answers)
+    readings, base = found.readings, found.values
     outcome: str | None = None
     first = True
-    for answer in answers:
-        given = marked(answer)
-        g2p = numbered(given)
-        w = weights.get("g:" + g2p)
-        with_g = base if w is None else [a + b for a, b in zip(base, w)]
-        for bucket in BUCKETS:
-            w = weights.get("gq:" + g2p + bucket)
-            values = with_g if w is None else [a + b for a, b in zip(with_g, w)]
+    exp = math.exp
+    for given, g2p, w_g, w_buckets in by_answer:
+        with_g = base if w_g is None else [a + b for a, b in zip(base, w_g)]  # type: ignore[call-overload]
+        for w in w_buckets:
+            values = with_g if w is None else [a + b for a, b in zip(with_g, w)]  # type: ignore[call-overload]
             got = given
             if kept_at:
                 top = float("-inf")
@@ -206,7 +227,7 @@ def _settled(
                     if values[j] > top:
                         best, top = j, values[j]
                 pick = readings[best]
-                if pick != g2p and 1.0 / sum(math.exp(values[j] - top) for j in kept_at) >= switch:
+                if pick != g2p and 1.0 / sum(exp(values[j] - top) for j in kept_at) >= switch:
                     got = marked(pick)
             if first:
                 outcome, first = got, False

@@ -222,7 +222,7 @@ def _cut(text: str) -> tuple[str, ...]:
 
 
 #: jieba's blocks: runs it cuts with its dictionary, and what it splits at spaces (jieba.re_han_default, re_skip_default).
-_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP = re.compile("(\r\n|\\s)")
 #: One-character words jieba glues into a run (its re_eng).
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -1,0 +1,131 @@
+"""The pinyin engine's fast paths read exactly as the plain ones they replace.
+
+Three shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures by how much);
+a reader must not see any of them:
+
+- ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, against
+  ``decide_reference``, which runs it at every open polyphone;
+- ``segmenter.dictionary_words`` is jieba's ``cut(HMM=False)`` in one loop;
+- ``PolyphoneModel`` reads many sentences in one batch, each step only over the rows still
+  inside their sentence, against reading each sentence alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SAMPLE_PAGE, shared_path
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from models.language import polyphone_step, readings, segmenter
+from models.language.phrase_table import char_readings
+
+#: Characters text is drawn from: common polyphones (several readings, often left to the models),
+#: characters that make words with them, names, Latin letters, digits, spaces and punctuation.
+_POLYPHONES = "的了着得地都还行长重调便乐数差处给种教发传应强降空为和少只干朝解曾单仇查区盖朴"
+_OTHERS = "我们他在是有这个人大中国一不上来到说会要就年时可以家那天好们工作生产经济发展学习张王李小明军"
+_REST = "abcXYZ019 ，。、；：！？（）“”\n-._%#&+"
+_TEXT = st.text(alphabet=_POLYPHONES + _OTHERS + _REST, max_size=60)
+
+
+def _read_both(
+    lines: list[str], monkeypatch: pytest.MonkeyPatch, asked: list[int] | None = None
+) -> tuple[list, list]:
+    """The lines read the fast way and the plain way; ``asked`` receives how many positions
+    each way asked g2pM about."""
+    from models.language.polyphone_model import PolyphoneModel
+
+    choose = PolyphoneModel.choose
+
+    def counted(self, sentences, positions, *args, **kwargs):
+        if asked is not None:
+            asked.append(sum(map(len, positions)))
+        return choose(self, sentences, positions, *args, **kwargs)
+
+    monkeypatch.setattr(PolyphoneModel, "choose", counted)
+    fast = readings.readings_for_lines(lines)
+    with monkeypatch.context() as m:
+        m.setattr(polyphone_step, "decide", polyphone_step.decide_reference)
+        plain = readings.readings_for_lines(lines)
+    return fast, plain
+
+
+def test_news_dev_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    lines = [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    fast, plain = _read_both(lines, monkeypatch)
+    assert len(fast) == len(lines) == 202
+    assert fast == plain
+
+
+def test_cpp_dev_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every 8th sentence (1,237 of 9,893): the whole set was compared when the fast path was made.
+    path = shared_path("data", "cpp-dev", "dev.sent")
+    lines = [s.replace("\u2581", "") for s in path.read_text(encoding="utf-8").splitlines()[::8]]
+    asked: list[int] = []
+    fast, plain = _read_both(lines, monkeypatch, asked)
+    assert fast == plain
+    # The shortcut is taken: g2pM is asked about far fewer characters than the plain way asks.
+    assert len(asked) == 2 and asked[0] < 0.8 * asked[1]  # 4,867 against 8,182 when written
+
+
+def test_a_page_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SAMPLE_PAGE.read_text(encoding="utf-8")
+    fast, plain = _read_both([page], monkeypatch)
+    assert fast == plain
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, min_size=1, max_size=6))
+@example(["他还书给图书馆，借书要还。", "数一数，解缙和曾国藩。"])
+def test_any_text_reads_the_same_both_ways(lines: list[str]) -> None:
+    fast = readings.readings_for_lines(lines)
+    saved = polyphone_step.decide
+    polyphone_step.decide = polyphone_step.decide_reference
+    try:
+        plain = readings.readings_for_lines(lines)
+    finally:
+        polyphone_step.decide = saved
+    assert fast == plain
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=_POLYPHONES + _OTHERS + _REST + "\r\t\u3000", max_size=80))
+@example("ABC123abc中华人民共和国 2020年，a.b_c%d#e&f+g-h\r\ni")
+def test_dictionary_cut_is_jiebas(text: str) -> None:
+    tokenizer = segmenter._load()
+    assert segmenter.dictionary_words(tokenizer, text) == list(tokenizer.cut(text, HMM=False))
+
+
+def test_dictionary_cut_splits_blocks_as_jieba_does() -> None:
+    import jieba
+
+    assert segmenter._HAN_BLOCK.pattern == jieba.re_han_default.pattern
+    assert segmenter._SKIP.pattern == jieba.re_skip_default.pattern
+
+
+def test_dictionary_cut_is_jiebas_on_news_dev() -> None:
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    tokenizer = segmenter._load()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        sentence = json.loads(line)["sentence"]
+        assert segmenter.dictionary_words(tokenizer, sentence) == list(tokenizer.cut(sentence, HMM=False))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_TEXT.filter(lambda s: any(len(char_readings(c)) > 1 for c in s)), min_size=1, max_size=8))
+def test_a_batch_scores_each_sentence_as_it_alone(sentences: list[str]) -> None:
+    import numpy as np
+
+    from models.language.polyphone_model import model
+
+    g2pm = model()
+    positions = [[i for i, c in enumerate(s) if len(char_readings(c)) > 1] for s in sentences]
+    together = g2pm.logits(sentences, positions)
+    for sentence, pos, batch in zip(sentences, positions, together):
+        alone = g2pm.logits([sentence], [pos])[0]
+        assert batch.shape == alone.shape == (len(pos), len(g2pm.class_ids))
+        # float32 sums in another order: far below what moves a choice (logits are tens apart)
+        assert np.allclose(batch, alone, atol=1e-3)
