@@ -16,7 +16,10 @@ Prints:
 - resident memory with everything loaded (goal for the whole app incl. the dictionary:
   at most 350 MB);
 - the CC-CEDICT index: build time, and the popup's lookups (entries, or sub-words when the
-  word is not in the dictionary) for every word of the page, p99 (goal: at most 10 ms).
+  word is not in the dictionary) for every word of the page, p99 (goal: at most 10 ms);
+- where the page's CPU time goes, median per stage (jieba's cut, the word table, names, the
+  classifier's features and scores, g2pM), caches emptied;
+- with ``--profile``: cProfile's top functions by their own time over a few reads of the page.
 """
 
 from __future__ import annotations
@@ -69,8 +72,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10254)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top functions for the page")
+    parser.add_argument("--page-only", action="store_true", help="skip the CLI runs and the dictionary")
     args = parser.parse_args()
+    if not args.page_only:
+        _cli(args)
+    _page_figures(args)
 
+
+def _cli(args: argparse.Namespace) -> None:
     lines = _sentences(args.sentences)
     data = ("\n".join(lines) + "\n").encode("utf-8")
     before = os.times()
@@ -99,6 +109,8 @@ def main() -> None:
             runs.append(time.perf_counter() - start)
         print(f"cli start-up, main.py {' '.join(argv)}: best of 3 {min(runs):.2f} s ({goal})")
 
+
+def _page_figures(args: argparse.Namespace) -> None:
     from models.language import readings_for, warm_up, words_with_readings
 
     rss_before = _rss_mb()
@@ -138,7 +150,88 @@ def main() -> None:
     print(
         f"memory: {_rss_mb():.0f} MB resident with jieba + pinyin engine loaded (python alone {rss_before:.0f} MB)"
     )
-    _dictionary(page)
+    _stages(page, args.repeat)
+    if args.profile:
+        _profile(page)
+    if not args.page_only:
+        _dictionary(page)
+
+
+#: Where a page's time goes: (module, function, label), timed wherever they are called from.
+#: A stage called inside another counts in both (names inside the features, the cut inside the table's reading).
+_STAGES = (
+    ("models.language.segmenter", "dictionary_cut", "jieba's cut"),
+    ("models.language.readings", "_read_words", "the word table's reading (jieba's cut included)"),
+    ("models.language.segmenter", "names", "names (inside the features)"),
+    ("models.language.polyphone_features", "ClauseView.features", "the classifier's features"),
+    ("models.language.polyphone_classifier", "Classifier.scores", "the classifier's scores"),
+    ("models.language.polyphone_model", "PolyphoneModel.choose", "g2pM"),
+    ("models.language.polyphone_step", "decide", "the model step (rules, classifier, g2pM)"),
+)
+
+
+def _stages(page: str, repeat: int) -> None:
+    """Median CPU time per stage over ``repeat`` reads of the page, every cache emptied."""
+    import importlib
+
+    from models.language import readings_for
+    from models.language.readings import clear_caches
+
+    spent: dict[str, float] = dict.fromkeys((label for _, _, label in _STAGES), 0.0)
+    undo = []
+    for module_name, name, label in _STAGES:
+        owner = importlib.import_module(module_name)
+        *path, attr = name.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, attr)
+
+        def timed(*a, _f=original, _label=label, **k):
+            start = time.process_time()
+            try:
+                return _f(*a, **k)
+            finally:
+                spent[_label] += time.process_time() - start
+
+        setattr(owner, attr, timed)
+        undo.append((owner, attr, original))
+    totals = []
+    per_read: dict[str, list[float]] = {label: [] for label in spent}
+    try:
+        for _ in range(repeat):
+            clear_caches()
+            for label in spent:
+                spent[label] = 0.0
+            start = time.process_time()
+            readings_for(page)
+            totals.append((time.process_time() - start) * 1000)
+            for label, seconds in spent.items():
+                per_read[label].append(seconds * 1000)
+    finally:
+        for owner, attr, original in undo:
+            setattr(owner, attr, original)
+    print(
+        f"where a page's CPU time goes (median of {repeat}, every cache emptied, timers on: {statistics.median(totals):.1f} ms):"
+    )
+    for label, values in per_read.items():
+        print(f"  {label}: {statistics.median(values):.1f} ms")
+
+
+def _profile(page: str, reads: int = 5, top: int = 15) -> None:
+    import cProfile
+    import pstats
+
+    from models.language import readings_for
+    from models.language.readings import clear_caches
+
+    profiler = cProfile.Profile()
+    for _ in range(reads):
+        clear_caches()
+        profiler.enable()
+        readings_for(page)
+        profiler.disable()
+    print(f"cProfile, {reads} reads of the page, caches emptied, top {top} by own time:")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(top)
 
 
 def _dictionary(page: str) -> None:

@@ -481,10 +481,10 @@ def _load_person_names() -> frozenset[str]:
 
 def tag_of(word: str) -> str:
     """jieba's dictionary tag of a word ('n' for its nouns and names, '' when it lacks the word)."""
-    found = _load_tags().get(word)
+    found = (_tags if _tags is not None else _load_tags()).get(word)
     if found is not None:
         return found
-    return "n" if in_dictionary(word) else ""
+    return "n" if (_tokenizer or _load()).FREQ.get(word, 0) > 0 else ""
 
 
 def split_unknown(text: str) -> list[str]:
