@@ -194,9 +194,9 @@ def _answer_weights(
     for answer in answers:
         given = marked(answer)
         g2p = numbered(given)
-        by_answer.append(
-            (given, g2p, weights.get("g:" + g2p), [weights.get("gq:" + g2p + b) for b in BUCKETS])
-        )
+        # Buckets without a weight of their own all score alike: each distinct weight is tried once.
+        buckets = list({id(w): w for w in (weights.get("gq:" + g2p + b) for b in BUCKETS)}.values())
+        by_answer.append((given, g2p, weights.get("g:" + g2p), buckets))
     _ANSWER_WEIGHTS[ch] = (weights, kept_at, by_answer)
     return kept_at, by_answer
 
