@@ -77,7 +77,7 @@ def test_a_page_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> Non
     assert fast == plain
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_TEXT, min_size=1, max_size=6))
 @example(["他还书给图书馆，借书要还。", "数一数，解缙和曾国藩。"])
 def test_any_text_reads_the_same_both_ways(lines: list[str]) -> None:
@@ -91,7 +91,7 @@ def test_any_text_reads_the_same_both_ways(lines: list[str]) -> None:
     assert fast == plain
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=_POLYPHONES + _OTHERS + _REST + "\r\t\u3000", max_size=80))
 @example("ABC123abc中华人民共和国 2020年，a.b_c%d#e&f+g-h\r\ni")
 def test_dictionary_cut_is_jiebas(text: str) -> None:
