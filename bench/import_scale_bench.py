@@ -161,7 +161,9 @@ def breakdown(pages: int, sample: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=240)
-    parser.add_argument("--sample", type=int, default=40, help="pages for the CPU breakdown (whole 12-page issues)")
+    parser.add_argument(
+        "--sample", type=int, default=40, help="pages for the CPU breakdown (whole 12-page issues)"
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--compare", type=Path, help="another checkout's main.py, timed alternately")
     parser.add_argument("--only", choices=["import", "breakdown"])
