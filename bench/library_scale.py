@@ -265,8 +265,8 @@ def figure_startup(db: Path, repeat: int = 5) -> None:
             bare.append(timed(bare_cmd, env)[0])
             marks = timed(big_cmd, dubao_env)
             painted.append(marks[1])
-            usable.append(marks[-1])
-            empty.append(timed(empty_cmd, dubao_env)[-1])
+            usable.append(marks[2])  # then the capabilities built after it (marks[3])
+            empty.append(timed(empty_cmd, dubao_env)[2])
     b, p, u, e = (statistics.median(x) for x in (bare, painted, usable, empty))
     print(
         f"start-up (median of {repeat}, alternated): bare Qt window {b:.2f} s; Dubao page painted {p:.2f} s; "

@@ -71,6 +71,7 @@ def library_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
+    win.build_capabilities()  # as a started window has them (built just after its first paint)
     assert win.open_library()
     yield win
     win.close()

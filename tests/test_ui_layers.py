@@ -94,8 +94,8 @@ def test_the_cycle_finder_finds_a_circle_and_only_a_circle():
 
 def test_the_import_graph_sees_type_only_and_function_level_imports():
     graph = _ui_graph()
-    # main_window imports language_help inside __init__ (after the menus exist) ...
-    assert "ui.language.language_help" in graph["ui.shell.main_window"]
+    # capabilities imports language_help inside build() (after the first paint) ...
+    assert "ui.language.language_help" in graph["ui.shell.capabilities"]
     # ... and highlight_session names AnnotationsPanel under TYPE_CHECKING only.
     assert "ui.annotations.annotations_panel" in graph["ui.annotations.highlight_session"]
 

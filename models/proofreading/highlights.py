@@ -14,12 +14,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from models.anchoring import make_anchor
-from models.annotations.placing import StoredAnchor, anchor_columns, place_all
-from models.annotations.texts import section_hashes
 from models.library.schema import Highlight
 from models.proofreading.layout import PageLayout
+
+if TYPE_CHECKING:  # anchoring loads with the first edit, not with the library (start-up)
+    from models.annotations.placing import StoredAnchor
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Followed:
 
 def stored_anchors(page_id: int) -> list[StoredAnchor]:
     """Every highlight of the page (deleted ones too: a restore must find them in place)."""
+    from models.annotations.placing import StoredAnchor
+
     query = Highlight.select(
         Highlight.id,
         Highlight.section,
@@ -63,6 +66,10 @@ def follow(
 
     ``rebuilt``: the page's section rows were replaced (their ids may even be reused), so every
     highlight's place is written again."""
+    from models.anchoring import make_anchor
+    from models.annotations.placing import anchor_columns
+    from models.annotations.texts import section_hashes
+
     result = Followed()
     old_texts = before.layout.texts()
     old_hashes = section_hashes(old_texts)
@@ -168,6 +175,8 @@ def _write_anchors(updates: list[tuple[int, dict[str, object]]]) -> None:
 
 def _detached(anchor: StoredAnchor, after_ids: Sequence[int], keep: bool = True) -> StoredAnchor:
     """The anchor as the quote placing should see it: without a section that is gone (or left)."""
+    from models.annotations.placing import StoredAnchor
+
     if keep and anchor.section_id in after_ids:
         return anchor
     return StoredAnchor(
@@ -212,6 +221,8 @@ def _place_by_quote(
     section_ids: Sequence[int],
     result: Followed,
 ) -> None:
+    from models.annotations.placing import anchor_columns, place_all
+
     for placement in place_all(texts, hashes, section_ids, stale):
         was = next(s for s in stale if s.id == placement.id)
         if placement.recovered:
@@ -236,6 +247,9 @@ def put_back(
 ) -> None:
     """Put highlights exactly where a step's undo or redo says they were: on the characters
     showing the raw span, or unanchored (None). Inside the caller's transaction."""
+    from models.anchoring import make_anchor
+    from models.annotations.placing import anchor_columns
+
     texts = layout.texts()
     # Only the characters from the raw range the spans cover can be where they go back to.
     wanted = [span for span in spans.values() if span is not None]

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from ui.annotations.annotations_dock import annotations_dock
 from ui.annotations.highlight_marking import ColumnMarking
 from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
@@ -58,15 +59,7 @@ class AnnotationSession(QObject):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._flush_panel)
-        self.dock = QDockWidget(self.tr("Annotations"), window)
-        self.dock.setObjectName("annotationsDock")
-        placeholder = QLabel(
-            self.tr("Select words and press 1–9 to highlight them; the page is kept in the library.")
-        )
-        placeholder.setWordWrap(True)
-        placeholder.setTextFormat(Qt.TextFormat.PlainText)
-        self.dock.setWidget(placeholder)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = annotations_dock(window)  # made by the window before its first paint
         self.undo_action = self._action(
             self.tr("&Undo"), self.undo, [QKeySequence(QKeySequence.StandardKey.Undo)]
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.section import ParsedPage
+from ui.annotations.annotations_dock import annotations_dock
 from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
 from ui.common.settings import ReaderLayout, Settings
 from ui.common.theme import apply_theme
@@ -31,6 +32,7 @@ from ui.reader.find_bar import FindBar
 from ui.reader.page_style import PageStyle
 from ui.reader.page_view import PageView
 from ui.reader.raw_view import RawView
+from ui.shell.capabilities import FirstInput
 
 
 class MainWindow(LibraryWindow, QMainWindow):
@@ -112,45 +114,14 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         self._make_actions()
         self._make_menus()
-        from ui.language.language_help import LanguageHelp
-
-        self.language = LanguageHelp(self)  # word popups, pinyin above characters, vocabulary
-        from ui.annotations.highlight_session import AnnotationSession
-
-        self.annotation_session = AnnotationSession(self)  # highlights, the annotations panel, undo/redo
-        from ui.library.library_backup import LibraryBackup
-
-        self.library_backup = LibraryBackup(self)  # File ▸ Back Up Library…
-        self.file_menu.insertAction(self.quit_action, self.library_backup.action)
-        self.file_menu.insertSeparator(self.quit_action)
-        from ui.library.library_reparse import LibraryReparse
-
-        self.library_reparse = LibraryReparse(self)  # Library ▸ Re-parse Page / Issue / Library
-        bar_actions = self.menuBar().actions()
-        after_go = bar_actions.index(self.go_menu.menuAction()) + 1
-        self.menuBar().insertMenu(
-            bar_actions[after_go] if after_go < len(bar_actions) else None, self.library_reparse.menu
-        )
-        from ui.proofreading.scan_pane import ScanSession
-
-        self.scan_session = ScanSession(self)  # the scan beside the columns (Ctrl+I), Attach Scan…
-        self.splitter.insertWidget(1, self.scan_session.pane)
-        self.splitter.setStretchFactor(1, 2)
-        self.scan_session.toggle_action.toggled.connect(self._share_splitter)
+        # Language, annotations, backup, re-parse, scan and proofreading: built after the first
+        # paint, or when first asked for or the user first presses a key (ui.shell.capabilities).
+        self._capabilities: dict[str, object] | None = None
+        annotations_dock(self)  # its place kept from the start (restoreState below)
+        self._first_input = FirstInput(self)
+        self.firstPainted.connect(self._build_soon)
         if self.settings.scan_shown():
-            self.scan_session.set_shown(True, focus=False)  # the columns keep the keys
-        _insert_after(self.file_menu, self.import_action, self.scan_session.attach_action)
-        _insert_after(self.view_menu, self.toggle_raw_action, self.scan_session.toggle_action)
-        from ui.proofreading.proofreading_session import ProofreadingSession
-
-        # corrections, structure edits and the checker's flags (issue 8)
-        self.proofreading = ProofreadingSession(self, self.edit_menu, self.help_menu)
-        # Undo and redo head the Edit menu: one history for highlights and corrections alike.
-        first = self.edit_menu.actions()[0]
-        self.edit_menu.insertActions(
-            first, [self.annotation_session.undo_action, self.annotation_session.redo_action]
-        )
-        self.edit_menu.insertSeparator(first)
+            self.build_capabilities()  # the scan beside the page is part of the first paint
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
@@ -162,6 +133,37 @@ class MainWindow(LibraryWindow, QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+
+    def _capability(name: str):  # noqa: N805 - makes the properties below
+        def get(self):
+            if self._capabilities is None:
+                self.build_capabilities()
+            return self._capabilities.get(name)
+
+        return property(get, doc=f"the window's {name} (built when first asked for)")
+
+    language = _capability("language")
+    annotation_session = _capability("annotation_session")
+    library_backup = _capability("library_backup")
+    library_reparse = _capability("library_reparse")
+    scan_session = _capability("scan_session")
+    proofreading = _capability("proofreading")
+    del _capability
+
+    def _build_soon(self) -> None:
+        QTimer.singleShot(0, self.build_capabilities)  # after what the first paint started
+
+    def build_capabilities(self) -> None:
+        """Build the capabilities the first paint does without (once), then show them the page."""
+        if self._capabilities is not None:
+            return
+        from ui.shell import capabilities
+
+        self._capabilities = {}
+        self._first_input.remove()
+        capabilities.build(self)
+        if self.page is not None:
+            self.pageShown.emit(self.page_title)
 
     # --- actions and menus ----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -668,16 +670,10 @@ class MainWindow(LibraryWindow, QMainWindow):
             self._import_task.cancel()
             self._import_task.wait(5000)
         self.stop_search_index()
-        self.library_backup.stop()
-        self.library_reparse.stop()
-        self.scan_session.wait()
+        if self._capabilities is not None:  # (the annotations dock is in the state either way)
+            self.library_backup.stop()
+            self.library_reparse.stop()
+            self.scan_session.wait()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _insert_after(menu, anchor: QAction, action: QAction) -> None:
-    """Put an action just after another in a menu (at the end if the anchor is last)."""
-    actions = menu.actions()
-    index = actions.index(anchor) + 1 if anchor in actions else len(actions)
-    menu.insertAction(actions[index] if index < len(actions) else None, action)

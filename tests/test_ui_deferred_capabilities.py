@@ -1,0 +1,178 @@
+"""Start-up shows the page first: the capabilities (language, annotations, backup, re-parse, scan,
+proofreading) are built just after the first paint, and whatever the user does before that
+builds them at once, so every key and menu answers as in a window built whole (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import open_test_issue
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from ui.common.settings import Settings
+from ui.language.language_settings import LanguageSettings
+from ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
+
+
+def started(qtbot, settings: Settings, tmp_path: Path, build_after_paint: bool = True) -> MainWindow:
+    """A shown window on the astral page of a library; the deferred build held back if asked."""
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(win)
+    if not build_after_paint:
+        win.firstPainted.disconnect(win._build_soon)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_library()
+    open_test_issue(win, tmp_path)
+    return win
+
+
+@pytest.fixture
+def early(qtbot, settings, tmp_path: Path):
+    """A window whose deferred build has not run: nothing but the page and its panels yet."""
+    win = started(qtbot, settings, tmp_path, build_after_paint=False)
+    QApplication.processEvents()
+    assert win._capabilities is None
+    # The page is readable already: its columns hold the page's text.
+    assert any("高质量发展" in c.plain_text() for c in win.page_view.columns)
+    yield win
+    win.close()
+    win.library.close()
+
+
+def test_the_capabilities_are_built_just_after_the_first_paint(qtbot, settings, tmp_path) -> None:
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(win)
+    assert win._capabilities is None  # nothing of them before the window is on screen
+    win.show()
+    qtbot.waitUntil(lambda: win._capabilities is not None)
+    assert [a.text() for a in win.menuBar().actions()].count("&Annotate") == 1
+    win.close()
+
+
+def _column(win: MainWindow, words: str):
+    for column in win.page_view.columns:
+        at = column.plain_text().find(words)
+        if at >= 0:
+            return column, len(column.plain_text()[:at].encode("utf-16-le")) // 2
+    raise AssertionError(words)
+
+
+def test_f2_before_the_build_turns_proofreading_on(early) -> None:
+    column = early.page_view.active_column()
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert early._capabilities is not None
+    assert early.proofreading.active and all(c.editing for c in early.page_view.columns)
+
+
+def test_ctrl_i_before_the_build_shows_the_scan_pane(early) -> None:
+    early.page_view.focus_column(0)
+    QTest.keyClick(early.page_view.columns[0], Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert early._capabilities is not None
+    assert early.scan_session.pane.isVisible() and early.scan_session.toggle_action.isChecked()
+
+
+def test_ctrl_shift_p_before_the_build_sets_pinyin_above_characters(early) -> None:
+    assert not LanguageSettings(early.settings.store).ruby()
+    early.page_view.focus_column(0)
+    QTest.keyClick(
+        early.page_view.columns[0],
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert early._capabilities is not None
+    assert early.language.ruby_action.isChecked() and LanguageSettings(early.settings.store).ruby()
+
+
+def test_a_highlight_key_before_the_build_marks_the_selection(qtbot, early) -> None:
+    column, position = _column(early, "高质量发展")
+    column.setFocus()
+    cursor = column.textCursor()
+    cursor.setPosition(position)
+    column.setTextCursor(cursor)
+    for _ in range(5):
+        QTest.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(column, Qt.Key.Key_1)
+    session = early.annotation_session
+    page_id = early.test_pages["astral.txt"]
+    qtbot.waitUntil(lambda: len(session.annotations.page_highlights(page_id)) == 1)
+    assert session.annotations.page_highlights(page_id)[0].exact == "高质量发展"
+    # Ctrl+Z (the capabilities' undo) takes it away again.
+    QTest.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.annotations.page_highlights(page_id) == [])
+
+
+def test_a_click_on_the_menu_bar_before_the_build_finds_every_menu(early) -> None:
+    bar = early.menuBar()
+    assert "&Annotate" not in [a.text() for a in bar.actions()]
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(5, bar.height() // 2))
+    titles = [a.text() for a in bar.actions()]
+    assert "&Annotate" in titles and early.library_reparse.menu.menuAction() in bar.actions()
+    assert early.library_backup.action in early.file_menu.actions()
+    assert early.annotation_session.undo_action is early.edit_menu.actions()[0]
+    for menu in [a.menu() for a in bar.actions() if a.menu() is not None]:
+        menu.close()
+
+
+def test_highlights_already_in_the_library_show_once_built(qtbot, early) -> None:
+    from models.annotations.service import Annotations
+
+    page_id = early.test_pages["astral.txt"]
+    annotations = Annotations(early.library)
+    page = annotations.open_page(page_id)
+    at = next(i for i, text in enumerate(page.texts) if "高质量发展" in text)
+    start = page.texts[at].find("高质量发展")
+    annotations.create(page, at, start, start + 5, annotations.category_for_key(1).id)
+    early.build_capabilities()
+    session = early.annotation_session
+    painter = session.painters[at]
+    assert painter.background_at(start) == annotations.category_for_key(1).light_colour
+
+
+def test_the_docks_saved_state_is_restored_before_and_after_the_build(qtbot, settings, tmp_path) -> None:
+    first = started(qtbot, settings, tmp_path)
+    qtbot.waitUntil(lambda: first._capabilities is not None)
+    dock = first.annotation_session.dock
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    first.close()
+    first.library.close()
+
+    second = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(second)
+    second.firstPainted.disconnect(second._build_soon)
+    second.show()
+    qtbot.waitExposed(second)
+    docks = [d for d in second.findChildren(QDockWidget) if d.objectName() == "annotationsDock"]
+    assert len(docks) == 1 and second._capabilities is None
+    assert second.dockWidgetArea(docks[0]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    second.build_capabilities()
+    assert second.annotation_session.dock is docks[0]
+    assert second.dockWidgetArea(docks[0]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    second.close()
+
+
+def test_a_window_closed_before_the_build_keeps_the_saved_state(qtbot, settings, tmp_path) -> None:
+    first = started(qtbot, settings, tmp_path)
+    qtbot.waitUntil(lambda: first._capabilities is not None)
+    first.annotation_session.dock.hide()
+    first.close()
+    first.library.close()
+    for _ in range(2):  # closed before its build, then opened again
+        win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+        qtbot.addWidget(win)
+        win.firstPainted.disconnect(win._build_soon)
+        win.show()
+        qtbot.waitExposed(win)
+        dock = next(d for d in win.findChildren(QDockWidget) if d.objectName() == "annotationsDock")
+        assert not dock.isVisible()
+        win.close()
