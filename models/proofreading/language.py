@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from models.errors import DubaoError
+from models.proofreading.glyphs import Glyphs
 from models.resources import resource_path
 
 #: The shipped tables, read once and kept as one marshal file in the app-data folder
@@ -48,7 +49,8 @@ def _read_table(path: Path) -> Iterable[list[str]]:
 
 
 class Language:
-    """Word and character statistics with the queries the checker's features need."""
+    """Word and character statistics with the queries the checker's features need, and the
+    glyph vectors (:class:`~models.proofreading.glyphs.Glyphs`) that say how alike two characters look."""
 
     def __init__(
         self,
@@ -56,8 +58,10 @@ class Language:
         pairs: Mapping[str, int],
         lookalikes: Mapping[str, Mapping[str, float]],
         _derived: tuple[dict[str, int], dict[str, int]] | None = None,
+        glyphs: Glyphs | None = None,
     ) -> None:
         self.words = dict(words)
+        self.glyphs = glyphs if glyphs is not None else Glyphs.empty()
         self.total = float(sum(self.words.values())) or 1.0
         self.log_total = math.log(self.total)
         log_total = self.log_total
@@ -83,14 +87,15 @@ class Language:
 
             cache_folder = app_data_dir() / "checker"
         cached = cache_folder / f"tables-{stamp}.marshal"
+        glyphs = Glyphs.bundled(folder / "glyphs.npz")
         try:
             words, pairs, lookalikes, in_words, firsts = marshal.loads(cached.read_bytes())
-            return cls(words, pairs, lookalikes, (in_words, firsts))
+            return cls(words, pairs, lookalikes, (in_words, firsts), glyphs)
         except (OSError, EOFError, ValueError, TypeError):
             pass
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
-        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
+        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"), glyphs=glyphs)
         _write_cache(
             cached,
             (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
@@ -109,7 +114,7 @@ class Language:
             if len(word) > 1:
                 for ch in word:
                     in_words[ch] = in_words.get(ch, 0) + count
-        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts))
+        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts), self.glyphs)
 
     # --- words -----------------------------------------------------------------------
 
