@@ -2,10 +2,8 @@
 
 Clean sentences (the CPP polyphone sentences: g2pM, Apache-2.0, text from Chinese
 Wikipedia, CC BY-SA) get OCR-like substitutions injected: about one Han character in a
-hundred is replaced, 40% of the time by one of its look-alikes from the rendered table
-(the more alike, the likelier), 30% by a common character drawn by its glyph similarity
-(weight exp(``GLYPH_TEMPERATURE`` x similarity) from the glyph vectors: real OCR also
-confuses characters that share only a part), 30% by any common character (real OCR
+hundred is replaced, half of the time by one of its look-alikes from the rendered table
+(the more alike, the likelier), half of the time by another common character (real OCR
 also misreads characters whose printed glyphs differ more than the rendered fonts show).
 Every candidate the checker generates on the corrupted sentences is a training example:
 positive when it restores the injected character. A logistic regression over the
@@ -43,7 +41,6 @@ from tools.build_proofreading_stats import sentence_bigrams  # noqa: E402
 from tools.proofreading_sources import cpp_sentences  # noqa: E402
 
 OUT = ROOT / "resources" / "proofreading" / "checker-model.json"
-GLYPH_TEMPERATURE = 10.0
 
 
 def corrupt(
@@ -53,8 +50,7 @@ def corrupt(
     weights: list[float],
     rate: float,
     rng: random.Random,
-    lookalike_share: float = 0.4,
-    glyph_share: float = 0.3,
+    lookalike_share: float = 0.5,
 ) -> tuple[str, dict[int, str]]:
     """The sentence with OCR-like substitutions, and position -> the right character."""
     chars = list(sentence)
@@ -63,15 +59,9 @@ def corrupt(
         if not is_han(ch) or rng.random() >= rate:
             continue
         neighbours = language.lookalikes.get(ch)
-        draw = rng.random()
-        if neighbours and draw < lookalike_share:
+        if neighbours and rng.random() < lookalike_share:
             options = list(neighbours)
             wrong = rng.choices(options, weights=[neighbours[o] ** 4 for o in options])[0]
-        elif draw < lookalike_share + glyph_share and ch in language.glyphs.index:
-            sims = np.asarray(language.glyphs.similarities(ch, common))
-            glyph_weights = np.asarray(weights) * np.exp(GLYPH_TEMPERATURE * (sims - 1.0))
-            glyph_weights[sims > 0.98] = 0.0  # the character itself
-            wrong = rng.choices(common, weights=glyph_weights.tolist())[0]
         else:
             wrong = rng.choices(common, weights=weights)[0]
         if wrong != ch:
@@ -88,7 +78,7 @@ class Corrupted:
     candidates: list
 
 
-def corrupted_sentences(sentences, language, common, weights, rate, rng, share=0.4) -> list[Corrupted]:
+def corrupted_sentences(sentences, language, common, weights, rate, rng, share=0.5) -> list[Corrupted]:
     out = []
     for sentence in sentences:
         text, truth = corrupt(sentence, language, common, weights, rate, rng, share)
@@ -142,9 +132,8 @@ def main() -> None:
     ap.add_argument(
         "--lookalike-share",
         type=float,
-        default=0.4,
-        help="share of injected errors drawn from the rendered look-alike table (then 0.3 by glyph "
-        "similarity, the rest any common character)",
+        default=0.5,
+        help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
     )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
     args = ap.parse_args()
@@ -161,7 +150,7 @@ def main() -> None:
         for s in halves[k]:
             own.update(sentence_bigrams(s))
         pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
-        lang = Language(bundled.words, pairs, bundled.lookalikes, glyphs=bundled.glyphs)
+        lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()
         langs.append(lang)
     common = list(bundled.lookalikes)

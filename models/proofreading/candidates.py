@@ -1,13 +1,9 @@
 """Candidate substitutions for a line and the features the checker scores them by.
 
 A candidate says "the character at ``position`` may be an OCR misreading of
-``suggestion``". Candidates come from three places: the character's look-alikes that make
-a dictionary word with their neighbours (千 in 若千 -> 若干); any character that
-completes a three- or four-character word the line almost spells (服路员 -> 服务员); and,
-where the character as read stands in no word, the few characters that make a
-two-character word with a neighbour and rank best by that word's count and by how alike
-the two glyphs are (烦 in 问烦 -> 问题: the rendered table lacks the pair, the glyph
-vectors of :mod:`models.proofreading.glyphs` see the shared part).
+``suggestion``". Candidates come from two places: the character's look-alikes that make
+a dictionary word with their neighbours (千 in 若千 -> 若干), and any character that
+completes a three- or four-character word the line almost spells (服路员 -> 服务员).
 Each candidate is described by features comparing the line with and without the
 substitution; :mod:`models.proofreading.checker` weighs them with a fitted logistic
 regression.
@@ -29,10 +25,6 @@ WORD_MARGIN = 1.0
 #: A pattern with at most this many fillers offers all of them, look-alikes or not
 #: (two-character patterns only where the character as read is in no word).
 FEW_FILLERS = 8
-#: Where the character as read is in no word: this many more two-character-word makers
-#: are offered, ranked by log(word count) + GLYPH_RANK * glyph similarity.
-WIDE_POOL = 6
-GLYPH_RANK = 12.0
 
 FEATURES = (
     "segmentation_gain",  # log P(window with the suggestion) - log P(window as read), word unigram model
@@ -50,8 +42,6 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
-    "glyph",  # glyph similarity from the glyph vectors (any pair; 0.33 where either is unknown)
-    "wide",  # 1 when only the wide pool offered the candidate (no look-alike, no few-filler pattern)
 )
 
 
@@ -66,14 +56,12 @@ class Candidate:
 def _suggestions(
     language: Language, text: str, i: int, extra: Mapping[str, float], in_word: bool
 ) -> dict[str, tuple[float, int]]:
-    """Characters that make a word at ``i`` -> (log count of the best word made, longest length;
-    -2 for those only the wide pool offers)."""
+    """Characters that make a word at ``i`` -> (log count of the best word made, longest length)."""
     fillers = language.fillers()
     words = language.words
     ch = text[i]
     neighbours = language.lookalikes.get(ch, {})
     found: dict[str, tuple[float, int]] = {}
-    wide: dict[str, float] = {}
     n = len(text)
     for length in range(2, MAX_PATTERN + 1):
         for start in range(max(0, i - length + 1), min(i, n - length) + 1):
@@ -83,13 +71,6 @@ def _suggestions(
                 continue
             if len(chars) <= FEW_FILLERS and (length >= 3 or not in_word):
                 pool = list(chars)
-            elif length == 2 and not in_word:
-                for x in chars:
-                    if x != ch:
-                        count = words[before + x + after]
-                        if count > wide.get(x, 0):
-                            wide[x] = count
-                pool = [x for x in chars if x in neighbours or x in extra]
             elif len(chars) < len(neighbours):
                 pool = [x for x in chars if x in neighbours or x in extra]
             else:
@@ -104,12 +85,6 @@ def _suggestions(
                     found[x] = (value, length)
                 else:
                     found[x] = (max(old[0], value), max(old[1], length))
-    if wide:
-        others = [x for x in wide if x not in found]
-        sims = language.glyphs.similarities(ch, others)
-        ranked = sorted(zip(others, sims), key=lambda t: -(math.log(wide[t[0]]) + GLYPH_RANK * t[1]))
-        for x, _sim in ranked[:WIDE_POOL]:
-            found[x] = (math.log(wide[x]), -2)  # negative length: from the wide pool
     return found
 
 
@@ -150,8 +125,7 @@ def line_candidates(
         neighbours_in_words = sum(
             1.0 for k in (i - 1, i + 1) if 0 <= k < n and (covered[k] > 0 or not is_han(text[k]))
         )
-        glyph = language.glyphs.similarities(ch, list(found))
-        for (x, (new_word, length)), glyph_sim in zip(found.items(), glyph):
+        for x, (new_word, length) in found.items():
             changed = window[:at] + x + window[at + 1 :]
             similarity = max(neighbours.get(x, 0.0), language.lookalikes.get(x, {}).get(ch, 0.0))
             pair = language.pair_logp(left, x) + language.pair_logp(x, right)
@@ -160,7 +134,7 @@ def line_candidates(
                 new_word,
                 old_word,
                 1.0 if old_word > 0 else 0.0,
-                float(abs(length)),
+                float(length),
                 pair - base_pair,
                 similarity,
                 1.0 if similarity > 0 else 0.0,
@@ -171,8 +145,6 @@ def line_candidates(
                 base_pair,
                 pair,
                 freedom,
-                glyph_sim,
-                1.0 if length < 0 else 0.0,
             )
             out.append(Candidate(i, ch, x, features))
     return out

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from models.errors import DubaoError
-from models.proofreading.glyphs import Glyphs
 from models.resources import resource_path
 
 #: The shipped tables, read once and kept as one marshal file in the app-data folder
@@ -49,8 +48,7 @@ def _read_table(path: Path) -> Iterable[list[str]]:
 
 
 class Language:
-    """Word and character statistics with the queries the checker's features need, and the
-    glyph vectors (:class:`~models.proofreading.glyphs.Glyphs`) that say how alike two characters look."""
+    """Word and character statistics with the queries the checker's features need."""
 
     def __init__(
         self,
@@ -58,10 +56,8 @@ class Language:
         pairs: Mapping[str, int],
         lookalikes: Mapping[str, Mapping[str, float]],
         _derived: tuple[dict[str, int], dict[str, int]] | None = None,
-        glyphs: Glyphs | None = None,
     ) -> None:
         self.words = dict(words)
-        self.glyphs = glyphs if glyphs is not None else Glyphs.empty()
         self.total = float(sum(self.words.values())) or 1.0
         self.log_total = math.log(self.total)
         log_total = self.log_total
@@ -87,15 +83,14 @@ class Language:
 
             cache_folder = app_data_dir() / "checker"
         cached = cache_folder / f"tables-{stamp}.marshal"
-        glyphs = Glyphs.bundled(folder / "glyphs.npz")
         try:
             words, pairs, lookalikes, in_words, firsts = marshal.loads(cached.read_bytes())
-            return cls(words, pairs, lookalikes, (in_words, firsts), glyphs)
+            return cls(words, pairs, lookalikes, (in_words, firsts))
         except (OSError, EOFError, ValueError, TypeError):
             pass
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
-        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"), glyphs=glyphs)
+        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
         _write_cache(
             cached,
             (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
@@ -114,7 +109,7 @@ class Language:
             if len(word) > 1:
                 for ch in word:
                     in_words[ch] = in_words.get(ch, 0) + count
-        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts), self.glyphs)
+        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts))
 
     # --- words -----------------------------------------------------------------------
 
