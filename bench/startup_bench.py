@@ -102,22 +102,27 @@ def _env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def _usable(cmd: list[str], probe: Path, env: dict[str, str], mark: int = 2) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) from just before the process starts to a probe mark: 2 is
-    usable (page painted, library panel filled), 3 complete (the capabilities built after it:
-    annotations, language, proofreading…, the page painted again); the bare window has one."""
+Mark = tuple[float, float]
+
+
+def _run_marks(cmd: list[str], probe: Path, env: dict[str, str]) -> tuple[Mark, Mark]:
+    """Run once; (wall seconds, CPU seconds) from just before the process starts to two probe
+    marks: usable (mark 2: page painted, library panel filled) and complete (the last mark: the
+    capabilities built after it, annotations, language, proofreading…, the page painted again).
+    The bare window has one mark, which is then both."""
     probe.unlink(missing_ok=True)
-    start = _usable.last_start = time.time()
+    start = time.time()
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, timeout=300, capture_output=True)
     wall, cpu = (line.split() for line in probe.read_text().split("\n")[:2])
-    mark = min(mark, len(wall) - 1)
-    return float(wall[mark]) - start, float(cpu[mark])
+    usable = min(2, len(wall) - 1)
+    return (
+        (float(wall[usable]) - start, float(cpu[usable])),
+        (float(wall[-1]) - start, float(cpu[-1])),
+    )
 
 
-def _usable_marks_done(probe: Path) -> tuple[float, float]:
-    """(wall, CPU) of the last run's last mark (complete), wall from the same start as its usable."""
-    wall, cpu = (line.split() for line in probe.read_text().split("\n")[:2])
-    return float(wall[-1]) - _usable.last_start, float(cpu[-1])
+def _usable(cmd: list[str], probe: Path, env: dict[str, str]) -> Mark:
+    return _run_marks(cmd, probe, env)[0]
 
 
 def _small_library(tmp: Path) -> Path:
@@ -178,8 +183,9 @@ def startup(repeat: int, db: Path | None) -> None:
             for name, (cmd, case_env, fresh) in cases.items():
                 if fresh is not None:
                     shutil.rmtree(fresh, ignore_errors=True)  # nothing kept from the run before
-                runs[name].append(_usable(cmd, probe, case_env))
-                complete[name].append(_usable_marks_done(probe))
+                usable, done = _run_marks(cmd, probe, case_env)
+                runs[name].append(usable)
+                complete[name].append(done)
     load = os.getloadavg()
     wall = {name: statistics.median(r[0] for r in rs) for name, rs in runs.items()}
     cpu = {name: statistics.median(r[1] for r in rs) for name, rs in runs.items()}
