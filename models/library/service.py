@@ -23,6 +23,7 @@ from models.history import History
 from models.library import binding, search_index
 from models.library import sections as stored
 from models.library.binding import binds_library
+from models.library.corrections import says_something
 from models.library.database import open_database
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
@@ -411,6 +412,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
             corrections = [
                 from_row(CorrectionInfo, c)
                 for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
+                if says_something(raw, c.raw_start, c.raw_end, c.replacement)
             ]
         return PageContent(
             info=info, raw=raw, sections=sections, corrections=corrections, section_ids=section_ids
