@@ -207,6 +207,53 @@ def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, 
     assert panel_rows(window)[a].startswith("○") and "0/2 done" in panel_rows(window)["issue"]
 
 
+def test_mark_page_done_is_one_step_ctrl_z_takes_back_and_the_menu_says_so(qtbot, window) -> None:
+    a = window.test_pages["a.txt"]
+    review = window.proofreading.review
+    undo = window.annotation_session.undo_action
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert window.library.page_status(a) == "in_progress" and not review.mark_done_action.isChecked()
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert undo.text().replace("&", "") == "Undo mark page done"
+    assert panel_rows(window)[a].startswith("✓")
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)
+    assert window.library.page_status(a) == "in_progress"
+    assert any("x人员" in t for t in texts(window, "a.txt"))  # only the status went back
+    assert panel_rows(window)[a].startswith("◐") and not review.mark_done_action.isChecked()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert panel_rows(window)[a].startswith("✓")
+    # Unchecking the menu entry puts the page back in progress, as one step too.
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "in_progress"
+    assert undo.text().replace("&", "") == "Undo mark page in progress"
+
+
+def test_an_edit_on_a_page_marked_done_sets_it_back_in_progress_and_says_so(qtbot, window) -> None:
+    a = window.test_pages["a.txt"]
+    review = window.proofreading.review
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done" and panel_rows(window)[a].startswith("✓")
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert any("x人员" in t for t in texts(window, "a.txt"))
+    assert window.library.page_status(a) == "in_progress"
+    assert "marked done" in window.statusBar().currentMessage()
+    assert panel_rows(window)[a].startswith("◐") and not review.mark_done_action.isChecked()
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # the edit goes, and the page is done again
+    assert not any("x人员" in t for t in texts(window, "a.txt"))
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert panel_rows(window)[a].startswith("✓")
+
+
 def test_page_details_show_the_issue_id(qtbot, window) -> None:
     from ui.library.page_details import PageDetails, PageDetailsDialog
 

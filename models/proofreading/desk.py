@@ -4,7 +4,7 @@
 (:meth:`ProofDesk._step`) snapshots the pages it edits, lets the body write correction and
 structure rows, rebuilds the stored sections of pages whose structure changed (the parser's
 sections of the raw text, then the structure edits in force, oldest first), moves the pages'
-highlights with their words, marks an unchecked page in progress, calls ``_page_changed``
+highlights with their words, marks an unchecked (or done) page in progress, calls ``_page_changed``
 for each page, all in one transaction; then records the step in the session's history and
 tells listeners. Undo and redo (:meth:`ProofDesk.undo`) replay any step of that history,
 annotation operations included, and re-derive the pages whose text they touch.
@@ -192,7 +192,9 @@ class ProofDesk:
                     rec.followed.unanchored.extend(followed.unanchored)
                     rec.spans[page_id] = followed.spans
                     status = Page.select(Page.status).where(Page.id == page_id).scalar()
-                    if status == "unchecked":
+                    # The first edit sets a page in progress; an edit on a page marked done sets
+                    # it back (undoing the edit marks it done again).
+                    if status in ("unchecked", "done"):
                         rec.touch("page_status", [page_id])
                         Page.update(status="in_progress").where(Page.id == page_id).execute()
                 after = {kind: rows.snapshot(kind, before) for kind, before in rec.before.items()}

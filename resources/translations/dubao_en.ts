@@ -1816,6 +1816,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>The checker is still reading this page: F8 again in a moment.</source>
         <translation>The checker is still reading this page: F8 again in a moment.</translation>
     </message>
+    <message>
+        <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
+        <translation>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2104,6 +2108,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>delete %1</source>
         <translation>delete %1</translation>
     </message>
+    <message>
+        <source>mark page done</source>
+        <translation>mark page done</translation>
+    </message>
+    <message>
+        <source>mark page in progress</source>
+        <translation>mark page in progress</translation>
+    </message>
+    <message>
+        <source>mark page unchecked</source>
+        <translation>mark page unchecked</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2226,16 +2242,20 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Ctrl+Z undoes them all</source>
         <translation>Ctrl+Z undoes them all</translation>
     </message>
-    <message>
-        <source>Page marked done.</source>
-        <translation>Page marked done.</translation>
-    </message>
     <message numerus="yes">
         <source>%n occurrences deleted</source>
         <translation>
             <numerusform>%n occurrence deleted</numerusform>
             <numerusform>%n occurrences deleted</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page marked done (Ctrl+Z undoes it).</source>
+        <translation>Page marked done (Ctrl+Z undoes it).</translation>
+    </message>
+    <message>
+        <source>Page marked in progress (Ctrl+Z undoes it).</source>
+        <translation>Page marked in progress (Ctrl+Z undoes it).</translation>
     </message>
 </context>
 <context>

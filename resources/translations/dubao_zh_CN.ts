@@ -1807,6 +1807,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>The checker is still reading this page: F8 again in a moment.</source>
         <translation>检查器仍在读这一页：请稍后再按 F8。</translation>
     </message>
+    <message>
+        <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
+        <translation>本版已标记为完成；这次修改使它回到“进行中”（Ctrl+Z 两者一并撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2095,6 +2099,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>delete %1</source>
         <translation>删除 %1</translation>
     </message>
+    <message>
+        <source>mark page done</source>
+        <translation>标记本版完成</translation>
+    </message>
+    <message>
+        <source>mark page in progress</source>
+        <translation>标记本版进行中</translation>
+    </message>
+    <message>
+        <source>mark page unchecked</source>
+        <translation>标记本版未校</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2213,15 +2229,19 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Ctrl+Z undoes them all</source>
         <translation>Ctrl+Z 全部撤销</translation>
     </message>
-    <message>
-        <source>Page marked done.</source>
-        <translation>本版已标记为校完。</translation>
-    </message>
     <message numerus="yes">
         <source>%n occurrences deleted</source>
         <translation>
             <numerusform>已删除 %n 处</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page marked done (Ctrl+Z undoes it).</source>
+        <translation>本版已标记为完成（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Page marked in progress (Ctrl+Z undoes it).</source>
+        <translation>本版已标记为进行中（Ctrl+Z 可撤销）。</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,9 @@ class ProofreadingSession(QObject):
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
         self._library: Any = None
+        #: a core step of this session is running; it set the page (marked done) in progress
+        self._stepping = False
+        self._reopened = False
         #: where the caret goes once the page is shown again: (section, code-point offset), or
         #: beside a raw character wherever it is shown then
         self._caret: tuple[int, int] | RawCaret | None = None
@@ -167,6 +170,7 @@ class ProofreadingSession(QObject):
     # --- the page -----------------------------------------------------------------------------------
     def _page_shown(self, _title: str = "") -> None:
         self._listen()
+        self.review.show_status()
         if self.active and self._page_id() is None:
             self.proofread_action.setChecked(False)  # a page from a file: the mode ends
         self._attach()
@@ -193,9 +197,17 @@ class ProofreadingSession(QObject):
         others = [p for p in changed if p != page_id]  # this page's own check counts it again
         if others:
             self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
+        if self._stepping and page_id is not None:  # an edit of ours set a page marked done back
+            self._reopened = any(
+                c.kind == "page_status" and c.key == page_id and (c.before or {}).get("status") == "done"
+                for c in command.changes
+            )
+        statuses = command.status_page_ids()
         refresh = getattr(self.window, "refresh_page_status", None)
-        if refresh is not None:
-            refresh(command.text_page_ids())  # a page's first edit sets it in progress
+        if refresh is not None:  # a page's first edit sets it in progress; Mark Page Done, its undo
+            refresh(command.text_page_ids() | statuses)
+        if page_id in statuses:
+            self.review.show_status()
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""
@@ -307,6 +319,7 @@ class ProofreadingSession(QObject):
         if page_id is None:
             self._say(self.tr("Only pages in the library can be proofread."))
             return False
+        self._stepping, self._reopened = True, False
         try:
             result = call(page_id)
         except EditConflict as exc:  # a colleague changed the span since: a dialog, then their text
@@ -320,10 +333,18 @@ class ProofreadingSession(QObject):
             self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
             self.reload()  # show what the library holds
             return False
+        finally:
+            self._stepping = False
         if not getattr(result, "changed", True):
             return True
         self._caret = caret
         self.reload()
+        if self._reopened:
+            self._say(
+                self.tr(
+                    "The page was marked done; this change set it back to in progress (Ctrl+Z undoes both)."
+                )
+            )
         if getattr(result, "unanchored", None):
             self._say(
                 self.tr(
