@@ -1820,6 +1820,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
         <translation>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</translation>
     </message>
+    <message>
+        <source>The page was not added to the library</source>
+        <translation>The page was not added to the library</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

@@ -1811,6 +1811,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
         <translation>本版已标记为完成；这次修改使它回到“进行中”（Ctrl+Z 两者一并撤销）。</translation>
     </message>
+    <message>
+        <source>The page was not added to the library</source>
+        <translation>此版未能加入报库</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

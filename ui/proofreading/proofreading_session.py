@@ -24,7 +24,7 @@ from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
-from ui.proofreading.raw_caret import RawCaret
+from ui.proofreading.raw_caret import RawCaret, put_caret, starting_place
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -116,6 +116,8 @@ class ProofreadingSession(QObject):
         """Start or leave proofreading mode (a page from a file is added to the library first)."""
         if active == self.active:
             return
+        # Where the editor was looking, taken before a page from a file is shown from the library.
+        start = starting_place(self.window.page_view) if active else None
         if active and self._page_id() is None and not self._bring_into_library():
             self.proofread_action.setChecked(False)
             return
@@ -131,9 +133,7 @@ class ProofreadingSession(QObject):
         self._attach()
         if active:
             self._say(self.tr("Proofreading: every change is saved in the library as a correction."))
-            column = self.window.page_view.active_column()
-            if column is not None:
-                column.setFocus(Qt.FocusReason.OtherFocusReason)
+            put_caret(self.window.page_view, start)
         else:
             self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))
@@ -158,7 +158,13 @@ class ProofreadingSession(QObject):
 
     def _bring_into_library(self) -> bool:
         language = getattr(self.window, "language", None)
-        page_id = language.library_page_id(create=True) if language is not None else None
+        try:
+            page_id = language.library_page_id(create=True) if language is not None else None
+        except Exception as exc:  # noqa: BLE001 - the import failed (disk, lock, read-only): say so
+            self.window.show_error(
+                self.tr("The page was not added to the library"), str(exc) or type(exc).__name__
+            )
+            return False
         if page_id is None or not self.window.open_library_page(page_id):
             self._say(self.tr("Only pages in the library can be proofread."))
             return False
