@@ -1635,6 +1635,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Off while proofreading: they type</source>
         <translation>Off while proofreading: they type</translation>
     </message>
+    <message>
+        <source>Add the flagged word (or the selection) to the library's dictionary</source>
+        <translation>Add the flagged word (or the selection) to the library's dictionary</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
@@ -1823,6 +1827,42 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>The page was not added to the library</source>
         <translation>The page was not added to the library</translation>
+    </message>
+    <message>
+        <source>Add to Dictionar&amp;y</source>
+        <translation>Add to Dictionar&amp;y</translation>
+    </message>
+    <message>
+        <source>Add the selected flag's word (or the selection) to the library's dictionary</source>
+        <translation>Add the selected flag's word (or the selection) to the library's dictionary</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>Open a page of the library first.</translation>
+    </message>
+    <message>
+        <source>Select a word, or a flag with F8, to add it to the library's dictionary.</source>
+        <translation>Select a word, or a flag with F8, to add it to the library's dictionary.</translation>
+    </message>
+    <message>
+        <source>The word was not added to the dictionary</source>
+        <translation>The word was not added to the dictionary</translation>
+    </message>
+    <message>
+        <source>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</source>
+        <translation>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the library's dictionary.</source>
+        <translation>“%1” is already in the library's dictionary.</translation>
+    </message>
+    <message>
+        <source>The checker does not know the library's words: %1</source>
+        <translation>The checker does not know the library's words: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
+        <translation>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2163,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>mark page unchecked</source>
         <translation>mark page unchecked</translation>
+    </message>
+    <message>
+        <source>add to dictionary</source>
+        <translation>add to dictionary</translation>
     </message>
 </context>
 <context>

@@ -1629,6 +1629,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Off while proofreading: they type</source>
         <translation>校对时停用：按下即输入</translation>
     </message>
+    <message>
+        <source>Add the flagged word (or the selection) to the library's dictionary</source>
+        <translation>把标记的词（或所选文字）加入报库词典</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
@@ -1814,6 +1818,42 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>The page was not added to the library</source>
         <translation>此版未能加入报库</translation>
+    </message>
+    <message>
+        <source>Add to Dictionar&amp;y</source>
+        <translation>加入词典(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Add the selected flag's word (or the selection) to the library's dictionary</source>
+        <translation>把所选标记的词（或所选文字）加入报库词典</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>请先打开报库中的一版。</translation>
+    </message>
+    <message>
+        <source>Select a word, or a flag with F8, to add it to the library's dictionary.</source>
+        <translation>请先选中一个词，或用 F8 选中一个标记，再加入报库词典。</translation>
+    </message>
+    <message>
+        <source>The word was not added to the dictionary</source>
+        <translation>该词未加入词典</translation>
+    </message>
+    <message>
+        <source>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</source>
+        <translation>“%1”已加入报库词典：检查器不再标记它（Ctrl+Z 可撤出）。</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the library's dictionary.</source>
+        <translation>“%1”已在报库词典中。</translation>
+    </message>
+    <message>
+        <source>The checker does not know the library's words: %1</source>
+        <translation>检查器未能读取报库词典：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
+        <translation>%1（%2）：输入改正，按 Esc 忽略，按 Ctrl+Shift+D 加入词典</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2154,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>mark page unchecked</source>
         <translation>标记本版未校</translation>
+    </message>
+    <message>
+        <source>add to dictionary</source>
+        <translation>加入词典</translation>
     </message>
 </context>
 <context>

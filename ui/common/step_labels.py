@@ -23,6 +23,7 @@ class StepLabels(QObject):
             "reinstate correction": self.tr("reinstate correction"),
             "reinstate structure edit": self.tr("reinstate structure edit"),
             "dismiss flag": self.tr("dismiss flag"),
+            "add to dictionary": self.tr("add to dictionary"),
             "mark page done": self.tr("mark page done"),
             "mark page in progress": self.tr("mark page in progress"),
             "mark page unchecked": self.tr("mark page unchecked"),

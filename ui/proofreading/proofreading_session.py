@@ -90,6 +90,9 @@ class ProofreadingSession(QObject):
         from ui.proofreading.review_actions import ReviewActions
 
         self.review = ReviewActions(self, edit_menu, first)  # Correct Everywhere, Page History, Done
+        from ui.proofreading.dictionary_action import DictionaryAction
+
+        self.dictionary = DictionaryAction(self, edit_menu, first)  # Add to Dictionary
         edit_menu.insertSeparator(first)
         help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.keys_action)
 
@@ -149,6 +152,9 @@ class ProofreadingSession(QObject):
         self.next_flag_action.setEnabled(on)
         self.previous_flag_action.setEnabled(on)
         self.structure.set_enabled(on)
+        dictionary = getattr(self, "dictionary", None)
+        if dictionary is not None:
+            dictionary.action.setEnabled(on)
 
     def _page_id(self) -> int | None:
         where = self.window.page_where
@@ -214,6 +220,8 @@ class ProofreadingSession(QObject):
             refresh(command.text_page_ids() | statuses)
         if page_id in statuses:
             self.review.show_status()
+        if "library_word" in command.kinds():  # Add to Dictionary, its undo: the checker learns
+            self.flags.relearn()
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""
@@ -430,6 +438,7 @@ class ProofreadingSession(QObject):
         if not self.active:
             return
         menu.addSeparator()
+        menu.addAction(self.dictionary.action)
         sub = menu.addMenu(self.tr("S&tructure"))
         self.structure.fill(sub)
 
