@@ -97,6 +97,14 @@ def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batc
     assert count(window, "农资") == before and count(window, "物资") == 0
 
 
+def test_correct_everywhere_from_a_selection_waits_for_the_replacement(qtbot, window) -> None:
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.focusWidget() is dialog.new_edit  # the wrong form is given: type what replaces it
+    QTest.keyClicks(dialog.new_edit, "X")
+    assert dialog.new_edit.text() == "X" and dialog.old_edit.text() == "农资"
+    dialog.reject()
+
+
 def test_correct_everywhere_leaves_out_what_an_editor_corrected_by_hand(qtbot, window) -> None:
     library = window.library
     page = window.test_pages["a.txt"]

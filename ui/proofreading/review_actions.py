@@ -83,6 +83,9 @@ class ReviewActions(QObject):
         dialog.open()
         if old:
             dialog.find()
+            # The wrong form is given: what is left to type is the replacement.
+            dialog.new_edit.setFocus()
+            dialog.new_edit.selectAll()
 
     def _applied(self, dialog: Any) -> None:
         result = dialog.result_of_apply
