@@ -828,3 +828,16 @@ def test_add_to_dictionary_takes_a_flagged_name_and_ctrl_z_takes_it_out(qtbot, w
     window.proofreading.dictionary.action.trigger()
     assert "𠀀明" in window.library.words()
     assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_closing_find_in_page_leaves_the_caret_on_the_hit_to_correct_it(qtbot, window) -> None:
+    proofread(qtbot, window)
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("狠抓")
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    column = window.page_view.active_column()
+    assert column.hasFocus() and not column.is_masthead
+    QTest.keyClicks(column, "x")  # typed where the hit was, not at a paragraph's or masthead's start
+    assert any("导向，x狠抓" in t for t in texts(window)), texts(window)
