@@ -502,3 +502,31 @@ def test_page_history_says_a_deletion_is_one(qtbot, window) -> None:
     dialog = open_history(window)
     assert dialog.tree.topLevelItem(0).text(2) == "总体 → (deleted)"
     dialog.reject()
+
+
+def test_the_issues_proofread_text_is_exported_as_text_or_tei_from_the_file_menu(
+    qtbot, window, tmp_path
+) -> None:
+    correct(window, "a.txt", "农技", "农机")
+    export = window.proofread_export
+    assert export.action in window.file_menu.actions()
+    out = tmp_path / "out.txt"
+    export.ask_path = lambda _suggested: (str(out), "Plain text (*.txt)")
+    assert export.export() == str(out)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("### ") == 2  # both pages of the shown page's issue
+    assert text.count("农机人员") == 1 and text.count("农技人员") == 1  # page a corrected, b not
+    assert "2 pages" in window.statusBar().currentMessage()
+    tei = tmp_path / "out.xml"
+    export.ask_path = lambda _suggested: (str(tei), "TEI XML, corrections kept (*.xml)")
+    export.export()
+    assert "<choice><sic>农技</sic><corr>农机</corr></choice>" in tei.read_text(encoding="utf-8")
+    # Never over the library; a failure is told and nothing is written.
+    library_file = window.library.source_path
+    before = library_file.read_bytes()[:100]
+    export.ask_path = lambda _suggested: (str(library_file), "Plain text (*.txt)")
+    assert export.export() is None
+    box = window._error_box
+    assert box.isVisible() and box.text() == "Nothing was exported"
+    box.close()
+    assert library_file.read_bytes()[:100] == before

@@ -2791,4 +2791,34 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>%1 changed this at %2 UTC, after you read it. Your change was not applied.</translation>
     </message>
 </context>
+<context>
+    <name>ProofreadExport</name>
+    <message>
+        <source>Export &amp;Proofread Text…</source>
+        <translation>Export &amp;Proofread Text…</translation>
+    </message>
+    <message>
+        <source>The issue's corrected text, as plain text or TEI with each correction</source>
+        <translation>The issue's corrected text, as plain text or TEI with each correction</translation>
+    </message>
+    <message>
+        <source>Export Proofread Text</source>
+        <translation>Export Proofread Text</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</source>
+        <translation>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Nothing was exported</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages of proofread text written to %1</source>
+        <translation>
+            <numerusform>%n page of proofread text written to %1</numerusform>
+            <numerusform>%n pages of proofread text written to %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2775,4 +2775,33 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>%1 在你读取之后于 %2 UTC 修改了此处。你的修改未被应用。</translation>
     </message>
 </context>
+<context>
+    <name>ProofreadExport</name>
+    <message>
+        <source>Export &amp;Proofread Text…</source>
+        <translation>导出校对后文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The issue's corrected text, as plain text or TEI with each correction</source>
+        <translation>本期校对后的文字：纯文本，或保留每处改正的 TEI</translation>
+    </message>
+    <message>
+        <source>Export Proofread Text</source>
+        <translation>导出校对后文本</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</source>
+        <translation>纯文本 (*.txt);;TEI XML，保留改正 (*.xml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>未导出任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages of proofread text written to %1</source>
+        <translation>
+            <numerusform>已将 %n 版校对后文本写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -145,6 +145,10 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         # corrections, structure edits and the checker's flags (issue 8)
         self.proofreading = ProofreadingSession(self, self.edit_menu, self.help_menu)
+        from ui.proofreading.text_export import ProofreadExport
+
+        self.proofread_export = ProofreadExport(self)  # File ▸ Export Proofread Text… (text or TEI)
+        self.file_menu.insertAction(self.library_backup.action, self.proofread_export.action)
         # Undo and redo head the Edit menu: one history for highlights and corrections alike.
         first = self.edit_menu.actions()[0]
         self.edit_menu.insertActions(
