@@ -841,3 +841,16 @@ def test_closing_find_in_page_leaves_the_caret_on_the_hit_to_correct_it(qtbot, w
     assert column.hasFocus() and not column.is_masthead
     QTest.keyClicks(column, "x")  # typed where the hit was, not at a paragraph's or masthead's start
     assert any("导向，x狠抓" in t for t in texts(window)), texts(window)
+
+
+def test_add_to_dictionary_on_a_look_alike_flag_asks_for_the_whole_word(qtbot, window) -> None:
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert session.queue.current().kind == "lookalike"
+    QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
+    assert window.library.words() == []  # one doubtful character is not a word
+    assert "select the whole word" in window.statusBar().currentMessage()

@@ -1849,8 +1849,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>The word was not added to the dictionary</translation>
     </message>
     <message>
-        <source>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</source>
-        <translation>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</translation>
+        <source>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</source>
+        <translation>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</translation>
     </message>
     <message>
         <source>“%1” is already in the library's dictionary.</source>
@@ -1863,6 +1863,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
         <translation>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</translation>
+    </message>
+    <message>
+        <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
+        <translation>A flag on a character is not a word: select the whole word to add it to the dictionary.</translation>
     </message>
 </context>
 <context>

@@ -1840,8 +1840,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>该词未加入词典</translation>
     </message>
     <message>
-        <source>“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out).</source>
-        <translation>“%1”已加入报库词典：检查器不再标记它（Ctrl+Z 可撤出）。</translation>
+        <source>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</source>
+        <translation>“%1”已加入报库词典（Ctrl+Z 可撤出）；检查器重新检查本版。</translation>
     </message>
     <message>
         <source>“%1” is already in the library's dictionary.</source>
@@ -1854,6 +1854,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
         <translation>%1（%2）：输入改正，按 Esc 忽略，按 Ctrl+Shift+D 加入词典</translation>
+    </message>
+    <message>
+        <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
+        <translation>标记的是单个字，不是词：请选中整个词再加入词典。</translation>
     </message>
 </context>
 <context>

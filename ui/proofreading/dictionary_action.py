@@ -1,7 +1,8 @@
 """Edit ▸ Add to Dictionary (Ctrl+Shift+D): a name or place the checker flags as unknown goes
 into the library's own dictionary, so the checker stops flagging it on every page.
 
-The word is the selected flag's text (F8), else the selection in the column. Adding it is one
+The word is the selected unknown-word flag's text (F8), else the selection in the column (a
+look-alike flag marks one character: the editor selects the word around it). Adding it is one
 step of the history (Ctrl+Z takes it out again); the session hears the step and the checker
 reads the page and the issue again with the word known.
 """
@@ -38,10 +39,11 @@ class DictionaryAction(QObject):
         return QCoreApplication.translate("ProofreadingSession", text, disambiguation, n)
 
     def word(self) -> str:
-        """The selected flag's text, else the active column's selection on one line ("" if none)."""
+        """The selected unknown-word flag's text, else the active column's selection on one line
+        ("" if none: a look-alike or punctuation flag marks a character, not a word)."""
         flag = self.session.queue.current()
         if flag is not None:
-            return str(flag.text)
+            return str(flag.text) if flag.kind == "unknown" else ""
         column = self.session.window.page_view.active_column()
         if column is None:
             return ""
@@ -62,7 +64,14 @@ class DictionaryAction(QObject):
             session._say(self.tr("Open a page of the library first."))
             return False
         if not word:
-            session._say(self.tr("Select a word, or a flag with F8, to add it to the library's dictionary."))
+            flag = session.queue.current()
+            session._say(
+                self.tr(
+                    "A flag on a character is not a word: select the whole word to add it to the dictionary."
+                )
+                if flag is not None
+                else self.tr("Select a word, or a flag with F8, to add it to the library's dictionary.")
+            )
             return False
         try:
             added = library.add_dictionary_word(word)
@@ -80,7 +89,7 @@ class DictionaryAction(QObject):
         if added:
             session._say(
                 self.tr(
-                    "“%1” is in the library's dictionary: the checker no longer flags it (Ctrl+Z takes it out)."
+                    "“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again."
                 ).replace("%1", word)
             )
         else:
