@@ -530,3 +530,23 @@ def test_the_issues_proofread_text_is_exported_as_text_or_tei_from_the_file_menu
     assert box.isVisible() and box.text() == "Nothing was exported"
     box.close()
     assert library_file.read_bytes()[:100] == before
+
+
+def test_the_windows_w3c_export_and_import_carry_the_corrections(qtbot, window, tmp_path) -> None:
+    import json
+
+    correct(window, "a.txt", "农技", "农机")
+    session = window.annotation_session
+    out = tmp_path / "shared.jsonld"
+    session.ask_save_path = lambda: (str(out), "")
+    session.export_action.trigger()
+    document = json.loads(out.read_text(encoding="utf-8"))
+    items = document.get("first", {}).get("items", document.get("items", []))
+    editing = [a for a in items if a.get("motivation") == "editing"]
+    assert len(editing) == 1 and editing[0]["body"]["value"] == "农机"
+    window.library.undo()  # the correction gone here: the colleague's file brings it back
+    assert count(window, "农机") == 0
+    session.ask_open_path = lambda: (str(out), "")
+    session.import_action.trigger()
+    assert count(window, "农机") == 1
+    assert "corrections: 1 applied" in window.statusBar().currentMessage()

@@ -993,6 +993,10 @@
         <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
         <translation>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</translation>
     </message>
+    <message>
+        <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
+        <translation>corrections: %1 applied, %2 already here, %3 conflicts</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

@@ -988,6 +988,10 @@
         <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
         <translation>校对中：1–9 会输入到正文里。按 F2 退出校对后再标注。</translation>
     </message>
+    <message>
+        <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
+        <translation>改正：应用 %1 处，已有 %2 处，冲突 %3 处</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
