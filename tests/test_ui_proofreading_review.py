@@ -550,3 +550,20 @@ def test_the_windows_w3c_export_and_import_carry_the_corrections(qtbot, window, 
     session.import_action.trigger()
     assert count(window, "农机") == 1
     assert "corrections: 1 applied" in window.statusBar().currentMessage()
+
+
+def test_turning_the_page_while_proofreading_starts_typing_at_its_body_text(qtbot, window) -> None:
+    a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert window.proofreading.active
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageDown, CTRL)  # the next page
+    assert window.library_page_id == b and window.proofreading.active
+    column = window.page_view.active_column()
+    assert column.hasFocus()
+    QTest.keyClicks(column, "x")
+    assert any(t.startswith("春耕时节农资足\nx本报北京") for t in texts(window, "b.txt")), texts(
+        window, "b.txt"
+    )
+    assert not any("x" in t for t in texts(window, "a.txt"))
+    del a

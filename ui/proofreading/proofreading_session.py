@@ -24,7 +24,7 @@ from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
-from ui.proofreading.raw_caret import RawCaret, put_caret, starting_place
+from ui.proofreading.raw_caret import RawCaret, first_body_text, put_caret, starting_place
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -56,6 +56,8 @@ class ProofreadingSession(QObject):
         #: a core step of this session is running; it set the page (marked done) in progress
         self._stepping = False
         self._reopened = False
+        #: the page is being shown again after a step (not another page)
+        self._reloading = False
         #: where the caret goes once the page is shown again: (section, code-point offset), or
         #: beside a raw character wherever it is shown then
         self._caret: tuple[int, int] | RawCaret | None = None
@@ -185,7 +187,10 @@ class ProofreadingSession(QObject):
         self.review.show_status()
         if self.active and self._page_id() is None:
             self.proofread_action.setChecked(False)  # a page from a file: the mode ends
+        turned = self.active and not self._reloading and self._page_id() != self._flags_page
         self._attach()
+        if turned:  # the next page (Ctrl+PgDown, the library panel): typing starts at its body text
+            put_caret(self.window.page_view, first_body_text(self.window.page_view))
 
     def _listen(self) -> None:
         """Hear every step of the window's library (edits, undo, redo from anywhere)."""
@@ -305,8 +310,12 @@ class ProofreadingSession(QObject):
         if caret is None and column is not None:
             caret = (column.number, SectionPositions(column).to_section(column.textCursor().position()))
         self._caret = None
-        if not self.window.open_library_page(page_id, in_place=True):
-            return
+        self._reloading = True
+        try:
+            if not self.window.open_library_page(page_id, in_place=True):
+                return
+        finally:
+            self._reloading = False
         if isinstance(caret, RawCaret):  # the character it follows, wherever the page now shows it
             caret = caret.resolve(view.columns)
         for number, value in enumerate(scrolls[: len(view.columns)]):

@@ -59,28 +59,32 @@ def _raw_span(column: SectionColumn, start: int, end: int) -> RawSpan | None:
     return (first, last) if first is not None and last is not None else None
 
 
-def starting_place(view: PageView) -> RawSpan | None:
+def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
     """Where typing should start when proofreading starts, kept beside raw characters (a page
     from a file is shown again from the library first): the selection; else the caret the
-    reader put somewhere; else the character under the mouse; else the page's first body text."""
+    reader put somewhere; else (``mouse``) the character under the mouse; else the page's first
+    body text."""
     column = view.active_column()
     if column is not None and column.blocks:
         positions = SectionPositions(column)
         cursor = column.textCursor()
-        start, end = (
-            positions.to_section(cursor.selectionStart()),
-            positions.to_section(cursor.selectionEnd()),
-        )
-        # A page just opened leaves the caret at the start of its masthead: nobody put it there.
-        if cursor.hasSelection() or not column.is_masthead or start > 0:
+        start = positions.to_section(cursor.selectionStart())
+        end = positions.to_section(cursor.selectionEnd())
+        # A page just opened leaves the caret at the start of its first column: nobody put it there.
+        if cursor.hasSelection() or view.active > 0 or start > 0:
             return _raw_span(column, start, end)
-    for column in view.columns:
+    for column in view.columns if mouse else ():
         if not column.isVisible() or not column.blocks:
             continue
         point = column.viewport().mapFromGlobal(QCursor.pos())
         if column.viewport().rect().contains(point):
             at = SectionPositions(column).to_section(column.cursorForPosition(point).position())
             return _raw_span(column, at, at)
+    return first_body_text(view)
+
+
+def first_body_text(view: PageView) -> RawSpan | None:
+    """The start of the page's first paragraph of body text (not the masthead, not a heading)."""
     for column in view.columns:
         if column.is_masthead:
             continue
