@@ -73,23 +73,6 @@ def place_flags(
     return flags
 
 
-def bundled_checker() -> Checker | None:
-    """The checker that ships (the ``check`` command's, without a library's knowledge), or None
-    in a build without one. It loads its tables on first use, on the worker thread."""
-    try:
-        from models.proofreading.checker import Checker as Engine
-    except ImportError:
-        return None
-    loaded: list[Engine] = []
-
-    def check(lines: Sequence[str]) -> list[list[dict]]:
-        if not loaded:
-            loaded.append(Engine())
-        return [[flag.as_json() for flag in flags] for flags in loaded[0].check_lines(lines)]
-
-    return check
-
-
 class LibraryChecker:
     """The shipped checker with what a library taught it (its dictionary words, the flags its
     editors dismissed), as ``check --db`` would use them; the tables load once, on the worker
