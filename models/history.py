@@ -50,6 +50,8 @@ class Command:
                 for state in (change.before, change.after):
                     if state is not None:
                         pages.add(state["row"]["page"])
+            elif change.kind == "page_status":  # a page marked done (or back): its page
+                pages.add(change.key)
             elif change.kind == "flag_dismissal":  # a checker flag dismissed on that page
                 state = change.after or change.before
                 if state is not None:
@@ -59,6 +61,10 @@ class Command:
     def text_page_ids(self) -> set[int]:
         """Pages whose current text or structure the operation changes (they re-derive after undo)."""
         return {c.page for c in self.changes if c.page is not None}
+
+    def status_page_ids(self) -> set[int]:
+        """Pages whose proofreading status the operation sets (or an edit set in progress)."""
+        return {c.key for c in self.changes if c.kind == "page_status"}
 
     def kinds(self) -> set[str]:
         return {c.kind for c in self.changes}

@@ -168,10 +168,35 @@ def test_the_first_edit_puts_an_unchecked_page_in_progress_and_undo_takes_it_bac
     assert library.page_status(page_id) == "unchecked"
     library.set_page_status(page_id, "done")
     assert library.page_info(page_id).status == "done"
+    # An edit on a page marked done puts it back in progress; undoing the edit marks it done again.
     library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
-    assert library.page_status(page_id) == "done"  # only an unchecked page moves to in progress
+    assert library.page_status(page_id) == "in_progress"
+    library.undo()
+    assert library.page_status(page_id) == "done"
+    assert not any("紧抓" in t for t in texts(library, page_id))
     with pytest.raises(DubaoError):
         library.set_page_status(page_id, "finished")
+
+
+def test_marking_a_page_done_is_a_step_of_the_history_undo_and_redo_take(page) -> None:
+    library, page_id = page
+    heard = []
+    library.subscribe(lambda command: heard.append(command.status_page_ids()))
+    library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")
+    assert library.set_page_status(page_id, "done")
+    assert library.history.undo_label() == "mark page done"
+    assert heard[-1] == {page_id}
+    assert not library.set_page_status(page_id, "done")  # already done: no second step
+    library.undo()
+    assert library.page_status(page_id) == "in_progress"
+    assert any("紧抓" in t for t in texts(library, page_id))  # only the status went back
+    assert heard[-1] == {page_id}
+    library.redo()
+    assert library.page_status(page_id) == "done"
+    library.undo()
+    library.undo()  # then the correction, and the page is unchecked again
+    assert library.page_status(page_id) == "unchecked"
+    assert not any("紧抓" in t for t in texts(library, page_id))
 
 
 def test_the_author_is_the_given_name_else_the_preference_else_the_system_user(page, monkeypatch) -> None:

@@ -122,3 +122,27 @@ def test_dismissing_a_flag_is_a_step_that_undo_takes_back_and_redo_makes_again(p
     assert library.dismissed_flags(page_id) == [(10, 12, "unknown", "农资")]
     library.undo()
     assert library.checker_knowledge().dismissed == {}  # the checker no longer weighs it less
+
+
+def test_add_to_dictionary_is_a_step_undo_takes_out_and_the_window_checker_learns_it(page) -> None:
+    library, page_id = page
+    heard = []
+    library.subscribe(lambda command: heard.append(command.kinds()))
+    assert library.add_dictionary_word(" 邱小军 ")
+    assert library.words() == ["邱小军"] and heard[-1] == {"library_word"}
+    assert library.history.undo_label() == "add to dictionary"
+    assert not library.add_dictionary_word("邱小军")  # there already: no second step
+    assert "邱小军" in library.window_knowledge().words
+    library.undo()
+    assert library.words() == [] and "邱小军" not in library.window_knowledge().words
+    library.redo()
+    assert library.words() == ["邱小军"]
+    with pytest.raises(DubaoError):
+        library.add_dictionary_word("邱 小军")
+    with pytest.raises(DubaoError):
+        library.add_dictionary_word("   ")
+    # What editors dismissed weighs against the same text later, in the window as in check --db.
+    section, start, end = find(library, page_id, "狠抓")
+    raw_start, raw_end = library.raw_span(page_id, section, start, end)
+    library.dismiss_flag(page_id, raw_start, raw_end, "unknown", "狠抓")
+    assert library.window_knowledge().dismissed == {("狠抓", None): 1}

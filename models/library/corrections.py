@@ -30,6 +30,14 @@ class Edit:
         return self.raw_start == self.raw_end
 
 
+def says_something(raw: str, raw_start: int, raw_end: int, replacement: str) -> bool:
+    """Whether a stored correction changes the text: False for one that puts back what the OCR
+    read ("田 → 田"). Versions before the window stopped writing those left some in libraries;
+    every read of the correction rows leaves them out, so they are neither shown (no dotted
+    underline, no history line), nor exported, nor counted."""
+    return raw[raw_start:raw_end] != replacement
+
+
 def check_edit(raw: str, edit: Edit) -> None:
     """Refuse an edit that does not fit the raw text (DubaoError with a one-line reason)."""
     if not 0 <= edit.raw_start <= edit.raw_end <= len(raw):

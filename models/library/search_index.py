@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from models.errors import DubaoError
 from models.library import search_folding, sourcemap
-from models.library.corrections import Edit, correct_sections, effective_edits
+from models.library.corrections import Edit, correct_sections, effective_edits, says_something
 from models.section import HEAD_FIELDS, Section
 from models.text import MappedText
 
@@ -426,6 +426,7 @@ def stored_page(conn: sqlite3.Connection, page_id: int) -> tuple[int, str, list[
             'SELECT "raw_start", "raw_end", "replacement" FROM "correction" WHERE "page_id" = ? ORDER BY "id"',
             (page_id,),
         )
+        if says_something(raw, start, end, replacement)
     ]
     current = correct_sections(sections, edits, len(raw)) if edits else sections
     return issue_id, raw, current_entries(sections, current, edits)

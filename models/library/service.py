@@ -23,6 +23,7 @@ from models.history import History
 from models.library import binding, search_index
 from models.library import sections as stored
 from models.library.binding import binds_library
+from models.library.corrections import says_something
 from models.library.database import open_database
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
@@ -36,6 +37,7 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
+from models.proofreading.word_list import WordListOps
 
 if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up reads pages only)
     from models.library.backup import BackupProgress, BackupReport
@@ -56,7 +58,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @binds_library
-class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps):
+class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, WordListOps, AssignmentOps):
     """An open library file.
 
     Proofreading (correct, revert, structure edits, history, diffs, status, the checker's
@@ -411,6 +413,7 @@ class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, A
             corrections = [
                 from_row(CorrectionInfo, c)
                 for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
+                if says_something(raw, c.raw_start, c.raw_end, c.replacement)
             ]
         return PageContent(
             info=info, raw=raw, sections=sections, corrections=corrections, section_ids=section_ids

@@ -4,7 +4,7 @@
 (:meth:`ProofDesk._step`) snapshots the pages it edits, lets the body write correction and
 structure rows, rebuilds the stored sections of pages whose structure changed (the parser's
 sections of the raw text, then the structure edits in force, oldest first), moves the pages'
-highlights with their words, marks an unchecked page in progress, calls ``_page_changed``
+highlights with their words, marks an unchecked (or done) page in progress, calls ``_page_changed``
 for each page, all in one transaction; then records the step in the session's history and
 tells listeners. Undo and redo (:meth:`ProofDesk.undo`) replay any step of that history,
 annotation operations included, and re-derive the pages whose text they touch.
@@ -25,7 +25,7 @@ from models import history as shared
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
-from models.library.corrections import check_edit
+from models.library.corrections import check_edit, says_something
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
@@ -192,7 +192,9 @@ class ProofDesk:
                     rec.followed.unanchored.extend(followed.unanchored)
                     rec.spans[page_id] = followed.spans
                     status = Page.select(Page.status).where(Page.id == page_id).scalar()
-                    if status == "unchecked":
+                    # The first edit sets a page in progress; an edit on a page marked done sets
+                    # it back (undoing the edit marks it done again).
+                    if status in ("unchecked", "done"):
                         rec.touch("page_status", [page_id])
                         Page.update(status="in_progress").where(Page.id == page_id).execute()
                 after = {kind: rows.snapshot(kind, before) for kind, before in rec.before.items()}
@@ -531,9 +533,15 @@ class ProofDesk:
 
     # --- reading corrections -----------------------------------------------------------------
     def corrections_of(self, page_id: int) -> list[CorrectionInfo]:
-        """Every correction of a page, oldest first (reverted ones included)."""
+        """Every correction of a page, oldest first (reverted ones included; none that puts
+        back what the OCR read, see :func:`~models.library.corrections.says_something`)."""
+        raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
         query = Correction.select().where(Correction.page == page_id).order_by(Correction.id)
-        return [from_row(CorrectionInfo, c) for c in query]
+        return [
+            from_row(CorrectionInfo, c)
+            for c in query
+            if says_something(raw, c.raw_start, c.raw_end, c.replacement)
+        ]
 
 
 def _when(value: object) -> str:

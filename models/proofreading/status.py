@@ -5,17 +5,29 @@ Methods of :class:`models.library.service.Library` (mixin :class:`StatusOps`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from peewee import SqliteDatabase, fn
 
 from models.errors import DubaoError
+from models.history import Change, Command, History
 from models.library.schema import Issue, Page
 from models.proofreading.records import PAGE_STATUSES, IssueProgress
+
+#: The undo step's label for each status it sets (the Edit menu: "Undo mark page done").
+STATUS_LABELS = {
+    "unchecked": "mark page unchecked",
+    "in_progress": "mark page in progress",
+    "done": "mark page done",
+}
 
 
 class StatusOps:
     """Reading and setting pages' proofreading status."""
 
     _db: SqliteDatabase
+    history: History
+    _notify: Callable[[Command], None]  # the Library's (ProofDesk): tell the listeners
 
     def page_status(self, page_id: int) -> str:
         status = Page.select(Page.status).where(Page.id == page_id).scalar()
@@ -23,13 +35,24 @@ class StatusOps:
             raise DubaoError(f"no page {page_id} in the library")
         return str(status)
 
-    def set_page_status(self, page_id: int, status: str) -> None:
-        """Mark a page ``unchecked``, ``in_progress`` or ``done`` (committed on return)."""
+    def set_page_status(self, page_id: int, status: str) -> bool:
+        """Mark a page ``unchecked``, ``in_progress`` or ``done`` (committed on return).
+
+        One step of the session's history ("mark page done" …): Ctrl+Z puts the old status
+        back. False when the page already had that status (nothing written, no step)."""
         if status not in PAGE_STATUSES:
             raise DubaoError(f"a page is {', '.join(PAGE_STATUSES)}, not {status!r}")
         with self._db.atomic():
-            self.page_status(page_id)
+            old = self.page_status(page_id)
+            if old == status:
+                return False
             Page.update(status=status).where(Page.id == page_id).execute()
+        command = Command(
+            STATUS_LABELS[status], [Change("page_status", page_id, {"status": old}, {"status": status})]
+        )
+        self.history.push(command)
+        self._notify(command)
+        return True
 
     def issue_progress(self, issue_id: int) -> IssueProgress:
         """How many of the issue's pages are unchecked, in progress and done."""

@@ -993,6 +993,10 @@
         <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
         <translation>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</translation>
     </message>
+    <message>
+        <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
+        <translation>corrections: %1 applied, %2 already here, %3 conflicts</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1816,6 +1820,54 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>The checker is still reading this page: F8 again in a moment.</source>
         <translation>The checker is still reading this page: F8 again in a moment.</translation>
     </message>
+    <message>
+        <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
+        <translation>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</translation>
+    </message>
+    <message>
+        <source>The page was not added to the library</source>
+        <translation>The page was not added to the library</translation>
+    </message>
+    <message>
+        <source>Add to Dictionar&amp;y</source>
+        <translation>Add to Dictionar&amp;y</translation>
+    </message>
+    <message>
+        <source>Add the selected flag's word (or the selection) to the library's dictionary</source>
+        <translation>Add the selected flag's word (or the selection) to the library's dictionary</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>Open a page of the library first.</translation>
+    </message>
+    <message>
+        <source>Select a word, or a flag with F8, to add it to the library's dictionary.</source>
+        <translation>Select a word, or a flag with F8, to add it to the library's dictionary.</translation>
+    </message>
+    <message>
+        <source>The word was not added to the dictionary</source>
+        <translation>The word was not added to the dictionary</translation>
+    </message>
+    <message>
+        <source>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</source>
+        <translation>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the library's dictionary.</source>
+        <translation>“%1” is already in the library's dictionary.</translation>
+    </message>
+    <message>
+        <source>The checker does not know the library's words: %1</source>
+        <translation>The checker does not know the library's words: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
+        <translation>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</translation>
+    </message>
+    <message>
+        <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
+        <translation>A flag on a character is not a word: select the whole word to add it to the dictionary.</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2104,6 +2156,22 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>delete %1</source>
         <translation>delete %1</translation>
     </message>
+    <message>
+        <source>mark page done</source>
+        <translation>mark page done</translation>
+    </message>
+    <message>
+        <source>mark page in progress</source>
+        <translation>mark page in progress</translation>
+    </message>
+    <message>
+        <source>mark page unchecked</source>
+        <translation>mark page unchecked</translation>
+    </message>
+    <message>
+        <source>add to dictionary</source>
+        <translation>add to dictionary</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2236,6 +2304,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
             <numerusform>%n occurrence deleted</numerusform>
             <numerusform>%n occurrences deleted</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page marked done (Ctrl+Z undoes it).</source>
+        <translation>Page marked done (Ctrl+Z undoes it).</translation>
+    </message>
+    <message>
+        <source>Page marked in progress (Ctrl+Z undoes it).</source>
+        <translation>Page marked in progress (Ctrl+Z undoes it).</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2621,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
         <translation>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</translation>
     </message>
+    <message>
+        <source>Add the flagged word (or the selection) to the library's dictionary</source>
+        <translation>Add the flagged word (or the selection) to the library's dictionary</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2721,6 +2801,36 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <location filename="../../ui/common/library_writes.py" line="1" />
         <source>%1 changed this at %2 UTC, after you read it. Your change was not applied.</source>
         <translation>%1 changed this at %2 UTC, after you read it. Your change was not applied.</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadExport</name>
+    <message>
+        <source>Export &amp;Proofread Text…</source>
+        <translation>Export &amp;Proofread Text…</translation>
+    </message>
+    <message>
+        <source>The issue's corrected text, as plain text or TEI with each correction</source>
+        <translation>The issue's corrected text, as plain text or TEI with each correction</translation>
+    </message>
+    <message>
+        <source>Export Proofread Text</source>
+        <translation>Export Proofread Text</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</source>
+        <translation>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Nothing was exported</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages of proofread text written to %1</source>
+        <translation>
+            <numerusform>%n page of proofread text written to %1</numerusform>
+            <numerusform>%n pages of proofread text written to %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -988,6 +988,10 @@
         <source>Proofreading: 1–9 type in the text. Leave with F2 to highlight.</source>
         <translation>校对中：1–9 会输入到正文里。按 F2 退出校对后再标注。</translation>
     </message>
+    <message>
+        <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
+        <translation>改正：应用 %1 处，已有 %2 处，冲突 %3 处</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>
@@ -1807,6 +1811,54 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>The checker is still reading this page: F8 again in a moment.</source>
         <translation>检查器仍在读这一页：请稍后再按 F8。</translation>
     </message>
+    <message>
+        <source>The page was marked done; this change set it back to in progress (Ctrl+Z undoes both).</source>
+        <translation>本版已标记为完成；这次修改使它回到“进行中”（Ctrl+Z 两者一并撤销）。</translation>
+    </message>
+    <message>
+        <source>The page was not added to the library</source>
+        <translation>此版未能加入报库</translation>
+    </message>
+    <message>
+        <source>Add to Dictionar&amp;y</source>
+        <translation>加入词典(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Add the selected flag's word (or the selection) to the library's dictionary</source>
+        <translation>把所选标记的词（或所选文字）加入报库词典</translation>
+    </message>
+    <message>
+        <source>Open a page of the library first.</source>
+        <translation>请先打开报库中的一版。</translation>
+    </message>
+    <message>
+        <source>Select a word, or a flag with F8, to add it to the library's dictionary.</source>
+        <translation>请先选中一个词，或用 F8 选中一个标记，再加入报库词典。</translation>
+    </message>
+    <message>
+        <source>The word was not added to the dictionary</source>
+        <translation>该词未加入词典</translation>
+    </message>
+    <message>
+        <source>“%1” is in the library's dictionary (Ctrl+Z takes it out); the checker reads the page again.</source>
+        <translation>“%1”已加入报库词典（Ctrl+Z 可撤出）；检查器重新检查本版。</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the library's dictionary.</source>
+        <translation>“%1”已在报库词典中。</translation>
+    </message>
+    <message>
+        <source>The checker does not know the library's words: %1</source>
+        <translation>检查器未能读取报库词典：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary</source>
+        <translation>%1（%2）：输入改正，按 Esc 忽略，按 Ctrl+Shift+D 加入词典</translation>
+    </message>
+    <message>
+        <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
+        <translation>标记的是单个字，不是词：请选中整个词再加入词典。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2095,6 +2147,22 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>delete %1</source>
         <translation>删除 %1</translation>
     </message>
+    <message>
+        <source>mark page done</source>
+        <translation>标记本版完成</translation>
+    </message>
+    <message>
+        <source>mark page in progress</source>
+        <translation>标记本版进行中</translation>
+    </message>
+    <message>
+        <source>mark page unchecked</source>
+        <translation>标记本版未校</translation>
+    </message>
+    <message>
+        <source>add to dictionary</source>
+        <translation>加入词典</translation>
+    </message>
 </context>
 <context>
     <name>CorrectEverywhereDialog</name>
@@ -2222,6 +2290,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>
             <numerusform>已删除 %n 处</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page marked done (Ctrl+Z undoes it).</source>
+        <translation>本版已标记为完成（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <source>Page marked in progress (Ctrl+Z undoes it).</source>
+        <translation>本版已标记为进行中（Ctrl+Z 可撤销）。</translation>
     </message>
 </context>
 <context>
@@ -2529,6 +2605,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Dismiss the selected flag (Ctrl+Z brings it back); with none selected, leave proofreading</source>
         <translation>忽略所选标记（Ctrl+Z 可恢复）；未选标记时退出校对</translation>
     </message>
+    <message>
+        <source>Add the flagged word (or the selection) to the library's dictionary</source>
+        <translation>把标记的词（或所选文字）加入报库词典</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2705,6 +2785,35 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <location filename="../../ui/common/library_writes.py" line="1" />
         <source>%1 changed this at %2 UTC, after you read it. Your change was not applied.</source>
         <translation>%1 在你读取之后于 %2 UTC 修改了此处。你的修改未被应用。</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadExport</name>
+    <message>
+        <source>Export &amp;Proofread Text…</source>
+        <translation>导出校对后文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The issue's corrected text, as plain text or TEI with each correction</source>
+        <translation>本期校对后的文字：纯文本，或保留每处改正的 TEI</translation>
+    </message>
+    <message>
+        <source>Export Proofread Text</source>
+        <translation>导出校对后文本</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt);;TEI XML, corrections kept (*.xml)</source>
+        <translation>纯文本 (*.txt);;TEI XML，保留改正 (*.xml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>未导出任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages of proofread text written to %1</source>
+        <translation>
+            <numerusform>已将 %n 版校对后文本写入 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -47,13 +47,12 @@ class AnnotationExchange(QObject):
             scope = annotations.library.issue(issue_id).label if issue_id is not None else "library"
             title = f"Dubao annotations — {scope}"
             suffix = Path(path).suffix.lower()
-            data = (
-                csv_bytes(items)
-                if suffix == ".csv"
-                else markdown_bytes(items, title)
-                if suffix == ".md"
-                else w3c_bytes(items, title)
-            )
+            if suffix in (".csv", ".md"):
+                data = csv_bytes(items) if suffix == ".csv" else markdown_bytes(items, title)
+            else:  # W3C carries the editors' corrections too ("motivation": "editing"), as the CLI's
+                from models.proofreading.exchange import correction_annotations
+
+                data = w3c_bytes(items, title, correction_annotations(annotations.library, issue_id))
             # Never over the open library; through a temporary file and a rename.
             write_atomically(path, data, [annotations.library.path], what="annotation export")
         except (DubaoError, OSError) as exc:
@@ -79,19 +78,36 @@ class AnnotationExchange(QObject):
             self.session._say(f"{path}: {exc.strerror or exc}")
             return None
 
-        def imported(report: Any) -> None:
-            self.session._say(
+        from models.proofreading.exchange import correction_items, import_corrections
+
+        def merge() -> tuple[Any, Any]:
+            report = import_w3c(annotations, data)
+            edits = correction_items(data)  # a colleague's corrections ("motivation": "editing")
+            return report, (import_corrections(annotations.library, edits) if edits else None)
+
+        def imported(reports: tuple[Any, Any]) -> None:
+            report, corrections = reports
+            message = (
                 self.tr("Imported: %1 added, %2 merged, %3 unanchored")
                 .replace("%1", str(report.added))
                 .replace("%2", str(report.merged))
                 .replace("%3", str(report.unanchored))
             )
+            if corrections is not None:
+                message += "; " + (
+                    self.tr("corrections: %1 applied, %2 already here, %3 conflicts")
+                    .replace("%1", str(corrections.applied))
+                    .replace("%2", str(corrections.known))
+                    .replace("%3", str(corrections.conflicts))
+                )
+            self.session._say(message)
 
         # The import's change notice repaints the shown page.
-        return run_write(
+        result = run_write(
             self.session.window,
             self.tr("The import"),
-            lambda: import_w3c(annotations, data),
+            merge,
             imported,
             refused=lambda message: self.session._say(f"{path}: {message}"),
         )
+        return result[0] if isinstance(result, tuple) else result

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize
+from PySide6.QtGui import QCursor
 
 from ui.language.column_overlay import ColumnOverlay
 from ui.language.language_actions import LanguageActions
@@ -102,6 +103,8 @@ class LanguageHelp(
 
     def _failed(self, reason: str) -> None:
         self.load_error = reason
+        if self.popup.isVisible() and self.popup.card is None:  # it said "Loading…": say why not
+            self.popup.show_loading(QRect(QCursor.pos(), QSize(1, 1)), reason)
         self.window.statusBar().showMessage(
             self.tr("Word help is not available: %1").replace("%1", reason), 8000
         )

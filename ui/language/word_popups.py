@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QCursor
 
 from ui.language.word_geometry import span_rects
@@ -94,8 +94,25 @@ class WordPopups:
 
     def _refresh_popup(self) -> None:
         place = self.cursor or self.hovered
+        if self.popup.isVisible() and place is None and self.popup.card is None and not self.popup.pinned:
+            self._hover_under_mouse()  # it said "Loading…": the words are ready now
+            return
         if self.popup.isVisible() and place is not None and self.texts is not None:
             self.show_popup(place)
+
+    def _hover_under_mouse(self) -> None:
+        """Show the word under the mouse where it is now (the pointer may not move again), or
+        let the popup go when the mouse is over no word."""
+        for column in self.window.page_view.columns:
+            viewport = column.viewport()
+            point = viewport.mapFromGlobal(QCursor.pos())
+            if column.isVisible() and viewport.rect().contains(point):
+                place = self.place_at(column, QPointF(point))
+                if isinstance(place, tuple):
+                    self.set_hovered(column, place)
+                    return
+                break
+        self.popup.hide()
 
     def set_hovered(self, column: SectionColumn, place: WordPlace | None | bool) -> None:
         if place is True:

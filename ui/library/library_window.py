@@ -117,11 +117,12 @@ class LibraryWindow:
         if self.library is None:
             return False
         try:
-            self.library.set_page_status(page_id, status)
+            changed = self.library.set_page_status(page_id, status)  # one undoable step
         except Exception as exc:  # noqa: BLE001 - the write failed: tell the user
             self.show_error(self.tr("The page status was not saved"), str(exc) or type(exc).__name__)
             return False
-        self.refresh_library()
+        if changed is not False:
+            self.refresh_library()
         return True
 
     def assign_pages(self, page_id: int, issue_id: int, editor: str | None = None) -> bool:

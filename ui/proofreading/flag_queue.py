@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -72,21 +73,44 @@ def place_flags(
     return flags
 
 
-def bundled_checker() -> Checker | None:
-    """The checker that ships (the ``check`` command's, without a library's knowledge), or None
-    in a build without one. It loads its tables on first use, on the worker thread."""
-    try:
+class LibraryChecker:
+    """The shipped checker with what a library taught it (its dictionary words, the flags its
+    editors dismissed), as ``check --db`` would use them; the tables load once, on the worker
+    thread, and the checker is made again there after :meth:`teach`."""
+
+    def __init__(self) -> None:
+        self._tables: tuple[Any, Any] | None = None
+        self._engine: Any = None
+        self._knowledge: Any = None
+
+    def teach(self, knowledge: Any) -> None:
+        """What the library knows now (a ``LibraryKnowledge``); used from the next check on."""
+        self._knowledge = knowledge
+        self._engine = None
+
+    def __call__(self, lines: Sequence[str]) -> list[list[dict]]:
         from models.proofreading.checker import Checker as Engine
+        from models.proofreading.checker import Model
+        from models.proofreading.checker_knowledge import LibraryKnowledge
+        from models.proofreading.language import Language
+
+        engine = self._engine
+        if engine is None:
+            if self._tables is None:
+                self._tables = (Language.bundled(), Model.bundled())
+            language, model = self._tables
+            engine = Engine(language, model, self._knowledge or LibraryKnowledge())
+            self._engine = engine
+        return [[flag.as_json() for flag in flags] for flags in engine.check_lines(lines)]
+
+
+def library_checker() -> LibraryChecker | None:
+    """A :class:`LibraryChecker`, or None in a build without the checker."""
+    try:
+        import models.proofreading.checker  # noqa: F401 - only whether it is there
     except ImportError:
         return None
-    loaded: list[Engine] = []
-
-    def check(lines: Sequence[str]) -> list[list[dict]]:
-        if not loaded:
-            loaded.append(Engine())
-        return [[flag.as_json() for flag in flags] for flags in loaded[0].check_lines(lines)]
-
-    return check
+    return LibraryChecker()
 
 
 class RememberingChecker:
@@ -98,13 +122,18 @@ class RememberingChecker:
         self.size = size
         self.known: dict[str, list[dict]] = {}
 
+    def forget(self) -> None:
+        """The checker learnt something: every line is read again."""
+        self.known = {}
+
     def __call__(self, lines: Sequence[str]) -> list[list[dict]]:
-        new = list(dict.fromkeys(line for line in lines if line not in self.known))
+        known = self.known  # forget() on the main thread starts a new one meanwhile
+        new = list(dict.fromkeys(line for line in lines if line not in known))
         if new:
-            if len(self.known) + len(new) > self.size:
-                self.known.clear()
-            self.known.update(zip(new, self.checker(new), strict=True))
-        return [self.known[line] for line in lines]
+            if len(known) + len(new) > self.size:
+                known.clear()
+            known.update(zip(new, self.checker(new), strict=True))
+        return [known[line] for line in lines]
 
 
 class FlagTasks(QObject):

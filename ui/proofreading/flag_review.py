@@ -21,8 +21,9 @@ from ui.proofreading.flag_queue import (
     Flag,
     FlagQueue,
     FlagTasks,
+    LibraryChecker,
     RememberingChecker,
-    bundled_checker,
+    library_checker,
     place_flags,
 )
 from ui.proofreading.issue_flags import IssueFlagCount
@@ -50,6 +51,8 @@ class FlagReview(QObject):
         self.checker: Checker | None = None
         #: the page the checker has answered for (until then its count is not known)
         self.checked_page: int | None = None
+        #: the library whose knowledge the checker was given last
+        self._taught: Any = None
         self._selecting_flag = False
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -71,8 +74,10 @@ class FlagReview(QObject):
     def start_checker(self) -> None:
         """Read the page's paragraphs again in the background (those read before come from memory)."""
         if self.checker is None:
-            shipped = bundled_checker()
-            self.checker = RememberingChecker(shipped) if shipped is not None else None
+            engine = library_checker()
+            self.checker = RememberingChecker(engine) if engine is not None else None
+            self._taught = None
+        self._teach()
         if self.checker is None:
             self.count.setText(self.tr("No checker in this build"))
             return
@@ -80,6 +85,37 @@ class FlagReview(QObject):
             return
         lines = [text for column in self.session._blocks for text, _ in column]
         self.tasks.check(self.session.generation, self.checker, lines)
+
+    def _teach(self, again: bool = False) -> bool:
+        """Give the checker what the shown page's library knows (its dictionary words, the flags
+        dismissed there): once per library, and ``again`` when it has learnt something since.
+        True if the checker was taught anew (its earlier answers no longer hold)."""
+        checker = self.checker
+        engine = checker.checker if isinstance(checker, RememberingChecker) else None
+        library = self.session.window.library
+        if not isinstance(engine, LibraryChecker) or library is None:
+            return False
+        if self._taught is library and not again:
+            return False
+        try:
+            engine.teach(library.window_knowledge())
+        except Exception as exc:  # noqa: BLE001 - the library cannot be read now: the shipped checker
+            self.session._say(
+                self.tr("The checker does not know the library's words: %1").replace("%1", str(exc))
+            )
+            engine.teach(None)
+        self._taught = library
+        checker.forget()
+        return True
+
+    def relearn(self) -> None:
+        """The library's dictionary or dismissals changed (a word added, its undo): check again."""
+        if not self._teach(again=True):
+            return
+        self.session.generation += 1  # answers on their way were made without the word
+        self.issue_flags.forget(list(self.issue_flags.counts), self.session.window.library, self.checker)
+        if self.session.active:
+            self.check_timer.start()
 
     def _count_issue(self) -> None:
         """Count the flags left on the issue's other pages in the background (once per page)."""
@@ -190,14 +226,14 @@ class FlagReview(QObject):
         target.ensureCursorVisible()
         self._selecting_flag = False
         suggestion = flag.suggestion
+        if suggestion is not None:
+            message = self.tr("%1 (%2 → %3): Enter accepts, Esc dismisses").replace("%3", suggestion)
+        elif flag.kind == "unknown":  # a name or a place, often: the library's dictionary takes it
+            message = self.tr("%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary")
+        else:
+            message = self.tr("%1 (%2): type the fix, or Esc dismisses")
         self.session._say(
-            (
-                self.tr("%1 (%2 → %3): Enter accepts, Esc dismisses").replace("%3", suggestion)
-                if suggestion is not None
-                else self.tr("%1 (%2): type the fix, or Esc dismisses")
-            )
-            .replace("%1", self._kind_name(flag.kind))
-            .replace("%2", flag.text),
+            message.replace("%1", self._kind_name(flag.kind)).replace("%2", flag.text),
             0,
         )
         return flag

@@ -80,6 +80,10 @@ class ProofreadingKeys(QDialog):
                 self.tr("Undo / redo the last step (corrections and highlights alike)"),
             ),
             ("Ctrl+Shift+H", self.tr("Correct the selection (or the flag) everywhere, as one batch")),
+            (
+                "Ctrl+Shift+D",
+                self.tr("Add the flagged word (or the selection) to the library's dictionary"),
+            ),
             ("Ctrl+J", self.tr("Join the paragraph with the next")),
             ("Ctrl+Return", self.tr("Split the paragraph at the caret")),
             (

@@ -24,7 +24,7 @@ from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
-from ui.proofreading.raw_caret import RawCaret
+from ui.proofreading.raw_caret import RawCaret, first_body_text, put_caret, starting_place
 from ui.proofreading.structure_actions import StructureActions, StructureStep
 from ui.reader.section_view import SectionColumn
 
@@ -53,6 +53,11 @@ class ProofreadingSession(QObject):
         #: the page whose flags the queue holds
         self._flags_page: int | None = None
         self._library: Any = None
+        #: a core step of this session is running; it set the page (marked done) in progress
+        self._stepping = False
+        self._reopened = False
+        #: the page is being shown again after a step (not another page)
+        self._reloading = False
         #: where the caret goes once the page is shown again: (section, code-point offset), or
         #: beside a raw character wherever it is shown then
         self._caret: tuple[int, int] | RawCaret | None = None
@@ -87,6 +92,9 @@ class ProofreadingSession(QObject):
         from ui.proofreading.review_actions import ReviewActions
 
         self.review = ReviewActions(self, edit_menu, first)  # Correct Everywhere, Page History, Done
+        from ui.proofreading.dictionary_action import DictionaryAction
+
+        self.dictionary = DictionaryAction(self, edit_menu, first)  # Add to Dictionary
         edit_menu.insertSeparator(first)
         help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, self.keys_action)
 
@@ -113,6 +121,8 @@ class ProofreadingSession(QObject):
         """Start or leave proofreading mode (a page from a file is added to the library first)."""
         if active == self.active:
             return
+        # Where the editor was looking, taken before a page from a file is shown from the library.
+        start = starting_place(self.window.page_view) if active else None
         if active and self._page_id() is None and not self._bring_into_library():
             self.proofread_action.setChecked(False)
             return
@@ -128,9 +138,7 @@ class ProofreadingSession(QObject):
         self._attach()
         if active:
             self._say(self.tr("Proofreading: every change is saved in the library as a correction."))
-            column = self.window.page_view.active_column()
-            if column is not None:
-                column.setFocus(Qt.FocusReason.OtherFocusReason)
+            put_caret(self.window.page_view, start)
         else:
             self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))
@@ -146,6 +154,9 @@ class ProofreadingSession(QObject):
         self.next_flag_action.setEnabled(on)
         self.previous_flag_action.setEnabled(on)
         self.structure.set_enabled(on)
+        dictionary = getattr(self, "dictionary", None)
+        if dictionary is not None:
+            dictionary.action.setEnabled(on)
 
     def _page_id(self) -> int | None:
         where = self.window.page_where
@@ -155,7 +166,13 @@ class ProofreadingSession(QObject):
 
     def _bring_into_library(self) -> bool:
         language = getattr(self.window, "language", None)
-        page_id = language.library_page_id(create=True) if language is not None else None
+        try:
+            page_id = language.library_page_id(create=True) if language is not None else None
+        except Exception as exc:  # noqa: BLE001 - the import failed (disk, lock, read-only): say so
+            self.window.show_error(
+                self.tr("The page was not added to the library"), str(exc) or type(exc).__name__
+            )
+            return False
         if page_id is None or not self.window.open_library_page(page_id):
             self._say(self.tr("Only pages in the library can be proofread."))
             return False
@@ -167,9 +184,13 @@ class ProofreadingSession(QObject):
     # --- the page -----------------------------------------------------------------------------------
     def _page_shown(self, _title: str = "") -> None:
         self._listen()
+        self.review.show_status()
         if self.active and self._page_id() is None:
             self.proofread_action.setChecked(False)  # a page from a file: the mode ends
+        turned = self.active and not self._reloading and self._page_id() != self._flags_page
         self._attach()
+        if turned:  # the next page (Ctrl+PgDown, the library panel): typing starts at its body text
+            put_caret(self.window.page_view, first_body_text(self.window.page_view))
 
     def _listen(self) -> None:
         """Hear every step of the window's library (edits, undo, redo from anywhere)."""
@@ -193,9 +214,19 @@ class ProofreadingSession(QObject):
         others = [p for p in changed if p != page_id]  # this page's own check counts it again
         if others:
             self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
+        if self._stepping and page_id is not None:  # an edit of ours set a page marked done back
+            self._reopened = any(
+                c.kind == "page_status" and c.key == page_id and (c.before or {}).get("status") == "done"
+                for c in command.changes
+            )
+        statuses = command.status_page_ids()
         refresh = getattr(self.window, "refresh_page_status", None)
-        if refresh is not None:
-            refresh(command.text_page_ids())  # a page's first edit sets it in progress
+        if refresh is not None:  # a page's first edit sets it in progress; Mark Page Done, its undo
+            refresh(command.text_page_ids() | statuses)
+        if page_id in statuses:
+            self.review.show_status()
+        if "library_word" in command.kinds():  # Add to Dictionary, its undo: the checker learns
+            self.flags.relearn()
 
     def _attach(self) -> None:
         """Put editors (in the mode), correction marks and flags on the shown page's columns."""
@@ -279,8 +310,12 @@ class ProofreadingSession(QObject):
         if caret is None and column is not None:
             caret = (column.number, SectionPositions(column).to_section(column.textCursor().position()))
         self._caret = None
-        if not self.window.open_library_page(page_id, in_place=True):
-            return
+        self._reloading = True
+        try:
+            if not self.window.open_library_page(page_id, in_place=True):
+                return
+        finally:
+            self._reloading = False
         if isinstance(caret, RawCaret):  # the character it follows, wherever the page now shows it
             caret = caret.resolve(view.columns)
         for number, value in enumerate(scrolls[: len(view.columns)]):
@@ -307,6 +342,7 @@ class ProofreadingSession(QObject):
         if page_id is None:
             self._say(self.tr("Only pages in the library can be proofread."))
             return False
+        self._stepping, self._reopened = True, False
         try:
             result = call(page_id)
         except EditConflict as exc:  # a colleague changed the span since: a dialog, then their text
@@ -320,10 +356,18 @@ class ProofreadingSession(QObject):
             self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
             self.reload()  # show what the library holds
             return False
+        finally:
+            self._stepping = False
         if not getattr(result, "changed", True):
             return True
         self._caret = caret
         self.reload()
+        if self._reopened:
+            self._say(
+                self.tr(
+                    "The page was marked done; this change set it back to in progress (Ctrl+Z undoes both)."
+                )
+            )
         if getattr(result, "unanchored", None):
             self._say(
                 self.tr(
@@ -403,6 +447,7 @@ class ProofreadingSession(QObject):
         if not self.active:
             return
         menu.addSeparator()
+        menu.addAction(self.dictionary.action)
         sub = menu.addMenu(self.tr("S&tructure"))
         self.structure.fill(sub)
 

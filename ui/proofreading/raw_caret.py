@@ -1,4 +1,5 @@
-"""A caret that follows a raw character when the page is shown again after a structure edit.
+"""A caret that follows a raw character when the page is shown again after a structure edit,
+and where the caret goes when proofreading starts.
 
 A paragraph made a byline or a heading moves to its article's head: a caret kept as (section,
 offset) would land in whatever paragraph then stands there; kept beside the raw character
@@ -8,8 +9,19 @@ that starts its paragraph, it stays in the paragraph the editor changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+
+from ui.annotations.highlight_positions import SectionPositions
 from ui.reader.section_view import SectionColumn
+
+if TYPE_CHECKING:
+    from ui.reader.page_view import PageView
+
+#: A selection (or a caret: both ends the same) kept beside raw characters.
+RawSpan = tuple["RawCaret", "RawCaret"]
 
 
 @dataclass(frozen=True)
@@ -40,3 +52,67 @@ class RawCaret:
                     return number, start + min(self.after, len(ref.text.text))
                 start += len(ref.text.text) + 1
         return None
+
+
+def _raw_span(column: SectionColumn, start: int, end: int) -> RawSpan | None:
+    first, last = RawCaret.at(column, start), RawCaret.at(column, end)
+    return (first, last) if first is not None and last is not None else None
+
+
+def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
+    """Where typing should start when proofreading starts, kept beside raw characters (a page
+    from a file is shown again from the library first): the selection; else the caret the
+    reader put somewhere; else (``mouse``) the character under the mouse; else the page's first
+    body text."""
+    column = view.active_column()
+    if column is not None and column.blocks:
+        positions = SectionPositions(column)
+        cursor = column.textCursor()
+        start = positions.to_section(cursor.selectionStart())
+        end = positions.to_section(cursor.selectionEnd())
+        # A page just opened leaves the caret at the start of its first column: nobody put it there.
+        if cursor.hasSelection() or view.active > 0 or start > 0:
+            return _raw_span(column, start, end)
+    for column in view.columns if mouse else ():
+        if not column.isVisible() or not column.blocks:
+            continue
+        point = column.viewport().mapFromGlobal(QCursor.pos())
+        if column.viewport().rect().contains(point):
+            at = SectionPositions(column).to_section(column.cursorForPosition(point).position())
+            return _raw_span(column, at, at)
+    return first_body_text(view)
+
+
+def first_body_text(view: PageView) -> RawSpan | None:
+    """The start of the page's first paragraph of body text (not the masthead, not a heading)."""
+    for column in view.columns:
+        if column.is_masthead:
+            continue
+        offset = 0
+        for ref in column.blocks:
+            if ref.part == "paragraph":
+                return _raw_span(column, offset, offset)
+            offset += len(ref.text.text) + 1
+    return None
+
+
+def put_caret(view: PageView, place: RawSpan | None) -> None:
+    """Focus the column holding ``place`` and put the caret (or the selection) there; without
+    a place (or where its characters are gone) the active column takes the keyboard."""
+    start = place[0].resolve(view.columns) if place is not None else None
+    if start is None:
+        column = view.active_column()
+        if column is not None:
+            column.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    end = place[1].resolve(view.columns) if place is not None else None
+    number, offset = start
+    view.focus_column(number)
+    column = view.columns[number]
+    positions = SectionPositions(column)
+    cursor = column.textCursor()
+    cursor.setPosition(positions.to_document(offset))
+    if end is not None and end[0] == number and end[1] > offset:
+        cursor.setPosition(positions.to_document(end[1]), cursor.MoveMode.KeepAnchor)
+    column.setTextCursor(cursor)
+    column.ensureCursorVisible()

@@ -30,6 +30,8 @@ class ReviewActions(QObject):
         self.history_action = QAction(self.tr("Page &History…"), window)  # type: ignore[arg-type]
         self.history_action.triggered.connect(self.show_history)
         self.mark_done_action = QAction(self.tr("&Mark Page Done"), window)  # type: ignore[arg-type]
+        # Checked while the shown page is done; unchecking puts it back in progress (Ctrl+Z too).
+        self.mark_done_action.setCheckable(True)
         self.mark_done_action.triggered.connect(self.mark_done)
         for action in (self.correct_everywhere_action, self.history_action, self.mark_done_action):
             window.addAction(action)  # type: ignore[attr-defined]
@@ -81,6 +83,9 @@ class ReviewActions(QObject):
         dialog.open()
         if old:
             dialog.find()
+            # The wrong form is given: what is left to type is the replacement.
+            dialog.new_edit.setFocus()
+            dialog.new_edit.selectAll()
 
     def _applied(self, dialog: Any) -> None:
         result = dialog.result_of_apply
@@ -112,9 +117,28 @@ class ReviewActions(QObject):
         self.dialog = dialog
         dialog.open()
 
-    def mark_done(self) -> None:
+    def show_status(self) -> None:
+        """Check Mark Page Done when the shown page is done (a library page only)."""
+        page_id = self.session._page_id()
+        status = None
+        if page_id is not None:
+            try:
+                status = self.session.window.library.page_status(page_id)
+            except Exception:  # noqa: BLE001 - the page is gone, or the library cannot be read now
+                status = None
+        self.mark_done_action.setChecked(status == "done")
+
+    def mark_done(self, checked: bool = True) -> None:
+        """Mark the shown page done (checked) or back in progress; one step Ctrl+Z undoes."""
         page_id = self._page()
         if page_id is None:
+            self.show_status()
             return
-        if self.session.window.set_page_status(page_id, "done"):  # type: ignore[attr-defined]
-            self.session._say(self.tr("Page marked done."))
+        status = "done" if checked else "in_progress"
+        if self.session.window.set_page_status(page_id, status):  # type: ignore[attr-defined]
+            self.session._say(
+                self.tr("Page marked done (Ctrl+Z undoes it).")
+                if checked
+                else self.tr("Page marked in progress (Ctrl+Z undoes it).")
+            )
+        self.show_status()

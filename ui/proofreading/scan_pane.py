@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -187,14 +187,25 @@ class ScanSession(QObject):
         self._take_focus = True
 
     def _toggled(self, shown: bool) -> None:
+        view = self.window.page_view
+        # Hiding the focused pane hands the keyboard to the next widget (the masthead), which
+        # makes itself the active column: remember the one the editor was in.
+        active = view.active
         self.pane.setVisible(shown)
         self.window.settings.set_scan_shown(shown)
         if shown:
             self.reload()
             if self._take_focus:
                 self.pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif self._take_focus:
-            self.window.page_view.focus_column(self.window.page_view.active)
+            # The columns are narrower now: the one being read stays in view.
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    view.ensure_column_visible(view.active) if 0 <= view.active < len(view.columns) else None
+                ),
+            )
+        elif self._take_focus:  # back to the column, its caret (and selection) where it was
+            view.focus_column(active, keep_caret=True)
 
     def _page_shown(self, _title: str = "") -> None:
         if self.pane.isVisible():

@@ -54,8 +54,10 @@ class FindBar(QWidget):
         self.field.selectAll()
 
     def dismiss(self) -> None:
-        self.hide()
+        # Told first, while the bar still has the keyboard: the window hands it back to the
+        # column of the hit (hidden first, Qt would give it to the next widget, the masthead).
         self.closed.emit()
+        self.hide()
 
     def set_count(self, current: int, total: int) -> None:
         """Show "3 of 12" (current is 0-based; -1 when there is none)."""

@@ -256,10 +256,14 @@ class PageView(QWidget):
         self.scroll.viewport().setPalette(pal)
 
     # --- which column and paragraph ------------------------------------------------------------
-    def focus_column(self, number: int, at_end: bool = False, take_focus: bool = True) -> bool:
+    def focus_column(
+        self, number: int, at_end: bool = False, take_focus: bool = True, keep_caret: bool = False
+    ) -> bool:
         """Make a column (clamped) the active one and show it; ``at_end`` starts at its last block.
 
-        ``take_focus`` moves the keyboard into it (the outline browses without it).
+        ``take_focus`` moves the keyboard into it (the outline browses without it);
+        ``keep_caret`` leaves its caret and selection where they are (the keyboard comes back
+        to the column, e.g. from the scan pane), else the caret goes to its current paragraph.
         """
         if not self.columns:
             return False
@@ -269,7 +273,7 @@ class PageView(QWidget):
         self._set_active(number)
         if take_focus:
             column.setFocus(Qt.FocusReason.OtherFocusReason)
-        if column.blocks:
+        if column.blocks and not keep_caret:
             block = len(column.blocks) - 1 if at_end else max(0, column.current_block())
             column.set_current_block(block)
             if at_end:

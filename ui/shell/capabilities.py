@@ -63,6 +63,7 @@ def build(window: MainWindow) -> dict[str, object]:
     from ui.library.library_reparse import LibraryReparse
     from ui.proofreading.proofreading_session import ProofreadingSession
     from ui.proofreading.scan_pane import ScanSession
+    from ui.proofreading.text_export import ProofreadExport
 
     built = window._capabilities
     built["language"] = LanguageHelp(window)  # word popups, pinyin above characters, vocabulary
@@ -86,6 +87,8 @@ def build(window: MainWindow) -> dict[str, object]:
     _insert_after(window.view_menu, window.toggle_raw_action, scan_session.toggle_action)
     # corrections, structure edits and the checker's flags (issue 8)
     built["proofreading"] = ProofreadingSession(window, window.edit_menu, window.help_menu)
+    export = built["proofread_export"] = ProofreadExport(window)  # File ▸ Export Proofread Text…
+    window.file_menu.insertAction(library_backup.action, export.action)
     # Undo and redo head the Edit menu: one history for highlights and corrections alike.
     first = window.edit_menu.actions()[0]
     window.edit_menu.insertActions(first, [annotation_session.undo_action, annotation_session.redo_action])

@@ -148,6 +148,7 @@ class MainWindow(LibraryWindow, QMainWindow):
     library_reparse = _capability("library_reparse")
     scan_session = _capability("scan_session")
     proofreading = _capability("proofreading")
+    proofread_export = _capability("proofread_export")
     del _capability
 
     def _build_soon(self) -> None:
@@ -602,7 +603,8 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def _find_closed(self) -> None:
         self.page_view.clear_find()
-        self.page_view.focus_column(max(0, self.page_view.active))
+        # The caret stays where find left it (on the hit), to read or correct from there.
+        self.page_view.focus_column(max(0, self.page_view.active), keep_caret=True)
 
     # --- dialogs ------------------------------------------------------------------------------------------------
     def show_preferences(self) -> None:

@@ -1,0 +1,77 @@
+"""Add to Dictionary from the window: a word of the library's own list, as one undoable step.
+
+Methods of :class:`models.library.service.Library` (mixin :class:`WordListOps`). The list is
+the one the checker reads (``check --db``, :meth:`KnowledgeOps.words`); adding a word here is
+a step of the session's history, so Ctrl+Z takes it off the list again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from peewee import SqliteDatabase
+
+from models import history
+from models.errors import DubaoError
+from models.history import Change, Command, History, Target
+from models.library.schema import FlagDismissal, LibraryWord, utc_now
+from models.proofreading.checker_knowledge import LibraryKnowledge
+
+#: The history's kind for a word of the library's dictionary (a row of ``libraryword`` by id).
+WORD = "library_word"
+
+
+def dictionary_word(text: str) -> str:
+    """``text`` as a dictionary word (trimmed); DubaoError if it is empty or holds a space."""
+    word = text.strip()
+    if not word or any(ch.isspace() for ch in word):
+        raise DubaoError("a dictionary word is one word, without spaces")
+    if len(word) > 64:
+        raise DubaoError("a dictionary word is at most 64 characters long")
+    return word
+
+
+class WordListOps:
+    """The library's dictionary words, added as history steps."""
+
+    _db: SqliteDatabase
+    history: History
+    _notify: Callable[[Command], None]  # the Library's (ProofDesk): tells the listeners
+
+    def add_dictionary_word(self, text: str) -> bool:
+        """Add a word to the library's dictionary (committed on return; one undo step).
+        False when the list already holds it (nothing written, no step)."""
+        word = dictionary_word(text)
+        with self._db.atomic():
+            if LibraryWord.select().where(LibraryWord.word == word).exists():
+                return False
+            LibraryWord.insert(word=word, created=utc_now()).execute()
+            row = LibraryWord.select().where(LibraryWord.word == word).dicts().get()
+        command = Command("add to dictionary", [Change(WORD, row["id"], None, row)])
+        self.history.push(command)
+        self._notify(command)
+        return True
+
+    def window_knowledge(self) -> LibraryKnowledge:
+        """What the window's checker uses of this library: its dictionary words and the flags
+        its editors dismissed (read in a moment at any size). The character pairs editors
+        corrected are left to ``check --db``: reading them reads every corrected page's text."""
+        dismissed: Counter[tuple[str, str | None]] = Counter()
+        for (text,) in FlagDismissal.select(FlagDismissal.text).tuples():
+            if text:
+                dismissed[(text, None)] += 1
+        words = frozenset(w for (w,) in LibraryWord.select(LibraryWord.word).tuples())
+        return LibraryKnowledge(words, {}, dict(dismissed))
+
+
+def _apply_words(targets: Sequence[Target]) -> None:
+    """Undo and redo of an added word: the row by id, or none (inside the caller's transaction)."""
+    for _kind, key, state in targets:
+        if state is None:
+            LibraryWord.delete().where(LibraryWord.id == key).execute()
+        elif not LibraryWord.select().where(LibraryWord.id == key).exists():
+            LibraryWord.insert(id=key, **{k: v for k, v in state.items() if k != "id"}).execute()
+
+
+history.register((WORD,), _apply_words, order=60)

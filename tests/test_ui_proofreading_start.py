@@ -1,0 +1,122 @@
+"""Where the caret is when proofreading starts (F2), on a page opened from a file.
+
+The page is added to the library and shown again from there; typing must start where the
+editor was: the selection, the caret they put, the character under the mouse, or else the
+first body text (never the masthead)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import ASTRAL_PAGE
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtTest import QTest
+
+from models.annotations.texts import section_text
+from ui.annotations.highlight_positions import SectionPositions
+from ui.language.word_geometry import char_boxes
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path):
+    page = tmp_path / "loose.txt"
+    page.write_text(ASTRAL_PAGE, encoding="utf-8")
+    QCursor.setPos(QPoint(5000, 5000))  # the mouse is nowhere near the page unless a test puts it there
+    library_window.open_page_file(page)
+    assert library_window.page_where.startswith("file:")
+    return library_window
+
+
+def texts(win) -> list[str]:
+    content = win.library.page(win.library_page_id)
+    return [section_text(s) for s in content.current_sections]
+
+
+def column_with(win, words: str):
+    for index, column in enumerate(win.page_view.columns):
+        text = "\n".join(ref.text.text for ref in column.blocks)
+        at = text.find(words)
+        if at >= 0:
+            return index, column, at
+    raise AssertionError(words)
+
+
+def press_f2(win) -> None:
+    QTest.keyClick(win.page_view.active_column() or win, Qt.Key.Key_F2)
+    assert win.proofreading.active and win.page_where.startswith("library:")
+
+
+def test_f2_keeps_the_caret_the_reader_put_in_the_body_text(qtbot, window) -> None:
+    index, column, at = column_with(window, "狠抓")
+    window.page_view.focus_column(index)
+    cursor = column.textCursor()
+    cursor.setPosition(SectionPositions(column).to_document(at))  # after 𠀀 in the paragraph
+    column.setTextCursor(cursor)
+    press_f2(window)
+    view = window.page_view
+    assert view.active == index and not view.active_column().is_masthead
+    assert view.active_column().hasFocus()
+    QTest.keyClicks(view.active_column(), "x")
+    assert any("导向，x狠抓" in t for t in texts(window)), texts(window)
+
+
+def test_f2_keeps_the_selection_and_typing_replaces_it(qtbot, window) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    index, column, at = column_with(window, "𠀀家庄")
+    window.page_view.focus_column(index)
+    positions = SectionPositions(column)
+    cursor = column.textCursor()
+    cursor.setPosition(positions.to_document(at))
+    cursor.setPosition(positions.to_document(at + 3), cursor.MoveMode.KeepAnchor)
+    column.setTextCursor(cursor)
+    press_f2(window)
+    active = window.page_view.active_column()
+    assert active.textCursor().selectedText() == "𠀀家庄"
+    event = QInputMethodEvent("", [])
+    event.setCommitString("石家庄")
+    QApplication.sendEvent(active, event)
+    assert any("参观了石家庄的" in t for t in texts(window)), texts(window)
+
+
+def test_f2_with_no_caret_put_starts_at_the_character_under_the_mouse(qtbot, window) -> None:
+    index, column, at = column_with(window, "示范区召开城乡")
+    block = next(i for i, ref in enumerate(column.blocks) if "示范区召开城乡" in ref.text.text)
+    within = column.blocks[block].text.text.find("示范区召开城乡")
+    box = char_boxes(column, block, [within])[0]
+    QCursor.setPos(column.viewport().mapToGlobal(box.center().toPoint() - QPoint(int(box.width() / 4), 0)))
+    assert window.page_view.active_column().is_masthead  # as the page opened
+    press_f2(window)
+    active = window.page_view.active_column()
+    assert window.page_view.active == index
+    QTest.keyClicks(active, "x")
+    assert any("月20日，x示范区召开城乡" in t for t in texts(window)), texts(window)
+
+
+def test_f2_with_no_caret_and_the_mouse_away_starts_at_the_first_body_text(qtbot, window) -> None:
+    assert window.page_view.active_column().is_masthead
+    press_f2(window)
+    active = window.page_view.active_column()
+    assert not active.is_masthead and active.hasFocus()
+    QTest.keyClicks(active, "x")
+    assert any(t.startswith("x本报讯") or "\nx本报讯" in t for t in texts(window)), texts(window)
+    assert not any("x𠀀城日报" in t for t in texts(window))
+
+
+def test_a_page_that_cannot_be_added_to_the_library_is_told_and_the_mode_stays_off(
+    qtbot, window, monkeypatch
+) -> None:
+    def broken(*_args, **_kwargs):
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr(window.library, "import_paths", broken)
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F2)
+    box = window._error_box
+    assert box.isVisible() and box.text() == "The page was not added to the library"
+    assert "disk is full" in box.informativeText()
+    box.close()
+    assert not window.proofreading.active and not window.proofreading.proofread_action.isChecked()
+    assert window.page_where.startswith("file:")
