@@ -357,7 +357,10 @@ def _insert_page(
     stored.insert_many(page_id, page.sections)
     if page.scan is not None:
         page_images.put(page_id, page.scan)
-    if page.index is not None:
+    if getattr(conn, "engine", "") == "postgresql":  # a server indexes with its own tables
+        sections, _ = stored.load(page_id)
+        search_index.add_page(conn, issue_id, page_id, page.raw, search_index.section_entries(sections))
+    elif page.index is not None:
         search_index.add_prepared(conn, issue_id, page_id, page.index)
     return page_id
 

@@ -68,7 +68,10 @@ def insert(page_id: int, rows: list[StoredSection]) -> list[int]:
 def insert_statement(model: type, fields: list) -> str:
     """peewee's one-row INSERT of ``fields`` into ``model``'s table, its values left as parameters:
     run with ``executemany`` over many rows (building SQL per value is most of a bulk insert's time)."""
-    key = (model, type(model._meta.database), tuple(field.name for field in fields))
+    from models.library import binding
+
+    # Keyed on the engine in use (the models are bound to a router: its type says nothing).
+    key = (model, type(binding.current()), tuple(field.name for field in fields))
     if key not in _STATEMENTS:
         _STATEMENTS[key] = model.insert({field: None for field in fields}).sql()[0]
     return _STATEMENTS[key]
