@@ -97,9 +97,10 @@ def test_the_library_panel_shows_a_colleagues_new_issue(qtbot, window, colleague
     folder = tmp_path / "later"
     folder.mkdir()
     (folder / "p.txt").write_text("晚报\n\n新闻 春耕开始了。\n", encoding="utf-8")
-    issues = window.library_panel.tree.topLevelItemCount()
+    window.refresh_library()
+    assert window.library_panel.tree.topLevelItemCount() == 1
     colleague.import_paths([folder])
-    qtbot.waitUntil(lambda: window.library_panel.tree.topLevelItemCount() == issues + 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.library_panel.tree.topLevelItemCount() == 2, timeout=3000)
     from ui.library.library_panel import PAGE_ROLE
 
     current = window.library_panel.tree.currentItem()  # the page read is still the current one
