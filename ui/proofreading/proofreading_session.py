@@ -56,6 +56,7 @@ class ProofreadingSession(QObject):
         #: where the caret goes once the page is shown again: (section, code-point offset), or
         #: beside a raw character wherever it is shown then
         self._caret: tuple[int, int] | RawCaret | None = None
+        self._composition = ""  # what the input method is composing (not yet a step)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -276,8 +277,12 @@ class ProofreadingSession(QObject):
         column = view.active_column()
         focused = column is not None and column.hasFocus()
         caret = self._caret
+        anchor = None  # the other end of the reader's selection, kept with the caret
         if caret is None and column is not None:
-            caret = (column.number, SectionPositions(column).to_section(column.textCursor().position()))
+            cursor = column.textCursor()
+            caret = (column.number, SectionPositions(column).to_section(cursor.position()))
+            if cursor.hasSelection():
+                anchor = SectionPositions(column).to_section(cursor.anchor())
         self._caret = None
         if not self.window.open_library_page(page_id, in_place=True):
             return
@@ -292,7 +297,13 @@ class ProofreadingSession(QObject):
             cursor = target.textCursor()
             # After an undo the section may be shorter than where the caret stood: keep it inside.
             last = max(0, target.document().characterCount() - 1)
-            cursor.setPosition(min(SectionPositions(target).to_document(caret[1]), last))
+            if anchor is not None:
+                cursor.setPosition(min(SectionPositions(target).to_document(anchor), last))
+                cursor.setPosition(
+                    min(SectionPositions(target).to_document(caret[1]), last), cursor.MoveMode.KeepAnchor
+                )
+            else:
+                cursor.setPosition(min(SectionPositions(target).to_document(caret[1]), last))
             target.setTextCursor(cursor)
             target.ensureCursorVisible()
         view.scroll.horizontalScrollBar().setValue(strip)
@@ -406,7 +417,13 @@ class ProofreadingSession(QObject):
         sub = menu.addMenu(self.tr("S&tructure"))
         self.structure.fill(sub)
 
+    def typing(self) -> bool:
+        """Whether the editor is typing now (composing, or a keystroke less than a pause ago):
+        others' changes wait until the step is committed and typing pauses."""
+        return self.active and (bool(self._composition) or self.flags.check_timer.isActive())
+
     def _composing(self, text: str) -> None:
+        self._composition = text
         if text:
             self._say(self.tr("Composing: %1").replace("%1", text), 0)
         else:

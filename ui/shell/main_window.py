@@ -151,6 +151,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             first, [self.annotation_session.undo_action, self.annotation_session.redo_action]
         )
         self.edit_menu.insertSeparator(first)
+        from ui.library.live_updates import LiveUpdates
+
+        self.live_updates = LiveUpdates(self)  # colleagues' highlights and corrections, polled
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
