@@ -66,6 +66,35 @@ def test_typing_over_words_a_colleague_corrected_meanwhile_says_who_and_shows_th
     box.close()
 
 
+def test_ctrl_z_over_words_a_colleague_corrected_since_says_who_and_keeps_their_text(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    for _ in range(3):
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    type_chinese(column, "石家庄")
+    qtbot.waitUntil(lambda: any("石家庄" in t for t in shown(window)), timeout=3000)
+    # 李编辑 reads the page with 王's correction, and corrects it again.
+    content = colleague.page(page_id)
+    for section, block in enumerate(content.current_sections):
+        at = section_text(block).find("石家庄")
+        if at >= 0:
+            colleague.correct(page_id, section, at, at + 3, "白家庄")
+            break
+    window.annotation_session.undo_action.trigger()  # Ctrl+Z: 王 takes back the typing
+    box = _conflict_box(qtbot, window)
+    assert box.windowTitle() == "Changed by someone else"
+    assert "李编辑" in box.text() and "UTC" in box.text()
+    qtbot.waitUntil(lambda: any("白家庄" in t for t in shown(window)), timeout=3000)
+    assert not any("𠀀家庄" in t for t in shown(window))  # the OCR's reading was not written back
+    states = {(e.new, e.author, e.state) for e in window.library.page_history(page_id)}
+    assert ("白家庄", "李编辑", "in_force") in states and ("𠀀家庄", "王编辑", "reverted") in states
+    assert not window.annotation_session.undo_action.isEnabled()  # the step left the history
+    box.close()
+
+
 def test_a_note_a_colleague_changed_since_it_was_shown_is_not_overwritten(qtbot, window, colleague) -> None:
     session = window.annotation_session
     annotations = session.ensure()

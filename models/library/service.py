@@ -36,6 +36,7 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
+from models.proofreading.undoing import UndoOps
 
 if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up reads pages only)
     from models.library.backup import BackupProgress, BackupReport
@@ -56,7 +57,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @binds_library
-class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps):
+class Library(UndoOps, CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps):
     """An open library file.
 
     Proofreading (correct, revert, structure edits, history, diffs, status, the checker's
