@@ -95,6 +95,29 @@ def test_ctrl_z_over_words_a_colleague_corrected_since_says_who_and_keeps_their_
     box.close()
 
 
+def test_splitting_a_paragraph_where_a_colleague_corrected_meanwhile_says_who_and_splits_nothing(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓", after=1)  # between 狠 and 抓, as 王 sees the page
+    content = colleague.page(page_id)
+    for section, block in enumerate(content.current_sections):
+        at = section_text(block).find("狠抓")
+        if at >= 0:
+            colleague.correct(page_id, section, at, at + 2, "紧抓")
+            break
+    before = sum(t.count("\n") for t in shown(window))  # paragraph breaks shown
+    QTest.keyClick(column, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # split here
+    box = _conflict_box(qtbot, window)
+    assert "李编辑" in box.text()
+    qtbot.waitUntil(lambda: any("导向，紧抓工作落实" in t for t in shown(window)), timeout=3000)
+    assert sum(t.count("\n") for t in shown(window)) == before
+    breaks = {(e.author, e.state) for e in window.library.page_history(page_id) if e.what == "break"}
+    assert breaks == {("王编辑", "reverted")}
+    box.close()
+
+
 def test_a_note_a_colleague_changed_since_it_was_shown_is_not_overwritten(qtbot, window, colleague) -> None:
     session = window.annotation_session
     annotations = session.ensure()

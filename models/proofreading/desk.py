@@ -375,7 +375,10 @@ class ProofDesk:
         rec.made("correction", row_id)
         return row_id
 
-    def _add_structure(self, rec: _StepRecording, page_id: int, spec: StructureSpec) -> int:
+    def _add_structure(
+        self, rec: _StepRecording, page_id: int, spec: StructureSpec, state: str = "in_force"
+    ) -> int:
+        """Insert one structure edit under the step (``reverted``: kept in the history only)."""
         row_id = int(
             StructureEdit.insert(
                 page=page_id,
@@ -386,12 +389,14 @@ class ProofDesk:
                 value=spec.value,
                 author=rec.author,
                 created=utc_now(),
-                state="in_force",
+                state=state,
+                reverted=utc_now() if state == "reverted" else None,
                 page_version=rec.versions.get(page_id, 0),
             ).execute()
         )
         rec.made("structure_edit", row_id)
-        rec.restructured.add(page_id)
+        if state == "in_force":
+            rec.restructured.add(page_id)
         return row_id
 
     def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:

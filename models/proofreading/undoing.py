@@ -16,10 +16,10 @@ from peewee import IntegrityError
 from models import history as shared
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command
-from models.library.schema import StructureEdit, utc_now
 from models.proofreading import takeback
-from models.proofreading.desk import ProofDesk, _StepRecording
+from models.proofreading.desk import ProofDesk
 from models.proofreading.highlights import Followed
+from models.proofreading.structure import StructureSpec
 
 
 class _Refused(Exception):
@@ -145,28 +145,18 @@ class UndoOps(ProofDesk):
                     )
                     mine.append(f"“{raw[edit.raw_start : edit.raw_end]}” → “{edit.replacement}”")
                 for state in takeback.kept_structure(command, forward, page_id):
-                    kept.append(self._keep_structure(rec, page_id, state))
+                    kept.append(
+                        self._add_structure(
+                            rec,
+                            page_id,
+                            StructureSpec(
+                                state["kind"], state["raw_start"], state["raw_end"], state["value"]
+                            ),
+                            state="reverted",
+                        )
+                    )
                     mine.append(f"a {state['kind']} edit")
             states = takeback.kept_highlights(command, forward)
             if states:
                 kept += highlight_versions.record(highlight_versions.describe(states), "conflict", rec.author)
             rec.conflict = takeback.conflict(command, doing, refusal, mine, tuple(kept))
-
-    def _keep_structure(self, rec: _StepRecording, page_id: int, state: dict[str, Any]) -> int:
-        row_id = int(
-            StructureEdit.insert(
-                page=page_id,
-                batch=rec.batch(),
-                kind=state["kind"],
-                raw_start=state["raw_start"],
-                raw_end=state["raw_end"],
-                value=state["value"],
-                author=rec.author,
-                created=utc_now(),
-                state="reverted",
-                reverted=utc_now(),
-                page_version=rec.versions[page_id],
-            ).execute()
-        )
-        rec.made("structure_edit", row_id)
-        return row_id

@@ -2582,6 +2582,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../ui/library/live_updates.py" line="1" />
+        <source>Colleagues' changes cannot be shown now: %1</source>
+        <translation>Colleagues' changes cannot be shown now: %1</translation>
+    </message>
+</context>
+<context>
     <name>LibraryReparse</name>
     <message>
         <location filename="../../ui/library/library_reparse.py" line="1" />

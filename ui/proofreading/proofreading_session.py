@@ -353,28 +353,29 @@ class ProofreadingSession(QObject):
         if not text and section_text[start:end] == "\n":
             # Backspace at a paragraph's start, Delete at its end: the two paragraphs join.
             return self._run(
-                lambda page: library.join_paragraph_with_next(page, section, start), (section, start)
+                lambda page: library.join_paragraph_with_next(page, section, start, seen=self._seen(page)),
+                (section, start),
             )
-        shown = getattr(self.window, "page_content", None)  # the text the editor typed in
-        seen = shown.info.version if shown is not None else None
         return self._run(
-            lambda page: library.correct(
-                page,
-                section,
-                start,
-                end,
-                text,
-                seen=seen if shown is not None and shown.info.id == page else None,
-            ),
+            lambda page: library.correct(page, section, start, end, text, seen=self._seen(page)),
             (section, start + len(text)),
         )
+
+    def _seen(self, page_id: int) -> int | None:
+        """The version of the page the editor is looking at (their edit is made in that text and
+        checked against what colleagues wrote since); None: the library's own memory of it."""
+        shown = getattr(self.window, "page_content", None)
+        return shown.info.version if shown is not None and shown.info.id == page_id else None
 
     def split(self, section: int, start: int, end: int) -> bool:
         """Enter: a paragraph break at ``start``; a selection ``start``–``end`` goes in the same step."""
         if end == start:
             return self.run_structure(StructureStep("split_paragraph"), (section, start))
         library = self.window.library
-        return self._run(lambda p: library.split_paragraph(p, section, start, end=end), (section, start + 1))
+        return self._run(
+            lambda p: library.split_paragraph(p, section, start, end=end, seen=self._seen(p)),
+            (section, start + 1),
+        )
 
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
         """Do one structure step at ``where`` (section, offset), else at the active column's caret."""
@@ -389,25 +390,34 @@ class ProofreadingSession(QObject):
             where = (column.number, SectionPositions(column).to_section(column.textCursor().selectionStart()))
         section, at = where
         op, value = step.operation, step.value
+        seen = self._seen
         if op == "split_paragraph":
-            return self._run(lambda p: library.split_paragraph(p, section, at), (section, at + 1))
+            return self._run(
+                lambda p: library.split_paragraph(p, section, at, seen=seen(p)), (section, at + 1)
+            )
         if op == "join_paragraph":
-            return self._run(lambda p: library.join_paragraph_with_next(p, section, at), (section, at))
+            return self._run(
+                lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)), (section, at)
+            )
         if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
             caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
-            return self._run(lambda p: library.set_role(p, section, at, str(value)), caret)
+            return self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
         if op == "split_section":
-            return self._run(lambda p: library.split_section(p, section, at), (section + 1, 0))
+            return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
         if op == "join_section":
-            return self._run(lambda p: library.join_section_with_next(p, section), (section, at))
+            return self._run(
+                lambda p: library.join_section_with_next(p, section, seen=seen(p)), (section, at)
+            )
         if op == "kind":
-            return self._run(lambda p: library.set_section_kind(p, section, str(value)), (section, at))
+            return self._run(
+                lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
+            )
         if op == "move":
             to = section + int(value)
             if not 0 <= to < len(self.window.page_view.columns):
                 self._say(self.tr("The section is already first or last in reading order."))
                 return False
-            return self._run(lambda p: library.move_section(p, section, to), (to, at))
+            return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
         return False
 
     def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
