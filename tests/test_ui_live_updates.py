@@ -105,3 +105,37 @@ def test_the_library_panel_shows_a_colleagues_new_issue(qtbot, window, colleague
 
     current = window.library_panel.tree.currentItem()  # the page read is still the current one
     assert current is not None and current.data(0, PAGE_ROLE) == window.library_page_id
+
+
+def test_the_editors_own_steps_and_background_commits_never_read_the_page_again(
+    qtbot, window, colleague, monkeypatch
+) -> None:
+    """The poll fires on any other connection's commit (a background task's too): the page is
+    read again only when what it shows changed, so nothing loops and the caret stays put."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    live = window.live_updates
+    live.timer.stop()  # polled by hand below
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # the editor's own step
+    qtbot.waitUntil(lambda: not window.proofreading.typing(), timeout=3000)
+    opened: list[int] = []
+    open_page = window.open_library_page
+    monkeypatch.setattr(window, "open_library_page", lambda *a, **k: opened.append(1) or open_page(*a, **k))
+    other = next(p for p in window.test_pages.values() if p != window.library_page_id)
+    colleague_marks(colleague, other, "示范区")  # a commit elsewhere: another page
+    colleague.set_page_status(other, "done")
+    for _ in range(3):
+        live.poll()
+    assert live.refreshes >= 1  # the marker moved (the panel is filled again) ...
+    assert live.page_reloads == 0 and not opened  # ... but the page shown did not change: not read again
+    assert any("抓工作落实" in t and "狠抓" not in t for t in shown(window))
+    colleague_marks(colleague, window.library_page_id, "示范区召开")
+    assert live.poll()
+    qtbot.waitUntil(lambda: painted(window) == ["示范区召开"], timeout=3000)
+    assert live.page_reloads == 1 and len(opened) == 1
+    for _ in range(3):
+        live.poll()
+    assert live.page_reloads == 1 and len(opened) == 1  # shown as it is: no loop

@@ -24,6 +24,7 @@ from models.library import binding, search_index
 from models.library import sections as stored
 from models.library.binding import binds_library
 from models.library.database import open_database
+from models.library.live import LiveOps
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
 from models.library.schema import Correction, Issue, Page
@@ -57,7 +58,9 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @binds_library
-class Library(UndoOps, CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps):
+class Library(
+    LiveOps, UndoOps, CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, AssignmentOps
+):
     """An open library file.
 
     Proofreading (correct, revert, structure edits, history, diffs, status, the checker's
@@ -388,35 +391,6 @@ class Library(UndoOps, CorrectionOps, StructureOps, ReviewOps, StatusOps, Knowle
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         return id(conn), conn.total_changes, int(version)
 
-    def change_marker(self) -> object:
-        """A cheap value that changes once another connection (a colleague, another process,
-        a worker thread) has committed a write: poll it, and read the page shown again when it differs.
-
-        On a file, SQLite's ``PRAGMA data_version`` of this thread's connection: it moves only
-        when another connection commits (no table is read). On a server, PostgreSQL's current
-        transaction snapshot (``xmin:xmax:in-progress ids``): any transaction that writes gets an
-        id, which moves ``xmax`` on or leaves the in-progress list when it ends, so no commit
-        is missed, and nothing is scanned. It also moves for this connection's own writes and
-        for writes to other databases on the same server: then the page is read again needlessly
-        (one page's reading, cached after). Compare markers only from the same thread (each
-        thread has its own connection); never call it inside a write.
-        """
-        conn = self._db.connection()
-        if self.server_url:
-            return id(conn.raw), _server_snapshot(conn)
-        return id(conn), int(conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def announce_changed_elsewhere(self, page_ids: Sequence[int]) -> None:
-        """Tell this library's listeners that pages may have been written by another connection
-        (a colleague's highlights or corrections, seen by polling :meth:`change_marker`): views
-        showing them read them again. Not an undoable step."""
-        from models.history import Change, Command
-
-        if page_ids:
-            self._notify(
-                Command("Changes by others", [Change("elsewhere", p, None, None, page=p) for p in page_ids])
-            )
-
     def _remember_page(self, content: PageContent) -> None:
         """Keep a page read inside a write that has now committed (with its page row read again)."""
         if self._db.in_transaction():
@@ -605,12 +579,6 @@ _PAGE_INFO_FIELDS = (
     Page.status,
     Page.version,
 )
-
-
-def _server_snapshot(conn: Any) -> str:
-    """PostgreSQL's current snapshot as text (``xmin:xmax:xip``; ``xmax`` is one past the last
-    transaction to end, so every commit changes it or leaves the in-progress list)."""
-    return str(conn.execute("SELECT txid_current_snapshot()::text").fetchone()[0])
 
 
 def parser_version() -> str:

@@ -2,9 +2,12 @@
 
 Every few seconds, while the window is the active one, the library is asked whether another
 connection has committed a write since (:meth:`Library.change_marker`: a pragma or a snapshot,
-no table read). When it has, the page shown is read again, in place (its scroll positions,
-caret and selection kept, its highlights and corrections fresh), and the library panel is
-filled again (its open issues, current page and scroll kept).
+no table read). When it has, the library panel is filled again (its open issues, current page
+and scroll kept), and the page shown is read again, in place (its scroll positions, caret and
+selection kept, its highlights and corrections fresh), if its stamp (:meth:`Library.page_stamp`:
+its version, its highlights' versions) differs from what the window shows: the window's own
+writes and its background tasks' commits (an index rebuild, a re-parse, an import, which also
+move the marker on a file; every commit moves it on a server) never read the page again.
 
 Nothing happens while a write of this window waits for Retry, or while the editor is typing in
 proofreading mode: the refresh waits for the next poll after the step is committed.
@@ -33,8 +36,9 @@ class LiveUpdates(QObject):
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
-        #: refreshes made (for the status line and tests)
+        #: refreshes made, and pages read again in them (for tests)
         self.refreshes = 0
+        self.page_reloads = 0
 
     def watch(self, library: Any) -> None:
         """Start from ``library`` as just read (the window has opened it)."""
@@ -83,19 +87,37 @@ class LiveUpdates(QObject):
         return True
 
     def refresh(self) -> None:
-        """Show the library as it is now: the page in place, the panels."""
+        """Show the library as it is now: the page in place (only when what it shows changed),
+        the panels."""
         w = self.window
         library = w.library
         self.refreshes += 1
         annotations = getattr(getattr(w, "annotation_session", None), "annotations", None)
         if annotations is not None and annotations.library is library:
             annotations.reload_panel_index()
-        where = getattr(w, "page_where", "")
-        if where.startswith("library:"):
+        page_id = self._page_shown()
+        if page_id is not None and library.page_stamp(page_id) != self._shown_stamp(page_id):
             # Heard by the proofreading session (reads the page again in place) and the
             # annotations (paint the page's highlights afresh).
-            library.announce_changed_elsewhere([int(where.split(":", 1)[1])])
+            self.page_reloads += 1
+            library.announce_changed_elsewhere([page_id])
         tree = w.library_panel.tree
         scroll = tree.verticalScrollBar().value()
         w.refresh_library()  # keeps open issues and the current page
         tree.verticalScrollBar().setValue(scroll)
+
+    def _page_shown(self) -> int | None:
+        where = getattr(self.window, "page_where", "")
+        return int(where.split(":", 1)[1]) if where.startswith("library:") else None
+
+    def _shown_stamp(self, page_id: int) -> tuple[int, int, int, int] | None:
+        """The page's stamp as the window shows it (its version, the highlights painted): the
+        app's own writes and background work (re-anchoring, an index rebuild, a re-parse of
+        other pages) leave it equal to the library's, so they never read the page again."""
+        from models.library.live import shown_stamp
+
+        content = getattr(self.window, "page_content", None)
+        page = getattr(getattr(self.window, "annotation_session", None), "page", None)
+        if content is None or content.info.id != page_id or page is None or page.page_id != page_id:
+            return None
+        return shown_stamp(content.info.version, page.highlights)
