@@ -7,10 +7,13 @@ Two Library objects (two connections) on one library, on a file and on the serve
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 from annotation_pages import library_with, locate, sample_text
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
 
 from models.annotations.service import Annotations
@@ -178,3 +181,91 @@ def test_own_highlight_steps_undo_and_redo_freely_and_a_colleagues_other_highlig
         wang.undo()
     assert mine.id not in {h.id for h in li.page_highlights(page_id)}  # its making undone
     assert len(li.page_highlights(page_id)) == 1  # 李's stays
+
+
+def _effective(library: Library, page_id: int) -> set[int]:
+    from models.proofreading.layout import layout_of
+
+    return {i for i in layout_of(library.page(page_id)).effective_ids if i is not None}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["wang", "li"]),
+            st.sampled_from(
+                [
+                    "correct 狠抓",
+                    "correct 农资供应",
+                    "undo",
+                    "redo",
+                    "revert theirs",
+                    "revert own",
+                    "reinstate",
+                ]
+            ),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+# 王 sets 李's correction aside and takes that back; 李 sets it aside and puts it back: 王's redo
+# would set it aside again over 李's decision.
+@example(
+    steps=[
+        ("li", "correct 狠抓"),
+        ("wang", "revert theirs"),
+        ("wang", "undo"),
+        ("li", "revert own"),
+        ("li", "reinstate"),
+        ("wang", "redo"),
+    ]
+)
+def test_an_undo_or_redo_never_takes_a_colleagues_correction_out_of_force(tmp_path, steps) -> None:
+    """Whatever two editors interleave (corrections of the same or other words, undo, redo,
+    setting a correction aside, reinstating their own): an undo or redo that goes
+    through leaves in effect every correction the other editor wrote (made, set aside or put
+    back) since the step was last applied; a refused one changes nothing in effect."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # a fresh library (and history) per example
+    wang, [page_id] = library_with_pages(folder, ("p1.txt", TWO_ARTICLES))
+    li = Library.open(wang.path)
+    wang.preferred_author, li.preferred_author = "王编辑", "李编辑"
+    try:
+        _interleave(wang, li, page_id, steps)
+    finally:
+        li.close()
+        wang.close()
+
+
+def _interleave(wang: Library, li: Library, page_id: int, steps: list[tuple[str, str]]) -> None:
+    people = {"wang": wang, "li": li}
+    names = {"wang": "王编辑", "li": "李编辑"}
+    raw = wang.page(page_id).raw
+    for n, (who, what) in enumerate(steps):
+        me = people[who]
+        other = names["li" if who == "wang" else "wang"]
+        if what.startswith("correct"):
+            start = raw.index(what.split()[1])
+            me.add_correction(page_id, start, start + 2, f"{'王李'[who == 'li']}{n}")
+            continue
+        if what in ("revert theirs", "revert own", "reinstate"):
+            author = other if what == "revert theirs" else names[who]
+            state = "reverted" if what == "reinstate" else "in_force"
+            rows = [c for c in me.corrections_of(page_id) if c.author == author and c.state == state]
+            if rows:
+                (me.revert_correction if state == "in_force" else me.reinstate_correction)(rows[-1].id)
+            continue
+        step = me.history.take_undo() if what == "undo" else me.history.take_redo()
+        if step is None:
+            continue
+        since = step.versions.get(("page", page_id), 0)
+        before = _effective(me, page_id)
+        sql = "SELECT id FROM correction WHERE page_id = ? AND author = ? AND page_version > ?"
+        theirs = {i for (i,) in me.database.execute_sql(sql, (page_id, other, since)).fetchall()} & before
+        try:
+            (me.undo if what == "undo" else me.redo)()
+        except EditConflict:
+            assert _effective(me, page_id) == before
+            continue
+        assert theirs <= _effective(me, page_id)
