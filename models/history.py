@@ -39,6 +39,9 @@ class Command:
 
     label: str
     changes: list[Change] = field(default_factory=list)
+    #: ``(kind, key)`` -> the version its last application (the step, an undo, a redo) left:
+    #: ``("page", id)`` and ``("highlight", id)``. An undo or redo is checked against it.
+    versions: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def page_ids(self) -> set[int]:
         """Pages the operation concerns (its highlights' pages and the pages whose text it changes)."""
@@ -112,6 +115,17 @@ class History:
         self.depth = depth
         self._done: list[Command] = []
         self._undone: list[Command] = []
+        #: ``(kind, key)`` -> the versions of pages and highlights this session wrote
+        self._wrote: dict[tuple[str, int], set[int]] = {}
+
+    def wrote(self, versions: dict[tuple[str, int], int]) -> None:
+        """Note versions this session wrote (a step, an operation, an undo or redo)."""
+        for key, version in versions.items():
+            self._wrote.setdefault(key, set()).add(version)
+
+    def written_here(self, key: tuple[str, int], version: int) -> bool:
+        """Whether this session wrote ``version`` of the page or highlight ``key``."""
+        return version in self._wrote.get(key, ())
 
     def push(self, command: Command) -> None:
         if not command.changes:
@@ -134,6 +148,10 @@ class History:
 
     def undone(self) -> None:
         self._undone.append(self._done.pop())
+
+    def drop(self, forward: bool) -> None:
+        """Forget the step a refused undo (or redo) was for: it can no longer be taken back."""
+        (self._undone if forward else self._done).pop()
 
     def redone(self) -> None:
         self._done.append(self._undone.pop())

@@ -66,6 +66,58 @@ def test_typing_over_words_a_colleague_corrected_meanwhile_says_who_and_shows_th
     box.close()
 
 
+def test_ctrl_z_over_words_a_colleague_corrected_since_says_who_and_keeps_their_text(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "𠀀家庄")
+    for _ in range(3):
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    type_chinese(column, "石家庄")
+    qtbot.waitUntil(lambda: any("石家庄" in t for t in shown(window)), timeout=3000)
+    # 李编辑 reads the page with 王's correction, and corrects it again.
+    content = colleague.page(page_id)
+    for section, block in enumerate(content.current_sections):
+        at = section_text(block).find("石家庄")
+        if at >= 0:
+            colleague.correct(page_id, section, at, at + 3, "白家庄")
+            break
+    window.annotation_session.undo_action.trigger()  # Ctrl+Z: 王 takes back the typing
+    box = _conflict_box(qtbot, window)
+    assert box.windowTitle() == "Changed by someone else"
+    assert "李编辑" in box.text() and "UTC" in box.text()
+    qtbot.waitUntil(lambda: any("白家庄" in t for t in shown(window)), timeout=3000)
+    assert not any("𠀀家庄" in t for t in shown(window))  # the OCR's reading was not written back
+    states = {(e.new, e.author, e.state) for e in window.library.page_history(page_id)}
+    assert ("白家庄", "李编辑", "in_force") in states and ("𠀀家庄", "王编辑", "reverted") in states
+    assert not window.annotation_session.undo_action.isEnabled()  # the step left the history
+    box.close()
+
+
+def test_splitting_a_paragraph_where_a_colleague_corrected_meanwhile_says_who_and_splits_nothing(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓", after=1)  # between 狠 and 抓, as 王 sees the page
+    content = colleague.page(page_id)
+    for section, block in enumerate(content.current_sections):
+        at = section_text(block).find("狠抓")
+        if at >= 0:
+            colleague.correct(page_id, section, at, at + 2, "紧抓")
+            break
+    before = sum(t.count("\n") for t in shown(window))  # paragraph breaks shown
+    QTest.keyClick(column, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # split here
+    box = _conflict_box(qtbot, window)
+    assert "李编辑" in box.text()
+    qtbot.waitUntil(lambda: any("导向，紧抓工作落实" in t for t in shown(window)), timeout=3000)
+    assert sum(t.count("\n") for t in shown(window)) == before
+    breaks = {(e.author, e.state) for e in window.library.page_history(page_id) if e.what == "break"}
+    assert breaks == {("王编辑", "reverted")}
+    box.close()
+
+
 def test_a_note_a_colleague_changed_since_it_was_shown_is_not_overwritten(qtbot, window, colleague) -> None:
     session = window.annotation_session
     annotations = session.ensure()

@@ -208,10 +208,14 @@ class Annotations(CategoryOps, TagOps):
             for key in sorted(before)
             if before[key] != after[kind][key]
         ]
+        written = {}
         for change in changes:
             if change.kind == "highlight" and change.after is not None:
                 self._seen[change.key] = change.after["row"]["version"]
-        command = Command(label, changes)
+                written[("highlight", change.key)] = change.after["row"]["version"]
+        # The versions this session wrote: an undo or redo is checked against them (takeback).
+        self.history.wrote(written)
+        command = Command(label, changes, versions=written)
         self.history.push(command)
         self._notify(_changed(command))
 

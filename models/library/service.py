@@ -25,6 +25,7 @@ from models.library import sections as stored
 from models.library.binding import binds_library
 from models.library.corrections import says_something
 from models.library.database import open_database
+from models.library.live import LiveOps
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
 from models.library.reparsing import PageReparse
 from models.library.schema import Correction, Issue, Page
@@ -37,6 +38,7 @@ from models.proofreading.knowledge import KnowledgeOps
 from models.proofreading.restructuring import StructureOps
 from models.proofreading.review import ReviewOps
 from models.proofreading.status import StatusOps
+from models.proofreading.undoing import UndoOps
 from models.proofreading.word_list import WordListOps
 
 if TYPE_CHECKING:  # the importer, backups and scans load when used (start-up reads pages only)
@@ -58,7 +60,17 @@ _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @binds_library
-class Library(CorrectionOps, StructureOps, ReviewOps, StatusOps, KnowledgeOps, WordListOps, AssignmentOps):
+class Library(
+    LiveOps,
+    UndoOps,
+    CorrectionOps,
+    StructureOps,
+    ReviewOps,
+    StatusOps,
+    KnowledgeOps,
+    WordListOps,
+    AssignmentOps,
+):
     """An open library file.
 
     Proofreading (correct, revert, structure edits, history, diffs, status, the checker's

@@ -18,10 +18,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from peewee import IntegrityError, SqliteDatabase
+from peewee import SqliteDatabase
 
 import models.proofreading.rows as rows
-from models import history as shared
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
@@ -206,6 +205,8 @@ class ProofDesk:
                     for key, (old, new) in sorted(spans.items())
                 ]
                 command = Command(label, changes)
+        written = {("page", p): v for p, v in rec.versions.items()}
+        self.history.wrote(written)  # committed: this session's versions (undo checks skip them)
         for content in derived:  # committed: the pages as they now read serve the next reads
             self._remember_page(content)
         if rec.conflict is not None:
@@ -214,6 +215,7 @@ class ProofDesk:
                 self._notify(command)
             raise rec.conflict
         if command is not None:
+            command.versions.update(written)
             self.history.push(command)
             self._notify(command)
 
@@ -375,7 +377,10 @@ class ProofDesk:
         rec.made("correction", row_id)
         return row_id
 
-    def _add_structure(self, rec: _StepRecording, page_id: int, spec: StructureSpec) -> int:
+    def _add_structure(
+        self, rec: _StepRecording, page_id: int, spec: StructureSpec, state: str = "in_force"
+    ) -> int:
+        """Insert one structure edit under the step (``reverted``: kept in the history only)."""
         row_id = int(
             StructureEdit.insert(
                 page=page_id,
@@ -386,12 +391,14 @@ class ProofDesk:
                 value=spec.value,
                 author=rec.author,
                 created=utc_now(),
-                state="in_force",
+                state=state,
+                reverted=utc_now() if state == "reverted" else None,
                 page_version=rec.versions.get(page_id, 0),
             ).execute()
         )
         rec.made("structure_edit", row_id)
-        rec.restructured.add(page_id)
+        if state == "in_force":
+            rec.restructured.add(page_id)
         return row_id
 
     def _write_plan(self, rec: _StepRecording, page_id: int, layout: PageLayout, plan: Plan) -> None:
@@ -416,75 +423,6 @@ class ProofDesk:
         # Each row takes the version of the page whose step set it aside.
         for page_id, version in rec.versions.items():
             model.update(page_version=version).where(model.id.in_(ids) & (model.page == page_id)).execute()
-
-    # --- undo and redo -----------------------------------------------------------------------
-    def can_undo(self) -> bool:
-        return self.history.undo_label() is not None
-
-    def can_redo(self) -> bool:
-        return self.history.redo_label() is not None
-
-    def undo(self) -> Command | None:
-        """Undo the last step of the session (a correction, a structure edit or an annotation
-        operation); pages whose text it touched re-derive and their highlights follow. None
-        when there is nothing to undo."""
-        command = self.history.take_undo()
-        if command is None:
-            return None
-        self._replay(command, forward=False)
-        self.history.undone()
-        self._notify(command)
-        return command
-
-    def redo(self) -> Command | None:
-        """Redo the last undone step (None when there is nothing to redo)."""
-        command = self.history.take_redo()
-        if command is None:
-            return None
-        self._replay(command, forward=True)
-        self.history.redone()
-        self._notify(command)
-        return command
-
-    def _replay(self, command: Command, forward: bool) -> None:
-        pages = command.text_page_ids()
-        restructured = {c.page for c in command.changes if c.kind == "structure_edit"}
-        try:
-            with self._db.atomic():
-                befores = {p: self._snapshot(p) for p in pages}
-                shared.apply(command, forward)
-                self._new_versions(command, pages)
-                exact: dict[int, dict[int, tuple[int, int] | None]] = {}
-                for change in command.changes:
-                    if change.kind == "anchor":
-                        state = change.after if forward else change.before
-                        exact.setdefault(state["page"], {})[change.key] = (
-                            tuple(state["raw"]) if state["raw"] is not None else None
-                        )
-                derived = [
-                    self._derive(
-                        page_id, befores[page_id], page_id in restructured, Followed(), exact.get(page_id)
-                    )
-                    for page_id in sorted(pages)
-                ]
-        except IntegrityError:
-            # The rows were changed behind the history's back (a page deleted, an import).
-            self.history.clear()
-            raise DubaoError(
-                f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
-            ) from None
-        for content in derived:
-            self._remember_page(content)
-
-    def _new_versions(self, command: Command, pages: Iterable[int]) -> None:
-        """An undo or redo is a new version of its pages: the rows it wrote back carry it."""
-        for page_id in pages:
-            Page.update(version=Page.version + 1).where(Page.id == page_id).execute()
-            version = Page.select(Page.version).where(Page.id == page_id).scalar()
-            for kind, model in (("correction", Correction), ("structure_edit", StructureEdit)):
-                keys = [c.key for c in command.changes if c.kind == kind and c.page == page_id]
-                if keys:
-                    model.update(page_version=version).where(model.id.in_(keys)).execute()
 
     # --- results -----------------------------------------------------------------------------
     def _result(

@@ -8,10 +8,12 @@ applied on top of the parser's sections, undoable and revertible like a correcti
 
 from __future__ import annotations
 
-from models.errors import DubaoError
-from models.library.schema import Page, StructureEdit
+from typing import Any
+
+from models.errors import DubaoError, EditConflict
+from models.library.schema import Correction, Page, StructureEdit
 from models.proofreading.desk import ProofDesk
-from models.proofreading.layout import BlockLayout, PageLayout
+from models.proofreading.layout import BlockLayout, PageLayout, layout_of
 from models.proofreading.records import EditResult
 from models.proofreading.spans import plan_correction
 from models.proofreading.structure import (
@@ -28,7 +30,13 @@ class StructureOps(ProofDesk):
     """Structure edits an editor makes from the keyboard."""
 
     def split_paragraph(
-        self, page_id: int, section: int, position: int, author: str | None = None, end: int | None = None
+        self,
+        page_id: int,
+        section: int,
+        position: int,
+        author: str | None = None,
+        end: int | None = None,
+        seen: int | None = None,
     ) -> EditResult:
         """Split the paragraph at the cursor: the character at ``position`` starts a new one.
 
@@ -37,8 +45,8 @@ class StructureOps(ProofDesk):
         selection began at a paragraph's start or ran to its end there is nothing to split:
         only the deletion is made)."""
         if end is not None and end > position:
-            return self._replace_with_break(page_id, section, position, end, author)
-        layout = self.layout(page_id)
+            return self._replace_with_break(page_id, section, position, end, author, seen)
+        layout, seen = self._as_seen(page_id, seen)
         block = _block(layout, section, position)
         local = position - block.start
         if local <= 0 or local >= len(block.text.text):
@@ -46,13 +54,17 @@ class StructureOps(ProofDesk):
         if block.role != "body":
             raise DubaoError(f"a {block.role} is one line: make it body text to split it")
         return self._structure(
-            page_id, StructureSpec("break", block.text.source[local], 0, "yes"), "split paragraph", author
+            page_id,
+            StructureSpec("break", block.text.source[local], 0, "yes"),
+            "split paragraph",
+            author,
+            seen,
         )
 
     def _replace_with_break(
-        self, page_id: int, section: int, start: int, end: int, author: str | None
+        self, page_id: int, section: int, start: int, end: int, author: str | None, seen: int | None
     ) -> EditResult:
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         first = _block(layout, section, start)
         block = _block(layout, section, end)
         local = end - block.start
@@ -63,69 +75,96 @@ class StructureOps(ProofDesk):
             split_at = block.text.source[local]
         with self._step("split paragraph", author) as rec:
             snapshot = self._enter_page(rec, page_id)
-            self._write_plan(
-                rec, page_id, snapshot.layout, plan_correction(snapshot.layout, section, start, end, "")
-            )
+            if seen is None or seen >= rec.versions[page_id] - 1:
+                layout = snapshot.layout  # the page as it reads now is the one the offsets are in
+            plan = plan_correction(layout, section, start, end, "")
+            spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
             if split_at is not None:
-                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
+                spans.append((split_at, split_at))
+            clash = (
+                self._changed_since(page_id, seen, spans, rec.versions[page_id]) if seen is not None else []
+            )
+            if clash:
+                if split_at is not None:
+                    self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"), "reverted")
+                self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
+            else:
+                self._write_plan(rec, page_id, layout, plan)
+                if split_at is not None:
+                    self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
         return self._result(rec)
 
     def join_paragraph_with_next(
-        self, page_id: int, section: int, position: int, author: str | None = None
+        self, page_id: int, section: int, position: int, author: str | None = None, seen: int | None = None
     ) -> EditResult:
         """Join the block holding ``position`` with the block after it in the same section."""
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         block = _block(layout, section, position)
         following = _next_block(layout, block)
         return self._structure(
-            page_id, StructureSpec("break", following.parsed.source[0], 0, "no"), "join paragraphs", author
+            page_id,
+            StructureSpec("break", following.parsed.source[0], 0, "no"),
+            "join paragraphs",
+            author,
+            seen,
         )
 
     def set_role(
-        self, page_id: int, section: int, position: int, role: str, author: str | None = None
+        self,
+        page_id: int,
+        section: int,
+        position: int,
+        role: str,
+        author: str | None = None,
+        seen: int | None = None,
     ) -> EditResult:
         """Make the block holding ``position`` the kicker, heading, subheading or byline of its
         section, or body text again (``role`` in :data:`ROLES`)."""
         if role not in ROLES:
             raise DubaoError(f"a paragraph's role is one of {', '.join(ROLES)}, not {role!r}")
-        block = _block(self.layout(page_id), section, position)
+        layout, seen = self._as_seen(page_id, seen)
+        block = _block(layout, section, position)
         low, high = min(block.parsed.source), max(block.parsed.source) + 1
-        return self._structure(page_id, StructureSpec("role", low, high, role), f"make {role}", author)
+        return self._structure(page_id, StructureSpec("role", low, high, role), f"make {role}", author, seen)
 
     def split_section(
-        self, page_id: int, section: int, position: int, author: str | None = None
+        self, page_id: int, section: int, position: int, author: str | None = None, seen: int | None = None
     ) -> EditResult:
         """Start a new section (article) with the block holding ``position``."""
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         block = _block(layout, section, position)
         if block.index == 0:
             raise DubaoError("this paragraph already starts its section")
         return self._structure(
-            page_id, StructureSpec("section", block.parsed.source[0], 0, "yes"), "split article", author
+            page_id, StructureSpec("section", block.parsed.source[0], 0, "yes"), "split article", author, seen
         )
 
-    def join_section_with_next(self, page_id: int, section: int, author: str | None = None) -> EditResult:
+    def join_section_with_next(
+        self, page_id: int, section: int, author: str | None = None, seen: int | None = None
+    ) -> EditResult:
         """Join the next section (in reading order) onto the end of this one."""
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         if section + 1 >= len(layout.parsed):
             raise DubaoError("this is the last section of the page")
         key = _key(layout, section + 1)
-        return self._structure(page_id, StructureSpec("section", key, 0, "no"), "join articles", author)
+        return self._structure(page_id, StructureSpec("section", key, 0, "no"), "join articles", author, seen)
 
     def set_section_kind(
-        self, page_id: int, section: int, kind: str, author: str | None = None
+        self, page_id: int, section: int, kind: str, author: str | None = None, seen: int | None = None
     ) -> EditResult:
         """Say what a section is: ``article``, ``caption``, ``masthead`` or ``other``."""
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         spec = StructureSpec("section_kind", _key(layout, section), 0, kind)
         check_spec(spec)
-        return self._structure(page_id, spec, f"make {kind}", author)
+        return self._structure(page_id, spec, f"make {kind}", author, seen)
 
-    def move_section(self, page_id: int, section: int, to: int, author: str | None = None) -> EditResult:
+    def move_section(
+        self, page_id: int, section: int, to: int, author: str | None = None, seen: int | None = None
+    ) -> EditResult:
         """Move a section in the reading order so that it becomes section ``to``."""
-        layout = self.layout(page_id)
+        layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         count = len(layout.parsed)
         if not 0 <= to < count:
@@ -137,7 +176,11 @@ class StructureOps(ProofDesk):
         after = order[to + 1] if to + 1 < count else None
         target = _key(layout, after) if after is not None else -1
         return self._structure(
-            page_id, StructureSpec("move", _key(layout, section), target, "before"), "move section", author
+            page_id,
+            StructureSpec("move", _key(layout, section), target, "before"),
+            "move section",
+            author,
+            seen,
         )
 
     def revert_structure_edit(self, edit_id: int, author: str | None = None) -> EditResult:
@@ -193,12 +236,62 @@ class StructureOps(ProofDesk):
         check_spec(spec)
         return self._structure(page_id, spec, f"structure: {spec.kind}", author)
 
-    def _structure(self, page_id: int, spec: StructureSpec, label: str, author: str | None) -> EditResult:
+    def _structure(
+        self, page_id: int, spec: StructureSpec, label: str, author: str | None, seen: int | None = None
+    ) -> EditResult:
+        """One structure edit as a step; with ``seen``, checked against what others wrote since
+        that version of the page (see :meth:`_as_seen`)."""
         check_spec(spec)
         with self._step(label, author) as rec:
             self._enter_page(rec, page_id)
-            self._add_structure(rec, page_id, spec)
+            clash = (
+                self._clashing_since(page_id, spec, seen, rec.versions[page_id]) if seen is not None else []
+            )
+            if clash:
+                kept = self._add_structure(rec, page_id, spec, state="reverted")
+                rec.conflict = _conflict(clash[0], label, kept)
+            else:
+                self._add_structure(rec, page_id, spec)
         return self._result(rec)
+
+    def _as_seen(self, page_id: int, seen: int | None) -> tuple[PageLayout, int | None]:
+        """The page as its editor saw it, and that version: ``seen`` (the window passes the
+        version it shows), else the version this library object last handed out.
+
+        A structure edit is made where the editor pointed in that text (raw offsets do not move
+        when a colleague's edit changes the text around them), and is refused, like a
+        correction, when a colleague's correction or structure edit written since touches its
+        place: the paragraph it makes a heading, the character it splits or joins at, the
+        article it splits, joins, moves or names. A refused edit is kept in the page's history
+        as reverted (Reinstate puts it in force) and :class:`EditConflict` names who and when."""
+        seen = self.seen_version(page_id) if seen is None else seen
+        view = self._view(page_id, seen)
+        return (layout_of(view) if view is not None else self.layout(page_id)), seen
+
+    def _clashing_since(self, page_id: int, spec: StructureSpec, seen: int, below: int) -> list[Any]:
+        """Others' corrections and structure edits written after version ``seen`` that touch
+        the edit's place (newest first)."""
+        end = spec.raw_end if spec.kind == "role" else spec.raw_start
+        found = [
+            row
+            for row in self._changed_since(page_id, seen, [(spec.raw_start, end)], below)
+            # A heading's or byline's role is about the paragraph, not its characters.
+            if not (spec.kind == "role" and isinstance(row, Correction))
+        ]
+        if spec.kind in ("move", "section_kind"):  # the same article moved or named otherwise
+            others = StructureEdit.select().where(
+                (StructureEdit.page == page_id)
+                & (StructureEdit.page_version > seen)
+                & (StructureEdit.page_version < below)
+                & (StructureEdit.kind == spec.kind)
+            )
+            found += [
+                row
+                for row in others
+                if clashes(spec, StructureSpec(row.kind, row.raw_start, row.raw_end, row.value))
+            ]
+        found.sort(key=lambda r: (r.page_version, r.reverted or r.created), reverse=True)
+        return found
 
 
 def _check_section(layout: PageLayout, section: int) -> None:
@@ -226,3 +319,23 @@ def _next_block(layout: PageLayout, block: BlockLayout) -> BlockLayout:
     if block.index + 1 >= len(blocks):
         raise DubaoError("this is the last paragraph of its section")
     return blocks[block.index + 1]
+
+
+def _conflict(row: Any, label: str, kept: int) -> EditConflict:
+    """The message for a structure edit refused because a colleague changed its place since."""
+    when = row.reverted if row.state == "reverted" and row.reverted else row.created
+    if isinstance(row, Correction):
+        raw = Page.select(Page.raw_text).where(Page.id == row.page_id).scalar() or ""
+        what = f"“{raw[row.raw_start : row.raw_end]}” → “{row.replacement}”"
+    else:
+        what = f"a {row.kind} edit"
+    return EditConflict(
+        f"{row.author or 'someone'} changed this place at {str(when or '')[:16]} UTC ({what}) after "
+        f"you read the page; your structure edit ({label}) was not applied and is kept in the "
+        "page's history as reverted (reinstate it there to use it)",
+        row.author,
+        when,
+        (kept,),
+        f"Theirs: {what}. Yours: {label}, kept in the page's history as reverted (Reinstate there "
+        "puts it in force).",
+    )

@@ -2833,4 +2833,12 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         </translation>
     </message>
 </context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../ui/library/live_updates.py" line="1" />
+        <source>Colleagues' changes cannot be shown now: %1</source>
+        <translation>Colleagues' changes cannot be shown now: %1</translation>
+    </message>
+</context>
 </TS>

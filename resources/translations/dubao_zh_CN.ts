@@ -2816,4 +2816,12 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../ui/library/live_updates.py" line="1" />
+        <source>Colleagues' changes cannot be shown now: %1</source>
+        <translation>暂时无法显示同事的更改：%1</translation>
+    </message>
+</context>
 </TS>

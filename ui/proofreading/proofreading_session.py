@@ -61,6 +61,7 @@ class ProofreadingSession(QObject):
         #: where the caret goes once the page is shown again: (section, code-point offset), or
         #: beside a raw character wherever it is shown then
         self._caret: tuple[int, int] | RawCaret | None = None
+        self._composition = ""  # what the input method is composing (not yet a step)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -307,8 +308,12 @@ class ProofreadingSession(QObject):
         column = view.active_column()
         focused = column is not None and column.hasFocus()
         caret = self._caret
+        anchor = None  # the other end of the reader's selection, kept with the caret
         if caret is None and column is not None:
-            caret = (column.number, SectionPositions(column).to_section(column.textCursor().position()))
+            cursor = column.textCursor()
+            caret = (column.number, SectionPositions(column).to_section(cursor.position()))
+            if cursor.hasSelection():
+                anchor = SectionPositions(column).to_section(cursor.anchor())
         self._caret = None
         self._reloading = True
         try:
@@ -327,7 +332,13 @@ class ProofreadingSession(QObject):
             cursor = target.textCursor()
             # After an undo the section may be shorter than where the caret stood: keep it inside.
             last = max(0, target.document().characterCount() - 1)
-            cursor.setPosition(min(SectionPositions(target).to_document(caret[1]), last))
+            if anchor is not None:
+                cursor.setPosition(min(SectionPositions(target).to_document(anchor), last))
+                cursor.setPosition(
+                    min(SectionPositions(target).to_document(caret[1]), last), cursor.MoveMode.KeepAnchor
+                )
+            else:
+                cursor.setPosition(min(SectionPositions(target).to_document(caret[1]), last))
             target.setTextCursor(cursor)
             target.ensureCursorVisible()
         view.scroll.horizontalScrollBar().setValue(strip)
@@ -386,28 +397,29 @@ class ProofreadingSession(QObject):
         if not text and section_text[start:end] == "\n":
             # Backspace at a paragraph's start, Delete at its end: the two paragraphs join.
             return self._run(
-                lambda page: library.join_paragraph_with_next(page, section, start), (section, start)
+                lambda page: library.join_paragraph_with_next(page, section, start, seen=self._seen(page)),
+                (section, start),
             )
-        shown = getattr(self.window, "page_content", None)  # the text the editor typed in
-        seen = shown.info.version if shown is not None else None
         return self._run(
-            lambda page: library.correct(
-                page,
-                section,
-                start,
-                end,
-                text,
-                seen=seen if shown is not None and shown.info.id == page else None,
-            ),
+            lambda page: library.correct(page, section, start, end, text, seen=self._seen(page)),
             (section, start + len(text)),
         )
+
+    def _seen(self, page_id: int) -> int | None:
+        """The version of the page the editor is looking at (their edit is made in that text and
+        checked against what colleagues wrote since); None: the library's own memory of it."""
+        shown = getattr(self.window, "page_content", None)
+        return shown.info.version if shown is not None and shown.info.id == page_id else None
 
     def split(self, section: int, start: int, end: int) -> bool:
         """Enter: a paragraph break at ``start``; a selection ``start``–``end`` goes in the same step."""
         if end == start:
             return self.run_structure(StructureStep("split_paragraph"), (section, start))
         library = self.window.library
-        return self._run(lambda p: library.split_paragraph(p, section, start, end=end), (section, start + 1))
+        return self._run(
+            lambda p: library.split_paragraph(p, section, start, end=end, seen=self._seen(p)),
+            (section, start + 1),
+        )
 
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
         """Do one structure step at ``where`` (section, offset), else at the active column's caret."""
@@ -422,25 +434,34 @@ class ProofreadingSession(QObject):
             where = (column.number, SectionPositions(column).to_section(column.textCursor().selectionStart()))
         section, at = where
         op, value = step.operation, step.value
+        seen = self._seen
         if op == "split_paragraph":
-            return self._run(lambda p: library.split_paragraph(p, section, at), (section, at + 1))
+            return self._run(
+                lambda p: library.split_paragraph(p, section, at, seen=seen(p)), (section, at + 1)
+            )
         if op == "join_paragraph":
-            return self._run(lambda p: library.join_paragraph_with_next(p, section, at), (section, at))
+            return self._run(
+                lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)), (section, at)
+            )
         if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
             caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
-            return self._run(lambda p: library.set_role(p, section, at, str(value)), caret)
+            return self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
         if op == "split_section":
-            return self._run(lambda p: library.split_section(p, section, at), (section + 1, 0))
+            return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
         if op == "join_section":
-            return self._run(lambda p: library.join_section_with_next(p, section), (section, at))
+            return self._run(
+                lambda p: library.join_section_with_next(p, section, seen=seen(p)), (section, at)
+            )
         if op == "kind":
-            return self._run(lambda p: library.set_section_kind(p, section, str(value)), (section, at))
+            return self._run(
+                lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
+            )
         if op == "move":
             to = section + int(value)
             if not 0 <= to < len(self.window.page_view.columns):
                 self._say(self.tr("The section is already first or last in reading order."))
                 return False
-            return self._run(lambda p: library.move_section(p, section, to), (to, at))
+            return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
         return False
 
     def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
@@ -451,7 +472,13 @@ class ProofreadingSession(QObject):
         sub = menu.addMenu(self.tr("S&tructure"))
         self.structure.fill(sub)
 
+    def typing(self) -> bool:
+        """Whether the editor is typing now (composing, or a keystroke less than a pause ago):
+        others' changes wait until the step is committed and typing pauses."""
+        return self.active and (bool(self._composition) or self.flags.check_timer.isActive())
+
     def _composing(self, text: str) -> None:
+        self._composition = text
         if text:
             self._say(self.tr("Composing: %1").replace("%1", text), 0)
         else:

@@ -1,0 +1,141 @@
+"""A colleague's highlight or correction appears in the reader's window by itself, within a
+poll (issue 13, "Several writers"), where the reader was, and never under the editor's fingers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from annotation_pages import locate, open_test_issue
+from test_ui_proofreading import caret_before, proofread, shown
+
+from models.annotations.service import Annotations
+from models.annotations.texts import section_text
+from models.library.service import Library
+
+
+@pytest.fixture
+def window(library_window, tmp_path: Path, qtbot):
+    win = library_window
+    open_test_issue(win, tmp_path)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    win.live_updates.timer.setInterval(50)  # a poll every 50 ms instead of 3 s
+    return win
+
+
+@pytest.fixture
+def colleague(window):
+    """Another connection to the window's library: a colleague at another desk."""
+    library = Library.open(window.library.path)
+    yield library
+    library.close()
+
+
+def painted(win) -> list[str]:
+    """The words painted as highlights on the page shown."""
+    session = win.annotation_session
+    return [h.exact for painter in session.painters for h in painter.highlights]
+
+
+def colleague_marks(colleague: Library, page_id: int, words: str) -> None:
+    notes = Annotations(colleague)
+    page = notes.open_page(page_id)
+    section, start, end = locate(page, words)
+    notes.create(page, section, start, end, notes.categories()[0].id)
+
+
+def test_a_colleagues_highlight_is_painted_within_a_poll(qtbot, window, colleague) -> None:
+    page_id = window.library_page_id
+    assert painted(window) == []
+    colleague_marks(colleague, page_id, "示范区召开")
+    qtbot.waitUntil(lambda: painted(window) == ["示范区召开"], timeout=3000)
+    assert window.live_updates.refreshes == 1
+    qtbot.wait(200)  # nothing written since: no more refreshes
+    assert window.live_updates.refreshes == 1
+
+
+def test_a_colleagues_correction_is_shown_keeping_the_readers_place(qtbot, window, colleague) -> None:
+    page_id = window.library_page_id
+    column = caret_before(qtbot, window, "问题导向")
+    cursor = column.textCursor()
+    anchor = cursor.position()
+    cursor.setPosition(anchor + 4, cursor.MoveMode.KeepAnchor)  # the reader selected 问题导向
+    column.setTextCursor(cursor)
+    scrolls = [c.verticalScrollBar().value() for c in window.page_view.columns]
+    content = colleague.page(page_id)
+    section = next(i for i, s in enumerate(content.current_sections) if "狠抓" in section_text(s))
+    start = section_text(content.current_sections[section]).index("狠抓")
+    colleague.correct(page_id, section, start, start + 2, "紧抓", author="王编辑")
+    qtbot.waitUntil(lambda: any("紧抓工作落实" in t for t in shown(window)), timeout=3000)
+    assert [c.verticalScrollBar().value() for c in window.page_view.columns] == scrolls
+    column = window.page_view.active_column()
+    assert column.textCursor().selectedText() == "问题导向"
+
+
+def test_nothing_is_read_again_while_the_editor_types(qtbot, window, colleague) -> None:
+    live = window.live_updates
+    live.timer.stop()  # polled by hand below
+    page_id = window.library_page_id
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # a step: typing goes on for a pause
+    colleague_marks(colleague, page_id, "示范区召开")
+    assert window.proofreading.typing()
+    assert not live.poll()
+    assert painted(window) == []
+    qtbot.waitUntil(lambda: not window.proofreading.typing(), timeout=3000)
+    assert live.poll()
+    qtbot.waitUntil(lambda: painted(window) == ["示范区召开"], timeout=3000)
+    assert any("抓工作落实" in t and "狠抓" not in t for t in shown(window))  # the editor's step stays
+
+
+def test_the_library_panel_shows_a_colleagues_new_issue(qtbot, window, colleague, tmp_path) -> None:
+    folder = tmp_path / "later"
+    folder.mkdir()
+    (folder / "p.txt").write_text("晚报\n\n新闻 春耕开始了。\n", encoding="utf-8")
+    window.refresh_library()
+    assert window.library_panel.tree.topLevelItemCount() == 1
+    colleague.import_paths([folder])
+    qtbot.waitUntil(lambda: window.library_panel.tree.topLevelItemCount() == 2, timeout=3000)
+    from ui.library.library_panel import PAGE_ROLE
+
+    current = window.library_panel.tree.currentItem()  # the page read is still the current one
+    assert current is not None and current.data(0, PAGE_ROLE) == window.library_page_id
+
+
+def test_the_editors_own_steps_and_background_commits_never_read_the_page_again(
+    qtbot, window, colleague, monkeypatch
+) -> None:
+    """The poll fires on any other connection's commit (a background task's too): the page is
+    read again only when what it shows changed, so nothing loops and the caret stays put."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    live = window.live_updates
+    live.timer.stop()  # polled by hand below
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "狠抓")
+    QTest.keyClick(column, Qt.Key.Key_Delete)  # the editor's own step
+    qtbot.waitUntil(lambda: not window.proofreading.typing(), timeout=3000)
+    opened: list[int] = []
+    open_page = window.open_library_page
+    monkeypatch.setattr(window, "open_library_page", lambda *a, **k: opened.append(1) or open_page(*a, **k))
+    other = next(p for p in window.test_pages.values() if p != window.library_page_id)
+    colleague_marks(colleague, other, "示范区")  # a commit elsewhere: another page
+    colleague.set_page_status(other, "done")
+    for _ in range(3):
+        live.poll()
+    assert live.refreshes >= 1  # the marker moved (the panel is filled again) ...
+    assert live.page_reloads == 0 and not opened  # ... but the page shown did not change: not read again
+    assert any("抓工作落实" in t and "狠抓" not in t for t in shown(window))
+    colleague_marks(colleague, window.library_page_id, "示范区召开")
+    assert live.poll()
+    qtbot.waitUntil(lambda: painted(window) == ["示范区召开"], timeout=3000)
+    assert live.page_reloads == 1 and len(opened) == 1
+    for _ in range(3):
+        live.poll()
+    assert live.page_reloads == 1 and len(opened) == 1  # shown as it is: no loop
