@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import NamedTuple
 
+from hypothesis import given
+from hypothesis import strategies as st
 from proofreading_pages import TWO_ARTICLES, library_with_pages
 
-from models.library.corrections import says_something
+from models.library.corrections import Edit, corrected_raw, without_noops
 from models.library.service import Library
 from models.proofreading.exchange import correction_annotations
 from models.proofreading.export import tei_export, text_export
@@ -37,12 +40,59 @@ def _old_library(tmp_path: Path) -> tuple[Path, int, str]:
     return Path(path), page_id, raw
 
 
-def test_says_something_compares_code_points() -> None:
+class Row(NamedTuple):
+    raw_start: int
+    raw_end: int
+    replacement: str
+    state: str = "in_force"
+
+
+def _kept(raw: str, rows: list[Row]) -> list[str]:
+    return [r.replacement for r in without_noops(raw, rows)]
+
+
+def test_a_no_op_is_left_out_by_code_points() -> None:
     raw = "𠀀田地"
-    assert not says_something(raw, 1, 2, "田")
-    assert says_something(raw, 1, 2, "由")
-    assert not says_something(raw, 0, 1, "𠀀")
-    assert says_something(raw, 1, 1, "x")  # an insertion
+    assert _kept(raw, [Row(1, 2, "田"), Row(1, 2, "由"), Row(0, 1, "𠀀"), Row(1, 1, "x")]) == ["由", "x"]
+
+
+def test_putting_back_the_ocr_over_an_older_correction_is_kept() -> None:
+    """ "田 → 田" over an older "田 → 由" takes 由 back: leaving it out would bring 由 back."""
+    raw = "𠀀田地"
+    rows = [Row(1, 2, "由"), Row(1, 2, "田")]
+    assert _kept(raw, rows) == ["由", "田"]
+    # Over a reverted one it changes nothing and goes; a reverted no-op is a state kept for Reinstate.
+    assert _kept(raw, [Row(1, 2, "由", "reverted"), Row(1, 2, "田")]) == ["由"]
+    assert _kept(raw, [Row(1, 2, "田", "reverted")]) == ["田"]
+
+
+_RAW = "𠀀田地人入"
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> list[Row]:
+    rows = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(_RAW)))
+        end = draw(st.integers(start, len(_RAW)))
+        same = draw(st.booleans())
+        text = (
+            _RAW[start:end]
+            if same
+            else draw(st.text("田由人入𠀀", min_size=0 if end > start else 1, max_size=3))
+        )
+        rows.append(Row(start, end, text, draw(st.sampled_from(["in_force", "in_force", "reverted"]))))
+    return rows
+
+
+@given(_rows())
+def test_leaving_out_the_no_ops_never_changes_the_text(rows: list[Row]) -> None:
+    def text(chosen: list[Row]) -> str:
+        return corrected_raw(
+            _RAW, [Edit(r.raw_start, r.raw_end, r.replacement) for r in chosen if r.state == "in_force"]
+        )
+
+    assert text(without_noops(_RAW, rows)) == text(rows)
 
 
 def test_a_no_op_correction_is_not_shown_listed_exported_or_counted(tmp_path: Path) -> None:

@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from models.errors import DubaoError
 from models.section import HEAD_FIELDS, Section
 from models.text import MappedText
+
+
+class _CorrectionRow(Protocol):
+    raw_start: int
+    raw_end: int
+    replacement: str
+    state: str
+
+
+R = TypeVar("R", bound=_CorrectionRow)
 
 
 @dataclass(frozen=True)
@@ -30,12 +41,29 @@ class Edit:
         return self.raw_start == self.raw_end
 
 
-def says_something(raw: str, raw_start: int, raw_end: int, replacement: str) -> bool:
-    """Whether a stored correction changes the text: False for one that puts back what the OCR
-    read ("田 → 田"). Versions before the window stopped writing those left some in libraries;
-    every read of the correction rows leaves them out, so they are neither shown (no dotted
-    underline, no history line), nor exported, nor counted."""
-    return raw[raw_start:raw_end] != replacement
+def without_noops(raw: str, rows: Iterable[R]) -> list[R]:
+    """Stored correction rows (oldest first; each with ``raw_start``, ``raw_end``,
+    ``replacement`` and ``state``) without those that change nothing: a correction in force that
+    puts back what the OCR read ("田 → 田") over no older correction in force. Versions before
+    the window stopped writing those left some in libraries; every read of the correction rows
+    leaves them out, so they are neither shown (no dotted underline, no history line), nor
+    exported, nor counted. One that covers an older correction is kept (it takes that one back:
+    leaving it out would put the older one in force again), and so is a reverted one (a state
+    kept for Reinstate, as an undo refused over a colleague's change keeps it)."""
+    kept: list[R] = []
+    in_force: list[Edit] = []
+    for row in rows:
+        edit = Edit(row.raw_start, row.raw_end, row.replacement)
+        if row.state != "in_force":
+            kept.append(row)
+            continue
+        if raw[row.raw_start : row.raw_end] == row.replacement and not any(
+            _overlaps(older, edit) for older in in_force
+        ):
+            continue
+        kept.append(row)
+        in_force.append(edit)
+    return kept
 
 
 def check_edit(raw: str, edit: Edit) -> None:

@@ -39,10 +39,11 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from models.errors import DubaoError
 from models.library import search_folding, sourcemap
-from models.library.corrections import Edit, correct_sections, effective_edits, says_something
+from models.library.corrections import Edit, correct_sections, effective_edits, without_noops
 from models.section import HEAD_FIELDS, Section
 from models.text import MappedText
 
@@ -396,6 +397,15 @@ def flush_removed(conn: sqlite3.Connection) -> None:
 PageSource = Callable[[sqlite3.Connection, int], "tuple[int, str, list[SectionEntry]]"]
 
 
+class _StoredCorrection(NamedTuple):
+    """A correction row as :func:`stored_page` reads it (every row taken as in force)."""
+
+    raw_start: int
+    raw_end: int
+    replacement: str
+    state: str = "in_force"
+
+
 def stored_page(conn: sqlite3.Connection, page_id: int) -> tuple[int, str, list[SectionEntry]]:
     """A page's issue, raw text and current sections, read with plain SQL (for migrations)."""
     issue_id, raw = conn.execute(
@@ -420,14 +430,14 @@ def stored_page(conn: sqlite3.Connection, page_id: int) -> tuple[int, str, list[
             )
         ]
         sections.append(section)
-    edits = [
-        Edit(start, end, replacement)
-        for start, end, replacement in conn.execute(
+    rows = [
+        _StoredCorrection(*row)
+        for row in conn.execute(
             'SELECT "raw_start", "raw_end", "replacement" FROM "correction" WHERE "page_id" = ? ORDER BY "id"',
             (page_id,),
         )
-        if says_something(raw, start, end, replacement)
     ]
+    edits = [Edit(r.raw_start, r.raw_end, r.replacement) for r in without_noops(raw, rows)]
     current = correct_sections(sections, edits, len(raw)) if edits else sections
     return issue_id, raw, current_entries(sections, current, edits)
 

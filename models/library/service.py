@@ -23,7 +23,7 @@ from models.history import History
 from models.library import binding, search_index
 from models.library import sections as stored
 from models.library.binding import binds_library
-from models.library.corrections import says_something
+from models.library.corrections import without_noops
 from models.library.database import open_database
 from models.library.live import LiveOps
 from models.library.records import CorrectionInfo, IssueInfo, PageContent, PageInfo, from_row
@@ -422,11 +422,8 @@ class Library(
             info = self.page_info(page_id)
             raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
             sections, section_ids = stored.load(page_id)
-            corrections = [
-                from_row(CorrectionInfo, c)
-                for c in Correction.select().where(Correction.page == page_id).order_by(Correction.id)
-                if says_something(raw, c.raw_start, c.raw_end, c.replacement)
-            ]
+            rows = Correction.select().where(Correction.page == page_id).order_by(Correction.id)
+            corrections = [from_row(CorrectionInfo, c) for c in without_noops(raw, rows)]
         return PageContent(
             info=info, raw=raw, sections=sections, corrections=corrections, section_ids=section_ids
         )

@@ -24,7 +24,7 @@ import models.proofreading.rows as rows
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
-from models.library.corrections import check_edit, says_something
+from models.library.corrections import check_edit, without_noops
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
@@ -472,14 +472,10 @@ class ProofDesk:
     # --- reading corrections -----------------------------------------------------------------
     def corrections_of(self, page_id: int) -> list[CorrectionInfo]:
         """Every correction of a page, oldest first (reverted ones included; none that puts
-        back what the OCR read, see :func:`~models.library.corrections.says_something`)."""
+        back what the OCR read, see :func:`~models.library.corrections.without_noops`)."""
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
         query = Correction.select().where(Correction.page == page_id).order_by(Correction.id)
-        return [
-            from_row(CorrectionInfo, c)
-            for c in query
-            if says_something(raw, c.raw_start, c.raw_end, c.replacement)
-        ]
+        return [from_row(CorrectionInfo, c) for c in without_noops(raw, query)]
 
 
 def _when(value: object) -> str:
