@@ -58,7 +58,7 @@ SEED = 11
 SYNTH_PAGES = 200  # relaid-out column pages in all
 #: Passes of the perceptron: a number, or "auto" to choose it on the training pages (``choose_epochs``).
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
-MAX_EPOCHS = 12  # the most passes choose_epochs tries
+MAX_EPOCHS = 10  # the most passes choose_epochs tries
 STEP = 0.1  # the perceptron's step
 L2 = 1.0  # the title-block model's ridge penalty
 
