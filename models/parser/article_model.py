@@ -22,6 +22,7 @@ import json
 from functools import lru_cache
 
 from models.parser.articles import (
+    _COLUMN_TAG,
     Article,
     Item,
     _bigrams,
@@ -31,6 +32,7 @@ from models.parser.articles import (
     lead_text,
     similarity,
 )
+from models.parser.cohesion import Cohesion
 from models.parser.lines import OPENERS, ends_sentence
 from models.parser.titles import is_credit, is_label, starts_with_dateline
 from models.resources import resource_path
@@ -108,6 +110,8 @@ class PageFeatures:
     def __init__(self, items: list[Item]) -> None:
         self.items = items
         n = len(items)
+        self.index = {id(it): i for i, it in enumerate(items)}
+        self.cohesion = Cohesion([it.text if it.kind == "para" else None for it in items])
         self.next_lead = [""] * n  # the paragraphs right after each title unit
         self.prev_lead = [""] * n  # the paragraphs before it, back to the previous title
         for i, it in enumerate(items):
@@ -131,6 +135,10 @@ class PageFeatures:
             if it.kind == "para":
                 before = [p.text for p in items[max(0, i - 2) : i] if p.kind == "para"]
                 self.local[i] = _han_share(it.text, "".join(before)) if before else 0.0
+        # Per-page caches the decoder fills (leads, shared words), kept across decodes of the page.
+        self.leads: dict = {}
+        self.shared: dict = {}
+        self.body: dict = {}
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -218,6 +226,7 @@ class PageFeatures:
             f["b.is_credit"] = 1.0
         if self._blank_before(i):
             f["b.blank"] = 1.0
+        f["b.shift"] = self.cohesion.shift(i)
         prv = next((p for p in reversed(self.items[:i]) if p.kind == "para"), None)
         if prv is not None:
             if prv.closes_article:
@@ -267,6 +276,8 @@ class Decoder:
     def __init__(self, weights: dict[str, float], track: bool = False) -> None:
         self.w = weights
         self.track = track
+        #: Training decodes each page many times: its features are kept (by the list's id).
+        self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
 
     def dot(self, f: Feats) -> float:
         w = self.w
@@ -299,12 +310,31 @@ class Decoder:
         self._leads[key] = text
         return text
 
+    def body_sim(self, title: str, body: list[Item]) -> float:
+        """Share of a headline's bigrams found anywhere in the article's body (a headline
+        printed after its article names what the whole of it is about)."""
+        key = (title, id(body[0]) if body else 0, len(body))
+        got = self._body.get(key)
+        if got is None:
+            words = _bigrams(_COLUMN_TAG.sub("", title.strip()))
+            sets = self.pf.cohesion.every
+            index = self.pf.index
+            held = [sets[index[id(it)]] for it in body]
+            found = sum(1 for b in words if any(b in s for s in held))
+            got = self._body[key] = found / len(words) if words else 0.0
+        return got
+
     def decode(self, items: list[Item], gold: list | None = None):
         """The cheapest reading (articles, and its summed features when tracked), or None
         when ``gold`` is given and no reading in the beam agrees with it."""
-        self._leads: dict = {}
-        self._shared: dict = {}
-        self.pf = PageFeatures(items)
+        kept = self._pages.get(id(items)) if self.track else None
+        if kept is not None and kept[0] is items:
+            self.pf = kept[1]
+        else:
+            self.pf = PageFeatures(items)
+            if self.track:
+                self._pages[id(items)] = (items, self.pf)
+        self._leads, self._shared, self._body = self.pf.leads, self.pf.shared, self.pf.body
         self.head_cost = [self.dot(f) for f in self.pf.head]
         self.para_cost = [self.dot(f) for f in self.pf.para]
         track = self._tracking = self.track or gold is not None
@@ -355,6 +385,7 @@ class Decoder:
                 if any(is_credit(it.text) for it in cur.items[-2:]):
                     f["u.caption"] = 1.0
                 f["u.len"] = min(len(cur.items), 20) / 10
+                f["u.sim_body"] = self.body_sim(item.text, cur.items)
                 yield "closed", cost + self.dot(f), arts[:-1] + [Article(item, cur.items)], f, False, "head"
                 f = _merge(hf, {"headless": 1.0})
                 yield (
@@ -431,8 +462,10 @@ class Decoder:
             shared = self._shared[(i, lead)] = _han_share(item.text, lead)
         paras = min(len(cur.items), 30) / 15
         caption = _caption_like(cur)
+        coh = pf.cohesion.back(i, pf.index[id(cur.items[0])] if cur.items else i)
         w = self.w
         cost += self.para_cost[i] + w.get("b.shared", 0.0) * shared + w.get("b.local", 0.0) * pf.local[i]
+        cost += w.get("b.coh", 0.0) * coh
         cost += w.get("b.paras", 0.0) * paras
         if caption:
             cost += w.get("b.caption_ended", 0.0)
@@ -440,7 +473,7 @@ class Decoder:
             cost += w.get("headless", 0.0)
         feats = None
         if self._tracking:
-            extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras}
+            extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras, "b.coh": coh}
             if caption:
                 extra["b.caption_ended"] = 1.0
             if state == "open":
