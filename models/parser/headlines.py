@@ -85,6 +85,8 @@ ARTICLE_FEATURES = (
     "ends_tag",
     "ends_dash",
     "length",
+    "page_first_line",
+    "page_last_line",
 )
 
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
@@ -244,6 +246,8 @@ def article_features(
                 float(bool(_TAG.search(compact))),
                 float(compact.endswith(("——", "—"))),
                 min(len(compact), 40) / 20.0,
+                float(k == 0),
+                float(k == n - 1),
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))
