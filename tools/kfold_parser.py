@@ -7,6 +7,8 @@ fold, so no model sees the articles it is scored on. "relaid-out" is the same fo
 laid out again (tools/relayout.py) from the held-out fold's articles.
 
     python tools/kfold_parser.py [--paragraphs shipped|column|both]   # a few minutes: one fit per fold
+    python tools/kfold_parser.py --fold 3 > f3.json   # one fold (run the five side by side), then
+    python tools/kfold_parser.py --merge f1.json ... f5.json   # their figures beside dev
 
 The paragraph-break weights (which split each article's body) are refitted per fold too,
 on the training folds' gaps: of the pages with blank lines ("column", as the shipped
@@ -24,6 +26,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
-from structure_score import SHARED, figures, scorer  # noqa: E402
+from structure_score import SHARED, figures, score_pages, scorer  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
 from train_paragraphs import gap_examples  # noqa: E402
 from train_parser import (  # noqa: E402
@@ -85,6 +88,10 @@ def page_gaps(data, sets: tuple[str, ...]) -> dict[int, list]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", choices=("shipped", "column", "both", "rules"), default="both")
+    ap.add_argument("--fold", type=int, help="only this fold (1-5): its held-out counts as JSON on stdout")
+    ap.add_argument(
+        "--merge", nargs="+", metavar="JSON", help="the folds' counts (--fold's output), with dev"
+    )
     args = ap.parse_args()
     if args.paragraphs == "rules":
         article_model.set_paragraph_weights({})
@@ -97,29 +104,48 @@ def main() -> None:
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, _labels in synthetic(arts, LATE_PAGES // FOLDS, 11, f, after_p=0.5, name="late-headlines"):
             data.append(Example(f, page, None, [], train=False))
-    sets = ["pages-dev", "pages-dev-column", "pages-dev-engine", "no-blanks", "relaid-out", "late-headlines"]
-    dev = {s: score([e for e in data if e.page.set == s], ev) for s in sets}
-    seed_page = SHARED / "data" / "seed"
-    from structure_score import score_pages
-
-    dev_seed = score_pages(sorted(seed_page.glob("*.gold.json")))
-    gaps = page_gaps(data, PARAGRAPH_SETS.get(args.paragraphs, ()))
-    held = {s: collections.Counter() for s in sets}
-    for f in range(FOLDS):
-        layout.set_model(fit([e for e in data if e.fold != f]))
-        if gaps:
-            article_model.set_paragraph_weights(
-                fit_paragraphs([ex for i, g in gaps.items() if data[i].fold != f for ex in g])
-            )
-        for s in sets:
-            held[s] += score([e for e in data if e.fold == f and e.page.set == s], ev)
-        print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
+    held = {s: collections.Counter() for s in SETS}
+    if args.merge:
+        for path in args.merge:
+            for s, counts in json.loads(Path(path).read_text(encoding="utf-8")).items():
+                held[s] += collections.Counter(counts)
+    else:
+        gaps = page_gaps(data, PARAGRAPH_SETS.get(args.paragraphs, ()))
+        for f in [args.fold - 1] if args.fold else range(FOLDS):
+            fold_counts = held_out(data, f, gaps, ev)
+            for s in SETS:
+                held[s] += fold_counts[s]
+        if args.fold:
+            print(json.dumps({s: dict(c) for s, c in held.items()}))
+            return
     layout.set_model(None)
-    article_model.set_paragraph_weights(None)
+    article_model.set_paragraph_weights(None if args.paragraphs != "rules" else {})
+    # The shipped models last (read when first asked for, after the folds' fits).
+    dev = {s: score([e for e in data if e.page.set == s], ev) for s in SETS}
+    dev_seed = score_pages(sorted((SHARED / "data" / "seed").glob("*.gold.json")))
     print(f"{'seed':18s} dev    {figures(dev_seed)}")
-    for s in sets:
+    for s in SETS:
         print(f"{s:18s} dev    {figures(dev[s])}")
         print(f"{'':18s} k-fold {figures(held[s])}")
+
+
+SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "no-blanks", "relaid-out", "late-headlines")
+
+
+def held_out(data: list[Example], f: int, gaps: dict[int, list], ev) -> dict[str, collections.Counter]:
+    """Fold ``f``'s pages scored by models fitted without it."""
+    # The fold's paragraph-break weights first: the line model's decoder weights are
+    # chosen by whole articles, which the paragraph breaks decide too.
+    if gaps:
+        article_model.set_paragraph_weights(
+            fit_paragraphs([ex for i, g in gaps.items() if data[i].fold != f for ex in g])
+        )
+    m = fit([e for e in data if e.fold != f])
+    layout.set_model(m)
+    print(f"fold {f + 1}: decoder prior {m.prior_weight} transitions {m.transition_weight}", file=sys.stderr)
+    out = {s: score([e for e in data if e.fold == f and e.page.set == s], ev) for s in SETS}
+    print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
+    return out
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from structure_score import scorer  # noqa: E402
 
 from models.parser import _engine_layout  # noqa: E402
 from models.parser.engine import engine_sections  # noqa: E402
-from models.parser.headlines import SHORT, article_features, candidates, rescore  # noqa: E402
+from models.parser.headlines import ARTICLE_FEATURES, SHORT, article_features, candidates, rescore  # noqa: E402
 from models.parser.layout import (  # noqa: E402
     FEATURES,
     LABELS,
@@ -271,21 +271,31 @@ class _Text:
         return self.raw
 
 
-def decoding_score(m: LineModel, data: list[Example], ev) -> int:
+def decoding_score(m: LineModel, data: list[Example], ev, emit: np.ndarray | None = None) -> int:
     """Headlines found and articles whole, less headlines made up, over these pages parsed
-    with the decoder's reading (as ../shared/eval/structure_eval.py counts them)."""
+    with the decoder's reading (as ../shared/eval/structure_eval.py counts them); ``emit``:
+    the one page's label log-probabilities after a second pass."""
     total = 0
     for e in data:
-        lines = split_lines(e.page.raw)
-        body = [ln.index for ln in lines if not ln.blank]
-        emit = e.emit
-        if m.article is not None:
-            emit = rescore(texts_of(e), emit, m.viterbi(emit), m.article, LABELS)
-        labels = dict(zip(body, m.viterbi(emit)))
-        out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels, m.placement)).to_json()
-        s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
-        total += s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
+        page_emit = e.emit if emit is None else emit
+        if emit is None and m.article is not None:
+            page_emit = rescore(texts_of(e), page_emit, m.viterbi(page_emit), m.article, LABELS)
+        reading = tuple(m.viterbi(page_emit))
+        key = (id(e), reading)
+        if key not in _SCORES:
+            lines = split_lines(e.page.raw)
+            labels = dict(zip((ln.index for ln in lines if not ln.blank), reading))
+            out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels, m.placement)).to_json()
+            s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
+            _SCORES[key] = s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
+        total += _SCORES[key]
     return total
+
+
+#: A page's score by its reading, while one fit chooses its weights (the same reading
+#: comes back for most of the weights tried; emptied at each fit, whose placement and
+#: paragraph weights may differ).
+_SCORES: dict[tuple[int, tuple[str, ...]], int] = {}
 
 
 def cross_fit(data: list[Example], seed: int = SEED) -> None:
@@ -302,34 +312,94 @@ def texts_of(e: Example) -> list[str]:
     return line_texts([ln for ln in split_lines(e.page.raw) if not ln.blank])
 
 
-def fit_article(m: LineModel, data: list[Example]) -> np.ndarray:
-    """The second pass's weights: for every candidate short line of the pages' first-pass
-    readings (``e.emit`` from models that never saw them, decoded with ``m``'s decoder
-    weights), which of B, I, S its gold label is."""
+def _short_rows(m: LineModel, e: Example) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """The candidate short lines of a page's first-pass reading (``e.emit`` from a model that
+    never saw it, decoded with ``m``'s decoder weights), their article features, and the
+    gold label (an index of SHORT, -1 for a body line) of each."""
+    first = m.viterbi(e.emit)
+    rows = candidates(e.emit, LABELS)
+    if not len(rows):
+        return rows, np.zeros((0, len(ARTICLE_FEATURES))), []
+    x = article_features(texts_of(e), e.emit, first, rows, LABELS)
+    y = [SHORT.index(LABELS[e.y[r]]) if LABELS[e.y[r]] in SHORT else -1 for r in rows]
+    return rows, x, y
+
+
+def _page_weight(e: Example) -> float:
+    return REAL_WEIGHT if e.page.set == "pages-dev-engine" else 1.0
+
+
+def fit_article(pages: list[tuple[Example, np.ndarray, list[int]]], l2: float) -> np.ndarray:
+    """The second pass's weights: for every candidate short line of these pages whose gold
+    label is B, I or S, which one."""
     xs, ys, ws = [], [], []
-    for e in data:
-        first = m.viterbi(e.emit)
-        rows = candidates(e.emit, LABELS)
-        keep = [r for r in rows if LABELS[e.y[r]] in SHORT]
+    for e, x, y in pages:
+        keep = [i for i, v in enumerate(y) if v >= 0]
         if not keep:
             continue
-        xs.append(article_features(texts_of(e), e.emit, first, keep, LABELS))
-        ys.extend(SHORT.index(LABELS[e.y[r]]) for r in keep)
-        ws.extend([REAL_WEIGHT if e.page.set == "pages-dev-engine" else 1.0] * len(keep))
-    return softmax_fit(np.vstack(xs), np.asarray(ys), np.asarray(ws), l2=ARTICLE_L2, steps=25, k=len(SHORT))
+        xs.append(x[keep])
+        ys.extend(y[i] for i in keep)
+        ws.extend([_page_weight(e)] * len(keep))
+    return softmax_fit(np.vstack(xs), np.asarray(ys), np.asarray(ws), l2=l2, steps=25, k=len(SHORT))
+
+
+def _shared_out(emit: np.ndarray, rows: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """``emit`` with the title-like mass of ``rows`` shared out by the second pass's logits ``z``
+    (as ``headlines.rescore`` does)."""
+    if not len(rows):
+        return emit
+    idx = [LABELS.index(x) for x in SHORT]
+    z = z - z.max(axis=1, keepdims=True)
+    q = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    mass = np.log(np.exp(emit[np.ix_(rows, idx)]).sum(axis=1))
+    out = emit.copy()
+    out[np.ix_(rows, idx)] = mass[:, None] + q
+    return out
+
+
+def choose_article(m: LineModel, data: list[Example], ev) -> tuple[np.ndarray, float, float]:
+    """The second pass's weights, with its ridge penalty and a shift of the headline's odds
+    (a headline missed costs two articles, a 小标题 made a headline one or two) chosen on
+    the training pages alone: each inner fold's short lines are shared out by weights fitted
+    without that fold, the page decoded again and scored as structure_eval.py counts."""
+    pages = [(e, *_short_rows(m, e)) for e in data]
+    folds = sorted({e.fold for e in data})
+    best, best_score = (ARTICLE_L2_GRID[0], 0.0), None
+    for l2 in ARTICLE_L2_GRID:
+        logits = {}
+        for f in folds:
+            w = fit_article([(e, x, y) for e, _, x, y in pages if e.fold != f], l2)
+            for i, (e, rows, x, _y) in enumerate(pages):
+                if e.fold == f:
+                    logits[i] = x @ w.T if len(rows) else np.zeros((0, len(SHORT)))
+        for shift in HEADLINE_SHIFTS:
+            total = 0.0
+            for i, (e, rows, _x, _y) in enumerate(pages):
+                z = logits[i].copy()
+                z[:, 0] += shift
+                total += _page_weight(e) * decoding_score(m, [e], ev, _shared_out(e.emit, rows, z))
+            if best_score is None or total > best_score:
+                best, best_score = (l2, shift), total
+    l2, shift = best
+    w = fit_article([(e, x, y) for e, _, x, y in pages], l2)
+    w[0, ARTICLE_FEATURES.index("bias")] += shift
+    return w, l2, shift
 
 
 #: How much a real engine page's short line counts in the second pass's fit against a
 #: relaid-out or blank-less page's (real pages set neighbouring articles on related topics).
 REAL_WEIGHT = float(os.environ.get("REAL_WEIGHT", "4"))
-#: Ridge penalty of the second pass's fit (few rows: a few thousand short lines).
-ARTICLE_L2 = 3.0
+#: Ridge penalties of the second pass's fit tried (a few thousand short lines).
+ARTICLE_L2_GRID = (3.0, 30.0, 300.0)
+#: Shifts of a short line's headline log-odds tried in the second pass.
+HEADLINE_SHIFTS = (0.0, 0.5, 1.0, 1.5, -0.5)
 
 
 def fit(data: list[Example], seed: int = SEED, second_pass: bool = True) -> LineModel:
     """Fit the weights on ``data``; choose the decoder's weights and fit the second pass
     on readings of each fold by a model fitted without it."""
     data = [e for e in data if e.train and e.y]
+    _SCORES.clear()
     cross_fit(data, seed)
     ev = scorer()
     m = fit_weights(data, seed)
@@ -340,7 +410,8 @@ def fit(data: list[Example], seed: int = SEED, second_pass: bool = True) -> Line
     )
     m.prior_weight, m.transition_weight = best
     if second_pass:
-        m.article = fit_article(m, data)
+        m.article, l2, shift = choose_article(m, data, ev)
+        print(f"second pass: ridge {l2}, headline shift {shift}", file=sys.stderr)
     return m
 
 

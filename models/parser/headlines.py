@@ -27,12 +27,14 @@ page again with those odds.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from models.parser.line_features import PageText
 from models.parser.titles import is_byline, is_closing_note, is_credit, is_note, starts_with_dateline
 
 #: The labels this pass shares the title-like probability among (an order of layout.LABELS).
@@ -83,6 +85,8 @@ ARTICLE_FEATURES = (
     "ends_tag",
     "ends_dash",
     "length",
+    "page_first_line",
+    "page_last_line",
 )
 
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
@@ -104,59 +108,106 @@ def candidates(emit: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     return np.nonzero(mass >= CANDIDATE)[0]
 
 
+def _window_shares(
+    page: PageText, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray, ahead: bool
+) -> np.ndarray:
+    """For each row, the share of the distinct Han pairs at positions [a0, a1) of the page
+    also found at [b0, b1) (none below three pairs), window B wholly after A (``ahead``) or
+    wholly before it: each pair's occurrence nearest B is followed along the page's
+    links, all rows at once."""
+    nxt, prv = page.links()
+    m = len(nxt)
+    k = len(a0)
+    a0 = np.clip(a0, 0, m)
+    a1 = np.clip(a1, a0, m)
+    lens = a1 - a0
+    row = np.repeat(np.arange(k), lens)
+    pos = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(a0, lens)
+    if ahead:
+        # A pair's last occurrence in A, then its next ones past the gap before B.
+        p = nxt[pos]
+        distinct = p >= a1[row]
+        lo = b0[row]
+        todo = np.nonzero(distinct & (p < lo))[0]
+        while len(todo):
+            p[todo] = nxt[p[todo]]
+            todo = todo[p[todo] < lo[todo]]
+        hit = distinct & (p < b1[row])
+    else:
+        # A pair's first occurrence in A, then its earlier ones back past the gap after B.
+        p = prv[pos]
+        distinct = p < a0[row]
+        hi = b1[row]
+        todo = np.nonzero(distinct & (p >= hi))[0]
+        while len(todo):
+            p[todo] = prv[p[todo]]
+            todo = todo[p[todo] >= hi[todo]]
+        hit = distinct & (p >= np.maximum(b0, 0)[row])
+    n = np.bincount(row[distinct], minlength=k)
+    h = np.bincount(row[hit], minlength=k)
+    return np.where(n >= 3, h / np.maximum(n, 1), 0.0)
+
+
 def article_features(
-    texts: Sequence[str], emit: np.ndarray, first: Sequence[str], rows: Sequence[int], labels: Sequence[str]
+    texts: Sequence[str] | PageText,
+    emit: np.ndarray,
+    first: Sequence[str],
+    rows: Sequence[int],
+    labels: Sequence[str],
 ) -> np.ndarray:
     """One row of ARTICLE_FEATURES for each line in ``rows`` of the page's non-blank lines
-    (``texts`` without spaces), given the first pass's log-probabilities and reading."""
+    (``texts`` without spaces, or their ``PageText``), given the first pass's
+    log-probabilities and reading."""
+    page = texts if isinstance(texts, PageText) else PageText(texts)
+    texts = page.texts
     n = len(texts)
-    every = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    is_han = (every >= 0x3400) & (every <= 0x9FFF)
-    ends = np.cumsum([len(t) for t in texts])
-    han_before = np.concatenate([[0], np.cumsum(is_han)])
-    # Each line's first Han character's place among the page's Han characters.
-    starts = np.concatenate([[0], han_before[ends]])
-    codes = every[is_han]
-    # The page's Han character pairs as numbers; the pairs of characters [a, b) are pc[a : b - 1].
-    pc = (codes[:-1] * 0x110000 + codes[1:]).tolist() if len(codes) > 1 else []
-
-    def pairs(a: int, b: int) -> set[int]:
-        a = max(0, a)
-        return set(pc[a : max(a, b - 1)])
-
-    lengths = np.asarray([len(t) for t in texts])
-    cum = np.concatenate([[0], np.cumsum(lengths)])
+    rows = np.asarray(rows, dtype=np.int64)
+    # Each line's first Han character's place among the page's Han characters, and its end.
+    starts = np.concatenate([page.starts, page.ends[-1:]]) if n else np.zeros(1, dtype=np.int64)
+    cum = np.concatenate([[0], page.char_ends])
     heads = [k for k, lab in enumerate(first) if lab == "B"]
+    is_s = np.concatenate([[0], np.cumsum([lab == "S" for lab in first])])
     ib, ii, is_ = (labels.index(x) for x in SHORT)
+    s0, s1 = starts[rows], starts[rows + 1]
+    last_head = np.asarray([heads[i - 1] if i else -1 for i in np.searchsorted(heads, rows)], dtype=np.int64)
+    # The article so far, as far back as the far window reaches (its headline's line, or the page's start).
+    top_art = np.where(last_head >= 0, starts[last_head + 1], 0)
+    after_near = (s1, s1 + 149)
+    after_far = (s1, s1 + 399)
+    before_near = (s0 - 300, s0 - 1)
+    before_far = (s0 - FAR, s0 - 1)
+    own = (s0, s1 - 1)
+    shares = (
+        _window_shares(page, *after_near, *before_near, ahead=False),
+        _window_shares(page, *after_far, *before_far, ahead=False),
+        _window_shares(page, *own, *after_near, ahead=True),
+        _window_shares(page, *own, *before_near, ahead=False),
+        _window_shares(page, *after_far, np.maximum(top_art, s0 - FAR), s0 - 1, ahead=False),
+    )
     out = []
-    for k in rows:
+    for j, k in enumerate(rows.tolist()):
         lp = np.maximum(emit[k], -12.0)
-        mass = math.log(max(1e-12, sum(math.exp(emit[k, j]) for j in (ib, ii, is_))))
+        mass = math.log(max(1e-12, sum(math.exp(emit[k, i]) for i in (ib, ii, is_))))
         prev = first[k - 1] if k > 0 else ""
         nxt = first[k + 1] if k + 1 < n else ""
-        before = [h for h in heads if h < k]
-        after = [h for h in heads if h > k]
-        last = before[-1] if before else -1
+        at = bisect.bisect_left(heads, k)
+        before = at > 0
+        after = heads[at + 1] if at < len(heads) and heads[at] == k and at + 1 < len(heads) else None
+        if after is None and at < len(heads) and heads[at] > k:
+            after = heads[at]
+        last = heads[at - 1] if before else -1
         since = cum[k] - cum[last + 1] if before else cum[k]
-        until = cum[after[0]] - cum[k + 1] if after else cum[n] - cum[k + 1]
-        shorts = sum(1 for j in range(last + 1, k) if first[j] == "S")
-        shorts_after = sum(1 for j in range(k + 1, after[0] if after else n) if first[j] == "S")
-        last_short = next((j for j in range(k - 1, last, -1) if first[j] == "S"), None)
+        until = cum[after] - cum[k + 1] if after is not None else cum[n] - cum[k + 1]
+        shorts = is_s[k] - is_s[last + 1]
+        stop = after if after is not None else n
+        shorts_after = is_s[stop] - is_s[k + 1]
+        last_short = next((i for i in range(k - 1, last, -1) if first[i] == "S"), None) if shorts else None
         # The paragraph that ends just before the line, as the first pass read it.
         top = k - 1
         while top > 0 and first[top] == "C" and k - top < 8:
             top -= 1
         near = ["".join(texts[max(0, top) : k])] if k > 0 else []
-        ahead = [texts[j] for j in range(k + 1, min(n, k + 4))]
-        s0, s1 = starts[k], starts[k + 1]
-        after_near = pairs(s1, s1 + 150)
-        after_far = pairs(s1, s1 + 400)
-        before_near = pairs(s0 - 300, s0)
-        before_far = pairs(s0 - FAR, s0)
-        own = pairs(s0, s1)
-        top_art = starts[last + 1] if before else 0
-        # The article so far, as far back as the far window reaches.
-        article = before_far if top_art <= s0 - FAR else pairs(top_art, s0)
+        ahead = [texts[i] for i in range(k + 1, min(n, k + 4))]
         compact = texts[k]
         out.append(
             [
@@ -175,7 +226,7 @@ def article_features(
                 float(not before),
                 math.log1p(until) / 8.0,
                 *_bins(until),
-                float(not after),
+                float(after is None),
                 min(shorts, 5) / 5.0,
                 min(shorts_after, 5) / 5.0,
                 float(last_short is not None and abs(len(texts[last_short]) - len(compact)) <= 2),
@@ -187,21 +238,27 @@ def article_features(
                 float(k + 1 < n and texts[k + 1].startswith(("——", "—"))),
                 float(any(starts_with_dateline(t) for t in ahead)),
                 float(any(is_byline(t) for t in ahead[:2])),
-                _share(after_near, before_near),
-                _share(after_far, before_far),
-                _share(own, after_near),
-                _share(own, before_near),
-                _share(after_far, article),
+                shares[0][j],
+                shares[1][j],
+                shares[2][j],
+                shares[3][j],
+                shares[4][j],
                 float(bool(_TAG.search(compact))),
                 float(compact.endswith(("——", "—"))),
                 min(len(compact), 40) / 20.0,
+                float(k == 0),
+                float(k == n - 1),
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))
 
 
 def rescore(
-    texts: Sequence[str], emit: np.ndarray, first: Sequence[str], weights: np.ndarray, labels: Sequence[str]
+    texts: Sequence[str] | PageText,
+    emit: np.ndarray,
+    first: Sequence[str],
+    weights: np.ndarray,
+    labels: Sequence[str],
 ) -> np.ndarray:
     """The line model's log-probabilities with each candidate line's title-like share
     (B, I, S) dealt out again by the article-level model ``weights`` (len(SHORT) ×

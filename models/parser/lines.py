@@ -54,12 +54,22 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
         s = "".join(s.split())
     if s and s[-1] in HANGING:
         s = s[:-1]
-    return sum(0.5 if ord(c) < 128 else (0.0 if c.isspace() else 1.0) for c in s)
+    # ASCII (spaces too) counts a half, other white space nothing, the rest one.
+    ascii_n = len(s.encode("ascii", "ignore"))
+    if ascii_n == len(s):
+        return 0.5 * ascii_n
+    return float(len(s) - ascii_n) - sum(map(s.count, _WIDE_SPACES)) + 0.5 * ascii_n
+
+
+#: White space outside ASCII (the ideographic space, the no-break space…): no width.
+_WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
 
 
 def is_letter_spaced(text: str) -> bool:
     """A line spread out by justification: a space between (nearly) every character."""
     s = text.strip()
+    if " " not in s:
+        return False  # no space between characters at all
     chars = [c for c in s if not c.isspace()]
     if len(chars) < 4:
         return False

@@ -97,6 +97,13 @@ def _bracket_depth(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
+def _exact_width(b: Line, c: Line | None, short_b: float, col_b: float) -> bool:
+    """Digits and Latin letters make a line's width uncertain by a character or so."""
+    return not any(ch.isascii() and ch.isalnum() for ch in b.stripped) or (
+        2.0 <= short_b <= 2.5 and c is not None and abs(col_b - c.width) <= 0.5
+    )
+
+
 def _breaks_after(
     a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool, c: Line | None = None
 ) -> bool:
@@ -141,11 +148,10 @@ def _breaks_after(
     b_indented = 1.5 <= short_b <= 3.0 and (
         c is None or abs(col_b - c.width) <= 1 or ends_sentence(c.stripped) or c.index > b.index + 1
     )
-    # Digits and Latin letters make a line's width uncertain by a character or so.
-    exact_b = not any(ch.isascii() and ch.isalnum() for ch in b.stripped) or (
-        2.0 <= short_b <= 2.5 and c is not None and abs(col_b - c.width) <= 0.5
-    )
-    if b_indented and (short_a >= 1.5 or (a_is_first and exact_b and not ends_sentence(b.stripped))):
+    if b_indented and (
+        short_a >= 1.5
+        or (a_is_first and _exact_width(b, c, short_b, col_b) and not ends_sentence(b.stripped))
+    ):
         return True
     # A clearly short line stands alone; one only a little short needs a blank line after
     # it to say so. A line cut before an opening quote is short by one more.

@@ -1,0 +1,55 @@
+"""The engine page's line reading measures word pairs the quick way and gets what sets get.
+
+The second look at short lines (``headlines``) asks, for every short line, how many of the
+Han character pairs of one stretch of the page occur in another (the text after the line
+against the text before it, the line against both). It follows each pair's links along
+the page instead of building sets; these properties check it against the sets, on pages
+with repeated pairs, lines without Han characters and stretches past the page's ends.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.parser.headlines import _window_shares
+from models.parser.line_features import PageText
+
+# Few characters, so that pairs repeat often, within a line and across lines.
+_LINE = st.text(alphabet="甲乙丙丁戊。，a1", max_size=12)
+
+
+def _set_share(pc: list[int], a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Share of the distinct pairs at positions [a) found at [b), the plain way (none below three)."""
+    a0 = max(0, a[0])
+    first = set(pc[a0 : max(a0, a[1])])
+    b0 = max(0, b[0])
+    second = set(pc[b0 : max(b0, b[1])])
+    return len(first & second) / len(first) if len(first) >= 3 else 0.0
+
+
+@settings(max_examples=200)
+@given(
+    lines=st.lists(_LINE, min_size=1, max_size=30),
+    windows=st.lists(
+        st.tuples(st.integers(-20, 60), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40))
+    ),
+)
+def test_pair_shares_match_sets(lines: list[str], windows: list[tuple[int, int, int, int]]) -> None:
+    page = PageText(lines)
+    codes = page.codes.tolist()
+    pc = [a * 0x110000 + b for a, b in zip(codes, codes[1:])]
+    ahead_rows, behind_rows = [], []
+    for start, length, gap, other in windows:
+        a = (start, start + length)
+        # B wholly after A, and B wholly before A (as the line features ask).
+        ahead_rows.append((a, (a[1] + gap, a[1] + gap + other)))
+        behind_rows.append((a, (a[0] - gap - other, a[0] - gap)))
+    for rows, ahead in ((ahead_rows, True), (behind_rows, False)):
+        if not rows:
+            continue
+        arr = np.asarray([[a[0], a[1], b[0], b[1]] for a, b in rows], dtype=np.int64)
+        got = _window_shares(page, arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], ahead=ahead)
+        want = [_set_share(pc, a, b) for a, b in rows]
+        assert got.tolist() == want
