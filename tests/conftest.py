@@ -78,6 +78,22 @@ def library_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     win.library.close()
 
 
+@pytest.fixture
+def two_editors(tmp_path: Path) -> Iterator[Any]:
+    """王 and 李 on one page of one library, each with their own connection (tests/several_writers.py)."""
+    from several_writers import open_two_editors
+
+    yield from open_two_editors(tmp_path)
+
+
+@pytest.fixture
+def two_annotators(tmp_path: Path) -> Iterator[Any]:
+    """王 and 李 annotating one page of one library, each with their own connection."""
+    from several_writers import open_two_annotators
+
+    yield from open_two_annotators(tmp_path)
+
+
 # --- engines -------------------------------------------------------------------------------------
 # Modules marked ``pytestmark = pytest.mark.engines`` run every test twice: on a library file
 # (SQLite) and on a PostgreSQL server (DUBAO_TEST_PG_URL, set by .ci/run; skipped without it).

@@ -9,27 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annotation_pages import library_with, locate, sample_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+from several_writers import highlight
 
 from models.annotations.service import Annotations
 from models.errors import EditConflict
 from models.library.service import Library
 
 pytestmark = pytest.mark.engines
-
-
-@pytest.fixture()
-def two_editors(tmp_path: Path):
-    """王 and 李 on one page of one library, each with their own connection."""
-    wang, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
-    li = Library.open(wang.path)
-    wang.preferred_author, li.preferred_author = "王编辑", "李编辑"
-    yield wang, li, page_id
-    li.close()
-    wang.close()
 
 
 def test_the_second_correction_of_a_span_is_refused_naming_who_changed_it_and_both_are_kept(
@@ -89,27 +78,10 @@ def test_a_correction_next_to_a_colleagues_fresh_one_is_checked_and_an_editor_ne
     assert "严抓好工作落实" in texts(wang, page_id)[section]
 
 
-@pytest.fixture()
-def two_annotators(tmp_path: Path):
-    wang, [page_id] = library_with(tmp_path, ("p1.txt", sample_text()))
-    li = Annotations(Library.open(wang.library.path))
-    wang.library.preferred_author, li.library.preferred_author = "王", "李"
-    yield wang, li, page_id
-    li.library.close()
-    wang.library.close()
-
-
-def _highlight(annotations: Annotations, page_id: int, words: str = "示范区"):
-    page = annotations.open_page(page_id)
-    section, start, end = locate(page, words)
-    category = annotations.categories()[0]
-    return annotations.create(page, section, start, end, category.id, note="原注")
-
-
 @pytest.mark.parametrize("second", ["note", "category", "tags", "delete"])
 def test_two_people_editing_one_highlight_the_second_is_refused_and_kept(two_annotators, second) -> None:
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id)
+    mine = highlight(wang, page_id)
     assert li.highlight(mine.id).version == 1  # 李 reads it
     wang.set_note(mine.id, "王的注")
     other = li.categories()[1].id
@@ -143,7 +115,7 @@ def test_two_people_editing_one_highlight_the_second_is_refused_and_kept(two_ann
 
 def test_undo_makes_a_new_version_that_a_colleague_who_read_before_cannot_overwrite(two_annotators) -> None:
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id)
+    mine = highlight(wang, page_id)
     wang.set_note(mine.id, "王的注")
     li.highlight(mine.id)
     wang.undo()  # the note is "原注" again, a new version
@@ -167,7 +139,7 @@ def test_interleaved_writers_never_lose_a_change_silently(two_annotators, steps)
     saved state or raised a conflict and is kept; a write succeeds exactly when its writer
     read the highlight's current version."""
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id, "城乡")
+    mine = highlight(wang, page_id, "城乡")
     people = {"wang": wang, "li": li}
     read = {"wang": wang.highlight(mine.id).version, "li": li.highlight(mine.id).version}
     for n, (who, what) in enumerate(steps):

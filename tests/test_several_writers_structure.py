@@ -5,25 +5,13 @@ changed its place since. Two Library objects on one library, on a file and on th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+from proofreading_pages import find, texts
 
 from models.errors import EditConflict
 from models.library.service import Library
 
 pytestmark = pytest.mark.engines
-
-
-@pytest.fixture()
-def two_editors(tmp_path: Path):
-    wang, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
-    li = Library.open(wang.path)
-    wang.preferred_author, li.preferred_author = "王编辑", "李编辑"
-    yield wang, li, page_id
-    li.close()
-    wang.close()
 
 
 def paragraphs(library: Library, page_id: int, section: int) -> list[str]:

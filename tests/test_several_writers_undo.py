@@ -11,26 +11,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from annotation_pages import library_with, locate, sample_text
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+from several_writers import highlight
 
-from models.annotations.service import Annotations
 from models.errors import EditConflict
 from models.library.service import Library
 
 pytestmark = pytest.mark.engines
-
-
-@pytest.fixture()
-def two_editors(tmp_path: Path):
-    wang, [page_id] = library_with_pages(tmp_path, ("p1.txt", TWO_ARTICLES))
-    li = Library.open(wang.path)
-    wang.preferred_author, li.preferred_author = "王编辑", "李编辑"
-    yield wang, li, page_id
-    li.close()
-    wang.close()
 
 
 def shown(library: Library, page_id: int) -> str:
@@ -114,25 +103,9 @@ def test_undo_of_a_paragraph_split_a_colleague_joined_again_is_refused(two_edito
     assert sorted(e.author for e in entries) == ["李编辑", "王编辑"]
 
 
-@pytest.fixture()
-def two_annotators(tmp_path: Path):
-    wang, [page_id] = library_with(tmp_path, ("p1.txt", sample_text()))
-    li = Annotations(Library.open(wang.library.path))
-    wang.library.preferred_author, li.library.preferred_author = "王", "李"
-    yield wang, li, page_id
-    li.library.close()
-    wang.library.close()
-
-
-def _highlight(annotations: Annotations, page_id: int, words: str = "示范区"):
-    page = annotations.open_page(page_id)
-    section, start, end = locate(page, words)
-    return annotations.create(page, section, start, end, annotations.categories()[0].id, note="原注")
-
-
 def test_undo_of_a_note_a_colleague_changed_since_is_refused_and_kept(two_annotators) -> None:
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id)
+    mine = highlight(wang, page_id)
     wang.set_note(mine.id, "王的注")
     li.highlight(mine.id)
     li.set_note(mine.id, "李的注")
@@ -151,7 +124,7 @@ def test_undo_of_a_note_a_colleague_changed_since_is_refused_and_kept(two_annota
 
 def test_redo_of_a_note_a_colleague_changed_since_is_refused(two_annotators) -> None:
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id)
+    mine = highlight(wang, page_id)
     wang.set_note(mine.id, "王的注")
     wang.undo()
     li.highlight(mine.id)
@@ -167,10 +140,10 @@ def test_own_highlight_steps_undo_and_redo_freely_and_a_colleagues_other_highlig
     two_annotators,
 ) -> None:
     wang, li, page_id = two_annotators
-    mine = _highlight(wang, page_id)
+    mine = highlight(wang, page_id)
     wang.set_note(mine.id, "一")
     wang.set_note(mine.id, "二")
-    _highlight(li, page_id, "城乡")  # a colleague's own highlight, elsewhere
+    highlight(li, page_id, "城乡")  # a colleague's own highlight, elsewhere
     wang.undo()
     wang.undo()
     assert wang.highlight(mine.id).note == "原注"
