@@ -9,11 +9,12 @@ Attaching a scan is a library write, run through ``ui.common.library_writes``.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,16 +41,26 @@ SCAN_FILTER = "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)"
 
 
 def decode_scan(data: bytes) -> tuple[QImage | None, str]:
-    """The image stored bytes hold, or None and Qt's reason (any thread)."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
+    """The image stored bytes hold, or None and Qt's reason (any thread).
+
+    No QIODevice made in Python is read here: its virtual functions ask for Python's
+    interpreter lock, and a worker reading one holds Qt's image-plugin lock meanwhile, so a
+    window thread that holds the interpreter lock and asks for an icon or image format (which
+    takes the plugin lock) would wait for the worker forever (a deadlock seen in the tests).
+    ``QImage.fromData`` reads from a buffer of Qt's own; only when it fails is the reason read,
+    from a temporary file that Qt opens itself."""
     # Qt refuses images over 256 MB decoded; a 600 dpi broadsheet page is more (the core's own
     # pixel limit bounds what is stored).
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    image = reader.read()
-    return (image, "") if not image.isNull() else (None, reader.errorString())
+    image = QImage.fromData(QByteArray(data))
+    if not image.isNull():
+        return image, ""
+    with tempfile.TemporaryDirectory(prefix="dubao-scan-") as folder:
+        path = Path(folder) / "scan"
+        path.write_bytes(data)
+        reader = QImageReader(str(path))
+        reader.read()
+        return None, reader.errorString()
 
 
 class ScanLoader(QThread):
