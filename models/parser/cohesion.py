@@ -36,11 +36,12 @@ class Cohesion:
         n = len(self.paras)
         # Only bigrams found in two paragraphs or more can be shared at all.
         self.idf = {b: math.log((n + 1) / c) for b, c in df.items() if c >= 2}
+        self._idf2 = {b: w * w for b, w in self.idf.items()}
         shareable = self.idf.keys()
         self.sets = [s & shareable for s in every]
-        self.mass = [sum(self.idf[b] for b in s) for s in self.sets]
+        self.mass = [sum(map(self.idf.__getitem__, s)) for s in self.sets]
         self._pair: dict[tuple[int, int], float] = {}
-        self._back: dict[tuple[int, int], float] = {}
+        self._back: dict[int, list[float]] = {}
 
     def share(self, i: int, j: int) -> float:
         """Share of paragraph ``i``'s shareable weight found in paragraph ``j``."""
@@ -51,20 +52,28 @@ class Cohesion:
             if mass <= 0.0:
                 got = 0.0
             else:
-                idf = self.idf
-                got = sum(idf[b] for b in self.sets[i] & self.sets[j]) / mass
+                got = sum(map(self.idf.__getitem__, self.sets[i] & self.sets[j])) / mass
             self._pair[key] = got
         return got
 
     def back(self, i: int, start: int) -> float:
         """The most paragraph ``i`` shares with one of the last paragraphs from ``start`` on."""
-        key = (i, start)
-        got = self._back.get(key)
-        if got is None:
-            window = [j for j in range(max(start, i - WINDOW), i) if self.sets[j]]
-            got = max((self.share(i, j) for j in window), default=0.0)
-            self._back[key] = got
-        return got
+        base = max(0, i - WINDOW)
+        lo = max(start, base)
+        if lo >= i:
+            return 0.0
+        most = self._back.get(i)
+        if most is None:
+            # The most it shares with a paragraph from each place of its window on (so every
+            # ``start`` the decoder tries is one lookup).
+            most = [0.0] * (i - base)
+            best = 0.0
+            for j in range(i - 1, base - 1, -1):
+                if self.sets[j]:
+                    best = max(best, self.share(i, j))
+                most[j - base] = best
+            self._back[i] = most
+        return most[lo - base]
 
     def shift(self, i: int) -> float:
         """Cosine of the weighted bigrams of the paragraphs before item ``i`` and from it on
@@ -76,9 +85,9 @@ class Cohesion:
             return 0.0
         left: set[str] = set().union(*(self.sets[j] for j in self.paras[max(0, at - SIDE) : at]))
         right: set[str] = set().union(*(self.sets[j] for j in self.paras[at : at + SIDE]))
-        idf = self.idf
-        num = sum(idf[b] ** 2 for b in left & right)
-        den = math.sqrt(sum(idf[b] ** 2 for b in left) * sum(idf[b] ** 2 for b in right))
+        weight = self._idf2.__getitem__
+        num = sum(map(weight, left & right))
+        den = math.sqrt(sum(map(weight, left)) * sum(map(weight, right)))
         return num / den if den > 0 else 0.0
 
 
