@@ -4,7 +4,7 @@ Three shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures 
 a reader must not see any of them:
 
 - ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, against
-  ``decide_reference``, which runs it at every open polyphone;
+  ``decide_reference`` (tests/pinyin_reference.py), which runs it at every open polyphone;
 - ``segmenter.dictionary_words`` is jieba's ``cut(HMM=False)`` in one loop;
 - ``PolyphoneModel`` reads many sentences in one batch, each step only over the rows still
   inside their sentence, against reading each sentence alone.
@@ -18,6 +18,7 @@ import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pinyin_reference import decide_reference
 
 from models.language import polyphone_step, readings, segmenter
 from models.language.phrase_table import char_readings
@@ -47,7 +48,7 @@ def _read_both(
     monkeypatch.setattr(PolyphoneModel, "choose", counted)
     fast = readings.readings_for_lines(lines)
     with monkeypatch.context() as m:
-        m.setattr(polyphone_step, "decide", polyphone_step.decide_reference)
+        m.setattr(polyphone_step, "decide", decide_reference)
         plain = readings.readings_for_lines(lines)
     return fast, plain
 
@@ -83,7 +84,7 @@ def test_a_page_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_any_text_reads_the_same_both_ways(lines: list[str]) -> None:
     fast = readings.readings_for_lines(lines)
     saved = polyphone_step.decide
-    polyphone_step.decide = polyphone_step.decide_reference
+    polyphone_step.decide = decide_reference
     try:
         plain = readings.readings_for_lines(lines)
     finally:

@@ -300,6 +300,18 @@ def doubtful(lines):
     return out
 
 
+def _on_first_flag(qtbot, window):
+    """Proofreading with the two doubtful flags; F8 from the page's start selects the first
+    (𠀀明). The column is returned."""
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")
+    QTest.keyClick(column, Qt.Key.Key_F8)
+    return column
+
+
 def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_esc(qtbot, window) -> None:
     from PySide6.QtGui import QTextCharFormat
 
@@ -340,11 +352,7 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
 
 def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
     session = window.proofreading
-    session.checker = doubtful
-    proofread(qtbot, window)
-    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
-    column = caret_before(qtbot, window, "本报讯")
-    QTest.keyClick(column, Qt.Key.Key_F8)
+    column = _on_first_flag(qtbot, window)
     QTest.keyClick(column, Qt.Key.Key_Escape)  # dismissed
     assert len(session.queue.flags) == 1 and session.active
     assert window.annotation_session.undo_action.text().replace("&", "") == "Undo dismiss flag"
@@ -845,11 +853,7 @@ def test_closing_find_in_page_leaves_the_caret_on_the_hit_to_correct_it(qtbot, w
 
 def test_add_to_dictionary_on_a_look_alike_flag_asks_for_the_whole_word(qtbot, window) -> None:
     session = window.proofreading
-    session.checker = doubtful
-    proofread(qtbot, window)
-    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
-    column = caret_before(qtbot, window, "本报讯")
-    QTest.keyClick(column, Qt.Key.Key_F8)
+    column = _on_first_flag(qtbot, window)
     assert session.queue.current().kind == "lookalike"
     QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
     assert window.library.words() == []  # one doubtful character is not a word

@@ -40,21 +40,32 @@ def _conflict_box(qtbot, window) -> QMessageBox:
     return window.findChild(QMessageBox, CONFLICT_BOX)
 
 
+def _select_before(qtbot, window, words: str):
+    """The column with the caret before ``words`` and the words selected (as 王 sees the page)."""
+    column = caret_before(qtbot, window, words)
+    for _ in range(len(words)):
+        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    return column
+
+
+def _colleague_corrects(colleague: Library, page_id: int, words: str, replacement: str) -> None:
+    """At another desk, the colleague corrects the first ``words`` of the page as they read it."""
+    for section, block in enumerate(colleague.page(page_id).current_sections):
+        at = section_text(block).find(words)
+        if at >= 0:
+            colleague.correct(page_id, section, at, at + len(words), replacement)
+            return
+    raise AssertionError(f"{words} is not on the page")
+
+
 def test_typing_over_words_a_colleague_corrected_meanwhile_says_who_and_shows_their_text(
     qtbot, window, colleague
 ) -> None:
     page_id = window.library_page_id
     proofread(qtbot, window)
-    column = caret_before(qtbot, window, "𠀀家庄")
-    for _ in range(3):
-        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    column = _select_before(qtbot, window, "𠀀家庄")
     # Meanwhile, at another desk, 李编辑 corrects the same words.
-    content = colleague.page(page_id)
-    for section, block in enumerate(content.current_sections):
-        at = section_text(block).find("𠀀家庄")
-        if at >= 0:
-            colleague.correct(page_id, section, at, at + 3, "白家庄")
-            break
+    _colleague_corrects(colleague, page_id, "𠀀家庄", "白家庄")
     type_chinese(column, "石家庄")
     box = _conflict_box(qtbot, window)
     assert "李编辑" in box.text() and "UTC" in box.text()
@@ -71,18 +82,11 @@ def test_ctrl_z_over_words_a_colleague_corrected_since_says_who_and_keeps_their_
 ) -> None:
     page_id = window.library_page_id
     proofread(qtbot, window)
-    column = caret_before(qtbot, window, "𠀀家庄")
-    for _ in range(3):
-        QTest.keyClick(column, Qt.Key.Key_Right, SHIFT)
+    column = _select_before(qtbot, window, "𠀀家庄")
     type_chinese(column, "石家庄")
     qtbot.waitUntil(lambda: any("石家庄" in t for t in shown(window)), timeout=3000)
     # 李编辑 reads the page with 王's correction, and corrects it again.
-    content = colleague.page(page_id)
-    for section, block in enumerate(content.current_sections):
-        at = section_text(block).find("石家庄")
-        if at >= 0:
-            colleague.correct(page_id, section, at, at + 3, "白家庄")
-            break
+    _colleague_corrects(colleague, page_id, "石家庄", "白家庄")
     window.annotation_session.undo_action.trigger()  # Ctrl+Z: 王 takes back the typing
     box = _conflict_box(qtbot, window)
     assert box.windowTitle() == "Changed by someone else"
@@ -101,12 +105,7 @@ def test_splitting_a_paragraph_where_a_colleague_corrected_meanwhile_says_who_an
     page_id = window.library_page_id
     proofread(qtbot, window)
     column = caret_before(qtbot, window, "狠抓", after=1)  # between 狠 and 抓, as 王 sees the page
-    content = colleague.page(page_id)
-    for section, block in enumerate(content.current_sections):
-        at = section_text(block).find("狠抓")
-        if at >= 0:
-            colleague.correct(page_id, section, at, at + 2, "紧抓")
-            break
+    _colleague_corrects(colleague, page_id, "狠抓", "紧抓")
     before = sum(t.count("\n") for t in shown(window))  # paragraph breaks shown
     QTest.keyClick(column, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # split here
     box = _conflict_box(qtbot, window)

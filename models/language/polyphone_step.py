@@ -1,7 +1,7 @@
 """Layer 3 of the reading engine: rules, then the models, for polyphones no table word decided.
 
-``decide`` is what the engine runs; ``decide_reference`` is the same step done the plain way,
-kept so that tests can check that the fast one gives the same readings.
+``decide`` is what the engine runs; the same step done the plain way is kept with the tests
+(``tests/pinyin_reference.py``), which check that the fast one gives the same readings.
 
 The plain way runs g2pM's BiLSTM (``polyphone_model``) at every open polyphone, then the
 classifier (``polyphone_classifier``), which takes g2pM's answer and confidence among its
@@ -63,43 +63,11 @@ def _overrules(pick: tuple[str, float], g2p: str, sure_g2p: float) -> bool:
     return not learned.SURER or pick[1] > sure_g2p
 
 
-def decide_reference(clauses: Sequence[Clause]) -> None:
-    """Layer 3 the plain way: g2pM at every open polyphone, then the classifier (for tests)."""
-    _apply_rules(clauses)
-    pending = [c for c in clauses if c.open or c.options or c.names]
-    if not pending:
-        return
-    from models.language.polyphone_classifier import classifier, g2p_features
-    from models.language.polyphone_features import ClauseView
-    from models.language.polyphone_model import model
-
-    asks = [sorted(set(c.open) | set(c.options) | set(c.names)) for c in pending]
-    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
-    sure: list[dict[int, float]] = []
-    chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
-    learned = classifier()
-    for clause, positions, picks, confidence in zip(pending, asks, chosen, sure):
-        view = None
-        for pos, reading in zip(positions, picks):
-            ch = clause.text[pos]
-            if learned is not None and pos in clause.open and learned.knows(ch):
-                # No word and no rule: the classifier, with g2pM's answer among its features.
-                if view is None:
-                    view = ClauseView(clause.text, clause.words)
-                g2p = numbered(reading) if reading is not None else None
-                feats = view.features(pos) + g2p_features(g2p, confidence.get(pos))
-                pick = learned.pick(ch, feats, _numbered_readings(ch))
-                sure_g2p = confidence.get(pos, 0.0)
-                if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
-                    reading = marked(pick[0])
-            if reading is not None:
-                clause.readings[pos] = reading
-
-
 def decide(clauses: Sequence[Clause]) -> None:
     """Layer 3: rules, then the models, for the polyphones the word table left open.
 
-    Gives the same readings as ``decide_reference``; g2pM runs only where its answer matters.
+    Gives the same readings as the plain step (``tests/pinyin_reference.py``); g2pM runs
+    only where its answer matters.
     """
     _apply_rules(clauses)
     pending = [c for c in clauses if c.open or c.options or c.names]
