@@ -90,17 +90,60 @@ def test_an_editor_never_conflicts_with_their_own_steps_undone_and_redone(two_ed
     assert "紧抓工作落实" in shown(wang, page_id)
 
 
-def test_undo_of_a_paragraph_split_a_colleague_joined_again_is_refused(two_editors) -> None:
+def test_undo_of_a_paragraph_split_a_colleague_joined_again_is_refused_and_kept(two_editors) -> None:
     wang, li, page_id = two_editors
     section, start, _ = find(wang, page_id, "狠抓")
     wang.split_paragraph(page_id, section, start)
     section, start, _ = find(li, page_id, "狠抓")
     li.join_paragraph_with_next(page_id, section, start - 1)  # 李 joins the two again
-    with pytest.raises(EditConflict):
+    with pytest.raises(EditConflict) as raised:
         wang.undo()
     assert "导向，狠抓" in shown(wang, page_id)  # 李's join is in force
-    entries = [e for e in wang.page_history(page_id) if e.what == "break"]
-    assert sorted(e.author for e in entries) == ["李编辑", "王编辑"]
+    # What 王's undo meant there (no break before 狠抓) is kept, reverted, under 王's name.
+    [kept] = raised.value.kept
+    entries = {(e.id, e.author, e.state, e.value) for e in wang.page_history(page_id) if e.what == "break"}
+    assert (kept, "王编辑", "reverted", "no") in entries
+    assert any(a == "李编辑" and s == "in_force" for _, a, s, _ in entries)
+    assert "kept in the page's history" in str(raised.value)
+
+
+def test_undo_of_a_heading_over_a_colleagues_later_role_is_kept_and_reinstate_gives_the_old_role(
+    two_editors,
+) -> None:
+    wang, li, page_id = two_editors
+    section, start, _ = find(wang, page_id, "与会人员")
+    wang.set_role(page_id, section, start, "subheading")
+    li.set_role(page_id, *find(li, page_id, "与会人员")[:2], "byline")  # 李 makes it a byline since
+    with pytest.raises(EditConflict) as raised:
+        wang.undo()
+    roles = {(e.id, e.author, e.state, e.value) for e in li.page_history(page_id) if e.what == "role"}
+    assert any(a == "李编辑" and s == "in_force" and v == "byline" for _, a, s, v in roles)
+    [kept] = raised.value.kept
+    assert (kept, "王编辑", "reverted", "body") in roles  # the paragraph's role before 王's step
+    li.reinstate_structure_edit(kept)  # a deliberate choice, by either of them: the undo's meaning
+    section, start, _ = find(li, page_id, "与会人员")
+    assert li.layout(page_id).blocks[section][0].role != "byline"
+    assert any(p.startswith("与会人员") for p in texts(li, page_id)[section].split("\n")[1:])
+
+
+def test_undo_of_an_article_split_a_colleague_named_since_keeps_the_join_and_reinstate_joins(
+    two_editors,
+) -> None:
+    wang, li, page_id = two_editors
+    before = len(texts(wang, page_id))
+    section, start, _ = find(wang, page_id, "与会人员")
+    wang.split_section(page_id, section, start)
+    assert len(texts(li, page_id)) == before + 1
+    li.set_section_kind(page_id, find(li, page_id, "与会人员")[0], "caption")  # 李 names the new one since
+    with pytest.raises(EditConflict) as raised:
+        wang.undo()
+    assert len(texts(wang, page_id)) == before + 1  # nothing of theirs is taken away
+    [kept] = raised.value.kept
+    entry = next(e for e in wang.page_history(page_id) if e.id == kept)
+    assert (entry.what, entry.value, entry.author, entry.state) == ("section", "no", "王编辑", "reverted")
+    wang.reinstate_structure_edit(kept)
+    assert len(texts(li, page_id)) == before  # one article again, as the undo meant
+    assert "与会人员" in texts(li, page_id)[section]
 
 
 def test_undo_of_a_note_a_colleague_changed_since_is_refused_and_kept(two_annotators) -> None:

@@ -221,7 +221,10 @@ class StructureOps(ProofDesk):
         raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
         specs = [StructureSpec(e.kind, e.raw_start, e.raw_end, e.value) for e in kept]
         _, skipped = apply_structure(self._parsed(page_id, raw).sections, specs)
-        if any(kept[i].id == edit_id for i in skipped):
+        # A "no" (a join) whose place is gone because the "yes" (the split) it clashes with is
+        # set aside now says what the page then reads: an undo of a split kept over a colleague's edit.
+        undoes = row.value == "no" and any(e.id in clashing and e.value == "yes" for e in in_force)
+        if any(kept[i].id == edit_id for i in skipped) and not undoes:
             raise DubaoError("the page no longer has the place this edit names; it stays reverted")
         with self._step("reinstate structure edit", author) as rec:
             self._enter_page(rec, page_id)

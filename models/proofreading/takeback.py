@@ -214,16 +214,103 @@ def _covering(start: int, end: int, effective: Sequence[Edit]) -> tuple[int, int
     return start, end
 
 
-def kept_structure(command: Command, forward: bool, page_id: int) -> list[dict[str, Any]]:
-    """The step's structure edits the refused undo or redo would have put in force."""
-    out = []
+def kept_structure(
+    command: Command, forward: bool, page_id: int, parsed: Sequence[Any], history: History
+) -> list[dict[str, Any]]:
+    """The step's structure edits the refused undo or redo would have put in force, and for each
+    it would have taken out of force (an undo of a split, a heading, a move: a row the step made
+    and the undo removes, or sets aside) what its place would then read, as an edit of the same
+    kind: the page derived from the parser's sections (``parsed``) with the structure edits in
+    force as the undo or redo leaves them, without what others wrote since (theirs are theirs),
+    read at the edit's place — no break or a break, no article start or one, the paragraph's
+    role, the article's kind, the article it stood before. Reinstate then puts the page back as
+    the undo meant, setting the colleague's edit of that place aside (kept in the history)."""
+    from models.proofreading.structure import StructureSpec, apply_structure, clashes
+
+    out: list[dict[str, Any]] = []
+    removed: list[dict[str, Any]] = []
     for change in command.changes:
         if change.kind != "structure_edit" or change.page != page_id:
             continue
         state = target(change, forward)
         if state is not None and state["state"] == "in_force":
             out.append(state)
+            continue
+        other = change.before if forward else change.after
+        if other is not None and other["state"] == "in_force":
+            removed.append(other)
+    if not removed:
+        return out
+    specs_kept = [StructureSpec(s["kind"], s["raw_start"], s["raw_end"], s["value"]) for s in out]
+    sections = _sections_as_left(command, forward, page_id, parsed, history, apply_structure, StructureSpec)
+    for state in removed:
+        for value in _reading_at(sections, state):
+            spec = StructureSpec(*value)
+            if any(clashes(spec, kept) for kept in specs_kept):
+                continue  # the undo puts an older edit of this place back: that one is kept
+            specs_kept.append(spec)
+            out.append(
+                {"kind": spec.kind, "raw_start": spec.raw_start, "raw_end": spec.raw_end, "value": spec.value}
+            )
     return out
+
+
+def _sections_as_left(
+    command: Command,
+    forward: bool,
+    page_id: int,
+    parsed: Sequence[Any],
+    history: History,
+    apply: Any,
+    spec: Any,
+) -> list[Any]:
+    """The page's sections as the refused undo or redo would have left them, were it not for
+    what others wrote since (the step's rows at their target states, others' later rows left out)."""
+    seen = command.versions.get(("page", page_id), 0)
+    rows = {
+        r["id"]: r
+        for r in StructureEdit.select().where(StructureEdit.page == page_id).dicts()
+        if r["page_version"] <= seen or history.written_here(("page", page_id), r["page_version"])
+    }
+    for change in command.changes:
+        if change.kind == "structure_edit" and change.page == page_id:
+            state = target(change, forward)
+            if state is None:
+                rows.pop(change.key, None)
+            else:
+                rows[change.key] = {**rows.get(change.key, {}), **state, "id": change.key}
+    in_force = sorted(
+        (r for r in rows.values() if r["state"] == "in_force"), key=lambda r: (str(r["created"]), r["id"])
+    )
+    sections, _ = apply(parsed, [spec(r["kind"], r["raw_start"], r["raw_end"], r["value"]) for r in in_force])
+    return sections
+
+
+def _reading_at(sections: Sequence[Any], state: dict[str, Any]) -> list[tuple[str, int, int, str]]:
+    """What the page (``sections``) says at a structure edit's place, as edits of its kind."""
+    from models.proofreading.structure import blocks_of, section_key
+
+    kind, start, end = state["kind"], state["raw_start"], state["raw_end"]
+    keys = [section_key(s) for s in sections]
+    if kind == "section":
+        return [("section", start, 0, "yes" if start in keys else "no")]
+    if kind == "section_kind":
+        return [
+            ("section_kind", start, 0, s.kind) for s, key in zip(sections, keys, strict=True) if key == start
+        ]
+    if kind == "move":
+        if start not in keys:
+            return []
+        at = keys.index(start)
+        following = next((k for k in keys[at + 1 :] if k is not None), -1)
+        return [("move", start, following, "before")]
+    blocks = [b for s in sections for b in blocks_of(s)]
+    if kind == "break":
+        first = any(b.text.source and b.text.source[0] == start for b in blocks)
+        return [("break", start, 0, "yes" if first else "no")]
+    if kind == "role":
+        return [("role", b.first, b.first + 1, b.role) for b in blocks if start <= b.first < end]
+    return []
 
 
 def kept_highlights(command: Command, forward: bool) -> dict[int, Any]:

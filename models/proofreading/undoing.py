@@ -144,7 +144,8 @@ class UndoOps(ProofDesk):
                         )
                     )
                     mine.append(f"“{raw[edit.raw_start : edit.raw_end]}” → “{edit.replacement}”")
-                for state in takeback.kept_structure(command, forward, page_id):
+                parsed = self._parsed(page_id, raw).sections
+                for state in takeback.kept_structure(command, forward, page_id, parsed, self.history):
                     kept.append(
                         self._add_structure(
                             rec,
