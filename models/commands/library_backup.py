@@ -3,7 +3,8 @@
 SQLite's online backup API copies the library even while the window has it open; the copy is
 checked (``integrity_check``) before the command says it is done. DEST is a file, or a folder
 to put a dated copy in. The library itself is never overwritten; another existing file only
-with ``--overwrite``.
+with ``--overwrite``. A library on a server (``--db postgresql://…``) is copied, as it is at
+one moment while colleagues go on writing, to a library file (:mod:`models.library.server_backup`).
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def copy_library(
                     raise DubaoError(
                         f"{describe(target)}: already holds a library; copy into a new file or an empty database"
                     )
-            with dst.database.atomic():
+            with dst.database.atomic(), _one_snapshot(src.database):
                 for model in MODELS:
                     report.rows[model._meta.table_name] = _copy_table(model, src, dst, progress)
                 _after_explicit_ids(dst)
@@ -99,6 +100,24 @@ def copy_library(
     finally:
         src.close()
     return report
+
+
+@contextlib.contextmanager
+def _one_snapshot(db: object) -> Iterator[None]:
+    """Read the whole source in one transaction, so the copy is the library at one moment while
+    colleagues go on writing: on a server a read-only REPEATABLE READ transaction (one snapshot
+    for every statement), on a file a deferred read transaction (WAL keeps its snapshot; no lock
+    is taken that would stop the window's writes)."""
+    run = db.execute_sql  # type: ignore[attr-defined]
+    if getattr(db, "engine", "") == "postgresql":
+        run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    else:
+        run("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            run("ROLLBACK")  # nothing was written: ending the read is all
 
 
 def _copy_table(model: type, src: object, dst: object, progress: CopyProgress | None) -> int:

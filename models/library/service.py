@@ -188,15 +188,15 @@ class Library(
     ) -> BackupReport:
         """Copy the library to ``dest`` (a file, or a folder to put a dated copy in) while it is in use.
 
-        SQLite's online backup API, then ``integrity_check`` before the copy is renamed into place;
+        SQLite's online backup API (a server's library: copied in one snapshot to a library file,
+        :mod:`models.library.server_backup`), then ``integrity_check`` before the copy is renamed into place;
         ``progress(done_pages, total_pages)`` may cancel (return False). The library itself is never
         overwritten; an existing ``dest`` only with ``overwrite``. BackupFailed (a DubaoError) else.
         """
-        if self.server_url:
-            raise DubaoError(
-                f"{self.label}: a library on a server is backed up by copying it to a file: "
-                "main.py library copy URL FILE"
-            )
+        if self.server_url:  # a team library: copied at one moment to a library file
+            from models.library.server_backup import back_up_server
+
+            return back_up_server(self.server_url, dest, progress, overwrite)
         if self._path is None:
             raise DubaoError("an in-memory library has no file to back up")
         from models.library.backup import back_up

@@ -97,7 +97,10 @@ class LibraryBackup(QObject):
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None:
-            self.progress.setMaximum(max(1, total))
+            if total <= 0:  # a server's library: rows copied, their number unknown beforehand
+                self.progress.setMaximum(0)
+                return
+            self.progress.setMaximum(total)
             self.progress.setValue(done)
 
     def _succeeded(self, report: Any) -> None:
