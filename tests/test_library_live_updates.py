@@ -70,3 +70,31 @@ def test_announcing_changes_elsewhere_tells_the_views_showing_the_page(two_reade
     [changed] = heard
     assert page_id in changed.page_ids and changed.text
     assert not notes.can_undo()  # not a step of this session
+
+
+def test_a_colleagues_category_or_tag_change_moves_the_labels_stamp_and_a_note_does_not(two_readers) -> None:
+    reader, colleague, page_id = two_readers
+    notes = Annotations(colleague)
+    page = notes.open_page(page_id)
+    section, start, end = find(colleague, page_id, "狠抓")
+    made = notes.create(page, section, start, end, notes.categories()[0].id, tags=["口号"])
+    stamps = [reader.labels_stamp()]
+    notes.set_note(made.id, "新的注")  # the highlight changes (the page stamp's business), not the labels
+    assert reader.labels_stamp() == stamps[-1]
+    for change in (
+        lambda: notes.update_category(notes.categories()[0].id, name="要紧"),
+        lambda: notes.update_category(notes.categories()[0].id, light_colour="#123456"),
+        lambda: notes.update_category(notes.categories()[1].id, position=99),
+        lambda: notes.rename_tag(notes.tag_named("口号").id, "标语"),
+        lambda: notes.recolour_tag(notes.tag_named("标语").id, "#654321"),
+    ):
+        change()
+        stamps.append(reader.labels_stamp())
+        assert stamps[-1] != stamps[-2]
+    heard = []
+    mine = Annotations(reader)
+    mine.subscribe(heard.append)
+    mine.announce_labels_changed([made.id])
+    [changed] = heard
+    assert changed.categories and changed.tags and changed.highlight_ids == {made.id}
+    assert not mine.can_undo()  # not a step of this session

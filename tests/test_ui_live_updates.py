@@ -139,3 +139,35 @@ def test_the_editors_own_steps_and_background_commits_never_read_the_page_again(
     for _ in range(3):
         live.poll()
     assert live.page_reloads == 1 and len(opened) == 1  # shown as it is: no loop
+
+
+def painted_colours(win) -> set[str]:
+    """The background colours the page's highlights are painted in now."""
+    return {colour for painter in win.annotation_session.painters for colour, _ in painter._painted.values()}
+
+
+def test_a_colleagues_renamed_category_and_tag_repaint_the_page_without_reading_it_again(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    notes = Annotations(colleague)
+    page = notes.open_page(page_id)
+    section, start, end = locate(page, "示范区召开")
+    category = notes.categories()[0]
+    notes.create(page, section, start, end, category.id, tags=["机构"])
+    qtbot.waitUntil(lambda: painted(window) == ["示范区召开"], timeout=3000)
+    session = window.annotation_session
+    live = window.live_updates
+    reloads, old_colours = live.page_reloads, painted_colours(window)
+    column = caret_before(qtbot, window, "问题导向")
+    caret = column.textCursor().position()
+    # The colleague renames and recolours the category and renames the tag: nothing else changes.
+    notes.update_category(category.id, name="要紧", light_colour="#33cc66", dark_colour="#115522")
+    notes.rename_tag(notes.tag_named("机构").id, "组织")
+    qtbot.waitUntil(lambda: "#33cc66" in {c.lower() for c in painted_colours(window)}, timeout=3000)
+    assert not {c.lower() for c in painted_colours(window)} & {c.lower() for c in old_colours}
+    assert session._categories()[category.id].name == "要紧"
+    [shown_highlight] = session.page.highlights
+    assert shown_highlight.tags == ("组织",)
+    assert live.label_repaints >= 1 and live.page_reloads == reloads  # painted, not read again
+    assert window.page_view.active_column().textCursor().position() == caret

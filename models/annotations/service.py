@@ -152,6 +152,12 @@ class Annotations(CategoryOps, TagOps):
         for listener in list(self._listeners):
             listener(changed)
 
+    def announce_labels_changed(self, highlight_ids: Iterable[int] = ()) -> None:
+        """Tell the listeners that categories or tags were changed by another connection (a
+        colleague renamed, recoloured or merged them): the page is painted afresh and the
+        panels read the names again; ``highlight_ids`` (those shown) are read again. Not a step."""
+        self._notify(Changed("Changes by others", frozenset(highlight_ids), tags=True, categories=True))
+
     def operation(self, label: str) -> Any:
         """A context manager for an undoable operation built elsewhere in the core (an import).
 

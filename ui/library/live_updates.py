@@ -4,10 +4,13 @@ Every few seconds, while the window is the active one, the library is asked whet
 connection has committed a write since (:meth:`Library.change_marker`: a pragma or a snapshot,
 no table read). When it has, the library panel is filled again (its open issues, current page
 and scroll kept), and the page shown is read again, in place (its scroll positions, caret and
-selection kept, its highlights and corrections fresh), if its stamp (:meth:`Library.page_stamp`:
+selection kept on the same words, its highlights and corrections fresh), if its stamp (:meth:`Library.page_stamp`:
 its version, its highlights' versions) differs from what the window shows: the window's own
 writes and its background tasks' commits (an index rebuild, a re-parse, an import, which also
 move the marker on a file; every commit moves it on a server) never read the page again.
+A colleague's change to the categories or tags (a rename, a colour, a merge:
+:meth:`Library.labels_stamp`) repaints the page's highlights and the panels without reading
+the page again.
 
 Nothing happens while a write of this window waits for Retry, or while the editor is typing in
 proofreading mode: the refresh waits for the next poll after the step is committed.
@@ -32,19 +35,23 @@ class LiveUpdates(QObject):
         self.window = window
         self._library: Any = None
         self._marker: object = None
+        #: the categories and tags as last seen (:meth:`Library.labels_stamp`)
+        self._labels: object = None
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
-        #: refreshes made, and pages read again in them (for tests)
+        #: refreshes made, pages read again in them, and repaints for colleagues' categories or tags
         self.refreshes = 0
         self.page_reloads = 0
+        self.label_repaints = 0
 
     def watch(self, library: Any) -> None:
         """Start from ``library`` as just read (the window has opened it)."""
-        self._library, self._marker = library, None
+        self._library, self._marker, self._labels = library, None, None
         try:
             self._marker = library.change_marker()
+            self._labels = library.labels_stamp()
         except Exception:  # noqa: BLE001 - the first poll tells it
             self._library = None
 
@@ -78,7 +85,7 @@ class LiveUpdates(QObject):
             )
             return False
         if library is not self._library:  # a library just opened: what it shows is current
-            self._library, self._marker = library, marker
+            self._library, self._marker, self._labels = library, marker, library.labels_stamp()
             return False
         if marker == self._marker:
             return False
@@ -95,6 +102,14 @@ class LiveUpdates(QObject):
         annotations = getattr(getattr(w, "annotation_session", None), "annotations", None)
         if annotations is not None and annotations.library is library:
             annotations.reload_panel_index()
+        labels = library.labels_stamp()
+        if labels != self._labels and annotations is not None and annotations.library is library:
+            # A colleague renamed or recoloured a category or tag: paint the page and the panels
+            # afresh (the page is not read again; the caret stays).
+            self.label_repaints += 1
+            page = getattr(w.annotation_session, "page", None)
+            annotations.announce_labels_changed([h.id for h in page.highlights] if page is not None else [])
+        self._labels = labels
         page_id = self._page_shown()
         if page_id is not None and library.page_stamp(page_id) != self._shown_stamp(page_id):
             # Heard by the proofreading session (reads the page again in place) and the
