@@ -12,6 +12,7 @@ from test_ui_proofreading import caret_before, proofread, shown
 from models.annotations.service import Annotations
 from models.annotations.texts import section_text
 from models.library.service import Library
+from ui.annotations.highlight_positions import SectionPositions
 
 
 @pytest.fixture
@@ -171,3 +172,68 @@ def test_a_colleagues_renamed_category_and_tag_repaint_the_page_without_reading_
     assert shown_highlight.tags == ("组织",)
     assert live.label_repaints >= 1 and live.page_reloads == reloads  # painted, not read again
     assert window.page_view.active_column().textCursor().position() == caret
+
+
+def _colleague_inserts_before(colleague: Library, page_id: int, words: str, text: str) -> None:
+    content = colleague.page(page_id)
+    section = next(i for i, s in enumerate(content.current_sections) if words in section_text(s))
+    start = section_text(content.current_sections[section]).index(words)
+    colleague.correct(page_id, section, start, start, text, author="王编辑")
+
+
+def test_text_a_colleague_inserts_before_the_caret_does_not_move_it_onto_other_words(
+    qtbot, window, colleague
+) -> None:
+    page_id = window.library_page_id
+    column = caret_before(qtbot, window, "问题导向")
+    cursor = column.textCursor()
+    cursor.setPosition(cursor.position() + 4, cursor.MoveMode.KeepAnchor)  # 问题导向 selected
+    column.setTextCursor(cursor)
+    _colleague_inserts_before(colleague, page_id, "示范区召开", "焦作市城乡一体化")
+    qtbot.waitUntil(lambda: any("焦作市城乡一体化示范区召开" in t for t in shown(window)), timeout=3000)
+    column = window.page_view.active_column()
+    assert column.textCursor().selectedText() == "问题导向"  # not the eight characters before it
+    # The caret alone, before 狠抓; the colleague inserts before it again.
+    column = caret_before(qtbot, window, "狠抓")
+    _colleague_inserts_before(colleague, page_id, "问题导向", "坚持")
+    qtbot.waitUntil(lambda: any("坚持问题导向" in t for t in shown(window)), timeout=3000)
+    column = window.page_view.active_column()
+    cursor = column.textCursor()
+    cursor.setPosition(cursor.position() + 2, cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "狠抓"
+
+
+def test_the_words_in_view_stay_in_view_when_a_colleague_splits_paragraphs_above_them(
+    qtbot, window, colleague
+) -> None:
+    from PySide6.QtCore import QPoint
+
+    page_id = window.test_pages["sample.txt"]
+    assert window.open_library_page(page_id)
+    window.resize(900, 420)  # short columns: the long articles scroll
+    qtbot.wait(50)
+    index, column = max(enumerate(window.page_view.columns), key=lambda c: c[1].verticalScrollBar().maximum())
+    bar = column.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    top = column.cursorForPosition(QPoint(0, 0))
+    at = SectionPositions(column).to_section(top.position())
+    top_y = column.cursorRect(top).top()
+    text = shown(window)[index]
+    words = text[at : at + 6]
+    assert "\n" not in words and text.count(words) == 1
+    # The colleague splits a paragraph above the words in view twice (two lines more above them).
+    block = next(
+        b for b in colleague.layout(page_id).blocks[index] if b.role == "body" and len(b.text.text) > 6
+    )
+    assert block.start + 5 < at  # both splits stand above the words in view
+    colleague.split_paragraph(page_id, index, block.start + 2)
+    colleague.split_paragraph(page_id, index, block.start + 5)
+    old_value = bar.value()
+    qtbot.waitUntil(lambda: shown(window)[index].count("\n") == text.count("\n") + 2, timeout=3000)
+    column = window.page_view.columns[index]
+    cursor = column.textCursor()
+    cursor.setPosition(SectionPositions(column).to_document(shown(window)[index].index(words)))
+    # The same words at the top of the column (the split paragraph's lines may wrap otherwise).
+    assert abs(column.cursorRect(cursor).top() - top_y) <= column.fontMetrics().lineSpacing() * 1.5
+    assert column.verticalScrollBar().value() > old_value  # scrolled on by the lines added above

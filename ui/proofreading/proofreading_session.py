@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
+from ui.library.kept_places import ReaderPlace
 from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
@@ -308,6 +309,9 @@ class ProofreadingSession(QObject):
         column = view.active_column()
         focused = column is not None and column.hasFocus()
         caret = self._caret
+        # Not after a step of ours (which names its caret): a colleague's change, shown with the
+        # caret, selection and words in view kept on the same words (ui/library/kept_places.py).
+        place = ReaderPlace.take(self.window) if caret is None else None
         anchor = None  # the other end of the reader's selection, kept with the caret
         if caret is None and column is not None:
             cursor = column.textCursor()
@@ -321,6 +325,8 @@ class ProofreadingSession(QObject):
                 return
         finally:
             self._reloading = False
+        if place is not None and place.put(self.window):
+            return
         if isinstance(caret, RawCaret):  # the character it follows, wherever the page now shows it
             caret = caret.resolve(view.columns)
         for number, value in enumerate(scrolls[: len(view.columns)]):
