@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on 127.0.0.1 for the tests (sourced by .ci/run; usable by hand).
 #   source .ci/postgres.sh && pg_test_start   -> exports DUBAO_TEST_PG_URL
+#     and, for the password prompt's tests, DUBAO_TEST_PG_PASSWORD_URL (a role the server asks a
+#     password of; the URL carries none) and DUBAO_TEST_PG_PASSWORD (made up for this server)
 #   pg_test_stop                              -> stops the server and removes its folder
 # Installs the Debian package `postgresql` when its programs are missing (needs root and apt-get).
 # PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user (made by the
@@ -35,10 +37,18 @@ pg_test_start() {
   port=54329
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   "${runas[@]}" "$bindir/initdb" -D "$PG_TEST_DIR/data" -U dubao --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # One role logs in with a password (the first matching line wins); every other role is trusted.
+  "${runas[@]}" sed -i '1i host all dubao_pw 127.0.0.1/32 scram-sha-256' "$PG_TEST_DIR/data/pg_hba.conf"
   "${runas[@]}" "$bindir/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TEST_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
   "${runas[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U dubao dubao_test
+  local password
+  password=$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')
+  "${runas[@]}" "$bindir/psql" -q -h 127.0.0.1 -p "$port" -U dubao -d dubao_test \
+    -c "CREATE ROLE dubao_pw LOGIN PASSWORD 'pw$password'" -c "GRANT CREATE ON DATABASE dubao_test TO dubao_pw" >/dev/null
+  export DUBAO_TEST_PG_PASSWORD_URL="postgresql://dubao_pw@127.0.0.1:$port/dubao_test"
+  export DUBAO_TEST_PG_PASSWORD="pw$password"
   PG_TEST_RUNAS=("${runas[@]}")
   PG_TEST_BINDIR=$bindir
   export DUBAO_TEST_PG_URL="postgresql://dubao@127.0.0.1:$port/dubao_test"

@@ -86,6 +86,21 @@ def with_password(url: str, password: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
+def without_password(url: str) -> str:
+    """The URL with no password in it (what a window may show in a field, or key a session's
+    typed password by)."""
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.password is None:
+        return url.strip()
+    user = urllib.parse.quote(parts.username or "", safe="")
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    port = f":{parts.port}" if parts.port else ""
+    netloc = f"{user}@{host}{port}" if user else f"{host}{port}"
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
 # --- SQLite's dialect to PostgreSQL's ------------------------------------------------------------
 
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\?|%""")

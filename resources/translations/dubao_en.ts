@@ -2660,6 +2660,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
         <translation>A library file, or a team server: postgresql://user@host[:port]/dbname</translation>
     </message>
+    <message>
+        <source>The server did not accept that password.</source>
+        <translation>The server did not accept that password.</translation>
+    </message>
+    <message>
+        <source>%1: the server did not accept the password</source>
+        <translation>%1: the server did not accept the password</translation>
+    </message>
 </context>
 <context>
     <name>LibraryReparse</name>

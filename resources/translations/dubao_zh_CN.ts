@@ -2644,6 +2644,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>A library file, or a team server: postgresql://user@host[:port]/dbname</source>
         <translation>报库文件，或团队服务器：postgresql://用户@主机[:端口]/数据库名</translation>
     </message>
+    <message>
+        <source>The server did not accept that password.</source>
+        <translation>服务器没有接受这个密码。</translation>
+    </message>
+    <message>
+        <source>%1: the server did not accept the password</source>
+        <translation>%1：服务器没有接受密码</translation>
+    </message>
 </context>
 <context>
     <name>LibraryReparse</name>
