@@ -329,6 +329,7 @@ class AnnotationsPanel(QWidget):
             self.fill_choices()
         if change.categories:
             self.model.categories_changed()
+            self.details.fill_categories()
         self.model.forget(change.highlight_ids)
         self.refilter()
         shown = self.details.highlight

@@ -117,12 +117,7 @@ class HighlightDetails(QWidget):
         self.highlight = highlight
         for widget in (self.category, self.tags, self.note, self.delete_button):
             widget.setEnabled(highlight is not None)
-        self.category.blockSignals(True)
-        self.category.clear()
-        for number, cat in enumerate(self.annotations.categories(), start=1):
-            label = f"{number}  {cat.name}" if number <= 9 else cat.name
-            self.category.addItem(label, cat.id)
-        self.category.blockSignals(False)
+        self.fill_categories()
         self.completer.model().setStringList(self.annotations.tag_names())  # type: ignore[attr-defined]
         if highlight is None:
             self.quote.setText(self.hint or self.tr("Select words and press 1–9 to highlight them."))
@@ -138,6 +133,17 @@ class HighlightDetails(QWidget):
         self.note.blockSignals(True)
         self.note.setPlainText(highlight.note)
         self.note.blockSignals(False)
+
+    def fill_categories(self) -> None:
+        """The category menu as the library names and orders them now (renamed here or by a colleague)."""
+        self.category.blockSignals(True)
+        self.category.clear()
+        for number, cat in enumerate(self.annotations.categories(), start=1):
+            label = f"{number}  {cat.name}" if number <= 9 else cat.name
+            self.category.addItem(label, cat.id)
+        if self.highlight is not None:
+            self.category.setCurrentIndex(max(0, self.category.findData(self.highlight.category_id)))
+        self.category.blockSignals(False)
 
     def refresh(self, highlight: HighlightInfo | None) -> None:
         """The shown highlight changed (or went): update without disturbing a field being typed in."""
