@@ -170,7 +170,9 @@ def test_a_colleagues_renamed_category_and_tag_repaint_the_page_without_reading_
     assert session._categories()[category.id].name == "要紧"
     [shown_highlight] = session.page.highlights
     assert shown_highlight.tags == ("组织",)
-    qtbot.waitUntil(lambda: "要紧" in window.annotation_session.panel.details.category.itemText(0), timeout=3000)
+    qtbot.waitUntil(
+        lambda: "要紧" in window.annotation_session.panel.details.category.itemText(0), timeout=3000
+    )
     assert live.label_repaints >= 1 and live.page_reloads == reloads  # painted, not read again
     assert window.page_view.active_column().textCursor().position() == caret
 
