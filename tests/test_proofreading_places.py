@@ -16,8 +16,6 @@ from models.parser import parse_page
 from models.proofreading.layout import build_layout, layout_of
 from models.proofreading.places import follow_places
 
-pytestmark = pytest.mark.engines
-
 
 def at(library, page_id, place) -> str:
     """The words that follow a place on the page as it reads now."""
@@ -25,6 +23,7 @@ def at(library, page_id, place) -> str:
     return texts(library, page_id)[section][offset : offset + 4]
 
 
+@pytest.mark.engines
 def test_a_caret_stays_before_its_words_when_a_colleague_inserts_text_before_it(two_editors) -> None:
     wang, li, page_id = two_editors
     before = layout_of(wang.page(page_id))
@@ -39,6 +38,7 @@ def test_a_caret_stays_before_its_words_when_a_colleague_inserts_text_before_it(
     assert texts(wang, page_id)[first[0]][first[1] : last[1]] == "问题导向"
 
 
+@pytest.mark.engines
 def test_a_caret_before_a_word_the_colleague_corrected_stays_before_the_correction(two_editors) -> None:
     wang, li, page_id = two_editors
     before = layout_of(wang.page(page_id))
@@ -53,6 +53,7 @@ def test_a_caret_before_a_word_the_colleague_corrected_stays_before_the_correcti
     assert at(wang, page_id, now) == "工作落实"
 
 
+@pytest.mark.engines
 def test_a_caret_follows_its_words_into_a_paragraph_or_article_a_colleague_split_off(two_editors) -> None:
     wang, li, page_id = two_editors
     before = layout_of(wang.page(page_id))
