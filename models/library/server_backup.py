@@ -70,7 +70,7 @@ def back_up_server(
             report = copy_library(url, tmp, progress=step)
         except _Cancelled:
             raise BackupFailed("backup cancelled; no file was written") from None
-        _one_file(tmp)
+        pages = _one_file(tmp)
         problem = check_copy(tmp, SCHEMA_VERSION) or _check_rows(tmp, report.rows)
         if problem is not None:
             raise BackupFailed(f"{target}: the copy failed its check ({problem}); no backup was written")
@@ -84,7 +84,6 @@ def back_up_server(
         for leftover in (tmp, *(Path(f"{tmp}{end}") for end in ("-wal", "-shm"))):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-    pages = report.rows.get("page", 0)
     return BackupReport(target, target.stat().st_size, pages, report.rows.get("highlight", 0))
 
 
@@ -92,11 +91,12 @@ class _Cancelled(Exception):
     pass
 
 
-def _one_file(path: Path) -> None:
-    """The copy as one self-contained file (no ``-wal`` beside it), as a file backup is."""
+def _one_file(path: Path) -> int:
+    """The copy as one self-contained file (no ``-wal`` beside it), as a file backup is; its pages."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
+        return int(conn.execute("PRAGMA page_count").fetchone()[0])
     finally:
         conn.close()
 

@@ -31,6 +31,7 @@ from models.annotations import versions as highlight_versions
 from models.history import Command, History
 from models.library.corrections import Edit, effective_edits
 from models.library.schema import Correction, Highlight, Page, StructureEdit
+from models.proofreading.structure import StructureSpec, apply_structure, blocks_of, clashes, section_key
 
 
 @dataclass
@@ -225,8 +226,6 @@ def kept_structure(
     read at the edit's place — no break or a break, no article start or one, the paragraph's
     role, the article's kind, the article it stood before. Reinstate then puts the page back as
     the undo meant, setting the colleague's edit of that place aside (kept in the history)."""
-    from models.proofreading.structure import StructureSpec, apply_structure, clashes
-
     out: list[dict[str, Any]] = []
     removed: list[dict[str, Any]] = []
     for change in command.changes:
@@ -242,7 +241,7 @@ def kept_structure(
     if not removed:
         return out
     specs_kept = [StructureSpec(s["kind"], s["raw_start"], s["raw_end"], s["value"]) for s in out]
-    sections = _sections_as_left(command, forward, page_id, parsed, history, apply_structure, StructureSpec)
+    sections = _sections_as_left(command, forward, page_id, parsed, history)
     for state in removed:
         for value in _reading_at(sections, state):
             spec = StructureSpec(*value)
@@ -261,8 +260,6 @@ def _sections_as_left(
     page_id: int,
     parsed: Sequence[Any],
     history: History,
-    apply: Any,
-    spec: Any,
 ) -> list[Any]:
     """The page's sections as the refused undo or redo would have left them, were it not for
     what others wrote since (the step's rows at their target states, others' later rows left out)."""
@@ -282,14 +279,13 @@ def _sections_as_left(
     in_force = sorted(
         (r for r in rows.values() if r["state"] == "in_force"), key=lambda r: (str(r["created"]), r["id"])
     )
-    sections, _ = apply(parsed, [spec(r["kind"], r["raw_start"], r["raw_end"], r["value"]) for r in in_force])
+    specs = [StructureSpec(r["kind"], r["raw_start"], r["raw_end"], r["value"]) for r in in_force]
+    sections, _ = apply_structure(parsed, specs)
     return sections
 
 
 def _reading_at(sections: Sequence[Any], state: dict[str, Any]) -> list[tuple[str, int, int, str]]:
     """What the page (``sections``) says at a structure edit's place, as edits of its kind."""
-    from models.proofreading.structure import blocks_of, section_key
-
     kind, start, end = state["kind"], state["raw_start"], state["raw_end"]
     keys = [section_key(s) for s in sections]
     if kind == "section":
