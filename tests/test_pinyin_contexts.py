@@ -245,7 +245,8 @@ MODEL_MISSES = {
 CLASSIFIER_MISSES = {
     ("我受不了了。", "了", 1),
     ("这里的冬天又冷又干。", "干", 0),
-    ("他应主办方邀请出席论坛。", "应", 0),  # retrained with surnames read by the name alone: 各地应 yīng now right
+    # Since the retraining that reads a name's surname from the name alone (各地应 yīng now right):
+    ("他应主办方邀请出席论坛。", "应", 0),
 }
 
 
