@@ -52,15 +52,27 @@ def test_zeng_is_zeng_as_a_relatives_surname() -> None:
     [
         ("仇英", ["qiú", "yīng"]),
         ("仇英是明代画家。", ["qiú", "yīng"]),
-        pytest.param(
-            "解缙",
-            ["xiè", "jìn"],
-            marks=pytest.mark.xfail(strict=True, reason="issue 12: the model reads 解 jiě"),
-        ),
+        ("解缙", ["xiè", "jìn"]),
     ],
 )
 def test_a_two_character_name_takes_its_surname_reading(text: str, expected: list[str]) -> None:
     assert readings_for(text)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "char", "expected"),
+    [
+        ("解缙是明代的学者。", "解", "xiè"),
+        ("明代学者解缙是才子。", "解", "xiè"),
+        ("覃小红是一名教师。", "覃", "qín"),
+        ("区小华来到北京。", "区", "ōu"),
+    ],
+)
+def test_a_surname_reads_as_one_at_a_clauses_start_as_in_its_middle(
+    sentence: str, char: str, expected: str
+) -> None:
+    # At a clause's start the model used to read 解 as the verb jiě (解决, 解开 open clauses).
+    assert readings_for(sentence)[sentence.index(char)] == expected
 
 
 SURNAMES = [

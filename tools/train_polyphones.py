@@ -276,9 +276,13 @@ def collect(cpp: list, paragraphs: list[str], overrides: list, with_g2p: bool) -
     return ex
 
 
-def train_char(examples, skip: set[int], epochs: int, rate: float, seed: int):
-    """One character's logistic regression (AdaGrad), on examples not in ``skip``."""
-    data = [(ids, label, WEIGHTS[src]) for ids, label, src, g in examples if g not in skip]
+def train_char(examples, skip: set[int], epochs: int, rate: float, seed: int, l2: float = 0.0, weights=None):
+    """One character's logistic regression (AdaGrad), on examples not in ``skip``.
+
+    ``l2`` pulls each weight a row updates towards zero (the L2 penalty's gradient, applied where
+    the weight is used); ``weights`` replaces ``WEIGHTS``, the sources' weights."""
+    by_source = WEIGHTS if weights is None else weights
+    data = [(ids, label, by_source[src]) for ids, label, src, g in examples if g not in skip]
     counts = Counter(label for _, label, _ in data)
     classes = sorted(counts)
     if len(data) < 3 or len(classes) < 2:
@@ -310,6 +314,12 @@ def train_char(examples, skip: set[int], epochs: int, rate: float, seed: int):
             total = sum(exps)
             for j in range(k):
                 g = (exps[j] / total - (1.0 if j == y else 0.0)) * w
+                if l2:
+                    for f in kept:
+                        gf = g + l2 * weights[f][j]
+                        grads[f][j] += gf * gf
+                        weights[f][j] -= rate * gf / math.sqrt(grads[f][j])
+                    continue
                 if -1e-4 < g < 1e-4:
                     continue
                 for f in kept:
@@ -318,10 +328,12 @@ def train_char(examples, skip: set[int], epochs: int, rate: float, seed: int):
     return classes, weights
 
 
-def train(ex: Examples, skip: set[int], epochs: int = 4, rate: float = 0.3) -> Classifier:
+def train(
+    ex: Examples, skip: set[int], epochs: int = 4, rate: float = 0.3, l2: float = 0.0, sources=None
+) -> Classifier:
     table: dict[str, tuple[list[str], dict[str, tuple[float, ...]]]] = {}
     for n, (ch, examples) in enumerate(sorted(ex.by_char.items())):
-        trained = train_char(examples, skip, epochs, rate, n)
+        trained = train_char(examples, skip, epochs, rate, n, l2, sources)
         if trained is None:
             continue
         classes, weights = trained

@@ -123,6 +123,12 @@ class ClauseView:
             place = "E"
         else:
             place = "M"
+        name = self._name_places().get(pos)
+        if name is not None and name != "given":
+            # A surname opening a person's name: the name decides, whatever stands before it. The
+            # clause's start or the words before (解缙 at a clause's start is no verb 解) would
+            # outweigh the name's few examples, so only the word, the name and its next character count.
+            return ["b", "w:" + word, "p:" + place, "r1:" + c(i + 1), "nm:" + name, "nm:head"]
         l1, l2, l3, r1, r2, r3 = c(i - 1), c(i - 2), c(i - 3), c(i + 1), c(i + 2), c(i + 3)
         prev, nxt = self._word(k - 1), self._word(k + 1)
         feats = [
@@ -148,11 +154,8 @@ class ClauseView:
             "pt_nt:" + self._tag(k - 1) + "|" + self._tag(k + 1),
         ]
         feats.append("nv:" + self._verb_ahead(k))
-        name = self._name_places().get(pos)
         if name is not None:
-            feats.append("nm:" + name)
-            if name != "given":
-                feats.append("nm:head")
+            feats.append("nm:" + name)  # a given name's character
         # Reduplication: 数一数, 看了看 (a verb said twice); 数数, 慢慢 (AA).
         if r2 == ch and r1 in "一了":
             feats.append("rep:A" + r1 + "A")
