@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from ui.reader.host import ReaderHost
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: the steps the checker learns from (``Library.learnt_knowledge``: corrections, dismissed
+#: flags, dictionary words), and their undo and redo
+LEARNT_FROM = frozenset({"correction", "flag_dismissal", "library_word"})
 
 
 class ProofreadingSession(QObject):
@@ -226,7 +229,7 @@ class ProofreadingSession(QObject):
             refresh(command.text_page_ids() | statuses)
         if page_id in statuses:
             self.review.show_status()
-        if "library_word" in command.kinds():  # Add to Dictionary, its undo: the checker learns
+        if command.kinds() & LEARNT_FROM:  # a correction, a dismissal, a dictionary word: the checker learns
             self.flags.relearn()
 
     def _attach(self) -> None:
@@ -246,6 +249,7 @@ class ProofreadingSession(QObject):
         self._flags_page = self._page_id()
         if not (same_page and self.active):
             self.flags.clear()
+            self.flags.learn_again()  # what colleagues taught the library meanwhile
         self.generation += 1
         page_id = self._page_id()
         if page_id is None:
