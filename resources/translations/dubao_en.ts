@@ -1636,12 +1636,42 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
+        <translation>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
         <source>Off while proofreading: they type</source>
         <translation>Off while proofreading: they type</translation>
     </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="461" />
+        <source>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</source>
+        <translation>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
+        <source>kicker</source>
+        <translation>kicker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="486" />
+        <source>heading</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="487" />
+        <source>subheading</source>
+        <translation>subheading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="488" />
+        <source>byline</source>
+        <translation>byline</translation>
+    </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
         <source>Pr&amp;oofread</source>

@@ -1630,12 +1630,42 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
+        <translation>栏目类型：文章、图片说明、报头或其他（编辑 ▸ 结构 ▸ 栏目类型）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
         <source>Off while proofreading: they type</source>
         <translation>校对时停用：按下即输入</translation>
     </message>
 </context>
 <context>
     <name>ProofreadingSession</name>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="461" />
+        <source>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</source>
+        <translation>这篇文章已有%1：此段并入其中（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="486" />
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="487" />
+        <source>subheading</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="488" />
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
         <source>Pr&amp;oofread</source>

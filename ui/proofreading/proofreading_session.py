@@ -448,8 +448,20 @@ class ProofreadingSession(QObject):
                 lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)), (section, at)
             )
         if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
-            caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
-            return self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
+            column = self.window.page_view.columns[section]
+            caret = RawCaret.at(column, at) or (section, at)
+            block = column.block_at(SectionPositions(column).to_document(at))
+            joins = value != "body" and any(
+                ref.part == value for number, ref in enumerate(column.blocks) if number != block
+            )
+            done = self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
+            if done and joins:  # an article has one of each: the two read as one now
+                self._say(
+                    self.tr(
+                        "The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back)."
+                    ).replace("%1", self._role_name(str(value)))
+                )
+            return done
         if op == "split_section":
             return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
         if op == "join_section":
@@ -461,12 +473,35 @@ class ProofreadingSession(QObject):
                 lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
             )
         if op == "move":
-            to = section + int(value)
-            if not 0 <= to < len(self.window.page_view.columns):
+            to = self._move_target(section, int(value))
+            if to is None:
                 self._say(self.tr("The section is already first or last in reading order."))
                 return False
             return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
         return False
+
+    def _role_name(self, role: str) -> str:
+        names = {
+            "kicker": self.tr("kicker"),
+            "heading": self.tr("heading"),
+            "subheading": self.tr("subheading"),
+            "byline": self.tr("byline"),
+        }
+        return names.get(role, role)
+
+    def _move_target(self, section: int, step: int) -> int | None:
+        """Where a section goes one step earlier (-1) or later (+1) in reading order as the page
+        shows it: mastheads stay in the band on top, so an article moves past the column beside
+        it, never past a masthead (that move would change nothing the editor sees). None: the
+        section is already first or last."""
+        columns = self.window.page_view.columns
+        masthead = columns[section].is_masthead
+        index = section + step
+        while 0 <= index < len(columns):
+            if columns[index].is_masthead == masthead:
+                return index
+            index += step
+        return None
 
     def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
         if not self.active:
