@@ -1635,7 +1635,7 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Move the section earlier / later in reading order</translation>
     </message>
     <message>
-        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="100" />
         <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
         <translation>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</translation>
     </message>

@@ -1629,7 +1629,7 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>在阅读顺序中前移 / 后移栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/proofreading/proofreading_keys.py" line="87" />
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="100" />
         <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
         <translation>栏目类型：文章、图片说明、报头或其他（编辑 ▸ 结构 ▸ 栏目类型）</translation>
     </message>

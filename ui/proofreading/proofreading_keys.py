@@ -96,7 +96,9 @@ class ProofreadingKeys(QDialog):
             ("Ctrl+Shift+PgUp / PgDown", self.tr("Move the section earlier / later in reading order")),
             (
                 "Alt+E, T, K",
-                self.tr("Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)"),
+                self.tr(
+                    "Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)"
+                ),
             ),
             ("1–9, R", self.tr("Off while proofreading: they type")),
         ]
