@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_ui_proofreading import caret_before, proofread, select_chars, shown, type_chinese
+from test_ui_proofreading import caret_before, counts, proofread, select_chars, shown, type_chinese
 
 pytest.importorskip("models.proofreading.checker")
 
@@ -64,7 +64,8 @@ def test_a_pair_corrected_on_one_page_is_flagged_on_the_next(qtbot, window) -> N
     session = window.proofreading
     assert window.open_library_page(second)
     proofread(qtbot, window)
-    assert ("做", "作") not in checked(qtbot, window, second)  # nobody has corrected 工做 yet
+    on_second = checked(qtbot, window, second)
+    assert ("做", "作") not in on_second  # nobody has corrected 工做 yet
     assert window.open_library_page(first)
     assert ("做", "作") not in checked(qtbot, window, first)
     for _ in range(3):  # the editor corrects each 工做 by hand
@@ -72,6 +73,13 @@ def test_a_pair_corrected_on_one_page_is_flagged_on_the_next(qtbot, window) -> N
         select_chars(column, 1)
         type_chinese(column, "作")
     assert not any("工做" in text for text in shown(window))
+
+    # The status bar's issue count reads the second page again: one flag more there.
+    def second_counted_again() -> bool:
+        here = len(session.queue.flags)
+        return counts(session) == (here, here + len(on_second) + 1)
+
+    qtbot.waitUntil(second_counted_again, timeout=LOAD)
     assert window.open_library_page(second)
     qtbot.waitUntil(
         lambda: ("做", "作") in [(f.text, f.suggestion) for f in session.queue.flags], timeout=LOAD
