@@ -97,6 +97,30 @@ def test_corrected_pairs_word_list_and_dismissals_are_what_the_checker_reads(pag
         library.add_word("两 个")
 
 
+def test_check_db_and_the_window_learn_the_same_pairs_across_line_breaks_and_astral_characters(
+    tmp_path: Path,
+) -> None:
+    """The pairs are read from the characters each correction covers (code points, as stored),
+    not from the page's whole text: across an OCR line break, after a character outside the BMP."""
+    from conftest import db_arg
+
+    from models.library.proofreading import proofreading_knowledge
+
+    library, [first, astral] = library_with_pages(
+        tmp_path, ("p1.txt", TWO_ARTICLES), ("p2.txt", "𠀀城日报\n\n    本报讯 𠀀城新闻𠀀城新闻。\n")
+    )
+    try:
+        library.correct(first, *find(library, first, "春耕生产"), "春耕𠀀产")  # raw 生\n产
+        section, start, end = find(library, astral, "城新闻")
+        library.correct(astral, section, start, start + 1, "成")
+        library.correct(astral, section, end, end, "报")  # an insertion: nothing was read
+        learnt = library.learnt_knowledge()
+        assert learnt.corrected == {("生", "𠀀"): 1, ("城", "成"): 1, ("", "报"): 1}
+    finally:
+        library.close()
+    assert proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")) == learnt
+
+
 def test_corrected_pieces_pair_characters_where_lengths_agree() -> None:
     assert corrected_pieces("己经", "已经") == [("己", "已")]
     assert corrected_pieces("人民日报", "人民日报") == []
@@ -132,9 +156,9 @@ def test_add_to_dictionary_is_a_step_undo_takes_out_and_the_window_checker_learn
     assert library.words() == ["邱小军"] and heard[-1] == {"library_word"}
     assert library.history.undo_label() == "add to dictionary"
     assert not library.add_dictionary_word("邱小军")  # there already: no second step
-    assert "邱小军" in library.window_knowledge().words
+    assert "邱小军" in library.learnt_knowledge().words
     library.undo()
-    assert library.words() == [] and "邱小军" not in library.window_knowledge().words
+    assert library.words() == [] and "邱小军" not in library.learnt_knowledge().words
     library.redo()
     assert library.words() == ["邱小军"]
     with pytest.raises(DubaoError):
@@ -145,4 +169,4 @@ def test_add_to_dictionary_is_a_step_undo_takes_out_and_the_window_checker_learn
     section, start, end = find(library, page_id, "狠抓")
     raw_start, raw_end = library.raw_span(page_id, section, start, end)
     library.dismiss_flag(page_id, raw_start, raw_end, "unknown", "狠抓")
-    assert library.window_knowledge().dismissed == {("狠抓", None): 1}
+    assert library.learnt_knowledge().dismissed == {("狠抓", None): 1}

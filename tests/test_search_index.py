@@ -102,14 +102,16 @@ def test_a_library_indexed_with_other_folding_is_indexed_again_on_opening(
     with Library.open(small_library) as library:
         before = _hits(library)
     conn = sqlite3.connect(small_library)
-    conn.execute("UPDATE search_meta SET value = 'another folding'")
+    conn.execute("UPDATE search_meta SET value = 'another folding' WHERE name = 'tokens'")
     # As a different table would leave it: the tokens of one section are gone.
     conn.execute("INSERT INTO search_section_pairs(search_section_pairs) VALUES ('delete-all')")
     conn.commit()
     conn.close()
     with Library.open(small_library) as library:
         assert _hits(library) == before
-        stored = library.database.execute_sql("SELECT value FROM search_meta").fetchone()[0]
+        stored = library.database.execute_sql(
+            "SELECT value FROM search_meta WHERE name = 'tokens'"
+        ).fetchone()[0]
         assert stored != "another folding"
 
 

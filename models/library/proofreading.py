@@ -1,14 +1,14 @@
 """What a library has taught the proofreading checker, read without changing the file.
 
-``check --db`` opens the library read-only and asks it (:meth:`Library.checker_knowledge`:
-the word list, the character pairs editors corrected, the flags they dismissed), then hands
-the checker plain data (:class:`~models.proofreading.checker_knowledge.LibraryKnowledge`).
+``check --db`` opens the library read-only and asks it what the window's checker asks it too
+(:meth:`Library.learnt_knowledge`: the word list, the character pairs editors corrected, the
+flags they dismissed), so the checker gets the same plain data
+(:class:`~models.proofreading.checker_knowledge.LibraryKnowledge`) from both.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 
 from models.errors import DubaoError
@@ -24,10 +24,4 @@ def proofreading_knowledge(path: str | os.PathLike[str]) -> LibraryKnowledge:
     if isinstance(file, Path) and not file.is_file():
         raise DubaoError(f"{file}: no such library file")
     with Library.open(file, read_only=True) as library:
-        taught = library.checker_knowledge()
-    # A dismissal counts against any later flag on the same text, whatever it suggested.
-    dismissed: Counter[tuple[str, str | None]] = Counter()
-    for (text, _kind), times in taught.dismissed.items():
-        if text:
-            dismissed[(text, None)] += times
-    return LibraryKnowledge(frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed))
+        return library.learnt_knowledge()

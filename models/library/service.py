@@ -16,11 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from peewee import SqliteDatabase, fn
+from peewee import DatabaseError, SqliteDatabase, fn
 
 from models.errors import DubaoError
 from models.history import History
-from models.library import binding, search_index
+from models.library import binding, search_index, search_repair
 from models.library import sections as stored
 from models.library.binding import binds_library
 from models.library.corrections import without_noops
@@ -512,15 +512,32 @@ class Library(
         if self.server_url:  # a server's index is made again at once, in one transaction
             if not search_index.is_current(self._db.connection()):
                 self.rebuild_search_index()
+            self._clear_noop_marks()
             return
         conn = self._db.connection()
         if search_index.is_current(conn):
+            self._clear_noop_marks()
             return
         with self._db.atomic():
             if not search_index.is_current(conn) and not search_index.is_rebuilding(conn):
                 search_index.start_rebuild(conn)
+        self._clear_noop_marks()
         if now:
             self.update_search_index()
+
+    def _clear_noop_marks(self) -> None:
+        """Index again, once, the pages an older version indexed with a no-op correction marked
+        (:mod:`models.library.search_repair`); a library that cannot be written now is left
+        as it is until it is next opened."""
+        conn = self._db.connection()
+        if search_repair.is_cleared(conn):
+            return
+        try:
+            with self._db.atomic():
+                if not search_repair.is_cleared(conn):
+                    search_repair.clear_noop_marks(conn, lambda page_id: self._indexed_page(page_id))
+        except DatabaseError:  # locked by another program, a read-only file: next time
+            pass
 
     def search_index_progress(self) -> tuple[int, int] | None:
         """(pages indexed, pages in all) while the search index is being made again, else None."""

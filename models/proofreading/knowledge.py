@@ -1,7 +1,8 @@
 """What the library teaches the OCR checker: its word list, dismissed flags, corrected pairs.
 
 Methods of :class:`models.library.service.Library` (mixin :class:`KnowledgeOps`);
-:meth:`KnowledgeOps.checker_knowledge` is the one read the checker (``check --db``) needs.
+:meth:`KnowledgeOps.learnt_knowledge` is the one read the checker needs, ``check --db`` and
+the window's checker alike (:meth:`KnowledgeOps.checker_knowledge`, as plain counts).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 from models import history
 from models.errors import DubaoError
 from models.history import Change, Command, History, Target
 from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
+from models.proofreading.checker_knowledge import LibraryKnowledge
 from models.proofreading.records import CheckerKnowledge
 
 #: The history's kind for a remembered dismissal (a row of ``flag_dismissal`` by id).
@@ -116,14 +118,19 @@ class KnowledgeOps:
     def corrected_pairs(self) -> Counter[tuple[str, str]]:
         """(OCR read, editor wrote) -> count, over the corrections in force (see :func:`corrected_pieces`)."""
         pairs: Counter[tuple[str, str]] = Counter()
+        # Only the characters each correction covers are read, not its page's whole text (the
+        # window reads this every time an editor corrects something). substr counts characters,
+        # as offsets do, on SQLite and PostgreSQL alike.
+        span = Correction.raw_end - Correction.raw_start
+        read = fn.substr(Page.raw_text, Correction.raw_start + 1, span)
         query = (
-            Correction.select(Correction.raw_start, Correction.raw_end, Correction.replacement, Page.raw_text)
+            Correction.select(read, Correction.replacement)
             .join(Page)
             .where(Correction.state == "in_force")
             .tuples()
         )
-        for raw_start, raw_end, replacement, raw in query:
-            old = "".join(raw[raw_start:raw_end].split())
+        for was, replacement in query:
+            old = "".join((was or "").split())
             pairs.update(corrected_pieces(old, replacement))
         return pairs
 
@@ -133,6 +140,17 @@ class KnowledgeOps:
         for text, kind in FlagDismissal.select(FlagDismissal.text, FlagDismissal.kind).tuples():
             dismissed[(text, kind)] += 1
         return CheckerKnowledge(self.words(), dict(self.corrected_pairs()), dict(dismissed))
+
+    def learnt_knowledge(self) -> LibraryKnowledge:
+        """What the checker learns from this library, ``check --db`` and the window alike: its
+        dictionary words, the character pairs its editors corrected (they weigh more) and the
+        texts of the flags they dismissed (they weigh less, whatever the flag suggested)."""
+        taught = self.checker_knowledge()
+        dismissed: Counter[tuple[str, str | None]] = Counter()
+        for (text, _kind), times in taught.dismissed.items():
+            if text:
+                dismissed[(text, None)] += times
+        return LibraryKnowledge(frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed))
 
 
 def _apply_dismissals(targets: Sequence[Target]) -> None:

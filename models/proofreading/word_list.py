@@ -7,7 +7,6 @@ a step of the session's history, so Ctrl+Z takes it off the list again.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from peewee import SqliteDatabase
@@ -15,8 +14,7 @@ from peewee import SqliteDatabase
 from models import history
 from models.errors import DubaoError
 from models.history import Change, Command, History, Target
-from models.library.schema import FlagDismissal, LibraryWord, utc_now
-from models.proofreading.checker_knowledge import LibraryKnowledge
+from models.library.schema import LibraryWord, utc_now
 
 #: The history's kind for a word of the library's dictionary (a row of ``libraryword`` by id).
 WORD = "library_word"
@@ -52,17 +50,6 @@ class WordListOps:
         self.history.push(command)
         self._notify(command)
         return True
-
-    def window_knowledge(self) -> LibraryKnowledge:
-        """What the window's checker uses of this library: its dictionary words and the flags
-        its editors dismissed (read in a moment at any size). The character pairs editors
-        corrected are left to ``check --db``: reading them reads every corrected page's text."""
-        dismissed: Counter[tuple[str, str | None]] = Counter()
-        for (text,) in FlagDismissal.select(FlagDismissal.text).tuples():
-            if text:
-                dismissed[(text, None)] += 1
-        words = frozenset(w for (w,) in LibraryWord.select(LibraryWord.word).tuples())
-        return LibraryKnowledge(words, {}, dict(dismissed))
 
 
 def _apply_words(targets: Sequence[Target]) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 #: checks lines of text: one list of flags ({"start", "end", "kind", "suggestion"}) per line
 Checker = Callable[[Sequence[str]], list[list[dict]]]
+#: the name of the thread that checks the shown page
+PAGE_CHECK = "dubao-checker"
 
 
 @dataclass(frozen=True)
@@ -74,19 +76,66 @@ def place_flags(
 
 
 class LibraryChecker:
-    """The shipped checker with what a library taught it (its dictionary words, the flags its
-    editors dismissed), as ``check --db`` would use them; the tables load once, on the worker
-    thread, and the checker is made again there after :meth:`teach`."""
+    """The shipped checker with what a library taught it, as ``check --db`` uses it: the same
+    core read (:meth:`Library.learnt_knowledge`: its dictionary words, the character pairs its
+    editors corrected, the flags they dismissed). The tables load once and the library is read
+    on the worker thread (:meth:`learn`, under the checker's lock), never on the window's;
+    :meth:`teach_from` and :meth:`relearn` only say that there is something to read."""
 
     def __init__(self) -> None:
         self._tables: tuple[Any, Any] | None = None
         self._engine: Any = None
         self._knowledge: Any = None
+        self._library: Any = None
+        self._stale = False
+        #: told (on the worker thread) the reason the library could not be read
+        self.unread: Callable[[str], None] | None = None
+        #: told (on the worker thread) that the checker learnt something that changes answers:
+        #: the texts a line must hold to read differently, None for every line
+        self.learnt: Callable[[frozenset[str] | None], None] | None = None
+
+    def teach_from(self, library: Any) -> None:
+        """Learn from this library (None: only what ships) before the next check."""
+        self._library = library
+        self._stale = True
+
+    def relearn(self) -> None:
+        """The library's corrections, dismissals or words changed: read them again before the next check."""
+        self._stale = True
 
     def teach(self, knowledge: Any) -> None:
-        """What the library knows now (a ``LibraryKnowledge``); used from the next check on."""
+        """What a library knows (a ``LibraryKnowledge``), given directly; used from the next check on."""
         self._knowledge = knowledge
         self._engine = None
+
+    def learn(self) -> frozenset[str] | None:
+        """Read what the library knows now if it may have changed (worker thread). The texts a
+        line must hold to read differently (:func:`models.proofreading.learning.affected_texts`):
+        empty if nothing changed, None for every line."""
+        from models.proofreading.learning import affected_texts
+
+        library = self._library
+        if not self._stale:
+            return frozenset()
+        self._stale = False
+        knowledge = None
+        if library is not None:
+            try:
+                knowledge = library.learnt_knowledge()
+            except Exception as exc:  # noqa: BLE001 - the library cannot be read now: say so, keep what was known
+                if self.unread is not None:
+                    self.unread(str(exc) or type(exc).__name__)
+                return frozenset()
+            finally:
+                if threading.current_thread() is not threading.main_thread():
+                    library.close()  # this worker's connection
+        changed = affected_texts(self._knowledge, knowledge)
+        if changed is None or changed:
+            first = self._engine is None and self._knowledge is None
+            self.teach(knowledge)
+            if self.learnt is not None and not first:  # nothing was answered without it
+                self.learnt(changed)
+        return changed
 
     def __call__(self, lines: Sequence[str]) -> list[list[dict]]:
         from models.proofreading.checker import Checker as Engine
@@ -115,7 +164,9 @@ def library_checker() -> LibraryChecker | None:
 
 class RememberingChecker:
     """A checker that reads each distinct line once: after an edit only the changed paragraph
-    is read again (a page takes the shipped checker seconds; a paragraph, a fraction)."""
+    is read again (a page takes the shipped checker seconds; a paragraph, a fraction). When
+    the checker learns from its library first, only the lines that learning changes are
+    forgotten."""
 
     def __init__(self, checker: Checker, size: int = 20000) -> None:
         self.checker = checker
@@ -127,6 +178,17 @@ class RememberingChecker:
         self.known = {}
 
     def __call__(self, lines: Sequence[str]) -> list[list[dict]]:
+        from models.proofreading.learning import reads_differently
+
+        learn = getattr(self.checker, "learn", None)
+        if learn is not None:  # on the worker thread, under the checker's lock
+            changed = learn()
+            if changed is None:
+                self.forget()
+            elif changed:
+                known = self.known
+                for line in [line for line in known if reads_differently(line, changed)]:
+                    del known[line]
         known = self.known  # forget() on the main thread starts a new one meanwhile
         new = list(dict.fromkeys(line for line in lines if line not in known))
         if new:
@@ -143,6 +205,11 @@ class FlagTasks(QObject):
     checked = Signal(int, object)
     #: a one-line reason the checker failed
     failed = Signal(str)
+    #: the checker learnt from its library (texts a line must hold to read differently, or
+    #: None for all lines; whether the page's own check learnt it, so its answer holds)
+    learnt = Signal(object, bool)
+    #: a one-line reason the library's knowledge could not be read (the checker keeps what it knew)
+    unread = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +219,7 @@ class FlagTasks(QObject):
     def check(self, generation: int, checker: Checker, lines: list[str]) -> None:
         self.latest = generation
         threading.Thread(
-            target=self._run, args=(generation, checker, lines), name="dubao-checker", daemon=True
+            target=self._run, args=(generation, checker, lines), name=PAGE_CHECK, daemon=True
         ).start()
 
     def _run(self, generation: int, checker: Checker, lines: list[str]) -> None:

@@ -9,6 +9,7 @@ One FlagReview per ProofreadingSession, which owns the mode, the page and the ed
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QLabel
 
 from ui.annotations.highlight_positions import SectionPositions
 from ui.proofreading.flag_queue import (
+    PAGE_CHECK,
     Checker,
     Flag,
     FlagQueue,
@@ -43,6 +45,8 @@ class FlagReview(QObject):
         self.tasks = FlagTasks(self)
         self.tasks.checked.connect(self._checked)
         self.tasks.failed.connect(self.checker_failed)
+        self.tasks.learnt.connect(self._learnt)
+        self.tasks.unread.connect(self._unread)
         #: flags left on the issue's pages, counted in the background with the same checker
         self.issue_flags = IssueFlagCount(self.tasks._lock, self)
         self.issue_flags.changed.connect(self.update_count)
@@ -86,36 +90,60 @@ class FlagReview(QObject):
         lines = [text for column in self.session._blocks for text, _ in column]
         self.tasks.check(self.session.generation, self.checker, lines)
 
-    def _teach(self, again: bool = False) -> bool:
-        """Give the checker what the shown page's library knows (its dictionary words, the flags
-        dismissed there): once per library, and ``again`` when it has learnt something since.
-        True if the checker was taught anew (its earlier answers no longer hold)."""
+    def _engine(self) -> LibraryChecker | None:
         checker = self.checker
         engine = checker.checker if isinstance(checker, RememberingChecker) else None
+        return engine if isinstance(engine, LibraryChecker) else None
+
+    def _teach(self) -> None:
+        """Have the checker learn from the shown page's library (its dictionary words, the pairs
+        its editors corrected, the flags they dismissed: what ``check --db`` reads), on the
+        worker thread before its next check; once per library, then again on :meth:`relearn`."""
+        engine = self._engine()
         library = self.session.window.library
-        if not isinstance(engine, LibraryChecker) or library is None:
-            return False
-        if self._taught is library and not again:
-            return False
-        try:
-            engine.teach(library.window_knowledge())
-        except Exception as exc:  # noqa: BLE001 - the library cannot be read now: the shipped checker
-            self.session._say(
-                self.tr("The checker does not know the library's words: %1").replace("%1", str(exc))
-            )
-            engine.teach(None)
+        if engine is None or library is None or self._taught is library:
+            return
+        tasks = self.tasks
+        engine.unread = lambda reason: FlagTasks._emit(tasks.unread, reason)
+        engine.learnt = lambda changed: FlagTasks._emit(
+            tasks.learnt, changed, threading.current_thread().name == PAGE_CHECK
+        )
+        engine.teach_from(library)
         self._taught = library
-        checker.forget()
-        return True
+        self.checker.forget()  # type: ignore[union-attr] - a RememberingChecker: _engine says so
 
     def relearn(self) -> None:
-        """The library's dictionary or dismissals changed (a word added, its undo): check again."""
-        if not self._teach(again=True):
+        """The library's corrections, dismissals or dictionary changed (a step, its undo): the
+        checker reads them again before it next reads the page, then only what they change."""
+        engine = self._engine()
+        if engine is None:
             return
-        self.session.generation += 1  # answers on their way were made without the word
-        self.issue_flags.forget(list(self.issue_flags.counts), self.session.window.library, self.checker)
+        engine.relearn()
         if self.session.active:
+            self.session.generation += 1  # answers on their way were made without it
             self.check_timer.start()
+
+    def learn_again(self) -> None:
+        """Another page (or the mode starts): what colleagues taught the library meanwhile counts too."""
+        engine = self._engine()
+        if engine is not None:
+            engine.relearn()
+
+    def _learnt(self, changed: frozenset[str] | None, by_page_check: bool) -> None:
+        """The checker learnt something: the page (unless its own check learnt it first, so its
+        answer holds) and the issue's pages whose text it changes are read again."""
+        from models.proofreading.learning import reads_differently
+
+        lines = [text for column in self.session._blocks for text, _ in column]
+        if not by_page_check and self.session.active and any(reads_differently(t, changed) for t in lines):
+            self.session.generation += 1
+            self.check_timer.start()
+        library = self.session.window.library
+        if library is not None:
+            self.issue_flags.recount(changed, library, self.checker, skip=self.session._page_id())
+
+    def _unread(self, reason: str) -> None:
+        self.session._say(self.tr("The checker does not know the library's words: %1").replace("%1", reason))
 
     def _count_issue(self) -> None:
         """Count the flags left on the issue's other pages in the background (once per page)."""
@@ -136,7 +164,8 @@ class FlagReview(QObject):
         dismissed = {(s, e, k) for s, e, k, _t in self.session.window.library.dismissed_flags(page_id)}
         self.queue.set_flags(place_flags(self.session._blocks, found, dismissed))  # type: ignore[arg-type]
         self.checked_page = page_id
-        self.issue_flags.set_count(page_id, len(self.queue.flags))
+        lines = [text for column in self.session._blocks for text, _ in column]
+        self.issue_flags.set_count(page_id, len(self.queue.flags), lines)
         self.paint()
         self.update_count()
         self._count_issue()  # the issue's other pages, after this one (the page comes first)

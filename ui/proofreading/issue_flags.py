@@ -20,14 +20,15 @@ from PySide6.QtCore import QObject, Signal
 from ui.proofreading.flag_queue import Checker, place_flags
 
 
-def flags_left_on(library: Any, page_id: int, checker: Checker) -> int:
-    """The flags the checker raises on a page's current text that nobody dismissed."""
+def flags_left_on(library: Any, page_id: int, checker: Checker) -> tuple[int, list[str]]:
+    """The flags the checker raises on a page's current text that nobody dismissed, and the
+    lines it read."""
     layout = library.layout(page_id)
     blocks = [[(b.text.text, list(b.text.source)) for b in section] for section in layout.blocks]
     lines = [text for section in blocks for text, _ in section]
     found = checker(lines) if lines else []
     dismissed = {(s, e, k) for s, e, k, _t in library.dismissed_flags(page_id)}
-    return len(place_flags(blocks, found, dismissed))
+    return len(place_flags(blocks, found, dismissed)), lines
 
 
 class IssueFlagCount(QObject):
@@ -37,8 +38,8 @@ class IssueFlagCount(QObject):
     changed = Signal()
     #: a one-line reason the counting failed
     failed = Signal(str)
-    #: (request, issue, page, count) from the worker thread
-    _counted = Signal(int, int, int, int)
+    #: (request, issue, page, count, the lines read) from the worker thread
+    _counted = Signal(int, int, int, int, object)
 
     def __init__(self, lock: threading.Lock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,9 @@ class IssueFlagCount(QObject):
         self.issue_id: int | None = None
         self.page_ids: list[int] = []
         self.counts: dict[int, int] = {}
+        #: the lines each page was counted on; pages to count again, their old count shown meanwhile
+        self.lines: dict[int, list[str]] = {}
+        self.stale: set[int] = set()
         self.request = 0
         self._counted.connect(self._page_counted)
 
@@ -56,6 +60,8 @@ class IssueFlagCount(QObject):
             self.library = library
             self.issue_id = issue_id
             self.counts = {}
+            self.lines = {}
+            self.stale = set()
         self.page_ids = [p.id for p in library.pages(issue_id)]
         self._start(library, checker)
 
@@ -68,8 +74,26 @@ class IssueFlagCount(QObject):
             self.changed.emit()
             self._start(library, checker)
 
-    def set_count(self, page_id: int, count: int) -> None:
-        """The page being proofread has this many flags left (its own check, a dismissal)."""
+    def recount(self, texts: Any, library: Any, checker: Checker | None, skip: int | None = None) -> None:
+        """The checker learnt something: count again the pages holding one of ``texts`` (all
+        pages for None), showing their old counts until then; ``skip``: the page being
+        proofread (its own check counts it)."""
+        from models.proofreading.learning import reads_differently
+
+        again = {
+            p
+            for p in self.counts
+            if p != skip and (p not in self.lines or any(reads_differently(t, texts) for t in self.lines[p]))
+        }
+        self.stale |= again
+        if again and checker is not None and self.issue_id is not None:
+            self._start(library, checker)
+
+    def set_count(self, page_id: int, count: int, lines: list[str] | None = None) -> None:
+        """The page being proofread has this many flags left (its own check on ``lines``, a dismissal)."""
+        if page_id in self.page_ids and lines is not None:
+            self.lines[page_id] = lines
+            self.stale.discard(page_id)
         if page_id in self.page_ids and self.counts.get(page_id) != count:
             self.counts[page_id] = count
             self.changed.emit()
@@ -94,7 +118,7 @@ class IssueFlagCount(QObject):
 
     # --- the worker -----------------------------------------------------------------------------
     def _start(self, library: Any, checker: Checker) -> None:
-        todo = [p for p in self.page_ids if p not in self.counts]
+        todo = [p for p in self.page_ids if p not in self.counts or p in self.stale]
         if not todo or self.issue_id is None:
             return
         self.request += 1
@@ -119,8 +143,8 @@ class IssueFlagCount(QObject):
                 with self.lock:
                     if request != latest():
                         return  # a newer request counts what is left
-                    count = flags_left_on(library, page_id, checker)
-                self._emit(self._counted, request, issue_id, page_id, count)
+                    count, lines = flags_left_on(library, page_id, checker)
+                self._emit(self._counted, request, issue_id, page_id, count, lines)
         except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
             self._emit(self.failed, str(exc) or type(exc).__name__)
         finally:
@@ -136,10 +160,12 @@ class IssueFlagCount(QObject):
         except RuntimeError:
             pass  # the window closed while the worker was counting
 
-    def _page_counted(self, request: int, issue_id: int, page_id: int, count: int) -> None:
+    def _page_counted(self, request: int, issue_id: int, page_id: int, count: int, lines: object) -> None:
         if issue_id != self.issue_id or page_id not in self.page_ids:
             return
         if request != self.request and page_id in self.counts:
             return  # counted since by a newer request or set by the page's own check
         self.counts[page_id] = count
+        self.lines[page_id] = list(lines)  # type: ignore[call-overload]
+        self.stale.discard(page_id)
         self.changed.emit()

@@ -94,5 +94,11 @@ class ProofreadingKeys(QDialog):
             ("Ctrl+Alt+Return", self.tr("Split the article at this paragraph")),
             ("Ctrl+Alt+J", self.tr("Join the article with the next")),
             ("Ctrl+Shift+PgUp / PgDown", self.tr("Move the section earlier / later in reading order")),
+            (
+                "Alt+E, T, K",
+                self.tr(
+                    "Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)"
+                ),
+            ),
             ("1–9, R", self.tr("Off while proofreading: they type")),
         ]

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from ui.reader.host import ReaderHost
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: the steps the checker learns from (``Library.learnt_knowledge``: corrections, dismissed
+#: flags, dictionary words), and their undo and redo
+LEARNT_FROM = frozenset({"correction", "flag_dismissal", "library_word"})
 
 
 class ProofreadingSession(QObject):
@@ -227,7 +230,7 @@ class ProofreadingSession(QObject):
             refresh(command.text_page_ids() | statuses)
         if page_id in statuses:
             self.review.show_status()
-        if "library_word" in command.kinds():  # Add to Dictionary, its undo: the checker learns
+        if command.kinds() & LEARNT_FROM:  # a correction, a dismissal, a dictionary word: the checker learns
             self.flags.relearn()
 
     def _attach(self) -> None:
@@ -247,6 +250,7 @@ class ProofreadingSession(QObject):
         self._flags_page = self._page_id()
         if not (same_page and self.active):
             self.flags.clear()
+            self.flags.learn_again()  # what colleagues taught the library meanwhile
         self.generation += 1
         page_id = self._page_id()
         if page_id is None:
@@ -450,8 +454,20 @@ class ProofreadingSession(QObject):
                 lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)), (section, at)
             )
         if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
-            caret = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
-            return self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
+            column = self.window.page_view.columns[section]
+            caret = RawCaret.at(column, at) or (section, at)
+            block = column.block_at(SectionPositions(column).to_document(at))
+            joins = value != "body" and any(
+                ref.part == value for number, ref in enumerate(column.blocks) if number != block
+            )
+            done = self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
+            if done and joins:  # an article has one of each: the two read as one now
+                self._say(
+                    self.tr(
+                        "The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back)."
+                    ).replace("%1", self._role_name(str(value)))
+                )
+            return done
         if op == "split_section":
             return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
         if op == "join_section":
@@ -463,12 +479,35 @@ class ProofreadingSession(QObject):
                 lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
             )
         if op == "move":
-            to = section + int(value)
-            if not 0 <= to < len(self.window.page_view.columns):
+            to = self._move_target(section, int(value))
+            if to is None:
                 self._say(self.tr("The section is already first or last in reading order."))
                 return False
             return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
         return False
+
+    def _role_name(self, role: str) -> str:
+        names = {
+            "kicker": self.tr("kicker"),
+            "heading": self.tr("heading"),
+            "subheading": self.tr("subheading"),
+            "byline": self.tr("byline"),
+        }
+        return names.get(role, role)
+
+    def _move_target(self, section: int, step: int) -> int | None:
+        """Where a section goes one step earlier (-1) or later (+1) in reading order as the page
+        shows it: mastheads stay in the band on top, so an article moves past the column beside
+        it, never past a masthead (that move would change nothing the editor sees). None: the
+        section is already first or last."""
+        columns = self.window.page_view.columns
+        masthead = columns[section].is_masthead
+        index = section + step
+        while 0 <= index < len(columns):
+            if columns[index].is_masthead == masthead:
+                return index
+            index += step
+        return None
 
     def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
         if not self.active:

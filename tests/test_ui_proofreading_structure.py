@@ -1,0 +1,172 @@
+"""Structure edits in the window, as an editor makes them: paragraph roles, articles split and
+joined, sections moved and their kind changed, from the keyboard and the menus; each one step
+that Ctrl+Z takes back and Ctrl+Shift+Z makes again, and still there after a re-parse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from test_ui_proofreading import caret_before, proofread, shown, texts
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def window(library_window, tmp_path):
+    from annotation_pages import open_test_issue
+
+    open_test_issue(library_window, tmp_path)
+    return library_window
+
+
+def parts(window, words: str) -> list[str]:
+    """What the column holding ``words`` shows, block by block: "part:first characters"."""
+    for column in window.page_view.columns:
+        if any(words in ref.text.text for ref in column.blocks):
+            return [f"{ref.part}:{ref.text.text[:4]}" for ref in column.blocks]
+    raise AssertionError(words)
+
+
+def undo_label(window) -> str:
+    return window.annotation_session.undo_action.text().replace("&", "")
+
+
+def key(window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(window.page_view.active_column(), key, modifiers)
+
+
+def own_paragraph(qtbot, window, words: str = "会议要求") -> None:
+    """Proofreading, with ``words`` starting a paragraph of its own and the caret on it."""
+    proofread(qtbot, window)
+    caret_before(qtbot, window, words)
+    key(window, Qt.Key.Key_Return)
+    caret_before(qtbot, window, words, after=1)
+
+
+@pytest.mark.parametrize(
+    ("letter", "role"), [(Qt.Key.Key_K, "kicker"), (Qt.Key.Key_S, "subheading"), (Qt.Key.Key_B, "byline")]
+)
+def test_a_paragraph_takes_a_role_from_the_keyboard_and_gives_it_back(qtbot, window, letter, role) -> None:
+    own_paragraph(qtbot, window)
+    before = parts(window, "会议要求")
+    assert "paragraph:会议要求" in before
+    key(window, letter, CTRL | ALT)
+    now = parts(window, "会议要求")
+    assert f"{role}:会议要求" in now and "paragraph:会议要求" not in now
+    # heads stand in printed order: kicker, heading, subheading, byline, then the body
+    order = [p.split(":")[0] for p in now]
+    ranks = ["kicker", "heading", "subheading", "byline", "paragraph"]
+    assert order == sorted(order, key=ranks.index)
+    assert undo_label(window) == f"Undo make {role}"
+    # the caret stays in the paragraph that moved, so the next key acts on it: body text again
+    key(window, Qt.Key.Key_P, CTRL | ALT)
+    assert parts(window, "会议要求") == before
+    assert undo_label(window) == "Undo make body text"
+    key(window, Qt.Key.Key_Z, CTRL)  # the page is shown again once the step is undone
+    qtbot.waitUntil(lambda: parts(window, "会议要求") == now)
+    key(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: parts(window, "会议要求") == before)
+
+
+def test_a_second_heading_joins_the_first_and_the_window_says_so(qtbot, window) -> None:
+    """An article has one heading: a paragraph made its heading joins the one it has (a heading
+    printed on two lines); the editor is told, and one Ctrl+Z takes it back."""
+    own_paragraph(qtbot, window)
+    before = parts(window, "会议要求")
+    assert before[0] == "heading:𠀀城新闻"
+    key(window, Qt.Key.Key_H, CTRL | ALT)
+    heading = window.library.page(window.library_page_id).current_sections[1].heading
+    assert heading.text.startswith("𠀀城新闻") and heading.text.endswith(
+        "会议要求，各部门要加强协作，形成合力。与会人员还参观了𠀀家庄的新农村建设成果，大家纷纷表示，要学习先进经验，推动示范区高质量发展。"
+    )
+    assert "paragraph:会议要求" not in parts(window, "会议要求")
+    assert window.statusBar().currentMessage() == (
+        "The article had a heading already: the paragraph joins it (Ctrl+Z takes it back)."
+    )
+    key(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: parts(window, "会议要求") == before)
+    # A kicker where there is none says nothing of the kind.
+    caret_before(qtbot, window, "会议要求", after=1)
+    key(window, Qt.Key.Key_K, CTRL | ALT)
+    assert "already" not in window.statusBar().currentMessage()
+
+
+def test_an_article_split_moved_past_its_neighbour_but_never_past_the_masthead(qtbot, window) -> None:
+    """The masthead stands in the band on top whatever its place in the reading order: moving an
+    article before it changed nothing the editor saw, and the next Ctrl+Z seemed to do nothing."""
+    own_paragraph(qtbot, window)
+    key(window, Qt.Key.Key_Return, CTRL | ALT)  # split the article here
+    assert undo_label(window) == "Undo split article"
+    assert [t[:4] for t in shown(window)] == ["𠀀城日报", "𠀀城新闻", "会议要求"]
+    assert window.page_view.active_column().number == 2
+    key(window, Qt.Key.Key_PageUp, CTRL | SHIFT)
+    assert [t[:4] for t in shown(window)] == ["𠀀城日报", "会议要求", "𠀀城新闻"]
+    assert window.page_view.active_column().number == 1  # the caret went with it
+    steps = undo_label(window)
+    key(window, Qt.Key.Key_PageUp, CTRL | SHIFT)  # only the masthead is before it
+    assert window.statusBar().currentMessage() == "The section is already first or last in reading order."
+    assert [t[:4] for t in shown(window)] == ["𠀀城日报", "会议要求", "𠀀城新闻"]
+    assert [s.kind for s in window.library.page(window.library_page_id).current_sections][0] == "masthead"
+    assert undo_label(window) == steps == "Undo move section"  # no step the editor cannot see
+    key(window, Qt.Key.Key_PageDown, CTRL | SHIFT)
+    assert [t[:4] for t in shown(window)] == ["𠀀城日报", "𠀀城新闻", "会议要求"]
+    key(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: [t[:4] for t in shown(window)] == ["𠀀城日报", "会议要求", "𠀀城新闻"])
+    # Join the two articles again from the keyboard: the first one takes the second's text.
+    caret_before(qtbot, window, "会议要求")
+    key(window, Qt.Key.Key_J, CTRL | ALT)
+    assert undo_label(window) == "Undo join articles"
+    assert len(window.page_view.columns) == 2
+    # one article: the second's heading on top, the paragraphs in reading order below it
+    assert parts(window, "会议要求") == ["heading:𠀀城新闻", "paragraph:会议要求", "paragraph:本报讯记"]
+
+
+def test_section_kind_from_the_menus_keyboard_then_undone_and_redone(qtbot, window) -> None:
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "本报讯")
+    structure = window.proofreading.structure_menu
+    assert (
+        structure.title().replace("&", "") == "Structure"
+        and structure.menuAction() in window.edit_menu.actions()
+    )
+    kinds = next(a.menu() for a in structure.actions() if a.menu() is not None)
+    assert kinds.title() == "Section &Kind"  # Alt+E, T, K
+    assert [a.text() for a in kinds.actions()] == ["&Article", "&Caption", "&Masthead", "&Other"]
+    next(a for a in kinds.actions() if a.text() == "&Caption").trigger()
+    assert undo_label(window) == "Undo make caption"
+    column = window.page_view.active_column()
+    assert [ref.part for ref in column.blocks] == ["heading", "caption"]  # set as a caption now
+    key(window, Qt.Key.Key_Z, CTRL)
+
+    def shown_as(expected: list[str]) -> bool:
+        return any([ref.part for ref in c.blocks] == expected for c in window.page_view.columns)
+
+    qtbot.waitUntil(lambda: shown_as(["heading", "paragraph"]) and not shown_as(["heading", "caption"]))
+    key(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: shown_as(["heading", "caption"]))
+
+
+def test_the_help_key_map_names_every_structure_key(qtbot, window) -> None:
+    window.proofreading.keys_action.trigger()
+    dialog = window.proofreading.keys_dialog
+    keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    dialog.close()
+    structure = [a.shortcut().toString() for a in window.proofreading.structure.actions]
+    for shortcut in structure:  # each action's key, or its group (Ctrl+Alt+H / K / S / B)
+        stem, _, last = shortcut.rpartition("+")
+        assert any(shortcut in k or (stem in k and last in k) for k in keys), shortcut
+    assert "Alt+E, T, K" in keys
+
+
+def test_structure_edits_stay_after_re_parsing_the_page_from_the_library_menu(qtbot, window) -> None:
+    own_paragraph(qtbot, window)
+    key(window, Qt.Key.Key_Return, CTRL | ALT)  # split the article
+    key(window, Qt.Key.Key_B, CTRL | ALT)  # its first paragraph is the byline
+    before = shown(window)
+    window.library_reparse.page_action.trigger()  # Library ▸ Re-parse Page
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().endswith("re-parsed"), timeout=30000)
+    assert shown(window) == before
+    assert texts(window) == before
