@@ -1868,6 +1868,31 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
         <translation>A flag on a character is not a word: select the whole word to add it to the dictionary.</translation>
     </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="461" />
+        <source>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</source>
+        <translation>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
+        <source>kicker</source>
+        <translation>kicker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="486" />
+        <source>heading</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="487" />
+        <source>subheading</source>
+        <translation>subheading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="488" />
+        <source>byline</source>
+        <translation>byline</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2624,6 +2649,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Add the flagged word (or the selection) to the library's dictionary</source>
         <translation>Add the flagged word (or the selection) to the library's dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="100" />
+        <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
+        <translation>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</translation>
     </message>
 </context>
 <context>

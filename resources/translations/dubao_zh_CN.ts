@@ -1859,6 +1859,31 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>A flag on a character is not a word: select the whole word to add it to the dictionary.</source>
         <translation>标记的是单个字，不是词：请选中整个词再加入词典。</translation>
     </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="461" />
+        <source>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</source>
+        <translation>这篇文章已有%1：此段并入其中（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="486" />
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="487" />
+        <source>subheading</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="488" />
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>
@@ -2608,6 +2633,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Add the flagged word (or the selection) to the library's dictionary</source>
         <translation>把标记的词（或所选文字）加入报库词典</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_keys.py" line="100" />
+        <source>Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)</source>
+        <translation>栏目类型：文章、图片说明、报头或其他（编辑 ▸ 结构 ▸ 栏目类型）</translation>
     </message>
 </context>
 <context>
