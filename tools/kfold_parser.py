@@ -9,6 +9,10 @@ laid out again (tools/relayout.py) from the held-out fold's articles.
     python tools/kfold_parser.py [--paragraphs shipped|column|both]   # a few minutes: one fit per fold
     python tools/kfold_parser.py --fold 3 > f3.json   # one fold (run the five side by side), then
     python tools/kfold_parser.py --merge f1.json ... f5.json   # their figures beside dev
+    python tools/kfold_parser.py --fold 3 --save DIR  # also keep the fold's models and page list
+
+Both print what is left on pages-dev-engine by kind (tools/engine_errors.py; --errors SET...
+for other sets), dev beside k-fold.
 
 The paragraph-break weights (which split each article's body) are refitted per fold too,
 on the training folds' gaps: of the pages with blank lines ("column", as the shipped
