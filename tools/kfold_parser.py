@@ -9,6 +9,10 @@ laid out again (tools/relayout.py) from the held-out fold's articles.
     python tools/kfold_parser.py [--paragraphs shipped|column|both]   # a few minutes: one fit per fold
     python tools/kfold_parser.py --fold 3 > f3.json   # one fold (run the five side by side), then
     python tools/kfold_parser.py --merge f1.json ... f5.json   # their figures beside dev
+    python tools/kfold_parser.py --fold 3 --save DIR  # also keep the fold's models and page list
+
+Both print what is left on pages-dev-engine by kind (tools/engine_errors.py; --errors SET...
+for other sets), dev beside k-fold.
 
 The paragraph-break weights (which split each article's body) are refitted per fold too,
 on the training folds' gaps: of the pages with blank lines ("column", as the shipped
@@ -34,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_errors import page_errors  # noqa: E402
 from gold_lines import label_lines  # noqa: E402
 from structure_score import SHARED, figures, score_pages, scorer  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
@@ -63,14 +68,19 @@ LATE_PAGES = 60
 
 
 def score(examples, ev) -> collections.Counter:
+    """The scorer's counts over these pages, with each gold headline's article and each
+    made-up headline counted by kind (``engine_errors``) under "error: KIND"."""
     tot: collections.Counter = collections.Counter()
     for e in examples:
         path = e.page.path.with_name(e.page.path.name.replace(".gold.json", ".txt")) if e.page.path else None
         if path is None:
             path = _Text(e.page.raw)
-        m = ev.score_page(path, e.page.gold, parse_page(e.page.raw).to_json())
+        out = parse_page(e.page.raw).to_json()
+        m = ev.score_page(path, e.page.gold, out)
         for k, v in m.items():
             tot[k] += int(v)
+        for kind, _head in page_errors(e.page.gold, out, ev):
+            tot["error: " + kind] += 1
         tot["pages"] += 1
     return tot
 
@@ -92,6 +102,16 @@ def main() -> None:
     ap.add_argument(
         "--merge", nargs="+", metavar="JSON", help="the folds' counts (--fold's output), with dev"
     )
+    ap.add_argument(
+        "--save", metavar="DIR", help="with --fold: write the fold's line model to DIR/fold-N.json"
+    )
+    ap.add_argument(
+        "--errors",
+        nargs="*",
+        default=["pages-dev-engine"],
+        metavar="SET",
+        help="print what is left on these sets by kind (tools/engine_errors.py), dev and k-fold",
+    )
     args = ap.parse_args()
     if args.paragraphs == "rules":
         article_model.set_paragraph_weights({})
@@ -112,7 +132,7 @@ def main() -> None:
     else:
         gaps = page_gaps(data, PARAGRAPH_SETS.get(args.paragraphs, ()))
         for f in [args.fold - 1] if args.fold else range(FOLDS):
-            fold_counts = held_out(data, f, gaps, ev)
+            fold_counts = held_out(data, f, gaps, ev, args.save)
             for s in SETS:
                 held[s] += fold_counts[s]
         if args.fold:
@@ -127,13 +147,22 @@ def main() -> None:
     for s in SETS:
         print(f"{s:18s} dev    {figures(dev[s])}")
         print(f"{'':18s} k-fold {figures(held[s])}")
+    if args.errors:
+        for s in args.errors:
+            print(f"{s}: what is left, by kind (dev / k-fold)")
+            kinds = sorted({k for c in (dev[s], held[s]) for k in c if k.startswith("error: ")})
+            for k in sorted(kinds, key=lambda k: -held[s][k]):
+                print(f"  {dev[s][k]:5d} {held[s][k]:5d}  {k[7:]}")
 
 
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "no-blanks", "relaid-out", "late-headlines")
 
 
-def held_out(data: list[Example], f: int, gaps: dict[int, list], ev) -> dict[str, collections.Counter]:
-    """Fold ``f``'s pages scored by models fitted without it."""
+def held_out(
+    data: list[Example], f: int, gaps: dict[int, list], ev, save: str | None = None
+) -> dict[str, collections.Counter]:
+    """Fold ``f``'s pages scored by models fitted without it (the line model written to
+    ``save``/fold-N.json, the paragraph-break weights beside it, when given)."""
     # The fold's paragraph-break weights first: the line model's decoder weights are
     # chosen by whole articles, which the paragraph breaks decide too.
     if gaps:
@@ -142,6 +171,19 @@ def held_out(data: list[Example], f: int, gaps: dict[int, list], ev) -> dict[str
         )
     m = fit([e for e in data if e.fold != f])
     layout.set_model(m)
+    if save:
+        folder = Path(save)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"fold-{f + 1}.json").write_text(
+            json.dumps(m.to_json(), ensure_ascii=False), encoding="utf-8"
+        )
+        (folder / f"fold-{f + 1}-paragraphs.json").write_text(
+            json.dumps(article_model.paragraph_weights() or {}), encoding="utf-8"
+        )
+        (folder / f"fold-{f + 1}-pages.txt").write_text(
+            "".join(f"{e.page.path}\n" for e in data if e.fold == f and e.page.set == "pages-dev-engine"),
+            encoding="utf-8",
+        )
     print(f"fold {f + 1}: decoder prior {m.prior_weight} transitions {m.transition_weight}", file=sys.stderr)
     out = {s: score([e for e in data if e.fold == f and e.page.set == s], ev) for s in SETS}
     print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)

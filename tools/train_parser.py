@@ -209,11 +209,11 @@ def _majority(values: list) -> int | None:
     return max(set(known), key=known.count) if known else None
 
 
-def fit_placement(data: list[Example]) -> np.ndarray:
-    """The placement weights: for every gold headline of the pages, whether it heads the
-    stretch of text above it or below it (gold lines, so the choice is learned apart
-    from the line model's mistakes)."""
-    xs, ys = [], []
+def placement_examples(data: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For every gold headline of the pages that stands between two articles, its placement
+    features, whether it heads the stretch of text below it (1) or above it (0), and its
+    page's fold (gold lines, so the choice is learned apart from the line model's mistakes)."""
+    xs, ys, folds = [], [], []
     for e in data:
         if not e.arts:
             continue
@@ -229,16 +229,38 @@ def fit_placement(data: list[Example]) -> np.ndarray:
                 continue
             xs.append(x[i])
             ys.append(0 if art == above else 1)
-    w = softmax_fit(np.asarray(xs), np.asarray(ys), l2=PLACEMENT_L2, steps=25, k=2)
-    return w[0]
+            folds.append(e.fold)
+    return np.asarray(xs), np.asarray(ys), np.asarray(folds)
 
 
-#: Ridge penalty of the placement fit.
-PLACEMENT_L2 = 1.0
+def fit_placement(data: list[Example]) -> np.ndarray:
+    """The placement weights, their ridge penalty chosen on the training pages alone: the
+    headlines of each inner fold scored (log-likelihood) by weights fitted without it."""
+    x, y, folds = placement_examples(data)
+
+    def held_out_loglik(l2: float) -> float:
+        total = 0.0
+        for f in np.unique(folds):
+            w = softmax_fit(x[folds != f], y[folds != f], l2=l2, steps=25, k=2)[0]
+            z = x[folds == f] @ w
+            total += float(-np.logaddexp(0.0, np.where(y[folds == f] == 0, -z, z)).sum())
+        return total
+
+    l2 = max(PLACEMENT_L2_GRID, key=held_out_loglik)
+    print(f"placement: ridge {l2}", file=sys.stderr)
+    return softmax_fit(x, y, l2=l2, steps=25, k=2)[0]
 
 
-def fit_weights(data: list[Example], seed: int = SEED) -> LineModel:
-    """The two passes of weights and the label transitions, fitted on ``data``."""
+#: Ridge penalties of the placement fit tried (a few hundred headlines; the strongest first;
+#: env PLACEMENT_L2_GRID="30 3 0.3" to try several).
+PLACEMENT_L2_GRID = tuple(float(v) for v in os.environ.get("PLACEMENT_L2_GRID", "1").split())
+
+
+def fit_weights(
+    data: list[Example], seed: int = SEED, l2: float = 1.0, init: LineModel | None = None
+) -> LineModel:
+    """The two passes of weights (ridge penalty ``l2``; ``init``: a fit to start from) and
+    the label transitions, fitted on ``data``."""
     data = [e for e in data if e.train and e.y]
     xs = [e.x for e in data]
     y = np.asarray([v for e in data for v in e.y])
@@ -248,13 +270,20 @@ def fit_weights(data: list[Example], seed: int = SEED) -> LineModel:
     cont = LABELS.index("C")
     keep = (y != cont) | (np.random.default_rng(seed).random(len(y)) < 0.2)
     weight = np.where(y == cont, 5.0, 1.0)[keep]
-    first = softmax_fit(x[keep], y[keep], weight)
+    first = softmax_fit(x[keep], y[keep], weight, l2=l2, init=None if init is None else init.first)
     # The second pass reads the first pass's headline odds of each line's neighbours.
     x2 = np.vstack([stacked(e.x, first) for e in data])
-    w = softmax_fit(x2[keep], y[keep], weight)
+    w = softmax_fit(x2[keep], y[keep], weight, l2=l2, init=None if init is None else init.weights)
+    return LineModel(FEATURES, first, w, *decoder_counts(data))
+
+
+def decoder_counts(data: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The label transitions and each label's share of the lines, counted on ``data``."""
+    data = [e for e in data if e.train and e.y]
+    y = np.asarray([v for e in data for v in e.y])
     start, trans = transition_logs([e.y for e in data])
     prior = np.log(np.bincount(y, minlength=len(LABELS)) / len(y))
-    return LineModel(FEATURES, first, w, start, trans, prior)
+    return start, trans, prior
 
 
 #: The decoder's weights tried (prior_weight, transition_weight).
@@ -285,7 +314,8 @@ def decoding_score(m: LineModel, data: list[Example], ev, emit: np.ndarray | Non
         if key not in _SCORES:
             lines = split_lines(e.page.raw)
             labels = dict(zip((ln.index for ln in lines if not ln.blank), reading))
-            out = ParsedPage(raw=e.page.raw, sections=engine_sections(lines, labels, m.placement)).to_json()
+            sections = engine_sections(lines, labels, m.placement, cache=_SECTIONS.setdefault(id(e), {}))
+            out = ParsedPage(raw=e.page.raw, sections=sections).to_json()
             s = ev.score_page(_Text(e.page.raw), e.page.gold, out)
             _SCORES[key] = s["hit_art"] + s["hit_head"] - (s["n_out_head"] - s["true_head"])
         total += _SCORES[key]
@@ -296,16 +326,23 @@ def decoding_score(m: LineModel, data: list[Example], ev, emit: np.ndarray | Non
 #: comes back for most of the weights tried; emptied at each fit, whose placement and
 #: paragraph weights may differ).
 _SCORES: dict[tuple[int, tuple[str, ...]], int] = {}
+#: Each page's articles by their lines, while one fit chooses its weights (two readings of
+#: a page mostly differ in a few of its articles).
+_SECTIONS: dict[int, dict] = {}
 
 
-def cross_fit(data: list[Example], seed: int = SEED) -> None:
-    """Give every page the line model's log-probabilities from a fit without its fold, so
-    the second pass and the decoder's weights are chosen on readings of unseen lines."""
+def cross_fit(data: list[Example], seed: int = SEED, l2: float = 1.0, warm: dict | None = None) -> dict:
+    """Give every page the line model's log-probabilities from a fit without its fold
+    (ridge ``l2``), so the penalty, the second pass and the decoder's weights are chosen on
+    readings of unseen lines. Returns the inner fits, to start the next penalty's from."""
+    fits = {}
     for f in sorted({e.fold for e in data}):
-        inner = fit_weights([e for e in data if e.fold != f], seed)
+        inner = fit_weights([e for e in data if e.fold != f], seed, l2, (warm or {}).get(f))
+        fits[f] = inner
         for e in data:
             if e.fold == f:
                 e.emit = inner.log_probs(e.x)
+    return fits
 
 
 def texts_of(e: Example) -> list[str]:
@@ -396,23 +433,43 @@ HEADLINE_SHIFTS = (0.0, 0.5, 1.0, 1.5, -0.5)
 
 
 def fit(data: list[Example], seed: int = SEED, second_pass: bool = True) -> LineModel:
-    """Fit the weights on ``data``; choose the decoder's weights and fit the second pass
-    on readings of each fold by a model fitted without it."""
+    """Fit the weights on ``data``: the line model's ridge penalty and the decoder's weights
+    chosen together on readings of each fold by a model fitted without it (headlines found
+    and articles whole, as structure_eval.py counts), then the second pass fitted on those
+    readings."""
     data = [e for e in data if e.train and e.y]
     _SCORES.clear()
-    cross_fit(data, seed)
+    _SECTIONS.clear()
     ev = scorer()
-    m = fit_weights(data, seed)
-    m.placement = fit_placement(data)
-    best = max(
-        DECODER_GRID,
-        key=lambda ab: decoding_score(replace(m, prior_weight=ab[0], transition_weight=ab[1]), data, ev),
-    )
-    m.prior_weight, m.transition_weight = best
+    placement = fit_placement(data)
+    # Viterbi and placement read only the counts, the decoder's weights and the placement.
+    template = LineModel(FEATURES, np.zeros(0), np.zeros(0), *decoder_counts(data), placement=placement)
+    best, best_score, best_emit = None, None, None
+    warm = None
+    for l2 in LINE_L2_GRID:
+        warm = cross_fit(data, seed, l2, warm)
+        for ab in DECODER_GRID:
+            total = decoding_score(replace(template, prior_weight=ab[0], transition_weight=ab[1]), data, ev)
+            if best_score is None or total > best_score:
+                best, best_score, best_emit = (l2, *ab), total, [e.emit for e in data]
+        print(f"line model ridge {l2}: best so far {best} ({best_score})", file=sys.stderr)
+    for e, emit in zip(data, best_emit):
+        e.emit = emit
+    l2, prior_weight, transition_weight = best
+    m = fit_weights(data, seed, l2)
+    m.placement = placement
+    m.prior_weight, m.transition_weight = prior_weight, transition_weight
+    m.ridge = l2
     if second_pass:
-        m.article, l2, shift = choose_article(m, data, ev)
-        print(f"second pass: ridge {l2}, headline shift {shift}", file=sys.stderr)
+        m.article, a_l2, shift = choose_article(m, data, ev)
+        print(f"second pass: ridge {a_l2}, headline shift {shift}", file=sys.stderr)
     return m
+
+
+#: Ridge penalties of the line model's two passes tried (summed log-likelihood over some
+#: tens of thousands of lines; the strongest first, so a tie goes to the simpler fit; env
+#: LINE_L2_GRID="100 10 1" to try several).
+LINE_L2_GRID = tuple(float(v) for v in os.environ.get("LINE_L2_GRID", "1").split())
 
 
 def main() -> None:

@@ -34,10 +34,14 @@ def engine_sections(
     lines: Sequence[Line],
     labels: dict[int, str] | None = None,
     placement: np.ndarray | EllipsisType | None = ...,
+    cache: dict | None = None,
 ) -> list[Section]:
     """The page's articles in reading order, from the line model's labels (or these, by
     line index), each headline placed over the text below it or the text above it by the
-    placement weights (the shipped model's, or these; None: every headline heads the text below)."""
+    placement weights (the shipped model's, or these; None: every headline heads the text below).
+
+    ``cache``: the articles already made of these lines, by their title and body lines
+    (training reads one page many ways; the sections are shared, not copied)."""
     body = [ln for ln in lines if not ln.blank]
     if labels is None:
         labels = read_lines(lines)[0]
@@ -61,7 +65,15 @@ def engine_sections(
         title, text = [body[k] for k in block], [body[k] for k in stretch[i + 1]]
     if title or text:
         units.append((title, text))
-    return [_section(title, body) for title, body in units]
+    if cache is None:
+        return [_section(title, body) for title, body in units]
+    out = []
+    for title, text in units:
+        key = (tuple(ln.index for ln in title), tuple(ln.index for ln in text))
+        if key not in cache:
+            cache[key] = _section(title, text)
+        out.append(cache[key])
+    return out
 
 
 def split_body(body: Sequence[Line]) -> list[list[Line]]:

@@ -113,6 +113,8 @@ class LineModel:
     #: Weights of ``placement``'s choice of the article a headline heads (len(PLACEMENT_FEATURES));
     #: None: every headline heads the text below it.
     placement: np.ndarray | None = None
+    #: The ridge penalty the two passes were fitted with (chosen on inner folds; a record only).
+    ridge: float = 1.0
 
     @classmethod
     def from_json(cls, data: dict) -> LineModel:
@@ -130,6 +132,7 @@ class LineModel:
             float(data.get("transition_weight", 1.0)),
             _article_weights(data),
             _placement_weights(data),
+            float(data.get("ridge", 1.0)),
         )
 
     def to_json(self) -> dict:
@@ -144,6 +147,7 @@ class LineModel:
             "prior": [round(float(x), 4) for x in self.prior],
             "prior_weight": self.prior_weight,
             "transition_weight": self.transition_weight,
+            "ridge": self.ridge,
             **(
                 {}
                 if self.article is None
@@ -275,17 +279,20 @@ def softmax_fit(
     l2: float = 1.0,
     steps: int = 12,
     k: int = len(LABELS),
+    init: np.ndarray | None = None,
 ) -> np.ndarray:
     """Fit multinomial logistic weights over ``k`` labels by Newton's method (the last
     label is the reference).
 
-    ``l2`` is the ridge penalty on the summed log-likelihood. Deterministic.
+    ``l2`` is the ridge penalty on the summed log-likelihood; ``init``: weights to start
+    from (a fit under another penalty, so a grid of penalties costs a few steps each).
+    Deterministic.
     """
     d = x.shape[1]
     sw = np.ones(len(x)) if sample_weight is None else sample_weight
     onehot = np.eye(k)[y]
     free = k - 1
-    w = np.zeros((free, d))
+    w = np.zeros((free, d)) if init is None else np.array(init[:free], dtype=float)
     for _ in range(steps):
         z = np.hstack([x @ w.T, np.zeros((len(x), 1))])
         z -= z.max(axis=1, keepdims=True)
