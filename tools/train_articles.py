@@ -64,6 +64,9 @@ MAX_EPOCHS = 10  # the most passes choose_epochs tries
 STEP = 0.1  # the perceptron's step
 MARGIN = float(os.environ.get("ART_MARGIN", "0"))  # cost-augmented decoding's margin per item read wrongly
 DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn back to START after a page
+#: Train the decoder with the article-level evidence (Decoder.closing); off by default: with it the
+#: seed page loses an article (see README).
+EVIDENCE = os.environ.get("ART_EVIDENCE", "0") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
 
 #: The title-block model starts from the grid rules' verdict.
@@ -240,6 +243,7 @@ def passes(pages: list[Page], epochs: int, seed: int = SEED, margin: float = MAR
     steps = 0
     rng = random.Random(seed)
     order = [p for p in pages if p.items]
+    article_model.Decoder.evidence = EVIDENCE
     dec = article_model.Decoder(w, track=True)
     for _ in range(epochs):
         rng.shuffle(order)

@@ -43,6 +43,9 @@ MODEL_FILE = ("parser", "article_model.json")
 BEAM = 8
 
 Feats = dict[str, float]
+#: The article-level evidence's features (``Decoder.closing`` and a late headline's words
+#: before its body).
+EVIDENCE = ("a.mixed", "a.head_body", "u.sim_before")
 
 
 @lru_cache(maxsize=1)
@@ -283,12 +286,14 @@ class Decoder:
     may go anywhere; hypotheses that contradict it are dropped (forced decoding).
     """
 
-    #: Read the article-level evidence (``closing``, a late headline's words before its body);
-    #: training scripts turn it off to measure what it adds.
-    evidence = True
+    #: Read the article-level evidence (``closing``, a late headline's words before its body):
+    #: None reads it when the weights weigh it; training scripts set True or False.
+    evidence: bool | None = None
 
     def __init__(self, weights: dict[str, float], track: bool = False) -> None:
         self.w = weights
+        if self.evidence is None:
+            self.evidence = any(k in weights for k in EVIDENCE)
         self.track = track
         #: Training decodes each page many times: its features are kept (by the list's id).
         self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
@@ -577,11 +582,12 @@ class Decoder:
             cost += w.get("headless", 0.0)
         # What closing the article costs: the same for every hypothesis whose article
         # starts at the same paragraph.
-        key = (id(cur.items[0]) if cur.items else 0, len(cur.items), id(cur.heading))
-        closing_cost = self._closing_cost.get(key)
-        if closing_cost is None:
-            closing_cost = self._closing_cost[key] = self.dot(self.closing(cur))
-        cost += closing_cost
+        if self.evidence:
+            key = (id(cur.items[0]) if cur.items else 0, len(cur.items), id(cur.heading))
+            closing_cost = self._closing_cost.get(key)
+            if closing_cost is None:
+                closing_cost = self._closing_cost[key] = self.dot(self.closing(cur))
+            cost += closing_cost
         feats = None
         if self._tracking:
             extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras, "b.coh": coh}
