@@ -8,6 +8,8 @@ import re
 from conftest import shared_path
 
 from models.parser import PARSER_VERSION, article_model, parse_page
+from models.parser.articles import Article, Item, make_para_item
+from models.parser.lines import split_lines
 from models.resources import resource_path
 
 # A kicker over a quoted headline that ends in an exclamation mark, a quoted 小标题 set
@@ -75,3 +77,53 @@ def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
         paras, n_paras, whole, n_arts = paras + p, n_paras + n, whole + w, n_arts + a
     assert paras / n_paras >= 0.95
     assert whole / n_arts >= 0.72
+
+
+def _paras(*rows: tuple[str, float | None]) -> list[Item]:
+    """Paragraph items, one printed line each (``own_column``: the width its lines show)."""
+    lines = split_lines("\n".join(text for text, _ in rows))
+    out = []
+    for line, (text, own_column) in zip(lines, rows):
+        item = make_para_item([line], text, own_column or 17.0)
+        item.own_column = own_column
+        out.append(item)
+    return out
+
+
+def test_an_article_whose_paragraphs_change_column_reads_as_two_stories() -> None:
+    """Article-level evidence: one article is set in one column width; a reading that runs
+    two articles together (17 characters a line, then 18) is marked for the decoder, and so
+    is how many of a headline's words the body it would take holds. The shipped weights do
+    not weigh it yet (trained with it, the seed page loses an article), so it is read only by
+    weights that do."""
+    dec = article_model.Decoder(article_model.shipped_weights())
+    dec.evidence = True  # read by weights trained with it (ART_EVIDENCE=1)
+    page = _paras(
+        *[("社区党委书记王琼每天走访居民。", 17.0)] * 4,
+        ("短。", None),
+        *[("松山隧道是延崇高速公路的控制性工程。", 18.0)] * 3,
+    )
+    one, other = page[:4], page[5:]
+    dec.decode(page)  # the page the decoder reads (its paragraphs' shared words)
+    assert "a.mixed" not in dec.closing(Article(None, one))
+    assert dec.closing(Article(None, page))["a.mixed"] > 0
+    # A paragraph too short to show its column says nothing either way.
+    assert "a.mixed" not in dec.closing(Article(None, page[:5]))
+    heading = Item("title", [], text="王琼的社区")
+    held = dec.closing(Article(heading, one))["a.head_body"]
+    assert held > dec.closing(Article(heading, other))["a.head_body"]
+    assert not article_model.Decoder(article_model.shipped_weights()).closing(Article(None, page))
+
+
+def test_training_decodes_look_for_the_closest_wrong_reading() -> None:
+    """Cost-augmented decoding (training only): every move that reads an item otherwise than
+    the gold is made cheaper, so a reading that the weights prefer only narrowly to a wrong
+    one is still corrected; with no margin the plain reading comes back."""
+    items = _paras(*[("社区党委书记王琼每天走访居民。", 17.0)] * 3)
+    gold = [(0, "para"), (0, "para"), (0, "para")]
+    dec = article_model.Decoder(article_model.shipped_weights())
+    plain = dec.decode(items)[0]
+    assert len(plain) == 1  # one article, as the gold says
+    assert len(dec.decode(items, augment=(gold, 0.0))[0]) == 1
+    rival = dec.decode(items, augment=(gold, 50.0))[0]
+    assert len(rival) > 1  # the margin makes starting an article at every paragraph cheapest

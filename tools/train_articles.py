@@ -18,6 +18,8 @@ Deterministic: fixed seeds throughout.
 
     python tools/train_articles.py            # train on every dev page -> the shipped weights
     python tools/train_articles.py --kfold 3  # the shipped weights' dev figures beside 3-fold held-out ones
+    python tools/train_articles.py --articles-only  # refit the article decoder alone (the shipped title-block
+                                                    # and paragraph-break weights, shared with engine pages, stay)
 
 Measuring and training only: the app never reads ../shared.
 """
@@ -60,6 +62,11 @@ SYNTH_PAGES = 200  # relaid-out column pages in all
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
 STEP = 0.1  # the perceptron's step
+MARGIN = float(os.environ.get("ART_MARGIN", "0"))  # cost-augmented decoding's margin per item read wrongly
+DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn back to START after a page
+#: Train the decoder with the article-level evidence (Decoder.closing); off by default: with it the
+#: seed page loses an article (see README).
+EVIDENCE = os.environ.get("ART_EVIDENCE", "0") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
 
 #: The title-block model starts from the grid rules' verdict.
@@ -225,19 +232,24 @@ def _item_gold(item, labels) -> tuple | None:
     return None if "T" in kinds else (labs[0][1], "para")
 
 
-def passes(pages: list[Page], epochs: int, seed: int = SEED):
+def passes(pages: list[Page], epochs: int, seed: int = SEED, margin: float = MARGIN, decay: float = DECAY):
     """Averaged structured perceptron from the rule decoder's costs: the averaged weights
-    after each pass over ``pages``."""
+    after each pass over ``pages``. ``margin``: each training page is decoded with every
+    move that disagrees with its gold made that much cheaper (the gold must win by a
+    margin); ``decay``: after every page the weights are drawn that share of the way back
+    to the starting costs (an L2 penalty on how far they move)."""
     w = dict(START)
     total = collections.defaultdict(float)  # the sum of the weights after every step
     steps = 0
     rng = random.Random(seed)
     order = [p for p in pages if p.items]
+    article_model.Decoder.evidence = EVIDENCE
     dec = article_model.Decoder(w, track=True)
     for _ in range(epochs):
         rng.shuffle(order)
         for page in order:
-            pred = dec.decode(page.items)
+            augment = (page.item_gold, margin) if margin else None
+            pred = dec.decode(page.items, augment=augment)
             forced = dec.decode(page.items, page.item_gold)
             steps += 1
             if forced is not None:
@@ -246,6 +258,9 @@ def passes(pages: list[Page], epochs: int, seed: int = SEED):
                     d = fp.get(k, 0.0) - fg.get(k, 0.0)
                     if abs(d) > 1e-9:
                         w[k] = w.get(k, 0.0) + STEP * d
+            if decay:
+                for k, v in w.items():
+                    w[k] = v - decay * (v - START.get(k, 0.0))
             for k, v in w.items():
                 total[k] += v
         yield {k: round(v / steps, 4) for k, v in sorted(total.items()) if abs(v / steps) > 1e-6}
@@ -367,10 +382,11 @@ def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) ->
     return titles, paragraphs, train(pages)
 
 
-def kfold(folds: int) -> None:
+def kfold(folds: int, save: Path | None = None) -> None:
     """Dev figures of the shipped weights beside held-out figures: the pages' printed
     sources are dealt into ``folds`` folds; each fold is scored by weights fitted without
-    any of its pages or of the relaid-out pages made from its articles."""
+    any of its pages or of the relaid-out pages made from its articles (``save``: each
+    fold's three models written there as foldN.json, for tools/article_errors.py)."""
     global FOLDS
     FOLDS = folds
     data = dataset()
@@ -384,7 +400,11 @@ def kfold(folds: int) -> None:
     held = {s: collections.Counter() for s in sets}
     for f in range(FOLDS):
         test = [p for p in data if p.fold == f]
-        _, _, w_f = fit_all([p for p in data if p.fold != f], data)
+        t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data)
+        if save is not None:
+            save.mkdir(parents=True, exist_ok=True)
+            model = {"title_blocks": t_f, "paragraph_breaks": p_f, "weights": w_f, "folds": FOLDS}
+            (save / f"fold{f}.json").write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
         for s in sets:
             part = score([p for p in test if p.set == s], w_f, ev)
             held[s] += part
@@ -401,12 +421,28 @@ def main() -> None:
     ap.add_argument(
         "--kfold", type=int, metavar="K", help="score the shipped weights and K-fold held-out weights"
     )
+    ap.add_argument(
+        "--save-folds", type=Path, metavar="DIR", help="with --kfold: write each fold's models there"
+    )
+    ap.add_argument(
+        "--articles-only",
+        action="store_true",
+        help="refit only the article decoder's weights, keeping the shipped title-block and paragraph-break ones",
+    )
     args = ap.parse_args()
     if args.kfold:
-        kfold(args.kfold)
+        kfold(args.kfold, args.save_folds)
         return
     data = dataset()
-    titles, paragraphs, weights = fit_all(data, data, engine_gaps())
+    if args.articles_only:
+        # The shipped title-block and paragraph-break weights stay (the pages' items are
+        # cut by them, as a full fit that makes the same ones would cut them).
+        titles, paragraphs = article_model.title_weights(), article_model.paragraph_weights()
+        for p in data:
+            capture_items(p)
+        weights = train(data)
+    else:
+        titles, paragraphs, weights = fit_all(data, data, engine_gaps())
     out = resource_path(*article_model.MODEL_FILE)
     model = {"title_blocks": titles, "paragraph_breaks": paragraphs, "weights": weights}
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

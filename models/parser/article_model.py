@@ -17,6 +17,7 @@ A reading's cost is the weights' dot product with its features; the cheapest win
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from functools import lru_cache
@@ -42,6 +43,9 @@ MODEL_FILE = ("parser", "article_model.json")
 BEAM = 8
 
 Feats = dict[str, float]
+#: The article-level evidence's features (``Decoder.closing`` and a late headline's words
+#: before its body).
+EVIDENCE = ("a.mixed", "a.head_body", "u.sim_before")
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +143,9 @@ class PageFeatures:
         self.leads: dict = {}
         self.shared: dict = {}
         self.body: dict = {}
+        self.closing: dict = {}
+        self.cols: dict = {}
+        self.found: dict = {}
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -247,6 +254,12 @@ class PageFeatures:
         return f
 
 
+@lru_cache(maxsize=1024)
+def _title_words(title: str) -> frozenset[str]:
+    """A headline's character bigrams, its column tag (（人民论坛）) left out."""
+    return _bigrams(_COLUMN_TAG.sub("", title.strip()))
+
+
 def _extend(parent, feats: Feats):
     return (parent, feats) if parent is not None else None
 
@@ -273,8 +286,14 @@ class Decoder:
     may go anywhere; hypotheses that contradict it are dropped (forced decoding).
     """
 
+    #: Read the article-level evidence (``closing``, a late headline's words before its body):
+    #: None reads it when the weights weigh it; training scripts set True or False.
+    evidence: bool | None = None
+
     def __init__(self, weights: dict[str, float], track: bool = False) -> None:
         self.w = weights
+        if self.evidence is None:
+            self.evidence = any(k in weights for k in EVIDENCE)
         self.track = track
         #: Training decodes each page many times: its features are kept (by the list's id).
         self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
@@ -316,17 +335,75 @@ class Decoder:
         key = (title, id(body[0]) if body else 0, len(body))
         got = self._body.get(key)
         if got is None:
-            words = _bigrams(_COLUMN_TAG.sub("", title.strip()))
-            sets = self.pf.cohesion.every
-            index = self.pf.index
-            held = [sets[index[id(it)]] for it in body]
-            found = sum(1 for b in words if any(b in s for s in held))
-            got = self._body[key] = found / len(words) if words else 0.0
+            words = _title_words(title)
+            if not words:
+                got = 0.0
+            else:
+                # The bigrams found so far in the body from this first paragraph on, grown
+                # one paragraph at a time as the decoder reads on.
+                grown = self._found.get(key[:2])
+                sets, index = self.pf.cohesion.every, self.pf.index
+                if grown is None or grown[0] > len(body):
+                    grown = (0, frozenset())
+                n, found = grown
+                for it in body[n:]:
+                    found = found | (words & sets[index[id(it)]])
+                self._found[key[:2]] = (len(body), found)
+                got = len(found) / len(words)
+            self._body[key] = got
         return got
 
-    def decode(self, items: list[Item], gold: list | None = None):
+    def _columns(self, items: list[Item]) -> list[float]:
+        """The sorted widths the paragraphs of an article show (those too short to show one
+        left out), grown one paragraph at a time as the decoder reads on."""
+        key = id(items[0])
+        grown = self._cols.get(key)
+        if grown is None or grown[0] > len(items):
+            grown = (0, [])
+        n, cols = grown
+        if n < len(items):
+            # Grown in place: every later reader of this first paragraph reads further on.
+            for it in items[n:]:
+                if it.own_column is not None and it.kind == "para":
+                    bisect.insort(cols, it.own_column)
+            self._cols[key] = (len(items), cols)
+        return cols
+
+    def closing(self, art: Article) -> Feats:
+        """Article-level evidence read when an article is complete: how many of its
+        paragraphs are set in another column than most of them (an article keeps one
+        column width; two articles read as one often do not), and how many of its
+        headline's words its body holds."""
+        items = art.items
+        if not items or not self.evidence:
+            return {}
+        key = (id(items[0]), len(items), id(art.heading) if art.heading else 0)
+        got = self._closing.get(key)
+        if got is not None:
+            return got
+        got = {}
+        cols = self._columns(items)
+        n = len(cols)
+        if n >= 2:
+            mid = cols[n // 2] if n % 2 else (cols[n // 2 - 1] + cols[n // 2]) / 2
+            off = bisect.bisect_right(cols, mid - 1.0) + n - bisect.bisect_left(cols, mid + 1.0)
+            if off:
+                got["a.mixed"] = min(off, 4) / 2
+        if art.heading is not None:
+            got["a.head_body"] = self.body_sim(art.heading.text, items)
+        self._closing[key] = got
+        return got
+
+    def decode(self, items: list[Item], gold: list | None = None, augment: tuple | None = None):
         """The cheapest reading (articles, and its summed features when tracked), or None
-        when ``gold`` is given and no reading in the beam agrees with it."""
+        when ``gold`` is given and no reading in the beam agrees with it.
+
+        ``augment`` (training only): (gold, margin): every move that reads an item
+        otherwise than the gold (another role, or an article started where the gold goes
+        on or the other way round) is made ``margin`` cheaper, so that the weights learn to
+        prefer the gold by a margin (cost-augmented decoding)."""
+        loss_of = _move_losses(augment[0]) if augment is not None else None
+        margin = augment[1] if augment is not None else 0.0
         kept = self._pages.get(id(items)) if self.track else None
         if kept is not None and kept[0] is items:
             self.pf = kept[1]
@@ -335,6 +412,8 @@ class Decoder:
             if self.track:
                 self._pages[id(items)] = (items, self.pf)
         self._leads, self._shared, self._body = self.pf.leads, self.pf.shared, self.pf.body
+        self._closing, self._cols, self._found = self.pf.closing, self.pf.cols, self.pf.found
+        self._closing_cost: dict = {}
         self.head_cost = [self.dot(f) for f in self.pf.head]
         self.para_cost = [self.dot(f) for f in self.pf.para]
         track = self._tracking = self.track or gold is not None
@@ -345,6 +424,8 @@ class Decoder:
             g = gold[i] if gold is not None else None
             for cost, arts, state, chain, keys in hyps:
                 for nstate, ncost, narts, feats, new_art, role in self._moves(i, item, cost, arts, state):
+                    if loss_of is not None:
+                        ncost -= margin * loss_of(i, new_art, role)
                     if gold is not None:
                         nkeys = _agree(keys, g, new_art, role)
                         if nkeys is None:
@@ -361,6 +442,11 @@ class Decoder:
             if end:
                 cost += self.w.get(end, 0.0)
                 chain = _extend(chain, {end: 1.0}) if track else None
+            if arts and state != "closed":
+                shut = self.closing(arts[-1])
+                if shut:
+                    cost += self.dot(shut)
+                    chain = _extend(chain, shut) if track else None
             final.append((cost, arts, chain))
         cost, arts, chain = min(final, key=lambda x: x[0])
         return arts, (flatten(chain) if track else None)
@@ -386,11 +472,18 @@ class Decoder:
                     f["u.caption"] = 1.0
                 f["u.len"] = min(len(cur.items), 20) / 10
                 f["u.sim_body"] = self.body_sim(item.text, cur.items)
-                yield "closed", cost + self.dot(f), arts[:-1] + [Article(item, cur.items)], f, False, "head"
-                f = _merge(hf, {"headless": 1.0})
+                if self.evidence and len(arts) >= 2 and arts[-2].items:
+                    # The headline's words in the article before the body it would take
+                    # (its body starts earlier than this reading says).
+                    f["u.sim_before"] = self.body_sim(item.text, arts[-2].items[-8:])
+                done = Article(item, cur.items)
+                f = _merge(f, self.closing(done))
+                yield "closed", cost + self.dot(f), arts[:-1] + [done], f, False, "head"
+                shut = self.closing(cur)
+                f = _merge(_merge(hf, {"headless": 1.0}), shut)
                 yield (
                     "h_empty",
-                    cost + hc + self.w.get("headless", 0.0),
+                    cost + hc + self.w.get("headless", 0.0) + self.dot(shut),
                     arts + [Article(heading=item)],
                     f,
                     True,
@@ -429,13 +522,29 @@ class Decoder:
                     "para",
                 )
             else:  # h_paras
-                yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
+                shut = self.closing(cur)
+                sc = self.dot(shut)
+                yield (
+                    "h_empty",
+                    cost + hc + sc,
+                    arts + [Article(heading=item)],
+                    _merge(hf, shut),
+                    True,
+                    "head",
+                )
                 f = self.inter(item, "i.inside")
                 inside = arts[:-1] + [Article(cur.heading, cur.items + [item])]
                 yield "h_paras", cost + self.dot(f), inside, f, False, "para"
                 if is_label(item.text):
                     f = {"i.label_opens": 1.0}
-                    yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+                    yield (
+                        "open",
+                        cost + self.dot(f) + sc,
+                        arts + [Article(items=[item])],
+                        _merge(f, shut),
+                        True,
+                        "para",
+                    )
             return
         if state == "closed":
             yield "open", cost, arts + [Article(items=[item])], None, True, "para"
@@ -471,6 +580,14 @@ class Decoder:
             cost += w.get("b.caption_ended", 0.0)
         if state == "open":
             cost += w.get("headless", 0.0)
+        # What closing the article costs: the same for every hypothesis whose article
+        # starts at the same paragraph.
+        if self.evidence:
+            key = (id(cur.items[0]) if cur.items else 0, len(cur.items), id(cur.heading))
+            closing_cost = self._closing_cost.get(key)
+            if closing_cost is None:
+                closing_cost = self._closing_cost[key] = self.dot(self.closing(cur))
+            cost += closing_cost
         feats = None
         if self._tracking:
             extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras, "b.coh": coh}
@@ -478,8 +595,29 @@ class Decoder:
                 extra["b.caption_ended"] = 1.0
             if state == "open":
                 extra["headless"] = 1.0
-            feats = _merge(pf.para[i], extra)
+            feats = _merge(_merge(pf.para[i], extra), self.closing(cur))
         yield "open", cost, arts + [Article(items=[item])], feats, True, "para"
+
+
+def _move_losses(gold: list):
+    """A move's disagreement with the gold at item ``i``: its role, and whether it starts
+    an article where the gold starts one (0 where the gold is unknown)."""
+    starts: list[bool | None] = []
+    prev = None
+    for g in gold:
+        if g is None:
+            starts.append(None)
+            continue
+        starts.append(g[0] != prev)
+        prev = g[0]
+
+    def loss(i: int, new_art: bool, role: str) -> float:
+        g = gold[i]
+        if g is None:
+            return 0.0
+        return float(role != g[1]) + float(new_art != starts[i])
+
+    return loss
 
 
 def _agree(keys: tuple, g: tuple | None, new_art: bool, role: str) -> tuple | None:
