@@ -10,7 +10,6 @@ when no suggestion is clear (the right character is no look-alike the table know
 from __future__ import annotations
 
 from models.proofreading.language import Language, is_han
-from models.proofreading.names import name_weight
 
 #: Log-odds given to a position with no candidate substitution.
 NO_CANDIDATE = -15.0
@@ -27,7 +26,6 @@ POSITION_FEATURES = (
     "read_freedom",  # how often the character stands alone rather than inside words (log ratio)
     "best_substitution",  # log-odds of the best candidate substitution here (first stage)
     "has_candidate",  # 1 when there is one
-    "in_name",  # the surname weight of a likely person's name covering the position (0 if none)
 )
 
 
@@ -56,5 +54,4 @@ def position_features(
         language.freedom(ch),
         NO_CANDIDATE if best is None else max(NO_CANDIDATE, min(-NO_CANDIDATE, best)),
         0.0 if best is None else 1.0,
-        name_weight(text, i),
     )
