@@ -18,7 +18,7 @@ import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pinyin_reference import decide_reference
+from pinyin_reference import decide_reference, name_spans_reference
 
 from models.language import polyphone_step, readings, segmenter
 from models.language.phrase_table import char_readings
@@ -130,3 +130,32 @@ def test_a_batch_scores_each_sentence_as_it_alone(sentences: list[str]) -> None:
         assert batch.shape == alone.shape == (len(pos), len(g2pm.class_ids))
         # float32 sums in another order: far below what moves a choice (logits are tens apart)
         assert np.allclose(batch, alone, atol=1e-3)
+
+
+#: Text where names stand: surnames (single and the start of jieba's person names), given-name
+#: characters, grammar words that are no given name, and the rest.
+_NAMES = "邱小军单田芳曾国藩解缙仇英朴槿惠查良镛区盖叫天张王李刘陈杨黄赵周吴于高方和向从万文马"
+
+
+@given(st.text(alphabet=_NAMES + _POLYPHONES + _OTHERS + _REST, max_size=60))
+@example("邱小军说，单晓明和曾安舒说解廷凡来了")
+@settings(max_examples=200, deadline=None)
+def test_names_are_found_as_the_plain_way_finds_them(text: str) -> None:
+    """The name finder looks only at words that start with a surname and runs jieba's HMM only
+    where a given-name character stands alone after one: the same names as looking everywhere."""
+    words = tuple(segmenter.dictionary_cut(text))
+    assert segmenter._name_spans.__wrapped__(text, words) == name_spans_reference(text, words)
+
+
+def test_names_are_found_as_the_plain_way_finds_them_on_pages() -> None:
+    texts = [SAMPLE_PAGE.read_text(encoding="utf-8")]
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    texts += [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    found = 0
+    for text in texts:
+        for clause in readings._clauses(text):
+            words = tuple(segmenter.dictionary_cut(clause))
+            spans = segmenter._name_spans.__wrapped__(clause, words)
+            assert spans == name_spans_reference(clause, words), clause
+            found += len(spans)
+    assert found > 10  # the texts hold names: the comparison is not of empty lists

@@ -59,12 +59,14 @@ def apply(
     """Decide what the rules are sure of, writing into ``readings``; return the positions still open."""
     if not open_positions:
         return open_positions
-    ctx = Context(text, words)
+    ctx: Context | None = None  # made only where a rule's character is open (most clauses have none)
     still: list[int] = []
     for pos in open_positions:
-        if ctx.text[pos] not in _RULES:
+        if text[pos] not in _RULES:
             still.append(pos)
             continue
+        if ctx is None:
+            ctx = Context(text, words)
         reading, _ = decide(ctx, pos)
         if reading is None:
             still.append(pos)

@@ -61,13 +61,17 @@ class Scores:
 
     def plus(self, features: Sequence[str]) -> list[float]:
         """The scores with these features' weights added too (in order, as ``Classifier.pick`` adds them)."""
-        values = self.values
-        weights = self.weights
-        for f in features:
-            w = weights.get(f)
-            if w is not None:
-                values = [a + b for a, b in zip(values, w)]
-        return values
+        get = self.weights.get
+        found = [w for w in map(get, features) if w is not None]
+        if not found:
+            return self.values
+        # Each reading's sum taken in the features' order, one addition after another (as before).
+        out = []
+        for total, column in zip(self.values, zip(*found)):
+            for w in column:
+                total += w
+            out.append(total)
+        return out
 
     def plus_into(self, features: Sequence[str]) -> Scores:
         """These scores with the features' weights added (in place)."""

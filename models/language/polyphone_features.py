@@ -8,6 +8,7 @@ weight per feature and reading of each polyphonic character.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
 
 from models.language import segmenter
 
@@ -30,6 +31,18 @@ def _norm(ch: str) -> str:
     return ch
 
 
+#: Characters that ``_norm`` leaves as they are (most Han characters and punctuation), found
+#: without the call.
+_NORMED: dict[str, str] = {}
+
+
+def _normed(ch: str) -> str:
+    found = _norm(ch)
+    if found == ch and len(_NORMED) < 65536:
+        _NORMED[ch] = ch
+    return found
+
+
 class ClauseView:
     """A clause's text and words (jieba's cut), indexed once for the features of its characters."""
 
@@ -38,13 +51,9 @@ class ClauseView:
     def __init__(self, text: str, words: Sequence[str]) -> None:
         self.text = text
         self.words = list(words)
-        self.starts: list[int] = []
-        self.word_at: list[int] = []
-        pos = 0
-        for k, w in enumerate(self.words):
-            self.starts.append(pos)
-            self.word_at.extend([k] * len(w))
-            pos += len(w)
+        lengths = list(map(len, self.words))
+        self.starts: list[int] = [0, *accumulate(lengths)][:-1]
+        self.word_at: list[int] = list(chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
         self.chars: dict[int, str] = {}  # filled on demand: a page's clauses ask about few characters
         self._tags: dict[int, str] = {}
         self._names: dict[int, str] | None = None
@@ -71,13 +80,18 @@ class ClauseView:
         """jieba's tag of word k ('?' if its dictionary lacks the word); 'nr' for a person's name."""
         found = self._tags.get(k)
         if found is None:
-            word = self._word(k)
-            if word in (_START, _END):
-                found = word
-            elif len(word) > 1 and self._name_places().get(self.starts[k], "").startswith("head"):
-                found = "nr"
+            if k < 0:
+                found = _START
+            elif k >= len(self.words):
+                found = _END
             else:
-                found = segmenter.tag_of(word) or "?"
+                word = self.words[k]
+                if word == _START or word == _END:
+                    found = word
+                elif len(word) > 1 and self._name_places().get(self.starts[k], "").startswith("head"):
+                    found = "nr"
+                else:
+                    found = segmenter.tag_of(word) or "?"
             self._tags[k] = found
         return found
 
@@ -90,7 +104,8 @@ class ClauseView:
             elif i >= len(self.text):
                 found = _END
             else:
-                found = _norm(self.text[i])
+                ch = self.text[i]
+                found = _NORMED.get(ch) or _normed(ch)
             self.chars[i] = found
         return found
 

@@ -27,6 +27,7 @@ from models.language.syllables import marked, numbered
 
 if TYPE_CHECKING:
     from models.language.polyphone_classifier import Scores
+    from models.language.polyphone_model import PolyphoneModel
 
 
 class Clause(Protocol):
@@ -45,8 +46,16 @@ def _numbered_readings(ch: str) -> tuple[str, ...]:
     return tuple(numbered(r) for r in char_readings(ch))
 
 
+@lru_cache(maxsize=8192)
+def _answers(g2pm: PolyphoneModel, ch: str) -> tuple[str, ...]:
+    """``g2pm.readings_of(ch)``, worked out once per character."""
+    return tuple(g2pm.readings_of(ch))
+
+
 def _apply_rules(clauses: Sequence[Clause]) -> None:
     for clause in clauses:
+        if not clause.open and not clause.options:
+            continue
         asked = sorted(set(clause.open) | set(clause.options))
         still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
         for pos in [p for p in clause.options if p not in still]:
@@ -100,7 +109,7 @@ def decide(clauses: Sequence[Clause]) -> None:
                 ask.add(pos)
                 continue
             allowed = _numbered_readings(ch)
-            answers = g2pm.readings_of(ch)
+            answers = _answers(g2pm, ch)
             if not answers:  # g2pM has no choice to make here: the classifier decides alone
                 reading = _classified(found, allowed, g2p_features(None, None), None, 0.0)
                 if reading is not None:

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 from models.language import polyphone_step, segmenter
 from models.language.phrase_table import MAX_WORD, char_readings, is_han, proper_nouns, word_table
@@ -33,6 +35,8 @@ from models.language.syllables import numbered, tone_of
 
 #: Characters whose citation reading is fixed, whatever the word table prints.
 _CITATION = {"一": "yī", "不": "bù"}
+
+_CITED = re.compile("[" + "".join(_CITATION) + "]")
 
 #: Han characters (the BMP blocks and the astral ones, 𠀀 and beyond).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -192,9 +196,11 @@ def _read_through_quotes(clause: _Clause, table: Mapping[str, str]) -> None:
                 break
 
 
-@dataclass(frozen=True, slots=True)
-class _WordRead:
-    """How the word table reads one word (of jieba's cut, runs of single characters joined)."""
+class _WordRead(NamedTuple):
+    """How the word table reads one word (of jieba's cut, runs of single characters joined).
+
+    A named tuple: made for every new word of a page, it costs less to make than a frozen dataclass.
+    """
 
     pieces: tuple[str, ...]
     readings: tuple[str | None, ...]
@@ -209,14 +215,22 @@ _WORDS_READ_FOR: list[Mapping[str, str]] = []
 _WORDS_READ_MAX = 200_000
 
 
-def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
+def _use_table(table: Mapping[str, str]) -> None:
+    """Words read are kept for one word table: forget them when another is in use."""
     if not _WORDS_READ_FOR or _WORDS_READ_FOR[0] is not table:
         _WORDS_READ.clear()  # another table (tools that hide a word from it)
         _WORDS_READ_FOR[:] = [table]
+
+
+def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
+    _use_table(table)
     found = _WORDS_READ.get(word)
     if found is not None:
         return found
-    pieces = [(0, len(word))] if len(word) > 1 and word in table else _cover(word, table)
+    if len(word) == 1:
+        pieces = [(0, 1)]  # what _cover gives a lone character
+    else:
+        pieces = [(0, len(word))] if word in table else _cover(word, table)
     readings: list[str | None] = []
     open_at: list[int] = []
     options: list[tuple[int, tuple[str, ...]]] = []
@@ -241,7 +255,11 @@ def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _W
             open_at.append(len(readings))
         readings.append(choices[0] if choices else None)
     found = _WordRead(
-        tuple(word[a:b] for a, b in pieces), tuple(readings), tuple(open_at), tuple(options), tuple(named_at)
+        tuple([word[a:b] for a, b in pieces]),
+        tuple(readings),
+        tuple(open_at),
+        tuple(options),
+        tuple(named_at),
     )
     if len(_WORDS_READ) >= _WORDS_READ_MAX:
         _WORDS_READ.clear()
@@ -254,27 +272,31 @@ def _read_words(text: str) -> _Clause:
     table = word_table()
     names = proper_nouns()
     words = segmenter.dictionary_cut(text)
-    clause = _Clause(text, words, [], [], [], {})
-    readings = clause.readings
-    for word in _join_single_characters(words):
-        read = _read_word(word, table, names)
-        at = len(readings)
-        clause.pieces.extend(read.pieces)
-        readings.extend(read.readings)
+    _use_table(table)
+    known = _WORDS_READ.get
+    reads = [known(word) or _read_word(word, table, names) for word in _join_single_characters(words)]
+    pieces = list(chain.from_iterable([read.pieces for read in reads]))
+    readings = list(chain.from_iterable([read.readings for read in reads]))
+    clause = _Clause(text, words, readings, [], pieces, {})
+    at = 0
+    for read in reads:
         if read.open:
             clause.open.extend(at + k for k in read.open)
-        for k, choices in read.options:
-            clause.options[at + k] = choices
-        for k, syllable in read.names:
-            clause.names[at + k] = syllable
+        if read.options:
+            for k, choices in read.options:
+                clause.options[at + k] = choices
+        if read.names:
+            for k, syllable in read.names:
+                clause.names[at + k] = syllable
+        at += len(read.readings)
     _read_through_quotes(clause, table)
     # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
     if "一" in text or "不" in text:
-        for i, ch in enumerate(text):
-            if ch in _CITATION:
-                readings[i] = _CITATION[ch]
-                clause.options.pop(i, None)
-                clause.names.pop(i, None)
+        for found in _CITED.finditer(text):
+            i = found.start()
+            readings[i] = _CITATION[found.group()]
+            clause.options.pop(i, None)
+            clause.names.pop(i, None)
     return clause
 
 

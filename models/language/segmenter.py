@@ -18,6 +18,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -251,10 +252,23 @@ def dictionary_words(tokenizer: Any, text: str) -> list[str]:
     return out
 
 
+#: ``log(count) - log(total)`` for each count in jieba's dictionary (about 5,000 distinct counts),
+#: worked out once: the same floats jieba's sums use, for the tokenizer and total they were made for.
+_LOG_PROBS: list[Any] = [None, 0, {}]
+
+
+def _log_probs(tokenizer: Any) -> dict[int, float]:
+    if _LOG_PROBS[0] is not tokenizer or _LOG_PROBS[1] != tokenizer.total:
+        log = math.log
+        logtotal = log(tokenizer.total)
+        counts = set(tokenizer.FREQ.values()) | {1}
+        _LOG_PROBS[:] = [tokenizer, tokenizer.total, {c: log(c) - logtotal for c in counts if c}]
+    return _LOG_PROBS[2]
+
+
 def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
-    freq = tokenizer.FREQ
-    log = math.log
-    logtotal = log(tokenizer.total)
+    get = tokenizer.FREQ.get
+    logp = _log_probs(tokenizer)
     n = len(block)
     score = [0.0] * (n + 1)
     end = [0] * (n + 1)
@@ -262,18 +276,20 @@ def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
         best, best_end = 0.0, -1
         i = start
         frag = block[start]
-        while i < n:
-            count = freq.get(frag)
+        while True:
+            count = get(frag)
             if count is None:
                 break
             if count:
-                here = log(count) - logtotal + score[i + 1]
+                here = logp[count] + score[i + 1]
                 if best_end < 0 or here >= best:
                     best, best_end = here, i
             i += 1
+            if i == n:
+                break
             frag = block[start : i + 1]
         if best_end < 0:  # no dictionary word starts here: the character alone
-            best, best_end = log(freq.get(block[start]) or 1) - logtotal + score[start + 1], start
+            best, best_end = logp[get(block[start]) or 1] + score[start + 1], start
         score[start], end[start] = best, best_end
     x = 0
     latin = ""
@@ -358,18 +374,19 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 
     surnames, given = name_lists()
     spans: list[tuple[int, int]] = []
-    hmm: dict[int, int] | None = None
-    pos = 0
-    ends = set()
-    acc = 0
-    for w in words:
-        acc += len(w)
-        ends.add(acc)
-    for w in words:
-        start = pos
-        pos += len(w)
-        if w[0] not in surnames:
-            continue
+    hmm: tuple[dict[int, int], set[int]] | None = None
+    ends: set[int] | None = None
+    last = len(words) - 1
+    word_starting = None  # where each word starts -> its number, once a surname is seen
+    for found in _surname_pattern().finditer(text):
+        if word_starting is None:
+            word_starting = dict(zip(accumulate(map(len, words), initial=0), range(last + 2)))
+        k = word_starting.get(found.start())
+        if k is None or k > last:
+            continue  # inside a word: only a word's first character may be a surname
+        w = words[k]
+        start = found.start()
+        pos = start + len(w)
         if len(w) in (2, 3):
             if (
                 w in _load_person_names()
@@ -380,12 +397,19 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
             continue
         if len(w) != 1:
             continue
+        # A name needs a given-name character standing alone next: where there is none, the
+        # HMM's word here could not make one (its words lie inside runs of one-character words).
+        after = words[k + 1] if k < last else ""
+        if len(after) != 1 or after in _NOT_GIVEN or not is_han(after):
+            continue
         if hmm is None:
-            hmm = _hmm_words(words)
-        end = hmm.get(start)
+            hmm = ({}, set())
+        end = _hmm_end(words, k, start, *hmm)
         if end is None or end - start < 2:
             continue
         end = min(end, start + 3)  # the HMM may glue a verb on: 曾安舒说
+        if ends is None:
+            ends = set(accumulate(map(len, words)))
         if end not in ends:
             continue
         rest = text[start + 1 : end]
@@ -407,38 +431,42 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def _hmm_words(words: tuple[str, ...]) -> dict[int, int]:
-    """Where jieba's HMM puts word ends: start -> end of each word it makes of a run of single characters.
+@lru_cache(maxsize=1)
+def _surname_pattern() -> re.Pattern[str]:
+    """Any one character of the shipped surname list."""
+    surnames, _ = name_lists()
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(surnames) if len(ch) == 1) + "]")
+
+
+def _hmm_end(words: tuple[str, ...], k: int, start: int, found: dict[int, int], done: set[int]) -> int | None:
+    """Where jieba's HMM ends the word it makes from ``start`` (word ``k``), or None if it makes none there.
 
     jieba's cut with the HMM takes the same dictionary route as without it and only re-cuts each
     run of one-character words that is not a dictionary word (its ``__cut_DAG``); doing the same
-    here spares cutting the clause twice.
+    here spares cutting the clause twice. Only the run that holds word ``k`` is cut, once:
+    ``found`` keeps the word ends of the runs cut so far by their starts, ``done`` the runs' starts.
     """
     import jieba
     from jieba import finalseg
 
-    tokenizer = _load()
-    found: dict[int, int] = {}
-    run = ""
-    pos = 0
-
-    def flush(end: int) -> None:
-        start = end - len(run)
-        if len(run) > 1 and not tokenizer.FREQ.get(run):
-            at = start
+    han = jieba.re_han_default.match
+    if len(words[k]) != 1 or not han(words[k]):
+        return None  # in no run
+    first = k
+    while first > 0 and len(words[first - 1]) == 1 and han(words[first - 1]):
+        first -= 1
+    at = start - (k - first)  # every word of the run is one character
+    if at not in done:
+        done.add(at)
+        last = k
+        while last + 1 < len(words) and len(words[last + 1]) == 1 and han(words[last + 1]):
+            last += 1
+        run = "".join(words[first : last + 1])
+        if len(run) > 1 and not _load().FREQ.get(run):
             for piece in finalseg.cut(run):
                 found[at] = at + len(piece)
                 at += len(piece)
-
-    for w in words:
-        if len(w) == 1 and jieba.re_han_default.match(w):
-            run += w
-        else:
-            flush(pos)
-            run = ""
-        pos += len(w)
-    flush(pos)
-    return found
+    return found.get(start)
 
 
 _names_lock = threading.Lock()
