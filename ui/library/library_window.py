@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from models.section import ParsedPage
@@ -44,6 +44,8 @@ class LibraryWindow:
         if self.library.server_url:
             self.status.setText(self.tr("Library: %1").replace("%1", self.library.label))
         self.update_search_index()
+        if getattr(self, "_pending_page", None) is not None:
+            self._started_from_view()
         return True
 
     def choose_library(self) -> bool:
@@ -211,7 +213,81 @@ class LibraryWindow:
             page_id = int(where.split(":", 1)[1])
         except (IndexError, ValueError):
             return False
+        if self.library is None and self.start_library(page_id):
+            return True
         return self.open_library() and self.open_library_page(page_id)
+
+    # --- start-up: what the window showed of the library when it closed ---------------------------
+    def start_library(self, page_id: int | None = None) -> bool:
+        """At start-up, fill the panel (and show library page ``page_id``) from what the window
+        showed of this library file when it last closed, if the file has not changed since
+        (``models.library.start_view``); peewee and the library's modules are not loaded for
+        it. The library opens on the next pass of the event loop, or at once when anything
+        needs it first (a key or a mouse button builds the capabilities, which open it).
+        False when nothing fitting is kept: then nothing is shown."""
+        from models.library import start_view
+        from models.library.location import app_data_dir
+
+        if self.library is not None or getattr(self, "_pending_page", None) is not None:
+            return False
+        file = start_view.library_file(self.db_path)
+        view = None if file is None else start_view.read(app_data_dir(), file)
+        if view is None:
+            return False
+        kept = view.page
+        if page_id is not None and (
+            kept is None or kept.info.id != page_id or kept.info.parser_version != self._parser_version()
+        ):
+            return False
+
+        def pages_of(issue_id: int) -> list:
+            if issue_id in view.pages:
+                return view.pages[issue_id]
+            return self.library.pages(issue_id) if self.open_library() else []
+
+        self.library_panel.set_issues(view.issues, pages_of, view.done, view.assigned)
+        if page_id is not None:
+            self.page_content = None  # read when the library opens (nothing reads it before)
+            self._show_library_page(page_id, kept.page, kept.info, kept.issue)
+        # -1: the panel only (the page shown is a file); else the library page shown from the view
+        self._pending_page = -1 if page_id is None else page_id
+        QTimer.singleShot(0, self.open_pending_library)
+        return True
+
+    def open_pending_library(self) -> None:
+        """Open the library now if the start-up showed it from the kept view (and it is not yet)."""
+        if getattr(self, "_pending_page", None) is not None and not self.open_library():
+            self._pending_page = None  # told (a dialog); the panel and page stay as kept
+
+    def _started_from_view(self) -> None:
+        """The library is open: read the page shown from the kept view again, in place (its
+        highlights and corrections are the library's from now on)."""
+        page_id, self._pending_page = self._pending_page, None
+        if page_id is not None and page_id >= 0 and self.page_where == f"library:{page_id}":
+            self.open_library_page(page_id, in_place=True)
+
+    def keep_start_view(self) -> bool:
+        """At exit: keep what the panel and the library page show for the next start (closing
+        the library first, which writes its log into the file). Nothing for a server."""
+        from models.library import start_view
+        from models.library.location import app_data_dir
+
+        library = self.library
+        if library is None:
+            return False  # not opened this time: what was kept (if anything) still holds or not
+        if library.path is None or library.server_url:
+            start_view.forget(app_data_dir())
+            return False
+        page_id = getattr(self, "library_page_id", None) if self.page_where.startswith("library:") else None
+        try:
+            view = start_view.gather(library, page_id)
+        except Exception:  # noqa: BLE001 - nothing kept: the next start reads the library
+            start_view.forget(app_data_dir())
+            return False
+        path = library.path
+        library.close()
+        self.library = None
+        return start_view.keep(app_data_dir(), path, view)
 
     def open_library_page(self, page_id: int, in_place: bool = False) -> bool:
         """Show a page stored in the library, with its corrections applied.
@@ -243,8 +319,12 @@ class LibraryWindow:
                 self.statusBar().showMessage(
                     self.tr("The page was not re-parsed: %1").replace("%1", failure.detail), 8000
                 )
+        self.page_content = content  # what the capabilities read of the page, read once
         page = ParsedPage(raw=content.raw, sections=content.current_sections)
-        info = content.info
+        self._show_library_page(page_id, page, content.info, issue, in_place)
+        return True
+
+    def _show_library_page(self, page_id: int, page: ParsedPage, info, issue, in_place: bool = False) -> None:
         name = (info.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
         details = PageDetails(
             paper=issue.paper or "",
@@ -253,12 +333,10 @@ class LibraryWindow:
             page_name=info.name or "",
         )
         self.library_page_id = page_id
-        self.page_content = content  # what the capabilities read of the page, read once
         self.show_page(
             page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
         )
         self.library_panel.select_page(page_id, info.issue_id)
-        return True
 
     def step_page(self, delta: int) -> None:
         """The next or previous page of the library, in issue order."""

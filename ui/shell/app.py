@@ -87,9 +87,15 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
             times = f"{marks['first_paint']} {marks['page_painted']}"
             cpu = f"{marks['first_paint_cpu']} {time.process_time()}"
             if os.environ.get(STARTUP_PROBE_LIBRARY):
-                # Usable: the library open and its panel filled and painted, as after a normal start.
-                window.open_library()
+                # Usable: the library's panel filled and painted, as after a normal start: from
+                # the view kept when the window last closed if the file is unchanged since, else
+                # from the library opened now. Then the library open (at once after a normal start).
+                if window.library is None and getattr(window, "_pending_page", None) is None:
+                    window.open_library()
                 window.library_panel.repaint()
+                times += f" {time.time()}"
+                cpu += f" {time.process_time()}"
+                window.open_library()
                 times += f" {time.time()}"
                 cpu += f" {time.process_time()}"
             # Complete: the capabilities built after the first paint (annotations, language,
@@ -104,7 +110,10 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
     window.firstPainted.connect(after_first_paint)
     window.show()
-    return app.exec()
+    status = app.exec()
+    # What the panel and the library page show, for the next start (if the file stays as it is).
+    window.keep_start_view()
+    return status
 
 
 def _load_start_page(window: MainWindow, target: Path | None, settings: Settings) -> None:
@@ -116,13 +125,20 @@ def _load_start_page(window: MainWindow, target: Path | None, settings: Settings
         return
     if target is not None:
         window.open_path(target)
+    elif last_page(window, settings):
         return
+    else:
+        window.open_path(SAMPLE_PAGE)
+    window.start_library()  # the panel as kept, if the library file is unchanged
+
+
+def last_page(window: MainWindow, settings: Settings) -> bool:
+    """Open the last page read (a file or a library page); False if there is none or it is gone."""
     last = settings.last_page()
     if last.startswith("file:") and Path(last[5:]).is_file() and window.open_path(Path(last[5:])):
-        return
-    if last.startswith("library:") and window.open_library_page_ref(last):
-        return
-    window.open_path(SAMPLE_PAGE)
+        window.start_library()
+        return True
+    return last.startswith("library:") and window.open_library_page_ref(last)
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str) -> int:
