@@ -165,3 +165,17 @@ def test_the_window_started_from_the_view_builds_its_capabilities_on_the_library
     QApplication.processEvents()
     win.close()
     win.library.close()
+
+
+def test_modules_imported_after_pyside_are_not_read_for_its_feature_switches(tmp_path) -> None:
+    # PySide6 reads each new module's source to see whether it names PySide6 (for the
+    # ``__feature__`` switches Dubao does not use): start-up spares it (issue 11).
+    (tmp_path / "names_pyside_never.py").write_text("VALUE = 1\n", encoding="utf-8")
+    code = (
+        "import inspect, sys; import PySide6.QtCore; from ui.shell.app import spare_source_reads; "
+        "assert spare_source_reads(); "
+        "inspect.getsource = lambda _m: (_ for _ in ()).throw(AssertionError('source read')); "
+        f"sys.path.insert(0, {str(tmp_path)!r}); import names_pyside_never; "
+        "from PySide6.QtCore import QObject; assert QObject().objectName() == ''"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
