@@ -9,6 +9,10 @@ command line, another program, a restored copy) changes one of them, so the view
 ignored and the library is read as before. Kept only for a library file (never a server, whose
 colleagues write at any time). Reading this module loads neither peewee nor the library.
 
+Whatever is shown from the view is read again from the library as soon as it opens (the panel
+filled anew, the page read in place), so even a write slipped in between the view's reading and
+the library's closing at exit (milliseconds) shows only for that moment.
+
 The kept page is its current text as the reader showed it (corrections in force applied), with
 its source maps into the raw text, which is kept whole beside them: nothing is derived anew.
 """
