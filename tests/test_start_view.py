@@ -179,3 +179,15 @@ def test_modules_imported_after_pyside_are_not_read_for_its_feature_switches(tmp
         "from PySide6.QtCore import QObject; assert QObject().objectName() == ''"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_window_built_whole_at_start_reads_the_library_itself(qtbot, tmp_path, home):
+    # The scan shown at start builds the capabilities before the page: they read the library's.
+    page_id, shown = _left(qtbot, tmp_path)
+    win = _window(qtbot, tmp_path)
+    win.build_capabilities()
+    assert win.open_library_page_ref(f"library:{page_id}")
+    assert win.library is not None and win.page_content is not None
+    assert _columns(win) == shown[1]
+    win.close()
+    win.library.close()
