@@ -176,3 +176,51 @@ def test_a_window_closed_before_the_build_keeps_the_saved_state(qtbot, settings,
         dock = next(d for d in win.findChildren(QDockWidget) if d.objectName() == "annotationsDock")
         assert not dock.isVisible()
         win.close()
+
+
+def test_a_word_hovered_before_the_build_pops_up_once_its_words_are_read(
+    qtbot, settings, tmp_path, data_home, monkeypatch
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCursor, QMouseEvent
+
+    from tests.language_window import TRAP_PAGE
+    from ui.language.word_geometry import char_boxes
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    page = tmp_path / "traps.txt"
+    page.write_text(TRAP_PAGE, encoding="utf-8")
+    win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(win)
+    win.firstPainted.disconnect(win._build_soon)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_page_file(page)
+    QApplication.processEvents()
+    assert win._capabilities is None
+    for column in win.page_view.columns:
+        found = [(b, ref.text.text.find("他在银行")) for b, ref in enumerate(column.blocks)]
+        found = [(b, at) for b, at in found if at >= 0]
+        if found:
+            break
+    block, at = found[0]
+    box = char_boxes(column, block, [at + 3])[0]  # 行 of 银行
+    where = column.viewport().mapToGlobal(box.center().toPoint())
+    QCursor.setPos(where)  # the pointer stays there while the words are read
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        box.center(),
+        where.toPointF(),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(column.viewport(), move)
+    assert win._capabilities is not None  # the mouse over the page built them
+    language = win.language
+    qtbot.waitUntil(lambda: language.popup.isVisible(), timeout=5000)  # "Loading…", then the word
+    qtbot.waitUntil(lambda: language.ready and language.popup.text().split()[:1] == ["银行"], timeout=30000)
+    assert language.hovered is not None and language.word(language.hovered)[1].word == "银行"
+    win.close()
+    win.library is None or win.library.close()

@@ -13,12 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from models.section import ParsedPage
+from ui.library.library_start import LibraryStartView
 from ui.library.page_details import PageDetails
 
 PAGE_FILE_FILTER = "*.txt *.text"
 
 
-class LibraryWindow:
+class LibraryWindow(LibraryStartView):
     """Library behaviour of MainWindow (expects its attributes: panels, page view, settings)."""
 
     def open_library(self) -> bool:
@@ -44,6 +45,8 @@ class LibraryWindow:
         if self.library.server_url:
             self.status.setText(self.tr("Library: %1").replace("%1", self.library.label))
         self.update_search_index()
+        if getattr(self, "_pending_page", None) is not None:
+            self._started_from_view()
         return True
 
     def choose_library(self) -> bool:
@@ -211,6 +214,8 @@ class LibraryWindow:
             page_id = int(where.split(":", 1)[1])
         except (IndexError, ValueError):
             return False
+        if self.library is None and self.start_library(page_id):
+            return True
         return self.open_library() and self.open_library_page(page_id)
 
     def open_library_page(self, page_id: int, in_place: bool = False) -> bool:
@@ -243,8 +248,12 @@ class LibraryWindow:
                 self.statusBar().showMessage(
                     self.tr("The page was not re-parsed: %1").replace("%1", failure.detail), 8000
                 )
+        self.page_content = content  # what the capabilities read of the page, read once
         page = ParsedPage(raw=content.raw, sections=content.current_sections)
-        info = content.info
+        self._show_library_page(page_id, page, content.info, issue, in_place)
+        return True
+
+    def _show_library_page(self, page_id: int, page: ParsedPage, info, issue, in_place: bool = False) -> None:
         name = (info.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
         details = PageDetails(
             paper=issue.paper or "",
@@ -253,12 +262,10 @@ class LibraryWindow:
             page_name=info.name or "",
         )
         self.library_page_id = page_id
-        self.page_content = content  # what the capabilities read of the page, read once
         self.show_page(
             page, title=name or issue.label, where=f"library:{page_id}", details=details, in_place=in_place
         )
         self.library_panel.select_page(page_id, info.issue_id)
-        return True
 
     def step_page(self, delta: int) -> None:
         """The next or previous page of the library, in issue order."""

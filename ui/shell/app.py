@@ -35,6 +35,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    spare_source_reads()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Dubao")
     app.setOrganizationName("Dubao")
@@ -87,9 +88,15 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
             times = f"{marks['first_paint']} {marks['page_painted']}"
             cpu = f"{marks['first_paint_cpu']} {time.process_time()}"
             if os.environ.get(STARTUP_PROBE_LIBRARY):
-                # Usable: the library open and its panel filled and painted, as after a normal start.
-                window.open_library()
+                # Usable: the library's panel filled and painted, as after a normal start: from
+                # the view kept when the window last closed if the file is unchanged since, else
+                # from the library opened now. Then the library open (at once after a normal start).
+                if window.library is None and getattr(window, "_pending_page", None) is None:
+                    window.open_library()
                 window.library_panel.repaint()
+                times += f" {time.time()}"
+                cpu += f" {time.process_time()}"
+                window.open_library()
                 times += f" {time.time()}"
                 cpu += f" {time.process_time()}"
             # Complete: the capabilities built after the first paint (annotations, language,
@@ -104,7 +111,30 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
     window.firstPainted.connect(after_first_paint)
     window.show()
-    return app.exec()
+    status = app.exec()
+    # What the panel and the library page show, for the next start (if the file stays as it is).
+    window.keep_start_view()
+    return status
+
+
+def spare_source_reads() -> bool:
+    """Spare PySide6 reading the source of every module imported after it.
+
+    For its optional ``__feature__`` switches (``snake_case``, ``true_property``), PySide6 reads
+    each newly imported module's whole source (``inspect.getsource``) to see whether it names
+    PySide6, and keeps the module's feature set: 0 if it does, -1 if not. Dubao selects no
+    feature, so both mean the same, the default: every module is taken as one that does,
+    without reading it (~150 files before the first paint, 20–40 ms of CPU). False, and
+    nothing changed, if this PySide6 does it otherwise."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _names_pyside
+    return True
+
+
+def _names_pyside(_module: object) -> bool:
+    return True
 
 
 def _load_start_page(window: MainWindow, target: Path | None, settings: Settings) -> None:
@@ -116,13 +146,20 @@ def _load_start_page(window: MainWindow, target: Path | None, settings: Settings
         return
     if target is not None:
         window.open_path(target)
+    elif last_page(window, settings):
         return
+    else:
+        window.open_path(SAMPLE_PAGE)
+    window.start_library()  # the panel as kept, if the library file is unchanged
+
+
+def last_page(window: MainWindow, settings: Settings) -> bool:
+    """Open the last page read (a file or a library page); False if there is none or it is gone."""
     last = settings.last_page()
     if last.startswith("file:") and Path(last[5:]).is_file() and window.open_path(Path(last[5:])):
-        return
-    if last.startswith("library:") and window.open_library_page_ref(last):
-        return
-    window.open_path(SAMPLE_PAGE)
+        window.start_library()
+        return True
+    return last.startswith("library:") and window.open_library_page_ref(last)
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str) -> int:

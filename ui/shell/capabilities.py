@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QTimer
 
 #: the main window (not imported: it imports this module)
 MainWindow = Any
@@ -49,10 +49,27 @@ class FirstInput(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() in _FIRST_INPUT:
+        kind = event.type()
+        if kind in _FIRST_INPUT:
             self.remove()
             self.window.build_capabilities()
+        elif kind == QEvent.Type.MouseMove:
+            # The mouse over a word of the page: build them now and show that word's popup
+            # (or "Loading…" until the words are read), as the built window would.
+            column = next((c for c in self.window.page_view.columns if c.viewport() is watched), None)
+            if column is not None:
+                self.remove()
+                self.window.build_capabilities()
+                point = QPointF(event.position())
+                QTimer.singleShot(0, lambda: _hover(self.window, column, point))
         return False
+
+
+def _hover(window: MainWindow, column, point: QPointF) -> None:
+    """What the word layer does for the mouse at ``point`` over ``column`` (if still shown)."""
+    language = window.language
+    if language is not None and column in window.page_view.columns and column.isVisible():
+        language.set_hovered(column, language.place_at(column, point))
 
 
 def build(window: MainWindow) -> dict[str, object]:

@@ -163,6 +163,7 @@ class MainWindow(LibraryWindow, QMainWindow):
             return
         from ui.shell import capabilities
 
+        self.open_pending_library()  # they read the library (start-up may show it from a kept view)
         self._capabilities = {}
         self._first_input.remove()
         capabilities.build(self)
