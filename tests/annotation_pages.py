@@ -63,14 +63,23 @@ def mark(annotations: Annotations, page: AnnotatedPage, words: str, category: st
 def open_test_issue(win, folder: Path, sample: bool = True) -> dict[str, int]:
     """Import an issue of the astral page (and the sample page) into the window's library and
     open the astral page; return page ids by file name (also kept as ``win.test_pages``)."""
+    files = {"astral.txt": ASTRAL_PAGE}
+    if sample:
+        files["sample.txt"] = sample_text()
+    import_test_issue(win, folder, files)
+    assert win.open_library_page(win.test_pages["astral.txt"])
+    return win.test_pages
+
+
+def import_test_issue(win, folder: Path, files: dict[str, str]) -> dict[str, int]:
+    """Import one issue of these pages (file name -> text) into the window's library; return
+    page ids by file name (also kept as ``win.test_pages``)."""
     issue = folder / "issue"
     issue.mkdir()
-    (issue / "astral.txt").write_text(ASTRAL_PAGE, encoding="utf-8")
-    if sample:
-        (issue / "sample.txt").write_text(sample_text(), encoding="utf-8")
+    for name, text in files.items():
+        (issue / name).write_text(text, encoding="utf-8")
     win.library.import_paths([issue])
     win.test_pages = {
         Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
     }
-    assert win.open_library_page(win.test_pages["astral.txt"])
     return win.test_pages

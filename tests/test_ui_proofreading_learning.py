@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from annotation_pages import import_test_issue
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_ui_proofreading import caret_before, counts, proofread, select_chars, shown, type_chinese
@@ -37,16 +38,8 @@ LOAD = 120000  # the checker's tables load the first time (seconds on a busy mac
 
 @pytest.fixture
 def window(library_window, tmp_path: Path):
-    issue = tmp_path / "issue"
-    issue.mkdir()
-    (issue / "a.txt").write_text(FIRST, encoding="utf-8")
-    (issue / "b.txt").write_text(SECOND, encoding="utf-8")
-    win = library_window
-    win.library.import_paths([issue])
-    win.test_pages = {
-        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
-    }
-    return win
+    import_test_issue(library_window, tmp_path, {"a.txt": FIRST, "b.txt": SECOND})
+    return library_window
 
 
 def checked(qtbot, window, page_id: int) -> list[tuple[str, str | None]]:

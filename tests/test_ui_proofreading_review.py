@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from annotation_pages import import_test_issue
 from proofreading_pages import TWO_ARTICLES
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,16 +22,9 @@ SECOND = TWO_ARTICLES + "\n农资市场\n\n    农资价格平稳，农资充足
 
 @pytest.fixture
 def window(library_window, tmp_path: Path):
-    issue = tmp_path / "issue"
-    issue.mkdir()
-    (issue / "a.txt").write_text(TWO_ARTICLES, encoding="utf-8")
-    (issue / "b.txt").write_text(SECOND, encoding="utf-8")
     win = library_window
-    win.library.import_paths([issue])
+    import_test_issue(win, tmp_path, {"a.txt": TWO_ARTICLES, "b.txt": SECOND})
     win.refresh_library()
-    win.test_pages = {
-        Path(p.source_path).name: p.id for i in win.library.issues() for p in win.library.pages(i.id)
-    }
     assert win.open_library_page(win.test_pages["a.txt"])
     return win
 

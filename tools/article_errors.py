@@ -25,7 +25,6 @@ import argparse
 import collections
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_errors import _s, _title  # noqa: E402
 from gold_lines import label_lines  # noqa: E402
 from structure_score import SHARED, scorer  # noqa: E402
 
@@ -40,15 +40,6 @@ import models.parser as parser  # noqa: E402
 from models.parser import article_model  # noqa: E402
 
 SETS = ("pages-dev", "pages-dev-column")
-WS = re.compile(r"\s+")
-
-
-def _s(text: str | None) -> str:
-    return WS.sub("", text or "")
-
-
-def _title(sec: dict) -> str:
-    return _s(sec.get("kicker")) + _s(sec.get("heading")) + _s(sec.get("subheading"))
 
 
 def late_articles(raw: str, gold: dict) -> set[int]:
