@@ -122,7 +122,7 @@ def test_a_page_that_cannot_be_written_is_told_and_retry_redoes_it(
     assert win.library_reparse.start("library")
     qtbot.waitUntil(lambda: win.findChild(QMessageBox, "reparseFailed") is not None, timeout=30000)
     box = win.findChild(QMessageBox, "reparseFailed")
-    assert "1 pages were not re-parsed" in box.text() and "locked" in box.informativeText()
+    assert "1 page was not re-parsed" in box.text() and "locked" in box.informativeText()
     assert win.library.stale_pages() == [pages["astral.txt"]]
     locked.clear()  # the other program let go
     box.button(QMessageBox.StandardButton.Retry).click()
@@ -166,7 +166,7 @@ def test_the_library_panels_context_menu_reparses_the_page_or_issue_clicked(
     versions = {name: win.library.page_info(p).parser_version for name, p in pages.items()}
     assert versions["sample.txt"] == "newer"  # the page clicked ...
     assert versions["astral.txt"] != "newer"  # ... not the page shown
-    assert win.statusBar().currentMessage().startswith("1 pages re-parsed")
+    assert win.statusBar().currentMessage().startswith("1 page re-parsed")
     issue_menu = entries(issue_item)
     assert issue_item.data(0, ISSUE_ROLE) is not None and "Re-parse &Page" not in issue_menu
     issue_menu["Re-parse &Issue"].trigger()

@@ -61,7 +61,8 @@ class ReparseReport:
     def summary(self) -> str:
         moved = sum(r.moved for r in self.reparsed)
         lost = sum(r.unanchored for r in self.reparsed)
-        parts = [f"{len(self.reparsed)} pages re-parsed"]
+        n = len(self.reparsed)
+        parts = [f"{n} page re-parsed" if n == 1 else f"{n} pages re-parsed"]
         if self.current:
             parts.append(f"{len(self.current)} already current")
         if moved or lost:

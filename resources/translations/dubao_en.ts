@@ -2708,6 +2708,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     </message>
     <message>
         <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>1 page was not re-parsed; it is as it was.</source>
+        <translation>1 page was not re-parsed; it is as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
         <source>&amp;Library</source>
         <translation>&amp;Library</translation>
     </message>

@@ -2692,6 +2692,11 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     </message>
     <message>
         <location filename="../../ui/library/library_reparse.py" line="1" />
+        <source>1 page was not re-parsed; it is as it was.</source>
+        <translation>1 个版面未能重新解析，保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_reparse.py" line="1" />
         <source>&amp;Library</source>
         <translation>报库(&amp;L)</translation>
     </message>

@@ -188,11 +188,14 @@ class LibraryReparse(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Not re-parsed"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # reasons may quote paths
-        box.setText(
-            self.tr("%1 pages were not re-parsed; they are as they were.").replace(
-                "%1", str(len(report.failed))
+        if len(report.failed) == 1:
+            box.setText(self.tr("1 page was not re-parsed; it is as it was."))
+        else:
+            box.setText(
+                self.tr("%1 pages were not re-parsed; they are as they were.").replace(
+                    "%1", str(len(report.failed))
+                )
             )
-        )
         lines = [self.tr("Page %1: %2").replace("%1", str(p)).replace("%2", why) for p, why in report.failed]
         box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
         box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
