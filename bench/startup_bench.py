@@ -207,20 +207,16 @@ def startup(repeat: int, db: Path | None) -> None:
             f"  {labels[name]}: wall {wall[name]:.3f} s = {ratio_wall:.2f}× bare, CPU {cpu[name]:.3f} s = "
             f"{ratio_cpu:.2f}× bare  (goal ≤ {START_GOAL_RATIO:g}×, CPU: {verdict})"
         )
-        open_wall = statistics.median(r[0] for r in opened[name])
-        open_cpu = statistics.median(r[1] for r in opened[name])
-        print(
-            f"    the library open (just after, when the panel was shown as kept at the last exit): "
-            f"wall {open_wall:.3f} s = {open_wall / wall['bare']:.2f}×, CPU {open_cpu:.3f} s = "
-            f"{open_cpu / cpu['bare']:.2f}× bare"
-        )
-        done_wall = statistics.median(r[0] for r in complete[name])
-        done_cpu = statistics.median(r[1] for r in complete[name])
-        print(
-            f"    then annotations, language, proofreading… built and the page painted again: "
-            f"wall {done_wall:.3f} s = {done_wall / wall['bare']:.2f}×, CPU {done_cpu:.3f} s = "
-            f"{done_cpu / cpu['bare']:.2f}× bare"
-        )
+        for label, marks in (
+            ("the library open (just after, when the panel was shown as kept at the last exit)", opened),
+            ("then annotations, language, proofreading… built and the page painted again", complete),
+        ):
+            mark_wall = statistics.median(r[0] for r in marks[name])
+            mark_cpu = statistics.median(r[1] for r in marks[name])
+            print(
+                f"    {label}: wall {mark_wall:.3f} s = {mark_wall / wall['bare']:.2f}×, "
+                f"CPU {mark_cpu:.3f} s = {mark_cpu / cpu['bare']:.2f}× bare"
+            )
 
 
 def _variants(tmp: Path) -> Path:

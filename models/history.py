@@ -159,3 +159,26 @@ class History:
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()
+
+
+def put_row(model: Any, key: int, state: dict[str, Any]) -> None:
+    """Write a row back as a snapshot holds it: updated when its id is there, else inserted with
+    that id (inside the caller's transaction). ``model`` is a peewee model class."""
+    values = {k: v for k, v in state.items() if k != "id"}
+    if model.select().where(model.id == key).exists():
+        model.update(values).where(model.id == key).execute()
+    else:
+        model.insert(id=key, **values).execute()
+
+
+def rows_applier(model: Any) -> Applier:
+    """An applier for rows kept whole by id: a None state deletes the row, any other puts it back."""
+
+    def apply_rows(targets: Sequence[Target]) -> None:
+        for _kind, key, state in targets:
+            if state is None:
+                model.delete().where(model.id == key).execute()
+            else:
+                put_row(model, key, state)
+
+    return apply_rows

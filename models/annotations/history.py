@@ -13,7 +13,6 @@ undoing a recolour must not put a highlight back on words that moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -69,7 +68,7 @@ def _apply_targets(targets: Sequence[Target]) -> None:
     # Rows that must exist go in first (a tag before its links), rows that must not go last.
     for kind, key, state in targets:
         if kind in ("category", "tag") and state is not None:
-            _put_row(Category if kind == "category" else Tag, key, state)
+            shared.put_row(Category if kind == "category" else Tag, key, state)
     for kind, key, state in targets:
         if kind == "highlight":
             _put_highlight(key, state)
@@ -77,14 +76,6 @@ def _apply_targets(targets: Sequence[Target]) -> None:
         if kind in ("category", "tag") and state is None:
             model = Category if kind == "category" else Tag
             model.delete().where(model.id == key).execute()
-
-
-def _put_row(model: type[Tag] | type[Category], key: int, state: dict[str, Any]) -> None:
-    values = {k: v for k, v in state.items() if k != "id"}
-    if model.select().where(model.id == key).exists():
-        model.update(values).where(model.id == key).execute()
-    else:
-        model.insert(id=key, **values).execute()
 
 
 def _put_highlight(key: int, state: State) -> None:

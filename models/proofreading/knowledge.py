@@ -8,13 +8,13 @@ the window's checker alike (:meth:`KnowledgeOps.checker_knowledge`, as plain cou
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from peewee import SqliteDatabase, fn
 
 from models import history
 from models.errors import DubaoError
-from models.history import Change, Command, History, Target
+from models.history import Change, Command, History
 from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
 from models.proofreading.checker_knowledge import LibraryKnowledge
 from models.proofreading.records import CheckerKnowledge
@@ -153,13 +153,4 @@ class KnowledgeOps:
         return LibraryKnowledge(frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed))
 
 
-def _apply_dismissals(targets: Sequence[Target]) -> None:
-    """Undo and redo of a dismissal: the row by id, or none (inside the caller's transaction)."""
-    for _kind, key, state in targets:
-        if state is None:
-            FlagDismissal.delete().where(FlagDismissal.id == key).execute()
-        elif not FlagDismissal.select().where(FlagDismissal.id == key).exists():
-            FlagDismissal.insert(id=key, **{k: v for k, v in state.items() if k != "id"}).execute()
-
-
-history.register((DISMISSAL,), _apply_dismissals, order=60)
+history.register((DISMISSAL,), history.rows_applier(FlagDismissal), order=60)

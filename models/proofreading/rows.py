@@ -7,7 +7,6 @@ Kinds: ``edit_batch``, ``correction``, ``structure_edit`` (rows by id) and ``pag
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from models import history
 from models.history import State, Target
@@ -45,20 +44,12 @@ def _apply(targets: Sequence[Target]) -> None:
     for kind in ("edit_batch", "correction", "structure_edit"):
         for k, key, state in targets:
             if k == kind and state is not None:
-                _put(ROW_MODELS[kind], key, state)
+                history.put_row(ROW_MODELS[kind], key, state)
     for kind in ("structure_edit", "correction", "edit_batch"):
         for k, key, state in targets:
             if k == kind and state is None:
                 model = ROW_MODELS[kind]
                 model.delete().where(model.id == key).execute()
-
-
-def _put(model: type[LibraryModel], key: int, state: dict[str, Any]) -> None:
-    values = {k: v for k, v in state.items() if k != "id"}
-    if model.select().where(model.id == key).exists():
-        model.update(values).where(model.id == key).execute()
-    else:
-        model.insert(id=key, **values).execute()
 
 
 def _anchors(targets: Sequence[Target]) -> None:

@@ -7,13 +7,13 @@ a step of the session's history, so Ctrl+Z takes it off the list again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
 from models import history
 from models.errors import DubaoError
-from models.history import Change, Command, History, Target
+from models.history import Change, Command, History
 from models.library.schema import LibraryWord, utc_now
 
 #: The history's kind for a word of the library's dictionary (a row of ``libraryword`` by id).
@@ -52,13 +52,4 @@ class WordListOps:
         return True
 
 
-def _apply_words(targets: Sequence[Target]) -> None:
-    """Undo and redo of an added word: the row by id, or none (inside the caller's transaction)."""
-    for _kind, key, state in targets:
-        if state is None:
-            LibraryWord.delete().where(LibraryWord.id == key).execute()
-        elif not LibraryWord.select().where(LibraryWord.id == key).exists():
-            LibraryWord.insert(id=key, **{k: v for k, v in state.items() if k != "id"}).execute()
-
-
-history.register((WORD,), _apply_words, order=60)
+history.register((WORD,), history.rows_applier(LibraryWord), order=60)
