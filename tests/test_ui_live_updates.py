@@ -240,3 +240,55 @@ def test_the_words_in_view_stay_in_view_when_a_colleague_splits_paragraphs_above
     # The same words at the top of the column (the split paragraph's lines may wrap otherwise).
     assert abs(column.cursorRect(cursor).top() - top_y) <= column.fontMetrics().lineSpacing() * 1.5
     assert column.verticalScrollBar().value() > old_value  # scrolled on by the lines added above
+
+
+def test_the_words_in_view_follow_into_the_column_a_colleague_splits_off(qtbot, window, colleague) -> None:
+    """A colleague starts a new article above the words the reader has scrolled to: they move to
+    a column of their own, which shows them where they stood; the columns after keep theirs."""
+    from PySide6.QtCore import QPoint
+
+    page_id = window.test_pages["sample.txt"]
+    assert window.open_library_page(page_id)
+    window.resize(1400, 420)  # short columns: the long articles scroll
+    qtbot.wait(50)
+    view = window.page_view
+    layout = colleague.layout(page_id)
+
+    def split_at(number: int):  # where a new article can start: the second paragraph on
+        return next((b for b in layout.blocks[number][1:] if b.role == "body"), None)
+
+    def left_after(number: int) -> int:
+        split = split_at(number)
+        return len(shown(window)[number]) - split.start if split is not None else 0
+
+    # The column with the most text after its second paragraph, and a column after it.
+    index = max(range(len(view.columns) - 1), key=left_after)
+    column, split = view.columns[index], split_at(index)
+    assert left_after(index) > 400
+    view.focus_column(index)  # in view (columns out of view are laid out once scrolled to)
+    qtbot.wait(50)
+    bar = column.verticalScrollBar()
+    cursor = column.textCursor()
+    cursor.setPosition(SectionPositions(column).to_document(split.start + 80))
+    bar.setValue(bar.value() + column.cursorRect(cursor).top() - 20)
+    assert bar.value() > 0
+    top = column.cursorForPosition(QPoint(0, 0))
+    at = SectionPositions(column).to_section(top.position())
+    top_y = column.cursorRect(top).top()
+    assert at > split.start + 40  # the words in view are well inside the part split off
+    text = shown(window)[index]
+    words = text[at : at + 6]
+    assert "\n" not in words and text.count(words) == 1
+    after = shown(window)[index + 1]
+    count = len(view.columns)
+    colleague.split_section(page_id, index, split.start)
+    qtbot.waitUntil(lambda: len(window.page_view.columns) == count + 1, timeout=3000)
+    columns = window.page_view.columns
+    assert words in shown(window)[index + 1] and words not in shown(window)[index]
+    moved = columns[index + 1]
+    cursor = moved.textCursor()
+    cursor.setPosition(SectionPositions(moved).to_document(shown(window)[index + 1].index(words)))
+    assert abs(moved.cursorRect(cursor).top() - top_y) <= moved.fontMetrics().lineSpacing() * 1.5
+    # The column that followed is now one further on and still shows its opening words.
+    assert shown(window)[index + 2] == after
+    assert columns[index + 2].verticalScrollBar().value() == 0

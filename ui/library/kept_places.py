@@ -4,8 +4,9 @@ Before the page is read again for a colleague's correction or structure edit, th
 other end of the selection and each column's first visible character are taken as section
 offsets of the page as it was shown; after, they are followed to the same words
 (:func:`models.proofreading.places.follow_places`: by the raw characters beside them, else by
-the highlights' quote anchoring) and put back: the caret and selection on those words, each
-column scrolled so that its first visible words stand where they stood in the viewport.
+the highlights' quote anchoring) and put back: the caret and selection on those words, and the
+column now holding each column's first visible words scrolled so that they stand where they
+stood in the viewport (a section split off or joined moves words to another column).
 A place that cannot be followed keeps its old offset (inside the section) or scroll value.
 """
 
@@ -96,17 +97,27 @@ class ReaderPlace:
             if anchor is None and self.anchor is not None:
                 anchor = (self.caret[0], self.anchor)
             self._put_caret(view, caret, anchor)
+        # Each column's words go back where they stood in the viewport, in the column that holds
+        # them now: a colleague's split or join moves a section's text to another column and
+        # shifts the columns after it. A column keeps its old scroll only where its words cannot
+        # be followed; a column two kept columns now share shows the first one's words.
+        placed: set[int] = set()
         for kept, now in zip(self.columns, found, strict=False):
-            if kept.number >= len(view.columns):
+            if now is None or not 0 <= now[0] < len(view.columns) or now[0] in placed:
                 continue
-            column = view.columns[kept.number]
+            placed.add(now[0])
+            column = _laid_out(view, now[0])
             bar = column.verticalScrollBar()
-            bar.setValue(kept.scroll)
-            if now is None or now[0] != kept.number or kept.scroll == 0:
-                continue  # at the top, or its first words went to another column: as it was
+            if kept.scroll == 0 and now[0] == kept.number:
+                bar.setValue(0)  # at the top, as it was
+                continue
+            bar.setValue(kept.scroll if now[0] == kept.number else 0)
             cursor = column.textCursor()
             cursor.setPosition(SectionPositions(column).to_document(now[1]))
             bar.setValue(bar.value() + column.cursorRect(cursor).top() - kept.top_y)
+        for kept, now in zip(self.columns, found, strict=False):
+            if now is None and kept.number < len(view.columns) and kept.number not in placed:
+                view.columns[kept.number].verticalScrollBar().setValue(kept.scroll)
         view.scroll.horizontalScrollBar().setValue(self.strip)
         return True
 
@@ -123,3 +134,14 @@ class ReaderPlace:
         else:
             cursor.setPosition(min(positions.to_document(caret[1]), last))
         target.setTextCursor(cursor)  # the words in view are put back after: no jump to the caret
+
+
+def _laid_out(view: Any, number: int) -> Any:
+    """The column, shown and laid out at its width now, so that it can scroll: a page whose
+    sections changed is laid out afresh, and a new column's layout otherwise waits for the
+    event loop (its scroll range is still empty)."""
+    view.reveal_column(number)
+    view.scroll.widget().layout().activate()
+    column = view.columns[number]
+    column.document().documentLayout().documentSize()
+    return column
