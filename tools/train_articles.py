@@ -33,6 +33,7 @@ import math
 import os
 import random
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -325,9 +326,12 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
     real = parser.decode_learned
     if weights is not None:
         parser.decode_learned = lambda items, _w=None: real(items, weights)
+    # The scorer reads the page's text from a file: one of this process's own (two runs at once
+    # must not read each other's pages).
+    tmp = tempfile.TemporaryDirectory(prefix="train_articles_")
     try:
         for page in pages:
-            path = Path("/tmp/_train_articles_page.txt")
+            path = Path(tmp.name) / "page.txt"
             path.write_text(page.raw, encoding="utf-8")
             m = ev.score_page(path, page.gold, parser.parse_page(page.raw).to_json())
             for k, v in m.items():
@@ -335,6 +339,7 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
             tot["pages"] += 1
     finally:
         parser.decode_learned = real
+        tmp.cleanup()
     return tot
 
 
