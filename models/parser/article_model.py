@@ -17,7 +17,6 @@ A reading's cost is the weights' dot product with its features; the cheapest win
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 from functools import lru_cache
@@ -45,7 +44,7 @@ BEAM = 8
 Feats = dict[str, float]
 #: The article-level evidence's features (``Decoder.closing`` and a late headline's words
 #: before its body).
-EVIDENCE = ("a.mixed", "a.head_body", "u.sim_before")
+EVIDENCE = ("a.head_body", "u.sim_before")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +132,7 @@ class PageFeatures:
                     break
                 before.insert(0, prv)
             self.prev_lead[i] = lead_text(before)
+        self._far: dict[int, float] = {}
         # Words a paragraph shares with the two paragraphs before it (the same story goes on).
         self.local = [0.0] * n
         for i, it in enumerate(items):
@@ -144,10 +144,33 @@ class PageFeatures:
         self.shared: dict = {}
         self.body: dict = {}
         self.closing: dict = {}
-        self.cols: dict = {}
         self.found: dict = {}
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
+
+    def far_sim(self, i: int) -> float:
+        """Title ``i``'s best match among the leads of the page's other runs of paragraphs
+        (not the nearest run below it nor the nearest above it): a lead story's headline may
+        be set far from its article."""
+        got = self._far.get(i)
+        if got is None:
+            items = self.items
+            runs: list[tuple[int, int]] = []
+            for k, it in enumerate(items):
+                if it.kind == "para":
+                    if runs and runs[-1][1] == k - 1:
+                        runs[-1] = (runs[-1][0], k)
+                    else:
+                        runs.append((k, k))
+            below = next((r for r in runs if r[0] > i), None)
+            above = next((r for r in reversed(runs) if r[1] < i), None)
+            far = [r for r in runs if r not in (below, above)]
+            # By the title's best line: a kicker above a headline shares few of its words.
+            lines = [ln.stripped for ln in items[i].lines] or [items[i].text]
+            leads = [lead_text(items[a : b + 1]) for a, b in far]
+            got = max((similarity(t, lead) for t in lines for lead in leads), default=0.0)
+            self._far[i] = got
+        return got
 
     def _blank_before(self, i: int) -> bool:
         if i == 0:
@@ -294,6 +317,8 @@ class Decoder:
         self.w = weights
         if self.evidence is None:
             self.evidence = any(k in weights for k in EVIDENCE)
+        #: A headline may head nothing where it is printed (``orphan``) only under weights that weigh it.
+        self.orphans = "orphan" in weights
         self.track = track
         #: Training decodes each page many times: its features are kept (by the list's id).
         self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
@@ -353,22 +378,6 @@ class Decoder:
             self._body[key] = got
         return got
 
-    def _columns(self, items: list[Item]) -> list[float]:
-        """The sorted widths the paragraphs of an article show (those too short to show one
-        left out), grown one paragraph at a time as the decoder reads on."""
-        key = id(items[0])
-        grown = self._cols.get(key)
-        if grown is None or grown[0] > len(items):
-            grown = (0, [])
-        n, cols = grown
-        if n < len(items):
-            # Grown in place: every later reader of this first paragraph reads further on.
-            for it in items[n:]:
-                if it.own_column is not None and it.kind == "para":
-                    bisect.insort(cols, it.own_column)
-            self._cols[key] = (len(items), cols)
-        return cols
-
     def closing(self, art: Article) -> Feats:
         """Article-level evidence read when an article is complete: how many of its
         paragraphs are set in another column than most of them (an article keeps one
@@ -382,13 +391,6 @@ class Decoder:
         if got is not None:
             return got
         got = {}
-        cols = self._columns(items)
-        n = len(cols)
-        if n >= 2:
-            mid = cols[n // 2] if n % 2 else (cols[n // 2 - 1] + cols[n // 2]) / 2
-            off = bisect.bisect_right(cols, mid - 1.0) + n - bisect.bisect_left(cols, mid + 1.0)
-            if off:
-                got["a.mixed"] = min(off, 4) / 2
         if art.heading is not None:
             got["a.head_body"] = self.body_sim(art.heading.text, items)
         self._closing[key] = got
@@ -412,7 +414,7 @@ class Decoder:
             if self.track:
                 self._pages[id(items)] = (items, self.pf)
         self._leads, self._shared, self._body = self.pf.leads, self.pf.shared, self.pf.body
-        self._closing, self._cols, self._found = self.pf.closing, self.pf.cols, self.pf.found
+        self._closing, self._found = self.pf.closing, self.pf.found
         self._closing_cost: dict = {}
         self.head_cost = [self.dot(f) for f in self.pf.head]
         self.para_cost = [self.dot(f) for f in self.pf.para]
@@ -562,6 +564,11 @@ class Decoder:
             if starts_with_dateline(item.text):
                 f["d.dateline"] = 1.0
             yield "h_paras", cost + self.dot(f), arts[:-1] + [Article(cur.heading, [item])], f, False, "para"
+            if self.orphans:
+                # The headline heads nothing here: its article is printed elsewhere on the page
+                # (``_rehome_headlines`` finds it) and a headless article starts below it.
+                f = {"orphan": 1.0, "o.sim": pf.far_sim(pf.index[id(cur.heading)])}
+                yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
             return
         # open, h_paras: the article goes on, or a new one starts here.
         yield state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])], None, False, "para"
