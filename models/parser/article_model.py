@@ -134,6 +134,7 @@ class PageFeatures:
                 before.insert(0, prv)
             self.prev_lead[i] = lead_text(before)
         self._far: dict[int, float] = {}
+        self._runs: list[tuple[int, int, frozenset]] | None = None
         # Words a paragraph shares with the two paragraphs before it (the same story goes on).
         self.local = [0.0] * n
         for i, it in enumerate(items):
@@ -155,21 +156,27 @@ class PageFeatures:
         be set far from its article."""
         got = self._far.get(i)
         if got is None:
-            items = self.items
-            runs: list[tuple[int, int]] = []
-            for k, it in enumerate(items):
-                if it.kind == "para":
-                    if runs and runs[-1][1] == k - 1:
-                        runs[-1] = (runs[-1][0], k)
-                    else:
-                        runs.append((k, k))
-            below = next((r for r in runs if r[0] > i), None)
-            above = next((r for r in reversed(runs) if r[1] < i), None)
-            far = [r for r in runs if r not in (below, above)]
+            if self._runs is None:
+                # The page's runs of paragraphs, each with its lead's bigrams (once a page).
+                runs: list[list[int]] = []
+                for k, it in enumerate(self.items):
+                    if it.kind == "para":
+                        if runs and runs[-1][1] == k - 1:
+                            runs[-1][1] = k
+                        else:
+                            runs.append([k, k])
+                self._runs = [(a, b, _bigrams(lead_text(self.items[a : b + 1]))) for a, b in runs]
+            below = next((r for r in self._runs if r[0] > i), None)
+            above = next((r for r in reversed(self._runs) if r[1] < i), None)
+            got = 0.0
             # By the title's best line: a kicker above a headline shares few of its words.
-            lines = [ln.stripped for ln in items[i].lines] or [items[i].text]
-            leads = [lead_text(items[a : b + 1]) for a, b in far]
-            got = max((similarity(t, lead) for t in lines for lead in leads), default=0.0)
+            for text in [ln.stripped for ln in self.items[i].lines] or [self.items[i].text]:
+                words = _title_words(text)
+                if not words:
+                    continue
+                for run in self._runs:
+                    if run is not below and run is not above:
+                        got = max(got, len(words & run[2]) / len(words))
             self._far[i] = got
         return got
 
