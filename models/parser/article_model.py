@@ -403,6 +403,17 @@ class Decoder:
         self._closing[key] = got
         return got
 
+    def closing_cost(self, art: Article) -> float:
+        """``closing``'s cost under the weights (kept per article: the same for every
+        hypothesis that ends it). Only a headed article has evidence to read."""
+        if not self.evidence or not art.items or art.heading is None:
+            return 0.0
+        key = (id(art.items[0]), len(art.items), id(art.heading))
+        got = self._closing_cost.get(key)
+        if got is None:
+            got = self._closing_cost[key] = self.dot(self.closing(art))
+        return got
+
     def decode(self, items: list[Item], gold: list | None = None, augment: tuple | None = None):
         """The cheapest reading (articles, and its summed features when tracked), or None
         when ``gold`` is given and no reading in the beam agrees with it.
@@ -454,7 +465,7 @@ class Decoder:
             if arts and state != "closed":
                 shut = self.closing(arts[-1])
                 if shut:
-                    cost += self.dot(shut)
+                    cost += self.closing_cost(arts[-1])
                     chain = _extend(chain, shut) if track else None
             final.append((cost, arts, chain))
         cost, arts, chain = min(final, key=lambda x: x[0])
@@ -492,7 +503,7 @@ class Decoder:
                 f = _merge(_merge(hf, {"headless": 1.0}), shut)
                 yield (
                     "h_empty",
-                    cost + hc + self.w.get("headless", 0.0) + self.dot(shut),
+                    cost + hc + self.w.get("headless", 0.0) + self.closing_cost(cur),
                     arts + [Article(heading=item)],
                     f,
                     True,
@@ -532,7 +543,7 @@ class Decoder:
                 )
             else:  # h_paras
                 shut = self.closing(cur)
-                sc = self.dot(shut)
+                sc = self.closing_cost(cur)
                 yield (
                     "h_empty",
                     cost + hc + sc,
@@ -597,11 +608,7 @@ class Decoder:
         # What closing the article costs: the same for every hypothesis whose article
         # starts at the same paragraph.
         if self.evidence:
-            key = (id(cur.items[0]) if cur.items else 0, len(cur.items), id(cur.heading))
-            closing_cost = self._closing_cost.get(key)
-            if closing_cost is None:
-                closing_cost = self._closing_cost[key] = self.dot(self.closing(cur))
-            cost += closing_cost
+            cost += self.closing_cost(cur)
         feats = None
         if self._tracking:
             extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras, "b.coh": coh}
