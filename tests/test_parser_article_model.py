@@ -66,7 +66,7 @@ def test_the_shipped_model_is_named_by_the_parser_version() -> None:
 def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
     """pages-dev-column (40 pages the rules were never tuned on), scored as
     ../shared/eval/structure_eval.py does. The floor is what this model measured (article
-    0.750, para 0.982), less a little; issue 9's goal (0.85) is not reached yet."""
+    0.808, para 0.981), less a little; issue 9's goal (0.85) is not reached yet."""
     from test_parser_structure import _score
 
     paras = n_paras = whole = n_arts = 0
@@ -76,7 +76,7 @@ def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
         p, n, w, a = _score(gold, parse_page(raw).sections)
         paras, n_paras, whole, n_arts = paras + p, n_paras + n, whole + w, n_arts + a
     assert paras / n_paras >= 0.95
-    assert whole / n_arts >= 0.72
+    assert whole / n_arts >= 0.78
 
 
 def _paras(*rows: tuple[str, float | None]) -> list[Item]:
@@ -90,14 +90,12 @@ def _paras(*rows: tuple[str, float | None]) -> list[Item]:
     return out
 
 
-def test_an_article_whose_paragraphs_change_column_reads_as_two_stories() -> None:
-    """Article-level evidence: one article is set in one column width; a reading that runs
-    two articles together (17 characters a line, then 18) is marked for the decoder, and so
-    is how many of a headline's words the body it would take holds. The shipped weights do
-    not weigh it yet (trained with it, the seed page loses an article), so it is read only by
-    weights that do."""
+def test_a_headline_is_weighed_by_how_much_of_it_the_body_it_would_take_holds() -> None:
+    """Article-level evidence (the shipped weights weigh it): how many of a headline's words
+    the body it would take holds. Column widths are not read as evidence (on a real page
+    one article's paragraphs measure 17 and 18 characters a line)."""
     dec = article_model.Decoder(article_model.shipped_weights())
-    dec.evidence = True  # read by weights trained with it (ART_EVIDENCE=1)
+    assert dec.evidence
     page = _paras(
         *[("社区党委书记王琼每天走访居民。", 17.0)] * 4,
         ("短。", None),
@@ -105,14 +103,35 @@ def test_an_article_whose_paragraphs_change_column_reads_as_two_stories() -> Non
     )
     one, other = page[:4], page[5:]
     dec.decode(page)  # the page the decoder reads (its paragraphs' shared words)
-    assert "a.mixed" not in dec.closing(Article(None, one))
-    assert dec.closing(Article(None, page))["a.mixed"] > 0
-    # A paragraph too short to show its column says nothing either way.
-    assert "a.mixed" not in dec.closing(Article(None, page[:5]))
+    assert "a.mixed" not in dec.closing(Article(None, page))
     heading = Item("title", [], text="王琼的社区")
     held = dec.closing(Article(heading, one))["a.head_body"]
     assert held > dec.closing(Article(heading, other))["a.head_body"]
-    assert not article_model.Decoder(article_model.shipped_weights()).closing(Article(None, page))
+
+
+def test_a_headline_set_far_from_its_article_may_head_nothing_where_it_stands() -> None:
+    """Under weights that weigh it (``orphan``), a headline can head nothing where it is
+    printed and a headless article start below it; ``o.sim`` is how well its best line
+    matches the lead of a run of paragraphs that is not its neighbour."""
+    items = _paras(
+        ("社区工作人员王琼每天走访居民，登记返乡人员。", 17.0),
+        ("合作社打工的村民笑得合不拢嘴，合作社带俺走上致富路。", 17.0),
+    )
+    title = Item("title", split_lines("社区王琼：守护居民的好管家"), text="社区王琼：守护居民的好管家")
+    other = Item("title", split_lines("松山隧道建设者坚守工地"), text="松山隧道建设者坚守工地")
+    page = [items[0], other, _paras(("松山隧道的建设者春节没有回家。", 17.0))[0], title, items[1]]
+    weights = dict(article_model.shipped_weights())
+    assert "orphan" in weights
+    pf = article_model.PageFeatures(page)
+    assert pf.far_sim(3) > pf.far_sim(1)  # 王琼's words are in the page's first run, not next to it
+    dec = article_model.Decoder({**weights, "orphan": -50.0})
+    arts = dec.decode(page)[0]
+    assert any(a.heading is title and not a.items for a in arts)
+    assert any(a.heading is None and a.items[:1] == [items[1]] for a in arts)
+    weights.pop("orphan")
+    weights.pop("o.sim", None)
+    arts = article_model.Decoder(weights).decode(page)[0]
+    assert not any(a.heading is title and not a.items for a in arts)
 
 
 def test_training_decodes_look_for_the_closest_wrong_reading() -> None:

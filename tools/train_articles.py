@@ -33,6 +33,7 @@ import math
 import os
 import random
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,12 +63,16 @@ SYNTH_PAGES = 200  # relaid-out column pages in all
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
 STEP = 0.1  # the perceptron's step
-MARGIN = float(os.environ.get("ART_MARGIN", "0"))  # cost-augmented decoding's margin per item read wrongly
+MARGIN = float(os.environ.get("ART_MARGIN", "1"))  # cost-augmented decoding's margin per item read wrongly
 DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn back to START after a page
-#: Train the decoder with the article-level evidence (Decoder.closing); off by default: with it the
-#: seed page loses an article (see README).
-EVIDENCE = os.environ.get("ART_EVIDENCE", "0") == "1"
+#: Train the decoder with the article-level evidence (Decoder.closing, a late headline's words
+#: before its body); ART_EVIDENCE=0 trains without it.
+EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
+#: Copies of the seed page (a real OCR'd page, labelled by hand) among the article decoder's
+#: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
+#: fold and score it as a training page.
+SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
 
 #: The title-block model starts from the grid rules' verdict.
 START_TITLES = {"bias": -0.5, "rule.legacy": 1.0}
@@ -102,6 +107,8 @@ START = {
     "d.label": -1.0,
     "heading_only": 4.0,
 }
+if os.environ.get("ART_ORPHAN", "1") == "1":
+    START["orphan"] = 4.0  # a headline heading nothing where it is printed: as dear as heading_only
 
 
 @dataclass
@@ -127,6 +134,19 @@ def real_pages() -> list[Page]:
             raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
             out.append(Page(name, gold.get("source", gp.name), gp.name, raw, gold, label_lines(raw, gold)))
     return out
+
+
+def seed_page() -> Page:
+    """The seed page (../shared/data/seed), fold -1: in no fold."""
+    gp = SHARED / "data" / "seed" / "jiaozuo-2016-11-page.gold.json"
+    gold = json.loads(gp.read_text(encoding="utf-8"))
+    raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    return Page("seed", "seed", gp.name, raw, gold, label_lines(raw, gold), fold=-1)
+
+
+def article_pages(pages: list[Page]) -> list[Page]:
+    """The article decoder's training pages: the seed page SEED_COPIES times."""
+    return [p for p in pages if p.set != "seed"] + [p for p in pages if p.set == "seed"] * SEED_COPIES
 
 
 def fold_of_sources(pages: list[Page]) -> dict[str, int]:
@@ -214,7 +234,23 @@ def capture_items(page: Page) -> None:
     finally:
         parser.decode_learned = real
     page.items = got[0] if got else []
-    page.item_gold = [_item_gold(it, page.labels) for it in page.items]
+    page.item_gold = _far_headlines([_item_gold(it, page.labels) for it in page.items])
+
+
+def _far_headlines(gold: list) -> list:
+    """A headline printed away from its article (neither above its first paragraph nor
+    right after its last) heads nothing where it stands: the decoder reads it as an orphan
+    (a key of its own) and ``_rehome_headlines`` takes it to its article."""
+    out = list(gold)
+    seen: set = set()
+    prev = None
+    for i, g in enumerate(gold):
+        if g is not None and g[1] == "head" and g[0] in seen and prev != g[0]:
+            out[i] = (("far", g[0]), "head")
+        if g is not None:
+            seen.add(g[0])
+            prev = g[0]
+    return out
 
 
 def _item_gold(item, labels) -> tuple | None:
@@ -325,9 +361,12 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
     real = parser.decode_learned
     if weights is not None:
         parser.decode_learned = lambda items, _w=None: real(items, weights)
+    # The scorer reads the page's text from a file: one of this process's own (two runs at once
+    # must not read each other's pages).
+    tmp = tempfile.TemporaryDirectory(prefix="train_articles_")
     try:
         for page in pages:
-            path = Path("/tmp/_train_articles_page.txt")
+            path = Path(tmp.name) / "page.txt"
             path.write_text(page.raw, encoding="utf-8")
             m = ev.score_page(path, page.gold, parser.parse_page(page.raw).to_json())
             for k, v in m.items():
@@ -335,6 +374,7 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
             tot["pages"] += 1
     finally:
         parser.decode_learned = real
+        tmp.cleanup()
     return tot
 
 
@@ -346,7 +386,7 @@ def dataset() -> list[Page]:
     synth: list[Page] = []
     for f in range(FOLDS):
         synth += relaid_out(articles_of([p for p in pages if p.fold == f]), SYNTH_PAGES // FOLDS, f)
-    allp = pages + synth
+    allp = pages + synth + ([seed_page()] if SEED_COPIES else [])
     for p in allp:
         p.blocks = block_examples(p)
     return allp
@@ -371,36 +411,47 @@ def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) ->
     gaps and ``extra_gaps``), then the article decoder's, fitted on ``pages``; every page of
     ``everything`` is left parsed into items with those title and paragraph weights (which
     stay set for scoring)."""
-    titles = fit_titles(pages)
+    laid_out = [p for p in pages if p.set != "seed"]  # the seed page trains the article decoder alone
+    titles = fit_titles(laid_out)
     article_model.set_title_weights(titles)
-    for p in pages:
+    for p in laid_out:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
-    paragraphs = fit_paragraphs([ex for p in pages for ex in p.gaps] + list(extra_gaps))
+    paragraphs = fit_paragraphs([ex for p in laid_out for ex in p.gaps] + list(extra_gaps))
     article_model.set_paragraph_weights(paragraphs)
     for p in everything:
         capture_items(p)
-    return titles, paragraphs, train(pages)
+    return titles, paragraphs, train(article_pages(pages))
 
 
-def kfold(folds: int, save: Path | None = None) -> None:
+def kfold(folds: int, save: Path | None = None, articles_only: bool = False) -> None:
     """Dev figures of the shipped weights beside held-out figures: the pages' printed
     sources are dealt into ``folds`` folds; each fold is scored by weights fitted without
     any of its pages or of the relaid-out pages made from its articles (``save``: each
-    fold's three models written there as foldN.json, for tools/article_errors.py)."""
+    fold's three models written there as foldN.json, for tools/article_errors.py;
+    ``articles_only``: the article decoder alone refitted, the shipped title-block and
+    paragraph-break weights, which saw every page, kept). The seed page, when trained on,
+    is in every fold's training pages: its figure is a training figure."""
     global FOLDS
     FOLDS = folds
     data = dataset()
     ev = scorer()
-    sets = list(SETS) + ["relaid-out"]
+    sets = list(SETS) + ["relaid-out"] + (["seed"] if SEED_COPIES else [])
     article_model.set_title_weights(None)
     article_model.set_paragraph_weights(None)
     dev = {s: score([p for p in data if p.set == s], article_model.shipped_weights(), ev) for s in sets}
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
     held = {s: collections.Counter() for s in sets}
+    if articles_only:
+        for p in data:
+            capture_items(p)
     for f in range(FOLDS):
-        test = [p for p in data if p.fold == f]
-        t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data)
+        test = [p for p in data if p.fold in (f, -1)]
+        if articles_only:
+            t_f, p_f = article_model.title_weights(), article_model.paragraph_weights()
+            w_f = train(article_pages([p for p in data if p.fold != f]))
+        else:
+            t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data)
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
             model = {"title_blocks": t_f, "paragraph_breaks": p_f, "weights": w_f, "folds": FOLDS}
@@ -413,7 +464,7 @@ def kfold(folds: int, save: Path | None = None) -> None:
     article_model.set_paragraph_weights(None)
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}")
-        print(f"{'':18s} k-fold {figures(held[s])}")
+        print(f"{'':18s} {'trained' if s == 'seed' else 'k-fold'} {figures(held[s])}")
 
 
 def main() -> None:
@@ -431,7 +482,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     if args.kfold:
-        kfold(args.kfold, args.save_folds)
+        kfold(args.kfold, args.save_folds, args.articles_only)
         return
     data = dataset()
     if args.articles_only:
@@ -440,7 +491,7 @@ def main() -> None:
         titles, paragraphs = article_model.title_weights(), article_model.paragraph_weights()
         for p in data:
             capture_items(p)
-        weights = train(data)
+        weights = train(article_pages(data))
     else:
         titles, paragraphs, weights = fit_all(data, data, engine_gaps())
     out = resource_path(*article_model.MODEL_FILE)

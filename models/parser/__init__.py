@@ -215,7 +215,8 @@ def _rehome_headlines(articles: list[Article]) -> list[Article]:
         if homeless:
             homeless[0].heading = orphan.heading
             articles.remove(orphan)
-    return articles
+    # A headline that headed nothing where it stands and went to its article leaves nothing.
+    return [a for a in articles if a.heading is not None or a.items]
 
 
 def _is_caption(article: Article) -> bool:

@@ -7,17 +7,17 @@ hand-set costs: an article boundary between two paragraphs (dateline, byline, ph
 caption, closing note, credit, column-width change, blank line, how short the last
 line is, words shared with the article so far), a title unit read as a headline or kept
 as a paragraph (a 小标题: length, quotes, brackets, dashes, blank lines, neighbours'
-column width), and a headline attached to the article above it (printed after its
-body) or below it (words shared with either lead).
+column width), a headline attached to the article above it (printed after its
+body) or below it (words shared with either lead), or heading nothing where it stands
+(its article printed elsewhere on the page; ``_rehome_headlines`` takes it there).
 
 The weights (``resources/parser/article_model.json``) are fitted by a structured
-perceptron on the dev pages and relaid-out pages (``tools/train_articles.py``).
+perceptron on the dev pages, relaid-out pages and the seed page (``tools/train_articles.py``).
 A reading's cost is the weights' dot product with its features; the cheapest wins.
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 from functools import lru_cache
@@ -45,7 +45,7 @@ BEAM = 8
 Feats = dict[str, float]
 #: The article-level evidence's features (``Decoder.closing`` and a late headline's words
 #: before its body).
-EVIDENCE = ("a.mixed", "a.head_body", "u.sim_before")
+EVIDENCE = ("a.head_body", "u.sim_before")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +133,8 @@ class PageFeatures:
                     break
                 before.insert(0, prv)
             self.prev_lead[i] = lead_text(before)
+        self._far: dict[int, float] = {}
+        self._runs: list[tuple[int, int, frozenset]] | None = None
         # Words a paragraph shares with the two paragraphs before it (the same story goes on).
         self.local = [0.0] * n
         for i, it in enumerate(items):
@@ -144,10 +146,39 @@ class PageFeatures:
         self.shared: dict = {}
         self.body: dict = {}
         self.closing: dict = {}
-        self.cols: dict = {}
         self.found: dict = {}
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
+
+    def far_sim(self, i: int) -> float:
+        """Title ``i``'s best match among the leads of the page's other runs of paragraphs
+        (not the nearest run below it nor the nearest above it): a lead story's headline may
+        be set far from its article."""
+        got = self._far.get(i)
+        if got is None:
+            if self._runs is None:
+                # The page's runs of paragraphs, each with its lead's bigrams (once a page).
+                runs: list[list[int]] = []
+                for k, it in enumerate(self.items):
+                    if it.kind == "para":
+                        if runs and runs[-1][1] == k - 1:
+                            runs[-1][1] = k
+                        else:
+                            runs.append([k, k])
+                self._runs = [(a, b, _bigrams(lead_text(self.items[a : b + 1]))) for a, b in runs]
+            below = next((r for r in self._runs if r[0] > i), None)
+            above = next((r for r in reversed(self._runs) if r[1] < i), None)
+            got = 0.0
+            # By the title's best line: a kicker above a headline shares few of its words.
+            for text in [ln.stripped for ln in self.items[i].lines] or [self.items[i].text]:
+                words = _title_words(text)
+                if not words:
+                    continue
+                for run in self._runs:
+                    if run is not below and run is not above:
+                        got = max(got, len(words & run[2]) / len(words))
+            self._far[i] = got
+        return got
 
     def _blank_before(self, i: int) -> bool:
         if i == 0:
@@ -294,6 +325,8 @@ class Decoder:
         self.w = weights
         if self.evidence is None:
             self.evidence = any(k in weights for k in EVIDENCE)
+        #: A headline may head nothing where it is printed (``orphan``) only under weights that weigh it.
+        self.orphans = "orphan" in weights
         self.track = track
         #: Training decodes each page many times: its features are kept (by the list's id).
         self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
@@ -353,27 +386,10 @@ class Decoder:
             self._body[key] = got
         return got
 
-    def _columns(self, items: list[Item]) -> list[float]:
-        """The sorted widths the paragraphs of an article show (those too short to show one
-        left out), grown one paragraph at a time as the decoder reads on."""
-        key = id(items[0])
-        grown = self._cols.get(key)
-        if grown is None or grown[0] > len(items):
-            grown = (0, [])
-        n, cols = grown
-        if n < len(items):
-            # Grown in place: every later reader of this first paragraph reads further on.
-            for it in items[n:]:
-                if it.own_column is not None and it.kind == "para":
-                    bisect.insort(cols, it.own_column)
-            self._cols[key] = (len(items), cols)
-        return cols
-
     def closing(self, art: Article) -> Feats:
         """Article-level evidence read when an article is complete: how many of its
-        paragraphs are set in another column than most of them (an article keeps one
-        column width; two articles read as one often do not), and how many of its
-        headline's words its body holds."""
+        headline's words its body holds. (Its paragraphs' column widths are not read: on a
+        real page one article's paragraphs measure 17 and 18 characters a line.)"""
         items = art.items
         if not items or not self.evidence:
             return {}
@@ -382,16 +398,20 @@ class Decoder:
         if got is not None:
             return got
         got = {}
-        cols = self._columns(items)
-        n = len(cols)
-        if n >= 2:
-            mid = cols[n // 2] if n % 2 else (cols[n // 2 - 1] + cols[n // 2]) / 2
-            off = bisect.bisect_right(cols, mid - 1.0) + n - bisect.bisect_left(cols, mid + 1.0)
-            if off:
-                got["a.mixed"] = min(off, 4) / 2
         if art.heading is not None:
             got["a.head_body"] = self.body_sim(art.heading.text, items)
         self._closing[key] = got
+        return got
+
+    def closing_cost(self, art: Article) -> float:
+        """``closing``'s cost under the weights (kept per article: the same for every
+        hypothesis that ends it). Only a headed article has evidence to read."""
+        if not self.evidence or not art.items or art.heading is None:
+            return 0.0
+        key = (id(art.items[0]), len(art.items), id(art.heading))
+        got = self._closing_cost.get(key)
+        if got is None:
+            got = self._closing_cost[key] = self.dot(self.closing(art))
         return got
 
     def decode(self, items: list[Item], gold: list | None = None, augment: tuple | None = None):
@@ -412,7 +432,7 @@ class Decoder:
             if self.track:
                 self._pages[id(items)] = (items, self.pf)
         self._leads, self._shared, self._body = self.pf.leads, self.pf.shared, self.pf.body
-        self._closing, self._cols, self._found = self.pf.closing, self.pf.cols, self.pf.found
+        self._closing, self._found = self.pf.closing, self.pf.found
         self._closing_cost: dict = {}
         self.head_cost = [self.dot(f) for f in self.pf.head]
         self.para_cost = [self.dot(f) for f in self.pf.para]
@@ -445,7 +465,7 @@ class Decoder:
             if arts and state != "closed":
                 shut = self.closing(arts[-1])
                 if shut:
-                    cost += self.dot(shut)
+                    cost += self.closing_cost(arts[-1])
                     chain = _extend(chain, shut) if track else None
             final.append((cost, arts, chain))
         cost, arts, chain = min(final, key=lambda x: x[0])
@@ -483,7 +503,7 @@ class Decoder:
                 f = _merge(_merge(hf, {"headless": 1.0}), shut)
                 yield (
                     "h_empty",
-                    cost + hc + self.w.get("headless", 0.0) + self.dot(shut),
+                    cost + hc + self.w.get("headless", 0.0) + self.closing_cost(cur),
                     arts + [Article(heading=item)],
                     f,
                     True,
@@ -523,7 +543,7 @@ class Decoder:
                 )
             else:  # h_paras
                 shut = self.closing(cur)
-                sc = self.dot(shut)
+                sc = self.closing_cost(cur)
                 yield (
                     "h_empty",
                     cost + hc + sc,
@@ -562,6 +582,11 @@ class Decoder:
             if starts_with_dateline(item.text):
                 f["d.dateline"] = 1.0
             yield "h_paras", cost + self.dot(f), arts[:-1] + [Article(cur.heading, [item])], f, False, "para"
+            if self.orphans:
+                # The headline heads nothing here: its article is printed elsewhere on the page
+                # (``_rehome_headlines`` finds it) and a headless article starts below it.
+                f = {"orphan": 1.0, "o.sim": pf.far_sim(pf.index[id(cur.heading)])}
+                yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
             return
         # open, h_paras: the article goes on, or a new one starts here.
         yield state, cost, arts[:-1] + [Article(cur.heading, cur.items + [item])], None, False, "para"
@@ -583,11 +608,7 @@ class Decoder:
         # What closing the article costs: the same for every hypothesis whose article
         # starts at the same paragraph.
         if self.evidence:
-            key = (id(cur.items[0]) if cur.items else 0, len(cur.items), id(cur.heading))
-            closing_cost = self._closing_cost.get(key)
-            if closing_cost is None:
-                closing_cost = self._closing_cost[key] = self.dot(self.closing(cur))
-            cost += closing_cost
+            cost += self.closing_cost(cur)
         feats = None
         if self._tracking:
             extra = {"b.shared": shared, "b.local": pf.local[i], "b.paras": paras, "b.coh": coh}
