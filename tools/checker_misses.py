@@ -7,8 +7,7 @@ For every gold error the checker does not flag, one of:
   dictionary word there (so a wider candidate pool could offer it)?
 - (b) for the covered ones: the right candidate's substitution log-odds and the
   position's log-odds against the two thresholds (both must be missed for no flag);
-- (c) whether the character as read and the right one stand in no dictionary word either way;
-- (d) whether the OCR confusion table (tools/build_ocr_confusions.py) knows the pair.
+- (c) whether the character as read and the right one stand in no dictionary word either way.
 
     python tools/checker_misses.py [--examples 30]
 """
@@ -63,9 +62,6 @@ def main() -> None:
                 counts["other errors (punctuation, spaces, longer)"] += 1
                 continue
             counts["Han substitutions"] += 1
-            counts["Han substitutions in the OCR confusion table"] += (
-                language.confusions.count(text[start], right) > 0
-            )
             if any(f.start <= start < f.end for f in flags):
                 counts["Han substitutions flagged"] += 1
                 continue
@@ -87,9 +83,6 @@ def main() -> None:
                 counts["(a) right character not among the candidates"] += 1
                 counts["(a)   ... no candidate at all at the position"] += here is None
                 counts["(a)   ... though it makes a dictionary word there"] += right_in
-            known = language.confusions.count(text[start], right) > 0
-            counts["(d) the pair is in the OCR confusion table"] += known
-            counts["(d)   ... and the right character is a candidate"] += known and bool(mine)
             counts["(c) in no dictionary word either way"] += not read_in and not right_in
             counts["(c) as read in no dictionary word"] += not read_in
     width = max(len(k) for k in counts)

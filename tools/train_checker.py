@@ -2,10 +2,9 @@
 
 Clean sentences (the CPP polyphone sentences: g2pM, Apache-2.0, text from Chinese
 Wikipedia, CC BY-SA) get OCR-like substitutions injected: about one Han character in a
-hundred is replaced, by default 40% of the time by a character an OCR engine was seen to
-read for it (the OCR confusion table, drawn by its counts), 30% by one of its look-alikes
-from the rendered table (the more alike, the likelier), and otherwise by another common
-character (real OCR also misreads characters neither table knows).
+hundred is replaced, half of the time by one of its look-alikes from the rendered table
+(the more alike, the likelier), half of the time by another common character (real OCR
+also misreads characters whose printed glyphs differ more than the rendered fonts show).
 Every candidate the checker generates on the corrupted sentences is a training example:
 positive when it restores the injected character. A logistic regression over the
 features of :mod:`models.proofreading.candidates` is fitted by Newton's method with a
@@ -16,7 +15,7 @@ its own pairs (with CPP-only counts that is the other half's pairs, as before).
 The threshold is the lowest probability at which the flags on a held-out tenth of the
 synthetic sentences are right at least ``--precision`` of the time.
 
-    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7] [--ocr-share 0.4]
+    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7]
 """
 
 from __future__ import annotations
@@ -52,23 +51,15 @@ def corrupt(
     rate: float,
     rng: random.Random,
     lookalike_share: float = 0.5,
-    ocr: dict[str, tuple[list[str], list[int]]] | None = None,
-    ocr_share: float = 0.0,
 ) -> tuple[str, dict[int, str]]:
-    """The sentence with OCR-like substitutions, and position -> the right character.
-
-    ``ocr``: right character -> (characters the OCR engine read for it, times)."""
+    """The sentence with OCR-like substitutions, and position -> the right character."""
     chars = list(sentence)
     truth: dict[int, str] = {}
     for i, ch in enumerate(chars):
         if not is_han(ch) or rng.random() >= rate:
             continue
         neighbours = language.lookalikes.get(ch)
-        misread = ocr.get(ch) if ocr else None
-        u = rng.random()
-        if misread and u < ocr_share:
-            wrong = rng.choices(misread[0], weights=misread[1])[0]
-        elif neighbours and u < ocr_share + lookalike_share:
+        if neighbours and rng.random() < lookalike_share:
             options = list(neighbours)
             wrong = rng.choices(options, weights=[neighbours[o] ** 4 for o in options])[0]
         else:
@@ -87,23 +78,10 @@ class Corrupted:
     candidates: list
 
 
-def misreadings(language: Language) -> dict[str, tuple[list[str], list[int]]]:
-    """Right character -> (the characters the OCR engine read for it, how often)."""
-    out: dict[str, tuple[list[str], list[int]]] = {}
-    for read, rights in language.confusions.wrong.items():
-        for right, count in rights.items():
-            reads, counts = out.setdefault(right, ([], []))
-            reads.append(read)
-            counts.append(count)
-    return out
-
-
-def corrupted_sentences(
-    sentences, language, common, weights, rate, rng, share=0.5, ocr=None, ocr_share=0.0
-) -> list[Corrupted]:
+def corrupted_sentences(sentences, language, common, weights, rate, rng, share=0.5) -> list[Corrupted]:
     out = []
     for sentence in sentences:
-        text, truth = corrupt(sentence, language, common, weights, rate, rng, share, ocr, ocr_share)
+        text, truth = corrupt(sentence, language, common, weights, rate, rng, share)
         covered = language.covering_words(text)
         out.append(Corrupted(text, truth, covered, line_candidates(language, text, covered=covered)))
     return out
@@ -152,19 +130,12 @@ def main() -> None:
     )
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument(
-        "--ocr-share",
-        type=float,
-        default=0.4,
-        help="share of injected errors drawn from the OCR confusion table (where it knows the character)",
-    )
-    ap.add_argument(
         "--lookalike-share",
         type=float,
-        default=0.3,
+        default=0.5,
         help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
     )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
-    ap.add_argument("--out", type=Path, default=OUT, help="where the model is written")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     bundled = Language.bundled()
@@ -179,16 +150,15 @@ def main() -> None:
         for s in halves[k]:
             own.update(sentence_bigrams(s))
         pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
-        lang = Language(bundled.words, pairs, bundled.lookalikes, confusions=bundled.confusions)
+        lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()
         langs.append(lang)
     common = list(bundled.lookalikes)
     weights = [bundled.words.get(ch, 1) ** 0.5 for ch in common]
     # three times the real rate for the substitutions: more positives from the same text
-    share, ocr, ocr_share = args.lookalike_share, misreadings(bundled), args.ocr_share
+    share = args.lookalike_share
     sub_data = [
-        corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng, share, ocr, ocr_share)
-        for k in (0, 1)
+        corrupted_sentences(halves[k], langs[k], common, weights, args.rate * 3, rng, share) for k in (0, 1)
     ]
     x = np.vstack([substitution_examples(d)[0] for d in sub_data])
     y = np.concatenate([substitution_examples(d)[1] for d in sub_data])
@@ -196,8 +166,7 @@ def main() -> None:
     print(f"substitutions: {len(y)} candidates, {int(y.sum())} right")
     show("substitution weights", FEATURES, substitution)
     pos_data = [
-        corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng, share, ocr, ocr_share)
-        for k in (0, 1)
+        corrupted_sentences(halves[k], langs[k], common, weights, args.rate, rng, share) for k in (0, 1)
     ]
     px = np.vstack([position_examples(pos_data[k], langs[k], substitution)[0] for k in (0, 1)])
     py = np.concatenate([position_examples(pos_data[k], langs[k], substitution)[1] for k in (0, 1)])
@@ -206,7 +175,7 @@ def main() -> None:
     show("position weights", POSITION_FEATURES, position)
     # the flag threshold: on held-out sentences, at the real rate
     held_data = corrupted_sentences(
-        held, langs[1], common, weights, args.rate, random.Random(args.seed + 1), share, ocr, ocr_share
+        held, langs[1], common, weights, args.rate, random.Random(args.seed + 1), share
     )
     hx, hy = position_examples(held_data, langs[1], substitution)
     hp = 1 / (1 + np.exp(-position.log_odds_many(hx)))
@@ -230,8 +199,8 @@ def main() -> None:
         "flag_threshold": round(threshold, 4),
         "substitution_threshold": args.substitution_threshold,
     }
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"-> {args.out}")
+    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"-> {OUT}")
 
 
 if __name__ == "__main__":

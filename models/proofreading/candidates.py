@@ -1,9 +1,8 @@
 """Candidate substitutions for a line and the features the checker scores them by.
 
 A candidate says "the character at ``position`` may be an OCR misreading of
-``suggestion``". Candidates come from three places: the character's look-alikes that make
-a dictionary word with their neighbours (千 in 若千 -> 若干), the characters an OCR engine
-was seen to read as it (the OCR confusion table) that make one, and any character that
+``suggestion``". Candidates come from two places: the character's look-alikes that make
+a dictionary word with their neighbours (千 in 若千 -> 若干), and any character that
 completes a three- or four-character word the line almost spells (服路员 -> 服务员).
 Each candidate is described by features comparing the line with and without the
 substitution; :mod:`models.proofreading.checker` weighs them with a fitted logistic
@@ -43,8 +42,6 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
-    "ocr_count",  # log(1 + times an OCR engine read the suggestion as the character as read)
-    "ocr_rate",  # share of the engine's readings of that character that were the suggestion
 )
 
 
@@ -64,9 +61,6 @@ def _suggestions(
     words = language.words
     ch = text[i]
     neighbours = language.lookalikes.get(ch, {})
-    confused = language.confusions.wrong.get(ch)
-    if confused:
-        extra = {**confused, **extra}
     found: dict[str, tuple[float, int]] = {}
     n = len(text)
     for length in range(2, MAX_PATTERN + 1):
@@ -77,7 +71,7 @@ def _suggestions(
                 continue
             if len(chars) <= FEW_FILLERS and (length >= 3 or not in_word):
                 pool = list(chars)
-            elif len(chars) < len(neighbours) + len(extra):
+            elif len(chars) < len(neighbours):
                 pool = [x for x in chars if x in neighbours or x in extra]
             else:
                 pool = [x for x in neighbours if x in chars]
@@ -127,7 +121,6 @@ def line_candidates(
         base_pair = language.pair_logp(left, ch) + language.pair_logp(ch, right)
         read_char = language.char_logp(ch) + language.log_total
         neighbours = language.lookalikes.get(ch, {})
-        confusions = language.confusions
         freedom = language.freedom(ch)
         neighbours_in_words = sum(
             1.0 for k in (i - 1, i + 1) if 0 <= k < n and (covered[k] > 0 or not is_han(text[k]))
@@ -152,8 +145,6 @@ def line_candidates(
                 base_pair,
                 pair,
                 freedom,
-                math.log1p(confusions.count(ch, x)),
-                confusions.rate(ch, x),
             )
             out.append(Candidate(i, ch, x, features))
     return out

@@ -4,9 +4,8 @@ Four kinds of flag, each on at most four characters:
 
 - ``punctuation``: a half-width mark in Chinese text (``,`` for ``，``);
 - ``space``: a space the OCR left inside a word;
-- ``lookalike``: a character whose look-alike (a glyph that renders alike, or a character
-  an OCR engine was seen to read as it) makes a likely word where it makes an unlikely one
-  (若千 -> 若干), with the look-alike as suggestion;
+- ``lookalike``: a character whose look-alike makes a likely word where it makes an
+  unlikely one (若千 -> 若干), with the look-alike as suggestion;
 - ``unknown``: a character that makes no word the dictionaries or the library know,
   where a character that does fit is not a look-alike (服路员 -> 服务员), or none is clear.
 
@@ -23,7 +22,6 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from models.errors import DubaoError
 from models.proofreading.candidates import FEATURES, Candidate, line_candidates
@@ -70,10 +68,7 @@ class Model:
 
     @classmethod
     def bundled(cls) -> Model:
-        return cls.from_file(resource_path("proofreading", "checker-model.json"))
-
-    @classmethod
-    def from_file(cls, path: Path) -> Model:
+        path = resource_path("proofreading", "checker-model.json")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(
@@ -140,11 +135,10 @@ class Checker:
         language, model, knowledge = self.language, self.model, self.knowledge
         covered = language.covering_words(line)
         best: dict[int, tuple[float, str, float]] = {}
-        similarity_at, ocr_at = FEATURES.index("similarity"), FEATURES.index("ocr_count")
+        similarity_at = FEATURES.index("similarity")
         for cand, score in self.scored_candidates(line, covered):
             if cand.position not in best or score > best[cand.position][0]:
-                alike = cand.features[similarity_at] + cand.features[ocr_at]
-                best[cand.position] = (score, cand.suggestion, alike)
+                best[cand.position] = (score, cand.suggestion, cand.features[similarity_at])
         flag_cut, suggest_cut = _logit(model.flag_threshold), _logit(model.substitution_threshold)
         positions = [i for i, ch in enumerate(line) if is_han(ch)]
         rows = [

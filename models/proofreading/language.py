@@ -1,10 +1,9 @@
-"""The checker's language statistics: word counts, character pairs, look-alikes, OCR confusions.
+"""The checker's language statistics: word counts, character pairs, look-alikes.
 
-All four ship in ``resources/proofreading/`` (made by the scripts in ``tools/``):
+All three ship in ``resources/proofreading/`` (made by the scripts in ``tools/``):
 word counts from jieba's dictionary (MIT) and CC-CEDICT (CC BY-SA 4.0), character pair
 counts from the CPP sentences (Chinese Wikipedia, CC BY-SA), and the look-alike table
-computed by rendering glyphs, and the characters an OCR engine (Tesseract) read for
-others in degraded renderings of clean text. A library's own words are added on top
+computed by rendering glyphs. A library's own words are added on top
 (:meth:`Language.with_words`).
 """
 
@@ -24,8 +23,8 @@ from models.resources import resource_path
 
 #: The shipped tables, read once and kept as one marshal file in the app-data folder
 #: (reading the tab-separated files takes seconds; the marshal file a fraction of that).
-TABLES = ("words.tsv.gz", "bigrams.tsv.gz", "lookalikes.tsv", "ocr_confusions.tsv")
-CACHE_FORMAT = 2
+TABLES = ("words.tsv.gz", "bigrams.tsv.gz", "lookalikes.tsv")
+CACHE_FORMAT = 1
 
 #: Longest word the segmenter looks up.
 MAX_WORD = 4
@@ -45,11 +44,7 @@ def _read_table(path: Path) -> Iterable[list[str]]:
                 if not line.startswith("#"):
                     yield line.rstrip("\n").split("\t")
     except OSError as exc:
-        raise DubaoError(
-            f"the checker's data file {path.name} cannot be read ({exc.strerror or exc})"
-        ) from None
-    except UnicodeDecodeError:
-        raise DubaoError(f"the checker's data file {path.name} is damaged (not UTF-8 text)") from None
+        raise DubaoError(f"the checker's data file {path.name} cannot be read ({exc.strerror})") from None
 
 
 class Language:
@@ -61,7 +56,6 @@ class Language:
         pairs: Mapping[str, int],
         lookalikes: Mapping[str, Mapping[str, float]],
         _derived: tuple[dict[str, int], dict[str, int]] | None = None,
-        confusions: OcrConfusions | None = None,
     ) -> None:
         self.words = dict(words)
         self.total = float(sum(self.words.values())) or 1.0
@@ -71,7 +65,6 @@ class Language:
         self.unknown_logp = math.log(0.5) - self.log_total
         self.pairs = pairs
         self.lookalikes = lookalikes
-        self.confusions = confusions or OcrConfusions({}, {})
         self._in_words, self.pair_firsts = _derived or _derive(self.words, pairs)
         self.pair_total = float(sum(self.pair_firsts.values())) or 1.0
         self._fillers: dict[str, str] | None = None
@@ -81,32 +74,26 @@ class Language:
         """The shipped tables; through a marshal copy in ``cache_folder`` (default: the
         app-data folder's ``checker``), made on first use, when that folder is writable."""
         folder = resource_path("proofreading")
-        stamp = _stamp([folder / name for name in TABLES])
+        try:
+            stamp = _stamp([folder / name for name in TABLES])
+        except OSError as exc:
+            raise DubaoError(f"the checker's data files cannot be read ({exc.strerror})") from None
         if cache_folder is None:
             from models.library.location import app_data_dir
 
             cache_folder = app_data_dir() / "checker"
         cached = cache_folder / f"tables-{stamp}.marshal"
         try:
-            words, pairs, lookalikes, in_words, firsts, wrong, read = marshal.loads(cached.read_bytes())
-            return cls(words, pairs, lookalikes, (in_words, firsts), OcrConfusions(wrong, read))
+            words, pairs, lookalikes, in_words, firsts = marshal.loads(cached.read_bytes())
+            return cls(words, pairs, lookalikes, (in_words, firsts))
         except (OSError, EOFError, ValueError, TypeError):
             pass
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
-        confusions = read_confusions(folder / "ocr_confusions.tsv")
-        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"), None, confusions)
+        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
         _write_cache(
             cached,
-            (
-                language.words,
-                pairs,
-                language.lookalikes,
-                language._in_words,
-                language.pair_firsts,
-                confusions.wrong,
-                confusions.read,
-            ),
+            (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
         )
         return language
 
@@ -122,7 +109,7 @@ class Language:
             if len(word) > 1:
                 for ch in word:
                     in_words[ch] = in_words.get(ch, 0) + count
-        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts), self.confusions)
+        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts))
 
     # --- words -----------------------------------------------------------------------
 
@@ -210,10 +197,7 @@ def _stamp(paths: list[Path]) -> str:
     """What the cache was made from: the tables' bytes, the cache format, the Python version."""
     digest = hashlib.sha256(f"{CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
     for path in paths:
-        try:
-            digest.update(path.read_bytes())
-        except OSError as exc:
-            raise DubaoError(f"the checker's data file {path.name} cannot be read ({exc.strerror})") from None
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -244,43 +228,3 @@ def read_lookalikes(path: Path) -> dict[str, dict[str, float]]:
                 neighbours[ch] = float(sim)
         table[row[0]] = neighbours
     return table
-
-
-class OcrConfusions:
-    """What an OCR engine read for what: ``wrong[read][right]`` counts the times ``right``
-    was read as ``read``; ``read[c]`` the times ``c`` was read at all (right or not)."""
-
-    def __init__(self, wrong: Mapping[str, Mapping[str, int]], read: Mapping[str, int]) -> None:
-        self.wrong = wrong
-        self.read = read
-
-    def count(self, read: str, right: str) -> int:
-        return self.wrong.get(read, {}).get(right, 0)
-
-    def rate(self, read: str, right: str) -> float:
-        """Share of the times ``read`` was read that the printed character was ``right``."""
-        count = self.count(read, right)
-        return count / self.read[read] if count else 0.0
-
-
-def read_confusions(path: Path) -> OcrConfusions:
-    """The table ``read<TAB>right<TAB>count`` (a row with read == right: times read right).
-    A row that is not that is reported with its line number, never skipped."""
-    wrong: dict[str, dict[str, int]] = {}
-    read: dict[str, int] = {}
-    number = 0
-    for number, row in enumerate(_read_table(path), start=1):
-        try:
-            a, b, text = row
-            count = int(text)
-            if len(a) != 1 or len(b) != 1 or count < 0:
-                raise ValueError
-        except ValueError:
-            raise DubaoError(
-                f"the checker's data file {path.name} is damaged (row {number}: {chr(9).join(row)[:40]!r});"
-                " reinstall Dubao or run tools/build_ocr_confusions.py"
-            ) from None
-        read[a] = read.get(a, 0) + count
-        if a != b and count:
-            wrong.setdefault(a, {})[b] = count
-    return OcrConfusions(wrong, read)
