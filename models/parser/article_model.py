@@ -26,6 +26,7 @@ from models.parser.articles import (
     _COLUMN_TAG,
     Article,
     Item,
+    _bigram_codes,
     _bigrams,
     _ends_with_attribution,
     _has_label,
@@ -102,10 +103,10 @@ def model_digest() -> str:
 
 def _han_share(a: str, b: str) -> float:
     """Share of ``a``'s character bigrams found in ``b`` (topic continuity)."""
-    ta = _bigrams(a[:120])
+    ta = _bigram_codes(a[:120])
     if not ta:
         return 0.0
-    return len(ta & _bigrams(b)) / len(ta)
+    return len(ta & _bigram_codes(b)) / len(ta)
 
 
 class PageFeatures:

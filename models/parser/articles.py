@@ -5,11 +5,14 @@ headline shares with its article's lead, labels, attributions and closing notes.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from models.parser.lines import Line
+import numpy as np
+
+from models.parser.lines import Line, measured_once
 from models.parser.titles import is_byline, is_closing_note, is_label
 from models.text import MappedText
 
@@ -26,7 +29,7 @@ class Item:
     byline_follows: bool = False  # the paragraph after this title is a byline
     byline: bool = False
 
-    @cached_property
+    @measured_once
     def closes_article(self) -> bool:
         return self.kind == "para" and is_closing_note(self.text)
 
@@ -37,10 +40,24 @@ class Article:
     items: list[Item] = field(default_factory=list)  # paragraphs (and intertitles) in order
 
 
+#: Everything but the Han characters of U+3400–U+9FFF (what ``_bigrams`` reads).
+_NOT_HAN = re.compile("[^\u3400-\u9fff]+")
+
+
 @lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
-    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return frozenset(a + b for a, b in zip(han, han[1:]))
+    """The pairs of Han characters next to each other once the rest is left out."""
+    han = _NOT_HAN.sub("", text)
+    return frozenset(map(operator.add, han, han[1:]))
+
+
+@lru_cache(maxsize=4096)
+def _bigram_codes(text: str) -> frozenset[int]:
+    """``_bigrams`` as numbers (first code point × 65536 + second): one to one with the
+    pairs, so two texts share as many of them, and made without a string per pair."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    han = cps[(cps >= 0x3400) & (cps <= 0x9FFF)].astype(np.int64)
+    return frozenset(((han[:-1] << 16) | han[1:]).tolist())
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 #: Punctuation that ends a sentence; closing quotes/brackets may follow it.
 SENTENCE_END = "。！？!?…；"
@@ -77,6 +78,23 @@ def is_letter_spaced(text: str) -> bool:
     return singles >= 0.7 * (len(chars) - 1)
 
 
+class measured_once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every
+    read until the value is kept): the first read computes the value and keeps it in the
+    instance, where later reads find it without calling anything."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Line:
     """One line of the raw text: [start, end) in code points, without its line break."""
@@ -87,19 +105,19 @@ class Line:
     text: str
 
     # Measured once: the parser asks for these many times.
-    @cached_property
+    @measured_once
     def stripped(self) -> str:
         return self.text.strip()
 
-    @cached_property
+    @measured_once
     def blank(self) -> bool:
         return not self.text.strip()
 
-    @cached_property
+    @measured_once
     def width(self) -> float:
         return column_width(self.text, self.letter_spaced)
 
-    @cached_property
+    @measured_once
     def letter_spaced(self) -> bool:
         return is_letter_spaced(self.text)
 
