@@ -9,8 +9,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import numpy as np
+from itertools import chain
 
 from models.parser.lines import Line, measured_once
 from models.parser.titles import is_byline, is_closing_note, is_label
@@ -51,13 +50,43 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(map(operator.add, han, han[1:]))
 
 
-@lru_cache(maxsize=4096)
+def _pair_codes(han: str) -> frozenset[int]:
+    """Every two neighbouring characters of ``han`` (Han characters only) as one number:
+    the UTF-16 code units, two at a time read as one 32-bit number (those from even
+    places, then from odd ones), one to one with the pairs."""
+    units = han.encode("utf-16-le")
+    even = memoryview(units[: len(units) // 4 * 4]).cast("I")
+    odd = memoryview(units[2 : 2 + (len(units) - 2) // 4 * 4]).cast("I")
+    return frozenset(chain(even, odd))
+
+
+#: Texts whose pairs were counted last, by their opening (``_bigram_codes``).
+_GROWN: dict[str, tuple[str, str, frozenset[int]]] = {}
+_OPENING = 32
+_KEPT = 1024
+
+
+@lru_cache(maxsize=_KEPT)
 def _bigram_codes(text: str) -> frozenset[int]:
-    """``_bigrams`` as numbers (first code point × 65536 + second): one to one with the
-    pairs, so two texts share as many of them, and made without a string per pair."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    han = cps[(cps >= 0x3400) & (cps <= 0x9FFF)].astype(np.int64)
-    return frozenset(((han[:-1] << 16) | han[1:]).tolist())
+    """``_bigrams`` as numbers (``_pair_codes``): two texts share as many of them as of the
+    pairs, and no string is made a pair. An article's lead grows a paragraph at a time as
+    the decoder reads on: a text that goes on from one counted just before adds the pairs
+    of what it adds (and the pair across the join) to that one's."""
+    opening = text[:_OPENING]
+    known = _GROWN.get(opening)
+    if known is not None and len(known[0]) < len(text) and text.startswith(known[0]):
+        before, last, codes = known
+        han = _NOT_HAN.sub("", text[len(before) :])
+        if han:
+            codes = codes | _pair_codes(last + han)
+            last = han[-1]
+    else:
+        han = _NOT_HAN.sub("", text)
+        codes, last = _pair_codes(han), han[-1:]
+    if len(_GROWN) >= _KEPT:
+        _GROWN.clear()
+    _GROWN[opening] = (text, last, codes)
+    return codes
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")

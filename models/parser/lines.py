@@ -126,6 +126,10 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for i, text in enumerate(raw.split("\n")):
-        lines.append(Line(i, pos, pos + len(text), text))
+        line = Line(i, pos, pos + len(text), text)
+        # Read by every step: measured now (as ``stripped`` and ``blank`` would).
+        line.stripped = stripped = text.strip()
+        line.blank = not stripped
+        lines.append(line)
         pos += len(text) + 1
     return lines
