@@ -89,6 +89,28 @@ def _bigram_codes(text: str) -> frozenset[int]:
     return codes
 
 
+@lru_cache(maxsize=_KEPT)
+def _han_ends(text: str) -> str:
+    """The text's first and last Han characters (empty when it has none)."""
+    han = _NOT_HAN.sub("", text)
+    return han[:1] + han[-1:] if han else ""
+
+
+def _joined_codes(texts: list[str]) -> frozenset[int]:
+    """``_bigram_codes("".join(texts))`` from each text's own (kept) pairs and the pairs
+    across each join."""
+    parts = [_bigram_codes(t) for t in texts]
+    joins, last = [], ""
+    for t in texts:
+        ends = _han_ends(t)
+        if ends:
+            if last:
+                joins.append(last + ends[0])
+            last = ends[-1]
+    parts.extend(map(_pair_codes, joins))
+    return frozenset().union(*parts)
+
+
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")
 
 
