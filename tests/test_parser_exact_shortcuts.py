@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from models.parser.article_model import _han_share
 from models.parser.articles import _bigram_codes, _bigrams, _joined_codes
 from models.parser.lines import Line, column_width, is_cjk, is_letter_spaced, split_lines
+from models.parser.paragraphs import DATELINE_END, ends_with_dateline
 from models.parser.reflow import reflow
 from models.text import MappedText
 
@@ -144,3 +145,10 @@ def test_line_measures_as_before(rows: list[str]) -> None:
         assert line.blank == (not line.text.strip())
         assert line.letter_spaced == is_letter_spaced(line.text)
         assert line.width == column_width(line.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="本报新华社据中新人民日电讯北京2月12（( \t\u3000记者", max_size=30))
+def test_dateline_ends_found_as_before(text: str) -> None:
+    assert ends_with_dateline(text) == bool(DATELINE_END.search(text))
+    assert ends_with_dateline(text + "电") == bool(DATELINE_END.search(text + "电"))
