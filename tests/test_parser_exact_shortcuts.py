@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from models.parser.article_model import _han_share
 from models.parser.articles import _bigram_codes, _bigrams, _joined_codes
-from models.parser.lines import Line, column_width, is_cjk, is_letter_spaced, split_lines
+from models.parser.lines import HANGING, Line, column_width, is_cjk, is_letter_spaced, split_lines
 from models.parser.paragraphs import DATELINE_END, ends_with_dateline
 from models.parser.reflow import reflow
 from models.text import MappedText
 
 # Han characters at and past the edges of U+3400–U+9FFF, an astral one, marks, Latin, digits,
 # and white space of several kinds (the ideographic space, a no-break space, \x1c).
-ALPHABET = "中国人民日报记者发展\u3400\u9fff\u33ff\ua000𠀀，。“”（）—abcXY019. \u3000\u00a0\t\x1c"
+ALPHABET = "中国人民日报记者发展\u3400\u9fff\u33ff\ua000𠀀，。“”（）—abcXY019. \u3000\u00a0\u2003\u0085\t\x1c"
 texts = st.text(alphabet=ALPHABET, max_size=80)
 
 
@@ -137,6 +137,19 @@ def test_reflow_as_before(rows: list[str]) -> None:
     assert (got.text, got.source) == (want.text, want.source)
 
 
+def old_column_width(text: str) -> float:
+    s = text.strip()
+    if is_letter_spaced(s):
+        s = "".join(s.split())
+    if s and s[-1] in HANGING:
+        s = s[:-1]
+    ascii_n = len(s.encode("ascii", "ignore"))
+    if ascii_n == len(s):
+        return 0.5 * ascii_n
+    wide = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
+    return float(len(s) - ascii_n) - sum(map(s.count, wide)) + 0.5 * ascii_n
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts, max_size=8))
 def test_line_measures_as_before(rows: list[str]) -> None:
@@ -144,7 +157,7 @@ def test_line_measures_as_before(rows: list[str]) -> None:
         assert line.stripped == line.text.strip()
         assert line.blank == (not line.text.strip())
         assert line.letter_spaced == is_letter_spaced(line.text)
-        assert line.width == column_width(line.text)
+        assert line.width == column_width(line.text) == old_column_width(line.text)
 
 
 @settings(max_examples=300, deadline=None)

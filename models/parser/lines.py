@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -59,11 +60,13 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
     ascii_n = len(s.encode("ascii", "ignore"))
     if ascii_n == len(s):
         return 0.5 * ascii_n
-    return float(len(s) - ascii_n) - sum(map(s.count, _WIDE_SPACES)) + 0.5 * ascii_n
+    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * ascii_n
 
 
 #: White space outside ASCII (the ideographic space, the no-break space…): no width.
 _WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
+#: Any one of them (one regex pass counts them all).
+_WIDE_SPACE = re.compile("[" + "".join(_WIDE_SPACES) + "]")
 
 
 def is_letter_spaced(text: str) -> bool:
