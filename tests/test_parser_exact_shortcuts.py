@@ -54,7 +54,7 @@ def test_bigrams_and_shared_words_as_before(a: str, b: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(texts, st.lists(texts, min_size=1, max_size=6))
+@given(texts, st.lists(texts, min_size=1, max_size=12))
 def test_a_growing_lead_shares_what_it_shared_counted_whole(a: str, parts: list[str]) -> None:
     """Leads that go on from one another (grown from the shorter's pairs), and texts run
     together from each one's pairs, share exactly the words the whole text does."""
