@@ -81,7 +81,9 @@ def _bigram_parts(text: str) -> tuple[frozenset[int], ...]:
         before, last, parts = known
         han = _NOT_HAN.sub("", text[len(before) :])
         if han:
-            parts = (*parts, _pair_codes(last + han)) if len(parts) < _PARTS else (frozenset().union(*parts),)
+            parts = (*parts, _pair_codes(last + han))
+            if len(parts) > _PARTS:
+                parts = (frozenset().union(*parts),)
             last = han[-1]
     else:
         han = _NOT_HAN.sub("", text)
