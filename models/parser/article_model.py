@@ -27,13 +27,11 @@ from models.parser.articles import (
     Article,
     Item,
     _bigram_codes,
-    _bigram_parts,
     _bigrams,
     _ends_with_attribution,
     _has_label,
-    _joined_parts,
+    _joined_codes,
     _never_headline,
-    _shared_count,
     lead_text,
     similarity,
 )
@@ -110,7 +108,7 @@ def _han_share(a: str, b: str | list[str]) -> float:
     ta = _bigram_codes(a[:120])
     if not ta:
         return 0.0
-    return _shared_count(ta, _bigram_parts(b) if isinstance(b, str) else _joined_parts(b)) / len(ta)
+    return len(ta & (_bigram_codes(b) if isinstance(b, str) else _joined_codes(b))) / len(ta)
 
 
 class PageFeatures:

@@ -60,45 +60,33 @@ def _pair_codes(han: str) -> frozenset[int]:
     return frozenset(chain(even, odd))
 
 
-#: Texts whose pairs were counted last, by their opening (``_bigram_parts``).
-_GROWN: dict[str, tuple[str, str, tuple[frozenset[int], ...]]] = {}
+#: Texts whose pairs were counted last, by their opening (``_bigram_codes``).
+_GROWN: dict[str, tuple[str, str, frozenset[int]]] = {}
 _OPENING = 32
 _KEPT = 1024
-#: A text's pairs are kept in at most this many parts (then as one).
-_PARTS = 8
-
-
-@lru_cache(maxsize=_KEPT)
-def _bigram_parts(text: str) -> tuple[frozenset[int], ...]:
-    """``_bigrams`` as numbers (``_pair_codes``), in parts whose union they are: two texts
-    share as many of them as of the pairs, and no string is made a pair. An article's lead
-    grows a paragraph at a time as the decoder reads on: a text that goes on from one
-    counted just before is that one's parts and a part for what it adds (with the pair
-    across the join)."""
-    opening = text[:_OPENING]
-    known = _GROWN.get(opening)
-    if known is not None and len(known[0]) < len(text) and text.startswith(known[0]):
-        before, last, parts = known
-        han = _NOT_HAN.sub("", text[len(before) :])
-        if han:
-            parts = (*parts, _pair_codes(last + han))
-            if len(parts) > _PARTS:
-                parts = (frozenset().union(*parts),)
-            last = han[-1]
-    else:
-        han = _NOT_HAN.sub("", text)
-        parts, last = (_pair_codes(han),), han[-1:]
-    if len(_GROWN) >= _KEPT:
-        _GROWN.clear()
-    _GROWN[opening] = (text, last, parts)
-    return parts
 
 
 @lru_cache(maxsize=_KEPT)
 def _bigram_codes(text: str) -> frozenset[int]:
-    """All of ``_bigram_parts`` as one set."""
-    parts = _bigram_parts(text)
-    return parts[0] if len(parts) == 1 else frozenset().union(*parts)
+    """``_bigrams`` as numbers (``_pair_codes``): two texts share as many of them as of the
+    pairs, and no string is made a pair. An article's lead grows a paragraph at a time as
+    the decoder reads on: a text that goes on from one counted just before adds the pairs
+    of what it adds (and the pair across the join) to that one's."""
+    opening = text[:_OPENING]
+    known = _GROWN.get(opening)
+    if known is not None and len(known[0]) < len(text) and text.startswith(known[0]):
+        before, last, codes = known
+        han = _NOT_HAN.sub("", text[len(before) :])
+        if han:
+            codes = codes | _pair_codes(last + han)
+            last = han[-1]
+    else:
+        han = _NOT_HAN.sub("", text)
+        codes, last = _pair_codes(han), han[-1:]
+    if len(_GROWN) >= _KEPT:
+        _GROWN.clear()
+    _GROWN[opening] = (text, last, codes)
+    return codes
 
 
 @lru_cache(maxsize=_KEPT)
@@ -108,10 +96,10 @@ def _han_ends(text: str) -> str:
     return han[:1] + han[-1:] if han else ""
 
 
-def _joined_parts(texts: list[str]) -> tuple[frozenset[int], ...]:
-    """``_bigram_parts("".join(texts))``: each text's own (kept) pairs and the pairs across
-    each join."""
-    parts = [part for t in texts for part in _bigram_parts(t)]
+def _joined_codes(texts: list[str]) -> frozenset[int]:
+    """``_bigram_codes("".join(texts))`` from each text's own (kept) pairs and the pairs
+    across each join."""
+    parts = [_bigram_codes(t) for t in texts]
     joins, last = [], ""
     for t in texts:
         ends = _han_ends(t)
@@ -120,23 +108,7 @@ def _joined_parts(texts: list[str]) -> tuple[frozenset[int], ...]:
                 joins.append(last + ends[0])
             last = ends[-1]
     parts.extend(map(_pair_codes, joins))
-    return tuple(parts)
-
-
-def _joined_codes(texts: list[str]) -> frozenset[int]:
-    """``_bigram_codes("".join(texts))``."""
-    return frozenset().union(*_joined_parts(texts))
-
-
-def _shared_count(words: frozenset[int], parts: tuple[frozenset[int], ...]) -> int:
-    """How many of ``words`` the union of ``parts`` holds (without making the union: each
-    difference walks the few words still missing)."""
-    missing = words
-    for part in parts:
-        missing = missing - part
-        if not missing:
-            break
-    return len(words) - len(missing)
+    return frozenset().union(*parts)
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")
