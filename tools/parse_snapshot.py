@@ -47,7 +47,9 @@ _TITLES = (
 
 def real_pages() -> dict[str, str]:
     """Every dev page by its name (folder/file), the sample page, the bench's 10k pages."""
-    pages: dict[str, str] = {"sample-page": (ROOT / "resources" / "sample-page.txt").read_text(encoding="utf-8")}
+    pages: dict[str, str] = {
+        "sample-page": (ROOT / "resources" / "sample-page.txt").read_text(encoding="utf-8")
+    }
     for folder in ("seed", "pages-dev", "pages-dev-column", "pages-dev-engine"):
         for path in sorted((SHARED / folder).glob("*.txt")):
             pages[f"{folder}/{path.name}"] = path.read_text(encoding="utf-8")
@@ -142,8 +144,12 @@ def main() -> None:
             print(f"{name}: only in {'now' if a is None else 'before'}")
             continue
         k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        print(f"{name}: {len(a)} / {len(b)} sections; #{k} differs: {str(a[k:k + 1])[:300]} / {str(b[k:k + 1])[:300]}")
-    print(f"{len(before) - len(differ)}/{len(before)} parses identical ({len(before) - 1} pages and the parser version)")
+        print(
+            f"{name}: {len(a)} / {len(b)} sections; #{k} differs: {str(a[k : k + 1])[:300]} / {str(b[k : k + 1])[:300]}"
+        )
+    print(
+        f"{len(before) - len(differ)}/{len(before)} parses identical ({len(before) - 1} pages and the parser version)"
+    )
     sys.exit(1 if differ else 0)
 
 
