@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.parser.article_model import _han_share
-from models.parser.articles import _bigram_codes, _bigrams, _joined_codes
+from models.parser.articles import _COLUMN_TAG, _bigram_codes, _bigrams, _joined_codes, similarity
 from models.parser.lines import HANGING, Line, column_width, is_cjk, is_letter_spaced, split_lines
 from models.parser.paragraphs import DATELINE_END, ends_with_dateline
 from models.parser.reflow import reflow
@@ -38,6 +38,13 @@ def old_han_share(a: str, b: str) -> float:
     return len(ta & old_bigrams(b)) / len(ta)
 
 
+def old_similarity(title: str, lead: str) -> float:
+    t = old_bigrams(_COLUMN_TAG.sub("", title.strip()))
+    if not t:
+        return 0.0
+    return len(t & old_bigrams(lead)) / len(t)
+
+
 def as_pairs(codes: frozenset[int]) -> frozenset[str]:
     """The numbers back as pairs (the UTF-16 units read as one little-endian number)."""
     return frozenset(chr(c & 0xFFFF) + chr(c >> 16) for c in codes)
@@ -51,6 +58,8 @@ def test_bigrams_and_shared_words_as_before(a: str, b: str) -> None:
     if sys.byteorder == "little":
         assert as_pairs(_bigram_codes(b)) == old_bigrams(b)
     assert _han_share(a, b) == old_han_share(a, b)
+    assert similarity(a, b) == old_similarity(a, b)
+    assert similarity(a + "（人民论坛）", b) == old_similarity(a + "（人民论坛）", b)
 
 
 @settings(max_examples=200, deadline=None)
@@ -63,6 +72,7 @@ def test_a_growing_lead_shares_what_it_shared_counted_whole(a: str, parts: list[
     for part in parts:
         grown += part
         assert _han_share(a, grown) == old_han_share(a, grown)
+        assert similarity(a, grown) == old_similarity(a, grown)
         assert len(_bigram_codes(grown)) == len(old_bigrams(grown))
     assert _han_share(a, parts) == old_han_share(a, "".join(parts))
     assert len(_joined_codes(parts)) == len(old_bigrams("".join(parts)))

@@ -119,10 +119,10 @@ def similarity(title: str, lead: str) -> float:
 
     A column tag such as （人民论坛） names the series, not the story, so it is left out.
     """
-    t = _bigrams(_COLUMN_TAG.sub("", title.strip()))
+    t = _bigram_codes(_COLUMN_TAG.sub("", title.strip()))
     if not t:
         return 0.0
-    return len(t & _bigrams(lead)) / len(t)
+    return len(t & _bigram_codes(lead)) / len(t)
 
 
 def lead_text(items: list[Item], size: int = 300) -> str:
