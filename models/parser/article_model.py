@@ -26,9 +26,11 @@ from models.parser.articles import (
     _COLUMN_TAG,
     Article,
     Item,
+    _bigram_codes,
     _bigrams,
     _ends_with_attribution,
     _has_label,
+    _joined_codes,
     _never_headline,
     lead_text,
     similarity,
@@ -100,12 +102,13 @@ def model_digest() -> str:
 # --- features -------------------------------------------------------------------------
 
 
-def _han_share(a: str, b: str) -> float:
-    """Share of ``a``'s character bigrams found in ``b`` (topic continuity)."""
-    ta = _bigrams(a[:120])
+def _han_share(a: str, b: str | list[str]) -> float:
+    """Share of ``a``'s character bigrams found in ``b`` (topic continuity; a list: in its
+    texts run together)."""
+    ta = _bigram_codes(a[:120])
     if not ta:
         return 0.0
-    return len(ta & _bigrams(b)) / len(ta)
+    return len(ta & (_bigram_codes(b) if isinstance(b, str) else _joined_codes(b))) / len(ta)
 
 
 class PageFeatures:
@@ -140,7 +143,7 @@ class PageFeatures:
         for i, it in enumerate(items):
             if it.kind == "para":
                 before = [p.text for p in items[max(0, i - 2) : i] if p.kind == "para"]
-                self.local[i] = _han_share(it.text, "".join(before)) if before else 0.0
+                self.local[i] = _han_share(it.text, before) if before else 0.0
         # Per-page caches the decoder fills (leads, shared words), kept across decodes of the page.
         self.leads: dict = {}
         self.shared: dict = {}

@@ -5,11 +5,13 @@ headline shares with its article's lead, labels, attributions and closing notes.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from itertools import chain
 
-from models.parser.lines import Line
+from models.parser.lines import Line, measured_once
 from models.parser.titles import is_byline, is_closing_note, is_label
 from models.text import MappedText
 
@@ -26,7 +28,7 @@ class Item:
     byline_follows: bool = False  # the paragraph after this title is a byline
     byline: bool = False
 
-    @cached_property
+    @measured_once
     def closes_article(self) -> bool:
         return self.kind == "para" and is_closing_note(self.text)
 
@@ -37,10 +39,76 @@ class Article:
     items: list[Item] = field(default_factory=list)  # paragraphs (and intertitles) in order
 
 
+#: Everything but the Han characters of U+3400–U+9FFF (what ``_bigrams`` reads).
+_NOT_HAN = re.compile("[^\u3400-\u9fff]+")
+
+
 @lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
-    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    return frozenset(a + b for a, b in zip(han, han[1:]))
+    """The pairs of Han characters next to each other once the rest is left out."""
+    han = _NOT_HAN.sub("", text)
+    return frozenset(map(operator.add, han, han[1:]))
+
+
+def _pair_codes(han: str) -> frozenset[int]:
+    """Every two neighbouring characters of ``han`` (Han characters only) as one number:
+    the UTF-16 code units, two at a time read as one 32-bit number (those from even
+    places, then from odd ones), one to one with the pairs."""
+    units = han.encode("utf-16-le")
+    even = memoryview(units[: len(units) // 4 * 4]).cast("I")
+    odd = memoryview(units[2 : 2 + (len(units) - 2) // 4 * 4]).cast("I")
+    return frozenset(chain(even, odd))
+
+
+#: Texts whose pairs were counted last, by their opening (``_bigram_codes``).
+_GROWN: dict[str, tuple[str, str, frozenset[int]]] = {}
+_OPENING = 32
+_KEPT = 1024
+
+
+@lru_cache(maxsize=_KEPT)
+def _bigram_codes(text: str) -> frozenset[int]:
+    """``_bigrams`` as numbers (``_pair_codes``): two texts share as many of them as of the
+    pairs, and no string is made a pair. An article's lead grows a paragraph at a time as
+    the decoder reads on: a text that goes on from one counted just before adds the pairs
+    of what it adds (and the pair across the join) to that one's."""
+    opening = text[:_OPENING]
+    known = _GROWN.get(opening)
+    if known is not None and len(known[0]) < len(text) and text.startswith(known[0]):
+        before, last, codes = known
+        han = _NOT_HAN.sub("", text[len(before) :])
+        if han:
+            codes = codes | _pair_codes(last + han)
+            last = han[-1]
+    else:
+        han = _NOT_HAN.sub("", text)
+        codes, last = _pair_codes(han), han[-1:]
+    if len(_GROWN) >= _KEPT:
+        _GROWN.clear()
+    _GROWN[opening] = (text, last, codes)
+    return codes
+
+
+@lru_cache(maxsize=_KEPT)
+def _han_ends(text: str) -> str:
+    """The text's first and last Han characters (empty when it has none)."""
+    han = _NOT_HAN.sub("", text)
+    return han[:1] + han[-1:] if han else ""
+
+
+def _joined_codes(texts: list[str]) -> frozenset[int]:
+    """``_bigram_codes("".join(texts))`` from each text's own (kept) pairs and the pairs
+    across each join."""
+    parts = [_bigram_codes(t) for t in texts]
+    joins, last = [], ""
+    for t in texts:
+        ends = _han_ends(t)
+        if ends:
+            if last:
+                joins.append(last + ends[0])
+            last = ends[-1]
+    parts.extend(map(_pair_codes, joins))
+    return frozenset().union(*parts)
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}[）)]\s*$")
@@ -51,10 +119,10 @@ def similarity(title: str, lead: str) -> float:
 
     A column tag such as （人民论坛） names the series, not the story, so it is left out.
     """
-    t = _bigrams(_COLUMN_TAG.sub("", title.strip()))
+    t = _bigram_codes(_COLUMN_TAG.sub("", title.strip()))
     if not t:
         return 0.0
-    return len(t & _bigrams(lead)) / len(t)
+    return len(t & _bigram_codes(lead)) / len(t)
 
 
 def lead_text(items: list[Item], size: int = 300) -> str:

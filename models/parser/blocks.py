@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.parser.lines import CLOSERS, Line, ends_sentence
-from models.parser.paragraphs import DATELINE_END, local_widths
+from models.parser.paragraphs import ends_with_dateline, local_widths
 from models.parser.title_blocks import MAX_LINES, block_features, title_logit
 from models.parser.titles import MASTHEAD, is_byline, is_credit, is_note, is_title_line
 
@@ -107,7 +107,7 @@ def _continues(prev: Line | None, columns: dict[int, float]) -> bool:
     if prev is None:
         return False
     text = prev.stripped
-    if DATELINE_END.search(text):
+    if ends_with_dateline(text):
         return True
     if ends_sentence(text) or is_credit(text) or is_byline(text) or is_note(text):
         return False

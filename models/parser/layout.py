@@ -18,6 +18,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import add
 
 import numpy as np
 
@@ -196,7 +197,7 @@ class LineModel:
             step, new = [], []
             row = rows[k]
             for cur in labels:
-                vals = [a + b for a, b in zip(score, trans[cur])]
+                vals = list(map(add, score, trans[cur]))
                 top = max(vals)
                 step.append(vals.index(top))  # the first best, as argmax
                 new.append(top + row[cur])

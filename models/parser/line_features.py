@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from models.parser.lines import CLOSERS, OPENERS, Line, ends_sentence
-from models.parser.paragraphs import BULLETS, DATELINE_END
+from models.parser.paragraphs import BULLETS, ends_with_dateline
 from models.parser.titles import is_byline, is_credit, is_label, is_note, starts_with_dateline
 
 #: Features of a line on its own, also read off its neighbours.
@@ -213,7 +213,7 @@ def _text_features(line: Line, compact: str) -> list[float]:
         float(is_byline(s)),
         float(is_credit(s)),
         float(starts_with_dateline(s)),
-        float(bool(DATELINE_END.search(s))),
+        float(ends_with_dateline(s)),
         float(is_label(s)),
         float(compact[:1] in BULLETS),
         float(compact[:1] in OPENERS),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 #: Punctuation that ends a sentence; closing quotes/brackets may follow it.
 SENTENCE_END = "。！？!?…；"
@@ -58,11 +60,13 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
     ascii_n = len(s.encode("ascii", "ignore"))
     if ascii_n == len(s):
         return 0.5 * ascii_n
-    return float(len(s) - ascii_n) - sum(map(s.count, _WIDE_SPACES)) + 0.5 * ascii_n
+    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * ascii_n
 
 
 #: White space outside ASCII (the ideographic space, the no-break space…): no width.
 _WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
+#: Any one of them (one regex pass counts them all).
+_WIDE_SPACE = re.compile("[" + "".join(_WIDE_SPACES) + "]")
 
 
 def is_letter_spaced(text: str) -> bool:
@@ -77,6 +81,23 @@ def is_letter_spaced(text: str) -> bool:
     return singles >= 0.7 * (len(chars) - 1)
 
 
+class measured_once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every
+    read until the value is kept): the first read computes the value and keeps it in the
+    instance, where later reads find it without calling anything."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Line:
     """One line of the raw text: [start, end) in code points, without its line break."""
@@ -87,19 +108,19 @@ class Line:
     text: str
 
     # Measured once: the parser asks for these many times.
-    @cached_property
+    @measured_once
     def stripped(self) -> str:
         return self.text.strip()
 
-    @cached_property
+    @measured_once
     def blank(self) -> bool:
         return not self.text.strip()
 
-    @cached_property
+    @measured_once
     def width(self) -> float:
         return column_width(self.text, self.letter_spaced)
 
-    @cached_property
+    @measured_once
     def letter_spaced(self) -> bool:
         return is_letter_spaced(self.text)
 
@@ -108,6 +129,10 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for i, text in enumerate(raw.split("\n")):
-        lines.append(Line(i, pos, pos + len(text), text))
+        line = Line(i, pos, pos + len(text), text)
+        # Read by every step: measured now (as ``stripped`` and ``blank`` would).
+        line.stripped = stripped = text.strip()
+        line.blank = not stripped
+        lines.append(line)
         pos += len(text) + 1
     return lines

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from models.parser.lines import CLOSERS, SENTENCE_END, Line
-from models.parser.paragraphs import BULLETS, DATELINE_END, local_widths
+from models.parser.paragraphs import BULLETS, ends_with_dateline, local_widths
 from models.parser.titles import is_byline, is_credit, is_note, starts_with_dateline
 
 #: A list item's number: 1. 2、 （一） 一、 第一，
@@ -145,7 +145,7 @@ class BodyRun:
 def _marks(text: str) -> tuple[str, ...]:
     """What a line is besides text: a dateline's end or start, a byline, a credit, a note."""
     out = []
-    if DATELINE_END.search(text):
+    if ends_with_dateline(text):
         out.append("dateline_end")
     if starts_with_dateline(text):
         out.append("dateline")

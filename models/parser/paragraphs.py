@@ -22,6 +22,12 @@ INDENT = 2
 BULLETS = "●■▲◆★•◇□○"
 
 
+def ends_with_dateline(text: str) -> bool:
+    """``DATELINE_END`` found in the text (looked for only where 电 or 讯 stands: every
+    match holds one)."""
+    return ("电" in text or "讯" in text) and DATELINE_END.search(text) is not None
+
+
 def local_widths(lines: Sequence[Line], radius: int = 10, before: int | None = None) -> list[float]:
     """The column width around each line: the commonest line width among its neighbours.
 
@@ -108,7 +114,7 @@ def _breaks_after(
     a: Line, b: Line, col_a: float, col_b: float, a_is_first: bool, c: Line | None = None
 ) -> bool:
     text_a = a.stripped
-    if DATELINE_END.search(text_a):
+    if ends_with_dateline(text_a):
         return False
     if text_a.endswith(("，", "、", ",")):
         return False  # a paragraph does not end on a comma

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from models.parser.lines import Line, is_cjk
@@ -20,6 +21,19 @@ def _line_chars(line: Line) -> list[tuple[str, int]]:
     """The line's characters with their raw offsets, OCR gaps removed (see ``clean_gaps``)."""
     chars = [(c, line.start + i) for i, c in enumerate(line.text)]
     return clean_gaps(chars, letter_spaced=line.letter_spaced)
+
+
+#: White space as ``str.isspace`` has it (the regex engine asks the same table).
+_SPACE = re.compile(r"\s")
+
+
+def _line_text(line: Line) -> tuple[str, Sequence[int]]:
+    """``_line_chars`` as its text and its offsets: a line without white space (most
+    lines) is the whole of its text, taken as it is."""
+    if _SPACE.search(line.text) is None:
+        return line.text, range(line.start, line.end)
+    chars = _line_chars(line)
+    return "".join(c for c, _ in chars), [off for _, off in chars]
 
 
 def clean_gaps(chars: list[tuple[str, int]], letter_spaced: bool = False) -> list[tuple[str, int]]:
@@ -58,23 +72,18 @@ def reflow(lines: Sequence[Line]) -> MappedText:
     text: list[str] = []
     source: list[int] = []
     prev_end = -1
+    last = ""
     for line in lines:
-        chars = _line_chars(line)
+        chars, offsets = _line_text(line)
         if not chars:
             continue
-        if (
-            text
-            and _latin(text[-1])
-            and _word(chars[0][0])
-            or text
-            and _word(text[-1])
-            and _latin(chars[0][0])
-        ):
+        first = chars[0]
+        if last and (_latin(last) and _word(first) or _word(last) and _latin(first)):
             text.append(" ")
             source.append(prev_end)  # the line break the space stands for
-        for ch, off in chars:
-            text.append(ch)
-            source.append(off)
+        text.append(chars)
+        source.extend(offsets)
+        last = chars[-1]
         prev_end = line.end
     return MappedText("".join(text), source)
 
