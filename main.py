@@ -67,6 +67,9 @@ def _silence_stdout() -> None:
 
 
 def _gui(argv: Sequence[str]) -> int:
+    import gc
+
+    gc.disable()  # until the start page is painted (ui.shell.app.run_app turns it back on)
     parser = argparse.ArgumentParser(prog="dubao", description="Open Dubao's window.")
     parser.add_argument("file", nargs="?", help="a page file or a folder (an issue) to open")
     parser.add_argument(

@@ -658,7 +658,13 @@ class MainWindow(LibraryWindow, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self._first_painted)
+
+    def _first_painted(self) -> None:
+        self.firstPainted.emit()  # the start page is shown and painted (ui.shell.app)
+        if self._capabilities is None:
+            # From now until they are built (next pass), a key or a button builds them at once.
+            self._first_input.install()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
