@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCha
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ui.common.offsets import Utf16Map
+from ui.common.viewports import wrap_viewport
 
 
 def _runs(offsets: list[int]) -> list[tuple[int, int]]:
@@ -33,6 +34,7 @@ class RawView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wrap_viewport(self)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # dropped files go to the window, which imports them
