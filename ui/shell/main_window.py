@@ -9,12 +9,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,9 @@ from ui.common.theme import apply_theme
 from ui.library.library_panel import LibraryPanel, SearchPanel
 from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
 from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
+
+# QFileDialog and QMessageBox are imported where used: a Qt class that reaches Python makes
+# PySide6 build its enum types, and these are not needed before the first paint (issue 11).
 from ui.reader.find_bar import FindBar
 from ui.reader.page_style import PageStyle
 from ui.reader.page_view import PageView
@@ -442,6 +443,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         return True
 
     def show_error(self, title: str, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Dubao"), title, QMessageBox.StandardButton.Ok, self
         )
@@ -453,6 +456,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._error_box = box
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open Page"),
@@ -463,6 +468,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.open_paths([Path(path)])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
         if folder:
             self.open_paths([Path(folder)])
@@ -630,6 +637,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.library.preferred_author = name or None
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Dubao"),
