@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 def utf16_length(text: str) -> int:
     """How many UTF-16 code units Qt needs for ``text``."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class Utf16Map:
@@ -26,8 +26,11 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        #: code-point offsets of the characters that take two UTF-16 units, ascending
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        #: code-point offsets of the characters that take two UTF-16 units, ascending (a page
+        #: without any is told at C speed: a page's raw text at start-up is ~10k characters)
+        self._astral = (
+            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if utf16_length(text) > len(text) else []
+        )
         #: their UTF-16 positions (the position of the high surrogate)
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
 

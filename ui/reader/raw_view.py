@@ -58,7 +58,11 @@ class RawView(QPlainTextEdit):
             return  # the same page shown again (an edit): the raw text never changes
         self.raw = raw
         self._map = Utf16Map(raw)
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+        self._line_starts = [0]
+        end = raw.find("\n")
+        while end >= 0:
+            self._line_starts.append(end + 1)
+            end = raw.find("\n", end + 1)
         self._lines = []
         self._tinted = []
         self.blockSignals(True)
