@@ -82,6 +82,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     def after_first_paint() -> None:
         marks["first_paint"] = time.time()
         marks["first_paint_cpu"] = time.process_time()
+        QTimer.singleShot(0, gc.enable)  # (on the next pass at the latest, whatever happens here)
         _load_start_page(window, target, settings)
         window.warn_missing_cjk_font()
         if not probe:

@@ -1,4 +1,8 @@
-"""The main window: the reading view, its raw text, the outline and the menus."""
+"""The main window: the reading view, its raw text, the outline and the menus.
+
+QFileDialog and QMessageBox are imported where used: a Qt class that reaches Python makes
+PySide6 build its enum types, and theirs are not needed before the first paint (issue 11).
+"""
 
 from __future__ import annotations
 
@@ -26,9 +30,6 @@ from ui.common.theme import apply_theme
 from ui.library.library_panel import LibraryPanel, SearchPanel
 from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
 from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
-
-# QFileDialog and QMessageBox are imported where used: a Qt class that reaches Python makes
-# PySide6 build its enum types, and these are not needed before the first paint (issue 11).
 from ui.reader.find_bar import FindBar
 from ui.reader.page_style import PageStyle
 from ui.reader.page_view import PageView
