@@ -34,7 +34,8 @@ def _window(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(win)
     win.firstPainted.disconnect(win._build_soon)  # the test says when they are built
     win.resize(1400, 900)
-    win.show()
+    with qtbot.waitSignal(win.firstPainted):  # the app shows its start page then (ui.shell.app)
+        win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)

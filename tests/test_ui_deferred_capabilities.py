@@ -29,7 +29,10 @@ def started(qtbot, settings: Settings, tmp_path: Path, build_after_paint: bool =
     if not build_after_paint:
         win.firstPainted.disconnect(win._build_soon)
     win.resize(1400, 900)
-    win.show()
+    # As in the app, the page is shown once the first paint has been handled (ui.shell.app):
+    # from then until they are built, a key or a button builds the capabilities at once.
+    with qtbot.waitSignal(win.firstPainted):
+        win.show()
     qtbot.waitExposed(win)
     assert win.open_library()
     open_test_issue(win, tmp_path)
@@ -57,6 +60,17 @@ def test_the_capabilities_are_built_just_after_the_first_paint(qtbot, settings, 
     qtbot.waitUntil(lambda: win._capabilities is not None)
     assert [a.text() for a in win.menuBar().actions()].count("&Annotate") == 1
     win.close()
+
+
+def _laid_out(win: MainWindow) -> bool:
+    """Whether the page's columns stayed where they were over one more pass of the event loop."""
+
+    def places() -> list:
+        return [(c.isVisible(), c.mapToGlobal(QPoint(0, 0)), c.size()) for c in win.page_view.columns]
+
+    before = places()
+    QApplication.processEvents()
+    return places() == before
 
 
 def _column(win: MainWindow, words: str):
@@ -194,10 +208,11 @@ def test_a_word_hovered_before_the_build_pops_up_once_its_words_are_read(
     qtbot.addWidget(win)
     win.firstPainted.disconnect(win._build_soon)
     win.resize(1400, 900)
-    win.show()
+    with qtbot.waitSignal(win.firstPainted):  # the app shows its page then (ui.shell.app)
+        win.show()
     qtbot.waitExposed(win)
     win.open_page_file(page)
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: _laid_out(win))  # the pointer is put over a word where it will stay
     assert win._capabilities is None
     for column in win.page_view.columns:
         found = [(b, ref.text.text.find("他在银行")) for b, ref in enumerate(column.blocks)]

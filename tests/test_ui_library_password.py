@@ -46,7 +46,8 @@ def _window(qtbot, tmp_path: Path) -> MainWindow:
     settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
     win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitSignal(win.firstPainted):  # input comes once the first paint is handled, as in the app
+        win.show()
     qtbot.waitExposed(win)
     assert win.open_library()
     return win

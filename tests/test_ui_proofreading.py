@@ -501,7 +501,8 @@ def window_with_words(qtbot, tmp_path: Path, data_home, monkeypatch):
     win = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
     qtbot.addWidget(win)
     win.resize(1400, 900)
-    win.show()
+    with qtbot.waitSignal(win.firstPainted):  # input comes once the first paint is handled, as in the app
+        win.show()
     qtbot.waitExposed(win)
     assert win.open_library()
     open_test_issue(win, tmp_path)

@@ -26,7 +26,8 @@ def window(qtbot, settings) -> MainWindow:
     win = MainWindow(settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)
-    win.show()
+    with qtbot.waitSignal(win.firstPainted):  # input comes once the first paint is handled, as in the app
+        win.show()
     qtbot.waitExposed(win)
     return win
 

@@ -14,7 +14,14 @@ from bisect import bisect_right
 
 def utf16_length(text: str) -> int:
     """How many UTF-16 code units Qt needs for ``text``."""
+    if not has_astral(text):
+        return len(text)
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def has_astral(text: str) -> bool:
+    """Whether any character of ``text`` takes two UTF-16 units (told at C speed: nearly no page has one)."""
+    return bool(text) and max(text) > "\uffff"
 
 
 class Utf16Map:
@@ -26,8 +33,9 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        #: code-point offsets of the characters that take two UTF-16 units, ascending
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        #: code-point offsets of the characters that take two UTF-16 units, ascending (a page
+        #: without any is told at C speed: a page's raw text at start-up is ~10k characters)
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if has_astral(text) else []
         #: their UTF-16 positions (the position of the high surrogate)
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
 

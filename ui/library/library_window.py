@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from models.section import ParsedPage
 from ui.library.library_start import LibraryStartView
@@ -359,6 +359,8 @@ class LibraryWindow(LibraryStartView):
 
     # --- importing ---------------------------------------------------------------------------------------------
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (its enum types built when first used)
+
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import Pages"),

@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 #: How often the library is asked (milliseconds).
 INTERVAL_MS = 3000
@@ -59,6 +58,8 @@ class LiveUpdates(QObject):
         w = self.window
         if not w.isActiveWindow():
             return False
+        from PySide6.QtWidgets import QMessageBox  # (its enum types built when first used)
+
         from ui.common.library_writes import FAILURE_BOX
 
         box = w.findChild(QMessageBox, FAILURE_BOX)

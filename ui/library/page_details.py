@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from models.section import ParsedPage
 
@@ -56,6 +56,8 @@ class PageDetailsDialog(QDialog):
     def __init__(
         self, details: PageDetails, parent: QWidget | None = None, issue_id: int | None = None
     ) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QFormLayout  # (not needed to start)
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Page Details"))
         self.paper = QLineEdit(details.paper)

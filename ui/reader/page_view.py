@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.section import ParsedPage
+from ui.common.viewports import wrap_viewport
 from ui.reader.page_style import PageStyle
 from ui.reader.section_view import SectionColumn, section_blocks
 
@@ -81,6 +82,7 @@ class PageView(QWidget):
         self._strip_layout.setContentsMargins(6, 6, 6, 6)
         self._strip_layout.setSpacing(0)
         self.scroll = QScrollArea()
+        wrap_viewport(self.scroll)
         self.scroll.setWidget(self.strip)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCha
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ui.common.offsets import Utf16Map
+from ui.common.viewports import wrap_viewport
 
 
 def _runs(offsets: list[int]) -> list[tuple[int, int]]:
@@ -33,6 +34,7 @@ class RawView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        wrap_viewport(self)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # dropped files go to the window, which imports them
@@ -56,7 +58,11 @@ class RawView(QPlainTextEdit):
             return  # the same page shown again (an edit): the raw text never changes
         self.raw = raw
         self._map = Utf16Map(raw)
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+        self._line_starts = [0]
+        end = raw.find("\n")
+        while end >= 0:
+            self._line_starts.append(end + 1)
+            end = raw.find("\n", end + 1)
         self._lines = []
         self._tinted = []
         self.blockSignals(True)

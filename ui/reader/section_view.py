@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 from models.section import HEAD_FIELDS, Section
 from models.text import MappedText
 from ui.common.offsets import Utf16Map
+from ui.common.viewports import wrap_viewport
 from ui.reader.page_style import PageStyle
 
 
@@ -90,6 +91,7 @@ class SectionColumn(QTextEdit):
         self, section: Section, number: int, style: PageStyle, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        wrap_viewport(self)
         self.section = section
         self.number = number
         self.blocks: list[BlockRef] = []

@@ -1,4 +1,8 @@
-"""The main window: the reading view, its raw text, the outline and the menus."""
+"""The main window: the reading view, its raw text, the outline and the menus.
+
+QFileDialog and QMessageBox are imported where used: a Qt class that reaches Python makes
+PySide6 build its enum types, and theirs are not needed before the first paint (issue 11).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -442,6 +444,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         return True
 
     def show_error(self, title: str, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Dubao"), title, QMessageBox.StandardButton.Ok, self
         )
@@ -453,6 +457,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._error_box = box
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open Page"),
@@ -463,6 +469,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.open_paths([Path(path)])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
         if folder:
             self.open_paths([Path(folder)])
@@ -630,6 +638,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.library.preferred_author = name or None
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Dubao"),
@@ -658,7 +668,13 @@ class MainWindow(LibraryWindow, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self._first_painted)
+
+    def _first_painted(self) -> None:
+        self.firstPainted.emit()  # the start page is shown and painted (ui.shell.app)
+        if self._capabilities is None:
+            # From now until they are built (next pass), a key or a button builds them at once.
+            self._first_input.install()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
