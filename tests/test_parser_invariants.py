@@ -11,26 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.parser import parse_page
-
-CJK = "中国人民日报记者本社区疫情防控工作发展农业生产的了是在和有一二三𠀀𠀁"
-PUNCT = "，。、：；！？“”‘’（）《》——…·"
-LATIN = "abcXYZ0123456789.%"
-SPACE = "  　\t"
+from tools.parse_snapshot import CJK, LATIN, PUNCT, SPACE, TITLES
 
 line_text = st.text(alphabet=CJK + PUNCT + LATIN + SPACE, min_size=0, max_size=30)
-titleish = st.sampled_from(
-    [
-        "区招商局：",
-        "本报记者 付凯明",
-        "图为工作人员在调试设备。",
-        "新华社发",
-        "（本报北京2月1日电）",
-        "本报北京 2 月 12 日电 （记者",
-        "——记者手记",
-        "刻苦训练",
-        "李晓红摄（人民视觉）",
-    ]
-)
+titleish = st.sampled_from(TITLES)
 page_lines = st.lists(st.one_of(line_text, titleish, st.just("")), min_size=0, max_size=60)
 
 

@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
-_CJK = "中国人民日报记者本社区疫情防控工作发展农业生产的了是在和有一二三𠀀𠀁"
-_PUNCT = "，。、：；！？“”‘’（）《》——…·"
-_LATIN = "abcXYZ0123456789.%"
-_SPACE = "  　\t"
-_TITLES = (
+#: The alphabets and title-like lines of generated pages (tests/test_parser_invariants.py draws from them too).
+CJK = "中国人民日报记者本社区疫情防控工作发展农业生产的了是在和有一二三𠀀𠀁"
+PUNCT = "，。、：；！？“”‘’（）《》——…·"
+LATIN = "abcXYZ0123456789.%"
+SPACE = "  　\t"
+TITLES = (
     "区招商局：",
     "本报记者 付凯明",
     "图为工作人员在调试设备。",
@@ -65,7 +66,7 @@ def generated_pages(count: int = 400, seed: int = 20261206) -> dict[str, str]:
     """Random pages: mixed alphabets, title-like lines, blank lines, lines cut from real pages."""
     rng = random.Random(seed)
     real_lines = [ln for text in real_pages().values() for ln in text.splitlines() if ln.strip()]
-    alphabet = _CJK + _PUNCT + _LATIN + _SPACE
+    alphabet = CJK + PUNCT + LATIN + SPACE
     pages: dict[str, str] = {}
     for k in range(count):
         blanks = k % 2 == 0
@@ -75,7 +76,7 @@ def generated_pages(count: int = 400, seed: int = 20261206) -> dict[str, str]:
             if pick < 0.35:
                 lines.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
             elif pick < 0.45:
-                lines.append(rng.choice(_TITLES))
+                lines.append(rng.choice(TITLES))
             elif pick < 0.55 and blanks:
                 lines.append("")
             else:
