@@ -70,20 +70,23 @@ def _gui(argv: Sequence[str]) -> int:
     import gc
 
     gc.disable()  # until the start page is painted (ui.shell.app.run_app turns it back on)
-    args = _plain_gui_arguments(argv) or _gui_parser().parse_args(argv)
-    if args.file is not None:
-        # A missing file, a loop or a FIFO is told here, in one line, before any window opens.
-        from models.errors import DubaoError
-        from models.input_files import check_input
+    try:
+        args = _plain_gui_arguments(argv) or _gui_parser().parse_args(argv)
+        if args.file is not None:
+            # A missing file, a loop or a FIFO is told here, in one line, before any window opens.
+            from models.errors import DubaoError
+            from models.input_files import check_input
 
-        try:
-            check_input(args.file, folder_ok=True)
-        except DubaoError as exc:
-            print(f"dubao: {_one_line(exc)}", file=sys.stderr)
-            return 2
-    from ui.shell.app import run_app
+            try:
+                check_input(args.file, folder_ok=True)
+            except DubaoError as exc:
+                print(f"dubao: {_one_line(exc)}", file=sys.stderr)
+                return 2
+        from ui.shell.app import run_app
 
-    return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
+        return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
+    finally:
+        gc.enable()  # whatever ended it (a bad FILE, --help, a failure): the caller's process collects again
 
 
 def _gui_parser() -> argparse.ArgumentParser:

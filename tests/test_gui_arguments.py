@@ -23,3 +23,14 @@ def test_the_usual_starts_skip_the_parser() -> None:
     assert main._plain_gui_arguments(["--db", "lib.sqlite3"]).db == "lib.sqlite3"
     assert main._plain_gui_arguments(["issue/page-01.txt"]).file == "issue/page-01.txt"
     assert main._plain_gui_arguments(["--screenshot", "out.png"]) is None  # the parser reads it
+
+
+def test_a_start_refused_before_the_window_leaves_garbage_collection_on(tmp_path, capsys) -> None:
+    """Start-up pauses the collector until the page is painted; a start that ends before any
+    window (a missing FILE) must not leave the caller's process without it."""
+    import gc
+
+    assert gc.isenabled()
+    assert main.main([str(tmp_path / "nowhere.txt")]) == 2
+    assert "nowhere.txt" in capsys.readouterr().err
+    assert gc.isenabled()
