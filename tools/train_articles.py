@@ -73,6 +73,9 @@ L2 = 1.0  # the title-block model's ridge penalty
 #: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
 #: fold and score it as a training page.
 SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
+#: Bounds on single weights' magnitude, e.g. ART_CAP="b.width_change:1" (the perceptron's
+#: steps are clipped there): evidence that may be fitted to the layout script kept small.
+CAPS = {k: float(v) for k, v in (c.split(":") for c in os.environ.get("ART_CAP", "").split(",") if c.strip())}
 
 #: The title-block model starts from the grid rules' verdict.
 START_TITLES = {"bias": -0.5, "rule.legacy": 1.0}
@@ -275,6 +278,8 @@ def passes(pages: list[Page], epochs: int, seed: int = SEED, margin: float = MAR
     margin); ``decay``: after every page the weights are drawn that share of the way back
     to the starting costs (an L2 penalty on how far they move)."""
     w = dict(START)
+    for k, cap in CAPS.items():
+        w[k] = max(-cap, min(cap, w.get(k, 0.0)))
     total = collections.defaultdict(float)  # the sum of the weights after every step
     steps = 0
     rng = random.Random(seed)
@@ -294,6 +299,8 @@ def passes(pages: list[Page], epochs: int, seed: int = SEED, margin: float = MAR
                     d = fp.get(k, 0.0) - fg.get(k, 0.0)
                     if abs(d) > 1e-9:
                         w[k] = w.get(k, 0.0) + STEP * d
+                        if k in CAPS:
+                            w[k] = max(-CAPS[k], min(CAPS[k], w[k]))
             if decay:
                 for k, v in w.items():
                     w[k] = v - decay * (v - START.get(k, 0.0))
