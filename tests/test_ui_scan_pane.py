@@ -231,3 +231,29 @@ def test_ctrl_i_keeps_the_proofreading_caret_and_its_column_in_view(qtbot, windo
     QTest.keyClicks(column, "x")
     page = window.library.page(window.test_pages[0])
     assert any("x狠抓" in section_text(s) for s in page.current_sections)
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "TIFF"])
+def test_a_scan_is_decoded_by_the_format_its_bytes_name(qtbot, kind: str) -> None:
+    """The worker names the format (no plugin is asked whether the bytes are its own: the SVG
+    plugin's question could deadlock with the window thread) and still shows every stored kind."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage, QImageWriter
+
+    from ui.proofreading.scan_pane import decode_scan, scan_format
+
+    if kind.lower().encode() not in [bytes(f) for f in QImageWriter.supportedImageFormats()]:
+        pytest.skip(f"Qt here cannot write {kind}")
+    image = QImage(120, 160, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, kind)
+    buffer.close()
+    stored = bytes(data)
+    assert scan_format(stored) == kind
+    decoded, problem = decode_scan(stored)
+    assert decoded is not None and problem == ""
+    assert (decoded.width(), decoded.height()) == (120, 160)
+    assert scan_format(b"%PDF-1.7") is None and decode_scan(b"not an image")[0] is None

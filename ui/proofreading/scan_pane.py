@@ -52,7 +52,11 @@ def decode_scan(data: bytes) -> tuple[QImage | None, str]:
     # Qt refuses images over 256 MB decoded; a 600 dpi broadsheet page is more (the core's own
     # pixel limit bounds what is stored).
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    image = QImage.fromData(QByteArray(data))
+    # The format named where the bytes say it: unnamed, Qt asks every image plugin whether the
+    # bytes are its format, and the SVG plugin's question makes a QTextStream, which takes a Qt
+    # lock that a window thread deleting an object holds while it waits for Python's lock (this
+    # worker holds that in fromData): another deadlock seen in a full test run.
+    image = QImage.fromData(QByteArray(data), scan_format(data))
     if not image.isNull():
         return image, ""
     with tempfile.TemporaryDirectory(prefix="dubao-scan-") as folder:
@@ -61,6 +65,20 @@ def decode_scan(data: bytes) -> tuple[QImage | None, str]:
         reader = QImageReader(str(path))
         reader.read()
         return None, reader.errorString()
+
+
+#: The scan formats Dubao stores, by the bytes their files start with.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def scan_format(data: bytes) -> str | None:
+    """The image format the bytes start with (PNG, JPEG, TIFF), or None: Qt then finds it."""
+    return next((name for start, name in _SIGNATURES if data.startswith(start)), None)
 
 
 class ScanLoader(QThread):
