@@ -17,8 +17,6 @@ and exits 1 if any.
 
 from __future__ import annotations
 
-import argparse
-import gzip
 import json
 import random
 import sys
@@ -27,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
+
+from tools.snapshot_files import read_snapshot, snapshot_arguments, write_snapshot  # noqa: E402
 
 #: The alphabets and title-like lines of generated pages (tests/test_parser_invariants.py draws from them too).
 CJK = "中国人民日报记者本社区疫情防控工作发展农业生产的了是在和有一二三𠀀𠀁"
@@ -124,19 +124,13 @@ def snapshot() -> dict[str, list]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--write", type=Path)
-    group.add_argument("--compare", type=Path)
-    args = parser.parse_args()
+    args = snapshot_arguments(__doc__.splitlines()[0])
     now = json.loads(json.dumps(snapshot(), ensure_ascii=False))
     if args.write:
-        with gzip.open(args.write, "wt", encoding="utf-8") as f:
-            json.dump(now, f, ensure_ascii=False)
+        write_snapshot(args.write, now)
         print(f"written: {len(now) - 1} pages, {sum(len(v) for v in now.values()) - 1} sections")
         return
-    with gzip.open(args.compare, "rt", encoding="utf-8") as f:
-        before = json.load(f)
+    before = read_snapshot(args.compare)
     differ = [name for name in before if now.get(name) != before[name]]
     differ += [name for name in now if name not in before]
     for name in differ[:10]:

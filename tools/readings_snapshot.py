@@ -13,8 +13,6 @@ of them as it was; ``--compare`` prints the first differences and exits 1 if any
 
 from __future__ import annotations
 
-import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -22,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
+
+from tools.snapshot_files import read_snapshot, snapshot_arguments, write_snapshot  # noqa: E402
 
 _BATCH = 2000
 
@@ -75,19 +75,13 @@ def snapshot() -> dict[str, list]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--write", type=Path)
-    group.add_argument("--compare", type=Path)
-    args = parser.parse_args()
+    args = snapshot_arguments(__doc__.splitlines()[0])
     now = snapshot()
     if args.write:
-        with gzip.open(args.write, "wt", encoding="utf-8") as f:
-            json.dump(now, f, ensure_ascii=False)
+        write_snapshot(args.write, now)
         print(f"written: {', '.join(f'{k} {len(v)}' for k, v in now.items())}")
         return
-    with gzip.open(args.compare, "rt", encoding="utf-8") as f:
-        before = json.load(f)
+    before = read_snapshot(args.compare)
     differences = 0
     for name, items in before.items():
         got = json.loads(json.dumps(now.get(name), ensure_ascii=False))

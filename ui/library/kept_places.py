@@ -106,7 +106,7 @@ class ReaderPlace:
             if now is None or not 0 <= now[0] < len(view.columns) or now[0] in placed:
                 continue
             placed.add(now[0])
-            column = _laid_out(view, now[0])
+            column = view.laid_out_column(now[0])
             bar = column.verticalScrollBar()
             if kept.scroll == 0 and now[0] == kept.number:
                 bar.setValue(0)  # at the top, as it was
@@ -134,14 +134,3 @@ class ReaderPlace:
         else:
             cursor.setPosition(min(positions.to_document(caret[1]), last))
         target.setTextCursor(cursor)  # the words in view are put back after: no jump to the caret
-
-
-def _laid_out(view: Any, number: int) -> Any:
-    """The column, shown and laid out at its width now, so that it can scroll: a page whose
-    sections changed is laid out afresh, and a new column's layout otherwise waits for the
-    event loop (its scroll range is still empty)."""
-    view.reveal_column(number)
-    view.scroll.widget().layout().activate()
-    column = view.columns[number]
-    column.document().documentLayout().documentSize()
-    return column

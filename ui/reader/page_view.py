@@ -218,6 +218,16 @@ class PageView(QWidget):
         if 0 <= number < len(self.columns) and self.columns[number].isHidden():
             self.columns[number].show()
 
+    def laid_out_column(self, number: int) -> SectionColumn:
+        """The column shown and laid out at its width now, so that it can scroll at once: a new
+        column's layout (a page laid out afresh) otherwise waits for the event loop, its scroll
+        range still empty."""
+        self.reveal_column(number)
+        self.scroll.widget().layout().activate()
+        column = self.columns[number]
+        column.document().documentLayout().documentSize()
+        return column
+
     def _column_rule(self) -> QFrame:
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.VLine)
