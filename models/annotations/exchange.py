@@ -34,6 +34,7 @@ from models.annotations.exchange_reading import (
     read_annotation_file,
     read_w3c,
 )
+from models.annotations.exchange_writing import Sources, annotation_json
 from models.annotations.records import CategoryInfo, HighlightInfo
 from models.annotations.service import Annotations
 from models.library.records import IssueInfo, PageInfo
@@ -77,7 +78,19 @@ def collect(annotations: Annotations, issue_id: int | None = None) -> list[Expor
 
 
 def iter_collect(annotations: Annotations, issue_id: int | None = None) -> Iterator[ExportItem]:
-    """:func:`collect` one page at a time (an export streams them without holding them all)."""
+    """:func:`collect` a group of pages at a time (an export streams them without holding them
+    all): pages shown as stored are read in bulk, the others opened and re-anchored first
+    (:mod:`models.annotations.exchange_collect`)."""
+    from models.annotations.exchange_collect import annotated_pages, collect_pages
+
+    if issue_id is not None:
+        annotations.library.issue(issue_id)  # a DubaoError names a missing issue
+    return collect_pages(annotations, annotated_pages(annotations.library.database, issue_id))
+
+
+def page_by_page(annotations: Annotations, issue_id: int | None = None) -> Iterator[ExportItem]:
+    """What :func:`iter_collect` yields, each page opened as the window opens it (the plain
+    way, which the bulk reading must match: ``tests/test_exchange_collect.py``)."""
     library = annotations.library
     if issue_id is not None:
         library.issue(issue_id)  # a DubaoError names a missing issue
@@ -184,8 +197,10 @@ def w3c_chunks(
     page = {"id": f"urn:uuid:{uuidlib.uuid4()}", "type": "AnnotationPage", "startIndex": 0}
     out = [dump(head)[:-1], ',\n  "first": ', dump(page)[:-1], ',\n    "items": [']
     total = 0
-    for annotation in itertools.chain((to_annotation(item) for item in items), extra):
-        out.append(("\n      " if total == 0 else ",\n      ") + dump(annotation))
+    sources = Sources()
+    texts = itertools.chain((annotation_json(item, sources(item)) for item in items), map(dump, extra))
+    for text in texts:
+        out.append(("\n      " if total == 0 else ",\n      ") + text)
         total += 1
         if len(out) >= 256:
             yield "".join(out).encode("utf-8")

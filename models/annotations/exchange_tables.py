@@ -12,7 +12,8 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
-from models.annotations.exchange import ExportItem, source_iri
+from models.annotations.exchange import ExportItem
+from models.annotations.exchange_writing import Sources, iso
 
 CSV_COLUMNS = (
     "id",
@@ -52,6 +53,7 @@ def csv_chunks(items: Iterable[ExportItem], counted: list[int] | None = None) ->
     writer.writerow(CSV_COLUMNS)
     yield "\ufeff".encode()
     total = 0
+    sources = Sources()
     for item in items:
         total += 1
         if total % 256 == 0:
@@ -76,10 +78,10 @@ def csv_chunks(items: Iterable[ExportItem], counted: list[int] | None = None) ->
                 h.suffix,
                 TAG_SEPARATOR.join(h.tags),
                 h.note,
-                h.created.replace(microsecond=0).isoformat() + "Z",
-                h.updated.replace(microsecond=0).isoformat() + "Z",
+                iso(h.created),
+                iso(h.updated),
                 "yes" if h.anchored else "no",
-                source_iri(item.issue, item.page, item.section_index),
+                sources(item),
             ]
         )
     yield out.getvalue().encode("utf-8")
