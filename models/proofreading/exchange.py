@@ -59,7 +59,9 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
     """Every correction in force of the library (or one issue) as W3C annotations, in page order."""
     out: list[dict[str, Any]] = []
     # The pages that have a correction in force, in one query: most pages have none.
-    rows = library.database.execute_sql("SELECT DISTINCT page_id FROM correction WHERE state = ?", ["in_force"])
+    rows = library.database.execute_sql(
+        "SELECT DISTINCT page_id FROM correction WHERE state = ?", ["in_force"]
+    )
     in_force = {int(page_id) for (page_id,) in rows}
     if not in_force:
         return out
