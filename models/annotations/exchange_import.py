@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from models.anchoring import make_anchor, read_selectors, reanchor
+from models.anchoring.selectors import Selectors
 from models.annotations.categories import FALLBACK_COLOURS
 from models.annotations.exchange import ImportReport, _issue_stub, issue_key
 from models.annotations.exchange_reading import Incoming, read_w3c
@@ -93,8 +94,7 @@ def _find_page(rows: list[tuple[int, str | None, str]], item: Incoming) -> int |
     return rows[0][0]
 
 
-def _place(page: AnnotatedPage, item: Incoming) -> tuple[int, tuple[int, int]] | None:
-    sel = read_selectors(item.selectors)
+def _place(page: AnnotatedPage, item: Incoming, sel: Selectors) -> tuple[int, tuple[int, int]] | None:
     if sel.exact is None:
         return None  # a position alone cannot be checked against this library's text
     if item.section < len(page.texts):
@@ -167,8 +167,8 @@ class _Merge:
 
     def _decide(self, page: AnnotatedPage, item: Incoming, report: ImportReport) -> int:
         existing = self.by_uuid.get(item.uuid)
-        placed = _place(page, item) if existing is None else None
-        sel = read_selectors(item.selectors)
+        sel = item.read or read_selectors(item.selectors)
+        placed = _place(page, item, sel) if existing is None else None
         if existing is None and placed is not None:
             section, (start, end) = placed
             existing = self.at_place.get((page.page_id, page.section_ids[section], start, end))
@@ -240,17 +240,24 @@ class _Merge:
         return first[0].id
 
     def _write_highlights(self) -> list[int]:
+        """Insert the new highlights in one statement; their ids, in the order of ``new_rows``
+        (found again by uuid: each new one has a uuid the library did not hold)."""
         fields = [Highlight._meta.fields[name] for name in _COLUMNS]
         columns = ", ".join('"' + f.column_name + '"' for f in fields)
         sql = f"INSERT INTO highlight ({columns}) VALUES ({_marks(len(fields))})"
-        ids = []
-        for values in self.new_rows:
-            # RETURNING, not lastrowid: the same statement serves a file and a server library.
-            cursor = self.db.execute_sql(
-                f'{sql} RETURNING "id"', [f.db_value(values[f.name]) for f in fields]
+        self.db.connection().executemany(
+            sql, [[f.db_value(values[f.name]) for f in fields] for values in self.new_rows]
+        )
+        uuids = [values["uuid"] for values in self.new_rows]
+        found: dict[str, int] = {}
+        for chunk in _chunks(uuids):
+            rows = self.db.execute_sql(
+                f"SELECT uuid, id FROM highlight WHERE uuid IN ({_marks(len(chunk))})", list(chunk)
             )
-            ids.append(int(cursor.fetchone()[0]))
-            self.rec.made("highlight", ids[-1])
+            found.update((uuid, int(hid)) for uuid, hid in rows)
+        ids = [found[uuid] for uuid in uuids]
+        for hid in ids:
+            self.rec.made("highlight", hid)
         return ids
 
     def _tag_ids(self, names: Iterable[str]) -> dict[str, int]:

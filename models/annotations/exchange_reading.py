@@ -14,11 +14,12 @@ import json
 import os
 import re
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from models.anchoring import SelectorError, read_selectors
+from models.anchoring.selectors import Selectors
 from models.annotations.categories import MAX_NAME, normalise_name
 from models.errors import DubaoError
 
@@ -57,6 +58,8 @@ class Incoming:
     note_cut: bool = False
     tags_dropped: int = 0
     names_cut: int = 0
+    #: ``read_selectors(selectors)``, kept from reading the file (None: read them again).
+    read: Selectors | None = field(default=None, compare=False, repr=False)
 
 
 def read_annotation_file(path: str | os.PathLike[str]) -> bytes:
@@ -166,6 +169,7 @@ def _incoming(item: Any, number: int) -> Incoming:
     found = Incoming(
         uuid, source["sha"], source["issue"], int(source["section"]), selectors, None, [], "", None
     )
+    found.read = sel
     found.created = parse_time(item.get("created"))
     _read_bodies(item.get("body", []), where, found)
     return found

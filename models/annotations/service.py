@@ -233,10 +233,15 @@ class Annotations(CategoryOps, TagOps):
         versions.bump({k: v for k, v in changed.items() if before.get(k) is not None}, author)
         made = sorted(k for k in changed if before.get(k) is None)
         if made:
-            Highlight.update(author=author).where(Highlight.id.in_(made)).execute()
+            for i in range(0, len(made), 500):  # SQL written here: peewee is slow to write a long IN
+                chunk = made[i : i + 500]
+                self._db.execute_sql(
+                    f"UPDATE highlight SET author = ? WHERE id IN ({', '.join('?' * len(chunk))})",
+                    [author, *chunk],
+                )
             for key in made:
                 changed[key]["row"]["author"] = author
-        versions.record(versions.describe(changed), "saved", author)
+        versions.record(versions.describe(changed), "saved", author, ids=False)
 
     def _saw(self, records: Sequence[HighlightInfo]) -> Sequence[HighlightInfo]:
         """Remember the versions handed out: a later change is checked against them."""

@@ -143,6 +143,8 @@ def correction_items(data: bytes | str) -> list[Any]:
     """The correction annotations of a W3C file (a collection, a page, a list or one annotation)."""
     import json
 
+    if _surely_none(data):
+        return []
     try:
         doc = json.loads(data)
     except (UnicodeDecodeError, ValueError):
@@ -153,6 +155,19 @@ def correction_items(data: bytes | str) -> list[Any]:
         doc = doc["items"]
     items = doc if isinstance(doc, list) else [doc]
     return [item for item in items if is_correction(item)]
+
+
+def _surely_none(data: bytes | str) -> bool:
+    """True when the file cannot hold a correction, seen without parsing it again (an import
+    has parsed it once already): UTF-8 holding neither the word ``editing`` nor a ``\\u``
+    escape (which could spell it)."""
+    if isinstance(data, (bytes, bytearray)):
+        import json
+
+        if json.detect_encoding(data) not in ("utf-8", "utf-8-sig"):
+            return False
+        return b"editing" not in data and b"\\u" not in data
+    return "editing" not in data and "\\u" not in data
 
 
 def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
