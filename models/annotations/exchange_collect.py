@@ -37,12 +37,14 @@ _TITLE_FIELDS = ("heading", "kicker", "subheading", "byline")
 
 
 class _Sections:
-    """One page's sections as stored: ids, texts for highlight offsets, titles."""
+    """One page's sections as stored: ids in reading order, and for those holding highlights
+    their texts' hashes (:func:`models.annotations.texts.section_text`) and titles (``Section.title``)."""
 
     def __init__(self) -> None:
         self.ids: list[int] = []
-        self.texts: list[str] = []
-        self.titles: list[str] = []
+        self.heads: dict[int, tuple[str, list[str | None]]] = {}
+        self.hashes: dict[int, str] = {}
+        self.titles: dict[int, str] = {}
 
 
 def _marks(n: int) -> str:
@@ -84,37 +86,49 @@ def _corrected_pages(db, page_ids: Sequence[int]) -> set[int]:
 
 
 def _stored_sections(db, page_ids: Sequence[int]) -> dict[int, _Sections]:
-    """Each page's sections as :func:`models.library.sections.load` reads them, as texts
-    (:func:`models.annotations.texts.section_text`) and titles (``Section.title``)."""
-    marks = _marks(len(page_ids))
-    heads = db.execute_sql(
-        f"SELECT id, page_id, kind, {', '.join(HEAD_FIELDS)} FROM section WHERE page_id IN ({marks}) "
-        "ORDER BY page_id, ordinal",
-        list(page_ids),
-    ).fetchall()
-    paragraphs: dict[int, list[str]] = {}
-    for section_id, text in db.execute_sql(
-        "SELECT p.section_id, p.text FROM paragraph p JOIN section s ON s.id = p.section_id "
-        f"WHERE s.page_id IN ({marks}) ORDER BY p.section_id, p.ordinal",
-        list(page_ids),
-    ):
-        paragraphs.setdefault(section_id, []).append(text)
+    """Each page's sections in reading order, as :func:`models.library.sections.load` reads them
+    (their texts and titles are worked out by :func:`_read_texts`, for the sections needed)."""
     out: dict[int, _Sections] = {page_id: _Sections() for page_id in page_ids}
+    heads = db.execute_sql(
+        f"SELECT id, page_id, kind, {', '.join(HEAD_FIELDS)} FROM section "
+        f"WHERE page_id IN ({_marks(len(page_ids))}) ORDER BY page_id, ordinal",
+        list(page_ids),
+    )
     for section_id, page_id, kind, *values in heads:
-        head = dict(zip(HEAD_FIELDS, values, strict=True))
-        texts = paragraphs.get(section_id, [])
-        blocks = [head[name] for name in HEAD_FIELDS if head[name]] + [t for t in texts if t]
-        title = next((head[name] for name in _TITLE_FIELDS if head[name]), None)
-        if title is None:
-            if texts:
-                title = texts[0][:16] + ("…" if len(texts[0]) > 16 else "")
-            else:
-                title = kind
         sections = out[page_id]
         sections.ids.append(section_id)
-        sections.texts.append(BLOCK_BREAK.join(blocks))
-        sections.titles.append(title)
+        sections.heads[section_id] = (kind, values)
     return out
+
+
+def _read_texts(db, sections: dict[int, _Sections], wanted: dict[int, set[int]]) -> None:
+    """The text hash and title of each wanted section (page id -> section ids), from its head
+    fields and paragraphs: a section's text is its non-empty blocks joined by line breaks."""
+    ids = sorted({sid for page_id, sids in wanted.items() for sid in sids if sid in sections[page_id].heads})
+    paragraphs: dict[int, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = db.execute_sql(
+            f"SELECT section_id, text FROM paragraph WHERE section_id IN ({_marks(len(chunk))}) "
+            "ORDER BY section_id, ordinal",
+            chunk,
+        )
+        for section_id, text in rows:
+            paragraphs.setdefault(section_id, []).append(text)
+    for page_id, sids in wanted.items():
+        page = sections[page_id]
+        for section_id in sids:
+            if section_id not in page.heads:
+                continue
+            kind, values = page.heads[section_id]
+            head = dict(zip(HEAD_FIELDS, values, strict=True))
+            texts = paragraphs.get(section_id, [])
+            blocks = [head[name] for name in HEAD_FIELDS if head[name]] + [t for t in texts if t]
+            page.hashes[section_id] = text_hash(BLOCK_BREAK.join(blocks))
+            title = next((head[name] for name in _TITLE_FIELDS if head[name]), None)
+            if title is None:
+                title = texts[0][:16] + ("…" if len(texts[0]) > 16 else "") if texts else kind
+            page.titles[section_id] = title
 
 
 def _page_infos(db, page_ids: Sequence[int]) -> dict[int, PageInfo]:
@@ -132,20 +146,21 @@ def _placed_records(
     """The live highlights, in reading order as :func:`finder.page_records` reads them, of the
     pages whose every highlight (deleted ones too, as placing reads them) sits on the text it
     was made on: those that opening the page would not place again. Other pages are left out."""
-    fits: dict[int, set[tuple[int, str]]] = {
-        page_id: {(sid, text_hash(text)) for sid, text in zip(s.ids, s.texts, strict=True)}
-        for page_id, s in sections.items()
-    }
     marks = _marks(len(page_ids))
     rows = db.execute_sql(
         f'{_RECORD_SQL} WHERE h.page_id IN ({marks}) ORDER BY h.page_id, s.ordinal, h.start, h."end", h.id',
         list(page_ids),
     ).fetchall()
+    wanted: dict[int, set[int]] = {}
+    for row in rows:
+        if row[3] is not None:
+            wanted.setdefault(row[2], set()).add(row[3])
+    _read_texts(db, sections, wanted)
     moved: set[int] = set()
     live = []
     for row in rows:
         page_id, section_id, hashed, state = row[2], row[3], row[9], row[14]
-        if state == "unanchored" or section_id is None or (section_id, hashed) not in fits[page_id]:
+        if state == "unanchored" or section_id is None or sections[page_id].hashes.get(section_id) != hashed:
             moved.add(page_id)
         if not row[13]:  # deleted
             live.append(row)
@@ -170,7 +185,8 @@ def collect_pages(annotations: Annotations, pages: Sequence[tuple[int, int]]) ->
     library = annotations.library
     db = annotations._db
     categories = {c.id: c for c in annotations.categories()}
-    issues: dict[int, IssueInfo] = {}
+    # More than two pages: every issue in two queries, not two queries an issue (equal records).
+    issues: dict[int, IssueInfo] = {i.id: i for i in library.issues()} if len(pages) > 2 else {}
 
     def issue_of(issue_id: int) -> IssueInfo:
         found = issues.get(issue_id)
@@ -189,8 +205,9 @@ def collect_pages(annotations: Annotations, pages: Sequence[tuple[int, int]]) ->
         for page_id in group:
             if page_id in records:
                 info = infos[page_id]
-                titles = sections[page_id].titles
                 index_of = {sid: i for i, sid in enumerate(sections[page_id].ids)}
+                named = sections[page_id].titles
+                titles = [named.get(sid, "") for sid in sections[page_id].ids]
                 highlights = records.pop(page_id)
             else:
                 page = annotations.open_page(page_id)
