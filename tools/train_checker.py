@@ -136,6 +136,7 @@ def main() -> None:
         help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
     )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
+    ap.add_argument("--out", type=Path, default=OUT, help=f"where the model is written (default {OUT.name})")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     bundled = Language.bundled()
@@ -150,7 +151,9 @@ def main() -> None:
         for s in halves[k]:
             own.update(sentence_bigrams(s))
         pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
-        lang = Language(bundled.words, pairs, bundled.lookalikes)
+        lang = Language(
+            bundled.words, pairs, bundled.lookalikes, context=(bundled.word_pairs, bundled.backoff)
+        )
         lang._fillers = bundled.fillers()
         langs.append(lang)
     common = list(bundled.lookalikes)
@@ -199,8 +202,8 @@ def main() -> None:
         "flag_threshold": round(threshold, 4),
         "substitution_threshold": args.substitution_threshold,
     }
-    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"-> {OUT}")
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"-> {args.out}")
 
 
 if __name__ == "__main__":
