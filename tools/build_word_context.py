@@ -1,4 +1,7 @@
-"""Build the checker's word-context table: resources/proofreading/wordpairs.tsv.gz.
+"""Build a word-context table for the checker from open-gram's word bigrams (not shipped).
+
+Tried on branch ``checker-lm`` (commit 92b8ca1, see README "Checking for OCR errors") as
+``resources/proofreading/wordpairs.tsv.gz`` and kept off main; the tool stays for the next try.
 
 From open-gram, the SunPinyin input method's back-off word trigram model of running text
 (Debian's ``sunpinyin-data``, CC BY-SA 3.0; read by ``tools/sunpinyin_lm.py``), its word
@@ -15,7 +18,7 @@ checker's word list (``words.tsv.gz``), or a single character; the lift at least
 ``MIN_DIFFERENCE`` away from the back-off value; then the ``--keep`` pairs with the
 largest P(w1, w2) * |lift - log bow(w1)| (their share of the model's information).
 
-    python tools/build_word_context.py [--sunpinyin DIR] [--keep 600000]
+    python tools/build_word_context.py [--sunpinyin DIR] [--keep 600000] [--out wordpairs.tsv.gz]
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ sys.path.insert(0, str(ROOT))
 from models.proofreading.language import Language  # noqa: E402
 from tools.sunpinyin_lm import DEFAULT_DIR, read_model  # noqa: E402
 
-OUT = ROOT / "resources" / "proofreading" / "wordpairs.tsv.gz"
 MIN_DIFFERENCE = 0.7
 
 
@@ -42,6 +44,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sunpinyin", type=Path, default=DEFAULT_DIR, help="folder of lm_sc.t3g, pydict_sc.bin")
     ap.add_argument("--keep", type=int, default=600_000, help="word pairs kept (largest information first)")
+    ap.add_argument("--out", type=Path, default=Path("wordpairs.tsv.gz"), help="the table written")
     args = ap.parse_args()
     model = read_model(args.sunpinyin)
     known = Language.bundled().words
@@ -82,7 +85,7 @@ def main() -> None:
     rows.sort(reverse=True)
     kept = rows[: args.keep]
     print(f"{len(unigram)} words, {len(rows)} pairs that differ from their back-off, {len(kept)} kept")
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write(
             "# w1\tw2\tlift = log P(w2|w1) - log P(w2); w1\t\tlog back-off weight. From open-gram's word "
             "bigrams (sunpinyin-data, CC BY-SA 3.0), pruned by tools/build_word_context.py\n"
@@ -91,7 +94,7 @@ def main() -> None:
             f.write(f"{word}\t\t{backoff[word]:.1f}\n")
         for _info, first, second, lift in sorted(kept, key=lambda r: (r[1], r[2])):
             f.write(f"{first}\t{second}\t{lift:.1f}\n")
-    print(f"-> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"-> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

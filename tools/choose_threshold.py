@@ -11,7 +11,7 @@ The pair chosen finds the most errors while the first half's flags (punctuation 
 space flags included) keep precision >= 0.85 and at most 0.4 false flags per 1,000
 characters: a margin under the goals (0.80, 0.5), since held-out pages re-measure it.
 
-    python tools/choose_threshold.py [--write]
+    python tools/choose_threshold.py [--write] [--model MODEL.json]
 """
 
 from __future__ import annotations

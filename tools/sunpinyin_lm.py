@@ -16,8 +16,8 @@ lexicon its word ids index. Both are little-endian binary files written by SunPi
 - ``pydict_sc.bin``: word count, node count, offset of the strings (uint32); from that
   offset, each word id's string as UCS-4 code points ending in 0.
 
-Only build tools read it (``tools/build_proofreading_stats.py``); the app ships counts
-derived from it, never the files.
+Only build tools read it (``tools/build_proofreading_stats.py``, ``tools/build_word_context.py``);
+the app would ship tables derived from it, never the files.
 
     apt-get install sunpinyin-data   # or: apt-get download sunpinyin-data && dpkg-deb -x ...
 """

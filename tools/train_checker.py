@@ -15,7 +15,7 @@ its own pairs (with CPP-only counts that is the other half's pairs, as before).
 The threshold is the lowest probability at which the flags on a held-out tenth of the
 synthetic sentences are right at least ``--precision`` of the time.
 
-    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7]
+    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7] [--out MODEL.json]
 """
 
 from __future__ import annotations
@@ -151,9 +151,7 @@ def main() -> None:
         for s in halves[k]:
             own.update(sentence_bigrams(s))
         pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
-        lang = Language(
-            bundled.words, pairs, bundled.lookalikes, context=(bundled.word_pairs, bundled.backoff)
-        )
+        lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()
         langs.append(lang)
     common = list(bundled.lookalikes)

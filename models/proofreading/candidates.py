@@ -25,12 +25,6 @@ WORD_MARGIN = 1.0
 #: A pattern with at most this many fillers offers all of them, look-alikes or not
 #: (two-character patterns only where the character as read is in no word).
 FEW_FILLERS = 8
-#: Where the character as read is in no word and a two-character pattern has more fillers
-#: than that, its ``CONTEXT_FILLERS`` best by word context are offered too: of its
-#: ``CONTEXT_SCAN`` commonest fillers, those whose word reads best beside the neighbouring
-#: word (log P(word) + word-bigram lift), 服多都没有 -> 服务.
-CONTEXT_FILLERS = 3
-CONTEXT_SCAN = 40
 
 FEATURES = (
     "segmentation_gain",  # log P(window with the suggestion) - log P(window as read), word unigram model
@@ -48,10 +42,7 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
-    "context_gain",  # word-bigram lift of the window's best segmentation, with the suggestion less as read
 )
-#: Bounds of the two log-probability gains (a rare character can make them extreme).
-GAIN_BOUND = 30.0
 
 
 @dataclass(frozen=True)
@@ -72,10 +63,6 @@ def _suggestions(
     neighbours = language.lookalikes.get(ch, {})
     found: dict[str, tuple[float, int]] = {}
     n = len(text)
-    if not in_word and CONTEXT_FILLERS:
-        for x, value in _context_fillers(language, text, i).items():
-            if x != ch and (x not in found or found[x][0] < value):
-                found[x] = (value, 2)
     for length in range(2, MAX_PATTERN + 1):
         for start in range(max(0, i - length + 1), min(i, n - length) + 1):
             before, after = text[start:i], text[i + 1 : start + length]
@@ -99,43 +86,6 @@ def _suggestions(
                 else:
                     found[x] = (max(old[0], value), max(old[1], length))
     return found
-
-
-def _context_fillers(language: Language, text: str, i: int) -> dict[str, float]:
-    """The fillers of the two-character patterns at ``i`` (more than ``FEW_FILLERS`` of them)
-    that read best beside the neighbouring word -> log count of the word each makes."""
-    fillers, words, logp = language.fillers(), language.words, language.logp
-    n = len(text)
-    out: dict[str, float] = {}
-    for start in (i - 1, i):
-        if start < 0 or start + 2 > n:
-            continue
-        before, after = text[start:i], text[i + 1 : start + 2]
-        chars = fillers.get(before + "?" + after)
-        if chars is None or len(chars) <= FEW_FILLERS:
-            continue
-        if before:  # the word made is text[i-1] + x; its neighbour, the word after it
-            tail = text[i + 1 : i + 1 + WINDOW]
-            neighbour = language.segment(tail)[1][0] if tail else ""
-        else:  # x + text[i+1]; its neighbour, the word before it
-            head = text[max(0, i - WINDOW) : i]
-            neighbour = language.segment(head)[1][-1] if head else ""
-        scored = []
-        for x in chars[:CONTEXT_SCAN]:
-            word = before + x + after
-            if not neighbour:
-                lift = 0.0
-            elif before:
-                lift = language.lift(word, neighbour)
-            else:
-                lift = language.lift(neighbour, word)
-            scored.append((logp[word] + lift, x))
-        scored.sort(reverse=True)
-        for _score, x in scored[:CONTEXT_FILLERS]:
-            value = math.log(words[before + x + after])
-            if out.get(x, -math.inf) < value:
-                out[x] = value
-    return out
 
 
 def line_candidates(
@@ -165,8 +115,7 @@ def line_candidates(
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
         window = text[lo:hi]
         at = i - lo
-        base, base_words = language.segment(window)
-        base_context = language.context_logp(base_words)
+        base = language.segment_logp(window)
         left = text[i - 1] if i > 0 else "^"
         right = text[i + 1] if i + 1 < n else "$"
         base_pair = language.pair_logp(left, ch) + language.pair_logp(ch, right)
@@ -180,10 +129,8 @@ def line_candidates(
             changed = window[:at] + x + window[at + 1 :]
             similarity = max(neighbours.get(x, 0.0), language.lookalikes.get(x, {}).get(ch, 0.0))
             pair = language.pair_logp(left, x) + language.pair_logp(x, right)
-            logp, changed_words = language.segment(changed)
-            context = language.context_logp(changed_words) - base_context
             features = (
-                max(-GAIN_BOUND, min(GAIN_BOUND, logp - base)),
+                max(-30.0, min(30.0, language.segment_logp(changed) - base)),
                 new_word,
                 old_word,
                 1.0 if old_word > 0 else 0.0,
@@ -198,7 +145,6 @@ def line_candidates(
                 base_pair,
                 pair,
                 freedom,
-                max(-GAIN_BOUND, min(GAIN_BOUND, context)),
             )
             out.append(Candidate(i, ch, x, features))
     return out

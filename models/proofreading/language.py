@@ -23,8 +23,8 @@ from models.resources import resource_path
 
 #: The shipped tables, read once and kept as one marshal file in the app-data folder
 #: (reading the tab-separated files takes seconds; the marshal file a fraction of that).
-TABLES = ("words.tsv.gz", "bigrams.tsv.gz", "lookalikes.tsv", "wordpairs.tsv.gz")
-CACHE_FORMAT = 2
+TABLES = ("words.tsv.gz", "bigrams.tsv.gz", "lookalikes.tsv")
+CACHE_FORMAT = 1
 
 #: Longest word the segmenter looks up.
 MAX_WORD = 4
@@ -56,7 +56,6 @@ class Language:
         pairs: Mapping[str, int],
         lookalikes: Mapping[str, Mapping[str, float]],
         _derived: tuple[dict[str, int], dict[str, int]] | None = None,
-        context: tuple[Mapping[str, float], Mapping[str, float]] | None = None,
     ) -> None:
         self.words = dict(words)
         self.total = float(sum(self.words.values())) or 1.0
@@ -69,8 +68,6 @@ class Language:
         self._in_words, self.pair_firsts = _derived or _derive(self.words, pairs)
         self.pair_total = float(sum(self.pair_firsts.values())) or 1.0
         self._fillers: dict[str, str] | None = None
-        # word context: "w1\tw2" -> lift log P(w2|w1) - log P(w2); w1 -> log back-off weight
-        self.word_pairs, self.backoff = context or ({}, {})
 
     @classmethod
     def bundled(cls, cache_folder: Path | None = None) -> Language:
@@ -87,19 +84,16 @@ class Language:
             cache_folder = app_data_dir() / "checker"
         cached = cache_folder / f"tables-{stamp}.marshal"
         try:
-            words, pairs, lookalikes, in_words, firsts, word_pairs, backoff = marshal.loads(
-                cached.read_bytes()
-            )
-            return cls(words, pairs, lookalikes, (in_words, firsts), (word_pairs, backoff))
+            words, pairs, lookalikes, in_words, firsts = marshal.loads(cached.read_bytes())
+            return cls(words, pairs, lookalikes, (in_words, firsts))
         except (OSError, EOFError, ValueError, TypeError):
             pass
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
-        context = read_word_pairs(folder / "wordpairs.tsv.gz")
-        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"), None, context)
+        language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
         _write_cache(
             cached,
-            (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts, *context),
+            (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
         )
         return language
 
@@ -115,9 +109,7 @@ class Language:
             if len(word) > 1:
                 for ch in word:
                     in_words[ch] = in_words.get(ch, 0) + count
-        return Language(
-            words, self.pairs, self.lookalikes, (in_words, self.pair_firsts), (self.word_pairs, self.backoff)
-        )
+        return Language(words, self.pairs, self.lookalikes, (in_words, self.pair_firsts))
 
     # --- words -----------------------------------------------------------------------
 
@@ -150,49 +142,6 @@ class Language:
                     top = best[start] + lp
             best[end] = top
         return best[n]
-
-    def segment(self, text: str) -> tuple[float, list[str]]:
-        """The best segmentation of ``text`` under the word unigram model: its log-probability
-        (as :meth:`segment_logp`) and its words."""
-        n = len(text)
-        best = [0.0] * (n + 1)
-        back = [0] * (n + 1)
-        logp = self.logp
-        unknown = self.unknown_logp
-        for end in range(1, n + 1):
-            top = best[end - 1] + logp.get(text[end - 1], unknown)
-            at = end - 1
-            for start in range(max(0, end - MAX_WORD), end - 1):
-                lp = logp.get(text[start:end])
-                if lp is not None and best[start] + lp > top:
-                    top, at = best[start] + lp, start
-            best[end] = top
-            back[end] = at
-        out: list[str] = []
-        end = n
-        while end > 0:
-            out.append(text[back[end] : end])
-            end = back[end]
-        out.reverse()
-        return best[n], out
-
-    # --- word context ------------------------------------------------------------------
-
-    def lift(self, first: str, second: str) -> float:
-        """log P(second | first) - log P(second) in open-gram's word bigram model; 0 where
-        the model knows either word not."""
-        value = self.word_pairs.get(first + "\t" + second)
-        if value is not None:
-            return value
-        backoff = self.backoff
-        if first in backoff and second in backoff:
-            return backoff[first]
-        return 0.0
-
-    def context_logp(self, words: list[str]) -> float:
-        """The summed lift of each word from the one before it (the bigram part of a word
-        sequence's log-probability beyond its unigrams)."""
-        return sum(self.lift(a, b) for a, b in zip(words, words[1:]))
 
     def covering_words(self, text: str) -> list[float]:
         """For each position, the log count of the most common word (2-4 characters, seen more
@@ -265,20 +214,6 @@ def _write_cache(path: Path, data: tuple) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def read_word_pairs(path: Path) -> tuple[dict[str, float], dict[str, float]]:
-    """``wordpairs.tsv.gz``: ("w1\tw2" -> lift, w1 -> log back-off weight)."""
-    pairs: dict[str, float] = {}
-    backoff: dict[str, float] = {}
-    for row in _read_table(path):
-        if len(row) != 3:
-            continue
-        if row[1]:
-            pairs[row[0] + "\t" + row[1]] = float(row[2])
-        else:
-            backoff[row[0]] = float(row[2])
-    return pairs, backoff
 
 
 def read_lookalikes(path: Path) -> dict[str, dict[str, float]]:
