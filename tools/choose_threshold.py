@@ -11,7 +11,7 @@ The pair chosen finds the most errors while the first half's flags (punctuation 
 space flags included) keep precision >= 0.85 and at most 0.4 false flags per 1,000
 characters: a margin under the goals (0.80, 0.5), since held-out pages re-measure it.
 
-    python tools/choose_threshold.py [--write]
+    python tools/choose_threshold.py [--write] [--model MODEL.json]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.proofreading.checker import Checker  # noqa: E402
+from models.proofreading.checker import Checker, Model  # noqa: E402
 from models.proofreading.language import is_han  # noqa: E402
 from models.proofreading.positions import position_features  # noqa: E402
 from models.proofreading.punctuation import punctuation_flags, space_flags  # noqa: E402
@@ -49,8 +49,9 @@ def _probability(log_odds: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="store the thresholds in checker-model.json")
+    ap.add_argument("--model", type=Path, default=MODEL, help=f"the model to set (default {MODEL.name})")
     args = ap.parse_args()
-    checker = Checker()
+    checker = Checker(model=Model.from_file(args.model))
     language, model = checker.language, checker.model
     words = language.words
     fixed_right = fixed_flags = chars = errors = 0
@@ -97,11 +98,11 @@ def main() -> None:
         f"precision {right / flags:.3f}, false {(flags - right) / chars * 1000:.2f}/1k, {flags} flags"
     )
     if args.write:
-        data = json.loads(MODEL.read_text(encoding="utf-8"))
+        data = json.loads(args.model.read_text(encoding="utf-8"))
         data["flag_threshold"] = round(_probability(flag_cut), 4)
         data["substitution_threshold"] = round(_probability(sub_cut), 4)
-        MODEL.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"-> {MODEL}")
+        args.model.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"-> {args.model}")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ lexicon its word ids index. Both are little-endian binary files written by SunPi
 - ``pydict_sc.bin``: word count, node count, offset of the strings (uint32); from that
   offset, each word id's string as UCS-4 code points ending in 0.
 
-Only build tools read it (``tools/build_proofreading_stats.py``); the app ships counts
-derived from it, never the files.
+Only build tools read it (``tools/build_proofreading_stats.py``, ``tools/build_word_context.py``);
+the app would ship tables derived from it, never the files.
 
     apt-get install sunpinyin-data   # or: apt-get download sunpinyin-data && dpkg-deb -x ...
 """
@@ -40,6 +40,7 @@ class WordModel:
     words: list[str]  # word id -> text ("" for the model's special ids)
     unigram_words: np.ndarray  # level 1: word ids
     unigram_p: np.ndarray  # P(w)
+    unigram_bow: np.ndarray  # back-off weight of w: P(w2 | w) = bow(w) P(w2) for an unlisted w2
     first_child: np.ndarray  # level 1: index of the first level-2 node (one more entry than nodes)
     bigram_words: np.ndarray  # level 2: word ids
     bigram_p: np.ndarray  # P(w2 | w1), w1 being the parent level-1 node
@@ -89,9 +90,11 @@ def read_model(folder: Path = DEFAULT_DIR) -> WordModel:
     sizes = np.frombuffer(data, dtype="<u4", count=n + 1, offset=8).tolist()
     offset = 8 + 4 * (n + 1)
     pr = np.frombuffer(data, dtype="<f4", count=1 << BITS_PR, offset=offset).astype(np.float64)
-    offset += 4 * ((1 << BITS_PR) + (1 << BITS_BOW))
+    offset += 4 * (1 << BITS_PR)
+    bow = np.frombuffer(data, dtype="<f4", count=1 << BITS_BOW, offset=offset).astype(np.float64)
+    offset += 4 * (1 << BITS_BOW)
     if use_log:
-        pr = np.exp(-pr)
+        pr, bow = np.exp(-pr), np.exp(-bow)
     nodes = []
     for level in range(n + 1):
         width = 3 if level < n else 2
@@ -108,6 +111,7 @@ def read_model(folder: Path = DEFAULT_DIR) -> WordModel:
         words=read_lexicon(lexicon_path),
         unigram_words=one[:, 0] & mask,
         unigram_p=pr[one[:, 1] & 0xFFFF],
+        unigram_bow=bow[one[:, 0] >> 18],
         first_child=first_child,
         bigram_words=two[:, 0] & mask,
         bigram_p=pr[two[:, 1] & 0xFFFF],

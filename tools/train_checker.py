@@ -15,7 +15,7 @@ its own pairs (with CPP-only counts that is the other half's pairs, as before).
 The threshold is the lowest probability at which the flags on a held-out tenth of the
 synthetic sentences are right at least ``--precision`` of the time.
 
-    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7]
+    python tools/train_checker.py [--rate 0.01] [--precision 0.9] [--seed 7] [--out MODEL.json]
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ def main() -> None:
         help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
     )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
+    ap.add_argument("--out", type=Path, default=OUT, help=f"where the model is written (default {OUT.name})")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     bundled = Language.bundled()
@@ -199,8 +200,8 @@ def main() -> None:
         "flag_threshold": round(threshold, 4),
         "substitution_threshold": args.substitution_threshold,
     }
-    OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"-> {OUT}")
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"-> {args.out}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from models.errors import DubaoError
 from models.proofreading.candidates import FEATURES, Candidate, line_candidates
@@ -68,7 +69,10 @@ class Model:
 
     @classmethod
     def bundled(cls) -> Model:
-        path = resource_path("proofreading", "checker-model.json")
+        return cls.from_file(resource_path("proofreading", "checker-model.json"))
+
+    @classmethod
+    def from_file(cls, path: Path) -> Model:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(
