@@ -72,6 +72,8 @@ DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
+#: Copies of each printed page's gaps (dev pages, not relaid-out ones) in the paragraph-break fit.
+PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
 #: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
 #: on the training pages' folds, ``train_paragraphs.choose_l2``).
 PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.environ.get("ART_PARA_L2", "1"))
@@ -418,47 +420,51 @@ def dataset() -> list[Page]:
     return allp
 
 
-def engine_gaps() -> list:
+def engine_gaps() -> list[tuple[int, list, bool]]:
     """The gaps between body lines of the pages without blank lines (pages-dev-engine, the
     dev pages with their blank lines taken out, relaid-out engine-style pages of
     tools/train_parser.py), each article's body as the shipped line model cuts it: the same
-    splitter serves both kinds of page, so it is fitted on both."""
+    splitter serves both kinds of page, so it is fitted on both. The shipped fit's (as
+    (fold, gaps, printed page?) with the folds unknown, -1); ``engine_gaps_by_fold`` deals
+    such pages into this script's folds for a k-fold run."""
     import train_parser as tp
 
     out = []
     for e in tp.dataset(tp.real_pages()):
         if e.train:
-            out += [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
+            gaps = [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
+            out.append((-1, gaps, e.page.set != "relaid-out"))
     return out
 
 
-def engine_gaps_by_fold(pages: list[Page], folds: int) -> list[tuple[int, list]]:
-    """``engine_gaps`` dealt into this script's folds, for a k-fold run that refits the
-    paragraph-break model as the shipped fit does (on both kinds of page): each page without
-    blank lines (pages-dev-engine, the dev pages with their blank lines taken out) in the
-    fold of its printed source page (-1, every fold's training: a source no page with blank
-    lines shares), and engine-style relaid-out pages made from each fold's articles alone.
-    Returns (fold, gaps of one page)."""
+def engine_gaps_by_fold(pages: list[Page], folds: int) -> list[tuple[int, list, bool]]:
+    """The gaps between body lines of the pages without blank lines, each article's body as
+    the shipped line model cuts it: the same splitter serves both kinds of page, so it is
+    fitted on both. Each page (pages-dev-engine, the dev pages with their blank lines taken
+    out) in the fold of its printed source page (-1, every fold's training: a source no page
+    with blank lines shares), and engine-style relaid-out pages (tools/train_parser.py's)
+    made from each fold's articles alone, so that a k-fold run refits the paragraph-break
+    model as the shipped fit does. Returns (fold, gaps of one page, a printed page?)."""
     import train_parser as tp
 
     fold_of = {p.source: p.fold for p in pages if p.set in SETS}
-    out: list[tuple[int, list]] = []
+    out: list[tuple[int, list, bool]] = []
     for page in tp.real_pages():
         raw = page.raw if parser._engine_layout(split_lines(page.raw)) else tp.without_blanks(page.raw)
         gaps = [ex for ex, _, _ in gap_examples(raw, label_lines(raw, page.gold))]
-        out.append((fold_of.get(page.source, -1), gaps))
+        out.append((fold_of.get(page.source, -1), gaps, True))
     for f in range(folds):
         arts = articles_of([p for p in pages if p.set in SETS and p.fold == f])
         for page, labels in tp.synthetic(arts, tp.SYNTH_PAGES // folds, tp.SEED, f):
-            out.append((f, [ex for ex, _, _ in gap_examples(page.raw, labels)]))
+            out.append((f, [ex for ex, _, _ in gap_examples(page.raw, labels)], False))
     return out
 
 
-def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) -> tuple[dict, dict, dict]:
+def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tuple[dict, dict, dict]:
     """Title-block weights, then (with them) the paragraph-break weights (on ``pages``'
-    gaps and ``extra_gaps``), then the article decoder's, fitted on ``pages``; every page of
-    ``everything`` is left parsed into items with those title and paragraph weights (which
-    stay set for scoring)."""
+    gaps and ``extra``'s: (fold, gaps, printed page?) of pages without blank lines), then
+    the article decoder's, fitted on ``pages``; every page of ``everything`` is left parsed
+    into items with those title and paragraph weights (which stay set for scoring)."""
     laid_out = [p for p in pages if p.set != "seed"]  # the seed page trains the article decoder alone
     titles = fit_titles(laid_out)
     article_model.set_title_weights(titles)
@@ -468,9 +474,15 @@ def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) ->
     if l2 is None:
         groups: dict[int, list] = collections.defaultdict(list)
         for p in laid_out:
-            groups[p.fold] += p.gaps
-        l2 = choose_l2(dict(groups), extra_gaps)
-    paragraphs = fit_paragraphs([ex for p in laid_out for ex in p.gaps] + list(extra_gaps), l2)
+            groups[p.fold].append((p.gaps, p.set in SETS))
+        for f, gaps, printed in extra:
+            if f >= 0:
+                groups[f].append((gaps, printed))
+        l2 = choose_l2(dict(groups), [ex for f, gaps, _ in extra if f < 0 for ex in gaps])
+    # Printed pages' gaps (ART_PARA_REAL copies each) beside the laid-out ones.
+    gaps = [ex for p in laid_out for ex in p.gaps * (PARA_REAL if p.set in SETS else 1)]
+    gaps += [ex for _, g, printed in extra for ex in g * (PARA_REAL if printed else 1)]
+    paragraphs = fit_paragraphs(gaps, l2)
     article_model.set_paragraph_weights(paragraphs)
     for p in everything:
         capture_items(p)
@@ -508,7 +520,7 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
             t_f, p_f = article_model.title_weights(), article_model.paragraph_weights()
             w_f = train(article_pages([p for p in data if p.fold != f]))
         else:
-            extra = [ex for g, gaps in by_fold if g != f for ex in gaps]
+            extra = [e for e in by_fold if e[0] != f]
             t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data, extra)
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
