@@ -85,7 +85,7 @@ SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
 #: steps are clipped there): evidence that may be fitted to the layout script kept small.
 #: Perceptrons averaged (ART_BAGS): each trained on the same pages in another order (its
 #: own shuffling seed); the shipped weights are their mean (bagging over orders).
-BAGS = int(os.environ.get("ART_BAGS", "1"))
+BAGS = int(os.environ.get("ART_BAGS", "3"))
 CAPS = {k: float(v) for k, v in (c.split(":") for c in os.environ.get("ART_CAP", "").split(",") if c.strip())}
 
 #: The title-block model starts from the grid rules' verdict.
