@@ -45,8 +45,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from gold_lines import label_lines  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
+from train_paragraphs import choose_l2, gap_examples  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
-from train_paragraphs import gap_examples  # noqa: E402
 from train_parser import articles_of  # noqa: E402
 
 import models.parser as parser  # noqa: E402
@@ -59,6 +59,9 @@ SETS = ("pages-dev", "pages-dev-column")
 FOLDS = 5
 SEED = 11
 SYNTH_PAGES = 200  # relaid-out column pages in all
+#: More relaid-out column pages (ART_MORE, in all), trained on and never scored (set
+#: "relaid-more"; the scored relaid-out pages stay the same).
+MORE_PAGES = int(os.environ.get("ART_MORE", "0"))
 #: Passes of the perceptron: a number, or "auto" to choose it on the training pages (``choose_epochs``).
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
@@ -69,12 +72,20 @@ DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
+#: Copies of each printed page's gaps (dev pages, not relaid-out ones) in the paragraph-break fit.
+PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
+#: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
+#: on the training pages' folds, ``train_paragraphs.choose_l2``).
+PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.environ.get("ART_PARA_L2", "1"))
 #: Copies of the seed page (a real OCR'd page, labelled by hand) among the article decoder's
 #: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
 #: fold and score it as a training page.
 SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
 #: Bounds on single weights' magnitude, e.g. ART_CAP="b.width_change:1" (the perceptron's
 #: steps are clipped there): evidence that may be fitted to the layout script kept small.
+#: Perceptrons averaged (ART_BAGS): each trained on the same pages in another order (its
+#: own shuffling seed); the shipped weights are their mean (bagging over orders).
+BAGS = int(os.environ.get("ART_BAGS", "3"))
 CAPS = {k: float(v) for k, v in (c.split(":") for c in os.environ.get("ART_CAP", "").split(",") if c.strip())}
 
 #: The title-block model starts from the grid rules' verdict.
@@ -159,9 +170,9 @@ def fold_of_sources(pages: list[Page]) -> dict[str, int]:
     return {src: i % FOLDS for i, src in enumerate(sources)}
 
 
-def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:
+def relaid_out(articles: list[dict], n: int, fold: int, name: str = "relaid-out") -> list[Page]:
     """Column pages with blank lines laid out from these articles."""
-    rng = random.Random(SEED * 1000 + fold)
+    rng = random.Random(SEED * 1000 + fold + (0 if name == "relaid-out" else 500))
     keys = ("kicker", "heading", "subheading", "paragraphs")
     out: list[Page] = []
     while len(out) < n:
@@ -173,9 +184,9 @@ def relaid_out(articles: list[dict], n: int, fold: int) -> list[Page]:
         labels = list(layout.labels) + [None]
         out.append(
             Page(
-                "relaid-out",
-                f"fold{fold}-{len(out)}",
-                f"relaid-{fold}-{len(out)}",
+                name,
+                f"{'' if name == 'relaid-out' else name}fold{fold}-{len(out)}",
+                f"{'relaid' if name == 'relaid-out' else name}-{fold}-{len(out)}",
                 layout.raw,
                 gold,
                 labels,
@@ -359,8 +370,15 @@ def train(pages: list[Page], epochs: int | None = EPOCHS) -> dict[str, float]:
     chosen on them by ``choose_epochs``)."""
     if epochs is None:
         epochs = choose_epochs(pages)
-    *_, weights = passes(pages, epochs)
-    return weights
+    fits = []
+    for b in range(BAGS):
+        *_, weights = passes(pages, epochs, seed=SEED + 97 * b)
+        fits.append(weights)
+    if len(fits) == 1:
+        return fits[0]
+    keys = sorted({k for w in fits for k in w})
+    mean = {k: round(sum(w.get(k, 0.0) for w in fits) / len(fits), 4) for k in keys}
+    return {k: v for k, v in mean.items() if abs(v) > 1e-6}
 
 
 def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collections.Counter:
@@ -392,52 +410,95 @@ def dataset() -> list[Page]:
         p.fold = fold_of[p.source]
     synth: list[Page] = []
     for f in range(FOLDS):
-        synth += relaid_out(articles_of([p for p in pages if p.fold == f]), SYNTH_PAGES // FOLDS, f)
+        arts = articles_of([p for p in pages if p.fold == f])
+        synth += relaid_out(arts, SYNTH_PAGES // FOLDS, f)
+        if MORE_PAGES:
+            synth += relaid_out(arts, MORE_PAGES // FOLDS, f, "relaid-more")
     allp = pages + synth + ([seed_page()] if SEED_COPIES else [])
     for p in allp:
         p.blocks = block_examples(p)
     return allp
 
 
-def engine_gaps() -> list:
+def engine_gaps() -> list[tuple[int, list, bool]]:
     """The gaps between body lines of the pages without blank lines (pages-dev-engine, the
     dev pages with their blank lines taken out, relaid-out engine-style pages of
     tools/train_parser.py), each article's body as the shipped line model cuts it: the same
-    splitter serves both kinds of page, so it is fitted on both."""
+    splitter serves both kinds of page, so it is fitted on both. The shipped fit's (as
+    (fold, gaps, printed page?) with the folds unknown, -1); ``engine_gaps_by_fold`` deals
+    such pages into this script's folds for a k-fold run."""
     import train_parser as tp
 
     out = []
     for e in tp.dataset(tp.real_pages()):
         if e.train:
-            out += [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
+            gaps = [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
+            out.append((-1, gaps, e.page.set != "relaid-out"))
     return out
 
 
-def fit_all(pages: list[Page], everything: list[Page], extra_gaps: list = ()) -> tuple[dict, dict, dict]:
+def engine_gaps_by_fold(pages: list[Page], folds: int) -> list[tuple[int, list, bool]]:
+    """The gaps between body lines of the pages without blank lines, each article's body as
+    the shipped line model cuts it: the same splitter serves both kinds of page, so it is
+    fitted on both. Each page (pages-dev-engine, the dev pages with their blank lines taken
+    out) in the fold of its printed source page (-1, every fold's training: a source no page
+    with blank lines shares), and engine-style relaid-out pages (tools/train_parser.py's)
+    made from each fold's articles alone, so that a k-fold run refits the paragraph-break
+    model as the shipped fit does. Returns (fold, gaps of one page, a printed page?)."""
+    import train_parser as tp
+
+    fold_of = {p.source: p.fold for p in pages if p.set in SETS}
+    out: list[tuple[int, list, bool]] = []
+    for page in tp.real_pages():
+        raw = page.raw if parser._engine_layout(split_lines(page.raw)) else tp.without_blanks(page.raw)
+        gaps = [ex for ex, _, _ in gap_examples(raw, label_lines(raw, page.gold))]
+        out.append((fold_of.get(page.source, -1), gaps, True))
+    for f in range(folds):
+        arts = articles_of([p for p in pages if p.set in SETS and p.fold == f])
+        for page, labels in tp.synthetic(arts, tp.SYNTH_PAGES // folds, tp.SEED, f):
+            out.append((f, [ex for ex, _, _ in gap_examples(page.raw, labels)], False))
+    return out
+
+
+def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tuple[dict, dict, dict]:
     """Title-block weights, then (with them) the paragraph-break weights (on ``pages``'
-    gaps and ``extra_gaps``), then the article decoder's, fitted on ``pages``; every page of
-    ``everything`` is left parsed into items with those title and paragraph weights (which
-    stay set for scoring)."""
+    gaps and ``extra``'s: (fold, gaps, printed page?) of pages without blank lines), then
+    the article decoder's, fitted on ``pages``; every page of ``everything`` is left parsed
+    into items with those title and paragraph weights (which stay set for scoring)."""
     laid_out = [p for p in pages if p.set != "seed"]  # the seed page trains the article decoder alone
     titles = fit_titles(laid_out)
     article_model.set_title_weights(titles)
     for p in laid_out:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
-    paragraphs = fit_paragraphs([ex for p in laid_out for ex in p.gaps] + list(extra_gaps))
+    l2 = PARA_L2
+    if l2 is None:
+        groups: dict[int, list] = collections.defaultdict(list)
+        for p in laid_out:
+            groups[p.fold].append((p.gaps, p.set in SETS))
+        for f, gaps, printed in extra:
+            if f >= 0:
+                groups[f].append((gaps, printed))
+        l2 = choose_l2(dict(groups), [ex for f, gaps, _ in extra if f < 0 for ex in gaps])
+    # Printed pages' gaps (ART_PARA_REAL copies each) beside the laid-out ones.
+    gaps = [ex for p in laid_out for ex in p.gaps * (PARA_REAL if p.set in SETS else 1)]
+    gaps += [ex for _, g, printed in extra for ex in g * (PARA_REAL if printed else 1)]
+    paragraphs = fit_paragraphs(gaps, l2)
     article_model.set_paragraph_weights(paragraphs)
     for p in everything:
         capture_items(p)
     return titles, paragraphs, train(article_pages(pages))
 
 
-def kfold(folds: int, save: Path | None = None, articles_only: bool = False) -> None:
+def kfold(folds: int, save: Path | None = None, articles_only: bool = False, engine: bool = True) -> None:
     """Dev figures of the shipped weights beside held-out figures: the pages' printed
     sources are dealt into ``folds`` folds; each fold is scored by weights fitted without
     any of its pages or of the relaid-out pages made from its articles (``save``: each
     fold's three models written there as foldN.json, for tools/article_errors.py;
     ``articles_only``: the article decoder alone refitted, the shipped title-block and
-    paragraph-break weights, which saw every page, kept). The seed page, when trained on,
-    is in every fold's training pages: its figure is a training figure."""
+    paragraph-break weights, which saw every page, kept; ``engine``: each fold's
+    paragraph-break weights fitted on the training folds' pages without blank lines too, as
+    the shipped ones are on every page's). The seed page, when trained on, is in every
+    fold's training pages: its figure is a training figure."""
     global FOLDS
     FOLDS = folds
     data = dataset()
@@ -452,13 +513,15 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False) -> 
     if articles_only:
         for p in data:
             capture_items(p)
+    by_fold = engine_gaps_by_fold(data, FOLDS) if engine and not articles_only else []
     for f in range(FOLDS):
         test = [p for p in data if p.fold in (f, -1)]
         if articles_only:
             t_f, p_f = article_model.title_weights(), article_model.paragraph_weights()
             w_f = train(article_pages([p for p in data if p.fold != f]))
         else:
-            t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data)
+            extra = [e for e in by_fold if e[0] != f]
+            t_f, p_f, w_f = fit_all([p for p in data if p.fold != f], data, extra)
         if save is not None:
             save.mkdir(parents=True, exist_ok=True)
             model = {"title_blocks": t_f, "paragraph_breaks": p_f, "weights": w_f, "folds": FOLDS}
@@ -487,9 +550,14 @@ def main() -> None:
         action="store_true",
         help="refit only the article decoder's weights, keeping the shipped title-block and paragraph-break ones",
     )
+    ap.add_argument(
+        "--no-engine-gaps",
+        action="store_true",
+        help="with --kfold: fit each fold's paragraph-break weights on the pages with blank lines alone",
+    )
     args = ap.parse_args()
     if args.kfold:
-        kfold(args.kfold, args.save_folds, args.articles_only)
+        kfold(args.kfold, args.save_folds, args.articles_only, not args.no_engine_gaps)
         return
     data = dataset()
     if args.articles_only:

@@ -144,6 +144,34 @@ def fit(examples: list[Example], l2: float = L2, iters: int = 300) -> dict[str, 
     return {n: round(float(v), 4) for n, v in zip(names, w) if abs(v) >= 1e-4}
 
 
+L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def choose_l2(
+    groups: dict[int, list[tuple[list[Example], bool]]], always: list[Example] = (), grid=L2_GRID
+) -> float:
+    """The ridge penalty chosen on the training gaps alone: each group (a fold of printed
+    source pages, with every page made from its articles: relaid-out, blank lines taken
+    out) fitted without it (``always``: gaps every inner fit trains on) and scored by the
+    log-loss of its printed pages' gaps (each page's gaps with whether they are scored);
+    the penalty with the least summed loss (the larger on a tie)."""
+    loss = {}
+    for l2 in grid:
+        total = 0.0
+        for g, held in groups.items():
+            train = [ex for h, pages in groups.items() if h != g for exs, _ in pages for ex in exs]
+            w = fit(train + list(always), l2)
+            for exs, scored in held:
+                if scored:
+                    for names, y in exs:
+                        z = sum(w.get(n, 0.0) for n in names)
+                        total += float(np.logaddexp(0, z) - y * z)
+        loss[l2] = round(total, 2)
+    best = min(grid, key=lambda l2: (loss[l2], -l2))
+    print(f"paragraph-break ridge chosen on the training gaps: {best} (log-loss {loss})", flush=True)
+    return best
+
+
 def error_kinds(pages, weights: dict[str, float]) -> collections.Counter:
     """Gaps read wrong on these pages by the parser with ``weights``: missed and false
     breaks, by how the line above ends and the line below starts."""
