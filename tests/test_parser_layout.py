@@ -122,3 +122,32 @@ def test_relaid_out_pages_keep_every_character_and_label_every_line(seed: int) -
             art = printed[label[1]]
             heads = "".join(art[f] or "" for f in ("kicker", "heading", "subheading"))
             assert _squash(text) in heads
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_column_of_briefs_trains_its_briefs_headlines_as_lines_inside_one_article(seed: int) -> None:
+    """The training pages' column of briefs (tools/train_parser.py): one article under a short
+    column head, each brief's headline a one-line paragraph of it (a line the model must not
+    read as a headline), every character kept once."""
+    from train_parser import column_of, fine_labels
+
+    from models.parser.lines import split_lines
+
+    column = column_of(ARTICLES, "短讯")
+    assert column["heading"] == "短讯"
+    assert column["paragraphs"] == [
+        "暖心守护白衣战士",
+        *ARTICLES[0]["paragraphs"],
+        "方舱医院的饭从哪来",
+        *ARTICLES[1]["paragraphs"],
+    ]
+    page = lay_out_page([column], random.Random(seed), engine=True, after_p=0.0)
+    lines = split_lines(page.raw)
+    labels = fine_labels(lines, page.labels + [None])
+    body = [ln.stripped for ln in lines if not ln.blank]
+    assert [t for t, lab in zip(body, labels) if lab == "B"] == ["短讯"]
+    for head in ("暖心守护白衣战士", "方舱医院的饭从哪来"):
+        if head in body:  # printed on its own line (a narrow column wraps it)
+            assert labels[body.index(head)] == "S"
+    want = Counter(c for p in [column["heading"], *column["paragraphs"]] for c in p if not c.isspace())
+    assert Counter(c for c in page.raw if not c.isspace()) == want

@@ -13,7 +13,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.parser.headlines import _window_shares
+from models.parser.headlines import _window_shares, pair_weights
 from models.parser.line_features import PageText
 
 # Few characters, so that pairs repeat often, within a line and across lines.
@@ -53,3 +53,39 @@ def test_pair_shares_match_sets(lines: list[str], windows: list[tuple[int, int, 
         got = _window_shares(page, arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], ahead=ahead)
         want = [_set_share(pc, a, b) for a, b in rows]
         assert got.tolist() == want
+
+
+def _weighed_share(pc: list[int], w: list[float], a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The same share with each distinct pair counted by its weight (the plain way)."""
+    a0 = max(0, a[0])
+    first = {pc[i]: w[i] for i in range(a0, min(len(pc), max(a0, a[1])))}
+    b0 = max(0, b[0])
+    second = set(pc[b0 : max(b0, b[1])])
+    total = sum(first.values())
+    if len(first) < 3 or total <= 0:
+        return 0.0
+    return sum(v for k, v in first.items() if k in second) / total
+
+
+@settings(max_examples=200)
+@given(
+    lines=st.lists(_LINE, min_size=1, max_size=30),
+    windows=st.lists(
+        st.tuples(st.integers(-20, 60), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40))
+    ),
+)
+def test_weighed_pair_shares_match_sets(lines: list[str], windows: list[tuple[int, int, int, int]]) -> None:
+    """A pair's weight depends on the pair only, so any of its occurrences weighs the same."""
+    page = PageText(lines)
+    codes = page.codes.tolist()
+    pc = [a * 0x110000 + b for a, b in zip(codes, codes[1:])]
+    idf = pair_weights(page)
+    w = idf.tolist()
+    assert all(w[i] == w[j] for i in range(len(pc)) for j in range(len(pc)) if pc[i] == pc[j])
+    rows = [((s, s + n), (s + n + g, s + n + g + o)) for s, n, g, o in windows]
+    if not rows:
+        return
+    arr = np.asarray([[a[0], a[1], b[0], b[1]] for a, b in rows], dtype=np.int64)
+    _plain, got = _window_shares(page, arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], ahead=True, weights=idf)
+    want = [_weighed_share(pc, w, a, b) for a, b in rows]
+    assert np.allclose(got, want)

@@ -56,6 +56,11 @@ from models.resources import resource_path  # noqa: E402
 from models.section import ParsedPage  # noqa: E402
 
 SYNTH_PAGES = 240  # relaid-out pages in all
+#: Relaid-out pages that set some of their articles as one column of briefs, in all (env BRIEF_PAGES).
+BRIEF_PAGES = int(os.environ.get("BRIEF_PAGES", "60"))
+#: Half the brief pages print every headline after its text, the briefs' own too (env LATE_BRIEFS=1;
+#: measured, not shipped: see README, "Columns of briefs").
+LATE_BRIEFS = os.environ.get("LATE_BRIEFS", "0") == "1"
 FOLDS = 5
 SEED = 7
 
@@ -137,6 +142,52 @@ def synthetic(
     return out
 
 
+def column_of(items: list[dict], name: str, late: bool = False) -> dict:
+    """Short articles printed as one column of briefs under a column head (财经短波,
+    国际回声): the column is one article headed ``name``; each brief's own headline is a
+    paragraph of it, as the dev pages' gold reads such columns (``late``: printed after
+    its brief, on a page that prints every headline after its text)."""
+    paragraphs: list[str] = []
+    for item in items:
+        title = item.get("heading") or item.get("kicker")
+        if title and not late:
+            paragraphs.append(title)
+        paragraphs.extend(item["paragraphs"])
+        if title and late:
+            paragraphs.append(title)
+    return {"kicker": None, "heading": name, "subheading": None, "paragraphs": paragraphs}
+
+
+def brief_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list]]:
+    """Engine-style relaid-out pages each holding one column of two to four briefs (the
+    shortest of the page's articles) among whole articles: a page of many short pieces,
+    whose pieces' headlines are not the page's headlines. The column head is a few
+    characters of another article's headline (a short label that ends no sentence). With
+    ``LATE_BRIEFS`` every other page prints each headline after its text, the briefs' too (as
+    relayout.py's late-headline pages do), so that a short line after a finished piece is not
+    learned to be a brief's inner headline whatever the page (measured, not shipped)."""
+    rng = random.Random(seed * 1000 + fold + 900)
+    out = []
+    keys = ("kicker", "heading", "subheading", "paragraphs")
+    for i in range(n_pages):
+        chosen = rng.sample(articles, min(len(articles), rng.randint(4, 8)))
+        k = rng.randint(2, min(4, len(chosen) - 1))
+        size = sorted(range(len(chosen)), key=lambda j: sum(map(len, chosen[j]["paragraphs"])))
+        brief = set(size[:k])
+        others = [a for a in articles if a not in chosen and a.get("heading")]
+        label = "".join(ch for ch in rng.choice(others)["heading"] if ch.isalnum())[: rng.randint(2, 4)]
+        late = LATE_BRIEFS and i % 2 == 1
+        column = column_of([chosen[j] for j in sorted(brief)], label or "短讯", late)
+        rest = [a for j, a in enumerate(chosen) if j not in brief]
+        at = rng.randint(0, len(rest))
+        page_articles = rest[:at] + [column] + rest[at:]
+        layout = lay_out_page(page_articles, rng, engine=True, after_p=1.0 if late else None)
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
+        page = Page("briefs", None, f"briefs{fold}-{i}", layout.raw, gold)
+        out.append((page, layout.labels + [None]))
+    return out
+
+
 def fine_labels(lines: list, coarse: list) -> list[str]:
     """The model's label of each non-blank line from its (T/P/C, article) label: a title
     line opening its block (B) or going on with it (I), a one-line paragraph that ends no
@@ -195,6 +246,8 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
     for f in range(k):
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, labels in synthetic(arts, n_synth // k, seed, f):
+            out.append(Example(f, page, *_xy(page.raw, labels)))
+        for page, labels in brief_pages(arts, BRIEF_PAGES // k, seed, f):
             out.append(Example(f, page, *_xy(page.raw, labels)))
     return out
 

@@ -41,6 +41,8 @@ from models.parser.titles import is_byline, is_closing_note, is_credit, is_note,
 SHORT = ("B", "I", "S")
 #: How far back (Han characters) the text before a line is read.
 FAR = 1200
+#: The stretches (Han characters) a pair's inverse document frequency counts.
+CHUNK = 150
 #: A line is looked at again when the first pass gives it at least this share of
 #: title-like probability (the rest can hardly become a headline or a 小标题).
 CANDIDATE = 0.02
@@ -87,6 +89,11 @@ ARTICLE_FEATURES = (
     "length",
     "page_first_line",
     "page_last_line",
+    "idf_near",
+    "idf_far",
+    "idf_line_after",
+    "idf_line_before",
+    "idf_article",
 )
 
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
@@ -108,13 +115,45 @@ def candidates(emit: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     return np.nonzero(mass >= CANDIDATE)[0]
 
 
+def pair_weights(page: PageText) -> np.ndarray:
+    """Each Han pair occurrence of the page weighed by how few stretches of the page hold
+    its pair (an inverse document frequency over ``CHUNK``-character stretches, as
+    ``cohesion`` weighs a page's paragraphs): words every article of the page uses (疫情,
+    防控) weigh little, an article's own names much; a pair found in one stretch only
+    cannot be shared and weighs nothing."""
+    page.links()
+    order, pairs = page.pair_order, page.pair_sorted
+    m = len(order)
+    if m == 0:
+        return np.zeros(0)
+    # Sorted by pair, then by place: a pair's stretches come in order, so each new
+    # (pair, stretch) is where the pair or the stretch changes.
+    new_pair = np.concatenate([[True], pairs[1:] != pairs[:-1]])
+    group = np.cumsum(new_pair) - 1
+    chunk = order // CHUNK
+    n_chunks = int((m - 1) // CHUNK) + 1
+    new = new_pair | np.concatenate([[True], chunk[1:] != chunk[:-1]])
+    df = np.bincount(group[new], minlength=int(group[-1]) + 1)
+    idf = np.where(df >= 2, np.log((n_chunks + 1) / np.maximum(df, 1)), 0.0)
+    out = np.empty(m)
+    out[order] = idf[group]
+    return out
+
+
 def _window_shares(
-    page: PageText, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray, ahead: bool
-) -> np.ndarray:
+    page: PageText,
+    a0: np.ndarray,
+    a1: np.ndarray,
+    b0: np.ndarray,
+    b1: np.ndarray,
+    ahead: bool,
+    weights: np.ndarray | None = None,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """For each row, the share of the distinct Han pairs at positions [a0, a1) of the page
     also found at [b0, b1) (none below three pairs), window B wholly after A (``ahead``) or
     wholly before it: each pair's occurrence nearest B is followed along the page's
-    links, all rows at once."""
+    links, all rows at once. With ``weights`` (each pair occurrence's, ``pair_weights``)
+    also the weighted share, each distinct pair counted by its weight."""
     nxt, prv = page.links()
     m = len(nxt)
     k = len(a0)
@@ -145,7 +184,13 @@ def _window_shares(
         hit = distinct & (p >= np.maximum(b0, 0)[row])
     n = np.bincount(row[distinct], minlength=k)
     h = np.bincount(row[hit], minlength=k)
-    return np.where(n >= 3, h / np.maximum(n, 1), 0.0)
+    share = np.where(n >= 3, h / np.maximum(n, 1), 0.0)
+    if weights is None:
+        return share
+    w = weights[pos]
+    nw = np.bincount(row[distinct], weights=w[distinct], minlength=k)
+    hw = np.bincount(row[hit], weights=w[hit], minlength=k)
+    return share, np.where((n >= 3) & (nw > 0), hw / np.maximum(nw, 1e-12), 0.0)
 
 
 def article_features(
@@ -177,13 +222,16 @@ def article_features(
     before_near = (s0 - 300, s0 - 1)
     before_far = (s0 - FAR, s0 - 1)
     own = (s0, s1 - 1)
-    shares = (
-        _window_shares(page, *after_near, *before_near, ahead=False),
-        _window_shares(page, *after_far, *before_far, ahead=False),
-        _window_shares(page, *own, *after_near, ahead=True),
-        _window_shares(page, *own, *before_near, ahead=False),
-        _window_shares(page, *after_far, np.maximum(top_art, s0 - FAR), s0 - 1, ahead=False),
+    idf = pair_weights(page)
+    pairs = (
+        _window_shares(page, *after_near, *before_near, ahead=False, weights=idf),
+        _window_shares(page, *after_far, *before_far, ahead=False, weights=idf),
+        _window_shares(page, *own, *after_near, ahead=True, weights=idf),
+        _window_shares(page, *own, *before_near, ahead=False, weights=idf),
+        _window_shares(page, *after_far, np.maximum(top_art, s0 - FAR), s0 - 1, ahead=False, weights=idf),
     )
+    shares = [p[0] for p in pairs]
+    weighed = [p[1] for p in pairs]
     out = []
     for j, k in enumerate(rows.tolist()):
         lp = np.maximum(emit[k], -12.0)
@@ -248,6 +296,11 @@ def article_features(
                 min(len(compact), 40) / 20.0,
                 float(k == 0),
                 float(k == n - 1),
+                weighed[0][j],
+                weighed[1][j],
+                weighed[2][j],
+                weighed[3][j],
+                weighed[4][j],
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))

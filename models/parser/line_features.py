@@ -106,6 +106,9 @@ class PageText:
         #: The page's Han characters (code points).
         self.codes = every[is_han]
         self._links: tuple[np.ndarray, np.ndarray] | None = None
+        #: The page's pair positions sorted by pair, then by place (made with the links).
+        self.pair_order: np.ndarray = np.zeros(0, dtype=np.int64)
+        self.pair_sorted: np.ndarray = np.zeros(0, dtype=np.int64)
 
     def links(self) -> tuple[np.ndarray, np.ndarray]:
         """For every Han character pair of the page (pair i: characters i and i + 1), where
@@ -116,7 +119,8 @@ class PageText:
             pairs = codes[:-1] * 0x110000 + codes[1:] if len(codes) > 1 else np.zeros(0, dtype=np.int64)
             m = len(pairs)
             order = np.lexsort((np.arange(m), pairs))
-            same = pairs[order[1:]] == pairs[order[:-1]]
+            self.pair_order, self.pair_sorted = order, pairs[order]
+            same = self.pair_sorted[1:] == self.pair_sorted[:-1]
             nxt = np.full(m, 1 << 40, dtype=np.int64)
             prv = np.full(m, -(1 << 40), dtype=np.int64)
             nxt[order[:-1][same]] = order[1:][same]
