@@ -29,17 +29,24 @@ def _set_share(pc: list[int], a: tuple[int, int], b: tuple[int, int]) -> float:
     return len(first & second) / len(first) if len(first) >= 3 else 0.0
 
 
-@settings(max_examples=200)
-@given(
-    lines=st.lists(_LINE, min_size=1, max_size=30),
-    windows=st.lists(
-        st.tuples(st.integers(-20, 60), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40))
-    ),
+#: A page's lines, and windows (start, length, gap, other length) of two stretches to compare.
+_LINES = st.lists(_LINE, min_size=1, max_size=30)
+_WINDOWS = st.lists(
+    st.tuples(st.integers(-20, 60), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40))
 )
+
+
+def _pair_codes(page: PageText) -> list[int]:
+    """Each character pair of the page as one number (the plain way)."""
+    codes = page.codes.tolist()
+    return [a * 0x110000 + b for a, b in zip(codes, codes[1:])]
+
+
+@settings(max_examples=200)
+@given(lines=_LINES, windows=_WINDOWS)
 def test_pair_shares_match_sets(lines: list[str], windows: list[tuple[int, int, int, int]]) -> None:
     page = PageText(lines)
-    codes = page.codes.tolist()
-    pc = [a * 0x110000 + b for a, b in zip(codes, codes[1:])]
+    pc = _pair_codes(page)
     ahead_rows, behind_rows = [], []
     for start, length, gap, other in windows:
         a = (start, start + length)
@@ -68,17 +75,11 @@ def _weighed_share(pc: list[int], w: list[float], a: tuple[int, int], b: tuple[i
 
 
 @settings(max_examples=200)
-@given(
-    lines=st.lists(_LINE, min_size=1, max_size=30),
-    windows=st.lists(
-        st.tuples(st.integers(-20, 60), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40))
-    ),
-)
+@given(lines=_LINES, windows=_WINDOWS)
 def test_weighed_pair_shares_match_sets(lines: list[str], windows: list[tuple[int, int, int, int]]) -> None:
     """A pair's weight depends on the pair only, so any of its occurrences weighs the same."""
     page = PageText(lines)
-    codes = page.codes.tolist()
-    pc = [a * 0x110000 + b for a, b in zip(codes, codes[1:])]
+    pc = _pair_codes(page)
     idf = pair_weights(page)
     w = idf.tolist()
     assert all(w[i] == w[j] for i in range(len(pc)) for j in range(len(pc)) if pc[i] == pc[j])
