@@ -233,12 +233,7 @@ class Annotations(CategoryOps, TagOps):
         versions.bump({k: v for k, v in changed.items() if before.get(k) is not None}, author)
         made = sorted(k for k in changed if before.get(k) is None)
         if made:
-            for i in range(0, len(made), 500):  # SQL written here: peewee is slow to write a long IN
-                chunk = made[i : i + 500]
-                self._db.execute_sql(
-                    f"UPDATE highlight SET author = ? WHERE id IN ({', '.join('?' * len(chunk))})",
-                    [author, *chunk],
-                )
+            versions.set_author(self._db, made, author)
             for key in made:
                 changed[key]["row"]["author"] = author
         versions.record(versions.describe(changed), "saved", author, ids=False)

@@ -35,19 +35,28 @@ def lock(db: Any, ids: Sequence[int]) -> dict[int, tuple[int, str, object]]:
     return out
 
 
+def set_author(db: Any, ids: Sequence[int], author: str) -> None:
+    """Sign the highlights ``ids`` (just made, so at their first version) by ``author``."""
+    _sign_rows(db, ids, author, bump_version=False)
+
+
+def _sign_rows(db: Any, ids: Sequence[int], author: str, *, bump_version: bool) -> None:
+    # SQL written here, 500 ids a statement: peewee is slow to write a long IN.
+    assign = "version = version + 1, author = ?" if bump_version else "author = ?"
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        db.execute_sql(
+            f"UPDATE highlight SET {assign} WHERE id IN ({', '.join('?' * len(chunk))})", [author, *chunk]
+        )
+
+
 def bump(states: dict[int, State], author: str) -> None:
     """Add one to the version of the highlights whose state changed, signed by ``author``;
     the given "after" states are updated to match."""
     ids = sorted(k for k, v in states.items() if v is not None)
     if not ids:
         return
-    db = Highlight._meta.database
-    for i in range(0, len(ids), 500):  # SQL written here: peewee is slow to write a long IN
-        chunk = ids[i : i + 500]
-        db.execute_sql(
-            f"UPDATE highlight SET version = version + 1, author = ? WHERE id IN ({', '.join('?' * len(chunk))})",
-            [author, *chunk],
-        )
+    _sign_rows(Highlight._meta.database, ids, author, bump_version=True)
     for key in ids:
         row = states[key]["row"]  # type: ignore[index]
         row["version"] = row["version"] + 1
