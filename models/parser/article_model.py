@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 
 from models.parser.articles import (
@@ -150,6 +151,7 @@ class PageFeatures:
         self.body: dict = {}
         self.closing: dict = {}
         self.found: dict = {}
+        self.series = _series([it.text if it.kind == "title" else None for it in items])
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -246,6 +248,12 @@ class PageFeatures:
             f["h.no_para_before"] = 1.0
         if nxt is None or nxt.kind != "para":
             f["h.no_para_after"] = 1.0
+        # How much the paragraphs before the title go on in those after it (a 小标题 sits
+        # inside one story; a headline between two), and whether it is one of a series of
+        # title units set alike (镜头一, 镜头二; 一、 二、): a series is an article's 小标题.
+        f["h.shift"] = self.cohesion.shift(i)
+        if self.series[i]:
+            f["h.series"] = 1.0
         return f
 
     def _para(self, i: int) -> Feats:
@@ -286,6 +294,33 @@ class PageFeatures:
             last = prv.lines[-1]
             f["b.prev_last_short"] = min(max(prv.column - last.width, 0), 12) / 6
         return f
+
+
+#: A title unit that opens with an ordinal: 一、 （二） 3. 第四 其一.
+_ORDINAL = re.compile(r"(?:[（(]?[一二三四五六七八九十]{1,3}[）)、．.]|[（(]?\d{1,2}[）)、．.]|第[一二三四五六七八九十\d]{1,3}|其[一二三四五六七八九十])")
+
+
+def _series(titles: list[str | None]) -> list[bool]:
+    """For each title unit, whether another title unit of the page opens as it does (its
+    first two characters, spaces left out) or both open with an ordinal (a series of
+    小标题: 镜头一, 镜头二; 一、…, 二、…)."""
+    opening: dict[str, int] = {}
+    ordinal = [False] * len(titles)
+    keys: list[str | None] = [None] * len(titles)
+    for i, t in enumerate(titles):
+        if t is None:
+            continue
+        s = "".join(t.split())
+        if _ORDINAL.match(s):
+            ordinal[i] = True
+        if len(s) >= 3:
+            keys[i] = s[:2]
+            opening[s[:2]] = opening.get(s[:2], 0) + 1
+    n_ordinal = sum(ordinal)
+    return [
+        t is not None and ((ordinal[i] and n_ordinal >= 2) or (keys[i] is not None and opening[keys[i]] >= 2))
+        for i, t in enumerate(titles)
+    ]
 
 
 @lru_cache(maxsize=1024)
