@@ -81,11 +81,17 @@ PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.env
 #: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
 #: fold and score it as a training page.
 SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
+#: Copies of each printed dev page (pages-dev, pages-dev-column) among the article decoder's
+#: training pages (the relaid-out pages hold three times their items).
+REAL_COPIES = int(os.environ.get("ART_REAL", "1"))
 #: Bounds on single weights' magnitude, e.g. ART_CAP="b.width_change:1" (the perceptron's
 #: steps are clipped there): evidence that may be fitted to the layout script kept small.
 #: Perceptrons averaged (ART_BAGS): each trained on the same pages in another order (its
 #: own shuffling seed); the shipped weights are their mean (bagging over orders).
 BAGS = int(os.environ.get("ART_BAGS", "3"))
+#: Features left out of the fit (ART_DROP="h.shift,h.series": their weights stay 0), to
+#: measure what a feature adds.
+DROP = {k.strip() for k in os.environ.get("ART_DROP", "").split(",") if k.strip()}
 CAPS = {k: float(v) for k, v in (c.split(":") for c in os.environ.get("ART_CAP", "").split(",") if c.strip())}
 
 #: The title-block model starts from the grid rules' verdict.
@@ -159,8 +165,14 @@ def seed_page() -> Page:
 
 
 def article_pages(pages: list[Page]) -> list[Page]:
-    """The article decoder's training pages: the seed page SEED_COPIES times."""
-    return [p for p in pages if p.set != "seed"] + [p for p in pages if p.set == "seed"] * SEED_COPIES
+    """The article decoder's training pages: the seed page SEED_COPIES times, each printed
+    dev page REAL_COPIES times."""
+    printed = [p for p in pages if p.set in SETS]
+    return (
+        [p for p in pages if p.set != "seed"]
+        + printed * (REAL_COPIES - 1)
+        + [p for p in pages if p.set == "seed"] * SEED_COPIES
+    )
 
 
 def fold_of_sources(pages: list[Page]) -> dict[str, int]:
@@ -306,7 +318,7 @@ def passes(pages: list[Page], epochs: int, seed: int = SEED, margin: float = MAR
             steps += 1
             if forced is not None:
                 fp, fg = pred[1], forced[1]
-                for k in set(fp) | set(fg):
+                for k in (set(fp) | set(fg)) - DROP:
                     d = fp.get(k, 0.0) - fg.get(k, 0.0)
                     if abs(d) > 1e-9:
                         w[k] = w.get(k, 0.0) + STEP * d
