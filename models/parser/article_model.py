@@ -374,11 +374,14 @@ class Decoder:
         return sum(w.get(k, 0.0) * v for k, v in f.items())
 
     @staticmethod
-    def inter(item: Item, where: str) -> Feats:
-        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读)."""
+    def inter(item: Item, where: str, cur: Article | None = None) -> Feats:
+        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读); ``cur``: the
+        article it goes on (one that has had a 小标题 has more)."""
         f = {where: 1.0}
         if is_label(item.text):
             f["i.label"] = 1.0
+        if cur is not None and any(it.kind == "title" for it in cur.items):
+            f["i.after_inside"] = 1.0
         return f
 
     def lead(self, items: list[Item], size: int) -> str:
@@ -547,7 +550,7 @@ class Decoder:
                     True,
                     "head",
                 )
-                f = self.inter(item, "i.inside")
+                f = self.inter(item, "i.inside", cur)
                 yield (
                     "open",
                     cost + self.dot(f),
@@ -590,7 +593,7 @@ class Decoder:
                     True,
                     "head",
                 )
-                f = self.inter(item, "i.inside")
+                f = self.inter(item, "i.inside", cur)
                 inside = arts[:-1] + [Article(cur.heading, cur.items + [item])]
                 yield "h_paras", cost + self.dot(f), inside, f, False, "para"
                 if is_label(item.text):
