@@ -151,7 +151,8 @@ class PageFeatures:
         self.body: dict = {}
         self.closing: dict = {}
         self.found: dict = {}
-        self.series = _series([it.text if it.kind == "title" else None for it in items])
+        # Short paragraphs too: the title blocks may have left some of a series in the body.
+        self.series = _series([it.text if it.kind == "title" or len(it.text) <= 30 else None for it in items])
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -301,8 +302,8 @@ _ORDINAL = re.compile(r"(?:[（(]?[一二三四五六七八九十]{1,3}[）)、�
 
 
 def _series(titles: list[str | None]) -> list[bool]:
-    """For each title unit, whether another title unit of the page opens as it does (its
-    first two characters, spaces left out) or both open with an ordinal (a series of
+    """For each title unit (or short paragraph), whether another of them opens as it does
+    (its first two characters, spaces left out) or both open with an ordinal (a series of
     小标题: 镜头一, 镜头二; 一、…, 二、…)."""
     opening: dict[str, int] = {}
     ordinal = [False] * len(titles)
