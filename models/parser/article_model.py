@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from functools import lru_cache
 
 from models.parser.articles import (
@@ -151,8 +150,6 @@ class PageFeatures:
         self.body: dict = {}
         self.closing: dict = {}
         self.found: dict = {}
-        # Short paragraphs too: the title blocks may have left some of a series in the body.
-        self.series = _series([it.text if it.kind == "title" or len(it.text) <= 30 else None for it in items])
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -249,12 +246,6 @@ class PageFeatures:
             f["h.no_para_before"] = 1.0
         if nxt is None or nxt.kind != "para":
             f["h.no_para_after"] = 1.0
-        # How much the paragraphs before the title go on in those after it (a 小标题 sits
-        # inside one story; a headline between two), and whether it is one of a series of
-        # title units set alike (镜头一, 镜头二; 一、 二、): a series is an article's 小标题.
-        f["h.shift"] = self.cohesion.shift(i)
-        if self.series[i]:
-            f["h.series"] = 1.0
         return f
 
     def _para(self, i: int) -> Feats:
@@ -295,33 +286,6 @@ class PageFeatures:
             last = prv.lines[-1]
             f["b.prev_last_short"] = min(max(prv.column - last.width, 0), 12) / 6
         return f
-
-
-#: A title unit that opens with an ordinal: 一、 （二） 3. 第四 其一.
-_ORDINAL = re.compile(r"(?:[（(]?[一二三四五六七八九十]{1,3}[）)、．.]|[（(]?\d{1,2}[）)、．.]|第[一二三四五六七八九十\d]{1,3}|其[一二三四五六七八九十])")
-
-
-def _series(titles: list[str | None]) -> list[bool]:
-    """For each title unit (or short paragraph), whether another of them opens as it does
-    (its first two characters, spaces left out) or both open with an ordinal (a series of
-    小标题: 镜头一, 镜头二; 一、…, 二、…)."""
-    opening: dict[str, int] = {}
-    ordinal = [False] * len(titles)
-    keys: list[str | None] = [None] * len(titles)
-    for i, t in enumerate(titles):
-        if t is None:
-            continue
-        s = "".join(t.split())
-        if _ORDINAL.match(s):
-            ordinal[i] = True
-        if len(s) >= 3:
-            keys[i] = s[:2]
-            opening[s[:2]] = opening.get(s[:2], 0) + 1
-    n_ordinal = sum(ordinal)
-    return [
-        t is not None and ((ordinal[i] and n_ordinal >= 2) or (keys[i] is not None and opening[keys[i]] >= 2))
-        for i, t in enumerate(titles)
-    ]
 
 
 @lru_cache(maxsize=1024)
@@ -375,14 +339,11 @@ class Decoder:
         return sum(w.get(k, 0.0) * v for k, v in f.items())
 
     @staticmethod
-    def inter(item: Item, where: str, cur: Article | None = None) -> Feats:
-        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读); ``cur``: the
-        article it goes on (one that has had a 小标题 has more)."""
+    def inter(item: Item, where: str) -> Feats:
+        """A title unit kept as a paragraph (a 小标题, a label such as 核心阅读)."""
         f = {where: 1.0}
         if is_label(item.text):
             f["i.label"] = 1.0
-        if cur is not None and any(it.kind == "title" for it in cur.items):
-            f["i.after_inside"] = 1.0
         return f
 
     def lead(self, items: list[Item], size: int) -> str:
@@ -551,7 +512,7 @@ class Decoder:
                     True,
                     "head",
                 )
-                f = self.inter(item, "i.inside", cur)
+                f = self.inter(item, "i.inside")
                 yield (
                     "open",
                     cost + self.dot(f),
@@ -594,7 +555,7 @@ class Decoder:
                     True,
                     "head",
                 )
-                f = self.inter(item, "i.inside", cur)
+                f = self.inter(item, "i.inside")
                 inside = arts[:-1] + [Article(cur.heading, cur.items + [item])]
                 yield "h_paras", cost + self.dot(f), inside, f, False, "para"
                 if is_label(item.text):
