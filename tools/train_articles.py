@@ -82,8 +82,9 @@ PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.env
 #: fold and score it as a training page.
 SEED_COPIES = int(os.environ.get("ART_SEED", "10"))
 #: Copies of each printed dev page (pages-dev, pages-dev-column) among the article decoder's
-#: training pages (the relaid-out pages hold three times their items).
-REAL_COPIES = int(os.environ.get("ART_REAL", "1"))
+#: training pages (ART_REAL; the 200 relaid-out pages hold three times their items, and
+#: read less like printed pages: one copy each let them outweigh the printed ones).
+REAL_COPIES = int(os.environ.get("ART_REAL", "3"))
 #: Bounds on single weights' magnitude, e.g. ART_CAP="b.width_change:1" (the perceptron's
 #: steps are clipped there): evidence that may be fitted to the layout script kept small.
 #: Perceptrons averaged (ART_BAGS): each trained on the same pages in another order (its
