@@ -66,7 +66,7 @@ def test_the_shipped_model_is_named_by_the_parser_version() -> None:
 def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
     """pages-dev-column (40 pages the rules were never tuned on), scored as
     ../shared/eval/structure_eval.py does. The floor is what this model measured (article
-    0.808, para 0.981), less a little; issue 9's goal (0.85) is not reached yet."""
+    0.832, para 0.983), less a little; issue 9's goal (0.85) is not reached yet."""
     from test_parser_structure import _score
 
     paras = n_paras = whole = n_arts = 0
@@ -76,7 +76,7 @@ def test_pages_nobody_tuned_for_stay_above_the_measured_floor() -> None:
         p, n, w, a = _score(gold, parse_page(raw).sections)
         paras, n_paras, whole, n_arts = paras + p, n_paras + n, whole + w, n_arts + a
     assert paras / n_paras >= 0.95
-    assert whole / n_arts >= 0.78
+    assert whole / n_arts >= 0.81
 
 
 def _paras(*rows: tuple[str, float | None]) -> list[Item]:
