@@ -90,7 +90,7 @@ REAL_COPIES = int(os.environ.get("ART_REAL", "3"))
 #: Perceptrons averaged (ART_BAGS): each trained on the same pages in another order (its
 #: own shuffling seed); the shipped weights are their mean (bagging over orders).
 BAGS = int(os.environ.get("ART_BAGS", "3"))
-#: Features left out of the fit (ART_DROP="h.shift,h.series": their weights stay 0), to
+#: Features left out of the fit (ART_DROP="b.width_change,b.width_delta": their weights stay 0), to
 #: measure what a feature adds.
 DROP = {k.strip() for k in os.environ.get("ART_DROP", "").split(",") if k.strip()}
 CAPS = {k: float(v) for k, v in (c.split(":") for c in os.environ.get("ART_CAP", "").split(",") if c.strip())}
