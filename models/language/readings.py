@@ -160,7 +160,7 @@ def _join_single_characters(words: list[str]) -> list[str]:
     out: list[str] = []
     run = ""
     for word in words:
-        if len(word) == 1 and is_han(word) and word not in _RUN_BREAKERS:
+        if len(word) == 1 and word not in _RUN_BREAKERS and is_han(word):
             run += word
             continue
         if run:
