@@ -19,7 +19,11 @@ Prints:
   word is not in the dictionary) for every word of the page, p99 (goal: at most 10 ms);
 - where the page's CPU time goes, median per stage (jieba's cut, the word table, names, the
   classifier's features and scores, g2pM), caches emptied;
-- with ``--profile``: cProfile's top functions by their own time over a few reads of the page.
+- with ``--profile``: cProfile's top functions by their own time over a few reads of the page;
+- with ``--instructions``: the instructions one read of the page takes (every cache emptied
+  before it), counted by valgrind's callgrind with a fixed hash seed: unlike CPU time, the count
+  does not move with the machine's load, so two commits compare within a fraction of a percent
+  (needs ``valgrind`` and ``callgrind_control`` on the PATH; about two minutes).
 """
 
 from __future__ import annotations
@@ -74,7 +78,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions for the page")
     parser.add_argument("--page-only", action="store_true", help="skip the CLI runs and the dictionary")
+    parser.add_argument(
+        "--instructions", action="store_true", help="only count the instructions of a page's read (callgrind)"
+    )
+    parser.add_argument("--instructions-child", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.instructions_child:
+        _instructions_child(Path(args.instructions_child))
+        return
+    if args.instructions:
+        _instructions()
+        return
     if not args.page_only:
         _cli(args)
     _page_figures(args)
@@ -232,6 +246,76 @@ def _profile(page: str, reads: int = 5, top: int = 15) -> None:
         profiler.disable()
     print(f"cProfile, {reads} reads of the page, caches emptied, top {top} by own time:")
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(top)
+
+
+#: Reads of the page counted by ``--instructions`` (each after every cache is emptied).
+_COUNTED_READS = 3
+
+
+def _instructions() -> None:
+    """Instructions per read of the 10,000-character page, every cache emptied, by callgrind.
+
+    The child loads everything and reads the page once with counting off; counting is switched on
+    (``callgrind_control -i on``) only for the reads measured, and the child leaves with
+    ``os._exit`` so the interpreter's shutdown is not counted.
+    """
+    import shutil
+    import tempfile
+
+    if not (shutil.which("valgrind") and shutil.which("callgrind_control")):
+        print("instructions: valgrind and callgrind_control are needed (apt-get install valgrind)")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        child = subprocess.Popen(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--instr-atstart=no",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--instructions-child",
+                folder,
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        ready = Path(folder) / "ready"
+        while not ready.exists():
+            if child.poll() is not None:
+                print(f"instructions: the child stopped (exit {child.returncode})")
+                return
+            time.sleep(0.2)
+        subprocess.run(["callgrind_control", "-i", "on", str(child.pid)], capture_output=True)
+        (Path(folder) / "go").touch()
+        child.wait()
+        total = next(
+            int(line.split()[1]) for line in out.read_text().splitlines() if line.startswith("summary:")
+        )
+    print(
+        f"instructions per read of the page, every cache emptied: {total / _COUNTED_READS / 1e6:.1f} M "
+        f"(callgrind, {_COUNTED_READS} reads, PYTHONHASHSEED=0; the count does not depend on the load)"
+    )
+
+
+def _instructions_child(folder: Path) -> None:
+    from models.language import readings_for, warm_up
+    from models.language.readings import clear_caches
+
+    warm_up()
+    page = _page(10_000)
+    readings_for(page)  # loads what warm_up leaves lazy, not counted
+    (folder / "ready").touch()
+    while not (folder / "go").exists():
+        time.sleep(0.05)
+    for _ in range(_COUNTED_READS):
+        clear_caches()
+        readings_for(page)
+    sys.stdout.flush()
+    os._exit(0)  # the interpreter's shutdown is not counted
 
 
 def _dictionary(page: str) -> None:

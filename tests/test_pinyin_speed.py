@@ -18,10 +18,11 @@ import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pinyin_reference import decide_reference, name_spans_reference
+from pinyin_reference import ClauseViewReference, decide_reference, name_spans_reference
 
 from models.language import polyphone_step, readings, segmenter
 from models.language.phrase_table import char_readings
+from models.language.polyphone_features import ClauseView
 
 #: Characters text is drawn from: common polyphones (several readings, often left to the models),
 #: characters that make words with them, names, Latin letters, digits, spaces and punctuation.
@@ -159,3 +160,27 @@ def test_names_are_found_as_the_plain_way_finds_them_on_pages() -> None:
             assert spans == name_spans_reference(clause, words), clause
             found += len(spans)
     assert found > 10  # the texts hold names: the comparison is not of empty lists
+
+
+def _same_features(text: str) -> int:
+    words = segmenter.dictionary_cut(text)
+    fast, plain = ClauseView(text, words), ClauseViewReference(text, words)
+    for pos in range(len(text)):
+        assert fast.features(pos) == plain.features(pos), (text, pos)
+    return len(text)
+
+
+@given(st.text(alphabet=_NAMES + _POLYPHONES + _OTHERS + _REST + "^$０１Ａ\u3000", max_size=60))
+@example("^解缙是明代的学者$，他说，解缙很有才。数一数看了看慢慢")
+@settings(max_examples=200, deadline=None)
+def test_features_are_made_as_the_plain_way_makes_them(text: str) -> None:
+    """The classifier's features from the clause's indexed lists are the strings, in the order,
+    that working each character, word and tag out as asked gives (its weights are learnt on them)."""
+    _same_features(text)
+
+
+def test_features_are_made_as_the_plain_way_makes_them_on_pages() -> None:
+    texts = [SAMPLE_PAGE.read_text(encoding="utf-8")]
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    texts += [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert sum(_same_features(clause) for text in texts for clause in readings._clauses(text)) > 10_000

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Sequence
+from functools import reduce
+from operator import add
 
 from models.resources import resource_path
 
@@ -66,12 +68,7 @@ class Scores:
         if not found:
             return self.values
         # Each reading's sum taken in the features' order, one addition after another (as before).
-        out = []
-        for total, column in zip(self.values, zip(*found)):
-            for w in column:
-                total += w
-            out.append(total)
-        return out
+        return [reduce(add, column, total) for total, column in zip(self.values, zip(*found))]
 
     def plus_into(self, features: Sequence[str]) -> Scores:
         """These scores with the features' weights added (in place)."""

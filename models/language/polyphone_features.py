@@ -31,22 +31,33 @@ def _norm(ch: str) -> str:
     return ch
 
 
-#: Characters that ``_norm`` leaves as they are (most Han characters and punctuation), found
-#: without the call.
-_NORMED: dict[str, str] = {}
+class _Normed(dict[int, str]):
+    """``str.translate``'s table for ``_norm``: each code point's class, worked out on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        found = _norm(chr(code))
+        if len(self) < 65536:
+            self[code] = found
+        return found
 
 
-def _normed(ch: str) -> str:
-    found = _norm(ch)
-    if found == ch and len(_NORMED) < 65536:
-        _NORMED[ch] = ch
-    return found
+#: ``text.translate(_NORM)`` is ``"".join(map(_norm, text))`` (one character for one).
+_NORM = _Normed()
+
+
+#: How far the features look past a word or a character on either side (``_word(k - 2)``,
+#: ``_verb_ahead`` up to 4 words on, ``c(i + 3)``): the padding of the indexed lists.
+_PAD = 4
 
 
 class ClauseView:
-    """A clause's text and words (jieba's cut), indexed once for the features of its characters."""
+    """A clause's text and words (jieba's cut), indexed once for the features of its characters.
 
-    __slots__ = ("text", "words", "starts", "word_at", "chars", "_tags", "_names")
+    The characters (as the features see them) and the words' tags are listed once for the
+    clause, padded with ^ and $ on both sides, so a feature is an index into a list, not a call.
+    """
+
+    __slots__ = ("text", "words", "starts", "word_at", "_chars", "_padded", "_tags", "_names")
 
     def __init__(self, text: str, words: Sequence[str]) -> None:
         self.text = text
@@ -54,8 +65,9 @@ class ClauseView:
         lengths = list(map(len, self.words))
         self.starts: list[int] = [0, *accumulate(lengths)][:-1]
         self.word_at: list[int] = list(chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
-        self.chars: dict[int, str] = {}  # filled on demand: a page's clauses ask about few characters
-        self._tags: dict[int, str] = {}
+        self._chars: str | None = None  # made on first use: most clauses ask about nothing
+        self._padded: list[str] | None = None
+        self._tags: list[str] | None = None
         self._names: dict[int, str] | None = None
 
     def _name_places(self) -> dict[int, str]:
@@ -68,65 +80,48 @@ class ClauseView:
                     self._names[p] = "given"
         return self._names
 
-    def _word(self, k: int) -> str:
-        """Word k, skipping blanks; ^ or $ past the clause's ends."""
-        if k < 0:
-            return _START
-        if k >= len(self.words):
-            return _END
-        return self.words[k]
-
-    def _tag(self, k: int) -> str:
-        """jieba's tag of word k ('?' if its dictionary lacks the word); 'nr' for a person's name."""
-        found = self._tags.get(k)
-        if found is None:
-            if k < 0:
-                found = _START
-            elif k >= len(self.words):
-                found = _END
-            else:
-                word = self.words[k]
+    def _index(self) -> None:
+        """The padded lists: characters as the features see them, words, and jieba's tags of the
+        words ('?' if its dictionary lacks the word; 'nr' for a person's name of several characters)."""
+        text = self.text
+        self._chars = _START * _PAD + text.translate(_NORM) + _END * _PAD
+        self._padded = [_START] * _PAD + self.words + [_END] * _PAD
+        tags = [tag or "?" for tag in segmenter.tags_of(self.words)]
+        if _START in text or _END in text:
+            for k, word in enumerate(self.words):
                 if word == _START or word == _END:
-                    found = word
-                elif len(word) > 1 and self._name_places().get(self.starts[k], "").startswith("head"):
-                    found = "nr"
-                else:
-                    found = segmenter.tag_of(word) or "?"
-            self._tags[k] = found
-        return found
-
-    def _char(self, i: int) -> str:
-        """Character i of the clause as the features see it; ^ and $ past its ends."""
-        found = self.chars.get(i)
-        if found is None:
-            if i < 0:
-                found = _START
-            elif i >= len(self.text):
-                found = _END
-            else:
-                ch = self.text[i]
-                found = _NORMED.get(ch) or _normed(ch)
-            self.chars[i] = found
-        return found
+                    tags[k] = word
+        if len(self.words) < len(text):  # a word of several characters: it may be a person's name
+            for start, place in self._name_places().items():
+                if place != "given":
+                    k = self.word_at[start]
+                    if self.starts[k] == start and len(self.words[k]) > 1:
+                        tags[k] = "nr"
+        self._tags = [_START] * _PAD + tags + [_END] * _PAD
 
     def _verb_ahead(self, k: int) -> str:
         """How many words after word k the next verb stands, within the phrase: '1'…'4', or '-' for none."""
+        words, tags = self._padded, self._tags
+        assert words is not None and tags is not None
+        last = len(self.words) + _PAD
         for step in range(1, 5):
-            j = k + step
-            if j >= len(self.words):
+            j = k + _PAD + step
+            if j >= last:
                 break
-            word = self.words[j]
-            if word[:1] in _BREAKS:
+            if words[j][:1] in _BREAKS:
                 break
-            if self._tag(j).startswith("v"):
+            if tags[j].startswith("v"):
                 return str(step)
         return "-"
 
     def features(self, pos: int) -> list[str]:
         """The features of the character at ``pos``."""
-        c = self._char
-        i = pos
-        ch = c(i)
+        if self._chars is None:
+            self._index()
+        chars, words, tags = self._chars, self._padded, self._tags
+        assert chars is not None and words is not None and tags is not None
+        i = pos + _PAD
+        ch = chars[i]
         k = self.word_at[pos]
         word = self.words[k]
         offset = pos - self.starts[k]
@@ -143,9 +138,11 @@ class ClauseView:
             # A surname opening a person's name: the name decides, whatever stands before it. The
             # clause's start or the words before (解缙 at a clause's start is no verb 解) would
             # outweigh the name's few examples, so only the word, the name and its next character count.
-            return ["b", "w:" + word, "p:" + place, "r1:" + c(i + 1), "nm:" + name, "nm:head"]
-        l1, l2, l3, r1, r2, r3 = c(i - 1), c(i - 2), c(i - 3), c(i + 1), c(i + 2), c(i + 3)
-        prev, nxt = self._word(k - 1), self._word(k + 1)
+            return ["b", "w:" + word, "p:" + place, "r1:" + chars[i + 1], "nm:" + name, "nm:head"]
+        l3, l2, l1, _, r1, r2, r3 = chars[i - 3 : i + 4]
+        kp = k + _PAD
+        prev2, prev, _, nxt, nxt2 = words[kp - 2 : kp + 3]
+        t_prev, t_word, t_next = tags[kp - 1 : kp + 2]
         feats = [
             "b",
             "w:" + word,
@@ -161,14 +158,14 @@ class ClauseView:
             "lr:" + l1 + r1,
             "pw:" + prev,
             "nw:" + nxt,
-            "pt:" + self._tag(k - 1),
-            "nt:" + self._tag(k + 1),
-            "wt:" + self._tag(k) + place,
-            "pnw:" + self._word(k - 2) + "|" + prev,
-            "nnw:" + nxt + "|" + self._word(k + 2),
-            "pt_nt:" + self._tag(k - 1) + "|" + self._tag(k + 1),
+            "pt:" + t_prev,
+            "nt:" + t_next,
+            "wt:" + t_word + place,
+            "pnw:" + prev2 + "|" + prev,
+            "nnw:" + nxt + "|" + nxt2,
+            "pt_nt:" + t_prev + "|" + t_next,
+            "nv:" + self._verb_ahead(k),
         ]
-        feats.append("nv:" + self._verb_ahead(k))
         if name is not None:
             feats.append("nm:" + name)  # a given name's character
         # Reduplication: 数一数, 看了看 (a verb said twice); 数数, 慢慢 (AA).

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import add
 from typing import TYPE_CHECKING, Protocol
 
 from models.language import context_rules
@@ -193,9 +194,9 @@ def _settled(
     first = True
     exp = math.exp
     for given, g2p, w_g, w_buckets in by_answer:
-        with_g = base if w_g is None else [a + b for a, b in zip(base, w_g)]  # type: ignore[call-overload]
+        with_g = base if w_g is None else list(map(add, base, w_g))  # type: ignore[call-overload]
         for w in w_buckets:
-            values = with_g if w is None else [a + b for a, b in zip(with_g, w)]  # type: ignore[call-overload]
+            values = with_g if w is None else list(map(add, with_g, w))  # type: ignore[call-overload]
             got = given
             if kept_at:
                 top = float("-inf")

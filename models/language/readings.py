@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from models.language import polyphone_step, segmenter
@@ -63,17 +63,33 @@ class WordReading:
         return " ".join(s for s in self.syllables if s)
 
 
-@dataclass
 class _Clause:
     """A clause being read: its words, and a reading (or None) per code point."""
 
-    text: str
-    words: list[str]
-    readings: list[str | None]
-    open: list[int]  # positions of polyphonic characters no word decided
-    pieces: list[str]  # the clause as the word table cut it: table words and lone characters
-    options: dict[int, tuple[str, ...]]  # positions where the word table gives two readings
-    names: dict[int, str] = field(default_factory=dict)  # polyphones inside proper nouns, as read
+    __slots__ = ("text", "words", "readings", "open", "options", "names", "_reads")
+
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        readings: list[str | None],
+        open_at: list[int],
+        reads: Sequence[_WordRead],
+        options: dict[int, tuple[str, ...]],
+        names: dict[int, str] | None = None,
+    ) -> None:
+        self.text = text
+        self.words = words
+        self.readings = readings
+        self.open = open_at  # positions of polyphonic characters no word decided
+        self.options = options  # positions where the word table gives two readings
+        self.names: dict[int, str] = {} if names is None else names  # polyphones inside proper nouns, as read
+        self._reads = reads
+
+    @property
+    def pieces(self) -> list[str]:
+        """The clause as the word table cut it: table words and lone characters (for the tools)."""
+        return list(chain.from_iterable([read.pieces for read in self._reads]))
 
 
 def _cover(word: str, table: Mapping[str, str]) -> list[tuple[int, int]]:
@@ -144,7 +160,7 @@ def _join_single_characters(words: list[str]) -> list[str]:
     out: list[str] = []
     run = ""
     for word in words:
-        if len(word) == 1 and is_han(word) and word not in _RUN_BREAKERS:
+        if len(word) == 1 and word not in _RUN_BREAKERS and is_han(word):
             run += word
             continue
         if run:
@@ -170,6 +186,7 @@ def _options(ch: str, syllables: list[str]) -> tuple[str, ...]:
 #: Quotation marks that news puts around a single word for emphasis (scare quotes).
 _OPENING_QUOTES = set("“‘「『\"'")
 _CLOSING_QUOTES = set("”’」』\"'")
+_OPENING_QUOTE = re.compile("[" + re.escape("".join(sorted(_OPENING_QUOTES))) + "]")
 
 
 def _read_through_quotes(clause: _Clause, table: Mapping[str, str]) -> None:
@@ -207,6 +224,7 @@ class _WordRead(NamedTuple):
     open: tuple[int, ...]
     options: tuple[tuple[int, tuple[str, ...]], ...]
     names: tuple[tuple[int, str], ...]
+    extra: bool  # whether any of open, options, names is not empty
 
 
 #: Words read so far, for the word table in use (a page repeats its words; so does a batch).
@@ -227,6 +245,25 @@ def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _W
     found = _WORDS_READ.get(word)
     if found is not None:
         return found
+    whole = table.get(word)
+    if whole is not None and len(word) > 1 and "|" not in whole and word not in names:
+        # The common case, a table word with one reading per character and no proper noun: what
+        # the loop below gives it (one piece, each syllable in its citation tone), made at once.
+        found = _WordRead((word,), tuple(map(_citation, word, whole.split(" "))), (), (), (), False)
+    elif len(word) == 1:
+        choices = char_readings(word)
+        many = len(choices) > 1
+        found = _WordRead((word,), (choices[0] if choices else None,), (0,) if many else (), (), (), many)
+    else:
+        found = _read_pieces(word, table, names)
+    if len(_WORDS_READ) >= _WORDS_READ_MAX:
+        _WORDS_READ.clear()
+    _WORDS_READ[word] = found
+    return found
+
+
+def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
+    """How the word table reads a word: the table's pieces of it, their syllables, what is left open."""
     if len(word) == 1:
         pieces = [(0, 1)]  # what _cover gives a lone character
     else:
@@ -254,17 +291,14 @@ def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _W
         if len(choices) > 1:
             open_at.append(len(readings))
         readings.append(choices[0] if choices else None)
-    found = _WordRead(
+    return _WordRead(
         tuple([word[a:b] for a, b in pieces]),
         tuple(readings),
         tuple(open_at),
         tuple(options),
         tuple(named_at),
+        bool(open_at or options or named_at),
     )
-    if len(_WORDS_READ) >= _WORDS_READ_MAX:
-        _WORDS_READ.clear()
-    _WORDS_READ[word] = found
-    return found
 
 
 def _read_words(text: str) -> _Clause:
@@ -275,21 +309,23 @@ def _read_words(text: str) -> _Clause:
     _use_table(table)
     known = _WORDS_READ.get
     reads = [known(word) or _read_word(word, table, names) for word in _join_single_characters(words)]
-    pieces = list(chain.from_iterable([read.pieces for read in reads]))
     readings = list(chain.from_iterable([read.readings for read in reads]))
-    clause = _Clause(text, words, readings, [], pieces, {})
-    at = 0
-    for read in reads:
-        if read.open:
-            clause.open.extend(at + k for k in read.open)
-        if read.options:
-            for k, choices in read.options:
-                clause.options[at + k] = choices
-        if read.names:
-            for k, syllable in read.names:
-                clause.names[at + k] = syllable
-        at += len(read.readings)
-    _read_through_quotes(clause, table)
+    clause = _Clause(text, words, readings, [], reads, {})
+    # Only the words that leave something open, or name a proper noun, need their offsets.
+    extra = [k for k, read in enumerate(reads) if read.extra]
+    if extra:
+        starts = [0, *accumulate([len(read.readings) for read in reads])]
+        open_at, options, named = clause.open, clause.options, clause.names
+        for k in extra:
+            read, at = reads[k], starts[k]
+            if read.open:
+                open_at.extend([at + j for j in read.open])
+            for j, choices in read.options:
+                options[at + j] = choices
+            for j, syllable in read.names:
+                named[at + j] = syllable
+    if clause.open and _OPENING_QUOTE.search(text):
+        _read_through_quotes(clause, table)
     # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
     if "一" in text or "不" in text:
         for found in _CITED.finditer(text):

@@ -178,6 +178,9 @@ def _free_particles(tokenizer: Any, words: list[str]) -> list[str]:
     """
     out: list[str] = []
     for word in words:
+        if len(word) != 2 or (word[0] not in _ASPECT and word[1] != "的"):
+            out.append(word)  # neither case can apply (most words)
+            continue
         prev = out[-1] if out else ""
         if len(word) == 2 and word[0] in _ASPECT and prev and tag_of(prev).startswith("v"):
             whole, particle, rest = (_log_freq(tokenizer, w) for w in (word, word[0], word[1]))
@@ -227,6 +230,7 @@ _HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP = re.compile("(\r\n|\\s)")
 #: One-character words jieba glues into a run (its re_eng).
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_LATIN_CHAR = re.compile("[a-zA-Z0-9]")
 
 
 def dictionary_words(tokenizer: Any, text: str) -> list[str]:
@@ -269,32 +273,43 @@ def _log_probs(tokenizer: Any) -> dict[int, float]:
 def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
     get = tokenizer.FREQ.get
     logp = _log_probs(tokenizer)
+    alone = logp[1]  # a character no dictionary word starts with, as jieba weighs it
     n = len(block)
     score = [0.0] * (n + 1)
-    end = [0] * (n + 1)
+    end = list(range(1, n + 1))  # where the likeliest word from each position ends (exclusive)
     for start in range(n - 1, -1, -1):
-        best, best_end = 0.0, -1
-        i = start
-        frag = block[start]
-        while True:
-            count = get(frag)
+        after = score[start + 1]
+        count = get(block[start])
+        if count is None:  # no dictionary word starts here: the character alone
+            score[start] = alone + after
+            continue
+        if count:
+            best, best_end = logp[count] + after, start + 1
+        else:  # only a prefix: the first longer word found wins, or else the character alone
+            best, best_end = alone + after, 0
+        i = start + 2
+        while i <= n:
+            count = get(block[start:i])
             if count is None:
                 break
             if count:
-                here = logp[count] + score[i + 1]
-                if best_end < 0 or here >= best:
+                here = logp[count] + score[i]
+                if not best_end or here >= best:
                     best, best_end = here, i
             i += 1
-            if i == n:
-                break
-            frag = block[start : i + 1]
-        if best_end < 0:  # no dictionary word starts here: the character alone
-            best, best_end = logp[get(block[start]) or 1] + score[start + 1], start
-        score[start], end[start] = best, best_end
+        score[start] = best
+        if best_end:
+            end[start] = best_end
     x = 0
+    if _LATIN_CHAR.search(block) is None:  # no letters or digits to glue: the words as routed
+        while x < n:
+            y = end[x]
+            out.append(block[x:y])
+            x = y
+        return
     latin = ""
     while x < n:
-        y = end[x] + 1
+        y = end[x]
         word = block[x:y]
         if y - x == 1 and word in _LATIN:
             latin += word
@@ -513,6 +528,14 @@ def tag_of(word: str) -> str:
     if found is not None:
         return found
     return "n" if (_tokenizer or _load()).FREQ.get(word, 0) > 0 else ""
+
+
+def tags_of(words: Sequence[str]) -> list[str]:
+    """``[tag_of(word) for word in words]``, with the dictionaries looked up once."""
+    tags = _tags if _tags is not None else _load_tags()
+    freq = (_tokenizer or _load()).FREQ
+    get, count = tags.get, freq.get
+    return [get(word) or ("n" if count(word, 0) > 0 else "") for word in words]
 
 
 def split_unknown(text: str) -> list[str]:
