@@ -442,6 +442,7 @@ def _report(name: str, ok: int, n: int) -> None:
 
 
 def main() -> None:
+    global ASKED_ONLY, AUGMENT, MIN_ASKED
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--cpp", type=Path, default=SHARED / "cpp-dev" / "dev")
     parser.add_argument("--overrides", help="an exported reading-overrides TSV: sentence, offset, reading")
@@ -455,7 +456,6 @@ def main() -> None:
     )
     parser.add_argument("--min-asked", type=int, default=MIN_ASKED, help="MIN_ASKED")
     args = parser.parse_args()
-    global ASKED_ONLY, AUGMENT, MIN_ASKED
     ASKED_ONLY = args.asked_only
     AUGMENT = not args.no_augment
     MIN_ASKED = args.min_asked
