@@ -110,7 +110,7 @@ _ASKED = "~"
 #: real sentences (CPP's, People's Daily's; not the table's words on their own, nor another fold's)
 #: teach it. With fewer, its weights for a lone character come from a handful of contexts (垛, 莘,
 #: 劲 in CPP's Wikipedia sentences) and g2pM, trained on far more such text, decides alone.
-MIN_ASKED = 2
+MIN_ASKED = 5
 
 
 def _asked_like(feats: list[str]) -> bool:
