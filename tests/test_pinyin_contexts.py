@@ -235,18 +235,21 @@ MODEL_MISSES = {
     ("这条河很长。", "长", 0),
     ("今年的庄稼长得很好。", "长", 0),
     ("这件事政府得管起来。", "得", 0),
-    ("从这里到县城至少得走两个小时。", "得", 0),
     ("村民在山坡上种了果树。", "种", 0),
     ("工人在大厅铺了地毯。", "铺", 0),
+    # Since the asked-like copies of features (tools/train_polyphones.py AUGMENT): the classifier no
+    # longer overrules g2pM's lěi / diào here.
+    ("再苦再累也要坚持。", "累", 0),
+    ("银行调低了贷款利率。", "调", 0),
+    # Since the evidence gate (MIN_ASKED = 5): 载 has too few lone contexts to be weighed, and g2pM
+    # reads it zài, as in 载重.
+    ("他在这里工作了三年零五载。", "载", 0),
 }
 
 #: Sentences g2pM reads right and the classifier overrules wrongly since it overrules at 0.7 sure
 #: (``polyphone_classifier.SWITCH``, chosen on news dev): 了 read as in 受不了, 干 as in 干活.
 CLASSIFIER_MISSES = {
     ("我受不了了。", "了", 1),
-    ("这里的冬天又冷又干。", "干", 0),
-    # Since the retraining that reads a name's surname from the name alone (各地应 yīng now right):
-    ("他应主办方邀请出席论坛。", "应", 0),
 }
 
 

@@ -39,8 +39,12 @@ def main() -> None:
     )
     parser.add_argument("--surer", action="store_true", help="overrule only where surer than g2pM too")
     parser.add_argument("--asked-only", action="store_true", help="as tools/train_polyphones.py")
+    parser.add_argument("--no-augment", action="store_true", help="as tools/train_polyphones.py")
+    parser.add_argument("--min-asked", type=int, default=tp.MIN_ASKED, help="as tools/train_polyphones.py")
     args = parser.parse_args()
     tp.ASKED_ONLY = args.asked_only
+    tp.AUGMENT = not args.no_augment
+    tp.MIN_ASKED = args.min_asked
     polyphone_classifier.SURER = args.surer
     switches = [float(s) for s in args.switches.split(",")]
     cpp = tp.cpp_items(tp.SHARED / "cpp-dev" / "dev")

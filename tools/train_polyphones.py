@@ -19,6 +19,11 @@ trained with AdaGrad on the labelled contexts that can be had offline:
   surname swapped for a polyphonic one (王玮告诉记者 -> 单玮告诉记者 shàn);
 - ``override``: an editor's reading overrides (Words ▸ Export Reading Overrides…), ``--overrides``.
 
+Contexts that look like the ones the engine asks about (the character alone in jieba's cut, or in
+a word the table lacks) carry a second, marked copy of some features (``AUGMENT``, feature
+augmentation), and a character with fewer than ``MIN_ASKED`` such contexts from real sentences is
+left to g2pM; see docs/pinyin.md for what each measured.
+
 ``--folds K`` compares, by K-fold cross-validation on CPP (each fold's sentences read by a model
 trained without them, not even their other polyphones), the engine with g2pM alone deciding where
 no word or rule did, and with the classifier; the news dev set is read by the model trained on
@@ -81,6 +86,39 @@ def _in_table_word(feats: list[str]) -> bool:
     return len(word) > 1 and word in word_table()
 
 
+#: Feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"). The classifier is
+#: asked only about characters no table word holds (alone in jieba's cut, or inside a word the table
+#: lacks), but most of what it learns from are polyphones inside table words (地 dì in 土地). A
+#: training context that looks like an asked one (``_asked_like``) gets each of its features twice,
+#: as itself and marked ``~``; every other context only as itself. The unmarked weights are learnt
+#: from all the contexts, the marked ones only from the asked-like ones, where they differ from the
+#: rest (a lone 地 after an adverb is de). At run time every context is asked-like, so the two are
+#: added into one weight before they are written: the shipped file, its size and the run time's
+#: features are as before.
+AUGMENT = True
+
+#: The features copied (by their prefix, ``polyphone_features``): the bias, the character's place in
+#: its word, the neighbours' tags, how far the next verb is, and g2pM's answer (how far to trust g2pM
+#: on a lone character). The words and characters around are not copied: too few asked-like contexts
+#: hold any one of them.
+AUGMENTED = {"b", "p", "pt", "nt", "nv", "g", "gq"}
+
+#: The marker of a feature's asked-like copy.
+_ASKED = "~"
+
+#: A character is written (and so overrules g2pM) only if at least this many asked-like contexts from
+#: real sentences (CPP's, People's Daily's; not the table's words on their own, nor another fold's)
+#: teach it. With fewer, its weights for a lone character come from a handful of contexts (垛, 莘,
+#: 劲 in CPP's Wikipedia sentences) and g2pM, trained on far more such text, decides alone.
+MIN_ASKED = 5
+
+
+def _asked_like(feats: list[str]) -> bool:
+    """Whether a context looks like one the engine asks the classifier about: the character
+    alone in jieba's cut, inside a word the table lacks, or a name's surname."""
+    return "p:S" in feats or "nm:head" in feats or not _in_table_word(feats)
+
+
 def _real(ch: str) -> set[str]:
     """A character's readings, numbered; its neutral-tone forms too (了 le5)."""
     out = set()
@@ -99,6 +137,8 @@ class Examples:
         self.names: list[str] = []
         self.by_char: dict[str, list[tuple[array, str, str, int]]] = defaultdict(list)
         self.pending: list[tuple[str, int, list[str], str, str, int]] = []  # before g2pM has run
+        #: Per character, the group of each asked-like context from a real sentence (``MIN_ASKED``).
+        self.asked: dict[str, list[int]] = defaultdict(list)
 
     def add(self, text: str, pos: int, feats: list[str], label: str, source: str, group: int) -> None:
         if label not in _real(text[pos]):
@@ -128,6 +168,11 @@ class Examples:
             if with_g2p:
                 feats = feats + g2p_features(*said[(text, pos)])
             ids = array("i")
+            if _asked_like(feats):
+                if source != "word-lone":
+                    self.asked[text[pos]].append(group)
+                if AUGMENT:
+                    feats = feats + [_ASKED + f for f in feats if f.split(":", 1)[0] in AUGMENTED]
             for f in feats:
                 fid = self.feature_ids.get(f)
                 if fid is None:
@@ -333,16 +378,23 @@ def train(
 ) -> Classifier:
     table: dict[str, tuple[list[str], dict[str, tuple[float, ...]]]] = {}
     for n, (ch, examples) in enumerate(sorted(ex.by_char.items())):
+        if MIN_ASKED and sum(g not in skip for g in ex.asked.get(ch, ())) < MIN_ASKED:
+            continue  # too few contexts like the ones it would be asked about: g2pM decides
         trained = train_char(examples, skip, epochs, rate, n, l2, sources)
         if trained is None:
             continue
         classes, weights = trained
-        kept: dict[str, tuple[float, ...]] = {}
+        merged: dict[str, list[float]] = {}
         for fid, w in weights.items():
+            name = ex.names[fid].removeprefix(_ASKED)  # at run time every context is asked-like
+            known = merged.get(name)
+            merged[name] = list(w) if known is None else [a + b for a, b in zip(known, w)]
+        kept: dict[str, tuple[float, ...]] = {}
+        for name, w in merged.items():
             mean = sum(w) / len(w)
             centred = tuple(round(v - mean, 2) for v in w)
             if max(abs(v) for v in centred) >= MIN_WEIGHT:
-                kept[ex.names[fid]] = centred
+                kept[name] = centred
         table[ch] = (classes, kept)
     return Classifier(table)
 
@@ -390,6 +442,7 @@ def _report(name: str, ok: int, n: int) -> None:
 
 
 def main() -> None:
+    global ASKED_ONLY, AUGMENT, MIN_ASKED
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--cpp", type=Path, default=SHARED / "cpp-dev" / "dev")
     parser.add_argument("--overrides", help="an exported reading-overrides TSV: sentence, offset, reading")
@@ -398,9 +451,14 @@ def main() -> None:
     parser.add_argument("--no-g2p", action="store_true", help="leave g2pM's answer out of the features")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--asked-only", action="store_true", help="leave out polyphones inside table words")
+    parser.add_argument(
+        "--no-augment", action="store_true", help="no asked-like copies of features (AUGMENT)"
+    )
+    parser.add_argument("--min-asked", type=int, default=MIN_ASKED, help="MIN_ASKED")
     args = parser.parse_args()
-    global ASKED_ONLY
     ASKED_ONLY = args.asked_only
+    AUGMENT = not args.no_augment
+    MIN_ASKED = args.min_asked
 
     start = time.perf_counter()
     cpp = cpp_items(args.cpp)
