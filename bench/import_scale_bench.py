@@ -114,7 +114,8 @@ def breakdown(pages: int, sample: int) -> None:
     clock = time.process_time
     spent = {"read + parse": 0.0, "rows + index tokens": 0.0}
     threshold = gc.get_threshold()
-    gc.set_threshold(getattr(import_pages, "WORKER_GC_THRESHOLD", threshold[0]), *threshold[1:])  # as a worker does
+    # Parsed with a worker's garbage-collection threshold, as the workers parse.
+    gc.set_threshold(getattr(import_pages, "WORKER_GC_THRESHOLD", threshold[0]), *threshold[1:])
     try:
         for path in files:
             start = clock()

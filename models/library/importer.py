@@ -372,6 +372,8 @@ def _order_pages(conn: sqlite3.Connection, issue_id: int) -> None:
         .tuples()
     )
     rows.sort(key=lambda r: natural_key(Path(r[1]).name if r[1] else r[2]))
-    moved = [(position, page_id) for position, (page_id, _, _, before) in enumerate(rows) if before != position]
+    moved = [
+        (position, page_id) for position, (page_id, _, _, before) in enumerate(rows) if before != position
+    ]
     if moved:
         conn.executemany('UPDATE "page" SET "position" = ? WHERE "id" = ?', moved)
