@@ -363,9 +363,10 @@ def _insert_page(
 
 
 def _order_pages(conn: sqlite3.Connection, issue_id: int) -> None:
-    """Number the issue's pages in file-name order (the order a folder lists them): one statement
-    for all the pages that move (a new issue's pages all do; a statement each took most of the
-    import's last second)."""
+    """Number the issue's pages in file-name order (the order a folder lists them): one
+    ``executemany`` for all the pages that move (a new issue's pages all do) instead of a peewee
+    UPDATE each (the end of a 1,200-page import, dating and ordering 100 issues: 0.59 -> 0.49 s
+    under load)."""
     rows = list(
         Page.select(Page.id, Page.source_path, Page.name, Page.position)
         .where(Page.issue == issue_id)
