@@ -20,6 +20,7 @@ The machine may be shared: the CPU figures are the steadier ones; the load avera
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import pickle
 import statistics
@@ -100,7 +101,7 @@ def figure_import(pages: int, compare: Path | None, repeat: int) -> None:
 def breakdown(pages: int, sample: int) -> None:
     """CPU a page in this process: parse, rows and tokens, then the writer with and without FTS5."""
     import models.library.importer as importer
-    from models.library import search_index
+    from models.library import import_pages, search_index
     from models.library import sections as stored
     from models.library.import_pages import prepare
     from models.library.service import Library
@@ -112,15 +113,21 @@ def breakdown(pages: int, sample: int) -> None:
     parse_page(read_page_file(files[0]).raw)  # the parser's tables load once, not per page
     clock = time.process_time
     spent = {"read + parse": 0.0, "rows + index tokens": 0.0}
-    for path in files:
-        start = clock()
-        page = read_page_file(path)
-        parsed = parse_page(page.raw)
-        middle = clock()
-        stored.to_rows(parsed)
-        search_index.prepare_page(page.raw, search_index.section_entries(parsed.sections))
-        spent["read + parse"] += middle - start
-        spent["rows + index tokens"] += clock() - middle
+    threshold = gc.get_threshold()
+    # Parsed with a worker's garbage-collection threshold, as the workers parse.
+    gc.set_threshold(getattr(import_pages, "WORKER_GC_THRESHOLD", threshold[0]), *threshold[1:])
+    try:
+        for path in files:
+            start = clock()
+            page = read_page_file(path)
+            parsed = parse_page(page.raw)
+            middle = clock()
+            stored.to_rows(parsed)
+            search_index.prepare_page(page.raw, search_index.section_entries(parsed.sections))
+            spent["read + parse"] += middle - start
+            spent["rows + index tokens"] += clock() - middle
+    finally:
+        gc.set_threshold(*threshold)
     prepared = {path: prepare(path, parse_page) for path in files}
     transfer_start = clock()
     for page in prepared.values():
