@@ -173,6 +173,7 @@ def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]
     bin_a = _bin(short_a)
     bin_b = _bin(col_b - b.width)
     f = ["bias", f"ea.{end_a}", f"eb.{end_b}", f"sb.{start_b}", f"b.{bin_b}", f"b.{bin_b}.{end_b}"]
+    f.append(f"ea.{end_a}.sb.{start_b}")
     if c is None:
         f += ["c.none", f"b.{bin_b}.c.none"]
     else:
