@@ -5,8 +5,17 @@ Nothing in this package imports Qt; ``tests/test_core_has_no_qt.py`` holds it to
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
+
+# numpy's BLAS in one thread, set before anything here loads numpy. The core's matrices are small
+# (g2pM's 32 hidden units, the parser's line models): a second BLAS thread only adds overhead. The
+# parser loads numpy before the language core in the window, and there g2pM ran with a thread per
+# core: a 10k page's pinyin took 104-153 ms of wall time instead of 66-76 ms (the parse itself
+# is unchanged: 30-35 ms either way). A process that set these itself keeps its own.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 class _DriverWhenNeeded:

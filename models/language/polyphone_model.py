@@ -10,7 +10,6 @@ restricted to the readings a character really has.
 from __future__ import annotations
 
 import math
-import os
 import pickle
 import threading
 from collections.abc import Mapping, Sequence
@@ -18,12 +17,10 @@ from importlib import resources
 from typing import Any
 
 # The model's matrices are tiny (32 hidden units): BLAS threads only add overhead, and on a
-# busy machine they made a page's pinyin take 5x longer now and then. Effective only if
-# numpy is not loaded yet, which is the case in the CLI and when the language core loads first.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-import numpy as np  # noqa: E402
+# busy machine they made a page's pinyin take 5x longer now and then. ``models/__init__.py`` sets
+# numpy's BLAS to one thread before anything in the core loads numpy (the parser does first in
+# the window).
+import numpy as np
 
 from models.language.syllables import marked, numbered
 
