@@ -30,28 +30,20 @@ print(seen[0] if seen else "numpy not loaded")
 """
 
 
+def _run(code: str, env: dict[str, str]) -> str:
+    """What a fresh interpreter started in the project prints for ``code``."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 @pytest.mark.parametrize("module", ["models.parser", "models.language.polyphone_model"])
 def test_numpy_is_loaded_with_one_blas_thread(module: str) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
-    out = subprocess.run(
-        [sys.executable, "-c", _WATCH.format(module=module)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert out == "('1', '1')"
+    assert _run(_WATCH.format(module=module), env) == "('1', '1')"
 
 
 def test_a_setting_of_the_user_is_kept() -> None:
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="2")
-    out = subprocess.run(
-        [sys.executable, "-c", "import os, models.parser; print(os.environ['OPENBLAS_NUM_THREADS'])"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert out == "2"
+    code = "import os, models.parser; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    assert _run(code, dict(os.environ, OPENBLAS_NUM_THREADS="2")) == "2"
