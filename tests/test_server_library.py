@@ -133,3 +133,22 @@ def test_a_write_after_the_server_dropped_the_connection_fails_once_then_works(t
         with psycopg.connect(url, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
         assert [i.pages for i in library.issues()] == [1]
+
+
+def test_an_issue_imported_onto_a_server_lists_its_pages_in_file_name_order(tmp_path) -> None:
+    # The importer numbers an issue's pages in one statement written for SQLite (`?` markers);
+    # the server's connection must carry it out the same way. p1 comes in a second import, so it
+    # is stored last and must be moved first.
+    folder = tmp_path / "issue"
+    folder.mkdir()
+
+    def page(name: str) -> None:
+        (folder / f"{name}.txt").write_text(f"北京春耕开始了，第{name}版。\n", encoding="utf-8")
+
+    page("p10")
+    page("p2")
+    with Library.open(fresh_server_url("order")) as library:
+        issue_id = library.import_paths([folder]).issue_ids[0]
+        page("p1")
+        library.import_paths([folder])
+        assert [p.name for p in library.pages(issue_id)] == ["p1", "p2", "p10"]
