@@ -28,8 +28,8 @@ _classifier: Classifier | None = None
 #: the highest threshold that reads half A of the news dev set best (0.7 and below: 98/101; 0.8:
 #: 97/101). What it costs on CPP (5-fold): 0.9736 at 0.7 against 0.9744 at 0.8; half B, which did
 #: not choose, reads 96/101 at 0.7 against 95/101 at 0.8 (weights trained with the asked-like copies
-#: and the evidence gate of 5, pinyin-acc4). g2pM was trained on Wikipedia sentences like CPP's; news, the text Dubao reads, is
-#: where the classifier's contexts help.
+#: and the evidence gate of 5, pinyin-acc4). g2pM was trained on Wikipedia sentences like CPP's;
+#: news, the text Dubao reads, is where the classifier's contexts help.
 SWITCH = 0.7
 
 #: Overrule only where the classifier is also surer of its reading than g2pM is of its own.

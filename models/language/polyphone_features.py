@@ -57,7 +57,7 @@ class ClauseView:
     clause, padded with ^ and $ on both sides, so a feature is an index into a list, not a call.
     """
 
-    __slots__ = ("text", "words", "starts", "word_at", "_chars", "_padded", "_tags", "_names")
+    __slots__ = ("text", "words", "starts", "word_at", "_lists", "_names")
 
     def __init__(self, text: str, words: Sequence[str]) -> None:
         self.text = text
@@ -65,9 +65,8 @@ class ClauseView:
         lengths = list(map(len, self.words))
         self.starts: list[int] = [0, *accumulate(lengths)][:-1]
         self.word_at: list[int] = list(chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
-        self._chars: str | None = None  # made on first use: most clauses ask about nothing
-        self._padded: list[str] | None = None
-        self._tags: list[str] | None = None
+        #: The padded characters, words and tags, made on first use: most clauses ask about nothing.
+        self._lists: tuple[str, list[str], list[str]] | None = None
         self._names: dict[int, str] | None = None
 
     def _name_places(self) -> dict[int, str]:
@@ -80,12 +79,14 @@ class ClauseView:
                     self._names[p] = "given"
         return self._names
 
-    def _index(self) -> None:
+    def _index(self) -> tuple[str, list[str], list[str]]:
         """The padded lists: characters as the features see them, words, and jieba's tags of the
         words ('?' if its dictionary lacks the word; 'nr' for a person's name of several characters)."""
+        if self._lists is not None:
+            return self._lists
         text = self.text
-        self._chars = _START * _PAD + text.translate(_NORM) + _END * _PAD
-        self._padded = [_START] * _PAD + self.words + [_END] * _PAD
+        chars = _START * _PAD + text.translate(_NORM) + _END * _PAD
+        words = [_START] * _PAD + self.words + [_END] * _PAD
         tags = [tag or "?" for tag in segmenter.tags_of(self.words)]
         if _START in text or _END in text:
             for k, word in enumerate(self.words):
@@ -97,12 +98,12 @@ class ClauseView:
                     k = self.word_at[start]
                     if self.starts[k] == start and len(self.words[k]) > 1:
                         tags[k] = "nr"
-        self._tags = [_START] * _PAD + tags + [_END] * _PAD
+        self._lists = (chars, words, [_START] * _PAD + tags + [_END] * _PAD)
+        return self._lists
 
     def _verb_ahead(self, k: int) -> str:
         """How many words after word k the next verb stands, within the phrase: '1'…'4', or '-' for none."""
-        words, tags = self._padded, self._tags
-        assert words is not None and tags is not None
+        _, words, tags = self._index()
         last = len(self.words) + _PAD
         for step in range(1, 5):
             j = k + _PAD + step
@@ -116,10 +117,7 @@ class ClauseView:
 
     def features(self, pos: int) -> list[str]:
         """The features of the character at ``pos``."""
-        if self._chars is None:
-            self._index()
-        chars, words, tags = self._chars, self._padded, self._tags
-        assert chars is not None and words is not None and tags is not None
+        chars, words, tags = self._index()
         i = pos + _PAD
         ch = chars[i]
         k = self.word_at[pos]
