@@ -49,15 +49,27 @@ def _read_words() -> dict[str, str]:
                 words[word] = readings.setdefault(syllables, syllables)
     from models.language import segmenter
 
-    if segmenter.is_loaded():
-        words = segmenter.share_keys(words)
+    words = segmenter.share_keys(words)
+    segmenter.keep_with(words)  # both read in one go by the next process
     return words
+
+
+def adopt_words(words: dict[str, str]) -> None:
+    """Take ``words`` as the word table (the kept copy's, read with jieba's dictionary), unless
+    the table is read already."""
+    global _words
+    with _lock:
+        if _words is None:
+            _words = words
 
 
 def word_table() -> dict[str, str]:
     """Word -> its syllables, space separated ('银行' -> 'yín háng'); read once, on first use."""
     global _words
     if _words is None:
+        from models.language import segmenter
+
+        segmenter.load()  # first: from the kept copy it brings the table (adopt_words)
         with _lock:
             if _words is None:
                 _words = _read_words()

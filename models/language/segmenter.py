@@ -34,12 +34,25 @@ def _load() -> Any:
             if _tokenizer is None:
                 import jieba
 
+                from models.language import kept_tables, phrase_table
+
                 jieba.setLogLevel(logging.WARNING)
-                tokenizer = jieba.Tokenizer()
-                tokenizer.initialize()
-                _share_counts(tokenizer.FREQ)
+                kept = kept_tables.read()
+                if kept is not None:  # jieba's counts and the word table, as the last process had them
+                    tokenizer = kept_tables.tokenizer_from(kept)
+                    phrase_table.adopt_words(kept[2])
+                else:
+                    tokenizer = jieba.Tokenizer()
+                    tokenizer.initialize()
+                    _share_counts(tokenizer.FREQ)
                 _tokenizer = tokenizer
     return _tokenizer
+
+
+def load() -> None:
+    """Load jieba's dictionary now (the first cut would), and the word table with it when both
+    are kept from an earlier process."""
+    _load()
 
 
 def _share_counts(freq: dict[str, int]) -> None:
@@ -63,6 +76,15 @@ def share_keys(words: dict[str, str] | set[str]) -> dict[str, str] | set[str]:
         for w, value in words.items():
             shared_map.setdefault(w, value)
     return shared_map
+
+
+def keep_with(words: dict[str, str]) -> None:
+    """Keep jieba's dictionary as loaded, with the word table ``words`` (keyed by its strings), for
+    the next process to read in one go (``kept_tables``)."""
+    from models.language import kept_tables
+
+    tokenizer = _load()
+    kept_tables.write(tokenizer.FREQ, tokenizer.total, words)
 
 
 #: jieba's tags the context rules ask about; nouns and names (most of the dictionary) are
