@@ -43,6 +43,13 @@ class _Unit:
     origin: int  # -1: a raw character; else the effective edit's index
 
 
+def check_replacement(replacement: str) -> None:
+    """Refuse a replacement a paragraph cannot hold: a line break (a paragraph break is a
+    structure edit, :meth:`split_paragraph`)."""
+    if "\n" in replacement or "\r" in replacement:
+        raise DubaoError("a correction cannot hold a line break; split the paragraph instead")
+
+
 def plan_correction(layout: PageLayout, section: int, start: int, end: int, replacement: str) -> Plan:
     """The corrections (and joins) that make ``section_text[start:end]`` read ``replacement``."""
     if not 0 <= section < len(layout.blocks):
@@ -50,8 +57,7 @@ def plan_correction(layout: PageLayout, section: int, start: int, end: int, repl
     text = layout.section_text(section)
     if not 0 <= start <= end <= len(text):
         raise DubaoError(f"{start}–{end} is outside the section's text (0–{len(text)})")
-    if "\n" in replacement or "\r" in replacement:
-        raise DubaoError("a correction cannot hold a line break; split the paragraph instead")
+    check_replacement(replacement)
     blocks = layout.blocks_over(section, start, end)
     if not blocks:
         raise DubaoError("there is no text there to correct")
@@ -67,6 +73,7 @@ def plan_correction(layout: PageLayout, section: int, start: int, end: int, repl
 
 def plan_block_edit(layout: PageLayout, block: BlockLayout, start: int, end: int, replacement: str) -> Plan:
     """The corrections for one span inside one block (series corrections use this)."""
+    check_replacement(replacement)
     plan = Plan()
     _plan_block(layout, block, start, end, replacement, plan)
     return plan
