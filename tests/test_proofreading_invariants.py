@@ -247,3 +247,52 @@ def test_mixed_corrections_and_structure_edits_undo_to_the_page_as_it_was(worksp
     )
     library.unsubscribe(annotations._library_changed)
     library.history.clear()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, 1),
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.text(alphabet=ALPHABET.replace("，", ""), min_size=1, max_size=3),
+    st.floats(0, 1),
+)
+def test_enter_after_typing_splits_the_paragraph_at_the_caret(workspace, section, a, b, typed, where) -> None:
+    """Type over a span, then press Enter anywhere in the paragraph, inside the typed text too:
+    the paragraph breaks exactly at the caret (it broke before the whole correction, two or
+    three characters early, or not at all with the typed text at the paragraph's start);
+    one undo takes the break back, another the typing."""
+    library, page_id = workspace
+    reset(library, page_id)
+    text = texts(library, page_id)[section]
+    start, end = sorted((round(a * len(text)), round(b * len(text))))
+    if not library.correct(page_id, section, start, end, typed).changed:
+        return
+    typed_text = texts(library, page_id)
+    here = typed_text[section]
+    # the paragraph the typing is in, and a caret strictly inside it
+    first = here.rfind("\n", 0, start) + 1
+    last = here.find("\n", start)
+    last = len(here) if last < 0 else last
+    if last - first < 2:
+        return
+    caret = first + 1 + round(where * (last - first - 2))
+    block = library.layout(page_id).blocks[section]
+    role = next(b.role for b in block if b.start <= caret <= b.start + len(b.text.text))
+    if role != "body":
+        return
+    try:
+        library.split_paragraph(page_id, section, caret)
+    except DubaoError as exc:
+        assert "one correction" in str(exc)  # nothing raw left in the paragraph to break at
+        assert texts(library, page_id) == typed_text
+        return
+    after = texts(library, page_id)
+    assert after[section] == here[:caret] + "\n" + here[caret:]
+    assert [t for i, t in enumerate(after) if i != section] == [
+        t for i, t in enumerate(typed_text) if i != section
+    ]
+    assert library.page(page_id).raw == TWO_ARTICLES
+    library.undo()
+    assert texts(library, page_id) == typed_text
+    library.history.clear()

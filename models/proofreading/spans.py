@@ -79,6 +79,47 @@ def plan_block_edit(layout: PageLayout, block: BlockLayout, start: int, end: int
     return plan
 
 
+def plan_split_inside(layout: PageLayout, block: BlockLayout, local: int) -> tuple[Plan, int] | None:
+    """A paragraph break at block position ``local`` that falls inside one correction's text
+    (between two characters an editor typed, or between typed ones and the characters the
+    correction carried along): the corrections that put the text before the caret and the
+    text after it on either side of a raw offset, and that offset (the break). None when the
+    caret is not inside a correction's text (a break at ``source[local]`` is where it stands).
+
+    The correction keeps the text before the caret and its raw range; the text after it goes
+    with the unit that follows (a raw character or another correction), so the break falls
+    before that unit. At the paragraph's end it is the other way round: the unit before takes
+    the text before the caret. A paragraph that is all one correction cannot be split there."""
+    origins = block.origins
+    if not 0 < local < len(block.text.text) or origins[local] < 0 or origins[local - 1] != origins[local]:
+        return None
+    units = _units(layout, block)
+    index = next(k for k, u in enumerate(units) if u.start < local < u.end)
+    unit, text = units[index], block.text.text
+    before, after = text[unit.start : local], text[local : unit.end]
+    plan = Plan()
+
+    def write(part: _Unit, new: str) -> None:
+        old_id = layout.effective_ids[part.origin] if part.origin >= 0 else None
+        if new == layout.raw[part.raw_start : part.raw_end]:
+            if old_id is not None:  # it reads as the OCR read it again: no "田 → 田" correction
+                plan.supersede.append(old_id)
+            return
+        plan.edits.append(Edit(part.raw_start, part.raw_end, new))
+
+    if index + 1 < len(units):
+        following = units[index + 1]
+        write(unit, before)
+        write(following, after + text[following.start : following.end])
+        return plan, following.raw_start
+    if index > 0:
+        preceding = units[index - 1]
+        write(preceding, text[preceding.start : preceding.end] + before)
+        write(unit, after)
+        return plan, unit.raw_start
+    raise DubaoError("the paragraph is one correction: there is no OCR character to break it at")
+
+
 def _units(layout: PageLayout, block: BlockLayout) -> list[_Unit]:
     units: list[_Unit] = []
     i = 0
