@@ -296,3 +296,53 @@ def test_enter_after_typing_splits_the_paragraph_at_the_caret(workspace, section
     library.undo()
     assert texts(library, page_id) == typed_text
     library.history.clear()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, 1),
+    st.floats(0, 1),
+    st.text(alphabet=ALPHABET.replace("，", ""), min_size=1, max_size=3),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+def test_enter_over_a_selection_after_typing_breaks_where_the_selection_was(
+    workspace, section, a, typed, b, c
+) -> None:
+    """Type, select any span inside the paragraph (into or out of the typed text), press Enter:
+    the selection goes and the paragraph breaks there (it broke characters away, before or
+    after the correction the deletion touched); one undo gives the typed text back."""
+    library, page_id = workspace
+    reset(library, page_id)
+    text = texts(library, page_id)[section]
+    at = round(a * len(text))
+    if not library.correct(page_id, section, at, at, typed).changed:
+        return
+    typed_text = texts(library, page_id)
+    here = typed_text[section]
+    first = here.rfind("\n", 0, at) + 1
+    last = here.find("\n", at)
+    last = len(here) if last < 0 else last
+    if last - first < 3:
+        return
+    # the selection ends among the typed characters or beside them, and starts anywhere before
+    end = min(at + round(c * (len(typed) + 1)), last)
+    start = first + round(b * (end - first))
+    if start == end or start == first:
+        return
+    block = library.layout(page_id).blocks[section]
+    if next(x.role for x in block if x.start <= start <= x.start + len(x.text.text)) != "body":
+        return
+    try:
+        library.split_paragraph(page_id, section, start, end=end)
+    except DubaoError as exc:
+        assert "one correction" in str(exc)
+        assert texts(library, page_id) == typed_text
+        return
+    after = texts(library, page_id)
+    expected = here[:start] + ("\n" if end < last else "") + here[end:]
+    assert after[section] == expected
+    assert library.page(page_id).raw == TWO_ARTICLES
+    library.undo()
+    assert texts(library, page_id) == typed_text
+    library.history.clear()
