@@ -346,3 +346,55 @@ def test_enter_over_a_selection_after_typing_breaks_where_the_selection_was(
     library.undo()
     assert texts(library, page_id) == typed_text
     library.history.clear()
+
+
+keystrokes = st.lists(
+    st.one_of(st.sampled_from(["back", "delete", "left", "right"]), st.sampled_from(list(ALPHABET))),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 1), st.floats(0, 1), keystrokes)
+def test_typing_and_deleting_at_a_caret_reads_as_a_text_editor_would(workspace, section, where, keys) -> None:
+    """Keystrokes at a caret (characters, Backspace, Delete, arrows) read exactly as a plain
+    text editor would show them after each one. Typing x, y then Backspace twice read "xy"
+    again: setting aside the correction that put the text back let the older one it hid come
+    back. Undoing every step gives the page back."""
+    library, page_id = workspace
+    reset(library, page_id)
+    model = texts(library, page_id)[section]
+    original = texts(library, page_id)
+    caret = round(where * len(model))
+    steps = 0
+    for key in keys:
+        if key == "left":
+            caret = max(caret - 1, 0)
+            continue
+        if key == "right":
+            caret = min(caret + 1, len(model))
+            continue
+        if key == "back":
+            if caret == 0 or model[caret - 1] == "\n":
+                continue  # a paragraph join, not a correction
+            start, end, typed = caret - 1, caret, ""
+        elif key == "delete":
+            if caret >= len(model) or model[caret] == "\n":
+                continue
+            start, end, typed = caret, caret + 1, ""
+        else:
+            start, end, typed = caret, caret, key
+        try:
+            result = library.correct(page_id, section, start, end, typed)
+        except DubaoError as exc:
+            assert "nothing" in str(exc) or "no text" in str(exc)
+            continue
+        model = as_editor_expects(model, start, end, typed)
+        caret = start + len(typed)
+        steps += result.changed
+        assert texts(library, page_id)[section] == model
+    for _ in range(steps):
+        library.undo()
+    assert texts(library, page_id) == original
+    library.history.clear()

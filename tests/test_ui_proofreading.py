@@ -138,6 +138,21 @@ def test_enter_splits_a_paragraph_and_backspace_joins_it_again(qtbot, window) ->
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_two_characters_typed_then_two_backspaces_leave_the_text_as_it_was(qtbot, window) -> None:
+    """Typing p, q and pressing Backspace twice showed "pq" again: the second Backspace set
+    aside the correction it emptied, and the one before it (p, then pq) came back."""
+    proofread(qtbot, window)
+    before = texts(window)
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClicks(column, "pq")
+    assert any("pq会议要求" in t for t in shown(window))
+    for _ in range(2):
+        QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Backspace)
+    assert texts(window) == before
+    assert not any("pq" in t or "p会议" in t for t in shown(window))
+    assert all(e.state != "in_force" for e in window.library.page_history(window.library_page_id))
+
+
 @pytest.mark.parametrize(("words", "typed", "back"), [("会议要求", "ab", 1), ("会议要求", "xy", 0)])
 def test_enter_after_typing_breaks_the_paragraph_at_the_caret(qtbot, window, words, typed, back) -> None:
     """Typed text, then Enter with the caret among the typed characters (back=1) or right after
