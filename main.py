@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 #: Subcommand name -> module under models.commands that registers and runs it.
 COMMANDS = {
@@ -27,16 +28,49 @@ COMMANDS = {
 }
 
 
+#: Arguments that are text (not file names): their value goes into the library or a query.
+TEXT_ARGUMENTS = {
+    "query": "QUERY",
+    "old": "OLD",
+    "new": "NEW",
+    "author": "--author",
+    "editor": "EDITOR",
+    "text": "TEXT",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are told in one line on stderr with exit code 2, as all bad input is
+    (argparse's usage block before the message made it three)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _not_text(args: argparse.Namespace) -> str | None:
+    """The first text argument holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no library, query or JSON line can hold), else None."""
+    for dest, name in TEXT_ARGUMENTS.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            return name
+    return None
+
+
 def _cli(argv: Sequence[str]) -> int:
     from models.errors import DubaoError
 
-    parser = argparse.ArgumentParser(prog="dubao", description="Dubao's headless commands.")
+    parser = _Parser(prog="dubao", description="Dubao's headless commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     # Import only the module the command needs: each keeps its heavy imports inside run().
     wanted = [COMMANDS[argv[0]]] if argv and argv[0] in COMMANDS else COMMANDS.values()
     for module_name in dict.fromkeys(wanted):
         importlib.import_module(f"models.commands.{module_name}").register(sub)
     args = parser.parse_args(argv)
+    bad = _not_text(args)
+    if bad is not None:
+        print(f"dubao {args.command}: {bad} is not UTF-8 text: give it in UTF-8", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args) or 0)
     except DubaoError as exc:

@@ -190,6 +190,31 @@ CASES: list[tuple[str, list[str], str]] = [
         ["library", "backup", "b.sqlite3", "--db", "missing.sqlite3"],
         "no such file",
     ),
+    # Text arguments the terminal sent in another encoding (bytes kept as lone surrogates):
+    # correct and library assign stopped with a traceback, search found nothing and said nothing.
+    ("correct an OLD that is not UTF-8", ["correct", "\udcff", "x", "--db", LIB], "OLD is not UTF-8 text"),
+    ("search a QUERY that is not UTF-8", ["search", "a\udcffb", "--db", LIB], "QUERY is not UTF-8 text"),
+    (
+        "correct by an --author that is not UTF-8",
+        ["correct", "春", "夏", "--author", "\udcfe", "--db", LIB],
+        "--author is not UTF-8 text",
+    ),
+    (
+        "assign to an EDITOR that is not UTF-8",
+        ["library", "assign", "\udcff", "--issue", "1", "--db", LIB],
+        "EDITOR is not UTF-8 text",
+    ),
+    # search in an issue the library lacks printed nothing, as if there were no hits
+    ("search in a missing issue", ["search", "春", "--issue", "999", "--db", LIB], "no issue 999"),
+    # argparse's own errors came after a usage block (two or three lines)
+    (
+        "search with a --limit that is no number",
+        ["search", "春", "--limit", "abc", "--db", LIB],
+        "invalid int",
+    ),
+    ("correct without NEW", ["correct", "春", "--db", LIB], "required: NEW"),
+    ("export in an unknown format", ["export", "--format", "bogus", "--db", LIB], "invalid choice"),
+    ("correct with a line break in NEW", ["correct", "春", "a\nb", "--db", LIB], "line break"),
     ("open the window on a missing file", ["missing-page.txt"], "no such file or folder"),
     ("open the window on a symlink loop", ["loop"], "symbolic link loop"),
     ("open the window on a FIFO", ["fifo"], "named pipe"),

@@ -95,6 +95,24 @@ def test_correct_refuses_bad_input_with_one_line_and_exit_2(
     assert not (tmp_path / "missing.sqlite3").exists()  # a missing library is not created
 
 
+@pytest.mark.parametrize("new", ["农用\n物资", "农用\r\n物资", "\n"])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_correct_refuses_a_line_break_in_new_and_the_text_reads_as_before(
+    db: Path, capsys, new: str, dry_run: bool
+) -> None:
+    """A line break in NEW would put a paragraph break inside a correction: the export then
+    showed paragraphs cut where the editor never split them. It is refused, written nowhere."""
+    _, before, _ = run(capsys, "export", "--format", "text", "--db", str(db))
+    args = ["correct", "农资", new, "--db", str(db)] + (["--dry-run"] if dry_run else [])
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "line break" in err
+    _, after, _ = run(capsys, "export", "--format", "text", "--db", str(db))
+    assert after == before and "农资" in after
+    with Library.open(db) as library:
+        assert all(not library.page_history(p.id) for i in library.issues() for p in library.pages(i.id))
+
+
 def test_export_text_prints_each_page_with_its_sections_then_raw(db: Path, capsys, tmp_path: Path) -> None:
     with Library.open(db) as library:
         issue = library.issues()[0]

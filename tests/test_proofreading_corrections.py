@@ -231,6 +231,21 @@ def test_a_series_correction_skips_what_an_editor_corrected_by_hand(page) -> Non
     assert "农资供给" in texts(library, page_id)[section]
 
 
+@pytest.mark.parametrize("new", ["农用\n物资", "农\r物资"])
+def test_a_series_correction_with_a_line_break_is_refused_and_nothing_changes(page, new: str) -> None:
+    """Correct Everywhere and ``correct`` once wrote the line break into each correction: every
+    paragraph holding the word read as two, with no structure edit to undo it by."""
+    library, page_id = page
+    before = texts(library, page_id)
+    with pytest.raises(DubaoError, match="line break"):
+        library.correct_all("农资", new)
+    occurrences = library.find_occurrences("农资")
+    with pytest.raises(DubaoError, match="line break"):
+        library.correct_all("农资", new, only=occurrences)
+    assert texts(library, page_id) == before
+    assert library.page_history(page_id) == [] and not library.can_undo()
+
+
 def test_raw_text_is_byte_identical_after_everything(page) -> None:
     library, page_id = page
     library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓")

@@ -247,3 +247,154 @@ def test_mixed_corrections_and_structure_edits_undo_to_the_page_as_it_was(worksp
     )
     library.unsubscribe(annotations._library_changed)
     library.history.clear()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, 1),
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.text(alphabet=ALPHABET.replace("，", ""), min_size=1, max_size=3),
+    st.floats(0, 1),
+)
+def test_enter_after_typing_splits_the_paragraph_at_the_caret(workspace, section, a, b, typed, where) -> None:
+    """Type over a span, then press Enter anywhere in the paragraph, inside the typed text too:
+    the paragraph breaks exactly at the caret (it broke before the whole correction, two or
+    three characters early, or not at all with the typed text at the paragraph's start);
+    one undo takes the break back, another the typing."""
+    library, page_id = workspace
+    reset(library, page_id)
+    text = texts(library, page_id)[section]
+    start, end = sorted((round(a * len(text)), round(b * len(text))))
+    if not library.correct(page_id, section, start, end, typed).changed:
+        return
+    typed_text = texts(library, page_id)
+    here = typed_text[section]
+    # the paragraph the typing is in, and a caret strictly inside it
+    first = here.rfind("\n", 0, start) + 1
+    last = here.find("\n", start)
+    last = len(here) if last < 0 else last
+    if last - first < 2:
+        return
+    caret = first + 1 + round(where * (last - first - 2))
+    block = library.layout(page_id).blocks[section]
+    role = next(b.role for b in block if b.start <= caret <= b.start + len(b.text.text))
+    if role != "body":
+        return
+    try:
+        library.split_paragraph(page_id, section, caret)
+    except DubaoError as exc:
+        assert "one correction" in str(exc)  # nothing raw left in the paragraph to break at
+        assert texts(library, page_id) == typed_text
+        return
+    after = texts(library, page_id)
+    assert after[section] == here[:caret] + "\n" + here[caret:]
+    assert [t for i, t in enumerate(after) if i != section] == [
+        t for i, t in enumerate(typed_text) if i != section
+    ]
+    assert library.page(page_id).raw == TWO_ARTICLES
+    library.undo()
+    assert texts(library, page_id) == typed_text
+    library.history.clear()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, 1),
+    st.floats(0, 1),
+    st.text(alphabet=ALPHABET.replace("，", ""), min_size=1, max_size=3),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+def test_enter_over_a_selection_after_typing_breaks_where_the_selection_was(
+    workspace, section, a, typed, b, c
+) -> None:
+    """Type, select any span inside the paragraph (into or out of the typed text), press Enter:
+    the selection goes and the paragraph breaks there (it broke characters away, before or
+    after the correction the deletion touched); one undo gives the typed text back."""
+    library, page_id = workspace
+    reset(library, page_id)
+    text = texts(library, page_id)[section]
+    at = round(a * len(text))
+    if not library.correct(page_id, section, at, at, typed).changed:
+        return
+    typed_text = texts(library, page_id)
+    here = typed_text[section]
+    first = here.rfind("\n", 0, at) + 1
+    last = here.find("\n", at)
+    last = len(here) if last < 0 else last
+    if last - first < 3:
+        return
+    # the selection ends among the typed characters or beside them, and starts anywhere before
+    end = min(at + round(c * (len(typed) + 1)), last)
+    start = first + round(b * (end - first))
+    if start == end or start == first:
+        return
+    block = library.layout(page_id).blocks[section]
+    if next(x.role for x in block if x.start <= start <= x.start + len(x.text.text)) != "body":
+        return
+    try:
+        library.split_paragraph(page_id, section, start, end=end)
+    except DubaoError as exc:
+        assert "one correction" in str(exc)
+        assert texts(library, page_id) == typed_text
+        return
+    after = texts(library, page_id)
+    expected = here[:start] + ("\n" if end < last else "") + here[end:]
+    assert after[section] == expected
+    assert library.page(page_id).raw == TWO_ARTICLES
+    library.undo()
+    assert texts(library, page_id) == typed_text
+    library.history.clear()
+
+
+keystrokes = st.lists(
+    st.one_of(st.sampled_from(["back", "delete", "left", "right"]), st.sampled_from(list(ALPHABET))),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 1), st.floats(0, 1), keystrokes)
+def test_typing_and_deleting_at_a_caret_reads_as_a_text_editor_would(workspace, section, where, keys) -> None:
+    """Keystrokes at a caret (characters, Backspace, Delete, arrows) read exactly as a plain
+    text editor would show them after each one. Typing x, y then Backspace twice read "xy"
+    again: setting aside the correction that put the text back let the older one it hid come
+    back. Undoing every step gives the page back."""
+    library, page_id = workspace
+    reset(library, page_id)
+    model = texts(library, page_id)[section]
+    original = texts(library, page_id)
+    caret = round(where * len(model))
+    steps = 0
+    for key in keys:
+        if key == "left":
+            caret = max(caret - 1, 0)
+            continue
+        if key == "right":
+            caret = min(caret + 1, len(model))
+            continue
+        if key == "back":
+            if caret == 0 or model[caret - 1] == "\n":
+                continue  # a paragraph join, not a correction
+            start, end, typed = caret - 1, caret, ""
+        elif key == "delete":
+            if caret >= len(model) or model[caret] == "\n":
+                continue
+            start, end, typed = caret, caret + 1, ""
+        else:
+            start, end, typed = caret, caret, key
+        try:
+            result = library.correct(page_id, section, start, end, typed)
+        except DubaoError as exc:
+            assert "nothing" in str(exc) or "no text" in str(exc)
+            continue
+        model = as_editor_expects(model, start, end, typed)
+        caret = start + len(typed)
+        steps += result.changed
+        assert texts(library, page_id)[section] == model
+    for _ in range(steps):
+        library.undo()
+    assert texts(library, page_id) == original
+    library.history.clear()

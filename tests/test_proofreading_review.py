@@ -170,3 +170,18 @@ def test_add_to_dictionary_is_a_step_undo_takes_out_and_the_window_checker_learn
     raw_start, raw_end = library.raw_span(page_id, section, start, end)
     library.dismiss_flag(page_id, raw_start, raw_end, "unknown", "狠抓")
     assert library.learnt_knowledge().dismissed == {("狠抓", None): 1}
+
+
+def test_a_role_in_the_history_quotes_its_own_paragraph_only(tmp_path: Path) -> None:
+    """Page History listed a byline made of 本报记者 韩俊杰 as 「本报记者韩俊杰初」: the quote ran
+    on into the paragraph after it (初春时节…)."""
+    page = "春耕时节农资足\n\n本报记者 韩俊杰\n初春时节，地处皖北地区的涡阳县，绿油油的田野里充满\n希望。\n"
+    library, [page_id] = library_with_pages(tmp_path, ("p.txt", page))
+    try:
+        section, start, _ = find(library, page_id, "本报记者")
+        library.set_role(page_id, section, start, "byline")
+        [entry] = library.page_history(page_id)
+        assert entry.where == "本报记者韩俊杰" and "初" not in entry.new
+        assert "本报记者韩俊杰" in entry.new
+    finally:
+        library.close()

@@ -138,6 +138,44 @@ def test_enter_splits_a_paragraph_and_backspace_joins_it_again(qtbot, window) ->
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_two_characters_typed_then_two_backspaces_leave_the_text_as_it_was(qtbot, window) -> None:
+    """Typing p, q and pressing Backspace twice showed "pq" again: the second Backspace set
+    aside the correction it emptied, and the one before it (p, then pq) came back."""
+    proofread(qtbot, window)
+    before = texts(window)
+    column = caret_before(qtbot, window, "会议要求")
+    QTest.keyClicks(column, "pq")
+    assert any("pq会议要求" in t for t in shown(window))
+    for _ in range(2):
+        QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_Backspace)
+    assert texts(window) == before
+    assert not any("pq" in t or "p会议" in t for t in shown(window))
+    assert all(e.state != "in_force" for e in window.library.page_history(window.library_page_id))
+
+
+@pytest.mark.parametrize(("words", "typed", "back"), [("会议要求", "ab", 1), ("会议要求", "xy", 0)])
+def test_enter_after_typing_breaks_the_paragraph_at_the_caret(qtbot, window, words, typed, back) -> None:
+    """Typed text, then Enter with the caret among the typed characters (back=1) or right after
+    them at a paragraph's start (back=0): the break falls at the caret. It fell before the whole
+    correction (characters early), or nowhere at all, leaving a step Ctrl+Z undid invisibly."""
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, words)
+    QTest.keyClick(column, Qt.Key.Key_Return)  # 会议要求 starts its own paragraph
+    column = caret_before(qtbot, window, words)
+    QTest.keyClicks(column, typed)
+    typed_in = texts(window)
+    column = caret_before(qtbot, window, typed + words, after=len(typed) - back)
+    paragraphs = len(column.blocks)
+    QTest.keyClick(column, Qt.Key.Key_Return)
+    cut = typed[: len(typed) - back]
+    assert len(column.blocks) == paragraphs + 1
+    assert any(f"\n{cut}\n{typed[len(cut) :]}{words}" in t for t in texts(window))
+    assert any(f"\n{cut}\n{typed[len(cut) :]}{words}" in t for t in shown(window))
+    assert window.library.page(window.library_page_id).raw == window.test_raw
+    QTest.keyClick(column, Qt.Key.Key_Z, CTRL)  # one Ctrl+Z takes the break back, nothing else
+    assert texts(window) == typed_in
+
+
 def test_enter_over_a_selection_is_one_step_that_one_ctrl_z_takes_back(qtbot, window) -> None:
     proofread(qtbot, window)
     before = texts(window)

@@ -450,6 +450,23 @@ def test_enter_in_correct_everywhere_finds_and_never_deletes_every_occurrence(qt
     assert window.statusBar().currentMessage().startswith(f"{before - 1} occurrences deleted")
 
 
+def test_correct_everywhere_draws_no_button_as_pressed_by_enter(qtbot, window) -> None:
+    """Apply (Delete) was drawn as the dialog's default button, the one Enter presses, while
+    Enter never applies here: the editor typed the replacement, pressed Enter and nothing came."""
+    _column, dialog = open_series(qtbot, window, "农资")
+    dialog.new_edit.setText("物资")
+    assert dialog.apply_button.isEnabled()
+    buttons = [dialog.find_button, *dialog.buttons.buttons()]
+    assert not any(button.isDefault() for button in buttons)
+    for field in (dialog.new_edit, dialog.list, dialog.old_edit):
+        field.setFocus()
+        assert not any(button.isDefault() for button in buttons)
+    before = count(window, "农资")
+    QTest.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and count(window, "农资") == before
+    dialog.reject()
+
+
 def test_undo_names_a_series_deletion_as_a_deletion(qtbot) -> None:
     from ui.common.step_labels import StepLabels
 

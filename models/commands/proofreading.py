@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.old:
         raise DubaoError("OLD is empty: name the text to correct")
+    from models.proofreading.spans import check_replacement
+
+    check_replacement(args.new)  # NEW with a line break: refused, --dry-run too
     library = open_existing(args.db)
     try:
         if args.dry_run:

@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         raise DubaoError(f"{path}: no library there (import pages first)")
 
     with Library.open(path) as library:
+        if args.issue is not None:
+            library.issue(args.issue)  # an issue the library lacks is said, as correct and export say it
         hits = library.search(args.query, limit=args.limit, raw=args.raw, issue=args.issue)
     out = sys.stdout.buffer
     for hit in hits:

@@ -17,7 +17,7 @@ from models.library.schema import Correction, Issue, Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import EditResult, Occurrence
-from models.proofreading.spans import Plan, plan_block_edit, plan_correction
+from models.proofreading.spans import Plan, check_replacement, plan_block_edit, plan_correction
 
 #: Characters of context on each side of an occurrence (as ``search`` shows hits).
 CONTEXT = 20
@@ -182,7 +182,10 @@ class CorrectionOps(ProofDesk):
         author: str | None = None,
         only: Sequence[Occurrence] | None = None,
     ) -> EditResult:
-        """Replace every occurrence of ``old`` (or those of ``only`` still found) by ``new``, as one batch."""
+        """Replace every occurrence of ``old`` (or those of ``only`` still found) by ``new``, as one batch.
+
+        A ``new`` holding a line break is refused before anything is looked up or written."""
+        check_replacement(new)
         found = self._find(old, issue_id)
         wanted = {(o.page, o.section, o.start, o.end) for o in only or ()}
         if only is not None:

@@ -24,7 +24,7 @@ import models.proofreading.rows as rows
 from models.errors import DubaoError, EditConflict
 from models.history import Change, Command, History
 from models.library import sections as stored
-from models.library.corrections import check_edit, without_noops
+from models.library.corrections import Edit, check_edit, effective_edits, without_noops
 from models.library.records import CorrectionInfo, from_row
 from models.library.schema import Correction, EditBatch, Page, StructureEdit, utc_now
 from models.proofreading.highlights import Followed, PageSnapshot, follow, put_back, stored_anchors
@@ -407,10 +407,46 @@ class ProofDesk:
         raw = layout.raw
         for edit in plan.edits:
             check_edit(raw, edit)
+        hidden = self._hidden_behind(page_id, plan)
+        for edit in plan.edits:
             self._add_correction(rec, page_id, edit.raw_start, edit.raw_end, edit.replacement)
-        self._set_aside(rec, "correction", plan.supersede)
+        self._set_aside(rec, "correction", [*plan.supersede, *hidden])
         for offset in plan.joins:
             self._add_structure(rec, page_id, StructureSpec("break", offset, 0, "no"))
+
+    def _hidden_behind(self, page_id: int, plan: Plan) -> list[int]:
+        """Older corrections in force that the plan's set-aside ones hid, and that would be
+        shown again once those are set aside: the editor never saw them, and the plan's text is
+        what the place reads now (typing x, then y, then two Backspaces read "xy" again, the
+        first correction back in force). Found as the effective corrections that change when
+        the plan is written, set aside with it."""
+        if not plan.supersede:
+            return []
+        rows_ = [
+            (row_id, Edit(start, end, text))
+            for row_id, start, end, text in Correction.select(
+                Correction.id, Correction.raw_start, Correction.raw_end, Correction.replacement
+            )
+            .where((Correction.page == page_id) & (Correction.state == "in_force"))
+            .order_by(Correction.id)
+            .tuples()
+        ]
+
+        def shown(gone: set[int]) -> set[int]:
+            edits = [(row_id, edit) for row_id, edit in rows_ if row_id not in gone]
+            ids = {id(edit): row_id for row_id, edit in edits}
+            kept = effective_edits([edit for _, edit in edits] + list(plan.edits))
+            return {ids[id(edit)] for edit in kept if id(edit) in ids}
+
+        before = shown(set())
+        gone = set(plan.supersede)
+        hidden: list[int] = []
+        while True:
+            back = sorted(shown(gone) - before)
+            if not back:
+                return hidden
+            hidden.extend(back)
+            gone.update(back)
 
     def _set_aside(self, rec: _StepRecording, kind: str, ids: Iterable[int]) -> None:
         """Mark corrections or structure edits reverted (kept in the history)."""

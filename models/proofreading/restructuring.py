@@ -15,7 +15,7 @@ from models.library.schema import Correction, Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import BlockLayout, PageLayout, layout_of
 from models.proofreading.records import EditResult
-from models.proofreading.spans import plan_correction
+from models.proofreading.spans import Plan, plan_correction, plan_split_inside
 from models.proofreading.structure import (
     ROLES,
     StructureSpec,
@@ -53,6 +53,9 @@ class StructureOps(ProofDesk):
             raise DubaoError("the cursor is at the edge of a paragraph: there is nothing to split")
         if block.role != "body":
             raise DubaoError(f"a {block.role} is one line: make it body text to split it")
+        inside = plan_split_inside(layout, block, local)
+        if inside is not None:  # between characters of one correction: it is cut in two there
+            return self._split_with_plan(page_id, layout, *inside, author, seen)
         return self._structure(
             page_id,
             StructureSpec("break", block.text.source[local], 0, "yes"),
@@ -60,6 +63,33 @@ class StructureOps(ProofDesk):
             author,
             seen,
         )
+
+    def _split_with_plan(
+        self,
+        page_id: int,
+        layout: PageLayout,
+        plan: Plan,
+        split_at: int,
+        author: str | None,
+        seen: int | None,
+    ) -> EditResult:
+        """Corrections and a paragraph break at raw ``split_at`` as one step (see
+        :func:`~models.proofreading.spans.plan_split_inside`); refused like a correction when a
+        colleague changed the place since version ``seen``."""
+        with self._step("split paragraph", author) as rec:
+            self._enter_page(rec, page_id)
+            spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
+            spans.append((split_at, split_at))
+            clash = (
+                self._changed_since(page_id, seen, spans, rec.versions[page_id]) if seen is not None else []
+            )
+            if clash:
+                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"), "reverted")
+                self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
+            else:
+                self._write_plan(rec, page_id, layout, plan)
+                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
+        return self._result(rec)
 
     def _replace_with_break(
         self, page_id: int, section: int, start: int, end: int, author: str | None, seen: int | None
@@ -75,7 +105,8 @@ class StructureOps(ProofDesk):
             split_at = block.text.source[local]
         with self._step("split paragraph", author) as rec:
             snapshot = self._enter_page(rec, page_id)
-            if seen is None or seen >= rec.versions[page_id] - 1:
+            current = seen is None or seen >= rec.versions[page_id] - 1
+            if current:
                 layout = snapshot.layout  # the page as it reads now is the one the offsets are in
             plan = plan_correction(layout, section, start, end, "")
             spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
@@ -90,9 +121,30 @@ class StructureOps(ProofDesk):
                 self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
             else:
                 self._write_plan(rec, page_id, layout, plan)
-                if split_at is not None:
+                if split_at is not None and current and not plan.joins:
+                    # The break goes where the caret is once the selection is gone: the deletion
+                    # may have merged the characters on either side into one correction, or the
+                    # selection ended among one correction's characters.
+                    self._break_at(rec, page_id, section, start)
+                elif split_at is not None:
                     self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
         return self._result(rec)
+
+    def _break_at(self, rec: Any, page_id: int, section: int, position: int) -> None:
+        """A paragraph break at ``position`` of the page's text as this step has written it so
+        far (read again), cutting a correction there if the caret stands inside its text."""
+        now = layout_of(self._read_page(page_id))  # type: ignore[attr-defined]
+        block = _block(now, section, position)
+        local = position - block.start
+        if not 0 < local < len(block.text.text):
+            return  # the deletion left the caret at the paragraph's edge: nothing to split
+        inside = plan_split_inside(now, block, local)
+        if inside is None:
+            self._add_structure(rec, page_id, StructureSpec("break", block.text.source[local], 0, "yes"))
+            return
+        plan, split_at = inside
+        self._write_plan(rec, page_id, now, plan)
+        self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
 
     def join_paragraph_with_next(
         self, page_id: int, section: int, position: int, author: str | None = None, seen: int | None = None

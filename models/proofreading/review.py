@@ -44,7 +44,7 @@ class ReviewOps(ProofDesk):
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
-                    s.raw_start, s.raw_end, s.reverted, s.value, _snippet(raw, s.raw_start),
+                    s.raw_start, s.raw_end, s.reverted, s.value, _where(s, raw),
                     _snippet(raw, s.raw_end) if s.kind == "move" and s.raw_end >= 0 else "",
                 )
             )  # fmt: skip
@@ -137,7 +137,7 @@ def _describe(edit: StructureEditInfo, raw: str) -> tuple[str, str]:
         "break": ("no break", f"paragraph break before 「{at}」")
         if edit.value == "yes"
         else ("paragraph break", f"「{at}」 joins the paragraph before"),
-        "role": ("", f"「{_snippet(raw, edit.raw_start)}」 is {edit.value}"),
+        "role": ("", f"「{_where(edit, raw)}」 is {edit.value}"),
         "section": ("", f"new section at 「{at}」")
         if edit.value == "yes"
         else ("", f"section 「{at}」 joins the one before"),
@@ -149,6 +149,14 @@ def _describe(edit: StructureEditInfo, raw: str) -> tuple[str, str]:
         ),
     }
     return words.get(edit.kind, ("", edit.kind))
+
+
+def _where(edit: StructureEditInfo, raw: str) -> str:
+    """The words an edit is at: a role's paragraph quoted from its own span only (a short
+    byline's quote ran on into the paragraph after it), else the text from its offset."""
+    if edit.kind == "role":
+        return _snippet(raw[: edit.raw_end], edit.raw_start)
+    return _snippet(raw, edit.raw_start)
 
 
 def _snippet(raw: str, offset: int, length: int = 8) -> str:

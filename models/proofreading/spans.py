@@ -43,6 +43,13 @@ class _Unit:
     origin: int  # -1: a raw character; else the effective edit's index
 
 
+def check_replacement(replacement: str) -> None:
+    """Refuse a replacement a paragraph cannot hold: a line break (a paragraph break is a
+    structure edit, :meth:`split_paragraph`)."""
+    if "\n" in replacement or "\r" in replacement:
+        raise DubaoError("a correction cannot hold a line break; split the paragraph instead")
+
+
 def plan_correction(layout: PageLayout, section: int, start: int, end: int, replacement: str) -> Plan:
     """The corrections (and joins) that make ``section_text[start:end]`` read ``replacement``."""
     if not 0 <= section < len(layout.blocks):
@@ -50,8 +57,7 @@ def plan_correction(layout: PageLayout, section: int, start: int, end: int, repl
     text = layout.section_text(section)
     if not 0 <= start <= end <= len(text):
         raise DubaoError(f"{start}–{end} is outside the section's text (0–{len(text)})")
-    if "\n" in replacement or "\r" in replacement:
-        raise DubaoError("a correction cannot hold a line break; split the paragraph instead")
+    check_replacement(replacement)
     blocks = layout.blocks_over(section, start, end)
     if not blocks:
         raise DubaoError("there is no text there to correct")
@@ -67,9 +73,51 @@ def plan_correction(layout: PageLayout, section: int, start: int, end: int, repl
 
 def plan_block_edit(layout: PageLayout, block: BlockLayout, start: int, end: int, replacement: str) -> Plan:
     """The corrections for one span inside one block (series corrections use this)."""
+    check_replacement(replacement)
     plan = Plan()
     _plan_block(layout, block, start, end, replacement, plan)
     return plan
+
+
+def plan_split_inside(layout: PageLayout, block: BlockLayout, local: int) -> tuple[Plan, int] | None:
+    """A paragraph break at block position ``local`` that falls inside one correction's text
+    (between two characters an editor typed, or between typed ones and the characters the
+    correction carried along): the corrections that put the text before the caret and the
+    text after it on either side of a raw offset, and that offset (the break). None when the
+    caret is not inside a correction's text (a break at ``source[local]`` is where it stands).
+
+    The correction keeps the text before the caret and its raw range; the text after it goes
+    with the unit that follows (a raw character or another correction), so the break falls
+    before that unit. At the paragraph's end it is the other way round: the unit before takes
+    the text before the caret. A paragraph that is all one correction cannot be split there."""
+    origins = block.origins
+    if not 0 < local < len(block.text.text) or origins[local] < 0 or origins[local - 1] != origins[local]:
+        return None
+    units = _units(layout, block)
+    index = next(k for k, u in enumerate(units) if u.start < local < u.end)
+    unit, text = units[index], block.text.text
+    before, after = text[unit.start : local], text[local : unit.end]
+    plan = Plan()
+
+    def write(part: _Unit, new: str) -> None:
+        old_id = layout.effective_ids[part.origin] if part.origin >= 0 else None
+        if new == layout.raw[part.raw_start : part.raw_end]:
+            if old_id is not None:  # it reads as the OCR read it again: no "田 → 田" correction
+                plan.supersede.append(old_id)
+            return
+        plan.edits.append(Edit(part.raw_start, part.raw_end, new))
+
+    if index + 1 < len(units):
+        following = units[index + 1]
+        write(unit, before)
+        write(following, after + text[following.start : following.end])
+        return plan, following.raw_start
+    if index > 0:
+        preceding = units[index - 1]
+        write(preceding, text[preceding.start : preceding.end] + before)
+        write(unit, after)
+        return plan, unit.raw_start
+    raise DubaoError("the paragraph is one correction: there is no OCR character to break it at")
 
 
 def _units(layout: PageLayout, block: BlockLayout) -> list[_Unit]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QThread, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -121,6 +121,13 @@ class CorrectEverywhereDialog(QDialog):
         self.old_edit.textChanged.connect(self._forget)
         self.scope.currentIndexChanged.connect(lambda _i: self._forget())
         self.resize(640, 460)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The button box makes Apply the default button as it is shown, drawn so as if Enter
+        pressed it; Enter never applies here, so nothing is drawn as the default."""
+        super().showEvent(event)
+        for button in (self.apply_button, *self.buttons.buttons()):
+            button.setDefault(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Enter never reaches the button box (which would make Apply the default button)."""
