@@ -49,6 +49,21 @@ def decide_reference(clauses: Sequence[Clause]) -> None:
                 clause.readings[pos] = reading
 
 
+def reading_view_reference(text: str) -> tuple[str, list[int] | None]:
+    """``readings._reading_view`` the plain way: a flag per code point, the gaps' cleared."""
+    from models.language.readings import _GAP
+
+    gaps = list(_GAP.finditer(text))
+    if not gaps:
+        return text, None
+    keep = [True] * len(text)
+    for gap in gaps:
+        for i in range(gap.start(), gap.end()):
+            keep[i] = False
+    index = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in index), index
+
+
 def name_spans_reference(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """``segmenter._name_spans`` the plain way: every word looked at, the HMM run over every run
     of one-character words of the clause (the fast one looks only at words that start with a

@@ -18,7 +18,12 @@ import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pinyin_reference import ClauseViewReference, decide_reference, name_spans_reference
+from pinyin_reference import (
+    ClauseViewReference,
+    decide_reference,
+    name_spans_reference,
+    reading_view_reference,
+)
 
 from models.language import polyphone_step, readings, segmenter
 from models.language.phrase_table import char_readings
@@ -184,3 +189,19 @@ def test_features_are_made_as_the_plain_way_makes_them_on_pages() -> None:
     path = shared_path("data", "polyphones-news-dev.jsonl")
     texts += [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     assert sum(_same_features(clause) for text in texts for clause in readings._clauses(text)) > 10_000
+
+
+@given(st.text(alphabet="中文读报 \n\t\u3000a。", max_size=40))
+@example("发 挥\n作用  中\n\n国 ab c\u3000。")
+@settings(max_examples=300, deadline=None)
+def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them(text: str) -> None:
+    """The text as read (OCR's spaces and line wraps inside a word removed) and where each of its
+    characters stands, cut between the gaps, as flagging every code point gives them."""
+    assert readings._reading_view(text) == reading_view_reference(text)
+
+
+def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them_on_pages() -> None:
+    pages = sorted(shared_path("data", "pages-dev").glob("page-*.txt"))[:20]
+    views = [readings._reading_view(p.read_text(encoding="utf-8")) for p in pages]
+    assert views == [reading_view_reference(p.read_text(encoding="utf-8")) for p in pages]
+    assert sum(index is not None for _, index in views) > 10  # the pages hold gaps: not a comparison of nothing
