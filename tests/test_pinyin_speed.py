@@ -1,13 +1,16 @@
 """The pinyin engine's fast paths read exactly as the plain ones they replace.
 
-Three shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures by how much);
+Shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures by how much);
 a reader must not see any of them:
 
-- ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, against
-  ``decide_reference`` (tests/pinyin_reference.py), which runs it at every open polyphone;
+- ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, and
+  scores all of a batch's open polyphones at once in arrays (the classifier's weights as one
+  matrix), against ``decide_reference`` (tests/pinyin_reference.py), which runs g2pM at every
+  open polyphone and the classifier's ``pick`` on each, one by one;
 - ``segmenter.dictionary_words`` is jieba's ``cut(HMM=False)`` in one loop;
 - ``PolyphoneModel`` reads many sentences in one batch, each step only over the rows still
-  inside their sentence, against reading each sentence alone.
+  inside their sentence, against reading each sentence alone;
+- ``readings._reading_view`` takes OCR's gaps out in slices, against a flag per code point.
 """
 
 from __future__ import annotations
@@ -64,6 +67,19 @@ def test_news_dev_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> N
     lines = [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     fast, plain = _read_both(lines, monkeypatch)
     assert len(fast) == len(lines) == 202
+    assert fast == plain
+
+
+def test_news_dev_reads_the_same_with_each_probability_worked_out_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The step tries g2pM's answers in arrays and works a probability out again with
+    ``math.exp`` only near the switch (numpy's exp may differ in the last bit); made to do so
+    everywhere, it still reads as the plain way."""
+    monkeypatch.setattr(polyphone_step, "_NEAR", float("inf"))
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    lines = [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    fast, plain = _read_both(lines, monkeypatch)
     assert fast == plain
 
 
@@ -204,4 +220,5 @@ def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them_on_pages() -> None:
     pages = sorted(shared_path("data", "pages-dev").glob("page-*.txt"))[:20]
     views = [readings._reading_view(p.read_text(encoding="utf-8")) for p in pages]
     assert views == [reading_view_reference(p.read_text(encoding="utf-8")) for p in pages]
-    assert sum(index is not None for _, index in views) > 10  # the pages hold gaps: not a comparison of nothing
+    # The pages hold gaps: the comparison is not of texts left as they were.
+    assert sum(index is not None for _, index in views) > 10

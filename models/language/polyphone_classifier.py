@@ -16,6 +16,7 @@ import threading
 from collections.abc import Sequence
 from functools import reduce
 from operator import add
+from pathlib import Path
 
 import numpy as np
 
@@ -111,13 +112,18 @@ class Classifier:
         self.matrix = np.zeros((1, 0))
         self._filled = 1
 
+    #: The weights file it was loaded from (None: made from a table, in training).
+    source: Path | None = None
+
     @classmethod
-    def load(cls) -> Classifier:
-        text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    def load(cls, path: Path = WEIGHTS_FILE) -> Classifier:
+        text = path.read_text(encoding="utf-8")
         unread: dict[str, str] = {}
         for block in text.split("\n@")[1:]:
             unread[block[0]] = block
-        return cls({}, unread)
+        found = cls({}, unread)
+        found.source = path
+        return found
 
     def _room(self, rows: int, width: int) -> None:
         """Make ``matrix`` hold ``rows`` more rows of ``width`` columns (zeros beyond a character's readings)."""

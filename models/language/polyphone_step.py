@@ -17,8 +17,9 @@ about is not run at all, which on news text is about half of them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from operator import add
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -100,19 +101,23 @@ def decide(clauses: Sequence[Clause]) -> None:
     asked: list[set[int]] = []
     at: list[tuple[int, int, str]] = []  # (clause, position, character) the classifier scores
     feature_rows: list[list[int]] = []
+    gets: dict[str, Callable[[str, int], int] | None] = {}  # per character: its feature -> row lookup
     for n, clause in enumerate(pending):
         ask = set(clause.options) | set(clause.names)
         view = None
         for pos in clause.open:
             ch = clause.text[pos]
-            known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
-            if known is None:
+            if ch in gets:
+                get = gets[ch]
+            else:
+                known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
+                get = gets[ch] = None if known is None else known[1].get
+            if get is None:
                 ask.add(pos)  # g2pM alone
                 continue
             if view is None:
                 view = ClauseView(clause.text, clause.words)
-            get = known[1].get
-            feature_rows.append([get(f, 0) for f in view.features(pos)])
+            feature_rows.append(list(map(get, view.features(pos), _NONE)))
             at.append((n, pos, ch))
         asked.append(ask)
     scored: list[dict[int, tuple[_Char, int]]] = [{} for _ in pending]  # the classifier's sums without g2pM
@@ -179,6 +184,9 @@ class _Char(NamedTuple):
     answer_at: list[int]
     given: list[int]
 
+
+#: Row 0 (no weight) for any feature the character lacks: ``map(get, features, _NONE)`` (endless).
+_NONE = repeat(0)
 
 #: Outcomes (tone-marked readings) as small integers, so the step can compare them in arrays.
 _CODES: dict[str, int] = {}

@@ -277,9 +277,10 @@ def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
     n = len(block)
     score = [0.0] * (n + 1)
     end = list(range(1, n + 1))  # where the likeliest word from each position ends (exclusive)
+    firsts = list(map(get, block))  # each character's own count, looked up in one pass
     for start in range(n - 1, -1, -1):
         after = score[start + 1]
-        count = get(block[start])
+        count = firsts[start]
         if count is None:  # no dictionary word starts here: the character alone
             score[start] = alone + after
             continue
