@@ -222,3 +222,21 @@ def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them_on_pages() -> None:
     assert views == [reading_view_reference(p.read_text(encoding="utf-8")) for p in pages]
     # The pages hold gaps: the comparison is not of texts left as they were.
     assert sum(index is not None for _, index in views) > 10
+
+
+@given(st.text(alphabet=_NAMES + _POLYPHONES + _OTHERS + "abcXYZ019 .%-", max_size=40))
+@example("邱小军说，单晓明和曾安舒说解廷凡来了")
+@example("小明ab1.5%军")
+@settings(max_examples=300, deadline=None)
+def test_the_name_finders_hmm_cuts_as_jiebas(text: str) -> None:
+    """The name finder runs jieba's HMM (``finalseg.cut``) through its own Viterbi walk (back
+    pointers instead of copied paths): the same words, also where jieba forces a word apart."""
+    from jieba import finalseg
+
+    assert list(segmenter._hmm_cut(finalseg, text)) == list(finalseg.cut(text))
+    saved = finalseg.Force_Split_Words
+    finalseg.Force_Split_Words = {"小军", "晓明"}
+    try:
+        assert list(segmenter._hmm_cut(finalseg, text)) == list(finalseg.cut(text))
+    finally:
+        finalseg.Force_Split_Words = saved
