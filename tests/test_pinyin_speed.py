@@ -10,7 +10,8 @@ a reader must not see any of them:
 - ``segmenter.dictionary_words`` is jieba's ``cut(HMM=False)`` in one loop;
 - ``PolyphoneModel`` reads many sentences in one batch, each step only over the rows still
   inside their sentence, against reading each sentence alone;
-- ``readings._reading_view`` takes OCR's gaps out in slices, against a flag per code point.
+- ``readings._reading_view`` takes OCR's gaps out in slices, against a flag per code point;
+- ``segmenter._hmm_cut`` is jieba's ``finalseg.cut`` with a Viterbi walk by back pointers.
 """
 
 from __future__ import annotations
