@@ -18,7 +18,7 @@ Prints:
 - the CC-CEDICT index: build time, and the popup's lookups (entries, or sub-words when the
   word is not in the dictionary) for every word of the page, p99 (goal: at most 10 ms);
 - where the page's CPU time goes, median per stage (jieba's cut, the word table, names, the
-  classifier's features and scores, g2pM), caches emptied;
+  classifier's features, sums and g2pM's answers tried, g2pM), caches emptied;
 - with ``--profile``: cProfile's top functions by their own time over a few reads of the page;
 - with ``--instructions``: the instructions one read of the page takes (every cache emptied
   before it), counted by valgrind's callgrind with a fixed hash seed: unlike CPU time, the count
@@ -178,7 +178,8 @@ _STAGES = (
     ("models.language.readings", "_read_words", "the word table's reading (jieba's cut included)"),
     ("models.language.segmenter", "names", "names (inside the features)"),
     ("models.language.polyphone_features", "ClauseView.features", "the classifier's features"),
-    ("models.language.polyphone_classifier", "Classifier.scores", "the classifier's scores"),
+    ("models.language.polyphone_classifier", "Classifier.sums", "the classifier's sums"),
+    ("models.language.polyphone_step", "_settle", "g2pM's answers tried"),
     ("models.language.polyphone_model", "PolyphoneModel.choose", "g2pM"),
     ("models.language.polyphone_step", "decide", "the model step (rules, classifier, g2pM)"),
 )

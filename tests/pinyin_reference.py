@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import accumulate, chain, repeat
+from pathlib import Path
 
 from models.language import segmenter
 from models.language.phrase_table import char_readings
+from models.language.polyphone_classifier import Classifier
 from models.language.polyphone_step import Clause, _apply_rules, _numbered_readings, _overrules
 from models.language.syllables import marked, numbered
 
@@ -27,10 +29,10 @@ def decide_reference(clauses: Sequence[Clause]) -> None:
     from models.language.polyphone_model import model
 
     asks = [sorted(set(c.open) | set(c.options) | set(c.names)) for c in pending]
+    learned = _plain(classifier())
     named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
     sure: list[dict[int, float]] = []
     chosen = model().choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
-    learned = classifier()
     for clause, positions, picks, confidence in zip(pending, asks, chosen, sure):
         view = None
         for pos, reading in zip(positions, picks):
@@ -47,6 +49,35 @@ def decide_reference(clauses: Sequence[Clause]) -> None:
                     reading = marked(pick[0])
             if reading is not None:
                 clause.readings[pos] = reading
+
+
+#: The shipped weights read again, the plain way only (per character into dicts of tuples).
+_PLAIN: dict[Path, Classifier] = {}
+
+
+def _plain(learned: Classifier | None) -> Classifier | None:
+    """A classifier loaded from a file, as its own copy that only ``pick`` reads: the fast step's
+    matrix of the same weights is then checked against the file, not against itself."""
+    if learned is None or learned.source is None:
+        return learned  # made from a table (training): nothing to read again
+    if learned.source not in _PLAIN:
+        _PLAIN[learned.source] = Classifier.load(learned.source)
+    return _PLAIN[learned.source]
+
+
+def reading_view_reference(text: str) -> tuple[str, list[int] | None]:
+    """``readings._reading_view`` the plain way: a flag per code point, the gaps' cleared."""
+    from models.language.readings import _GAP
+
+    gaps = list(_GAP.finditer(text))
+    if not gaps:
+        return text, None
+    keep = [True] * len(text)
+    for gap in gaps:
+        for i in range(gap.start(), gap.end()):
+            keep[i] = False
+    index = [i for i, k in enumerate(keep) if k]
+    return "".join(text[i] for i in index), index
 
 
 def name_spans_reference(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:

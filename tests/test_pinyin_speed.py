@@ -1,13 +1,17 @@
 """The pinyin engine's fast paths read exactly as the plain ones they replace.
 
-Three shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures by how much);
+Shortcuts make a page's pinyin faster (``bench/pinyin_bench.py`` measures by how much);
 a reader must not see any of them:
 
-- ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, against
-  ``decide_reference`` (tests/pinyin_reference.py), which runs it at every open polyphone;
+- ``polyphone_step.decide`` runs g2pM only where its answer could change the reading, and
+  scores all of a batch's open polyphones at once in arrays (the classifier's weights as one
+  matrix), against ``decide_reference`` (tests/pinyin_reference.py), which runs g2pM at every
+  open polyphone and the classifier's ``pick`` on each, one by one;
 - ``segmenter.dictionary_words`` is jieba's ``cut(HMM=False)`` in one loop;
 - ``PolyphoneModel`` reads many sentences in one batch, each step only over the rows still
-  inside their sentence, against reading each sentence alone.
+  inside their sentence, against reading each sentence alone;
+- ``readings._reading_view`` takes OCR's gaps out in slices, against a flag per code point;
+- ``segmenter._hmm_cut`` is jieba's ``finalseg.cut`` with a Viterbi walk by back pointers.
 """
 
 from __future__ import annotations
@@ -18,7 +22,12 @@ import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pinyin_reference import ClauseViewReference, decide_reference, name_spans_reference
+from pinyin_reference import (
+    ClauseViewReference,
+    decide_reference,
+    name_spans_reference,
+    reading_view_reference,
+)
 
 from models.language import polyphone_step, readings, segmenter
 from models.language.phrase_table import char_readings
@@ -59,6 +68,19 @@ def test_news_dev_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch) -> N
     lines = [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     fast, plain = _read_both(lines, monkeypatch)
     assert len(fast) == len(lines) == 202
+    assert fast == plain
+
+
+def test_news_dev_reads_the_same_with_each_probability_worked_out_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The step tries g2pM's answers in arrays and works a probability out again with
+    ``math.exp`` only near the switch (numpy's exp may differ in the last bit); made to do so
+    everywhere, it still reads as the plain way."""
+    monkeypatch.setattr(polyphone_step, "_NEAR", float("inf"))
+    path = shared_path("data", "polyphones-news-dev.jsonl")
+    lines = [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    fast, plain = _read_both(lines, monkeypatch)
     assert fast == plain
 
 
@@ -184,3 +206,38 @@ def test_features_are_made_as_the_plain_way_makes_them_on_pages() -> None:
     path = shared_path("data", "polyphones-news-dev.jsonl")
     texts += [json.loads(line)["sentence"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     assert sum(_same_features(clause) for text in texts for clause in readings._clauses(text)) > 10_000
+
+
+@given(st.text(alphabet="中文读报 \n\t\u3000a。", max_size=40))
+@example("发 挥\n作用  中\n\n国 ab c\u3000。")
+@settings(max_examples=300, deadline=None)
+def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them(text: str) -> None:
+    """The text as read (OCR's spaces and line wraps inside a word removed) and where each of its
+    characters stands, cut between the gaps, as flagging every code point gives them."""
+    assert readings._reading_view(text) == reading_view_reference(text)
+
+
+def test_ocr_gaps_are_taken_out_as_the_plain_way_takes_them_on_pages() -> None:
+    pages = sorted(shared_path("data", "pages-dev").glob("page-*.txt"))[:20]
+    views = [readings._reading_view(p.read_text(encoding="utf-8")) for p in pages]
+    assert views == [reading_view_reference(p.read_text(encoding="utf-8")) for p in pages]
+    # The pages hold gaps: the comparison is not of texts left as they were.
+    assert sum(index is not None for _, index in views) > 10
+
+
+@given(st.text(alphabet=_NAMES + _POLYPHONES + _OTHERS + "abcXYZ019 .%-", max_size=40))
+@example("邱小军说，单晓明和曾安舒说解廷凡来了")
+@example("小明ab1.5%军")
+@settings(max_examples=300, deadline=None)
+def test_the_name_finders_hmm_cuts_as_jiebas(text: str) -> None:
+    """The name finder runs jieba's HMM (``finalseg.cut``) through its own Viterbi walk (back
+    pointers instead of copied paths): the same words, also where jieba forces a word apart."""
+    from jieba import finalseg
+
+    assert list(segmenter._hmm_cut(finalseg, text)) == list(finalseg.cut(text))
+    saved = finalseg.Force_Split_Words
+    finalseg.Force_Split_Words = {"小军", "晓明"}
+    try:
+        assert list(segmenter._hmm_cut(finalseg, text)) == list(finalseg.cut(text))
+    finally:
+        finalseg.Force_Split_Words = saved

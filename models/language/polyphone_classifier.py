@@ -16,6 +16,9 @@ import threading
 from collections.abc import Sequence
 from functools import reduce
 from operator import add
+from pathlib import Path
+
+import numpy as np
 
 from models.resources import resource_path
 
@@ -102,17 +105,89 @@ class Classifier:
         self.table = table
         #: Characters whose weights are still the file's text: read on first use (start-up stays fast).
         self._unread = unread or {}
+        #: Per character read into ``matrix`` (``rows``): its readings and feature -> row.
+        self._rows: dict[str, tuple[list[str], dict[str, int]]] = {}
+        #: Every weight read by ``rows``, a row per feature of a character (row 0 is all zeros: a
+        #: feature the character has no weight for), as many columns as a character has readings at most.
+        self.matrix = np.zeros((1, 0))
+        self._filled = 1
+
+    #: The weights file it was loaded from (None: made from a table, in training).
+    source: Path | None = None
 
     @classmethod
-    def load(cls) -> Classifier:
-        text = WEIGHTS_FILE.read_text(encoding="utf-8")
+    def load(cls, path: Path = WEIGHTS_FILE) -> Classifier:
+        text = path.read_text(encoding="utf-8")
         unread: dict[str, str] = {}
         for block in text.split("\n@")[1:]:
             unread[block[0]] = block
-        return cls({}, unread)
+        found = cls({}, unread)
+        found.source = path
+        return found
+
+    def _room(self, rows: int, width: int) -> None:
+        """Make ``matrix`` hold ``rows`` more rows of ``width`` columns (zeros beyond a character's readings)."""
+        have, columns = self.matrix.shape
+        if self._filled + rows <= have and width <= columns:
+            return
+        if columns == 0:  # first use: room for every character's weights (pages never touched stay unmapped)
+            rows += sum(block.count("\n") for block in self._unread.values())
+            rows += sum(len(w) for _, w in self.table.values())
+            width = max([width, *(len(r) for r, _ in self.table.values())])
+            width = max([width, *(block.split("\n", 1)[0].count(" ") + 1 for block in self._unread.values())])
+        grown = np.zeros((max(2 * have, self._filled + rows), max(columns, width)))
+        grown[: self._filled, :columns] = self.matrix[: self._filled]
+        self.matrix = grown
+
+    def rows(self, ch: str) -> tuple[list[str], dict[str, int]] | None:
+        """``ch``'s readings and, per feature, its row of weights in ``matrix`` (None if it has no weights)."""
+        found = self._rows.get(ch)
+        if found is not None:
+            return found
+        known = self.table.get(ch)
+        if known is not None:
+            readings, weights = known
+            keys = list(weights)
+            values = [w for key in keys for w in weights[key]]
+        else:
+            block = self._unread.pop(ch, None)
+            if block is None:
+                return None
+            lines = block.rstrip("\n").split("\n")
+            readings = lines[0].split("\t", 1)[1].split(" ")
+            keys, values = [], []
+            for line in lines[1:]:
+                key, _, text = line.partition("\t")
+                keys.append(key)
+                values.extend(map(float, text.split(" ")))
+        n = len(readings)
+        self._room(len(keys), n)
+        at = self._filled
+        self.matrix[at : at + len(keys), :n] = np.array(values, dtype=float).reshape(len(keys), n)
+        self._filled += len(keys)
+        found = self._rows[ch] = (readings, dict(zip(keys, range(at, at + len(keys)))))
+        return found
+
+    def sums(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """Per list of rows (a position's features, ``rows``): its rows of ``matrix`` added one after
+        another, from 0.0, in order, as ``Scores.plus`` adds a feature's weights (the same floats)."""
+        width = max(map(len, rows))
+        index = np.array([list(r) + [0] * (width - len(r)) for r in rows], dtype=np.intp)
+        weights = self.matrix
+        total = np.zeros((len(rows), weights.shape[1]))
+        for j in range(width):  # row 0 is zeros: adding it leaves a sum as it was
+            total += weights[index[:, j]]
+        return total
 
     def _weights(self, ch: str) -> tuple[list[str], dict[str, tuple[float, ...]]] | None:
         found = self.table.get(ch)
+        if found is None and ch in self._rows:  # read into the matrix already: the same floats back
+            readings, rows = self._rows[ch]
+            n = len(readings)
+            found = self.table[ch] = (
+                readings,
+                {k: tuple(self.matrix[r, :n].tolist()) for k, r in rows.items()},
+            )
         if found is None:
             block = self._unread.pop(ch, None)
             if block is None:
@@ -127,7 +202,7 @@ class Classifier:
         return found
 
     def knows(self, ch: str) -> bool:
-        return ch in self.table or ch in self._unread
+        return ch in self.table or ch in self._unread or ch in self._rows
 
     def scores(self, ch: str, features: Sequence[str]) -> Scores | None:
         """The scores of ``ch``'s readings from these features (None if it has no weights)."""

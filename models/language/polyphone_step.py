@@ -17,17 +17,20 @@ about is not run at all, which on news text is about half of them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from operator import add
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from models.language import context_rules
 from models.language.phrase_table import char_readings
 from models.language.syllables import marked, numbered
 
 if TYPE_CHECKING:
-    from models.language.polyphone_classifier import Scores
+    import numpy as np
+
+    from models.language.polyphone_classifier import Classifier
     from models.language.polyphone_model import PolyphoneModel
 
 
@@ -77,7 +80,10 @@ def decide(clauses: Sequence[Clause]) -> None:
     """Layer 3: rules, then the models, for the polyphones the word table left open.
 
     Gives the same readings as the plain step (``tests/pinyin_reference.py``); g2pM runs
-    only where its answer matters.
+    only where its answer matters. The classifier scores every open polyphone of the clauses at
+    once: each position's features become rows of the classifier's weight matrix, summed in the
+    features' order (``Classifier.sums``: the same additions as one by one), and every answer
+    g2pM could give is tried for all positions together (``_settle``).
     """
     _apply_rules(clauses)
     pending = [c for c in clauses if c.open or c.options or c.names]
@@ -92,40 +98,58 @@ def decide(clauses: Sequence[Clause]) -> None:
     learned = classifier()
     # SURER weighs the classifier against g2pM's exact confidence: no answer can be settled early.
     settle = not polyphone_classifier.SURER
-    asks: list[list[int]] = []
-    scored: list[dict[int, Scores]] = []  # the classifier's scores without g2pM
-    for clause in pending:
+    asked: list[set[int]] = []
+    at: list[tuple[int, int, str]] = []  # (clause, position, character) the classifier scores
+    feature_rows: list[list[int]] = []
+    gets: dict[str, Callable[[str, int], int] | None] = {}  # per character: its feature -> row lookup
+    for n, clause in enumerate(pending):
         ask = set(clause.options) | set(clause.names)
-        base: dict[int, Scores] = {}
         view = None
         for pos in clause.open:
             ch = clause.text[pos]
-            if learned is None or not learned.knows(ch):
+            if ch in gets:
+                get = gets[ch]
+            else:
+                known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
+                get = gets[ch] = None if known is None else known[1].get
+            if get is None:
                 ask.add(pos)  # g2pM alone
                 continue
             if view is None:
                 view = ClauseView(clause.text, clause.words)
-            found = learned.scores(ch, view.features(pos))
-            if found is None:
-                ask.add(pos)
-                continue
-            allowed = _numbered_readings(ch)
-            answers = _answers(g2pm, ch)
-            if not answers:  # g2pM has no choice to make here: the classifier decides alone
-                reading = _classified(found, allowed, g2p_features(None, None), None, 0.0)
+            feature_rows.append(list(map(get, view.features(pos), _NONE)))
+            at.append((n, pos, ch))
+        asked.append(ask)
+    scored: list[dict[int, tuple[_Char, int]]] = [{} for _ in pending]  # the classifier's sums without g2pM
+    if at:
+        assert learned is not None
+        totals = learned.sums(feature_rows)
+        infos = [_char_info(learned, g2pm, ch) for _, _, ch in at]
+        to_settle: list[int] = []
+        for k, ((n, pos, _ch), info) in enumerate(zip(at, infos)):
+            if not info.answers:  # g2pM has no choice to make here: the classifier decides alone
+                reading = _classified(learned, info, totals[k], g2p_features(None, None), None, 0.0)
                 if reading is not None:
-                    clause.readings[pos] = reading
-                continue
-            if settle:
-                settled, reading = _settled(ch, found, allowed, answers, polyphone_classifier.SWITCH)
-                if settled:
-                    if reading is not None:
-                        clause.readings[pos] = reading
-                    continue
-            base[pos] = found
-            ask.add(pos)
-        asks.append(sorted(ask))
-        scored.append(base)
+                    pending[n].readings[pos] = reading
+            elif settle:
+                to_settle.append(k)
+            else:
+                scored[n][pos] = (info, k)
+                asked[n].add(pos)
+        if to_settle:
+            outcomes = _settle(
+                learned, totals, [infos[k] for k in to_settle], to_settle, polyphone_classifier.SWITCH
+            )
+            for k, reading in zip(to_settle, outcomes):
+                n, pos, _ch = at[k]
+                if reading is not None:
+                    pending[n].readings[pos] = reading
+                else:
+                    scored[n][pos] = (infos[k], k)
+                    asked[n].add(pos)
+    else:
+        totals = None
+    asks = [sorted(ask) for ask in asked]
     named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
     sure: list[dict[int, float]] = []
     chosen = g2pm.choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
@@ -133,82 +157,186 @@ def decide(clauses: Sequence[Clause]) -> None:
         for pos, reading in zip(positions, picks):
             found = base.get(pos)
             if found is not None:
+                assert learned is not None and totals is not None
+                info, k = found
                 g2p = numbered(reading) if reading is not None else None
                 feats = g2p_features(g2p, confidence.get(pos))
-                reading = _classified(
-                    found, _numbered_readings(clause.text[pos]), feats, reading, confidence.get(pos, 0.0)
-                )
+                reading = _classified(learned, info, totals[k], feats, reading, confidence.get(pos, 0.0))
             if reading is not None:
                 clause.readings[pos] = reading
 
 
+class _Char(NamedTuple):
+    """What the step needs of a character the classifier scores, worked out once per character."""
+
+    readings: list[str]  # the classifier's readings (numbered), one per column of its weights
+    rows: dict[str, int]  # feature -> its row in the classifier's matrix
+    allowed: tuple[str, ...]  # the character's own readings (numbered): the classifier picks among them
+    answers: tuple[str, ...]  # what g2pM could answer there
+    kept_at: list[int]  # the columns of readings allowed
+    kept: np.ndarray  # the same, as a mask over the matrix's columns
+    picked: np.ndarray  # per column, the code (``_code``) of its reading tone-marked
+    #: Per answer g2pM could give and each of its confidence buckets that weighs differently: the
+    #: rows of "g:answer" and "gq:answer+bucket" (0: no weight), the answer's column (-1: none),
+    #: and the code of the answer as given.
+    g_rows: list[int]
+    b_rows: list[int]
+    answer_at: list[int]
+    given: list[int]
+
+
+#: Row 0 (no weight) for any feature the character lacks: ``map(get, features, _NONE)`` (endless).
+_NONE = repeat(0)
+
+#: Outcomes (tone-marked readings) as small integers, so the step can compare them in arrays.
+_CODES: dict[str, int] = {}
+_OUTCOMES: list[str] = []
+
+
+def _code(reading: str) -> int:
+    found = _CODES.get(reading)
+    if found is None:
+        found = _CODES[reading] = len(_OUTCOMES)
+        _OUTCOMES.append(reading)
+    return found
+
+
+#: Per character: (classifier, g2pM, matrix width) it was worked out for, and what was worked out.
+_CHARS: dict[str, tuple[object, object, int, _Char]] = {}
+
+
+def _char_info(learned: Classifier, g2pm: PolyphoneModel, ch: str) -> _Char:
+    width = learned.matrix.shape[1]
+    known = _CHARS.get(ch)
+    if known is not None and known[0] is learned and known[1] is g2pm and known[2] == width:
+        return known[3]
+    import numpy as np
+
+    from models.language.polyphone_classifier import BUCKETS
+
+    found = learned.rows(ch)
+    assert found is not None
+    readings, rows = found
+    allowed = _numbered_readings(ch)
+    kept_at = [j for j, r in enumerate(readings) if r in allowed]
+    kept = np.zeros(width, dtype=bool)
+    kept[kept_at] = True
+    picked = np.zeros(width, dtype=np.intp)
+    picked[: len(readings)] = [_code(marked(r)) for r in readings]
+    g_rows, b_rows, answer_at, given_codes = [], [], [], []
+    answers = _answers(g2pm, ch)
+    for answer in answers:
+        given = marked(answer)
+        g2p = numbered(given)
+        # Buckets without a weight of their own all score alike: each distinct row is tried once.
+        for row in dict.fromkeys(rows.get("gq:" + g2p + b, 0) for b in BUCKETS):
+            g_rows.append(rows.get("g:" + g2p, 0))
+            b_rows.append(row)
+            answer_at.append(readings.index(g2p) if g2p in readings else -1)
+            given_codes.append(_code(given))
+    info = _Char(
+        readings, rows, allowed, answers, kept_at, kept, picked, g_rows, b_rows, answer_at, given_codes
+    )
+    _CHARS[ch] = (learned, g2pm, width, info)
+    return info
+
+
+def _pick(
+    readings: Sequence[str], values: Sequence[float], allowed: Sequence[str]
+) -> tuple[str, float] | None:
+    """``Scores.pick``'s choice from scores already summed: the likeliest allowed reading, and its probability."""
+    best: str | None = None
+    top = float("-inf")
+    kept = []
+    for reading, score in zip(readings, values):
+        if reading in allowed:
+            kept.append(score)
+            if score > top:
+                best, top = reading, score
+    if best is None:
+        return None
+    return best, 1.0 / sum(math.exp(score - top) for score in kept)
+
+
 def _classified(
-    found: Scores, allowed: Sequence[str], g2p_feats: Sequence[str], g2p_reading: str | None, sure_g2p: float
+    learned: Classifier,
+    info: _Char,
+    base: np.ndarray,
+    g2p_feats: Sequence[str],
+    g2p_reading: str | None,
+    sure_g2p: float,
 ) -> str | None:
-    """The reading given where the classifier (its scores from the other features) meets g2pM's answer."""
-    pick = found.pick(g2p_feats, allowed)
+    """The reading given where the classifier (its sums from the other features) meets g2pM's answer."""
+    values = base[: len(info.readings)].tolist()
+    for feature in g2p_feats:  # added one after another, as ``Scores.plus`` adds them
+        row = info.rows.get(feature)
+        if row is not None:
+            values = list(map(add, values, learned.matrix[row, : len(values)].tolist()))
+    pick = _pick(info.readings, values, info.allowed)
     g2p = numbered(g2p_reading) if g2p_reading is not None else None
     if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
         return marked(pick[0])
     return g2p_reading
 
 
-#: Per character: its weights, the readings it may take, and per answer g2pM could give (its
-#: reading as given, numbered) the weights of that answer and of it at each confidence bucket.
-_ANSWER_WEIGHTS: dict[str, tuple[object, list[int], list[tuple[str, str, object, list[object]]]]] = {}
+#: How near the switch a probability made with numpy's exp is worked out again with ``math.exp``
+#: (the two may differ in the last bit; this is a million million times that).
+_NEAR = 1e-9
 
 
-def _answer_weights(
-    ch: str, found: Scores, allowed: Sequence[str], answers: Sequence[str]
-) -> tuple[list[int], list[tuple[str, str, object, list[object]]]]:
-    weights = found.weights
-    known = _ANSWER_WEIGHTS.get(ch)
-    if known is not None and known[0] is weights:
-        return known[1], known[2]
-    from models.language.polyphone_classifier import BUCKETS
+def _settle(
+    learned: Classifier, totals: np.ndarray, infos: Sequence[_Char], at: Sequence[int], switch: float
+) -> list[str | None]:
+    """Per position (``totals[at[k]]``, the classifier's sums without g2pM): the reading given if it
+    is the same whichever answer g2pM gives, however sure; else None.
 
-    kept_at = [j for j, r in enumerate(found.readings) if r in allowed]
-    by_answer = []
-    for answer in answers:
-        given = marked(answer)
-        g2p = numbered(given)
-        # Buckets without a weight of their own all score alike: each distinct weight is tried once.
-        buckets = list({id(w): w for w in (weights.get("gq:" + g2p + b) for b in BUCKETS)}.values())
-        by_answer.append((given, g2p, weights.get("g:" + g2p), buckets))
-    _ANSWER_WEIGHTS[ch] = (weights, kept_at, by_answer)
-    return kept_at, by_answer
-
-
-def _settled(
-    ch: str, found: Scores, allowed: Sequence[str], answers: Sequence[str], switch: float
-) -> tuple[bool, str | None]:
-    """Whether the reading given is the same whichever of ``answers`` g2pM gives, however sure
-    (True and that reading), else (False, None).
-
-    The same sums as ``_classified`` for every answer and confidence bucket, in one loop that
-    stops at the first two outcomes that differ.
+    Every answer and confidence bucket of every position is one row of arrays: the sums
+    ``(base + g) + bucket`` as ``Classifier.pick`` adds them, the likeliest allowed reading, its
+    probability, and the outcome (the classifier's reading where it overrules the answer, else the
+    answer); a position is settled where all of its rows' outcomes are the same.
     """
-    kept_at, by_answer = _answer_weights(ch, found, allowed, answers)
-    readings, base = found.readings, found.values
-    outcome: str | None = None
-    first = True
-    exp = math.exp
-    for given, g2p, w_g, w_buckets in by_answer:
-        with_g = base if w_g is None else list(map(add, base, w_g))  # type: ignore[call-overload]
-        for w in w_buckets:
-            values = with_g if w is None else list(map(add, with_g, w))  # type: ignore[call-overload]
-            got = given
-            if kept_at:
-                top = float("-inf")
-                best = -1
-                for j in kept_at:
-                    if values[j] > top:
-                        best, top = j, values[j]
-                pick = readings[best]
-                if pick != g2p and 1.0 / sum(exp(values[j] - top) for j in kept_at) >= switch:
-                    got = marked(pick)
-            if first:
-                outcome, first = got, False
-            elif got != outcome:
-                return False, None
-    return True, outcome
+    import numpy as np
+
+    combo_pos: list[int] = []
+    combo_info: list[int] = []
+    g_rows: list[int] = []
+    b_rows: list[int] = []
+    answer_at: list[int] = []
+    given: list[int] = []
+    starts: list[int] = []
+    for n, (info, k) in enumerate(zip(infos, at)):
+        starts.append(len(g_rows))
+        m = len(info.g_rows)
+        combo_pos += [k] * m
+        combo_info += [n] * m
+        g_rows += info.g_rows
+        b_rows += info.b_rows
+        answer_at += info.answer_at
+        given += info.given
+    weights = learned.matrix
+    values = totals[combo_pos] + weights[g_rows]
+    values += weights[b_rows]
+    where = np.array(combo_info)
+    kept = np.array([info.kept for info in infos])[where]
+    picked = np.array([info.picked for info in infos])[where]
+    masked = np.where(kept, values, -np.inf)
+    best = masked.argmax(axis=1)
+    rows = np.arange(len(best))
+    any_kept = kept.any(axis=1)
+    top = np.where(any_kept, masked[rows, best], 0.0)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        e = np.exp(masked - top[:, None])
+        total = e[:, 0].copy()
+        for j in range(1, e.shape[1]):  # column by column, as the plain sum adds them
+            total += e[:, j]
+        probability = 1.0 / total
+    other = any_kept & (best != np.array(answer_at))
+    overrule = other & (probability >= switch)
+    for c in np.flatnonzero(other & (np.abs(probability - switch) < _NEAR)).tolist():
+        info = infos[combo_info[c]]
+        exact = values[c, : len(info.readings)].tolist()
+        overrule[c] = 1.0 / sum(math.exp(exact[j] - exact[best[c]]) for j in info.kept_at) >= switch
+    outcome = np.where(overrule, picked[rows, best], np.array(given))
+    lo = np.minimum.reduceat(outcome, starts).tolist()
+    hi = np.maximum.reduceat(outcome, starts).tolist()
+    return [_OUTCOMES[a] if a == b else None for a, b in zip(lo, hi)]

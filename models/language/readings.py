@@ -347,15 +347,15 @@ def _reading_view(text: str) -> tuple[str, list[int] | None]:
     characters. Only a gap between two Han characters holding at most one line break is
     removed: a blank line still parts two paragraphs.
     """
-    gaps = list(_GAP.finditer(text))
+    gaps = [gap.span() for gap in _GAP.finditer(text)]
     if not gaps:
         return text, None
-    keep = [True] * len(text)
-    for gap in gaps:
-        for i in range(gap.start(), gap.end()):
-            keep[i] = False
-    index = [i for i, k in enumerate(keep) if k]
-    return "".join(text[i] for i in index), index
+    # The pieces between the gaps (the gaps never overlap and come in order), and their offsets.
+    kept = [(end, start) for (_, end), (start, _) in zip([(0, 0), *gaps], [*gaps, (len(text), 0)])]
+    index: list[int] = []
+    for a, b in kept:
+        index.extend(range(a, b))
+    return "".join([text[a:b] for a, b in kept]), index
 
 
 def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:

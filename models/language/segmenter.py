@@ -16,7 +16,7 @@ import re
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -299,9 +299,10 @@ def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
     n = len(block)
     score = [0.0] * (n + 1)
     end = list(range(1, n + 1))  # where the likeliest word from each position ends (exclusive)
+    firsts = list(map(get, block))  # each character's own count, looked up in one pass
     for start in range(n - 1, -1, -1):
         after = score[start + 1]
-        count = get(block[start])
+        count = firsts[start]
         if count is None:  # no dictionary word starts here: the character alone
             score[start] = alone + after
             continue
@@ -500,10 +501,93 @@ def _hmm_end(words: tuple[str, ...], k: int, start: int, found: dict[int, int], 
             last += 1
         run = "".join(words[first : last + 1])
         if len(run) > 1 and not _load().FREQ.get(run):
-            for piece in finalseg.cut(run):
+            for piece in _hmm_cut(finalseg, run):
                 found[at] = at + len(piece)
                 at += len(piece)
     return found.get(start)
+
+
+def _hmm_cut(finalseg: Any, text: str) -> Iterator[str]:
+    """``jieba.finalseg.cut(text)``: the same words, its Viterbi path found without copying paths."""
+    han = finalseg.re_han
+    for block in han.split(text):
+        if han.match(block):
+            states = _viterbi_states(finalseg, block)
+            begin = done = 0
+            for i, state in enumerate(states):
+                word = None
+                if state == "B":
+                    begin = i
+                elif state == "E":
+                    word, done = block[begin : i + 1], i + 1
+                elif state == "S":
+                    word, done = block[i], i + 1
+                if word is not None:
+                    if word in finalseg.Force_Split_Words:
+                        yield from word
+                    else:
+                        yield word
+            if done < len(block):
+                word = block[done:]
+                if word in finalseg.Force_Split_Words:
+                    yield from word
+                else:
+                    yield word
+        else:
+            for piece in finalseg.re_skip.split(block):
+                if piece:
+                    yield piece
+
+
+def _viterbi_states(finalseg: Any, obs: str) -> list[str]:
+    """The states (B, M, E, S) of ``jieba.finalseg.viterbi(obs, "BMES", ...)``: the same sums in the
+    same order, and its ties (``max`` over (score, state) tuples: the later state letter wins),
+    with one back pointer per state and step instead of a copied path."""
+    low = finalseg.MIN_FLOAT
+    start, trans = finalseg.start_P, finalseg.trans_P
+    get_b, get_m, get_s, get_e = (finalseg.emit_P[s].get for s in "BMSE")
+
+    def t(a: str, b: str) -> float:
+        return trans[a].get(b, low)
+
+    eb, sb, mm, bm, ss, es, be, me = (
+        t("E", "B"),
+        t("S", "B"),
+        t("M", "M"),
+        t("B", "M"),
+        t("S", "S"),
+        t("E", "S"),
+        t("B", "E"),
+        t("M", "E"),
+    )
+    c = obs[0]
+    vb = start["B"] + get_b(c, low)
+    vm = start["M"] + get_m(c, low)
+    vs = start["S"] + get_s(c, low)
+    ve = start["E"] + get_e(c, low)
+    back: list[tuple[str, str, str, str]] = []
+    for c in obs[1:]:
+        em = get_b(c, low)  # B after E or S
+        a, b = ve + eb + em, vs + sb + em
+        nb, pb = (a, "E") if a > b else (b, "S")
+        em = get_m(c, low)  # M after M or B
+        a, b = vm + mm + em, vb + bm + em
+        nm, pm = (b, "B") if b > a else (a, "M")
+        em = get_s(c, low)  # S after S or E
+        a, b = vs + ss + em, ve + es + em
+        ns, ps = (b, "E") if b > a else (a, "S")
+        em = get_e(c, low)  # E after B or M
+        a, b = vb + be + em, vm + me + em
+        ne, pe = (a, "B") if a > b else (b, "M")
+        back.append((pb, pm, ps, pe))
+        vb, vm, vs, ve = nb, nm, ns, ne
+    state = "S" if (vs, "S") > (ve, "E") else "E"
+    states = [state]
+    for pb, pm, ps, pe in reversed(back):
+        state = pb if state == "B" else pm if state == "M" else ps if state == "S" else pe
+        states.append(state)
+    states.reverse()
+    return states
 
 
 _names_lock = threading.Lock()
