@@ -223,7 +223,7 @@ def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]
     lo, hi = max(0, k - 3), min(len(lines), k + 5)
     frac = (run.short_sum[hi] - run.short_sum[lo]) / (hi - lo)
     dens = "hi" if frac >= 0.6 else "mid" if frac >= 0.35 else "lo"
-    f.append(f"dens.{dens}.b.{_bin(wide - b.width)}")
+    f.append(f"dens.{dens}.b.{bin_b}")
     if run.list_sum[hi] - run.list_sum[lo] >= 2:
         f += [f"listy.sb.{start_b}", f"listy.ea.{end_a}"]
     if run.spaced_alt[k + 1] is not None:
