@@ -49,6 +49,26 @@ TWO_SUBHEADS = """乡村产业兴旺起来
 """
 
 
+# A list of names and telephone numbers, one a line, well short of an 18-character column,
+# then a paragraph: the list's last line is short like every line of the list, so only the
+# run around it says the text after it is a paragraph of its own.
+LIST_PAGE = """高校联合招聘启事
+
+本报杭州电 为做好疫情防控期间的人才招
+聘工作，学院决定通过网络开展联合招聘，
+欢迎符合条件的毕业生报名参加。
+请将申请材料以压缩文件形式发送到指定
+电子邮箱，材料须真实完整。
+联系方式：
+王 彤：15905727201
+沈晨虹：13757230818
+张佳音：18957290719
+潘佳芳：18268294516
+申请人递交电子申请材料后，学院组织初
+步遴选，确定人选后另行通知本人。
+"""
+
+
 def _squash(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "")
 
@@ -78,6 +98,18 @@ def test_two_subheads_in_a_row_are_two_paragraphs_where_the_grid_rules_join_them
 def test_a_sentence_that_runs_across_a_column_break_stays_one_paragraph() -> None:
     raw = SUBHEAD_PAGE.replace("关键一招，建起了杨梅\n", "关键一招，建起了杨梅\n\n")
     assert any(p.startswith("今年以来") and p.endswith("农民就业。") for p in _paras(raw))
+
+
+def test_each_line_of_a_list_of_names_and_numbers_and_the_paragraph_after_it_stand_apart() -> None:
+    paras = _paras(LIST_PAGE)
+    assert paras[-6:] == [
+        "联系方式：",
+        "王彤：15905727201",
+        "沈晨虹：13757230818",
+        "张佳音：18957290719",
+        "潘佳芳：18268294516",
+        "申请人递交电子申请材料后，学院组织初步遴选，确定人选后另行通知本人。",
+    ]
 
 
 def test_the_break_weights_ship_with_the_article_model() -> None:

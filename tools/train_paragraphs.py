@@ -10,7 +10,7 @@ tools/train_articles.py calls ``gap_examples`` and ``fit`` and writes the weight
 the title-block and article weights. Run alone, this prints the gaps' error counts by
 kind, on the dev pages and held out (folds by printed source page):
 
-    python tools/train_paragraphs.py [--folds 3] [--errors]
+    python tools/train_paragraphs.py [--folds 3] [--errors] [--engine-gaps]
 
 Measuring and training only: the app never reads ../shared.
 """
@@ -207,18 +207,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--errors", action="store_true", help="list the held-out errors by kind")
+    ap.add_argument(
+        "--engine-gaps",
+        action="store_true",
+        help="fit on the gaps of the pages without blank lines too, dealt into the folds (as train_articles.py)",
+    )
     args = ap.parse_args()
     ta.FOLDS = args.folds
     data = ta.dataset()
     for p in data:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
+    extra = ta.engine_gaps_by_fold(data, args.folds) if args.engine_gaps else []
     sets = list(ta.SETS) + ["relaid-out"]
-    dev_w = fit([ex for p in data for ex in p.gaps])
+    dev_w = fit([ex for p in data for ex in p.gaps] + [ex for _, g, _ in extra for ex in g])
     rules = {s: error_kinds([p for p in data if p.set == s], {}) for s in sets}
     dev = {s: error_kinds([p for p in data if p.set == s], dev_w) for s in sets}
     held = {s: collections.Counter() for s in sets}
     for f in range(args.folds):
-        w = fit([ex for p in data if p.fold != f for ex in p.gaps])
+        w = fit(
+            [ex for p in data if p.fold != f for ex in p.gaps]
+            + [ex for g_f, g, _ in extra if g_f != f for ex in g]
+        )
         for s in sets:
             held[s] += error_kinds([p for p in data if p.fold == f and p.set == s], w)
     for s in sets:

@@ -23,6 +23,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy as np
 
@@ -140,6 +141,20 @@ class BodyRun:
         self.tiny = [len(ln.stripped.replace(" ", "")) <= 6 for ln in lines]
         self.depth = [_depth(ln.stripped) for ln in lines]
         self.marks = [_marks(ln.stripped) for ln in lines]
+        # Lines well short of the widest column near them, and list marks, counted as
+        # running sums: how list-like the lines around a gap are.
+        self.short_sum = list(accumulate((f - ln.width >= 2.5 for f, ln in zip(self.full, lines)), initial=0))
+        self.list_sum = list(accumulate((s in ("enum", "bullet") for s in self.starts), initial=0))
+        self.spaced_alt = [_spaced_alt(ln) for ln in lines]
+
+
+def _spaced_alt(line: Line) -> float | None:
+    """A letter-spaced line's width with each ASCII letter or digit in a full cell (the
+    spacing may set them so; the half-width reading is ``width``), or None."""
+    if not line.letter_spaced:
+        return None
+    n = len(_LATIN.findall(line.stripped))
+    return line.width + 0.5 * n if n else None
 
 
 def _marks(text: str) -> tuple[str, ...]:
@@ -203,6 +218,18 @@ def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]
         f.append(f"a.tiny.{end_a}")
     if run.tiny[k + 1]:
         f.append(f"b.tiny.{end_b}")
+    # How list-like the lines around the gap are (three before it, five from it on): in
+    # a run of short lines or list items a short line is no paragraph's last by itself.
+    lo, hi = max(0, k - 3), min(len(lines), k + 5)
+    frac = (run.short_sum[hi] - run.short_sum[lo]) / (hi - lo)
+    dens = "hi" if frac >= 0.6 else "mid" if frac >= 0.35 else "lo"
+    f.append(f"dens.{dens}.b.{bin_b}")
+    if run.list_sum[hi] - run.list_sum[lo] >= 2:
+        f += [f"listy.sb.{start_b}", f"listy.ea.{end_a}"]
+    if run.spaced_alt[k + 1] is not None:
+        f.append(f"b.spaced.alt.{_bin(run.columns[k + 1] - run.spaced_alt[k + 1])}")
+    if run.spaced_alt[k] is not None:
+        f.append(f"a.spaced.alt.{_bin(col_a - run.spaced_alt[k])}.{end_a}")
     f += [f"a.{m}" for m in run.marks[k]]
     f += [f"b.{m}" for m in run.marks[k + 1]]
     if run.depth[k] > 0:
