@@ -65,13 +65,15 @@ MORE_PAGES = int(os.environ.get("ART_MORE", "0"))
 #: Passes of the perceptron: a number, or "auto" to choose it on the training pages (``choose_epochs``).
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
-STEP = 0.1  # the perceptron's step
+STEP = float(os.environ.get("ART_STEP", "0.1"))  # the perceptron's step (against START's costs: its pull)
 MARGIN = float(os.environ.get("ART_MARGIN", "1"))  # cost-augmented decoding's margin per item read wrongly
 DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn back to START after a page
 #: Train the decoder with the article-level evidence (Decoder.closing, a late headline's words
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
 L2 = 1.0  # the title-block model's ridge penalty
+#: Copies of each printed page's short blocks (dev pages, not relaid-out ones) in the title-block fit.
+TITLE_REAL = int(os.environ.get("ART_TITLE_REAL", "1"))
 #: Copies of each printed page's gaps (dev pages, not relaid-out ones) in the paragraph-break fit.
 PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
 #: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
@@ -228,7 +230,7 @@ def fit_titles(pages: list[Page]) -> dict[str, float]:
     """Logistic regression (ridge, Newton's method) over the pages' short blocks."""
     import numpy as np
 
-    examples = [ex for p in pages for ex in (p.blocks or [])]
+    examples = [ex for p in pages for ex in (p.blocks or []) * (TITLE_REAL if p.set in SETS else 1)]
     names = sorted({k for f, _ in examples for k in f})
     x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
     y = np.array([lab for _, lab in examples], dtype=float)
