@@ -71,7 +71,7 @@ DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn
 #: Train the decoder with the article-level evidence (Decoder.closing, a late headline's words
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
-L2 = 1.0  # the title-block model's ridge penalty
+L2 = float(os.environ.get("ART_TITLE_L2", "1"))  # the title-block model's ridge penalty
 #: Copies of each printed page's short blocks (dev pages, not relaid-out ones) in the title-block fit.
 TITLE_REAL = int(os.environ.get("ART_TITLE_REAL", "1"))
 #: Copies of each printed page's gaps (dev pages, not relaid-out ones) in the paragraph-break fit.
