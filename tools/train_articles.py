@@ -65,13 +65,18 @@ MORE_PAGES = int(os.environ.get("ART_MORE", "0"))
 #: Passes of the perceptron: a number, or "auto" to choose it on the training pages (``choose_epochs``).
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
-STEP = 0.1  # the perceptron's step
+STEP = float(os.environ.get("ART_STEP", "0.1"))  # the perceptron's step (against START's costs: its pull)
 MARGIN = float(os.environ.get("ART_MARGIN", "1"))  # cost-augmented decoding's margin per item read wrongly
 DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn back to START after a page
 #: Train the decoder with the article-level evidence (Decoder.closing, a late headline's words
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
-L2 = 1.0  # the title-block model's ridge penalty
+#: The title-block model's ridge penalty (ART_TITLE_L2: a number, or "auto" to choose it on the
+#: training pages' folds, ``choose_title_l2``).
+L2 = None if os.environ.get("ART_TITLE_L2", "1") == "auto" else float(os.environ.get("ART_TITLE_L2", "1"))
+TITLE_L2_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+#: Copies of each printed page's short blocks (dev pages, not relaid-out ones) in the title-block fit.
+TITLE_REAL = int(os.environ.get("ART_TITLE_REAL", "1"))
 #: Copies of each printed page's gaps (dev pages, not relaid-out ones) in the paragraph-break fit.
 PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
 #: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
@@ -224,16 +229,43 @@ def block_examples(page: Page) -> list[tuple[dict[str, float], int]]:
     return out
 
 
-def fit_titles(pages: list[Page]) -> dict[str, float]:
-    """Logistic regression (ridge, Newton's method) over the pages' short blocks."""
+def choose_title_l2(pages: list[Page], grid=TITLE_L2_GRID) -> float:
+    """The title-block ridge penalty chosen on the training pages alone: each fold of
+    printed source pages (with the relaid-out pages made from its articles) fitted without
+    it and scored by the log-loss of its printed pages' short blocks; the penalty with the
+    least summed loss (the larger on a tie)."""
     import numpy as np
 
-    examples = [ex for p in pages for ex in (p.blocks or [])]
+    folds = sorted({p.fold for p in pages})
+    loss = {}
+    for l2 in grid:
+        total = 0.0
+        for f in folds:
+            w = fit_titles([p for p in pages if p.fold != f], l2)
+            for p in pages:
+                if p.fold == f and p.set in SETS:
+                    for feats, y in p.blocks or []:
+                        z = sum(w.get(k, 0.0) * v for k, v in feats.items())
+                        total += float(np.logaddexp(0, z) - y * z)
+        loss[l2] = round(total, 2)
+    best = min(grid, key=lambda l2: (loss[l2], -l2))
+    print(f"title-block ridge chosen on the training pages: {best} (log-loss {loss})", flush=True)
+    return best
+
+
+def fit_titles(pages: list[Page], l2: float | None = None) -> dict[str, float]:
+    """Logistic regression (ridge ``l2``, by default L2 or chosen on the pages' folds;
+    Newton's method) over the pages' short blocks."""
+    import numpy as np
+
+    if l2 is None:
+        l2 = L2 if L2 is not None else choose_title_l2(pages)
+    examples = [ex for p in pages for ex in (p.blocks or []) * (TITLE_REAL if p.set in SETS else 1)]
     names = sorted({k for f, _ in examples for k in f})
     x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
     y = np.array([lab for _, lab in examples], dtype=float)
     w = np.zeros(len(names))
-    penalty = L2 * np.eye(len(names))
+    penalty = l2 * np.eye(len(names))
     penalty[names.index("bias"), names.index("bias")] = 0.0
     for _ in range(30):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
