@@ -43,6 +43,26 @@ class StructureSpec:
     value: str = ""
 
 
+def roles_kept_in_join(first: Sequence[str], second: Sequence[str]) -> set[str]:
+    """The head roles of the second section that stay heads when it joins the first (their
+    blocks' roles, in display order); its other head blocks become body paragraphs.
+
+    An editor joins two articles because the parser cut one in two, so the second's heading
+    and subheading were an in-article subhead or a line misread as a title: they become
+    paragraphs. Its kicker and byline become paragraphs too, unless the first article has none
+    (then they are the joined article's). A first article with no heading at all (a fragment
+    joined to the part that has its title) takes the second's heading and subheading, where it
+    lacks them. The joined article never shows two heads of one role run together."""
+    present = set(first)
+    kept = set()
+    for role in second:
+        if role == "body" or role in present:
+            continue
+        if role in ("kicker", "byline") or "heading" not in present:
+            kept.add(role)
+    return kept
+
+
 def check_spec(spec: StructureSpec) -> None:
     """Refuse an edit that cannot mean anything (DubaoError with a one-line reason)."""
     if spec.kind not in EDIT_KINDS:
