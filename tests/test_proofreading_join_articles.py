@@ -157,3 +157,32 @@ def test_a_join_keeps_every_character_once_runs_no_heads_together_and_undoes_exa
     library.undo()
     assert shape(library, page_id) == before
     library.history.clear()
+
+
+def test_the_join_and_its_title_lines_survive_a_reparse_by_a_newer_parser(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import models.parser
+    from models.section import ParsedPage, Section
+    from models.text import MappedText
+
+    library, [page_id] = library_with_pages(tmp_path, ("p.txt", TWO_ARTICLES))
+    try:
+        first, second = shape(library, page_id)
+        library.join_section_with_next(page_id, 0)
+        real = models.parser.parse_page
+
+        def newer_parser(raw: str) -> ParsedPage:
+            """Reads the first article's body as one paragraph: the headings as before."""
+            parsed = real(raw)
+            one, two = parsed.sections
+            body = Section(kind="article", heading=one.heading, paragraphs=[MappedText.join(one.paragraphs)])
+            return ParsedPage(raw, [body, two])
+
+        monkeypatch.setattr(models.parser, "parse_page", newer_parser)
+        library.reparse_page(page_id)
+        [joined] = shape(library, page_id)
+        assert [b for b in joined if b[0] != "body"] == [first[0]]
+        assert joined[2:] == [("body", second[0][1]), *second[1:]]
+    finally:
+        library.close()

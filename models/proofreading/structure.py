@@ -8,7 +8,10 @@ parser re-reads the page:
 - ``role`` X–Y: every block whose first character's raw offset lies in X–Y becomes a
   ``kicker``, ``heading``, ``subheading``, ``byline`` or ``body`` paragraph.
 - ``section`` at X, ``yes``: a new section starts with the block at X (split an article);
-  ``no``: the section whose first raw offset is X joins the section before it in reading order.
+  ``no``: the section whose first raw offset is X joins the section before it in reading order
+  (its head blocks would merge with the first section's of the same role: Join Article with Next
+  stores, in the same step and before the join, a ``role`` edit ``body`` over each title line
+  that becomes a paragraph, see :func:`roles_kept_in_join`).
 - ``section_kind`` at X: the section whose first raw offset is X is an ``article``, ...
 - ``move`` X before Y: the section whose first raw offset is X is read just before the one
   whose first raw offset is Y (Y = -1: last).
