@@ -124,6 +124,42 @@ def test_an_article_split_moved_past_its_neighbour_but_never_past_the_masthead(q
     assert parts(window, "会议要求") == ["heading:𠀀城新闻", "paragraph:会议要求", "paragraph:本报讯记"]
 
 
+def test_joining_an_article_cut_in_two_keeps_one_heading_and_says_what_became_of_the_other(
+    qtbot, window
+) -> None:
+    """The parser cut an article in two at an in-article subhead read as a headline: Join
+    Article with Next keeps the article's heading, the subhead is a paragraph where it was
+    printed, the status bar says so, and one Ctrl+Z gives both articles back as they were."""
+    own_paragraph(qtbot, window)
+    caret_before(qtbot, window, "与会人员")
+    key(window, Qt.Key.Key_Return)
+    caret_before(qtbot, window, "会议要求", after=1)
+    key(window, Qt.Key.Key_Return, CTRL | ALT)  # the article split at 会议要求 …
+    caret_before(qtbot, window, "会议要求", after=1)
+    key(window, Qt.Key.Key_H, CTRL | ALT)  # … whose first line reads as its headline
+    first, second = parts(window, "本报讯"), parts(window, "与会人员")
+    assert [first[0], second[0]] == ["heading:𠀀城新闻", "heading:会议要求"]
+    headline = window.library.page(window.library_page_id).current_sections[2].heading.text
+    split = shown(window)
+    caret_before(qtbot, window, "本报讯", after=2)
+    key(window, Qt.Key.Key_J, CTRL | ALT)
+    assert undo_label(window) == "Undo join articles"
+    assert len(window.page_view.columns) == 2
+    joined = parts(window, "本报讯")
+    assert joined == [*first, "paragraph:会议要求", *second[1:]]  # one heading; the subhead in place
+    assert shown(window)[1].split("\n")[len(first)] == headline  # its text whole, a paragraph of its own
+    message = window.statusBar().currentMessage()
+    assert headline[:8] in message and "Ctrl+Z" in message
+    key(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: shown(window) == split)
+    assert [parts(window, "本报讯"), parts(window, "与会人员")] == [first, second]
+    # Edit ▸ Redo (offscreen, Ctrl+Shift+Z after undoing a join does not reach the action,
+    # with or without this change: left to its own look)
+    window.annotation_session.redo_action.trigger()
+    qtbot.waitUntil(lambda: len(window.page_view.columns) == 2)
+    assert parts(window, "本报讯") == joined
+
+
 def test_section_kind_from_the_menus_keyboard_then_undone_and_redone(qtbot, window) -> None:
     proofread(qtbot, window)
     caret_before(qtbot, window, "本报讯")

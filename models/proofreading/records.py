@@ -49,6 +49,15 @@ class CorrectedMark:
 
 
 @dataclass(frozen=True)
+class TitleLine:
+    """A head block of a section (``role``: kicker, heading, subheading or byline) and its text
+    as shown."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
 class EditResult:
     """What one editing step wrote, committed before it was returned.
 
@@ -70,6 +79,8 @@ class EditResult:
     unanchored: list[int] = field(default_factory=list)
     #: For a series correction: how many occurrences it corrected.
     occurrences: int = 0
+    #: For a join of articles: the next article's title lines that became paragraphs.
+    became_body: list[TitleLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

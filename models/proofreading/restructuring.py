@@ -8,13 +8,14 @@ applied on top of the parser's sections, undoable and revertible like a correcti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from models.errors import DubaoError, EditConflict
 from models.library.schema import Correction, Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import BlockLayout, PageLayout, layout_of
-from models.proofreading.records import EditResult
+from models.proofreading.records import EditResult, TitleLine
 from models.proofreading.spans import Plan, plan_correction, plan_split_inside
 from models.proofreading.structure import (
     ROLES,
@@ -22,6 +23,7 @@ from models.proofreading.structure import (
     apply_structure,
     check_spec,
     clashes,
+    roles_kept_in_join,
     section_key,
 )
 
@@ -194,13 +196,27 @@ class StructureOps(ProofDesk):
     def join_section_with_next(
         self, page_id: int, section: int, author: str | None = None, seen: int | None = None
     ) -> EditResult:
-        """Join the next section (in reading order) onto the end of this one."""
+        """Join the next section (in reading order) onto the end of this one, as one step.
+
+        An editor joins two articles because the parser cut one in two: the joined article
+        keeps its own heading, and the next one's title lines become its paragraphs where they
+        were printed (see :func:`~models.proofreading.structure.roles_kept_in_join`), each by a
+        ``role`` edit over its raw span stored in the same step, before the join; ``became_body``
+        of the result names them."""
         layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         if section + 1 >= len(layout.parsed):
             raise DubaoError("this is the last section of the page")
         key = _key(layout, section + 1)
-        return self._structure(page_id, StructureSpec("section", key, 0, "no"), "join articles", author, seen)
+        kept = roles_kept_in_join(
+            [b.role for b in layout.blocks[section]], [b.role for b in layout.blocks[section + 1]]
+        )
+        heads = [b for b in layout.blocks[section + 1] if b.role != "body" and b.role not in kept]
+        specs = [StructureSpec("role", min(b.parsed.source), max(b.parsed.source) + 1, "body") for b in heads]
+        result = self._structure(
+            page_id, [*specs, StructureSpec("section", key, 0, "no")], "join articles", author, seen
+        )
+        return replace(result, became_body=[TitleLine(b.role, b.text.text) for b in heads])
 
     def set_section_kind(
         self, page_id: int, section: int, kind: str, author: str | None = None, seen: int | None = None
@@ -292,21 +308,33 @@ class StructureOps(ProofDesk):
         return self._structure(page_id, spec, f"structure: {spec.kind}", author)
 
     def _structure(
-        self, page_id: int, spec: StructureSpec, label: str, author: str | None, seen: int | None = None
+        self,
+        page_id: int,
+        spec: StructureSpec | list[StructureSpec],
+        label: str,
+        author: str | None,
+        seen: int | None = None,
     ) -> EditResult:
-        """One structure edit as a step; with ``seen``, checked against what others wrote since
-        that version of the page (see :meth:`_as_seen`)."""
-        check_spec(spec)
+        """One structure edit (or several, stored in this order) as one step; with ``seen``,
+        checked against what others wrote since that version of the page (see
+        :meth:`_as_seen`): when one clashes, none is put in force (all kept as reverted)."""
+        specs = spec if isinstance(spec, list) else [spec]
+        for one in specs:
+            check_spec(one)
         with self._step(label, author) as rec:
             self._enter_page(rec, page_id)
-            clash = (
-                self._clashing_since(page_id, spec, seen, rec.versions[page_id]) if seen is not None else []
-            )
+            clash = [
+                row
+                for one in (specs if seen is not None else [])
+                for row in self._clashing_since(page_id, one, seen or 0, rec.versions[page_id])
+            ]
             if clash:
-                kept = self._add_structure(rec, page_id, spec, state="reverted")
-                rec.conflict = _conflict(clash[0], label, kept)
+                kept = [self._add_structure(rec, page_id, one, state="reverted") for one in specs]
+                clash.sort(key=lambda r: (r.page_version, r.reverted or r.created), reverse=True)
+                rec.conflict = _conflict(clash[0], label, tuple(kept))
             else:
-                self._add_structure(rec, page_id, spec)
+                for one in specs:
+                    self._add_structure(rec, page_id, one)
         return self._result(rec)
 
     def _as_seen(self, page_id: int, seen: int | None) -> tuple[PageLayout, int | None]:
@@ -376,7 +404,7 @@ def _next_block(layout: PageLayout, block: BlockLayout) -> BlockLayout:
     return blocks[block.index + 1]
 
 
-def _conflict(row: Any, label: str, kept: int) -> EditConflict:
+def _conflict(row: Any, label: str, kept: tuple[int, ...]) -> EditConflict:
     """The message for a structure edit refused because a colleague changed its place since."""
     when = row.reverted if row.state == "reverted" and row.reverted else row.created
     if isinstance(row, Correction):
@@ -390,7 +418,7 @@ def _conflict(row: Any, label: str, kept: int) -> EditConflict:
         "page's history as reverted (reinstate it there to use it)",
         row.author,
         when,
-        (kept,),
+        kept,
         f"Theirs: {what}. Yours: {label}, kept in the page's history as reverted (Reinstate there "
         "puts it in force).",
     )

@@ -8,7 +8,10 @@ parser re-reads the page:
 - ``role`` X–Y: every block whose first character's raw offset lies in X–Y becomes a
   ``kicker``, ``heading``, ``subheading``, ``byline`` or ``body`` paragraph.
 - ``section`` at X, ``yes``: a new section starts with the block at X (split an article);
-  ``no``: the section whose first raw offset is X joins the section before it in reading order.
+  ``no``: the section whose first raw offset is X joins the section before it in reading order
+  (its head blocks would merge with the first section's of the same role: Join Article with Next
+  stores, in the same step and before the join, a ``role`` edit ``body`` over each title line
+  that becomes a paragraph, see :func:`roles_kept_in_join`).
 - ``section_kind`` at X: the section whose first raw offset is X is an ``article``, ...
 - ``move`` X before Y: the section whose first raw offset is X is read just before the one
   whose first raw offset is Y (Y = -1: last).
@@ -41,6 +44,26 @@ class StructureSpec:
     raw_start: int
     raw_end: int = 0
     value: str = ""
+
+
+def roles_kept_in_join(first: Sequence[str], second: Sequence[str]) -> set[str]:
+    """The head roles of the second section that stay heads when it joins the first (their
+    blocks' roles, in display order); its other head blocks become body paragraphs.
+
+    An editor joins two articles because the parser cut one in two, so the second's heading
+    and subheading were an in-article subhead or a line misread as a title: they become
+    paragraphs. Its kicker and byline become paragraphs too, unless the first article has none
+    (then they are the joined article's). A first article with no heading at all (a fragment
+    joined to the part that has its title) takes the second's heading and subheading, where it
+    lacks them. The joined article never shows two heads of one role run together."""
+    present = set(first)
+    kept = set()
+    for role in second:
+        if role == "body" or role in present:
+            continue
+        if role in ("kicker", "byline") or "heading" not in present:
+            kept.add(role)
+    return kept
 
 
 def check_spec(spec: StructureSpec) -> None:

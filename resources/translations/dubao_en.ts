@@ -1874,6 +1874,16 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>The article had a %1 already: the paragraph joins it (Ctrl+Z takes it back).</translation>
     </message>
     <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="500" />
+        <source>The next article joins this one (Ctrl+Z takes it back).</source>
+        <translation>The next article joins this one (Ctrl+Z takes it back).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="504" />
+        <source>The next article joins this one; its title lines are paragraphs now: %1 (Ctrl+Z takes it back).</source>
+        <translation>The next article joins this one; its title lines are paragraphs now: %1 (Ctrl+Z takes it back).</translation>
+    </message>
+    <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
         <source>kicker</source>
         <translation>kicker</translation>

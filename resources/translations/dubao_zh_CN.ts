@@ -1865,6 +1865,16 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>这篇文章已有%1：此段并入其中（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="500" />
+        <source>The next article joins this one (Ctrl+Z takes it back).</source>
+        <translation>下一篇文章已并入本文（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofreading/proofreading_session.py" line="504" />
+        <source>The next article joins this one; its title lines are paragraphs now: %1 (Ctrl+Z takes it back).</source>
+        <translation>下一篇文章已并入本文；其标题行现为正文段落：%1（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="485" />
         <source>kicker</source>
         <translation>引题</translation>

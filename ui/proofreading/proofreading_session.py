@@ -471,9 +471,16 @@ class ProofreadingSession(QObject):
         if op == "split_section":
             return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
         if op == "join_section":
-            return self._run(
-                lambda p: library.join_section_with_next(p, section, seen=seen(p)), (section, at)
-            )
+            joined: list[Any] = []
+
+            def join(p: int) -> Any:
+                joined.append(library.join_section_with_next(p, section, seen=seen(p)))
+                return joined[-1]
+
+            done = self._run(join, (section, at))
+            if done and joined and joined[-1].changed:
+                self._say(self._joined_text(joined[-1].became_body), 10000)
+            return done
         if op == "kind":
             return self._run(
                 lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
@@ -485,6 +492,17 @@ class ProofreadingSession(QObject):
                 return False
             return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
         return False
+
+    def _joined_text(self, became_body: list[Any]) -> str:
+        """What the status bar says after Join Article with Next: the next article's title
+        lines that are paragraphs now, each quoted on one line (at most 20 characters)."""
+        if not became_body:
+            return self.tr("The next article joins this one (Ctrl+Z takes it back).")
+        quoted = "".join(f"「{_one_line(line.text)}」" for line in became_body)
+        # One placeholder, replaced once: page text is never read as a placeholder.
+        return self.tr(
+            "The next article joins this one; its title lines are paragraphs now: %1 (Ctrl+Z takes it back)."
+        ).replace("%1", quoted)
 
     def _role_name(self, role: str) -> str:
         names = {
@@ -575,3 +593,10 @@ class ProofreadingSession(QObject):
     def dismiss_flag(self) -> bool:
         """Dismiss the selected flag; the library remembers it (it is not shown again)."""
         return self.flags.dismiss()
+
+
+def _one_line(text: str, most: int = 20) -> str:
+    """Page text quoted in a one-line message: control characters and line breaks shown as
+    spaces, runs of space as one, cut at ``most`` characters with an ellipsis."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
