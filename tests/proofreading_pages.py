@@ -48,3 +48,16 @@ def find(library: Library, page_id: int, words: str) -> tuple[int, int, int]:
         if at >= 0:
             return index, at, at + len(words)
     raise AssertionError(f"{words!r} is not on the page")
+
+
+def reset_page(library: Library, page_id: int) -> None:
+    """Back to the page as imported, whatever an example (even a failing one) left behind: no
+    corrections, structure edits or batches, an empty history."""
+    from models.library.schema import Correction, EditBatch, StructureEdit
+
+    with library.database.atomic():
+        Correction.delete().execute()
+        StructureEdit.delete().execute()
+        EditBatch.delete().execute()
+        library._materialise(page_id)
+    library.history.clear()

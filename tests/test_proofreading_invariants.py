@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from proofreading_pages import TWO_ARTICLES, library_with_pages, texts
+from proofreading_pages import TWO_ARTICLES, library_with_pages, reset_page, texts
 
 from models.errors import DubaoError
 from models.library.schema import Page
@@ -24,16 +24,10 @@ def workspace(tmp_path_factory):
     library.close()
 
 
-def reset(library, page_id: int) -> None:
-    """Back to the page as imported, whatever an example (even a failing one) left behind."""
-    from models.library.schema import Correction, EditBatch, StructureEdit
-
-    with library.database.atomic():
-        Correction.delete().execute()
-        StructureEdit.delete().execute()
-        EditBatch.delete().execute()
-        library._materialise(page_id)
-    library.history.clear()
+def paragraph_around(text: str, at: int) -> tuple[int, int]:
+    """Where the paragraph holding position ``at`` of a section's text starts and ends."""
+    last = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if last < 0 else last
 
 
 def as_editor_expects(text: str, start: int, end: int, replacement: str) -> str:
@@ -58,7 +52,7 @@ edits = st.lists(
 @given(edits)
 def test_any_sequence_of_corrections_reads_as_typed_maps_to_raw_and_undoes_exactly(workspace, steps) -> None:
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     start_texts = texts(library, page_id)
     seen = [start_texts]
     done = 0
@@ -103,7 +97,7 @@ def test_any_sequence_of_corrections_reads_as_typed_maps_to_raw_and_undoes_exact
 @given(edits, st.data())
 def test_revert_restores_the_text_before_the_correction(workspace, steps, data) -> None:
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     made = []
     for section, a, b, replacement in steps:
         text = texts(library, page_id)[section]
@@ -186,7 +180,7 @@ def test_mixed_corrections_and_structure_edits_undo_to_the_page_as_it_was(worksp
     from models.annotations.service import Annotations
 
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     annotations = Annotations(library)
     library.database.execute_sql("DELETE FROM highlight")
     page = annotations.open_page(page_id)
@@ -263,7 +257,7 @@ def test_enter_after_typing_splits_the_paragraph_at_the_caret(workspace, section
     three characters early, or not at all with the typed text at the paragraph's start);
     one undo takes the break back, another the typing."""
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     text = texts(library, page_id)[section]
     start, end = sorted((round(a * len(text)), round(b * len(text))))
     if not library.correct(page_id, section, start, end, typed).changed:
@@ -271,9 +265,7 @@ def test_enter_after_typing_splits_the_paragraph_at_the_caret(workspace, section
     typed_text = texts(library, page_id)
     here = typed_text[section]
     # the paragraph the typing is in, and a caret strictly inside it
-    first = here.rfind("\n", 0, start) + 1
-    last = here.find("\n", start)
-    last = len(here) if last < 0 else last
+    first, last = paragraph_around(here, start)
     if last - first < 2:
         return
     caret = first + 1 + round(where * (last - first - 2))
@@ -313,16 +305,14 @@ def test_enter_over_a_selection_after_typing_breaks_where_the_selection_was(
     the selection goes and the paragraph breaks there (it broke characters away, before or
     after the correction the deletion touched); one undo gives the typed text back."""
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     text = texts(library, page_id)[section]
     at = round(a * len(text))
     if not library.correct(page_id, section, at, at, typed).changed:
         return
     typed_text = texts(library, page_id)
     here = typed_text[section]
-    first = here.rfind("\n", 0, at) + 1
-    last = here.find("\n", at)
-    last = len(here) if last < 0 else last
+    first, last = paragraph_around(here, at)
     if last - first < 3:
         return
     # the selection ends among the typed characters or beside them, and starts anywhere before
@@ -363,7 +353,7 @@ def test_typing_and_deleting_at_a_caret_reads_as_a_text_editor_would(workspace, 
     again: setting aside the correction that put the text back let the older one it hid come
     back. Undoing every step gives the page back."""
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     model = texts(library, page_id)[section]
     original = texts(library, page_id)
     caret = round(where * len(model))

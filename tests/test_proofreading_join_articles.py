@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from proofreading_pages import TWO_ARTICLES, find, library_with_pages, texts
+from proofreading_pages import TWO_ARTICLES, find, library_with_pages, reset_page, texts
 
 from models.errors import DubaoError
 from models.proofreading.structure import ROLES, blocks_of
@@ -24,17 +24,6 @@ def workspace(tmp_path_factory):
     library, [page_id] = library_with_pages(folder, ("p.txt", TWO_ARTICLES))
     yield library, page_id
     library.close()
-
-
-def reset(library, page_id: int) -> None:
-    from models.library.schema import Correction, EditBatch, StructureEdit
-
-    with library.database.atomic():
-        Correction.delete().execute()
-        StructureEdit.delete().execute()
-        EditBatch.delete().execute()
-        library._materialise(page_id)
-    library.history.clear()
 
 
 def shape(library, page_id: int) -> list[list[tuple[str, str]]]:
@@ -110,7 +99,7 @@ def test_a_join_keeps_every_character_once_runs_no_heads_together_and_undoes_exa
     workspace, made, which
 ) -> None:
     library, page_id = workspace
-    reset(library, page_id)
+    reset_page(library, page_id)
     for op, s, where, role in made:
         current = texts(library, page_id)
         s %= len(current)

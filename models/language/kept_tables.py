@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -64,19 +63,10 @@ def read(folder: Path | None = None) -> Tables | None:
 
 
 def write(freq: dict[str, int], total: int, words: dict[str, str], folder: Path | None = None) -> None:
-    """Keep the tables for the next process: whole (a temporary file, then renamed) or not at all;
-    older copies are removed. A folder that cannot be written only means no copy."""
-    try:
-        path = _path(folder, _stamp())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((freq, total, words)))
-        os.replace(tmp, path)
-        for old in path.parent.glob("tables-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    """Keep the tables for the next process (``kept_copy.write_copy``: whole or not at all)."""
+    from models.kept_copy import write_copy
+
+    write_copy(_path(folder, _stamp()), (freq, total, words))
 
 
 def tokenizer_from(tables: Tables) -> Any:

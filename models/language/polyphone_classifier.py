@@ -81,17 +81,25 @@ class Scores:
 
     def pick(self, features: Sequence[str], allowed: Sequence[str]) -> tuple[str, float] | None:
         """``Classifier.pick`` with these features added to the ones scored already."""
-        best: str | None = None
-        top = float("-inf")
-        kept = []
-        for reading, score in zip(self.readings, self.plus(features)):
-            if reading in allowed:
-                kept.append(score)
-                if score > top:
-                    best, top = reading, score
-        if best is None:
-            return None
-        return best, 1.0 / sum(math.exp(score - top) for score in kept)
+        return pick_scored(self.readings, self.plus(features), allowed)
+
+
+def pick_scored(
+    readings: Sequence[str], values: Sequence[float], allowed: Sequence[str]
+) -> tuple[str, float] | None:
+    """The likeliest allowed reading of scores already summed, and its probability among the
+    allowed ones (None when none is allowed)."""
+    best: str | None = None
+    top = float("-inf")
+    kept = []
+    for reading, score in zip(readings, values):
+        if reading in allowed:
+            kept.append(score)
+            if score > top:
+                best, top = reading, score
+    if best is None:
+        return None
+    return best, 1.0 / sum(math.exp(score - top) for score in kept)
 
 
 class Classifier:

@@ -241,23 +241,6 @@ def _char_info(learned: Classifier, g2pm: PolyphoneModel, ch: str) -> _Char:
     return info
 
 
-def _pick(
-    readings: Sequence[str], values: Sequence[float], allowed: Sequence[str]
-) -> tuple[str, float] | None:
-    """``Scores.pick``'s choice from scores already summed: the likeliest allowed reading, and its probability."""
-    best: str | None = None
-    top = float("-inf")
-    kept = []
-    for reading, score in zip(readings, values):
-        if reading in allowed:
-            kept.append(score)
-            if score > top:
-                best, top = reading, score
-    if best is None:
-        return None
-    return best, 1.0 / sum(math.exp(score - top) for score in kept)
-
-
 def _classified(
     learned: Classifier,
     info: _Char,
@@ -272,7 +255,9 @@ def _classified(
         row = info.rows.get(feature)
         if row is not None:
             values = list(map(add, values, learned.matrix[row, : len(values)].tolist()))
-    pick = _pick(info.readings, values, info.allowed)
+    from models.language.polyphone_classifier import pick_scored
+
+    pick = pick_scored(info.readings, values, info.allowed)
     g2p = numbered(g2p_reading) if g2p_reading is not None else None
     if pick is not None and (g2p is None or _overrules(pick, g2p, sure_g2p)):
         return marked(pick[0])

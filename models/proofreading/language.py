@@ -13,12 +13,12 @@ import gzip
 import hashlib
 import marshal
 import math
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from models.errors import DubaoError
+from models.kept_copy import write_copy
 from models.resources import resource_path
 
 #: The shipped tables, read once and kept as one marshal file in the app-data folder
@@ -91,7 +91,7 @@ class Language:
         words = {row[0]: int(row[1]) for row in _read_table(folder / "words.tsv.gz") if len(row) == 2}
         pairs = {row[0]: int(row[1]) for row in _read_table(folder / "bigrams.tsv.gz") if len(row) == 2}
         language = cls(words, pairs, read_lookalikes(folder / "lookalikes.tsv"))
-        _write_cache(
+        write_copy(
             cached,
             (language.words, pairs, language.lookalikes, language._in_words, language.pair_firsts),
         )
@@ -199,21 +199,6 @@ def _stamp(paths: list[Path]) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _write_cache(path: Path, data: tuple) -> None:
-    """Write the marshal copy whole (temporary file, then rename) and old copies away; a
-    folder that cannot be written only means the tables are read from text next time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(data))
-        os.replace(tmp, path)
-        for old in path.parent.glob("tables-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def read_lookalikes(path: Path) -> dict[str, dict[str, float]]:
