@@ -100,6 +100,9 @@ def main() -> None:
         if place == previous:
             continue
         previous = place
+        # Scrolled to first, as a reader does: columns off screen are laid out only when revealed.
+        window.page_view.ensure_column_visible(place[0])
+        app.processEvents()
         column = window.page_view.columns[place[0]]
         _text, word = language.word(place)
         box = char_boxes(column, place[1], [word.positions[0]])[0]
