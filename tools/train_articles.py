@@ -16,7 +16,7 @@ pages-dev-column; lines labelled from their gold by tools/gold_lines.py) and the
 gold articles laid out again as column pages with blank lines (tools/relayout.py).
 Deterministic: fixed seeds throughout.
 
-    python tools/train_articles.py            # train on every dev page -> the shipped weights
+    ART_EPOCHS=10 python tools/train_articles.py  # train on every dev page -> the shipped weights
     python tools/train_articles.py --kfold 3  # the shipped weights' dev figures beside 3-fold held-out ones
     python tools/train_articles.py --articles-only  # refit the article decoder alone (the shipped title-block
                                                     # and paragraph-break weights, shared with engine pages, stay)
@@ -71,9 +71,9 @@ DECAY = float(os.environ.get("ART_DECAY", "0"))  # how far the weights are drawn
 #: Train the decoder with the article-level evidence (Decoder.closing, a late headline's words
 #: before its body); ART_EVIDENCE=0 trains without it.
 EVIDENCE = os.environ.get("ART_EVIDENCE", "1") == "1"
-#: The title-block model's ridge penalty (ART_TITLE_L2: a number, or "auto" to choose it on the
-#: training pages' folds, ``choose_title_l2``).
-L2 = None if os.environ.get("ART_TITLE_L2", "1") == "auto" else float(os.environ.get("ART_TITLE_L2", "1"))
+#: The title-block model's ridge penalty (ART_TITLE_L2: a number, or "auto", the default since the
+#: 07 Dec refit, to choose it on the training pages' folds, ``choose_title_l2``).
+L2 = None if os.environ.get("ART_TITLE_L2", "auto") == "auto" else float(os.environ["ART_TITLE_L2"])
 TITLE_L2_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 #: Copies of each printed page's short blocks (dev pages, not relaid-out ones) in the title-block fit.
 TITLE_REAL = int(os.environ.get("ART_TITLE_REAL", "1"))
