@@ -161,13 +161,9 @@ class Classifier:
             block = self._unread.pop(ch, None)
             if block is None:
                 return None
-            lines = block.rstrip("\n").split("\n")
-            readings = lines[0].split("\t", 1)[1].split(" ")
-            keys, values = [], []
-            for line in lines[1:]:
-                key, _, text = line.partition("\t")
-                keys.append(key)
-                values.extend(map(float, text.split(" ")))
+            readings, lines = _read_block(block)
+            keys = [key for key, _ in lines]
+            values = [float(w) for _, text in lines for w in text.split(" ")]
         n = len(readings)
         self._room(len(keys), n)
         at = self._filled
@@ -200,13 +196,11 @@ class Classifier:
             block = self._unread.pop(ch, None)
             if block is None:
                 return None
-            lines = block.rstrip("\n").split("\n")
-            readings = lines[0].split("\t", 1)[1].split(" ")
-            weights: dict[str, tuple[float, ...]] = {}
-            for line in lines[1:]:
-                key, _, values = line.partition("\t")
-                weights[key] = tuple(map(float, values.split(" ")))
-            found = self.table[ch] = (readings, weights)
+            readings, lines = _read_block(block)
+            found = self.table[ch] = (
+                readings,
+                {key: tuple(map(float, text.split(" "))) for key, text in lines},
+            )
         return found
 
     def knows(self, ch: str) -> bool:
@@ -228,6 +222,14 @@ class Classifier:
             return None
         readings, weights = found
         return Scores(readings, weights, [0.0] * len(readings)).pick(features, allowed)
+
+
+def _read_block(block: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A character's block of the weights file: its readings, and per line a feature and its
+    weights as text (one per reading, space separated)."""
+    lines = block.rstrip("\n").split("\n")
+    readings = lines[0].split("\t", 1)[1].split(" ")
+    return readings, [(key, text) for key, _, text in (line.partition("\t") for line in lines[1:])]
 
 
 def classifier() -> Classifier | None:

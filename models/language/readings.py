@@ -263,11 +263,9 @@ def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _W
 
 
 def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
-    """How the word table reads a word: the table's pieces of it, their syllables, what is left open."""
-    if len(word) == 1:
-        pieces = [(0, 1)]  # what _cover gives a lone character
-    else:
-        pieces = [(0, len(word))] if word in table else _cover(word, table)
+    """How the word table reads a word of several characters: the table's pieces of it, their
+    syllables, what is left open."""
+    pieces = [(0, len(word))] if word in table else _cover(word, table)
     readings: list[str | None] = []
     open_at: list[int] = []
     options: list[tuple[int, tuple[str, ...]]] = []

@@ -204,13 +204,13 @@ def _free_particles(tokenizer: Any, words: list[str]) -> list[str]:
             out.append(word)  # neither case can apply (most words)
             continue
         prev = out[-1] if out else ""
-        if len(word) == 2 and word[0] in _ASPECT and prev and tag_of(prev).startswith("v"):
+        if word[0] in _ASPECT and prev and tag_of(prev).startswith("v"):
             whole, particle, rest = (_log_freq(tokenizer, w) for w in (word, word[0], word[1]))
             if whole is not None and particle is not None and rest is not None:
                 if particle + rest + _PARTICLE_BONUS > whole:
                     out.extend(word)
                     continue
-        if len(word) == 2 and word[1] == "的" and len(prev) >= 2:
+        if word[1] == "的" and len(prev) >= 2:
             head, joined = prev[:-1], prev[-1] + word[0]
             scores = [_log_freq(tokenizer, w) for w in (prev, word, head, joined, "的")]
             if None not in scores:
@@ -512,23 +512,7 @@ def _hmm_cut(finalseg: Any, text: str) -> Iterator[str]:
     han = finalseg.re_han
     for block in han.split(text):
         if han.match(block):
-            states = _viterbi_states(finalseg, block)
-            begin = done = 0
-            for i, state in enumerate(states):
-                word = None
-                if state == "B":
-                    begin = i
-                elif state == "E":
-                    word, done = block[begin : i + 1], i + 1
-                elif state == "S":
-                    word, done = block[i], i + 1
-                if word is not None:
-                    if word in finalseg.Force_Split_Words:
-                        yield from word
-                    else:
-                        yield word
-            if done < len(block):
-                word = block[done:]
+            for word in _hmm_words(block, _viterbi_states(finalseg, block)):
                 if word in finalseg.Force_Split_Words:
                     yield from word
                 else:
@@ -537,6 +521,23 @@ def _hmm_cut(finalseg: Any, text: str) -> Iterator[str]:
             for piece in finalseg.re_skip.split(block):
                 if piece:
                     yield piece
+
+
+def _hmm_words(block: str, states: Sequence[str]) -> Iterator[str]:
+    """The words the HMM's states (B, M, E, S) mark in ``block``; what a B without its E leaves at
+    the end is one word."""
+    begin = done = 0
+    for i, state in enumerate(states):
+        if state == "B":
+            begin = i
+        elif state == "E":
+            yield block[begin : i + 1]
+            done = i + 1
+        elif state == "S":
+            yield block[i]
+            done = i + 1
+    if done < len(block):
+        yield block[done:]
 
 
 def _viterbi_states(finalseg: Any, obs: str) -> list[str]:

@@ -80,18 +80,27 @@ class StructureOps(ProofDesk):
         colleague changed the place since version ``seen``."""
         with self._step("split paragraph", author) as rec:
             self._enter_page(rec, page_id)
-            spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
-            spans.append((split_at, split_at))
-            clash = (
-                self._changed_since(page_id, seen, spans, rec.versions[page_id]) if seen is not None else []
-            )
-            if clash:
-                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"), "reverted")
-                self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
-            else:
-                self._write_plan(rec, page_id, layout, plan)
+            if self._plan_written(rec, page_id, layout, plan, split_at, seen):
                 self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"))
         return self._result(rec)
+
+    def _plan_written(
+        self, rec: Any, page_id: int, layout: PageLayout, plan: Plan, split_at: int | None, seen: int | None
+    ) -> bool:
+        """Write ``plan`` in the step, unless a colleague changed its place or the break's (raw
+        ``split_at``; None: no break) since version ``seen``: then the corrections and the break
+        are kept as reverted, the conflict told, and False returned. The caller adds the break."""
+        spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
+        if split_at is not None:
+            spans.append((split_at, split_at))
+        clash = self._changed_since(page_id, seen, spans, rec.versions[page_id]) if seen is not None else []
+        if clash:
+            if split_at is not None:
+                self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"), "reverted")
+            self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
+            return False
+        self._write_plan(rec, page_id, layout, plan)
+        return True
 
     def _replace_with_break(
         self, page_id: int, section: int, start: int, end: int, author: str | None, seen: int | None
@@ -111,18 +120,7 @@ class StructureOps(ProofDesk):
             if current:
                 layout = snapshot.layout  # the page as it reads now is the one the offsets are in
             plan = plan_correction(layout, section, start, end, "")
-            spans = [(e.raw_start, e.raw_end) for e in plan.edits] + self._superseded_spans(plan)
-            if split_at is not None:
-                spans.append((split_at, split_at))
-            clash = (
-                self._changed_since(page_id, seen, spans, rec.versions[page_id]) if seen is not None else []
-            )
-            if clash:
-                if split_at is not None:
-                    self._add_structure(rec, page_id, StructureSpec("break", split_at, 0, "yes"), "reverted")
-                self._keep_conflicting(rec, page_id, plan.edits, clash[0], layout.raw)
-            else:
-                self._write_plan(rec, page_id, layout, plan)
+            if self._plan_written(rec, page_id, layout, plan, split_at, seen):
                 if split_at is not None and current and not plan.joins:
                     # The break goes where the caret is once the selection is gone: the deletion
                     # may have merged the characters on either side into one correction, or the
@@ -323,11 +321,12 @@ class StructureOps(ProofDesk):
             check_spec(one)
         with self._step(label, author) as rec:
             self._enter_page(rec, page_id)
-            clash = [
-                row
-                for one in (specs if seen is not None else [])
-                for row in self._clashing_since(page_id, one, seen or 0, rec.versions[page_id])
-            ]
+            version = rec.versions[page_id]
+            clash = (
+                []
+                if seen is None
+                else [row for one in specs for row in self._clashing_since(page_id, one, seen, version)]
+            )
             if clash:
                 kept = [self._add_structure(rec, page_id, one, state="reverted") for one in specs]
                 clash.sort(key=lambda r: (r.page_version, r.reverted or r.created), reverse=True)
