@@ -177,6 +177,10 @@ class PageView(QWidget):
     def _clear(self) -> None:
         self.clear_find()
         for column in self.columns:
+            # Hidden on purpose first: a column laid out on this turn of the event loop still has
+            # the layout's queued show coming, which would show it unparented, as a window of its
+            # own that takes the keyboard from the main window (typing did nothing until a click).
+            column.hide()
             column.setParent(None)
             column.deleteLater()
         self.columns = []
