@@ -44,6 +44,7 @@ STEPS = [
     ("split paragraph", [], [(Qt.Key.Key_Return, NONE)], "会议要求"),
     ("join paragraphs", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_Backspace, NONE)], "会议要求"),
     ("join with next", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_J, CTRL)], "会议要求"),
+    ("make heading", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_H, CTRL | ALT)], "会议要求"),
     ("make kicker", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_K, CTRL | ALT)], "会议要求"),
     ("make subheading", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_S, CTRL | ALT)], "会议要求"),
     ("make byline", [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_B, CTRL | ALT)], "会议要求"),

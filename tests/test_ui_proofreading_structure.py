@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_ui_proofreading import caret_before, proofread, shown, texts
 
+from ui.annotations.highlight_positions import SectionPositions
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -83,6 +85,9 @@ def test_a_second_heading_joins_the_first_and_the_window_says_so(qtbot, window) 
         "会议要求，各部门要加强协作，形成合力。与会人员还参观了𠀀家庄的新农村建设成果，大家纷纷表示，要学习先进经验，推动示范区高质量发展。"
     )
     assert "paragraph:会议要求" not in parts(window, "会议要求")
+    column = window.page_view.active_column()  # the caret went with the words, not to the heading's start
+    at = SectionPositions(column).to_section(column.textCursor().position())
+    assert shown(window)[column.number][at:].startswith("议要求")
     assert window.statusBar().currentMessage() == (
         "The article had a heading already: the paragraph joins it (Ctrl+Z takes it back)."
     )

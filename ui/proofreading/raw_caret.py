@@ -44,14 +44,23 @@ class RawCaret:
         return None
 
     def resolve(self, columns: list[SectionColumn]) -> tuple[int, int] | None:
-        """(section, offset) of the caret on the page as shown now; None if the character is gone."""
+        """(section, offset) of the caret on the page as shown now; None if the character is gone.
+
+        The block its character starts, else the block it now stands in: a paragraph made the
+        heading of an article that has one joins that heading, and the caret goes with its words.
+        """
+        inside: tuple[int, int] | None = None
         for number, column in enumerate(columns):
             start = 0
             for ref in column.blocks:
-                if ref.text.source and ref.text.source[0] == self.raw:
+                source = ref.text.source
+                if source and source[0] == self.raw:
                     return number, start + min(self.after, len(ref.text.text))
+                if inside is None and self.raw in source:
+                    at = list(source).index(self.raw)
+                    inside = number, start + min(at + self.after, len(ref.text.text))
                 start += len(ref.text.text) + 1
-        return None
+        return inside
 
 
 def _raw_span(column: SectionColumn, start: int, end: int) -> RawSpan | None:
