@@ -136,3 +136,23 @@ def test_after_undo_and_redo_of_correct_everywhere_typing_edits_at_the_selection
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.page_view.active_column(), timeout=3000)
     press(window, Qt.Key.Key_X)  # on the words selected (the corrected ones, as a redo selects them)
     assert any("20日，x" in t for t in texts(window)), texts(window)
+
+
+def test_joining_an_article_whose_next_one_has_a_kicker_keeps_the_caret_on_its_words(
+    qtbot, library_window, tmp_path: Path
+) -> None:
+    """The next article's kicker and byline go to the head of the joined one (this one has
+    none): the caret stays on the words the editor was at, not on the characters that now stand
+    at its old offset."""
+    from annotation_pages import import_test_issue
+    from proofreading_pages import TWO_ARTICLES, find
+
+    window = library_window
+    page = import_test_issue(window, tmp_path, {"a.txt": TWO_ARTICLES})["a.txt"]
+    window.library.set_role(page, *find(window.library, page, "本报讯（记者李华）")[:2], "kicker")
+    assert window.open_library_page(page)
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "农资供应\n充足"[:4])
+    press(window, Qt.Key.Key_J, CTRL | ALT)
+    qtbot.waitUntil(lambda: len(window.page_view.columns) == 1)
+    types_at_caret(qtbot, window, "农资供应")

@@ -477,7 +477,10 @@ class ProofreadingSession(QObject):
                 joined.append(library.join_section_with_next(p, section, seen=seen(p)))
                 return joined[-1]
 
-            done = self._run(join, (section, at))
+            # The next article's kicker or byline may go to the head of this one: the caret
+            # stays beside its own words (a raw character), not at its old offset.
+            kept = RawCaret.at(self.window.page_view.columns[section], at) or (section, at)
+            done = self._run(join, kept)
             if done and joined and joined[-1].changed:
                 self._say(self._joined_text(joined[-1].became_body), 10000)
             return done
