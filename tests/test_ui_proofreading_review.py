@@ -209,6 +209,41 @@ def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, 
     assert panel_rows(window)[a].startswith("○") and "0/2 done" in panel_rows(window)["issue"]
 
 
+def front_tab(win) -> str:
+    """The tab in front among the docks tabbed together on the left (Outline, Library, Search)."""
+    from PySide6.QtWidgets import QTabBar
+
+    for bar in win.findChildren(QTabBar):
+        names = [bar.tabText(i) for i in range(bar.count())]
+        if "Library" in names and bar.isVisible():
+            return bar.tabText(bar.currentIndex())
+    raise AssertionError("no tab bar")
+
+
+def test_the_library_panel_is_reached_from_the_keyboard_on_the_page_shown(qtbot, window) -> None:
+    """Go ▸ Library Panel (Ctrl+Shift+L): the panel, tabbed behind the outline, comes to the
+    front with the keyboard on the page shown; Down and Enter open the next page. View ▸
+    Library only hid the panel (it counts as shown behind the outline), so page status was out
+    of the keyboard's reach."""
+    a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
+    column = select(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    window.outline_dock.raise_()  # as the window starts: the library tabbed behind the outline
+    qtbot.waitUntil(lambda: front_tab(window) == "Outline")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL | SHIFT)
+    tree = window.library_panel.tree
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tree)
+    assert front_tab(window) == "Library"
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == a
+    QTest.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == b
+    QTest.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library_page_id == b)
+    # still proofreading: the keyboard goes to the page's text, where typing starts
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.page_view.active_column())
+    assert "Library Panel" in [a.text().replace("&", "") for a in window.go_menu.actions()]
+
+
 def test_mark_page_done_is_one_step_ctrl_z_takes_back_and_the_menu_says_so(qtbot, window) -> None:
     a = window.test_pages["a.txt"]
     review = window.proofreading.review

@@ -219,6 +219,11 @@
         <translation>Previous P&amp;age</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/main_window.py" line="198" />
+        <source>&amp;Library Panel</source>
+        <translation>&amp;Library Panel</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>&amp;Find in Page…</translation>

@@ -219,6 +219,11 @@
         <translation>上一版(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/main_window.py" line="198" />
+        <source>&amp;Library Panel</source>
+        <translation>报库面板(&amp;L)</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/main_window.py" line="151" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>

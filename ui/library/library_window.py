@@ -277,6 +277,16 @@ class LibraryWindow(LibraryStartView):
         if 0 <= index < len(ids):
             self.open_library_page(ids[index])
 
+    def focus_library_panel(self) -> None:
+        """Go ▸ Library Panel: the panel shown and raised, the keyboard on the page shown (Enter
+        opens a page, the Menu key sets its status)."""
+        self.library_dock.show()
+        self.library_dock.raise_()
+        tree = self.library_panel.tree
+        if tree.currentItem() is None and tree.topLevelItemCount():
+            tree.setCurrentItem(tree.topLevelItem(0))
+        tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_library_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()

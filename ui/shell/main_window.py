@@ -195,6 +195,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.search_library_action = self._action(
             self.tr("&Search Library…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
         )
+        # The library panel from the keyboard (View ▸ Library hides it when it is shown, even
+        # tabbed behind the outline): shown, raised, the keyboard on the page shown.
+        self.library_panel_action = self._action(
+            self.tr("&Library Panel"), self.focus_library_panel, QKeySequence("Ctrl+Shift+L")
+        )
         self.next_page_action = self._action(
             self.tr("Next &Page"),
             lambda: self.step_page(1),
@@ -285,6 +290,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.go_menu.addSeparator()
         self.go_menu.addAction(self.next_page_action)
         self.go_menu.addAction(self.previous_page_action)
+        self.go_menu.addAction(self.library_panel_action)
         help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
