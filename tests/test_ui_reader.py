@@ -322,6 +322,36 @@ def test_dark_theme_darkens_the_page_and_is_remembered(qtbot, window, settings):
     assert column.palette().color(column.viewport().backgroundRole()).lightness() > 200
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_disabled_menu_item_is_drawn_greyed_in_either_theme(qtbot, window, theme):
+    """Edit ▸ Undo with nothing to undo, Mark Done on a page that is done, Revert on a reverted
+    correction: in the light theme they looked as enabled as the items beside them."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window.set_theme(theme)
+    menu = QMenu(window)
+    qtbot.addWidget(menu)
+    menu.addAction("enabled")
+    menu.addAction("disabled").setEnabled(False)
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    image = menu.grab().toImage()
+
+    def darkest(action) -> int:  # the text's strongest ink against the menu's background
+        rect = menu.actionGeometry(action)
+        back = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+        return max(
+            abs(QColor(image.pixel(x, y)).lightness() - back)
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+        )
+
+    enabled, disabled = menu.actions()
+    menu.close()
+    assert darkest(disabled) < 0.8 * darkest(enabled)
+
+
 def test_a_broken_file_shows_the_reason_and_the_page_stays(qtbot, window, tmp_path):
     window.show_page(three_section_page(), title="good")
     empty = tmp_path / "empty.txt"

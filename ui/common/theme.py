@@ -107,9 +107,11 @@ def palette_for(colours: ReaderColours) -> QPalette:
     pal.setColor(Role.Base, QColor(colours.paper))
     pal.setColor(Role.Text, QColor(colours.ink))
     pal.setColor(Role.Mid, QColor(colours.rule))
-    if colours.dark:
-        for role in (Role.WindowText, Role.Text, Role.ButtonText):
-            pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#77746e"))
+    # Greyed when disabled, in both themes (setColor above set every group: a disabled menu
+    # item or button looked as enabled as the others in the light theme).
+    disabled = QColor("#77746e" if colours.dark else "#a19b90")
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return pal
 
 
