@@ -156,3 +156,29 @@ def test_joining_an_article_whose_next_one_has_a_kicker_keeps_the_caret_on_its_w
     press(window, Qt.Key.Key_J, CTRL | ALT)
     qtbot.waitUntil(lambda: len(window.page_view.columns) == 1)
     types_at_caret(qtbot, window, "农资供应")
+
+
+@pytest.mark.parametrize("dialog", ["history", "keys", "everywhere"])
+def test_closing_a_dialog_gives_the_keyboard_back_to_the_text(qtbot, window, dialog) -> None:
+    """Page History, Proofreading Keys, Correct Everywhere: once the dialog closes the window
+    takes the keys again, the caret where it was, so Ctrl+Z and typing work without a click
+    (without a window manager to hand it back, as on a bare X server, they did nothing)."""
+    proofread(qtbot, window)
+    column = caret_before(qtbot, window, "会议要求")
+    review = window.proofreading.review
+    if dialog == "history":
+        review.history_action.trigger()
+    elif dialog == "keys":
+        window.proofreading.keys_action.trigger()
+    else:
+        press(window, Qt.Key.Key_H, CTRL | SHIFT)
+    opened = QApplication.activeModalWidget() or (
+        window.proofreading.keys_dialog if dialog == "keys" else review.dialog
+    )
+    qtbot.waitExposed(opened)
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    QTest.keyClick(QApplication.focusWidget() or opened, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    assert QApplication.focusWidget() is column
+    types_at_caret(qtbot, window, "会议要求")

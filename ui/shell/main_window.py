@@ -308,6 +308,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             )
         )
         self.page_view.details.installEventFilter(self)
+        from ui.common.dialog_focus import KeysBack
+
+        self.keys_back = KeysBack(self)  # the keys back to the window when a dialog closes
         self.raw_view.offsetActivated.connect(lambda offset: self._raw_offset(offset, activated=True))
         self.raw_view.offsetHovered.connect(lambda offset: self._raw_offset(offset, activated=False))
         self.find_bar.queryChanged.connect(self._find)
