@@ -388,6 +388,21 @@ def test_flags_are_marked_walked_with_f8_accepted_with_enter_and_dismissed_with_
     assert window.library.page(window.library_page_id).raw == window.test_raw
 
 
+def test_the_flags_enter_and_esc_hint_goes_once_the_caret_leaves_the_flag(qtbot, window) -> None:
+    """F8's "…: Enter accepts, Esc dismisses" stayed in the status bar after the caret moved
+    off the flag, and on the next page: Enter then split a paragraph, Esc left the mode."""
+    column = _on_first_flag(qtbot, window)
+    assert "Enter accepts" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_Right)  # off the flag: it is let go
+    assert window.proofreading.queue.current() is None
+    assert "Enter accepts" not in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_F8)  # the next flag, 狠抓
+    assert "Esc dismisses" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_PageDown, CTRL)  # the next page
+    qtbot.waitUntil(lambda: window.library_page_id == window.test_pages["sample.txt"])
+    assert "dismisses" not in window.statusBar().currentMessage()
+
+
 def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
     session = window.proofreading
     column = _on_first_flag(qtbot, window)

@@ -58,6 +58,8 @@ class FlagReview(QObject):
         #: the library whose knowledge the checker was given last
         self._taught: Any = None
         self._selecting_flag = False
+        #: the status bar's hint for the selected flag, taken away when the flag is let go
+        self._flag_message = ""
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(400)
@@ -74,6 +76,15 @@ class FlagReview(QObject):
         """Another page (or the mode ended): no flags until the checker answers for it."""
         self.queue.set_flags([])
         self.checked_page = None
+        self._let_go_message()
+
+    def _let_go_message(self) -> None:
+        """The selected flag's hint (…: Enter accepts, Esc dismisses) leaves the status bar with
+        the flag: Enter and Esc no longer do that."""
+        bar = self.session.window.statusBar()
+        if self._flag_message and bar.currentMessage() == self._flag_message:
+            bar.clearMessage()
+        self._flag_message = ""
 
     def start_checker(self) -> None:
         """Read the page's paragraphs again in the background (those read before come from memory)."""
@@ -261,10 +272,8 @@ class FlagReview(QObject):
             message = self.tr("%1 (%2): type the fix, Esc dismisses, Ctrl+Shift+D adds it to the dictionary")
         else:
             message = self.tr("%1 (%2): type the fix, or Esc dismisses")
-        self.session._say(
-            message.replace("%1", self._kind_name(flag.kind)).replace("%2", flag.text),
-            0,
-        )
+        self._flag_message = message.replace("%1", self._kind_name(flag.kind)).replace("%2", flag.text)
+        self.session._say(self._flag_message, 0)
         return flag
 
     def _kind_name(self, kind: str) -> str:
@@ -288,6 +297,7 @@ class FlagReview(QObject):
         ) != self._flag_span(column, flag):
             self.queue.selected = -1
             self.paint()
+            self._let_go_message()
 
     def accept(self) -> bool:
         """Put the selected flag's suggestion in its place (one correction)."""

@@ -264,6 +264,8 @@ class ProofreadingSession(QObject):
                     lambda menu, _point, c=column: self._context_menu(c, menu)
                 )
                 column.cursorPositionChanged.connect(lambda c=column: self.flags.caret_moved(c))
+                # Right on the selected flag keeps the caret where it is and drops the selection
+                column.selectionChanged.connect(lambda c=column: self.flags.caret_moved(c))
             if self.active and id(column) not in edited:
                 editor = ColumnEditor(column, self._intercept)
                 editor.editRequested.connect(self.edit)
