@@ -320,6 +320,22 @@ def test_library_search_covers_the_raw_ocr_text_with_a_switch_and_marks_correcte
     assert sum(panel.results.item(i).text().startswith("✎") for i in range(panel.results.count())) == 1
 
 
+def test_search_from_the_keyboard_down_from_the_query_to_the_hits_and_enter_opens_one(qtbot, window) -> None:
+    """Ctrl+Shift+F, the query, Enter lists the hits; Down went nowhere (the field kept the
+    keyboard), so a hit could only be opened with the mouse or by Tab twice."""
+    b = window.test_pages["b.txt"]
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
+    panel.field.insert("农资市场")  # as an input method commits it
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.results.count() == 1)
+    QTest.keyClick(panel.field, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is panel.results and panel.results.currentRow() == 0
+    QTest.keyClick(panel.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library_page_id == b)
+
+
 def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtbot, window) -> None:
     def checker(lines):
         return [

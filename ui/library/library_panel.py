@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -289,6 +289,7 @@ class SearchPanel(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self._search_now)
         self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.field.installEventFilter(self)  # Down goes to the hits
         self.raw = QCheckBox(self.tr("Raw OCR te&xt"))
         self.raw.setToolTip(self.tr("Search the text as the OCR read it, before corrections"))
         self.raw.toggled.connect(lambda _on: self._search_now())
@@ -307,6 +308,22 @@ class SearchPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.count)
         layout.addWidget(self.results, 1)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """Down (or PgDown) in the query field goes to the hits, the first one current, as in a
+        search box with a list under it: Enter there opens it."""
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.results.count()
+        ):
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            self.results.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _search_now(self) -> None:
         self._timer.stop()
