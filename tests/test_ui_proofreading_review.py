@@ -336,6 +336,28 @@ def test_search_from_the_keyboard_down_from_the_query_to_the_hits_and_enter_open
     qtbot.waitUntil(lambda: window.library_page_id == b)
 
 
+def test_a_correction_while_finding_keeps_the_current_hit_and_f3_goes_on(qtbot, window) -> None:
+    """A library search hit opened (the find bar shows the page's hits, "2 of N"), a correction
+    there: the find bar said "1 of N" and marked the first hit again, and F3 went back to the
+    second (seen on Xvfb)."""
+    a = window.test_pages["a.txt"]
+    hits = [h for h in window.search_library("农资") if h.page_id == a]
+    assert len(hits) >= 3
+    window.open_search_hit(hits[1])
+    total = len(window.page_view.hits)
+    assert window.find_bar.count.text() == f"2 of {total}"
+    second = window.page_view.hit_raw_offsets()[1]
+    column = window.page_view.active_column()
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_X)  # before the hit: the page read anew
+    qtbot.waitUntil(lambda: any("x农资" in t for t in texts(window, "a.txt")))
+    assert window.find_bar.count.text() == f"2 of {total}"
+    assert window.page_view.hit_raw_offsets()[window.page_view.current_hit] == second
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    assert window.find_bar.count.text() == f"3 of {total}"
+
+
 def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtbot, window) -> None:
     def checker(lines):
         return [

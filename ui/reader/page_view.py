@@ -171,7 +171,7 @@ class PageView(QWidget):
                 column.render(self.style_)
         self._owners = None
         if self._query:
-            self.find(self._query)
+            self.find(self._query, keep=True)
         return True
 
     def _clear(self) -> None:
@@ -386,8 +386,17 @@ class PageView(QWidget):
         return self._linked
 
     # --- find in page ------------------------------------------------------------------------------------
-    def find(self, query: str) -> int:
-        """Mark every hit of ``query`` (case-insensitive, literal); go to the first. Returns the count."""
+    def find(self, query: str, keep: bool = False) -> int:
+        """Mark every hit of ``query`` (case-insensitive, literal); go to the first. Returns the count.
+
+        ``keep``: the same page read anew (an edit): the current hit stays the one on the same
+        raw characters (else the next one after them), and the caret stays where it is.
+        """
+        was = (
+            self.hit_raw_offsets()[self.current_hit]
+            if keep and 0 <= self.current_hit < len(self.hits)
+            else None
+        )
         self._query = query
         self.hits = []
         self.current_hit = -1
@@ -398,10 +407,20 @@ class PageView(QWidget):
                     for match in pattern.finditer(ref.text.text):
                         self.hits.append(Hit(number, block, match.start(), match.end()))
         if self.hits:
-            self.current_hit = self._first_hit_from_active()
+            self.current_hit = self._first_hit_from_active() if not was else self._hit_at_or_after(was[0])
         self._mark_hits()
-        self._go_to_hit()
+        if was is None:
+            self._go_to_hit()
         return len(self.hits)
+
+    def _hit_at_or_after(self, raw: int) -> int:
+        """The hit on raw character ``raw``, else the first one after it in reading order."""
+        offsets = self.hit_raw_offsets()
+        for i, chars in enumerate(offsets):
+            if chars and chars[0] == raw:
+                return i
+        later = [i for i, chars in enumerate(offsets) if chars and chars[0] > raw]
+        return later[0] if later else 0
 
     def _first_hit_from_active(self) -> int:
         """The first hit at or after the active column, so searching does not jump back."""

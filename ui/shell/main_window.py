@@ -425,7 +425,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         if where:
             self.settings.set_last_page(where)
         if self.find_bar.isVisible() and self.find_bar.field.text():
-            self._find(self.find_bar.field.text())
+            # the same page read anew (an edit): the current hit stays (F3 goes on from it)
+            self._find(self.find_bar.field.text(), keep=in_place)
         self.pageShown.emit(title)
 
     def open_page_file(self, path: Path) -> None:
@@ -608,8 +609,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.page_view.focus_column(row, take_focus=False)
 
     # --- find --------------------------------------------------------------------------------------------------
-    def _find(self, query: str) -> None:
-        total = self.page_view.find(query)
+    def _find(self, query: str, keep: bool = False) -> None:
+        total = self.page_view.find(query, keep=keep)
         self.find_bar.set_count(self.page_view.current_hit, total)
 
     def _find_next(self) -> None:
