@@ -233,6 +233,33 @@ def test_ctrl_i_keeps_the_proofreading_caret_and_its_column_in_view(qtbot, windo
     assert any("x狠抓" in section_text(s) for s in page.current_sections)
 
 
+def test_ctrl_i_on_a_page_without_a_scan_takes_the_keys_so_plus_never_types(qtbot, window) -> None:
+    """Proofreading a page with no scan, Ctrl+I then + to zoom: the keyboard had stayed in the
+    column (the pane's note took no focus), so each + was typed into the text as a correction
+    (seen on Xvfb). The pane takes the keys as it does with a scan; Ctrl+I gives them back."""
+    from PySide6.QtWidgets import QApplication
+
+    from models.annotations.texts import section_text
+
+    assert window.open_library_page(window.test_pages[1])  # no scan beside this one
+    view = window.page_view
+    column = view.columns[1]
+    view.focus_column(1)
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    before = [section_text(s) for s in window.library.page(window.test_pages[1]).current_sections]
+    session = window.scan_session
+    press(QApplication.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "No scan" in session.pane.note.text(), timeout=10000)
+    focus = QApplication.focusWidget()
+    assert focus is not None and session.pane.isAncestorOf(focus)
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Down, Qt.Key.Key_Minus):
+        press(focus, key)
+    qtbot.wait(50)
+    assert [section_text(s) for s in window.library.page(window.test_pages[1]).current_sections] == before
+    press(focus, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert not session.pane.isVisible() and QApplication.focusWidget() is view.active_column()
+
+
 @pytest.mark.parametrize("kind", ["PNG", "JPEG", "TIFF"])
 def test_a_scan_is_decoded_by_the_format_its_bytes_name(qtbot, kind: str) -> None:
     """The worker names the format (no plugin is asked whether the bytes are its own: the SVG

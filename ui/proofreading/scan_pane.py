@@ -146,6 +146,9 @@ class ScanPane(QWidget):
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setMargin(16)
+        # The note takes the keys when there is no image (Ctrl+I gives them to the pane): + and
+        # the arrows then do nothing, rather than type into the column being proofread.
+        self.note.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.note)
         self.stack.addWidget(self.view)
@@ -158,8 +161,11 @@ class ScanPane(QWidget):
         """Show a note instead of an image."""
         self.view.set_image(None)
         self.note.setText(text)
+        had_focus = self.view.hasFocus()
         self.stack.setCurrentWidget(self.note)
-        self.setFocusProxy(None)
+        self.setFocusProxy(self.note)
+        if had_focus:
+            self.note.setFocus()
 
     def show_image(self, image: QImage) -> None:
         self.stack.setCurrentWidget(self.view)
@@ -224,8 +230,8 @@ class ScanSession(QObject):
         self.window.settings.set_scan_shown(shown)
         if shown:
             self.reload()
-            if self._take_focus:
-                self.pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self._take_focus:  # the view, or the note while there is no image
+                self.pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
             # The columns are narrower now: the one being read stays in view.
             QTimer.singleShot(
                 0,
