@@ -356,6 +356,19 @@ def test_a_correction_while_finding_keeps_the_current_hit_and_f3_goes_on(qtbot, 
     assert window.page_view.hit_raw_offsets()[window.page_view.current_hit] == second
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
     assert window.find_bar.count.text() == f"3 of {total}"
+    third = window.page_view.hit_raw_offsets()[2]
+    # The paragraph before the third hit joined to the one before it: one block fewer, the
+    # same hit current.
+    column = window.page_view.active_column()
+    text = "\n".join(ref.text.text for ref in column.blocks)
+    cursor = column.textCursor()
+    cursor.setPosition(SectionPositions(column).to_document(text.index("\n", 0) + 1))
+    column.setTextCursor(cursor)
+    blocks = len(column.blocks)
+    QTest.keyClick(column, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: len(window.page_view.active_column().blocks) == blocks - 1)
+    assert window.find_bar.count.text() == f"3 of {total}"
+    assert window.page_view.hit_raw_offsets()[window.page_view.current_hit] == third
 
 
 def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtbot, window) -> None:

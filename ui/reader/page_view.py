@@ -159,6 +159,7 @@ class PageView(QWidget):
         ):
             return False
         self.page = page
+        kept_hit = self._current_hit_raw()  # taken while the hits still match the blocks
         for column, section in zip(self.columns, page.sections, strict=True):
             fresh = section_blocks(section)
             same = len(fresh) == len(column.blocks) and all(
@@ -171,7 +172,7 @@ class PageView(QWidget):
                 column.render(self.style_)
         self._owners = None
         if self._query:
-            self.find(self._query, keep=True)
+            self.find(self._query, keep=True, at=kept_hit)
         return True
 
     def _clear(self) -> None:
@@ -386,17 +387,15 @@ class PageView(QWidget):
         return self._linked
 
     # --- find in page ------------------------------------------------------------------------------------
-    def find(self, query: str, keep: bool = False) -> int:
+    def find(self, query: str, keep: bool = False, at: int | None = None) -> int:
         """Mark every hit of ``query`` (case-insensitive, literal); go to the first. Returns the count.
 
         ``keep``: the same page read anew (an edit): the current hit stays the one on the same
-        raw characters (else the next one after them), and the caret stays where it is.
+        raw character ``at`` (by default the current hit's first; else the next hit after it),
+        and the caret stays where it is.
         """
-        was = (
-            self.hit_raw_offsets()[self.current_hit]
-            if keep and 0 <= self.current_hit < len(self.hits)
-            else None
-        )
+        if keep and at is None:
+            at = self._current_hit_raw()
         self._query = query
         self.hits = []
         self.current_hit = -1
@@ -407,11 +406,24 @@ class PageView(QWidget):
                     for match in pattern.finditer(ref.text.text):
                         self.hits.append(Hit(number, block, match.start(), match.end()))
         if self.hits:
-            self.current_hit = self._first_hit_from_active() if not was else self._hit_at_or_after(was[0])
+            kept = keep and at is not None
+            self.current_hit = self._hit_at_or_after(at) if kept else self._first_hit_from_active()  # type: ignore[arg-type]
         self._mark_hits()
-        if was is None:
+        if not keep:
             self._go_to_hit()
         return len(self.hits)
+
+    def _current_hit_raw(self) -> int | None:
+        """The raw offset of the current hit's first character (None: no current hit)."""
+        if not 0 <= self.current_hit < len(self.hits):
+            return None
+        hit = self.hits[self.current_hit]
+        if not (
+            0 <= hit.column < len(self.columns) and 0 <= hit.block < len(self.columns[hit.column].blocks)
+        ):
+            return None
+        source = self.columns[hit.column].blocks[hit.block].text.source
+        return source[hit.start] if hit.start < len(source) else None
 
     def _hit_at_or_after(self, raw: int) -> int:
         """The hit on raw character ``raw``, else the first one after it in reading order."""
