@@ -13,6 +13,10 @@ page as the first pass decoded it and describes every short line by:
 - what ends just before it: a closing note （本报记者…）, a photo or layout credit, a byline,
   or a kicker line (…——, …：) that a headline follows;
 - what begins just after it: a dateline (本报北京2月12日电) or a byline within a few lines;
+- how long the text is since the last title-like line above it and until the next one below
+  it (a short piece after a long article: a photo's or a brief's own headline; a short piece
+  after a short one: a brief inside a column), and a photo credit (…摄) closing the piece
+  below it;
 - whether the text goes on across it: the share of the word pairs of the few hundred
   characters after the line found in the few hundred before it, near and far (a topic
   shift at an article boundary, the same words on both sides of a 小标题), and the words
@@ -94,7 +98,20 @@ ARTICLE_FEATURES = (
     "idf_line_after",
     "idf_line_before",
     "idf_article",
+    "since_title",
+    "since_title_0_300",
+    "until_title",
+    "until_title_0_300",
+    "short_piece_after_long",
+    "short_piece_after_short",
+    "credit_ahead",
 )
+
+#: A stretch of text between two title-like lines this short (Han and other characters) is
+#: a short piece: a brief, a photo's caption, a 小标题's last section.
+SHORT_PIECE = 300
+#: How many lines after a short line a photo credit (…摄) closing its piece is looked for.
+CREDIT_AHEAD = 14
 
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
 
@@ -211,6 +228,8 @@ def article_features(
     starts = np.concatenate([page.starts, page.ends[-1:]]) if n else np.zeros(1, dtype=np.int64)
     cum = np.concatenate([[0], page.char_ends])
     heads = [k for k, lab in enumerate(first) if lab == "B"]
+    # Title-like lines (a headline's or a 小标题's, a byline, a credit) as the first pass read them.
+    titled = [k for k, lab in enumerate(first) if lab in SHORT]
     is_s = np.concatenate([[0], np.cumsum([lab == "S" for lab in first])])
     ib, ii, is_ = (labels.index(x) for x in SHORT)
     s0, s1 = starts[rows], starts[rows + 1]
@@ -257,6 +276,22 @@ def article_features(
         near = ["".join(texts[max(0, top) : k])] if k > 0 else []
         ahead = [texts[i] for i in range(k + 1, min(n, k + 4))]
         compact = texts[k]
+        # The text since the last title-like line above the line's own title block, and until
+        # the next one below it (a short piece after a long article: a photo's or a brief's
+        # headline; a short piece after a short one: a brief inside a column).
+        lo = k - 1
+        while lo >= 0 and first[lo] in SHORT:
+            lo -= 1
+        hi = k + 1
+        while hi < n and first[hi] in SHORT:
+            hi += 1
+        t = bisect.bisect_right(titled, lo) - 1
+        since_t = cum[lo + 1] - cum[titled[t] + 1] if t >= 0 else cum[lo + 1]
+        t = bisect.bisect_left(titled, hi)
+        stop_t = titled[t] if t < len(titled) else n
+        until_t = cum[stop_t] - cum[hi]
+        piece = until_t < SHORT_PIECE
+        credit_ahead = any(is_credit(texts[i]) for i in range(hi, min(n, stop_t + 1, k + CREDIT_AHEAD)))
         out.append(
             [
                 1.0,
@@ -301,6 +336,13 @@ def article_features(
                 weighed[2][j],
                 weighed[3][j],
                 weighed[4][j],
+                math.log1p(since_t) / 8.0,
+                float(since_t < SHORT_PIECE),
+                math.log1p(until_t) / 8.0,
+                float(piece),
+                float(piece and since_t >= SHORT_PIECE),
+                float(piece and since_t < SHORT_PIECE),
+                float(credit_ahead),
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))
