@@ -85,6 +85,28 @@ def test_a_byline_or_kicker_keeps_its_role_only_where_the_first_article_has_none
         library.close()
 
 
+def test_a_heading_printed_in_two_places_leaves_the_block_between_them_its_role(tmp_path: Path) -> None:
+    # The editor made the second article's last paragraph part of its heading and its lead the
+    # kicker: the heading's characters now lie on both sides of the kicker's. Joining turns the
+    # heading into a paragraph and keeps the kicker (the first article has none); it once took
+    # the kicker into the body too, without saying so.
+    library, [page_id] = library_with_pages(tmp_path, ("p.txt", TWO_ARTICLES))
+    try:
+        last = texts(library, page_id)[1].split("\n")[-1]
+        library.set_role(page_id, *find(library, page_id, last)[:2], "heading")
+        library.set_role(page_id, *find(library, page_id, "本报讯")[:2], "kicker")
+        first, second = shape(library, page_id)
+        kicker, heading = dict(second)["kicker"], dict(second)["heading"]
+        assert last in heading and "kicker" not in dict(first)
+        result = library.join_section_with_next(page_id, 0)
+        [joined] = shape(library, page_id)
+        assert dict(b for b in joined if b[0] != "body")["kicker"] == kicker
+        assert ("body", heading) in joined
+        assert [line.text for line in result.became_body] == [heading]
+    finally:
+        library.close()
+
+
 steps = st.lists(
     st.tuples(
         st.sampled_from(["split_section", "role"]), st.integers(0, 9), st.floats(0, 1), st.sampled_from(ROLES)

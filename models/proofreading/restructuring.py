@@ -25,6 +25,7 @@ from models.proofreading.structure import (
     clashes,
     roles_kept_in_join,
     section_key,
+    spans_clear_of,
 )
 
 
@@ -210,7 +211,15 @@ class StructureOps(ProofDesk):
             [b.role for b in layout.blocks[section]], [b.role for b in layout.blocks[section + 1]]
         )
         heads = [b for b in layout.blocks[section + 1] if b.role != "body" and b.role not in kept]
-        specs = [StructureSpec("role", min(b.parsed.source), max(b.parsed.source) + 1, "body") for b in heads]
+        going = {id(b) for b in heads}
+        others = [
+            o for blocks in layout.blocks for b in blocks if id(b) not in going for o in b.parsed.source
+        ]
+        specs = [
+            StructureSpec("role", start, end, "body")
+            for b in heads
+            for start, end in spans_clear_of(b.parsed.source, others)
+        ]
         result = self._structure(
             page_id, [*specs, StructureSpec("section", key, 0, "no")], "join articles", author, seen
         )

@@ -24,7 +24,8 @@ order a reader sees them: kicker, heading, subheading, byline (each one block), 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from models.errors import DubaoError
@@ -64,6 +65,28 @@ def roles_kept_in_join(first: Sequence[str], second: Sequence[str]) -> set[str]:
         if role in ("kicker", "byline") or "heading" not in present:
             kept.add(role)
     return kept
+
+
+def spans_clear_of(own: Iterable[int], others: Iterable[int]) -> list[tuple[int, int]]:
+    """Raw spans (start, end exclusive) that hold every offset of ``own`` and none of ``others``.
+
+    A ``role`` edit names the blocks whose first offset lies in its span. A head block can be
+    made of pieces printed apart (a paragraph an editor made part of the heading), and another
+    block can start between them: one span from the first piece to the last would take that
+    block's role too. So the span is cut wherever an offset of ``others`` falls inside it."""
+    ordered, fence = sorted(own), sorted(set(others))
+    if not ordered:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = previous = ordered[0]
+    for offset in ordered[1:]:
+        between = bisect_right(fence, previous)
+        if between < len(fence) and fence[between] < offset:
+            spans.append((start, previous + 1))
+            start = offset
+        previous = offset
+    spans.append((start, previous + 1))
+    return spans
 
 
 def check_spec(spec: StructureSpec) -> None:
