@@ -12,6 +12,7 @@ the character's own readings; a character it has no weights for is left to g2pM.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from collections.abc import Sequence
 from functools import reduce
@@ -229,7 +230,10 @@ def _read_block(block: str) -> tuple[list[str], list[tuple[str, str]]]:
     weights as text (one per reading, space separated)."""
     lines = block.rstrip("\n").split("\n")
     readings = lines[0].split("\t", 1)[1].split(" ")
-    return readings, [(key, text) for key, _, text in (line.partition("\t") for line in lines[1:])]
+    # The features' names are interned: most of them (l1:的, w:发展…) recur under many characters,
+    # and every character read keeps its names (91,000 names, 33,000 distinct: about 3.5 MB).
+    intern = sys.intern
+    return readings, [(intern(key), text) for key, _, text in (line.partition("\t") for line in lines[1:])]
 
 
 def classifier() -> Classifier | None:

@@ -23,6 +23,7 @@ on top when asked; the dictionary popup shows CC-CEDICT's word readings.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -230,7 +231,7 @@ class _WordRead(NamedTuple):
 #: Words read so far, for the word table in use (a page repeats its words; so does a batch).
 _WORDS_READ: dict[str, _WordRead] = {}
 _WORDS_READ_FOR: list[Mapping[str, str]] = []
-_WORDS_READ_MAX = 200_000
+_WORDS_READ_MAX = 50_000  # about 8 MB; 40 pages of a session read 24,000 different words
 
 
 def _use_table(table: Mapping[str, str]) -> None:
@@ -290,7 +291,7 @@ def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> 
             open_at.append(len(readings))
         readings.append(choices[0] if choices else None)
     return _WordRead(
-        tuple([word[a:b] for a, b in pieces]),
+        tuple([sys.intern(word[a:b]) for a, b in pieces]),  # one copy of each (segmenter._intern)
         tuple(readings),
         tuple(open_at),
         tuple(options),
