@@ -23,7 +23,6 @@ on top when asked; the dictionary popup shows CC-CEDICT's word readings.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -291,7 +290,7 @@ def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> 
             open_at.append(len(readings))
         readings.append(choices[0] if choices else None)
     return _WordRead(
-        tuple([sys.intern(word[a:b]) for a, b in pieces]),  # one copy of each (segmenter._intern)
+        tuple([word[a:b] for a, b in pieces]),
         tuple(readings),
         tuple(open_at),
         tuple(options),

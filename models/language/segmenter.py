@@ -239,7 +239,10 @@ def join_names(text: str, words: Sequence[str]) -> list[str]:
     return _join(words, spans)
 
 
-@lru_cache(maxsize=4096)
+#: A page's clauses are cut once, and again for names by the polyphone step: the cache holds a
+#: few pages' (a 10,000-character page has about 300 clauses); pages read before are kept whole by
+#: ``readings._read_text``. 4,096 kept about 14 pages' words, ~5 MB of a session.
+@lru_cache(maxsize=1024)
 def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
@@ -253,12 +256,6 @@ _SKIP = re.compile("(\r\n|\\s)")
 #: One-character words jieba glues into a run (its re_eng).
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _LATIN_CHAR = re.compile("[a-zA-Z0-9]")
-
-
-#: Every word cut is Python's one copy of its text (``sys.intern``): a session keeps the words of
-#: its last pages in several caches (the cuts, the words read, the pages read), and a page repeats
-#: its words; one string each instead of one per occurrence (about 5 MB over 40 pages).
-_intern = sys.intern
 
 
 def dictionary_words(tokenizer: Any, text: str) -> list[str]:
@@ -278,9 +275,9 @@ def dictionary_words(tokenizer: Any, text: str) -> list[str]:
         else:
             for piece in _SKIP.split(block):
                 if _SKIP.match(piece):
-                    out.append(_intern(piece))
+                    out.append(piece)
                 else:
-                    out.extend(map(_intern, piece))
+                    out.extend(piece)
     return out
 
 
@@ -333,23 +330,23 @@ def _route_words(tokenizer: Any, block: str, out: list[str]) -> None:
     if _LATIN_CHAR.search(block) is None:  # no letters or digits to glue: the words as routed
         while x < n:
             y = end[x]
-            out.append(_intern(block[x:y]))
+            out.append(block[x:y])
             x = y
         return
     latin = ""
     while x < n:
         y = end[x]
-        word = _intern(block[x:y])
+        word = block[x:y]
         if y - x == 1 and word in _LATIN:
             latin += word
         else:
             if latin:
-                out.append(_intern(latin))
+                out.append(latin)
                 latin = ""
             out.append(word)
         x = y
     if latin:
-        out.append(_intern(latin))
+        out.append(latin)
 
 
 def dictionary_cut(text: str) -> list[str]:
@@ -406,7 +403,7 @@ _RARE = 500
 _NOT_A_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "f")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Person names: a surname of the shipped list, then one or two given-name characters.
 
