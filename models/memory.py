@@ -5,11 +5,11 @@ and readings are made (many short-lived objects, numpy's arrays, in a worker thr
 own heap) that memory stays resident although nothing uses it: about 20 MB of a reading
 session. ``malloc_trim`` returns it. Elsewhere (macOS, Windows, musl) this does nothing.
 
-glibc also gives threads heaps of their own (up to eight per core). The window's language work runs on threads of its own (the tables' load,
-then a thread per page read), so what they free sits in other heaps than the main thread's, each
-keeping its own free pieces: a 40-page session ended 10-16 MB higher than with one heap shared
-by all threads (``share_one_heap``). Python holds the GIL around nearly every allocation, so the
-threads rarely wait on the shared heap's lock.
+glibc also gives threads heaps of their own (up to eight per core). The window's language work
+runs on threads of its own (the tables' load, then a thread per page read), so what they free sits
+in other heaps than the main thread's, each keeping its own free pieces: a 40-page session ended
+10-16 MB higher than with one heap shared by all threads (``share_one_heap``). Python holds the GIL
+around nearly every allocation, so the threads rarely wait on the shared heap's lock.
 """
 
 from __future__ import annotations
