@@ -14,7 +14,8 @@ PySide6 QWidget is started the same way and timed to its first paint; the runs a
 (bare, then each case) so that a busy moment on a shared machine hurts all alike, and every
 figure is the median of ``--repeat`` runs. Cases:
 
-- first start: the sample page, nothing kept from an earlier run (the page is parsed);
+- first start: the sample page, nothing kept from an earlier run (the page is parsed) and no
+  library file yet;
 - the sample page again (the usual restart on a page file: its parse is kept between runs);
 - ``--db LIBRARY``: the last page read is a page of that library (the usual restart of a
   library's reader; e.g. the 5,000-page library ``bench/library_scale.py`` builds), else a
@@ -174,7 +175,7 @@ def startup(repeat: int, db: Path | None) -> None:
             )
         _last_page_settings(tmp / "library" / "config", library)
         labels = {
-            "first": "first start: the sample page parsed, an empty library",
+            "first": "first start: the sample page parsed, no library file yet",
             "again": "the sample page again (its parse kept), an empty library",
             "library": f"the last page read, in {'the given' if db else 'a 20-page'} library",
         }
@@ -188,8 +189,10 @@ def startup(repeat: int, db: Path | None) -> None:
         for _ in range(repeat):
             runs["bare"].append(_usable(bare_cmd, probe, env))
             for name, (cmd, case_env, fresh) in cases.items():
-                if fresh is not None:
-                    shutil.rmtree(fresh, ignore_errors=True)  # nothing kept from the run before
+                if fresh is not None:  # nothing kept from the run before, no library yet: a first start
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    for made in fresh.parent.glob("library.sqlite3*"):
+                        made.unlink()
                 usable, library_open, done = _run_marks(cmd, probe, case_env)
                 runs[name].append(usable)
                 opened[name].append(library_open)

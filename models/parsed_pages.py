@@ -11,7 +11,6 @@ used last. The raw text is never changed: an entry holds the sections and their 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +19,11 @@ from pathlib import Path
 
 from models.section import HEAD_FIELDS, ParsedPage, Section
 from models.text import MappedText
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL (libcrypto: ~3 ms of the start-up)
+    from _blake2 import blake2b
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
 
 #: Entries kept in the folder (a page's entry is a few times its text: ~100 KB for a long page).
 KEEP = 40
@@ -41,7 +45,7 @@ def parser_key() -> str:
     models_dir = Path(__file__).resolve().parent
     files = sorted((models_dir / "parser").glob("*.py")) + sorted(resource_path("parser").glob("*"))
     files += [models_dir / "section.py", models_dir / "text.py"]
-    digest = hashlib.blake2b(f"format {_FORMAT}".encode(), digest_size=16)
+    digest = blake2b(f"format {_FORMAT}".encode(), digest_size=16)
     for path in files:
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes())
@@ -95,7 +99,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _entry(folder: Path, raw: str) -> Path:
-    digest = hashlib.blake2b(raw.encode("utf-8"), digest_size=16, key=bytes.fromhex(parser_key()))
+    digest = blake2b(raw.encode("utf-8"), digest_size=16, key=bytes.fromhex(parser_key()))
     return folder / f"{digest.hexdigest()}.json"
 
 

@@ -119,3 +119,13 @@ def test_a_name_jieba_splits_pops_up_as_one_word(
     assert found is not None and found.word == name
     assert found.syllables == syllables
     assert "".join(w.word for w in words) == sentence
+
+
+def test_every_proper_noun_of_the_shipped_list_is_known_once_loaded() -> None:
+    """The names are held by the word table's own strings where it has them (memory); none is lost
+    or added on the way, whether or not the table holds it."""
+    from models.language.phrase_table import NAMES_FILE, proper_nouns
+
+    with NAMES_FILE.open(encoding="utf-8") as f:
+        listed = {line.rstrip("\n") for line in f if not line.startswith("#")}
+    assert proper_nouns() == listed

@@ -129,8 +129,23 @@ def test_a_file_page_shows_the_kept_panel_and_another_library_ignores_it(qtbot, 
     settings = Settings(QSettings(str(tmp_path / "dubao.ini"), QSettings.Format.IniFormat))
     other = MainWindow(settings, db=str(elsewhere / "library.sqlite3"))
     qtbot.addWidget(other)
-    assert not other.start_library()
+    other.start_library()
+    assert other.library_panel.tree.topLevelItemCount() == 0  # not the kept library's issue
     other.close()
+
+
+def test_a_first_start_shows_the_new_librarys_empty_panel_then_makes_the_library(qtbot, tmp_path, home):
+    win = _window(qtbot, tmp_path)
+    made = tmp_path / "library.sqlite3"
+    assert not made.exists()
+    win.open_page_file(ROOT / "resources" / "sample-page.txt")
+    assert win.start_library() and win.library is None and not made.exists()
+    assert win.library_panel.tree.topLevelItemCount() == 0 and win.library_panel.empty.isVisibleTo(win)
+    qtbot.waitUntil(lambda: win.library is not None)  # made on the next pass of the event loop
+    assert made.exists() and win.library.issues() == []
+    assert win.library_panel.tree.topLevelItemCount() == 0
+    win.close()
+    win.library.close()
 
 
 def test_the_kept_view_is_refused_when_damaged_or_for_a_server(tmp_path, home):

@@ -165,6 +165,7 @@ def test_the_panel_assigns_pages_and_an_issue_and_shows_who_proofreads_what(
     issue = tree.topLevelItem(0)
     assert all(issue.child(j).text(0).endswith("— 刘编辑") for j in range(issue.childCount()))
     assert {a.editor for a in window.library.assignments().values()} == {"刘编辑"}
+    assert "Unassign Issue" in [a.text() for a in panel.context_menu(issue).actions()]
     menu = panel.context_menu(issue.child(0))
     next(a for a in menu.actions() if a.text() == "Unassign Page").trigger()
     issue = tree.topLevelItem(0)

@@ -107,10 +107,15 @@ def proper_nouns() -> frozenset[str]:
     only them) and hold a polyphonic character: 勃艮第, 塞尔维亚, 于都. Read once, on first use."""
     global _names
     if _names is None:
+        table = word_table()
         with _lock:
             if _names is None:
                 with NAMES_FILE.open(encoding="utf-8") as f:
-                    _names = frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
+                    read = {line.rstrip("\n") for line in f if not line.startswith("#")}
+                # The same names, held by the word table's own strings (each name is a word of the
+                # table: 27,000 strings, about 2.5 MB, not made twice); 15 ms once.
+                shared = [word for word in table if word in read]
+                _names = frozenset(shared).union(read.difference(shared))
     return _names
 
 

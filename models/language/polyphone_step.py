@@ -101,29 +101,31 @@ def decide(clauses: Sequence[Clause]) -> None:
     asked: list[set[int]] = []
     at: list[tuple[int, int, str]] = []  # (clause, position, character) the classifier scores
     feature_rows: list[list[int]] = []
-    gets: dict[str, Callable[[str, int], int] | None] = {}  # per character: its feature -> row lookup
+    bases: list[int] = []  # per row of feature_rows: its character's base (Classifier.rows)
+    gets: dict[str, tuple[Callable[[str, int], int], int] | None] = {}  # per character: feature -> row, base
     for n, clause in enumerate(pending):
         ask = set(clause.options) | set(clause.names)
         view = None
         for pos in clause.open:
             ch = clause.text[pos]
             if ch in gets:
-                get = gets[ch]
+                lookup = gets[ch]
             else:
                 known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
-                get = gets[ch] = None if known is None else known[1].get
-            if get is None:
+                lookup = gets[ch] = None if known is None else (known[1].get, known[2])
+            if lookup is None:
                 ask.add(pos)  # g2pM alone
                 continue
             if view is None:
                 view = ClauseView(clause.text, clause.words)
-            feature_rows.append(list(map(get, view.features(pos), _NONE)))
+            feature_rows.append(list(map(lookup[0], view.features(pos), _NONE)))
+            bases.append(lookup[1])
             at.append((n, pos, ch))
         asked.append(ask)
     scored: list[dict[int, tuple[_Char, int]]] = [{} for _ in pending]  # the classifier's sums without g2pM
     if at:
         assert learned is not None
-        totals = learned.sums(feature_rows)
+        totals = learned.sums(feature_rows, bases)
         infos = [_char_info(learned, g2pm, ch) for _, _, ch in at]
         to_settle: list[int] = []
         for k, ((n, pos, _ch), info) in enumerate(zip(at, infos)):
@@ -170,7 +172,8 @@ class _Char(NamedTuple):
     """What the step needs of a character the classifier scores, worked out once per character."""
 
     readings: list[str]  # the classifier's readings (numbered), one per column of its weights
-    rows: dict[str, int]  # feature -> its row in the classifier's matrix
+    rows: dict[str, int]  # feature -> its row within the character's (Classifier.rows)
+    base: int  # the row in the classifier's matrix is base + row
     allowed: tuple[str, ...]  # the character's own readings (numbered): the classifier picks among them
     answers: tuple[str, ...]  # what g2pM could answer there
     kept_at: list[int]  # the columns of readings allowed
@@ -216,7 +219,7 @@ def _char_info(learned: Classifier, g2pm: PolyphoneModel, ch: str) -> _Char:
 
     found = learned.rows(ch)
     assert found is not None
-    readings, rows = found
+    readings, rows, base = found
     allowed = _numbered_readings(ch)
     kept_at = [j for j, r in enumerate(readings) if r in allowed]
     kept = np.zeros(width, dtype=bool)
@@ -229,13 +232,14 @@ def _char_info(learned: Classifier, g2pm: PolyphoneModel, ch: str) -> _Char:
         given = marked(answer)
         g2p = numbered(given)
         # Buckets without a weight of their own all score alike: each distinct row is tried once.
+        g_row = rows.get("g:" + g2p, 0)
         for row in dict.fromkeys(rows.get("gq:" + g2p + b, 0) for b in BUCKETS):
-            g_rows.append(rows.get("g:" + g2p, 0))
-            b_rows.append(row)
+            g_rows.append(g_row and base + g_row)  # 0 (no weight) stays 0
+            b_rows.append(row and base + row)
             answer_at.append(readings.index(g2p) if g2p in readings else -1)
             given_codes.append(_code(given))
     info = _Char(
-        readings, rows, allowed, answers, kept_at, kept, picked, g_rows, b_rows, answer_at, given_codes
+        readings, rows, base, allowed, answers, kept_at, kept, picked, g_rows, b_rows, answer_at, given_codes
     )
     _CHARS[ch] = (learned, g2pm, width, info)
     return info
@@ -254,7 +258,7 @@ def _classified(
     for feature in g2p_feats:  # added one after another, as ``Scores.plus`` adds them
         row = info.rows.get(feature)
         if row is not None:
-            values = list(map(add, values, learned.matrix[row, : len(values)].tolist()))
+            values = list(map(add, values, learned.matrix[info.base + row, : len(values)].tolist()))
     from models.language.polyphone_classifier import pick_scored
 
     pick = pick_scored(info.readings, values, info.allowed)

@@ -230,7 +230,7 @@ class _WordRead(NamedTuple):
 #: Words read so far, for the word table in use (a page repeats its words; so does a batch).
 _WORDS_READ: dict[str, _WordRead] = {}
 _WORDS_READ_FOR: list[Mapping[str, str]] = []
-_WORDS_READ_MAX = 200_000
+_WORDS_READ_MAX = 50_000  # about 8 MB; 40 pages of a session read 24,000 different words
 
 
 def _use_table(table: Mapping[str, str]) -> None:

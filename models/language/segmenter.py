@@ -239,7 +239,10 @@ def join_names(text: str, words: Sequence[str]) -> list[str]:
     return _join(words, spans)
 
 
-@lru_cache(maxsize=4096)
+#: A page's clauses are cut once, and again for names by the polyphone step: the cache holds a
+#: few pages' (a 10,000-character page has about 300 clauses); pages read before are kept whole by
+#: ``readings._read_text``. 4,096 kept about 14 pages' words, ~5 MB of a session.
+@lru_cache(maxsize=1024)
 def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
@@ -400,7 +403,7 @@ _RARE = 500
 _NOT_A_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "f")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Person names: a surname of the shipped list, then one or two given-name characters.
 

@@ -161,6 +161,15 @@ def read(folder: Path, library_file: str | os.PathLike[str]) -> StartView | None
         return None
 
 
+def new_library(library_file: str | os.PathLike[str]) -> StartView | None:
+    """An empty view for a library file that does not exist yet (a first start): its panel is
+    empty, as the library made when it opens is. None if the file (or its log) is there."""
+    path = os.fspath(library_file)
+    if os.path.lexists(path) or os.path.lexists(path + "-wal"):
+        return None
+    return StartView(issues=[], done={}, assigned={}, pages={}, page=None)
+
+
 def _view(data: dict[str, Any]) -> StartView:
     page = None
     if data["page"] is not None:

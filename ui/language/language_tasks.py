@@ -38,6 +38,9 @@ class LanguageTasks(QObject):
         if self.started:
             return
         self.started = True
+        from models.memory import share_one_heap
+
+        share_one_heap()  # the load's and the pages' threads allocate from the main heap (10-16 MB less)
         threading.Thread(target=self._load, name="dubao-language", daemon=True).start()
 
     def _load(self) -> None:

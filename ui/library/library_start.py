@@ -18,7 +18,8 @@ class LibraryStartView:
         showed of this library file when it last closed, if the file has not changed since
         (``models.library.start_view``); peewee and the library's modules are not loaded for
         it. The library opens on the next pass of the event loop, or at once when anything
-        needs it first (a key or a mouse button builds the capabilities, which open it).
+        needs it first (a key or a mouse button builds the capabilities, which open it). A
+        library file that does not exist yet shows as the empty library it will be.
         False when nothing fitting is kept: then nothing is shown."""
         from models.library import start_view
         from models.library.location import app_data_dir
@@ -28,7 +29,8 @@ class LibraryStartView:
         if getattr(self, "_capabilities", None) is not None:
             return False  # built already (the scan shown at start): they read the library's page
         file = start_view.library_file(self.db_path)
-        view = None if file is None else start_view.read(app_data_dir(), file)
+        # A library not made yet (a first start) shows its empty panel at once and is made just after.
+        view = None if file is None else start_view.read(app_data_dir(), file) or start_view.new_library(file)
         if view is None:
             return False
         kept = view.page
