@@ -549,7 +549,9 @@ class Decoder:
                         merged, shape = self.stacked(done.heading, i)
                         # Read apart from a title above its article: the competing reading is
                         # this unit heading the article below.
-                        f = {("s.after" if k == "s.bias" else "s.after_" + k[2:]): v for k, v in shape.items()}
+                        f = {
+                            ("s.after" if k == "s.bias" else "s.after_" + k[2:]): v for k, v in shape.items()
+                        }
                         f["s.after_sim_above"] = similarity(item.text, self.lead(done.items, 300))
                         stacked = arts[:-1] + [Article(merged, done.items)]
                         yield "closed", cost + self.dot(f), stacked, f, False, "head"
@@ -615,7 +617,14 @@ class Decoder:
                 )
                 if self.stacking and cur.heading is not None:
                     merged, f = self.stacked(cur.heading, i)
-                    yield "h_empty", cost + self.dot(f), arts[:-1] + [Article(heading=merged)], f, False, "head"
+                    yield (
+                        "h_empty",
+                        cost + self.dot(f),
+                        arts[:-1] + [Article(heading=merged)],
+                        f,
+                        False,
+                        "head",
+                    )
             else:  # h_paras
                 shut = self.closing(cur)
                 sc = self.closing_cost(cur)
