@@ -150,6 +150,7 @@ class PageFeatures:
         self.body: dict = {}
         self.closing: dict = {}
         self.found: dict = {}
+        self.stacks: dict = {}
         self.head = [self._head(i) if it.kind == "title" else {} for i, it in enumerate(items)]
         self.para = [self._para(i) if it.kind == "para" else {} for i, it in enumerate(items)]
 
@@ -330,6 +331,8 @@ class Decoder:
             self.evidence = any(k in weights for k in EVIDENCE)
         #: A headline may head nothing where it is printed (``orphan``) only under weights that weigh it.
         self.orphans = "orphan" in weights
+        #: A title unit may be stacked under the one before it (one title) only under weights that weigh it.
+        self.stacking = "s.bias" in weights
         self.track = track
         #: Training decodes each page many times: its features are kept (by the list's id).
         self._pages: dict[int, tuple[list[Item], PageFeatures]] = {}
@@ -388,6 +391,61 @@ class Decoder:
                 got = len(found) / len(words)
             self._body[key] = got
         return got
+
+    def stacked(self, heading: Item, i: int) -> tuple[Item, Feats]:
+        """Title unit ``i`` stacked under ``heading`` (a kicker, heading and subheading of one
+        title set apart by blank lines), and the evidence for reading them as one title.
+        The stacked unit is made once a page (the decoder's caches key on it)."""
+        pf = self.pf
+        key = (id(heading), i)
+        got = pf.stacks.get(key)
+        if got is not None:
+            return got
+        item = pf.items[i]
+        parts = (heading.parts or (heading,)) + (item,)
+        merged = Item("title", [ln for part in parts for ln in part.lines])
+        merged.text = "".join(part.text for part in parts)
+        merged.parts = parts
+        merged.same_column, merged.byline_follows = item.same_column, item.byline_follows
+        pf.index[id(merged)] = pf.index[id(parts[0])]
+        prev, t = heading.text.replace(" ", ""), item.text.replace(" ", "")
+        last = parts[-2].lines[-1].index
+        f: Feats = {"s.bias": 1.0, "s.len": min(len(t), 40) / 20, "s.share": _han_share(t, prev)}
+        if prev.endswith(("——", "—", "：", ":")):
+            f["s.prev_lead_in"] = 1.0
+        if prev.endswith(("）", ")")):
+            f["s.prev_paren"] = 1.0
+        if t.startswith(("——", "—")):
+            f["s.dash_start"] = 1.0
+        if t.endswith(("）", ")")):
+            f["s.paren_end"] = 1.0
+        if len(prev) >= len(t) + 3:
+            f["s.shorter"] = 1.0
+        elif len(t) >= len(prev) + 3:
+            f["s.longer"] = 1.0
+        if len(item.lines) > 1:
+            f["s.multiline"] = 1.0
+        if item.lines[0].index - last > 2:
+            f["s.far"] = 1.0
+        widths = max(ln.width for ln in parts[-2].lines), max(ln.width for ln in item.lines)
+        f["s.width_diff"] = min(abs(widths[0] - widths[1]), 10) / 5
+        nxt = pf.items[i + 1] if i + 1 < len(pf.items) else None
+        if nxt is None or nxt.kind != "para":
+            f["s.no_para_after"] = 1.0
+        elif starts_with_dateline(nxt.text):
+            f["s.dateline_follows"] = 1.0
+        # The lead below the run of title units this one stands in: a unit that shares its
+        # words heads the article below rather than ending the title above.
+        j = i
+        while j + 1 < len(pf.items) and pf.items[j + 1].kind == "title":
+            j += 1
+        f["s.sim_below"] = similarity(item.text, pf.next_lead[j])
+        got = pf.stacks[key] = (merged, f)
+        return got
+
+    def _last_part(self, heading: Item) -> int:
+        """The item index of a headline's last printed unit."""
+        return self.pf.index[id(heading.parts[-1] if heading.parts else heading)]
 
     def closing(self, art: Article) -> Feats:
         """Article-level evidence read when an article is complete: how many of its
@@ -484,6 +542,19 @@ class Decoder:
                 yield "h_empty", cost + hc, arts + [Article(heading=item)], hf, True, "head"
                 f = self.inter(item, "i.opens")
                 yield "open", cost + self.dot(f), arts + [Article(items=[item])], f, True, "para"
+                done = arts[-1] if arts else None
+                if self.stacking and done is not None and done.heading is not None:
+                    if self._last_part(done.heading) == i - 1:
+                        # The rest of a headline printed after its article.
+                        merged, shape = self.stacked(done.heading, i)
+                        # Read apart from a title above its article: the competing reading is
+                        # this unit heading the article below.
+                        f = {
+                            ("s.after" if k == "s.bias" else "s.after_" + k[2:]): v for k, v in shape.items()
+                        }
+                        f["s.after_sim_above"] = similarity(item.text, self.lead(done.items, 300))
+                        stacked = arts[:-1] + [Article(merged, done.items)]
+                        yield "closed", cost + self.dot(f), stacked, f, False, "head"
                 return
             cur = arts[-1]
             if state == "open":
@@ -544,6 +615,16 @@ class Decoder:
                     False,
                     "para",
                 )
+                if self.stacking and cur.heading is not None:
+                    merged, f = self.stacked(cur.heading, i)
+                    yield (
+                        "h_empty",
+                        cost + self.dot(f),
+                        arts[:-1] + [Article(heading=merged)],
+                        f,
+                        False,
+                        "head",
+                    )
             else:  # h_paras
                 shut = self.closing(cur)
                 sc = self.closing_cost(cur)
@@ -578,7 +659,7 @@ class Decoder:
             f = {
                 "d.bias": 1.0,
                 "d.sim": similarity(title, pf.next_lead[i - 1] if i else item.text),
-                "d.sim_prev": similarity(title, pf.prev_lead[i - 1]) if i else 0.0,
+                "d.sim_prev": similarity(title, pf.prev_lead[pf.index[id(cur.heading)]]) if i else 0.0,
             }
             if _has_label(title):
                 f["d.label"] = 1.0

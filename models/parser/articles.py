@@ -27,6 +27,9 @@ class Item:
     same_column: bool = False  # a title with paragraphs of one column width on both sides
     byline_follows: bool = False  # the paragraph after this title is a byline
     byline: bool = False
+    #: A title unit the article decoder stacked from two or more printed ones (kicker,
+    #: heading, subheading set apart by blank lines): its parts, in order.
+    parts: tuple[Item, ...] = ()
 
     @measured_once
     def closes_article(self) -> bool:
