@@ -94,7 +94,7 @@ def build_library(cache: Path, pages: int, highlights: int) -> Path:
 
     db = cache / f"library-{pages}p-{highlights}h.sqlite3"
     if db.exists():
-        return db
+        return brought_to_this_parser(db)
     folder = cache / f"pages-{pages}-seed{LIBRARY_SEED}"
     print(f"writing {pages} page files to {folder} …", flush=True)
     issues = write_issues(folder, pages, LIBRARY_SEED)
@@ -125,6 +125,32 @@ def build_library(cache: Path, pages: int, highlights: int) -> Path:
     for suffix in ("-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
     partial.rename(db)
+    return db
+
+
+def stale_pages(db: Path) -> int:
+    """How many of the library's pages an older parser stored (the reader parses those again as
+    they are opened, and a session's memory and time would count that)."""
+    from models.library.service import parser_version
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT count(*) FROM page WHERE parser_version != ?", (parser_version(),)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def brought_to_this_parser(db: Path) -> Path:
+    """The cached library with every page as this parser reads it (Library ▸ Re-parse)."""
+    stale = stale_pages(db)
+    if stale:
+        print(f"re-parsing the {stale:,} pages an older parser stored in {db.name} …", flush=True)
+        wall, rss, _ = _run(
+            [sys.executable, str(ROOT / "main.py"), "library", "reparse", "--quiet", "--db", str(db)]
+        )
+        print(f"  re-parsed in {wall:.0f} s, peak {rss:.0f} MB", flush=True)
     return db
 
 

@@ -294,6 +294,13 @@ def bench_session(pages: int, viewed: int, trace: bool, library: Path | None = N
 
             shutil.copyfile(library, db)
             print(f"(a copy of {library})")
+            from library_scale import stale_pages
+
+            if stale := stale_pages(db):
+                print(
+                    f"NOTE: an older parser stored {stale:,} of its pages: each viewed is parsed again as it "
+                    "opens, and the session's figures count that (library_scale.py brings its library up to date)"
+                )
         else:
             # Built in a child process, so the import's own memory is not counted in the session's.
             subprocess.run(
