@@ -1,6 +1,9 @@
 """Score the parser on page sets with their blank lines taken out, as an OCR engine prints a page.
 
-Run: .venv/bin/python tools/noblank_score.py [-v] [DIR ...]   (default: the seed page)
+Run: .venv/bin/python tools/noblank_score.py [-v] [--model M.json ...] [DIR ...]   (default: the seed page)
+
+``--model``: line models to score with, one after another (e.g. the fold models that
+``tools/kfold_parser.py --save`` writes, with their ``-paragraphs.json`` beside them); the shipped one if none.
 
 The seed page (../shared/data/seed, the one real OCR'd page) without blank lines is the
 held-out check of the line model on a real page whose titles sit at the top of each
@@ -22,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from structure_score import figures, scorer  # noqa: E402
 
-from models.parser import parse_page  # noqa: E402
+from models.parser import article_model, layout, parse_page  # noqa: E402
 
 
 def without_blanks(raw: str) -> str:
@@ -59,12 +62,32 @@ def score_dir(d: Path, verbose: bool = False) -> collections.Counter:
     return tot
 
 
+def use_model(path: Path) -> None:
+    """Parse with this line model (and the paragraph-break weights saved beside it, if any)."""
+    layout.set_model(layout.LineModel.from_json(json.loads(path.read_text(encoding="utf-8"))))
+    paras = path.with_name(path.stem + "-paragraphs.json")
+    if paras.exists():
+        article_model.set_paragraph_weights(json.loads(paras.read_text(encoding="utf-8")) or None)
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    verbose = "-v" in sys.argv
-    for name in args or ["seed"]:
-        d = Path(name) if "/" in name else SHARED / "data" / name
-        print(f"{d.name + ' no blanks':24s} {figures(score_dir(d, verbose))}")
+    argv = sys.argv[1:]
+    verbose = "-v" in argv
+    models: list[Path | None] = []
+    names: list[str] = []
+    it = iter(a for a in argv if a != "-v")
+    for a in it:
+        if a == "--model":
+            models.append(Path(next(it)))
+        else:
+            names.append(a)
+    for m in models or [None]:
+        if m is not None:
+            use_model(m)
+            print(m.name)
+        for name in names or ["seed"]:
+            d = Path(name) if "/" in name else SHARED / "data" / name
+            print(f"{d.name + ' no blanks':24s} {figures(score_dir(d, verbose))}")
 
 
 if __name__ == "__main__":

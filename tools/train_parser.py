@@ -65,6 +65,12 @@ LATE_BRIEFS = os.environ.get("LATE_BRIEFS", "0") == "1"
 #: Relaid-out pages of labelled briefs (a unit's name ending in a colon over a short headline), in all
 #: (env LABEL_PAGES; 0: none).
 LABEL_PAGES = int(os.environ.get("LABEL_PAGES", "40"))
+#: The share of those pieces printed under a label (env LABEL_SHARE); the others under their headline alone.
+LABEL_SHARE = float(os.environ.get("LABEL_SHARE", "1.0"))
+#: The share of labelled pieces whose label and headline share one line (env LABEL_INLINE).
+LABEL_INLINE = float(os.environ.get("LABEL_INLINE", "0.0"))
+#: The share of those pages that set their labelled pieces as sections of one article (env LABEL_COLUMNS).
+LABEL_COLUMNS = float(os.environ.get("LABEL_COLUMNS", "0.0"))
 FOLDS = 5
 SEED = 7
 
@@ -234,9 +240,27 @@ def label_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
         units = []
         for a in chosen:
             paragraphs = a["paragraphs"][: rng.randint(1, 3)]
-            label = unit_label(a, articles, rng) if rng.random() < 0.85 else None
+            label = unit_label(a, articles, rng) if rng.random() < LABEL_SHARE else None
             sub = a.get("subheading") if rng.random() < 0.2 else None
-            units.append({"kicker": label, "heading": a["heading"], "subheading": sub, "paragraphs": paragraphs})
+            if label and rng.random() < LABEL_INLINE:
+                # 苏家作乡：突破常规促发展 — the label and the headline on one line (split_title's _label_split).
+                units.append({"kicker": None, "heading": label + a["heading"], "subheading": sub, "paragraphs": paragraphs})
+            else:
+                units.append({"kicker": label, "heading": a["heading"], "subheading": sub, "paragraphs": paragraphs})
+        if rng.random() < LABEL_COLUMNS:
+            # The same pieces as sections of one article under its headline (a series of accounts,
+            # 刘丽（军队支援湖北医疗队护士）： over 在这里，大家都是战斗员): label and headline lines
+            # are one-line paragraphs of it, as the dev pages' gold reads them.
+            paragraphs = []
+            for u in units:
+                heads = [u[f] for f in ("kicker", "heading", "subheading") if u.get(f)]
+                paragraphs.extend(heads + u["paragraphs"])
+            head = rng.choice([a for a in articles if a.get("heading")])
+            others = [a for a in articles if a not in chosen and a.get("paragraphs")]
+            around = rng.sample(others, min(len(others), rng.randint(1, 3)))
+            column = {"kicker": None, "heading": head["heading"], "subheading": None, "paragraphs": paragraphs}
+            at = rng.randint(0, len(around))
+            units = around[:at] + [column] + around[at:]
         layout = lay_out_page(units, rng, engine=True, after_p=0.0 if rng.random() < 0.8 else None)
         gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
         page = Page("labelled", None, f"labelled{fold}-{i}", layout.raw, gold)
