@@ -64,7 +64,7 @@ BRIEF_PAGES = int(os.environ.get("BRIEF_PAGES", "60"))
 LATE_BRIEFS = os.environ.get("LATE_BRIEFS", "0") == "1"
 #: Relaid-out pages of labelled briefs (a unit's name ending in a colon over a short headline), in all
 #: (env LABEL_PAGES; 0: none).
-LABEL_PAGES = int(os.environ.get("LABEL_PAGES", "40"))
+LABEL_PAGES = int(os.environ.get("LABEL_PAGES", "0"))
 #: The share of those pieces printed under a label (env LABEL_SHARE); the others under their headline alone.
 LABEL_SHARE = float(os.environ.get("LABEL_SHARE", "1.0"))
 #: The share of labelled pieces whose label and headline share one line (env LABEL_INLINE).
