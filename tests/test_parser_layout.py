@@ -151,3 +151,31 @@ def test_a_column_of_briefs_trains_its_briefs_headlines_as_lines_inside_one_arti
             assert labels[body.index(head)] == "S"
     want = Counter(c for p in [column["heading"], *column["paragraphs"]] for c in p if not c.isspace())
     assert Counter(c for c in page.raw if not c.isspace()) == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_labelled_briefs_train_a_label_line_as_the_first_line_of_a_title(seed: int) -> None:
+    """The training pages of labelled briefs (tools/train_parser.py): each piece's label (a
+    unit's name ending in a colon) opens its title block and its headline goes on with it,
+    never a one-line paragraph; every character of the printed pieces kept once."""
+    from train_parser import fine_labels, label_pages
+
+    from models.parser.lines import split_lines
+
+    pool = [dict(a, paragraphs=[p + "。" for p in a["paragraphs"]]) for a in ARTICLES] * 3
+    pool = [dict(a, heading=a["heading"] + str(k)) for k, a in enumerate(pool)]
+    for page, coarse in label_pages(pool, 2, seed, 0):
+        printed = page.gold["sections"]
+        lines = split_lines(page.raw)
+        labels = fine_labels(lines, coarse)
+        body = [ln.stripped for ln in lines if not ln.blank]
+        for art in printed:
+            if art["kicker"] and art["kicker"] in body:
+                k = body.index(art["kicker"])
+                assert art["kicker"].endswith("：")
+                assert labels[k] == "B" and labels[k + 1] == "I"
+        want = Counter(
+            c for a in printed for f in ("kicker", "heading", "subheading") for c in (a[f] or "") if not c.isspace()
+        )
+        want += Counter(c for a in printed for p in a["paragraphs"] for c in p if not c.isspace())
+        assert Counter(c for c in page.raw if not c.isspace()) == want

@@ -22,6 +22,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,6 +62,15 @@ BRIEF_PAGES = int(os.environ.get("BRIEF_PAGES", "60"))
 #: Half the brief pages print every headline after its text, the briefs' own too (env LATE_BRIEFS=1;
 #: measured, not shipped: see README, "Columns of briefs").
 LATE_BRIEFS = os.environ.get("LATE_BRIEFS", "0") == "1"
+#: Relaid-out pages of labelled briefs (a unit's name ending in a colon over a short headline), in all
+#: (env LABEL_PAGES; 0: none).
+LABEL_PAGES = int(os.environ.get("LABEL_PAGES", "0"))
+#: The share of those pieces printed under a label (env LABEL_SHARE); the others under their headline alone.
+LABEL_SHARE = float(os.environ.get("LABEL_SHARE", "1.0"))
+#: The share of labelled pieces whose label and headline share one line (env LABEL_INLINE).
+LABEL_INLINE = float(os.environ.get("LABEL_INLINE", "0.0"))
+#: The share of those pages that set their labelled pieces as sections of one article (env LABEL_COLUMNS).
+LABEL_COLUMNS = float(os.environ.get("LABEL_COLUMNS", "0.0"))
 FOLDS = 5
 SEED = 7
 
@@ -188,6 +198,76 @@ def brief_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
     return out
 
 
+#: A lead's dateline, bylines and bracketed notes, skipped when a brief's label is read from its lead.
+_LEAD_NOISE = re.compile(r"^\s*(本报讯|(据)?(本报|新华社|中新社)\s*\S{0,12}?\s*\d*\s*月?\s*\d*\s*日\s*电)|[（(][^）)]*[）)]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def unit_label(article: dict, others: list[dict], rng: random.Random) -> str:
+    """A brief's label (the unit or person it reports on, 区组织人社局：, 蒋德成：): its own short
+    kicker, else the subject opening its lead (the first run of Han characters of its first
+    clause, dateline and brackets skipped), else a few characters of another headline."""
+    kicker = (article.get("kicker") or "").strip().rstrip("：:—- ")
+    if kicker and len(kicker) <= 14 and rng.random() < 0.7:
+        return kicker + "："
+    lead = _LEAD_NOISE.sub("", article["paragraphs"][0] if article["paragraphs"] else "")
+    runs = _HAN_RUN.findall(re.split(r"[，。：；！？]", lead, maxsplit=1)[0]) if len(lead) >= 30 else []
+    if runs and rng.random() < 0.6:
+        run = runs[0]
+        return (run if len(run) <= 9 else run[: rng.randint(3, 9)]) + "："
+    head = "".join(ch for ch in rng.choice(others)["heading"] if ch.isalnum())
+    return head[: rng.randint(3, 8)] + "："
+
+
+def label_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[tuple[Page, list]]:
+    """Engine-style relaid-out pages of labelled briefs, as local papers print a round-up of
+    units' work: four to ten short pieces (an article's first one to three paragraphs), most
+    under a label line ending in a colon (``unit_label``) over a short headline, the whole
+    page one piece after another with no column head; each piece is an article of the gold
+    (label as kicker). A short line ending in a colon over a short line, then body text,
+    opens an article here, as on the real page of this kind (the seed page, never a
+    training page)."""
+    rng = random.Random(seed * 1000 + fold + 700)
+    out = []
+    keys = ("kicker", "heading", "subheading", "paragraphs")
+    shortest = sorted(
+        (a for a in articles if a.get("heading") and a.get("paragraphs")),
+        key=lambda a: sum(map(len, a["paragraphs"][:3])),
+    )
+    pool = shortest[: max(8, len(shortest) * 2 // 3)]
+    for i in range(n_pages):
+        chosen = rng.sample(pool, min(len(pool), rng.randint(4, 10)))
+        units = []
+        for a in chosen:
+            paragraphs = a["paragraphs"][: rng.randint(1, 3)]
+            label = unit_label(a, articles, rng) if rng.random() < LABEL_SHARE else None
+            sub = a.get("subheading") if rng.random() < 0.2 else None
+            if label and rng.random() < LABEL_INLINE:
+                # 苏家作乡：突破常规促发展 — the label and the headline on one line (split_title's _label_split).
+                units.append({"kicker": None, "heading": label + a["heading"], "subheading": sub, "paragraphs": paragraphs})
+            else:
+                units.append({"kicker": label, "heading": a["heading"], "subheading": sub, "paragraphs": paragraphs})
+        if rng.random() < LABEL_COLUMNS:
+            # The same pieces as sections of one article under its headline (a series of accounts,
+            # 刘丽（军队支援湖北医疗队护士）： over 在这里，大家都是战斗员): label and headline lines
+            # are one-line paragraphs of it, as the dev pages' gold reads them.
+            paragraphs = []
+            for u in units:
+                heads = [u[f] for f in ("kicker", "heading", "subheading") if u.get(f)]
+                paragraphs.extend(heads + u["paragraphs"])
+            head = rng.choice([a for a in articles if a.get("heading")])
+            others = [a for a in articles if a not in chosen and a.get("paragraphs")]
+            around = rng.sample(others, min(len(others), rng.randint(1, 3)))
+            column = {"kicker": None, "heading": head["heading"], "subheading": None, "paragraphs": paragraphs}
+            at = rng.randint(0, len(around))
+            units = around[:at] + [column] + around[at:]
+        layout = lay_out_page(units, rng, engine=True, after_p=0.0 if rng.random() < 0.8 else None)
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
+        page = Page("labelled", None, f"labelled{fold}-{i}", layout.raw, gold)
+        out.append((page, layout.labels + [None]))
+    return out
+
+
 def fine_labels(lines: list, coarse: list) -> list[str]:
     """The model's label of each non-blank line from its (T/P/C, article) label: a title
     line opening its block (B) or going on with it (I), a one-line paragraph that ends no
@@ -248,6 +328,8 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
         for page, labels in synthetic(arts, n_synth // k, seed, f):
             out.append(Example(f, page, *_xy(page.raw, labels)))
         for page, labels in brief_pages(arts, BRIEF_PAGES // k, seed, f):
+            out.append(Example(f, page, *_xy(page.raw, labels)))
+        for page, labels in label_pages(arts, LABEL_PAGES // k, seed, f):
             out.append(Example(f, page, *_xy(page.raw, labels)))
     return out
 
