@@ -175,7 +175,11 @@ def test_labelled_briefs_train_a_label_line_as_the_first_line_of_a_title(seed: i
                 assert art["kicker"].endswith("：")
                 assert labels[k] == "B" and labels[k + 1] == "I"
         want = Counter(
-            c for a in printed for f in ("kicker", "heading", "subheading") for c in (a[f] or "") if not c.isspace()
+            c
+            for a in printed
+            for f in ("kicker", "heading", "subheading")
+            for c in (a[f] or "")
+            if not c.isspace()
         )
         want += Counter(c for a in printed for p in a["paragraphs"] for c in p if not c.isspace())
         assert Counter(c for c in page.raw if not c.isspace()) == want

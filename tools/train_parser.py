@@ -199,7 +199,9 @@ def brief_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
 
 
 #: A lead's dateline, bylines and bracketed notes, skipped when a brief's label is read from its lead.
-_LEAD_NOISE = re.compile(r"^\s*(本报讯|(据)?(本报|新华社|中新社)\s*\S{0,12}?\s*\d*\s*月?\s*\d*\s*日\s*电)|[（(][^）)]*[）)]")
+_LEAD_NOISE = re.compile(
+    r"^\s*(本报讯|(据)?(本报|新华社|中新社)\s*\S{0,12}?\s*\d*\s*月?\s*\d*\s*日\s*电)|[（(][^）)]*[）)]"
+)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -244,9 +246,18 @@ def label_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
             sub = a.get("subheading") if rng.random() < 0.2 else None
             if label and rng.random() < LABEL_INLINE:
                 # 苏家作乡：突破常规促发展 — the label and the headline on one line (split_title's _label_split).
-                units.append({"kicker": None, "heading": label + a["heading"], "subheading": sub, "paragraphs": paragraphs})
+                units.append(
+                    {
+                        "kicker": None,
+                        "heading": label + a["heading"],
+                        "subheading": sub,
+                        "paragraphs": paragraphs,
+                    }
+                )
             else:
-                units.append({"kicker": label, "heading": a["heading"], "subheading": sub, "paragraphs": paragraphs})
+                units.append(
+                    {"kicker": label, "heading": a["heading"], "subheading": sub, "paragraphs": paragraphs}
+                )
         if rng.random() < LABEL_COLUMNS:
             # The same pieces as sections of one article under its headline (a series of accounts,
             # 刘丽（军队支援湖北医疗队护士）： over 在这里，大家都是战斗员): label and headline lines
@@ -258,7 +269,12 @@ def label_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
             head = rng.choice([a for a in articles if a.get("heading")])
             others = [a for a in articles if a not in chosen and a.get("paragraphs")]
             around = rng.sample(others, min(len(others), rng.randint(1, 3)))
-            column = {"kicker": None, "heading": head["heading"], "subheading": None, "paragraphs": paragraphs}
+            column = {
+                "kicker": None,
+                "heading": head["heading"],
+                "subheading": None,
+                "paragraphs": paragraphs,
+            }
             at = rng.randint(0, len(around))
             units = around[:at] + [column] + around[at:]
         layout = lay_out_page(units, rng, engine=True, after_p=0.0 if rng.random() < 0.8 else None)
