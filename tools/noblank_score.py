@@ -23,9 +23,9 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from structure_score import figures, scorer  # noqa: E402
+from structure_score import figures, score_pages  # noqa: E402
 
-from models.parser import article_model, layout, parse_page  # noqa: E402
+from models.parser import article_model, layout  # noqa: E402
 
 
 def without_blanks(raw: str) -> str:
@@ -33,33 +33,8 @@ def without_blanks(raw: str) -> str:
     return "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
 
 
-class _Text:
-    """A page's text where the scorer expects a path (it reads the text to check conservation)."""
-
-    def __init__(self, raw: str) -> None:
-        self.raw = raw
-
-    def read_text(self, encoding: str = "utf-8") -> str:
-        return self.raw
-
-
 def score_dir(d: Path, verbose: bool = False) -> collections.Counter:
-    ev = scorer()
-    tot: collections.Counter = collections.Counter()
-    for gp in sorted(d.glob("*.gold.json")):
-        raw = without_blanks(gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8"))
-        gold = json.loads(gp.read_text(encoding="utf-8"))
-        out = parse_page(raw).to_json()
-        m = ev.score_page(_Text(raw), gold, out)
-        if verbose:
-            print(
-                f"{d.name}/{gp.name}: para {m['hit_para']}/{m['n_para']} head {m['hit_head']}/{m['n_head']} "
-                f"false {m['n_out_head'] - m['true_head']} art {m['hit_art']}/{m['n_art']} conserve={m['conserve']}"
-            )
-        for k, v in m.items():
-            tot[k] += int(v)
-        tot["pages"] += 1
-    return tot
+    return score_pages(sorted(d.glob("*.gold.json")), verbose=verbose, prepare=without_blanks)
 
 
 def use_model(path: Path) -> None:

@@ -29,14 +29,29 @@ def scorer():
     return mod
 
 
-def score_pages(pages: list[Path], parse=parse_page, verbose: bool = False) -> collections.Counter:
+class _Text:
+    """A page's text where the scorer expects a path (it reads the text to check conservation)."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.raw
+
+
+def score_pages(
+    pages: list[Path], parse=parse_page, verbose: bool = False, prepare=None
+) -> collections.Counter:
+    """``prepare``: what is done to each page's text before it is parsed and scored (e.g. its blank
+    lines taken out); the page file as it is if None."""
     ev = scorer()
     tot: collections.Counter = collections.Counter()
     for gp in pages:
         txt = gp.with_name(gp.name.replace(".gold.json", ".txt"))
         gold = json.loads(gp.read_text(encoding="utf-8"))
-        out = parse(txt.read_text(encoding="utf-8")).to_json()
-        m = ev.score_page(txt, gold, out)
+        page = txt if prepare is None else _Text(prepare(txt.read_text(encoding="utf-8")))
+        out = parse(page.read_text(encoding="utf-8")).to_json()
+        m = ev.score_page(page, gold, out)
         if verbose:
             print(
                 f"{txt.parent.name}/{txt.name}: para {m['hit_para']}/{m['n_para']} head {m['hit_head']}/{m['n_head']} "
