@@ -115,7 +115,7 @@ class LibraryPanel(QWidget):
         # Each issue's editors, gathered once (per issue over every assignment grew as issues x
         # assigned pages: 75 ms for 417 issues and 5,000 assigned pages), and the labels' texts
         # translated once, not per issue.
-        self._editors: dict[int, set[str]] = {}
+        self._editors = {}
         for assignment in self.assigned.values():
             self._editors.setdefault(assignment.issue_id, set()).add(assignment.editor)
         self._issue_texts = (self.tr("%1/%2 done"), self.tr("Issue id %1"))

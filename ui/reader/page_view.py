@@ -453,6 +453,11 @@ class PageView(QWidget):
             self._mark_hits()
             self._go_to_hit()
 
+    @property
+    def query(self) -> str:
+        """What the hits marked are of ("" when none are)."""
+        return self._query
+
     def clear_find(self) -> None:
         self._query = ""
         self.hits = []

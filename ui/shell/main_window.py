@@ -395,7 +395,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page = page
         self.page_title = title
         self.page_where = where
-        if not (in_place and self.page_view.update_sections(page)):
+        updated = in_place and self.page_view.update_sections(page)
+        if not updated:
             self.page_view.show_page(page)
         self.raw_view.set_raw(page.raw)
         self.outline.blockSignals(True)
@@ -424,9 +425,12 @@ class MainWindow(LibraryWindow, QMainWindow):
         )
         if where:
             self.settings.set_last_page(where)
-        if self.find_bar.isVisible() and self.find_bar.field.text():
-            # the same page read anew (an edit): the current hit stays (F3 goes on from it)
-            self._find(self.find_bar.field.text(), keep=in_place)
+        query = self.find_bar.field.text() if self.find_bar.isVisible() else ""
+        if query and updated and self.page_view.query == query:
+            # the columns found it again themselves, the current hit kept (F3 goes on from it)
+            self.find_bar.set_count(self.page_view.current_hit, len(self.page_view.hits))
+        elif query:
+            self._find(query, keep=in_place)
         self.pageShown.emit(title)
 
     def open_page_file(self, path: Path) -> None:
