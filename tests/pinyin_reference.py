@@ -325,3 +325,49 @@ class ClauseViewReference:
         elif r1 == ch or l1 == ch:
             feats.append("rep:AA")
         return feats
+
+
+def logits_reference(sentences: Sequence[str], positions: Sequence[Sequence[int]]) -> list[list[list[float]]]:
+    """g2pM's class logits at the given positions, each segment read alone, every step of both
+    directions run, with g2pM's weights as it ships them (gates in PyTorch's order)."""
+    import numpy as np
+
+    from models.language.polyphone_model import _BOS, _EOS, _UNK, _segments, model
+
+    g2pm = model()
+    ids_of = g2pm.char_ids
+    n = g2pm.hidden_size
+
+    def direction(
+        xs: list[np.ndarray], weights: tuple[np.ndarray, np.ndarray, np.ndarray]
+    ) -> list[np.ndarray]:
+        w_ih, w_hh, bias = weights
+        h = np.zeros(n, dtype=np.float32)
+        c = np.zeros(n, dtype=np.float32)
+        out = []
+        for x in xs:
+            g = x @ w_ih + bias + h @ w_hh
+            i, f, cell, o = (g[k * n : (k + 1) * n] for k in range(4))
+            i, f, o = (1.0 / (1.0 + np.exp(-v)) for v in (i, f, o))
+            c = f * c + i * np.tanh(cell)
+            h = o * np.tanh(c)
+            out.append(h)
+        return out
+
+    found: list[list[list[float]]] = []
+    for sentence, pos in zip(sentences, positions):
+        at: dict[int, list[float]] = {}
+        for offset, piece in _segments(sentence):
+            inside = [p - offset for p in pos if offset <= p < offset + len(piece)]
+            if not inside:
+                continue
+            chars = [_BOS, *(ch if ch in ids_of else _UNK for ch in piece), _EOS]
+            xs = [g2pm.embedding[ids_of[ch]] for ch in chars]
+            forward = direction(xs, g2pm.fw)
+            backward = direction(xs[::-1], g2pm.bw)[::-1]
+            for p in inside:
+                feats = np.concatenate([forward[p + 1], backward[p + 1]])
+                hidden = np.maximum(feats @ g2pm.hidden_w + g2pm.hidden_b, 0.0)
+                at[p + offset] = (hidden @ g2pm.out_w + g2pm.out_b).tolist()
+        found.append([at[p] for p in pos])
+    return found

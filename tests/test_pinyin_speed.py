@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from pinyin_reference import (
     ClauseViewReference,
     decide_reference,
+    logits_reference,
     name_spans_reference,
     reading_view_reference,
 )
@@ -153,6 +154,36 @@ def test_a_batch_scores_each_sentence_as_it_alone(sentences: list[str]) -> None:
         assert batch.shape == alone.shape == (len(pos), len(g2pm.class_ids))
         # float32 sums in another order: far below what moves a choice (logits are tens apart)
         assert np.allclose(batch, alone, atol=1e-3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_TEXT.filter(lambda s: any(len(char_readings(c)) > 1 for c in s)), min_size=1, max_size=8),
+    st.data(),
+)
+@example(["长大了的孩子还行", "行长"], None)
+def test_the_batch_reads_as_every_step_run_for_each_segment_alone(sentences: list[str], data) -> None:
+    """g2pM runs each direction only as far as the positions asked need (the forward one up to the
+    last, the backward one down to the first), rows of both directions sorted apart: the logits
+    are those of running every step of each segment alone (float32 sums in another order apart)."""
+    import numpy as np
+
+    from models.language.polyphone_model import model
+
+    g2pm = model()
+    positions = []
+    for sentence in sentences:
+        candidates = [i for i, c in enumerate(sentence) if len(char_readings(c)) > 1]
+        if data is None:
+            positions.append(candidates)
+        else:  # the engine asks about some of them: the ones whose answer matters
+            positions.append(sorted(data.draw(st.sets(st.sampled_from(candidates), max_size=3))))
+    fast = g2pm.logits(sentences, positions)
+    plain = logits_reference(sentences, positions)
+    for got, expected in zip(fast, plain):
+        assert got.shape == (len(expected), len(g2pm.class_ids))
+        if expected:
+            assert np.allclose(got, np.array(expected), atol=1e-3)
 
 
 #: Text where names stand: surnames (single and the start of jieba's person names), given-name

@@ -14,6 +14,7 @@ import pickle
 import threading
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 # The model's matrices are tiny (32 hidden units): BLAS threads only add overhead, and on a
@@ -23,9 +24,6 @@ from typing import Any
 import numpy as np
 
 from models.language.syllables import marked, numbered
-
-#: Picks each direction's own row of ``PolyphoneModel.projected`` for a [direction, batch] index.
-_DIRECTIONS = np.array([[0], [1]])
 
 _BOS = "시"  # g2pM's start and end markers (its vocabulary has them as characters)
 _EOS = "끝"
@@ -73,12 +71,18 @@ class PolyphoneModel:
         self.hidden_b = weights["logit_layer.0.bias"]
         self.out_w = weights["logit_layer.2.weight"].T.copy()
         self.out_b = weights["logit_layer.2.bias"]
-        self.hidden_size = self.fw[1].shape[0]
-        self.w_hh = np.stack([self.fw[1], self.bw[1]])  # [direction, hidden, 4 hidden]
+        n = self.hidden_size = self.fw[1].shape[0]
+        # The gates' columns in the order input, forget, output, cell (PyTorch's is input, forget,
+        # cell, output): the three gates that go through the sigmoid are then the first 3n columns.
+        order = np.r_[0 : 2 * n, 3 * n : 4 * n, 2 * n : 3 * n]
+        self.w_hh = np.stack([self.fw[1], self.bw[1]])[..., order]  # [direction, hidden, 4 hidden]
         # Each character's input to the gates, for both directions, worked out once for the whole
         # vocabulary (5,400 characters, 5.5 MB): a batch then looks its rows up instead of
-        # multiplying every padded step of it again.
-        self.projected = np.stack([self.embedding @ w_ih + bias for w_ih, _, bias in (self.fw, self.bw)])
+        # multiplying every padded step of it again. One table, the backward direction's rows
+        # after the forward's (a character's backward row is its id + the vocabulary's size).
+        projected = np.stack([self.embedding @ w_ih + bias for w_ih, _, bias in (self.fw, self.bw)])
+        self.projected = np.ascontiguousarray(projected[..., order].reshape(-1, 4 * n))
+        self.vocabulary = projected.shape[1]
 
     @staticmethod
     def _direction(w: dict[str, Any], suffix: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -97,30 +101,65 @@ class PolyphoneModel:
         """Whether the model has a class for this reading ('hang2')."""
         return numbered_reading in self.class_ids
 
-    def _run(self, ids: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-        """Hidden states [direction, batch, time, hidden] of both LSTM directions over padded ids.
+    def _states(
+        self, ids: np.ndarray, lengths: np.ndarray, asked: Sequence[Sequence[int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Both LSTM directions' hidden states at the asked steps of each sequence: [positions,
+        hidden] forward and backward, the positions in order, sequence by sequence. ``ids`` holds the
+        sequences one after another (``lengths`` long), and one id more (any) for padding.
 
-        Rows are sorted longest first: each step runs only the rows still inside their sequence,
-        both directions in one product (the backward one reads each row reversed).
+        The forward direction runs each sequence only up to its last asked step, the backward one
+        (each sequence reversed) only down to its first: nothing after them changes the states asked
+        for. Each direction's rows are sorted by the steps they need, longest first, so each step runs
+        the rows still needed (as many in both directions: the one needing fewer runs a few rows
+        more, whose states are not read), both directions in one product.
         """
-        batch, steps = ids.shape
+        batch = len(lengths)
         n = self.hidden_size
-        back = np.zeros_like(ids)
-        for row, length in enumerate(lengths):
-            back[row, :length] = ids[row, length - 1 :: -1]
-        ids_both = np.stack([ids, back])  # [direction, batch, time]
-        h = np.zeros((2, batch, n), dtype=np.float32)
-        c = np.zeros_like(h)
-        out = np.empty((2, batch, steps, n), dtype=np.float32)
-        active = np.searchsorted(-np.asarray(lengths), -np.arange(steps), side="left")  # rows longer than t
-        for t in range(steps):
-            a = int(active[t]) if t else batch
-            g = self.projected[_DIRECTIONS, ids_both[:, :a, t]] + np.matmul(h[:, :a], self.w_hh)
-            s = 1.0 / (1.0 + np.exp(-g))  # input, forget and output gates (the cell's slice is unused)
-            c_a = s[..., n : 2 * n] * c[:, :a] + s[..., :n] * np.tanh(g[..., 2 * n : 3 * n])
-            c[:, :a] = c_a
-            h[:, :a] = out[:, :a, t] = s[..., 3 * n :] * np.tanh(c_a)
-        return out
+        first = np.fromiter(map(min, asked), np.intp, batch)
+        last = np.fromiter(map(max, asked), np.intp, batch)
+        need = np.stack([last + 1, lengths - first])  # [direction, row]: steps each row needs
+        order = np.argsort(-need, axis=1, kind="stable")  # [direction, sorted row] -> row
+        needs = np.take_along_axis(need, order, axis=1)
+        steps = int(needs[:, 0].max())
+        # Per step, the rows to run: in each direction the rows still needed, the same count in both.
+        active = np.maximum(*(np.searchsorted(-needs[d], -np.arange(steps), side="left") for d in (0, 1)))
+        # Each step's ids [step, direction, sorted row]: the backward direction reads each sequence
+        # reversed; past a sequence's end, the padding id (its states are never read). The backward
+        # direction's rows of ``projected`` follow the forward's.
+        starts = np.cumsum(lengths) - lengths
+        t = np.arange(steps)[:, None]
+        at = np.stack([starts[order[0]] + t, (starts + lengths - 1)[order[1]] - t], axis=1)
+        inside = t[:, None] < lengths[order][None]
+        step_ids = ids[np.where(inside, at, len(ids) - 1)]
+        step_ids[:, 1] += self.vocabulary
+        # states[t + 1]: the hidden states after step t (states[0]: zeros, before the first step).
+        states = np.empty((steps + 1, 2, batch, n), dtype=np.float32)
+        states[0] = 0.0
+        c = np.zeros((2, batch, n), dtype=np.float32)
+        projected, w_hh = self.projected, self.w_hh
+        for t, a in enumerate(active.tolist()):
+            g = np.matmul(states[t, :, :a], w_hh)
+            g += projected.take(step_ids[t, :, :a], axis=0)
+            s = np.negative(g[..., : 3 * n])  # input, forget and output gates: 1 / (1 + exp(-g))
+            np.exp(s, out=s)
+            s += 1.0
+            np.divide(1.0, s, out=s)
+            cell = np.tanh(g[..., 3 * n :])
+            cell *= s[..., :n]
+            c_a = c[:, :a]
+            c_a *= s[..., n : 2 * n]
+            c_a += cell
+            np.multiply(s[..., 2 * n :], np.tanh(c_a), out=states[t + 1, :, :a])
+        # Where each asked step's state is: its sorted row in each direction, and its step there.
+        sorted_at = np.empty_like(order)
+        sorted_at[0, order[0]] = np.arange(batch)
+        sorted_at[1, order[1]] = np.arange(batch)
+        rows = np.fromiter((r for r, a in enumerate(asked) for _ in a), np.intp)
+        at_step = np.fromiter((p for a in asked for p in a), np.intp, len(rows))
+        forward = states[at_step + 1, 0, sorted_at[0, rows]]
+        backward = states[lengths[rows] - at_step, 1, sorted_at[1, rows]]
+        return forward, backward
 
     def logits(self, sentences: Sequence[str], positions: Sequence[Sequence[int]]) -> list[np.ndarray]:
         """For each sentence, class logits [len(positions), classes] at the given code-point positions."""
@@ -147,18 +186,19 @@ class PolyphoneModel:
         segments.sort(key=lambda seg: -len(seg[2]))
         unk = self.char_ids[_UNK]
         bos, eos = self.char_ids[_BOS], self.char_ids[_EOS]
+        get = self.char_ids.get
         for start in range(0, len(segments), CHUNK):
             group = segments[start : start + CHUNK]
-            seqs = [[bos, *(self.char_ids.get(ch, unk) for ch in piece), eos] for _, _, piece, _ in group]
-            lengths = [len(s) for s in seqs]
-            ids = np.zeros((len(seqs), lengths[0]), dtype=np.int64)
-            for row, seq in enumerate(seqs):
-                ids[row, : len(seq)] = seq
-            hidden_states = self._run(ids, lengths)
-            rows = np.array([row for row, seg in enumerate(group) for _ in seg[3]])
-            at = np.array([p + 1 for seg in group for p in seg[3]])  # +1 for the start marker
-            back = np.asarray(lengths)[rows] - 1 - at
-            feats = np.concatenate([hidden_states[0, rows, at], hidden_states[1, rows, back]], axis=1)
+            flat: list[int] = []
+            for _, _, piece, _ in group:
+                flat.append(bos)
+                flat.extend(map(get, piece, repeat(unk)))
+                flat.append(eos)
+            flat.append(0)  # the padding id
+            lengths = np.fromiter((len(piece) + 2 for _, _, piece, _ in group), np.intp, len(group))
+            asked = [[p + 1 for p in inside] for _, _, _, inside in group]  # +1: the start marker
+            forward, backward = self._states(np.array(flat, dtype=np.intp), lengths, asked)
+            feats = np.concatenate([forward, backward], axis=1)
             hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
             scores = hidden @ self.out_w + self.out_b
             found.update(zip(((k, p + offset) for k, offset, _, inside in group for p in inside), scores))
