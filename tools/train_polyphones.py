@@ -300,7 +300,7 @@ def _lone_words(ex: Examples) -> None:
             if cut is None:
                 cut = segmenter.dictionary_cut(word)
                 view = ClauseView(word, cut)
-            if len(cut[view.word_at[p]]) == 1:
+            if len(cut[view.word_at(p)]) == 1:
                 ex.add(word, p, view.features(p), numbered(engine._citation(ch, syllable)), "word-lone", -1)
 
 

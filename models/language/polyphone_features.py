@@ -7,8 +7,9 @@ weight per feature and reading of each polyphonic character.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate
 
 from models.language import segmenter
 
@@ -57,17 +58,19 @@ class ClauseView:
     clause, padded with ^ and $ on both sides, so a feature is an index into a list, not a call.
     """
 
-    __slots__ = ("text", "words", "starts", "word_at", "_lists", "_names")
+    __slots__ = ("text", "words", "starts", "_lists", "_names")
 
     def __init__(self, text: str, words: Sequence[str]) -> None:
         self.text = text
         self.words = list(words)
-        lengths = list(map(len, self.words))
-        self.starts: list[int] = [0, *accumulate(lengths)][:-1]
-        self.word_at: list[int] = list(chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
+        self.starts: list[int] = [0, *accumulate(map(len, self.words))][:-1]
         #: The padded characters, words and tags, made on first use: most clauses ask about nothing.
         self._lists: tuple[str, list[str], list[str]] | None = None
         self._names: dict[int, str] | None = None
+
+    def word_at(self, pos: int) -> int:
+        """The number of the word that holds the character at ``pos`` (words are not empty)."""
+        return bisect_right(self.starts, pos) - 1
 
     def _name_places(self) -> dict[int, str]:
         """Positions inside person names the segmenter found: 'head3' for a three-character name's surname."""
@@ -95,7 +98,7 @@ class ClauseView:
         if len(self.words) < len(text):  # a word of several characters: it may be a person's name
             for start, place in self._name_places().items():
                 if place != "given":
-                    k = self.word_at[start]
+                    k = bisect_right(self.starts, start) - 1
                     if self.starts[k] == start and len(self.words[k]) > 1:
                         tags[k] = "nr"
         self._lists = (chars, words, [_START] * _PAD + tags + [_END] * _PAD)
@@ -120,7 +123,7 @@ class ClauseView:
         chars, words, tags = self._index()
         i = pos + _PAD
         ch = chars[i]
-        k = self.word_at[pos]
+        k = bisect_right(self.starts, pos) - 1
         word = self.words[k]
         offset = pos - self.starts[k]
         if len(word) == 1:

@@ -16,11 +16,14 @@ import re
 import sys
 import tempfile
 import threading
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from models.language.phrase_table import is_han, proper_nouns, word_table
 
 _lock = threading.Lock()
 _tokenizer: Any = None
@@ -411,22 +414,20 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     which joins runs of single characters into new words, makes one word of a lone surname and
     the one or two characters after it, all of them given-name characters (邱 小 军 -> 邱小军).
     """
-    from models.language.phrase_table import is_han, proper_nouns, word_table
-
     surnames, given = name_lists()
     spans: list[tuple[int, int]] = []
     hmm: tuple[dict[int, int], set[int]] | None = None
     ends: set[int] | None = None
     last = len(words) - 1
-    word_starting = None  # where each word starts -> its number, once a surname is seen
+    starts = None  # where each word starts (and the text's end), once a surname is seen
     for found in _surname_pattern().finditer(text):
-        if word_starting is None:
-            word_starting = dict(zip(accumulate(map(len, words), initial=0), range(last + 2)))
-        k = word_starting.get(found.start())
-        if k is None or k > last:
+        start = found.start()
+        if starts is None:
+            starts = list(accumulate(map(len, words), initial=0))
+        k = bisect_right(starts, start) - 1  # the last word starting at or before it
+        if k > last or starts[k] != start:
             continue  # inside a word: only a word's first character may be a surname
         w = words[k]
-        start = found.start()
         pos = start + len(w)
         if len(w) in (2, 3):
             if (
