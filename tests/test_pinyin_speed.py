@@ -186,6 +186,17 @@ def test_the_batch_reads_as_every_step_run_for_each_segment_alone(sentences: lis
             assert np.allclose(got, np.array(expected), atol=1e-3)
 
 
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40) | _TEXT)
+@example("第３届ＡＢ杯　1.5%，①②\n")
+@settings(max_examples=400, deadline=None)
+def test_the_features_see_the_text_as_each_character_normed(text: str) -> None:
+    """Only the runs of characters outside the plain ranges (ideographs, punctuation) are
+    translated for the features: the same text as translating every character."""
+    from models.language import polyphone_features
+
+    assert polyphone_features.normed(text) == "".join(map(polyphone_features._norm, text))
+
+
 #: Text where names stand: surnames (single and the start of jieba's person names), given-name
 #: characters, grammar words that are no given name, and the rest.
 _NAMES = "邱小军单田芳曾国藩解缙仇英朴槿惠查良镛区盖叫天张王李刘陈杨黄赵周吴于高方和向从万文马"

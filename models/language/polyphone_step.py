@@ -126,7 +126,8 @@ def decide(clauses: Sequence[Clause]) -> None:
     if at:
         assert learned is not None
         totals = learned.sums(feature_rows, bases)
-        infos = [_char_info(learned, g2pm, ch) for _, _, ch in at]
+        per_char = {ch: _char_info(learned, g2pm, ch) for ch in {ch for _, _, ch in at}}
+        infos = [per_char[ch] for _, _, ch in at]
         to_settle: list[int] = []
         for k, ((n, pos, _ch), info) in enumerate(zip(at, infos)):
             if not info.answers:  # g2pM has no choice to make here: the classifier decides alone

@@ -245,15 +245,28 @@ def _read_word(word: str, table: Mapping[str, str], names: frozenset[str]) -> _W
     found = _WORDS_READ.get(word)
     if found is not None:
         return found
+    return _read_new(word, table, names)
+
+
+#: ``_WordRead(...)`` without its Python-level ``__new__`` (the same tuple).
+_new_tuple = tuple.__new__
+
+
+def _read_new(word: str, table: Mapping[str, str], names: frozenset[str]) -> _WordRead:
+    """``_read_word`` for a word not read yet with the word table in use (``_use_table``)."""
     whole = table.get(word)
     if whole is not None and len(word) > 1 and "|" not in whole and word not in names:
         # The common case, a table word with one reading per character and no proper noun: what
         # the loop below gives it (one piece, each syllable in its citation tone), made at once.
-        found = _WordRead((word,), tuple(map(_citation, word, whole.split(" "))), (), (), (), False)
+        found = _new_tuple(
+            _WordRead, ((word,), tuple(map(_citation, word, whole.split(" "))), (), (), (), False)
+        )
     elif len(word) == 1:
         choices = char_readings(word)
         many = len(choices) > 1
-        found = _WordRead((word,), (choices[0] if choices else None,), (0,) if many else (), (), (), many)
+        found = _new_tuple(
+            _WordRead, ((word,), (choices[0] if choices else None,), (0,) if many else (), (), (), many)
+        )
     else:
         found = _read_pieces(word, table, names)
     if len(_WORDS_READ) >= _WORDS_READ_MAX:
@@ -306,7 +319,7 @@ def _read_words(text: str) -> _Clause:
     words = segmenter.dictionary_cut(text)
     _use_table(table)
     known = _WORDS_READ.get
-    reads = [known(word) or _read_word(word, table, names) for word in _join_single_characters(words)]
+    reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
     readings = list(chain.from_iterable([read.readings for read in reads]))
     clause = _Clause(text, words, readings, [], reads, {})
     # Only the words that leave something open, or name a proper noun, need their offsets.
