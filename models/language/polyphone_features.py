@@ -96,8 +96,11 @@ def normed(text: str) -> str:
     return _not_plain().sub(_normed_run, text)
 
 
+#: How many words after a character's word the next verb stands, within the phrase (the "nv:" feature).
+_STEPS = "-1234"
+
 #: How far the features look past a word or a character on either side (``_word(k - 2)``,
-#: ``_verb_ahead`` up to 4 words on, ``c(i + 3)``): the padding of the indexed lists.
+#: the next verb up to 4 words on, ``c(i + 3)``): the padding of the indexed lists.
 _PAD = 4
 
 
@@ -154,20 +157,6 @@ class ClauseView:
         self._lists = (chars, words, [_START] * _PAD + tags + [_END] * _PAD)
         return self._lists
 
-    def _verb_ahead(self, k: int) -> str:
-        """How many words after word k the next verb stands, within the phrase: '1'…'4', or '-' for none."""
-        _, words, tags = self._index()
-        last = len(self.words) + _PAD
-        for step in range(1, 5):
-            j = k + _PAD + step
-            if j >= last:
-                break
-            if words[j][:1] in _BREAKS:
-                break
-            if tags[j].startswith("v"):
-                return str(step)
-        return "-"
-
     def features(self, pos: int) -> list[str]:
         """The features of the character at ``pos``."""
         chars, words, tags = self._index()
@@ -194,6 +183,14 @@ class ClauseView:
         kp = k + _PAD
         prev2, prev, _, nxt, nxt2 = words[kp - 2 : kp + 3]
         t_prev, t_word, t_next = tags[kp - 1 : kp + 2]
+        ahead = "-"  # the next verb within the phrase, up to 4 words on: "1"…"4", or "-" for none
+        last = len(self.words) + _PAD
+        for j in range(kp + 1, min(kp + 5, last)):
+            if words[j][:1] in _BREAKS:
+                break
+            if tags[j].startswith("v"):
+                ahead = _STEPS[j - kp]
+                break
         feats = [
             "b",
             "w:" + word,
@@ -215,7 +212,7 @@ class ClauseView:
             f"pnw:{prev2}|{prev}",
             f"nnw:{nxt}|{nxt2}",
             f"pt_nt:{t_prev}|{t_next}",
-            "nv:" + self._verb_ahead(k),
+            "nv:" + ahead,
         ]
         if name is not None:
             feats.append("nm:" + name)  # a given name's character

@@ -26,7 +26,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from models.language import polyphone_step, segmenter
@@ -227,6 +228,10 @@ class _WordRead(NamedTuple):
     extra: bool  # whether any of open, options, names is not empty
 
 
+#: A _WordRead's readings and whether it leaves anything open (its fields by index: no attribute look-up).
+_READINGS = itemgetter(1)
+_EXTRA = itemgetter(5)
+
 #: Words read so far, for the word table in use (a page repeats its words; so does a batch).
 _WORDS_READ: dict[str, _WordRead] = {}
 _WORDS_READ_FOR: list[Mapping[str, str]] = []
@@ -320,12 +325,12 @@ def _read_words(text: str) -> _Clause:
     _use_table(table)
     known = _WORDS_READ.get
     reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
-    readings = list(chain.from_iterable([read.readings for read in reads]))
+    readings = list(chain.from_iterable(map(_READINGS, reads)))
     clause = _Clause(text, words, readings, [], reads, {})
     # Only the words that leave something open, or name a proper noun, need their offsets.
-    extra = [k for k, read in enumerate(reads) if read.extra]
+    extra = list(compress(count(), map(_EXTRA, reads)))
     if extra:
-        starts = [0, *accumulate([len(read.readings) for read in reads])]
+        starts = list(accumulate(map(len, map(_READINGS, reads)), initial=0))
         open_at, options, named = clause.open, clause.options, clause.names
         for k in extra:
             read, at = reads[k], starts[k]

@@ -270,14 +270,16 @@ def dictionary_words(tokenizer: Any, text: str) -> list[str]:
     are jieba's. ``tests/test_pinyin_speed.py`` checks the two cut the same.
     """
     out: list[str] = []
-    for block in _HAN_BLOCK.split(text):
+    # split() with one group alternates: what lies between the blocks (even places), the blocks
+    # (odd places); likewise a piece split at _SKIP: no need to match each part again.
+    for k, block in enumerate(_HAN_BLOCK.split(text)):
         if not block:
             continue
-        if _HAN_BLOCK.match(block):
+        if k & 1:
             _route_words(tokenizer, block, out)
         else:
-            for piece in _SKIP.split(block):
-                if _SKIP.match(piece):
+            for j, piece in enumerate(_SKIP.split(block)):
+                if j & 1:
                     out.append(piece)
                 else:
                     out.extend(piece)
