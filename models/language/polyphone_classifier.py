@@ -184,8 +184,13 @@ class Classifier:
         base of its character's: its rows of ``matrix`` added one after another, from 0.0, in order,
         as ``Scores.plus`` adds a feature's weights (the same floats)."""
         width = max(map(len, rows))
-        index = np.array([list(r) + [0] * (width - len(r)) for r in rows], dtype=np.intp)
-        index = np.where(index > 0, index + np.array(bases, dtype=np.intp)[:, None], 0)
+        padded: list[int] = []  # the rows one after another, each padded with 0 to the width
+        zeros = [0] * width
+        for r in rows:
+            padded += r
+            padded += zeros[: width - len(r)]
+        index = np.fromiter(padded, np.intp, len(padded)).reshape(len(rows), width)
+        index = np.where(index > 0, index + np.fromiter(bases, np.intp, len(bases))[:, None], 0)
         weights = self.matrix
         total = np.zeros((len(rows), weights.shape[1]))
         for j in range(width):  # row 0 is zeros: adding it leaves a sum as it was

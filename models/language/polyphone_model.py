@@ -197,7 +197,7 @@ class PolyphoneModel:
             flat.append(0)  # the padding id
             lengths = np.fromiter((len(piece) + 2 for _, _, piece, _ in group), np.intp, len(group))
             asked = [[p + 1 for p in inside] for _, _, _, inside in group]  # +1: the start marker
-            forward, backward = self._states(np.array(flat, dtype=np.intp), lengths, asked)
+            forward, backward = self._states(np.fromiter(flat, np.intp, len(flat)), lengths, asked)
             feats = np.concatenate([forward, backward], axis=1)
             hidden = np.maximum(feats @ self.hidden_w + self.hidden_b, 0.0)
             scores = hidden @ self.out_w + self.out_b
@@ -246,7 +246,7 @@ class PolyphoneModel:
             for p in run_at[k]:
                 scores = all_logits[k, p]
                 allowed = allowed_at[k][p]
-                values = scores[[self.class_ids[c] for c in allowed]].tolist()
+                values = [float(scores[self.class_ids[c]]) for c in allowed]  # as .tolist() gives them
                 top = max(values)
                 weights = [math.exp(v - top) for v in values]
                 best = weights.index(1.0)

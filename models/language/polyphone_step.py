@@ -294,21 +294,32 @@ def _settle(
     answer_at: list[int] = []
     given: list[int] = []
     starts: list[int] = []
-    for n, (info, k) in enumerate(zip(infos, at)):
+    # Each character's masks once: the positions' rows index them (the same values as a row per position).
+    chars: list[_Char] = []
+    numbered_as: dict[int, int] = {}  # id of a _Char -> its place in chars
+    for info, k in zip(infos, at):
         starts.append(len(g_rows))
         m = len(info.g_rows)
         combo_pos += [k] * m
+        n = numbered_as.get(id(info))
+        if n is None:
+            n = numbered_as[id(info)] = len(chars)
+            chars.append(info)
         combo_info += [n] * m
         g_rows += info.g_rows
         b_rows += info.b_rows
         answer_at += info.answer_at
         given += info.given
+
+    def ints(values: list[int]) -> np.ndarray:
+        return np.fromiter(values, np.intp, len(values))
+
     weights = learned.matrix
-    values = totals[combo_pos] + weights[g_rows]
-    values += weights[b_rows]
-    where = np.array(combo_info)
-    kept = np.array([info.kept for info in infos])[where]
-    picked = np.array([info.picked for info in infos])[where]
+    values = totals[ints(combo_pos)] + weights[ints(g_rows)]
+    values += weights[ints(b_rows)]
+    where = ints(combo_info)
+    kept = np.array([info.kept for info in chars])[where]
+    picked = np.array([info.picked for info in chars])[where]
     masked = np.where(kept, values, -np.inf)
     best = masked.argmax(axis=1)
     rows = np.arange(len(best))
@@ -320,13 +331,13 @@ def _settle(
         for j in range(1, e.shape[1]):  # column by column, as the plain sum adds them
             total += e[:, j]
         probability = 1.0 / total
-    other = any_kept & (best != np.array(answer_at))
+    other = any_kept & (best != ints(answer_at))
     overrule = other & (probability >= switch)
     for c in np.flatnonzero(other & (np.abs(probability - switch) < _NEAR)).tolist():
-        info = infos[combo_info[c]]
+        info = chars[combo_info[c]]
         exact = values[c, : len(info.readings)].tolist()
         overrule[c] = 1.0 / sum(math.exp(exact[j] - exact[best[c]]) for j in info.kept_at) >= switch
-    outcome = np.where(overrule, picked[rows, best], np.array(given))
+    outcome = np.where(overrule, picked[rows, best], ints(given))
     lo = np.minimum.reduceat(outcome, starts).tolist()
     hi = np.maximum.reduceat(outcome, starts).tolist()
     return [_OUTCOMES[a] if a == b else None for a, b in zip(lo, hi)]

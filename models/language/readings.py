@@ -383,7 +383,7 @@ def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[
 
 def _spread(text: str, index: list[int] | None, clauses: list[_Clause]) -> list[str | None]:
     """The clauses' readings, one per code point of the original ``text`` (gaps get None)."""
-    flat = [r for clause in clauses for r in clause.readings]
+    flat = list(chain.from_iterable([clause.readings for clause in clauses]))
     if index is None:
         return flat
     readings: list[str | None] = [None] * len(text)
