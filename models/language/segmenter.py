@@ -16,7 +16,6 @@ import re
 import sys
 import tempfile
 import threading
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -277,6 +276,8 @@ def dictionary_words(tokenizer: Any, text: str) -> list[str]:
             continue
         if k & 1:
             _route_words(tokenizer, block, out)
+        elif len(block) == 1:  # one character: kept as it is, whitespace or not
+            out.append(block)
         else:
             for j, piece in enumerate(_SKIP.split(block)):
                 if j & 1:
@@ -421,16 +422,13 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     hmm: tuple[dict[int, int], set[int]] | None = None
     ends: set[int] | None = None
     last = len(words) - 1
-    starts = None  # where each word starts (and the text's end), once a surname is seen
-    for found in _surname_pattern().finditer(text):
-        start = found.start()
-        if starts is None:
-            starts = list(accumulate(map(len, words), initial=0))
-        k = bisect_right(starts, start) - 1  # the last word starting at or before it
-        if k > last or starts[k] != start:
-            continue  # inside a word: only a word's first character may be a surname
-        w = words[k]
-        pos = start + len(w)
+    firsts = _surname_characters()
+    pos = 0
+    for k, w in enumerate(words):  # only a word's first character may be a surname
+        start = pos
+        pos += len(w)
+        if w[:1] not in firsts:
+            continue
         if len(w) in (2, 3):
             if (
                 w in _load_person_names()
@@ -476,10 +474,10 @@ def _name_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _surname_pattern() -> re.Pattern[str]:
-    """Any one character of the shipped surname list."""
+def _surname_characters() -> frozenset[str]:
+    """The shipped surnames of one character."""
     surnames, _ = name_lists()
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(surnames) if len(ch) == 1) + "]")
+    return frozenset(ch for ch in surnames if len(ch) == 1)
 
 
 def _hmm_end(words: tuple[str, ...], k: int, start: int, found: dict[int, int], done: set[int]) -> int | None:
