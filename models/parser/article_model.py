@@ -219,8 +219,6 @@ class PageFeatures:
             f["h.lead_in"] = 1.0
         if t.startswith(("——", "—")):
             f["h.dash_start"] = 1.0
-        if FURNITURE.match(t):
-            f["h.furniture"] = 1.0  # 本版制图：…, 图片说明： set apart like a title
         if t[:1] in OPENERS and t[-1:] in "”’」』":
             f["h.quoted"] = 1.0
         if any(c in t for c in "，、；"):
