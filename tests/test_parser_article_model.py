@@ -210,11 +210,15 @@ def test_photo_captions_and_layout_credits_stay_in_the_article_above() -> None:
     seen = 0
     for name in ("pages-dev", "pages-dev-column"):
         for gold_file in sorted(shared_path("data", name).glob("*.gold.json")):
-            raw = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+            raw = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(
+                encoding="utf-8"
+            )
             for section in parse_page(raw).sections:
                 texts = [_squash(p.text) for p in section.paragraphs]
                 furniture = [t for t in texts if article_model.FURNITURE.match(t)]
                 seen += len(furniture)
                 if furniture and texts[0] == furniture[0]:
-                    assert section.field_text("heading"), f"{gold_file.name}: {texts[0]} opens a headless article"
+                    assert section.field_text("heading"), (
+                        f"{gold_file.name}: {texts[0]} opens a headless article"
+                    )
     assert seen >= 20

@@ -49,7 +49,9 @@ Feats = dict[str, float]
 #: A paragraph of page furniture that belongs to the article above it: a photo caption's
 #: label or number (图片说明：, 图①：), a graphic's or the layout's credit (制图：, 版式设计：),
 #: a source line (资料来源：), a column's mailbox (投稿邮箱：).
-FURNITURE = re.compile(r"^[（(]?\s*(图片说明|图\s*[①-⑳]|图\s*\d{1,2}\s*[：:]|本版制图|制图|版式设计|资料来源|数据来源|栏目投稿|投稿邮箱|本版责编|责编)")
+FURNITURE = re.compile(
+    r"^[（(]?\s*(图片说明|图\s*[①-⑳]|图\s*\d{1,2}\s*[：:]|本版制图|制图|版式设计|资料来源|数据来源|栏目投稿|投稿邮箱|本版责编|责编)"
+)
 #: The article-level evidence's features (``Decoder.closing`` and a late headline's words
 #: before its body).
 EVIDENCE = ("a.head_body", "u.sim_before")
