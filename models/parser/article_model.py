@@ -4,7 +4,8 @@ Which paragraphs and headline make each article is decided by a beam search over
 page's items (paragraphs and title units, in printed order), like ``articles``'s
 decoder, but every choice is scored by features with FITTED weights instead of
 hand-set costs: an article boundary between two paragraphs (dateline, byline, photo
-caption, closing note, credit, column-width change, blank line, how short the last
+caption, closing note, credit, page furniture such as 图片说明： or 版式设计： that belongs
+to the article above, column-width change, blank line, how short the last
 line is, words shared with the article so far), a title unit read as a headline or kept
 as a paragraph (a 小标题: length, quotes, brackets, dashes, blank lines, neighbours'
 column width), a headline attached to the article above it (printed after its
