@@ -200,3 +200,25 @@ def test_training_can_reach_the_gold_of_a_title_split_by_a_blank_line() -> None:
     assert len(arts) == 1 and arts[0].heading.parts == (kicker, head)
     unstacked = {k: v for k, v in weights.items() if not k.startswith("s.")}
     assert article_model.Decoder(unstacked).decode(items, gold) is None
+
+
+def test_photo_captions_and_layout_credits_stay_in_the_article_above() -> None:
+    """Page furniture printed under an article (图片说明：, 图①：…, 制图：, 版式设计：, 资料来源：,
+    a column's 投稿邮箱) is the article's: on the dev pages no such paragraph opens an article
+    without a headline (b.furniture, fitted: a boundary before it is dear)."""
+    assert article_model.shipped_weights().get("b.furniture", 0.0) > 0
+    seen = 0
+    for name in ("pages-dev", "pages-dev-column"):
+        for gold_file in sorted(shared_path("data", name).glob("*.gold.json")):
+            raw = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(
+                encoding="utf-8"
+            )
+            for section in parse_page(raw).sections:
+                texts = [_squash(p.text) for p in section.paragraphs]
+                furniture = [t for t in texts if article_model.FURNITURE.match(t)]
+                seen += len(furniture)
+                if furniture and texts[0] == furniture[0]:
+                    assert section.field_text("heading"), (
+                        f"{gold_file.name}: {texts[0]} opens a headless article"
+                    )
+    assert seen >= 20  # 26 in the gold of the two sets

@@ -4,7 +4,8 @@ Which paragraphs and headline make each article is decided by a beam search over
 page's items (paragraphs and title units, in printed order), like ``articles``'s
 decoder, but every choice is scored by features with FITTED weights instead of
 hand-set costs: an article boundary between two paragraphs (dateline, byline, photo
-caption, closing note, credit, column-width change, blank line, how short the last
+caption, closing note, credit, page furniture such as 图片说明： or 版式设计： that belongs
+to the article above, column-width change, blank line, how short the last
 line is, words shared with the article so far), a title unit read as a headline or kept
 as a paragraph (a 小标题: length, quotes, brackets, dashes, blank lines, neighbours'
 column width), a headline attached to the article above it (printed after its
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 
 from models.parser.articles import (
@@ -37,7 +39,7 @@ from models.parser.articles import (
 )
 from models.parser.cohesion import Cohesion
 from models.parser.lines import OPENERS, ends_sentence
-from models.parser.titles import is_credit, is_label, starts_with_dateline
+from models.parser.titles import is_closing_note, is_credit, is_label, starts_with_dateline
 from models.resources import resource_path
 
 MODEL_FILE = ("parser", "article_model.json")
@@ -45,6 +47,12 @@ MODEL_FILE = ("parser", "article_model.json")
 BEAM = 8
 
 Feats = dict[str, float]
+#: A paragraph of page furniture that belongs to the article above it: a photo caption's
+#: label or number (图片说明：, 图①：), a graphic's or the layout's credit (制图：, 版式设计：),
+#: a source line (资料来源：), a column's mailbox (投稿邮箱：).
+FURNITURE = re.compile(
+    r"^[（(]?\s*(图片说明|图\s*[①-⑳]|图\s*\d{1,2}\s*[：:]|本版制图|制图|版式设计|资料来源|数据来源|栏目投稿|投稿邮箱|本版责编|责编)"
+)
 #: The article-level evidence's features (``Decoder.closing`` and a late headline's words
 #: before its body).
 EVIDENCE = ("a.head_body", "u.sim_before")
@@ -266,6 +274,12 @@ class PageFeatures:
             f["b.short"] = 1.0
         if is_credit(t):
             f["b.is_credit"] = 1.0
+        # A closing note (（本报记者…）, （作者为…）) or page furniture closes or belongs to
+        # the article above it: it seldom opens one.
+        if is_closing_note(t):
+            f["b.is_note"] = 1.0
+        if FURNITURE.match(t):
+            f["b.furniture"] = 1.0
         if self._blank_before(i):
             f["b.blank"] = 1.0
         f["b.shift"] = self.cohesion.shift(i)
