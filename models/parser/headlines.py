@@ -105,13 +105,6 @@ ARTICLE_FEATURES = (
     "short_piece_after_long",
     "short_piece_after_short",
     "credit_ahead",
-    "label_line",
-    "label_inline",
-    "label_above",
-    "page_labels",
-    "page_labels_many",
-    "label_in_lead",
-    "label_after_head",
     "prev_title_back",
     "prev_title_ahead",
 )
@@ -123,23 +116,6 @@ SHORT_PIECE = 300
 CREDIT_AHEAD = 14
 
 _TAG = re.compile(r"[（(][^（()）]{2,24}[）)]$")
-#: A label (a unit's or a person's name ending in a colon: 区组织人社局：, 蒋德成：) alone on its line.
-LABEL_CHARS = 20
-#: A label and a headline on one line (苏家作乡：突破常规促发展): a short name, a colon, a short title.
-_INLINE_LABEL = re.compile(r"^[^，。！？：:；]{2,10}[：:][^，。！？：:；]{3,16}$")
-#: How many Han characters after a title block its lead is read for the label's name.
-LEAD_CHARS = 120
-
-
-def is_label(text: str) -> bool:
-    """A short line that ends in a colon (a label over a headline, or a list's heading)."""
-    return len(text) <= LABEL_CHARS and text.endswith(("：", ":"))
-
-
-def _label_name(text: str) -> str:
-    """The name of a label line (or of an inline label's first part), brackets left out."""
-    name = re.split(r"[：:]", text, maxsplit=1)[0]
-    return re.sub(r"[（(][^）)]*[）)]", "", name)
 
 
 def _share(a: set[int], b: set[int]) -> float:
@@ -284,10 +260,6 @@ def article_features(
     p1 = np.where(rows > 0, starts[prev_rows + 1] - 1, 0)
     prev_back = _window_shares(page, p0, np.maximum(p1, p0), p0 - 300, p0 - 1, ahead=False, weights=idf)[1]
     prev_ahead = _window_shares(page, p0, np.maximum(p1, p0), *after_near, ahead=True, weights=idf)[1]
-    # Label-shaped title-like lines of the first pass (a name ending in a colon over a short
-    # headline, or both on one line): a page of units' briefs prints many, one a piece.
-    labels_at = [k for k in titled if is_label(texts[k]) or _INLINE_LABEL.match(texts[k])]
-    n_labels = len(labels_at)
     out = []
     for j, k in enumerate(rows.tolist()):
         lp = np.maximum(emit[k], -12.0)
@@ -329,18 +301,6 @@ def article_features(
         until_t = cum[stop_t] - cum[hi]
         piece = until_t < SHORT_PIECE
         credit_ahead = any(is_credit(texts[i]) for i in range(hi, min(n, stop_t + 1, k + CREDIT_AHEAD)))
-        label = is_label(compact)
-        inline = not label and bool(_INLINE_LABEL.match(compact))
-        above = k > 0 and is_label(texts[k - 1]) and prev in SHORT
-        name = _label_name(compact if label or inline else texts[k - 1] if above else "")
-        lead = "".join(texts[hi : min(n, hi + 6)])[:LEAD_CHARS] if name else ""
-        in_lead = float(len(name) >= 2 and any(name[i : i + 2] in lead for i in range(len(name) - 1)))
-        # The page's first label-shaped line just under a headline (a series of accounts
-        # inside one article: 时间…地点… / 刘丽（…）： under 闻令出动 敢打必胜).
-        first_label = labels_at[0] if labels_at else None
-        after_head = first_label is not None and any(
-            first[i] == "B" for i in range(max(0, first_label - 4), first_label)
-        )
         prev_title = k > 0 and prev in SHORT
         out.append(
             [
@@ -393,13 +353,6 @@ def article_features(
                 float(piece and since_t >= SHORT_PIECE),
                 float(piece and since_t < SHORT_PIECE),
                 float(credit_ahead),
-                float(label),
-                float(inline),
-                float(above),
-                min(n_labels, 12) / 12.0,
-                float(n_labels >= 6),
-                in_lead,
-                float(after_head and (label or inline or above)),
                 float(prev_back[j]) if prev_title else 0.0,
                 float(prev_ahead[j]) if prev_title else 0.0,
             ]
