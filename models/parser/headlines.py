@@ -105,8 +105,6 @@ ARTICLE_FEATURES = (
     "short_piece_after_long",
     "short_piece_after_short",
     "credit_ahead",
-    "prev_title_back",
-    "prev_title_ahead",
 )
 
 #: A stretch of text between two title-like lines this short (Han and other characters) is
@@ -253,13 +251,6 @@ def article_features(
     )
     shares = [p[0] for p in pairs]
     weighed = [p[1] for p in pairs]
-    # The line above, when the first pass read it as title-like: its words in the text before
-    # it (a headline printed after its article) and in the text after this line.
-    prev_rows = np.maximum(rows - 1, 0)
-    p0 = np.where(rows > 0, starts[prev_rows], 0)
-    p1 = np.where(rows > 0, starts[prev_rows + 1] - 1, 0)
-    prev_back = _window_shares(page, p0, np.maximum(p1, p0), p0 - 300, p0 - 1, ahead=False, weights=idf)[1]
-    prev_ahead = _window_shares(page, p0, np.maximum(p1, p0), *after_near, ahead=True, weights=idf)[1]
     out = []
     for j, k in enumerate(rows.tolist()):
         lp = np.maximum(emit[k], -12.0)
@@ -301,7 +292,6 @@ def article_features(
         until_t = cum[stop_t] - cum[hi]
         piece = until_t < SHORT_PIECE
         credit_ahead = any(is_credit(texts[i]) for i in range(hi, min(n, stop_t + 1, k + CREDIT_AHEAD)))
-        prev_title = k > 0 and prev in SHORT
         out.append(
             [
                 1.0,
@@ -353,8 +343,6 @@ def article_features(
                 float(piece and since_t >= SHORT_PIECE),
                 float(piece and since_t < SHORT_PIECE),
                 float(credit_ahead),
-                float(prev_back[j]) if prev_title else 0.0,
-                float(prev_ahead[j]) if prev_title else 0.0,
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(out), len(ARTICLE_FEATURES))
