@@ -262,11 +262,13 @@ def label_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> lis
             # The same pieces as sections of one article under its headline (a series of accounts,
             # 刘丽（军队支援湖北医疗队护士）： over 在这里，大家都是战斗员): label and headline lines
             # are one-line paragraphs of it, as the dev pages' gold reads them.
-            paragraphs = []
-            for u in units:
+            # As the dev gold's one such article prints them (pages-dev-engine page-000): an
+            # intro paragraph under the headline, then a few accounts.
+            head = rng.choice([a for a in articles if a.get("heading")])
+            paragraphs = list(head["paragraphs"][:1]) if head.get("paragraphs") and rng.random() < 0.7 else []
+            for u in units[: rng.randint(2, 5)]:
                 heads = [u[f] for f in ("kicker", "heading", "subheading") if u.get(f)]
                 paragraphs.extend(heads + u["paragraphs"])
-            head = rng.choice([a for a in articles if a.get("heading")])
             others = [a for a in articles if a not in chosen and a.get("paragraphs")]
             around = rng.sample(others, min(len(others), rng.randint(1, 3)))
             column = {
