@@ -436,11 +436,12 @@ class MainWindow(LibraryWindow, QMainWindow):
     def open_page_file(self, path: Path) -> None:
         """Read, parse and show one page file (raises DubaoError for a file that is not a page)."""
         from models.page_file import read_page_file
-        from models.parsed_pages import kept_folder, parse_cached
+        from models.parsed_pages import kept_folder, parse_cached, shipped_folder
 
         page_file = read_page_file(path)
-        # A page file read before shows from its kept parse (start-up need not load the parser).
-        page = parse_cached(page_file.raw, kept_folder())
+        # A page file read before (or the bundled sample page, whose parse ships with the app)
+        # shows from its kept parse: start-up need not load the parser.
+        page = parse_cached(page_file.raw, kept_folder(), shipped_folder())
         self.show_page(page, title=page_file.path.name, where=f"file:{page_file.path.resolve()}")
         self.details = guess_details(page_file.path.name, page, page_file.path.parent.name)
         self.page_view.set_details(self.details.line(self._masthead_title()))
