@@ -158,15 +158,19 @@ def _last_page_settings(config: Path, db: Path) -> None:
 
 
 def _write_since(db: Path) -> None:
-    """A write to ``db`` by another program (the command line, a colleague's copy…): one row of
-    its first issue written again as it is, in a transaction of its own. The library's content
-    stays as it was, but the file is written (its modification time and log change), so the view
-    the window kept at its last exit no longer matches the file's stamp."""
+    """A write to ``db`` by another program (the command line, a colleague's copy…): its first
+    issue's title changed, then changed back, each in a transaction of its own. The library's
+    content ends as it was, but the file was written (its modification time changes), so the
+    view the window kept at its last exit no longer matches the file's stamp. (A row written
+    again as it is leaves the file as it was: SQLite writes nothing.)"""
     import sqlite3
 
     conn = sqlite3.connect(db)
+    first = "(SELECT min(id) FROM issue)"
     with conn:
-        conn.execute("UPDATE issue SET label = label WHERE id = (SELECT min(id) FROM issue)")
+        conn.execute(f"UPDATE issue SET title = title || ' ' WHERE id = {first}")
+    with conn:
+        conn.execute(f"UPDATE issue SET title = substr(title, 1, length(title) - 1) WHERE id = {first}")
     conn.close()
     time.sleep(0.01)  # a later modification time than the run before's, on any file system
 
