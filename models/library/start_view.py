@@ -23,12 +23,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.library.records import IssueInfo, PageInfo
-from models.section import ParsedPage
+if TYPE_CHECKING:  # imported where a kept view is read or made: a first start's empty view needs neither
+    from datetime import datetime
+
+    from models.library.records import IssueInfo, PageInfo
+    from models.section import ParsedPage
 
 FILE_NAME = "start-view.json"
 _FORMAT = 1
@@ -91,6 +93,8 @@ def file_stamp(path: str | os.PathLike[str]) -> list[list[int] | None] | None:
 
 def gather(library: Any, page_id: int | None, open_issues: set[int] | None = None) -> dict[str, Any]:
     """The view of ``library`` (a ``Library``, open) to keep: its panel, and page ``page_id`` if given."""
+    from models.section import ParsedPage
+
     issues = library.issues()
     done = {p.issue_id: p.done for p in library.progress()}
     assigned = library.assignments()
@@ -176,6 +180,10 @@ def new_library(library_file: str | os.PathLike[str]) -> StartView | None:
 
 
 def _view(data: dict[str, Any], current: bool = True) -> StartView:
+    from datetime import datetime
+
+    from models.library.records import PageInfo
+
     page = None
     if data["page"] is not None:
         kept = data["page"]
@@ -207,6 +215,10 @@ def _issue_json(issue: IssueInfo) -> dict[str, Any]:
 
 
 def _issue(item: dict[str, Any]) -> IssueInfo:
+    from datetime import datetime
+
+    from models.library.records import IssueInfo
+
     return IssueInfo(**{**item, "created": datetime.fromisoformat(item["created"])})
 
 
