@@ -106,10 +106,6 @@ def _write(path: Path, text: str) -> None:
         pass
 
 
-def _entry(folder: Path, raw: str) -> Path:
-    return folder / entry_name(raw)
-
-
 def _runs(source: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for offset in source:
@@ -181,15 +177,19 @@ def parse_cached(raw: str, folder: Path | None, shipped: Path | None = None) -> 
     """``models.parser.parse_page(raw)``, from ``folder``'s entry when the same text was parsed by
     the same parser before, else from ``shipped``'s (the entries bundled with the app: the
     sample page's), else parsed (and kept in ``folder``; None: parse, keep nothing)."""
+    try:
+        name = entry_name(raw)
+    except OSError:  # the parser's files cannot be read for their digest: parse, keep nothing
+        name, folder, shipped = "", None, None
     entry = None
     if folder is not None:
-        entry = _entry(folder, raw)
+        entry = folder / name
         page = _read_entry(entry, raw)
         if page is not None:
             _touch(entry)
             return page
     if shipped is not None:
-        page = _read_entry(shipped / entry_name(raw), raw)
+        page = _read_entry(shipped / name, raw)
         if page is not None:
             return page
     from models.parser import parse_page
