@@ -3,6 +3,7 @@ library (peewee, its modules) is loaded, if the library file has not changed sin
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -254,3 +255,24 @@ def test_a_window_built_whole_at_start_reads_the_library_itself(qtbot, tmp_path,
     assert _columns(win) == shown[1]
     win.close()
     win.library.close()
+
+
+def test_a_first_start_shows_the_sample_page_without_loading_the_parser(tmp_path) -> None:
+    # Nothing kept yet (a fresh app-data folder): the sample page comes from its shipped parse,
+    # the same columns as the parser makes, and neither the parser nor numpy is loaded for it.
+    code = (
+        "import sys; from PySide6.QtCore import QSettings; from PySide6.QtWidgets import QApplication; "
+        "app = QApplication([]); from ui.common.settings import Settings; "
+        "from ui.shell.main_window import MainWindow; from models.resources import resource_path; "
+        f"s = Settings(QSettings({str(tmp_path / 'd.ini')!r}, QSettings.Format.IniFormat)); "
+        f"w = MainWindow(s, db={str(tmp_path / 'library.sqlite3')!r}); "
+        "w.open_page_file(resource_path('sample-page.txt')); "
+        "loaded = [m for m in ('models.parser', 'numpy') if m in sys.modules]; assert not loaded, loaded; "
+        "shown = [c.plain_text() for c in w.page_view.columns]; "
+        "from models.parser import parse_page; from ui.reader.section_view import SectionColumn; "
+        "fresh = parse_page(resource_path('sample-page.txt').read_text(encoding='utf-8')); "
+        "again = [SectionColumn(x, n, w.page_view.style_).plain_text() for n, x in enumerate(fresh.sections)]; "
+        "assert shown == again and shown"
+    )
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
