@@ -442,10 +442,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         # A page file read before (or the bundled sample page, whose parse ships with the app)
         # shows from its kept parse: start-up need not load the parser.
         page = parse_cached(page_file.raw, kept_folder(), shipped_folder())
-        self.show_page(page, title=page_file.path.name, where=f"file:{page_file.path.resolve()}")
-        self.details = guess_details(page_file.path.name, page, page_file.path.parent.name)
-        self.page_view.set_details(self.details.line(self._masthead_title()))
-        self.settings.add_recent_file(str(page_file.path.resolve()))
+        where = page_file.path.resolve()
+        # The details guessed once, from the file's name and its folder's (not once more without it).
+        details = guess_details(page_file.path.name, page, page_file.path.parent.name)
+        self.show_page(page, title=page_file.path.name, where=f"file:{where}", details=details)
+        self.settings.add_recent_file(str(where))
 
     def open_path(self, path: Path) -> bool:
         """Open a page file, showing a dialog with the reason if it cannot be read."""
