@@ -19,7 +19,12 @@ figure is the median of ``--repeat`` runs. Cases:
 - the sample page again (the usual restart on a page file: its parse is kept between runs);
 - ``--db LIBRARY``: the last page read is a page of that library (the usual restart of a
   library's reader; e.g. the 5,000-page library ``bench/library_scale.py`` builds), else a
-  20-page library made here.
+  20-page library made here;
+- the same after another program wrote the library since the window last closed (a copy of
+  it, written before each run: one row written again as it was).
+
+``--against CHECKOUT`` times another checkout (its own ``.venv``) in the same runs, each case
+run for both in turn, so that both see the same moments of a shared machine.
 
 Both wall time and CPU time are printed with their ratio to the bare window's: the machine
 may be shared, and the CPU ratio is the steadier one.
@@ -152,74 +157,130 @@ def _last_page_settings(config: Path, db: Path) -> None:
     (config / "Dubao" / "Dubao.conf").write_text(f"[session]\nlast_page=library:{ids[len(ids) // 2]}\n")
 
 
-def startup(repeat: int, db: Path | None) -> None:
+def _write_since(db: Path) -> None:
+    """A write to ``db`` by another program (the command line, a colleague's copy…): its first
+    issue's title changed, then changed back, each in a transaction of its own. The library's
+    content ends as it was, but the file was written (its modification time changes), so the
+    view the window kept at its last exit no longer matches the file's stamp. (A row written
+    again as it is leaves the file as it was: SQLite writes nothing.)"""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    first = "(SELECT min(id) FROM issue)"
+    with conn:
+        conn.execute(f"UPDATE issue SET title = title || ' ' WHERE id = {first}")
+    with conn:
+        conn.execute(f"UPDATE issue SET title = substr(title, 1, length(title) - 1) WHERE id = {first}")
+    conn.close()
+    time.sleep(0.01)  # a later modification time than the run before's, on any file system
+
+
+def startup(repeat: int, db: Path | None, against: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         probe = tmp / "probe.txt"
         env = _env(tmp)
         library = db or _small_library(tmp)
         bare_cmd = [sys.executable, "-c", BARE_WIDGET, str(probe)]
-        main = [sys.executable, str(ROOT / "main.py")]
+        checkouts = {"this": (Path(sys.executable), ROOT)}
+        if against is not None:
+            python = against / ".venv" / "bin" / "python"
+            checkouts = {
+                "against": (python if python.exists() else Path(sys.executable), against),
+                **checkouts,
+            }
         probe_env = {"DUBAO_STARTUP_PROBE": str(probe), "DUBAO_STARTUP_PROBE_LIBRARY": "1"}
-        cases: dict[str, tuple[list[str], dict[str, str], Path | None]] = {}
-        for name, sub in (("first", "first"), ("again", "again"), ("library", "library")):
-            case_env = dict(
-                env, XDG_CONFIG_HOME=str(tmp / sub / "config"), XDG_DATA_HOME=str(tmp / sub / "data")
-            )
-            case_env.update(probe_env)
-            target = library if name == "library" else tmp / sub / "library.sqlite3"
-            cases[name] = (
-                [*main, "--db", str(target)],
-                case_env,
-                tmp / sub / "data" if name == "first" else None,
-            )
-        _last_page_settings(tmp / "library" / "config", library)
+        # name -> (command, environment, app-data folder to empty first or None, library to write first or None)
+        cases: dict[str, tuple[list[str], dict[str, str], Path | None, Path | None]] = {}
+        names = ("first", "again", "library", "written")
+        for who, (python, checkout) in checkouts.items():
+            main = [str(python), str(checkout / "main.py")]
+            for name in names:
+                sub = f"{who}-{name}"
+                case_env = dict(
+                    env, XDG_CONFIG_HOME=str(tmp / sub / "config"), XDG_DATA_HOME=str(tmp / sub / "data")
+                )
+                case_env.update(probe_env)
+                target = tmp / sub / "library.sqlite3"
+                if name == "library":
+                    target = library
+                elif name == "written":  # its own copy: the writes leave the other cases' kept views valid
+                    target = tmp / sub / "written.sqlite3"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    _copy_library(library, target)
+                if name in ("library", "written"):
+                    _last_page_settings(tmp / sub / "config", target)
+                cases[f"{who}:{name}"] = (
+                    [*main, "--db", str(target)],
+                    case_env,
+                    tmp / sub / "data" if name == "first" else None,
+                    target if name == "written" else None,
+                )
         labels = {
-            "first": "first start: the sample page parsed, no library file yet",
+            "first": "first start: the sample page, no library file yet, nothing kept",
             "again": "the sample page again (its parse kept), an empty library",
-            "library": f"the last page read, in {'the given' if db else 'a 20-page'} library",
+            "library": f"the last page read, in {'the given' if db else 'a 20-page'} library (view kept at exit)",
+            "written": "the same, the library written by another program since the last exit",
         }
-        # One run of each first, not counted: it writes the bytecode cache (and the kept parse).
+        # One run of each first, not counted: it writes the bytecode cache (and the kept parse and view).
         _usable(bare_cmd, probe, env)
-        for cmd, case_env, _ in cases.values():
+        for cmd, case_env, _, _ in cases.values():
             _usable(cmd, probe, case_env)
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in ("bare", *cases)}
         complete: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         opened: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(repeat):
-            runs["bare"].append(_usable(bare_cmd, probe, env))
-            for name, (cmd, case_env, fresh) in cases.items():
-                if fresh is not None:  # nothing kept from the run before, no library yet: a first start
-                    shutil.rmtree(fresh, ignore_errors=True)
-                    for made in fresh.parent.glob("library.sqlite3*"):
-                        made.unlink()
-                usable, library_open, done = _run_marks(cmd, probe, case_env)
-                runs[name].append(usable)
-                opened[name].append(library_open)
-                complete[name].append(done)
+            for name in names:  # each case for each checkout in turn, the bare window before each case
+                runs["bare"].append(_usable(bare_cmd, probe, env))
+                for who in checkouts:
+                    cmd, case_env, fresh, written = cases[f"{who}:{name}"]
+                    if fresh is not None:  # nothing kept from the run before, no library yet: a first start
+                        shutil.rmtree(fresh, ignore_errors=True)
+                        for made in fresh.parent.glob("library.sqlite3*"):
+                            made.unlink()
+                    if written is not None:
+                        _write_since(written)
+                    usable, library_open, done = _run_marks(cmd, probe, case_env)
+                    runs[f"{who}:{name}"].append(usable)
+                    opened[f"{who}:{name}"].append(library_open)
+                    complete[f"{who}:{name}"].append(done)
     load = os.getloadavg()
     wall = {name: statistics.median(r[0] for r in rs) for name, rs in runs.items()}
     cpu = {name: statistics.median(r[1] for r in rs) for name, rs in runs.items()}
     print(f"start to a usable window (page painted, library panel filled), median of {repeat}, alternated; "
           f"load average {load[0]:.1f} / {load[1]:.1f} on {os.cpu_count()} cores")  # fmt: skip
     print(f"  bare QWidget, first paint: wall {wall['bare']:.3f} s, CPU {cpu['bare']:.3f} s")
-    for name in cases:
-        ratio_wall, ratio_cpu = wall[name] / wall["bare"], cpu[name] / cpu["bare"]
-        verdict = "met" if ratio_cpu <= START_GOAL_RATIO else "MISSED"
-        print(
-            f"  {labels[name]}: wall {wall[name]:.3f} s = {ratio_wall:.2f}× bare, CPU {cpu[name]:.3f} s = "
-            f"{ratio_cpu:.2f}× bare  (goal ≤ {START_GOAL_RATIO:g}×, CPU: {verdict})"
-        )
-        for label, marks in (
-            ("the library open (just after, when the panel was shown as kept at the last exit)", opened),
-            ("then annotations, language, proofreading… built and the page painted again", complete),
-        ):
-            mark_wall = statistics.median(r[0] for r in marks[name])
-            mark_cpu = statistics.median(r[1] for r in marks[name])
+    for name in names:
+        for who, (_python, checkout) in checkouts.items():
+            key = f"{who}:{name}"
+            ratio_wall, ratio_cpu = wall[key] / wall["bare"], cpu[key] / cpu["bare"]
+            verdict = "met" if ratio_cpu <= START_GOAL_RATIO else "MISSED"
+            source = "" if against is None else f"[{checkout.name}] "
             print(
-                f"    {label}: wall {mark_wall:.3f} s = {mark_wall / wall['bare']:.2f}×, "
-                f"CPU {mark_cpu:.3f} s = {mark_cpu / cpu['bare']:.2f}× bare"
+                f"  {source}{labels[name]}: wall {wall[key]:.3f} s = {ratio_wall:.2f}× bare, CPU {cpu[key]:.3f} s = "
+                f"{ratio_cpu:.2f}× bare  (goal ≤ {START_GOAL_RATIO:g}×, CPU: {verdict})"
             )
+            for label, marks in (
+                ("the library open (just after, when the panel was shown as kept at the last exit)", opened),
+                ("then annotations, language, proofreading… built and the page painted again", complete),
+            ):
+                mark_wall = statistics.median(r[0] for r in marks[key])
+                mark_cpu = statistics.median(r[1] for r in marks[key])
+                print(
+                    f"    {label}: wall {mark_wall:.3f} s = {mark_wall / wall['bare']:.2f}×, "
+                    f"CPU {mark_cpu:.3f} s = {mark_cpu / cpu['bare']:.2f}× bare"
+                )
+
+
+def _copy_library(source: Path, target: Path) -> None:
+    """A copy of the library file (SQLite's backup: whole, whatever its log holds)."""
+    import sqlite3
+
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
 
 
 def _variants(tmp: Path) -> Path:
@@ -283,11 +344,16 @@ def main() -> int:
     parser.add_argument("--pages", type=Path, help="a folder of 20 page files (one issue)")
     parser.add_argument("--db", type=Path, help="a library whose page is the last page read")
     parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. an unmodified main, with its own .venv) timed in the same runs, alternated",
+    )
+    parser.add_argument(
         "--only", choices=["start", "switch"], help="only the start-up, or only page switching"
     )
     args = parser.parse_args()
     if args.only != "switch":
-        startup(args.repeat, args.db)
+        startup(args.repeat, args.db, args.against)
     if args.only != "start":
         page_switch(args.pages)
     return 0

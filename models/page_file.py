@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import PageFileError
+
+try:  # hashlib's own SHA-256, without hashlib loading OpenSSL (libcrypto: ~2 ms of a start on a page file)
+    from _sha256 import sha256 as _sha256  # CPython 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256 as _sha256  # CPython 3.12 and later
+    except ImportError:  # another Python
+        from hashlib import sha256 as _sha256
 
 #: Larger files are not single newspaper pages (a full broadsheet page is ~20 KB of text).
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -38,7 +45,7 @@ class PageFile:
 
 
 def text_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    return _sha256(raw.encode("utf-8")).hexdigest()
 
 
 def decode_page_bytes(data: bytes, name: str = "file") -> tuple[str, str]:

@@ -7,6 +7,12 @@ made of), so any change to the parser, or to the text, misses and parses afresh.
 unreadable or damaged entry is parsed again as well; a cache that cannot be written (read-only
 folder, disk full) is only not kept. The folder holds at most :data:`KEEP` entries, the ones
 used last. The raw text is never changed: an entry holds the sections and their source maps.
+
+The bundled sample page's entry ships in ``resources/parsed-pages`` (found after the user's
+folder), so that even a first start shows it without the parser (numpy, the models: ~0.15 s of
+CPU). Its name is the same digest, so after any change to the parser's files it is simply not
+found and the page is parsed as before; ``tools/keep_bundled_parses.py`` writes it again and
+``tests/test_parsed_pages.py`` fails while it is not the current parser's output.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ except ImportError:  # another Python than CPython
 #: Entries kept in the folder (a page's entry is a few times its text: ~100 KB for a long page).
 KEEP = 40
 _FORMAT = 1
+#: The folder of ``resources/`` holding the bundled pages' entries.
+SHIPPED = "parsed-pages"
 
 
 def kept_folder() -> Path:
@@ -98,11 +106,6 @@ def _write(path: Path, text: str) -> None:
         pass
 
 
-def _entry(folder: Path, raw: str) -> Path:
-    digest = blake2b(raw.encode("utf-8"), digest_size=16, key=bytes.fromhex(parser_key()))
-    return folder / f"{digest.hexdigest()}.json"
-
-
 def _runs(source: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for offset in source:
@@ -150,18 +153,44 @@ def from_json(raw: str, stored: dict) -> ParsedPage:
     return ParsedPage(raw, sections)
 
 
-def parse_cached(raw: str, folder: Path | None) -> ParsedPage:
+def shipped_folder() -> Path:
+    """The entries shipped with the app (the bundled sample page's): ``resources/parsed-pages``."""
+    from models.resources import resource_path
+
+    return resource_path(SHIPPED)
+
+
+def entry_name(raw: str) -> str:
+    """The file name of ``raw``'s entry for the parser as it is now (its text's and the parser's digest)."""
+    digest = blake2b(raw.encode("utf-8"), digest_size=16, key=bytes.fromhex(parser_key()))
+    return f"{digest.hexdigest()}.json"
+
+
+def _read_entry(entry: Path, raw: str) -> ParsedPage | None:
+    try:
+        return from_json(raw, json.loads(entry.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None  # not there, or written by something else: parse it again
+
+
+def parse_cached(raw: str, folder: Path | None, shipped: Path | None = None) -> ParsedPage:
     """``models.parser.parse_page(raw)``, from ``folder``'s entry when the same text was parsed by
-    the same parser before (``folder`` None: parse, keep nothing)."""
+    the same parser before, else from ``shipped``'s (the entries bundled with the app: the
+    sample page's), else parsed (and kept in ``folder``; None: parse, keep nothing)."""
+    try:
+        name = entry_name(raw)
+    except OSError:  # the parser's files cannot be read for their digest: parse, keep nothing
+        name, folder, shipped = "", None, None
     entry = None
     if folder is not None:
-        try:
-            entry = _entry(folder, raw)
-            page = from_json(raw, json.loads(entry.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            pass  # not there, or written by something else: parse it again
-        else:
+        entry = folder / name
+        page = _read_entry(entry, raw)
+        if page is not None:
             _touch(entry)
+            return page
+    if shipped is not None:
+        page = _read_entry(shipped / name, raw)
+        if page is not None:
             return page
     from models.parser import parse_page
 

@@ -121,3 +121,47 @@ def test_kept_pages_come_back_as_parsed(tmp_path, blocks):
     for section in again.sections:
         for text in section.all_texts():
             assert all(0 <= offset < len(raw) for offset in text.source)
+
+
+def test_the_shipped_parse_of_the_sample_page_is_the_current_parsers(tmp_path):
+    # A first start shows the sample page from resources/parsed-pages: it must be what the parser
+    # makes of it now, else the app silently shows an older reading (or parses it: slow start).
+    raw = SAMPLE.read_text(encoding="utf-8")
+    shipped = parsed_pages.shipped_folder() / parsed_pages.entry_name(raw)
+    assert shipped.is_file(), "the parser changed: run tools/keep_bundled_parses.py and commit its file"
+    stored = json.loads(shipped.read_text(encoding="utf-8"))
+    fresh = models.parser.parse_page(raw)
+    assert stored == json.loads(json.dumps(parsed_pages.to_json(fresh))), (
+        "the shipped parse is not the parser's: run tools/keep_bundled_parses.py and commit its file"
+    )
+    left = {p.name for p in parsed_pages.shipped_folder().glob("*.json")} - {shipped.name}
+    assert not left, f"entries of an older parser are shipped: {left} (tools/keep_bundled_parses.py)"
+
+
+def test_a_first_start_shows_the_sample_page_from_the_shipped_parse_without_the_parser(tmp_path, monkeypatch):
+    raw = SAMPLE.read_text(encoding="utf-8")
+    expected = _shape(models.parser.parse_page(raw))
+    _no_parser(monkeypatch)
+    page = parse_cached(raw, tmp_path / "empty", parsed_pages.shipped_folder())  # nothing kept yet
+    assert page.raw == raw and _shape(page) == expected
+
+
+def test_a_damaged_or_older_shipped_parse_is_parsed_again(tmp_path, monkeypatch):
+    raw = SAMPLE.read_text(encoding="utf-8")
+    expected = _shape(models.parser.parse_page(raw))
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    good = (parsed_pages.shipped_folder() / parsed_pages.entry_name(raw)).read_text(encoding="utf-8")
+    for damage in (
+        "{not json",
+        '{"sections": [{"kind": "article", "paragraphs": [["x", [[99999999, 1]]]]}]}',
+        "[]",
+    ):
+        (shipped / parsed_pages.entry_name(raw)).write_text(damage, encoding="utf-8")
+        assert _shape(parse_cached(raw, None, shipped)) == expected
+    (shipped / parsed_pages.entry_name(raw)).write_text(good, encoding="utf-8")
+    monkeypatch.setattr(parsed_pages, "parser_key", lambda: "dd" * 16)  # the parser's files changed since
+    ran = []
+    real = models.parser.parse_page
+    monkeypatch.setattr(models.parser, "parse_page", lambda text: ran.append(1) or real(text))
+    assert _shape(parse_cached(raw, None, shipped)) == expected and ran == [1]

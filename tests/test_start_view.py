@@ -3,6 +3,7 @@ library (peewee, its modules) is loaded, if the library file has not changed sin
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from annotation_pages import open_test_issue
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.library import start_view
 from models.library.service import Library
@@ -103,14 +104,61 @@ def test_a_key_before_the_library_opens_opens_it_first(qtbot, tmp_path, home):
     win.library.close()
 
 
-def test_a_write_since_the_window_closed_reads_the_library(qtbot, tmp_path, home):
-    page_id, _ = _left(qtbot, tmp_path)
+def test_a_write_since_the_window_closed_shows_the_kept_view_then_the_library_as_written(
+    qtbot, tmp_path, home
+):
+    page_id, shown = _left(qtbot, tmp_path)
     with Library.open(tmp_path / "library.sqlite3") as other:  # the command line, a colleague's copy…
         other.set_page_status(page_id, "done")
     win = _window(qtbot, tmp_path)
     assert win.open_library_page_ref(f"library:{page_id}")
-    assert win.library is not None  # the kept view no longer holds: read from the library
-    assert "✓" in "".join(child for _issue, children in _tree(win) for child in children)
+    assert win.library is None  # the page and panel as left, at once; the library read just after
+    assert (_columns(win), win.page_title) == (shown[1], shown[2])
+    qtbot.waitUntil(lambda: win.library is not None)
+    assert "✓" in "".join(child for _issue, children in _tree(win) for child in children)  # the write shows
+    assert _columns(win) == shown[1] and win.page_where == f"library:{page_id}"
+    assert win.page_content is not None and win.page_content.info.id == page_id
+    win.close()
+    win.library.close()
+
+
+def test_a_page_corrected_elsewhere_since_shows_its_new_text_once_the_library_is_read(qtbot, tmp_path, home):
+    page_id, shown = _left(qtbot, tmp_path)
+    with Library.open(tmp_path / "library.sqlite3") as other:
+        content = other.page(page_id)
+        section = next(i for i, s in enumerate(content.current_sections) if s.paragraphs)
+        other.correct(page_id, section, 0, 1, "㐁")
+        expected = [s.paragraphs[0].text for s in other.page(page_id).current_sections if s.paragraphs][0]
+    win = _window(qtbot, tmp_path)
+    assert win.open_library_page_ref(f"library:{page_id}")
+    assert _columns(win) == shown[1] and "㐁" not in "".join(_columns(win))  # as left, for one pass
+    qtbot.waitUntil(lambda: win.library is not None)
+    assert "㐁" in "".join(_columns(win)) and expected in "".join(_columns(win))
+    win.close()
+    win.library.close()
+
+
+def test_a_page_removed_elsewhere_since_is_told_and_the_sample_page_shown(qtbot, tmp_path, home):
+    page_id, _ = _left(qtbot, tmp_path)
+    with Library.open(tmp_path / "library.sqlite3") as other:
+        other.delete_issue(other.page(page_id).info.issue_id)
+    win = _window(qtbot, tmp_path)
+    assert win.open_library_page_ref(f"library:{page_id}")
+    qtbot.waitUntil(lambda: win.library is not None)
+    assert win.findChild(QMessageBox, "errorBox") is not None
+    assert win.page_where.startswith("file:") and win.page_where.endswith("sample-page.txt")
+    assert win.library_panel.tree.topLevelItemCount() == 0  # the issue is gone from the panel too
+    win.close()
+    win.library.close()
+
+
+def test_a_damaged_kept_view_reads_the_library_first(qtbot, tmp_path, home):
+    page_id, shown = _left(qtbot, tmp_path)
+    (home / start_view.FILE_NAME).write_text('{"format": 1, "library": "', encoding="utf-8")
+    win = _window(qtbot, tmp_path)
+    assert win.open_library_page_ref(f"library:{page_id}")
+    assert win.library is not None  # nothing kept to show: the library read before the page
+    assert (_tree(win), _columns(win)) == shown[:2]
     win.close()
     win.library.close()
 
@@ -207,3 +255,24 @@ def test_a_window_built_whole_at_start_reads_the_library_itself(qtbot, tmp_path,
     assert _columns(win) == shown[1]
     win.close()
     win.library.close()
+
+
+def test_a_first_start_shows_the_sample_page_without_loading_the_parser(tmp_path) -> None:
+    # Nothing kept yet (a fresh app-data folder): the sample page comes from its shipped parse,
+    # the same columns as the parser makes, and neither the parser nor numpy is loaded for it.
+    code = (
+        "import sys; from PySide6.QtCore import QSettings; from PySide6.QtWidgets import QApplication; "
+        "app = QApplication([]); from ui.common.settings import Settings; "
+        "from ui.shell.main_window import MainWindow; from models.resources import resource_path; "
+        f"s = Settings(QSettings({str(tmp_path / 'd.ini')!r}, QSettings.Format.IniFormat)); "
+        f"w = MainWindow(s, db={str(tmp_path / 'library.sqlite3')!r}); "
+        "w.open_page_file(resource_path('sample-page.txt')); "
+        "loaded = [m for m in ('models.parser', 'numpy') if m in sys.modules]; assert not loaded, loaded; "
+        "shown = [c.plain_text() for c in w.page_view.columns]; "
+        "from models.parser import parse_page; from ui.reader.section_view import SectionColumn; "
+        "fresh = parse_page(resource_path('sample-page.txt').read_text(encoding='utf-8')); "
+        "again = [SectionColumn(x, n, w.page_view.style_).plain_text() for n, x in enumerate(fresh.sections)]; "
+        "assert shown == again and shown"
+    )
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)

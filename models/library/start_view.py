@@ -2,16 +2,17 @@
 
 The next start shows the library panel (issues, their progress, who proofreads what, the pages
 of the issue read) and the library page read last from this file before peewee and the
-library's modules are loaded, then opens the library just after. It is used only while the
-library file is exactly as it was left: the file's and its write-ahead log's identity, size and
-modification time (nanoseconds) are kept beside the view, and any write since (by this app, the
-command line, another program, a restored copy) changes one of them, so the view is then
-ignored and the library is read as before. Kept only for a library file (never a server, whose
-colleagues write at any time). Reading this module loads neither peewee nor the library.
-
-Whatever is shown from the view is read again from the library as soon as it opens (the panel
-filled anew, the page read in place), so even a write slipped in between the view's reading and
-the library's closing at exit (milliseconds) shows only for that moment.
+library's modules are loaded, then opens the library just after. The file's and its write-ahead
+log's identity, size and modification time (nanoseconds) are kept beside the view: while they
+are as they were, the view is the library as it is (``StartView.current``). After a write since
+(by the command line, another program, a restored copy) the view is still shown, for the page
+read last (the same page id, read by the same parser), as what it was, and the library is read
+on the next pass of the event loop as always: the panel is filled anew and the page read again
+in place, its columns compared block by block with what they show and set again only where
+they differ (so a page that the write left alone does not change on screen, and one it
+changed, or removed, shows as the library now has it, one pass later). Kept only for a library
+file (never a server, whose colleagues write at any time). Reading this module loads neither
+peewee nor the library.
 
 The kept page is its current text as the reader showed it (corrections in force applied), with
 its source maps into the raw text, which is kept whole beside them: nothing is derived anew.
@@ -22,12 +23,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.library.records import IssueInfo, PageInfo
-from models.section import ParsedPage
+if TYPE_CHECKING:  # imported where a kept view is read or made: a first start's empty view needs neither
+    from datetime import datetime
+
+    from models.library.records import IssueInfo, PageInfo
+    from models.section import ParsedPage
 
 FILE_NAME = "start-view.json"
 _FORMAT = 1
@@ -66,6 +69,8 @@ class StartView:
     #: issue id -> its pages, for the issues the panel had open (the page read's among them)
     pages: dict[int, list[PageInfo]]
     page: KeptPage | None
+    #: False: the library file was written since the view was kept (shown until the library is read)
+    current: bool = True
 
 
 def file_stamp(path: str | os.PathLike[str]) -> list[list[int] | None] | None:
@@ -88,6 +93,8 @@ def file_stamp(path: str | os.PathLike[str]) -> list[list[int] | None] | None:
 
 def gather(library: Any, page_id: int | None, open_issues: set[int] | None = None) -> dict[str, Any]:
     """The view of ``library`` (a ``Library``, open) to keep: its panel, and page ``page_id`` if given."""
+    from models.section import ParsedPage
+
     issues = library.issues()
     done = {p.issue_id: p.done for p in library.progress()}
     assigned = library.assignments()
@@ -145,8 +152,9 @@ def forget(folder: Path) -> None:
 
 
 def read(folder: Path, library_file: str | os.PathLike[str]) -> StartView | None:
-    """The view kept for ``library_file`` if the file is exactly as it was then, else None
-    (none kept, another library's, a write since, a damaged or unreadable entry)."""
+    """The view kept for ``library_file``, ``current`` if the file is exactly as it was then;
+    None when none is kept, it is another library's, the file is not there any more, or the
+    entry is damaged or unreadable."""
     path = folder / FILE_NAME
     try:
         if path.stat().st_size > _LIMIT:
@@ -154,9 +162,10 @@ def read(folder: Path, library_file: str | os.PathLike[str]) -> StartView | None
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != _FORMAT or data.get("library") != str(Path(library_file).resolve()):
             return None
-        if data.get("stamp") != file_stamp(library_file):
+        stamp = file_stamp(library_file)
+        if stamp is None:
             return None
-        return _view(data)
+        return _view(data, current=data.get("stamp") == stamp)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
@@ -170,7 +179,11 @@ def new_library(library_file: str | os.PathLike[str]) -> StartView | None:
     return StartView(issues=[], done={}, assigned={}, pages={}, page=None)
 
 
-def _view(data: dict[str, Any]) -> StartView:
+def _view(data: dict[str, Any], current: bool = True) -> StartView:
+    from datetime import datetime
+
+    from models.library.records import PageInfo
+
     page = None
     if data["page"] is not None:
         kept = data["page"]
@@ -191,6 +204,7 @@ def _view(data: dict[str, Any]) -> StartView:
         },
         pages={int(i): [PageInfo(**p) for p in pages] for i, pages in data["pages"]},
         page=page,
+        current=current,
     )
 
 
@@ -201,6 +215,10 @@ def _issue_json(issue: IssueInfo) -> dict[str, Any]:
 
 
 def _issue(item: dict[str, Any]) -> IssueInfo:
+    from datetime import datetime
+
+    from models.library.records import IssueInfo
+
     return IssueInfo(**{**item, "created": datetime.fromisoformat(item["created"])})
 
 

@@ -1,8 +1,9 @@
 """Start-up from what the window showed of its library when it last closed.
 
 A mixin of the window's library side (``LibraryWindow``): the panel and the library page read last
-are shown from the view kept at exit (``models.library.start_view``) when the library file is
-unchanged since, and the library opens just after (or at once when something needs it).
+are shown from the view kept at exit (``models.library.start_view``), and the library opens just
+after (or at once when something needs it): the panel is filled anew from it and the page read
+again in place, which after a write since the last exit shows whatever the write changed.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ class LibraryStartView:
 
     def start_library(self, page_id: int | None = None) -> bool:
         """At start-up, fill the panel (and show library page ``page_id``) from what the window
-        showed of this library file when it last closed, if the file has not changed since
-        (``models.library.start_view``); peewee and the library's modules are not loaded for
-        it. The library opens on the next pass of the event loop, or at once when anything
-        needs it first (a key or a mouse button builds the capabilities, which open it). A
-        library file that does not exist yet shows as the empty library it will be.
-        False when nothing fitting is kept: then nothing is shown."""
+        showed of this library file when it last closed (``models.library.start_view``), even
+        if the file was written since; peewee and the library's modules are not loaded for it.
+        The library opens on the next pass of the event loop, or at once when anything needs it
+        first (a key or a mouse button builds the capabilities, which open it), and what was
+        shown from the view is read again from it. A library file that does not exist yet shows
+        as the empty library it will be. False when nothing fitting is kept: then nothing is shown."""
         from models.library import start_view
         from models.library.location import app_data_dir
 
@@ -50,6 +51,7 @@ class LibraryStartView:
             self._show_library_page(page_id, kept.page, kept.info, kept.issue)
         # -1: the panel only (the page shown is a file); else the library page shown from the view
         self._pending_page = -1 if page_id is None else page_id
+        self._pending_current = view.current
         QTimer.singleShot(0, self.open_pending_library)
         return True
 
@@ -60,10 +62,17 @@ class LibraryStartView:
 
     def _started_from_view(self) -> None:
         """The library is open: read the page shown from the kept view again, in place (its
-        highlights and corrections are the library's from now on)."""
+        highlights and corrections are the library's from now on; the columns a write since the
+        last exit changed are set again). A page the write removed is told, and the sample page
+        shown instead, as a start on a last page that is gone does."""
         page_id, self._pending_page = self._pending_page, None
         if page_id is not None and page_id >= 0 and self.page_where == f"library:{page_id}":
-            self.open_library_page(page_id, in_place=True)
+            if not self.open_library_page(page_id, in_place=True) and not getattr(
+                self, "_pending_current", True
+            ):
+                from models.resources import resource_path
+
+                self.open_path(resource_path("sample-page.txt"))
 
     def keep_start_view(self) -> bool:
         """At exit: keep what the panel and the library page show for the next start (closing

@@ -115,7 +115,8 @@ class PageView(QWidget):
         self._clear()
         self.page = page
         for number, section in enumerate(page.sections):
-            column = SectionColumn(section, number, self.style_)
+            # Out of view at first (shown once in view by _reveal_in_view), its text set then.
+            column = SectionColumn(section, number, self.style_, hidden=section.kind != "masthead")
             column.navigate.connect(lambda delta, at_end, n=number: self.focus_column(n + delta, at_end))
             column.currentBlockChanged.connect(lambda block, n=number: self._on_current(n, block))
             column.hoveredBlock.connect(lambda block, n=number: self._on_hovered(n, block))
@@ -132,7 +133,7 @@ class PageView(QWidget):
                 policy = column.sizePolicy()
                 policy.setRetainSizeWhenHidden(True)  # a hidden column keeps its room in the strip
                 column.setSizePolicy(policy)
-                column.hide()  # shown once in view (_reveal_in_view)
+                column.hide()  # shown once in view (_reveal_in_view); made hidden already
                 self._strip_widgets.append(column)
                 self._strip_layout.addWidget(column)
         self._strip_layout.addStretch(1)

@@ -25,7 +25,12 @@ def _runs(offsets: list[int]) -> list[tuple[int, int]]:
 
 
 class RawView(QPlainTextEdit):
-    """Read-only raw text; reports the raw offset under the cursor and the pointer."""
+    """Read-only raw text; reports the raw offset under the cursor and the pointer.
+
+    While hidden (it is by default), a page's raw text and the reader's font only wait: the
+    document is filled and the font set when the view is shown, or when a find marks its hits
+    (a start does not lay out a page's raw text no one sees: issue 11). The lines, the offsets
+    and the tinted lines are kept as they come either way."""
 
     #: the text cursor moved to raw code-point offset (click or keys)
     offsetActivated = Signal(int)
@@ -50,6 +55,8 @@ class RawView(QPlainTextEdit):
         self._tinted: list[int] = []  # block numbers whose background is tinted now
         self._colour = "#e9e1cf"
         self._hover_offset = -1
+        self._stale = False  # the document does not hold self.raw yet (set while hidden)
+        self._pending_font: QFont | None = None  # the font to set when shown
         self.cursorPositionChanged.connect(self._cursor_moved)
 
     def set_raw(self, raw: str) -> None:
@@ -64,16 +71,41 @@ class RawView(QPlainTextEdit):
             self._line_starts.append(end + 1)
             end = raw.find("\n", end + 1)
         self._lines = []
+        if self.isHidden():
+            self._stale = True  # filled when shown
+            return
+        self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self._tinted = []
         self.blockSignals(True)
-        self.setPlainText(raw)
+        self.setPlainText(self.raw)
         self.blockSignals(False)
         self.setExtraSelections([])
 
     def set_font_and_colour(self, font: QFont, colour: str) -> None:
-        self.setFont(font)
         self._colour = colour
+        if self.isHidden():
+            self._pending_font = QFont(font)  # set when shown
+            return
+        self._pending_font = None
+        self.setFont(font)
         self._apply()
+
+    def _catch_up(self) -> None:
+        """The raw text and font given while hidden, into the document and the view."""
+        if self._pending_font is not None:
+            font, self._pending_font = self._pending_font, None
+            self.setFont(font)
+        if self._stale:
+            self._fill()
+        self._apply()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() and hide() come here)
+        if visible and (self._stale or self._pending_font is not None):
+            self._catch_up()
+        super().setVisible(visible)
 
     # --- lines --------------------------------------------------------------------------
     def line_of(self, offset: int) -> int:
@@ -100,6 +132,8 @@ class RawView(QPlainTextEdit):
     ) -> None:
         """Mark find-in-page hits: each hit is the raw offsets of its characters (runs are joined)."""
         hit, current_hit = colours or ("", "")
+        if self._stale:
+            self._catch_up()
         selections = []
         for number, offsets in enumerate(spans):
             for start, end in _runs(sorted(offsets)):
@@ -116,6 +150,8 @@ class RawView(QPlainTextEdit):
 
     def hit_texts(self) -> list[str]:
         """The raw text under each hit mark (for tests)."""
+        if self._stale:
+            self._catch_up()
         return [s.cursor.selectedText() for s in self.extraSelections()]
 
     def highlighted_lines(self) -> list[int]:
@@ -123,6 +159,8 @@ class RawView(QPlainTextEdit):
 
     def _apply(self) -> None:
         """Tint whole lines through their block backgrounds (display only; the text is untouched)."""
+        if self._stale:
+            return  # tinted once the document is filled
         doc = self.document()
         cursor = QTextCursor(doc)
         plain = QTextBlockFormat()  # setBlockFormat replaces the whole format: no background left
@@ -143,6 +181,8 @@ class RawView(QPlainTextEdit):
         ]
 
     def _show_line(self, first: int, last: int) -> None:
+        if self._stale:
+            return
         top_line = self.firstVisibleBlock().blockNumber()
         visible = max(1, int(self.viewport().height() / max(1, self.fontMetrics().lineSpacing())) - 1)
         if first < top_line or last > top_line + visible:

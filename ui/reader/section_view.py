@@ -9,6 +9,7 @@ position in the column leads back to raw-text offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +28,9 @@ from models.text import MappedText
 from ui.common.offsets import Utf16Map
 from ui.common.viewports import wrap_viewport
 from ui.reader.page_style import PageStyle
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 
 @dataclass
@@ -88,13 +92,23 @@ class SectionColumn(QTextEdit):
     contextMenuAboutToShow = Signal(object, object)
 
     def __init__(
-        self, section: Section, number: int, style: PageStyle, parent: QWidget | None = None
+        self,
+        section: Section,
+        number: int,
+        style: PageStyle,
+        parent: QWidget | None = None,
+        hidden: bool = False,
     ) -> None:
+        """``hidden``: the column is made hidden (out of view in the page's strip): its text is
+        set when it is first shown or its document or blocks are first asked for, not now (a
+        page of 20 columns shows 4 or 5 at first: issue 11)."""
         super().__init__(parent)
         wrap_viewport(self)
         self.section = section
         self.number = number
-        self.blocks: list[BlockRef] = []
+        #: the style to render with once the column is shown or read (None: rendered)
+        self._unrendered: PageStyle | None = None
+        self._blocks: list[BlockRef] = []
         self._current = -1
         self._hovered = -1
         self._linked = -1
@@ -124,11 +138,39 @@ class SectionColumn(QTextEdit):
         self.setAccessibleName(section.title)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.selectionChanged.connect(lambda: self.selectionMapped.emit(self.selected_raw_offsets()))
-        self.render(style)
+        if hidden and not self.is_masthead:
+            self.hide()
+            self._unrendered = style
+            self.setFixedWidth(style.column_width())  # its room in the strip, as render sets it
+        else:
+            self.render(style)
+
+    # --- rendered when first shown or read ----------------------------------------------
+    @property
+    def blocks(self) -> list[BlockRef]:
+        """The column's blocks (text parts in document order, with their positions)."""
+        if self._unrendered is not None:
+            self.render(self._unrendered)
+        return self._blocks
+
+    @blocks.setter
+    def blocks(self, blocks: list[BlockRef]) -> None:
+        self._blocks = blocks
+
+    def document(self) -> QTextDocument:  # (Python callers: the text is set first if it waits)
+        if self._unrendered is not None:
+            self.render(self._unrendered)
+        return super().document()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
+        if visible and self._unrendered is not None:
+            self.render(self._unrendered)
+        super().setVisible(visible)
 
     # --- setting the text ------------------------------------------------------------
     def render(self, style: PageStyle) -> None:
         """(Re)set the section with a style; keeps the current block."""
+        self._unrendered = None
         self.style_ = style
         current = self._current
         doc = self.document()

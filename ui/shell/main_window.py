@@ -6,7 +6,6 @@ PySide6 build its enum types, and theirs are not needed before the first paint (
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,6 +26,7 @@ from ui.annotations.annotations_dock import annotations_dock
 from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
 from ui.common.settings import ReaderLayout, Settings
 from ui.common.theme import apply_theme
+from ui.common.tooltips import escaped
 from ui.library.library_panel import LibraryPanel, SearchPanel
 from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
 from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
@@ -403,7 +403,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.outline.clear()
         for section in page.sections:
             item = QListWidgetItem(section.title)  # QListWidgetItem text is plain
-            item.setToolTip(html.escape(section.title))
+            item.setToolTip(escaped(section.title))
             if section.kind != "article":  # mastheads stand out, captions recede, as on the page
                 font = item.font()
                 font.setBold(section.kind == "masthead")
@@ -436,15 +436,17 @@ class MainWindow(LibraryWindow, QMainWindow):
     def open_page_file(self, path: Path) -> None:
         """Read, parse and show one page file (raises DubaoError for a file that is not a page)."""
         from models.page_file import read_page_file
-        from models.parsed_pages import kept_folder, parse_cached
+        from models.parsed_pages import kept_folder, parse_cached, shipped_folder
 
         page_file = read_page_file(path)
-        # A page file read before shows from its kept parse (start-up need not load the parser).
-        page = parse_cached(page_file.raw, kept_folder())
-        self.show_page(page, title=page_file.path.name, where=f"file:{page_file.path.resolve()}")
-        self.details = guess_details(page_file.path.name, page, page_file.path.parent.name)
-        self.page_view.set_details(self.details.line(self._masthead_title()))
-        self.settings.add_recent_file(str(page_file.path.resolve()))
+        # A page file read before (or the bundled sample page, whose parse ships with the app)
+        # shows from its kept parse: start-up need not load the parser.
+        page = parse_cached(page_file.raw, kept_folder(), shipped_folder())
+        where = page_file.path.resolve()
+        # The details guessed once, from the file's name and its folder's (not once more without it).
+        details = guess_details(page_file.path.name, page, page_file.path.parent.name)
+        self.show_page(page, title=page_file.path.name, where=f"file:{where}", details=details)
+        self.settings.add_recent_file(str(where))
 
     def open_path(self, path: Path) -> bool:
         """Open a page file, showing a dialog with the reason if it cannot be read."""
