@@ -9,8 +9,6 @@ as fast as 100. Activating a row asks the window to show the passage. Unanchored
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -31,6 +29,7 @@ from models.annotations.finder import Filter
 from models.annotations.records import Changed, HighlightInfo
 from models.annotations.service import Annotations
 from ui.annotations.highlight_details import HighlightDetails
+from ui.common.tooltips import tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CHUNK = 200
@@ -122,7 +121,7 @@ class HighlightListModel(QAbstractTableModel):
             return QColor(category.colour(self.dark)) if category else None
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
             # Qt shows a tooltip that looks like HTML as rich text: escape document text.
-            return html.escape(h.exact if column == 1 else h.note)
+            return tooltip(h.exact if column == 1 else h.note)
         if role == Qt.ItemDataRole.ForegroundRole and not h.anchored:
             return QBrush(QColor("#b03a2e"))
         if role == Qt.ItemDataRole.UserRole:

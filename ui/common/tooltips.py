@@ -1,4 +1,4 @@
-"""Plain text made safe for Qt's rich-text tooltips."""
+"""Plain text made safe for Qt's tooltips."""
 
 from __future__ import annotations
 
@@ -14,3 +14,11 @@ def escaped(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
+
+
+def tooltip(text: str) -> str:
+    """Document text (a headline, a note, a search hit's context) as a tooltip that shows it as
+    written. Qt reads a tooltip as rich text only when it looks like markup, so escaping alone
+    would show ``A &amp; B`` for ``A & B``: the escaped text is wrapped in a paragraph that keeps
+    its spaces and line breaks (``white-space:pre-wrap``), which Qt always reads as rich text."""
+    return '<p style="white-space:pre-wrap">' + escaped(text) + "</p>"

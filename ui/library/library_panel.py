@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.tooltips import escaped
+from ui.common.tooltips import tooltip
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +157,7 @@ class LibraryPanel(QWidget):
             progress += " · " + ", ".join(sorted(editors))
         item.setText(0, f"{label}  ({progress})")  # item text is plain
         item.setData(0, LABEL_ROLE, label)
-        item.setToolTip(0, escaped(id_text.replace("%1", str(issue_id)) + f" · {label} · {progress}"))
+        item.setToolTip(0, tooltip(id_text.replace("%1", str(issue_id)) + f" · {label} · {progress}"))
 
     def _fill_issue(self, item: QTreeWidgetItem, issue=None) -> None:
         """Put an issue's pages under it (once)."""
@@ -187,7 +187,7 @@ class LibraryPanel(QWidget):
                 )
             child = QTreeWidgetItem([text])
             child.setData(0, PAGE_ROLE, page.id)
-            child.setToolTip(0, escaped(tip).replace("\n", "<br>"))
+            child.setToolTip(0, tooltip(tip))
             children.append(child)
         item.addChildren(children)
         item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
@@ -356,7 +356,7 @@ class SearchPanel(QWidget):
             tip = hit.context
             if corrected:
                 tip = self.tr("The hit is inside words an editor corrected") + "\n" + tip
-            item.setToolTip(escaped(tip))
+            item.setToolTip(tooltip(tip))
             self.results.addItem(item)
         if not query:
             self.count.setText("")

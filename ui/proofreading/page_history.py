@@ -12,7 +12,6 @@ inserted as plain text (no markup from the page reaches Qt's rich-text parser).
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.common.tooltips import tooltip
 
 ADDED = ("⟦+", "⟧")
 REMOVED = ("⟦−", "⟧")
@@ -307,7 +308,7 @@ class PageHistoryDialog(QDialog):
         """Each changed section between the chosen moments: removals and additions marked."""
         first, last = self.from_box.currentData() or OCR_TEXT, self.to_box.currentData() or NOW
         for box in (self.from_box, self.to_box):
-            box.setToolTip(html.escape(box.currentText()))  # page text: never read as markup
+            box.setToolTip(tooltip(box.currentText()))  # page text: never read as markup
         whole = first == OCR_TEXT and last == NOW
         try:
             if whole:

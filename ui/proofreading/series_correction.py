@@ -9,7 +9,6 @@ characters an editor already corrected by hand; the dialog says so.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.common.tooltips import tooltip
 
 
 def marked(occurrence: Any) -> str:
@@ -192,7 +193,7 @@ class CorrectEverywhereDialog(QDialog):
             item = QListWidgetItem(text)  # a list item shows plain text
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(html.escape(text))  # tooltips may be read as rich text
+            item.setToolTip(tooltip(text))  # tooltips may be read as rich text
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._update_count()

@@ -26,7 +26,7 @@ from ui.annotations.annotations_dock import annotations_dock
 from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
 from ui.common.settings import ReaderLayout, Settings
 from ui.common.theme import apply_theme
-from ui.common.tooltips import escaped
+from ui.common.tooltips import tooltip
 from ui.library.library_panel import LibraryPanel, SearchPanel
 from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
 from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
@@ -403,7 +403,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.outline.clear()
         for section in page.sections:
             item = QListWidgetItem(section.title)  # QListWidgetItem text is plain
-            item.setToolTip(escaped(section.title))
+            item.setToolTip(tooltip(section.title))
             if section.kind != "article":  # mastheads stand out, captions recede, as on the page
                 font = item.font()
                 font.setBold(section.kind == "masthead")
