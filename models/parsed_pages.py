@@ -56,7 +56,9 @@ def parser_key() -> str:
     digest = blake2b(f"format {_FORMAT}".encode(), digest_size=16)
     for path in files:
         digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
+        # A checkout with Windows line endings (git's autocrlf) hashes as this one, so the
+        # shipped parse of the bundled page is found there too.
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
 
 
@@ -207,9 +209,14 @@ def _touch(entry: Path) -> None:
         pass
 
 
+def entry_text(page: ParsedPage) -> str:
+    """What a kept (or shipped) entry holds for ``page``: its JSON, compact."""
+    return json.dumps(to_json(page), ensure_ascii=False, separators=(",", ":"))
+
+
 def _keep(entry: Path, page: ParsedPage) -> None:
     """Write the entry and drop the least recently used beyond KEEP."""
-    _write(entry, json.dumps(to_json(page), ensure_ascii=False, separators=(",", ":")))
+    _write(entry, entry_text(page))
     try:
         kept = sorted(entry.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in [p for p in kept if p.name != "parser-version.json"][KEEP:]:

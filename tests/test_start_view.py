@@ -1,5 +1,6 @@
 """Start-up shows the library's panel and the page read last as the window left them, before the
-library (peewee, its modules) is loaded, if the library file has not changed since (issue 11)."""
+library (peewee, its modules) is loaded, also after another program wrote the library file (the
+page is then read again in place once the library opens; issue 11)."""
 
 from __future__ import annotations
 

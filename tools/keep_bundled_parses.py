@@ -14,14 +14,13 @@ before (correct, only slower): run this then, and commit the file it writes.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.parsed_pages import entry_name, shipped_folder, to_json  # noqa: E402
+from models.parsed_pages import entry_name, entry_text, shipped_folder  # noqa: E402
 from models.parser import parse_page  # noqa: E402
 from models.resources import resource_path  # noqa: E402
 
@@ -34,9 +33,7 @@ def expected() -> dict[str, str]:
     entries = {}
     for name in BUNDLED:
         raw = resource_path(name).read_text(encoding="utf-8")
-        entries[entry_name(raw)] = json.dumps(
-            to_json(parse_page(raw)), ensure_ascii=False, separators=(",", ":")
-        )
+        entries[entry_name(raw)] = entry_text(parse_page(raw))
     return entries
 
 
