@@ -43,6 +43,19 @@ def test_line_breaks_stay_line_breaks() -> None:
     assert shown_tooltip(tooltip("第一行\n第二行")) == "第一行\n第二行"
 
 
+def test_a_headline_is_one_line_and_a_long_note_wraps() -> None:
+    from PySide6.QtWidgets import QLabel
+
+    def lines(tip: str) -> int:
+        label = QLabel(tip)  # as QToolTip shows it: a label that wraps rich text
+        label.setWordWrap(GuiQt.mightBeRichText(tip))
+        label.adjustSize()
+        return round(label.height() / label.fontMetrics().lineSpacing())
+
+    assert lines(tooltip('R&D 投入 "翻番" > 预期')) == 1
+    assert lines(tooltip("研发投入继续增长，" * 30)) > 1
+
+
 @settings(max_examples=200, deadline=None)
 @given(TEXT)
 def test_any_text_shows_as_written(text: str) -> None:

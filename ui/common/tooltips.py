@@ -16,9 +16,17 @@ def escaped(text: str) -> str:
     )
 
 
+#: Lines up to this many characters stay on one line in a tooltip; longer ones wrap.
+ONE_LINE = 60
+
+
 def tooltip(text: str) -> str:
     """Document text (a headline, a note, a search hit's context) as a tooltip that shows it as
     written. Qt reads a tooltip as rich text only when it looks like markup, so escaping alone
     would show ``A &amp; B`` for ``A & B``: the escaped text is wrapped in a paragraph that keeps
-    its spaces and line breaks (``white-space:pre-wrap``), which Qt always reads as rich text."""
-    return '<p style="white-space:pre-wrap">' + escaped(text) + "</p>"
+    its spaces and line breaks, which Qt always reads as rich text. Rich text wraps short lines
+    too (a headline broke after a few characters), so short lines keep ``white-space:pre``; a
+    long note wraps (``pre-wrap``)."""
+    longest = max(map(len, text.splitlines()), default=0)
+    space = "pre" if longest <= ONE_LINE else "pre-wrap"
+    return f'<p style="white-space:{space}">' + escaped(text) + "</p>"
