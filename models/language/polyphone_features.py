@@ -143,7 +143,7 @@ class ClauseView:
         text = self.text
         chars = _START * _PAD + normed(text) + _END * _PAD
         words = [_START] * _PAD + self.words + [_END] * _PAD
-        tags = [tag or "?" for tag in segmenter.tags_of(self.words)]
+        tags = segmenter.tags_of(self.words, "?")
         if _START in text or _END in text:
             for k, word in enumerate(self.words):
                 if word == _START or word == _END:
@@ -184,8 +184,8 @@ class ClauseView:
         prev2, prev, _, nxt, nxt2 = words[kp - 2 : kp + 3]
         t_prev, t_word, t_next = tags[kp - 1 : kp + 2]
         ahead = "-"  # the next verb within the phrase, up to 4 words on: "1"…"4", or "-" for none
-        last = len(self.words) + _PAD
-        for j in range(kp + 1, min(kp + 5, last)):
+        # Past the clause's last word the padding ($, tag $) is neither a break nor a verb.
+        for j in range(kp + 1, kp + 5):
             if words[j][:1] in _BREAKS:
                 break
             if tags[j].startswith("v"):

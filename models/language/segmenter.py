@@ -641,12 +641,12 @@ def tag_of(word: str) -> str:
     return "n" if (_tokenizer or _load()).FREQ.get(word, 0) > 0 else ""
 
 
-def tags_of(words: Sequence[str]) -> list[str]:
-    """``[tag_of(word) for word in words]``, with the dictionaries looked up once."""
+def tags_of(words: Sequence[str], none: str = "") -> list[str]:
+    """``[tag_of(word) or none for word in words]``, with the dictionaries looked up once."""
     tags = _tags if _tags is not None else _load_tags()
     freq = (_tokenizer or _load()).FREQ
     get, count = tags.get, freq.get
-    return [get(word) or ("n" if count(word, 0) > 0 else "") for word in words]
+    return [get(word) or ("n" if count(word, 0) > 0 else none) for word in words]
 
 
 def split_unknown(text: str) -> list[str]:
