@@ -319,37 +319,50 @@ def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> 
 
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
+    return _read_clauses([text])[0]
+
+
+def _read_clauses(texts: Iterable[str]) -> list[_Clause]:
+    """``_read_words`` for each text: the word table, its names and the words read looked up once."""
     table = word_table()
     names = proper_nouns()
-    words = segmenter.dictionary_cut(text)
     _use_table(table)
     known = _WORDS_READ.get
-    reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
-    readings = list(chain.from_iterable(map(_READINGS, reads)))
-    clause = _Clause(text, words, readings, [], reads, {})
-    # Only the words that leave something open, or name a proper noun, need their offsets.
-    extra = list(compress(count(), map(_EXTRA, reads)))
-    if extra:
-        starts = list(accumulate(map(len, map(_READINGS, reads)), initial=0))
-        open_at, options, named = clause.open, clause.options, clause.names
-        for k in extra:
-            read, at = reads[k], starts[k]
-            if read.open:
-                open_at.extend([at + j for j in read.open])
-            for j, choices in read.options:
-                options[at + j] = choices
-            for j, syllable in read.names:
-                named[at + j] = syllable
-    if clause.open and _OPENING_QUOTE.search(text):
-        _read_through_quotes(clause, table)
-    # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
-    if "一" in text or "不" in text:
-        for found in _CITED.finditer(text):
-            i = found.start()
-            readings[i] = _CITATION[found.group()]
-            clause.options.pop(i, None)
-            clause.names.pop(i, None)
-    return clause
+    cut = segmenter.dictionary_cut
+    out: list[_Clause] = []
+    for text in texts:
+        if len(text) == 1:  # one character (most often a line break): jieba's cut is the character
+            words = [text]
+            reads = [known(text) or _read_new(text, table, names)]
+        else:
+            words = cut(text)
+            reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
+        readings = list(chain.from_iterable(map(_READINGS, reads)))
+        clause = _Clause(text, words, readings, [], reads, {})
+        out.append(clause)
+        # Only the words that leave something open, or name a proper noun, need their offsets.
+        extra = list(compress(count(), map(_EXTRA, reads)))
+        if extra:
+            starts = list(accumulate(map(len, map(_READINGS, reads)), initial=0))
+            open_at, options, named = clause.open, clause.options, clause.names
+            for k in extra:
+                read, at = reads[k], starts[k]
+                if read.open:
+                    open_at.extend([at + j for j in read.open])
+                for j, choices in read.options:
+                    options[at + j] = choices
+                for j, syllable in read.names:
+                    named[at + j] = syllable
+        if clause.open and _OPENING_QUOTE.search(text):
+            _read_through_quotes(clause, table)
+        # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
+        if "一" in text or "不" in text:
+            for found in _CITED.finditer(text):
+                i = found.start()
+                readings[i] = _CITATION[found.group()]
+                clause.options.pop(i, None)
+                clause.names.pop(i, None)
+    return out
 
 
 def _clauses(text: str) -> list[str]:
@@ -376,7 +389,7 @@ def _reading_view(text: str) -> tuple[str, list[int] | None]:
 
 def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:
     views = [_reading_view(line) for line in lines]
-    per_line = [(line, index, [_read_words(part) for part in _clauses(line)]) for line, index in views]
+    per_line = [(line, index, _read_clauses(_clauses(line))) for line, index in views]
     polyphone_step.decide([clause for _, _, clauses in per_line for clause in clauses])
     return per_line
 
