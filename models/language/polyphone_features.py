@@ -159,7 +159,8 @@ class ClauseView:
 
     def features(self, pos: int) -> list[str]:
         """The features of the character at ``pos``."""
-        chars, words, tags = self._index()
+        lists = self._lists  # the padded lists, made on the clause's first position asked
+        chars, words, tags = lists if lists is not None else self._index()
         i = pos + _PAD
         ch = chars[i]
         k = bisect_right(self.starts, pos) - 1
@@ -173,7 +174,8 @@ class ClauseView:
             place = "E"
         else:
             place = "M"
-        name = self._name_places().get(pos)
+        names = self._names
+        name = (names if names is not None else self._name_places()).get(pos)
         if name is not None and name != "given":
             # A surname opening a person's name: the name decides, whatever stands before it. The
             # clause's start or the words before (解缙 at a clause's start is no verb 解) would

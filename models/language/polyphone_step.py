@@ -100,8 +100,9 @@ def decide(clauses: Sequence[Clause]) -> None:
     settle = not polyphone_classifier.SURER
     asked: list[set[int]] = []
     at: list[tuple[int, int, str]] = []  # (clause, position, character) the classifier scores
-    feature_rows: list[list[int]] = []
-    bases: list[int] = []  # per row of feature_rows: its character's base (Classifier.rows)
+    feature_rows: list[int] = []  # the scored positions' features as rows, one position after another
+    counts: list[int] = []  # per scored position: how many of feature_rows are its
+    bases: list[int] = []  # per scored position: its character's base (Classifier.rows)
     gets: dict[str, tuple[Callable[[str, int], int], int] | None] = {}  # per character: feature -> row, base
     for n, clause in enumerate(pending):
         ask = set(clause.options) | set(clause.names)
@@ -118,14 +119,16 @@ def decide(clauses: Sequence[Clause]) -> None:
                 continue
             if view is None:
                 view = ClauseView(clause.text, clause.words)
-            feature_rows.append(list(map(lookup[0], view.features(pos), _NONE)))
+            feats = view.features(pos)
+            feature_rows += map(lookup[0], feats, _NONE)
+            counts.append(len(feats))
             bases.append(lookup[1])
             at.append((n, pos, ch))
         asked.append(ask)
     scored: list[dict[int, tuple[_Char, int]]] = [{} for _ in pending]  # the classifier's sums without g2pM
     if at:
         assert learned is not None
-        totals = learned.sums(feature_rows, bases)
+        totals = learned.sums(feature_rows, counts, bases)
         per_char = {ch: _char_info(learned, g2pm, ch) for ch in {ch for _, _, ch in at}}
         infos = [per_char[ch] for _, _, ch in at]
         to_settle: list[int] = []
