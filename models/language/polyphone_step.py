@@ -17,6 +17,7 @@ about is not run at all, which on news text is about half of them.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -56,9 +57,13 @@ def _answers(g2pm: PolyphoneModel, ch: str) -> tuple[str, ...]:
     return tuple(g2pm.readings_of(ch))
 
 
+#: The characters some rule may decide: a clause holding none of them has nothing for the rules.
+_RULED = re.compile("[" + re.escape("".join(sorted(context_rules.ruled_characters()))) + "]")
+
+
 def _apply_rules(clauses: Sequence[Clause]) -> None:
     for clause in clauses:
-        if not clause.open and not clause.options:
+        if (not clause.open and not clause.options) or _RULED.search(clause.text) is None:
             continue
         asked = sorted(set(clause.open) | set(clause.options))
         still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
