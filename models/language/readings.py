@@ -376,47 +376,57 @@ def _reading_view(text: str) -> tuple[str, list[int] | None]:
     characters. Only a gap between two Han characters holding at most one line break is
     removed: a blank line still parts two paragraphs.
     """
+    view, index, _kept = _view_pieces(text)
+    return view, index
+
+
+def _view_pieces(text: str) -> tuple[str, list[int] | None, list[tuple[int, int]]]:
+    """``_reading_view``, and the pieces of ``text`` the view is made of ((start, end) spans; []
+    if nothing was removed)."""
     gaps = [gap.span() for gap in _GAP.finditer(text)]
     if not gaps:
-        return text, None
+        return text, None, []
     # The pieces between the gaps (the gaps never overlap and come in order), and their offsets.
     kept = [(end, start) for (_, end), (start, _) in zip([(0, 0), *gaps], [*gaps, (len(text), 0)])]
     index: list[int] = []
     for a, b in kept:
         index.extend(range(a, b))
-    return "".join([text[a:b] for a, b in kept]), index
+    return "".join([text[a:b] for a, b in kept]), index, kept
 
 
-def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:
-    views = [_reading_view(line) for line in lines]
-    per_line = [(line, index, _read_clauses(_clauses(line))) for line, index in views]
-    polyphone_step.decide([clause for _, _, clauses in per_line for clause in clauses])
+def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[tuple[int, int]], list[_Clause]]]:
+    views = [_view_pieces(line) for line in lines]
+    per_line = [(line, index, kept, _read_clauses(_clauses(line))) for line, index, kept in views]
+    polyphone_step.decide([clause for *_, clauses in per_line for clause in clauses])
     return per_line
 
 
-def _spread(text: str, index: list[int] | None, clauses: list[_Clause]) -> list[str | None]:
-    """The clauses' readings, one per code point of the original ``text`` (gaps get None)."""
+def _spread(text: str, kept: list[tuple[int, int]], clauses: list[_Clause]) -> list[str | None]:
+    """The clauses' readings, one per code point of the original ``text`` (gaps get None);
+    ``kept``: the pieces of ``text`` the clauses were read from, [] for all of it."""
     flat = list(chain.from_iterable([clause.readings for clause in clauses]))
-    if index is None:
+    if not kept:
         return flat
     readings: list[str | None] = [None] * len(text)
-    for k, reading in zip(index, flat):
-        readings[k] = reading
+    at = 0
+    for a, b in kept:  # each piece's readings in one slice
+        readings[a:b] = flat[at : at + b - a]
+        at += b - a
     return readings
 
 
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
     lines = list(lines)
-    return [_spread(text, index, clauses) for text, (_view, index, clauses) in zip(lines, _read_lines(lines))]
+    return [_spread(text, kept, clauses) for text, (_view, _index, kept, clauses) in zip(lines, _read_lines(lines))]
 
 
 @lru_cache(maxsize=8)
-def _read_text(text: str) -> tuple[list[int] | None, list[_Clause]]:
+def _read_text(text: str) -> tuple[list[int] | None, list[tuple[int, int]], list[_Clause]]:
     # A page is asked for twice in a row (pinyin above the characters, words for the popup):
     # keep the last few pages' results. Read-only for callers.
-    _view, index, clauses = _read_lines([text])[0]
-    return index, clauses
+    _view, index, kept, clauses = _read_lines([text])[0]
+    return index, kept, clauses
 
 
 def clear_caches() -> None:
@@ -432,8 +442,8 @@ def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[
     ``overrides`` (code-point offset -> reading) are an editor's corrections at single
     occurrences; they replace what the engine read there.
     """
-    index, clauses = _read_text(text)
-    readings = _spread(text, index, clauses)
+    _index, kept, clauses = _read_text(text)
+    readings = _spread(text, kept, clauses)
     for offset, reading in (overrides or {}).items():
         if 0 <= offset < len(readings) and readings[offset] is not None:
             readings[offset] = reading
@@ -448,7 +458,7 @@ def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -
     ``overrides`` as for ``readings_for``.
     """
     out: list[WordReading] = []
-    index, clauses = _read_text(text)
+    index, _kept, clauses = _read_text(text)
     readings = readings_for(text, overrides)
     start = 0
     for clause in clauses:
