@@ -249,7 +249,10 @@ def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
     tokenizer = _load()
-    return tuple(_free_particles(tokenizer, dictionary_words(tokenizer, text)))
+    words = dictionary_words(tokenizer, text)
+    if "的" not in text and not any(p in text for p in _ASPECT):  # no particle to free
+        return tuple(words)
+    return tuple(_free_particles(tokenizer, words))
 
 
 #: jieba's blocks: runs it cuts with its dictionary, and what it splits at spaces (jieba.re_han_default, re_skip_default).
