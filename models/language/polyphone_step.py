@@ -110,13 +110,14 @@ def decide(clauses: Sequence[Clause]) -> None:
     bases: list[int] = []  # per scored position: its character's base (Classifier.rows)
     gets: dict[str, tuple[Callable[[str, int], int], int] | None] = {}  # per character: feature -> row, base
     for n, clause in enumerate(pending):
-        ask = set(clause.options) | set(clause.names)
+        ask = set(clause.options)
+        if clause.names:
+            ask.update(clause.names)
         view = None
         for pos in clause.open:
             ch = clause.text[pos]
-            if ch in gets:
-                lookup = gets[ch]
-            else:
+            lookup = gets.get(ch, _UNSEEN)
+            if lookup is _UNSEEN:
                 known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
                 lookup = gets[ch] = None if known is None else (known[1].get, known[2])
             if lookup is None:
@@ -161,7 +162,7 @@ def decide(clauses: Sequence[Clause]) -> None:
     else:
         totals = None
     asks = [sorted(ask) for ask in asked]
-    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
+    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} if c.names else {} for c in pending]
     sure: list[dict[int, float]] = []
     chosen = g2pm.choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
     for clause, positions, picks, confidence, base in zip(pending, asks, chosen, sure, scored):
@@ -196,6 +197,9 @@ class _Char(NamedTuple):
     answer_at: list[int]
     given: list[int]
 
+
+#: ``gets``' answer for a character not looked at yet (None: the classifier does not know it).
+_UNSEEN = (len, 0)
 
 #: Row 0 (no weight) for any feature the character lacks: ``map(get, features, _NONE)`` (endless).
 _NONE = repeat(0)
