@@ -175,7 +175,7 @@ def _page_figures(args: argparse.Namespace) -> None:
 #: A stage called inside another counts in both (names inside the features, the cut inside the table's reading).
 _STAGES = (
     ("models.language.segmenter", "dictionary_cut", "jieba's cut"),
-    ("models.language.readings", "_read_words", "the word table's reading (jieba's cut included)"),
+    ("models.language.readings", "_read_clauses", "the word table's reading (jieba's cut included)"),
     ("models.language.segmenter", "names", "names (inside the features)"),
     ("models.language.polyphone_features", "ClauseView.features", "the classifier's features"),
     ("models.language.polyphone_classifier", "Classifier.sums", "the classifier's sums"),

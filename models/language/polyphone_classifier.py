@@ -179,20 +179,20 @@ class Classifier:
         found = self._rows[ch] = (readings, dict(zip(keys, _NUMBERS)), at - 1)
         return found
 
-    def sums(self, rows: Sequence[Sequence[int]], bases: Sequence[int]) -> np.ndarray:
-        """Per list of rows (a position's features, as ``rows`` numbers them: 0 for none) and the
-        base of its character's: its rows of ``matrix`` added one after another, from 0.0, in order,
-        as ``Scores.plus`` adds a feature's weights (the same floats)."""
-        width = max(map(len, rows))
-        padded: list[int] = []  # the rows one after another, each padded with 0 to the width
-        zeros = [0] * width
-        for r in rows:
-            padded += r
-            padded += zeros[: width - len(r)]
-        index = np.fromiter(padded, np.intp, len(padded)).reshape(len(rows), width)
-        index = np.where(index > 0, index + np.fromiter(bases, np.intp, len(bases))[:, None], 0)
+    def sums(self, rows: Sequence[int], counts: Sequence[int], bases: Sequence[int]) -> np.ndarray:
+        """Per position, its features' rows (``rows``: every position's one after another, ``counts``
+        of them each, as ``rows`` numbers them: 0 for none) and the base of its character's: its rows
+        of ``matrix`` added one after another, from 0.0, in order, as ``Scores.plus`` adds a
+        feature's weights (the same floats)."""
+        n = len(counts)
+        lengths = np.fromiter(counts, np.intp, n)
+        width = int(lengths.max())
+        # The rows padded with 0 to the width, position by position (a mask fills in row-major order).
+        index = np.zeros((n, width), np.intp)
+        index[np.arange(width) < lengths[:, None]] = np.fromiter(rows, np.intp, len(rows))
+        index = np.where(index > 0, index + np.fromiter(bases, np.intp, n)[:, None], 0)
         weights = self.matrix
-        total = np.zeros((len(rows), weights.shape[1]))
+        total = np.zeros((n, weights.shape[1]))
         for j in range(width):  # row 0 is zeros: adding it leaves a sum as it was
             total += weights[index[:, j]]
         return total

@@ -143,7 +143,7 @@ class ClauseView:
         text = self.text
         chars = _START * _PAD + normed(text) + _END * _PAD
         words = [_START] * _PAD + self.words + [_END] * _PAD
-        tags = [tag or "?" for tag in segmenter.tags_of(self.words)]
+        tags = segmenter.tags_of(self.words, "?")
         if _START in text or _END in text:
             for k, word in enumerate(self.words):
                 if word == _START or word == _END:
@@ -159,7 +159,8 @@ class ClauseView:
 
     def features(self, pos: int) -> list[str]:
         """The features of the character at ``pos``."""
-        chars, words, tags = self._index()
+        lists = self._lists  # the padded lists, made on the clause's first position asked
+        chars, words, tags = lists if lists is not None else self._index()
         i = pos + _PAD
         ch = chars[i]
         k = bisect_right(self.starts, pos) - 1
@@ -173,7 +174,8 @@ class ClauseView:
             place = "E"
         else:
             place = "M"
-        name = self._name_places().get(pos)
+        names = self._names
+        name = (names if names is not None else self._name_places()).get(pos)
         if name is not None and name != "given":
             # A surname opening a person's name: the name decides, whatever stands before it. The
             # clause's start or the words before (解缙 at a clause's start is no verb 解) would
@@ -184,8 +186,8 @@ class ClauseView:
         prev2, prev, _, nxt, nxt2 = words[kp - 2 : kp + 3]
         t_prev, t_word, t_next = tags[kp - 1 : kp + 2]
         ahead = "-"  # the next verb within the phrase, up to 4 words on: "1"…"4", or "-" for none
-        last = len(self.words) + _PAD
-        for j in range(kp + 1, min(kp + 5, last)):
+        # Past the clause's last word the padding ($, tag $) is neither a break nor a verb.
+        for j in range(kp + 1, kp + 5):
             if words[j][:1] in _BREAKS:
                 break
             if tags[j].startswith("v"):

@@ -17,6 +17,7 @@ about is not run at all, which on news text is about half of them.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -56,9 +57,13 @@ def _answers(g2pm: PolyphoneModel, ch: str) -> tuple[str, ...]:
     return tuple(g2pm.readings_of(ch))
 
 
+#: The characters some rule may decide: a clause holding none of them has nothing for the rules.
+_RULED = re.compile("[" + re.escape("".join(sorted(context_rules.ruled_characters()))) + "]")
+
+
 def _apply_rules(clauses: Sequence[Clause]) -> None:
     for clause in clauses:
-        if not clause.open and not clause.options:
+        if (not clause.open and not clause.options) or _RULED.search(clause.text) is None:
             continue
         asked = sorted(set(clause.open) | set(clause.options))
         still = set(context_rules.apply(clause.text, clause.words, clause.readings, asked))
@@ -100,17 +105,19 @@ def decide(clauses: Sequence[Clause]) -> None:
     settle = not polyphone_classifier.SURER
     asked: list[set[int]] = []
     at: list[tuple[int, int, str]] = []  # (clause, position, character) the classifier scores
-    feature_rows: list[list[int]] = []
-    bases: list[int] = []  # per row of feature_rows: its character's base (Classifier.rows)
+    feature_rows: list[int] = []  # the scored positions' features as rows, one position after another
+    counts: list[int] = []  # per scored position: how many of feature_rows are its
+    bases: list[int] = []  # per scored position: its character's base (Classifier.rows)
     gets: dict[str, tuple[Callable[[str, int], int], int] | None] = {}  # per character: feature -> row, base
     for n, clause in enumerate(pending):
-        ask = set(clause.options) | set(clause.names)
+        ask = set(clause.options)
+        if clause.names:
+            ask.update(clause.names)
         view = None
         for pos in clause.open:
             ch = clause.text[pos]
-            if ch in gets:
-                lookup = gets[ch]
-            else:
+            lookup = gets.get(ch, _UNSEEN)
+            if lookup is _UNSEEN:
                 known = learned.rows(ch) if learned is not None and learned.knows(ch) else None
                 lookup = gets[ch] = None if known is None else (known[1].get, known[2])
             if lookup is None:
@@ -118,14 +125,16 @@ def decide(clauses: Sequence[Clause]) -> None:
                 continue
             if view is None:
                 view = ClauseView(clause.text, clause.words)
-            feature_rows.append(list(map(lookup[0], view.features(pos), _NONE)))
+            feats = view.features(pos)
+            feature_rows += map(lookup[0], feats, _NONE)
+            counts.append(len(feats))
             bases.append(lookup[1])
             at.append((n, pos, ch))
         asked.append(ask)
     scored: list[dict[int, tuple[_Char, int]]] = [{} for _ in pending]  # the classifier's sums without g2pM
     if at:
         assert learned is not None
-        totals = learned.sums(feature_rows, bases)
+        totals = learned.sums(feature_rows, counts, bases)
         per_char = {ch: _char_info(learned, g2pm, ch) for ch in {ch for _, _, ch in at}}
         infos = [per_char[ch] for _, _, ch in at]
         to_settle: list[int] = []
@@ -153,7 +162,7 @@ def decide(clauses: Sequence[Clause]) -> None:
     else:
         totals = None
     asks = [sorted(ask) for ask in asked]
-    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} for c in pending]
+    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} if c.names else {} for c in pending]
     sure: list[dict[int, float]] = []
     chosen = g2pm.choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
     for clause, positions, picks, confidence, base in zip(pending, asks, chosen, sure, scored):
@@ -188,6 +197,9 @@ class _Char(NamedTuple):
     answer_at: list[int]
     given: list[int]
 
+
+#: ``gets``' answer for a character not looked at yet (None: the classifier does not know it).
+_UNSEEN = (len, 0)
 
 #: Row 0 (no weight) for any feature the character lacks: ``map(get, features, _NONE)`` (endless).
 _NONE = repeat(0)

@@ -319,37 +319,50 @@ def _read_pieces(word: str, table: Mapping[str, str], names: frozenset[str]) -> 
 
 def _read_words(text: str) -> _Clause:
     """Layers 1 and 2: readings from the word table; polyphones it leaves open are listed."""
+    return _read_clauses([text])[0]
+
+
+def _read_clauses(texts: Iterable[str]) -> list[_Clause]:
+    """``_read_words`` for each text: the word table, its names and the words read looked up once."""
     table = word_table()
     names = proper_nouns()
-    words = segmenter.dictionary_cut(text)
     _use_table(table)
     known = _WORDS_READ.get
-    reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
-    readings = list(chain.from_iterable(map(_READINGS, reads)))
-    clause = _Clause(text, words, readings, [], reads, {})
-    # Only the words that leave something open, or name a proper noun, need their offsets.
-    extra = list(compress(count(), map(_EXTRA, reads)))
-    if extra:
-        starts = list(accumulate(map(len, map(_READINGS, reads)), initial=0))
-        open_at, options, named = clause.open, clause.options, clause.names
-        for k in extra:
-            read, at = reads[k], starts[k]
-            if read.open:
-                open_at.extend([at + j for j in read.open])
-            for j, choices in read.options:
-                options[at + j] = choices
-            for j, syllable in read.names:
-                named[at + j] = syllable
-    if clause.open and _OPENING_QUOTE.search(text):
-        _read_through_quotes(clause, table)
-    # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
-    if "一" in text or "不" in text:
-        for found in _CITED.finditer(text):
-            i = found.start()
-            readings[i] = _CITATION[found.group()]
-            clause.options.pop(i, None)
-            clause.names.pop(i, None)
-    return clause
+    cut = segmenter.dictionary_cut
+    out: list[_Clause] = []
+    for text in texts:
+        if len(text) == 1:  # one character (most often a line break): jieba's cut is the character
+            words = [text]
+            reads = [known(text) or _read_new(text, table, names)]
+        else:
+            words = cut(text)
+            reads = [known(word) or _read_new(word, table, names) for word in _join_single_characters(words)]
+        readings = list(chain.from_iterable(map(_READINGS, reads)))
+        clause = _Clause(text, words, readings, [], reads, {})
+        out.append(clause)
+        # Only the words that leave something open, or name a proper noun, need their offsets.
+        extra = list(compress(count(), map(_EXTRA, reads)))
+        if extra:
+            starts = list(accumulate(map(len, map(_READINGS, reads)), initial=0))
+            open_at, options, named = clause.open, clause.options, clause.names
+            for k in extra:
+                read, at = reads[k], starts[k]
+                if read.open:
+                    open_at.extend([at + j for j in read.open])
+                for j, choices in read.options:
+                    options[at + j] = choices
+                for j, syllable in read.names:
+                    named[at + j] = syllable
+        if clause.open and _OPENING_QUOTE.search(text):
+            _read_through_quotes(clause, table)
+        # Citation tones: pypinyin's table prints 一 and 不 with their sandhi tones (一样 yíyàng).
+        if "一" in text or "不" in text:
+            for found in _CITED.finditer(text):
+                i = found.start()
+                readings[i] = _CITATION[found.group()]
+                clause.options.pop(i, None)
+                clause.names.pop(i, None)
+    return out
 
 
 def _clauses(text: str) -> list[str]:
@@ -363,47 +376,57 @@ def _reading_view(text: str) -> tuple[str, list[int] | None]:
     characters. Only a gap between two Han characters holding at most one line break is
     removed: a blank line still parts two paragraphs.
     """
+    view, index, _kept = _view_pieces(text)
+    return view, index
+
+
+def _view_pieces(text: str) -> tuple[str, list[int] | None, list[tuple[int, int]]]:
+    """``_reading_view``, and the pieces of ``text`` the view is made of ((start, end) spans; []
+    if nothing was removed)."""
     gaps = [gap.span() for gap in _GAP.finditer(text)]
     if not gaps:
-        return text, None
+        return text, None, []
     # The pieces between the gaps (the gaps never overlap and come in order), and their offsets.
     kept = [(end, start) for (_, end), (start, _) in zip([(0, 0), *gaps], [*gaps, (len(text), 0)])]
     index: list[int] = []
     for a, b in kept:
         index.extend(range(a, b))
-    return "".join([text[a:b] for a, b in kept]), index
+    return "".join([text[a:b] for a, b in kept]), index, kept
 
 
-def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[_Clause]]]:
-    views = [_reading_view(line) for line in lines]
-    per_line = [(line, index, [_read_words(part) for part in _clauses(line)]) for line, index in views]
-    polyphone_step.decide([clause for _, _, clauses in per_line for clause in clauses])
+def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[tuple[int, int]], list[_Clause]]]:
+    views = [_view_pieces(line) for line in lines]
+    per_line = [(line, index, kept, _read_clauses(_clauses(line))) for line, index, kept in views]
+    polyphone_step.decide([clause for *_, clauses in per_line for clause in clauses])
     return per_line
 
 
-def _spread(text: str, index: list[int] | None, clauses: list[_Clause]) -> list[str | None]:
-    """The clauses' readings, one per code point of the original ``text`` (gaps get None)."""
+def _spread(text: str, kept: list[tuple[int, int]], clauses: list[_Clause]) -> list[str | None]:
+    """The clauses' readings, one per code point of the original ``text`` (gaps get None);
+    ``kept``: the pieces of ``text`` the clauses were read from, [] for all of it."""
     flat = list(chain.from_iterable([clause.readings for clause in clauses]))
-    if index is None:
+    if not kept:
         return flat
     readings: list[str | None] = [None] * len(text)
-    for k, reading in zip(index, flat):
-        readings[k] = reading
+    at = 0
+    for a, b in kept:  # each piece's readings in one slice
+        readings[a:b] = flat[at : at + b - a]
+        at += b - a
     return readings
 
 
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
     lines = list(lines)
-    return [_spread(text, index, clauses) for text, (_view, index, clauses) in zip(lines, _read_lines(lines))]
+    return [_spread(text, kept, clauses) for text, (_view, _index, kept, clauses) in zip(lines, _read_lines(lines))]
 
 
 @lru_cache(maxsize=8)
-def _read_text(text: str) -> tuple[list[int] | None, list[_Clause]]:
+def _read_text(text: str) -> tuple[list[int] | None, list[tuple[int, int]], list[_Clause]]:
     # A page is asked for twice in a row (pinyin above the characters, words for the popup):
     # keep the last few pages' results. Read-only for callers.
-    _view, index, clauses = _read_lines([text])[0]
-    return index, clauses
+    _view, index, kept, clauses = _read_lines([text])[0]
+    return index, kept, clauses
 
 
 def clear_caches() -> None:
@@ -419,8 +442,8 @@ def readings_for(text: str, overrides: Mapping[int, str] | None = None) -> list[
     ``overrides`` (code-point offset -> reading) are an editor's corrections at single
     occurrences; they replace what the engine read there.
     """
-    index, clauses = _read_text(text)
-    readings = _spread(text, index, clauses)
+    _index, kept, clauses = _read_text(text)
+    readings = _spread(text, kept, clauses)
     for offset, reading in (overrides or {}).items():
         if 0 <= offset < len(readings) and readings[offset] is not None:
             readings[offset] = reading
@@ -435,7 +458,7 @@ def words_with_readings(text: str, overrides: Mapping[int, str] | None = None) -
     ``overrides`` as for ``readings_for``.
     """
     out: list[WordReading] = []
-    index, clauses = _read_text(text)
+    index, _kept, clauses = _read_text(text)
     readings = readings_for(text, overrides)
     start = 0
     for clause in clauses:

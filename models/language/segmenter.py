@@ -249,7 +249,10 @@ def _cut(text: str) -> tuple[str, ...]:
     # Without the HMM: jieba's dictionary words only (twice as fast); the word table and the
     # model do better on runs of single characters than the HMM's guessed words.
     tokenizer = _load()
-    return tuple(_free_particles(tokenizer, dictionary_words(tokenizer, text)))
+    words = dictionary_words(tokenizer, text)
+    if "的" not in text and not any(p in text for p in _ASPECT):  # no particle to free
+        return tuple(words)
+    return tuple(_free_particles(tokenizer, words))
 
 
 #: jieba's blocks: runs it cuts with its dictionary, and what it splits at spaces (jieba.re_han_default, re_skip_default).
@@ -641,12 +644,12 @@ def tag_of(word: str) -> str:
     return "n" if (_tokenizer or _load()).FREQ.get(word, 0) > 0 else ""
 
 
-def tags_of(words: Sequence[str]) -> list[str]:
-    """``[tag_of(word) for word in words]``, with the dictionaries looked up once."""
+def tags_of(words: Sequence[str], none: str = "") -> list[str]:
+    """``[tag_of(word) or none for word in words]``, with the dictionaries looked up once."""
     tags = _tags if _tags is not None else _load_tags()
     freq = (_tokenizer or _load()).FREQ
     get, count = tags.get, freq.get
-    return [get(word) or ("n" if count(word, 0) > 0 else "") for word in words]
+    return [get(word) or ("n" if count(word, 0) > 0 else none) for word in words]
 
 
 def split_unknown(text: str) -> list[str]:
