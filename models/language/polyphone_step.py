@@ -162,7 +162,9 @@ def decide(clauses: Sequence[Clause]) -> None:
     else:
         totals = None
     asks = [sorted(ask) for ask in asked]
-    named = [{p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} if c.names else {} for c in pending]
+    named = [
+        {p: (r, char_readings(c.text[p])[0]) for p, r in c.names.items()} if c.names else {} for c in pending
+    ]
     sure: list[dict[int, float]] = []
     chosen = g2pm.choose([c.text for c in pending], asks, [c.options for c in pending], named, sure)
     for clause, positions, picks, confidence, base in zip(pending, asks, chosen, sure, scored):

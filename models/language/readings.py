@@ -394,7 +394,9 @@ def _view_pieces(text: str) -> tuple[str, list[int] | None, list[tuple[int, int]
     return "".join([text[a:b] for a, b in kept]), index, kept
 
 
-def _read_lines(lines: Iterable[str]) -> list[tuple[str, list[int] | None, list[tuple[int, int]], list[_Clause]]]:
+def _read_lines(
+    lines: Iterable[str],
+) -> list[tuple[str, list[int] | None, list[tuple[int, int]], list[_Clause]]]:
     views = [_view_pieces(line) for line in lines]
     per_line = [(line, index, kept, _read_clauses(_clauses(line))) for line, index, kept in views]
     polyphone_step.decide([clause for *_, clauses in per_line for clause in clauses])
@@ -418,7 +420,10 @@ def _spread(text: str, kept: list[tuple[int, int]], clauses: list[_Clause]) -> l
 def readings_for_lines(lines: Iterable[str]) -> list[list[str | None]]:
     """``readings_for`` for many texts at once (the model runs in batches: much faster)."""
     lines = list(lines)
-    return [_spread(text, kept, clauses) for text, (_view, _index, kept, clauses) in zip(lines, _read_lines(lines))]
+    return [
+        _spread(text, kept, clauses)
+        for text, (_view, _index, kept, clauses) in zip(lines, _read_lines(lines))
+    ]
 
 
 @lru_cache(maxsize=8)
