@@ -10,7 +10,6 @@ open, the same lines go into the popup instead (``note_for``), and no tooltip op
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QToolTip
 
+from ui.common.tooltips import tooltip
 from ui.reader.section_view import SectionColumn
 
 if TYPE_CHECKING:
@@ -147,11 +147,7 @@ class CorrectionMarks(QObject):
         run = self.run_at(position)
         if run is None:
             return None
-        return (
-            "<p style='white-space:pre'>"
-            + html.escape(self.tooltip_text(run.correction)).replace("\n", "<br>")
-            + "</p>"
-        )
+        return tooltip(self.tooltip_text(run.correction))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.ToolTip or watched is not self._viewport:

@@ -133,7 +133,6 @@ class PageView(QWidget):
                 policy = column.sizePolicy()
                 policy.setRetainSizeWhenHidden(True)  # a hidden column keeps its room in the strip
                 column.setSizePolicy(policy)
-                column.hide()  # shown once in view (_reveal_in_view); made hidden already
                 self._strip_widgets.append(column)
                 self._strip_layout.addWidget(column)
         self._strip_layout.addStretch(1)

@@ -138,7 +138,7 @@ class SectionColumn(QTextEdit):
         self.setAccessibleName(section.title)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.selectionChanged.connect(lambda: self.selectionMapped.emit(self.selected_raw_offsets()))
-        if hidden and not self.is_masthead:
+        if hidden:
             self.hide()
             self._unrendered = style
             self.setFixedWidth(style.column_width())  # its room in the strip, as render sets it
