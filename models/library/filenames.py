@@ -9,7 +9,8 @@ recognised is left unknown rather than guessed wildly; the user can edit it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 #: Pinyin initials newspaper archives use in file names.
 PAPER_INITIALS = {
@@ -24,14 +25,6 @@ PAPER_INITIALS = {
 }
 
 _YEAR = r"(?P<y>19\d\d|20\d\d)"
-_DATE_PATTERNS = (
-    # 2020年2月12日, 2020-02-12, 2020_2_12, 2020.02.12, 2020/02/12
-    re.compile(_YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})\s*[-_./月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"),
-    # 20200212
-    re.compile(r"(?<!\d)" + _YEAR + r"(?P<m>\d\d)(?P<d>\d\d)(?!\d)"),
-    # 2016-11, 2016年11月
-    re.compile(r"(?<!\d)" + _YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})(?!\d)\s*月?"),
-)
 _CN_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -46,20 +39,53 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_PAGE_PATTERNS = (
-    re.compile(r"第\s*(?P<n>\d{1,3}|[〇零一二两三四五六七八九十]{1,3})\s*版"),
-    re.compile(r"(?<!\d)(?P<n>\d{1,3})\s*版"),
-    re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?0*(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
-    # Section-lettered pages: A03, B12.
-    re.compile(r"(?<![A-Za-z])[A-H](?P<n>\d{1,2})(?!\d)"),
-)
-_TRAILING_NUMBER = re.compile(r"(?:^|[-_ .])0*(?P<n>\d{1,3})$")
-_NOISE_WORDS = re.compile(r"(?i)(?<![A-Za-z])(?:page|pages|pg|ban|scan|ocr|txt)(?![A-Za-z])|第|版")
+
+
+# Compiled when first used, not on import: a page file opened at start-up guesses from its name,
+# and a name without a digit or 版 needs only the noise words (issue 11: ~3 ms of CPU).
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        # 2020年2月12日, 2020-02-12, 2020_2_12, 2020.02.12, 2020/02/12
+        re.compile(_YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})\s*[-_./月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"),
+        # 20200212
+        re.compile(r"(?<!\d)" + _YEAR + r"(?P<m>\d\d)(?P<d>\d\d)(?!\d)"),
+        # 2016-11, 2016年11月
+        re.compile(r"(?<!\d)" + _YEAR + r"\s*[-_./年]\s*(?P<m>\d{1,2})(?!\d)\s*月?"),
+    )
+
+
+@cache
+def _page_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(r"第\s*(?P<n>\d{1,3}|[〇零一二两三四五六七八九十]{1,3})\s*版"),
+        re.compile(r"(?<!\d)(?P<n>\d{1,3})\s*版"),
+        re.compile(r"(?<![A-Za-z])(?:page|pg|p|ban|b)[-_ ]?0*(?P<n>\d{1,3})(?!\d)", re.IGNORECASE),
+        # Section-lettered pages: A03, B12.
+        re.compile(r"(?<![A-Za-z])[A-H](?P<n>\d{1,2})(?!\d)"),
+    )
+
+
+@cache
+def _trailing_number() -> re.Pattern[str]:
+    return re.compile(r"(?:^|[-_ .])0*(?P<n>\d{1,3})$")
+
+
+@cache
+def _noise_words() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<![A-Za-z])(?:page|pages|pg|ban|scan|ocr|txt)(?![A-Za-z])|第|版")
+
+
+def _may_hold_date_or_number(text: str) -> bool:
+    """Whether any date or page pattern can match: each needs a digit (``\\d``: any Unicode
+    decimal digit) or, for 第三版, the character 版."""
+    return "版" in text or any(ch.isdecimal() for ch in text)
+
+
 _SEPARATORS = " -_.,()（）[]【】"
 
 
-@dataclass(frozen=True)
-class NameGuess:
+class NameGuess(NamedTuple):
     """What a name tells about an issue and a page; ``None`` where it tells nothing."""
 
     paper: str | None = None
@@ -81,7 +107,9 @@ def _number(text: str) -> int | None:
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first plausible date in ``text`` as ISO text, and the span it was found at."""
-    for pattern in _DATE_PATTERNS:
+    if not _may_hold_date_or_number(text):
+        return None
+    for pattern in _date_patterns():
         for match in pattern.finditer(text):
             year, month = int(match["y"]), int(match["m"])
             day = int(match["d"]) if "d" in match.groupdict() and match["d"] else None
@@ -101,20 +129,20 @@ def guess_from_name(name: str) -> NameGuess:
         date, (start, end) = found
         rest = rest[:start] + " " + rest[end:]
     number = None
-    for pattern in _PAGE_PATTERNS:
+    for pattern in _page_patterns() if _may_hold_date_or_number(rest) else ():
         match = pattern.search(rest)
         if match:
             number = _number(match["n"])
             rest = rest[: match.start()] + " " + rest[match.end() :]
             break
     else:
-        match = _TRAILING_NUMBER.search(rest.strip(_SEPARATORS))
+        stripped = rest.strip(_SEPARATORS)
+        match = _trailing_number().search(stripped) if _may_hold_date_or_number(stripped) else None
         # "scan 12", "rmrb20200212_03": a number after a word or a date; "2020-13-45" is no page.
         if match and (date is not None or re.search(r"[^\W\d_]", rest[: match.start()])):
             number = int(match["n"])
-            stripped = rest.strip(_SEPARATORS)
             rest = stripped[: match.start()]
-    paper = _NOISE_WORDS.sub(" ", rest)
+    paper = _noise_words().sub(" ", rest)
     paper = re.sub(r"\d+", " ", paper)
     paper = " ".join(paper.replace("_", " ").replace("-", " ").split()).strip(_SEPARATORS)
     if len(paper) < 2:

@@ -59,7 +59,10 @@ class HighlightPainter(QObject):
         self._again.setSingleShot(True)
         self._again.setInterval(0)
         self._again.timeout.connect(self.paint)
-        column.document().contentsChanged.connect(self._document_changed)
+        # Watched as it is: a column out of view gets its text when first shown (or read), and
+        # that text's arrival (contentsChanged) has it painted then; asking document() here
+        # would set the text of every hidden column of the page at once (issue 11).
+        column.document_as_is().contentsChanged.connect(self._document_changed)
         column.destroyed.connect(self._again.stop)
         column.installEventFilter(self)
 
@@ -69,7 +72,7 @@ class HighlightPainter(QObject):
         self._stale = False
         try:
             self.column.removeEventFilter(self)
-            self.column.document().contentsChanged.disconnect(self._document_changed)
+            self.column.document_as_is().contentsChanged.disconnect(self._document_changed)
         except (RuntimeError, TypeError):
             pass  # the column (and its document) is already gone
 

@@ -6,8 +6,7 @@ with it; "light" and "dark" override it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -18,9 +17,9 @@ if TYPE_CHECKING:
 THEMES = ("system", "light", "dark")
 
 
-@dataclass(frozen=True)
-class ReaderColours:
-    """Colours of the page itself, beyond what the widget palette gives."""
+class ReaderColours(NamedTuple):
+    """Colours of the page itself, beyond what the widget palette gives. (A named tuple, not a
+    frozen dataclass: ~0.6 ms less of start-up CPU a class, issue 11.)"""
 
     paper: str
     ink: str

@@ -7,9 +7,9 @@ Dark themes get lighter shades of the same hues so they stay readable.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtGui import QColor
+
+from ui.common.tooltips import escaped
 
 SCHEMES = ("standard", "pleco", "none")
 
@@ -45,6 +45,6 @@ def coloured_syllables_html(
         if not syllable:
             continue
         colour = tone_colour(syllable, scheme, dark)
-        text = html.escape(syllable)
+        text = escaped(syllable)
         parts.append(f'<span style="color:{colour}">{text}</span>' if colour else text)
     return " ".join(parts)

@@ -27,7 +27,7 @@ from ui.proofreading.flag_queue import Checker, Flag
 from ui.proofreading.flag_review import FlagReview
 from ui.proofreading.raw_caret import RawCaret, first_body_text, put_caret, starting_place
 from ui.proofreading.structure_actions import StructureActions, StructureStep
-from ui.reader.section_view import SectionColumn
+from ui.reader.section_view import SectionColumn, section_blocks
 
 if TYPE_CHECKING:
     from ui.reader.host import ReaderHost
@@ -272,7 +272,10 @@ class ProofreadingSession(QObject):
                 editor.splitRequested.connect(self.split)
                 editor.composing.connect(self._composing)
                 self.editors.append(editor)
-        self._blocks = [[(ref.text.text, list(ref.text.source)) for ref in c.blocks] for c in columns]
+        # The blocks' texts from the sections: a column out of view gets its text once shown, not here.
+        self._blocks = [
+            [(ref.text.text, list(ref.text.source)) for ref in section_blocks(c.section)] for c in columns
+        ]
         if self.active:
             self.queue.follow(self._blocks)  # until the checker has read the new text
             self.flags.paint()

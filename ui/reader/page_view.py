@@ -14,7 +14,7 @@ search hit) shows it first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -26,8 +26,7 @@ from ui.reader.page_style import PageStyle
 from ui.reader.section_view import SectionColumn, section_blocks
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One find-in-page match: the column and block, and its code-point span in that block."""
 
     column: int

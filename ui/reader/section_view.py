@@ -162,6 +162,11 @@ class SectionColumn(QTextEdit):
             self.render(self._unrendered)
         return super().document()
 
+    def document_as_is(self) -> QTextDocument:
+        """The column's document as it is now, without setting its text if that waits (the
+        column hidden out of view): to watch it (``contentsChanged`` comes when the text is set)."""
+        return super().document()
+
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
         if visible and self._unrendered is not None:
             self.render(self._unrendered)
