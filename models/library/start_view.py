@@ -178,10 +178,8 @@ def new_library(library_file: str | os.PathLike[str]) -> StartView | None:
 
 
 def _view(data: dict[str, Any], current: bool = True) -> StartView:
-    from datetime import datetime
-
-    from models.library.records import PageInfo
-
+    # The records' and datetime's modules are imported only for what the view holds: an empty
+    # library's view needs neither (~4 ms of CPU before the sample page, issue 11).
     page = None
     if data["page"] is not None:
         kept = data["page"]
@@ -189,21 +187,30 @@ def _view(data: dict[str, Any], current: bool = True) -> StartView:
         if not isinstance(raw, str):
             raise TypeError("the kept raw text is not a text")
         page = KeptPage(
-            info=PageInfo(**kept["info"]),
+            info=_page_info(kept["info"]),
             issue=_issue(kept["issue"]),
             page=_page(raw, kept["sections"]),
         )
     return StartView(
         issues=[_issue(item) for item in data["issues"]],
         done={int(k): int(v) for k, v in data["done"]},
-        assigned={
-            int(p): KeptAssignment(int(p), int(i), str(e), str(a), datetime.fromisoformat(c))
-            for p, i, e, a, c in data["assigned"]
-        },
-        pages={int(i): [PageInfo(**p) for p in pages] for i, pages in data["pages"]},
+        assigned={int(p): _assignment(int(p), int(i), e, a, c) for p, i, e, a, c in data["assigned"]},
+        pages={int(i): [_page_info(p) for p in pages] for i, pages in data["pages"]},
         page=page,
         current=current,
     )
+
+
+def _page_info(item: dict[str, Any]) -> PageInfo:
+    from models.library.records import PageInfo
+
+    return PageInfo(**item)
+
+
+def _assignment(page_id: int, issue_id: int, editor: object, author: object, created: str) -> KeptAssignment:
+    from datetime import datetime
+
+    return KeptAssignment(page_id, issue_id, str(editor), str(author), datetime.fromisoformat(created))
 
 
 def _issue_json(issue: IssueInfo) -> dict[str, Any]:
