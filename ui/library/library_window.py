@@ -39,9 +39,11 @@ class LibraryWindow(LibraryStartView):
         self.library, self.db_path = library, target  # a password typed stays in memory only
         self.library.preferred_author = self.settings.author() or None  # recorded with corrections
         self.refresh_library()
-        live = getattr(self, "live_updates", None)
-        if live is not None:
-            live.watch(self.library)  # colleagues' changes from now on appear by themselves
+        if self.live_updates is None:  # made with the first library (after the first paint)
+            from ui.library.live_updates import LiveUpdates
+
+            self.live_updates = LiveUpdates(self)
+        self.live_updates.watch(self.library)  # colleagues' changes from now on appear by themselves
         if self.library.server_url:
             self.status.setText(self.tr("Library: %1").replace("%1", self.library.label))
         self.update_search_index()

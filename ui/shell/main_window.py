@@ -124,9 +124,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.firstPainted.connect(self._build_soon)
         if self.settings.scan_shown():
             self.build_capabilities()  # the scan beside the page is part of the first paint
-        from ui.library.live_updates import LiveUpdates
-
-        self.live_updates = LiveUpdates(self)  # colleagues' highlights and corrections, polled
+        #: colleagues' highlights and corrections, polled (made when a library first opens)
+        self.live_updates = None
         self._connect()
         self._apply_raw_font()
         if self.settings.raw_view_shown():
