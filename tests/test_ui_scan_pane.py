@@ -284,3 +284,60 @@ def test_a_scan_is_decoded_by_the_format_its_bytes_name(qtbot, kind: str) -> Non
     assert decoded is not None and problem == ""
     assert (decoded.width(), decoded.height()) == (120, 160)
     assert scan_format(b"%PDF-1.7") is None and decode_scan(b"not an image")[0] is None
+
+
+def test_ctrl_i_gives_the_scan_the_room_beside_one_whole_column(qtbot, window) -> None:
+    """The scan opened at a third of the area between the docks (224 px in a 1280 px window):
+    too narrow to read a line. It takes half now, less only where a whole column of text would
+    no longer fit beside it, and never less than that third."""
+    window.resize(1280, 820)
+    qtbot.wait(50)
+    view = window.page_view
+    view.focus_column(1)
+    session = window.scan_session
+    press(view.columns[1], Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    loaded(qtbot, session)
+    qtbot.wait(50)
+    total = window.splitter.width()
+    one_column = view.columns[1].width() + 48
+    assert session.pane.width() >= min(total // 2, total - one_column) - 8
+    assert session.pane.width() > total * 0.32 + 8
+    column = view.columns[1]
+    left = column.mapTo(view.scroll.viewport(), QPoint(0, 0)).x()
+    assert left >= 0 and left + column.width() <= view.scroll.viewport().width()  # a whole column
+
+
+def test_the_width_the_scan_is_dragged_to_is_kept_for_its_next_showing(qtbot, window, tmp_path: Path) -> None:
+    session = window.scan_session
+    session.set_shown(True)
+    loaded(qtbot, session)
+    splitter = window.splitter
+    index = splitter.indexOf(session.pane)
+    handle = splitter.handle(index)
+    total = splitter.width()
+    target = total // 4  # the editor drags the scan narrower, to a quarter
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=QPoint(2, 10))
+    QTest.mouseMove(handle, handle.mapFrom(splitter, QPoint(total - target, 10)) + QPoint(2, 0))
+    QTest.mouseRelease(
+        handle,
+        Qt.MouseButton.LeftButton,
+        pos=handle.mapFrom(splitter, QPoint(total - target, 10)) + QPoint(2, 0),
+    )
+    dragged = session.pane.width()
+    assert abs(dragged - target) < 20
+    session.set_shown(False)
+    session.set_shown(True)
+    assert abs(session.pane.width() - dragged) <= 2
+    window.close()  # the next session opens it as wide
+    from ui.shell.main_window import MainWindow
+
+    again = MainWindow(window.settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    again.build_capabilities()
+    again.scan_session.set_shown(False)
+    again.scan_session.set_shown(True)
+    assert abs(again.scan_session.pane.width() - dragged) <= 2
+    again.scan_session.wait()

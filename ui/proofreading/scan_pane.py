@@ -155,6 +155,12 @@ class ScanPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        # A frame in the highlight colour while the keys go to the scan (Tab or Ctrl+I there):
+        # without it nothing said where + and the arrows would go.
+        self.setStyleSheet(
+            "#scanView, #scanNote { border: 2px solid transparent; }"
+            " #scanView:focus, #scanNote:focus { border: 2px solid palette(highlight); }"
+        )
         self.say(self.tr("No page shown."))
 
     def say(self, text: str) -> None:
