@@ -108,7 +108,9 @@ def move_focus(window: QMainWindow, page_view: PageView, forward: bool) -> bool:
     """Give the keyboard to the next (or previous) stop; False when the focus is somewhere
     this order does not know (Qt's own order then applies)."""
     current = QApplication.focusWidget()
-    if current is None:
+    if current is None or not current.isVisible() or not current.isEnabled():
+        # Qt moves the keyboard on from a widget being hidden or disabled through the same call
+        # (a column let go while the page is laid out again): its own order, nothing touched.
         return False
     columns = list(page_view.columns)
     if page_view.isAncestorOf(current) and current not in columns:
