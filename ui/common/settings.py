@@ -102,6 +102,13 @@ class Settings:
     def set_side_width(self, name: str, width: int) -> None:
         self.store.setValue(f"reader/{name}_width", int(width))
 
+    def export_folder(self) -> str:
+        """The folder the last export went to (empty: none yet)."""
+        return str(self.store.value("export/folder", "") or "")
+
+    def set_export_folder(self, folder: str) -> None:
+        self.store.setValue("export/folder", folder)
+
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
