@@ -341,3 +341,17 @@ def test_the_width_the_scan_is_dragged_to_is_kept_for_its_next_showing(qtbot, wi
     again.scan_session.set_shown(True)
     assert abs(again.scan_session.pane.width() - dragged) <= 2
     again.scan_session.wait()
+
+
+def test_the_scan_and_the_raw_text_both_shown_share_the_room_alike(qtbot, window) -> None:
+    """Ctrl+I then Ctrl+U: neither is squeezed to a strip of a few characters (the raw text got
+    139 px beside a 218 px scan when the scan's larger share was scaled down with it)."""
+    window.resize(1280, 820)
+    qtbot.wait(50)
+    window.scan_session.set_shown(True)
+    loaded(qtbot, window.scan_session)
+    window.set_raw_view_shown(True)
+    qtbot.wait(50)
+    scan, raw = window.scan_session.pane.width(), window.raw_view.width()
+    assert abs(scan - raw) <= 12
+    assert scan + raw >= window.splitter.width() * 0.45 - 12

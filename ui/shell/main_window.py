@@ -557,8 +557,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         """Give the panes beside the columns their width: the width the user last dragged each
         to in this session, else half the area for the scan (a page image is unreadable in a
         strip: it opened at a third, 224 px beside the docks in a 1280 px window) and a third
-        for the raw text, less if a whole column would no longer fit beside them, never less
-        than before (a third alone, 45 % together)."""
+        for the raw text, less if a whole column would no longer fit beside them (both shown,
+        they share what is left alike), never less than before (a third alone, 45 % together)."""
         total = max(1, self.splitter.width())
         sides = [self.splitter.widget(i) for i in range(1, self.splitter.count())]
         shown = [side.isVisibleTo(self) for side in sides]
@@ -572,8 +572,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         floor = int(total * (0.45 if sum(shown) > 1 else 0.32))
         room = max(floor, min(int(total * 0.6), total - one_column)) - sum(chosen)
         room = max(room, int(total * 0.15))
-        if sum(default) > room:
-            default = [width * room // sum(default) for width in default]
+        if sum(default) > room:  # shared alike (the raw text's lines need their width too)
+            default = [room // sum(1 for w in default if w) if width else 0 for width in default]
         wanted = [width or own for width, own in zip(default, chosen, strict=True)]
         if sum(wanted) > total - 100:  # the window got narrower than the widths dragged to
             wanted = [width * (total - 100) // sum(wanted) for width in wanted]
