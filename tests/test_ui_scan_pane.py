@@ -355,3 +355,32 @@ def test_the_scan_and_the_raw_text_both_shown_share_the_room_alike(qtbot, window
     scan, raw = window.scan_session.pane.width(), window.raw_view.width()
     assert abs(scan - raw) <= 12
     assert scan + raw >= window.splitter.width() * 0.45 - 12
+
+
+def test_attach_scan_opens_in_the_folder_the_page_was_imported_from(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    """Scans sit beside the page files: Attach Scan… opened in the folder Dubao was started
+    from for a library page."""
+    started = tmp_path / "started-here"
+    started.mkdir()
+    monkeypatch.chdir(started)
+    session = window.scan_session
+    assert window.open_library_page(window.test_pages[1])
+    folder = Path(window.library.page_info(window.test_pages[1]).source_path).parent
+    assert folder.is_dir() and folder != started
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    opened: list[Path] = []
+
+    def look_and_cancel() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()
+        )
+        opened.append(Path(dialog.directory().absolutePath()))
+        dialog.reject()
+
+    QTimer.singleShot(300, look_and_cancel)
+    assert session.ask_scan_path()[0] == ""  # the dialog Attach Scan… asks with, cancelled
+    assert opened == [folder]
