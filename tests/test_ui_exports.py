@@ -98,3 +98,34 @@ def test_a_vocabulary_export_over_the_library_is_refused(qtbot, window) -> None:
     assert not table.export("tsv", str(library))
     assert library.stat().st_size == size and _highlights(library) == 1
     assert os.path.exists(library)
+
+
+def test_an_export_opens_in_the_last_export_folder_not_where_dubao_was_started(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    """File ▸ Export Proofread Text… opened in the folder Dubao was started from (on Xvfb: the
+    source checkout). It opens in the documents folder (else home) the first time, then where
+    the last export went, in this session and the next."""
+    from ui.common.export_paths import ask_save_path, save_dialog
+
+    started = tmp_path / "started-here"
+    started.mkdir()
+    monkeypatch.chdir(started)
+    first = save_dialog(window, "Export", "issue.txt", "Plain text (*.txt)")
+    opened = Path(first.directory().absolutePath())
+    first.deleteLater()
+    assert opened != started and opened.is_dir()
+    chosen = tmp_path / "exports" / "issue.txt"
+    chosen.parent.mkdir()
+
+    def choose() -> None:
+        dialog = next(d for d in window.findChildren(QFileDialog, "exportDialog") if d.isVisible())
+        dialog.selectFile(str(chosen))
+        dialog.accept()
+
+    QTimer.singleShot(200, choose)
+    assert ask_save_path(window, "Export", "issue.txt", "Plain text (*.txt)")[0] == str(chosen)
+    again = save_dialog(window, "Export", "vocabulary.csv", "CSV (*.csv)")
+    assert Path(again.directory().absolutePath()) == chosen.parent
+    again.deleteLater()
+    assert window.settings.export_folder() == str(chosen.parent)  # kept for the next session

@@ -473,6 +473,8 @@ def test_help_lists_the_proofreading_keys(qtbot, window) -> None:
     dialog = window.proofreading.keys_dialog
     keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
     assert {"F2", "F8 / Shift+F8", "Esc", "Enter", "Ctrl+Z / Ctrl+Shift+Z"} <= set(keys)
+    # Working through an issue with the scan beside the text: turning pages, the scan, the panes.
+    assert {"Ctrl+PgDown / Ctrl+PgUp", "Ctrl+I", "Tab / Shift+Tab"} <= set(keys)
     assert window.proofreading.keys_action in window.help_menu.actions()
     dialog.close()
 

@@ -284,3 +284,103 @@ def test_a_scan_is_decoded_by_the_format_its_bytes_name(qtbot, kind: str) -> Non
     assert decoded is not None and problem == ""
     assert (decoded.width(), decoded.height()) == (120, 160)
     assert scan_format(b"%PDF-1.7") is None and decode_scan(b"not an image")[0] is None
+
+
+def test_ctrl_i_gives_the_scan_the_room_beside_one_whole_column(qtbot, window) -> None:
+    """The scan opened at a third of the area between the docks (224 px in a 1280 px window):
+    too narrow to read a line. It takes half now, less only where a whole column of text would
+    no longer fit beside it, and never less than that third."""
+    window.resize(1280, 820)
+    qtbot.wait(50)
+    view = window.page_view
+    view.focus_column(1)
+    session = window.scan_session
+    press(view.columns[1], Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    loaded(qtbot, session)
+    qtbot.wait(50)
+    total = window.splitter.width()
+    one_column = view.columns[1].width() + 48
+    assert session.pane.width() >= min(total // 2, total - one_column) - 8
+    assert session.pane.width() > total * 0.32 + 8
+    column = view.columns[1]
+    left = column.mapTo(view.scroll.viewport(), QPoint(0, 0)).x()
+    assert left >= 0 and left + column.width() <= view.scroll.viewport().width()  # a whole column
+
+
+def test_the_width_the_scan_is_dragged_to_is_kept_for_its_next_showing(qtbot, window, tmp_path: Path) -> None:
+    session = window.scan_session
+    session.set_shown(True)
+    loaded(qtbot, session)
+    splitter = window.splitter
+    index = splitter.indexOf(session.pane)
+    handle = splitter.handle(index)
+    total = splitter.width()
+    target = total // 4  # the editor drags the scan narrower, to a quarter
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=QPoint(2, 10))
+    QTest.mouseMove(handle, handle.mapFrom(splitter, QPoint(total - target, 10)) + QPoint(2, 0))
+    QTest.mouseRelease(
+        handle,
+        Qt.MouseButton.LeftButton,
+        pos=handle.mapFrom(splitter, QPoint(total - target, 10)) + QPoint(2, 0),
+    )
+    dragged = session.pane.width()
+    assert abs(dragged - target) < 20
+    session.set_shown(False)
+    session.set_shown(True)
+    assert abs(session.pane.width() - dragged) <= 2
+    window.close()  # the next session opens it as wide
+    from ui.shell.main_window import MainWindow
+
+    again = MainWindow(window.settings, db=str(tmp_path / "library.sqlite3"))
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    again.build_capabilities()
+    again.scan_session.set_shown(False)
+    again.scan_session.set_shown(True)
+    assert abs(again.scan_session.pane.width() - dragged) <= 2
+    again.scan_session.wait()
+
+
+def test_the_scan_and_the_raw_text_both_shown_share_the_room_alike(qtbot, window) -> None:
+    """Ctrl+I then Ctrl+U: neither is squeezed to a strip of a few characters (the raw text got
+    139 px beside a 218 px scan when the scan's larger share was scaled down with it)."""
+    window.resize(1280, 820)
+    qtbot.wait(50)
+    window.scan_session.set_shown(True)
+    loaded(qtbot, window.scan_session)
+    window.set_raw_view_shown(True)
+    qtbot.wait(50)
+    scan, raw = window.scan_session.pane.width(), window.raw_view.width()
+    assert abs(scan - raw) <= 12
+    assert scan + raw >= window.splitter.width() * 0.45 - 12
+
+
+def test_attach_scan_opens_in_the_folder_the_page_was_imported_from(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    """Scans sit beside the page files: Attach Scan… opened in the folder Dubao was started
+    from for a library page."""
+    started = tmp_path / "started-here"
+    started.mkdir()
+    monkeypatch.chdir(started)
+    session = window.scan_session
+    assert window.open_library_page(window.test_pages[1])
+    folder = Path(window.library.page_info(window.test_pages[1]).source_path).parent
+    assert folder.is_dir() and folder != started
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    opened: list[Path] = []
+
+    def look_and_cancel() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()
+        )
+        opened.append(Path(dialog.directory().absolutePath()))
+        dialog.reject()
+
+    QTimer.singleShot(300, look_and_cancel)
+    assert session.ask_scan_path()[0] == ""  # the dialog Attach Scan… asks with, cancelled
+    assert opened == [folder]

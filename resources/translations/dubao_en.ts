@@ -1590,11 +1590,6 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Move the caret by character and line</translation>
     </message>
     <message>
-        <location filename="../../ui/proofreading/proofreading_keys.py" line="71" />
-        <source>Select the next / previous flag of the checker</source>
-        <translation>Select the next / previous flag of the checker</translation>
-    </message>
-    <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="72" />
         <source>Dismiss the selected flag; with none selected, leave proofreading</source>
         <translation>Dismiss the selected flag; with none selected, leave proofreading</translation>
@@ -2897,6 +2892,36 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <location filename="../../ui/library/live_updates.py" line="1" />
         <source>Colleagues' changes cannot be shown now: %1</source>
         <translation>Colleagues' changes cannot be shown now: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>The next / previous page (typing goes on at its body text)</source>
+        <translation>The next / previous page (typing goes on at its body text)</translation>
+    </message>
+    <message>
+        <source>Select the next / previous flag of the checker; past the page's last, the next page of the issue with flags left</source>
+        <translation>Select the next / previous flag of the checker; past the page's last, the next page of the issue with flags left</translation>
+    </message>
+    <message>
+        <source>Show or hide the scan beside the columns; in the scan, + / − zoom, 0 fits the page, W its width, the arrows pan</source>
+        <translation>Show or hide the scan beside the columns; in the scan, + / − zoom, 0 fits the page, W its width, the arrows pan</translation>
+    </message>
+    <message>
+        <source>The next / previous pane: the outline, the columns, the scan, the Annotations dock</source>
+        <translation>The next / previous pane: the outline, the columns, the scan, the Annotations dock</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSession</name>
+    <message>
+        <source>On to %1, the next page with flags left</source>
+        <translation>On to %1, the next page with flags left</translation>
+    </message>
+    <message>
+        <source>Back to %1, the previous page with flags left</source>
+        <translation>Back to %1, the previous page with flags left</translation>
     </message>
 </context>
 </TS>

@@ -1584,11 +1584,6 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>按字符和行移动光标</translation>
     </message>
     <message>
-        <location filename="../../ui/proofreading/proofreading_keys.py" line="71" />
-        <source>Select the next / previous flag of the checker</source>
-        <translation>选中检查器的下一个 / 上一个标记</translation>
-    </message>
-    <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="72" />
         <source>Dismiss the selected flag; with none selected, leave proofreading</source>
         <translation>忽略所选标记；未选标记时退出校对</translation>
@@ -2880,6 +2875,36 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <location filename="../../ui/library/live_updates.py" line="1" />
         <source>Colleagues' changes cannot be shown now: %1</source>
         <translation>暂时无法显示同事的更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingKeys</name>
+    <message>
+        <source>The next / previous page (typing goes on at its body text)</source>
+        <translation>下一版 / 上一版（从其正文开始输入）</translation>
+    </message>
+    <message>
+        <source>Select the next / previous flag of the checker; past the page's last, the next page of the issue with flags left</source>
+        <translation>选中检查器的下一个 / 上一个标记；过了本版最后一个，转到本期下一个还有标记的版面</translation>
+    </message>
+    <message>
+        <source>Show or hide the scan beside the columns; in the scan, + / − zoom, 0 fits the page, W its width, the arrows pan</source>
+        <translation>显示或隐藏栏旁的扫描图；在扫描图中，+ / − 缩放，0 整版适配，W 适配宽度，方向键平移</translation>
+    </message>
+    <message>
+        <source>The next / previous pane: the outline, the columns, the scan, the Annotations dock</source>
+        <translation>下一个 / 上一个窗格：目录、各栏、扫描图、批注面板</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSession</name>
+    <message>
+        <source>On to %1, the next page with flags left</source>
+        <translation>转到 %1，下一个还有标记的版面</translation>
+    </message>
+    <message>
+        <source>Back to %1, the previous page with flags left</source>
+        <translation>回到 %1，上一个还有标记的版面</translation>
     </message>
 </context>
 </TS>

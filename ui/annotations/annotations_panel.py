@@ -148,6 +148,19 @@ class HighlightListModel(QAbstractTableModel):
         self.forget([])
 
 
+class AnyDateEdit(QDateEdit):
+    """A day that may be "any" (its minimum, shown as the special text).
+
+    Qt's date edit moves Tab through its day, month and year and leaves after the last; on the
+    special text it has no parts and kept the keyboard: Tab and Shift+Tab did nothing more (a
+    keyboard trap in the Annotations dock). It lets the keyboard go on then."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 class AnnotationsPanel(QWidget):
     """Filters, the list of highlights, and the chosen highlight's details."""
 
@@ -174,8 +187,8 @@ class AnnotationsPanel(QWidget):
                              (self.tr("Oldest first"), ("created", False)), (self.tr("Category"), ("category", False)),
                              (self.tr("Quote"), ("quote", False))):  # fmt: skip
             self.sort.addItem(label, value)
-        self.since = QDateEdit()
-        self.until = QDateEdit()
+        self.since = AnyDateEdit()
+        self.until = AnyDateEdit()
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -8,11 +8,50 @@ writes through a temporary file and a rename (``models.export_file.write_atomica
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+#: The folder of the last export, where no window's settings keep it (this session).
+_last_folder = ""
+
+
+def _settings(parent: QWidget | None):
+    from ui.common.settings import Settings
+
+    window = parent.window() if parent is not None else None
+    settings = getattr(window, "settings", None)
+    return settings if isinstance(settings, Settings) else None
+
+
+def start_folder(parent: QWidget | None) -> str:
+    """Where a save dialog opens: the folder of the last export, else the user's documents
+    folder, else home (it opened in the folder Dubao was started from: the checkout, or
+    wherever a terminal was)."""
+    settings = _settings(parent)
+    kept = settings.export_folder() if settings is not None else _last_folder
+    if kept and Path(kept).is_dir():
+        return kept
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(parent: QWidget | None, path: str) -> None:
+    """The next export opens where this one went."""
+    global _last_folder
+    folder = str(Path(path).parent)
+    _last_folder = folder
+    settings = _settings(parent)
+    if settings is not None:
+        settings.set_export_folder(folder)
 
 
 def save_dialog(parent: QWidget | None, title: str, suggested: str, filters: str) -> QFileDialog:
-    """A save dialog that asks before overwriting an existing file."""
+    """A save dialog that asks before overwriting an existing file; a bare file name is
+    suggested in :func:`start_folder`."""
+    if suggested and Path(suggested).name == suggested:
+        suggested = str(Path(start_folder(parent)) / suggested)
     dialog = QFileDialog(parent, title, suggested, filters)
     dialog.setObjectName("exportDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -27,6 +66,7 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return "", ""
+        remember_folder(parent, dialog.selectedFiles()[0])
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()

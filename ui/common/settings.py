@@ -95,6 +95,20 @@ class Settings:
     def set_scan_shown(self, shown: bool) -> None:
         self.store.setValue("reader/scan_pane", shown)
 
+    def side_width(self, name: str) -> int:
+        """The width (px) the user last dragged a pane beside the columns to (0: never)."""
+        return _int(self.store.value(f"reader/{name}_width", 0), 0, 0, 100000)
+
+    def set_side_width(self, name: str, width: int) -> None:
+        self.store.setValue(f"reader/{name}_width", int(width))
+
+    def export_folder(self) -> str:
+        """The folder the last export went to (empty: none yet)."""
+        return str(self.store.value("export/folder", "") or "")
+
+    def set_export_folder(self, folder: str) -> None:
+        self.store.setValue("export/folder", folder)
+
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")

@@ -60,6 +60,8 @@ class FlagReview(QObject):
         self._selecting_flag = False
         #: the status bar's hint for the selected flag, taken away when the flag is let go
         self._flag_message = ""
+        #: (page, +1 / -1): F8 went on to this page; its first (last) flag is selected once checked
+        self._pending: tuple[int, int] | None = None
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(400)
@@ -77,6 +79,8 @@ class FlagReview(QObject):
         self.queue.set_flags([])
         self.checked_page = None
         self._let_go_message()
+        if self._pending is not None and self._pending[0] != self.session._page_id():
+            self._pending = None  # the editor went to another page meanwhile
 
     def _let_go_message(self) -> None:
         """The selected flag's hint (…: Enter accepts, Esc dismisses) leaves the status bar with
@@ -180,6 +184,14 @@ class FlagReview(QObject):
         self.paint()
         self.update_count()
         self._count_issue()  # the issue's other pages, after this one (the page comes first)
+        if self._pending is not None and self._pending[0] == page_id and self.session.active:
+            delta = self._pending[1]
+            self._pending = None
+            self.queue.selected = -1
+            if self.queue.flags:
+                self.step(delta, from_edge=True)
+            else:
+                self.session._say(self.tr("No flags on this page."))
 
     def checker_failed(self, reason: str) -> None:
         self.session._say(self.tr("The checker failed: %1").replace("%1", reason), 8000)
@@ -236,20 +248,32 @@ class FlagReview(QObject):
         start, end = ref.utf16_map().span_to_utf16(flag.start, flag.end)
         return ref.position + start, ref.position + end
 
-    def step(self, delta: int) -> Flag | None:
-        """Select the next (+1) or previous (-1) flag from the caret; it is shown selected."""
+    def step(self, delta: int, from_edge: bool = False) -> Flag | None:
+        """Select the next (+1) or previous (-1) flag from the caret (``from_edge``: the page's
+        first or last); it is shown selected. Past the page's last flag (first, going back) F8
+        goes on to the next (previous) page of the issue with flags left, as a spelling checker
+        goes through a whole document; with none left elsewhere it comes round the page again."""
         if not self.session.active:
             return None
         where = None
+        before = self.queue.current()
         column = self.session.window.page_view.active_column()
-        if column is not None and column.blocks and self.queue.current() is None:
+        if not from_edge and column is not None and column.blocks and before is None:
             position = column.textCursor().position()
             block = max(0, column.block_at(position))
             where = (column.number, block, column.block_text_offset(block, position))
         flag = self.queue.step(delta, where)
+        known = self.checked_page == self.session._page_id()
+        if (
+            not from_edge
+            and known
+            and self._came_round(delta, flag, before, where)
+            and self._next_page(delta)
+        ):
+            return None
         self.paint()
         if flag is None:
-            if self.checked_page != self.session._page_id():  # not "no flags": not known yet
+            if not known:  # not "no flags": not known yet
                 self.session._say(self.tr("The checker is still reading this page: F8 again in a moment."))
             else:
                 self.session._say(self.tr("No flags on this page."))
@@ -264,6 +288,7 @@ class FlagReview(QObject):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         target.setTextCursor(cursor)
         target.ensureCursorVisible()
+        _centre_caret(target)
         self._selecting_flag = False
         suggestion = flag.suggestion
         if suggestion is not None:
@@ -275,6 +300,45 @@ class FlagReview(QObject):
         self._flag_message = message.replace("%1", self._kind_name(flag.kind)).replace("%2", flag.text)
         self.session._say(self._flag_message, 0)
         return flag
+
+    @staticmethod
+    def _came_round(
+        delta: int, flag: Flag | None, before: Flag | None, where: tuple[int, int, int] | None
+    ) -> bool:
+        """The step went past the page's last flag (first, going back), or the page has none."""
+        if flag is None:
+            return True
+        place = (flag.section, flag.block, flag.start)
+        if before is not None:
+            was = (before.section, before.block, before.start)
+            return place <= was if delta > 0 else place >= was
+        if where is not None:
+            return place < where if delta > 0 else place >= where
+        return False
+
+    def _next_page(self, delta: int) -> bool:
+        """Open the issue's next (previous) page with flags left; False when there is none (the
+        pages not counted yet may have some: they are candidates)."""
+        page_id = self.session._page_id()
+        counts = self.issue_flags
+        pages = counts.page_ids
+        if page_id is None or page_id not in pages:
+            return False
+        at = pages.index(page_id)
+        ahead = pages[at + 1 :] if delta > 0 else pages[:at][::-1]
+        target = next((p for p in ahead if counts.counts.get(p, 1) > 0), None)
+        window = self.session.window
+        if target is None or not window.open_library_page(target):
+            return False
+        self._pending = (target, delta)
+        name = window.library.page_info(target).name
+        message = (
+            self.tr("On to %1, the next page with flags left")
+            if delta > 0
+            else self.tr("Back to %1, the previous page with flags left")
+        )
+        self.session._say(message.replace("%1", name), 0)
+        return True
 
     def _kind_name(self, kind: str) -> str:
         names = {
@@ -342,3 +406,15 @@ class FlagReview(QObject):
         self.update_count()
         self.session._say(self.tr("Flag dismissed."))
         return True
+
+
+def _centre_caret(column: SectionColumn) -> None:
+    """Scroll the column so the selected flag is in the middle of its view, with its sentence
+    around it, when the minimal scroll left it in the top or bottom quarter (on the last line
+    shown, often)."""
+    rect = column.cursorRect()
+    height = column.viewport().height()
+    if height <= 0 or height // 4 <= rect.center().y() <= height * 3 // 4:
+        return
+    bar = column.verticalScrollBar()
+    bar.setValue(bar.value() + rect.center().y() - height // 2)

@@ -68,7 +68,17 @@ class ProofreadingKeys(QDialog):
             ),
             ("Ctrl+V / Ctrl+X", self.tr("Paste as plain text / cut")),
             (self.tr("Arrows, Home, End"), self.tr("Move the caret by character and line")),
-            ("F8 / Shift+F8", self.tr("Select the next / previous flag of the checker")),
+            (
+                "Ctrl+PgDown / Ctrl+PgUp",
+                self.tr("The next / previous page (typing goes on at its body text)"),
+            ),
+            (
+                "F8 / Shift+F8",
+                self.tr(
+                    "Select the next / previous flag of the checker; past the page's last, "
+                    "the next page of the issue with flags left"
+                ),
+            ),
             (
                 "Esc",
                 self.tr(
@@ -99,6 +109,17 @@ class ProofreadingKeys(QDialog):
                 self.tr(
                     "Section Kind: article, caption, masthead or other (Edit ▸ Structure ▸ Section Kind)"
                 ),
+            ),
+            (
+                "Ctrl+I",
+                self.tr(
+                    "Show or hide the scan beside the columns; in the scan, + / − zoom, 0 fits the "
+                    "page, W its width, the arrows pan"
+                ),
+            ),
+            (
+                "Tab / Shift+Tab",
+                self.tr("The next / previous pane: the outline, the columns, the scan, the Annotations dock"),
             ),
             ("1–9, R", self.tr("Off while proofreading: they type")),
         ]

@@ -155,6 +155,12 @@ class ScanPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        # A frame in the highlight colour while the keys go to the scan (Tab or Ctrl+I there):
+        # without it nothing said where + and the arrows would go.
+        self.setStyleSheet(
+            "#scanView, #scanNote { border: 2px solid transparent; }"
+            " #scanView:focus, #scanNote:focus { border: 2px solid palette(highlight); }"
+        )
         self.say(self.tr("No page shown."))
 
     def say(self, text: str) -> None:
@@ -303,8 +309,23 @@ class ScanSession(QObject):
 
     # --- attaching -----------------------------------------------------------------------------------
     def _start_folder(self) -> str:
+        """Where Attach Scan… opens: beside the page's text file (scans are kept beside the
+        pages), for a library page the folder it was imported from while it is there; else
+        where exports open (a library page opened in the folder Dubao was started from)."""
+        from ui.common.export_paths import start_folder
+
         where = self.window.page_where
-        return str(Path(where[5:]).parent) if where.startswith("file:") else ""
+        if where.startswith("file:"):
+            return str(Path(where[5:]).parent)
+        library = self.window.library
+        if where.startswith("library:") and library is not None:
+            try:
+                source = library.page_info(int(where.split(":", 1)[1])).source_path
+            except Exception:  # noqa: BLE001 - only a starting folder: any answer will do
+                source = None
+            if source and Path(source).parent.is_dir():
+                return str(Path(source).parent)
+        return start_folder(self.window)  # type: ignore[arg-type]
 
     def _ask_pdf_page(self, count: int, suggested: int) -> int | None:
         number, ok = QInputDialog.getInt(

@@ -73,6 +73,7 @@ class MainWindow(LibraryWindow, QMainWindow):
 
         self.page_view = PageView(self._style())
         self.raw_view = RawView()
+        self.raw_view.setObjectName("rawView")
         self.find_bar = FindBar()
         self.find_bar.hide()
         reader = QWidget()
@@ -87,6 +88,9 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._side_widths: dict[QWidget, int] = {}  # a pane beside the columns -> the width dragged to
+        self._sharing = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         self.raw_view.setVisible(False)
 
         self.outline = QListWidget()
@@ -122,6 +126,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         annotations_dock(self)  # its place kept from the start (restoreState below)
         self._first_input = FirstInput(self)
         self.firstPainted.connect(self._build_soon)
+        # The scan or the raw text kept from the last session: shared once the window has its size.
+        self.firstPainted.connect(self._share_splitter)
         if self.settings.scan_shown():
             self.build_capabilities()  # the scan beside the page is part of the first paint
         #: colleagues' highlights and corrections, polled (made when a library first opens)
@@ -547,11 +553,50 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.page_view.set_details(details.line(self._masthead_title()))
 
     def _share_splitter(self, _shown: bool = True) -> None:
-        """The columns keep about two thirds of the width; the scan and the raw text share the rest."""
+        """Give the panes beside the columns their width: the width the user last dragged each
+        to in this session, else half the area for the scan (a page image is unreadable in a
+        strip: it opened at a third, 224 px beside the docks in a 1280 px window) and a third
+        for the raw text, less if a whole column would no longer fit beside them (both shown,
+        they share what is left alike), never less than before (a third alone, 45 % together)."""
         total = max(1, self.splitter.width())
-        sides = [self.splitter.widget(i).isVisibleTo(self) for i in range(1, self.splitter.count())]
-        side = int(total * (0.45 if all(sides) else 0.32)) // max(1, sum(sides))
-        self.splitter.setSizes([total - side * sum(sides)] + [side if shown else 0 for shown in sides])
+        sides = [self.splitter.widget(i) for i in range(1, self.splitter.count())]
+        shown = [side.isVisibleTo(self) for side in sides]
+        scan = getattr(self._capabilities.get("scan_session"), "pane", None) if self._capabilities else None
+        chosen = [self._side_width(side) if on else 0 for side, on in zip(sides, shown, strict=True)]
+        default = [
+            int(total * (0.5 if side is scan else 0.32)) if on and not width else 0
+            for side, on, width in zip(sides, shown, chosen, strict=True)
+        ]
+        one_column = self.page_view.style_.column_width() + 48  # its margins, rule and scroll bar
+        floor = int(total * (0.45 if sum(shown) > 1 else 0.32))
+        room = max(floor, min(int(total * 0.6), total - one_column)) - sum(chosen)
+        room = max(room, int(total * 0.15))
+        if sum(default) > room:  # shared alike (the raw text's lines need their width too)
+            default = [room // sum(1 for w in default if w) if width else 0 for width in default]
+        wanted = [width or own for width, own in zip(default, chosen, strict=True)]
+        if sum(wanted) > total - 100:  # the window got narrower than the widths dragged to
+            wanted = [width * (total - 100) // sum(wanted) for width in wanted]
+        self._sharing = True
+        self.splitter.setSizes([total - sum(wanted), *wanted])
+        self._sharing = False
+
+    def _side_width(self, side: QWidget) -> int:
+        if side not in self._side_widths:
+            self._side_widths[side] = self.settings.side_width(side.objectName()) if side.objectName() else 0
+        return self._side_widths[side]
+
+    def _splitter_moved(self, _pos: int = 0, _index: int = 0) -> None:
+        """Remember the width the user dragged each shown side pane to (its next showing, the
+        next session)."""
+        if self._sharing:
+            return
+        sizes = self.splitter.sizes()
+        for index in range(1, self.splitter.count()):
+            side = self.splitter.widget(index)
+            if side.isVisibleTo(self) and sizes[index] > 0:
+                self._side_widths[side] = sizes[index]
+                if side.objectName():
+                    self.settings.set_side_width(side.objectName(), sizes[index])
 
     # --- raw view link --------------------------------------------------------------------------------------
     def set_raw_view_shown(self, shown: bool) -> None:
@@ -598,6 +643,12 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.edit_details()
             return True
         return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        """Tab / Shift+Tab go through the panes left to right (``ui.shell.focus_order``)."""
+        from ui.shell.focus_order import move_focus
+
+        return move_focus(self, self.page_view, next) or super().focusNextPrevChild(next)
 
     def _raw_offset(self, offset: int, activated: bool) -> None:
         if offset < 0 or not self.raw_view.raw:

@@ -1,0 +1,131 @@
+"""Where Tab and Shift+Tab take the keyboard in the main window: through its panes in the
+order they are seen, left to right.
+
+Qt's own order is the order the widgets were made in: the Annotations dock (made first) came
+right after the columns, the scan pane (made after the first paint) only after every dock, a
+column out of view (kept hidden until scrolled to) was skipped, and the page's scroll area was
+a stop that showed nothing. Here the stops are, in turn: the docks on the left (the raised
+one of each tab group, then its tab bar), the docks on top, the find bar and the page's
+columns, the scan, the raw text, the docks on the right, the docks below; inside a dock, Qt's
+order. Tab into the page lands in the column the editor was in, its caret where it was.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
+
+if TYPE_CHECKING:
+    from ui.reader.page_view import PageView
+
+#: The order of the window's parts: docks on the left, on top, the central area, right, below.
+_AREA_ORDER = {
+    Qt.DockWidgetArea.LeftDockWidgetArea: 0,
+    Qt.DockWidgetArea.TopDockWidgetArea: 1,
+    Qt.DockWidgetArea.RightDockWidgetArea: 3,
+    Qt.DockWidgetArea.BottomDockWidgetArea: 4,
+}
+_CENTRAL = 2
+#: Widgets walked in the focus chain at most (a window has a few hundred).
+_CHAIN_LIMIT = 20000
+
+
+def _takes_tab(widget: QWidget, window: QWidget) -> bool:
+    return (
+        widget.window() is window
+        and widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusProxy() is None
+        and (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
+    )
+
+
+def _area_of_point(window: QMainWindow, point: QPoint) -> int:
+    central = window.centralWidget().geometry()
+    if point.x() < central.left():
+        return _AREA_ORDER[Qt.DockWidgetArea.LeftDockWidgetArea]
+    if point.x() > central.right():
+        return _AREA_ORDER[Qt.DockWidgetArea.RightDockWidgetArea]
+    if point.y() < central.top():
+        return _AREA_ORDER[Qt.DockWidgetArea.TopDockWidgetArea]
+    return _AREA_ORDER[Qt.DockWidgetArea.BottomDockWidgetArea]
+
+
+def _place(window: QMainWindow, widget: QWidget) -> tuple[int, int, int] | None:
+    """(part of the window, place within it) for sorting; None: not a stop of its own."""
+    child = widget
+    while child is not None and child.parentWidget() is not window:
+        child = child.parentWidget()
+    if child is None:
+        return None
+    if isinstance(child, QDockWidget):
+        if child.isFloating() or child.visibleRegion().isEmpty():
+            return None  # a window of its own, or tabbed behind another dock (Qt moves it away)
+        top_left = child.geometry().topLeft()
+        return (_AREA_ORDER.get(window.dockWidgetArea(child), 4), top_left.y(), top_left.x())
+    if isinstance(child, QTabBar):  # a group of tabbed docks: after the dock it raises (below it)
+        top_left = child.geometry().topLeft()
+        return (_area_of_point(window, child.geometry().center()), top_left.y(), top_left.x())
+    central = window.centralWidget()
+    if child is central:
+        # The pieces of the central splitter, left to right.
+        inner = widget
+        while inner is not None and inner.parentWidget() is not central:
+            inner = inner.parentWidget()
+        index = central.indexOf(inner) if inner is not None and hasattr(central, "indexOf") else 0
+        return (_CENTRAL, max(0, index), 0)
+    return None
+
+
+def tab_stops(window: QMainWindow, page_view: PageView) -> list[QWidget]:
+    """The widgets Tab visits, in order (the page's columns, all of them, in reading order)."""
+    found: list[tuple[tuple[int, int, int], int, QWidget]] = []
+    page_key: tuple[int, int, int] | None = None
+    widget = window.nextInFocusChain()
+    seen = 0
+    while widget is not window and seen < _CHAIN_LIMIT:
+        seen += 1
+        if widget is page_view or page_view.isAncestorOf(widget):
+            if page_key is None:
+                page_key = _place(window, page_view)
+        elif _takes_tab(widget, window):
+            key = _place(window, widget)
+            if key is not None:
+                found.append((key, seen, widget))
+        widget = widget.nextInFocusChain()
+    if page_key is not None and page_view.isVisible():
+        # Every column, hidden ones out of view too (they are shown when the keyboard goes there).
+        for number, column in enumerate(page_view.columns):
+            if column.isEnabled():
+                found.append((page_key, _CHAIN_LIMIT + number, column))
+    found.sort(key=lambda entry: (entry[0], entry[1]))
+    return [entry[2] for entry in found]
+
+
+def move_focus(window: QMainWindow, page_view: PageView, forward: bool) -> bool:
+    """Give the keyboard to the next (or previous) stop; False when the focus is somewhere
+    this order does not know (Qt's own order then applies)."""
+    current = QApplication.focusWidget()
+    if current is None or not current.isVisible() or not current.isEnabled():
+        # Qt moves the keyboard on from a widget being hidden or disabled through the same call
+        # (a column let go while the page is laid out again): its own order, nothing touched.
+        return False
+    columns = list(page_view.columns)
+    if page_view.isAncestorOf(current) and current not in columns:
+        active = page_view.active_column()
+        current = active if active is not None else current
+    stops = tab_stops(window, page_view)
+    if current not in stops or len(stops) < 2:
+        return False
+    index = stops.index(current)
+    target = stops[(index + (1 if forward else -1)) % len(stops)]
+    if target in columns:
+        if current not in columns and page_view.active_column() is not None:
+            target = page_view.active_column()  # into the page: the column the editor was in
+        page_view.focus_column(columns.index(target), keep_caret=True)
+        return True
+    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+    target.setFocus(reason)
+    return True
