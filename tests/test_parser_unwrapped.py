@@ -59,7 +59,9 @@ def test_the_seed_pages_articles_unwrapped_keep_their_headlines() -> None:
     """The seed page's 18 articles copied as a web page gives them (a line a headline and a
     line a paragraph, a blank line between articles): the reader sees their headlines as
     headlines and their paragraphs whole."""
-    gold = json.loads(shared_path("data", "seed", "jiaozuo-2016-11-page.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(
+        shared_path("data", "seed", "jiaozuo-2016-11-page.gold.json").read_text(encoding="utf-8")
+    )
     raw = _unwrapped(gold, "\n\n")
     sections = parse_page(raw).sections
     got_heads = {_squash(s.field_text("heading")) for s in sections}

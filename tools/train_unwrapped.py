@@ -56,10 +56,15 @@ def _subhead(text: str) -> bool:
 
 
 def golds(name: str) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "data" / name).glob("*.gold.json"))]
+    return [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((SHARED / "data" / name).glob("*.gold.json"))
+    ]
 
 
-def unwrapped_page(gold: dict, between: str | None, leave_out: set[str] = frozenset()) -> tuple[str, list[int]]:
+def unwrapped_page(
+    gold: dict, between: str | None, leave_out: set[str] = frozenset()
+) -> tuple[str, list[int]]:
     """The gold page written one line a paragraph (``tools/unwrapped_score.py``'s layout;
     ``between`` None: a blank line after every line) and each non-blank line's label.
     Sections whose heading is in ``leave_out`` are left out."""
@@ -191,14 +196,20 @@ def held_out(n_relaid: int) -> None:
             f"{sum(pos)}/{len(pos)}, printed pages read as unwrapped {sum(neg)}/{len(neg)}"
         )
         for label, between in (("blank lines", "\n\n"), ("no blank lines", "\n")):
-            print(f"  {name + ' unwrapped, ' + label:40s} {figures(score_set(SHARED / 'data' / name, between))}")
+            print(
+                f"  {name + ' unwrapped, ' + label:40s} {figures(score_set(SHARED / 'data' / name, between))}"
+            )
         uw.set_weights(None)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folds", action="store_true", help="score each set held out instead of writing the file")
-    ap.add_argument("--relaid", type=int, default=200, help="relaid-out printed pages among the page model's noes")
+    ap.add_argument(
+        "--folds", action="store_true", help="score each set held out instead of writing the file"
+    )
+    ap.add_argument(
+        "--relaid", type=int, default=200, help="relaid-out printed pages among the page model's noes"
+    )
     args = ap.parse_args()
     random.seed(SEED)
     if args.folds:

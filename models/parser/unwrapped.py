@@ -1,16 +1,22 @@
 """Pages whose paragraphs are not wrapped: one line a paragraph (text copied from a web page,
 some PDF extractions).
 
-Two small logistic models, fitted by ``tools/train_unwrapped.py`` and shipped in
+Small logistic models, fitted by ``tools/train_unwrapped.py`` and shipped in
 ``resources/parser/unwrapped_model.json``, read such a page:
 
 - ``page``: is the page laid out this way? Scored from the shape of all its lines at once
   (how many are wider than any printed column, how many end a sentence, how widely their
   lengths spread, how many share the page's commonest width), never from one line;
-- ``line``: on such a page, is a line part of a headline (kicker, heading, subheading)
-  rather than a paragraph? From its own text (length, how it ends and starts, quotes,
+- ``shape``: is a line shaped like a title (a headline's line or an in-article 小标题)?
+- ``line``: is a title-shaped line a headline's (kicker, heading, subheading) rather than a
+  小标题 or a short paragraph? From its own text (length, how it ends and starts, quotes,
   brackets, datelines, credits, bylines) and its neighbours (does a paragraph follow, did
-  the line before end a sentence, the words it shares with the lead below it).
+  the line before end a sentence, the words it shares with the lead below it and with the
+  text above it, how far the title-shaped lines around it stand and what they share with
+  it). On a page whose blank lines tell nothing (none, or one after every line) every
+  feature has a weight of its own;
+- ``run``: a second look from the ``line`` scores of the title-shaped lines next to it (a
+  heading under a kicker).
 
 Every other line is a paragraph of its own. The page's paragraphs and title units then go
 to the same article decoder as a printed page with blank lines: each paragraph is given a
@@ -24,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import statistics
 from functools import lru_cache
 
@@ -323,15 +328,6 @@ def run_features(cand: list[bool], score: list[float]) -> list[dict[str, float]]
 # --- the items --------------------------------------------------------------------------
 
 
-class _Counter:
-    def __init__(self) -> None:
-        self.n = 0
-
-    def take(self) -> int:
-        self.n += 1
-        return self.n - 1
-
-
 def _virtual(line: Line, index: int, width: int = WRAP) -> list[Line]:
     """A paragraph's one raw line as lines of about ``width`` characters: slices of the raw
     line (their offsets the raw text's); the first indented by two, as printed."""
@@ -381,7 +377,3 @@ def unwrapped_items(lines: list[Line]) -> tuple[Line | None, list[Item]]:
         item.own_column, item.mapped = (float(WRAP) if len(parts) > 3 else None), mapped
         items.append(item)
     return masthead, items
-
-
-def probability(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
