@@ -44,6 +44,9 @@ from models.parser.lines import split_lines  # noqa: E402
 SETS = ("seed", "pages-dev", "pages-dev-column", "pages-dev-engine")
 TITLE_KEYS = ("kicker", "heading", "subheading")
 LAYOUTS = {"blank lines": "\n\n", "no blank lines": "\n", "blank after every line": None}
+#: The ridge penalty (pages-dev-column held out: 0.3, 1, 3 read 304, 296, 296 of its 416
+#: articles in the two layouts; pages-dev 171, 172, 172 of 216 and pages-dev-engine 306, 306,
+#: 304 of 412: flat, so 1 stays).
 L2 = 1.0
 SEED = 7
 
