@@ -11,6 +11,10 @@ The pipeline, one module a step:
 4. ``articles``: decode which paragraphs and headline form each article;
 5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
 
+A page whose paragraphs are one line each (copied from a web page: ``unwrapped``'s fitted page
+model says so) skips steps 2, 3 and 5: each line is a paragraph or a headline's line
+(``unwrapped``'s line models), and step 4 reads them.
+
 Every non-space character of the raw text lands in exactly one field of one section.
 """
 
