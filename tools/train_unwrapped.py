@@ -8,7 +8,9 @@ Run: .venv/bin/python tools/train_unwrapped.py            # fit on every set, wr
 Training pages, from the gold of ../shared/data/{seed,pages-dev,pages-dev-column,pages-dev-engine}:
 - unwrapped (the page model's "yes", and the line model's lines): each page written again with
   its titles (kicker, heading, subheading, byline) a line each and one line a paragraph,
-  sections apart by a blank line, by none, or with a blank line after every line;
+  sections apart by a blank line, by none, or with a blank line after every line; and
+  ``SHUFFLED`` pages of 2–8 of the sets' articles drawn at random (sections apart by a blank
+  line; the line models' lines only);
 - printed (the page model's "no"): the sets' own pages, the same without their blank lines,
   pages laid out again by ``tools/relayout.py`` (column widths 10–44, engine pages) and the
   bundled sample page.
@@ -48,6 +50,11 @@ LAYOUTS = {"blank lines": "\n\n", "no blank lines": "\n", "blank after every lin
 #: articles in the two layouts; pages-dev 171, 172, 172 of 216 and pages-dev-engine 306, 306,
 #: 304 of 412: flat, so 1 stays).
 L2 = 1.0
+#: Pages of articles drawn at random from the training sets (their headlines and paragraphs,
+#: sections apart by a blank line) added to the line models' training pages: other neighbours
+#: for each article. Not laid out without blank lines: such pages hold no headless section
+#: (a caption, a note, an article carried over), which is where a page without them is hard.
+SHUFFLED = 200
 SEED = 7
 
 
@@ -157,6 +164,19 @@ def build(train_sets: tuple[str, ...], leave_out: set[str], n_relaid: int) -> di
                 raw, labels = unwrapped_page(gold, between, leave_out)
                 if labels:
                     pages.append((raw, labels))
+    if SHUFFLED:
+        from relayout import load_articles
+
+        arts = [
+            a
+            for a in load_articles(tuple(s for s in train_sets if s != "seed"))
+            if a["heading"] not in leave_out
+        ]
+        rng = random.Random(SEED)
+        for _ in range(SHUFFLED):
+            chosen = rng.sample(arts, min(len(arts), rng.randint(2, 8)))
+            raw, labels = unwrapped_page({"sections": chosen}, "\n\n")
+            pages.append((raw, labels))
     ex = line_examples(pages)
     shape = fit([(f, int(lab > 0)) for f, lab in ex])
     lines = fit([(f, int(lab == 1)) for f, lab in ex if lab == 1 or uw.logit(f, shape) > 0])
