@@ -12,6 +12,7 @@ Training pages, from the gold of ../shared/data/{seed,pages-dev,pages-dev-column
   ``SHUFFLED`` pages of 2–8 of the sets' articles drawn at random (sections apart by a blank
   line; the line models' lines only);
 - printed (the page model's "no"): the sets' own pages, the same without their blank lines,
+  each set's gold hard-wrapped at a width from 45 to 100 (a PDF's or a text file's wide lines),
   pages laid out again by ``tools/relayout.py`` (column widths 10–44, engine pages) and the
   bundled sample page.
 A line's label: 1 when it is a line of a gold headline (kicker, heading, subheading), 2 when it
@@ -109,6 +110,21 @@ def printed_pages(sets: tuple[str, ...], n_relaid: int) -> list[str]:
             raw = p.read_text(encoding="utf-8")
             out.append(raw)
             out.append("\n".join(ln for ln in raw.split("\n") if ln.strip()) + "\n")
+    # Wrapped wider than a newspaper column (a PDF's or a text file's lines): wrapped all the
+    # same. Each set's gold at a width drawn from 45–100, sections apart by a blank line or not.
+    from relayout import wrap
+
+    rng = random.Random(SEED)
+    for name in sets:
+        for gold in golds(name):
+            width, between = rng.randint(45, 100), rng.choice(["\n\n", "\n"])
+            sections = []
+            for sec in gold["sections"]:
+                rows = [sec[k] for k in (*TITLE_KEYS, "byline") if sec.get(k)]
+                for para in sec.get("paragraphs") or []:
+                    rows += wrap(para, width, 2, rng, 0.0)
+                sections.append("\n".join(rows))
+            out.append(between.join(x for x in sections if x) + "\n")
     if n_relaid:
         from relayout import load_articles, make_pages
 
