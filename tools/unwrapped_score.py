@@ -37,20 +37,25 @@ def unwrapped(gold: dict, between: str) -> str:
     return between.join(s for s in sections if s) + "\n"
 
 
+def score_set(d: Path, between: str):
+    """The set's pages written unwrapped (sections apart by ``between``), scored."""
+    with tempfile.TemporaryDirectory() as tmp:
+        golds = []
+        for gp in sorted(d.glob("*.gold.json")):
+            gold = json.loads(gp.read_text(encoding="utf-8"))
+            (Path(tmp) / gp.name.replace(".gold.json", ".txt")).write_text(
+                unwrapped(gold, between), encoding="utf-8"
+            )
+            golds.append(Path(shutil.copy(gp, tmp)))
+        return score_pages(golds)
+
+
 def main() -> None:
     names = sys.argv[1:] or ["pages-dev", "pages-dev-column"]
     for name in names:
         d = Path(name) if "/" in name else SHARED / "data" / name
         for label, between in (("blank lines", "\n\n"), ("no blank lines", "\n")):
-            with tempfile.TemporaryDirectory() as tmp:
-                golds = []
-                for gp in sorted(d.glob("*.gold.json")):
-                    gold = json.loads(gp.read_text(encoding="utf-8"))
-                    (Path(tmp) / gp.name.replace(".gold.json", ".txt")).write_text(
-                        unwrapped(gold, between), encoding="utf-8"
-                    )
-                    golds.append(Path(shutil.copy(gp, tmp)))
-                print(f"{d.name + ' unwrapped, ' + label:40s} {figures(score_pages(golds))}")
+            print(f"{d.name + ' unwrapped, ' + label:40s} {figures(score_set(d, between))}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ The pipeline, one module a step:
 4. ``articles``: decode which paragraphs and headline form each article;
 5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
 
+A page whose paragraphs are one line each (copied from a web page: ``unwrapped``'s fitted page
+model says so) skips steps 2, 3 and 5: each line is a paragraph or a headline's line
+(``unwrapped``'s line models), and step 4 reads them.
+
 Every non-space character of the raw text lands in exactly one field of one section.
 """
 
@@ -29,15 +33,17 @@ from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
 from models.parser.titles import is_credit, split_title
+from models.parser.unwrapped import is_unwrapped, unwrapped_items
+from models.parser.unwrapped import model_digest as unwrapped_digest
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 7
+RULES_VERSION = 8
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
-PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}"
+PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}.{unwrapped_digest()}"
 #: Below this share of blank lines a page is laid out as an OCR engine prints it.
 ENGINE_BLANKS = 0.02
 
@@ -45,6 +51,10 @@ ENGINE_BLANKS = 0.02
 def parse_page(raw: str) -> ParsedPage:
     """Parse a page's raw text (never modified) into sections in reading order."""
     lines = split_lines(raw)
+    if is_unwrapped(lines):
+        # One line a paragraph (copied from a web page): each line is a paragraph or a
+        # headline's line, read by the article decoder as a page with blank lines.
+        return ParsedPage(raw=raw, sections=_unwrapped_sections(lines))
     if _engine_layout(lines):
         # An OCR engine's page (no blank lines): headlines stand in the body runs, where
         # the line model finds them.
@@ -70,6 +80,17 @@ def parse_page(raw: str) -> ParsedPage:
         # A page with blank lines is read by the article model's fitted weights.
         sections.extend(_to_section(a) for a in _rehome_headlines(decode_learned(items)))
     return ParsedPage(raw=raw, sections=sections)
+
+
+def _unwrapped_sections(lines: list[Line]) -> list[Section]:
+    masthead, items = unwrapped_items(lines)
+    sections: list[Section] = []
+    if masthead is not None:
+        sections.append(Section(kind="masthead", heading=title_text([masthead])))
+    _mark_same_columns(items)
+    if items:
+        sections.extend(_to_section(a) for a in _rehome_headlines(decode_learned(items)))
+    return sections
 
 
 def _engine_layout(lines: list[Line]) -> bool:
