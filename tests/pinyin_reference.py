@@ -12,7 +12,7 @@ from itertools import accumulate, chain, repeat
 from pathlib import Path
 
 from models.language import segmenter
-from models.language.phrase_table import char_readings, word_syllables
+from models.language.phrase_table import char_readings
 from models.language.polyphone_classifier import Classifier
 from models.language.polyphone_step import Clause, _apply_rules, _numbered_readings, _overrules
 from models.language.syllables import marked, numbered
@@ -315,12 +315,6 @@ class ClauseViewReference:
             "pt_nt:" + self._tag(k - 1) + "|" + self._tag(k + 1),
         ]
         feats.append("nv:" + self._verb_ahead(k))
-        for joined, at in ((word + nxt, offset), (prev + word, len(prev) + offset)):
-            syllables = word_syllables(joined)
-            if syllables is not None:
-                if "|" not in syllables[at]:
-                    feats.append("tw:" + numbered(syllables[at]))
-                break
         if name is not None:
             feats.append("nm:" + name)  # a given name's character
         # Reduplication: 数一数, 看了看 (a verb said twice); 数数, 慢慢 (AA).

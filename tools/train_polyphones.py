@@ -101,7 +101,7 @@ AUGMENT = True
 #: its word, the neighbours' tags, how far the next verb is, and g2pM's answer (how far to trust g2pM
 #: on a lone character). The words and characters around are not copied: too few asked-like contexts
 #: hold any one of them.
-AUGMENTED = {"b", "p", "pt", "nt", "nv", "g", "gq", "tw"}
+AUGMENTED = {"b", "p", "pt", "nt", "nv", "g", "gq"}
 
 #: The marker of a feature's asked-like copy.
 _ASKED = "~"

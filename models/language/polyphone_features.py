@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from models.language import segmenter
-from models.language.phrase_table import word_table
-from models.language.syllables import numbered
 
 #: Stands for the clause's start and end in character and word features.
 _START, _END = "^", "$"
@@ -218,16 +216,6 @@ class ClauseView:
             f"pt_nt:{t_prev}|{t_next}",
             "nv:" + ahead,
         ]
-        # A word of the table made of this word and the next or the one before (量 + 血压 = 量血压
-        # liáng, which jieba cuts apart): the table's reading of the character there.
-        table = word_table()
-        for joined, at in ((word + nxt, offset), (prev + word, len(prev) + offset)):
-            syllables = table.get(joined)
-            if syllables is not None:
-                syllable = syllables.split(" ")[at]
-                if "|" not in syllable:
-                    feats.append("tw:" + numbered(syllable))
-                break
         if name is not None:
             feats.append("nm:" + name)  # a given name's character
         # Reduplication: 数一数, 看了看 (a verb said twice); 数数, 慢慢 (AA).
