@@ -8,7 +8,7 @@ starts one. Instead of rules with thresholds, each gap between two lines is scor
 logistic model over features of the line above, the line below and the one after it
 (how short each is against the column, how each ends and starts, digits and Latin
 letters that make a width uncertain, letter spacing, blank lines, datelines, bylines,
-credits, brackets left open), some of them read differently when the line above opened
+credits, brackets and quotations left open), some of them read differently when the line above opened
 its paragraph (then it is two characters short by right). A two-state Viterbi pass
 (does this line open a paragraph?) picks the likeliest breaks for the whole run.
 
@@ -146,6 +146,8 @@ class BodyRun:
         self.short_sum = list(accumulate((f - ln.width >= 2.5 for f, ln in zip(self.full, lines)), initial=0))
         self.list_sum = list(accumulate((s in ("enum", "bullet") for s in self.starts), initial=0))
         self.spaced_alt = [_spaced_alt(ln) for ln in lines]
+        # Quotation marks a line leaves open (“ not closed by ”).
+        self.qdepth = [ln.stripped.count("“") - ln.stripped.count("”") for ln in lines]
 
 
 def _spaced_alt(line: Line) -> float | None:
@@ -232,6 +234,10 @@ def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]
         f.append(f"a.spaced.alt.{_bin(col_a - run.spaced_alt[k])}.{end_a}")
     f += [f"a.{m}" for m in run.marks[k]]
     f += [f"b.{m}" for m in run.marks[k + 1]]
+    # A quotation left open over line k (on it or the line before) goes on below it: on
+    # the dev pages' gold no paragraph ends inside one, even after a sentence's end.
+    if run.qdepth[k] > 0 or (k > 0 and run.qdepth[k - 1] + run.qdepth[k] > 0):
+        f.append(f"a.quote_open.{end_a}")
     if run.depth[k] > 0:
         f.append("a.bracket_open")
     if k > 0 and run.depth[k - 1] + run.depth[k] > 0:
