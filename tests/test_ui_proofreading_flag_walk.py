@@ -108,6 +108,44 @@ def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers
     assert "xyzq" in column.toPlainText()
 
 
+def test_f8_onto_a_page_then_f2_off_and_on_leaves_the_caret_alone(qtbot, window) -> None:
+    """Proofreading ended before the next page's check answered: F8's errand ended with it; the
+    mode turned on again does not later jump the caret onto that page's first flag."""
+    import threading
+
+    session = window.proofreading
+    gate = threading.Event()
+    gate.set()
+
+    def slow(lines):
+        gate.wait(20)
+        return doubtful(lines)
+
+    session.checker = slow
+    sample = window.test_pages["sample.txt"]
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(counts(session)) == 2 and counts(session)[1] > 2, timeout=20000)
+    caret_before(qtbot, window, "本报讯")
+    for _ in range(2):
+        QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    gate.clear()
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    assert window.library_page_id == sample
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert not session.active
+    gate.set()
+    qtbot.wait(300)
+    column = window.page_view.active_column()
+    before = column.textCursor().position()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert session.active
+    qtbot.waitUntil(lambda: session.flags.checked_page == sample, timeout=20000)
+    qtbot.wait(100)
+    column = window.page_view.active_column()
+    assert column.textCursor().position() == before and not column.textCursor().hasSelection()
+
+
 def test_with_no_flags_left_elsewhere_f8_comes_round_the_page(qtbot, window) -> None:
     session = window.proofreading
     sample_lines = {
