@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import locate, open_test_issue
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ui.common.export_paths import save_dialog
@@ -129,3 +129,59 @@ def test_an_export_opens_in_the_last_export_folder_not_where_dubao_was_started(
     assert Path(again.directory().absolutePath()) == chosen.parent
     again.deleteLater()
     assert window.settings.export_folder() == str(chosen.parent)  # kept for the next session
+
+
+def _choose_in_dialog(window, folder: Path) -> list[Path]:
+    """Accept the save dialog about to open with its suggested name in ``folder``; the list
+    gets the folder it opened in."""
+    opened: list[Path] = []
+
+    def choose() -> None:
+        dialog = next(d for d in window.findChildren(QFileDialog, "exportDialog") if d.isVisible())
+        opened.append(Path(dialog.directory().absolutePath()))
+        dialog.setDirectory(str(folder))
+        dialog.accept()
+
+    QTimer.singleShot(200, choose)
+    return opened
+
+
+def test_a_vocabulary_export_is_remembered_as_the_last_export_folder(qtbot, window, tmp_path: Path) -> None:
+    """The vocabulary list is a dialog of its own: its exports' folder was never kept, so the
+    next export (and the next session) opened elsewhere."""
+    from models.vocabulary.words import add_word
+    from ui.language.vocabulary_window import VocabularyWindow
+
+    add_word(window.library, simplified="银行", pinyin="yín háng")
+    table = VocabularyWindow(window.library, window)
+    qtbot.addWidget(table)
+    table.refresh()
+    chosen = tmp_path / "words" / "vocabulary.csv"
+    chosen.parent.mkdir()
+    _choose_in_dialog(window, chosen.parent)
+    assert table.export("csv")
+    assert chosen.is_file()
+    assert window.settings.export_folder() == str(chosen.parent)
+    again = save_dialog(window, "Export", "issue.txt", "Plain text (*.txt)")
+    assert Path(again.directory().absolutePath()) == chosen.parent
+    again.deleteLater()
+
+
+def test_a_backup_does_not_move_where_exports_open(qtbot, window, tmp_path: Path) -> None:
+    """Back Up Library… asks through the same dialog; the backup's folder (often a drive of
+    its own) is kept for the next backup, not taken as the folder exports open in."""
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    window.settings.set_export_folder(str(exports))
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    backup = next(c for c in window.findChildren(QObject) if type(c).__name__ == "LibraryBackup")
+    _choose_in_dialog(window, backups)
+    path, _ = backup.ask_path()
+    assert Path(path).parent == backups
+    dialog = save_dialog(window, "Export", "issue.txt", "Plain text (*.txt)")
+    assert Path(dialog.directory().absolutePath()) == exports
+    dialog.deleteLater()
+    opened = _choose_in_dialog(window, backups)
+    assert backup.ask_path()[0] == path
+    assert opened == [backups]  # the next backup opens where the last went

@@ -148,3 +148,88 @@ def test_the_focused_scan_is_framed_in_the_highlight_colour(qtbot, window) -> No
     assert edge() == highlight
     window.page_view.focus_column(0)
     assert edge() != highlight
+
+
+def _pane_name(window, widget) -> str:
+    """What a user would call the pane a Tab stop is in."""
+    from PySide6.QtWidgets import QDockWidget
+
+    if isinstance(widget, QTabBar):
+        return "tab bar"
+    if widget in window.page_view.columns:
+        return "columns"
+    if widget is window.raw_view or window.raw_view.isAncestorOf(widget):
+        return "raw text"
+    pane = window.scan_session.pane
+    if widget is pane or pane.isAncestorOf(widget):
+        return "scan"
+    dock = widget.parentWidget()
+    while dock is not None and not isinstance(dock, QDockWidget):
+        dock = dock.parentWidget()
+    assert dock is not None, widget
+    if window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
+        return "left dock"
+    return dock.windowTitle().replace("&", "")
+
+
+def test_the_help_names_every_pane_tab_visits(qtbot, window) -> None:
+    """Help ▸ the proofreading keys said Tab went to the outline, the columns, the scan and the
+    Annotations dock; it visits the left dock's tab bar and the raw text too."""
+    window.scan_session.set_shown(True)
+    qtbot.waitUntil(window.scan_session.pane.has_image, timeout=10000)
+    window.set_raw_view_shown(True)
+    qtbot.wait(50)
+    from ui.shell.focus_order import tab_stops
+
+    names = [_pane_name(window, stop) for stop in tab_stops(window, window.page_view)]
+    assert {"raw text", "tab bar", "scan", "columns"} <= set(names)
+    window.proofreading.keys_action.trigger()
+    dialog = window.proofreading.keys_dialog
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
+    }
+    dialog.close()
+    help_text = rows["Tab / Shift+Tab"]
+    for name in set(names):
+        assert name in help_text, name
+
+
+def test_tab_into_a_column_says_it_came_by_tab(qtbot, window) -> None:
+    """Tab and Shift+Tab into the page give the column the keyboard for Tab (Backtab), as Qt's
+    own focus chain does: widgets that select or scroll on a Tab arrival act alike."""
+    from PySide6.QtCore import QEvent, QObject
+
+    reasons: list[Qt.FocusReason] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.FocusIn:
+                reasons.append(event.reason())
+            return False
+
+    watch = Watch()
+    for column in window.page_view.columns:
+        column.installEventFilter(watch)
+    try:
+        _tab_in_and_out(qtbot, window, reasons)
+    finally:
+        for column in window.page_view.columns:
+            column.removeEventFilter(watch)
+
+
+def _tab_in_and_out(qtbot, window, reasons: list) -> None:
+    window.scan_session.set_shown(True)
+    qtbot.waitUntil(window.scan_session.pane.has_image, timeout=10000)
+    qtbot.wait(50)
+    window.page_view.focus_column(1)
+    tab()  # columns in turn, then out
+    while QApplication.focusWidget() in window.page_view.columns:
+        tab()
+    reasons.clear()
+    tab(shift=True)  # back into the page
+    assert QApplication.focusWidget() in window.page_view.columns
+    assert reasons and reasons[-1] == Qt.FocusReason.BacktabFocusReason
+    tab(shift=True)  # the column before
+    assert reasons[-1] == Qt.FocusReason.BacktabFocusReason
+    tab()
+    assert reasons[-1] == Qt.FocusReason.TabFocusReason

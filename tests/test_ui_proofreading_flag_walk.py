@@ -67,6 +67,85 @@ def test_f8_past_the_pages_last_flag_goes_on_to_the_next_page_with_flags(qtbot, 
     assert session.active and counts(session)[0] == 1
 
 
+def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers(qtbot, window) -> None:
+    """F8 onto the next page selects its first flag once the checker has read it; an editor who
+    clicked and typed there meanwhile keeps the caret where they typed (it jumped onto the
+    flag, selected, and the next key typed would have replaced it)."""
+    import threading
+
+    session = window.proofreading
+    gate = threading.Event()
+    gate.set()
+
+    def slow(lines):
+        gate.wait(20)
+        return doubtful(lines)
+
+    session.checker = slow
+    sample = window.test_pages["sample.txt"]
+    assert flags_there(window, "sample.txt") >= 1
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(counts(session)) == 2 and counts(session)[1] > 2, timeout=20000)
+    caret_before(qtbot, window, "本报讯")
+    for _ in range(2):
+        QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    gate.clear()  # the next page's check takes its time
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    assert window.library_page_id == sample
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(column, "xyz")
+    qtbot.wait(50)
+    column = window.page_view.active_column()
+    typed = column.textCursor().position()
+    assert column.toPlainText()[:typed].endswith("xyz")
+    gate.set()
+    qtbot.waitUntil(lambda: session.flags.checked_page == sample, timeout=20000)
+    qtbot.wait(600)  # the check of the text as typed answers too
+    column = window.page_view.active_column()
+    assert column.textCursor().position() == typed and not column.textCursor().hasSelection()
+    QTest.keyClicks(column, "q")
+    assert "xyzq" in column.toPlainText()
+
+
+def test_f8_onto_a_page_then_f2_off_and_on_leaves_the_caret_alone(qtbot, window) -> None:
+    """Proofreading ended before the next page's check answered: F8's errand ended with it; the
+    mode turned on again does not later jump the caret onto that page's first flag."""
+    import threading
+
+    session = window.proofreading
+    gate = threading.Event()
+    gate.set()
+
+    def slow(lines):
+        gate.wait(20)
+        return doubtful(lines)
+
+    session.checker = slow
+    sample = window.test_pages["sample.txt"]
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(counts(session)) == 2 and counts(session)[1] > 2, timeout=20000)
+    caret_before(qtbot, window, "本报讯")
+    for _ in range(2):
+        QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    gate.clear()
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F8)
+    assert window.library_page_id == sample
+    column = window.page_view.active_column()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert not session.active
+    gate.set()
+    qtbot.wait(300)
+    column = window.page_view.active_column()
+    before = column.textCursor().position()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    assert session.active
+    qtbot.waitUntil(lambda: session.flags.checked_page == sample, timeout=20000)
+    qtbot.wait(100)
+    column = window.page_view.active_column()
+    assert column.textCursor().position() == before and not column.textCursor().hasSelection()
+
+
 def test_with_no_flags_left_elsewhere_f8_comes_round_the_page(qtbot, window) -> None:
     session = window.proofreading
     sample_lines = {

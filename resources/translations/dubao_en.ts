@@ -2909,8 +2909,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Show or hide the scan beside the columns; in the scan, + / − zoom, 0 fits the page, W its width, the arrows pan</translation>
     </message>
     <message>
-        <source>The next / previous pane: the outline, the columns, the scan, the Annotations dock</source>
-        <translation>The next / previous pane: the outline, the columns, the scan, the Annotations dock</translation>
+        <source>The next / previous pane, left to right: the left dock and its tab bar, the columns, the scan, the raw text, the Annotations dock</source>
+        <translation>The next / previous pane, left to right: the left dock and its tab bar, the columns, the scan, the raw text, the Annotations dock</translation>
     </message>
 </context>
 <context>

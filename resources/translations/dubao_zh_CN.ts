@@ -2892,8 +2892,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>显示或隐藏栏旁的扫描图；在扫描图中，+ / − 缩放，0 整版适配，W 适配宽度，方向键平移</translation>
     </message>
     <message>
-        <source>The next / previous pane: the outline, the columns, the scan, the Annotations dock</source>
-        <translation>下一个 / 上一个窗格：目录、各栏、扫描图、批注面板</translation>
+        <source>The next / previous pane, left to right: the left dock and its tab bar, the columns, the scan, the raw text, the Annotations dock</source>
+        <translation>下一个 / 上一个窗格（从左到右）：左侧面板及其选项卡栏、各栏、扫描图、OCR 原文、批注面板</translation>
     </message>
 </context>
 <context>

@@ -13,45 +13,54 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-#: The folder of the last export, where no window's settings keep it (this session).
-_last_folder = ""
+#: The folder of the last export (and of the last backup), where no window's settings keep it
+#: (this session).
+_last_folder: dict[str, str] = {}
 
 
 def _settings(parent: QWidget | None):
+    """The Settings of the window ``parent`` is in: the first widget up its parents that has
+    them (the vocabulary list is a dialog, its own window(), with none)."""
     from ui.common.settings import Settings
 
-    window = parent.window() if parent is not None else None
-    settings = getattr(window, "settings", None)
-    return settings if isinstance(settings, Settings) else None
+    widget = parent
+    while widget is not None:
+        settings = getattr(widget, "settings", None)
+        if isinstance(settings, Settings):
+            return settings
+        widget = widget.parentWidget()
+    return None
 
 
-def start_folder(parent: QWidget | None) -> str:
-    """Where a save dialog opens: the folder of the last export, else the user's documents
-    folder, else home (it opened in the folder Dubao was started from: the checkout, or
-    wherever a terminal was)."""
+def start_folder(parent: QWidget | None, kind: str = "export") -> str:
+    """Where a save dialog opens: the folder of the last export (``kind`` "backup": of the last
+    backup, kept apart so a backup's folder never becomes where exports go), else the user's
+    documents folder, else home (it opened in the folder Dubao was started from: the checkout,
+    or wherever a terminal was)."""
     settings = _settings(parent)
-    kept = settings.export_folder() if settings is not None else _last_folder
+    kept = settings.export_folder(kind) if settings is not None else _last_folder.get(kind, "")
     if kept and Path(kept).is_dir():
         return kept
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-def remember_folder(parent: QWidget | None, path: str) -> None:
-    """The next export opens where this one went."""
-    global _last_folder
+def remember_folder(parent: QWidget | None, path: str, kind: str = "export") -> None:
+    """The next export (backup) opens where this one went."""
     folder = str(Path(path).parent)
-    _last_folder = folder
+    _last_folder[kind] = folder
     settings = _settings(parent)
     if settings is not None:
-        settings.set_export_folder(folder)
+        settings.set_export_folder(folder, kind)
 
 
-def save_dialog(parent: QWidget | None, title: str, suggested: str, filters: str) -> QFileDialog:
+def save_dialog(
+    parent: QWidget | None, title: str, suggested: str, filters: str, kind: str = "export"
+) -> QFileDialog:
     """A save dialog that asks before overwriting an existing file; a bare file name is
     suggested in :func:`start_folder`."""
     if suggested and Path(suggested).name == suggested:
-        suggested = str(Path(start_folder(parent)) / suggested)
+        suggested = str(Path(start_folder(parent, kind)) / suggested)
     dialog = QFileDialog(parent, title, suggested, filters)
     dialog.setObjectName("exportDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -60,13 +69,16 @@ def save_dialog(parent: QWidget | None, title: str, suggested: str, filters: str
     return dialog
 
 
-def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> tuple[str, str]:
-    """The chosen file and name filter, or ``("", "")`` when the user cancelled."""
-    dialog = save_dialog(parent, title, suggested, filters)
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, filters: str, kind: str = "export"
+) -> tuple[str, str]:
+    """The chosen file and name filter, or ``("", "")`` when the user cancelled; its folder is
+    remembered as the last ``kind``'s ("export", or "backup")."""
+    dialog = save_dialog(parent, title, suggested, filters, kind)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return "", ""
-        remember_folder(parent, dialog.selectedFiles()[0])
+        remember_folder(parent, dialog.selectedFiles()[0], kind)
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()

@@ -102,12 +102,12 @@ class Settings:
     def set_side_width(self, name: str, width: int) -> None:
         self.store.setValue(f"reader/{name}_width", int(width))
 
-    def export_folder(self) -> str:
-        """The folder the last export went to (empty: none yet)."""
-        return str(self.store.value("export/folder", "") or "")
+    def export_folder(self, kind: str = "export") -> str:
+        """The folder the last export (``kind`` "backup": backup) went to (empty: none yet)."""
+        return str(self.store.value(f"{kind}/folder", "") or "")
 
-    def set_export_folder(self, folder: str) -> None:
-        self.store.setValue("export/folder", folder)
+    def set_export_folder(self, folder: str, kind: str = "export") -> None:
+        self.store.setValue(f"{kind}/folder", folder)
 
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:

@@ -60,8 +60,9 @@ class LibraryBackup(QObject):
         self.ask_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
             self.window,
             self.tr("Back Up Library"),
-            str(Path.home() / f"dubao-library-{date.today().isoformat()}.sqlite3"),
+            f"dubao-library-{date.today().isoformat()}.sqlite3",  # where the last backup went
             BACKUP_FILTER,
+            kind="backup",  # not the folder exports then open in
         )
 
     def start(self) -> bool:

@@ -62,6 +62,9 @@ class FlagReview(QObject):
         self._flag_message = ""
         #: (page, +1 / -1): F8 went on to this page; its first (last) flag is selected once checked
         self._pending: tuple[int, int] | None = None
+        #: where the caret was when F8 opened that page: moved since (a click, a key typed), the
+        #: editor is at work there and the check's answer no longer takes the caret away
+        self._pending_caret: tuple[int, int, int] | None = None
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(400)
@@ -79,8 +82,10 @@ class FlagReview(QObject):
         self.queue.set_flags([])
         self.checked_page = None
         self._let_go_message()
-        if self._pending is not None and self._pending[0] != self.session._page_id():
-            self._pending = None  # the editor went to another page meanwhile
+        if self._pending is not None and (
+            self._pending[0] != self.session._page_id() or not self.session.active
+        ):
+            self._pending = None  # the editor went to another page meanwhile, or stopped proofreading
 
     def _let_go_message(self) -> None:
         """The selected flag's hint (…: Enter accepts, Esc dismisses) leaves the status bar with
@@ -187,6 +192,8 @@ class FlagReview(QObject):
         if self._pending is not None and self._pending[0] == page_id and self.session.active:
             delta = self._pending[1]
             self._pending = None
+            if self._caret() != self._pending_caret:
+                return  # the editor clicked or typed on the page before its check answered
             self.queue.selected = -1
             if self.queue.flags:
                 self.step(delta, from_edge=True)
@@ -331,6 +338,7 @@ class FlagReview(QObject):
         if target is None or not window.open_library_page(target):
             return False
         self._pending = (target, delta)
+        self._pending_caret = self._caret()
         name = window.library.page_info(target).name
         message = (
             self.tr("On to %1, the next page with flags left")
@@ -339,6 +347,14 @@ class FlagReview(QObject):
         )
         self.session._say(message.replace("%1", name), 0)
         return True
+
+    def _caret(self) -> tuple[int, int, int] | None:
+        """The active column and its caret (position, anchor)."""
+        column = self.session.window.page_view.active_column()
+        if column is None:
+            return None
+        cursor = column.textCursor()
+        return column.number, cursor.position(), cursor.anchor()
 
     def _kind_name(self, kind: str) -> str:
         names = {

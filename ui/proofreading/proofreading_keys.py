@@ -119,7 +119,10 @@ class ProofreadingKeys(QDialog):
             ),
             (
                 "Tab / Shift+Tab",
-                self.tr("The next / previous pane: the outline, the columns, the scan, the Annotations dock"),
+                self.tr(
+                    "The next / previous pane, left to right: the left dock and its tab bar, the "
+                    "columns, the scan, the raw text, the Annotations dock"
+                ),
             ),
             ("1–9, R", self.tr("Off while proofreading: they type")),
         ]

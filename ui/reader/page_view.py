@@ -273,11 +273,17 @@ class PageView(QWidget):
 
     # --- which column and paragraph ------------------------------------------------------------
     def focus_column(
-        self, number: int, at_end: bool = False, take_focus: bool = True, keep_caret: bool = False
+        self,
+        number: int,
+        at_end: bool = False,
+        take_focus: bool = True,
+        keep_caret: bool = False,
+        reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason,
     ) -> bool:
         """Make a column (clamped) the active one and show it; ``at_end`` starts at its last block.
 
-        ``take_focus`` moves the keyboard into it (the outline browses without it);
+        ``take_focus`` moves the keyboard into it (the outline browses without it), for
+        ``reason`` (Tab / Shift+Tab say so, as Qt's own focus chain does);
         ``keep_caret`` leaves its caret and selection where they are (the keyboard comes back
         to the column, e.g. from the scan pane), else the caret goes to its current paragraph.
         """
@@ -288,7 +294,7 @@ class PageView(QWidget):
         self.reveal_column(number)
         self._set_active(number)
         if take_focus:
-            column.setFocus(Qt.FocusReason.OtherFocusReason)
+            column.setFocus(reason)
         if column.blocks and not keep_caret:
             block = len(column.blocks) - 1 if at_end else max(0, column.current_block())
             column.set_current_block(block)

@@ -121,11 +121,11 @@ def move_focus(window: QMainWindow, page_view: PageView, forward: bool) -> bool:
         return False
     index = stops.index(current)
     target = stops[(index + (1 if forward else -1)) % len(stops)]
+    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
     if target in columns:
         if current not in columns and page_view.active_column() is not None:
             target = page_view.active_column()  # into the page: the column the editor was in
-        page_view.focus_column(columns.index(target), keep_caret=True)
+        page_view.focus_column(columns.index(target), keep_caret=True, reason=reason)
         return True
-    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
     target.setFocus(reason)
     return True

@@ -554,7 +554,7 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def _share_splitter(self, _shown: bool = True) -> None:
         """Give the panes beside the columns their width: the width the user last dragged each
-        to in this session, else half the area for the scan (a page image is unreadable in a
+        to (cut where a whole column would no longer fit beside it), else half the area for the scan (a page image is unreadable in a
         strip: it opened at a third, 224 px beside the docks in a 1280 px window) and a third
         for the raw text, less if a whole column would no longer fit beside them (both shown,
         they share what is left alike), never less than before (a third alone, 45 % together)."""
@@ -563,19 +563,26 @@ class MainWindow(LibraryWindow, QMainWindow):
         shown = [side.isVisibleTo(self) for side in sides]
         scan = getattr(self._capabilities.get("scan_session"), "pane", None) if self._capabilities else None
         chosen = [self._side_width(side) if on else 0 for side, on in zip(sides, shown, strict=True)]
+        one_column = self.page_view.style_.column_width() + 48  # its margins, rule and scroll bar
+        floor = int(total * (0.45 if sum(shown) > 1 else 0.32))
+        # A width dragged to (in a wider window, or past the column) still leaves a whole column
+        # in view, and a pane shown beside it never dragged its like share: a remembered 900 px
+        # raw text left the columns 99 px in a 1280 px window.
+        limit = min(total - 100, max(floor, total - one_column))
+        unsized = sum(1 for on, width in zip(shown, chosen, strict=True) if on and not width)
+        cap = limit - unsized * (limit // max(1, sum(shown)))
+        chosen = [min(width, cap) for width in chosen]
         default = [
             int(total * (0.5 if side is scan else 0.32)) if on and not width else 0
             for side, on, width in zip(sides, shown, chosen, strict=True)
         ]
-        one_column = self.page_view.style_.column_width() + 48  # its margins, rule and scroll bar
-        floor = int(total * (0.45 if sum(shown) > 1 else 0.32))
         room = max(floor, min(int(total * 0.6), total - one_column)) - sum(chosen)
         room = max(room, int(total * 0.15))
         if sum(default) > room:  # shared alike (the raw text's lines need their width too)
             default = [room // sum(1 for w in default if w) if width else 0 for width in default]
         wanted = [width or own for width, own in zip(default, chosen, strict=True)]
-        if sum(wanted) > total - 100:  # the window got narrower than the widths dragged to
-            wanted = [width * (total - 100) // sum(wanted) for width in wanted]
+        if sum(wanted) > limit:
+            wanted = [width * limit // sum(wanted) for width in wanted]
         self._sharing = True
         self.splitter.setSizes([total - sum(wanted), *wanted])
         self._sharing = False
@@ -585,13 +592,24 @@ class MainWindow(LibraryWindow, QMainWindow):
             self._side_widths[side] = self.settings.side_width(side.objectName()) if side.objectName() else 0
         return self._side_widths[side]
 
-    def _splitter_moved(self, _pos: int = 0, _index: int = 0) -> None:
-        """Remember the width the user dragged each shown side pane to (its next showing, the
-        next session)."""
+    def _splitter_moved(self, _pos: int = 0, moved: int = 0) -> None:
+        """Remember the width the user dragged a side pane to (its next showing, the next
+        session): only the two panes beside the handle that moved (the one after it and the
+        nearest shown one before it), so dragging the scan leaves the raw text's width free."""
         if self._sharing:
             return
         sizes = self.splitter.sizes()
-        for index in range(1, self.splitter.count()):
+        before = next(
+            (
+                i
+                for i in range(moved - 1, 0, -1)
+                if self.splitter.widget(i).isVisibleTo(self) and sizes[i] > 0
+            ),
+            0,
+        )
+        for index in (before, moved):
+            if index < 1 or index >= self.splitter.count():
+                continue
             side = self.splitter.widget(index)
             if side.isVisibleTo(self) and sizes[index] > 0:
                 self._side_widths[side] = sizes[index]
