@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 _last_folder = ""
 
 
-def _settings(parent: QWidget | None):
+def window_settings(parent: QWidget | None):
     from ui.common.settings import Settings
 
     window = parent.window() if parent is not None else None
@@ -29,10 +29,13 @@ def start_folder(parent: QWidget | None) -> str:
     """Where a save dialog opens: the folder of the last export, else the user's documents
     folder, else home (it opened in the folder Dubao was started from: the checkout, or
     wherever a terminal was)."""
-    settings = _settings(parent)
+    settings = window_settings(parent)
     kept = settings.export_folder() if settings is not None else _last_folder
-    if kept and Path(kept).is_dir():
-        return kept
+    return kept if kept and Path(kept).is_dir() else first_folder()
+
+
+def first_folder() -> str:
+    """Where a file dialog opens the first time: the user's documents folder, else home."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
@@ -42,7 +45,7 @@ def remember_folder(parent: QWidget | None, path: str) -> None:
     global _last_folder
     folder = str(Path(path).parent)
     _last_folder = folder
-    settings = _settings(parent)
+    settings = window_settings(parent)
     if settings is not None:
         settings.set_export_folder(folder)
 

@@ -41,7 +41,10 @@ LEARNT_FROM = frozenset({"correction", "flag_dismissal", "library_word"})
 class ProofreadingSession(QObject):
     """Proofreading mode, its keys and menus, for one main window."""
 
-    def __init__(self, window: ReaderHost, edit_menu: QMenu, help_menu: QMenu) -> None:
+    def __init__(
+        self, window: ReaderHost, edit_menu: QMenu, help_menu: QMenu, before: QAction | None = None
+    ) -> None:
+        """The mode's items go in the Edit menu before ``before`` (else at its top)."""
         super().__init__(window)  # type: ignore[arg-type]
         self.window = window
         self.active = False
@@ -87,7 +90,7 @@ class ProofreadingSession(QObject):
             window.addAction(action)
         self.structure = StructureActions(window, self.run_structure)  # type: ignore[arg-type]
 
-        first = edit_menu.actions()[0] if edit_menu.actions() else None
+        first = before if before in edit_menu.actions() else (edit_menu.actions() or [None])[0]
         edit_menu.insertAction(first, self.proofread_action)
         self.structure_menu = QMenu(self.tr("S&tructure"), edit_menu)
         self.structure.fill(self.structure_menu)

@@ -271,6 +271,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        from ui.shell.clipboard_actions import ClipboardActions
+
+        self.clipboard_actions = ClipboardActions(self)  # Cut, Copy, Paste, Select All
+        self.clipboard_actions.add_to(edit_menu, None)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
@@ -479,23 +484,22 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._error_box = box
 
     def choose_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.common.open_paths import ask_open_paths
 
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Page"),
-            "",
-            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+        chosen = ask_open_paths(
+            self, self.tr("Open Page"), self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER)
         )
-        if path:
-            self.open_paths([Path(path)])
+        if chosen:
+            self.open_paths([Path(chosen[0])])
 
     def choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
-        if folder:
-            self.open_paths([Path(folder)])
+        from ui.common.open_paths import ask_open_paths
+
+        chosen = ask_open_paths(self, self.tr("Open Folder"), mode=QFileDialog.FileMode.Directory)
+        if chosen:
+            self.open_paths([Path(chosen[0])])
 
     def open_paths(self, paths: list[Path], import_first: bool = True) -> None:
         """Open dropped or chosen files and folders.
