@@ -92,7 +92,7 @@ class ProofreadingSession(QObject):
 
         first = before if before in edit_menu.actions() else (edit_menu.actions() or [None])[0]
         edit_menu.insertAction(first, self.proofread_action)
-        self.structure_menu = QMenu(self.tr("S&tructure"), edit_menu)
+        self.structure_menu = QMenu(self.tr("&Structure"), edit_menu)
         self.structure.fill(self.structure_menu)
         edit_menu.insertMenu(first, self.structure_menu)
         edit_menu.insertAction(first, self.next_flag_action)
@@ -540,7 +540,7 @@ class ProofreadingSession(QObject):
             return
         menu.addSeparator()
         menu.addAction(self.dictionary.action)
-        sub = menu.addMenu(self.tr("S&tructure"))
+        sub = menu.addMenu(self.tr("&Structure"))
         self.structure.fill(sub)
 
     def typing(self) -> bool:

@@ -199,7 +199,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.open_library_action = self._action(self.tr("Open &Library…"), self.choose_library)
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.search_library_action = self._action(
-            self.tr("&Search Library…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
+            self.tr("Search Li&brary…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
         )
         # The library panel from the keyboard (View ▸ Library hides it when it is shown, even
         # tabbed behind the outline): shown, raised, the keyboard on the page shown.
@@ -219,7 +219,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
         self.find_next_action = self._action(self.tr("Find &Next"), self._find_next, key.FindNext)
         self.find_previous_action = self._action(
-            self.tr("Find &Previous"), self._find_previous, key.FindPrevious
+            self.tr("Find Prev&ious"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
         self.preferences_action = self._action(
