@@ -539,7 +539,7 @@ def test_hovering_a_corrected_character_shows_its_tooltip_and_the_menu_has_struc
     menu = QMenu()
     column.contextMenuAboutToShow.emit(menu, rect.center().toPointF())
     titles = [a.text() for a in menu.actions()]
-    assert "S&tructure" in titles
+    assert "&Structure" in titles
     menu.deleteLater()
 
 
@@ -832,7 +832,7 @@ def test_the_word_menu_entries_appear_once_however_often_the_page_was_edited(
     menu.deleteLater()
     assert titles.count("Add to Vocabulary") == 1, titles
     assert sum(t.startswith("Set Reading of") for t in titles) == 1
-    assert titles.count("S&tructure") == 1
+    assert titles.count("&Structure") == 1
 
 
 class TeachableChecker:

@@ -205,8 +205,8 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="139" />
-        <source>&amp;Search Library…</source>
-        <translation>&amp;Search Library…</translation>
+        <source>Search Li&amp;brary…</source>
+        <translation>Search Li&amp;brary…</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="142" />
@@ -235,8 +235,8 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="154" />
-        <source>Find &amp;Previous</source>
-        <translation>Find &amp;Previous</translation>
+        <source>Find Prev&amp;ious</source>
+        <translation>Find Prev&amp;ious</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="156" />
@@ -1664,8 +1664,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="79" />
-        <source>S&amp;tructure</source>
-        <translation>S&amp;tructure</translation>
+        <source>&amp;Structure</source>
+        <translation>&amp;Structure</translation>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="87" />
@@ -2922,6 +2922,25 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <message>
         <source>Back to %1, the previous page with flags left</source>
         <translation>Back to %1, the previous page with flags left</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Select &amp;All</translation>
     </message>
 </context>
 </TS>

@@ -205,8 +205,8 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="139" />
-        <source>&amp;Search Library…</source>
-        <translation>搜索报库(&amp;S)…</translation>
+        <source>Search Li&amp;brary…</source>
+        <translation>搜索报库(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="142" />
@@ -235,8 +235,8 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="154" />
-        <source>Find &amp;Previous</source>
-        <translation>查找上一个(&amp;P)</translation>
+        <source>Find Prev&amp;ious</source>
+        <translation>查找上一个(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="156" />
@@ -1658,8 +1658,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="79" />
-        <source>S&amp;tructure</source>
-        <translation>结构(&amp;T)</translation>
+        <source>&amp;Structure</source>
+        <translation>结构(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="87" />
@@ -2905,6 +2905,25 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     <message>
         <source>Back to %1, the previous page with flags left</source>
         <translation>回到 %1，上一个还有标记的版面</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
     </message>
 </context>
 </TS>

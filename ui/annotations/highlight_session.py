@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.annotations.annotations_dock import annotations_dock
 from ui.annotations.highlight_marking import ColumnMarking
@@ -22,6 +22,7 @@ from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
 from ui.common.export_paths import ask_save_path
 from ui.common.library_writes import run_write
+from ui.common.open_paths import ask_open_paths
 from ui.common.step_labels import StepLabels
 
 EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
@@ -79,8 +80,9 @@ class AnnotationSession(QObject):
         self.ask_save_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
             self.window, self.tr("Export Annotations"), "annotations.jsonld", EXPORT_FILTERS
         )
-        self.ask_open_path: Callable[[], tuple[str, str]] = lambda: QFileDialog.getOpenFileName(
-            self.window, self.tr("Import Annotations"), "", IMPORT_FILTER
+        self.ask_open_path: Callable[[], tuple[str, str]] = lambda: (
+            next(iter(ask_open_paths(self.window, self.tr("Import Annotations"), IMPORT_FILTER)), ""),
+            IMPORT_FILTER,
         )
         menu = QMenu(self.tr("&Annotate"), window)
         bar_actions = window.menuBar().actions()  # before Help, which stays last

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 _last_folder: dict[str, str] = {}
 
 
-def _settings(parent: QWidget | None):
+def window_settings(parent: QWidget | None):
     """The Settings of the window ``parent`` is in: the first widget up its parents that has
     them (the vocabulary list is a dialog, its own window(), with none)."""
     from ui.common.settings import Settings
@@ -37,10 +37,13 @@ def start_folder(parent: QWidget | None, kind: str = "export") -> str:
     backup, kept apart so a backup's folder never becomes where exports go), else the user's
     documents folder, else home (it opened in the folder Dubao was started from: the checkout,
     or wherever a terminal was)."""
-    settings = _settings(parent)
+    settings = window_settings(parent)
     kept = settings.export_folder(kind) if settings is not None else _last_folder.get(kind, "")
-    if kept and Path(kept).is_dir():
-        return kept
+    return kept if kept and Path(kept).is_dir() else first_folder()
+
+
+def first_folder() -> str:
+    """Where a file dialog opens the first time: the user's documents folder, else home."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
@@ -49,7 +52,7 @@ def remember_folder(parent: QWidget | None, path: str, kind: str = "export") -> 
     """The next export (backup) opens where this one went."""
     folder = str(Path(path).parent)
     _last_folder[kind] = folder
-    settings = _settings(parent)
+    settings = window_settings(parent)
     if settings is not None:
         settings.set_export_folder(folder, kind)
 

@@ -109,6 +109,13 @@ class Settings:
     def set_export_folder(self, folder: str, kind: str = "export") -> None:
         self.store.setValue(f"{kind}/folder", folder)
 
+    def open_folder(self) -> str:
+        """The folder that held the last page file or folder opened or imported (empty: none yet)."""
+        return str(self.store.value("open/folder", "") or "")
+
+    def set_open_folder(self, folder: str) -> None:
+        self.store.setValue("open/folder", folder)
+
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")

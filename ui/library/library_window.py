@@ -373,11 +373,13 @@ class LibraryWindow(LibraryStartView):
     def choose_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # (its enum types built when first used)
 
-        paths, _ = QFileDialog.getOpenFileNames(
+        from ui.common.open_paths import ask_open_paths
+
+        paths = ask_open_paths(
             self,
             self.tr("Import Pages"),
-            "",
             self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+            QFileDialog.FileMode.ExistingFiles,
         )
         if paths:
             self.import_paths([Path(p) for p in paths], open_first=False)

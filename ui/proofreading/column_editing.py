@@ -65,10 +65,13 @@ class ColumnEditor(QObject):
         self.column = column
         #: called first with each key press; True when the session handled it (a flag's Enter/Esc)
         self.intercept = intercept
+        #: the column takes edits through this editor (False once detached)
+        self.attached = True
         column.installEventFilter(self)
         column.set_editing(True)
 
     def detach(self) -> None:
+        self.attached = False
         try:
             self.column.removeEventFilter(self)
             self.column.set_editing(False)
@@ -119,14 +122,10 @@ class ColumnEditor(QObject):
                 return True
             return False  # Ctrl+Left/Right: the word help's next/previous word
         if event.matches(QKeySequence.StandardKey.Paste):
-            text = paste_text(QGuiApplication.clipboard().text())
-            if text:
-                self._replace_selection(text)
+            self.paste()
             return True
         if event.matches(QKeySequence.StandardKey.Cut):
-            if self.column.textCursor().hasSelection():
-                self.column.copy()
-                self._replace_selection("")
+            self.cut()
             return True
         text = typed_text(event)
         if text:
@@ -156,6 +155,18 @@ class ColumnEditor(QObject):
             return True
         return False
 
+    def paste(self) -> None:
+        """The clipboard's text replaces the selection (or goes in at the caret): plain, on one line."""
+        text = paste_text(QGuiApplication.clipboard().text())
+        if text:
+            self._replace_selection(text)
+
+    def cut(self) -> None:
+        """The selection goes to the clipboard and out of the text (one correction)."""
+        if self.column.textCursor().hasSelection():
+            self.column.copy()
+            self._replace_selection("")
+
     def _span(self, positions: SectionPositions) -> tuple[int, int]:
         cursor = self.column.textCursor()
         return positions.to_section(cursor.selectionStart()), positions.to_section(cursor.selectionEnd())
@@ -172,3 +183,11 @@ class ColumnEditor(QObject):
             self._replace_selection(paste_text(commit))
         event.accept()
         return True
+
+
+def editor_of(column: QObject) -> ColumnEditor | None:
+    """The editor a column takes edits through now (None outside proofreading mode)."""
+    for child in column.findChildren(ColumnEditor, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.attached:
+            return child
+    return None

@@ -41,7 +41,10 @@ LEARNT_FROM = frozenset({"correction", "flag_dismissal", "library_word"})
 class ProofreadingSession(QObject):
     """Proofreading mode, its keys and menus, for one main window."""
 
-    def __init__(self, window: ReaderHost, edit_menu: QMenu, help_menu: QMenu) -> None:
+    def __init__(
+        self, window: ReaderHost, edit_menu: QMenu, help_menu: QMenu, before: QAction | None = None
+    ) -> None:
+        """The mode's items go in the Edit menu before ``before`` (else at its top)."""
         super().__init__(window)  # type: ignore[arg-type]
         self.window = window
         self.active = False
@@ -87,9 +90,9 @@ class ProofreadingSession(QObject):
             window.addAction(action)
         self.structure = StructureActions(window, self.run_structure)  # type: ignore[arg-type]
 
-        first = edit_menu.actions()[0] if edit_menu.actions() else None
+        first = before if before in edit_menu.actions() else (edit_menu.actions() or [None])[0]
         edit_menu.insertAction(first, self.proofread_action)
-        self.structure_menu = QMenu(self.tr("S&tructure"), edit_menu)
+        self.structure_menu = QMenu(self.tr("&Structure"), edit_menu)
         self.structure.fill(self.structure_menu)
         edit_menu.insertMenu(first, self.structure_menu)
         edit_menu.insertAction(first, self.next_flag_action)
@@ -540,7 +543,7 @@ class ProofreadingSession(QObject):
             return
         menu.addSeparator()
         menu.addAction(self.dictionary.action)
-        sub = menu.addMenu(self.tr("S&tructure"))
+        sub = menu.addMenu(self.tr("&Structure"))
         self.structure.fill(sub)
 
     def typing(self) -> bool:

@@ -113,7 +113,9 @@ def build(window: MainWindow) -> dict[str, object]:
     _insert_after(window.file_menu, window.import_action, scan_session.attach_action)
     _insert_after(window.view_menu, window.toggle_raw_action, scan_session.toggle_action)
     # corrections, structure edits and the checker's flags (issue 8)
-    built["proofreading"] = ProofreadingSession(window, window.edit_menu, window.help_menu)
+    built["proofreading"] = ProofreadingSession(
+        window, window.edit_menu, window.help_menu, before=window.find_action  # after Cut … Select All
+    )
     export = built["proofread_export"] = ProofreadExport(window)  # File ▸ Export Proofread Text…
     window.file_menu.insertAction(library_backup.action, export.action)
     # Undo and redo head the Edit menu: one history for highlights and corrections alike.

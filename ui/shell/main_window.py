@@ -198,7 +198,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.open_library_action = self._action(self.tr("Open &Library…"), self.choose_library)
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.search_library_action = self._action(
-            self.tr("&Search Library…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
+            self.tr("Search Li&brary…"), self.focus_library_search, QKeySequence("Ctrl+Shift+F")
         )
         # The library panel from the keyboard (View ▸ Library hides it when it is shown, even
         # tabbed behind the outline): shown, raised, the keyboard on the page shown.
@@ -218,7 +218,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.find_action = self._action(self.tr("&Find in Page…"), self.find_bar.open, key.Find)
         self.find_next_action = self._action(self.tr("Find &Next"), self._find_next, key.FindNext)
         self.find_previous_action = self._action(
-            self.tr("Find &Previous"), self._find_previous, key.FindPrevious
+            self.tr("Find Prev&ious"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
         self.preferences_action = self._action(
@@ -270,6 +270,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        from ui.shell.clipboard_actions import ClipboardActions
+
+        self.clipboard_actions = ClipboardActions(self)  # Cut, Copy, Paste, Select All
+        self.clipboard_actions.add_to(edit_menu, None)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
@@ -478,23 +483,22 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._error_box = box
 
     def choose_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.common.open_paths import ask_open_paths
 
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Page"),
-            "",
-            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
+        chosen = ask_open_paths(
+            self, self.tr("Open Page"), self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER)
         )
-        if path:
-            self.open_paths([Path(path)])
+        if chosen:
+            self.open_paths([Path(chosen[0])])
 
     def choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open Folder"))
-        if folder:
-            self.open_paths([Path(folder)])
+        from ui.common.open_paths import ask_open_paths
+
+        chosen = ask_open_paths(self, self.tr("Open Folder"), mode=QFileDialog.FileMode.Directory)
+        if chosen:
+            self.open_paths([Path(chosen[0])])
 
     def open_paths(self, paths: list[Path], import_first: bool = True) -> None:
         """Open dropped or chosen files and folders.
