@@ -42,7 +42,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from unwrapped_score import LAYOUTS, TITLE_KEYS, unwrapped_page  # noqa: E402
+from unwrapped_score import LAYOUTS, unwrapped_page  # noqa: E402
 
 from models.parser import unwrapped as uw  # noqa: E402
 from models.parser.lines import split_lines  # noqa: E402
@@ -76,19 +76,13 @@ def printed_pages(sets: tuple[str, ...], n_relaid: int) -> list[str]:
             out.append("\n".join(ln for ln in raw.split("\n") if ln.strip()) + "\n")
     # Wrapped wider than a newspaper column (a PDF's or a text file's lines): wrapped all the
     # same. Each set's gold at a width drawn from 45–100, sections apart by a blank line or not.
-    from relayout import wrap
+    from relayout import wrapped_gold
 
     rng = random.Random(SEED)
     for name in sets:
         for gold in golds(name):
             width, between = rng.randint(45, 100), rng.choice(["\n\n", "\n"])
-            sections = []
-            for sec in gold["sections"]:
-                rows = [sec[k] for k in (*TITLE_KEYS, "byline") if sec.get(k)]
-                for para in sec.get("paragraphs") or []:
-                    rows += wrap(para, width, 2, rng, 0.0)
-                sections.append("\n".join(rows))
-            out.append(between.join(x for x in sections if x) + "\n")
+            out.append(wrapped_gold(gold, width, between, rng))
     if n_relaid:
         from relayout import load_articles, make_pages
 
