@@ -56,14 +56,12 @@ def main() -> None:
 
 
 def _unwrapped(golds: list[Path]) -> str:
-    """The pages' gold, a line a title and a line a paragraph, a blank line between sections;
-    cut at 10,000 characters (at a line's end)."""
-    sections = []
-    for path in golds:
-        for sec in json.loads(path.read_text(encoding="utf-8"))["sections"]:
-            rows = [sec[k] for k in ("kicker", "heading", "subheading", "byline") if sec.get(k)]
-            sections.append("\n".join(rows + list(sec.get("paragraphs") or [])))
-    raw = "\n\n".join(sections)[:10_000]
+    """The pages' gold, a line a title and a line a paragraph, a blank line between sections
+    (``tools/unwrapped_score.py``'s writer); cut at 10,000 characters (at a line's end)."""
+    from tools.unwrapped_score import unwrapped
+
+    sections = [s for p in golds for s in json.loads(p.read_text(encoding="utf-8"))["sections"]]
+    raw = unwrapped({"sections": sections}, "\n\n")[:10_000]
     return raw[: raw.rfind("\n") + 1]
 
 

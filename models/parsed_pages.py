@@ -51,8 +51,9 @@ def parser_key() -> str:
     from models.resources import resource_path
 
     models_dir = Path(__file__).resolve().parent
-    # The files glob("*.py") and glob("*") find (dot files left out), listed without glob's
-    # pattern compiled at each start-up (~0.3 ms of CPU).
+    # The parser's modules and resource files, listed without glob's pattern compiled at each
+    # start-up (~0.3 ms of CPU). Dot files (an editor's swap file, .DS_Store) are left out on
+    # purpose: they are no part of the parser (Python 3.11's glob("*") would include them).
     files = sorted(p for p in (models_dir / "parser").iterdir() if p.suffix == ".py" and p.name[0] != ".")
     files += sorted(p for p in resource_path("parser").iterdir() if p.name[0] != ".")
     files += [models_dir / "section.py", models_dir / "text.py"]

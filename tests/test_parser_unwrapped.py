@@ -4,8 +4,10 @@ page comes): headlines read as headlines, paragraphs whole, every character kept
 from __future__ import annotations
 
 import json
+import random
 import re
 
+import pytest
 from conftest import SAMPLE_PAGE, shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from models.parser import parse_page
 from models.parser.lines import split_lines
 from models.parser.unwrapped import is_unwrapped
 from tools.parse_snapshot import CJK, LATIN, PUNCT, SPACE, TITLES
+from tools.unwrapped_score import LAYOUTS, unwrapped
 
 COPIED = """多地推动春耕生产有序开展
 本报北京3月2日电（记者王明）眼下正值春耕备耕关键时节，多地农业农村部门组织农技人员深入田间地头，指导农户做好种子、化肥、农药等农资储备，确保不误农时。
@@ -47,26 +50,50 @@ def test_printed_pages_are_not_read_as_unwrapped() -> None:
             assert not is_unwrapped(split_lines(path.read_text(encoding="utf-8"))), path.name
 
 
-def _unwrapped(gold: dict, between: str) -> str:
-    sections = []
-    for sec in gold["sections"]:
-        rows = [sec[k] for k in ("kicker", "heading", "subheading", "byline") if sec.get(k)]
-        sections.append("\n".join(rows + list(sec.get("paragraphs") or [])))
-    return between.join(s for s in sections if s) + "\n"
+def test_printed_pages_it_never_saw_are_not_read_as_unwrapped() -> None:
+    """Pages the page model was not fitted on: pages laid out by ``tools/relayout.py`` with
+    another seed than the trainer's, and the seed page's text hard-wrapped at widths no
+    training page of it has (a PDF's or a text file's wide lines)."""
+    from tools.relayout import load_articles, make_pages, wrapped_gold
+    from tools.train_unwrapped import SEED
 
-
-def test_the_seed_pages_articles_unwrapped_keep_their_headlines() -> None:
-    """The seed page's 18 articles copied as a web page gives them (a line a headline and a
-    line a paragraph, a blank line between articles): the reader sees their headlines as
-    headlines and their paragraphs whole."""
+    shared_path("data", "pages-dev")
+    pages = [page.raw for page, _ in make_pages(load_articles(), 30, SEED + 1000)]
     gold = json.loads(
         shared_path("data", "seed", "jiaozuo-2016-11-page.gold.json").read_text(encoding="utf-8")
     )
-    raw = _unwrapped(gold, "\n\n")
+    rng = random.Random(0)
+    pages += [wrapped_gold(gold, width, between, rng) for width in (52, 74) for between in ("\n\n", "\n")]
+    read = [is_unwrapped(split_lines(raw)) for raw in pages]
+    assert not any(read), [k for k, r in enumerate(read) if r]
+
+
+def test_a_copied_page_with_a_blank_line_after_every_line_keeps_its_headlines() -> None:
+    """Much web copy pastes a blank line after every line: each kicker still stands over its
+    heading, and the headlines head their articles."""
+    lines = COPIED.splitlines()
+    kicked = ["春耕备耕正当时——", *lines[:4], "让阅读融入日常生活——", *lines[4:]]
+    raw = "\n\n".join(kicked) + "\n"
+    sections = [s for s in parse_page(raw).sections if s.kind == "article"]
+    assert [(s.field_text("kicker"), s.field_text("heading")) for s in sections] == [
+        ("春耕备耕正当时——", "多地推动春耕生产有序开展"),
+        ("让阅读融入日常生活——", "城市书房延长开放时间"),
+    ]
+    assert [len(s.paragraphs) for s in sections] == [3, 2]
+
+
+@pytest.mark.parametrize("between", list(LAYOUTS.values()), ids=list(LAYOUTS))
+def test_the_seed_pages_articles_unwrapped_keep_their_paragraphs_whole(between: str | None) -> None:
+    """The seed page's 18 articles copied as a web page gives them (a line a headline and a
+    line a paragraph; a blank line between articles, none, or one after every line): the
+    reader sees every paragraph whole. (How many of its headlines are read is a training
+    page's figure here: the shipped weights were fitted on the seed; held out, by weights
+    fitted on the other sets, it reads 1 of 18: see docs/parser.md.)"""
+    gold = json.loads(
+        shared_path("data", "seed", "jiaozuo-2016-11-page.gold.json").read_text(encoding="utf-8")
+    )
+    raw = unwrapped(gold, between)
     sections = parse_page(raw).sections
-    got_heads = {_squash(s.field_text("heading")) for s in sections}
-    gold_heads = [_squash(g["heading"]) for g in gold["sections"] if g.get("kind") == "article"]
-    assert sum(h in got_heads for h in gold_heads) >= len(gold_heads) - 1
     got_paras = {_squash(p.text) for s in sections for p in s.paragraphs}
     gold_paras = [_squash(p) for g in gold["sections"] for p in g.get("paragraphs") or []]
     assert all(p in got_paras for p in gold_paras)

@@ -251,6 +251,19 @@ def lay_out_page(
     return page
 
 
+def wrapped_gold(gold: dict, width: int, between: str, rng: random.Random) -> str:
+    """A gold page hard-wrapped wider than a newspaper column (a PDF's or a text file's lines):
+    its titles and byline a line each, each paragraph wrapped at ``width`` (first line two
+    short), sections apart by ``between``."""
+    sections = []
+    for sec in gold["sections"]:
+        rows = [sec[k] for k in (*TITLE_FIELDS, "byline") if sec.get(k)]
+        for para in sec.get("paragraphs") or []:
+            rows += wrap(para, width, 2, rng, 0.0)
+        sections.append("\n".join(rows))
+    return between.join(x for x in sections if x) + "\n"
+
+
 def make_pages(articles: list[dict], n_pages: int, seed: int) -> list[tuple[Layout, list[dict]]]:
     """``n_pages`` pages of 2–8 articles each drawn from ``articles``."""
     rng = random.Random(seed)

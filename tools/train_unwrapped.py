@@ -22,7 +22,8 @@ alone, 1 from the rest; the ``run`` model (a second look) from the ``line`` mode
 title-shaped line and of the title-shaped lines next to it (fitted on the training pages' own
 scores).
 
-Both models are L2-regularised logistic regressions (numpy, full-batch Newton steps).
+The four models (``page``, ``shape``, ``line``, ``run``) are L2-regularised logistic
+regressions (numpy, full-batch Newton steps).
 Measuring only: it reads ../shared; the app ships only the weights.
 """
 
@@ -41,12 +42,12 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from unwrapped_score import LAYOUTS, unwrapped_page  # noqa: E402
+
 from models.parser import unwrapped as uw  # noqa: E402
 from models.parser.lines import split_lines  # noqa: E402
 
 SETS = ("seed", "pages-dev", "pages-dev-column", "pages-dev-engine")
-TITLE_KEYS = ("kicker", "heading", "subheading")
-LAYOUTS = {"blank lines": "\n\n", "no blank lines": "\n", "blank after every line": None}
 #: The ridge penalty (pages-dev-column held out: 0.3, 1, 3 read 304, 296, 296 of its 416
 #: articles in the two layouts; pages-dev 171, 172, 172 of 216 and pages-dev-engine 306, 306,
 #: 304 of 412: flat, so 1 stays).
@@ -59,48 +60,11 @@ SHUFFLED = 200
 SEED = 7
 
 
-def _subhead(text: str) -> bool:
-    from models.parser.titles import is_title_line
-
-    t = "".join(text.split())
-    return len(t) <= 40 and is_title_line(t)
-
-
 def golds(name: str) -> list[dict]:
     return [
         json.loads(p.read_text(encoding="utf-8"))
         for p in sorted((SHARED / "data" / name).glob("*.gold.json"))
     ]
-
-
-def unwrapped_page(
-    gold: dict, between: str | None, leave_out: set[str] = frozenset()
-) -> tuple[str, list[int]]:
-    """The gold page written one line a paragraph (``tools/unwrapped_score.py``'s layout;
-    ``between`` None: a blank line after every line) and each non-blank line's label.
-    Sections whose heading is in ``leave_out`` are left out."""
-    sections: list[list[tuple[str, int]]] = []
-    for sec in gold["sections"]:
-        if sec.get("heading") and sec["heading"] in leave_out:
-            continue
-        rows = [(sec[k], 1) for k in TITLE_KEYS if sec.get(k)]
-        if sec.get("byline"):
-            rows.append((sec["byline"], 0))
-        rows += [(p, 2 * _subhead(p)) for p in sec.get("paragraphs") or []]
-        rows = [(t, lab) for t, lab in rows if t.strip()]
-        if rows:
-            sections.append(rows)
-    lines: list[str] = []
-    labels: list[int] = []
-    for s, rows in enumerate(sections):
-        if s and between == "\n\n":
-            lines.append("")
-        for text, lab in rows:
-            lines.append(text)
-            labels.append(lab)
-            if between is None:
-                lines.append("")
-    return "\n".join(lines) + "\n", labels
 
 
 def printed_pages(sets: tuple[str, ...], n_relaid: int) -> list[str]:
@@ -112,19 +76,13 @@ def printed_pages(sets: tuple[str, ...], n_relaid: int) -> list[str]:
             out.append("\n".join(ln for ln in raw.split("\n") if ln.strip()) + "\n")
     # Wrapped wider than a newspaper column (a PDF's or a text file's lines): wrapped all the
     # same. Each set's gold at a width drawn from 45–100, sections apart by a blank line or not.
-    from relayout import wrap
+    from relayout import wrapped_gold
 
     rng = random.Random(SEED)
     for name in sets:
         for gold in golds(name):
             width, between = rng.randint(45, 100), rng.choice(["\n\n", "\n"])
-            sections = []
-            for sec in gold["sections"]:
-                rows = [sec[k] for k in (*TITLE_KEYS, "byline") if sec.get(k)]
-                for para in sec.get("paragraphs") or []:
-                    rows += wrap(para, width, 2, rng, 0.0)
-                sections.append("\n".join(rows))
-            out.append(between.join(x for x in sections if x) + "\n")
+            out.append(wrapped_gold(gold, width, between, rng))
     if n_relaid:
         from relayout import load_articles, make_pages
 
@@ -172,7 +130,7 @@ def fit(examples: list[tuple[dict, int]], l2: float = L2, steps: int = 30) -> di
 
 
 def build(train_sets: tuple[str, ...], leave_out: set[str], n_relaid: int) -> dict:
-    """Both models fitted on ``train_sets`` (articles headed by ``leave_out`` left out)."""
+    """The four models fitted on ``train_sets`` (articles headed by ``leave_out`` left out)."""
     pages = []
     for name in train_sets:
         for gold in golds(name):
@@ -234,9 +192,9 @@ def held_out(n_relaid: int) -> None:
             f"{name} held out: lines wrong {wrong}/{len(ex)}; unwrapped pages read as such "
             f"{sum(pos)}/{len(pos)}, printed pages read as unwrapped {sum(neg)}/{len(neg)}"
         )
-        for label, between in (("blank lines", "\n\n"), ("no blank lines", "\n")):
+        for label, between in LAYOUTS.items():
             print(
-                f"  {name + ' unwrapped, ' + label:40s} {figures(score_set(SHARED / 'data' / name, between))}"
+                f"  {name + ' unwrapped, ' + label:48s} {figures(score_set(SHARED / 'data' / name, between))}"
             )
         uw.set_weights(None)
 

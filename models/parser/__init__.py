@@ -12,8 +12,9 @@ The pipeline, one module a step:
 5. ``reflow``: join each paragraph's lines into clean text with a map to the raw text.
 
 A page whose paragraphs are one line each (copied from a web page: ``unwrapped``'s fitted page
-model says so) skips steps 2, 3 and 5: each line is a paragraph or a headline's line
-(``unwrapped``'s line models), and step 4 reads them.
+model says so) skips steps 2 and 3: each line is a paragraph or a headline's line
+(``unwrapped``'s line models), step 4 reads them, and step 5 reflows each paragraph from its
+one raw line.
 
 Every non-space character of the raw text lands in exactly one field of one section.
 """
@@ -39,7 +40,7 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 8
+RULES_VERSION = 9
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
@@ -61,12 +62,12 @@ def parse_page(raw: str) -> ParsedPage:
         return ParsedPage(raw=raw, sections=engine_sections(lines))
     blocks = cut_blocks(lines)
     classify_blocks(blocks, title_weights())
-    sections: list[Section] = []
+    mastheads: list[Section] = []
     items: list[Item] = []
     for group in _group(blocks):
         kind = group[0].kind
         if kind == "masthead":
-            sections.append(Section(kind="masthead", heading=title_text(group[0].lines)))
+            mastheads.append(Section(kind="masthead", heading=title_text(group[0].lines)))
         elif kind == "title":
             # A run of proposed headline lines, with no blank line between, is one headline.
             for unit in _title_units(group):
@@ -75,11 +76,7 @@ def parse_page(raw: str) -> ParsedPage:
                 items.append(item)
         else:
             items.extend(_paragraph_items(group))
-    _mark_same_columns(items)
-    if items:
-        # A page with blank lines is read by the article model's fitted weights.
-        sections.extend(_to_section(a) for a in _rehome_headlines(decode_learned(items)))
-    return ParsedPage(raw=raw, sections=sections)
+    return ParsedPage(raw=raw, sections=mastheads + _article_sections(items))
 
 
 def _unwrapped_sections(lines: list[Line]) -> list[Section]:
@@ -87,10 +84,16 @@ def _unwrapped_sections(lines: list[Line]) -> list[Section]:
     sections: list[Section] = []
     if masthead is not None:
         sections.append(Section(kind="masthead", heading=title_text([masthead])))
+    return sections + _article_sections(items)
+
+
+def _article_sections(items: list[Item]) -> list[Section]:
+    """The articles the article model's fitted weights read from a page's title units and
+    paragraphs (a page with blank lines, or one whose paragraphs are a line each)."""
     _mark_same_columns(items)
-    if items:
-        sections.extend(_to_section(a) for a in _rehome_headlines(decode_learned(items)))
-    return sections
+    if not items:
+        return []
+    return [_to_section(a) for a in _rehome_headlines(decode_learned(items))]
 
 
 def _engine_layout(lines: list[Line]) -> bool:

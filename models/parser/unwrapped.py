@@ -172,7 +172,8 @@ def _shape(t: str) -> dict[str, float]:
     return f
 
 
-def _title_like(t: str) -> bool:
+def title_like(t: str) -> bool:
+    """A line (white space left out) short and shaped like a title."""
     return len(t) <= 40 and is_title_line(t)
 
 
@@ -207,7 +208,7 @@ def _line_features(
     if texts is None:
         texts = ["".join(ln.stripped.split()) for ln in lines]
     if like is None:
-        like = [_title_like(t) for t in texts]
+        like = [title_like(t) for t in texts]
     t = texts[i]
     f = {"bias": 1.0}
     f.update(_shape(t))
@@ -297,7 +298,7 @@ def title_lines(lines: list[Line]) -> list[bool]:
     scores of the title-shaped lines next to it) agrees."""
     w = weights()
     texts = ["".join(ln.stripped.split()) for ln in lines]
-    like = [_title_like(t) for t in texts]
+    like = [title_like(t) for t in texts]
     blanks = blanks_tell(lines)
     shape_w, line_w = w.get("shape"), w.get("line", {})
     cand, score = [], []
@@ -356,6 +357,10 @@ def unwrapped_items(lines: list[Line]) -> tuple[Line | None, list[Item]]:
         if looks_like_masthead(block, [block, Block(text[1:2])]):
             masthead, text = text[0], text[1:]
     titles = title_lines(text)
+    # On a page whose blank lines tell nothing (a blank line after every line, as much web
+    # copy pastes) a kicker and its heading stand apart by a blank line like any two lines:
+    # consecutive headline lines join across it.
+    blanks = blanks_tell(text)
     items: list[Item] = []
     index = 0
     prev_raw = text[0].index - 1 if text else 0
@@ -363,8 +368,11 @@ def unwrapped_items(lines: list[Line]) -> tuple[Line | None, list[Item]]:
         index += 1 + (ln.index - prev_raw - 1)  # a real blank line stays a blank line
         prev_raw = ln.index
         if is_title:
+            last = items[-1] if items and items[-1].kind == "title" else None
+            if last is not None and not blanks:
+                index = last.lines[-1].index + 1  # one title unit: its lines consecutive
             virtual = Line(index, ln.start, ln.end, ln.text)
-            if items and items[-1].kind == "title" and items[-1].lines[-1].index == index - 1:
+            if last is not None and last.lines[-1].index == index - 1:
                 items[-1].lines.append(virtual)
                 items[-1].text += ln.stripped
             else:
