@@ -149,11 +149,11 @@ def test_next_and_previous_page_walk_the_issue(qtbot, window, tmp_path):
 
 
 def test_ctrl_o_imports_the_chosen_page_opens_it_and_lists_it_as_recent(qtbot, window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    import ui.common.open_paths
 
     page = tmp_path / "jjrb-2020-02-14-page-01.txt"
     page.write_text(OTHER_PAGE, encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(page), ""))
+    monkeypatch.setattr(ui.common.open_paths, "ask_open_paths", lambda *a, **k: [str(page)])
     window.open_action.trigger()
     qtbot.waitUntil(lambda: window.page_where.startswith("library:"), timeout=20000)
     assert window.settings.recent_files()[0] == str(page.resolve())
