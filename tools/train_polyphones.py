@@ -1,6 +1,6 @@
 """Train the polyphone classifier shipped as ``resources/language/polyphones.tsv``, and compare it with g2pM.
 
-    .venv/bin/python tools/train_polyphones.py [--folds K] [--no-g2p] [--no-write] [--overrides FILE]
+    .venv/bin/python tools/train_polyphones.py [--folds K] [--no-g2p] [--no-write] [--check] [--overrides FILE]
 
 One multinomial logistic regression per polyphonic character (``models.language.polyphone_classifier``;
 features: ``models.language.polyphone_features`` and what g2pM picked there, unless ``--no-g2p``),
@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from models.language import readings as engine  # noqa: E402
 from models.language import segmenter  # noqa: E402
-from models.language.phrase_table import MAX_WORD, char_readings, word_table  # noqa: E402
+from models.language.phrase_table import MAX_WORD, WORDS_FILE, char_readings, word_table  # noqa: E402
 from models.language.polyphone_classifier import OFF, WEIGHTS_FILE, Classifier, g2p_features, use  # noqa: E402
 from models.language.polyphone_features import ClauseView  # noqa: E402
 from models.language.polyphone_model import model as g2pm  # noqa: E402
@@ -288,9 +288,23 @@ def _names(ex: Examples, sentences: list[str]) -> None:
                     ex.add(swapped, start, view.features(start), reading, "name", group)
 
 
+def _file_order(table: dict[str, str]) -> list[str]:
+    """The word table's words in the order ``words.tsv`` lists them (each once)."""
+    with WORDS_FILE.open(encoding="utf-8") as f:
+        listed = (line.partition("\t")[0] for line in f if not line.startswith("#"))
+        return list(dict.fromkeys(word for word in listed if word in table))
+
+
 def _lone_words(ex: Examples) -> None:
-    """The table's words on their own, where jieba cuts a polyphone off alone (还书 -> 还 / 书)."""
-    for word, syllables in word_table().items():
+    """The table's words on their own, where jieba cuts a polyphone off alone (还书 -> 还 / 书).
+
+    The words are taken in ``words.tsv``'s order, not the loaded table's: the table is keyed in
+    jieba's dictionary's order since the language tables are kept (36f1721), and the examples'
+    order is the order AdaGrad steps through them (``train_char`` shuffles the rows by a seed),
+    so any other order trains other weights (news dev 193 instead of the shipped 194)."""
+    table = word_table()
+    for word in _file_order(table):
+        syllables = table[word]
         if not 2 <= len(word) <= MAX_WORD:
             continue
         cut = None
@@ -450,6 +464,11 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--no-g2p", action="store_true", help="leave g2pM's answer out of the features")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="retrain and compare with the shipped file byte for byte, without writing it (exit 1 if they differ)",
+    )
     parser.add_argument("--asked-only", action="store_true", help="leave out polyphones inside table words")
     parser.add_argument(
         "--no-augment", action="store_true", help="no asked-like copies of features (AUGMENT)"
@@ -502,7 +521,15 @@ def main() -> None:
     print("news dev (no model trains on it):")
     _report("g2pM", ok_g, n)
     _report("classifier", ok_c, n)
-    if not args.no_write:
+    if args.check:
+        made = WEIGHTS_FILE.with_name(WEIGHTS_FILE.name + ".check")
+        write(found, made, " and reading overrides" if overrides else "")
+        same = made.read_bytes() == WEIGHTS_FILE.read_bytes()
+        made.unlink()
+        print(f"retrained {'=' if same else '!='} {WEIGHTS_FILE} (byte for byte)")
+        if not same:
+            sys.exit(1)
+    elif not args.no_write:
         write(found, WEIGHTS_FILE, " and reading overrides" if overrides else "")
         size = WEIGHTS_FILE.stat().st_size / 1e6
         print(f"{len(found.table)} characters -> {WEIGHTS_FILE} ({size:.1f} MB)")
