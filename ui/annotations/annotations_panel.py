@@ -153,12 +153,22 @@ class AnyDateEdit(QDateEdit):
 
     Qt's date edit moves Tab through its day, month and year and leaves after the last; on the
     special text it has no parts and kept the keyboard: Tab and Shift+Tab did nothing more (a
-    keyboard trap in the Annotations dock). It lets the keyboard go on then."""
+    keyboard trap in the Annotations dock). It lets the keyboard go on then.
+
+    Tab between the parts is done here too, not by QDateTimeEdit's own focusNextPrevChild: that
+    one, asked again from Python, crashed the test run now and then (a segmentation fault under
+    this call in two full runs of the suite, never alone), and walking the parts needs only
+    their index."""
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
-        if self.specialValueText() and self.date() == self.minimumDate():
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
+        special = bool(self.specialValueText()) and self.date() == self.minimumDate()
+        index, count = self.currentSectionIndex(), self.sectionCount()
+        target = index + (1 if next else -1)
+        if not special and 0 <= index < count and 0 <= target < count:
+            self.setCurrentSectionIndex(target)
+            self.setSelectedSection(self.sectionAt(target))
+            return True
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class AnnotationsPanel(QWidget):
