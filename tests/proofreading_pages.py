@@ -61,3 +61,23 @@ def reset_page(library: Library, page_id: int) -> None:
         EditBatch.delete().execute()
         library._materialise(page_id)
     library.history.clear()
+
+
+def select_words(win, words: str):
+    """Select ``words`` in the window's column that shows them, the keyboard in that column (UTF-16
+    positions through the column's SectionPositions); the column."""
+    from ui.annotations.highlight_positions import SectionPositions
+
+    for index, column in enumerate(win.page_view.columns):
+        text = "\n".join(ref.text.text for ref in column.blocks)
+        at = text.find(words)
+        if at >= 0:
+            win.page_view.focus_column(index)
+            column.setFocus()
+            positions = SectionPositions(column)
+            cursor = column.textCursor()
+            cursor.setPosition(positions.to_document(at))
+            cursor.setPosition(positions.to_document(at + len(words)), cursor.MoveMode.KeepAnchor)
+            column.setTextCursor(cursor)
+            return column
+    raise AssertionError(words)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import open_test_issue
+from proofreading_pages import select_words
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from models.annotations.texts import section_text
-from ui.annotations.highlight_positions import SectionPositions
 
 
 @pytest.fixture
@@ -37,23 +37,6 @@ def texts(win) -> list[str]:
     return [section_text(s) for s in content.current_sections]
 
 
-def select_in_column(win, words: str):
-    """Select ``words`` in the column that shows them, the keyboard in that column."""
-    for index, column in enumerate(win.page_view.columns):
-        text = "\n".join(ref.text.text for ref in column.blocks)
-        at = text.find(words)
-        if at >= 0:
-            win.page_view.focus_column(index)
-            column.setFocus()
-            positions = SectionPositions(column)
-            cursor = column.textCursor()
-            cursor.setPosition(positions.to_document(at))
-            cursor.setPosition(positions.to_document(at + len(words)), cursor.MoveMode.KeepAnchor)
-            column.setTextCursor(cursor)
-            return column
-    raise AssertionError(words)
-
-
 def test_the_edit_menu_has_cut_copy_paste_and_select_all_with_their_keys(qtbot, window) -> None:
     items = edit_items(window)
     keys = {name: items[name].shortcut().toString() for name in ("Cut", "Copy", "Paste", "Select All")}
@@ -64,7 +47,7 @@ def test_the_edit_menu_has_cut_copy_paste_and_select_all_with_their_keys(qtbot, 
 
 def test_reading_copies_and_selects_but_does_not_cut_or_paste(qtbot, window) -> None:
     QGuiApplication.clipboard().setText("贴")
-    column = select_in_column(window, "狠抓")
+    column = select_words(window, "狠抓")
     items = edit_items(window)
     assert items["Copy"].isEnabled() and items["Select All"].isEnabled()
     assert not items["Cut"].isEnabled() and not items["Paste"].isEnabled()  # the text is read-only
@@ -84,7 +67,7 @@ def test_proofreading_cuts_and_pastes_plain_text_on_one_line_as_corrections(qtbo
     column.setFocus()
     QTest.keyClick(column, Qt.Key.Key_F2)
     assert window.proofreading.active
-    select_in_column(window, "狠抓")
+    select_words(window, "狠抓")
     items = edit_items(window)
     assert items["Cut"].isEnabled() and items["Copy"].isEnabled()
     items["Cut"].trigger()
@@ -92,7 +75,7 @@ def test_proofreading_cuts_and_pastes_plain_text_on_one_line_as_corrections(qtbo
     assert any("问题导向，工作落实" in t.replace("\n", "") for t in texts(window))
     assert window.library.corrections_of(window.library_page_id)[-1].replacement == ""
     QGuiApplication.clipboard().setText("<b>紧</b>\r\n抓")
-    select_in_column(window, "工作落实")
+    select_words(window, "工作落实")
     cursor = window.page_view.active_column().textCursor()
     cursor.setPosition(cursor.selectionStart())  # the caret before 工作, nothing selected
     window.page_view.active_column().setTextCursor(cursor)

@@ -67,13 +67,11 @@ def test_f8_past_the_pages_last_flag_goes_on_to_the_next_page_with_flags(qtbot, 
     assert session.active and counts(session)[0] == 1
 
 
-def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers(qtbot, window) -> None:
-    """F8 onto the next page selects its first flag once the checker has read it; an editor who
-    clicked and typed there meanwhile keeps the caret where they typed (it jumped onto the
-    flag, selected, and the next key typed would have replaced it)."""
+def gated_checker(session):
+    """The session's checker answers only while the returned gate is set (clear it to hold a
+    page's check back)."""
     import threading
 
-    session = window.proofreading
     gate = threading.Event()
     gate.set()
 
@@ -82,6 +80,15 @@ def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers
         return doubtful(lines)
 
     session.checker = slow
+    return gate
+
+
+def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers(qtbot, window) -> None:
+    """F8 onto the next page selects its first flag once the checker has read it; an editor who
+    clicked and typed there meanwhile keeps the caret where they typed (it jumped onto the
+    flag, selected, and the next key typed would have replaced it)."""
+    session = window.proofreading
+    gate = gated_checker(session)
     sample = window.test_pages["sample.txt"]
     assert flags_there(window, "sample.txt") >= 1
     proofread(qtbot, window)
@@ -111,17 +118,8 @@ def test_typing_on_the_page_f8_went_on_to_keeps_the_caret_when_its_check_answers
 def test_f8_onto_a_page_then_f2_off_and_on_leaves_the_caret_alone(qtbot, window) -> None:
     """Proofreading ended before the next page's check answered: F8's errand ended with it; the
     mode turned on again does not later jump the caret onto that page's first flag."""
-    import threading
-
     session = window.proofreading
-    gate = threading.Event()
-    gate.set()
-
-    def slow(lines):
-        gate.wait(20)
-        return doubtful(lines)
-
-    session.checker = slow
+    gate = gated_checker(session)
     sample = window.test_pages["sample.txt"]
     proofread(qtbot, window)
     qtbot.waitUntil(lambda: len(counts(session)) == 2 and counts(session)[1] > 2, timeout=20000)

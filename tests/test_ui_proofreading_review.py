@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import import_test_issue
-from proofreading_pages import TWO_ARTICLES
+from proofreading_pages import TWO_ARTICLES, select_words
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -37,25 +37,8 @@ def count(win, words: str) -> int:
     return sum(t.count(words) for name in ("a.txt", "b.txt") for t in texts(win, name))
 
 
-def select(win, words: str):
-    """Select ``words`` in the column that shows them, focus it."""
-    for index, column in enumerate(win.page_view.columns):
-        text = "\n".join(ref.text.text for ref in column.blocks)
-        at = text.find(words)
-        if at >= 0:
-            win.page_view.focus_column(index)
-            column.setFocus()
-            positions = SectionPositions(column)
-            cursor = column.textCursor()
-            cursor.setPosition(positions.to_document(at))
-            cursor.setPosition(positions.to_document(at + len(words)), cursor.MoveMode.KeepAnchor)
-            column.setTextCursor(cursor)
-            return column
-    raise AssertionError(words)
-
-
 def open_series(qtbot, win, words: str):
-    column = select(win, words)
+    column = select_words(win, words)
     QTest.keyClick(column, Qt.Key.Key_H, CTRL | SHIFT)
     dialog = win.proofreading.review.dialog
     assert dialog is not None and dialog.isVisible()
@@ -191,9 +174,9 @@ def test_page_status_shows_in_the_library_panel_with_the_issues_progress(qtbot, 
     assert rows[a].startswith("○") and rows[b].startswith("○")
     assert "0/2 done" in rows["issue"] and f"Issue id {issue_id}" in rows["issue tip"]
     # the first edit in the window sets the page in progress
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClick(column, Qt.Key.Key_F2)
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClicks(column, "x")
     assert any("x人员" in t for t in texts(window, "a.txt"))
     qtbot.waitUntil(lambda: panel_rows(window)[a].startswith("◐"))
@@ -226,7 +209,7 @@ def test_the_library_panel_is_reached_from_the_keyboard_on_the_page_shown(qtbot,
     Library only hid the panel (it counts as shown behind the outline), so page status was out
     of the keyboard's reach."""
     a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClick(column, Qt.Key.Key_F2)
     window.outline_dock.raise_()  # as the window starts: the library tabbed behind the outline
     qtbot.waitUntil(lambda: front_tab(window) == "Outline")
@@ -248,9 +231,9 @@ def test_mark_page_done_is_one_step_ctrl_z_takes_back_and_the_menu_says_so(qtbot
     a = window.test_pages["a.txt"]
     review = window.proofreading.review
     undo = window.annotation_session.undo_action
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClick(column, Qt.Key.Key_F2)
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClicks(column, "x")
     assert window.library.page_status(a) == "in_progress" and not review.mark_done_action.isChecked()
     review.mark_done_action.trigger()
@@ -276,9 +259,9 @@ def test_an_edit_on_a_page_marked_done_sets_it_back_in_progress_and_says_so(qtbo
     review = window.proofreading.review
     review.mark_done_action.trigger()
     assert window.library.page_status(a) == "done" and panel_rows(window)[a].startswith("✓")
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClick(column, Qt.Key.Key_F2)
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClicks(column, "x")
     assert any("x人员" in t for t in texts(window, "a.txt"))
     assert window.library.page_status(a) == "in_progress"
@@ -382,7 +365,7 @@ def test_correct_everywhere_starts_from_the_selected_flag_and_its_suggestion(qtb
 
     session = window.proofreading
     session.checker = checker
-    column = select(window, "春耕")
+    column = select_words(window, "春耕")
     QTest.keyClick(column, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: len(session.queue.flags) > 0, timeout=10000)
     column = window.page_view.active_column()
@@ -462,7 +445,7 @@ def test_page_history_reinstates_a_reverted_structure_edit_and_ctrl_z_takes_it_b
     from ui.proofreading.structure_actions import StructureStep
 
     window.proofreading.proofread_action.setChecked(True)
-    column = select(window, "各地还组织")
+    column = select_words(window, "各地还组织")
     cursor = column.textCursor()
     cursor.setPosition(cursor.selectionStart())
     column.setTextCursor(cursor)
@@ -651,7 +634,7 @@ def test_the_windows_w3c_export_and_import_carry_the_corrections(qtbot, window, 
 
 def test_turning_the_page_while_proofreading_starts_typing_at_its_body_text(qtbot, window) -> None:
     a, b = window.test_pages["a.txt"], window.test_pages["b.txt"]
-    column = select(window, "农技")
+    column = select_words(window, "农技")
     QTest.keyClick(column, Qt.Key.Key_F2)
     assert window.proofreading.active
     QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_PageDown, CTRL)  # the next page
