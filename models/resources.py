@@ -32,3 +32,12 @@ def resources_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """The bundled file or folder ``resources/<parts>``."""
     return resources_root().joinpath(*parts)
+
+
+def resource_digest(*parts: str) -> str:
+    """A short digest (SHA-1, eight hex digits) of the bundled file ``resources/<parts>``, as
+    the parser's version names its shipped weights; "none" where the file is not there."""
+    import hashlib
+
+    path = resource_path(*parts)
+    return hashlib.sha1(path.read_bytes()).hexdigest()[:8] if path.exists() else "none"

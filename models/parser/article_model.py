@@ -19,7 +19,6 @@ A reading's cost is the weights' dot product with its features; the cheapest win
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import lru_cache
@@ -40,7 +39,7 @@ from models.parser.articles import (
 from models.parser.cohesion import Cohesion
 from models.parser.lines import OPENERS, ends_sentence
 from models.parser.titles import is_closing_note, is_credit, is_label, starts_with_dateline
-from models.resources import resource_path
+from models.resources import resource_digest, resource_path
 
 MODEL_FILE = ("parser", "article_model.json")
 #: Hypotheses kept per (state) in the beam.
@@ -104,7 +103,7 @@ def set_paragraph_weights(weights: dict[str, float] | None) -> None:
 
 def model_digest() -> str:
     """A short digest of the shipped weights (part of the parser's version)."""
-    return hashlib.sha1(resource_path(*MODEL_FILE).read_bytes()).hexdigest()[:8]
+    return resource_digest(*MODEL_FILE)
 
 
 # --- features -------------------------------------------------------------------------

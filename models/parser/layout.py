@@ -14,7 +14,6 @@ the best consistent reading (no line carries on a headline's paragraph, and so o
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from models.parser.line_features import FEATURES, PageText, line_features
 from models.parser.lines import Line
 from models.parser.paragraphs import split_paragraphs
 from models.parser.placement import PLACEMENT_FEATURES
-from models.resources import resource_path
+from models.resources import resource_digest, resource_path
 
 LABELS = ("B", "I", "S", "P", "C")
 #: The labels of a headline's lines.
@@ -215,7 +214,7 @@ MODEL_FILE = ("parser", "line_model.json")
 
 def model_digest() -> str:
     """A short digest of the shipped weights, part of the parser's version."""
-    return hashlib.sha1(resource_path(*MODEL_FILE).read_bytes()).hexdigest()[:8]
+    return resource_digest(*MODEL_FILE)
 
 
 def model() -> LineModel:

@@ -28,7 +28,6 @@ on a printed page.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import statistics
 from functools import lru_cache
@@ -44,7 +43,7 @@ from models.parser.titles import (
     is_title_line,
     starts_with_dateline,
 )
-from models.resources import resource_path
+from models.resources import resource_digest, resource_path
 
 MODEL_FILE = ("parser", "unwrapped_model.json")
 #: The column a paragraph is virtually wrapped at for the article decoder (characters;
@@ -78,8 +77,7 @@ def set_weights(w: dict | None) -> None:
 
 
 def model_digest() -> str:
-    path = resource_path(*MODEL_FILE)
-    return hashlib.sha1(path.read_bytes()).hexdigest()[:8] if path.exists() else "none"
+    return resource_digest(*MODEL_FILE)
 
 
 def logit(features: dict[str, float], w: dict[str, float]) -> float:

@@ -9,31 +9,22 @@ else home, as the exports do (``ui.common.export_paths``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui.common.export_paths import first_folder, window_settings
+from ui.common.export_paths import remember_folder, start_folder
 
-#: The folder of the last file opened, where no window's settings keep it (this session).
-_last_folder = ""
+#: The settings' kind of folder the open dialogs keep (``open/folder``).
+OPEN = "open"
 
 
 def open_start_folder(parent: QWidget | None) -> str:
     """Where an open dialog starts: the folder that held the last file or folder opened."""
-    settings = window_settings(parent)
-    kept = settings.open_folder() if settings is not None else _last_folder
-    return kept if kept and Path(kept).is_dir() else first_folder()
+    return start_folder(parent, OPEN)
 
 
 def remember_opened(parent: QWidget | None, path: str) -> None:
     """The next open dialog starts in the folder holding ``path`` (a file or a folder)."""
-    global _last_folder
-    folder = str(Path(path).parent)
-    _last_folder = folder
-    settings = window_settings(parent)
-    if settings is not None:
-        settings.set_open_folder(folder)
+    remember_folder(parent, path, OPEN)
 
 
 def open_dialog(parent: QWidget | None, title: str, filters: str, mode: QFileDialog.FileMode) -> QFileDialog:

@@ -103,7 +103,8 @@ class Settings:
         self.store.setValue(f"reader/{name}_width", int(width))
 
     def export_folder(self, kind: str = "export") -> str:
-        """The folder the last export (``kind`` "backup": backup) went to (empty: none yet)."""
+        """The folder the last export went to (``kind`` "backup": the last backup; "open": the
+        folder that held the last page file or folder opened or imported); empty: none yet."""
         return str(self.store.value(f"{kind}/folder", "") or "")
 
     def set_export_folder(self, folder: str, kind: str = "export") -> None:
@@ -111,10 +112,7 @@ class Settings:
 
     def open_folder(self) -> str:
         """The folder that held the last page file or folder opened or imported (empty: none yet)."""
-        return str(self.store.value("open/folder", "") or "")
-
-    def set_open_folder(self, folder: str) -> None:
-        self.store.setValue("open/folder", folder)
+        return self.export_folder("open")
 
     # --- window and places ------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
