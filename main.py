@@ -7,11 +7,14 @@ and exit code 2.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:  # argparse loads only when a command or an unusual start needs its parser
+    import argparse
 
 #: Subcommand name -> module under models.commands that registers and runs it.
 COMMANDS = {
@@ -39,12 +42,16 @@ TEXT_ARGUMENTS = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    """Bad arguments are told in one line on stderr with exit code 2, as all bad input is
-    (argparse's usage block before the message made it three)."""
+def _parser(**kwargs: object) -> argparse.ArgumentParser:
+    """The commands' parser: bad arguments are told in one line on stderr with exit code 2, as
+    all bad input is (argparse's usage block before the message made it three)."""
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    return _Parser(**kwargs)  # type: ignore[arg-type]
 
 
 def _not_text(args: argparse.Namespace) -> str | None:
@@ -60,7 +67,7 @@ def _not_text(args: argparse.Namespace) -> str | None:
 def _cli(argv: Sequence[str]) -> int:
     from models.errors import DubaoError
 
-    parser = _Parser(prog="dubao", description="Dubao's headless commands.")
+    parser = _parser(prog="dubao", description="Dubao's headless commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     # Import only the module the command needs: each keeps its heavy imports inside run().
     wanted = [COMMANDS[argv[0]]] if argv and argv[0] in COMMANDS else COMMANDS.values()
@@ -124,6 +131,8 @@ def _gui(argv: Sequence[str]) -> int:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="dubao", description="Open Dubao's window.")
     parser.add_argument("file", nargs="?", help="a page file or a folder (an issue) to open")
     parser.add_argument(
@@ -133,16 +142,17 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plain_gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+def _plain_gui_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     """The usual starts, read as the parser reads them: nothing, a FILE, or ``--db LIBRARY``
     (none of them starting with "-"); None for anything else, which the parser reads. Making the
-    parser costs 5-9 ms of a start-up's CPU (its messages' translations, the terminal's width)."""
+    parser costs 5-9 ms of a start-up's CPU (its messages' translations, the terminal's width),
+    importing argparse (and gettext) ~2 ms more."""
     if not argv:
-        return argparse.Namespace(file=None, db=None, screenshot=None)
+        return SimpleNamespace(file=None, db=None, screenshot=None)
     if len(argv) == 1 and not argv[0].startswith("-"):
-        return argparse.Namespace(file=argv[0], db=None, screenshot=None)
+        return SimpleNamespace(file=argv[0], db=None, screenshot=None)
     if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
-        return argparse.Namespace(file=None, db=argv[1], screenshot=None)
+        return SimpleNamespace(file=None, db=argv[1], screenshot=None)
     return None
 
 

@@ -49,11 +49,16 @@ class ClipboardActions(QObject):
         self.actions = [self.cut_action, self.copy_action, self.paste_action, self.select_all_action]
         #: the widget the keyboard was in last in this window (not the menu bar or a menu)
         self._target: QWidget | None = None
+        self._watched: QWidget | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         QGuiApplication.clipboard().dataChanged.connect(self.update)
-        self._watched: QWidget | None = None
+        # Made after the first paint: the keyboard may be somewhere already.
+        focused = window.focusWidget()
+        if focused is not None and not isinstance(focused, (QMenuBar, QMenu)):
+            self._target = focused
+            self._watch(focused)
         self.update()
 
     def _make(self, text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:

@@ -61,6 +61,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.setWindowTitle("Dubao 读报")
         self.setAcceptDrops(True)
         self._painted = False
+        self.keys_back = None  # watches the window's dialogs from the first paint (_watch_dialogs)
         self.page: ParsedPage | None = None
         self.page_title = ""
         self.page_where = ""  # "file:PATH" or "library:ID"
@@ -171,6 +172,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.shell import capabilities
 
         self.open_pending_library()  # they read the library (start-up may show it from a kept view)
+        self._make_clipboard_actions()  # (before the capabilities' own Edit items, as they expect)
+        self._watch_dialogs()
         self._capabilities = {}
         self._first_input.remove()
         capabilities.build(self)
@@ -257,6 +260,17 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.theme_actions.addAction(action)
         self.about_action = self._action(self.tr("&About Dubao"), self.show_about)
 
+    def _make_clipboard_actions(self) -> None:
+        """Edit ▸ Cut, Copy, Paste, Select All (once). Not before the first paint: their module,
+        the clipboard's and the focus's signals through Python cost ~3 ms of start-up CPU, and
+        no one can open the menu before the window is shown (issue 11)."""
+        if self.clipboard_actions is not None:
+            return
+        from ui.shell.clipboard_actions import ClipboardActions
+
+        self.clipboard_actions = ClipboardActions(self)
+        self.clipboard_actions.add_to(self.edit_menu, self._clipboard_place)
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -270,11 +284,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        from ui.shell.clipboard_actions import ClipboardActions
-
-        self.clipboard_actions = ClipboardActions(self)  # Cut, Copy, Paste, Select All
-        self.clipboard_actions.add_to(edit_menu, None)
-        edit_menu.addSeparator()
+        # Cut, Copy, Paste, Select All go before this separator, made after the first paint
+        # (``_make_clipboard_actions``: with the capabilities, or when the menu is first opened).
+        self.clipboard_actions = None
+        self._clipboard_place = edit_menu.addSeparator()
+        edit_menu.aboutToShow.connect(self._make_clipboard_actions)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
@@ -318,9 +332,6 @@ class MainWindow(LibraryWindow, QMainWindow):
             )
         )
         self.page_view.details.installEventFilter(self)
-        from ui.common.dialog_focus import KeysBack
-
-        self.keys_back = KeysBack(self)  # the keys back to the window when a dialog closes
         self.raw_view.offsetActivated.connect(lambda offset: self._raw_offset(offset, activated=True))
         self.raw_view.offsetHovered.connect(lambda offset: self._raw_offset(offset, activated=False))
         self.find_bar.queryChanged.connect(self._find)
@@ -758,7 +769,17 @@ class MainWindow(LibraryWindow, QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self._first_painted)
 
+    def _watch_dialogs(self) -> None:
+        """The keys back to the window when one of its dialogs closes (``ui.common.dialog_focus``):
+        from the first paint or the capabilities' build, whichever comes first. Not before: its
+        filter would see every event of the window's start-up in Python (no dialog opens then)."""
+        if self.keys_back is None:
+            from ui.common.dialog_focus import KeysBack
+
+            self.keys_back = KeysBack(self)
+
     def _first_painted(self) -> None:
+        self._watch_dialogs()
         self.firstPainted.emit()  # the start page is shown and painted (ui.shell.app)
         if self._capabilities is None:
             # From now until they are built (next pass), a key or a button builds them at once.
