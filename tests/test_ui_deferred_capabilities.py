@@ -239,3 +239,29 @@ def test_a_word_hovered_before_the_build_pops_up_once_its_words_are_read(
     assert language.hovered is not None and language.word(language.hovered)[1].word == "银行"
     win.close()
     win.library is None or win.library.close()
+
+
+def test_the_edit_menu_opened_before_the_build_has_cut_copy_paste_and_select_all(early) -> None:
+    """The clipboard items are made after the first paint too (with the capabilities, or when the
+    menu first opens): a menu opened before the build (Alt+E, a click) already lists them and they act."""
+    from proofreading_pages import select_words
+    from PySide6.QtGui import QGuiApplication
+
+    select_words(early, "高质量发展")
+    menu = early.edit_menu
+    menu.popup(early.mapToGlobal(QPoint(20, 20)))  # not a key or a click: the capabilities stay unbuilt
+    items = {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+    menu.close()
+    assert early._capabilities is None
+    assert {"Cut", "Copy", "Paste", "Select All"} <= set(items)
+    order = list(items)
+    assert [name for name in order if name in ("Cut", "Copy", "Paste", "Select All")] == [
+        "Cut",
+        "Copy",
+        "Paste",
+        "Select All",
+    ]
+    assert order.index("Select All") < order.index("Find in Page…")
+    assert items["Copy"].isEnabled() and not items["Cut"].isEnabled()  # reading: the text is read-only
+    items["Copy"].trigger()
+    assert QGuiApplication.clipboard().text() == "高质量发展"
