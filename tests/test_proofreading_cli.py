@@ -205,8 +205,12 @@ def test_corrections_travel_in_w3c_and_come_back_without_duplicates(tmp_path: Pa
     code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
     assert code == 0, err
     assert out.strip().endswith("corrections applied 1, already here 0, conflicts 1")
-    code, out, _ = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    # Which one, on stderr (stdout keeps its one line): what the OCR read, both texts and authors.
+    (line,) = [x for x in err.splitlines() if "示范区 →" in x]
+    assert "p1" in line and "示范片区 (乙)" in line and "示范园区 (甲)" in line and "yours 示范片区" in line
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
     assert out.strip().endswith("corrections applied 0, already here 2, conflicts 0")
+    assert "conflicts" not in err
     with Library.open(theirs_db) as library:
         history = library.page_history(b1)
         assert len(history) == 3

@@ -130,8 +130,11 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_w3c(annotations, data)
         edits = correction_items(data)
         summary = report.summary()
+        conflicts: list[str] = []
         if edits:
-            summary += "; " + import_corrections(annotations.library, edits).summary()
+            corrections = import_corrections(annotations.library, edits)
+            summary += "; " + corrections.summary()
+            conflicts = [c.line() for c in corrections.conflict_list]
     except LibraryWriteError:
         raise
     except DubaoError as exc:
@@ -140,6 +143,10 @@ def run_import(args: argparse.Namespace) -> int:
         annotations.library.close()
     sys.stdout.buffer.write(summary.encode("utf-8") + b"\n")
     sys.stdout.buffer.flush()
+    if conflicts:  # which, and where the colleague's version is kept (stdout keeps its one line)
+        print("conflicts (yours kept; theirs kept in each page's history as reverted):", file=sys.stderr)
+        for line in conflicts:
+            print("  " + line, file=sys.stderr)
     return 0
 
 

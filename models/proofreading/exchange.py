@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -111,6 +111,31 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
     return out
 
 
+@dataclass(frozen=True)
+class ImportConflict:
+    """A colleague's correction that overlaps one in force here: theirs is kept in the history
+    (reverted), ours stays in force. What a user needs to find and weigh the two."""
+
+    page_id: int
+    page_name: str
+    #: where their correction starts in the page's raw text (code points)
+    raw_start: int
+    #: what the OCR read under their correction
+    ocr: str
+    theirs: str
+    their_author: str
+    #: the local correction in force that it overlaps (its replacement and author)
+    ours: str
+    our_author: str
+
+    def line(self) -> str:
+        """One line for a report: page, what the OCR read, yours (kept), theirs (in the history)."""
+        return (
+            f"{self.page_name}, character {self.raw_start}: {self.ocr} → yours {self.ours} ({self.our_author or '?'}) kept, "
+            f"theirs {self.theirs} ({self.their_author or '?'}) in the history"
+        )
+
+
 @dataclass
 class CorrectionImport:
     """What importing corrections did."""
@@ -120,6 +145,8 @@ class CorrectionImport:
     conflicts: int = 0
     #: Corrections whose page is not in the library, or whose text is not on it.
     skipped: int = 0
+    #: Each conflict, in the file's order (``conflicts`` counts them).
+    conflict_list: list[ImportConflict] = field(default_factory=list)
 
     def summary(self) -> str:
         line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
@@ -184,25 +211,28 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
             incoming.append(found)
     if not incoming:
         return report
-    # Per page: the local corrections (with those this import adds) as (uuid, span, text, in force).
-    local: dict[int, list[tuple[str, Edit, bool]]] = {}
+    # Per page: the local corrections (with those this import adds) as (uuid, span, in force, author).
+    local: dict[int, list[tuple[str, Edit, bool, str]]] = {}
+    names: dict[int, str] = {}
+    raws: dict[int, str] = {}
     with library._step("import corrections") as rec:
         for item in incoming:
             library._enter_page(rec, item.page_id)
             if item.page_id not in local:
                 local[item.page_id] = [
-                    (c.uuid, Edit(c.raw_start, c.raw_end, c.replacement), c.in_force)
+                    (c.uuid, Edit(c.raw_start, c.raw_end, c.replacement), c.in_force, c.author)
                     for c in library.corrections_of(item.page_id)
                 ]
             here = local[item.page_id]
             mine = Edit(item.raw_start, item.raw_end, item.replacement)
             # The same correction (even one an editor here reverted) is not brought in twice.
-            if any(uuid == item.uuid or edit == mine for uuid, edit, _ in here):
+            if any(uuid == item.uuid or edit == mine for uuid, edit, _, _ in here):
                 report.known += 1
                 continue
-            in_force = effective_edits(edit for _, edit, live in here if live)
-            clash = any(_overlaps(mine, e) and e != mine for e in in_force)
-            here.append((item.uuid, mine, not clash))
+            in_force = effective_edits(edit for _, edit, live, _ in here if live)
+            ours = next((e for e in in_force if _overlaps(mine, e) and e != mine), None)
+            clash = ours is not None
+            here.append((item.uuid, mine, not clash, item.author))
             library._add_correction(
                 rec,
                 item.page_id,
@@ -214,8 +244,25 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
                 created=item.created,
                 state="reverted" if clash else "in_force",
             )
-            if clash:
+            if ours is not None:
                 report.conflicts += 1
+                if item.page_id not in names:
+                    names[item.page_id] = library.page_info(item.page_id).name
+                    raws[item.page_id] = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar()
+                raw = raws[item.page_id]
+                our_author = next((a for _, e, live, a in here if live and e == ours), "")
+                report.conflict_list.append(
+                    ImportConflict(
+                        page_id=item.page_id,
+                        page_name=names[item.page_id],
+                        raw_start=item.raw_start,
+                        ocr=raw[item.raw_start : item.raw_end],
+                        theirs=item.replacement,
+                        their_author=item.author,
+                        ours=ours.replacement,
+                        our_author=our_author,
+                    )
+                )
             else:
                 report.applied += 1
     return report

@@ -15,6 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from ui.common.library_writes import run_write
 
+#: object name of the box that lists an import's conflicting corrections (tests find it)
+CONFLICTS_BOX = "importedCorrectionConflicts"
+#: at most so many conflicts are listed one by one in the box
+LISTED = 12
+
 
 class AnnotationExchange(QObject):
     """Export and import of one window's annotations (through its AnnotationSession)."""
@@ -101,6 +106,8 @@ class AnnotationExchange(QObject):
                     .replace("%3", str(corrections.conflicts))
                 )
             self.session._say(message)
+            if corrections is not None and corrections.conflict_list:
+                self.tell_conflicts(corrections.conflict_list)
 
         # The import's change notice repaints the shown page.
         result = run_write(
@@ -111,3 +118,46 @@ class AnnotationExchange(QObject):
             refused=lambda message: self.session._say(f"{path}: {message}"),
         )
         return result[0] if isinstance(result, tuple) else result
+
+    def tell_conflicts(self, conflicts: list[Any]) -> Any:
+        """Say which of a colleague's corrections clash with ones made here, whose is kept and
+        where theirs is: a window-modal box (opened with ``open()``), not a status-bar line that
+        the next message replaces."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.session.window)
+        box.setObjectName(CONFLICTS_BOX)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # page text and names, shown as they are
+        box.setWindowTitle(self.tr("Corrections in conflict"))
+        box.setText(
+            self.tr(
+                "%n of the imported corrections overlap corrections made here. Yours stay in force; "
+                "theirs are kept in the page's history as reverted.",
+                "",
+                len(conflicts),
+            )
+        )
+        lines = [
+            self.tr("%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)")
+            .replace("%1", c.page_name)
+            .replace("%2", str(c.raw_start))
+            .replace("%3", c.ocr)
+            .replace("%4", c.ours or "∅")
+            .replace("%5", c.our_author or "?")
+            .replace("%6", c.theirs or "∅")
+            .replace("%7", c.their_author or "?")
+            for c in conflicts[:LISTED]
+        ]
+        if len(conflicts) > LISTED:
+            lines.append(self.tr("… and %n more", "", len(conflicts) - LISTED))
+        lines.append("")
+        lines.append(
+            self.tr("To use theirs: Edit ▸ Page History…, select their correction, Reinstate.")
+        )
+        box.setInformativeText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+        return box
