@@ -567,7 +567,8 @@ def window_with_words(qtbot, tmp_path: Path, data_home, monkeypatch):
 
 
 def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbot, window_with_words) -> None:
-    """The correction's lines go into the word popup (escaped); no tooltip opens on top of it."""
+    """The correction's lines go into the word popup (escaped); no tooltip opens on top of it.
+    While proofreading the mouse brings no popup, only the tooltip (the word cursor does)."""
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -605,6 +606,22 @@ def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbo
         )
         return box.center().toPoint()
 
+    # In the mode the mouse crossing the text brings no popup (the editor is typing); the
+    # corrected character answers a hover with its tooltip; a click puts the caret, no popup.
+    point = hover("石家庄")
+    assert not language.popup.isVisible()
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and "OCR read: 𠀀" in QToolTip.text()
+    QToolTip.hideText()
+    QTest.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert not language.popup.isVisible() and language.cursor is None
+    QTest.keyClick(column, Qt.Key.Key_Right, CTRL)  # the word cursor still brings it up
+    assert language.popup.isVisible() and language.popup.pinned
+    language.set_cursor(None)
+    QTest.keyClick(column, Qt.Key.Key_F2)  # out of the mode the mouse looks words up again
+    assert not window.proofreading.active
     point = hover("石家庄")
     assert language.popup.isVisible()
     said = language.popup.text()

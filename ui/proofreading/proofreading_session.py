@@ -139,6 +139,8 @@ class ProofreadingSession(QObject):
         language = getattr(self.window, "language", None)
         if language is not None:  # R types while proofreading
             language.add_word_action.setEnabled(not active)
+            if active and not language.popup.pinned:  # the mouse no longer brings words up
+                language.set_hovered(None, None)
         annotating = getattr(self.window, "annotation_session", None)
         if annotating is not None:  # 1–9 type too: the Annotations panel says so
             annotating.set_proofreading(active)
