@@ -931,3 +931,44 @@ def test_add_to_dictionary_on_a_look_alike_flag_asks_for_the_whole_word(qtbot, w
     QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
     assert window.library.words() == []  # one doubtful character is not a word
     assert "select the whole word" in window.statusBar().currentMessage()
+
+
+def test_a_right_click_on_a_flag_offers_its_suggestion_and_the_editors_tools(qtbot, window) -> None:
+    """The column's menu in the mode: the flag under the mouse is selected (as F8 would) and its
+    suggestion and dismissal head the menu; Cut, Paste, Correct Everywhere, Add to Dictionary,
+    Page History and Structure are there; choosing the suggestion corrects the page."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.language.word_geometry import char_boxes
+
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")  # the caret far from the flag
+    (block,) = [b for b, ref in enumerate(column.blocks) if "𠀀明" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("𠀀明") + 1])[0]
+
+    def titles(menu: QMenu) -> list[str]:
+        return [a.text().replace("&", "").split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+
+    menu = column.createStandardContextMenu()  # as the column's right-click makes it
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    said = titles(menu)
+    assert said[:2] == ["Replace 𠀀明 with 王明", "Dismiss Flag"], said
+    for wanted in ("Cut", "Copy", "Paste", "Correct Everywhere…", "Add to Dictionary", "Page History…", "Structure"):
+        assert wanted in said, (wanted, said)
+    assert session.queue.current().text == "𠀀明" and column.textCursor().selectedText() == "𠀀明"
+    menu.actions()[0].trigger()
+    menu.deleteLater()
+    assert any("王明" in t for t in texts(window)) and not any("𠀀明" in t for t in texts(window))
+    # Off the flags: no suggestion; the unknown word 狠抓 offers its dismissal, not a replacement.
+    column = caret_before(qtbot, window, "狠抓")
+    qtbot.waitUntil(lambda: [f.text for f in session.queue.flags] == ["狠抓"])
+    (block,) = [b for b, ref in enumerate(column.blocks) if "狠抓" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("狠抓")])[0]
+    menu = column.createStandardContextMenu()  # as the column's right-click makes it
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    said = titles(menu)
+    assert said[0] == "Dismiss Flag" and not any(t.startswith("Replace") for t in said), said
+    menu.deleteLater()
