@@ -647,3 +647,47 @@ def test_turning_the_page_while_proofreading_starts_typing_at_its_body_text(qtbo
     )
     assert not any("x" in t for t in texts(window, "a.txt"))
     del a
+
+
+def test_page_history_tells_a_conflicting_import_and_each_occurrence_apart(qtbot, window, tmp_path) -> None:
+    """A colleague's correction that an import set aside is not "reverted" (nobody here reverted
+    it): its state says it clashed on import; an editor's own revert still reads "reverted".
+    Each correction's tooltip quotes its place, so the rows of a series are told apart."""
+    import json
+    import uuid
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+
+    issue = window.library.page_info(window.test_pages["a.txt"]).issue_id
+    correct(window, "a.txt", "农技", "农机")
+    (theirs,) = correction_annotations(window.library, issue)
+    theirs = json.loads(json.dumps(theirs))
+    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
+    theirs["body"]["value"] = "农业技术"
+    theirs["creator"] = {"type": "Person", "name": "甲"}
+    path = tmp_path / "colleague.jsonld"
+    path.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    window.annotation_session.ask_open_path = lambda: (str(path), "")
+    window.annotation_session.import_action.trigger()
+    window.library.correct_all("农资", "物资", issue)
+    dialog = open_history(window)
+    rows = {
+        dialog.tree.topLevelItem(i).text(2): dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+    }
+    assert "clashed" in rows["农技 → 农业技术"].text(3) and rows["农技 → 农机"].text(3) == "in force"
+    series = [
+        dialog.tree.topLevelItem(i).toolTip(2)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(2) == "农资 → 物资"
+    ]
+    assert len(series) >= 2 and len(set(series)) == len(series)  # each quotes its own place
+    assert all("【农资】" in tip for tip in series)
+    # Reverting mine and reinstating theirs: theirs is in force, mine now reads "reverted".
+    dialog.tree.setCurrentItem(rows["农技 → 农业技术"])
+    dialog.reinstate_button.click()
+    states = {dialog.tree.topLevelItem(i).text(2): dialog.tree.topLevelItem(i).text(3)
+              for i in range(dialog.tree.topLevelItemCount())}
+    assert states["农技 → 农业技术"] == "in force" and states["农技 → 农机"] == "reverted"
+    dialog.reject()

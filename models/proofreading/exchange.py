@@ -32,6 +32,7 @@ from models.library.corrections import Edit, _overlaps, effective_edits
 from models.library.records import IssueInfo
 from models.library.schema import Issue, Page
 from models.library.service import Library
+from models.proofreading.review import IMPORT_STEP
 
 _RAW_SOURCE = re.compile(r"^urn:dubao:issue:(?P<issue>[^:]*):page:(?P<sha>[0-9a-f]{64}):raw$")
 CONTEXT = 32
@@ -215,7 +216,7 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     local: dict[int, list[tuple[str, Edit, bool, str]]] = {}
     names: dict[int, str] = {}
     raws: dict[int, str] = {}
-    with library._step("import corrections") as rec:
+    with library._step(IMPORT_STEP) as rec:
         for item in incoming:
             library._enter_page(rec, item.page_id)
             if item.page_id not in local:

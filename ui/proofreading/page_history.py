@@ -124,8 +124,14 @@ class PageHistoryDialog(QDialog):
         for entry in self.entries:
             change = self._change_text(entry)
             when = entry.created.strftime("%Y-%m-%d %H:%M:%S")
-            item = QTreeWidgetItem([when + " UTC", entry.author, change, self._state_name(entry.state)])
-            item.setToolTip(2, change.replace("&", "&amp;").replace("<", "&lt;"))
+            state = self._state_name(entry.state)
+            if getattr(entry, "import_conflict", False):  # nobody here reverted it: say why it is not in force
+                state = self.tr("not applied: clashed with a correction here on import")
+            item = QTreeWidgetItem([when + " UTC", entry.author, change, state])
+            # Where on the page: several corrections of one word are told apart by their context.
+            where = getattr(entry, "context", "")
+            tip = change + ("\n" + where if where else "")
+            item.setToolTip(2, tip.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>"))
             self.tree.addTopLevelItem(item)
         for column in range(4):
             self.tree.resizeColumnToContents(column)
