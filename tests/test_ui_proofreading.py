@@ -479,6 +479,34 @@ def test_help_lists_the_proofreading_keys(qtbot, window) -> None:
     dialog.close()
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_line_of_the_proofreading_keys_is_read_whole(qtbot, language) -> None:
+    """A long line wraps within its row instead of ending in "…" (the F8 line did, in Chinese)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+    from ui.proofreading.proofreading_keys import ProofreadingKeys
+
+    app = QApplication.instance()
+    installed = install_translators(app, language)
+    try:
+        dialog = ProofreadingKeys()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        metrics = dialog.table.fontMetrics()
+        width = dialog.table.columnWidth(1) - 8  # the cell's margins
+        for row in range(dialog.table.rowCount()):
+            text = dialog.table.item(row, 1).text()
+            needed = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height()
+            assert dialog.table.rowHeight(row) >= needed, (text, dialog.table.rowHeight(row), needed)
+        dialog.close()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
 def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbot, window) -> None:
     pytest.importorskip("models.proofreading.checker")  # the checker ships from issue 8's checker branch
     session = window.proofreading
