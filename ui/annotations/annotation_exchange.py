@@ -135,7 +135,7 @@ class AnnotationExchange(QObject):
         box.setText(
             self.tr(
                 "%n of the imported corrections overlap corrections made here. Yours stay in force; "
-                "theirs are kept in the page's history as reverted.",
+                "theirs are kept in the page's history, not applied.",
                 "",
                 len(conflicts),
             )
