@@ -597,7 +597,7 @@ def window_with_words(qtbot, tmp_path: Path, data_home, monkeypatch):
 def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbot, window_with_words) -> None:
     """The correction's lines go into the word popup (escaped); no tooltip opens on top of it.
     While proofreading the mouse brings no popup, only the tooltip (the word cursor does)."""
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QHelpEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -645,6 +645,11 @@ def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbo
     QToolTip.hideText()
     QTest.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert not language.popup.isVisible() and language.cursor is None
+    menu = column.createStandardContextMenu()  # a right-click: the menu, no card left over the text
+    column.contextMenuAboutToShow.emit(menu, QPointF(point))
+    assert any(a.text().startswith("Set Reading of") for a in menu.actions())
+    assert not language.popup.isVisible()
+    menu.deleteLater()
     QTest.keyClick(column, Qt.Key.Key_Right, CTRL)  # the word cursor still brings it up
     assert language.popup.isVisible() and language.popup.pinned
     language.set_cursor(None)
