@@ -691,3 +691,24 @@ def test_page_history_tells_a_conflicting_import_and_each_occurrence_apart(qtbot
               for i in range(dialog.tree.topLevelItemCount())}
     assert states["农技 → 农业技术"] == "in force" and states["农技 → 农机"] == "reverted"
     dialog.reject()
+
+
+def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, window, tmp_path) -> None:
+    """A split article travels with the corrections: undone here, the file brings it back and
+    the status bar says so."""
+    page = window.test_pages["a.txt"]
+    before = len(texts(window, "a.txt"))
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农业农村部" in t)
+    at = texts(window, "a.txt")[section].find("农业农村部")
+    window.library.split_section(page, section, at)
+    assert len(texts(window, "a.txt")) == before + 1
+    session = window.annotation_session
+    out = tmp_path / "shared.jsonld"
+    session.ask_save_path = lambda: (str(out), "")
+    session.export_action.trigger()
+    window.library.undo()
+    assert len(texts(window, "a.txt")) == before
+    session.ask_open_path = lambda: (str(out), "")
+    session.import_action.trigger()
+    assert len(texts(window, "a.txt")) == before + 1
+    assert "structure edits: 1 applied" in window.statusBar().currentMessage()

@@ -30,7 +30,7 @@ from models.anchoring import reanchor
 from models.annotations.exchange_reading import parse_time
 from models.library.corrections import Edit, _overlaps, effective_edits
 from models.library.records import IssueInfo
-from models.library.schema import Issue, Page
+from models.library.schema import Issue, Page, StructureEdit
 from models.library.service import Library
 from models.proofreading.review import IMPORT_STEP
 
@@ -64,11 +64,15 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
         "SELECT DISTINCT page_id FROM correction WHERE state = ?", ["in_force"]
     )
     in_force = {int(page_id) for (page_id,) in rows}
-    if not in_force:
+    query = StructureEdit.select(StructureEdit.page).where(StructureEdit.state == "in_force").distinct()
+    restructured = {int(page_id) for (page_id,) in query.tuples()}
+    if not in_force and not restructured:
         return out
     from models.proofreading.export import pages_in_order
 
     for issue, page in pages_in_order(library, issue_id):
+        if page.id in restructured:
+            out.extend(structure_annotations(library, issue, page))
         if page.id not in in_force:
             continue
         corrections = [c for c in library.corrections_of(page.id) if c.in_force]
@@ -112,6 +116,70 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
     return out
 
 
+#: the body format of a structure edit (its purpose is ``classifying``, not ``editing``, so that
+#: a reader of corrections alone never takes it for replacement text)
+STRUCTURE_FORMAT = "application/vnd.dubao.structure+json"
+STRUCTURE_KINDS = frozenset({"break", "role", "section", "section_kind", "move"})
+
+
+def _structure_uuid(sha256: str, spec: Any) -> str:
+    """The same edit of the same page has the same id in every export (none is stored)."""
+    name = f"{sha256}:{spec.kind}:{spec.raw_start}:{spec.raw_end}:{spec.value}"
+    return str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, "urn:dubao:structure:" + name))
+
+
+def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list[dict[str, Any]]:
+    """A page's structure edits in force as W3C annotations (``"motivation": "editing"``, a
+    body of purpose ``classifying`` holding the edit as JSON: kind, raw offsets, value; the
+    target the page's raw text at the edit's first raw offset)."""
+    import json
+
+    raw = Page.select(Page.raw_text).where(Page.id == page.id).scalar() or ""
+    out: list[dict[str, Any]] = []
+    for edit in library.structure_edits(page.id):
+        if not edit.in_force:
+            continue
+        end = edit.raw_end if edit.kind == "role" else edit.raw_start
+        annotation: dict[str, Any] = {
+            "id": f"urn:uuid:{_structure_uuid(page.sha256, edit)}",
+            "type": "Annotation",
+            "motivation": "editing",
+            "created": _iso(edit.created),
+            "body": {
+                "type": "TextualBody",
+                "purpose": "classifying",
+                "format": STRUCTURE_FORMAT,
+                "value": json.dumps(
+                    {"kind": edit.kind, "raw_start": edit.raw_start, "raw_end": edit.raw_end, "value": edit.value},
+                    ensure_ascii=False,
+                ),
+            },
+            "target": {
+                "source": raw_source(issue, page.sha256),
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": raw[edit.raw_start : end],
+                        "prefix": raw[max(0, edit.raw_start - CONTEXT) : edit.raw_start],
+                        "suffix": raw[end : end + CONTEXT],
+                    },
+                    {"type": "TextPositionSelector", "start": edit.raw_start, "end": end},
+                ],
+            },
+        }
+        if edit.author:
+            annotation["creator"] = {"type": "Person", "name": edit.author}
+        out.append(annotation)
+    return out
+
+
+def is_structure(item: Any) -> bool:
+    """Whether a W3C annotation is a structure edit (see :func:`structure_annotations`)."""
+    body = item.get("body") if isinstance(item, dict) else None
+    bodies = body if isinstance(body, list) else [body]
+    return any(isinstance(b, dict) and b.get("format") == STRUCTURE_FORMAT for b in bodies)
+
+
 @dataclass(frozen=True)
 class ImportConflict:
     """A colleague's correction that overlaps one in force here: theirs is kept in the history
@@ -146,11 +214,18 @@ class CorrectionImport:
     conflicts: int = 0
     #: Corrections whose page is not in the library, or whose text is not on it.
     skipped: int = 0
-    #: Each conflict, in the file's order (``conflicts`` counts them).
+    #: Each conflict, in the file's order (``conflicts`` counts them, structure edits' too).
     conflict_list: list[ImportConflict] = field(default_factory=list)
+    #: Structure edits (split, join, roles, kinds, order) applied and already here.
+    structure_applied: int = 0
+    structure_known: int = 0
 
     def summary(self) -> str:
         line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
+        if self.structure_applied or self.structure_known:
+            line += (
+                f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
+            )
         if self.skipped:
             line += f", skipped {self.skipped}"
         return line
@@ -202,15 +277,23 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     """Apply the corrections among ``items`` (W3C annotations); see the module docstring."""
     report = CorrectionImport()
     incoming: list[_Incoming] = []
+    structures: list[_IncomingStructure] = []
     for item in items:
         if not is_correction(item):
+            continue
+        if is_structure(item):
+            edit = _read_structure(item)
+            if edit is None:
+                report.skipped += 1
+            else:
+                structures.append(edit)
             continue
         found = _read(item)
         if found is None:
             report.skipped += 1
         else:
             incoming.append(found)
-    if not incoming:
+    if not incoming and not structures:
         return report
     # Per page: the local corrections (with those this import adds) as (uuid, span, in force, author).
     local: dict[int, list[tuple[str, Edit, bool, str]]] = {}
@@ -266,7 +349,112 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
                 )
             else:
                 report.applied += 1
+        _import_structures(library, rec, structures, report, names)
     return report
+
+
+@dataclass(frozen=True)
+class _IncomingStructure:
+    page_id: int
+    spec: Any
+    author: str
+    created: datetime | None
+
+
+def _read_structure(item: dict[str, Any]) -> _IncomingStructure | None:
+    """A structure edit from its annotation; None when its page or its edit cannot be read."""
+    import json
+
+    from models.proofreading.structure import StructureSpec
+
+    target = item.get("target")
+    if isinstance(target, list) and target:
+        target = target[0]
+    if not isinstance(target, dict):
+        return None
+    source = _RAW_SOURCE.match(str(target.get("source", "")))
+    if source is None:
+        return None
+    page_id = _find_page(source["sha"], source["issue"])
+    if page_id is None:
+        return None
+    body = item.get("body")
+    bodies = body if isinstance(body, list) else [body]
+    value = next(
+        (b.get("value") for b in bodies if isinstance(b, dict) and b.get("format") == STRUCTURE_FORMAT), None
+    )
+    try:
+        edit = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(edit, dict):
+        return None
+    kind, start, end, what = edit.get("kind"), edit.get("raw_start"), edit.get("raw_end", 0), edit.get("value", "")
+    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
+    if (
+        kind not in STRUCTURE_KINDS
+        or not isinstance(start, int)
+        or not isinstance(end, int)
+        or not isinstance(what, str)
+        or len(what) > 32
+        or not 0 <= start <= len(raw)
+        or not -1 <= end <= len(raw)
+    ):
+        return None
+    creator = item.get("creator")
+    author = (
+        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
+    )
+    return _IncomingStructure(
+        page_id, StructureSpec(kind, start, end, what), str(author), parse_time(item.get("created"))
+    )
+
+
+def _import_structures(
+    library: Library, rec: Any, structures: list[_IncomingStructure], report: CorrectionImport, names: dict[int, str]
+) -> None:
+    """Apply a colleague's structure edits under the import's step: the same edit (any state)
+    is known; one that says otherwise about a place where an edit here is in force is kept in
+    the history as reverted and reported; the others are applied with their author and time."""
+    from models.proofreading.structure import StructureSpec, clashes
+
+    local: dict[int, list[tuple[StructureSpec, bool, str]]] = {}
+    for item in structures:
+        library._enter_page(rec, item.page_id)
+        if item.page_id not in local:
+            local[item.page_id] = [
+                (StructureSpec(e.kind, e.raw_start, e.raw_end, e.value), e.in_force, e.author)
+                for e in library.structure_edits(item.page_id)
+            ]
+        here = local[item.page_id]
+        if any(spec == item.spec for spec, _, _ in here):
+            report.structure_known += 1
+            continue
+        ours = next(
+            ((spec, author) for spec, live, author in here if live and clashes(spec, item.spec)), None
+        )
+        state = "reverted" if ours is not None else "in_force"
+        library._add_structure(rec, item.page_id, item.spec, state, author=item.author, created=item.created)
+        here.append((item.spec, ours is None, item.author))
+        if ours is None:
+            report.structure_applied += 1
+            continue
+        report.conflicts += 1
+        if item.page_id not in names:
+            names[item.page_id] = library.page_info(item.page_id).name
+        raw = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar() or ""
+        report.conflict_list.append(
+            ImportConflict(
+                page_id=item.page_id,
+                page_name=names[item.page_id],
+                raw_start=item.spec.raw_start,
+                ocr="".join(raw[item.spec.raw_start : item.spec.raw_start + 16].split())[:8] + "…",
+                theirs=f"{item.spec.kind} {item.spec.value}",
+                their_author=item.author,
+                ours=f"{ours[0].kind} {ours[0].value}",
+                our_author=ours[1],
+            )
+        )
 
 
 def _read(item: dict[str, Any]) -> _Incoming | None:

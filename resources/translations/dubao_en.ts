@@ -824,6 +824,10 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>structure edits: %1 applied, %2 already here</source>
+        <translation>structure edits: %1 applied, %2 already here</translation>
+    </message>
+    <message>
         <source>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</source>
         <translation>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</translation>
     </message>

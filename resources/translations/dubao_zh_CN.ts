@@ -821,6 +821,10 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>structure edits: %1 applied, %2 already here</source>
+        <translation>结构修改：应用 %1 处，已有 %2 处</translation>
+    </message>
+    <message>
         <source>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</source>
         <translation>要改用对方的校正：编辑 ▸ 本版历史…，选中该校正，点“恢复”。</translation>
     </message>

@@ -105,6 +105,12 @@ class AnnotationExchange(QObject):
                     .replace("%2", str(corrections.known))
                     .replace("%3", str(corrections.conflicts))
                 )
+                if corrections.structure_applied or corrections.structure_known:
+                    message += "; " + (
+                        self.tr("structure edits: %1 applied, %2 already here")
+                        .replace("%1", str(corrections.structure_applied))
+                        .replace("%2", str(corrections.structure_known))
+                    )
             self.session._say(message)
             if corrections is not None and corrections.conflict_list:
                 self.tell_conflicts(corrections.conflict_list)
