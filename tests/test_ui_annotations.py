@@ -521,7 +521,7 @@ def test_a_colleagues_conflicting_corrections_are_listed_in_a_box_and_not_brough
     history = [(c.replacement, c.in_force) for c in library.corrections_of(page.page_id)]
     assert sorted(history) == [("很抓", True), ("狠狠抓", False)]  # both kept, yours in force
     session.import_annotations()  # again: known, no box, nothing duplicated
+    assert "1 already here" in window.statusBar().currentMessage()  # before other news replaces it
     qtbot.wait(50)
     assert window.findChild(QMessageBox, CONFLICTS_BOX) is None
     assert len(library.corrections_of(page.page_id)) == 2
-    assert "1 already here" in window.statusBar().currentMessage()
