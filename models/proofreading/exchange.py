@@ -16,6 +16,12 @@ the quote in the raw text (it is the same file, so it is found). Then:
   :meth:`~models.proofreading.correcting.CorrectionOps.reinstate_correction` on the imported
   one swaps them; nothing is dropped;
 - the others are *applied*, keeping their uuid, author and time, as one undoable step.
+
+Structure edits travel only when asked (``correction_annotations(..., structure=True)``: the CLI's
+``export --format w3c --structure``, the window's W3C export by default), as annotations of
+motivation ``classifying`` (:func:`structure_annotations`): ``editing`` stays the text corrections'
+alone, as issue 8's readers count on. The import applies them in the same step (known, applied,
+or kept reverted when they clash with an edit in force here).
 """
 
 from __future__ import annotations
@@ -32,15 +38,15 @@ from models.library.corrections import Edit, _overlaps, effective_edits
 from models.library.records import IssueInfo
 from models.library.schema import Issue, Page, StructureEdit
 from models.library.service import Library
-from models.proofreading.review import IMPORT_STEP
+from models.proofreading.review import IMPORT_STEP, _snippet, _where
 
 _RAW_SOURCE = re.compile(r"^urn:dubao:issue:(?P<issue>[^:]*):page:(?P<sha>[0-9a-f]{64}):raw$")
 CONTEXT = 32
 
 
 def is_correction(item: Any) -> bool:
-    """Whether a W3C annotation is a correction (not a highlight)."""
-    if not isinstance(item, dict):
+    """Whether a W3C annotation is a correction (not a highlight, not a structure edit)."""
+    if not isinstance(item, dict) or is_structure(item):
         return False
     motivation = item.get("motivation")
     return motivation == "editing" or (isinstance(motivation, list) and "editing" in motivation)
@@ -56,16 +62,23 @@ def _iso(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat() + "Z"
 
 
-def correction_annotations(library: Library, issue_id: int | None = None) -> list[dict[str, Any]]:
-    """Every correction in force of the library (or one issue) as W3C annotations, in page order."""
+def correction_annotations(
+    library: Library, issue_id: int | None = None, *, structure: bool = False
+) -> list[dict[str, Any]]:
+    """Every correction in force of the library (or one issue) as W3C annotations, in page order;
+    with ``structure``, each page's structure edits in force too (before its corrections; see
+    :func:`structure_annotations`). Without it the file holds what issue 8's contract reads:
+    every ``editing`` annotation is a text correction."""
     out: list[dict[str, Any]] = []
     # The pages that have a correction in force, in one query: most pages have none.
     rows = library.database.execute_sql(
         "SELECT DISTINCT page_id FROM correction WHERE state = ?", ["in_force"]
     )
     in_force = {int(page_id) for (page_id,) in rows}
-    query = StructureEdit.select(StructureEdit.page).where(StructureEdit.state == "in_force").distinct()
-    restructured = {int(page_id) for (page_id,) in query.tuples()}
+    restructured: set[int] = set()
+    if structure:
+        query = StructureEdit.select(StructureEdit.page).where(StructureEdit.state == "in_force").distinct()
+        restructured = {int(page_id) for (page_id,) in query.tuples()}
     if not in_force and not restructured:
         return out
     from models.proofreading.export import pages_in_order
@@ -119,6 +132,11 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
 #: the body format of a structure edit (its purpose is ``classifying``, not ``editing``, so that
 #: a reader of corrections alone never takes it for replacement text)
 STRUCTURE_FORMAT = "application/vnd.dubao.structure+json"
+#: a structure edit's motivation: it says what a place of the raw text *is* (a paragraph break,
+#: an article's start, a byline, a caption, its place in the reading order) and changes no
+#: character, which is W3C's ``classifying``; ``editing`` is kept for text corrections (issue 8:
+#: every editing annotation is a correction, their number is the corrections')
+STRUCTURE_MOTIVATION = "classifying"
 STRUCTURE_KINDS = frozenset({"break", "role", "section", "section_kind", "move"})
 
 
@@ -129,9 +147,10 @@ def _structure_uuid(sha256: str, spec: Any) -> str:
 
 
 def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list[dict[str, Any]]:
-    """A page's structure edits in force as W3C annotations (``"motivation": "editing"``, a
-    body of purpose ``classifying`` holding the edit as JSON: kind, raw offsets, value; the
-    target the page's raw text at the edit's first raw offset)."""
+    """A page's structure edits in force as W3C annotations (``"motivation": "classifying"``, a
+    body of purpose ``classifying`` and format :data:`STRUCTURE_FORMAT` holding the edit as
+    JSON: kind, raw offsets, value; the target the page's raw text at the edit's first raw
+    offset)."""
     import json
 
     raw = Page.select(Page.raw_text).where(Page.id == page.id).scalar() or ""
@@ -143,7 +162,7 @@ def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list
         annotation: dict[str, Any] = {
             "id": f"urn:uuid:{_structure_uuid(page.sha256, edit)}",
             "type": "Annotation",
-            "motivation": "editing",
+            "motivation": STRUCTURE_MOTIVATION,
             "created": _iso(edit.created),
             "body": {
                 "type": "TextualBody",
@@ -196,13 +215,27 @@ class ImportConflict:
     #: the local correction in force that it overlaps (its replacement and author)
     ours: str
     our_author: str
+    #: "" for a correction; for a structure edit its kind (break, role, section, section_kind,
+    #: move): then ``theirs`` and ``ours`` are the two edits' values (yes/no, the role, the
+    #: section's kind; for a move the words of the section each moves before, "" for the end),
+    #: and ``where`` the words at their place, so that a window words them in its language
+    structure: str = ""
+    where: str = ""
 
     def line(self) -> str:
         """One line for a report: page, what the OCR read, yours (kept), theirs (in the history)."""
+        ours, theirs = self.ours, self.theirs
+        if self.structure:
+            ours, theirs = self._structure_words(ours), self._structure_words(theirs)
         return (
-            f"{self.page_name}, character {self.raw_start}: {self.ocr} → yours {self.ours} ({self.our_author or '?'}) kept, "
-            f"theirs {self.theirs} ({self.their_author or '?'}) in the history"
+            f"{self.page_name}, character {self.raw_start}: {self.ocr} → yours {ours} ({self.our_author or '?'}) kept, "
+            f"theirs {theirs} ({self.their_author or '?'}) in the history"
         )
+
+    def _structure_words(self, value: str) -> str:
+        if self.structure == "move":
+            return f"move before 「{value}」" if value else "move to the end"
+        return f"{self.structure} {value}"
 
 
 @dataclass
@@ -243,7 +276,8 @@ class _Incoming:
 
 
 def correction_items(data: bytes | str) -> list[Any]:
-    """The correction annotations of a W3C file (a collection, a page, a list or one annotation)."""
+    """The corrections and structure edits of a W3C file (a collection, a page, a list or one
+    annotation)."""
     import json
 
     if _surely_none(data):
@@ -257,20 +291,20 @@ def correction_items(data: bytes | str) -> list[Any]:
     if isinstance(doc, dict) and isinstance(doc.get("items"), list):
         doc = doc["items"]
     items = doc if isinstance(doc, list) else [doc]
-    return [item for item in items if is_correction(item)]
+    return [item for item in items if is_structure(item) or is_correction(item)]
 
 
 def _surely_none(data: bytes | str) -> bool:
     """True when the file cannot hold a correction, seen without parsing it again (an import
-    has parsed it once already): UTF-8 holding neither the word ``editing`` nor a ``\\u``
-    escape (which could spell it)."""
+    has parsed it once already): UTF-8 holding neither the word ``editing``, nor the structure
+    edits' format, nor a ``\\u`` escape (which could spell them)."""
     if isinstance(data, (bytes, bytearray)):
         import json
 
         if json.detect_encoding(data) not in ("utf-8", "utf-8-sig"):
             return False
-        return b"editing" not in data and b"\\u" not in data
-    return "editing" not in data and "\\u" not in data
+        return b"editing" not in data and STRUCTURE_FORMAT.encode() not in data and b"\\u" not in data
+    return "editing" not in data and STRUCTURE_FORMAT not in data and "\\u" not in data
 
 
 def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
@@ -279,14 +313,14 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     incoming: list[_Incoming] = []
     structures: list[_IncomingStructure] = []
     for item in items:
-        if not is_correction(item):
-            continue
         if is_structure(item):
             edit = _read_structure(item)
             if edit is None:
                 report.skipped += 1
             else:
                 structures.append(edit)
+            continue
+        if not is_correction(item):
             continue
         found = _read(item)
         if found is None:
@@ -449,12 +483,22 @@ def _import_structures(
                 page_name=names[item.page_id],
                 raw_start=item.spec.raw_start,
                 ocr="".join(raw[item.spec.raw_start : item.spec.raw_start + 16].split())[:8] + "…",
-                theirs=f"{item.spec.kind} {item.spec.value}",
+                theirs=_conflict_value(item.spec, raw),
                 their_author=item.author,
-                ours=f"{ours[0].kind} {ours[0].value}",
+                ours=_conflict_value(ours[0], raw),
                 our_author=ours[1],
+                structure=item.spec.kind,
+                where=_where(item.spec, raw),  # type: ignore[arg-type]  # kind and raw offsets suffice
             )
         )
+
+
+def _conflict_value(spec: Any, raw: str) -> str:
+    """A structure edit's value as a conflict names it; a move's: the words of the section it
+    moves before ("": to the end)."""
+    if spec.kind == "move":
+        return _snippet(raw, spec.raw_end) if spec.raw_end >= 0 else ""
+    return str(spec.value)
 
 
 def _read(item: dict[str, Any]) -> _Incoming | None:

@@ -115,8 +115,9 @@ class HistoryEntry:
     #: A correction's place: the raw text around it with what it replaced in 【】 (several
     #: corrections of the same word on a page are told apart by it).
     context: str = ""
-    #: A colleague's correction that an import set aside as soon as it came in, because it
-    #: overlapped one in force here (``state`` is ``reverted``): nobody here reverted it.
+    #: A colleague's correction (or structure edit) that an import set aside as soon as it came
+    #: in, because it overlapped (clashed with) one in force here (``state`` is ``reverted``):
+    #: nobody here reverted it.
     import_conflict: bool = False
 
 

@@ -32,14 +32,20 @@ class ReviewOps(ProofDesk):
         effective = {i for i in layout.effective_ids if i is not None}
         entries: list[HistoryEntry] = []
         corrections = self.corrections_of(page_id)
-        imports = _import_batches({c.batch_id for c in corrections if not c.in_force and c.batch_id})
+        structure = self.structure_edits(page_id)
+        imports = _import_batches(
+            {c.batch_id for c in corrections if not c.in_force and c.batch_id}
+            | {s.batch_id for s in structure if s.state == "reverted" and s.batch_id}
+        )
+
+        def set_aside_on_import(batch_id: int | None, reverted: datetime | None) -> bool:
+            """Set aside by the import that brought it (in the same step), not by an editor later."""
+            made = imports.get(batch_id) if batch_id is not None else None
+            return made is not None and reverted is not None and abs((reverted - made).total_seconds()) < _SAME_STEP
+
         for c in corrections:
             state = "reverted" if not c.in_force else ("in_force" if c.id in effective else "superseded")
-            # set aside by the import that brought it (in the same step), not by an editor later
-            made = imports.get(c.batch_id) if c.batch_id is not None else None
-            conflict = state == "reverted" and made is not None and c.reverted is not None and (
-                abs((c.reverted - made).total_seconds()) < _SAME_STEP
-            )
+            conflict = state == "reverted" and set_aside_on_import(c.batch_id, c.reverted)
             entries.append(
                 HistoryEntry(
                     c.id, "correction", page_id, c.batch_id, c.author, c.created,
@@ -47,13 +53,14 @@ class ReviewOps(ProofDesk):
                     context=_context(raw, c.raw_start, c.raw_end), import_conflict=conflict,
                 )
             )  # fmt: skip
-        for s in self.structure_edits(page_id):
+        for s in structure:
             old, new = _describe(s, raw)
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
                     s.raw_start, s.raw_end, s.reverted, s.value, _where(s, raw),
                     _snippet(raw, s.raw_end) if s.kind == "move" and s.raw_end >= 0 else "",
+                    import_conflict=s.state == "reverted" and set_aside_on_import(s.batch_id, s.reverted),
                 )
             )  # fmt: skip
         entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)

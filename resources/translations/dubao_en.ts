@@ -824,6 +824,14 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>W3C Web Annotation with structure edits (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation with structure edits (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</translation>
+    </message>
+    <message>
         <source>structure edits: %1 applied, %2 already here</source>
         <translation>structure edits: %1 applied, %2 already here</translation>
     </message>
@@ -2389,6 +2397,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
 </context>
 <context>
     <name>PageHistoryDialog</name>
+    <message>
+        <source>not applied: clashed with a structure edit here on import</source>
+        <translation>not applied: clashed with a structure edit here on import</translation>
+    </message>
     <message>
         <source>not applied: clashed with a correction here on import</source>
         <translation>not applied: clashed with a correction here on import</translation>

@@ -821,6 +821,14 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>W3C Web Annotation with structure edits (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation，含结构修改 (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation，仅标记和校正 (*.jsonld *.json)</translation>
+    </message>
+    <message>
         <source>structure edits: %1 applied, %2 already here</source>
         <translation>结构修改：应用 %1 处，已有 %2 处</translation>
     </message>
@@ -2373,6 +2381,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
 </context>
 <context>
     <name>PageHistoryDialog</name>
+    <message>
+        <source>not applied: clashed with a structure edit here on import</source>
+        <translation>未应用：导入时与本地结构修改冲突</translation>
+    </message>
     <message>
         <source>not applied: clashed with a correction here on import</source>
         <translation>未应用：导入时与本地校正冲突</translation>

@@ -43,9 +43,11 @@ class AnnotationExchange(QObject):
         if annotations is None:
             self.session._say(self.tr("Open the library to export annotations."))
             return None
-        path, _chosen = self.session.ask_save_path()
+        path, chosen = self.session.ask_save_path()
         if not path:
             return None
+        # W3C carries the structure edits unless the user chose the file type without them.
+        structure = chosen != self.session.w3c_without_structure_filter()
         issue_id = self.session.page.content.info.issue_id if self.session.page is not None else None
         try:
             items = collect(annotations, issue_id)
@@ -54,10 +56,12 @@ class AnnotationExchange(QObject):
             suffix = Path(path).suffix.lower()
             if suffix in (".csv", ".md"):
                 data = csv_bytes(items) if suffix == ".csv" else markdown_bytes(items, title)
-            else:  # W3C carries the editors' corrections too ("motivation": "editing"), as the CLI's
+            else:  # W3C carries the editors' corrections too ("motivation": "editing"), as the CLI's,
+                # and their structure edits ("classifying"), as the CLI's --structure
                 from models.proofreading.exchange import correction_annotations
 
-                data = w3c_bytes(items, title, correction_annotations(annotations.library, issue_id))
+                edits = correction_annotations(annotations.library, issue_id, structure=structure)
+                data = w3c_bytes(items, title, edits)
             # Never over the open library; through a temporary file and a rename.
             write_atomically(path, data, [annotations.library.path], what="annotation export")
         except (DubaoError, OSError) as exc:
@@ -146,14 +150,28 @@ class AnnotationExchange(QObject):
                 len(conflicts),
             )
         )
+        from ui.proofreading.structure_words import StructureWords
+
+        words = StructureWords()
+
+        def said(c: Any, value: str) -> str:
+            """A correction's replacement, or a structure edit in the window's language (it read
+            "role byline" in the Chinese window too)."""
+            kind = getattr(c, "structure", "")
+            if not kind:
+                return value or "∅"
+            if kind == "move":  # its value is the words of the section it moves before
+                return words.wording(kind, "", c.where, value)
+            return words.wording(kind, value, c.where) or f"{kind} {value}"
+
         lines = [
             self.tr("%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)")
             .replace("%1", c.page_name)
             .replace("%2", str(c.raw_start))
             .replace("%3", c.ocr)
-            .replace("%4", c.ours or "∅")
+            .replace("%4", said(c, c.ours))
             .replace("%5", c.our_author or "?")
-            .replace("%6", c.theirs or "∅")
+            .replace("%6", said(c, c.theirs))
             .replace("%7", c.their_author or "?")
             for c in conflicts[:LISTED]
         ]
