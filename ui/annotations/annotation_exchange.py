@@ -150,7 +150,7 @@ class AnnotationExchange(QObject):
                 len(conflicts),
             )
         )
-        from ui.proofreading.structure_words import StructureWords
+        from ui.common.structure_words import StructureWords
 
         words = StructureWords()
 

@@ -244,7 +244,7 @@ class PageHistoryDialog(QDialog):
 
     def _structure_text(self, entry: Any) -> str:
         """A structure edit in the window's language ("" for a kind this dialog does not know)."""
-        from ui.proofreading.structure_words import StructureWords
+        from ui.common.structure_words import StructureWords
 
         return StructureWords().wording(entry.what, entry.value, entry.where, entry.target)
 
