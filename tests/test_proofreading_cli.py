@@ -205,8 +205,12 @@ def test_corrections_travel_in_w3c_and_come_back_without_duplicates(tmp_path: Pa
     code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
     assert code == 0, err
     assert out.strip().endswith("corrections applied 1, already here 0, conflicts 1")
-    code, out, _ = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    # Which one, on stderr (stdout keeps its one line): what the OCR read, both texts and authors.
+    (line,) = [x for x in err.splitlines() if "示范区 →" in x]
+    assert "p1" in line and "示范片区 (乙)" in line and "示范园区 (甲)" in line and "yours 示范片区" in line
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
     assert out.strip().endswith("corrections applied 0, already here 2, conflicts 0")
+    assert "conflicts" not in err
     with Library.open(theirs_db) as library:
         history = library.page_history(b1)
         assert len(history) == 3
@@ -246,3 +250,99 @@ def test_tei_shows_a_paragraph_deleted_whole_as_deleted(db: Path, capsys) -> Non
         for c in root.iter("{http://www.tei-c.org/ns/1.0}choice")
     ]
     assert any("各地还组织农技人员下乡" in s for s in sics)
+
+
+def test_structure_edits_travel_in_w3c_with_their_author_and_conflicts_reported(tmp_path: Path, capsys) -> None:
+    """Editor A splits an article and makes a paragraph a byline; B, who had made the same
+    paragraph a subheading, imports A's file: the split arrives (B's page reads as A's there),
+    the role clash is reported with both, B's role stays in force, A's is in the history; a
+    second import adds nothing. A reader of corrections alone never takes an edit for text."""
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    section, at, _ = find(mine, a1, "农业农村部")
+    mine.split_section(a1, section, at, author="甲")
+    section, at, _ = find(mine, a1, "各地还组织")
+    mine.set_role(a1, section, at, "byline", author="甲")
+    mine_sections = texts(mine, a1)
+    mine.close()
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    section, at, _ = find(theirs, b1, "各地还组织")
+    theirs.set_role(b1, section, at, "subheading", author="乙")
+    theirs.close()
+    exported = tmp_path / "mine.json"
+    mine_db = str(tmp_path / "mine" / "library.sqlite3")
+    code, _, err = run(capsys, "export", "--format", "w3c", "--structure", "--db", mine_db, "-o", str(exported))
+    assert code == 0, err
+    items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
+    structure = [a for a in items if a["motivation"] == "classifying"]
+    assert len(structure) == 2 and all(a["creator"]["name"] == "甲" for a in structure)
+    assert all(a["body"]["purpose"] != "editing" for a in structure)  # never read as replacement text
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert code == 0, err
+    assert "conflicts 1, structure edits applied 1, already here 0" in out
+    (line,) = [x for x in err.splitlines() if "role" in x]
+    assert "role subheading (乙)" in line and "role byline (甲)" in line
+    with Library.open(theirs_db) as library:
+        now = texts(library, b1)
+        assert len(now) == len(mine_sections), (now, mine_sections)  # split as A split it
+        assert "春耕时节" not in next(t for t in now if "农业农村部" in t)  # its own article now
+        edits = sorted((e.kind, e.value, e.author, e.state) for e in library.structure_edits(b1))
+        assert ("role", "byline", "甲", "reverted") in edits and ("role", "subheading", "乙", "in_force") in edits
+        assert ("section", "yes", "甲", "in_force") in edits
+    code, out, _ = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert "conflicts 0, structure edits applied 0, already here 2" in out
+    with Library.open(theirs_db) as library:
+        assert len(library.structure_edits(b1)) == 3
+
+
+def _exported(capsys, db: str, path: Path, *options: str) -> list[dict]:
+    code, _, err = run(capsys, "export", "--format", "w3c", *options, "--db", db, "-o", str(path))
+    assert code == 0, err
+    return json.loads(path.read_text(encoding="utf-8"))["first"]["items"]
+
+
+def test_w3c_export_keeps_issue_8s_contract_and_structure_edits_come_only_when_asked(
+    tmp_path: Path, capsys
+) -> None:
+    """Readers of issue 8's W3C file count on every editing annotation being a text correction
+    (a TextualBody of purpose editing) and on as many of them as corrections: the default export
+    holds highlights and corrections only, whatever structure edits the library has. With
+    --structure the edits come too (not as editing annotations), and importing that file into a
+    library of the same pages applies each once: the pages read as the exporter's."""
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    mine.correct(a1, *find(mine, a1, "农资供应"), "农资供给", author="甲")
+    section, at, _ = find(mine, a1, "农业农村部")
+    mine.split_section(a1, section, at, author="甲")
+    section, at, _ = find(mine, a1, "各地还组织")
+    mine.set_role(a1, section, at, "byline", author="甲")
+    mine_sections = texts(mine, a1)
+    corrections = sum(len([c for c in mine.corrections_of(p) if c.in_force]) for p in [a1])
+    mine.close()
+    mine_db = str(tmp_path / "mine" / "library.sqlite3")
+    plain = _exported(capsys, mine_db, tmp_path / "plain.jsonld")
+    editing = [a for a in plain if a["motivation"] == "editing"]
+    assert len(editing) == corrections == 1
+    assert all(a["body"]["type"] == "TextualBody" and a["body"]["purpose"] == "editing" for a in editing)
+    assert {a["motivation"] for a in plain} <= {"highlighting", "editing"}
+    assert "structure" not in json.dumps(plain)
+    full = _exported(capsys, mine_db, tmp_path / "full.jsonld", "--structure")
+    assert [a for a in full if a["motivation"] == "editing"] == editing  # the corrections alone
+    structure = [a for a in full if a not in editing]
+    assert len(structure) == 2 and all(a["motivation"] == "classifying" for a in structure)
+    code, _, err = run(capsys, "export", "--format", "csv", "--structure", "--db", mine_db)
+    assert code == 2 and "--structure" in err
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    theirs.close()
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(tmp_path / "plain.jsonld"), "--db", theirs_db)
+    assert code == 0, err
+    with Library.open(theirs_db) as library:
+        assert library.structure_edits(b1) == [] and len(texts(library, b1)) < len(mine_sections)
+    for _ in range(2):  # the second time nothing is added
+        code, out, err = run(capsys, "import-annotations", str(tmp_path / "full.jsonld"), "--db", theirs_db)
+        assert code == 0, err
+    assert "structure edits applied 0, already here 2" in out
+    with Library.open(theirs_db) as library:
+        assert texts(library, b1) == mine_sections
+        assert len(library.structure_edits(b1)) == 2
+        assert all(e.in_force and e.author == "甲" for e in library.structure_edits(b1))

@@ -479,3 +479,49 @@ def test_after_marking_the_words_show_their_colour_not_the_selection(qtbot, wind
     assert session.painters[column.number].background_at(h.start) is not None
     assert not column.textCursor().hasSelection()
     assert column.textCursor().position() == position + 5  # the keyboard goes on from the mark's end
+
+
+def test_a_colleagues_conflicting_corrections_are_listed_in_a_box_and_not_brought_in_twice(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """Importing a W3C file whose correction overlaps one made here: a box (not a status-bar
+    line the next message replaces) names the page, what the OCR read, yours (kept) and theirs
+    with their authors, and says how to take theirs; both are in the history; a second import
+    adds nothing and asks nothing."""
+    import json
+    import uuid
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+    from ui.annotations.annotation_exchange import CONFLICTS_BOX
+
+    session = window.annotation_session
+    library = window.library
+    page = session.page
+    section, at, _ = locate(page, "狠抓")
+    library.correct(page.page_id, section, at, at + 2, "很抓", author="乙编辑")
+    (theirs,) = correction_annotations(library)  # the same span, as a colleague corrected it
+    theirs = json.loads(json.dumps(theirs))
+    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
+    theirs["body"]["value"] = "狠狠抓"
+    theirs["creator"] = {"type": "Person", "name": "甲编辑"}
+    target = tmp_path / "colleague.jsonld"
+    target.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    session.ask_open_path = lambda: (str(target), "")
+    session.import_annotations()
+    box = window.findChild(QMessageBox, CONFLICTS_BOX)
+    assert box is not None and box.isVisible()
+    said = box.text() + "\n" + box.informativeText()
+    name = library.page_info(page.page_id).name
+    for part in (name, "狠抓", "很抓", "乙编辑", "狠狠抓", "甲编辑", "Page History", "Reinstate"):
+        assert part in said, (part, said)
+    box.close()
+    history = [(c.replacement, c.in_force) for c in library.corrections_of(page.page_id)]
+    assert sorted(history) == [("很抓", True), ("狠狠抓", False)]  # both kept, yours in force
+    session.import_annotations()  # again: known, no box, nothing duplicated
+    assert "1 already here" in window.statusBar().currentMessage()  # before other news replaces it
+    qtbot.wait(50)
+    assert window.findChild(QMessageBox, CONFLICTS_BOX) is None
+    assert len(library.corrections_of(page.page_id)) == 2

@@ -479,6 +479,34 @@ def test_help_lists_the_proofreading_keys(qtbot, window) -> None:
     dialog.close()
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_line_of_the_proofreading_keys_is_read_whole(qtbot, language) -> None:
+    """A long line wraps within its row instead of ending in "…" (the F8 line did, in Chinese)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+    from ui.proofreading.proofreading_keys import ProofreadingKeys
+
+    app = QApplication.instance()
+    installed = install_translators(app, language)
+    try:
+        dialog = ProofreadingKeys()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        metrics = dialog.table.fontMetrics()
+        width = dialog.table.columnWidth(1) - 8  # the cell's margins
+        for row in range(dialog.table.rowCount()):
+            text = dialog.table.item(row, 1).text()
+            needed = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height()
+            assert dialog.table.rowHeight(row) >= needed, (text, dialog.table.rowHeight(row), needed)
+        dialog.close()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
 def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbot, window) -> None:
     pytest.importorskip("models.proofreading.checker")  # the checker ships from issue 8's checker branch
     session = window.proofreading
@@ -567,8 +595,9 @@ def window_with_words(qtbot, tmp_path: Path, data_home, monkeypatch):
 
 
 def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbot, window_with_words) -> None:
-    """The correction's lines go into the word popup (escaped); no tooltip opens on top of it."""
-    from PySide6.QtCore import QEvent
+    """The correction's lines go into the word popup (escaped); no tooltip opens on top of it.
+    While proofreading the mouse brings no popup, only the tooltip (the word cursor does)."""
+    from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QHelpEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -605,6 +634,27 @@ def test_hovering_a_corrected_word_tells_the_ocr_original_once_in_its_popup(qtbo
         )
         return box.center().toPoint()
 
+    # In the mode the mouse crossing the text brings no popup (the editor is typing); the
+    # corrected character answers a hover with its tooltip; a click puts the caret, no popup.
+    point = hover("石家庄")
+    assert not language.popup.isVisible()
+    QApplication.sendEvent(
+        column.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, column.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and "OCR read: 𠀀" in QToolTip.text()
+    QToolTip.hideText()
+    QTest.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert not language.popup.isVisible() and language.cursor is None
+    menu = column.createStandardContextMenu()  # a right-click: the menu, no card left over the text
+    column.contextMenuAboutToShow.emit(menu, QPointF(point))
+    assert any(a.text().startswith("Set Reading of") for a in menu.actions())
+    assert not language.popup.isVisible()
+    menu.deleteLater()
+    QTest.keyClick(column, Qt.Key.Key_Right, CTRL)  # the word cursor still brings it up
+    assert language.popup.isVisible() and language.popup.pinned
+    language.set_cursor(None)
+    QTest.keyClick(column, Qt.Key.Key_F2)  # out of the mode the mouse looks words up again
+    assert not window.proofreading.active
     point = hover("石家庄")
     assert language.popup.isVisible()
     said = language.popup.text()
@@ -914,3 +964,44 @@ def test_add_to_dictionary_on_a_look_alike_flag_asks_for_the_whole_word(qtbot, w
     QTest.keyClick(column, Qt.Key.Key_D, CTRL | SHIFT)
     assert window.library.words() == []  # one doubtful character is not a word
     assert "select the whole word" in window.statusBar().currentMessage()
+
+
+def test_a_right_click_on_a_flag_offers_its_suggestion_and_the_editors_tools(qtbot, window) -> None:
+    """The column's menu in the mode: the flag under the mouse is selected (as F8 would) and its
+    suggestion and dismissal head the menu; Cut, Paste, Correct Everywhere, Add to Dictionary,
+    Page History and Structure are there; choosing the suggestion corrects the page."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.language.word_geometry import char_boxes
+
+    session = window.proofreading
+    session.checker = doubtful
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 2)
+    column = caret_before(qtbot, window, "本报讯")  # the caret far from the flag
+    (block,) = [b for b, ref in enumerate(column.blocks) if "𠀀明" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("𠀀明") + 1])[0]
+
+    def titles(menu: QMenu) -> list[str]:
+        return [a.text().replace("&", "").split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+
+    menu = column.createStandardContextMenu()  # as the column's right-click makes it
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    said = titles(menu)
+    assert said[:2] == ["Replace 𠀀明 with 王明", "Dismiss Flag"], said
+    for wanted in ("Cut", "Copy", "Paste", "Correct Everywhere…", "Add to Dictionary", "Page History…", "Structure"):
+        assert wanted in said, (wanted, said)
+    assert session.queue.current().text == "𠀀明" and column.textCursor().selectedText() == "𠀀明"
+    menu.actions()[0].trigger()
+    menu.deleteLater()
+    assert any("王明" in t for t in texts(window)) and not any("𠀀明" in t for t in texts(window))
+    # Off the flags: no suggestion; the unknown word 狠抓 offers its dismissal, not a replacement.
+    column = caret_before(qtbot, window, "狠抓")
+    qtbot.waitUntil(lambda: [f.text for f in session.queue.flags] == ["狠抓"])
+    (block,) = [b for b, ref in enumerate(column.blocks) if "狠抓" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("狠抓")])[0]
+    menu = column.createStandardContextMenu()  # as the column's right-click makes it
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    said = titles(menu)
+    assert said[0] == "Dismiss Flag" and not any(t.startswith("Replace") for t in said), said
+    menu.deleteLater()

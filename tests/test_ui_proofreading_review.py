@@ -647,3 +647,141 @@ def test_turning_the_page_while_proofreading_starts_typing_at_its_body_text(qtbo
     )
     assert not any("x" in t for t in texts(window, "a.txt"))
     del a
+
+
+def test_page_history_tells_a_conflicting_import_and_each_occurrence_apart(qtbot, window, tmp_path) -> None:
+    """A colleague's correction that an import set aside is not "reverted" (nobody here reverted
+    it): its state says it clashed on import; an editor's own revert still reads "reverted".
+    Each correction's tooltip quotes its place, so the rows of a series are told apart."""
+    import json
+    import uuid
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+
+    issue = window.library.page_info(window.test_pages["a.txt"]).issue_id
+    correct(window, "a.txt", "农技", "农机")
+    (theirs,) = correction_annotations(window.library, issue)
+    theirs = json.loads(json.dumps(theirs))
+    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
+    theirs["body"]["value"] = "农业技术"
+    theirs["creator"] = {"type": "Person", "name": "甲"}
+    path = tmp_path / "colleague.jsonld"
+    path.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    window.annotation_session.ask_open_path = lambda: (str(path), "")
+    window.annotation_session.import_action.trigger()
+    window.library.correct_all("农资", "物资", issue)
+    dialog = open_history(window)
+    rows = {
+        dialog.tree.topLevelItem(i).text(2): dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+    }
+    assert "clashed" in rows["农技 → 农业技术"].text(3) and rows["农技 → 农机"].text(3) == "in force"
+    series = [
+        dialog.tree.topLevelItem(i).toolTip(2)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(2) == "农资 → 物资"
+    ]
+    assert len(series) >= 2 and len(set(series)) == len(series)  # each quotes its own place
+    assert all("【农资】" in tip for tip in series)
+    # Reverting mine and reinstating theirs: theirs is in force, mine now reads "reverted".
+    dialog.tree.setCurrentItem(rows["农技 → 农业技术"])
+    dialog.reinstate_button.click()
+    states = {dialog.tree.topLevelItem(i).text(2): dialog.tree.topLevelItem(i).text(3)
+              for i in range(dialog.tree.topLevelItemCount())}
+    assert states["农技 → 农业技术"] == "in force" and states["农技 → 农机"] == "reverted"
+    dialog.reject()
+
+
+def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, window, tmp_path) -> None:
+    """A split article travels with the corrections: undone here, the file brings it back and
+    the status bar says so."""
+    page = window.test_pages["a.txt"]
+    before = len(texts(window, "a.txt"))
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农业农村部" in t)
+    at = texts(window, "a.txt")[section].find("农业农村部")
+    window.library.split_section(page, section, at)
+    assert len(texts(window, "a.txt")) == before + 1
+    session = window.annotation_session
+    out = tmp_path / "shared.jsonld"
+    session.ask_save_path = lambda: (str(out), "")
+    session.export_action.trigger()
+    window.library.undo()
+    assert len(texts(window, "a.txt")) == before
+    session.ask_open_path = lambda: (str(out), "")
+    session.import_action.trigger()
+    assert len(texts(window, "a.txt")) == before + 1
+    assert "structure edits: 1 applied" in window.statusBar().currentMessage()
+
+
+def test_the_windows_w3c_export_leaves_the_structure_edits_out_on_the_file_type_that_says_so(
+    qtbot, window, tmp_path
+) -> None:
+    """The export dialog offers W3C with structure edits first (the default) and W3C with
+    highlights and corrections only; the second's file brings no split back."""
+    page = window.test_pages["a.txt"]
+    before = len(texts(window, "a.txt"))
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农业农村部" in t)
+    window.library.split_section(page, section, texts(window, "a.txt")[section].find("农业农村部"))
+    session = window.annotation_session
+    types = session.export_filters().split(";;")
+    assert types[:2] == [session.w3c_filter(), session.w3c_without_structure_filter()]
+    out = tmp_path / "plain.jsonld"
+    session.ask_save_path = lambda: (str(out), session.w3c_without_structure_filter())
+    session.export_action.trigger()
+    assert "classifying" not in out.read_text(encoding="utf-8")
+    window.library.undo()
+    session.ask_open_path = lambda: (str(out), "")
+    session.import_action.trigger()
+    assert len(texts(window, "a.txt")) == before
+
+
+def test_a_structure_edit_that_clashed_on_import_is_told_in_the_windows_language(qtbot, window, tmp_path) -> None:
+    """甲 made a paragraph a byline, 乙 (here) a subheading: the import's conflict box words both
+    in the window's language (it read "role byline" in the Chinese window), and Page History
+    says 甲's was not applied because it clashed on import (not "reverted": nobody here did)."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+    from ui.annotations.annotation_exchange import CONFLICTS_BOX
+    from ui.common.i18n import install_translators
+
+    library, page = window.library, window.test_pages["a.txt"]
+
+    def at(words: str) -> tuple[int, int]:
+        section = next(i for i, t in enumerate(texts(window, "a.txt")) if words in t)
+        return section, texts(window, "a.txt")[section].find(words)
+
+    library.set_role(page, *at("各地还组织"), "byline", author="甲")
+    theirs = json.loads(json.dumps(correction_annotations(library, structure=True)))
+    assert len(theirs) == 1
+    library.undo()
+    library.set_role(page, *at("各地还组织"), "subheading", author="乙")
+    path = tmp_path / "colleague.jsonld"
+    path.write_bytes(w3c_bytes([], "colleague", theirs))
+    session = window.annotation_session
+    session.ask_open_path = lambda: (str(path), "")
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        session.import_action.trigger()
+        box = window.findChild(QMessageBox, CONFLICTS_BOX)
+        assert box is not None
+        said = box.informativeText()
+        assert "设为副题（乙）" in said and "设为署名（甲）" in said, said
+        assert "role" not in said and "byline" not in said
+        box.close()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    dialog = open_history(window)
+    states = {
+        dialog.tree.topLevelItem(i).text(1): dialog.tree.topLevelItem(i).text(3)
+        for i in range(dialog.tree.topLevelItemCount())
+    }
+    assert states["甲"] == "not applied: clashed with a structure edit here on import"
+    assert states["乙"] == "in force"
+    dialog.reject()

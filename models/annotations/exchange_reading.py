@@ -79,7 +79,8 @@ def read_w3c(data: bytes | str) -> list[Incoming]:
         raise DubaoError("not an annotation file (JSON nested far too deeply)") from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise DubaoError(f"not a JSON file ({_short(exc)})") from None
-    # Corrections ("motivation": "editing") are imported by models.proofreading.exchange.
+    # Corrections ("motivation": "editing") and structure edits are imported by
+    # models.proofreading.exchange.
     items = [item for item in _items(doc, 0) if not _is_correction(item)]
     if len(items) > MAX_ANNOTATIONS:
         raise DubaoError(f"{len(items):,} annotations is more than one import takes ({MAX_ANNOTATIONS:,})")
@@ -87,9 +88,9 @@ def read_w3c(data: bytes | str) -> list[Incoming]:
 
 
 def _is_correction(item: Any) -> bool:
-    from models.proofreading.exchange import is_correction
+    from models.proofreading.exchange import is_correction, is_structure
 
-    return is_correction(item)
+    return is_correction(item) or is_structure(item)
 
 
 def _short(exc: BaseException) -> str:

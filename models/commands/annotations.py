@@ -2,11 +2,13 @@
 
 ``export --format w3c|csv|md [--issue ID] [--db FILE] [-o OUT]`` writes the library's (or one
 issue's) annotations to OUT or stdout; W3C includes the corrections (``"motivation":
-"editing"``). ``export --format text [--raw]`` writes the proofread text (or the raw OCR text),
+"editing"``), and with ``--structure`` the editors' structure edits (``"motivation":
+"classifying"``, :func:`models.proofreading.exchange.structure_annotations`). ``export --format text [--raw]`` writes the proofread text (or the raw OCR text),
 ``--format tei`` TEI with each correction as choice/sic/corr (:mod:`models.proofreading.export`).
 ``import-annotations FILE [--db FILE]`` merges a W3C file from a colleague and prints how many
-highlights were added, merged and left unanchored, and how many corrections were applied,
-already here, or in conflict with a local one (kept in the history, the local one in force).
+highlights were added, merged and left unanchored, and how many corrections (and structure
+edits) were applied, already here, or in conflict with a local one (kept in the history, the
+local one in force).
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="w3c (JSON-LD, corrections included), csv (UTF-8 with BOM), md, text or tei",
     )
     p.add_argument("--raw", action="store_true", help="with --format text: the raw OCR text of each page")
+    p.add_argument(
+        "--structure",
+        action="store_true",
+        help="with --format w3c: also each structure edit in force (split, join, roles, section kinds, "
+        "reading order) as an annotation of motivation classifying, for import-annotations to apply "
+        "(default: highlights and corrections only)",
+    )
     p.add_argument("--issue", type=int, metavar="ID", help="only this issue's annotations (default: all)")
     p.add_argument(
         "--db",
@@ -66,6 +75,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.raw and args.format != "text":
         raise DubaoError("--raw goes with --format text")
+    if args.structure and args.format != "w3c":
+        raise DubaoError("--structure goes with --format w3c")
     if args.output:
         # Refuse a bad target before the library is read, and again (a file may appear) when writing.
         check_target(args.output, [args.db])
@@ -91,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
             if args.format == "w3c":
                 from models.proofreading.exchange import correction_annotations
 
-                corrections = correction_annotations(library, args.issue)
+                corrections = correction_annotations(library, args.issue, structure=args.structure)
                 chunks = w3c_chunks(items, title, corrections, counted)
             elif args.format == "csv":
                 chunks = csv_chunks(items, counted)
@@ -130,8 +141,11 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_w3c(annotations, data)
         edits = correction_items(data)
         summary = report.summary()
+        conflicts: list[str] = []
         if edits:
-            summary += "; " + import_corrections(annotations.library, edits).summary()
+            corrections = import_corrections(annotations.library, edits)
+            summary += "; " + corrections.summary()
+            conflicts = [c.line() for c in corrections.conflict_list]
     except LibraryWriteError:
         raise
     except DubaoError as exc:
@@ -140,6 +154,10 @@ def run_import(args: argparse.Namespace) -> int:
         annotations.library.close()
     sys.stdout.buffer.write(summary.encode("utf-8") + b"\n")
     sys.stdout.buffer.flush()
+    if conflicts:  # which, and where the colleague's version is kept (stdout keeps its one line)
+        print("conflicts (yours kept; theirs kept in each page's history as reverted):", file=sys.stderr)
+        for line in conflicts:
+            print("  " + line, file=sys.stderr)
     return 0
 
 

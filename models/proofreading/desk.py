@@ -378,9 +378,17 @@ class ProofDesk:
         return row_id
 
     def _add_structure(
-        self, rec: _StepRecording, page_id: int, spec: StructureSpec, state: str = "in_force"
+        self,
+        rec: _StepRecording,
+        page_id: int,
+        spec: StructureSpec,
+        state: str = "in_force",
+        *,
+        author: str | None = None,
+        created: datetime | None = None,
     ) -> int:
-        """Insert one structure edit under the step (``reverted``: kept in the history only)."""
+        """Insert one structure edit under the step (``reverted``: kept in the history only; an
+        import keeps its author and time)."""
         row_id = int(
             StructureEdit.insert(
                 page=page_id,
@@ -389,8 +397,8 @@ class ProofDesk:
                 raw_start=spec.raw_start,
                 raw_end=spec.raw_end,
                 value=spec.value,
-                author=rec.author,
-                created=utc_now(),
+                author=rec.author if author is None else author,
+                created=created or utc_now(),
                 state=state,
                 reverted=utc_now() if state == "reverted" else None,
                 page_version=rec.versions.get(page_id, 0),

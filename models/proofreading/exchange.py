@@ -16,13 +16,19 @@ the quote in the raw text (it is the same file, so it is found). Then:
   :meth:`~models.proofreading.correcting.CorrectionOps.reinstate_correction` on the imported
   one swaps them; nothing is dropped;
 - the others are *applied*, keeping their uuid, author and time, as one undoable step.
+
+Structure edits travel only when asked (``correction_annotations(..., structure=True)``: the CLI's
+``export --format w3c --structure``, the window's W3C export by default), as annotations of
+motivation ``classifying`` (:func:`structure_annotations`): ``editing`` stays the text corrections'
+alone, as issue 8's readers count on. The import applies them in the same step (known, applied,
+or kept reverted when they clash with an edit in force here).
 """
 
 from __future__ import annotations
 
 import re
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -30,16 +36,17 @@ from models.anchoring import reanchor
 from models.annotations.exchange_reading import parse_time
 from models.library.corrections import Edit, _overlaps, effective_edits
 from models.library.records import IssueInfo
-from models.library.schema import Issue, Page
+from models.library.schema import Issue, Page, StructureEdit
 from models.library.service import Library
+from models.proofreading.review import IMPORT_STEP, _snippet, _where
 
 _RAW_SOURCE = re.compile(r"^urn:dubao:issue:(?P<issue>[^:]*):page:(?P<sha>[0-9a-f]{64}):raw$")
 CONTEXT = 32
 
 
 def is_correction(item: Any) -> bool:
-    """Whether a W3C annotation is a correction (not a highlight)."""
-    if not isinstance(item, dict):
+    """Whether a W3C annotation is a correction (not a highlight, not a structure edit)."""
+    if not isinstance(item, dict) or is_structure(item):
         return False
     motivation = item.get("motivation")
     return motivation == "editing" or (isinstance(motivation, list) and "editing" in motivation)
@@ -55,19 +62,30 @@ def _iso(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat() + "Z"
 
 
-def correction_annotations(library: Library, issue_id: int | None = None) -> list[dict[str, Any]]:
-    """Every correction in force of the library (or one issue) as W3C annotations, in page order."""
+def correction_annotations(
+    library: Library, issue_id: int | None = None, *, structure: bool = False
+) -> list[dict[str, Any]]:
+    """Every correction in force of the library (or one issue) as W3C annotations, in page order;
+    with ``structure``, each page's structure edits in force too (before its corrections; see
+    :func:`structure_annotations`). Without it the file holds what issue 8's contract reads:
+    every ``editing`` annotation is a text correction."""
     out: list[dict[str, Any]] = []
     # The pages that have a correction in force, in one query: most pages have none.
     rows = library.database.execute_sql(
         "SELECT DISTINCT page_id FROM correction WHERE state = ?", ["in_force"]
     )
     in_force = {int(page_id) for (page_id,) in rows}
-    if not in_force:
+    restructured: set[int] = set()
+    if structure:
+        query = StructureEdit.select(StructureEdit.page).where(StructureEdit.state == "in_force").distinct()
+        restructured = {int(page_id) for (page_id,) in query.tuples()}
+    if not in_force and not restructured:
         return out
     from models.proofreading.export import pages_in_order
 
     for issue, page in pages_in_order(library, issue_id):
+        if page.id in restructured:
+            out.extend(structure_annotations(library, issue, page))
         if page.id not in in_force:
             continue
         corrections = [c for c in library.corrections_of(page.id) if c.in_force]
@@ -111,6 +129,115 @@ def correction_annotations(library: Library, issue_id: int | None = None) -> lis
     return out
 
 
+#: the body format of a structure edit (its purpose is ``classifying``, not ``editing``, so that
+#: a reader of corrections alone never takes it for replacement text)
+STRUCTURE_FORMAT = "application/vnd.dubao.structure+json"
+#: a structure edit's motivation: it says what a place of the raw text *is* (a paragraph break,
+#: an article's start, a byline, a caption, its place in the reading order) and changes no
+#: character, which is W3C's ``classifying``; ``editing`` is kept for text corrections (issue 8:
+#: every editing annotation is a correction, their number is the corrections')
+STRUCTURE_MOTIVATION = "classifying"
+STRUCTURE_KINDS = frozenset({"break", "role", "section", "section_kind", "move"})
+
+
+def _structure_uuid(sha256: str, spec: Any) -> str:
+    """The same edit of the same page has the same id in every export (none is stored)."""
+    name = f"{sha256}:{spec.kind}:{spec.raw_start}:{spec.raw_end}:{spec.value}"
+    return str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, "urn:dubao:structure:" + name))
+
+
+def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list[dict[str, Any]]:
+    """A page's structure edits in force as W3C annotations (``"motivation": "classifying"``, a
+    body of purpose ``classifying`` and format :data:`STRUCTURE_FORMAT` holding the edit as
+    JSON: kind, raw offsets, value; the target the page's raw text at the edit's first raw
+    offset)."""
+    import json
+
+    raw = Page.select(Page.raw_text).where(Page.id == page.id).scalar() or ""
+    out: list[dict[str, Any]] = []
+    for edit in library.structure_edits(page.id):
+        if not edit.in_force:
+            continue
+        end = edit.raw_end if edit.kind == "role" else edit.raw_start
+        annotation: dict[str, Any] = {
+            "id": f"urn:uuid:{_structure_uuid(page.sha256, edit)}",
+            "type": "Annotation",
+            "motivation": STRUCTURE_MOTIVATION,
+            "created": _iso(edit.created),
+            "body": {
+                "type": "TextualBody",
+                "purpose": "classifying",
+                "format": STRUCTURE_FORMAT,
+                "value": json.dumps(
+                    {"kind": edit.kind, "raw_start": edit.raw_start, "raw_end": edit.raw_end, "value": edit.value},
+                    ensure_ascii=False,
+                ),
+            },
+            "target": {
+                "source": raw_source(issue, page.sha256),
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": raw[edit.raw_start : end],
+                        "prefix": raw[max(0, edit.raw_start - CONTEXT) : edit.raw_start],
+                        "suffix": raw[end : end + CONTEXT],
+                    },
+                    {"type": "TextPositionSelector", "start": edit.raw_start, "end": end},
+                ],
+            },
+        }
+        if edit.author:
+            annotation["creator"] = {"type": "Person", "name": edit.author}
+        out.append(annotation)
+    return out
+
+
+def is_structure(item: Any) -> bool:
+    """Whether a W3C annotation is a structure edit (see :func:`structure_annotations`)."""
+    body = item.get("body") if isinstance(item, dict) else None
+    bodies = body if isinstance(body, list) else [body]
+    return any(isinstance(b, dict) and b.get("format") == STRUCTURE_FORMAT for b in bodies)
+
+
+@dataclass(frozen=True)
+class ImportConflict:
+    """A colleague's correction that overlaps one in force here: theirs is kept in the history
+    (reverted), ours stays in force. What a user needs to find and weigh the two."""
+
+    page_id: int
+    page_name: str
+    #: where their correction starts in the page's raw text (code points)
+    raw_start: int
+    #: what the OCR read under their correction
+    ocr: str
+    theirs: str
+    their_author: str
+    #: the local correction in force that it overlaps (its replacement and author)
+    ours: str
+    our_author: str
+    #: "" for a correction; for a structure edit its kind (break, role, section, section_kind,
+    #: move): then ``theirs`` and ``ours`` are the two edits' values (yes/no, the role, the
+    #: section's kind; for a move the words of the section each moves before, "" for the end),
+    #: and ``where`` the words at their place, so that a window words them in its language
+    structure: str = ""
+    where: str = ""
+
+    def line(self) -> str:
+        """One line for a report: page, what the OCR read, yours (kept), theirs (in the history)."""
+        ours, theirs = self.ours, self.theirs
+        if self.structure:
+            ours, theirs = self._structure_words(ours), self._structure_words(theirs)
+        return (
+            f"{self.page_name}, character {self.raw_start}: {self.ocr} → yours {ours} ({self.our_author or '?'}) kept, "
+            f"theirs {theirs} ({self.their_author or '?'}) in the history"
+        )
+
+    def _structure_words(self, value: str) -> str:
+        if self.structure == "move":
+            return f"move before 「{value}」" if value else "move to the end"
+        return f"{self.structure} {value}"
+
+
 @dataclass
 class CorrectionImport:
     """What importing corrections did."""
@@ -120,9 +247,18 @@ class CorrectionImport:
     conflicts: int = 0
     #: Corrections whose page is not in the library, or whose text is not on it.
     skipped: int = 0
+    #: Each conflict, in the file's order (``conflicts`` counts them, structure edits' too).
+    conflict_list: list[ImportConflict] = field(default_factory=list)
+    #: Structure edits (split, join, roles, kinds, order) applied and already here.
+    structure_applied: int = 0
+    structure_known: int = 0
 
     def summary(self) -> str:
         line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
+        if self.structure_applied or self.structure_known:
+            line += (
+                f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
+            )
         if self.skipped:
             line += f", skipped {self.skipped}"
         return line
@@ -140,7 +276,8 @@ class _Incoming:
 
 
 def correction_items(data: bytes | str) -> list[Any]:
-    """The correction annotations of a W3C file (a collection, a page, a list or one annotation)."""
+    """The corrections and structure edits of a W3C file (a collection, a page, a list or one
+    annotation)."""
     import json
 
     if _surely_none(data):
@@ -154,27 +291,35 @@ def correction_items(data: bytes | str) -> list[Any]:
     if isinstance(doc, dict) and isinstance(doc.get("items"), list):
         doc = doc["items"]
     items = doc if isinstance(doc, list) else [doc]
-    return [item for item in items if is_correction(item)]
+    return [item for item in items if is_structure(item) or is_correction(item)]
 
 
 def _surely_none(data: bytes | str) -> bool:
     """True when the file cannot hold a correction, seen without parsing it again (an import
-    has parsed it once already): UTF-8 holding neither the word ``editing`` nor a ``\\u``
-    escape (which could spell it)."""
+    has parsed it once already): UTF-8 holding neither the word ``editing``, nor the structure
+    edits' format, nor a ``\\u`` escape (which could spell them)."""
     if isinstance(data, (bytes, bytearray)):
         import json
 
         if json.detect_encoding(data) not in ("utf-8", "utf-8-sig"):
             return False
-        return b"editing" not in data and b"\\u" not in data
-    return "editing" not in data and "\\u" not in data
+        return b"editing" not in data and STRUCTURE_FORMAT.encode() not in data and b"\\u" not in data
+    return "editing" not in data and STRUCTURE_FORMAT not in data and "\\u" not in data
 
 
 def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     """Apply the corrections among ``items`` (W3C annotations); see the module docstring."""
     report = CorrectionImport()
     incoming: list[_Incoming] = []
+    structures: list[_IncomingStructure] = []
     for item in items:
+        if is_structure(item):
+            edit = _read_structure(item)
+            if edit is None:
+                report.skipped += 1
+            else:
+                structures.append(edit)
+            continue
         if not is_correction(item):
             continue
         found = _read(item)
@@ -182,27 +327,30 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
             report.skipped += 1
         else:
             incoming.append(found)
-    if not incoming:
+    if not incoming and not structures:
         return report
-    # Per page: the local corrections (with those this import adds) as (uuid, span, text, in force).
-    local: dict[int, list[tuple[str, Edit, bool]]] = {}
-    with library._step("import corrections") as rec:
+    # Per page: the local corrections (with those this import adds) as (uuid, span, in force, author).
+    local: dict[int, list[tuple[str, Edit, bool, str]]] = {}
+    names: dict[int, str] = {}
+    raws: dict[int, str] = {}
+    with library._step(IMPORT_STEP) as rec:
         for item in incoming:
             library._enter_page(rec, item.page_id)
             if item.page_id not in local:
                 local[item.page_id] = [
-                    (c.uuid, Edit(c.raw_start, c.raw_end, c.replacement), c.in_force)
+                    (c.uuid, Edit(c.raw_start, c.raw_end, c.replacement), c.in_force, c.author)
                     for c in library.corrections_of(item.page_id)
                 ]
             here = local[item.page_id]
             mine = Edit(item.raw_start, item.raw_end, item.replacement)
             # The same correction (even one an editor here reverted) is not brought in twice.
-            if any(uuid == item.uuid or edit == mine for uuid, edit, _ in here):
+            if any(uuid == item.uuid or edit == mine for uuid, edit, _, _ in here):
                 report.known += 1
                 continue
-            in_force = effective_edits(edit for _, edit, live in here if live)
-            clash = any(_overlaps(mine, e) and e != mine for e in in_force)
-            here.append((item.uuid, mine, not clash))
+            in_force = effective_edits(edit for _, edit, live, _ in here if live)
+            ours = next((e for e in in_force if _overlaps(mine, e) and e != mine), None)
+            clash = ours is not None
+            here.append((item.uuid, mine, not clash, item.author))
             library._add_correction(
                 rec,
                 item.page_id,
@@ -214,11 +362,143 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
                 created=item.created,
                 state="reverted" if clash else "in_force",
             )
-            if clash:
+            if ours is not None:
                 report.conflicts += 1
+                if item.page_id not in names:
+                    names[item.page_id] = library.page_info(item.page_id).name
+                    raws[item.page_id] = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar()
+                raw = raws[item.page_id]
+                our_author = next((a for _, e, live, a in here if live and e == ours), "")
+                report.conflict_list.append(
+                    ImportConflict(
+                        page_id=item.page_id,
+                        page_name=names[item.page_id],
+                        raw_start=item.raw_start,
+                        ocr=raw[item.raw_start : item.raw_end],
+                        theirs=item.replacement,
+                        their_author=item.author,
+                        ours=ours.replacement,
+                        our_author=our_author,
+                    )
+                )
             else:
                 report.applied += 1
+        _import_structures(library, rec, structures, report, names)
     return report
+
+
+@dataclass(frozen=True)
+class _IncomingStructure:
+    page_id: int
+    spec: Any
+    author: str
+    created: datetime | None
+
+
+def _read_structure(item: dict[str, Any]) -> _IncomingStructure | None:
+    """A structure edit from its annotation; None when its page or its edit cannot be read."""
+    import json
+
+    from models.proofreading.structure import StructureSpec
+
+    target = item.get("target")
+    if isinstance(target, list) and target:
+        target = target[0]
+    if not isinstance(target, dict):
+        return None
+    source = _RAW_SOURCE.match(str(target.get("source", "")))
+    if source is None:
+        return None
+    page_id = _find_page(source["sha"], source["issue"])
+    if page_id is None:
+        return None
+    body = item.get("body")
+    bodies = body if isinstance(body, list) else [body]
+    value = next(
+        (b.get("value") for b in bodies if isinstance(b, dict) and b.get("format") == STRUCTURE_FORMAT), None
+    )
+    try:
+        edit = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(edit, dict):
+        return None
+    kind, start, end, what = edit.get("kind"), edit.get("raw_start"), edit.get("raw_end", 0), edit.get("value", "")
+    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
+    if (
+        kind not in STRUCTURE_KINDS
+        or not isinstance(start, int)
+        or not isinstance(end, int)
+        or not isinstance(what, str)
+        or len(what) > 32
+        or not 0 <= start <= len(raw)
+        or not -1 <= end <= len(raw)
+    ):
+        return None
+    creator = item.get("creator")
+    author = (
+        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
+    )
+    return _IncomingStructure(
+        page_id, StructureSpec(kind, start, end, what), str(author), parse_time(item.get("created"))
+    )
+
+
+def _import_structures(
+    library: Library, rec: Any, structures: list[_IncomingStructure], report: CorrectionImport, names: dict[int, str]
+) -> None:
+    """Apply a colleague's structure edits under the import's step: the same edit (any state)
+    is known; one that says otherwise about a place where an edit here is in force is kept in
+    the history as reverted and reported; the others are applied with their author and time."""
+    from models.proofreading.structure import StructureSpec, clashes
+
+    local: dict[int, list[tuple[StructureSpec, bool, str]]] = {}
+    for item in structures:
+        library._enter_page(rec, item.page_id)
+        if item.page_id not in local:
+            local[item.page_id] = [
+                (StructureSpec(e.kind, e.raw_start, e.raw_end, e.value), e.in_force, e.author)
+                for e in library.structure_edits(item.page_id)
+            ]
+        here = local[item.page_id]
+        if any(spec == item.spec for spec, _, _ in here):
+            report.structure_known += 1
+            continue
+        ours = next(
+            ((spec, author) for spec, live, author in here if live and clashes(spec, item.spec)), None
+        )
+        state = "reverted" if ours is not None else "in_force"
+        library._add_structure(rec, item.page_id, item.spec, state, author=item.author, created=item.created)
+        here.append((item.spec, ours is None, item.author))
+        if ours is None:
+            report.structure_applied += 1
+            continue
+        report.conflicts += 1
+        if item.page_id not in names:
+            names[item.page_id] = library.page_info(item.page_id).name
+        raw = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar() or ""
+        report.conflict_list.append(
+            ImportConflict(
+                page_id=item.page_id,
+                page_name=names[item.page_id],
+                raw_start=item.spec.raw_start,
+                ocr="".join(raw[item.spec.raw_start : item.spec.raw_start + 16].split())[:8] + "…",
+                theirs=_conflict_value(item.spec, raw),
+                their_author=item.author,
+                ours=_conflict_value(ours[0], raw),
+                our_author=ours[1],
+                structure=item.spec.kind,
+                where=_where(item.spec, raw),  # type: ignore[arg-type]  # kind and raw offsets suffice
+            )
+        )
+
+
+def _conflict_value(spec: Any, raw: str) -> str:
+    """A structure edit's value as a conflict names it; a move's: the words of the section it
+    moves before ("": to the end)."""
+    if spec.kind == "move":
+        return _snippet(raw, spec.raw_end) if spec.raw_end >= 0 else ""
+    return str(spec.value)
 
 
 def _read(item: dict[str, Any]) -> _Incoming | None:

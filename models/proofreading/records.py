@@ -112,6 +112,13 @@ class HistoryEntry:
     #: ``target``: at ``raw_end``, "" for "to the end"), as ``old``/``new`` quote them.
     where: str = ""
     target: str = ""
+    #: A correction's place: the raw text around it with what it replaced in 【】 (several
+    #: corrections of the same word on a page are told apart by it).
+    context: str = ""
+    #: A colleague's correction (or structure edit) that an import set aside as soon as it came
+    #: in, because it overlapped (clashed with) one in force here (``state`` is ``reverted``):
+    #: nobody here reverted it.
+    import_conflict: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,21 +31,36 @@ class ReviewOps(ProofDesk):
         layout = self.layout(page_id)
         effective = {i for i in layout.effective_ids if i is not None}
         entries: list[HistoryEntry] = []
-        for c in self.corrections_of(page_id):
+        corrections = self.corrections_of(page_id)
+        structure = self.structure_edits(page_id)
+        imports = _import_batches(
+            {c.batch_id for c in corrections if not c.in_force and c.batch_id}
+            | {s.batch_id for s in structure if s.state == "reverted" and s.batch_id}
+        )
+
+        def set_aside_on_import(batch_id: int | None, reverted: datetime | None) -> bool:
+            """Set aside by the import that brought it (in the same step), not by an editor later."""
+            made = imports.get(batch_id) if batch_id is not None else None
+            return made is not None and reverted is not None and abs((reverted - made).total_seconds()) < _SAME_STEP
+
+        for c in corrections:
             state = "reverted" if not c.in_force else ("in_force" if c.id in effective else "superseded")
+            conflict = state == "reverted" and set_aside_on_import(c.batch_id, c.reverted)
             entries.append(
                 HistoryEntry(
                     c.id, "correction", page_id, c.batch_id, c.author, c.created,
                     raw[c.raw_start : c.raw_end], c.replacement, state, c.raw_start, c.raw_end, c.reverted,
+                    context=_context(raw, c.raw_start, c.raw_end), import_conflict=conflict,
                 )
             )  # fmt: skip
-        for s in self.structure_edits(page_id):
+        for s in structure:
             old, new = _describe(s, raw)
             entries.append(
                 HistoryEntry(
                     s.id, s.kind, page_id, s.batch_id, s.author, s.created, old, new, s.state,
                     s.raw_start, s.raw_end, s.reverted, s.value, _where(s, raw),
                     _snippet(raw, s.raw_end) if s.kind == "move" and s.raw_end >= 0 else "",
+                    import_conflict=s.state == "reverted" and set_aside_on_import(s.batch_id, s.reverted),
                 )
             )  # fmt: skip
         entries.sort(key=lambda e: (e.created, e.what == "correction", e.id), reverse=True)
@@ -157,6 +172,35 @@ def _where(edit: StructureEditInfo, raw: str) -> str:
     if edit.kind == "role":
         return _snippet(raw[: edit.raw_end], edit.raw_start)
     return _snippet(raw, edit.raw_start)
+
+
+#: seconds between an import's step and a row it set aside in that step (the same transaction)
+_SAME_STEP = 5.0
+#: the label of the step that imports a colleague's corrections (models.proofreading.exchange)
+IMPORT_STEP = "import corrections"
+
+
+def _import_batches(batch_ids: set[int]) -> dict[int, datetime]:
+    """When each of these batches was made, for those that imported corrections."""
+    from models.library.schema import EditBatch
+
+    if not batch_ids:
+        return {}
+    rows = EditBatch.select(EditBatch.id, EditBatch.created).where(
+        EditBatch.id.in_(sorted(batch_ids)), EditBatch.label == IMPORT_STEP
+    )
+    return {int(row.id): row.created for row in rows}
+
+
+def _context(raw: str, start: int, end: int, around: int = 10) -> str:
+    """The raw text around a span, the span in 【】, on one line (runs of white space dropped)."""
+
+    def flat(text: str) -> str:
+        return "".join(text.split())
+
+    return flat(raw[max(0, start - around * 2) : start])[-around:] + "【" + flat(raw[start:end]) + "】" + (
+        flat(raw[end : end + around * 2])[:around]
+    )
 
 
 def _snippet(raw: str, offset: int, length: int = 8) -> str:

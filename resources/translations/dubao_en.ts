@@ -824,6 +824,44 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>W3C Web Annotation with structure edits (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation with structure edits (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>structure edits: %1 applied, %2 already here</source>
+        <translation>structure edits: %1 applied, %2 already here</translation>
+    </message>
+    <message>
+        <source>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</source>
+        <translation>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)</source>
+        <translation>%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the imported corrections overlap corrections made here. Yours stay in force; theirs are kept in the page's history, not applied.</source>
+        <translation>
+            <numerusform>%n of the imported corrections overlaps a correction made here. Yours stays in force; theirs is kept in the page's history, not applied.</numerusform>
+            <numerusform>%n of the imported corrections overlap corrections made here. Yours stay in force; theirs are kept in the page's history, not applied.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Corrections in conflict</source>
+        <translation>Corrections in conflict</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations/highlight_session.py" line="49" />
         <source>Annotations</source>
         <translation>Annotations</translation>
@@ -1643,6 +1681,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
 <context>
     <name>ProofreadingSession</name>
     <message>
+        <source>Dismiss Flag</source>
+        <translation>Dismiss Flag</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2</source>
+        <translation>Replace %1 with %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
         <source>Pr&amp;oofread</source>
         <translation>Pr&amp;oofread</translation>
@@ -2351,6 +2397,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
 </context>
 <context>
     <name>PageHistoryDialog</name>
+    <message>
+        <source>not applied: clashed with a structure edit here on import</source>
+        <translation>not applied: clashed with a structure edit here on import</translation>
+    </message>
+    <message>
+        <source>not applied: clashed with a correction here on import</source>
+        <translation>not applied: clashed with a correction here on import</translation>
+    </message>
     <message>
         <source>Page History — %1</source>
         <translation>Page History — %1</translation>

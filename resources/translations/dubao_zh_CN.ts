@@ -821,6 +821,42 @@
 <context>
     <name>AnnotationSession</name>
     <message>
+        <source>W3C Web Annotation with structure edits (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation，含结构修改 (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation, highlights and corrections only (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation，仅标记和校正 (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>structure edits: %1 applied, %2 already here</source>
+        <translation>结构修改：应用 %1 处，已有 %2 处</translation>
+    </message>
+    <message>
+        <source>To use theirs: Edit ▸ Page History…, select their correction, Reinstate.</source>
+        <translation>要改用对方的校正：编辑 ▸ 本版历史…，选中该校正，点“恢复”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)</source>
+        <translation>%1，第 %2 字：%3 → 本地 %4（%5），对方 %6（%7）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the imported corrections overlap corrections made here. Yours stay in force; theirs are kept in the page's history, not applied.</source>
+        <translation>
+            <numerusform>导入的校正中有 %n 处与本地校正重叠。本地校正继续生效；对方的校正保存在本版历史中，未应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Corrections in conflict</source>
+        <translation>校正冲突</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations/highlight_session.py" line="49" />
         <source>Annotations</source>
         <translation>批注</translation>
@@ -1637,6 +1673,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
 <context>
     <name>ProofreadingSession</name>
     <message>
+        <source>Dismiss Flag</source>
+        <translation>忽略此标记</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2</source>
+        <translation>把 %1 改为 %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/proofreading/proofreading_session.py" line="61" />
         <source>Pr&amp;oofread</source>
         <translation>校对(&amp;O)</translation>
@@ -2337,6 +2381,14 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
 </context>
 <context>
     <name>PageHistoryDialog</name>
+    <message>
+        <source>not applied: clashed with a structure edit here on import</source>
+        <translation>未应用：导入时与本地结构修改冲突</translation>
+    </message>
+    <message>
+        <source>not applied: clashed with a correction here on import</source>
+        <translation>未应用：导入时与本地校正冲突</translation>
+    </message>
     <message>
         <source>Page History — %1</source>
         <translation>本版历史 — %1</translation>

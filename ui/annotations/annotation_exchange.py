@@ -15,6 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from ui.common.library_writes import run_write
 
+#: object name of the box that lists an import's conflicting corrections (tests find it)
+CONFLICTS_BOX = "importedCorrectionConflicts"
+#: at most so many conflicts are listed one by one in the box
+LISTED = 12
+
 
 class AnnotationExchange(QObject):
     """Export and import of one window's annotations (through its AnnotationSession)."""
@@ -38,9 +43,11 @@ class AnnotationExchange(QObject):
         if annotations is None:
             self.session._say(self.tr("Open the library to export annotations."))
             return None
-        path, _chosen = self.session.ask_save_path()
+        path, chosen = self.session.ask_save_path()
         if not path:
             return None
+        # W3C carries the structure edits unless the user chose the file type without them.
+        structure = chosen != self.session.w3c_without_structure_filter()
         issue_id = self.session.page.content.info.issue_id if self.session.page is not None else None
         try:
             items = collect(annotations, issue_id)
@@ -49,10 +56,12 @@ class AnnotationExchange(QObject):
             suffix = Path(path).suffix.lower()
             if suffix in (".csv", ".md"):
                 data = csv_bytes(items) if suffix == ".csv" else markdown_bytes(items, title)
-            else:  # W3C carries the editors' corrections too ("motivation": "editing"), as the CLI's
+            else:  # W3C carries the editors' corrections too ("motivation": "editing"), as the CLI's,
+                # and their structure edits ("classifying"), as the CLI's --structure
                 from models.proofreading.exchange import correction_annotations
 
-                data = w3c_bytes(items, title, correction_annotations(annotations.library, issue_id))
+                edits = correction_annotations(annotations.library, issue_id, structure=structure)
+                data = w3c_bytes(items, title, edits)
             # Never over the open library; through a temporary file and a rename.
             write_atomically(path, data, [annotations.library.path], what="annotation export")
         except (DubaoError, OSError) as exc:
@@ -100,7 +109,15 @@ class AnnotationExchange(QObject):
                     .replace("%2", str(corrections.known))
                     .replace("%3", str(corrections.conflicts))
                 )
+                if corrections.structure_applied or corrections.structure_known:
+                    message += "; " + (
+                        self.tr("structure edits: %1 applied, %2 already here")
+                        .replace("%1", str(corrections.structure_applied))
+                        .replace("%2", str(corrections.structure_known))
+                    )
             self.session._say(message)
+            if corrections is not None and corrections.conflict_list:
+                self.tell_conflicts(corrections.conflict_list)
 
         # The import's change notice repaints the shown page.
         result = run_write(
@@ -111,3 +128,60 @@ class AnnotationExchange(QObject):
             refused=lambda message: self.session._say(f"{path}: {message}"),
         )
         return result[0] if isinstance(result, tuple) else result
+
+    def tell_conflicts(self, conflicts: list[Any]) -> Any:
+        """Say which of a colleague's corrections clash with ones made here, whose is kept and
+        where theirs is: a window-modal box (opened with ``open()``), not a status-bar line that
+        the next message replaces."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.session.window)
+        box.setObjectName(CONFLICTS_BOX)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # page text and names, shown as they are
+        box.setWindowTitle(self.tr("Corrections in conflict"))
+        box.setText(
+            self.tr(
+                "%n of the imported corrections overlap corrections made here. Yours stay in force; "
+                "theirs are kept in the page's history, not applied.",
+                "",
+                len(conflicts),
+            )
+        )
+        from ui.common.structure_words import StructureWords
+
+        words = StructureWords()
+
+        def said(c: Any, value: str) -> str:
+            """A correction's replacement, or a structure edit in the window's language (it read
+            "role byline" in the Chinese window too)."""
+            kind = getattr(c, "structure", "")
+            if not kind:
+                return value or "∅"
+            if kind == "move":  # its value is the words of the section it moves before
+                return words.wording(kind, "", c.where, value)
+            return words.wording(kind, value, c.where) or f"{kind} {value}"
+
+        lines = [
+            self.tr("%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)")
+            .replace("%1", c.page_name)
+            .replace("%2", str(c.raw_start))
+            .replace("%3", c.ocr)
+            .replace("%4", said(c, c.ours))
+            .replace("%5", c.our_author or "?")
+            .replace("%6", said(c, c.theirs))
+            .replace("%7", c.their_author or "?")
+            for c in conflicts[:LISTED]
+        ]
+        if len(conflicts) > LISTED:
+            lines.append(self.tr("… and %n more", "", len(conflicts) - LISTED))
+        lines.append("")
+        lines.append(
+            self.tr("To use theirs: Edit ▸ Page History…, select their correction, Reinstate.")
+        )
+        box.setInformativeText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+        return box

@@ -25,7 +25,8 @@ from ui.common.library_writes import run_write
 from ui.common.open_paths import ask_open_paths
 from ui.common.step_labels import StepLabels
 
-EXPORT_FILTERS = "W3C Web Annotation (*.jsonld *.json);;CSV (*.csv);;Markdown (*.md)"
+#: the export's file types after the two W3C ones (with structure edits, the default; without)
+TABLE_FILTERS = "CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class AnnotationSession(QObject):
         self.import_action = self._action(self.tr("&Import Annotations…"), self.import_annotations, [])
         #: the file questions, replaceable in tests: (path or "", chosen filter)
         self.ask_save_path: Callable[[], tuple[str, str]] = lambda: ask_save_path(
-            self.window, self.tr("Export Annotations"), "annotations.jsonld", EXPORT_FILTERS
+            self.window, self.tr("Export Annotations"), "annotations.jsonld", self.export_filters()
         )
         self.ask_open_path: Callable[[], tuple[str, str]] = lambda: (
             next(iter(ask_open_paths(self.window, self.tr("Import Annotations"), IMPORT_FILTER)), ""),
@@ -97,6 +98,19 @@ class AnnotationSession(QObject):
         self._update_actions()
         self.changed.connect(self._apply_change)
         window.pageShown.connect(self._page_shown)  # type: ignore[attr-defined]
+
+    def export_filters(self) -> str:
+        """The export dialog's file types: W3C with the editors' structure edits (first, the
+        default: editors exchanging their work expect them), W3C with highlights and corrections
+        only (what other tools read, as the CLI's default), CSV, Markdown. A file type, not a
+        check box: the dialog may be the desktop's own, where no widget of ours can be added."""
+        return ";;".join((self.w3c_filter(), self.w3c_without_structure_filter(), TABLE_FILTERS))
+
+    def w3c_filter(self) -> str:
+        return self.tr("W3C Web Annotation with structure edits (*.jsonld *.json)")
+
+    def w3c_without_structure_filter(self) -> str:
+        return self.tr("W3C Web Annotation, highlights and corrections only (*.jsonld *.json)")
 
     def _action(self, text: str, slot, keys: list[QKeySequence]) -> QAction:
         action = QAction(text, self.window)

@@ -28,7 +28,8 @@ class ReadingEdits:
         place = self.place_at(column, point)
         if not isinstance(place, tuple):
             return
-        self.set_cursor(place, pin=False)
+        if not self._proofreading():  # the word's card beside the menu; an editor's text stays clear
+            self.set_cursor(place, pin=False)
         text, word = self.word(place)
         menu.addSeparator()
         menu.addAction(

@@ -157,18 +157,29 @@ class WordPopups:
                 if overlay.column is column:
                     overlay.setGeometry(watched.rect())
         elif kind == QEvent.Type.MouseMove:
-            # Dragging a selection is not looking words up.
+            # Dragging a selection is not looking words up; nor is an editor's mouse crossing
+            # the text while proofreading (the word cursor, Ctrl+→ / Ctrl+←, still shows it).
             dragging = event.buttons() != Qt.MouseButton.NoButton
-            self.set_hovered(column, None if dragging else self.place_at(column, event.position()))
+            quiet = dragging or self._proofreading()
+            self.set_hovered(column, None if quiet else self.place_at(column, event.position()))
         elif kind == QEvent.Type.Leave:
             self.set_hovered(column, None)
         elif kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            if self._proofreading():  # a click puts the caret there: no popup over it
+                if self.popup.pinned or self.cursor is not None:
+                    self.set_cursor(None)
+                return False
             place = self.place_at(column, event.position())
             if isinstance(place, tuple):
                 self.set_cursor(place, pin=True)
             elif self.popup.pinned:
                 self.set_cursor(None)
         return False
+
+    def _proofreading(self) -> bool:
+        """Whether the window is in proofreading mode (the editor types in the columns)."""
+        session = getattr(self.window, "proofreading", None)
+        return bool(getattr(session, "active", False))
 
     @staticmethod
     def _is_word_key(event) -> bool:

@@ -285,6 +285,34 @@ class FlagReview(QObject):
             else:
                 self.session._say(self.tr("No flags on this page."))
             return None
+        return self.show_selected(flag)
+
+    def at(self, column: SectionColumn, point: Any) -> Flag | None:
+        """The flag under a point of the column's viewport (a right-click), None where none is."""
+        position = column.cursorForPosition(point.toPoint()).position()
+        block = column.block_at(position)
+        if block < 0:
+            return None
+        offset = column.block_text_offset(block, position)
+        return next(
+            (
+                f
+                for f in self.queue.flags
+                if f.section == column.number and f.block == block and f.start <= offset < f.end
+            ),
+            None,
+        )
+
+    def select(self, flag: Flag) -> Flag | None:
+        """Select a flag of the queue as F8 does (the caret on it, its message said)."""
+        if flag not in self.queue.flags:
+            return None
+        self.queue.selected = self.queue.flags.index(flag)
+        self.paint()
+        return self.show_selected(flag)
+
+    def show_selected(self, flag: Flag) -> Flag:
+        """Put the caret's selection on the selected flag, mid-column, and say what it is."""
         view = self.session.window.page_view
         target = view.columns[flag.section]
         self._selecting_flag = True  # the caret moves onto the flag: it stays selected

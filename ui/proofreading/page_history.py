@@ -124,8 +124,18 @@ class PageHistoryDialog(QDialog):
         for entry in self.entries:
             change = self._change_text(entry)
             when = entry.created.strftime("%Y-%m-%d %H:%M:%S")
-            item = QTreeWidgetItem([when + " UTC", entry.author, change, self._state_name(entry.state)])
-            item.setToolTip(2, change.replace("&", "&amp;").replace("<", "&lt;"))
+            state = self._state_name(entry.state)
+            if getattr(entry, "import_conflict", False):  # nobody here reverted it: say why it is not in force
+                state = (
+                    self.tr("not applied: clashed with a correction here on import")
+                    if entry.what == "correction"
+                    else self.tr("not applied: clashed with a structure edit here on import")
+                )
+            item = QTreeWidgetItem([when + " UTC", entry.author, change, state])
+            # Where on the page: several corrections of one word are told apart by their context.
+            where = getattr(entry, "context", "")
+            tip = change + ("\n" + where if where else "")
+            item.setToolTip(2, tip.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>"))
             self.tree.addTopLevelItem(item)
         for column in range(4):
             self.tree.resizeColumnToContents(column)
@@ -234,38 +244,9 @@ class PageHistoryDialog(QDialog):
 
     def _structure_text(self, entry: Any) -> str:
         """A structure edit in the window's language ("" for a kind this dialog does not know)."""
-        names = {
-            "heading": self.tr("heading"),
-            "kicker": self.tr("kicker"),
-            "subheading": self.tr("subheading"),
-            "byline": self.tr("byline"),
-            "body": self.tr("body text"),
-            "article": self.tr("article"),
-            "caption": self.tr("caption"),
-            "masthead": self.tr("masthead"),
-            "other": self.tr("other"),
-        }
-        yes = entry.value == "yes"
-        wording = {
-            "break": self.tr("paragraph break before 「%1」")
-            if yes
-            else self.tr("「%1」 joins the paragraph before"),
-            "role": self.tr("「%1」 is %2"),
-            "section": self.tr("new section at 「%1」")
-            if yes
-            else self.tr("section 「%1」 joins the one before"),
-            "section_kind": self.tr("section 「%1」 is %2"),
-            "move": self.tr("section 「%1」 moves before 「%3」")
-            if entry.target
-            else self.tr("section 「%1」 moves to the end"),
-        }.get(entry.what)
-        if wording is None:
-            return ""
-        return (
-            wording.replace("%2", names.get(entry.value, entry.value))
-            .replace("%3", entry.target)
-            .replace("%1", entry.where)
-        )
+        from ui.common.structure_words import StructureWords
+
+        return StructureWords().wording(entry.what, entry.value, entry.where, entry.target)
 
     def _fill_moments(self) -> None:
         """The From and To lists: the OCR text, after each step, now (the choices kept if still there)."""

@@ -139,6 +139,8 @@ class ProofreadingSession(QObject):
         language = getattr(self.window, "language", None)
         if language is not None:  # R types while proofreading
             language.add_word_action.setEnabled(not active)
+            if active and not language.popup.pinned:  # the mouse no longer brings words up
+                language.set_hovered(None, None)
         annotating = getattr(self.window, "annotation_session", None)
         if annotating is not None:  # 1–9 type too: the Annotations panel says so
             annotating.set_proofreading(active)
@@ -264,7 +266,7 @@ class ProofreadingSession(QObject):
             if not column.property("proofreadingHooked"):  # once per column, however often attached
                 column.setProperty("proofreadingHooked", True)
                 column.contextMenuAboutToShow.connect(
-                    lambda menu, _point, c=column: self._context_menu(c, menu)
+                    lambda menu, point, c=column: self._context_menu(c, menu, point)
                 )
                 column.cursorPositionChanged.connect(lambda c=column: self.flags.caret_moved(c))
                 # Right on the selected flag keeps the caret where it is and drops the selection
@@ -538,11 +540,45 @@ class ProofreadingSession(QObject):
             index += step
         return None
 
-    def _context_menu(self, column: SectionColumn, menu: QMenu) -> None:
+    def _context_menu(self, column: SectionColumn, menu: QMenu, point: Any = None) -> None:
+        """In the mode, what an editor looks for under the right button: the flag's suggestion
+        and its dismissal (the flag clicked on is selected, as F8 would), Cut and Paste, Correct
+        Everywhere, Add to Dictionary, Page History and the structure edits."""
         if not self.active:
             return
+        flag = self.flags.at(column, point) if point is not None else None
+        if flag is not None and flag != self.queue.current():
+            self.flags.select(flag)
+        flag = self.queue.current()
+        first = menu.actions()[0] if menu.actions() else None
+        if flag is not None and flag.section == column.number:
+            if flag.suggestion is not None:
+                accept = QAction(
+                    self.tr("Replace %1 with %2").replace("%1", flag.text).replace("%2", flag.suggestion or "∅")
+                    + "\tEnter",
+                    menu,
+                )
+                font = accept.font()
+                font.setBold(True)  # what the flag proposes: the first thing to read
+                accept.setFont(font)
+                accept.triggered.connect(self.accept_flag)
+                menu.insertAction(first, accept)
+            dismiss = QAction(self.tr("Dismiss Flag") + "\tEsc", menu)  # the keys shown, not bound
+            dismiss.triggered.connect(self.dismiss_flag)
+            menu.insertAction(first, dismiss)
+            menu.insertSeparator(first)
+        clipboard = getattr(self.window, "clipboard_actions", None)
+        if clipboard is not None:  # the standard menu of a read-only column has Copy alone
+            clipboard.update()
+            menu.insertAction(first, clipboard.cut_action)
+            if first is not None:
+                menu.insertAction(menu.actions()[menu.actions().index(first) + 1], clipboard.paste_action)
+            else:
+                menu.addAction(clipboard.paste_action)
         menu.addSeparator()
+        menu.addAction(self.review.correct_everywhere_action)
         menu.addAction(self.dictionary.action)
+        menu.addAction(self.review.history_action)
         sub = menu.addMenu(self.tr("&Structure"))
         self.structure.fill(sub)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -137,7 +137,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._apply_raw_font()
         if self.settings.raw_view_shown():
             self.set_raw_view_shown(True)
-        self.resize(1280, 820)
+        self.resize(default_size(self))
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -814,3 +814,21 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+#: the window's first size, where the screen has room for it
+DEFAULT_SIZE = (1280, 820)
+#: room kept above and below the window for a window manager's title bar and a panel
+FRAME_ROOM = 48
+
+
+def default_size(window: QWidget) -> QSize:
+    """The window's size before any session saved one: 1280×820, cut to the screen's free area
+    (a 1366×768 laptop had the status bar, with the flag count and the proofreading sign, and
+    the Annotations dock's Delete button below the screen's edge)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    width, height = DEFAULT_SIZE
+    if screen is None:
+        return QSize(width, height)
+    free = screen.availableGeometry()
+    return QSize(min(width, free.width()), min(height, max(free.height() - FRAME_ROOM, 400)))
