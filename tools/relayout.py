@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from models.parser.lines import HANGING, OPENERS  # noqa: E402
+from models.parser.lines import HANGING, OPENERS, SENTENCE_END  # noqa: E402
 
 DEV_SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
 TITLE_FIELDS = ("kicker", "heading", "subheading")
@@ -159,6 +159,64 @@ def _title_lines(text: str, width: int, engine: bool, rng: random.Random | None 
     return [text[k : k + size] for k in range(0, len(text), size)]
 
 
+#: How list items are numbered when ``as_list`` sets a paragraph's sentences apart (None: not at all).
+LIST_MARKS = (
+    None,
+    None,
+    lambda i: f"{i}. ",
+    lambda i: f"{i}．",
+    lambda i: f"（{i}）",
+    lambda i: "一二三四五六七八九十"[i - 1] + "、" if i <= 10 else None,
+    lambda i: "（" + "一二三四五六七八九十"[i - 1] + "）" if i <= 10 else None,
+    lambda i: chr(0x2460 + i - 1) if i <= 20 else None,
+    lambda i: "●",
+)
+_ENDS = set("。！？；…")
+_CLOSE = set("”’」』）)")
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences, each with its closing marks (none cut inside a quotation)."""
+    out: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch in "“‘（(" and 1 or 0
+        depth -= ch in "”’）)" and depth > 0 and 1 or 0
+        i += 1
+        if ch in _ENDS and depth == 0:
+            while i < len(text) and (text[i] in _ENDS or text[i] in _CLOSE):
+                i += 1
+            out.append(text[start:i])
+            start = i
+    if text[start:].strip():
+        out.append(text[start:])
+    return out
+
+
+def as_list(article: dict, rng: random.Random) -> dict:
+    """The article with one of its paragraphs of three or more sentences printed as a list:
+    each sentence a paragraph of its own, numbered in one style or not at all (as print sets
+    lists, dialogue and series of short statements: runs of short paragraphs)."""
+    paras = list(article["paragraphs"])
+    choices = [j for j, p in enumerate(paras) if 3 <= len(sentences(p)) <= 12]
+    if not choices:
+        return article
+    j = rng.choice(choices)
+    mark = rng.choice(LIST_MARKS)
+    items = [x.strip() for x in sentences(paras[j])]
+    if mark is not None:
+        items = [(mark(i) or "") + x for i, x in enumerate(items, 1)]
+    return dict(article, paragraphs=paras[:j] + items + paras[j + 1 :])
+
+
+#: On a page with blank lines, the share of body lines with a blank line above them, by
+#: whether the line opens a paragraph (P) or carries one on (C) and opens with a quote (q):
+#: the printed dev pages' (pages-dev, pages-dev-column: 29%, 1.2%, 65%, 54% of such
+#: lines), where three blank lines in four inside an article stand before a paragraph;
+#: the old layout's fell every 8–40 lines, 43% of them before a paragraph.
+PRINT_BLANKS = {"P": 0.29, "C": 0.012, "Pq": 0.65, "Cq": 0.54}
+
 #: Share of pages that open inside an article carried over from an earlier column or page.
 CARRIED_OVER = 0.25
 
@@ -183,15 +241,31 @@ def _carried_over(article: dict, rng: random.Random) -> dict:
 
 
 def lay_out_page(
-    articles: list[dict], rng: random.Random, engine: bool | None = None, after_p: float | None = None
+    articles: list[dict],
+    rng: random.Random,
+    engine: bool | None = None,
+    after_p: float | None = None,
+    lists: float = 0.0,
+    apart: float = 0.0,
+    print_blanks: bool = False,
 ) -> Layout:
     """One page holding these articles in this order, in a style drawn from ``rng``; the
     first may be carried over from an earlier page (see ``Layout.printed``). ``after_p``:
-    the share of headlines printed after their article (drawn from ``rng`` when None)."""
+    the share of headlines printed after their article (drawn from ``rng`` when None);
+    ``lists``: the share of articles with a paragraph printed as a list (``as_list``);
+    ``apart``: on a page with blank lines, the share of one-line paragraphs that end no
+    sentence (小标题, labels, bylines) set apart by a blank line above and below, as print
+    sets them (drawn from a generator of their own: the page is otherwise as without);
+    ``print_blanks``: on a page with blank lines, the blank lines inside an article fall
+    where the printed dev pages' do (``PRINT_BLANKS``: mostly before a paragraph, seldom
+    inside one, often before a line opening with a quote) instead of every 8–40 lines
+    wherever that falls (drawn from a generator of their own, as ``apart``)."""
     if engine is None:
         engine = rng.random() < 0.4
     page = Layout()
     articles = list(articles)
+    if lists > 0:
+        articles = [as_list(a, rng) if rng.random() < lists else a for a in articles]
     if len(articles) > 1 and rng.random() < CARRIED_OVER:
         articles[0] = _carried_over(articles[0], rng)
     page.printed = articles
@@ -208,6 +282,8 @@ def lay_out_page(
     after_p = drawn if after_p is None else after_p
     since_break = 0
     break_every = rng.randint(8, 40)
+    # Its own generator, seeded from rng's state without drawing from it.
+    arng = random.Random(repr(rng.getstate()[1][:8])) if apart > 0 or print_blanks else None
     for a, art in enumerate(articles):
         width = max(10, min(44, base + rng.choice([0, 0, 0, -2, 2, -4, 4, -1, 1])))
         title_width = rng.randint(max(8, width - 4), max(12, width + 8))
@@ -216,12 +292,23 @@ def lay_out_page(
             if art.get(name):
                 for ln in _title_lines(art[name], title_width, engine, rng):
                     head.append((ln, ("T", a)))
-        body: list[tuple[str, tuple[str, int]]] = []
+        body: list[tuple[str, tuple[str, int], bool]] = []
         for j, para in enumerate(art["paragraphs"]):
             text = space_digits(para, rng, digit_p)
             cut = j == 0 and art.get("cut", False)  # the page opens in the middle of this paragraph
-            for k, ln in enumerate(wrap(text, width, 0 if cut else 2, rng, spread)):
-                body.append((ln, ("P" if k == 0 and not cut else "C", a)))
+            rows = wrap(text, width, 0 if cut else 2, rng, spread)
+            alone = (
+                arng is not None
+                and blank_breaks
+                and apart > 0
+                and len(rows) == 1
+                and not cut
+                and len(para.strip()) <= 20
+                and para.strip()[-1:] not in SENTENCE_END
+                and arng.random() < apart
+            )
+            for k, ln in enumerate(rows):
+                body.append((ln, ("P" if k == 0 and not cut else "C", a), alone))
         after = rng.random() < after_p
 
         def put_head(head: list[tuple[str, tuple[str, int]]] = head) -> None:
@@ -236,14 +323,25 @@ def lay_out_page(
 
         if not after:
             put_head()
-        for ln, lab in body:
+        for j, (ln, lab, alone) in enumerate(body):
             nonlocal_break = blank_breaks and since_break >= break_every
-            if nonlocal_break or (blank_quotes and ln[:1] in OPENERS and rng.random() < 0.5):
-                page.blank()
+            old = nonlocal_break or (blank_quotes and ln[:1] in OPENERS and rng.random() < 0.5)
+            if old:
                 since_break = 0
                 break_every = rng.randint(8, 40)
+            if print_blanks and blank_breaks and arng is not None:
+                if j > 0:
+                    kind = ("P" if lab[0] == "P" else "C") + ("q" if ln[:1] == "“" else "")
+                    if arng.random() < PRINT_BLANKS[kind]:
+                        page.blank()
+            elif old:
+                page.blank()
+            if alone:
+                page.blank()
             page.add(ln, lab)
             since_break += 1
+            if alone:
+                page.blank()
         if after:
             put_head()
         if blank_breaks and rng.random() < 0.5:

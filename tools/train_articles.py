@@ -62,6 +62,22 @@ SYNTH_PAGES = 200  # relaid-out column pages in all
 #: More relaid-out column pages (ART_MORE, in all), trained on and never scored (set
 #: "relaid-more"; the scored relaid-out pages stay the same).
 MORE_PAGES = int(os.environ.get("ART_MORE", "0"))
+#: Relaid-out column pages with lists (ART_LISTS, in all): in about half their articles a
+#: paragraph of three or more sentences is printed as a list, a paragraph a sentence
+#: (``relayout.as_list``), numbered or not. They train the paragraph-break model alone
+#: (set "relaid-lists"; never scored): runs of short paragraphs, which print sets for
+#: lists, dialogue and series of statements, are few among the gold articles.
+LIST_PAGES = int(os.environ.get("ART_LISTS", "0"))
+LIST_SHARE = float(os.environ.get("ART_LIST_SHARE", "0.5"))
+#: On the relaid-out column pages, the share of one-line paragraphs that end no sentence
+#: (小标题, labels) set apart by blank lines, as print sets them (ART_APART; relayout's ``apart``).
+APART = float(os.environ.get("ART_APART", "0"))
+#: Blank lines inside the relaid-out column pages' articles where print sets them
+#: (ART_PRINT_BLANKS=1; relayout's ``print_blanks``). ART_PRINT_BLANKS=titles: the title-block
+#: model alone fitted on such pages (set "relaid-titles", the same articles and draws), the
+#: paragraph breaks and the article decoder on the relaid-out pages as before.
+PRINT_BLANKS = os.environ.get("ART_PRINT_BLANKS", "0") == "1"
+TITLES_PRINT_BLANKS = os.environ.get("ART_PRINT_BLANKS", "0") == "titles"
 #: Passes of the perceptron: a number, or "auto" to choose it on the training pages (``choose_epochs``).
 EPOCHS = None if os.environ.get("ART_EPOCHS", "auto") == "auto" else int(os.environ["ART_EPOCHS"])
 MAX_EPOCHS = 10  # the most passes choose_epochs tries
@@ -200,14 +216,25 @@ def fold_of_sources(pages: list[Page]) -> dict[str, int]:
 
 def relaid_out(articles: list[dict], n: int, fold: int, name: str = "relaid-out") -> list[Page]:
     """Column pages with blank lines laid out from these articles."""
-    rng = random.Random(SEED * 1000 + fold + (0 if name == "relaid-out" else 500))
+    rng = random.Random(
+        SEED * 1000 + fold + {"relaid-out": 0, "relaid-titles": 0, "relaid-lists": 700}.get(name, 500)
+    )
     keys = ("kicker", "heading", "subheading", "paragraphs")
     out: list[Page] = []
     while len(out) < n:
         chosen = rng.sample(articles, min(len(articles), rng.randint(2, 8)))
-        layout = lay_out_page(chosen, rng, engine=False)
+        layout = lay_out_page(
+            chosen,
+            rng,
+            engine=False,
+            lists=LIST_SHARE if name == "relaid-lists" else 0.0,
+            apart=APART,
+            print_blanks=PRINT_BLANKS or name == "relaid-titles",
+        )
         if parser._engine_layout(split_lines(layout.raw)):
             continue  # laid out without blank lines: the line model's pages
+        if name == "relaid-lists":
+            chosen = layout.printed
         gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
         labels = list(layout.labels) + [None]
         out.append(
@@ -469,9 +496,17 @@ def dataset() -> list[Page]:
         synth += relaid_out(arts, SYNTH_PAGES // FOLDS, f)
         if MORE_PAGES:
             synth += relaid_out(arts, MORE_PAGES // FOLDS, f, "relaid-more")
+        if LIST_PAGES:
+            synth += relaid_out(arts, LIST_PAGES // FOLDS, f, "relaid-lists")
+        if TITLES_PRINT_BLANKS:
+            synth += relaid_out(arts, SYNTH_PAGES // FOLDS, f, "relaid-titles")
     allp = pages + synth + ([seed_page()] if SEED_COPIES else [])
     for p in allp:
-        p.blocks = block_examples(p)
+        p.blocks = (
+            []
+            if p.set == "relaid-lists" or (TITLES_PRINT_BLANKS and p.set == "relaid-out")
+            else block_examples(p)
+        )
     return allp
 
 
@@ -521,8 +556,9 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     the article decoder's, fitted on ``pages``; every page of ``everything`` is left parsed
     into items with those title and paragraph weights (which stay set for scoring)."""
     laid_out = [p for p in pages if p.set != "seed"]  # the seed page trains the article decoder alone
-    titles = fit_titles(laid_out)
+    titles = fit_titles([p for p in laid_out if p.set != "relaid-lists"])
     article_model.set_title_weights(titles)
+    laid_out = [p for p in laid_out if p.set != "relaid-titles"]  # the title-block fit's alone
     for p in laid_out:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
     l2 = PARA_L2
@@ -540,8 +576,13 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     paragraphs = fit_paragraphs(gaps, l2)
     article_model.set_paragraph_weights(paragraphs)
     for p in everything:
-        capture_items(p)
-    return titles, paragraphs, train(article_pages(pages))
+        if p.set not in ("relaid-lists", "relaid-titles"):  # pages that train one model alone
+            capture_items(p)
+    return (
+        titles,
+        paragraphs,
+        train(article_pages([p for p in pages if p.set not in ("relaid-lists", "relaid-titles")])),
+    )
 
 
 def kfold(folds: int, save: Path | None = None, articles_only: bool = False, engine: bool = True) -> None:
