@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
+from ocr_noise import kinds_of, noisy_page, page_seed  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
 from train_paragraphs import choose_l2, gap_examples  # noqa: E402
@@ -436,7 +437,13 @@ def train(pages: list[Page], epochs: int | None = EPOCHS) -> dict[str, float]:
     return {k: v for k, v in mean.items() if abs(v) > 1e-6}
 
 
-def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collections.Counter:
+#: OCR_NOISE=all (or kinds apart by commas): with --kfold, the dev sets scored again read with
+#: that OCR noise (tools/ocr_noise.py), as "SET +noise".
+NOISE = kinds_of(os.environ["OCR_NOISE"]) if os.environ.get("OCR_NOISE") else ()
+
+
+def score(pages: list[Page], weights: dict[str, float] | None, ev, noise: tuple[str, ...] = ()) -> collections.Counter:
+    """The scorer's counts over these pages (``noise``: each read with these kinds of OCR noise first)."""
     tot: collections.Counter = collections.Counter()
     real = parser.decode_learned
     if weights is not None:
@@ -446,9 +453,12 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
     tmp = tempfile.TemporaryDirectory(prefix="train_articles_")
     try:
         for page in pages:
+            raw, gold = page.raw, page.gold
+            if noise:
+                raw, gold = noisy_page(raw, gold, noise, page_seed(page.set, page.name))
             path = Path(tmp.name) / "page.txt"
-            path.write_text(page.raw, encoding="utf-8")
-            m = ev.score_page(path, page.gold, parser.parse_page(page.raw).to_json())
+            path.write_text(raw, encoding="utf-8")
+            m = ev.score_page(path, gold, parser.parse_page(raw).to_json())
             for k, v in m.items():
                 tot[k] += int(v)
             tot["pages"] += 1
@@ -558,10 +568,15 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
     FOLDS = folds
     data = dataset()
     ev = scorer()
-    sets = list(SETS) + ["relaid-out"] + (["seed"] if SEED_COPIES else [])
+    sets = list(SETS) + ["relaid-out"] + (["seed"] if SEED_COPIES else []) + [f"{s} +noise" for s in SETS if NOISE]
+
+    def score_set(pages: list[Page], s: str, weights: dict[str, float] | None) -> collections.Counter:
+        name = s.removesuffix(" +noise")
+        return score([p for p in pages if p.set == name], weights, ev, NOISE if s != name else ())
+
     article_model.set_title_weights(None)
     article_model.set_paragraph_weights(None)
-    dev = {s: score([p for p in data if p.set == s], article_model.shipped_weights(), ev) for s in sets}
+    dev = {s: score_set(data, s, article_model.shipped_weights()) for s in sets}
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
     held = {s: collections.Counter() for s in sets}
@@ -582,7 +597,7 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
             model = {"title_blocks": t_f, "paragraph_breaks": p_f, "weights": w_f, "folds": FOLDS}
             (save / f"fold{f}.json").write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
         for s in sets:
-            part = score([p for p in test if p.set == s], w_f, ev)
+            part = score_set(test, s, w_f)
             held[s] += part
             print(f"fold {f + 1}/{FOLDS} {s:18s} {figures(part)}", flush=True)
     article_model.set_title_weights(None)

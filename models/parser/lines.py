@@ -37,11 +37,78 @@ def is_han(ch: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence (。！？… or ；), allowing closing quotes after it."""
     s = text.rstrip()
+    if _HALF.search(s, max(0, len(s) - 8)):
+        s = ocr_read(s[-8:])  # a half-width mark OCR read at the end (。 as . or o)
     while s and s[-1] in CLOSERS:
         s = s[:-1].rstrip()  # a letter-spaced line has spaces between the marks too
     if s.endswith(".") and len(s) >= 2 and s[-2].isascii() and s[-2].isalpha():
         return True  # a Latin sentence (not a decimal point)
     return bool(s) and s[-1] in SENTENCE_END
+
+
+#: OCR's half-width reading of a full-width mark, and the mark it stands for in Han text.
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。", "o": "。"}
+#: A line that may hold such a reading (most lines hold none: read as they are).
+_HALF = re.compile("[,:;!?().o\"]")
+#: Marks before which a quotation has closed (a straight quote there is ”).
+_AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
+
+
+def _cjk_side(ch: str) -> bool:
+    return bool(ch) and not ch.isascii() and is_cjk(ch)
+
+
+def ocr_read(text: str) -> str:
+    """The text as the parser's features read it: a half-width mark that OCR read for a
+    full-width one inside Han text (，。：；！？（）“” read as , . : ; ! ? ( ) \", a full stop
+    read as a small o) is read as the full-width mark, one character for one, so every
+    offset stays as it is. A mark between two ASCII letters or digits (3.5, 10:30, a,b) or
+    with no CJK character beside it (Latin text) stays as it is. Only what the features
+    read: the page's text and what the parser shows of it keep the characters as OCR read them."""
+    if _HALF.search(text) is None:
+        return text
+    chars = list(text)
+    n = len(chars)
+    opened = False  # a straight quote opened on this line and not yet closed
+    for i, c in enumerate(chars):
+        if c not in _FULL and c != '"':
+            if c == "“":
+                opened = True
+            elif c == "”":
+                opened = False
+            continue
+        j = i - 1
+        while j >= 0 and chars[j] in " \t":
+            j -= 1
+        k = i + 1
+        while k < n and text[k] in " \t":
+            k += 1
+        before = chars[j] if j >= 0 else ""
+        after = text[k] if k < n else ""
+        if c == '"':
+            if not (_cjk_side(before) or _cjk_side(after)) and before and after:
+                continue
+            if not before:
+                opens = True  # a line's first mark
+            elif not after:
+                opens = before in "：:，,"  # a line's last mark opens only after a colon or comma
+            elif after in _AFTER_CLOSE or opened:
+                opens = False
+            else:
+                opens = True
+            chars[i] = "“" if opens else "”"
+            opened = opens
+            continue
+        if before.isascii() and before.isalnum() and (after.isascii() and after.isalnum() or c in ".o"):
+            continue  # 3.5, 10:30, a list's 1. or a Latin word's letter
+        if c == "o":
+            # A small o is a full stop only after Han text, where a sentence may end.
+            if not (_cjk_side(before) and (not after or after.isspace() or _cjk_side(after))):
+                continue
+        elif not (_cjk_side(before) or _cjk_side(after)):
+            continue
+        chars[i] = _FULL[c]
+    return "".join(chars)
 
 
 def column_width(text: str, letter_spaced: bool | None = None) -> float:
@@ -60,13 +127,20 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
     ascii_n = len(s.encode("ascii", "ignore"))
     if ascii_n == len(s):
         return 0.5 * ascii_n
-    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * ascii_n
+    # A space OCR read between two CJK characters takes no room: their glyphs stand on the
+    # column's grid whatever the gap between them looked like.
+    between = sum(len(m) for m in _CJK_GAP.findall(s)) if " " in s else 0
+    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * (ascii_n - between)
 
 
 #: White space outside ASCII (the ideographic space, the no-break space…): no width.
 _WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
 #: Any one of them (one regex pass counts them all).
 _WIDE_SPACE = re.compile("[" + "".join(_WIDE_SPACES) + "]")
+_CJK = "\u2014-\u2026\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+#: ASCII spaces with a CJK character on both sides, but for the gap a paper prints after a
+#: dateline (本报北京2月12日电 （记者…）, 本报讯 …), which OCR reads as a space and which takes room.
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])(?<![电讯]) +(?=[{_CJK}])")
 
 
 def is_letter_spaced(text: str) -> bool:
@@ -110,7 +184,8 @@ class Line:
     # Measured once: the parser asks for these many times.
     @measured_once
     def stripped(self) -> str:
-        return self.text.strip()
+        """The line without its outer white space, as the features read it (``ocr_read``)."""
+        return ocr_read(self.text).strip()
 
     @measured_once
     def blank(self) -> bool:
@@ -118,7 +193,7 @@ class Line:
 
     @measured_once
     def width(self) -> float:
-        return column_width(self.text, self.letter_spaced)
+        return column_width(ocr_read(self.text), self.letter_spaced)
 
     @measured_once
     def letter_spaced(self) -> bool:
@@ -131,7 +206,7 @@ def split_lines(raw: str) -> list[Line]:
     for i, text in enumerate(raw.split("\n")):
         line = Line(i, pos, pos + len(text), text)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = text.strip()
+        line.stripped = stripped = ocr_read(text).strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1
