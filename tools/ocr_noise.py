@@ -10,7 +10,8 @@ Each gold page's text is read again as an OCR engine might have read it (``KINDS
 - ``spaces``: stray spaces inside lines (a third of the lines get one or two);
 - ``lookalikes``: 1–3% of the Han characters read as a look-alike (one of the five most
   similar glyphs of resources/proofreading/lookalikes.tsv);
-- ``dropped``: a line's last punctuation mark lost (a fifth of the lines that end in one);
+- ``dropped``: a line's last punctuation mark lost (a fifth of the lines that end in a small
+  mark: ，。、；：！？ or their half-width forms);
 - ``furniture``: a running header line above the page (paper, date, page number, section)
   and the page number below it (after a blank line where the page has blank lines);
 - ``all``: every kind at once.
@@ -46,7 +47,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from noblank_score import use_model  # noqa: E402
 from structure_score import figures, score_pages  # noqa: E402
 
-from models.parser.lines import HANGING, is_han  # noqa: E402
+from models.parser.lines import is_han  # noqa: E402
 
 KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture")
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
@@ -67,6 +68,8 @@ HALF = {
     "（": "(",
     "）": ")",
 }
+#: The small marks OCR loses at a line's end (a bracket or quotation mark is seldom lost).
+SMALL_MARKS = set("，。、；：！？,.;:!?")
 LOOKALIKES = ROOT / "resources" / "proofreading" / "lookalikes.tsv"
 WEEKDAYS = "一二三四五六日"
 SECTIONS = ("要闻", "综合", "经济", "社会", "国际", "评论", "文化", "体育", "地方")
@@ -180,7 +183,7 @@ def noisy_page(
     if "dropped" in kinds:
         for a, b in spans:
             last = raw[a:b].rstrip()
-            if last and (last[-1] in HANGING or last[-1] in HALF) and rng.random() < 0.2:
+            if last and last[-1] in SMALL_MARKS and rng.random() < 0.2:
                 i = a + len(last) - 1
                 if i in held:
                     edit[i] = ""
