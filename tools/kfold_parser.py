@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from engine_errors import page_errors  # noqa: E402
 from gold_lines import label_lines  # noqa: E402
-from ocr_noise import kinds_of, noisy_page, page_seed  # noqa: E402
+from ocr_noise import kinds_of, noisy_page, page_seed, training_gaps  # noqa: E402
 from structure_score import SHARED, figures, score_pages, scorer  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
 from train_paragraphs import gap_examples  # noqa: E402
@@ -98,6 +98,9 @@ def page_gaps(data, sets: tuple[str, ...]) -> dict[int, list]:
         if e.page.set in sets:
             labels = label_lines(e.page.raw, e.page.gold)
             out[i] = [ex for ex, _, _ in gap_examples(e.page.raw, labels)]
+            if TRAIN_NOISE and e.page.path is not None:
+                # ART_NOISE (as tools/train_articles.py reads it): the page's gaps read with OCR noise too.
+                out[i] += training_gaps(e.page.set, e.page.path.name, e.page.raw, e.page.gold, TRAIN_NOISE)
     return out
 
 
@@ -166,6 +169,9 @@ SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "no-blanks", "relai
 #: OCR noise (tools/ocr_noise.py), as "SET +noise".
 NOISE = kinds_of(os.environ["OCR_NOISE"]) if os.environ.get("OCR_NOISE") else ()
 NOISY = tuple(f"{s} +noise" for s in SETS[:3]) if NOISE else ()
+#: ART_NOISE (kinds, as tools/train_articles.py reads it): the paragraph-break weights of each fold
+#: fitted on the pages' gaps read with that OCR noise too.
+TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
 
 
 def score_set(data, s: str, ev) -> collections.Counter:

@@ -231,6 +231,20 @@ def kinds_of(spec: str) -> tuple[str, ...]:
     return kinds
 
 
+#: The seed of the noisy copies that training reads (another than the scored pages').
+TRAIN_SEED = 13
+
+
+def training_gaps(set_name: str, name: str, raw: str, gold: dict, kinds: tuple[str, ...]) -> list:
+    """The gaps between the page's body lines (tools/train_paragraphs.py's examples), the page
+    read with ``kinds`` of noise under ``TRAIN_SEED``: training data for the paragraph-break model."""
+    from gold_lines import label_lines
+    from train_paragraphs import gap_examples
+
+    raw, gold = noisy_page(raw, gold, kinds, page_seed(set_name, name, TRAIN_SEED))
+    return [ex for ex, _, _ in gap_examples(raw, label_lines(raw, gold))]
+
+
 def write_set(d: Path, out: Path, kinds: tuple[str, ...], seed: int = SEED) -> list[Path]:
     """The set's pages read with ``kinds`` of noise, written to ``out`` with their gold."""
     out.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
-from ocr_noise import kinds_of, noisy_page, page_seed  # noqa: E402
+from ocr_noise import kinds_of, noisy_page, page_seed, training_gaps  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
 from train_paragraphs import choose_l2, gap_examples  # noqa: E402
@@ -83,6 +83,18 @@ PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
 #: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
 #: on the training pages' folds, ``train_paragraphs.choose_l2``).
 PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.environ.get("ART_PARA_L2", "1"))
+#: ART_NOISE=halfwidth,spaces,... (kinds of tools/ocr_noise.py; "" none, the default): each printed
+#: page's gaps (with blank lines and without) are fitted on a second time, read with that OCR noise
+#: (its own seed, not the one the noisy figures are scored with), so that the paragraph-break
+#: model learns breaks whose line lost its last mark (kfold_parser.py reads it too).
+TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
+
+
+def noisy_gaps(set_name: str, name: str, raw: str, gold: dict) -> list:
+    """The page's gaps read with ``TRAIN_NOISE`` (none without it)."""
+    return training_gaps(set_name, name, raw, gold, TRAIN_NOISE) if TRAIN_NOISE else []
+
+
 #: Copies of the seed page (a real OCR'd page, labelled by hand) among the article decoder's
 #: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
 #: fold and score it as a training page. With stacked title units (ART_STACK=1) 53 more
@@ -442,7 +454,9 @@ def train(pages: list[Page], epochs: int | None = EPOCHS) -> dict[str, float]:
 NOISE = kinds_of(os.environ["OCR_NOISE"]) if os.environ.get("OCR_NOISE") else ()
 
 
-def score(pages: list[Page], weights: dict[str, float] | None, ev, noise: tuple[str, ...] = ()) -> collections.Counter:
+def score(
+    pages: list[Page], weights: dict[str, float] | None, ev, noise: tuple[str, ...] = ()
+) -> collections.Counter:
     """The scorer's counts over these pages (``noise``: each read with these kinds of OCR noise first)."""
     tot: collections.Counter = collections.Counter()
     real = parser.decode_learned
@@ -499,6 +513,8 @@ def engine_gaps() -> list[tuple[int, list, bool]]:
         if e.train:
             gaps = [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
             out.append((-1, gaps, e.page.set != "relaid-out"))
+            if TRAIN_NOISE and e.page.set != "relaid-out" and e.page.path is not None:
+                out.append((-1, noisy_gaps(e.page.set, e.page.path.name, e.page.raw, e.page.gold), True))
     return out
 
 
@@ -518,6 +534,10 @@ def engine_gaps_by_fold(pages: list[Page], folds: int) -> list[tuple[int, list, 
         raw = page.raw if parser._engine_layout(split_lines(page.raw)) else tp.without_blanks(page.raw)
         gaps = [ex for ex, _, _ in gap_examples(raw, label_lines(raw, page.gold))]
         out.append((fold_of.get(page.source, -1), gaps, True))
+        if TRAIN_NOISE:
+            out.append(
+                (fold_of.get(page.source, -1), noisy_gaps(page.set, page.path.name, raw, page.gold), True)
+            )
     for f in range(folds):
         arts = articles_of([p for p in pages if p.set in SETS and p.fold == f])
         for page, labels in tp.synthetic(arts, tp.SYNTH_PAGES // folds, tp.SEED, f):
@@ -535,6 +555,8 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     article_model.set_title_weights(titles)
     for p in laid_out:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
+        if p.set in SETS:
+            p.gaps += noisy_gaps(p.set, p.name, p.raw, p.gold)
     l2 = PARA_L2
     if l2 is None:
         groups: dict[int, list] = collections.defaultdict(list)
@@ -568,7 +590,12 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
     FOLDS = folds
     data = dataset()
     ev = scorer()
-    sets = list(SETS) + ["relaid-out"] + (["seed"] if SEED_COPIES else []) + [f"{s} +noise" for s in SETS if NOISE]
+    sets = (
+        list(SETS)
+        + ["relaid-out"]
+        + (["seed"] if SEED_COPIES else [])
+        + [f"{s} +noise" for s in SETS if NOISE]
+    )
 
     def score_set(pages: list[Page], s: str, weights: dict[str, float] | None) -> collections.Counter:
         name = s.removesuffix(" +noise")
