@@ -28,11 +28,13 @@ MASTHEAD = re.compile(
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』"}
 #: Page furniture printed in a page's margin and read by OCR as a line of text: the page
 #: number alone (3, — 3 —, 第3版), a running header with the page's date and weekday
-#: (人民日报 2020年2月7日 星期五 第10版) or with its number and section (10 要闻, 第10版：要闻).
+#: (2020年2月7日 星期五 第10版), with the paper's name and the date (人民日报 2020年2月7日: a
+#: date alone closes a notice) or with the page's number and section (10 要闻, 第10版：要闻).
 FOLIO = re.compile(
     r"^[-—–－\s]*\d{1,3}[-—–－\s]*$"
     r"|^第\s*\d{1,3}\s*版|第\s*\d{1,3}\s*版$"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*((星期|周)[一二三四五六日天]|$)"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
+    r"|[报刊讯]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^\d{1,3}\s+[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{2,4}\s+\d{1,3}$"
 )
 #: Longer than this, a line is text, not furniture.
