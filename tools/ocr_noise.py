@@ -14,7 +14,10 @@ Each gold page's text is read again as an OCR engine might have read it (``KINDS
   mark: ，。、；：！？ or their half-width forms);
 - ``furniture``: a running header line above the page (paper, date, page number, section)
   and the page number below it (after a blank line where the page has blank lines);
-- ``all``: every kind at once.
+- ``blanks``: blank lines where Tesseract (chi_sim, ``--psm 6``) printed them on dev pages
+  rendered as images (docs/parser.md): after most paragraphs' last line (70%) and after some
+  paragraphs' first line (25%), the page's own blank lines kept;
+- ``all``: the first five at once (the text's noise); ``all+blanks``: every kind.
 
 The gold follows the text: a character substituted or dropped in the text is substituted or
 dropped in the gold field that holds it (each gold field is found in the page's non-space
@@ -44,12 +47,16 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from gold_lines import label_lines  # noqa: E402
 from noblank_score import use_model  # noqa: E402
 from structure_score import figures, score_pages  # noqa: E402
 
 from models.parser.lines import is_han  # noqa: E402
 
-KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture")
+KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks")
+#: ``all``: the noise in a line's text and the page's margins (every kind but ``blanks``);
+#: ``all+blanks``: every kind.
+ALL = KINDS[:5]
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
 SEED = 12
 FIELDS = ("kicker", "heading", "subheading", "byline")
@@ -168,6 +175,7 @@ def noisy_page(
     held = gold_positions(raw, gold)
     edit: dict[int, str] = {}  # raw offset → what is read there ("" dropped)
     before: dict[int, str] = {}  # raw offset → spaces read before it
+    blank_after: set[int] = set()  # line breaks a blank line is read after
     spans = list(_line_spans(raw))
     if "lookalikes" in kinds:
         table = lookalikes() if table is None else table
@@ -193,7 +201,26 @@ def noisy_page(
             if inner and rng.random() < 1 / 3:
                 for i in rng.sample(inner, min(len(inner), rng.choice((1, 1, 2)))):
                     before[i] = " " * rng.choice((1, 1, 2))
-    out = "".join(before.get(i, "") + edit.get(i, c) for i, c in enumerate(raw))
+    if "blanks" in kinds:
+        labels = label_lines(raw, gold)
+        ends = {
+            k
+            for k, (a, b) in enumerate(zip(labels, labels[1:] + [None]))
+            if a and (b is None or b[0] in "PT")
+        }
+        firsts = {
+            k
+            for k, (a, b) in enumerate(zip(labels, labels[1:] + [None]))
+            if a and a[0] == "P" and b and b[0] == "C"
+        }
+        for k, (_a, b) in enumerate(spans[:-1]):
+            if raw[spans[k + 1][0] : spans[k + 1][1]].strip():  # no blank line follows yet
+                p = 0.7 if k in ends else 0.25 if k in firsts else 0.0
+                if p and rng.random() < p:
+                    blank_after.add(b)  # the line break at the line's end
+    out = "".join(
+        before.get(i, "") + edit.get(i, c) + ("\n" if i in blank_after else "") for i, c in enumerate(raw)
+    )
     if "furniture" in kinds:
         header, footer = _furniture(rng)
         gap = "\n" if "\n\n" in raw else ""
@@ -223,6 +250,8 @@ def page_seed(set_name: str, name: str, seed: int = SEED) -> int:
 def kinds_of(spec: str) -> tuple[str, ...]:
     """``all`` or kinds apart by commas (OCR_NOISE of the k-fold tools) as a tuple of kinds."""
     if spec.strip() == "all":
+        return ALL
+    if spec.strip() == "all+blanks":
         return KINDS
     kinds = tuple(k.strip() for k in spec.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KINDS]
@@ -288,7 +317,7 @@ def main() -> None:
             models.append(Path(next(it)))
         else:
             names.append(a)
-    variants = [kinds_of(k) for k in kinds] if kinds else [()] + [(k,) for k in KINDS] + [KINDS]
+    variants = [kinds_of(k) for k in kinds] if kinds else [()] + [(k,) for k in KINDS] + [ALL, KINDS]
     for m in models or [None]:
         if m is not None:
             use_model(m)
@@ -296,7 +325,7 @@ def main() -> None:
         for name in names or SETS:
             d = Path(name) if "/" in name else SHARED / "data" / name
             for v in variants:
-                label = "clean" if not v else ("all" if v == KINDS else v[0])
+                label = "clean" if not v else {ALL: "all", KINDS: "all+blanks"}.get(v, "+".join(v))
                 folder = None if keep is None else keep / f"{d.name}-{label}"
                 if folder is not None and folder.exists():
                     shutil.rmtree(folder)
