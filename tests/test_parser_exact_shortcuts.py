@@ -157,7 +157,7 @@ def old_column_width(text: str) -> float:
     if ascii_n == len(s):
         return 0.5 * ascii_n
     wide = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
-    # ASCII spaces between two CJK characters take no room (but after a dateline's 电 or 讯).
+    # ASCII spaces between two CJK characters take no room (but after a dateline's 电 or 讯, a role's 者 员 生).
     between = 0
     for i, c in enumerate(s):
         if c != " ":
@@ -167,7 +167,7 @@ def old_column_width(text: str) -> float:
             j -= 1
         while k < len(s) and s[k] == " ":
             k += 1
-        if 0 <= j and k < len(s) and _cjk(s[j]) and _cjk(s[k]) and s[j] not in "电讯":
+        if 0 <= j and k < len(s) and _cjk(s[j]) and _cjk(s[k]) and s[j] not in "电讯者员生":
             between += 1
     return float(len(s) - ascii_n) - sum(map(s.count, wide)) + 0.5 * (ascii_n - between)
 

@@ -139,8 +139,9 @@ _WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
 _WIDE_SPACE = re.compile("[" + "".join(_WIDE_SPACES) + "]")
 _CJK = "\u2014-\u2026\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 #: ASCII spaces with a CJK character on both sides, but for the gap a paper prints after a
-#: dateline (本报北京2月12日电 （记者…）, 本报讯 …), which OCR reads as a space and which takes room.
-_CJK_GAP = re.compile(f"(?<=[{_CJK}])(?<![电讯]) +(?=[{_CJK}])")
+#: dateline (本报北京2月12日电 （记者…）, 本报讯 …) or a byline's role (本报记者 韩俊杰, 通讯员 …,
+#: 实习生 …), which OCR reads as a space and which takes room.
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])(?<![电讯者员生]) +(?=[{_CJK}])")
 
 
 def is_letter_spaced(text: str) -> bool:
