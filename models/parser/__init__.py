@@ -83,7 +83,7 @@ def _furniture(lines: list[Line]) -> tuple[list[Line], list[Section], list[Secti
     # The lines left, numbered again from 0 (each step reads a line's number as its place in
     # the list), each still at its own offsets in the raw text.
     rest = [
-        Line(k, ln.start, ln.end, ln.text)
+        Line(k, ln.start, ln.end, ln.text, ln.ocr)
         for k, ln in enumerate(ln for i, ln in enumerate(lines) if i not in cut)
     ]
     return rest, kept(top), kept(bottom)

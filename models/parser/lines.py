@@ -37,8 +37,6 @@ def is_han(ch: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence (。！？… or ；), allowing closing quotes after it."""
     s = text.rstrip()
-    if _HALF.search(s, max(0, len(s) - 8)):
-        s = ocr_read(s[-8:])  # a half-width mark OCR read at the end (。 as . or o)
     while s and s[-1] in CLOSERS:
         s = s[:-1].rstrip()  # a letter-spaced line has spaces between the marks too
     if s.endswith(".") and len(s) >= 2 and s[-2].isascii() and s[-2].isalpha():
@@ -49,7 +47,7 @@ def ends_sentence(text: str) -> bool:
 #: OCR's half-width reading of a full-width mark, and the mark it stands for in Han text.
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。", "o": "。"}
 #: A line that may hold such a reading (most lines hold none: read as they are).
-_HALF = re.compile("[,:;!?().o\"]")
+_HALF = re.compile('[,:;!?().o"]')
 #: Marks before which a quotation has closed (a straight quote there is ”).
 _AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
 
@@ -111,7 +109,7 @@ def ocr_read(text: str) -> str:
     return "".join(chars)
 
 
-def column_width(text: str, letter_spaced: bool | None = None) -> float:
+def column_width(text: str, letter_spaced: bool | None = None, free_gaps: bool = False) -> float:
     """The width a line takes in its column, in Chinese characters.
 
     ASCII letters, digits and the OCR spaces around them are half-width; a punctuation
@@ -127,9 +125,9 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
     ascii_n = len(s.encode("ascii", "ignore"))
     if ascii_n == len(s):
         return 0.5 * ascii_n
-    # A space OCR read between two CJK characters takes no room: their glyphs stand on the
-    # column's grid whatever the gap between them looked like.
-    between = sum(len(m) for m in _CJK_GAP.findall(s)) if " " in s else 0
+    # ``free_gaps`` (a page with OCR's stray spaces): a space between two CJK characters takes
+    # no room, their glyphs standing on the column's grid whatever the gap between them looked like.
+    between = sum(len(m) for m in _CJK_GAP.findall(s)) if free_gaps and " " in s else 0
     return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * (ascii_n - between)
 
 
@@ -173,20 +171,51 @@ class measured_once:
         return value
 
 
+#: How a page's lines are read (``Line.ocr``, from ``page_noise``): half-width marks read as
+#: the full-width ones (``ocr_read``); spaces between CJK characters taking no room.
+READ_HALF = 1
+FREE_GAPS = 2
+#: Marks OCR read half-width beside a CJK character, and the full-width marks.
+_HALF_BESIDE_CJK = re.compile(f'(?<=[{_CJK}]) *[,.:;!?()"]|[,:;!?()"] *(?=[{_CJK}])')
+_FULL_MARKS = re.compile("[，。：；！？（）“”]")
+
+
+def page_noise(raw: str, lines: list[str]) -> int:
+    """Which of OCR's noises the page shows (``READ_HALF`` | ``FREE_GAPS``), so that its lines
+    are read through them: half-width marks beside CJK characters making a tenth or more of the
+    page's marks (a clean page holds a few, in headlines' (今日谈) tags; an OCR engine that reads
+    them half-width reads most so), and stray spaces between CJK characters on a tenth or more of
+    its lines (a clean page has them in a few headlines, bylines and signatures). A clean page
+    is read as it always was."""
+    out = 0
+    half = len(_HALF_BESIDE_CJK.findall(raw))
+    if half >= 3 and half >= 0.1 * (half + len(_FULL_MARKS.findall(raw))):
+        out |= READ_HALF
+    if " " in raw:
+        text = [t for t in lines if t.strip()]
+        gaps = sum(1 for t in text if " " in t and _CJK_GAP.search(t.strip()) and not is_letter_spaced(t))
+        if gaps >= 3 and gaps >= 0.1 * len(text):
+            out |= FREE_GAPS
+    return out
+
+
 @dataclass
 class Line:
-    """One line of the raw text: [start, end) in code points, without its line break."""
+    """One line of the raw text: [start, end) in code points, without its line break; ``ocr``:
+    how the page's noise is read (``page_noise``)."""
 
     index: int
     start: int
     end: int
     text: str
+    ocr: int = 0
 
     # Measured once: the parser asks for these many times.
     @measured_once
     def stripped(self) -> str:
-        """The line without its outer white space, as the features read it (``ocr_read``)."""
-        return ocr_read(self.text).strip()
+        """The line without its outer white space, as the features read it (``ocr_read`` on a
+        page whose marks OCR read half-width)."""
+        return (ocr_read(self.text) if self.ocr & READ_HALF else self.text).strip()
 
     @measured_once
     def blank(self) -> bool:
@@ -194,7 +223,8 @@ class Line:
 
     @measured_once
     def width(self) -> float:
-        return column_width(ocr_read(self.text), self.letter_spaced)
+        text = ocr_read(self.text) if self.ocr & READ_HALF else self.text
+        return column_width(text, self.letter_spaced, bool(self.ocr & FREE_GAPS))
 
     @measured_once
     def letter_spaced(self) -> bool:
@@ -204,10 +234,12 @@ class Line:
 def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    for i, text in enumerate(raw.split("\n")):
-        line = Line(i, pos, pos + len(text), text)
+    texts = raw.split("\n")
+    ocr = page_noise(raw, texts)
+    for i, text in enumerate(texts):
+        line = Line(i, pos, pos + len(text), text, ocr)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = ocr_read(text).strip()
+        line.stripped = stripped = (ocr_read(text) if ocr & READ_HALF else text).strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1
