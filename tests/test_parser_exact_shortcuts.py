@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 
 from models.parser.article_model import _han_share
 from models.parser.articles import _COLUMN_TAG, _bigram_codes, _bigrams, _joined_codes, similarity
-from models.parser.lines import HANGING, Line, column_width, is_cjk, is_letter_spaced, split_lines
+from models.parser.lines import (
+    FREE_GAPS,
+    HANGING,
+    READ_HALF,
+    Line,
+    column_width,
+    is_cjk,
+    is_letter_spaced,
+    ocr_read,
+    split_lines,
+)
 from models.parser.paragraphs import DATELINE_END, ends_with_dateline
 from models.parser.reflow import reflow
 from models.text import MappedText
@@ -147,7 +157,7 @@ def test_reflow_as_before(rows: list[str]) -> None:
     assert (got.text, got.source) == (want.text, want.source)
 
 
-def old_column_width(text: str) -> float:
+def old_column_width(text: str, free_gaps: bool = False) -> float:
     s = text.strip()
     if is_letter_spaced(s):
         s = "".join(s.split())
@@ -157,17 +167,45 @@ def old_column_width(text: str) -> float:
     if ascii_n == len(s):
         return 0.5 * ascii_n
     wide = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
-    return float(len(s) - ascii_n) - sum(map(s.count, wide)) + 0.5 * ascii_n
+    # ``free_gaps``: ASCII spaces between two CJK characters take no room (but after a
+    # dateline's 电 or 讯, a role's 者 员 生).
+    between = 0
+    for i, c in enumerate(s):
+        if c != " ":
+            continue
+        j, k = i - 1, i + 1
+        while j >= 0 and s[j] == " ":
+            j -= 1
+        while k < len(s) and s[k] == " ":
+            k += 1
+        if free_gaps and 0 <= j and k < len(s) and _cjk(s[j]) and _cjk(s[k]) and s[j] not in "电讯者员生":
+            between += 1
+    return float(len(s) - ascii_n) - sum(map(s.count, wide)) + 0.5 * (ascii_n - between)
+
+
+def _cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x2014 <= cp <= 0x2026
+        or 0x2E80 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0xFE30 <= cp <= 0xFE4F
+        or 0xFF00 <= cp <= 0xFFEF
+        or 0x20000 <= cp <= 0x3FFFF
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts, max_size=8))
 def test_line_measures_as_before(rows: list[str]) -> None:
     for line in split_lines("\n".join(rows)):
-        assert line.stripped == line.text.strip()
+        read = ocr_read(line.text) if line.ocr & READ_HALF else line.text
+        free = bool(line.ocr & FREE_GAPS)
+        assert line.stripped == read.strip()
         assert line.blank == (not line.text.strip())
         assert line.letter_spaced == is_letter_spaced(line.text)
-        assert line.width == column_width(line.text) == old_column_width(line.text)
+        assert line.width == column_width(read, free_gaps=free) == old_column_width(read, free)
+        assert column_width(line.text) == old_column_width(line.text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from engine_errors import page_errors  # noqa: E402
 from gold_lines import label_lines  # noqa: E402
+from ocr_noise import kinds_of, noisy_page, page_seed, training_gaps  # noqa: E402
 from structure_score import SHARED, figures, score_pages, scorer  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
 from train_paragraphs import gap_examples  # noqa: E402
@@ -67,19 +68,24 @@ PARAGRAPH_SETS = {
 LATE_PAGES = 60
 
 
-def score(examples, ev) -> collections.Counter:
+def score(examples, ev, noise: tuple[str, ...] = ()) -> collections.Counter:
     """The scorer's counts over these pages, with each gold headline's article and each
-    made-up headline counted by kind (``engine_errors``) under "error: KIND"."""
+    made-up headline counted by kind (``engine_errors``) under "error: KIND"; ``noise``:
+    each page read with these kinds of OCR noise first (tools/ocr_noise.py)."""
     tot: collections.Counter = collections.Counter()
     for e in examples:
         path = e.page.path.with_name(e.page.path.name.replace(".gold.json", ".txt")) if e.page.path else None
+        raw, gold = e.page.raw, e.page.gold
+        if noise and path is not None:
+            raw, gold = noisy_page(raw, gold, noise, page_seed(e.page.set, e.page.path.name))
+            path = None
         if path is None:
-            path = _Text(e.page.raw)
-        out = parse_page(e.page.raw).to_json()
-        m = ev.score_page(path, e.page.gold, out)
+            path = _Text(raw)
+        out = parse_page(raw).to_json()
+        m = ev.score_page(path, gold, out)
         for k, v in m.items():
             tot[k] += int(v)
-        for kind, _head in page_errors(e.page.gold, out, ev):
+        for kind, _head in page_errors(gold, out, ev):
             tot["error: " + kind] += 1
         tot["pages"] += 1
     return tot
@@ -92,6 +98,9 @@ def page_gaps(data, sets: tuple[str, ...]) -> dict[int, list]:
         if e.page.set in sets:
             labels = label_lines(e.page.raw, e.page.gold)
             out[i] = [ex for ex, _, _ in gap_examples(e.page.raw, labels)]
+            if TRAIN_NOISE and e.page.path is not None:
+                # ART_NOISE (as tools/train_articles.py reads it): the page's gaps read with OCR noise too.
+                out[i] += training_gaps(e.page.set, e.page.path.name, e.page.raw, e.page.gold, TRAIN_NOISE)
     return out
 
 
@@ -124,7 +133,7 @@ def main() -> None:
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, _labels in synthetic(arts, LATE_PAGES // FOLDS, 11, f, after_p=0.5, name="late-headlines"):
             data.append(Example(f, page, None, [], train=False))
-    held = {s: collections.Counter() for s in SETS}
+    held = {s: collections.Counter() for s in SETS + NOISY}
     if args.merge:
         for path in args.merge:
             for s, counts in json.loads(Path(path).read_text(encoding="utf-8")).items():
@@ -133,7 +142,7 @@ def main() -> None:
         gaps = page_gaps(data, PARAGRAPH_SETS.get(args.paragraphs, ()))
         for f in [args.fold - 1] if args.fold else range(FOLDS):
             fold_counts = held_out(data, f, gaps, ev, args.save)
-            for s in SETS:
+            for s in SETS + NOISY:
                 held[s] += fold_counts[s]
         if args.fold:
             print(json.dumps({s: dict(c) for s, c in held.items()}))
@@ -141,10 +150,10 @@ def main() -> None:
     layout.set_model(None)
     article_model.set_paragraph_weights(None if args.paragraphs != "rules" else {})
     # The shipped models last (read when first asked for, after the folds' fits).
-    dev = {s: score([e for e in data if e.page.set == s], ev) for s in SETS}
+    dev = {s: score_set(data, s, ev) for s in SETS + NOISY}
     dev_seed = score_pages(sorted((SHARED / "data" / "seed").glob("*.gold.json")))
     print(f"{'seed':18s} dev    {figures(dev_seed)}")
-    for s in SETS:
+    for s in SETS + NOISY:
         print(f"{s:18s} dev    {figures(dev[s])}")
         print(f"{'':18s} k-fold {figures(held[s])}")
     if args.errors:
@@ -156,6 +165,19 @@ def main() -> None:
 
 
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "no-blanks", "relaid-out", "late-headlines")
+#: OCR_NOISE=all (or kinds apart by commas): the three dev sets scored again read with that
+#: OCR noise (tools/ocr_noise.py), as "SET +noise".
+NOISE = kinds_of(os.environ["OCR_NOISE"]) if os.environ.get("OCR_NOISE") else ()
+NOISY = tuple(f"{s} +noise" for s in SETS[:3]) if NOISE else ()
+#: ART_NOISE (kinds, as tools/train_articles.py reads it): the paragraph-break weights of each fold
+#: fitted on the pages' gaps read with that OCR noise too.
+TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
+
+
+def score_set(data, s: str, ev) -> collections.Counter:
+    """The counts of set ``s`` (or of a "SET +noise") over these examples."""
+    name, noisy = s.removesuffix(" +noise"), s.endswith(" +noise")
+    return score([e for e in data if e.page.set == name], ev, NOISE if noisy else ())
 
 
 def held_out(
@@ -185,7 +207,7 @@ def held_out(
             encoding="utf-8",
         )
     print(f"fold {f + 1}: decoder prior {m.prior_weight} transitions {m.transition_weight}", file=sys.stderr)
-    out = {s: score([e for e in data if e.fold == f and e.page.set == s], ev) for s in SETS}
+    out = {s: score_set([e for e in data if e.fold == f], s, ev) for s in SETS + NOISY}
     print(f"fold {f + 1}/{FOLDS} done", file=sys.stderr)
     return out
 

@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
+from ocr_noise import kinds_of, noisy_page, page_seed, training_gaps  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
 from train_paragraphs import choose_l2, gap_examples  # noqa: E402
@@ -98,6 +99,18 @@ PARA_REAL = int(os.environ.get("ART_PARA_REAL", "1"))
 #: The paragraph-break model's ridge penalty (ART_PARA_L2: a number, or "auto" to choose it
 #: on the training pages' folds, ``train_paragraphs.choose_l2``).
 PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.environ.get("ART_PARA_L2", "1"))
+#: ART_NOISE=halfwidth,spaces,... (kinds of tools/ocr_noise.py; "" none, the default): each printed
+#: page's gaps (with blank lines and without) are fitted on a second time, read with that OCR noise
+#: (its own seed, not the one the noisy figures are scored with), so that the paragraph-break
+#: model learns breaks whose line lost its last mark (kfold_parser.py reads it too).
+TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
+
+
+def noisy_gaps(set_name: str, name: str, raw: str, gold: dict) -> list:
+    """The page's gaps read with ``TRAIN_NOISE`` (none without it)."""
+    return training_gaps(set_name, name, raw, gold, TRAIN_NOISE) if TRAIN_NOISE else []
+
+
 #: Copies of the seed page (a real OCR'd page, labelled by hand) among the article decoder's
 #: training pages (0: not trained on). It is in no fold: k-fold runs train on it in every
 #: fold and score it as a training page. With stacked title units (ART_STACK=1) 53 more
@@ -463,7 +476,15 @@ def train(pages: list[Page], epochs: int | None = EPOCHS) -> dict[str, float]:
     return {k: v for k, v in mean.items() if abs(v) > 1e-6}
 
 
-def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collections.Counter:
+#: OCR_NOISE=all (or kinds apart by commas): with --kfold, the dev sets scored again read with
+#: that OCR noise (tools/ocr_noise.py), as "SET +noise".
+NOISE = kinds_of(os.environ["OCR_NOISE"]) if os.environ.get("OCR_NOISE") else ()
+
+
+def score(
+    pages: list[Page], weights: dict[str, float] | None, ev, noise: tuple[str, ...] = ()
+) -> collections.Counter:
+    """The scorer's counts over these pages (``noise``: each read with these kinds of OCR noise first)."""
     tot: collections.Counter = collections.Counter()
     real = parser.decode_learned
     if weights is not None:
@@ -473,9 +494,12 @@ def score(pages: list[Page], weights: dict[str, float] | None, ev) -> collection
     tmp = tempfile.TemporaryDirectory(prefix="train_articles_")
     try:
         for page in pages:
+            raw, gold = page.raw, page.gold
+            if noise:
+                raw, gold = noisy_page(raw, gold, noise, page_seed(page.set, page.name))
             path = Path(tmp.name) / "page.txt"
-            path.write_text(page.raw, encoding="utf-8")
-            m = ev.score_page(path, page.gold, parser.parse_page(page.raw).to_json())
+            path.write_text(raw, encoding="utf-8")
+            m = ev.score_page(path, gold, parser.parse_page(raw).to_json())
             for k, v in m.items():
                 tot[k] += int(v)
             tot["pages"] += 1
@@ -524,6 +548,8 @@ def engine_gaps() -> list[tuple[int, list, bool]]:
         if e.train:
             gaps = [ex for ex, _, _ in gap_examples(e.page.raw, label_lines(e.page.raw, e.page.gold))]
             out.append((-1, gaps, e.page.set != "relaid-out"))
+            if TRAIN_NOISE and e.page.set != "relaid-out" and e.page.path is not None:
+                out.append((-1, noisy_gaps(e.page.set, e.page.path.name, e.page.raw, e.page.gold), True))
     return out
 
 
@@ -543,6 +569,10 @@ def engine_gaps_by_fold(pages: list[Page], folds: int) -> list[tuple[int, list, 
         raw = page.raw if parser._engine_layout(split_lines(page.raw)) else tp.without_blanks(page.raw)
         gaps = [ex for ex, _, _ in gap_examples(raw, label_lines(raw, page.gold))]
         out.append((fold_of.get(page.source, -1), gaps, True))
+        if TRAIN_NOISE:
+            out.append(
+                (fold_of.get(page.source, -1), noisy_gaps(page.set, page.path.name, raw, page.gold), True)
+            )
     for f in range(folds):
         arts = articles_of([p for p in pages if p.set in SETS and p.fold == f])
         for page, labels in tp.synthetic(arts, tp.SYNTH_PAGES // folds, tp.SEED, f):
@@ -561,6 +591,8 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     laid_out = [p for p in laid_out if p.set != "relaid-titles"]  # the title-block fit's alone
     for p in laid_out:
         p.gaps = [ex for ex, _, _ in gap_examples(p.raw, p.labels)]
+        if p.set in SETS:
+            p.gaps += noisy_gaps(p.set, p.name, p.raw, p.gold)
     l2 = PARA_L2
     if l2 is None:
         groups: dict[int, list] = collections.defaultdict(list)
@@ -599,10 +631,20 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
     FOLDS = folds
     data = dataset()
     ev = scorer()
-    sets = list(SETS) + ["relaid-out"] + (["seed"] if SEED_COPIES else [])
+    sets = (
+        list(SETS)
+        + ["relaid-out"]
+        + (["seed"] if SEED_COPIES else [])
+        + [f"{s} +noise" for s in SETS if NOISE]
+    )
+
+    def score_set(pages: list[Page], s: str, weights: dict[str, float] | None) -> collections.Counter:
+        name = s.removesuffix(" +noise")
+        return score([p for p in pages if p.set == name], weights, ev, NOISE if s != name else ())
+
     article_model.set_title_weights(None)
     article_model.set_paragraph_weights(None)
-    dev = {s: score([p for p in data if p.set == s], article_model.shipped_weights(), ev) for s in sets}
+    dev = {s: score_set(data, s, article_model.shipped_weights()) for s in sets}
     for s in sets:
         print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
     held = {s: collections.Counter() for s in sets}
@@ -623,7 +665,7 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
             model = {"title_blocks": t_f, "paragraph_breaks": p_f, "weights": w_f, "folds": FOLDS}
             (save / f"fold{f}.json").write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
         for s in sets:
-            part = score([p for p in test if p.set == s], w_f, ev)
+            part = score_set(test, s, w_f)
             held[s] += part
             print(f"fold {f + 1}/{FOLDS} {s:18s} {figures(part)}", flush=True)
     article_model.set_title_weights(None)

@@ -33,14 +33,14 @@ from models.parser.lines import HANGING, Line, split_lines
 from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
-from models.parser.titles import is_credit, split_title
+from models.parser.titles import is_credit, is_folio, split_title
 from models.parser.unwrapped import is_unwrapped, unwrapped_items
 from models.parser.unwrapped import model_digest as unwrapped_digest
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 9
+RULES_VERSION = 10
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
@@ -51,7 +51,46 @@ ENGINE_BLANKS = 0.02
 
 def parse_page(raw: str) -> ParsedPage:
     """Parse a page's raw text (never modified) into sections in reading order."""
-    lines = split_lines(raw)
+    lines, top, bottom = _furniture(split_lines(raw))
+    page = _parse_lines(raw, lines)
+    if top or bottom:
+        page.sections = top + page.sections + bottom
+    return page
+
+
+def _furniture(lines: list[Line]) -> tuple[list[Line], list[Section], list[Section]]:
+    """The page's lines less the page furniture OCR read in its margins (``is_folio``: a page
+    number, a running header), up to two lines at its top and two at its bottom, each kept
+    as a section of its own (kind "other") above or below the page's articles."""
+    text = [i for i, ln in enumerate(lines) if not ln.blank]
+    top: list[int] = []
+    for i in text[:2]:
+        if not is_folio(lines[i].stripped):
+            break
+        top.append(i)
+    bottom: list[int] = []
+    for i in reversed(text[len(top) :][-2:]):
+        if not is_folio(lines[i].stripped):
+            break
+        bottom.insert(0, i)
+    if not top and not bottom or len(top) + len(bottom) == len(text):
+        return lines, [], []
+    cut = set(top + bottom)
+
+    def kept(ids: list[int]) -> list[Section]:
+        return [Section(kind="other", paragraphs=[reflow([lines[i]])]) for i in ids]
+
+    # The lines left, numbered again from 0 (each step reads a line's number as its place in
+    # the list), each still at its own offsets in the raw text.
+    rest = [
+        Line(k, ln.start, ln.end, ln.text, ln.ocr)
+        for k, ln in enumerate(ln for i, ln in enumerate(lines) if i not in cut)
+    ]
+    return rest, kept(top), kept(bottom)
+
+
+def _parse_lines(raw: str, lines: list[Line]) -> ParsedPage:
+    """The page's sections from its lines (the page furniture set aside)."""
     if is_unwrapped(lines):
         # One line a paragraph (copied from a web page): each line is a paragraph or a
         # headline's line, read by the article decoder as a page with blank lines.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from models.parser.lines import Line, measured_once
+from models.parser.lines import READ_HALF, Line, measured_once, ocr_read
 from models.parser.titles import is_byline, is_closing_note, is_label
 from models.text import MappedText
 
@@ -160,4 +160,6 @@ def _has_label(title: str) -> bool:
 
 
 def make_para_item(lines: list[Line], text: str, column: float) -> Item:
+    if lines and lines[0].ocr & READ_HALF:
+        text = ocr_read(text)  # what the features read (the paragraph's own text is its ``mapped``)
     return Item("para", lines, text=text, column=column, byline=is_byline(text))

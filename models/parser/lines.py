@@ -44,7 +44,72 @@ def ends_sentence(text: str) -> bool:
     return bool(s) and s[-1] in SENTENCE_END
 
 
-def column_width(text: str, letter_spaced: bool | None = None) -> float:
+#: OCR's half-width reading of a full-width mark, and the mark it stands for in Han text.
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。", "o": "。"}
+#: A line that may hold such a reading (most lines hold none: read as they are).
+_HALF = re.compile('[,:;!?().o"]')
+#: Marks before which a quotation has closed (a straight quote there is ”).
+_AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
+
+
+def _cjk_side(ch: str) -> bool:
+    return bool(ch) and not ch.isascii() and is_cjk(ch)
+
+
+def ocr_read(text: str) -> str:
+    """The text as the parser's features read it: a half-width mark that OCR read for a
+    full-width one inside Han text (，。：；！？（）“” read as , . : ; ! ? ( ) \", a full stop
+    read as a small o) is read as the full-width mark, one character for one, so every
+    offset stays as it is. A mark between two ASCII letters or digits (3.5, 10:30, a,b) or
+    with no CJK character beside it (Latin text) stays as it is. Only what the features
+    read: the page's text and what the parser shows of it keep the characters as OCR read them."""
+    if _HALF.search(text) is None:
+        return text
+    chars = list(text)
+    n = len(chars)
+    opened = False  # a straight quote opened on this line and not yet closed
+    for i, c in enumerate(chars):
+        if c not in _FULL and c != '"':
+            if c == "“":
+                opened = True
+            elif c == "”":
+                opened = False
+            continue
+        j = i - 1
+        while j >= 0 and chars[j] in " \t":
+            j -= 1
+        k = i + 1
+        while k < n and text[k] in " \t":
+            k += 1
+        before = chars[j] if j >= 0 else ""
+        after = text[k] if k < n else ""
+        if c == '"':
+            if not (_cjk_side(before) or _cjk_side(after)) and before and after:
+                continue
+            if not before:
+                opens = True  # a line's first mark
+            elif not after:
+                opens = before in "：:，,"  # a line's last mark opens only after a colon or comma
+            elif after in _AFTER_CLOSE or opened:
+                opens = False
+            else:
+                opens = True
+            chars[i] = "“" if opens else "”"
+            opened = opens
+            continue
+        if before.isascii() and before.isalnum() and (after.isascii() and after.isalnum() or c in ".o"):
+            continue  # 3.5, 10:30, a list's 1. or a Latin word's letter
+        if c == "o":
+            # A small o is a full stop only after Han text, where a sentence may end.
+            if not (_cjk_side(before) and (not after or after.isspace() or _cjk_side(after))):
+                continue
+        elif not (_cjk_side(before) or _cjk_side(after)):
+            continue
+        chars[i] = _FULL[c]
+    return "".join(chars)
+
+
+def column_width(text: str, letter_spaced: bool | None = None, free_gaps: bool = False) -> float:
     """The width a line takes in its column, in Chinese characters.
 
     ASCII letters, digits and the OCR spaces around them are half-width; a punctuation
@@ -60,13 +125,21 @@ def column_width(text: str, letter_spaced: bool | None = None) -> float:
     ascii_n = len(s.encode("ascii", "ignore"))
     if ascii_n == len(s):
         return 0.5 * ascii_n
-    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * ascii_n
+    # ``free_gaps`` (a page with OCR's stray spaces): a space between two CJK characters takes
+    # no room, their glyphs standing on the column's grid whatever the gap between them looked like.
+    between = sum(len(m) for m in _CJK_GAP.findall(s)) if free_gaps and " " in s else 0
+    return float(len(s) - ascii_n) - len(_WIDE_SPACE.findall(s)) + 0.5 * (ascii_n - between)
 
 
 #: White space outside ASCII (the ideographic space, the no-break space…): no width.
 _WIDE_SPACES = tuple(c for c in map(chr, range(128, 0x3001)) if c.isspace())
 #: Any one of them (one regex pass counts them all).
 _WIDE_SPACE = re.compile("[" + "".join(_WIDE_SPACES) + "]")
+_CJK = "\u2014-\u2026\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+#: ASCII spaces with a CJK character on both sides, but for the gap a paper prints after a
+#: dateline (本报北京2月12日电 （记者…）, 本报讯 …) or a byline's role (本报记者 韩俊杰, 通讯员 …,
+#: 实习生 …), which OCR reads as a space and which takes room.
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])(?<![电讯者员生]) +(?=[{_CJK}])")
 
 
 def is_letter_spaced(text: str) -> bool:
@@ -98,19 +171,51 @@ class measured_once:
         return value
 
 
+#: How a page's lines are read (``Line.ocr``, from ``page_noise``): half-width marks read as
+#: the full-width ones (``ocr_read``); spaces between CJK characters taking no room.
+READ_HALF = 1
+FREE_GAPS = 2
+#: Marks OCR read half-width beside a CJK character, and the full-width marks.
+_HALF_BESIDE_CJK = re.compile(f'(?<=[{_CJK}]) *[,.:;!?()"]|[,:;!?()"] *(?=[{_CJK}])')
+_FULL_MARKS = re.compile("[，。：；！？（）“”]")
+
+
+def page_noise(raw: str, lines: list[str]) -> int:
+    """Which of OCR's noises the page shows (``READ_HALF`` | ``FREE_GAPS``), so that its lines
+    are read through them: half-width marks beside CJK characters making a tenth or more of the
+    page's marks (a clean page holds a few, in headlines' (今日谈) tags; an OCR engine that reads
+    them half-width reads most so), and stray spaces between CJK characters on a tenth or more of
+    its lines (a clean page has them in a few headlines, bylines and signatures). A clean page
+    is read as it always was."""
+    out = 0
+    half = len(_HALF_BESIDE_CJK.findall(raw))
+    if half >= 3 and half >= 0.1 * (half + len(_FULL_MARKS.findall(raw))):
+        out |= READ_HALF
+    if " " in raw:
+        text = [t for t in lines if t.strip()]
+        gaps = sum(1 for t in text if " " in t and _CJK_GAP.search(t.strip()) and not is_letter_spaced(t))
+        if gaps >= 3 and gaps >= 0.1 * len(text):
+            out |= FREE_GAPS
+    return out
+
+
 @dataclass
 class Line:
-    """One line of the raw text: [start, end) in code points, without its line break."""
+    """One line of the raw text: [start, end) in code points, without its line break; ``ocr``:
+    how the page's noise is read (``page_noise``)."""
 
     index: int
     start: int
     end: int
     text: str
+    ocr: int = 0
 
     # Measured once: the parser asks for these many times.
     @measured_once
     def stripped(self) -> str:
-        return self.text.strip()
+        """The line without its outer white space, as the features read it (``ocr_read`` on a
+        page whose marks OCR read half-width)."""
+        return (ocr_read(self.text) if self.ocr & READ_HALF else self.text).strip()
 
     @measured_once
     def blank(self) -> bool:
@@ -118,7 +223,8 @@ class Line:
 
     @measured_once
     def width(self) -> float:
-        return column_width(self.text, self.letter_spaced)
+        text = ocr_read(self.text) if self.ocr & READ_HALF else self.text
+        return column_width(text, self.letter_spaced, bool(self.ocr & FREE_GAPS))
 
     @measured_once
     def letter_spaced(self) -> bool:
@@ -128,10 +234,12 @@ class Line:
 def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    for i, text in enumerate(raw.split("\n")):
-        line = Line(i, pos, pos + len(text), text)
+    texts = raw.split("\n")
+    ocr = page_noise(raw, texts)
+    for i, text in enumerate(texts):
+        line = Line(i, pos, pos + len(text), text, ocr)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = text.strip()
+        line.stripped = stripped = (ocr_read(text) if ocr & READ_HALF else text).strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1

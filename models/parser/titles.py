@@ -26,9 +26,32 @@ MASTHEAD = re.compile(
     r"(日报|晚报|早报|时报|周刊|报|示范区|新闻|第\s*\d+\s*版|\d+\s*年\s*\d+\s*月\s*\d+\s*日)$"
 )
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』"}
+#: Page furniture printed in a page's margin and read by OCR as a line of text: the page
+#: number alone (3, — 3 —, 第3版), a running header with the page's date and weekday
+#: (2020年2月7日 星期五 第10版), with the paper's name and the date (人民日报 2020年2月7日: a
+#: date alone closes a notice) or with the page's number and section (10 要闻, 第10版：要闻).
+FOLIO = re.compile(
+    r"^[-—–－\s]*\d{1,3}[-—–－\s]*$"
+    r"|^第\s*\d{1,3}\s*版|第\s*\d{1,3}\s*版$"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
+    r"|[报刊讯]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    r"|^\d{1,3}\s+[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{2,4}\s+\d{1,3}$"
+)
+#: Longer than this, a line is text, not furniture.
+FOLIO_CHARS = 32
 
 
 _NAMES = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+
+
+def is_folio(text: str) -> bool:
+    """Page furniture (``FOLIO``): a page number or a running header, with no sentence in it."""
+    s = text.strip()
+    return (
+        0 < len(s) <= FOLIO_CHARS
+        and not any(c in "，。；！？、“”" for c in s)
+        and bool(FOLIO.search(s))
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -369,7 +369,7 @@ def unwrapped_items(lines: list[Line]) -> tuple[Line | None, list[Item]]:
             last = items[-1] if items and items[-1].kind == "title" else None
             if last is not None and not blanks:
                 index = last.lines[-1].index + 1  # one title unit: its lines consecutive
-            virtual = Line(index, ln.start, ln.end, ln.text)
+            virtual = Line(index, ln.start, ln.end, ln.text, ln.ocr)
             if last is not None and last.lines[-1].index == index - 1:
                 items[-1].lines.append(virtual)
                 items[-1].text += ln.stripped

@@ -1,0 +1,337 @@
+"""Score the parser on gold pages read again with OCR's own noise (issue 9: real OCR'd pages).
+
+Run: .venv/bin/python tools/ocr_noise.py [--kind K ...] [--seed S] [--write DIR] [--model M.json ...] [SET ...]
+(default: every kind, then all together, on pages-dev, pages-dev-column and pages-dev-engine)
+
+Each gold page's text is read again as an OCR engine might have read it (``KINDS``):
+
+- ``halfwidth``: full-width punctuation read as half-width (，→ ,  。→ . or o  ：→ :  “ ” → "
+  （）→ ()  ；→ ;  ！→ !  ？→ ?), each mark with the page's own rate (30–100%);
+- ``spaces``: stray spaces inside lines (a third of the lines get one or two);
+- ``lookalikes``: 1–3% of the Han characters read as a look-alike (one of the five most
+  similar glyphs of resources/proofreading/lookalikes.tsv);
+- ``dropped``: a line's last punctuation mark lost (a fifth of the lines that end in a small
+  mark: ，。、；：！？ or their half-width forms);
+- ``furniture``: a running header line above the page (paper, date, page number, section)
+  and the page number below it (after a blank line where the page has blank lines);
+- ``blanks``: blank lines where Tesseract (chi_sim, ``--psm 6``) printed them on dev pages
+  rendered as images (docs/parser.md): after most paragraphs' last line (70%) and after some
+  paragraphs' first line (25%), the page's own blank lines kept;
+- ``all``: the first five at once (the text's noise); ``all+blanks``: every kind.
+
+The gold follows the text: a character substituted or dropped in the text is substituted or
+dropped in the gold field that holds it (each gold field is found in the page's non-space
+characters, as the scorer reads them, and only characters inside a found field are changed);
+spaces and furniture lines change no gold field (the scorer ignores white space; furniture
+belongs to no article and must only be kept). Seeded per page, so a run is reproducible.
+Counts as ../shared/eval/structure_eval.py does (``--write DIR`` keeps the pages, one folder
+per set and kind, for that scorer). ``--model``: line models to score with, as
+tools/noblank_score.py takes them (e.g. tools/kfold_parser.py --save's fold models).
+Measuring only: the app never reads ../shared.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import random
+import shutil
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from gold_lines import label_lines  # noqa: E402
+from noblank_score import use_model  # noqa: E402
+from structure_score import figures, score_pages  # noqa: E402
+
+from models.parser.lines import is_han  # noqa: E402
+
+KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks")
+#: ``all``: the noise in a line's text and the page's margins (every kind but ``blanks``);
+#: ``all+blanks``: every kind.
+ALL = KINDS[:5]
+SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
+SEED = 12
+FIELDS = ("kicker", "heading", "subheading", "byline")
+#: How OCR reads full-width punctuation as half-width: each mark's readings, the commonest first.
+HALF = {
+    "，": ",",
+    "。": ".....o",  # a full stop mostly as a dot, sometimes as a small o
+    "：": ":",
+    "；": ";",
+    "！": "!",
+    "？": "?",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "（": "(",
+    "）": ")",
+}
+#: The small marks OCR loses at a line's end (a bracket or quotation mark is seldom lost).
+SMALL_MARKS = set("，。、；：！？,.;:!?")
+LOOKALIKES = ROOT / "resources" / "proofreading" / "lookalikes.tsv"
+WEEKDAYS = "一二三四五六日"
+SECTIONS = ("要闻", "综合", "经济", "社会", "国际", "评论", "文化", "体育", "地方")
+PAPERS = ("人民日报", "经济日报", "光明日报", "焦作日报", "新华每日电讯")
+
+
+def lookalikes(top: int = 5) -> dict[str, list[str]]:
+    """Each Han character's ``top`` most similar glyphs (the table the checker ships)."""
+    out: dict[str, list[str]] = {}
+    for row in LOOKALIKES.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or "\t" not in row:
+            continue
+        ch, rest = row.split("\t", 1)
+        alts = [a.split(":")[0] for a in rest.split()[:top]]
+        alts = [a for a in alts if len(a) == 1 and is_han(a)]
+        if alts:
+            out[ch] = alts
+    return out
+
+
+def _gold_fields(gold: dict) -> Iterator[tuple[dict, str, int | None]]:
+    """Every text field of the gold: (section, key, paragraph index or None)."""
+    for sec in gold["sections"]:
+        for k in FIELDS:
+            if sec.get(k):
+                yield sec, k, None
+        for i in range(len(sec.get("paragraphs") or [])):
+            yield sec, "paragraphs", i
+
+
+def _get(sec: dict, key: str, i: int | None) -> str:
+    return sec[key] if i is None else sec[key][i]
+
+
+def gold_positions(raw: str, gold: dict) -> dict[int, tuple[int, int]]:
+    """Raw offset of each non-space character that a gold field holds → (field number, index of
+    the character in that field's text). A field is looked for in the page's non-space
+    characters (the longest fields first, each where no field was found before it)."""
+    where = [i for i, c in enumerate(raw) if not c.isspace()]
+    stream = "".join(raw[i] for i in where)
+    fields = list(_gold_fields(gold))
+    taken = [False] * len(stream)
+    out: dict[int, tuple[int, int]] = {}
+    order = sorted(range(len(fields)), key=lambda f: -len("".join(_get(*fields[f]).split())))
+    for f in order:
+        text = _get(*fields[f])
+        chars = [(j, c) for j, c in enumerate(text) if not c.isspace()]
+        needle = "".join(c for _, c in chars)
+        if not needle:
+            continue
+        at = stream.find(needle)
+        while at >= 0 and any(taken[at : at + len(needle)]):
+            at = stream.find(needle, at + 1)
+        if at < 0:
+            continue  # not found as one run: its characters are left as they are
+        for k, (j, _) in enumerate(chars):
+            taken[at + k] = True
+            out[where[at + k]] = (f, j)
+    return out
+
+
+def _line_spans(raw: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for text in raw.split("\n"):
+        yield pos, pos + len(text)
+        pos += len(text) + 1
+
+
+def _furniture(rng: random.Random) -> tuple[str, str]:
+    """A running header and a page-number line, as a page's margins print them."""
+    page = rng.randint(1, 24)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    year = rng.choice((2016, 2019, 2020, 2021))
+    date = f"{year}年{month}月{day}日"
+    week = f"星期{rng.choice(WEEKDAYS)}"
+    paper, section = rng.choice(PAPERS), rng.choice(SECTIONS)
+    header = rng.choice(
+        (
+            f"{paper} {date} {week} 第{page}版",
+            f"{date}  {week}  {section}  {page}",
+            f"{page} {section}",
+            f"第{page}版：{section}  {paper}",
+            f"{paper}  {date}",
+        )
+    )
+    footer = rng.choice((f"— {page} —", f"{page}", f"-{page}-", f"第{page}版"))
+    return header, footer
+
+
+def noisy_page(
+    raw: str, gold: dict, kinds: tuple[str, ...], seed: int, table: dict[str, list[str]] | None = None
+) -> tuple[str, dict]:
+    """The page's text read with ``kinds`` of OCR noise, and its gold changed the same way."""
+    rng = random.Random(seed)
+    gold = json.loads(json.dumps(gold))
+    held = gold_positions(raw, gold)
+    edit: dict[int, str] = {}  # raw offset → what is read there ("" dropped)
+    before: dict[int, str] = {}  # raw offset → spaces read before it
+    blank_after: set[int] = set()  # line breaks a blank line is read after
+    spans = list(_line_spans(raw))
+    if "lookalikes" in kinds:
+        table = lookalikes() if table is None else table
+        rate = rng.uniform(0.01, 0.03)
+        for i, c in enumerate(raw):
+            if i in held and c in table and rng.random() < rate:
+                edit[i] = rng.choice(table[c])
+    if "halfwidth" in kinds:
+        rate = rng.uniform(0.3, 1.0)
+        for i, c in enumerate(raw):
+            if i in held and c in HALF and rng.random() < rate:
+                edit[i] = rng.choice(HALF[c])
+    if "dropped" in kinds:
+        for a, b in spans:
+            last = raw[a:b].rstrip()
+            if last and last[-1] in SMALL_MARKS and rng.random() < 0.2:
+                i = a + len(last) - 1
+                if i in held:
+                    edit[i] = ""
+    if "spaces" in kinds:
+        for a, b in spans:
+            inner = [i for i in range(a + 1, b) if not raw[i].isspace() and not raw[i - 1].isspace()]
+            if inner and rng.random() < 1 / 3:
+                for i in rng.sample(inner, min(len(inner), rng.choice((1, 1, 2)))):
+                    before[i] = " " * rng.choice((1, 1, 2))
+    if "blanks" in kinds:
+        labels = label_lines(raw, gold)
+        ends = {
+            k
+            for k, (a, b) in enumerate(zip(labels, labels[1:] + [None]))
+            if a and (b is None or b[0] in "PT")
+        }
+        firsts = {
+            k
+            for k, (a, b) in enumerate(zip(labels, labels[1:] + [None]))
+            if a and a[0] == "P" and b and b[0] == "C"
+        }
+        for k, (_a, b) in enumerate(spans[:-1]):
+            if raw[spans[k + 1][0] : spans[k + 1][1]].strip():  # no blank line follows yet
+                p = 0.7 if k in ends else 0.25 if k in firsts else 0.0
+                if p and rng.random() < p:
+                    blank_after.add(b)  # the line break at the line's end
+    out = "".join(
+        before.get(i, "") + edit.get(i, c) + ("\n" if i in blank_after else "") for i, c in enumerate(raw)
+    )
+    if "furniture" in kinds:
+        header, footer = _furniture(rng)
+        gap = "\n" if "\n\n" in raw else ""
+        out = header + "\n" + gap + out.rstrip("\n") + "\n" + gap + footer + "\n"
+    # The gold follows: every changed character changed in the field that holds it.
+    fields = list(_gold_fields(gold))
+    changes: dict[int, dict[int, str]] = collections.defaultdict(dict)
+    for i, new in edit.items():
+        f, j = held[i]
+        changes[f][j] = new
+    for f, ch in changes.items():
+        sec, key, k = fields[f]
+        text = _get(sec, key, k)
+        new = "".join(ch.get(j, c) for j, c in enumerate(text))
+        if k is None:
+            sec[key] = new
+        else:
+            sec[key][k] = new
+    return out, gold
+
+
+def page_seed(set_name: str, name: str, seed: int = SEED) -> int:
+    """A page's own seed: the same page reads the same noise in every tool that asks."""
+    return seed * 1_000_003 + zlib.crc32(f"{set_name}/{name}".encode())
+
+
+def kinds_of(spec: str) -> tuple[str, ...]:
+    """``all`` or kinds apart by commas (OCR_NOISE of the k-fold tools) as a tuple of kinds."""
+    if spec.strip() == "all":
+        return ALL
+    if spec.strip() == "all+blanks":
+        return KINDS
+    kinds = tuple(k.strip() for k in spec.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise SystemExit(f"unknown noise kinds {unknown}: {KINDS} or all")
+    return kinds
+
+
+#: The seed of the noisy copies that training reads (another than the scored pages').
+TRAIN_SEED = 13
+
+
+def training_gaps(set_name: str, name: str, raw: str, gold: dict, kinds: tuple[str, ...]) -> list:
+    """The gaps between the page's body lines (tools/train_paragraphs.py's examples), the page
+    read with ``kinds`` of noise under ``TRAIN_SEED``: training data for the paragraph-break model."""
+    from gold_lines import label_lines
+    from train_paragraphs import gap_examples
+
+    raw, gold = noisy_page(raw, gold, kinds, page_seed(set_name, name, TRAIN_SEED))
+    return [ex for ex, _, _ in gap_examples(raw, label_lines(raw, gold))]
+
+
+def write_set(d: Path, out: Path, kinds: tuple[str, ...], seed: int = SEED) -> list[Path]:
+    """The set's pages read with ``kinds`` of noise, written to ``out`` with their gold."""
+    out.mkdir(parents=True, exist_ok=True)
+    table = lookalikes() if "lookalikes" in kinds else None
+    golds = []
+    for gp in sorted(d.glob("*.gold.json")):
+        raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        text, g = noisy_page(raw, gold, kinds, page_seed(d.name, gp.name, seed), table)
+        (out / gp.name.replace(".gold.json", ".txt")).write_text(text, encoding="utf-8")
+        target = out / gp.name
+        target.write_text(json.dumps(g, ensure_ascii=False, indent=1), encoding="utf-8")
+        golds.append(target)
+    return golds
+
+
+def score_set(
+    d: Path, kinds: tuple[str, ...], seed: int = SEED, keep: Path | None = None
+) -> collections.Counter:
+    if keep is not None:
+        return score_pages(write_set(d, keep, kinds, seed))
+    with tempfile.TemporaryDirectory() as tmp:
+        return score_pages(write_set(d, Path(tmp), kinds, seed))
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    kinds: list[str] = []
+    models: list[Path | None] = []
+    names: list[str] = []
+    seed, keep = SEED, None
+    it = iter(argv)
+    for a in it:
+        if a == "--kind":
+            kinds.append(next(it))
+        elif a == "--seed":
+            seed = int(next(it))
+        elif a == "--write":
+            keep = Path(next(it))
+        elif a == "--model":
+            models.append(Path(next(it)))
+        else:
+            names.append(a)
+    variants = [kinds_of(k) for k in kinds] if kinds else [()] + [(k,) for k in KINDS] + [ALL, KINDS]
+    for m in models or [None]:
+        if m is not None:
+            use_model(m)
+            print(m.name)
+        for name in names or SETS:
+            d = Path(name) if "/" in name else SHARED / "data" / name
+            for v in variants:
+                label = "clean" if not v else {ALL: "all", KINDS: "all+blanks"}.get(v, "+".join(v))
+                folder = None if keep is None else keep / f"{d.name}-{label}"
+                if folder is not None and folder.exists():
+                    shutil.rmtree(folder)
+                tot = score_set(d, v, seed, folder)
+                print(f"{d.name + ' ' + label:30s} {figures(tot)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
