@@ -131,9 +131,7 @@ def _gui(argv: Sequence[str]) -> int:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="dubao", description="Open Dubao's window.")
+    parser = _parser(prog="dubao", description="Open Dubao's window.")
     parser.add_argument("file", nargs="?", help="a page file or a folder (an issue) to open")
     parser.add_argument(
         "--db", help="library file or postgresql://user@host/dbname (default: a file in the app-data folder)"

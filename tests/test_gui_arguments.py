@@ -34,3 +34,16 @@ def test_a_start_refused_before_the_window_leaves_garbage_collection_on(tmp_path
     assert main.main([str(tmp_path / "nowhere.txt")]) == 2
     assert "nowhere.txt" in capsys.readouterr().err
     assert gc.isenabled()
+
+
+def test_bad_window_arguments_are_told_in_one_line(capsys) -> None:
+    """Bad input to the CLI is one line on stderr and exit 2; the window's arguments too (argparse's
+    usage block came before the message)."""
+    import pytest
+
+    for argv in (["--bogus"], ["a", "b", "c"], ["--db"]):
+        with pytest.raises(SystemExit) as ended:
+            main.main(argv)
+        assert ended.value.code == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1, err
