@@ -174,7 +174,20 @@ def _furniture(rng: random.Random) -> tuple[str, str]:
 
 #: The held-out furniture's papers and sections (none of ``PAPERS``; few of ``SECTIONS``).
 HELD_PAPERS = ("北京日报", "解放日报", "南方都市报", "新京报", "参考消息", "中国青年报", "河南日报")
-HELD_SECTIONS = ("要闻", "综合新闻", "时政", "财经", "国内新闻", "民生", "观点", "副刊", "理论", "法治", "城事", "天下")
+HELD_SECTIONS = (
+    "要闻",
+    "综合新闻",
+    "时政",
+    "财经",
+    "国内新闻",
+    "民生",
+    "观点",
+    "副刊",
+    "理论",
+    "法治",
+    "城事",
+    "天下",
+)
 HELD_NAMES = ("张三", "李明", "王晓燕", "赵刚", "陈静")
 _CN_DIGITS = "〇一二三四五六七八九"
 
