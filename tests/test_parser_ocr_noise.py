@@ -93,3 +93,88 @@ def test_sample_page_reads_the_same_with_ocr_noise(kinds: tuple[str, ...]) -> No
         noisy, _ = noisy_page(raw, gold, kinds, seed)
         assert noisy != raw
         assert _reading(noisy) == clean
+
+
+def test_an_o_beside_a_chinese_numeral_is_no_full_stop() -> None:
+    """OCR reads 〇 as o: inside a date written in Chinese numerals it is no sentence's end."""
+    assert ocr_read("二o一六年十一月") == "二o一六年十一月"
+    assert ocr_read("二o二o年") == "二o二o年"
+    assert ocr_read("他们来了o") == "他们来了。"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet="〇零一二三四五六七八九十百千", min_size=1, max_size=3),
+    st.text(alphabet="年月日号", max_size=1),
+)
+def test_an_o_inside_a_chinese_number_stays(digits: str, unit: str) -> None:
+    text = digits + "o" + digits + unit
+    assert ocr_read(text)[len(digits)] == "o"
+
+
+def _body(n: int) -> list[str]:
+    """A paragraph of ``n`` full lines (the page's own column width) without a sentence's end."""
+    line = "各地持续推进复工复产工作有关部门加强协调保障企业用工需求"
+    return ["　　" + line[2:]] + [line] * (n - 1)
+
+
+def _other_texts(raw: str) -> list[str]:
+    """What the page sets aside as furniture, without white space."""
+    return [
+        "".join(p.text.split()) for s in parse_page(raw).sections if s.kind == "other" for p in s.paragraphs
+    ]
+
+
+#: Shapes of running headers and page numbers that real papers print and that neither the
+#: furniture the parser was written beside nor its templates hold (the reviewer's list).
+HELD_OUT_HEADERS = [
+    "2020.02.07 综合 03",
+    "03 综合 2020.02.07",
+    "A3 要闻",
+    "3/要闻",
+    "要闻 2020年2月7日",
+    "责任编辑：张三",
+]
+HELD_OUT_FOOTERS = ["第3页 共12页", "3/24", "B02", "北京日报第3版", "A03  解放日报  2020-02-07"]
+
+
+@pytest.mark.parametrize("header", HELD_OUT_HEADERS)
+def test_held_out_running_headers_are_set_aside(header: str) -> None:
+    raw = "\n".join([header, "", "复工复产有序推进", ""] + _body(4) + ["各项工作取得积极进展。"]) + "\n"
+    assert _other_texts(raw) == ["".join(header.split())]
+    check_conserved(raw)
+
+
+@pytest.mark.parametrize("footer", HELD_OUT_FOOTERS)
+def test_held_out_page_numbers_are_set_aside(footer: str) -> None:
+    raw = "\n".join(["复工复产有序推进", ""] + _body(4) + ["各项工作取得积极进展。", "", footer]) + "\n"
+    assert _other_texts(raw) == ["".join(footer.split())]
+
+
+#: Lines at a page's edge that only look like furniture: a numbered subheading, a body line cut
+#: in the pages' digit-spacing style (6 日以来, 28 日电), a date closing a notice.
+digit_spaced = st.builds(
+    lambda n, unit, rest: f"{n} {unit}{rest}",
+    st.integers(1, 31),
+    st.sampled_from("日月年时个名家万"),
+    st.text(alphabet="以来电起前后内外开始举行召开", min_size=0, max_size=3),
+)
+numbered = st.builds(
+    lambda n, word: f"{n} {word}", st.integers(1, 9), st.sampled_from(["坚持", "问题", "做法", "成效"])
+)
+look_alike = st.one_of(digit_spaced, numbered, st.sampled_from(["附件 2", "2020年2月12日"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(look_alike, st.integers(1, 4))
+def test_lines_that_only_look_like_furniture_stay_in_their_article(line: str, n: int) -> None:
+    """At the page's end, after a body line that runs on into it, and at its top: the line
+    stays text (no section of its own), its characters in the page's one article."""
+    end = "\n".join(["复工复产有序推进", ""] + _body(n) + [line]) + "\n"
+    top = "\n".join([line] + _body(n) + ["各项工作取得积极进展。"]) + "\n"
+    for raw in (end, top):
+        assert _other_texts(raw) == []
+        check_conserved(raw)
+    sections = parse_page(end).sections
+    assert [s.kind for s in sections] == ["article"]
+    assert "".join(sections[0].paragraphs[-1].text.split()).endswith("".join(line.split()))

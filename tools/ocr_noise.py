@@ -17,7 +17,12 @@ Each gold page's text is read again as an OCR engine might have read it (``KINDS
 - ``blanks``: blank lines where Tesseract (chi_sim, ``--psm 6``) printed them on dev pages
   rendered as images (docs/parser.md): after most paragraphs' last line (70%) and after some
   paragraphs' first line (25%), the page's own blank lines kept;
-- ``all``: the first five at once (the text's noise); ``all+blanks``: every kind.
+- ``furniture2``: the held-out furniture: header and footer shapes written apart from
+  ``furniture``'s (which ``titles.is_folio`` was first written beside) — dates with dots,
+  slashes or dashes or in Chinese numerals, edition codes (A3, B02), the section before or after,
+  page X of Y, the paper's name with 第N版, a 本版责编 / 责任编辑 / 版式设计 credit line — other papers'
+  names and section names than ``furniture``'s; scored apart from it, never part of ``all``;
+- ``all``: the first five at once (the text's noise); ``all+blanks``: those and ``blanks``.
 
 The gold follows the text: a character substituted or dropped in the text is substituted or
 dropped in the gold field that holds it (each gold field is found in the page's non-space
@@ -53,10 +58,11 @@ from structure_score import figures, score_pages  # noqa: E402
 
 from models.parser.lines import is_han  # noqa: E402
 
-KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks")
-#: ``all``: the noise in a line's text and the page's margins (every kind but ``blanks``);
-#: ``all+blanks``: every kind.
+KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks", "furniture2")
+#: ``all``: the noise in a line's text and the page's margins (the first five kinds);
+#: ``all+blanks``: those and ``blanks`` (``furniture2``, the held-out furniture, is scored alone).
 ALL = KINDS[:5]
+ALL_BLANKS = KINDS[:6]
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine")
 SEED = 12
 FIELDS = ("kicker", "heading", "subheading", "byline")
@@ -166,6 +172,76 @@ def _furniture(rng: random.Random) -> tuple[str, str]:
     return header, footer
 
 
+#: The held-out furniture's papers and sections (none of ``PAPERS``; few of ``SECTIONS``).
+HELD_PAPERS = ("北京日报", "解放日报", "南方都市报", "新京报", "参考消息", "中国青年报", "河南日报")
+HELD_SECTIONS = (
+    "要闻",
+    "综合新闻",
+    "时政",
+    "财经",
+    "国内新闻",
+    "民生",
+    "观点",
+    "副刊",
+    "理论",
+    "法治",
+    "城事",
+    "天下",
+)
+HELD_NAMES = ("张三", "李明", "王晓燕", "赵刚", "陈静")
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n] if n else "〇"
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _furniture2(rng: random.Random) -> tuple[str, str]:
+    """A running header and a footer of shapes ``_furniture`` does not print (held out)."""
+    page = rng.randint(1, 24)
+    total = rng.randint(max(page, 4), 32)
+    year, month, day = rng.choice((2016, 2019, 2020, 2021)), rng.randint(1, 12), rng.randint(1, 28)
+    date = rng.choice(
+        (
+            f"{year}.{month:02d}.{day:02d}",
+            f"{year}/{month}/{day}",
+            f"{year}-{month:02d}-{day:02d}",
+            f"{year}年{month:02d}月{day:02d}日",
+            "".join(_CN_DIGITS[int(c)] for c in str(year)) + f"年{_cn_number(month)}月{_cn_number(day)}日",
+        )
+    )
+    edition = f"{rng.choice('ABCD')}{rng.choice((str(page), f'{page:02d}'))}"
+    paper, section, name = rng.choice(HELD_PAPERS), rng.choice(HELD_SECTIONS), rng.choice(HELD_NAMES)
+    header = rng.choice(
+        (
+            f"{date} {section} {page:02d}",
+            f"{page:02d} {section} {date}",
+            f"{edition} {section}",
+            f"{page}/{section}",
+            f"{section} {date}",
+            f"{paper}第{page}版",
+            f"{edition}  {paper}  {date}",
+            f"本版责编：{name}  {date}",
+            f"{section}｜{paper}",
+        )
+    )
+    footer = rng.choice(
+        (
+            f"第{page}页 共{total}页",
+            f"{page}/{total}",
+            f"{edition}",
+            f"责任编辑：{name}",
+            f"版式设计：{name}",
+            f"第{page}页",
+            f"{paper} {edition}",
+        )
+    )
+    return header, footer
+
+
 def noisy_page(
     raw: str, gold: dict, kinds: tuple[str, ...], seed: int, table: dict[str, list[str]] | None = None
 ) -> tuple[str, dict]:
@@ -221,8 +297,8 @@ def noisy_page(
     out = "".join(
         before.get(i, "") + edit.get(i, c) + ("\n" if i in blank_after else "") for i, c in enumerate(raw)
     )
-    if "furniture" in kinds:
-        header, footer = _furniture(rng)
+    if "furniture" in kinds or "furniture2" in kinds:
+        header, footer = _furniture(rng) if "furniture" in kinds else _furniture2(rng)
         gap = "\n" if "\n\n" in raw else ""
         out = header + "\n" + gap + out.rstrip("\n") + "\n" + gap + footer + "\n"
     # The gold follows: every changed character changed in the field that holds it.
@@ -252,7 +328,7 @@ def kinds_of(spec: str) -> tuple[str, ...]:
     if spec.strip() == "all":
         return ALL
     if spec.strip() == "all+blanks":
-        return KINDS
+        return ALL_BLANKS
     kinds = tuple(k.strip() for k in spec.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
@@ -317,7 +393,7 @@ def main() -> None:
             models.append(Path(next(it)))
         else:
             names.append(a)
-    variants = [kinds_of(k) for k in kinds] if kinds else [()] + [(k,) for k in KINDS] + [ALL, KINDS]
+    variants = [kinds_of(k) for k in kinds] if kinds else [()] + [(k,) for k in KINDS] + [ALL, ALL_BLANKS]
     for m in models or [None]:
         if m is not None:
             use_model(m)
@@ -325,7 +401,7 @@ def main() -> None:
         for name in names or SETS:
             d = Path(name) if "/" in name else SHARED / "data" / name
             for v in variants:
-                label = "clean" if not v else {ALL: "all", KINDS: "all+blanks"}.get(v, "+".join(v))
+                label = "clean" if not v else {ALL: "all", ALL_BLANKS: "all+blanks"}.get(v, "+".join(v))
                 folder = None if keep is None else keep / f"{d.name}-{label}"
                 if folder is not None and folder.exists():
                     shutil.rmtree(folder)

@@ -29,18 +29,18 @@ from models.parser.articles import Article, Item, lead_text, make_para_item, sim
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.engine import engine_sections
 from models.parser.layout import model_digest
-from models.parser.lines import HANGING, Line, split_lines
+from models.parser.lines import HANGING, Line, ends_sentence, split_lines
 from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
-from models.parser.titles import is_credit, is_folio, split_title
+from models.parser.titles import folio_score, is_credit, is_folio, is_note, split_title
 from models.parser.unwrapped import is_unwrapped, unwrapped_items
 from models.parser.unwrapped import model_digest as unwrapped_digest
 from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 10
+RULES_VERSION = 11
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
@@ -59,9 +59,11 @@ def parse_page(raw: str) -> ParsedPage:
 
 
 def _furniture(lines: list[Line]) -> tuple[list[Line], list[Section], list[Section]]:
-    """The page's lines less the page furniture OCR read in its margins (``is_folio``: a page
-    number, a running header), up to two lines at its top and two at its bottom, each kept
-    as a section of its own (kind "other") above or below the page's articles."""
+    """The page's lines less the page furniture OCR read in its margins (``folio_score``: a page
+    number, a running header, a page's credit line), up to two lines at its top and two at its
+    bottom, each kept as a section of its own (kind "other") above or below the page's articles.
+    A bottom line that the body line right above it runs on into (no blank line between, no
+    sentence ended) is that line's end, not furniture, unless it is a page number alone."""
     text = [i for i, ln in enumerate(lines) if not ln.blank]
     top: list[int] = []
     for i in text[:2]:
@@ -70,8 +72,20 @@ def _furniture(lines: list[Line]) -> tuple[list[Line], list[Section], list[Secti
         top.append(i)
     bottom: list[int] = []
     for i in reversed(text[len(top) :][-2:]):
-        if not is_folio(lines[i].stripped):
+        score = folio_score(lines[i].stripped, at_top=False)
+        if score < 2:
             break
+        above = lines[i - 1] if i > 0 else None
+        if (
+            score < 3
+            and above is not None
+            and not above.blank
+            and not is_folio(above.stripped, at_top=False)
+            and not ends_sentence(above.stripped)
+            and not is_credit(above.stripped)
+            and not is_note(above.stripped)
+        ):
+            break  # the line above runs on into it
         bottom.insert(0, i)
     if not top and not bottom or len(top) + len(bottom) == len(text):
         return lines, [], []

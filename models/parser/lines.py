@@ -46,6 +46,8 @@ def ends_sentence(text: str) -> bool:
 
 #: OCR's half-width reading of a full-width mark, and the mark it stands for in Han text.
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。", "o": "。"}
+#: Chinese numerals: an o beside one is a 〇 OCR read so (二o一六年), not a full stop.
+CN_NUMERALS = set("〇零一二三四五六七八九十百千")
 #: A line that may hold such a reading (most lines hold none: read as they are).
 _HALF = re.compile('[,:;!?().o"]')
 #: Marks before which a quotation has closed (a straight quote there is ”).
@@ -100,8 +102,11 @@ def ocr_read(text: str) -> str:
         if before.isascii() and before.isalnum() and (after.isascii() and after.isalnum() or c in ".o"):
             continue  # 3.5, 10:30, a list's 1. or a Latin word's letter
         if c == "o":
-            # A small o is a full stop only after Han text, where a sentence may end.
+            # A small o is a full stop only after Han text, where a sentence may end; beside a
+            # Chinese numeral it is the 〇 of a number OCR read as o (二o一六年), left as it is.
             if not (_cjk_side(before) and (not after or after.isspace() or _cjk_side(after))):
+                continue
+            if before in CN_NUMERALS or after in CN_NUMERALS:
                 continue
         elif not (_cjk_side(before) or _cjk_side(after)):
             continue

@@ -26,32 +26,92 @@ MASTHEAD = re.compile(
     r"(日报|晚报|早报|时报|周刊|报|示范区|新闻|第\s*\d+\s*版|\d+\s*年\s*\d+\s*月\s*\d+\s*日)$"
 )
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』"}
-#: Page furniture printed in a page's margin and read by OCR as a line of text: the page
-#: number alone (3, — 3 —, 第3版), a running header with the page's date and weekday
-#: (2020年2月7日 星期五 第10版), with the paper's name and the date (人民日报 2020年2月7日: a
-#: date alone closes a notice) or with the page's number and section (10 要闻, 第10版：要闻).
-FOLIO = re.compile(
-    r"^[-—–－\s]*\d{1,3}[-—–－\s]*$"
-    r"|^第\s*\d{1,3}\s*版|第\s*\d{1,3}\s*版$"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
-    r"|[报刊讯]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
-    r"|^\d{1,3}\s+[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{2,4}\s+\d{1,3}$"
+#: Page furniture printed in a page's margin and read by OCR as a line of text (a page number,
+#: a running header, a page's credit line) is told by several signals at once (``folio_score``),
+#: not by one pattern a shape: each signal is a kind of thing furniture holds and a sentence
+#: seldom does. A date (2020年2月7日, 2020.02.07, 2020/2/7, 二〇二〇年二月七日).
+_DATE = re.compile(
+    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}(?!\d))"
 )
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+#: A page or edition: 第3版, 第3页, 共8页, A3, B02版, 3/24, Page 3.
+_PAGE = re.compile(
+    r"第\s*[\d一二三四五六七八九十]{1,3}\s*[版页]|共\s*\d{1,3}\s*[版页]"
+    r"|(?<![A-Za-z\d])[A-H]\s*\d{1,2}(?![\d:.])(?:\s*版)?|(?<![\d.])\d{1,3}\s*/\s*\d{1,3}(?![\d/])"
+    r"|[Pp]age\s*\d{1,3}"
+)
+#: A bare number (a page's number) — unless a unit or measure word follows it, as in a body line
+#: in the pages' digit-spacing style (6 日以来, 28 日电, 3 个): that is text.
+_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+_UNITS = "日月年时点分秒号名个位人家户万亿千百元岁条项次件天周期届批辆台米倍成%％"
+#: A page's or a section's credit: 责任编辑：张三, 本版责编：李四, 版式设计：王五.
+_CREDIT = re.compile(r"^(?:本版)?(?:责任编辑|责编|版式设计|美术编辑|美编|图片编辑|校对)\s*[：:]")
+#: A paper's name: …日报, …晚报, …都市报, …电讯, …周刊 (three characters or more).
+_PAPER = re.compile(
+    r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|早报|时报|商报|青年报|都市报|电讯|周刊)|[\u4e00-\u9fff]{2,5}报"
+)
+#: Section names papers print in a running header (a small list, as a reader knows them).
+_SECTION = re.compile(
+    r"(?:本地|国内|国际|综合|地方)?(?:要闻|综合|时政|政治|经济|财经|社会|国际|国内|评论|观点|理论|文化|副刊|体育|地方|"
+    r"民生|法治|科技|教育|科教|健康|专版|专题|视点|新闻|读者|文艺|生活|三农|区县)(?:新闻|版|专版)?"
+)
+_SEPARATORS = re.compile(r"[\s|｜·•/:：,，\-—–－_]+")
+#: Marks of a sentence: furniture holds none.
+_SENTENCE_MARKS = set("，。；！？、“”,;!?")
 #: Longer than this, a line is text, not furniture.
 FOLIO_CHARS = 32
+#: Han characters a running header may hold beyond what its signals name (an editor's name).
+FOLIO_REST = 4
+
+
+@lru_cache(maxsize=8192)
+def folio_score(text: str, at_top: bool = True) -> int:
+    """How many signals of page furniture the line shows (0 when it reads as text): a date, a
+    weekday, a page or edition number, a section name, a paper's name, a credit (two at the
+    page's top, where no article stands above it to own it; one at the bottom, where it closes
+    the article above as the dev pages' 版式设计 lines do). A line that is a page number and
+    nothing else (3, — 3 —, 第3版, A3, 3/24) scores 3. Text scores 0: sentence marks, longer than
+    ``FOLIO_CHARS``, a number with a unit after it, or more than ``FOLIO_REST`` Han characters
+    that no signal names."""
+    s = text.strip()
+    if not s or len(s) > FOLIO_CHARS or any(c in _SENTENCE_MARKS for c in s):
+        return 0
+    bare = _SEPARATORS.sub("", s)
+    if bare.isdigit() and len(bare) <= 3 or _PAGE.fullmatch(bare) or _PAGE.fullmatch(s):
+        return 3
+    if re.fullmatch(r"第\s*\d{1,3}\s*页\s*共\s*\d{1,3}\s*页", s):
+        return 3
+    score = 0
+    rest = s
+    credit = _CREDIT.match(rest)
+    if credit:
+        score += 2 if at_top else 1
+        rest = rest[credit.end() :]
+    for pattern in (_DATE, _WEEKDAY, _PAGE, _PAPER, _SECTION):
+        found = pattern.search(rest)
+        if found:
+            score += 1
+            rest = pattern.sub(" ", rest)
+    for m in _NUMBER.finditer(rest):
+        after = rest[m.end() :].lstrip()
+        if after and after[0] in _UNITS:
+            return 0  # 6 日以来, 28 日电: a body line's digit and its unit
+    if _NUMBER.search(rest):
+        score += 1
+        rest = _NUMBER.sub(" ", rest)
+    if sum(1 for c in rest if "\u4e00" <= c <= "\u9fff") > FOLIO_REST:
+        return 0
+    return score
+
+
+def is_folio(text: str, at_top: bool = True) -> bool:
+    """Page furniture: two signals or more of ``folio_score`` (one alone — a date closing a
+    notice, a numbered subheading's 1 坚持 — is text)."""
+    return folio_score(text, at_top) >= 2
 
 
 _NAMES = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
-
-
-def is_folio(text: str) -> bool:
-    """Page furniture (``FOLIO``): a page number or a running header, with no sentence in it."""
-    s = text.strip()
-    return (
-        0 < len(s) <= FOLIO_CHARS
-        and not any(c in "，。；！？、“”" for c in s)
-        and bool(FOLIO.search(s))
-    )
 
 
 @lru_cache(maxsize=8192)
