@@ -704,7 +704,7 @@ def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, wind
     assert len(texts(window, "a.txt")) == before + 1
     session = window.annotation_session
     out = tmp_path / "shared.jsonld"
-    session.ask_save_path = lambda: (str(out), "")
+    session.ask_save_path = lambda: (str(out), session.w3c_filter())
     session.export_action.trigger()
     window.library.undo()
     assert len(texts(window, "a.txt")) == before
@@ -717,19 +717,21 @@ def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, wind
 def test_the_windows_w3c_export_leaves_the_structure_edits_out_on_the_file_type_that_says_so(
     qtbot, window, tmp_path
 ) -> None:
-    """The export dialog offers W3C with structure edits first (the default) and W3C with
-    highlights and corrections only; the second's file brings no split back."""
+    """The export dialog offers W3C with highlights and corrections only first (the default:
+    what an editor on an earlier version can read; it refused the whole file at the first
+    structure edit) and W3C with structure edits second; the default's file brings no split back."""
     page = window.test_pages["a.txt"]
     before = len(texts(window, "a.txt"))
     section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农业农村部" in t)
     window.library.split_section(page, section, texts(window, "a.txt")[section].find("农业农村部"))
     session = window.annotation_session
     types = session.export_filters().split(";;")
-    assert types[:2] == [session.w3c_filter(), session.w3c_without_structure_filter()]
+    assert types[:2] == [session.w3c_without_structure_filter(), session.w3c_filter()]
     out = tmp_path / "plain.jsonld"
-    session.ask_save_path = lambda: (str(out), session.w3c_without_structure_filter())
-    session.export_action.trigger()
-    assert "classifying" not in out.read_text(encoding="utf-8")
+    for chosen in (types[0], ""):  # "": a desktop dialog that tells no file type
+        session.ask_save_path = lambda chosen=chosen: (str(out), chosen)
+        session.export_action.trigger()
+        assert "classifying" not in out.read_text(encoding="utf-8")
     window.library.undo()
     session.ask_open_path = lambda: (str(out), "")
     session.import_action.trigger()
