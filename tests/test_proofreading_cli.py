@@ -378,3 +378,42 @@ def test_structure_edits_that_mean_nothing_here_are_skipped_on_import(tmp_path: 
     with Library.open(theirs_db) as library:
         assert library.structure_edits(b1) == []
         assert texts(library, b1) == before
+
+
+def test_page_history_tells_an_imports_clash_by_its_step_not_by_the_clock(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """An import that ran long (each stored moment 10 s after the last) still shows the
+    correction it set aside as clashed on import; an imported correction an editor here
+    reverted right after the import reads plain reverted."""
+    from datetime import timedelta
+
+    import models.proofreading.desk as desk
+
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    mine.correct(a1, *find(mine, a1, "农资供应"), "农资供给", author="甲")
+    mine.correct(a1, *find(mine, a1, "各地还组织"), "各地组织", author="甲")
+    mine.close()
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    theirs.correct(b1, *find(theirs, b1, "农资供应"), "农资供需", author="乙")
+    theirs.close()
+    exported = tmp_path / "mine.jsonld"
+    _exported(capsys, str(tmp_path / "mine" / "library.sqlite3"), exported)
+    clock = [desk.utc_now()]
+
+    def slow_now():
+        clock[0] += timedelta(seconds=10)
+        return clock[0]
+
+    monkeypatch.setattr(desk, "utc_now", slow_now)
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert code == 0 and "corrections applied 1, already here 0, conflicts 1" in out, err
+    monkeypatch.undo()
+    with Library.open(theirs_db) as library:
+        applied = next(c for c in library.corrections_of(b1) if c.replacement == "各地组织")
+        library.revert_correction(applied.id)  # by an editor here, within a second of the import
+        states = {e.new: (e.state, e.import_conflict) for e in library.page_history(b1)}
+    assert states["农资供给"] == ("reverted", True)  # 甲's, set aside by the import
+    assert states["各地组织"] == ("reverted", False)  # reverted here
+    assert states["农资供需"] == ("in_force", False)
