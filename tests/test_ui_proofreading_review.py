@@ -787,3 +787,34 @@ def test_a_structure_edit_that_clashed_on_import_is_told_in_the_windows_language
     assert states["甲"] == "not applied: clashed with a structure edit here on import"
     assert states["乙"] == "in force"
     dialog.reject()
+
+
+def test_the_windows_import_stores_no_structure_edit_that_means_nothing_here(qtbot, window, tmp_path) -> None:
+    """A file whose structure edits name an unknown role and section kind: the window imports
+    it (the import failed whole on the unknown role) without storing them; the page reads as
+    before."""
+    import json
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+
+    library, page = window.library, window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "各地还组织" in t)
+    library.set_role(page, section, texts(window, "a.txt")[section].find("各地还组织"), "byline")
+    library.set_section_kind(page, 0, "caption")
+    theirs = json.loads(json.dumps(correction_annotations(library, structure=True)))
+    assert len(theirs) == 2
+    library.undo()
+    library.undo()
+    before = texts(window, "a.txt")
+    for annotation in theirs:
+        edit = json.loads(annotation["body"]["value"])
+        edit["value"] = "xyz" if edit["kind"] == "role" else "bogus"
+        annotation["body"]["value"] = json.dumps(edit)
+    path = tmp_path / "colleague.jsonld"
+    path.write_bytes(w3c_bytes([], "colleague", theirs))
+    session = window.annotation_session
+    session.ask_open_path = lambda: (str(path), "")
+    session.import_action.trigger()
+    assert library.structure_edits(page) == [] and texts(window, "a.txt") == before
+    assert "Imported" in window.statusBar().currentMessage()
