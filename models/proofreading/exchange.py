@@ -18,10 +18,12 @@ the quote in the raw text (it is the same file, so it is found). Then:
 - the others are *applied*, keeping their uuid, author and time, as one undoable step.
 
 Structure edits travel only when asked (``correction_annotations(..., structure=True)``: the CLI's
-``export --format w3c --structure``, the window's W3C export by default), as annotations of
+``export --format w3c --structure``, the window's file type "with structure edits"), as annotations of
 motivation ``classifying`` (:func:`structure_annotations`): ``editing`` stays the text corrections'
 alone, as issue 8's readers count on. The import applies them in the same step (known, applied,
-or kept reverted when they clash with an edit in force here).
+or kept reverted when they clash with an edit in force here); an edit that means nothing here
+(an unknown kind, role or section kind, offsets off the page: :func:`~models.proofreading.structure.check_spec`'s checks) is
+skipped and counted. A version before this one refuses a file holding them.
 """
 
 from __future__ import annotations
