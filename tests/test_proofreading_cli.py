@@ -346,3 +346,74 @@ def test_w3c_export_keeps_issue_8s_contract_and_structure_edits_come_only_when_a
         assert texts(library, b1) == mine_sections
         assert len(library.structure_edits(b1)) == 2
         assert all(e.in_force and e.author == "甲" for e in library.structure_edits(b1))
+
+
+def test_structure_edits_that_mean_nothing_here_are_skipped_on_import(tmp_path: Path, capsys) -> None:
+    """A W3C file whose structure edits name a role or a section kind this version does not
+    know (a hand-edited or foreign file) is imported with them skipped and counted: nothing is
+    stored (TEI would write the bogus kind as the div's type), the pages still read, and the
+    CLI answers with its summary, never a traceback."""
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    section, at, _ = find(mine, a1, "各地还组织")
+    mine.set_role(a1, section, at, "byline", author="甲")
+    mine.set_section_kind(a1, 0, "caption", author="甲")
+    mine.close()
+    mine_db = str(tmp_path / "mine" / "library.sqlite3")
+    items = _exported(capsys, mine_db, tmp_path / "full.jsonld", "--structure")
+    edits = [a for a in items if a["motivation"] == "classifying"]
+    assert sorted(json.loads(a["body"]["value"])["kind"] for a in edits) == ["role", "section_kind"]
+    for annotation in edits:
+        edit = json.loads(annotation["body"]["value"])
+        edit["value"] = "xyz" if edit["kind"] == "role" else "bogus"
+        annotation["body"]["value"] = json.dumps(edit)
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text(json.dumps(edits), encoding="utf-8")
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    before = texts(theirs, b1)
+    theirs.close()
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(bad), "--db", theirs_db)
+    assert code == 0, err
+    assert "skipped 2" in out and "Traceback" not in err
+    with Library.open(theirs_db) as library:
+        assert library.structure_edits(b1) == []
+        assert texts(library, b1) == before
+
+
+def test_page_history_tells_an_imports_clash_by_its_step_not_by_the_clock(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """An import that ran long (each stored moment 10 s after the last) still shows the
+    correction it set aside as clashed on import; an imported correction an editor here
+    reverted right after the import reads plain reverted."""
+    from datetime import timedelta
+
+    import models.proofreading.desk as desk
+
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    mine.correct(a1, *find(mine, a1, "农资供应"), "农资供给", author="甲")
+    mine.correct(a1, *find(mine, a1, "各地还组织"), "各地组织", author="甲")
+    mine.close()
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    theirs.correct(b1, *find(theirs, b1, "农资供应"), "农资供需", author="乙")
+    theirs.close()
+    exported = tmp_path / "mine.jsonld"
+    _exported(capsys, str(tmp_path / "mine" / "library.sqlite3"), exported)
+    clock = [desk.utc_now()]
+
+    def slow_now():
+        clock[0] += timedelta(seconds=10)
+        return clock[0]
+
+    monkeypatch.setattr(desk, "utc_now", slow_now)
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(exported), "--db", theirs_db)
+    assert code == 0 and "corrections applied 1, already here 0, conflicts 1" in out, err
+    monkeypatch.undo()
+    with Library.open(theirs_db) as library:
+        applied = next(c for c in library.corrections_of(b1) if c.replacement == "各地组织")
+        library.revert_correction(applied.id)  # by an editor here, within a second of the import
+        states = {e.new: (e.state, e.import_conflict) for e in library.page_history(b1)}
+    assert states["农资供给"] == ("reverted", True)  # 甲's, set aside by the import
+    assert states["各地组织"] == ("reverted", False)  # reverted here
+    assert states["农资供需"] == ("in_force", False)

@@ -1005,3 +1005,46 @@ def test_a_right_click_on_a_flag_offers_its_suggestion_and_the_editors_tools(qtb
     said = titles(menu)
     assert said[0] == "Dismiss Flag" and not any(t.startswith("Replace") for t in said), said
     menu.deleteLater()
+
+
+def test_a_right_click_off_the_flags_offers_no_suggestion_and_one_on_a_flag_does_not_scroll(
+    qtbot, window
+) -> None:
+    """With 𠀀明 selected (F8), a right-click elsewhere in its column is not on it: the menu
+    offers no "Replace 𠀀明 with 王明" nor its dismissal. A right-click on a flag in the bottom
+    quarter of a column selects it without scrolling the text under the opening menu."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.language.word_geometry import char_boxes
+
+    session = window.proofreading
+    column = _on_first_flag(qtbot, window)
+    assert session.queue.current().text == "𠀀明"
+
+    def titles(menu: QMenu) -> list[str]:
+        return [a.text().replace("&", "").split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+
+    def box_of(words: str):
+        (block,) = [b for b, ref in enumerate(column.blocks) if words in ref.text.text]
+        return char_boxes(column, block, [column.blocks[block].text.text.index(words)])[0]
+
+    menu = column.createStandardContextMenu()
+    column.contextMenuAboutToShow.emit(menu, box_of("11月20日").center())
+    said = titles(menu)
+    assert not any(t.startswith("Replace") for t in said) and "Dismiss Flag" not in said, said
+    assert "Correct Everywhere…" in said
+    menu.deleteLater()
+    # A short column: the flag 狠抓 a few lines down sits in its bottom quarter.
+    column.setFixedHeight(column.fontMetrics().height() * 4)
+    qtbot.waitUntil(lambda: column.verticalScrollBar().maximum() > 0)
+    bar = column.verticalScrollBar()
+    height = column.viewport().height()
+    bar.setValue(bar.value() + int(box_of("狠抓").center().y()) - height * 7 // 8)
+    box = box_of("狠抓")
+    assert height * 3 // 4 < box.center().y() < height, (box, height)
+    scrolled = bar.value()
+    menu = column.createStandardContextMenu()
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    assert session.queue.current().text == "狠抓" and "Dismiss Flag" in titles(menu)
+    assert bar.value() == scrolled
+    menu.deleteLater()

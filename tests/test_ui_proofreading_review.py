@@ -704,7 +704,7 @@ def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, wind
     assert len(texts(window, "a.txt")) == before + 1
     session = window.annotation_session
     out = tmp_path / "shared.jsonld"
-    session.ask_save_path = lambda: (str(out), "")
+    session.ask_save_path = lambda: (str(out), session.w3c_filter())
     session.export_action.trigger()
     window.library.undo()
     assert len(texts(window, "a.txt")) == before
@@ -717,19 +717,21 @@ def test_the_windows_w3c_export_and_import_carry_the_structure_edits(qtbot, wind
 def test_the_windows_w3c_export_leaves_the_structure_edits_out_on_the_file_type_that_says_so(
     qtbot, window, tmp_path
 ) -> None:
-    """The export dialog offers W3C with structure edits first (the default) and W3C with
-    highlights and corrections only; the second's file brings no split back."""
+    """The export dialog offers W3C with highlights and corrections only first (the default:
+    what an editor on an earlier version can read; it refused the whole file at the first
+    structure edit) and W3C with structure edits second; the default's file brings no split back."""
     page = window.test_pages["a.txt"]
     before = len(texts(window, "a.txt"))
     section = next(i for i, t in enumerate(texts(window, "a.txt")) if "农业农村部" in t)
     window.library.split_section(page, section, texts(window, "a.txt")[section].find("农业农村部"))
     session = window.annotation_session
     types = session.export_filters().split(";;")
-    assert types[:2] == [session.w3c_filter(), session.w3c_without_structure_filter()]
+    assert types[:2] == [session.w3c_without_structure_filter(), session.w3c_filter()]
     out = tmp_path / "plain.jsonld"
-    session.ask_save_path = lambda: (str(out), session.w3c_without_structure_filter())
-    session.export_action.trigger()
-    assert "classifying" not in out.read_text(encoding="utf-8")
+    for chosen in (types[0], ""):  # "": a desktop dialog that tells no file type
+        session.ask_save_path = lambda chosen=chosen: (str(out), chosen)
+        session.export_action.trigger()
+        assert "classifying" not in out.read_text(encoding="utf-8")
     window.library.undo()
     session.ask_open_path = lambda: (str(out), "")
     session.import_action.trigger()
@@ -785,3 +787,34 @@ def test_a_structure_edit_that_clashed_on_import_is_told_in_the_windows_language
     assert states["甲"] == "not applied: clashed with a structure edit here on import"
     assert states["乙"] == "in force"
     dialog.reject()
+
+
+def test_the_windows_import_stores_no_structure_edit_that_means_nothing_here(qtbot, window, tmp_path) -> None:
+    """A file whose structure edits name an unknown role and section kind: the window imports
+    it (the import failed whole on the unknown role) without storing them; the page reads as
+    before."""
+    import json
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+
+    library, page = window.library, window.test_pages["a.txt"]
+    section = next(i for i, t in enumerate(texts(window, "a.txt")) if "各地还组织" in t)
+    library.set_role(page, section, texts(window, "a.txt")[section].find("各地还组织"), "byline")
+    library.set_section_kind(page, 0, "caption")
+    theirs = json.loads(json.dumps(correction_annotations(library, structure=True)))
+    assert len(theirs) == 2
+    library.undo()
+    library.undo()
+    before = texts(window, "a.txt")
+    for annotation in theirs:
+        edit = json.loads(annotation["body"]["value"])
+        edit["value"] = "xyz" if edit["kind"] == "role" else "bogus"
+        annotation["body"]["value"] = json.dumps(edit)
+    path = tmp_path / "colleague.jsonld"
+    path.write_bytes(w3c_bytes([], "colleague", theirs))
+    session = window.annotation_session
+    session.ask_open_path = lambda: (str(path), "")
+    session.import_action.trigger()
+    assert library.structure_edits(page) == [] and texts(window, "a.txt") == before
+    assert "Imported" in window.statusBar().currentMessage()

@@ -47,6 +47,9 @@ class _StepRecording:
         self.pages: dict[int, PageSnapshot] = {}
         self.restructured: set[int] = set()
         self.batch_id: int | None = None
+        #: when the batch was made; a row set aside as it is inserted is reverted at this very
+        #: time (Page History tells an import's clash from a later revert by equality)
+        self.batch_created: datetime | None = None
         self.followed = Followed()
         self.spans: dict[int, dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]]] = {}
         #: page id -> the page's version this step writes (one more than it was)
@@ -65,8 +68,9 @@ class _StepRecording:
     def batch(self) -> int:
         """The step's batch (created on first use)."""
         if self.batch_id is None:
+            self.batch_created = utc_now()
             self.batch_id = int(
-                EditBatch.insert(label=self.label, author=self.author, created=utc_now()).execute()
+                EditBatch.insert(label=self.label, author=self.author, created=self.batch_created).execute()
             )
             self.made("edit_batch", self.batch_id)
         return self.batch_id
@@ -359,6 +363,7 @@ class ProofDesk:
         """Insert one correction under the step's batch (an import keeps its uuid, author and time)."""
         import uuid as uuidlib
 
+        batch = rec.batch()
         row_id = int(
             Correction.insert(
                 page=page_id,
@@ -367,9 +372,9 @@ class ProofDesk:
                 replacement=new,
                 author=rec.author if author is None else author,
                 created=created or utc_now(),
-                batch=rec.batch(),
+                batch=batch,
                 state=state,
-                reverted=utc_now() if state == "reverted" else None,
+                reverted=rec.batch_created if state == "reverted" else None,
                 uuid=uuid or str(uuidlib.uuid4()),
                 page_version=rec.versions.get(page_id, 0),
             ).execute()
@@ -389,10 +394,11 @@ class ProofDesk:
     ) -> int:
         """Insert one structure edit under the step (``reverted``: kept in the history only; an
         import keeps its author and time)."""
+        batch = rec.batch()
         row_id = int(
             StructureEdit.insert(
                 page=page_id,
-                batch=rec.batch(),
+                batch=batch,
                 kind=spec.kind,
                 raw_start=spec.raw_start,
                 raw_end=spec.raw_end,
@@ -400,7 +406,7 @@ class ProofDesk:
                 author=rec.author if author is None else author,
                 created=created or utc_now(),
                 state=state,
-                reverted=utc_now() if state == "reverted" else None,
+                reverted=rec.batch_created if state == "reverted" else None,
                 page_version=rec.versions.get(page_id, 0),
             ).execute()
         )

@@ -18,10 +18,12 @@ the quote in the raw text (it is the same file, so it is found). Then:
 - the others are *applied*, keeping their uuid, author and time, as one undoable step.
 
 Structure edits travel only when asked (``correction_annotations(..., structure=True)``: the CLI's
-``export --format w3c --structure``, the window's W3C export by default), as annotations of
+``export --format w3c --structure``, the window's file type "with structure edits"), as annotations of
 motivation ``classifying`` (:func:`structure_annotations`): ``editing`` stays the text corrections'
 alone, as issue 8's readers count on. The import applies them in the same step (known, applied,
-or kept reverted when they clash with an edit in force here).
+or kept reverted when they clash with an edit in force here); an edit that means nothing here
+(an unknown kind, role or section kind, offsets off the page: :func:`~models.proofreading.structure.check_spec`'s checks) is
+skipped and counted. A version before this one refuses a file holding them.
 """
 
 from __future__ import annotations
@@ -310,11 +312,13 @@ def _surely_none(data: bytes | str) -> bool:
 def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     """Apply the corrections among ``items`` (W3C annotations); see the module docstring."""
     report = CorrectionImport()
+    #: each page's raw text, read once in this import
+    raws: dict[int, str] = {}
     incoming: list[_Incoming] = []
     structures: list[_IncomingStructure] = []
     for item in items:
         if is_structure(item):
-            edit = _read_structure(item)
+            edit = _read_structure(item, raws)
             if edit is None:
                 report.skipped += 1
             else:
@@ -322,7 +326,7 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
             continue
         if not is_correction(item):
             continue
-        found = _read(item)
+        found = _read(item, raws)
         if found is None:
             report.skipped += 1
         else:
@@ -332,7 +336,6 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
     # Per page: the local corrections (with those this import adds) as (uuid, span, in force, author).
     local: dict[int, list[tuple[str, Edit, bool, str]]] = {}
     names: dict[int, str] = {}
-    raws: dict[int, str] = {}
     with library._step(IMPORT_STEP) as rec:
         for item in incoming:
             library._enter_page(rec, item.page_id)
@@ -366,8 +369,7 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
                 report.conflicts += 1
                 if item.page_id not in names:
                     names[item.page_id] = library.page_info(item.page_id).name
-                    raws[item.page_id] = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar()
-                raw = raws[item.page_id]
+                raw = _raw_of(raws, item.page_id)
                 our_author = next((a for _, e, live, a in here if live and e == ours), "")
                 report.conflict_list.append(
                     ImportConflict(
@@ -383,7 +385,7 @@ def import_corrections(library: Library, items: list[Any]) -> CorrectionImport:
                 )
             else:
                 report.applied += 1
-        _import_structures(library, rec, structures, report, names)
+        _import_structures(library, rec, structures, report, names, raws)
     return report
 
 
@@ -395,12 +397,9 @@ class _IncomingStructure:
     created: datetime | None
 
 
-def _read_structure(item: dict[str, Any]) -> _IncomingStructure | None:
-    """A structure edit from its annotation; None when its page or its edit cannot be read."""
-    import json
-
-    from models.proofreading.structure import StructureSpec
-
+def _target_page(item: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+    """An annotation's target and the id of the page it names (by its raw source), None when
+    the target or the page cannot be found."""
     target = item.get("target")
     if isinstance(target, list) and target:
         target = target[0]
@@ -412,6 +411,36 @@ def _read_structure(item: dict[str, Any]) -> _IncomingStructure | None:
     page_id = _find_page(source["sha"], source["issue"])
     if page_id is None:
         return None
+    return target, page_id
+
+
+def _author(item: dict[str, Any]) -> str:
+    creator = item.get("creator")
+    author = (
+        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
+    )
+    return str(author)
+
+
+def _raw_of(raws: dict[int, str], page_id: int) -> str:
+    """The page's raw text, read once per import (``raws`` is the import's cache)."""
+    if page_id not in raws:
+        raws[page_id] = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
+    return raws[page_id]
+
+
+def _read_structure(item: dict[str, Any], raws: dict[int, str]) -> _IncomingStructure | None:
+    """A structure edit from its annotation; None when its page cannot be found or its edit
+    means nothing here (an unknown kind, role or section kind; offsets off the page)."""
+    import json
+
+    from models.errors import DubaoError
+    from models.proofreading.structure import StructureSpec, check_spec
+
+    found = _target_page(item)
+    if found is None:
+        return None
+    page_id = found[1]
     body = item.get("body")
     bodies = body if isinstance(body, list) else [body]
     value = next(
@@ -424,28 +453,32 @@ def _read_structure(item: dict[str, Any]) -> _IncomingStructure | None:
     if not isinstance(edit, dict):
         return None
     kind, start, end, what = edit.get("kind"), edit.get("raw_start"), edit.get("raw_end", 0), edit.get("value", "")
-    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar() or ""
     if (
         kind not in STRUCTURE_KINDS
         or not isinstance(start, int)
         or not isinstance(end, int)
         or not isinstance(what, str)
         or len(what) > 32
-        or not 0 <= start <= len(raw)
-        or not -1 <= end <= len(raw)
     ):
         return None
-    creator = item.get("creator")
-    author = (
-        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
-    )
-    return _IncomingStructure(
-        page_id, StructureSpec(kind, start, end, what), str(author), parse_time(item.get("created"))
-    )
+    raw = _raw_of(raws, page_id)
+    spec = StructureSpec(kind, start, end, what)
+    try:
+        check_spec(spec)  # the kind's value: yes/no, a role over a span, a section's kind
+    except DubaoError:
+        return None
+    if start > len(raw) or not (0 <= end <= len(raw) or (kind == "move" and end == -1)):
+        return None  # a move's -1: to the end
+    return _IncomingStructure(page_id, spec, _author(item), parse_time(item.get("created")))
 
 
 def _import_structures(
-    library: Library, rec: Any, structures: list[_IncomingStructure], report: CorrectionImport, names: dict[int, str]
+    library: Library,
+    rec: Any,
+    structures: list[_IncomingStructure],
+    report: CorrectionImport,
+    names: dict[int, str],
+    raws: dict[int, str],
 ) -> None:
     """Apply a colleague's structure edits under the import's step: the same edit (any state)
     is known; one that says otherwise about a place where an edit here is in force is kept in
@@ -476,7 +509,7 @@ def _import_structures(
         report.conflicts += 1
         if item.page_id not in names:
             names[item.page_id] = library.page_info(item.page_id).name
-        raw = Page.select(Page.raw_text).where(Page.id == item.page_id).scalar() or ""
+        raw = _raw_of(raws, item.page_id)
         report.conflict_list.append(
             ImportConflict(
                 page_id=item.page_id,
@@ -501,24 +534,17 @@ def _conflict_value(spec: Any, raw: str) -> str:
     return str(spec.value)
 
 
-def _read(item: dict[str, Any]) -> _Incoming | None:
+def _read(item: dict[str, Any], raws: dict[int, str]) -> _Incoming | None:
     ident = item.get("id")
     match = re.match(r"^urn:uuid:([0-9a-fA-F-]{36})$", ident) if isinstance(ident, str) else None
     try:
         uuid = str(uuidlib.UUID(match.group(1))) if match else str(uuidlib.uuid4())
     except ValueError:
         uuid = str(uuidlib.uuid4())
-    target = item.get("target")
-    if isinstance(target, list) and target:
-        target = target[0]
-    if not isinstance(target, dict):
+    found = _target_page(item)
+    if found is None:
         return None
-    source = _RAW_SOURCE.match(str(target.get("source", "")))
-    if source is None:
-        return None
-    page_id = _find_page(source["sha"], source["issue"])
-    if page_id is None:
-        return None
+    target, page_id = found
     body = item.get("body")
     bodies = body if isinstance(body, list) else [body]
     replacement = next(
@@ -531,19 +557,12 @@ def _read(item: dict[str, Any]) -> _Incoming | None:
     )
     if replacement is None:
         return None
-    raw = Page.select(Page.raw_text).where(Page.id == page_id).scalar()
-    span = _span(raw, target.get("selector"))
+    span = _span(_raw_of(raws, page_id), target.get("selector"))
     if span is None:
         return None
-    creator = item.get("creator")
-    author = (
-        creator.get("name", "") if isinstance(creator, dict) else creator if isinstance(creator, str) else ""
-    )
     if span[0] == span[1] and not replacement:
         return None
-    return _Incoming(
-        uuid, page_id, span[0], span[1], replacement, str(author), parse_time(item.get("created"))
-    )
+    return _Incoming(uuid, page_id, span[0], span[1], replacement, _author(item), parse_time(item.get("created")))
 
 
 def _span(raw: str, selectors: Any) -> tuple[int, int] | None:

@@ -39,9 +39,10 @@ class ReviewOps(ProofDesk):
         )
 
         def set_aside_on_import(batch_id: int | None, reverted: datetime | None) -> bool:
-            """Set aside by the import that brought it (in the same step), not by an editor later."""
+            """Set aside by the import that brought it, as it was inserted (then it is reverted at
+            its batch's very time, however long the import took), not by an editor later."""
             made = imports.get(batch_id) if batch_id is not None else None
-            return made is not None and reverted is not None and abs((reverted - made).total_seconds()) < _SAME_STEP
+            return made is not None and reverted == made
 
         for c in corrections:
             state = "reverted" if not c.in_force else ("in_force" if c.id in effective else "superseded")
@@ -174,8 +175,6 @@ def _where(edit: StructureEditInfo, raw: str) -> str:
     return _snippet(raw, edit.raw_start)
 
 
-#: seconds between an import's step and a row it set aside in that step (the same transaction)
-_SAME_STEP = 5.0
 #: the label of the step that imports a colleague's corrections (models.proofreading.exchange)
 IMPORT_STEP = "import corrections"
 

@@ -46,8 +46,9 @@ class AnnotationExchange(QObject):
         path, chosen = self.session.ask_save_path()
         if not path:
             return None
-        # W3C carries the structure edits unless the user chose the file type without them.
-        structure = chosen != self.session.w3c_without_structure_filter()
+        # W3C carries the structure edits only on the file type that says so (an earlier
+        # version's import refuses a file holding them).
+        structure = chosen == self.session.w3c_filter()
         issue_id = self.session.page.content.info.issue_id if self.session.page is not None else None
         try:
             items = collect(annotations, issue_id)

@@ -25,7 +25,8 @@ from ui.common.library_writes import run_write
 from ui.common.open_paths import ask_open_paths
 from ui.common.step_labels import StepLabels
 
-#: the export's file types after the two W3C ones (with structure edits, the default; without)
+#: the export's file types after the two W3C ones (highlights and corrections only, the default;
+#: with structure edits)
 TABLE_FILTERS = "CSV (*.csv);;Markdown (*.md)"
 IMPORT_FILTER = "W3C Web Annotation (*.jsonld *.json)"
 
@@ -100,11 +101,12 @@ class AnnotationSession(QObject):
         window.pageShown.connect(self._page_shown)  # type: ignore[attr-defined]
 
     def export_filters(self) -> str:
-        """The export dialog's file types: W3C with the editors' structure edits (first, the
-        default: editors exchanging their work expect them), W3C with highlights and corrections
-        only (what other tools read, as the CLI's default), CSV, Markdown. A file type, not a
-        check box: the dialog may be the desktop's own, where no widget of ours can be added."""
-        return ";;".join((self.w3c_filter(), self.w3c_without_structure_filter(), TABLE_FILTERS))
+        """The export dialog's file types: W3C with highlights and corrections only (first, the
+        default: issue 8's file, which every version of Dubao and other tools read, as the CLI's
+        default), W3C with the editors' structure edits (read by this version or later: an
+        earlier one refuses the whole file), CSV, Markdown. A file type, not a check box: the
+        dialog may be the desktop's own, where no widget of ours can be added."""
+        return ";;".join((self.w3c_without_structure_filter(), self.w3c_filter(), TABLE_FILTERS))
 
     def w3c_filter(self) -> str:
         return self.tr("W3C Web Annotation with structure edits (*.jsonld *.json)")

@@ -303,18 +303,23 @@ class FlagReview(QObject):
             None,
         )
 
-    def select(self, flag: Flag) -> Flag | None:
-        """Select a flag of the queue as F8 does (the caret on it, its message said)."""
+    def select(self, flag: Flag, centre: bool = True) -> Flag | None:
+        """Select a flag of the queue as F8 does (the caret on it, its message said); ``centre``
+        False: the column does not scroll (a right-click's flag is under the mouse, in view,
+        and a menu is opening over the text)."""
         if flag not in self.queue.flags:
             return None
         self.queue.selected = self.queue.flags.index(flag)
         self.paint()
-        return self.show_selected(flag)
+        return self.show_selected(flag, centre)
 
-    def show_selected(self, flag: Flag) -> Flag:
-        """Put the caret's selection on the selected flag, mid-column, and say what it is."""
+    def show_selected(self, flag: Flag, centre: bool = True) -> Flag:
+        """Put the caret's selection on the selected flag, mid-column (``centre``), and say
+        what it is."""
         view = self.session.window.page_view
         target = view.columns[flag.section]
+        bars = [target.verticalScrollBar(), target.horizontalScrollBar()]
+        kept = [bar.value() for bar in bars]
         self._selecting_flag = True  # the caret moves onto the flag: it stays selected
         view.focus_column(flag.section)
         start, end = self._flag_span(target, flag)
@@ -322,8 +327,12 @@ class FlagReview(QObject):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         target.setTextCursor(cursor)
-        target.ensureCursorVisible()
-        _centre_caret(target)
+        if centre:
+            target.ensureCursorVisible()
+            _centre_caret(target)
+        else:  # the caret's moves scrolled to it: the column stays as it was
+            for bar, value in zip(bars, kept, strict=True):
+                bar.setValue(value)
         self._selecting_flag = False
         suggestion = flag.suggestion
         if suggestion is not None:

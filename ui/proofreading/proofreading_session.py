@@ -542,14 +542,17 @@ class ProofreadingSession(QObject):
 
     def _context_menu(self, column: SectionColumn, menu: QMenu, point: Any = None) -> None:
         """In the mode, what an editor looks for under the right button: the flag's suggestion
-        and its dismissal (the flag clicked on is selected, as F8 would), Cut and Paste, Correct
+        and its dismissal (only when the right-click is on a flag: it is selected, as F8 would,
+        without scrolling the column under the opening menu), Cut and Paste, Correct
         Everywhere, Add to Dictionary, Page History and the structure edits."""
         if not self.active:
             return
-        flag = self.flags.at(column, point) if point is not None else None
-        if flag is not None and flag != self.queue.current():
-            self.flags.select(flag)
-        flag = self.queue.current()
+        if point is None:  # from the keyboard: the menu is at the caret, on the selected flag
+            flag = self.queue.current()
+        else:  # the flag under the mouse, if any (a flag selected elsewhere is not what was clicked)
+            flag = self.flags.at(column, point)
+            if flag is not None and flag != self.queue.current():
+                self.flags.select(flag, centre=False)  # it is in view; the text stays under the menu
         first = menu.actions()[0] if menu.actions() else None
         if flag is not None and flag.section == column.number:
             if flag.suggestion is not None:
