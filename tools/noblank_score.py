@@ -23,7 +23,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from structure_score import figures, score_pages  # noqa: E402
+from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser import article_model, layout  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> None:
             use_model(m)
             print(m.name)
         for name in names or ["seed"]:
-            d = Path(name) if "/" in name else SHARED / "data" / name
+            d = page_set(name, __doc__)
             print(f"{d.name + ' no blanks':24s} {figures(score_dir(d, verbose))}")
 
 

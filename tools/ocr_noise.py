@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
 from noblank_score import use_model  # noqa: E402
-from structure_score import figures, score_pages  # noqa: E402
+from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser.lines import is_han  # noqa: E402
 
@@ -399,7 +399,7 @@ def main() -> None:
             use_model(m)
             print(m.name)
         for name in names or SETS:
-            d = Path(name) if "/" in name else SHARED / "data" / name
+            d = page_set(name, __doc__)
             for v in variants:
                 label = "clean" if not v else {ALL: "all", ALL_BLANKS: "all+blanks"}.get(v, "+".join(v))
                 folder = None if keep is None else keep / f"{d.name}-{label}"

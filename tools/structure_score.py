@@ -22,6 +22,23 @@ from models.parser import parse_page  # noqa: E402
 SETS = ("seed", "pages-dev", "pages-dev-column", "pages-dev-engine")
 
 
+def page_set(name: str, doc: str | None = None) -> Path:
+    """The folder of a page set named on a tool's command line: a path (with a "/") or a set of
+    ../shared/data. ``-h``/``--help`` prints the tool's ``doc`` and exits; a folder that is not
+    there is told in one line, exit 2 (it was scored as an empty set: 0/0 and no word said)."""
+    if name in ("-h", "--help"):
+        print((doc or "").strip())
+        raise SystemExit(0)
+    d = Path(name) if "/" in name else SHARED / "data" / name
+    if not d.is_dir():
+        print(
+            f"{Path(sys.argv[0]).name}: no page set {name!r} (a folder, or one of {', '.join(SETS)})",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    return d
+
+
 def scorer():
     spec = importlib.util.spec_from_file_location("structure_eval", SHARED / "eval" / "structure_eval.py")
     mod = importlib.util.module_from_spec(spec)

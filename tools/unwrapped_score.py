@@ -28,7 +28,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from structure_score import figures, score_pages  # noqa: E402
+from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser.unwrapped import title_like  # noqa: E402
 
@@ -94,7 +94,7 @@ def score_set(d: Path, between: str | None):
 def main() -> None:
     names = sys.argv[1:] or ["pages-dev", "pages-dev-column"]
     for name in names:
-        d = Path(name) if "/" in name else SHARED / "data" / name
+        d = page_set(name, __doc__)
         for label, between in LAYOUTS.items():
             print(f"{d.name + ' unwrapped, ' + label:48s} {figures(score_set(d, between))}")
 
