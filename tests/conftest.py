@@ -165,3 +165,12 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
         monkeypatch.setattr(Library, "open", classmethod(on_server))
     return name
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Once a window has been made, cycles are collected on the main thread only, by a timer
+    (ui.common.collector): tests that run no event loop collect here, between tests."""
+    from ui.common import collector
+
+    if collector.installed():
+        collector.collect_due()

@@ -39,6 +39,11 @@ def installed() -> bool:
     return _timer is not None
 
 
+def collecting() -> bool:
+    """Whether cycles are being collected (by Python, or on the main thread by this module)."""
+    return gc.isenabled() or (_timer is not None and not _held)
+
+
 def collect_on_main_thread() -> None:
     """From now on, cycles are collected on the main thread only (call on the main thread,
     with the application made; once is enough)."""
