@@ -762,7 +762,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._first_painted)
+            QTimer.singleShot(0, self, self._first_painted)  # (not for a window deleted meanwhile)
 
     def _first_painted(self) -> None:
         self.firstPainted.emit()  # the start page is shown and painted (ui.shell.app)
