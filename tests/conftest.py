@@ -174,3 +174,17 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
     if collector.installed():
         collector.collect_due()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The last test's windows are closed and only marked for deletion (pytest-qt's deleteLater,
+    carried out in this test's first event loop): their wrappers' cycles are freed now, while
+    their Qt objects still exist. Freed later by the collector's timer, the wrappers of parts Qt
+    made itself (a tree view's header, scroll bars, a splitter's handle) were stale, and freeing
+    them segfaulted the next window's tree view (docs/proofreading.md, "Worker results")."""
+    import gc
+
+    from ui.common import collector
+
+    if collector.installed():
+        gc.collect()
