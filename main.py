@@ -108,9 +108,9 @@ def _silence_stdout() -> None:
 
 
 def _gui(argv: Sequence[str]) -> int:
-    import gc
+    from ui.common import collector
 
-    gc.disable()  # until the start page is painted (ui.shell.app.run_app turns it back on)
+    collector.hold()  # until the start page is painted (ui.shell.app.run_app lets it collect again)
     try:
         args = _plain_gui_arguments(argv) or _gui_parser().parse_args(argv)
         if args.file is not None:
@@ -127,7 +127,7 @@ def _gui(argv: Sequence[str]) -> int:
 
         return run_app(file=args.file, db=args.db, screenshot=args.screenshot)
     finally:
-        gc.enable()  # whatever ended it (a bad FILE, --help, a failure): the caller's process collects again
+        collector.release()  # whatever ended it (a bad FILE, --help, a failure): the caller's process collects again
 
 
 def _gui_parser() -> argparse.ArgumentParser:

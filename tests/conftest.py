@@ -165,3 +165,26 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
         monkeypatch.setattr(Library, "open", classmethod(on_server))
     return name
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Once a window has been made, cycles are collected on the main thread only, by a timer
+    (ui.common.collector): tests that run no event loop collect here, between tests."""
+    from ui.common import collector
+
+    if collector.installed():
+        collector.collect_due()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The last test's windows are closed and only marked for deletion (pytest-qt's deleteLater,
+    carried out in this test's first event loop): their wrappers' cycles are freed now, while
+    their Qt objects still exist. Freed later by the collector's timer, the wrappers of parts Qt
+    made itself (a tree view's header, scroll bars, a splitter's handle) were stale, and freeing
+    them segfaulted the next window's tree view (docs/proofreading.md, "Worker results")."""
+    import gc
+
+    from ui.common import collector
+
+    if collector.installed():
+        gc.collect()

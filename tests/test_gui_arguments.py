@@ -28,12 +28,12 @@ def test_the_usual_starts_skip_the_parser() -> None:
 def test_a_start_refused_before_the_window_leaves_garbage_collection_on(tmp_path, capsys) -> None:
     """Start-up pauses the collector until the page is painted; a start that ends before any
     window (a missing FILE) must not leave the caller's process without it."""
-    import gc
+    from ui.common.collector import collecting
 
-    assert gc.isenabled()
+    assert collecting()
     assert main.main([str(tmp_path / "nowhere.txt")]) == 2
     assert "nowhere.txt" in capsys.readouterr().err
-    assert gc.isenabled()
+    assert collecting()
 
 
 def test_bad_window_arguments_are_told_in_one_line(capsys) -> None:

@@ -1,6 +1,7 @@
 """What a real start (no probe) shows first: the start page is painted before the window's
 capabilities are built and the library is opened, and garbage collection, paused for the
-start-up, is back on once the page is up (issue 11)."""
+start-up, is back on once the page is up (issue 11): on the main thread only, by
+ui.common.collector, once the window exists."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Runs the app as ``python main.py`` does, logging the order of what it does, then quits.
 DRIVER = r"""
-import gc, sys
+import sys
 sys.path.insert(0, sys.argv[1])
+from ui.common.collector import collecting
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import ui.reader.section_view as section_view
@@ -25,14 +27,14 @@ build = main_window.MainWindow.build_capabilities
 
 def build_capabilities(self):
     if self._capabilities is None:
-        log.append(f"build gc={gc.isenabled()}")
-        QTimer.singleShot(300, lambda: (log.append(f"later gc={gc.isenabled()}"), self.close()))
+        log.append(f"build gc={collecting()}")
+        QTimer.singleShot(300, lambda: (log.append(f"later gc={collecting()}"), self.close()))
     build(self)
 
 def paint(self, event):
     section_view.QTextEdit.paintEvent(self, event)
     if not log or not log[-1].startswith("column"):
-        log.append(f"column painted gc={gc.isenabled()}")
+        log.append(f"column painted gc={collecting()}")
 
 main_window.MainWindow.build_capabilities = build_capabilities
 section_view.SectionColumn.paintEvent = paint

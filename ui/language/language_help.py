@@ -51,8 +51,9 @@ class LanguageHelp(
 
         self.window = window
         self.prefs = LanguageSettings(window.settings.store)
-        # No Qt parent: the worker threads hold it, so it outlives a window closed while they run.
-        self.tasks = LanguageTasks(dictionary_folder or app_data_dir())
+        # A Qt parent: deleted with the window, on the main thread (the workers never hold it
+        # alive; their results reach it through ui.common.worker_results while it exists).
+        self.tasks = LanguageTasks(dictionary_folder or app_data_dir(), self)
         self.tasks.loaded.connect(self._loaded)
         self.tasks.failed.connect(self._failed)
         self.tasks.pageRead.connect(self._page_read)

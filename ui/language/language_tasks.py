@@ -1,9 +1,9 @@
 """Language work off the main thread: loading jieba, the pinyin engine and the dictionary,
 then cutting and reading each page's texts.
 
-Plain daemon threads report back through queued Qt signals: the window never waits for
-them, and quitting never waits for a load that is still running (a QThread still running
-at exit aborts the process).
+Plain daemon threads report back through the process's relay (``ui.common.worker_results``),
+never touching the window's objects: the window never waits for them, and quitting never waits
+for a load that is still running (a QThread still running at exit aborts the process).
 """
 
 from __future__ import annotations
@@ -14,9 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.common.worker_results import Relay, relay
+
 
 class LanguageTasks(QObject):
-    """Starts the loads; its signals arrive on the main thread."""
+    """Starts the loads; its signals arrive on the main thread.
+
+    The workers never touch this object: they read what they need from a plain state and post
+    their results through the process's relay (:mod:`ui.common.worker_results`), which emits
+    these signals on the main thread while this object exists (a window closed meanwhile: the
+    result is dropped)."""
 
     #: the Dictionary, once jieba, the pinyin engine and the index are ready
     loaded = Signal(object)
@@ -30,8 +37,13 @@ class LanguageTasks(QObject):
         self.dictionary_folder = dictionary_folder
         self.started = False
         #: the generation of the page asked for last: a page switched away from is not read
-        self.latest = -1
+        self._asked = _Asked()
         self._lock = threading.Lock()
+        self.relay = relay()
+
+    @property
+    def latest(self) -> int:
+        return self._asked.generation
 
     def start_loading(self) -> None:
         """Load everything in the background (once)."""
@@ -41,48 +53,76 @@ class LanguageTasks(QObject):
         from models.memory import share_one_heap
 
         share_one_heap()  # the load's and the pages' threads allocate from the main heap (10-16 MB less)
-        threading.Thread(target=self._load, name="dubao-language", daemon=True).start()
-
-    def _load(self) -> None:
-        try:
-            from models.language import warm_up
-            from models.language.dictionary import Dictionary
-
-            with self._lock:
-                warm_up()
-                dictionary = Dictionary(self.dictionary_folder)
-                dictionary.ensure_built()
-        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
-            self.failed.emit(str(exc) or type(exc).__name__)
-            return
-        from models.memory import give_back_free_memory
-
-        give_back_free_memory()  # loading the tables leaves freed memory behind (the files read)
-        self.loaded.emit(dictionary)
+        threading.Thread(
+            target=_load,
+            args=(self.relay, self, self._lock, self.dictionary_folder),
+            name="dubao-language",
+            daemon=True,
+        ).start()
 
     def read_page(self, generation: int, columns: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
         """Cut and read every text of a page ((text, raw offsets) per block, per column)."""
-        self.latest = generation
+        self._asked.generation = generation
         threading.Thread(
-            target=self._read, args=(generation, columns), name="dubao-page-words", daemon=True
+            target=_read,
+            args=(self.relay, self, self._asked, self._lock, generation, columns),
+            name="dubao-page-words",
+            daemon=True,
         ).start()
 
-    def _read(self, generation: int, columns: Sequence[Sequence[tuple[str, list[int]]]]) -> None:
-        from models.glossary.text_words import TextWords
 
-        try:
-            with self._lock:  # one page at a time, after the load
-                if generation != self.latest:
-                    return
-                flat = TextWords.read_many([text for column in columns for text in column])
-                result, at = [], 0
-                for column in columns:
-                    result.append(flat[at : at + len(column)])
-                    at += len(column)
-        except Exception as exc:  # noqa: BLE001
-            self.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.pageRead.emit(generation, result)
-        from models.memory import give_back_free_memory
+class _Asked:
+    """What a page's worker may read: the generation asked for last."""
 
-        give_back_free_memory()  # what reading the page freed (a session reads page after page)
+    __slots__ = ("generation",)
+
+    def __init__(self) -> None:
+        self.generation = -1
+
+
+def _load(relay: Relay, tasks: LanguageTasks, lock: threading.Lock, dictionary_folder: Path) -> None:
+    """The load's worker (``tasks`` is only named to the relay, never called)."""
+    try:
+        from models.language import warm_up
+        from models.language.dictionary import Dictionary
+
+        with lock:
+            warm_up()
+            dictionary = Dictionary(dictionary_folder)
+            dictionary.ensure_built()
+    except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+        relay.post(tasks, "failed", str(exc) or type(exc).__name__)
+        return
+    from models.memory import give_back_free_memory
+
+    give_back_free_memory()  # loading the tables leaves freed memory behind (the files read)
+    relay.post(tasks, "loaded", dictionary)
+
+
+def _read(
+    relay: Relay,
+    tasks: LanguageTasks,
+    asked: _Asked,
+    lock: threading.Lock,
+    generation: int,
+    columns: Sequence[Sequence[tuple[str, list[int]]]],
+) -> None:
+    """A page's worker (``tasks`` is only named to the relay, never called)."""
+    from models.glossary.text_words import TextWords
+
+    try:
+        with lock:  # one page at a time, after the load
+            if generation != asked.generation:
+                return
+            flat = TextWords.read_many([text for column in columns for text in column])
+            result, at = [], 0
+            for column in columns:
+                result.append(flat[at : at + len(column)])
+                at += len(column)
+    except Exception as exc:  # noqa: BLE001
+        relay.post(tasks, "failed", str(exc) or type(exc).__name__)
+        return
+    relay.post(tasks, "pageRead", generation, result)
+    from models.memory import give_back_free_memory
+
+    give_back_free_memory()  # what reading the page freed (a session reads page after page)

@@ -2,8 +2,9 @@
 
 The checker (``models.proofreading``, the ``check`` command's engine) reads each block of the
 page as one line and flags characters it doubts: a kind, a code-point span of that line and
-perhaps a suggestion. It runs on a daemon thread that reports through a queued signal (the
-window never waits; quitting never waits for it), one page at a time; a result for text that
+perhaps a suggestion. It runs on a daemon thread that reports through the process's relay
+(``ui.common.worker_results``: the worker never touches the window's objects; the window never
+waits; quitting never waits for it), one page at a time; a result for text that
 has changed since is dropped. Flags an editor dismissed are remembered by the library (raw
 span and kind) and not shown again.
 """
@@ -16,6 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from ui.common.worker_results import Relay, relay
 
 #: checks lines of text: one list of flags ({"start", "end", "kind", "suggestion"}) per line
 Checker = Callable[[Sequence[str]], list[list[dict]]]
@@ -199,7 +202,12 @@ class RememberingChecker:
 
 
 class FlagTasks(QObject):
-    """Runs the checker off the main thread; its signal arrives on the main thread."""
+    """Runs the checker off the main thread; its signals arrive on the main thread.
+
+    The worker never touches this object: it reads what it needs from a plain state and posts
+    its answer through the process's relay (:mod:`ui.common.worker_results`), which emits these
+    signals on the main thread only while this object exists. The window's close bumps the
+    generation (:meth:`stop`): a check still running then is answered to nobody."""
 
     #: (generation, one list of flags per line) for the lines asked for in that generation
     checked = Signal(int, object)
@@ -213,32 +221,60 @@ class FlagTasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.latest = -1
+        self._asked = _Asked()
         self._lock = threading.Lock()
+        self.relay = relay()
+
+    @property
+    def latest(self) -> int:
+        """The generation asked for last (a check for an older one answers nothing)."""
+        return self._asked.generation
 
     def check(self, generation: int, checker: Checker, lines: list[str]) -> None:
-        self.latest = generation
+        self._asked.generation = generation
         threading.Thread(
-            target=self._run, args=(generation, checker, lines), name=PAGE_CHECK, daemon=True
+            target=_check_page,
+            args=(self.relay, self, self._asked, self._lock, generation, checker, lines),
+            name=PAGE_CHECK,
+            daemon=True,
         ).start()
 
-    def _run(self, generation: int, checker: Checker, lines: list[str]) -> None:
-        try:
-            with self._lock:  # one page at a time
-                if generation != self.latest:
-                    return
-                found = checker(lines)
-        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
-            self._emit(self.failed, str(exc) or type(exc).__name__)
-            return
-        self._emit(self.checked, generation, found)
+    def stop(self) -> None:
+        """Answers on their way are for nobody (the window closes): a check waiting for the
+        lock does not start, one running is dropped when it ends."""
+        self._asked.generation = -1
 
-    @staticmethod
-    def _emit(signal, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            pass  # the window closed while the checker was reading: nobody is waiting
+
+class _Asked:
+    """What a page check's worker may read: the generation asked for last."""
+
+    __slots__ = ("generation",)
+
+    def __init__(self) -> None:
+        self.generation = -1
+
+
+def _check_page(
+    relay: Relay,
+    tasks: FlagTasks,
+    asked: _Asked,
+    lock: threading.Lock,
+    generation: int,
+    checker: Checker,
+    lines: list[str],
+) -> None:
+    """The worker: check ``lines`` unless a newer generation was asked for (``tasks`` is only
+    named to the relay, never called)."""
+    try:
+        with lock:  # one page at a time
+            if generation != asked.generation:
+                return
+            found = checker(lines)
+    except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+        relay.post(tasks, "failed", str(exc) or type(exc).__name__)
+        return
+    if generation == asked.generation:
+        relay.post(tasks, "checked", generation, found)
 
 
 class FlagQueue:

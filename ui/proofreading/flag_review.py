@@ -110,6 +110,13 @@ class FlagReview(QObject):
         lines = [text for column in self.session._blocks for text, _ in column]
         self.tasks.check(self.session.generation, self.checker, lines)
 
+    def stop(self) -> None:
+        """The window closes: no check starts now, and the answers on their way (the page's,
+        the issue's counts) go to nobody."""
+        self.check_timer.stop()
+        self.tasks.stop()
+        self.issue_flags.stop()
+
     def _engine(self) -> LibraryChecker | None:
         checker = self.checker
         engine = checker.checker if isinstance(checker, RememberingChecker) else None
@@ -123,10 +130,10 @@ class FlagReview(QObject):
         library = self.session.window.library
         if engine is None or library is None or self._taught is library:
             return
-        tasks = self.tasks
-        engine.unread = lambda reason: FlagTasks._emit(tasks.unread, reason)
-        engine.learnt = lambda changed: FlagTasks._emit(
-            tasks.learnt, changed, threading.current_thread().name == PAGE_CHECK
+        tasks, relay = self.tasks, self.tasks.relay  # (the worker only names tasks to the relay)
+        engine.unread = lambda reason: relay.post(tasks, "unread", reason)
+        engine.learnt = lambda changed: relay.post(
+            tasks, "learnt", changed, threading.current_thread().name == PAGE_CHECK
         )
         engine.teach_from(library)
         self._taught = library

@@ -12,11 +12,11 @@ longer current are dropped.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.common.worker_results import Relay, relay
 from ui.proofreading.flag_queue import Checker, place_flags
 
 
@@ -52,6 +52,9 @@ class IssueFlagCount(QObject):
         self.lines: dict[int, list[str]] = {}
         self.stale: set[int] = set()
         self.request = 0
+        #: the request the worker reads (it never touches this object: ui.common.worker_results)
+        self._asked = _Asked()
+        self.relay = relay()
         self._counted.connect(self._page_counted)
 
     def show_issue(self, library: Any, issue_id: int, checker: Checker) -> None:
@@ -99,8 +102,10 @@ class IssueFlagCount(QObject):
             self.changed.emit()
 
     def stop(self) -> None:
-        """Let the worker stop after the page it is reading (the mode ended); counts stay."""
+        """Let the worker stop after the page it is reading (the mode ended, the window
+        closes); counts stay, what it is reading now is dropped."""
         self.request += 1
+        self._asked.request = self.request
 
     def progress(self) -> tuple[int, int]:
         """(pages counted, pages in the issue)."""
@@ -122,43 +127,23 @@ class IssueFlagCount(QObject):
         if not todo or self.issue_id is None:
             return
         self.request += 1
+        self._asked.request = self.request
         threading.Thread(
-            target=self._run,
-            args=(self.request, self.issue_id, todo, library, checker, lambda: self.request),
+            target=_count_pages,
+            args=(
+                self.relay,
+                self,
+                self._asked,
+                self.lock,
+                self.request,
+                self.issue_id,
+                todo,
+                library,
+                checker,
+            ),
             name="dubao-issue-flags",
             daemon=True,
         ).start()
-
-    def _run(
-        self,
-        request: int,
-        issue_id: int,
-        page_ids: list[int],
-        library: Any,
-        checker: Checker,
-        latest: Callable[[], int],
-    ) -> None:
-        try:
-            for page_id in page_ids:
-                with self.lock:
-                    if request != latest():
-                        return  # a newer request counts what is left
-                    count, lines = flags_left_on(library, page_id, checker)
-                self._emit(self._counted, request, issue_id, page_id, count, lines)
-        except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
-            self._emit(self.failed, str(exc) or type(exc).__name__)
-        finally:
-            try:
-                library.close()  # this thread's connection
-            except Exception:  # noqa: BLE001 - closing after a failure: nothing more to say
-                pass
-
-    @staticmethod
-    def _emit(signal, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            pass  # the window closed while the worker was counting
 
     def _page_counted(self, request: int, issue_id: int, page_id: int, count: int, lines: object) -> None:
         if issue_id != self.issue_id or page_id not in self.page_ids:
@@ -169,3 +154,41 @@ class IssueFlagCount(QObject):
         self.lines[page_id] = list(lines)  # type: ignore[call-overload]
         self.stale.discard(page_id)
         self.changed.emit()
+
+
+class _Asked:
+    """What the counting worker may read: the request made last."""
+
+    __slots__ = ("request",)
+
+    def __init__(self) -> None:
+        self.request = 0
+
+
+def _count_pages(
+    relay: Relay,
+    counter: IssueFlagCount,
+    asked: _Asked,
+    lock: threading.Lock,
+    request: int,
+    issue_id: int,
+    page_ids: list[int],
+    library: Any,
+    checker: Checker,
+) -> None:
+    """The worker: count the pages one at a time while ``request`` is the latest, each count
+    posted to ``counter`` through the relay (``counter`` is only named to it, never called)."""
+    try:
+        for page_id in page_ids:
+            with lock:
+                if request != asked.request:
+                    return  # a newer request counts what is left
+                count, lines = flags_left_on(library, page_id, checker)
+            relay.post(counter, "_counted", request, issue_id, page_id, count, lines)
+    except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
+        relay.post(counter, "failed", str(exc) or type(exc).__name__)
+    finally:
+        try:
+            library.close()  # this thread's connection
+        except Exception:  # noqa: BLE001 - closing after a failure: nothing more to say
+            pass

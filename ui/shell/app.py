@@ -7,7 +7,6 @@ first paint. ``--screenshot`` loads synchronously, grabs and exits.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.resources import resource_path
+from ui.common import collector
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -40,8 +40,9 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
 
     # No cyclic garbage collection until the page is painted: start-up makes tens of thousands of
     # objects that all live on, and collecting them again and again (60-odd passes) cost 10-15 ms
-    # of CPU before the first paint. Collection resumes once the page and the panel are painted.
-    gc.disable()
+    # of CPU before the first paint. Collection resumes once the page and the panel are painted
+    # (on the main thread only: ui.common.collector, installed by the window).
+    collector.hold()
     spare_source_reads()
     app = QApplication.instance() or new_application(sys.argv[:1])
     app.setApplicationName("Dubao")
@@ -73,7 +74,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     target = Path(file) if file else None
 
     if screenshot:
-        gc.enable()
+        collector.release()
         return _screenshot(app, window, target or SAMPLE_PAGE, screenshot)
 
     probe = os.environ.get(STARTUP_PROBE)
@@ -82,7 +83,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
     def after_first_paint() -> None:
         marks["first_paint"] = time.time()
         marks["first_paint_cpu"] = time.process_time()
-        QTimer.singleShot(0, gc.enable)  # (on the next pass at the latest, whatever happens here)
+        QTimer.singleShot(0, collector.release)  # (on the next pass at the latest, whatever happens here)
         _load_start_page(window, target, settings)
         window.warn_missing_cjk_font()
         if not probe:
@@ -92,7 +93,7 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
             # ready: ~0.3 s of CPU later). Same marks as the probe's below.
             window.page_view.repaint()
             window.library_panel.repaint()
-            gc.enable()
+            collector.release()
             # The library (peewee, SQLite) opens once the page is on screen.
             QTimer.singleShot(0, window.open_library)
             # jieba, the pinyin engine and the dictionary load in the background once the page is up.
@@ -112,11 +113,11 @@ def run_app(file: str | None = None, db: str | None = None, screenshot: str | No
                 window.library_panel.repaint()
                 times += f" {time.time()}"
                 cpu += f" {time.process_time()}"
-                gc.enable()
+                collector.release()
                 window.open_library()
                 times += f" {time.time()}"
                 cpu += f" {time.process_time()}"
-            gc.enable()
+            collector.release()
             # Complete: the capabilities built after the first paint (annotations, language,
             # proofreading…) and the page painted again with them.
             window.build_capabilities()

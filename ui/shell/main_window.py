@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.section import ParsedPage
 from ui.annotations.annotations_dock import annotations_dock
+from ui.common.collector import collect_on_main_thread
 from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
 from ui.common.settings import ReaderLayout, Settings
 from ui.common.theme import apply_theme
@@ -51,6 +52,9 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def __init__(self, settings: Settings | None = None, db: str | None = None) -> None:
         super().__init__()
+        # The window's workers (the checker, the language layer, imports…) must never run Python's
+        # cycle collector: it would free the window's Qt objects on their thread (ui.common.collector).
+        collect_on_main_thread()
         self.settings = settings or Settings()
         self.db_path = db  # None: the default library in the app-data folder
         self.library = None  # opened after the first paint (peewee and SQLite are not needed to paint)
@@ -497,7 +501,9 @@ class MainWindow(LibraryWindow, QMainWindow):
         from ui.common.open_paths import ask_open_paths
 
         chosen = ask_open_paths(
-            self, self.tr("Open Page"), self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER)
+            self,
+            self.tr("Open Page"),
+            self.tr("Page files (%1);;All files (*)").replace("%1", PAGE_FILE_FILTER),
         )
         if chosen:
             self.open_paths([Path(chosen[0])])
@@ -773,7 +779,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._first_painted)
+            QTimer.singleShot(0, self, self._first_painted)  # (not for a window deleted meanwhile)
 
     def _watch_dialogs(self) -> None:
         """The keys back to the window when one of its dialogs closes (``ui.common.dialog_focus``):
@@ -811,6 +817,7 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.library_backup.stop()
             self.library_reparse.stop()
             self.scan_session.wait()
+            self.proofreading.flags.stop()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
