@@ -189,8 +189,11 @@ def sentences(text: str) -> list[str]:
                 i += 1
             out.append(text[start:i])
             start = i
-    if text[start:].strip():
-        out.append(text[start:])
+    tail = text[start:]
+    if out and not tail.strip():
+        out[-1] += tail  # spaces after the last sentence stay with it (none lost)
+    elif tail:
+        out.append(tail)
     return out
 
 
