@@ -81,3 +81,21 @@ def select_words(win, words: str):
             column.setTextCursor(cursor)
             return column
     raise AssertionError(words)
+
+
+def colleague_file(library: Library, path: Path, value: str, author: str, issue: int | None = None) -> Path:
+    """A colleague's W3C file correcting the library's only correction's span otherwise: the same
+    target with a new id, ``value`` for the replacement and ``author`` as its creator (a clash)."""
+    import json
+    import uuid
+
+    from models.annotations.exchange import w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+
+    (theirs,) = correction_annotations(library) if issue is None else correction_annotations(library, issue)
+    theirs = json.loads(json.dumps(theirs))
+    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
+    theirs["body"]["value"] = value
+    theirs["creator"] = {"type": "Person", "name": author}
+    path.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    return path

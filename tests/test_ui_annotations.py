@@ -488,13 +488,9 @@ def test_a_colleagues_conflicting_corrections_are_listed_in_a_box_and_not_brough
     line the next message replaces) names the page, what the OCR read, yours (kept) and theirs
     with their authors, and says how to take theirs; both are in the history; a second import
     adds nothing and asks nothing."""
-    import json
-    import uuid
-
+    from proofreading_pages import colleague_file
     from PySide6.QtWidgets import QMessageBox
 
-    from models.annotations.exchange import w3c_bytes
-    from models.proofreading.exchange import correction_annotations
     from ui.annotations.annotation_exchange import CONFLICTS_BOX
 
     session = window.annotation_session
@@ -502,13 +498,8 @@ def test_a_colleagues_conflicting_corrections_are_listed_in_a_box_and_not_brough
     page = session.page
     section, at, _ = locate(page, "狠抓")
     library.correct(page.page_id, section, at, at + 2, "很抓", author="乙编辑")
-    (theirs,) = correction_annotations(library)  # the same span, as a colleague corrected it
-    theirs = json.loads(json.dumps(theirs))
-    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
-    theirs["body"]["value"] = "狠狠抓"
-    theirs["creator"] = {"type": "Person", "name": "甲编辑"}
-    target = tmp_path / "colleague.jsonld"
-    target.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    # the same span, as a colleague corrected it
+    target = colleague_file(library, tmp_path / "colleague.jsonld", "狠狠抓", "甲编辑")
     session.ask_open_path = lambda: (str(target), "")
     session.import_annotations()
     box = window.findChild(QMessageBox, CONFLICTS_BOX)

@@ -653,21 +653,11 @@ def test_page_history_tells_a_conflicting_import_and_each_occurrence_apart(qtbot
     """A colleague's correction that an import set aside is not "reverted" (nobody here reverted
     it): its state says it clashed on import; an editor's own revert still reads "reverted".
     Each correction's tooltip quotes its place, so the rows of a series are told apart."""
-    import json
-    import uuid
-
-    from models.annotations.exchange import w3c_bytes
-    from models.proofreading.exchange import correction_annotations
+    from proofreading_pages import colleague_file
 
     issue = window.library.page_info(window.test_pages["a.txt"]).issue_id
     correct(window, "a.txt", "农技", "农机")
-    (theirs,) = correction_annotations(window.library, issue)
-    theirs = json.loads(json.dumps(theirs))
-    theirs["id"] = f"urn:uuid:{uuid.uuid4()}"
-    theirs["body"]["value"] = "农业技术"
-    theirs["creator"] = {"type": "Person", "name": "甲"}
-    path = tmp_path / "colleague.jsonld"
-    path.write_bytes(w3c_bytes([], "colleague", [theirs]))
+    path = colleague_file(window.library, tmp_path / "colleague.jsonld", "农业技术", "甲", issue)
     window.annotation_session.ask_open_path = lambda: (str(path), "")
     window.annotation_session.import_action.trigger()
     window.library.correct_all("农资", "物资", issue)
