@@ -220,7 +220,7 @@ class Line:
     def stripped(self) -> str:
         """The line without its outer white space, as the features read it (``ocr_read`` on a
         page whose marks OCR read half-width)."""
-        return (ocr_read(self.text) if self.ocr & READ_HALF else self.text).strip()
+        return as_read(self.text, self.ocr).strip()
 
     @measured_once
     def blank(self) -> bool:
@@ -228,12 +228,16 @@ class Line:
 
     @measured_once
     def width(self) -> float:
-        text = ocr_read(self.text) if self.ocr & READ_HALF else self.text
-        return column_width(text, self.letter_spaced, bool(self.ocr & FREE_GAPS))
+        return column_width(as_read(self.text, self.ocr), self.letter_spaced, bool(self.ocr & FREE_GAPS))
 
     @measured_once
     def letter_spaced(self) -> bool:
         return is_letter_spaced(self.text)
+
+
+def as_read(text: str, ocr: int) -> str:
+    """A line's text as the features read it on a page of ``page_noise`` ``ocr``."""
+    return ocr_read(text) if ocr & READ_HALF else text
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -244,7 +248,7 @@ def split_lines(raw: str) -> list[Line]:
     for i, text in enumerate(texts):
         line = Line(i, pos, pos + len(text), text, ocr)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = (ocr_read(text) if ocr & READ_HALF else text).strip()
+        line.stripped = stripped = as_read(text, ocr).strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1
