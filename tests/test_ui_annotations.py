@@ -516,3 +516,83 @@ def test_a_colleagues_conflicting_corrections_are_listed_in_a_box_and_not_brough
     qtbot.wait(50)
     assert window.findChild(QMessageBox, CONFLICTS_BOX) is None
     assert len(library.corrections_of(page.page_id)) == 2
+
+
+def test_the_window_says_what_an_import_left_out_as_the_command_line_does(
+    qtbot, window, tmp_path: Path
+) -> None:
+    """A colleague's file with a highlight and a correction on a page this library lacks, and an
+    id given twice: the CLI's summary counts them ("skipped 1 (page not in the library)", "ignored
+    1 …", "skipped 1"); the window said only "0 added, 0 merged, 0 unanchored; corrections: 0
+    applied, 1 already here, 0 conflicts", as if the file held nothing more. The status bar and a
+    box (the status bar's line is replaced by the next message) now name each."""
+    import json
+    import uuid
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.annotations.exchange import collect, to_annotation, w3c_bytes
+    from models.proofreading.exchange import correction_annotations
+    from ui.annotations.annotation_exchange import CONFLICTS_BOX
+
+    session = window.annotation_session
+    library = window.library
+    page = session.page
+    section, at, _ = locate(page, "𠀀家庄")
+    session.annotations.create(page, section, at, at + 3, 5)
+    section, at, _ = locate(page, "狠抓")
+    library.correct(page.page_id, section, at, at + 2, "很抓", author="乙编辑")
+    elsewhere = "0" * 64  # a page this library does not hold
+
+    def moved(annotation: dict) -> dict:
+        annotation = json.loads(json.dumps(annotation))
+        annotation["id"] = f"urn:uuid:{uuid.uuid4()}"
+        head, rest = annotation["target"]["source"].split(":page:")
+        annotation["target"]["source"] = f"{head}:page:{elsewhere}{rest[64:]}"  # rest: sha256, then …
+        return annotation
+
+    (highlight,) = [to_annotation(item) for item in collect(session.annotations, None)]
+    (correction,) = correction_annotations(library)
+    away = moved(highlight)
+    items = [highlight, highlight, away, correction, moved(correction)]
+    target = tmp_path / "colleague.jsonld"
+    data = json.loads(w3c_bytes([], "colleague", []))
+    data["first"]["items"] = items
+    data["total"] = len(items)
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    session.ask_open_path = lambda: (str(target), "")
+    session.import_annotations()
+    said = window.statusBar().currentMessage()
+    assert "1 already here" in said  # the correction made here
+    assert said.count("skipped") == 2 and "ignored" in said, said  # the highlight's, the correction's
+    box = window.findChild(QMessageBox, CONFLICTS_BOX)
+    assert box is not None and box.isVisible()
+    lines = box.informativeText().splitlines()
+    assert len([line for line in lines if "skipped" in line]) == 2, lines
+    assert any("ignored" in line for line in lines), lines
+    box.close()
+
+
+def test_a_conflict_over_an_ocr_line_break_is_one_line_of_the_box(qtbot, window, tmp_path: Path) -> None:
+    """What the OCR read across a line break (坚持 / 问题) was quoted with the break, so the
+    conflict took two lines of the box, the second starting mid-word ("问题 → yours …"): it is
+    one line, the break shown as ⏎ (as Correct Everywhere shows it)."""
+    from proofreading_pages import colleague_file
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.annotations.annotation_exchange import CONFLICTS_BOX
+
+    session = window.annotation_session
+    library = window.library
+    page = session.page
+    section, at, end = locate(page, "坚持问题")
+    library.correct(page.page_id, section, at, end, "坚守问题", author="乙编辑")
+    target = colleague_file(library, tmp_path / "colleague.jsonld", "坚定问题", "甲编辑")
+    session.ask_open_path = lambda: (str(target), "")
+    session.import_annotations()
+    box = window.findChild(QMessageBox, CONFLICTS_BOX)
+    assert box is not None
+    name = library.page_info(page.page_id).name
+    (line,) = [line for line in box.informativeText().splitlines() if "坚守问题" in line]
+    assert line.startswith(name) and "坚定问题" in line and "坚持⏎问题" in line, line
+    box.close()

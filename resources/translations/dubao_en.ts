@@ -1040,6 +1040,70 @@
         <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
         <translation>corrections: %1 applied, %2 already here, %3 conflicts</translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotations skipped: their page is not in this library</source>
+        <translation>
+            <numerusform>%n annotation skipped: its page is not in this library</numerusform>
+            <numerusform>%n annotations skipped: their page is not in this library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrections or structure edits skipped: their page or words are not in this library, or they cannot be read</source>
+        <translation>
+            <numerusform>%n correction or structure edit skipped: its page or words are not in this library, or it cannot be read</numerusform>
+            <numerusform>%n corrections or structure edits skipped: their page or words are not in this library, or they cannot be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored: their id came earlier in the file</source>
+        <translation>
+            <numerusform>%n ignored: its id came earlier in the file</numerusform>
+            <numerusform>%n ignored: their id came earlier in the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged onto a highlight of another category (yours kept)</source>
+        <translation>
+            <numerusform>%n merged onto a highlight of another category (yours kept)</numerusform>
+            <numerusform>%n merged onto a highlight of another category (yours kept)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a blank category name put in %1</source>
+        <translation>
+            <numerusform>%n with a blank category name put in %1</numerusform>
+            <numerusform>%n with a blank category name put in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes cut to %1 characters</source>
+        <translation>
+            <numerusform>%n note cut to %1 characters</numerusform>
+            <numerusform>%n notes cut to %1 characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tags dropped (at most %1 per highlight)</source>
+        <translation>
+            <numerusform>%n tag dropped (at most %1 per highlight)</numerusform>
+            <numerusform>%n tags dropped (at most %1 per highlight)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag or category names cut to %1 characters</source>
+        <translation>
+            <numerusform>%n tag or category name cut to %1 characters</numerusform>
+            <numerusform>%n tag or category names cut to %1 characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everything was imported</source>
+        <translation>Not everything was imported</translation>
+    </message>
+    <message>
+        <source>Part of the file was not imported:</source>
+        <translation>Part of the file was not imported:</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

@@ -1033,6 +1033,62 @@
         <source>corrections: %1 applied, %2 already here, %3 conflicts</source>
         <translation>改正：应用 %1 处，已有 %2 处，冲突 %3 处</translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotations skipped: their page is not in this library</source>
+        <translation>
+            <numerusform>跳过 %n 条标注：所在版面不在本库中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrections or structure edits skipped: their page or words are not in this library, or they cannot be read</source>
+        <translation>
+            <numerusform>跳过 %n 处改正或结构修改：所在版面或文字不在本库中，或无法读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored: their id came earlier in the file</source>
+        <translation>
+            <numerusform>忽略 %n 条：其 id 在文件中已出现过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged onto a highlight of another category (yours kept)</source>
+        <translation>
+            <numerusform>%n 条并入了其他类别的标注（保留您的类别）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a blank category name put in %1</source>
+        <translation>
+            <numerusform>%n 条类别名为空，归入 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes cut to %1 characters</source>
+        <translation>
+            <numerusform>%n 条备注截短为 %1 个字符</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tags dropped (at most %1 per highlight)</source>
+        <translation>
+            <numerusform>舍去 %n 个标签（每条标注最多 %1 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag or category names cut to %1 characters</source>
+        <translation>
+            <numerusform>%n 个标签名或类别名截短为 %1 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everything was imported</source>
+        <translation>未能全部导入</translation>
+    </message>
+    <message>
+        <source>Part of the file was not imported:</source>
+        <translation>文件中有部分内容未导入：</translation>
+    </message>
 </context>
 <context>
     <name>HighlightListModel</name>

@@ -116,9 +116,14 @@ class AnnotationExchange(QObject):
                         .replace("%1", str(corrections.structure_applied))
                         .replace("%2", str(corrections.structure_known))
                     )
+            left_out = self.left_out(report, corrections)
+            if left_out:  # what the CLI's summary says beside the counts, in the window too
+                message += "; " + "; ".join(left_out)
             self.session._say(message)
-            if corrections is not None and corrections.conflict_list:
-                self.tell_conflicts(corrections.conflict_list)
+            conflicts = corrections.conflict_list if corrections is not None else []
+            skipped = report.skipped + (corrections.skipped if corrections is not None else 0)
+            if conflicts or skipped:  # a status-bar line alone is replaced by the next message
+                self.tell_conflicts(conflicts, left_out if skipped else [])
 
         # The import's change notice repaints the shown page.
         result = run_write(
@@ -130,10 +135,67 @@ class AnnotationExchange(QObject):
         )
         return result[0] if isinstance(result, tuple) else result
 
-    def tell_conflicts(self, conflicts: list[Any]) -> Any:
+    def left_out(self, report: Any, corrections: Any) -> list[str]:
+        """What an import did not bring in as it was, one phrase each (the CLI's summary names the
+        same): annotations whose page is not here, ids repeated in the file, what was merged
+        into another category or cut, and corrections or structure edits it could not place."""
+        from models.annotations.exchange import MAX_NAME, MAX_NOTE_CHARS, MAX_TAGS
+
+        parts = []
+        if report.skipped:
+            parts.append(
+                self.tr("%n annotations skipped: their page is not in this library", "", report.skipped)
+            )
+        if corrections is not None and corrections.skipped:
+            parts.append(
+                self.tr(
+                    "%n corrections or structure edits skipped: their page or words are not in this "
+                    "library, or they cannot be read",
+                    "",
+                    corrections.skipped,
+                )
+            )
+        if report.duplicates:
+            parts.append(self.tr("%n ignored: their id came earlier in the file", "", report.duplicates))
+        if report.category_conflicts:
+            parts.append(
+                self.tr(
+                    "%n merged onto a highlight of another category (yours kept)",
+                    "",
+                    report.category_conflicts,
+                )
+            )
+        if report.blank_categories:
+            parts.append(
+                self.tr("%n with a blank category name put in %1", "", report.blank_categories).replace(
+                    "%1", report.fallback_category
+                )
+            )
+        if report.notes_cut:
+            parts.append(
+                self.tr("%n notes cut to %1 characters", "", report.notes_cut).replace(
+                    "%1", f"{MAX_NOTE_CHARS:,}"
+                )
+            )
+        if report.tags_dropped:
+            parts.append(
+                self.tr("%n tags dropped (at most %1 per highlight)", "", report.tags_dropped).replace(
+                    "%1", str(MAX_TAGS)
+                )
+            )
+        if report.names_cut:
+            parts.append(
+                self.tr("%n tag or category names cut to %1 characters", "", report.names_cut).replace(
+                    "%1", str(MAX_NAME)
+                )
+            )
+        return parts
+
+    def tell_conflicts(self, conflicts: list[Any], left_out: list[str] | None = None) -> Any:
         """Say which of a colleague's corrections clash with ones made here, whose is kept and
-        where theirs is: a window-modal box (opened with ``open()``), not a status-bar line that
-        the next message replaces."""
+        where theirs is, and what the import left out (``left_out``, phrases of ``left_out()``): a
+        window-modal box (opened with ``open()``), not a status-bar line that the next message
+        replaces."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
@@ -142,6 +204,14 @@ class AnnotationExchange(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Information)
         box.setTextFormat(Qt.TextFormat.PlainText)  # page text and names, shown as they are
+        left_out = left_out or []
+        if not conflicts:  # nothing clashed, but part of the file was not brought in
+            box.setWindowTitle(self.tr("Not everything was imported"))
+            box.setText(self.tr("Part of the file was not imported:"))
+            box.setInformativeText("\n".join(left_out))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.open()
+            return box
         box.setWindowTitle(self.tr("Corrections in conflict"))
         box.setText(
             self.tr(
@@ -166,23 +236,38 @@ class AnnotationExchange(QObject):
             return words.wording(kind, value, c.where) or f"{kind} {value}"
 
         lines = [
-            self.tr("%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)")
-            .replace("%1", c.page_name)
-            .replace("%2", str(c.raw_start))
-            .replace("%3", c.ocr)
-            .replace("%4", said(c, c.ours))
-            .replace("%5", c.our_author or "?")
-            .replace("%6", said(c, c.theirs))
-            .replace("%7", c.their_author or "?")
+            # One pass over the placeholders: page text holding "%4" is never read as one; what
+            # the OCR read across a line break is shown on one line (⏎), as Correct Everywhere does.
+            _fill(
+                self.tr("%1, character %2: %3 → yours %4 (%5), theirs %6 (%7)"),
+                c.page_name,
+                str(c.raw_start),
+                c.ocr.replace("\n", "⏎"),
+                said(c, c.ours),
+                c.our_author or "?",
+                said(c, c.theirs),
+                c.their_author or "?",
+            )
             for c in conflicts[:LISTED]
         ]
         if len(conflicts) > LISTED:
             lines.append(self.tr("… and %n more", "", len(conflicts) - LISTED))
         lines.append("")
-        lines.append(
-            self.tr("To use theirs: Edit ▸ Page History…, select their correction, Reinstate.")
-        )
+        lines.append(self.tr("To use theirs: Edit ▸ Page History…, select their correction, Reinstate."))
+        if left_out:
+            lines += ["", self.tr("Part of the file was not imported:"), *left_out]
         box.setInformativeText("\n".join(lines))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.open()
         return box
+
+
+def _fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2 … replaced by ``values`` in one pass (a value is never read again)."""
+    import re
+
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m.group(0),
+        template,
+    )
