@@ -808,3 +808,50 @@ def test_the_windows_import_stores_no_structure_edit_that_means_nothing_here(qtb
     session.import_action.trigger()
     assert library.structure_edits(page) == [] and texts(window, "a.txt") == before
     assert "Imported" in window.statusBar().currentMessage()
+
+
+def test_correct_everywhere_says_nothing_was_found_only_after_looking(qtbot, window) -> None:
+    """The wrong form typed, Tab, the replacement typed: the dialog said "No occurrence found"
+    before anything was looked for (seen on Xvfb with 25 occurrences in the issue), and Enter
+    there did nothing. Enter in Replace with lists them now (and still never applies)."""
+    before = count(window, "农资")
+    column = window.page_view.active_column()
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    assert dialog is not None and dialog.old_edit.text() == ""
+    dialog.old_edit.setFocus()
+    dialog.old_edit.insert("农资")  # as an input method commits it
+    QTest.keyClick(dialog.old_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.new_edit
+    dialog.new_edit.insert("物资")
+    assert "No occurrence" not in dialog.summary.text(), dialog.summary.text()
+    QTest.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(dialog.occurrences) == before, timeout=10000)
+    assert str(before) in dialog.summary.text() and count(window, "农资") == before  # listed, not applied
+    dialog.reject()
+
+
+def test_correct_everywhere_from_the_library_search_takes_its_query_and_ctrl_z_undoes(qtbot, window) -> None:
+    """An editor looks the wrong form up (Ctrl+Shift+F), then corrects it everywhere: the dialog
+    opened empty, and after Apply the keyboard went back to the search field, where Ctrl+Z (which
+    the status bar said "undoes them all") undid the query's typing instead."""
+    before = count(window, "农资")
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
+    panel.field.insert("农资")
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.results.count() > 0)
+    QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    assert dialog is not None and dialog.old_edit.text() == "农资"
+    qtbot.waitUntil(lambda: len(dialog.occurrences) == before, timeout=10000)
+    assert dialog.focusWidget() is dialog.new_edit
+    dialog.new_edit.insert("物资")
+    dialog.apply_button.click()
+    assert count(window, "物资") == before
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.page_view.active_column())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert count(window, "农资") == before and count(window, "物资") == 0
+    assert panel.field.text() == "农资"

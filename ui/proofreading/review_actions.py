@@ -45,10 +45,15 @@ class ReviewActions(QObject):
 
     # --- a series ------------------------------------------------------------------------------
     def selected_form(self) -> tuple[str, str]:
-        """(wrong form, replacement) from the selected flag, else the active column's selection."""
+        """(wrong form, replacement) from the selected flag, else the query of the search the
+        keyboard is in (Search Library, Find in Page: an editor looks a wrong form up first, then
+        corrects it everywhere), else the active column's selection."""
         flag = self.session.queue.current()
         if flag is not None:
             return flag.text, flag.suggestion or ""
+        query = self._searched()
+        if query:
+            return query, ""
         column = self.session.window.page_view.active_column()
         if column is None:
             return "", ""
@@ -58,6 +63,18 @@ class ReviewActions(QObject):
         end = positions.to_section(cursor.selectionEnd())
         text = "\n".join(ref.text.text for ref in column.blocks)[start:end]
         return ("" if "\n" in text else text), ""
+
+    def _searched(self) -> str:
+        """The query of the library search or the find bar when the keyboard is in it (one line)."""
+        from PySide6.QtWidgets import QApplication
+
+        window = self.session.window
+        focus = QApplication.focusWidget()
+        for owner in (getattr(window, "search_panel", None), getattr(window, "find_bar", None)):
+            if owner is not None and focus is not None and (focus is owner or owner.isAncestorOf(focus)):
+                text = owner.field.text().strip()
+                return "" if "\n" in text else text
+        return ""
 
     def correct_everywhere(self) -> None:
         from ui.proofreading.series_correction import CorrectEverywhereDialog
@@ -91,6 +108,11 @@ class ReviewActions(QObject):
         result = dialog.result_of_apply
         if result is None:
             return
+        # The keyboard goes to the page, where Ctrl+Z undoes the batch as the status bar says
+        # (opened from the search field, it went back there, whose own Ctrl+Z ate the query).
+        column = self.session.window.page_view.active_column()
+        if column is not None:
+            column.setFocus(Qt.FocusReason.OtherFocusReason)
         pages = len(set(result.page_ids))
         deleted = not dialog.new_edit.text()
         self.session._say(

@@ -83,6 +83,8 @@ class CorrectEverywhereDialog(QDialog):
         self.occurrences: list[Any] = []
         self.result_of_apply: Any = None
         self._request = 0
+        #: the occurrences listed answer the wrong form and scope shown (Find has answered since)
+        self._answered = False
         self._workers: list[OccurrenceSearch] = []
 
         self.old_edit = QLineEdit(old)
@@ -110,6 +112,8 @@ class CorrectEverywhereDialog(QDialog):
         for button in (self.find_button, self.apply_button, *self.buttons.buttons()):
             button.setAutoDefault(False)
         self.old_edit.returnPressed.connect(self.find)
+        # Enter in Replace with lists the occurrences when they are not listed yet (it never applies).
+        self.new_edit.returnPressed.connect(self._find_if_not_listed)
         self.new_edit.textChanged.connect(lambda _text: self._update_count())
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -141,10 +145,15 @@ class CorrectEverywhereDialog(QDialog):
     def _forget(self) -> None:
         """The wrong form or the scope changed: the list is out of date until Find."""
         self._request += 1
+        self._answered = False
         self.occurrences = []
         self.list.clear()
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Press Find to list the occurrences."))
+
+    def _find_if_not_listed(self) -> None:
+        if not self._answered and not self._workers and self.old_edit.text():
+            self.find()
 
     def find(self) -> None:
         old = self.old_edit.text()
@@ -187,6 +196,7 @@ class CorrectEverywhereDialog(QDialog):
         if number != self._request:
             return  # an older search: the form or scope has changed since
         self.occurrences = list(found)  # type: ignore[call-overload]
+        self._answered = True
         self.list.blockSignals(True)
         for occurrence in self.occurrences:
             text = f"{self.page_names(occurrence.page)} · {marked(occurrence)}".replace("\n", " ⏎ ")
@@ -210,6 +220,8 @@ class CorrectEverywhereDialog(QDialog):
         deleting = not self.new_edit.text()
         self.apply_button.setText(self.tr("&Delete") if deleting else self.tr("&Apply"))
         self.apply_button.setEnabled(chosen > 0)
+        if not self._answered:  # typing the replacement before Find: nothing was looked for yet
+            return
         if not self.occurrences:
             self.summary.setText(
                 self.tr("No occurrence found (characters already corrected by hand are left out).")
