@@ -209,3 +209,24 @@ def test_structure_edits_stay_after_re_parsing_the_page_from_the_library_menu(qt
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().endswith("re-parsed"), timeout=30000)
     assert shown(window) == before
     assert texts(window) == before
+
+
+def test_each_structure_edit_says_in_the_status_bar_what_it_did(qtbot, window) -> None:
+    """Split a paragraph, make it a kicker and body text again, join it back: the status bar kept the
+    page's summary ("3 sections, 24 paragraphs, …", seen on Xvfb) whatever was done, where a
+    style changed or a section went out of view. It names the step as Edit ▸ Undo does."""
+    own_paragraph(qtbot, window)  # Enter: a paragraph break
+
+    def said() -> str:
+        message = window.statusBar().currentMessage()
+        assert message == f"Done: {undo_label(window).removeprefix('Undo ')} (Ctrl+Z takes it back).", message
+        return message
+
+    assert "split paragraph" in said()
+    key(window, Qt.Key.Key_K, CTRL | ALT)
+    assert "kicker" in said()
+    key(window, Qt.Key.Key_P, CTRL | ALT)
+    assert "body text" in said()
+    caret_before(qtbot, window, "本报讯")
+    key(window, Qt.Key.Key_J, CTRL)  # join the paragraph with the next
+    assert "join" in said()

@@ -2013,6 +2013,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>byline</source>
         <translation>byline</translation>
     </message>
+    <message>
+        <source>Done: %1 (Ctrl+Z takes it back).</source>
+        <translation>Done: %1 (Ctrl+Z takes it back).</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

@@ -1994,6 +1994,10 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>byline</source>
         <translation>署名</translation>
     </message>
+    <message>
+        <source>Done: %1 (Ctrl+Z takes it back).</source>
+        <translation>已完成：%1（Ctrl+Z 可撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>StructureActions</name>

@@ -364,8 +364,10 @@ class ProofreadingSession(QObject):
         view.scroll.horizontalScrollBar().setValue(strip)
 
     # --- edits ------------------------------------------------------------------------------------------
-    def _run(self, call, caret: tuple[int, int] | RawCaret | None) -> bool:
-        """Run one core step; the page is shown again (caret at ``caret``). False if refused."""
+    def _run(self, call, caret: tuple[int, int] | RawCaret | None, done: str = "") -> bool:
+        """Run one core step; the page is shown again (caret at ``caret``). False if refused.
+        ``done``: the step's name in the core ("split paragraph"), said in the status bar once
+        made (a structure edit may change a style or move a section out of view)."""
         from models.errors import DubaoError, EditConflict
         from ui.common.library_writes import show_conflict
 
@@ -393,6 +395,10 @@ class ProofreadingSession(QObject):
             return True
         self._caret = caret
         self.reload()
+        if done and not self._reopened and not getattr(result, "unanchored", None):
+            from ui.common.step_labels import StepLabels
+
+            self._say(self.tr("Done: %1 (Ctrl+Z takes it back).").replace("%1", StepLabels().name(done)))
         if self._reopened:
             self._say(
                 self.tr(
@@ -419,6 +425,7 @@ class ProofreadingSession(QObject):
             return self._run(
                 lambda page: library.join_paragraph_with_next(page, section, start, seen=self._seen(page)),
                 (section, start),
+                "join paragraphs",
             )
         return self._run(
             lambda page: library.correct(page, section, start, end, text, seen=self._seen(page)),
@@ -439,6 +446,7 @@ class ProofreadingSession(QObject):
         return self._run(
             lambda p: library.split_paragraph(p, section, start, end=end, seen=self._seen(p)),
             (section, start + 1),
+            "split paragraph",
         )
 
     def run_structure(self, step: StructureStep, where: tuple[int, int] | None = None) -> bool:
@@ -457,11 +465,15 @@ class ProofreadingSession(QObject):
         seen = self._seen
         if op == "split_paragraph":
             return self._run(
-                lambda p: library.split_paragraph(p, section, at, seen=seen(p)), (section, at + 1)
+                lambda p: library.split_paragraph(p, section, at, seen=seen(p)),
+                (section, at + 1),
+                "split paragraph",
             )
         if op == "join_paragraph":
             return self._run(
-                lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)), (section, at)
+                lambda p: library.join_paragraph_with_next(p, section, at, seen=seen(p)),
+                (section, at),
+                "join paragraphs",
             )
         if op == "role":  # the paragraph may move (a byline goes up): the caret goes with it
             column = self.window.page_view.columns[section]
@@ -470,7 +482,9 @@ class ProofreadingSession(QObject):
             joins = value != "body" and any(
                 ref.part == value for number, ref in enumerate(column.blocks) if number != block
             )
-            done = self._run(lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret)
+            done = self._run(
+                lambda p: library.set_role(p, section, at, str(value), seen=seen(p)), caret, f"make {value}"
+            )
             if done and joins:  # an article has one of each: the two read as one now
                 self._say(
                     self.tr(
@@ -479,7 +493,11 @@ class ProofreadingSession(QObject):
                 )
             return done
         if op == "split_section":
-            return self._run(lambda p: library.split_section(p, section, at, seen=seen(p)), (section + 1, 0))
+            return self._run(
+                lambda p: library.split_section(p, section, at, seen=seen(p)),
+                (section + 1, 0),
+                "split article",
+            )
         if op == "join_section":
             joined: list[Any] = []
 
@@ -496,14 +514,18 @@ class ProofreadingSession(QObject):
             return done
         if op == "kind":
             return self._run(
-                lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)), (section, at)
+                lambda p: library.set_section_kind(p, section, str(value), seen=seen(p)),
+                (section, at),
+                f"make {value}",
             )
         if op == "move":
             to = self._move_target(section, int(value))
             if to is None:
                 self._say(self.tr("The section is already first or last in reading order."))
                 return False
-            return self._run(lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at))
+            return self._run(
+                lambda p: library.move_section(p, section, to, seen=seen(p)), (to, at), "move section"
+            )
         return False
 
     def _joined_text(self, became_body: list[Any]) -> str:
@@ -557,7 +579,9 @@ class ProofreadingSession(QObject):
         if flag is not None and flag.section == column.number:
             if flag.suggestion is not None:
                 accept = QAction(
-                    self.tr("Replace %1 with %2").replace("%1", flag.text).replace("%2", flag.suggestion or "∅")
+                    self.tr("Replace %1 with %2")
+                    .replace("%1", flag.text)
+                    .replace("%2", flag.suggestion or "∅")
                     + "\tEnter",
                     menu,
                 )
