@@ -855,3 +855,13 @@ def test_correct_everywhere_from_the_library_search_takes_its_query_and_ctrl_z_u
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
     assert count(window, "农资") == before and count(window, "物资") == 0
     assert panel.field.text() == "农资"
+
+
+def test_ctrl_h_the_usual_replace_key_opens_correct_everywhere(qtbot, window) -> None:
+    """An editor after a search-and-replace presses Ctrl+H (Edit ▸ Replace… elsewhere): nothing
+    happened; it opens Correct Everywhere on the selection, as Ctrl+Shift+H does."""
+    column = select_words(window, "农资")
+    QTest.keyClick(column, Qt.Key.Key_H, CTRL)
+    dialog = window.proofreading.review.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.old_edit.text() == "农资"
+    dialog.reject()

@@ -93,7 +93,7 @@ class ProofreadingKeys(QDialog):
                 "Ctrl+Z / Ctrl+Shift+Z",
                 self.tr("Undo / redo the last step (corrections and highlights alike)"),
             ),
-            ("Ctrl+Shift+H", self.tr("Correct the selection (or the flag) everywhere, as one batch")),
+            ("Ctrl+H / Ctrl+Shift+H", self.tr("Correct the selection (or the flag) everywhere, as one batch")),
             (
                 "Ctrl+Shift+D",
                 self.tr("Add the flagged word (or the selection) to the library's dictionary"),

@@ -25,7 +25,11 @@ class ReviewActions(QObject):
         window = session.window
         self.dialog: Any = None
         self.correct_everywhere_action = QAction(self.tr("Correct E&verywhere…"), window)  # type: ignore[arg-type]
-        self.correct_everywhere_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        # Ctrl+Shift+H as the menu shows it, and the platform's Replace key (Ctrl+H), which an
+        # editor tries first for a search-and-replace.
+        self.correct_everywhere_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+H"), QKeySequence(QKeySequence.StandardKey.Replace)]
+        )
         self.correct_everywhere_action.triggered.connect(self.correct_everywhere)
         self.history_action = QAction(self.tr("Page &History…"), window)  # type: ignore[arg-type]
         self.history_action.triggered.connect(self.show_history)
