@@ -1048,3 +1048,41 @@ def test_a_right_click_off_the_flags_offers_no_suggestion_and_one_on_a_flag_does
     assert session.queue.current().text == "狠抓" and "Dismiss Flag" in titles(menu)
     assert bar.value() == scrolled
     menu.deleteLater()
+
+
+def test_quitting_while_proofreading_and_starting_again_resumes_at_the_caret(qtbot, window, tmp_path) -> None:
+    """Quit in the middle of a page in proofreading mode, start again: the page came back, but
+    the mode was off and the caret at the page's start (seen on Xvfb), so the first keys an
+    editor typed went nowhere. The mode is on again with the caret where it was; quitting out of
+    the mode starts out of it."""
+    from ui.shell.app import _load_start_page
+    from ui.shell.main_window import MainWindow
+
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "狠抓", after=1)
+    page = window.library_page_id
+    settings = window.settings
+    window.close()
+
+    def start() -> MainWindow:
+        again = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
+        qtbot.addWidget(again)
+        again.resize(1400, 900)
+        _load_start_page(again, None, settings)
+        again.show()
+        qtbot.waitExposed(again)
+        qtbot.waitUntil(lambda: again._capabilities is not None)
+        return again
+
+    again = start()
+    qtbot.waitUntil(lambda: again.proofreading.active)
+    assert again.library_page_id == page
+    column = again.page_view.active_column()
+    at = SectionPositions(column).to_section(column.textCursor().position())
+    assert shown(again)[column.number][at:].startswith("抓")
+    QTest.keyClick(column, Qt.Key.Key_F2)  # out of the mode, then quit
+    assert not again.proofreading.active
+    again.close()
+    third = start()
+    qtbot.wait(100)
+    assert third.library_page_id == page and not third.proofreading.active

@@ -83,6 +83,14 @@ class Settings:
     def set_author(self, name: str) -> None:
         self.store.setValue("proofreading/author", name.strip())
 
+    def proofreading_place(self) -> str:
+        """Where the last session was proofreading when it ended ("library:PAGE:RAW:AFTER", the
+        caret beside a raw character), "" if it was not."""
+        return str(self.store.value("proofreading/resume", "") or "")
+
+    def set_proofreading_place(self, place: str) -> None:
+        self.store.setValue("proofreading/resume", place)
+
     def raw_view_shown(self) -> bool:
         return str(self.store.value("reader/raw_view", "false")).lower() == "true"
 

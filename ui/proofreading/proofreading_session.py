@@ -153,6 +153,30 @@ class ProofreadingSession(QObject):
             self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))
 
+    def place_to_keep(self) -> str:
+        """What the next session resumes: "library:PAGE:RAW:AFTER" while proofreading a library
+        page (the caret beside the raw character it follows), else ""."""
+        page_id = self._page_id() if self.active else None
+        if page_id is None:
+            return ""
+        column = self.window.page_view.active_column()
+        caret = None
+        if column is not None and column.blocks:
+            caret = RawCaret.at(column, SectionPositions(column).to_section(column.textCursor().position()))
+        return f"library:{page_id}:{caret.raw}:{caret.after}" if caret else f"library:{page_id}"
+
+    def resume(self, place: str) -> bool:
+        """Proofreading again where the last session left off (``place_to_keep``), if its page is
+        the one shown; False otherwise."""
+        parts = place.split(":")
+        if len(parts) < 2 or parts[0] != "library" or self.window.page_where != f"library:{parts[1]}":
+            return False
+        self.set_active(True)
+        if self.active and len(parts) == 4 and parts[2].isdigit() and parts[3].isdigit():
+            caret = RawCaret(int(parts[2]), int(parts[3]))
+            put_caret(self.window.page_view, (caret, caret))
+        return self.active
+
     def _show_state(self) -> None:
         on = self.active
         self.indicator.setVisible(on)

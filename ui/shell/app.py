@@ -166,10 +166,28 @@ def _load_start_page(window: MainWindow, target: Path | None, settings: Settings
     if target is not None:
         window.open_path(target)
     elif last_page(window, settings):
+        place = settings.proofreading_place()
+        if place:  # the last session ended proofreading this page: on again, the caret kept
+            resume_after_first_paint(window, place)
         return
     else:
         window.open_path(SAMPLE_PAGE)
     window.start_library()  # the panel as kept, if the library file is unchanged
+
+
+def resume_after_first_paint(window: MainWindow, place: str) -> None:
+    """Proofreading resumed at ``place`` once the start page is painted and the capabilities
+    built (start-up is not made longer by it)."""
+    from PySide6.QtCore import QTimer
+
+    done: list[bool] = []
+
+    def resume() -> None:
+        if not done:
+            done.append(True)
+            QTimer.singleShot(0, lambda: window.proofreading.resume(place))
+
+    window.firstPainted.connect(resume)
 
 
 def last_page(window: MainWindow, settings: Settings) -> bool:

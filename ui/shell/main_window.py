@@ -818,6 +818,8 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.library_reparse.stop()
             self.scan_session.wait()
             self.proofreading.flags.stop()
+            # Proofreading, and where: the next start resumes it there (ui.shell.app).
+            self.settings.set_proofreading_place(self.proofreading.place_to_keep())
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
