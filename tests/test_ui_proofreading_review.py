@@ -865,3 +865,13 @@ def test_ctrl_h_the_usual_replace_key_opens_correct_everywhere(qtbot, window) ->
     dialog = window.proofreading.review.dialog
     assert dialog is not None and dialog.isVisible() and dialog.old_edit.text() == "农资"
     dialog.reject()
+
+
+def test_an_ampersand_in_a_series_shows_as_itself_in_edit_undo(qtbot, window) -> None:
+    """The Edit menu's Undo names the series with its words: "R&D" there read as an access key
+    (shown "RD", D underlined, Alt+D taken)."""
+    _column, dialog = open_series(qtbot, window, "农资")
+    dialog.new_edit.setText("R&D")
+    dialog.apply_button.click()
+    undo = window.annotation_session.undo_action
+    assert "农资 → R&D" in undo.iconText(), undo.text()  # the text a menu shows, "&&" as "&"

@@ -313,7 +313,9 @@ class AnnotationSession(QObject):
         redo = a.history.redo_label() if a else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
-        name = self._labels.name
+        def name(label: str) -> str:  # "&" in page text or a category's name is no access key
+            return self._labels.name(label).replace("&", "&&")
+
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", name(undo)) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", name(redo)) if redo else self.tr("&Redo"))
 
