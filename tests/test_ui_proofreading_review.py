@@ -875,3 +875,26 @@ def test_an_ampersand_in_a_series_shows_as_itself_in_edit_undo(qtbot, window) ->
     dialog.apply_button.click()
     undo = window.annotation_session.undo_action
     assert "农资 → R&D" in undo.iconText(), undo.text()  # the text a menu shows, "&&" as "&"
+
+
+def test_the_library_searchs_hits_follow_a_correction_and_keep_the_current_one(qtbot, window) -> None:
+    """Search Library listed 农资; an occurrence corrected: the list still had it, its context as
+    before (seen on Xvfb after Correct Everywhere: 【疫情】防控 for 疫情防空). It is searched
+    again, and the row the editor stood on stays current: the next hit after the one fixed."""
+    from ui.library.library_panel import HIT_ROLE
+
+    def place(hit) -> tuple:
+        return hit.page_id, hit.section, hit.start
+
+    panel = window.search_panel
+    panel.field.setText("农资")
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)  # searched now (no search left waiting)
+    hits = [panel.results.item(i).data(HIT_ROLE) for i in range(panel.results.count())]
+    assert len(hits) >= 3
+    panel.results.setCurrentRow(1)
+    fixed = hits[1]
+    window.library.correct(fixed.page_id, fixed.section, fixed.start, fixed.end, "物资")
+    qtbot.waitUntil(lambda: panel.results.count() == len(hits) - 1)
+    listed = [place(panel.results.item(i).data(HIT_ROLE)) for i in range(panel.results.count())]
+    assert place(fixed) not in listed
+    assert panel.results.currentRow() == 1 and listed[1] == place(hits[2])  # the next one

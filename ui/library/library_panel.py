@@ -289,6 +289,8 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: the query whose hits are listed ("" for none)
+        self._shown_query = ""
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Search the library"))
         self.field.setClearButtonEnabled(True)
@@ -338,8 +340,18 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self.searchRequested.emit(self.field.text().strip())
 
+    def refresh_soon(self) -> None:
+        """The library's text changed: the hits shown are searched again shortly (their contexts
+        read as before the correction, a corrected hit was still listed), the current one kept."""
+        if self._shown_query and self._shown_query == self.field.text().strip():
+            self._timer.start()
+
     def set_hits(self, query: str, hits) -> None:
-        """Show SearchHit records: where (issue, page, section) over the hit in its context."""
+        """Show SearchHit records: where (issue, page, section) over the hit in its context.
+        The same query again (the text changed): the current row stays where it was, so an
+        editor going down the hits, correcting each, stands on the next one."""
+        row = self.results.currentRow() if query and query == self._shown_query else -1
+        self._shown_query = query
         self.results.clear()
         for hit in hits:
             where = " · ".join(
@@ -358,6 +370,8 @@ class SearchPanel(QWidget):
                 tip = self.tr("The hit is inside words an editor corrected") + "\n" + tip
             item.setToolTip(tooltip(tip))
             self.results.addItem(item)
+        if 0 <= row and self.results.count():
+            self.results.setCurrentRow(min(row, self.results.count() - 1))
         if not query:
             self.count.setText("")
         elif hits:

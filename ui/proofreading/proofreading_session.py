@@ -245,6 +245,9 @@ class ProofreadingSession(QObject):
         if self.active and page_id is not None and page_id not in changed and page_id in command.page_ids():
             if "flag_dismissal" in command.kinds():  # a dismissal undone or redone: flags again
                 self.flags.check_timer.start()
+        search = getattr(self.window, "search_panel", None)
+        if changed and search is not None:  # its hits and their contexts are the text's
+            search.refresh_soon()
         others = [p for p in changed if p != page_id]  # this page's own check counts it again
         if others:
             self.issue_flags.forget(others, self.window.library, self.checker if self.active else None)
