@@ -898,3 +898,23 @@ def test_the_library_searchs_hits_follow_a_correction_and_keep_the_current_one(q
     listed = [place(panel.results.item(i).data(HIT_ROLE)) for i in range(panel.results.count())]
     assert place(fixed) not in listed
     assert panel.results.currentRow() == 1 and listed[1] == place(hits[2])  # the next one
+
+
+def test_correct_everywhere_says_why_a_series_made_before_is_not_listed(qtbot, window) -> None:
+    """An editor corrected 农资 → 物资 everywhere, found it wrong later, and tried the way back the
+    same way: the dialog said "No occurrence found" while Search Library listed every one (seen on
+    Xvfb: 25 hits, none found). A series leaves corrected words as they are; it says so, how many,
+    and how to take a series back."""
+    before = count(window, "农资")
+    window.library.correct_all("农资", "物资", window.library.page_info(window.test_pages["a.txt"]).issue_id)
+    qtbot.waitUntil(
+        lambda: any("物资" in "".join(r.text.text for r in c.blocks) for c in window.page_view.columns)
+    )
+    column = select_words(window, "物资")
+    QTest.keyClick(column, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    qtbot.waitUntil(lambda: dialog._answered, timeout=10000)
+    assert dialog.occurrences == []
+    said = dialog.summary.text()
+    assert str(before) in said and "Revert Batch" in said, said
+    dialog.reject()

@@ -168,11 +168,15 @@ class CorrectionOps(ProofDesk):
         )
 
     # --- series ------------------------------------------------------------------------------
-    def find_occurrences(self, old: str, issue_id: int | None = None) -> list[Occurrence]:
+    def find_occurrences(
+        self, old: str, issue_id: int | None = None, left_out: list[int] | None = None
+    ) -> list[Occurrence]:
         """Every occurrence of ``old`` in the current text of the library (or one issue) that a
         series correction would change: inside one block, non-overlapping, left to right, not
-        touching a character an editor already corrected. Sorted by issue, page, section, start."""
-        return [f.occurrence for f in self._find(old, issue_id)]
+        touching a character an editor already corrected. Sorted by issue, page, section, start.
+        ``left_out`` gets a page id for each occurrence that touches a corrected character (an
+        editor told "nothing found" while a search lists them is told why)."""
+        return [f.occurrence for f in self._find(old, issue_id, left_out)]
 
     def correct_all(
         self,
@@ -226,7 +230,9 @@ class CorrectionOps(ProofDesk):
         )
         return {row[0] for row in self._db.execute_sql(sql, [old] * 5).fetchall()}
 
-    def _find(self, old: str, issue_id: int | None) -> list[_Found]:
+    def _find(self, old: str, issue_id: int | None, left_out: list[int] | None = None) -> list[_Found]:
+        """The occurrences a series would change; ``left_out`` gets a page id for each one it
+        would not (touching a corrected character)."""
         if not old:
             raise DubaoError("nothing to look for (an empty text)")
         query = Page.select(Page.id, Page.issue).join(Issue).order_by(Issue.id, Page.position, Page.id)
@@ -240,7 +246,9 @@ class CorrectionOps(ProofDesk):
             if page_id not in candidates:
                 continue
             content = self.page(page_id)
-            out.extend(_occurrences(layout_of(content), page_issue, page_id, content.info.version, old))
+            out.extend(
+                _occurrences(layout_of(content), page_issue, page_id, content.info.version, old, left_out)
+            )
         out.sort(
             key=lambda f: (f.occurrence.issue, f.occurrence.page, f.occurrence.section, f.occurrence.start)
         )
@@ -252,8 +260,11 @@ def _key(found: _Found) -> tuple[int, int, int, int]:
     return (o.page, o.section, o.start, o.end)
 
 
-def _occurrences(layout: PageLayout, issue_id: int, page_id: int, version: int, old: str) -> list[_Found]:
-    """Where ``old`` stands in the page's current text, untouched by any correction."""
+def _occurrences(
+    layout: PageLayout, issue_id: int, page_id: int, version: int, old: str, left_out: list[int] | None = None
+) -> list[_Found]:
+    """Where ``old`` stands in the page's current text, untouched by any correction (those that
+    touch one: the page id in ``left_out`` for each)."""
     out: list[_Found] = []
     for s, blocks in enumerate(layout.blocks):
         text = layout.section_text(s)
@@ -266,5 +277,7 @@ def _occurrences(layout: PageLayout, issue_id: int, page_id: int, version: int, 
                     end = block.start + stop
                     occurrence = Occurrence(issue_id, page_id, s, start, end, hit_context(text, start, end))
                     out.append(_Found(occurrence, block.index, at, stop, version))
+                elif left_out is not None:
+                    left_out.append(page_id)
                 at = block.text.text.find(old, stop)
     return out

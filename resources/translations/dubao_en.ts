@@ -2406,6 +2406,20 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Nothing to replace them with: the checked ones are deleted.</source>
         <translation>Nothing to replace them with: the checked ones are deleted.</translation>
     </message>
+    <message numerus="yes">
+        <source>No occurrence to correct: %n stand in words corrected before, which a series leaves as they are. To take a series back: Ctrl+Z, or Edit ▸ Page History…, Revert Batch.</source>
+        <translation>
+            <numerusform>No occurrence to correct: %n stands in words corrected before, which a series leaves as they are. To take a series back: Ctrl+Z, or Edit ▸ Page History…, Revert Batch.</numerusform>
+            <numerusform>No occurrence to correct: %n stand in words corrected before, which a series leaves as they are. To take a series back: Ctrl+Z, or Edit ▸ Page History…, Revert Batch.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more stand in words corrected before.</source>
+        <translation>
+            <numerusform>%n more stands in words corrected before.</numerusform>
+            <numerusform>%n more stand in words corrected before.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>

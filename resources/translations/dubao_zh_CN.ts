@@ -2385,6 +2385,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Nothing to replace them with: the checked ones are deleted.</source>
         <translation>替换内容为空：勾选的各处将被删除。</translation>
     </message>
+    <message numerus="yes">
+        <source>No occurrence to correct: %n stand in words corrected before, which a series leaves as they are. To take a series back: Ctrl+Z, or Edit ▸ Page History…, Revert Batch.</source>
+        <translation>
+            <numerusform>没有可改正之处：有 %n 处位于此前改正过的文字中，批量改正不会改动它们。要撤回一次批量改正：按 Ctrl+Z，或在“编辑 ▸ 本版历史…”中选“撤回整批”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more stand in words corrected before.</source>
+        <translation>
+            <numerusform>另有 %n 处位于此前改正过的文字中。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewActions</name>

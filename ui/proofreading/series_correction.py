@@ -41,10 +41,16 @@ def marked(occurrence: Any) -> str:
     return context[:at] + "【" + context[at:stop] + "】" + context[stop:]
 
 
+def _find(library: Any, old: str, issue: int | None) -> tuple[list[Any], int]:
+    """The occurrences a series would correct, and how many it leaves (in corrected words)."""
+    left_out: list[int] = []
+    return library.find_occurrences(old, issue, left_out), len(left_out)
+
+
 class OccurrenceSearch(QThread):
     """``library.find_occurrences(old, issue)`` in a worker thread (its own connection)."""
 
-    found = Signal(int, object)  # (request number, list of Occurrence)
+    found = Signal(int, object)  # (request number, (list of Occurrence, how many were left out))
     failed = Signal(int, str)
 
     def __init__(self, library: Any, number: int, old: str, issue: int | None, parent=None) -> None:
@@ -54,7 +60,7 @@ class OccurrenceSearch(QThread):
     def run(self) -> None:  # the worker thread
         try:
             try:
-                found = self.library.find_occurrences(self.old, self.issue)
+                found = _find(self.library, self.old, self.issue)
             finally:
                 self.library.close()  # this thread's connection only
         except Exception as exc:  # noqa: BLE001 - a worker reports, never dies silently
@@ -81,6 +87,8 @@ class CorrectEverywhereDialog(QDialog):
         self.issue_id = issue_id
         self.page_names = page_names or (lambda page: str(page))
         self.occurrences: list[Any] = []
+        #: occurrences in words corrected before, which a series leaves as they are
+        self.left_out = 0
         self.result_of_apply: Any = None
         self._request = 0
         #: the occurrences listed answer the wrong form and scope shown (Find has answered since)
@@ -165,7 +173,7 @@ class CorrectEverywhereDialog(QDialog):
         issue = self.scope.currentData()
         if getattr(self.library, "path", None) is None:  # in memory: one connection, this thread
             try:
-                self._found(number, self.library.find_occurrences(old, issue))
+                self._found(number, _find(self.library, old, issue))
             except Exception as exc:  # noqa: BLE001 - told in the dialog
                 self._failed(number, str(exc))
             return
@@ -195,7 +203,8 @@ class CorrectEverywhereDialog(QDialog):
     def _found(self, number: int, found: object) -> None:
         if number != self._request:
             return  # an older search: the form or scope has changed since
-        self.occurrences = list(found)  # type: ignore[call-overload]
+        occurrences, self.left_out = found  # type: ignore[misc]
+        self.occurrences = list(occurrences)
         self._answered = True
         self.list.blockSignals(True)
         for occurrence in self.occurrences:
@@ -222,6 +231,18 @@ class CorrectEverywhereDialog(QDialog):
         self.apply_button.setEnabled(chosen > 0)
         if not self._answered:  # typing the replacement before Find: nothing was looked for yet
             return
+        if not self.occurrences and self.left_out:
+            # A search lists them (a series made before, taken for a wrong one): say why not here.
+            self.summary.setText(
+                self.tr(
+                    "No occurrence to correct: %n stand in words corrected before, which a series "
+                    "leaves as they are. To take a series back: Ctrl+Z, or Edit ▸ Page History…, "
+                    "Revert Batch.",
+                    "",
+                    self.left_out,
+                )
+            )
+            return
         if not self.occurrences:
             self.summary.setText(
                 self.tr("No occurrence found (characters already corrected by hand are left out).")
@@ -233,6 +254,11 @@ class CorrectEverywhereDialog(QDialog):
             + self.tr("%n found", "", len(self.occurrences))
             + " — "
             + self.tr("characters already corrected by hand are left as they are.")
+            + (
+                " " + self.tr("%n more stand in words corrected before.", "", self.left_out)
+                if self.left_out
+                else ""
+            )
             + (
                 " " + self.tr("Nothing to replace them with: the checked ones are deleted.")
                 if deleting
