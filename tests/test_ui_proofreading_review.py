@@ -918,3 +918,25 @@ def test_correct_everywhere_says_why_a_series_made_before_is_not_listed(qtbot, w
     said = dialog.summary.text()
     assert str(before) in said and "Revert Batch" in said, said
     dialog.reject()
+
+
+def test_ctrl_h_opens_correct_everywhere_where_qt_knows_no_replace_key(qtbot, tmp_path, monkeypatch) -> None:
+    """Qt's X11 key map has no Replace key: the shortcut made from it was empty there, and
+    Ctrl+H did nothing on Xvfb (offscreen Qt maps it to Ctrl+H, so the test above passed)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QKeySequence
+
+    from ui.common.settings import Settings
+    from ui.shell.main_window import MainWindow
+
+    bindings = QKeySequence.keyBindings
+    monkeypatch.setattr(
+        QKeySequence,
+        "keyBindings",
+        lambda key: [] if key == QKeySequence.StandardKey.Replace else bindings(key),
+    )
+    win = MainWindow(Settings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.build_capabilities()
+    keys = [k.toString() for k in win.proofreading.review.correct_everywhere_action.shortcuts()]
+    assert "Ctrl+H" in keys and "Ctrl+Shift+H" in keys, keys

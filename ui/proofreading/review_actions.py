@@ -25,11 +25,11 @@ class ReviewActions(QObject):
         window = session.window
         self.dialog: Any = None
         self.correct_everywhere_action = QAction(self.tr("Correct E&verywhere…"), window)  # type: ignore[arg-type]
-        # Ctrl+Shift+H as the menu shows it, and the platform's Replace key (Ctrl+H), which an
-        # editor tries first for a search-and-replace.
-        self.correct_everywhere_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+H"), QKeySequence(QKeySequence.StandardKey.Replace)]
-        )
+        # Ctrl+Shift+H as the menu shows it, and the platform's Replace key, which an editor
+        # tries first for a search-and-replace; Qt knows none on X11 (Ctrl+H there, as GNOME's
+        # editors have it: seen on Xvfb, the standard key alone did nothing).
+        replace = QKeySequence.keyBindings(QKeySequence.StandardKey.Replace) or [QKeySequence("Ctrl+H")]
+        self.correct_everywhere_action.setShortcuts([QKeySequence("Ctrl+Shift+H"), *replace])
         self.correct_everywhere_action.triggered.connect(self.correct_everywhere)
         self.history_action = QAction(self.tr("Page &History…"), window)  # type: ignore[arg-type]
         self.history_action.triggered.connect(self.show_history)
