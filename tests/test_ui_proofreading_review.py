@@ -940,3 +940,32 @@ def test_ctrl_h_opens_correct_everywhere_where_qt_knows_no_replace_key(qtbot, tm
     win.build_capabilities()
     keys = [k.toString() for k in win.proofreading.review.correct_everywhere_action.shortcuts()]
     assert "Ctrl+H" in keys and "Ctrl+Shift+H" in keys, keys
+
+
+def test_page_history_opens_in_the_list_and_revert_batch_keeps_what_clashed_on_import(
+    qtbot, window, tmp_path
+) -> None:
+    """Page History opened with the keyboard on its tab bar: End and Down moved nothing, so Alt+B
+    reverted the batch of the row chosen on open, a colleague's import whose corrections were
+    all set aside already; it said "Reverted." and their state lost "clashed on import" (seen
+    on Xvfb). The list has the keys; a batch with nothing in force is left as it is."""
+    from proofreading_pages import colleague_file
+
+    issue = window.library.page_info(window.test_pages["a.txt"]).issue_id
+    correct(window, "a.txt", "农技", "农机")
+    path = colleague_file(window.library, tmp_path / "colleague.jsonld", "农业技术", "甲", issue)
+    window.annotation_session.ask_open_path = lambda: (str(path), "")
+    window.annotation_session.import_action.trigger()
+    dialog = open_history(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tree)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    theirs = rows.index("农技 → 农业技术")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    for _ in range(theirs):
+        QTest.keyClick(dialog.tree, Qt.Key.Key_Down)
+    assert dialog.selected().new == "农业技术"
+    dialog.batch_button.click()
+    item = dialog.tree.topLevelItem(theirs)
+    assert "clashed" in item.text(3), item.text(3)
+    assert dialog.message.text() == "Nothing to revert."
+    dialog.reject()

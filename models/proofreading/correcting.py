@@ -150,21 +150,30 @@ class CorrectionOps(ProofDesk):
         return self._result(rec, reverted=clashing)
 
     def revert_batch(self, batch_id: int, author: str | None = None) -> EditResult:
-        """Set aside every correction and structure edit of one batch (one step, on every page it touched)."""
-        corrections = [(c.id, c.page_id) for c in Correction.select().where(Correction.batch == batch_id)]
+        """Set aside every correction and structure edit of one batch (one step, on every page it
+        touched). Those already set aside stay as they were (a colleague's that clashed on import
+        keeps saying so); a batch with none left in force writes nothing (``changed`` False)."""
+        corrections = [
+            (c.id, c.page_id, c.state) for c in Correction.select().where(Correction.batch == batch_id)
+        ]
         structures = [
-            (s.id, s.page_id) for s in StructureEdit.select().where(StructureEdit.batch == batch_id)
+            (s.id, s.page_id, s.state) for s in StructureEdit.select().where(StructureEdit.batch == batch_id)
         ]
         if not corrections and not structures:
             raise DubaoError(f"no edits in batch {batch_id}")
+        pages = sorted({page for _, page, _ in corrections + structures})
+        corrections = [c for c in corrections if c[2] != "reverted"]
+        structures = [s for s in structures if s[2] != "reverted"]
+        if not corrections and not structures:
+            return EditResult(batch_id, "revert batch", changed=False, page_ids=pages)
         with self._step("revert batch", author) as rec:
-            for _, page_id in corrections + structures:
+            for _, page_id, _ in corrections + structures:
                 self._enter_page(rec, page_id)
-            self._set_aside(rec, "correction", [i for i, _ in corrections])
-            self._set_aside(rec, "structure_edit", [i for i, _ in structures])
-            rec.restructured.update(p for _, p in structures)
+            self._set_aside(rec, "correction", [i for i, _, _ in corrections])
+            self._set_aside(rec, "structure_edit", [i for i, _, _ in structures])
+            rec.restructured.update(p for _, p, _ in structures)
         return self._result(
-            rec, reverted=[i for i, _ in corrections], reverted_structure=[i for i, _ in structures]
+            rec, reverted=[i for i, _, _ in corrections], reverted_structure=[i for i, _, _ in structures]
         )
 
     # --- series ------------------------------------------------------------------------------

@@ -107,6 +107,9 @@ class PageHistoryDialog(QDialog):
         outer.addWidget(buttons)
         self.resize(760, 520)
         self.refresh()
+        # The keyboard in the list (it was on the tab bar: Down, End and Revert's keys acted on
+        # the row chosen on open, not the one the editor moved to, seen on Xvfb).
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- history ----------------------------------------------------------------------------------
     def _state_name(self, state: str) -> str:
