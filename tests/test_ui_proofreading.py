@@ -1068,9 +1068,9 @@ def test_quitting_while_proofreading_and_starting_again_resumes_at_the_caret(qtb
         again = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
         qtbot.addWidget(again)
         again.resize(1400, 900)
-        _load_start_page(again, None, settings)
-        again.show()
-        qtbot.waitExposed(again)
+        with qtbot.waitSignal(again.firstPainted):
+            again.show()
+        _load_start_page(again, None, settings)  # as run_app does: once the window is painted
         qtbot.waitUntil(lambda: again._capabilities is not None)
         return again
 

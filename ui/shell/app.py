@@ -176,18 +176,12 @@ def _load_start_page(window: MainWindow, target: Path | None, settings: Settings
 
 
 def resume_after_first_paint(window: MainWindow, place: str) -> None:
-    """Proofreading resumed at ``place`` once the start page is painted and the capabilities
-    built (start-up is not made longer by it)."""
+    """Proofreading resumed at ``place`` on the next pass of the event loop: the start page is
+    loaded (by ``run_app`` once the window's first paint is done) and painted first; building
+    the capabilities for it is what the language layer's start does on that pass anyway."""
     from PySide6.QtCore import QTimer
 
-    done: list[bool] = []
-
-    def resume() -> None:
-        if not done:
-            done.append(True)
-            QTimer.singleShot(0, lambda: window.proofreading.resume(place))
-
-    window.firstPainted.connect(resume)
+    QTimer.singleShot(0, lambda: window.proofreading.resume(place))
 
 
 def last_page(window: MainWindow, settings: Settings) -> bool:
