@@ -106,14 +106,13 @@ PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.env
 #: model learns breaks whose line lost its last mark (kfold_parser.py reads it too).
 TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
 #: Pages with Tesseract's blank lines (ART_OCR: relaid-out pages in all, column and engine
-#: layouts with relayout's ``ocr_blanks``; 0, the default: none, no ``ocr_blanks`` model written
-#: and every page parsed as before): with every printed dev page (pages-dev, pages-dev-column,
+#: layouts with relayout's ``ocr_blanks``; 0: none, no ``ocr_blanks`` model written and every
+#: page parsed as before): with every printed dev page (pages-dev, pages-dev-column,
 #: pages-dev-engine) read so too (``ocr_blanks`` on its own lines, its own draw; ART_OCR_REAL
 #: copies each) they fit, against the pages with blank lines of their own, the page model that
 #: tells a page whose blank lines are all Tesseract's (``models/parser/ocr_blanks.py``;
-#: ``article_model.json``'s ``ocr_blanks``). The other models are fitted without them. Measured,
-#: not shipped (docs/parser.md, "Tesseract's blank lines").
-OCR_PAGES = int(os.environ.get("ART_OCR", "0"))
+#: ``article_model.json``'s ``ocr_blanks``). The other models are fitted without them.
+OCR_PAGES = int(os.environ.get("ART_OCR", "200"))
 OCR_REAL = int(os.environ.get("ART_OCR_REAL", "3"))
 #: The ridge penalty of the page model.
 OCR_GATE_L2 = float(os.environ.get("ART_OCR_GATE_L2", "0.1"))

@@ -12,8 +12,8 @@ out so by ``tools/relayout.py`` (``ocr_blanks``) and on pages with blank lines o
 such a page is read without them (``without_blanks``: the lines left keep their raw offsets),
 as the page without blank lines it was. Any other page is parsed as before.
 
-Measured and not shipped (docs/parser.md, "Tesseract's blank lines"): no such model ships, so
-every page is parsed as before; ``ART_OCR=200 tools/train_articles.py --ocr-only`` fits one.
+A page with Tesseract's blank lines beside its own (column breaks, titles set apart) is not
+told: it is parsed as before (docs/parser.md, "Tesseract's blank lines").
 """
 
 from __future__ import annotations
