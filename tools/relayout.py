@@ -12,7 +12,10 @@ real text and boundaries) are set into new pages:
 - engine pages: one printed line per text line, no blank lines; each title field on a
   line of its own (a long one sometimes wrapped at the title's width), mostly before its
   article, sometimes after it; column widths 10–44 characters, as OCR engines print
-  pages of every column width.
+  pages of every column width;
+- pages as Tesseract prints them (``ocr_blanks``, ``lay_out_page(tesseract=...)``, off by
+  default): either layout with a blank line after most paragraphs' and headline lines' last
+  line and after some first lines, the page's own blank lines kept.
 
 Every raw line comes with (label, article): T a line of a headline, P a paragraph's
 first line, C a line that continues a paragraph. Seeded, so a run is reproducible.
