@@ -178,3 +178,50 @@ def test_lines_that_only_look_like_furniture_stay_in_their_article(line: str, n:
     sections = parse_page(end).sections
     assert [s.kind for s in sections] == ["article"]
     assert "".join(sections[0].paragraphs[-1].text.split()).endswith("".join(line.split()))
+
+
+def _articles() -> list[dict]:
+    from tools.relayout import load_articles
+
+    return load_articles() if GOLD_PAGES else []
+
+
+ARTICLES = _articles()
+
+
+@needs_gold
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 6), st.booleans())
+def test_pages_with_tesseract_blank_lines_keep_every_character_once(seed: int, n: int, engine: bool) -> None:
+    """Gold articles laid out with a blank line where Tesseract prints one (after most
+    paragraphs' last line, some first lines), column or engine layouts: every character once."""
+    import random
+
+    from tools.relayout import lay_out_page
+
+    rng = random.Random(seed)
+    page = lay_out_page(rng.sample(ARTICLES, n), rng, engine=engine, tesseract=1.0)
+    check_conserved(page.raw)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(line_text, min_size=1, max_size=5), st.booleans(), st.booleans()), max_size=20
+    )
+)
+def test_paragraphs_with_blank_lines_after_them_keep_every_character_once(
+    paragraphs: list[tuple[list[str], bool, bool]],
+) -> None:
+    """Runs of lines each closed by a sentence's end, a blank line after most of them and
+    after some first lines (Tesseract's pattern) in any text: every character once."""
+    rows: list[str] = []
+    for lines, blank_first, blank_end in paragraphs:
+        body = [*lines[:-1], lines[-1] + "。"]
+        rows.append(body[0])
+        if blank_first and len(body) > 1:
+            rows.append("")
+        rows += body[1:]
+        if blank_end:
+            rows.append("")
+    check_conserved("\n".join(rows))

@@ -22,6 +22,11 @@ Each gold page's text is read again as an OCR engine might have read it (``KINDS
   slashes or dashes or in Chinese numerals, edition codes (A3, B02), the section before or after,
   page X of Y, the paper's name with 第N版, a 本版责编 / 责任编辑 / 版式设计 credit line — other papers'
   names and section names than ``furniture``'s; scored apart from it, never part of ``all``;
+- ``blanks2``: held-out blank lines, a pattern the parser's training pages (tools/relayout.py's
+  ``ocr_blanks``) never show, written before the fit: a blank line after every second
+  paragraph's last line, after a headline's line half the time, after a line inside a
+  paragraph that ends a sentence (30%), after a paragraph's first line seldom (10%); scored
+  apart, never part of ``all+blanks``;
 - ``all``: the first five at once (the text's noise); ``all+blanks``: those and ``blanks``.
 
 The gold follows the text: a character substituted or dropped in the text is substituted or
@@ -58,7 +63,7 @@ from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser.lines import is_han  # noqa: E402
 
-KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks", "furniture2")
+KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks", "furniture2", "blanks2")
 #: ``all``: the noise in a line's text and the page's margins (the first five kinds);
 #: ``all+blanks``: those and ``blanks`` (``furniture2``, the held-out furniture, is scored alone).
 ALL = KINDS[:5]
@@ -294,6 +299,24 @@ def noisy_page(
                 p = 0.7 if k in ends else 0.25 if k in firsts else 0.0
                 if p and rng.random() < p:
                     blank_after.add(b)  # the line break at the line's end
+    if "blanks2" in kinds:
+        labels = label_lines(raw, gold)
+        turn = rng.random() < 0.5
+        for k, (_a, b) in enumerate(spans[:-1]):
+            here, nxt = labels[k] if k < len(labels) else None, labels[k + 1] if k + 1 < len(labels) else None
+            if not here or not nxt or not raw[spans[k + 1][0] : spans[k + 1][1]].strip():
+                continue
+            if here[0] == "T":
+                p = 0.5
+            elif nxt[0] in "PT":
+                turn = not turn  # every second paragraph's end
+                p = 1.0 if turn else 0.0
+            elif here[0] == "P":
+                p = 0.1
+            else:
+                p = 0.3 if raw[_a:b].rstrip()[-1:] in "。！？" else 0.0
+            if p and rng.random() < p:
+                blank_after.add(b)
     out = "".join(
         before.get(i, "") + edit.get(i, c) + ("\n" if i in blank_after else "") for i, c in enumerate(raw)
     )

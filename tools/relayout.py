@@ -12,7 +12,10 @@ real text and boundaries) are set into new pages:
 - engine pages: one printed line per text line, no blank lines; each title field on a
   line of its own (a long one sometimes wrapped at the title's width), mostly before its
   article, sometimes after it; column widths 10–44 characters, as OCR engines print
-  pages of every column width.
+  pages of every column width;
+- pages as Tesseract prints them (``ocr_blanks``, ``lay_out_page(tesseract=...)``, off by
+  default): either layout with a blank line after most paragraphs' and headline lines' last
+  line and after some first lines, the page's own blank lines kept.
 
 Every raw line comes with (label, article): T a line of a headline, P a paragraph's
 first line, C a line that continues a paragraph. Seeded, so a run is reproducible.
@@ -44,6 +47,9 @@ class Layout:
     raw_lines: list[str] = field(default_factory=list)
     labels: list[tuple[str, int] | None] = field(default_factory=list)
     printed: list[dict] = field(default_factory=list)  # the articles as printed (the page's gold)
+    added: set[int] = field(
+        default_factory=set
+    )  # raw lines that are Tesseract's blank lines (``ocr_blanks``)
 
     def add(self, text: str, label: tuple[str, int] | None) -> None:
         self.raw_lines.append(text)
@@ -251,6 +257,7 @@ def lay_out_page(
     lists: float = 0.0,
     apart: float = 0.0,
     print_blanks: bool = False,
+    tesseract: float = 0.0,
 ) -> Layout:
     """One page holding these articles in this order, in a style drawn from ``rng``; the
     first may be carried over from an earlier page (see ``Layout.printed``). ``after_p``:
@@ -262,7 +269,9 @@ def lay_out_page(
     ``print_blanks``: on a page with blank lines, the blank lines inside an article fall
     where the printed dev pages' do (``PRINT_BLANKS``: mostly before a paragraph, seldom
     inside one, often before a line opening with a quote) instead of every 8–40 lines
-    wherever that falls (drawn from a generator of their own, as ``apart``)."""
+    wherever that falls (drawn from a generator of their own, as ``apart``); ``tesseract``:
+    the share of pages laid out with Tesseract's blank lines too (``ocr_blanks``, from a
+    generator of their own: the page is otherwise as without)."""
     if engine is None:
         engine = rng.random() < 0.4
     page = Layout()
@@ -349,7 +358,46 @@ def lay_out_page(
             put_head()
         if blank_breaks and rng.random() < 0.5:
             page.blank()
+    if tesseract > 0:
+        trng = random.Random(repr(rng.getstate()[1][:8]) + "tesseract")
+        if trng.random() < tesseract:
+            page = ocr_blanks(page, trng)
     return page
+
+
+#: Tesseract-like blank lines (``ocr_blanks``): Tesseract 5 (chi_sim, ``--psm 6``) read a
+#: rendered dev page with a blank line after most paragraphs' last line and after some
+#: paragraphs' first line (docs/parser.md). Each page draws its own rates from these ranges:
+#: after a paragraph's (or a headline line's) last line, after a paragraph's first line, after
+#: any other line.
+OCR_END = (0.5, 0.9)
+OCR_FIRST = (0.1, 0.35)
+OCR_OTHER = (0.0, 0.03)
+
+
+def ocr_blanks(page: Layout, rng: random.Random) -> Layout:
+    """The page as Tesseract prints it: its own blank lines kept (column breaks, around
+    titles), and a blank line after a line that ends a paragraph or a headline's line (at a
+    rate drawn from ``OCR_END``), after a paragraph's first line (``OCR_FIRST``), seldom
+    after another line (``OCR_OTHER``). Labels and printed articles as before."""
+    end_p, first_p, other_p = (rng.uniform(*r) for r in (OCR_END, OCR_FIRST, OCR_OTHER))
+    out = Layout(printed=page.printed)
+    rows = list(zip(page.raw_lines, page.labels))
+    for k, (text, lab) in enumerate(rows):
+        out.add(text, lab)
+        nxt = rows[k + 1][1] if k + 1 < len(rows) else None
+        if lab is None or nxt is None:
+            continue  # a blank line follows already (or the page ends)
+        if nxt[0] in "PT":
+            p = end_p
+        elif lab[0] == "P":
+            p = first_p
+        else:
+            p = other_p
+        if rng.random() < p:
+            out.blank()
+            out.added.add(len(out.raw_lines) - 1)
+    return out
 
 
 def wrapped_gold(gold: dict, width: int, between: str, rng: random.Random) -> str:

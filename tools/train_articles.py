@@ -35,6 +35,7 @@ import random
 import sys
 import tempfile
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from gold_lines import label_lines  # noqa: E402
 from ocr_noise import kinds_of, noisy_page, page_seed, training_gaps  # noqa: E402
-from relayout import lay_out_page  # noqa: E402
+from relayout import Layout, lay_out_page, ocr_blanks  # noqa: E402
 from structure_score import figures, scorer  # noqa: E402
 from train_paragraphs import choose_l2, gap_examples  # noqa: E402
 from train_paragraphs import fit as fit_paragraphs  # noqa: E402
@@ -104,6 +105,18 @@ PARA_L2 = None if os.environ.get("ART_PARA_L2", "1") == "auto" else float(os.env
 #: (its own seed, not the one the noisy figures are scored with), so that the paragraph-break
 #: model learns breaks whose line lost its last mark (kfold_parser.py reads it too).
 TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") else ()
+#: Pages with Tesseract's blank lines (ART_OCR: relaid-out pages in all, column and engine
+#: layouts with relayout's ``ocr_blanks``; 0: none, no ``ocr_blanks`` model written and every
+#: page parsed as before): with every printed dev page (pages-dev, pages-dev-column,
+#: pages-dev-engine) read so too (``ocr_blanks`` on its own lines, its own draw; ART_OCR_REAL
+#: copies each) they fit, against the pages with blank lines of their own, the page model that
+#: tells a page whose blank lines are all Tesseract's (``models/parser/ocr_blanks.py``;
+#: ``article_model.json``'s ``ocr_blanks``). The other models are fitted without them.
+OCR_PAGES = int(os.environ.get("ART_OCR", "200"))
+OCR_REAL = int(os.environ.get("ART_OCR_REAL", "3"))
+#: The ridge penalty of the page model.
+OCR_GATE_L2 = float(os.environ.get("ART_OCR_GATE_L2", "0.1"))
+OCR_SETS = tuple(f"ocr:{s}" for s in (*SETS, "pages-dev-engine"))
 
 
 def noisy_gaps(set_name: str, name: str, raw: str, gold: dict) -> list:
@@ -189,6 +202,8 @@ class Page:
     item_gold: list | None = None
     blocks: list | None = None
     gaps: list | None = None  # the gaps between its body lines: (features, break?)
+    clean_raw: str | None = None  # a page read with Tesseract's blank lines: its text without them
+    added: set | None = None  # and the raw lines that are Tesseract's blank lines
 
 
 def real_pages() -> list[Page]:
@@ -230,7 +245,9 @@ def fold_of_sources(pages: list[Page]) -> dict[str, int]:
 def relaid_out(articles: list[dict], n: int, fold: int, name: str = "relaid-out") -> list[Page]:
     """Column pages with blank lines laid out from these articles."""
     rng = random.Random(
-        SEED * 1000 + fold + {"relaid-out": 0, "relaid-titles": 0, "relaid-lists": 700}.get(name, 500)
+        SEED * 1000
+        + fold
+        + {"relaid-out": 0, "relaid-titles": 0, "relaid-lists": 700, "relaid-ocr": 900}.get(name, 500)
     )
     keys = ("kicker", "heading", "subheading", "paragraphs")
     out: list[Page] = []
@@ -239,14 +256,15 @@ def relaid_out(articles: list[dict], n: int, fold: int, name: str = "relaid-out"
         layout = lay_out_page(
             chosen,
             rng,
-            engine=False,
+            engine=None if name == "relaid-ocr" else False,
             lists=LIST_SHARE if name == "relaid-lists" else 0.0,
             apart=APART,
             print_blanks=PRINT_BLANKS or name == "relaid-titles",
+            tesseract=1.0 if name == "relaid-ocr" else 0.0,
         )
         if parser._engine_layout(split_lines(layout.raw)):
             continue  # laid out without blank lines: the line model's pages
-        if name == "relaid-lists":
+        if name in ("relaid-lists", "relaid-ocr"):
             chosen = layout.printed
         gold = {"sections": [{k: a.get(k) for k in keys} for a in chosen]}
         labels = list(layout.labels) + [None]
@@ -259,6 +277,42 @@ def relaid_out(articles: list[dict], n: int, fold: int, name: str = "relaid-out"
                 gold,
                 labels,
                 fold,
+                added=layout.added,
+            )
+        )
+    return out
+
+
+def ocr_printed(pages: list[Page]) -> list[Page]:
+    """Every printed dev page (pages-dev, pages-dev-column, pages-dev-engine) read with
+    Tesseract's blank lines (``relayout.ocr_blanks`` on its own lines, a draw of its own), in
+    its printed source's fold (an engine page whose source no other page shares: its sources
+    dealt into folds by themselves)."""
+    import train_parser as tp
+
+    fold_of = {p.source: p.fold for p in pages if p.set in SETS}
+    engine = [p for p in tp.real_pages() if p.set == "pages-dev-engine"]
+    own = sorted({p.source for p in engine if p.source not in fold_of})
+    random.Random(SEED + 2).shuffle(own)
+    fold_of.update({src: i % FOLDS for i, src in enumerate(own)})
+    printed = [(p.set, p.name, p.source, p.raw, p.gold, p.labels) for p in pages if p.set in SETS]
+    printed += [(p.set, p.path.name, p.source, p.raw, p.gold, label_lines(p.raw, p.gold)) for p in engine]
+    out = []
+    for set_name, name, source, raw, gold, labels in printed:
+        rows = raw.rstrip("\n").split("\n")
+        layout = Layout(raw_lines=rows, labels=list(labels[: len(rows)]))
+        read = ocr_blanks(layout, random.Random(f"ocr/{set_name}/{name}"))
+        out.append(
+            Page(
+                f"ocr:{set_name}",
+                source,
+                name,
+                read.raw,
+                gold,
+                list(read.labels) + [None],
+                fold_of[source],
+                clean_raw=raw,
+                added=read.added,
             )
         )
     return out
@@ -488,7 +542,7 @@ def score(
     tot: collections.Counter = collections.Counter()
     real = parser.decode_learned
     if weights is not None:
-        parser.decode_learned = lambda items, _w=None: real(items, weights)
+        parser.decode_learned = lambda items, _w=None: real(items, weights if _w is None else _w)
     # The scorer reads the page's text from a file: one of this process's own (two runs at once
     # must not read each other's pages).
     tmp = tempfile.TemporaryDirectory(prefix="train_articles_")
@@ -524,6 +578,10 @@ def dataset() -> list[Page]:
             synth += relaid_out(arts, LIST_PAGES // FOLDS, f, "relaid-lists")
         if TITLES_PRINT_BLANKS:
             synth += relaid_out(arts, SYNTH_PAGES // FOLDS, f, "relaid-titles")
+        if OCR_PAGES:
+            synth += relaid_out(arts, OCR_PAGES // FOLDS, f, "relaid-ocr")
+    if OCR_PAGES:
+        synth += ocr_printed(pages)
     allp = pages + synth + ([seed_page()] if SEED_COPIES else [])
     for p in allp:
         p.blocks = (
@@ -585,6 +643,8 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     gaps and ``extra``'s: (fold, gaps, printed page?) of pages without blank lines), then
     the article decoder's, fitted on ``pages``; every page of ``everything`` is left parsed
     into items with those title and paragraph weights (which stay set for scoring)."""
+    pages = [p for p in pages if not is_ocr(p)]  # pages with Tesseract's blank lines: ``fit_ocr``
+    everything = [p for p in everything if not is_ocr(p)]
     laid_out = [p for p in pages if p.set != "seed"]  # the seed page trains the article decoder alone
     titles = fit_titles([p for p in laid_out if p.set != "relaid-lists"])
     article_model.set_title_weights(titles)
@@ -617,7 +677,94 @@ def fit_all(pages: list[Page], everything: list[Page], extra: list = ()) -> tupl
     )
 
 
-def kfold(folds: int, save: Path | None = None, articles_only: bool = False, engine: bool = True) -> None:
+def is_ocr(page: Page) -> bool:
+    return page.set == "relaid-ocr" or page.set in OCR_SETS
+
+
+def fit_gate(pages: list[Page]) -> dict[str, float]:
+    """The page model that tells a page whose blank lines are all Tesseract's
+    (``ocr_blanks.page_features``; ``all_tesseract``) from one with blank lines of its own: a
+    logistic regression over the pages with blank lines, those against the printed and
+    relaid-out column pages and the pages with Tesseract's blank lines beside their own."""
+    import numpy as np
+
+    from models.parser.ocr_blanks import gate_logit, page_features
+
+    examples = []
+    for p in pages:
+        lines = split_lines(p.raw)
+        if p.set in ("relaid-lists", "relaid-titles") or parser._engine_layout(lines):
+            continue
+        # Each page as often as the decoder's training counts it (printed pages REAL_COPIES
+        # or OCR_REAL times, the seed page SEED_COPIES times).
+        copies = (
+            SEED_COPIES
+            if p.set == "seed"
+            else REAL_COPIES
+            if p.set in SETS
+            else OCR_REAL
+            if p.set in OCR_SETS
+            else 1
+        )
+        examples += [(page_features(lines), int(all_tesseract(p)))] * max(copies, 1)
+    names = sorted({k for f, _ in examples for k in f})
+    x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
+    y = np.array([lab for _, lab in examples], dtype=float)
+    w = np.zeros(len(names))
+    penalty = OCR_GATE_L2 * np.eye(len(names))
+    penalty[names.index("bias"), names.index("bias")] = 0.0
+    for _ in range(50):
+        prob = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (prob - y) + penalty @ w
+        hess = (x * (prob * (1 - prob))[:, None]).T @ x + penalty + 1e-6 * np.eye(len(names))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    weights = {k: round(float(v), 4) for k, v in zip(names, w)}
+    by_set = collections.Counter(
+        p.set
+        for p in pages
+        if p.set not in ("relaid-lists", "relaid-titles")
+        and not parser._engine_layout(lines := split_lines(p.raw))
+        and (gate_logit(page_features(lines), dict(zip(names, w))) > 0) != all_tesseract(p)
+    )
+    wrong = sum(by_set.values())
+    print(
+        f"page model misreads by set: {dict(by_set)}; weights {dict(zip(names, np.round(w, 2)))}", flush=True
+    )
+    print(
+        f"page model: {len(y)} pages ({int(y.sum())} whose blank lines are all Tesseract's), {wrong} misread",
+        flush=True,
+    )
+    return weights
+
+
+def all_tesseract(page: Page) -> bool:
+    """A page whose blank lines are all Tesseract's: laid out with them (``is_ocr``) and, less
+    them, as an OCR engine prints a page (hardly a blank line of its own)."""
+    if not is_ocr(page):
+        return False
+    rows = page.raw.rstrip("\n").split("\n")
+    own = "\n".join(r for k, r in enumerate(rows) if k not in (page.added or set())) + "\n"
+    return parser._engine_layout(split_lines(own))
+
+
+def fit_ocr(pages: list[Page]) -> dict:
+    """The model of pages whose blank lines are all Tesseract's (``article_model.json``'s
+    ``ocr_blanks``: the page model, ``fit_gate``); set for scoring (``article_model.set_ocr_model``)."""
+    model = {"gate": fit_gate(pages)}
+    article_model.set_ocr_model(model)
+    return model
+
+
+def kfold(
+    folds: int,
+    save: Path | None = None,
+    articles_only: bool = False,
+    engine: bool = True,
+    ocr_only: bool = False,
+) -> None:
     """Dev figures of the shipped weights beside held-out figures: the pages' printed
     sources are dealt into ``folds`` folds; each fold is scored by weights fitted without
     any of its pages or of the relaid-out pages made from its articles (``save``: each
@@ -626,7 +773,11 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
     paragraph-break weights, which saw every page, kept; ``engine``: each fold's
     paragraph-break weights fitted on the training folds' pages without blank lines too, as
     the shipped ones are on every page's). The seed page, when trained on, is in every
-    fold's training pages: its figure is a training figure."""
+    fold's training pages: its figure is a training figure. ``ocr_only``: the models of pages
+    with Tesseract's blank lines alone refitted per fold (the shipped others kept: a page
+    without such blank lines reads as shipped), the dev sets scored clean and read with
+    ``blanks`` and ``blanks2`` noise (tools/ocr_noise.py; pages-dev-engine too), and the
+    relaid-out pages with Tesseract's blank lines held out."""
     global FOLDS
     FOLDS = folds
     data = dataset()
@@ -638,16 +789,46 @@ def kfold(folds: int, save: Path | None = None, articles_only: bool = False, eng
         + [f"{s} +noise" for s in SETS if NOISE]
     )
 
+    if ocr_only:
+        sets = [*SETS, "pages-dev-engine", "relaid-ocr"] + [
+            f"{s} +{k}" for k in ("blanks", "blanks2") for s in (*SETS, "pages-dev-engine")
+        ]
+
     def score_set(pages: list[Page], s: str, weights: dict[str, float] | None) -> collections.Counter:
-        name = s.removesuffix(" +noise")
-        return score([p for p in pages if p.set == name], weights, ev, NOISE if s != name else ())
+        name, _, kind = s.partition(" +")
+        noise = NOISE if kind == "noise" else (kind,) if kind else ()
+        if name == "pages-dev-engine":  # its clean pages, those read with Tesseract's blank lines
+            chosen = [p for p in pages if p.set == "ocr:pages-dev-engine"]
+            chosen = [dataclass_replace(p, set=name, raw=p.clean_raw) for p in chosen]
+        else:
+            chosen = [p for p in pages if p.set == name]
+        return score(chosen, weights, ev, noise)
 
     article_model.set_title_weights(None)
     article_model.set_paragraph_weights(None)
-    dev = {s: score_set(data, s, article_model.shipped_weights()) for s in sets}
-    for s in sets:
+    # (``ocr_only``: the dev figures are tools/ocr_noise.py's, with the shipped models)
+    dev = {} if ocr_only else {s: score_set(data, s, article_model.shipped_weights()) for s in sets}
+    for s in dev:
         print(f"{s:18s} dev    {figures(dev[s])}", flush=True)
     held = {s: collections.Counter() for s in sets}
+    if ocr_only:
+        shipped = article_model.shipped_weights()
+        for f in range(FOLDS):
+            test = [p for p in data if p.fold == f]
+            fit_ocr([p for p in data if p.fold != f])
+            if save is not None:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"ocr-fold{f}.json").write_text(
+                    json.dumps(article_model.ocr_model(), ensure_ascii=False), encoding="utf-8"
+                )
+            for s in sets:
+                part = score_set(test, s, shipped)
+                held[s] += part
+                print(f"fold {f + 1}/{FOLDS} {s:26s} {figures(part)}", flush=True)
+        article_model.set_ocr_model(None)
+        for s in sets:
+            print(f"{s:26s} k-fold {figures(held[s])}")
+        return
     if articles_only:
         for p in data:
             capture_items(p)
@@ -693,9 +874,14 @@ def main() -> None:
         action="store_true",
         help="with --kfold: fit each fold's paragraph-break weights on the pages with blank lines alone",
     )
+    ap.add_argument(
+        "--ocr-only",
+        action="store_true",
+        help="fit only the models of pages with Tesseract's blank lines (ocr_blanks), keeping the shipped others",
+    )
     args = ap.parse_args()
     if args.kfold:
-        kfold(args.kfold, args.save_folds, args.articles_only, not args.no_engine_gaps)
+        kfold(args.kfold, args.save_folds, args.articles_only, not args.no_engine_gaps, args.ocr_only)
         return
     data = dataset()
     if args.articles_only:
@@ -705,10 +891,15 @@ def main() -> None:
         for p in data:
             capture_items(p)
         weights = train(article_pages(data))
+    elif args.ocr_only:
+        titles, paragraphs = article_model.title_weights(), article_model.paragraph_weights()
+        weights = article_model.shipped_weights()
     else:
         titles, paragraphs, weights = fit_all(data, data, engine_gaps())
     out = resource_path(*article_model.MODEL_FILE)
     model = {"title_blocks": titles, "paragraph_breaks": paragraphs, "weights": weights}
+    if OCR_PAGES:
+        model["ocr_blanks"] = fit_ocr(data)
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"trained on {sum(p.set != 'relaid-out' for p in data)} dev pages + "

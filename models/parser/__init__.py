@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import statistics
 
-from models.parser.article_model import decode_learned, paragraph_weights, title_weights
+from models.parser.article_model import decode_learned, ocr_model, paragraph_weights, title_weights
 from models.parser.article_model import model_digest as article_digest
 from models.parser.articles import Article, Item, lead_text, make_para_item, similarity
 from models.parser.blocks import Block, classify_blocks, cut_blocks
 from models.parser.engine import engine_sections
 from models.parser.layout import model_digest
 from models.parser.lines import HANGING, Line, ends_sentence, split_lines
+from models.parser.ocr_blanks import is_ocr_blanks, without_blanks
 from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
@@ -109,6 +110,11 @@ def _parse_lines(raw: str, lines: list[Line]) -> ParsedPage:
         # One line a paragraph (copied from a web page): each line is a paragraph or a
         # headline's line, read by the article decoder as a page with blank lines.
         return ParsedPage(raw=raw, sections=_unwrapped_sections(lines))
+    ocr = ocr_model()
+    if ocr and is_ocr_blanks(lines, ocr["gate"]):
+        # Blank lines all Tesseract's (after most paragraphs' ends, none at a column break):
+        # the page read without them, as the engine's page it was (``ocr_blanks``).
+        lines = without_blanks(lines)
     if _engine_layout(lines):
         # An OCR engine's page (no blank lines): headlines stand in the body runs, where
         # the line model finds them.

@@ -101,6 +101,26 @@ def set_paragraph_weights(weights: dict[str, float] | None) -> None:
     _PARAGRAPH_OVERRIDE = weights
 
 
+#: The model of pages whose blank lines are all Tesseract's in use (the shipped one unless a
+#: trainer sets another): ``gate``, the page model's weights (``ocr_blanks.is_ocr_blanks``).
+_OCR_OVERRIDE: dict | None = None
+
+
+def ocr_model() -> dict:
+    """The model of pages whose blank lines are all Tesseract's (empty if none ships: the
+    default, measured and not shipped, docs/parser.md)."""
+    if _OCR_OVERRIDE is not None:
+        return _OCR_OVERRIDE
+    return _shipped().get("ocr_blanks", {})
+
+
+def set_ocr_model(model: dict | None) -> None:
+    """Training and measuring only: tell pages whose blank lines are all Tesseract's with this
+    model (None: the shipped; {}: none, every page read as before)."""
+    global _OCR_OVERRIDE
+    _OCR_OVERRIDE = model
+
+
 def model_digest() -> str:
     """A short digest of the shipped weights (part of the parser's version)."""
     return resource_digest(*MODEL_FILE)
@@ -798,7 +818,9 @@ __all__ = [
     "Decoder",
     "decode_learned",
     "model_digest",
+    "ocr_model",
     "paragraph_weights",
+    "set_ocr_model",
     "set_paragraph_weights",
     "set_title_weights",
     "shipped_weights",
