@@ -76,6 +76,20 @@ def library_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     yield win
     win.close()
     win.library.close()
+    delete_now(win)
+
+
+def delete_now(widget: Any) -> None:
+    """Delete a closed window now, while the test still holds it (pytest-qt only marks it for
+    deletion, carried out in the next test's first event loop): every wrapper of its Qt objects
+    is then marked deleted, and nothing the collector frees later can delete a part of it."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if shiboken6.isValid(widget):
+        widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -167,24 +181,19 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     return name
 
 
-def pytest_runtest_teardown(item: pytest.Item) -> None:
-    """Once a window has been made, cycles are collected on the main thread only, by a timer
-    (ui.common.collector): tests that run no event loop collect here, between tests."""
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After pytest-qt's teardown: the windows it closed (and marked for deletion) are deleted
+    now, not in the next test's first event loop; then, once a window has been made, cycles are
+    collected as the main thread's timer would (ui.common.collector): tests that run no event
+    loop collect here, between tests."""
+    result = yield
     from ui.common import collector
 
     if collector.installed():
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         collector.collect_due()
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    """The last test's windows are closed and only marked for deletion (pytest-qt's deleteLater,
-    carried out in this test's first event loop): their wrappers' cycles are freed now, while
-    their Qt objects still exist. Freed later by the collector's timer, the wrappers of parts Qt
-    made itself (a tree view's header, scroll bars, a splitter's handle) were stale, and freeing
-    them segfaulted the next window's tree view (docs/proofreading.md, "Worker results")."""
-    import gc
-
-    from ui.common import collector
-
-    if collector.installed():
-        gc.collect()
+    return result

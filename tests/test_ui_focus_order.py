@@ -9,6 +9,9 @@ only after every dock; columns out of view were skipped.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -233,3 +236,61 @@ def _tab_in_and_out(qtbot, window, reasons: list) -> None:
     assert reasons[-1] == Qt.FocusReason.BacktabFocusReason
     tab()
     assert reasons[-1] == Qt.FocusReason.TabFocusReason
+
+
+_TAB_THEN_COLLECT = """
+import gc, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, "tests")
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from annotation_pages import sample_text
+from ui.common.settings import Settings
+from ui.shell.main_window import MainWindow
+
+app = QApplication([])
+tmp = Path(tempfile.mkdtemp())
+win = MainWindow(Settings(QSettings(str(tmp / "dubao.ini"), QSettings.Format.IniFormat)), db=str(tmp / "lib.sqlite3"))
+win.resize(1400, 900)
+win.show()
+QTest.qWaitForWindowExposed(win)
+win.build_capabilities()
+assert win.open_library()
+folder = tmp / "2020-02-12"
+folder.mkdir()
+(folder / "page-001.txt").write_text(sample_text(), encoding="utf-8")
+assert win.open_library_page(win.library.import_paths([folder]).page_ids[0])
+app.processEvents()
+gone = []
+for view in (win.annotation_session.panel.view, win.library_panel.tree):
+    for part in (view.header(), view.viewport(), view.verticalScrollBar(), view.horizontalScrollBar()):
+        part.destroyed.connect(lambda *_, name=type(part).__name__: gone.append(name))
+del view, part
+win.page_view.focus_column(1)
+for _ in range(int(sys.argv[1])):  # round the window
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+gc.collect()  # as the collector's timer does, now and then
+panel = win.annotation_session.panel
+panel.since.setDate(QDate(2020, 5, 5))  # the list is filtered: laid out again on the next pass
+app.processEvents()
+print("deleted", len(gone), *gone)
+"""
+
+
+def test_tab_round_the_window_then_a_collection_leaves_every_list_whole() -> None:
+    """Tab walks the window's focus chain; PySide6 made each widget a Python-side child of the
+    one before it, and the wrappers of a tree view's header and its viewport each the other's
+    child: a cycle the collector freed by deleting the header out of the live list, which then
+    laid out its deleted header (the suite's segfault, the date test's list). In a process of its
+    own, so a crash fails this test instead of ending the run."""
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", _TAB_THEN_COLLECT, "30"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split()[:2] == ["deleted", "0"], done.stdout

@@ -79,22 +79,54 @@ def _place(window: QMainWindow, widget: QWidget) -> tuple[int, int, int] | None:
     return None
 
 
+def _focus_chain(window: QWidget) -> list[QWidget]:
+    """The widgets after ``window`` in its focus chain, in order, up to the one before it again.
+
+    The last widget is never asked for its next one: PySide6 makes the widget such a getter
+    returns a Python-side child of the widget asked (``a.nextInFocusChain()`` makes the next
+    widget ``a``'s), and that would make the window a child of its own last widget."""
+    last = window.previousInFocusChain()
+    chain: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not window and len(chain) < _CHAIN_LIMIT:
+        chain.append(widget)
+        if widget is last:
+            break
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def _untangle(window: QWidget) -> None:
+    """Make every widget of ``window`` its Python-side child again, as Qt has them.
+
+    A walk round the focus chain (``nextInFocusChain``, ``focusProxy``) makes each widget
+    returned the Python-side child of the one it was asked from (PySide6's return-value
+    heuristic): the wrappers of widgets Qt made itself were tied into cycles of their own (a
+    tree view's header and its viewport, each the other's child: ``viewport.focusProxy()`` is
+    the header). The cycle collector, freeing such a cycle, first gives each wrapper the
+    ownership of its widget, then deletes the widget: a tree view's header, scroll bars, a
+    splitter's handle went out of a live window, and the view laid out its deleted header at
+    its next layout (the suite's segfault; docs/proofreading.md, "Worker results").
+    ``findChildren`` makes each widget found the Python-side child of the widget it was called
+    on: a tree under the window, no cycle (the window itself is nobody's child)."""
+    window.findChildren(QWidget)
+
+
 def tab_stops(window: QMainWindow, page_view: PageView) -> list[QWidget]:
     """The widgets Tab visits, in order (the page's columns, all of them, in reading order)."""
     found: list[tuple[tuple[int, int, int], int, QWidget]] = []
     page_key: tuple[int, int, int] | None = None
-    widget = window.nextInFocusChain()
-    seen = 0
-    while widget is not window and seen < _CHAIN_LIMIT:
-        seen += 1
-        if widget is page_view or page_view.isAncestorOf(widget):
-            if page_key is None:
-                page_key = _place(window, page_view)
-        elif _takes_tab(widget, window):
-            key = _place(window, widget)
-            if key is not None:
-                found.append((key, seen, widget))
-        widget = widget.nextInFocusChain()
+    try:
+        for seen, widget in enumerate(_focus_chain(window), start=1):
+            if widget is page_view or page_view.isAncestorOf(widget):
+                if page_key is None:
+                    page_key = _place(window, page_view)
+            elif _takes_tab(widget, window):
+                key = _place(window, widget)
+                if key is not None:
+                    found.append((key, seen, widget))
+    finally:
+        _untangle(window)
     if page_key is not None and page_view.isVisible():
         # Every column, hidden ones out of view too (they are shown when the keyboard goes there).
         for number, column in enumerate(page_view.columns):
