@@ -124,6 +124,19 @@ def test_revert_one_correction_or_a_whole_batch_keeps_them_in_the_history(page) 
     assert "紧抓" in texts(library, page_id)[1]
 
 
+def test_reverting_a_batch_already_reverted_says_it_wrote_nothing_about_any_page(page) -> None:
+    """A revert names no batch (it makes none); one with nothing left to set aside named the
+    batch it was asked about and its pages, as if it had written there."""
+    library, page_id = page
+    batch = library.correct_all("农资", "农用物资")
+    first = library.revert_batch(batch.batch_id)
+    assert first.changed and first.batch_id is None and first.page_ids == [page_id]
+    steps = library.page_history(page_id)
+    again = library.revert_batch(batch.batch_id)
+    assert (again.changed, again.batch_id, again.page_ids) == (False, None, [])
+    assert library.page_history(page_id) == steps
+
+
 def test_typing_back_what_the_ocr_read_sets_the_correction_aside_instead_of_adding_one(page) -> None:
     library, page_id = page
     first = library.correct(page_id, *find(library, page_id, "狠抓"), "紧抓").corrections[0]

@@ -1007,6 +1007,30 @@ def test_a_right_click_on_a_flag_offers_its_suggestion_and_the_editors_tools(qtb
     menu.deleteLater()
 
 
+def test_a_flags_suggestion_with_an_ampersand_shows_as_itself_in_the_menu(qtbot, window) -> None:
+    """A suggestion "R&D" (or page text with "&") in "Replace … with …": the '&' was read as an
+    access key, the menu said "Replace 𠀀明 with RD" and Alt+D chose it."""
+    from ui.language.word_geometry import char_boxes
+
+    session = window.proofreading
+    session.checker = lambda lines: [
+        [{"start": at, "end": at + 2, "kind": "lookalike", "suggestion": "R&D"}]
+        if (at := line.find("𠀀明")) >= 0
+        else []
+        for line in lines
+    ]
+    proofread(qtbot, window)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
+    column = caret_before(qtbot, window, "𠀀明")
+    (block,) = [b for b, ref in enumerate(column.blocks) if "𠀀明" in ref.text.text]
+    box = char_boxes(column, block, [column.blocks[block].text.text.index("𠀀明") + 1])[0]
+    menu = column.createStandardContextMenu()  # as the column's right-click makes it
+    column.contextMenuAboutToShow.emit(menu, box.center())
+    shown_texts = [a.iconText() for a in menu.actions() if not a.isSeparator()]  # as a menu draws it
+    assert any(t.startswith("Replace 𠀀明 with R&D") for t in shown_texts), shown_texts
+    menu.deleteLater()
+
+
 def test_a_right_click_off_the_flags_offers_no_suggestion_and_one_on_a_flag_does_not_scroll(
     qtbot, window
 ) -> None:
@@ -1050,12 +1074,26 @@ def test_a_right_click_off_the_flags_offers_no_suggestion_and_one_on_a_flag_does
     menu.deleteLater()
 
 
+def start_again(qtbot, settings, db: Path):
+    """A window started as ``dubao --db DB`` is: painted first, then the last page read (run_app)."""
+    from ui.shell.app import _load_start_page
+    from ui.shell.main_window import MainWindow
+
+    again = MainWindow(settings, db=str(db))
+    qtbot.addWidget(again)
+    again.resize(1400, 900)
+    with qtbot.waitSignal(again.firstPainted):
+        again.show()
+    _load_start_page(again, None, settings)
+    qtbot.waitUntil(lambda: again._capabilities is not None)
+    return again
+
+
 def test_quitting_while_proofreading_and_starting_again_resumes_at_the_caret(qtbot, window, tmp_path) -> None:
     """Quit in the middle of a page in proofreading mode, start again: the page came back, but
     the mode was off and the caret at the page's start (seen on Xvfb), so the first keys an
     editor typed went nowhere. The mode is on again with the caret where it was; quitting out of
     the mode starts out of it."""
-    from ui.shell.app import _load_start_page
     from ui.shell.main_window import MainWindow
 
     proofread(qtbot, window)
@@ -1065,14 +1103,7 @@ def test_quitting_while_proofreading_and_starting_again_resumes_at_the_caret(qtb
     window.close()
 
     def start() -> MainWindow:
-        again = MainWindow(settings, db=str(tmp_path / "library.sqlite3"))
-        qtbot.addWidget(again)
-        again.resize(1400, 900)
-        with qtbot.waitSignal(again.firstPainted):
-            again.show()
-        _load_start_page(again, None, settings)  # as run_app does: once the window is painted
-        qtbot.waitUntil(lambda: again._capabilities is not None)
-        return again
+        return start_again(qtbot, settings, tmp_path / "library.sqlite3")
 
     again = start()
     qtbot.waitUntil(lambda: again.proofreading.active)
@@ -1086,3 +1117,81 @@ def test_quitting_while_proofreading_and_starting_again_resumes_at_the_caret(qtb
     third = start()
     qtbot.wait(100)
     assert third.library_page_id == page and not third.proofreading.active
+
+
+def _library_b(tmp_path: Path) -> Path:
+    """Another library file, its pages' ids those of the test issue's first pages."""
+    from proofreading_pages import library_with_pages
+
+    library, _pages = library_with_pages(
+        tmp_path / "b",
+        ("b1.txt", "另一份报纸\n\n    完全不同的文字，没有人校对过这里。\n"),
+        ("b2.txt", "第二页\n\n    也没有校对。\n"),
+        ("b3.txt", "第三页\n\n    还是没有校对。\n"),
+    )
+    library.close()
+    return tmp_path / "b" / "library.sqlite3"
+
+
+def test_proofreading_resumes_only_in_the_library_it_was_in(qtbot, window, tmp_path) -> None:
+    """Proofreading a page of one library, quit; the next start on another (``--db``) whose page
+    of the same id was the last read there: the mode came on in it, the caret at the first's
+    raw offset, typing into a page nobody meant to proofread."""
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "狠抓", after=1)
+    page = window.library_page_id
+    settings = window.settings
+    window.close()
+    other = _library_b(tmp_path)
+    again = start_again(qtbot, settings, other)
+    assert again.library_page_id == page and "没有" in "".join(shown(again))
+    qtbot.wait(100)  # (the resume waits for the next pass of the event loop)
+    assert not again.proofreading.active
+
+
+def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_the_first(
+    qtbot, window, tmp_path
+) -> None:
+    """File ▸ Open Library while proofreading, proofread a page there, quit; the next start on the
+    first library: the mode came on at its page of that id. The mode ends with the library."""
+    proofread(qtbot, window)
+    other = _library_b(tmp_path)
+    settings = window.settings
+    assert window.switch_library(str(other))
+    assert not window.proofreading.active and not window.proofreading.indicator.isVisible()
+    assert window.open_library_page(1)
+    proofread(qtbot, window)
+    window.close()
+    again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
+    assert again.library_page_id == 1 and "没有" not in "".join(shown(again))
+    qtbot.wait(100)
+    assert not again.proofreading.active
+
+
+def test_resuming_keeps_the_caret_on_its_word_when_the_paragraph_changed_meanwhile(
+    qtbot, window, tmp_path
+) -> None:
+    """Between two sessions a correction put words in earlier in the paragraph (``dubao correct``,
+    a colleague): the caret came back as many characters past the paragraph's start as before,
+    so that many characters before the word it had been at."""
+    from models.library.service import Library
+
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "狠抓", after=1)
+    page = window.library_page_id
+    settings = window.settings
+    window.close()
+    window.library.close()
+    library = Library.open(tmp_path / "library.sqlite3")
+    sections = [section_text(s) for s in library.page(page).current_sections]
+    (section,) = [i for i, t in enumerate(sections) if "狠抓" in t]
+    paragraph_start = sections[section].rfind("\n", 0, sections[section].index("狠抓")) + 1
+    assert paragraph_start < sections[section].index("记者") < sections[section].index("狠抓")
+    at = sections[section].index("记者")
+    library.correct(page, section, at, at + 2, "特派记者")
+    library.close()
+    again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
+    qtbot.waitUntil(lambda: again.proofreading.active)
+    column = again.page_view.active_column()
+    at = SectionPositions(column).to_section(column.textCursor().position())
+    assert shown(again)[column.number][at:].startswith("抓")

@@ -969,3 +969,109 @@ def test_page_history_opens_in_the_list_and_revert_batch_keeps_what_clashed_on_i
     assert "clashed" in item.text(3), item.text(3)
     assert dialog.message.text() == "Nothing to revert."
     dialog.reject()
+
+
+def test_correct_everywhere_from_a_folding_search_takes_the_words_it_found(qtbot, window, tmp_path) -> None:
+    """Search Library folds traditional and simplified forms (and width, case), Find in Page
+    folds case, a series does not: 農資 typed listed every 农资, and Correct Everywhere opened from
+    there on 農資 said "No occurrence found"; "gps" found GPS on the page, the same. It opens on
+    the words the current hit reads."""
+    before = count(window, "农资")
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
+    panel.field.insert("農資")
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.results.count() == before)
+    QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    qtbot.waitUntil(lambda: dialog._answered, timeout=10000)
+    assert dialog.old_edit.text() == "农资" and len(dialog.occurrences) == before, dialog.summary.text()
+    dialog.reject()
+    # Find in Page, its query in lower case
+    folder = tmp_path / "latin"
+    folder.mkdir()
+    text = "农机装上GPS\n\n    各地农机装上GPS导航，春耕播种更精准。\n"
+    (folder / "c.txt").write_text(text, encoding="utf-8")
+    window.library.import_paths([folder])
+    page = max(p.id for i in window.library.issues() for p in window.library.pages(i.id))
+    assert window.open_library_page(page)
+    window.activateWindow()  # (the dialog closed)
+    window.find_action.trigger()  # Ctrl+F
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.find_bar.field)
+    window.find_bar.field.insert("gps")
+    qtbot.waitUntil(lambda: len(window.page_view.hits) == 2)
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    qtbot.waitUntil(lambda: dialog._answered, timeout=10000)
+    assert dialog.old_edit.text() == "GPS" and len(dialog.occurrences) == 2, dialog.summary.text()
+    dialog.reject()
+
+
+def test_correct_everywhere_from_a_search_takes_what_was_searched_not_the_flag(qtbot, window) -> None:
+    """A flag selected on the page (F8), then the editor looks 示范区 up in Search Library and
+    presses Ctrl+Shift+H there: the dialog opened on the flag's words and suggestion, not on
+    what was just searched (the flag stays selected behind the search panel)."""
+    session = window.proofreading
+    session.checker = lambda lines: [
+        [{"start": at, "end": at + 2, "kind": "lookalike", "suggestion": "农机"}]
+        if (at := line.find("农技")) >= 0
+        else []
+        for line in lines
+    ]
+    column = window.page_view.active_column()
+    column.setFocus()
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert session.queue.current() is not None and session.queue.current().text == "农技"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, CTRL | SHIFT)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
+    panel.field.insert("示范区")
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.results.count() > 0)
+    QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    assert (dialog.old_edit.text(), dialog.new_edit.text()) == ("示范区", "")
+    dialog.reject()
+    # In the page, the flag is what Ctrl+Shift+H takes (as before).
+    window.page_view.active_column().setFocus()
+    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_H, CTRL | SHIFT)
+    dialog = window.proofreading.review.dialog
+    assert (dialog.old_edit.text(), dialog.new_edit.text()) == ("农技", "农机")
+    dialog.reject()
+
+
+def test_no_search_of_the_library_is_left_waiting_after_closing_or_opening_another(
+    qtbot, window, tmp_path
+) -> None:
+    """A correction searches the listed hits again 300 ms later; the window closed (or File ▸
+    Open Library chose another) before that: the search ran anyway, on the library closed."""
+    from proofreading_pages import library_with_pages
+
+    panel = window.search_panel
+    asked: list[str] = []
+    panel.searchRequested.connect(asked.append)
+
+    def search_then_correct() -> None:
+        panel.field.setText("农资")
+        QTest.keyClick(panel.field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: panel.results.count() > 0)
+        asked.clear()
+        correct(window, "a.txt", "农资", "物资")
+
+    search_then_correct()
+    qtbot.waitUntil(lambda: asked == ["农资"])  # searched again after the correction, as it should
+    search_then_correct()
+    other, _pages = library_with_pages(tmp_path / "other", ("x.txt", TWO_ARTICLES))
+    other.close()
+    assert window.switch_library(str(tmp_path / "other" / "library.sqlite3"))
+    qtbot.wait(600)
+    assert asked == []
+    assert window.switch_library(str(tmp_path / "library.sqlite3"))
+    assert window.open_library_page(window.test_pages["a.txt"])  # (the ids are the same again)
+    search_then_correct()
+    window.close()
+    qtbot.wait(600)
+    assert asked == []

@@ -152,7 +152,8 @@ class CorrectionOps(ProofDesk):
     def revert_batch(self, batch_id: int, author: str | None = None) -> EditResult:
         """Set aside every correction and structure edit of one batch (one step, on every page it
         touched). Those already set aside stay as they were (a colleague's that clashed on import
-        keeps saying so); a batch with none left in force writes nothing (``changed`` False)."""
+        keeps saying so); a batch with none left in force writes nothing (``changed`` False, no
+        batch, no page)."""
         corrections = [
             (c.id, c.page_id, c.state) for c in Correction.select().where(Correction.batch == batch_id)
         ]
@@ -161,11 +162,10 @@ class CorrectionOps(ProofDesk):
         ]
         if not corrections and not structures:
             raise DubaoError(f"no edits in batch {batch_id}")
-        pages = sorted({page for _, page, _ in corrections + structures})
         corrections = [c for c in corrections if c[2] != "reverted"]
         structures = [s for s in structures if s[2] != "reverted"]
         if not corrections and not structures:
-            return EditResult(batch_id, "revert batch", changed=False, page_ids=pages)
+            return EditResult(None, "revert batch", changed=False)  # a revert that wrote nothing
         with self._step("revert batch", author) as rec:
             for _, page_id, _ in corrections + structures:
                 self._enter_page(rec, page_id)

@@ -84,8 +84,8 @@ class Settings:
         self.store.setValue("proofreading/author", name.strip())
 
     def proofreading_place(self) -> str:
-        """Where the last session was proofreading when it ended ("library:PAGE:RAW:AFTER", the
-        caret beside a raw character), "" if it was not."""
+        """Where the last session was proofreading when it ended ("library:PAGE:RAW:AFTER:LIBRARY",
+        the caret on a raw character, LIBRARY the library's file or server), "" if it was not."""
         return str(self.store.value("proofreading/resume", "") or "")
 
     def set_proofreading_place(self, place: str) -> None:

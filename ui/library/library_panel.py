@@ -346,6 +346,21 @@ class SearchPanel(QWidget):
         if self._shown_query and self._shown_query == self.field.text().strip():
             self._timer.start()
 
+    def found_words(self, query: str) -> str:
+        """The words of the current hit (else the first) as the text reads them, when the hits
+        listed are ``query``'s ("" otherwise): the search folds traditional and simplified
+        forms, width and case, so they may differ from the query typed."""
+        if not query or query != self._shown_query or not self.results.count():
+            return ""
+        item = self.results.currentItem() or self.results.item(0)
+        hit = item.data(HIT_ROLE) if item is not None else None
+        return str(getattr(hit, "match", "") or "")
+
+    def stop_refresh(self) -> None:
+        """No search left waiting (the window closes, or another library opens: the hits of
+        the one closed are not searched again in it, nor in the next one, unasked)."""
+        self._timer.stop()
+
     def set_hits(self, query: str, hits) -> None:
         """Show SearchHit records: where (issue, page, section) over the hit in its context.
         The same query again (the text changed): the current row stays where it was, so an

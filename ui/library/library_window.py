@@ -67,10 +67,17 @@ class LibraryWindow(LibraryStartView):
         if not self.open_library():
             self.library, self.db_path = old, old_target
             return False
+        search = getattr(self, "search_panel", None)
+        if search is not None:  # a search waiting (the text changed) was of the old library
+            search.stop_refresh()
         if old is not None:
             old.close()
         if self.page_where.startswith("library:"):
             self.page_where = ""  # the page shown belonged to the other library
+        if getattr(self, "_capabilities", None) is not None:  # (not built for it)
+            # The page proofread was the old library's: the mode ends, and no start resumes it.
+            self.proofreading.proofread_action.setChecked(False)
+        self.settings.set_proofreading_place("")
         return True
 
     def update_search_index(self) -> None:

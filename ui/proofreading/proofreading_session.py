@@ -13,6 +13,7 @@ Shift+F8, accepted with Enter, dismissed with Esc (``ui.proofreading.flag_review
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -154,25 +155,34 @@ class ProofreadingSession(QObject):
             self._say(self.tr("Proofreading ended."))
 
     def place_to_keep(self) -> str:
-        """What the next session resumes: "library:PAGE:RAW:AFTER" while proofreading a library
-        page (the caret beside the raw character it follows), else ""."""
+        """What the next session resumes: "library:PAGE:RAW:AFTER:LIBRARY" while proofreading a
+        library page (the caret on the raw character at it, ``after`` past the first of that
+        raw character's in its paragraph; RAW and AFTER empty without a caret), LIBRARY the
+        library's own name (``library_key``: another library's page of the same id is not it),
+        else ""."""
         page_id = self._page_id() if self.active else None
-        if page_id is None:
+        key = library_key(self.window.library) if page_id is not None else ""
+        if not key:
             return ""
         column = self.window.page_view.active_column()
         caret = None
         if column is not None and column.blocks:
-            caret = RawCaret.at(column, SectionPositions(column).to_section(column.textCursor().position()))
-        return f"library:{page_id}:{caret.raw}:{caret.after}" if caret else f"library:{page_id}"
+            caret = RawCaret.on(column, SectionPositions(column).to_section(column.textCursor().position()))
+        raw, after = (str(caret.raw), str(caret.after)) if caret else ("", "")
+        return f"library:{page_id}:{raw}:{after}:{key}"
 
     def resume(self, place: str) -> bool:
         """Proofreading again where the last session left off (``place_to_keep``), if its page is
-        the one shown; False otherwise."""
-        parts = place.split(":")
-        if len(parts) < 2 or parts[0] != "library" or self.window.page_where != f"library:{parts[1]}":
+        the one shown, of the same library; False otherwise."""
+        parts = place.split(":", 4)
+        if len(parts) != 5 or parts[0] != "library" or self.window.page_where != f"library:{parts[1]}":
             return False
+        if self.window.library is None and not self.window.open_library():
+            return False
+        if not parts[4] or parts[4] != library_key(self.window.library):
+            return False  # kept in another library (File ▸ Open Library, another --db)
         self.set_active(True)
-        if self.active and len(parts) == 4 and parts[2].isdigit() and parts[3].isdigit():
+        if self.active and parts[2].isdigit() and parts[3].isdigit():
             caret = RawCaret(int(parts[2]), int(parts[3]))
             put_caret(self.window.page_view, (caret, caret))
         return self.active
@@ -607,8 +617,8 @@ class ProofreadingSession(QObject):
             if flag.suggestion is not None:
                 accept = QAction(
                     self.tr("Replace %1 with %2")
-                    .replace("%1", flag.text)
-                    .replace("%2", flag.suggestion or "∅")
+                    .replace("%1", flag.text.replace("&", "&&"))  # the page's "&" is no access key
+                    .replace("%2", (flag.suggestion or "∅").replace("&", "&&"))
                     + "\tEnter",
                     menu,
                 )
@@ -701,3 +711,17 @@ def _one_line(text: str, most: int = 20) -> str:
     spaces, runs of space as one, cut at ``most`` characters with an ellipsis."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return flat if len(flat) <= most else flat[: most - 1] + "…"
+
+
+def library_key(library: Any) -> str:
+    """What names a library across sessions: its file, resolved, or its server's URL without a
+    password; "" for one kept nowhere (in memory)."""
+    if library is None:
+        return ""
+    url = getattr(library, "server_url", None)
+    if url:
+        from models.library.server import without_password
+
+        return without_password(url)
+    path = getattr(library, "path", None)
+    return str(Path(path).resolve()) if path else ""

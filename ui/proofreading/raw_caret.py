@@ -43,6 +43,26 @@ class RawCaret:
             start = end + 1
         return None
 
+    @staticmethod
+    def on(column: SectionColumn, offset: int) -> RawCaret | None:
+        """The caret at section ``offset`` of a column, on the raw character at it (at a block's
+        end: the one before it, ``after`` 1), so that words put in or taken out earlier in its
+        paragraph (a correction between two sessions) do not move it. Characters a correction
+        wrote share their raw character with those beside them: ``after`` counts the ones before
+        it in the block that have it. None in an empty block."""
+        start = 0
+        for ref in column.blocks:
+            end = start + len(ref.text.text)
+            if start <= offset <= end:
+                source = ref.text.source
+                if not source:
+                    return None
+                at = min(offset - start, len(source) - 1)
+                raw = source[at]
+                return RawCaret(raw, at - list(source).index(raw) + (offset - start - at))
+            start = end + 1
+        return None
+
     def resolve(self, columns: list[SectionColumn]) -> tuple[int, int] | None:
         """(section, offset) of the caret on the page as shown now; None if the character is gone.
 

@@ -49,15 +49,16 @@ class ReviewActions(QObject):
 
     # --- a series ------------------------------------------------------------------------------
     def selected_form(self) -> tuple[str, str]:
-        """(wrong form, replacement) from the selected flag, else the query of the search the
-        keyboard is in (Search Library, Find in Page: an editor looks a wrong form up first, then
-        corrects it everywhere), else the active column's selection."""
-        flag = self.session.queue.current()
-        if flag is not None:
-            return flag.text, flag.suggestion or ""
+        """(wrong form, replacement) from the search the keyboard is in (Search Library, Find in
+        Page: an editor looks a wrong form up first, then corrects it everywhere; a flag selected
+        on the page before is not what was looked up), else the selected flag, else the active
+        column's selection."""
         query = self._searched()
         if query:
             return query, ""
+        flag = self.session.queue.current()
+        if flag is not None:
+            return flag.text, flag.suggestion or ""
         column = self.session.window.page_view.active_column()
         if column is None:
             return "", ""
@@ -69,14 +70,23 @@ class ReviewActions(QObject):
         return ("" if "\n" in text else text), ""
 
     def _searched(self) -> str:
-        """The query of the library search or the find bar when the keyboard is in it (one line)."""
+        """What the library search or the find bar found, when the keyboard is in it: the words
+        of its current hit (else its first) as the page reads them, since both fold what they
+        match (Search Library: traditional and simplified forms, width, case; Find in Page: case)
+        and a series looks for the exact form; the query typed while nothing is found for it."""
         from PySide6.QtWidgets import QApplication
 
         window = self.session.window
         focus = QApplication.focusWidget()
-        for owner in (getattr(window, "search_panel", None), getattr(window, "find_bar", None)):
+        panel, bar = getattr(window, "search_panel", None), getattr(window, "find_bar", None)
+        for owner in (panel, bar):
             if owner is not None and focus is not None and (focus is owner or owner.isAncestorOf(focus)):
-                text = owner.field.text().strip()
+                query = owner.field.text().strip()
+                if owner is panel:
+                    found = panel.found_words(query)
+                else:
+                    found = window.page_view.hit_words() if window.page_view.query.strip() == query else ""
+                text = found or query
                 return "" if "\n" in text else text
         return ""
 

@@ -418,6 +418,15 @@ class PageView(QWidget):
             self._go_to_hit()
         return len(self.hits)
 
+    def hit_words(self) -> str:
+        """The words of the current hit (else the first) as the page reads them (the find
+        ignores case); "" with no hit."""
+        if not self.hits:
+            return ""
+        hit = self.hits[self.current_hit if 0 <= self.current_hit < len(self.hits) else 0]
+        blocks = self.columns[hit.column].blocks if 0 <= hit.column < len(self.columns) else []
+        return blocks[hit.block].text.text[hit.start : hit.end] if 0 <= hit.block < len(blocks) else ""
+
     def _current_hit_raw(self) -> int | None:
         """The raw offset of the current hit's first character (None: no current hit)."""
         if not 0 <= self.current_hit < len(self.hits):

@@ -813,6 +813,7 @@ class MainWindow(LibraryWindow, QMainWindow):
             self._import_task.cancel()
             self._import_task.wait(5000)
         self.stop_search_index()
+        self.search_panel.stop_refresh()  # no search of the closed library after it
         if self._capabilities is not None:  # (the annotations dock is in the state either way)
             self.library_backup.stop()
             self.library_reparse.stop()
