@@ -4,7 +4,8 @@
 Run: nice -n 10 .venv/bin/python tools/real_ocr.py [--out DIR] [--first N] [--size PX]
          [--degrade none|mild] [--lines N] [--jobs J] [--check] [SET ...]
 (default: pages-dev, pages-dev-column, pages-dev-engine and seed, the first 20 pages of each,
-into /work/real-ocr/SET/; SET is a set of ../shared/data or a folder with a "/")
+into /work/real-ocr/SET/, and links to the same pages as printed into /work/real-ocr/printed/SET/
+to score them clean; SET is a set of ../shared/data or a folder with a "/")
 
 Each page's .txt is rendered line for line as the page prints it (the same line breaks and
 blank lines, the same spaces; Noto Serif CJK SC from ``fonts-noto-cjk``, ``--size`` px, black on
@@ -265,8 +266,19 @@ def check(out: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def build(src: Path, out: Path, reader: Reader, first: int, jobs: int, per: int = LINES) -> None:
+def build(
+    src: Path, out: Path, reader: Reader, first: int, jobs: int, per: int = LINES, printed: Path | None = None
+) -> None:
+    """Read the first ``first`` pages of ``src`` into ``out``; ``printed``: a folder that gets
+    links to the same pages as printed (to score the parser on them clean)."""
     out.mkdir(parents=True, exist_ok=True)
+    if printed is not None:
+        printed.mkdir(parents=True, exist_ok=True)
+        for gp in page_names(src, first):
+            for f in (gp, gp.with_name(gp.name.replace(".gold.json", ".txt"))):
+                link = printed / f.name
+                if not link.exists():
+                    link.symlink_to(f.resolve())
     with ThreadPoolExecutor(jobs) as pool:
         for gp in page_names(src, first):
             name = gp.name.replace(".gold.json", "")
@@ -305,7 +317,7 @@ def main() -> None:
     for name in args.sets:
         src = Path(name) if "/" in name else SHARED / "data" / name
         dest = args.out / src.name
-        build(src, dest, reader, args.first, args.jobs, args.lines)
+        build(src, dest, reader, args.first, args.jobs, args.lines, args.out / "printed" / src.name)
         if args.check:
             print(f"{src.name} carried gold: {check(dest)}", flush=True)
     print(f"Tesseract read {reader.read_now} printed characters in this run (the rest from the cache)")
