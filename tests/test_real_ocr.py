@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tools.ocr_noise import _gold_fields, gold_positions
 from tools.real_ocr import FONT, Reader, build, carry_gold, check, chunks
+from tools.real_ocr_noise import DIFF_KINDS, mixed
 from tools.structure_score import scorer
 
 DEV = SHARED / "data"
@@ -162,3 +163,42 @@ def test_pages_read_by_tesseract_score_their_carried_gold_perfectly(tmp_path: Pa
     read = [p.read_text(encoding="utf-8") for p in sorted(out.glob("*.txt"))]
     printed = [p.read_text(encoding="utf-8") for p in sorted(src.glob("*.txt"))]
     assert read != printed
+
+
+@st.composite
+def printed_text(draw) -> str:
+    """Lines of characters none of which repeats, a space here and there."""
+    chars = draw(
+        st.lists(
+            st.one_of(
+                st.characters(min_codepoint=0x4E00, max_codepoint=0x7FFF), st.sampled_from("，。：（）、“”")
+            ),
+            min_size=1,
+            max_size=120,
+            unique=True,
+        )
+    )
+    seps = draw(st.lists(st.sampled_from(["", "", "", " ", "\n"]), min_size=len(chars), max_size=len(chars)))
+    return "".join(c + s for c, s in zip(chars, seps[:-1] + [""]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(printed_text(), st.integers(0, 10**6))
+def test_real_noise_undone_kind_by_kind_gives_the_printed_text_back(printed: str, seed: int) -> None:
+    """tools/real_ocr_noise.py's mixes: a read text with every kind of difference undone is the
+    printed text; with every kind kept it is the read text as it was (text of few repeated
+    characters, as a page's is: the alignment is then unambiguous)."""
+    rng = random.Random(seed)
+    swap = {"，": ",", "：": ":", "（": "〈", "、": "，"}
+    read = "".join(
+        ("\n\n" if rng.random() < 0.3 else "\n")
+        if c == "\n"
+        else ("" if rng.random() < 0.5 else c)
+        if c == " "
+        else swap.get(c, chr(ord(c) + 0x1000) if c.isalpha() else c)  # a mark misread, a look-alike
+        if rng.random() < 0.3
+        else c
+        for c in printed
+    )
+    assert mixed(printed, read, 0, set()) == printed
+    assert mixed(printed, read, 0, set(DIFF_KINDS)) == read

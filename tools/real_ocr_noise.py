@@ -354,6 +354,9 @@ def mixed(printed: str, read: str, base: int, keep: set[str]) -> str:
             gaps[j2] = i2  # after a dropped one, the gap after it
         if op == "equal" or _region_kind(p[i1:i2], r[j1:j2]) in keep:
             continue
+        if i2 - i1 == j2 - j1:  # character for character (the gaps between them are the gaps')
+            edits += [(r_at[j1 + k], r_at[j1 + k] + 1, p[i1 + k]) for k in range(i2 - i1)]
+            continue
         new = printed[p_at[i1] : p_at[i2 - 1] + 1] if i2 > i1 else ""
         if j2 > j1:
             edits.append((r_at[j1], r_at[j2 - 1] + 1, new))
