@@ -128,8 +128,8 @@ def tesseract(path: Path) -> str:
 class Reader:
     """Reads images of lines with Tesseract, through a cache of earlier reads."""
 
-    def __init__(self, cache: Path, size: int, degrade: str) -> None:
-        self.cache, self.size, self.degrade = cache, size, degrade
+    def __init__(self, cache: Path, size: int, degrade: str, indent: bool = False) -> None:
+        self.cache, self.size, self.degrade, self.indent = cache, size, degrade, indent
         cache.mkdir(parents=True, exist_ok=True)
         self.read_now = 0  # characters Tesseract read in this run (not from the cache)
 
@@ -152,16 +152,39 @@ class Reader:
         return text
 
 
-def read_page(raw: str, reader: Reader, pool: ThreadPoolExecutor, name: str, per: int = LINES):
+def indented(raw: str, gold: dict) -> set[int]:
+    """The lines that begin a gold paragraph (its first character the line's first), as line numbers."""
+    own = gold_positions(raw, gold)
+    fields = list(_gold_fields(gold))
+    first: dict[int, int] = {}
+    for at, (f, _j) in own.items():
+        if fields[f][1] == "paragraphs" and (f not in first or at < first[f]):
+            first[f] = at
+    out = set()
+    for at in first.values():
+        start = raw.rfind("\n", 0, at) + 1
+        if not raw[start:at].strip():
+            out.add(raw.count("\n", 0, at))
+    return out
+
+
+def read_page(
+    raw: str, reader: Reader, pool: ThreadPoolExecutor, name: str, per: int = LINES, gold: dict | None = None
+):
     """The page's images, each as (printed text, read text, raw offset of its first character),
-    and the page's read text."""
+    and the page's read text. With ``reader.indent`` the lines that begin a paragraph are drawn
+    two ideographic spaces in (as print sets them; the dev pages' text dropped the indent)."""
     lines = raw.split("\n")
     starts = [0]
     for x in lines:
         starts.append(starts[-1] + len(x) + 1)
+    drawn = lines
+    if reader.indent and gold is not None:
+        first = indented(raw, gold)
+        drawn = ["\u3000\u3000" + x.lstrip() if k in first else x for k, x in enumerate(lines)]
     cuts = chunks(lines, per)
     seeds = [zlib.crc32(f"{name}:{a}".encode()) for a, _b in cuts]
-    reads = list(pool.map(lambda c: reader.read(lines[c[0][0] : c[0][1]], c[1]), zip(cuts, seeds)))
+    reads = list(pool.map(lambda c: reader.read(drawn[c[0][0] : c[0][1]], c[1]), zip(cuts, seeds)))
     parts = []
     text = ""
     for (a, b), got in zip(cuts, reads):
@@ -285,7 +308,7 @@ def build(
             raw = (src / f"{name}.txt").read_text(encoding="utf-8")
             gold = json.loads(gp.read_text(encoding="utf-8"))
             start = time.time()
-            parts, text = read_page(raw, reader, pool, f"{src.name}/{name}", per)
+            parts, text = read_page(raw, reader, pool, f"{src.name}/{name}", per, gold)
             carried = carry_gold(raw, gold, parts, text)
             (out / f"{name}.txt").write_text(text, encoding="utf-8")
             (out / f"{name}.gold.json").write_text(
@@ -307,13 +330,14 @@ def main() -> None:
     ap.add_argument("--degrade", choices=("none", "mild"), default="mild")
     ap.add_argument("--lines", type=int, default=LINES, help="printed lines an image")
     ap.add_argument("--jobs", type=int, default=1, help="Tesseract processes at a time")
+    ap.add_argument("--indent", action="store_true", help="draw each paragraph's first line indented")
     ap.add_argument("--check", action="store_true", help="score the carried gold on each set written")
     args = ap.parse_args()
     if shutil.which("tesseract") is None:
         raise SystemExit("tesseract not found: apt-get install tesseract-ocr tesseract-ocr-chi-sim")
     if not Path(FONT[0]).exists():
         raise SystemExit(f"{FONT[0]} not found: apt-get install fonts-noto-cjk")
-    reader = Reader(args.out / ".cache", args.size, args.degrade)
+    reader = Reader(args.out / ".cache", args.size, args.degrade, args.indent)
     for name in args.sets:
         src = Path(name) if "/" in name else SHARED / "data" / name
         dest = args.out / src.name

@@ -249,6 +249,7 @@ def main() -> None:
     ap.add_argument("--degrade", choices=("none", "mild"), default="mild")
     ap.add_argument("--lines", type=int, default=LINES)
     ap.add_argument("--examples", type=int, default=6)
+    ap.add_argument("--indent", action="store_true", help="as real_ocr.py --indent")
     ap.add_argument(
         "--mixes",
         action="store_true",
@@ -256,7 +257,7 @@ def main() -> None:
         "each kind undone (but-K), pages under OUT/mixes/SET/",
     )
     args = ap.parse_args()
-    reader = Reader(args.out / ".cache", args.size, args.degrade)
+    reader = Reader(args.out / ".cache", args.size, args.degrade, args.indent)
     if args.mixes:
         from structure_score import figures, score_pages
 
@@ -282,7 +283,7 @@ def main() -> None:
                 page = gp.name.replace(".gold.json", "")
                 raw = (src / f"{page}.txt").read_text(encoding="utf-8")
                 gold = json.loads(gp.read_text(encoding="utf-8"))
-                parts, _text = read_page(raw, reader, pool, f"{src.name}/{page}", args.lines)
+                parts, _text = read_page(raw, reader, pool, f"{src.name}/{page}", args.lines, gold)
                 page_noise(raw, gold, parts, t)
         print(f"== {src.name} ({len(page_names(src, args.first))} pages)")
         for key in sorted(t.n):
@@ -386,7 +387,7 @@ def write_mixes(src: Path, out: Path, reader: Reader, first: int, per: int, mode
             page = gp.name.replace(".gold.json", "")
             raw = (src / f"{page}.txt").read_text(encoding="utf-8")
             gold = json.loads(gp.read_text(encoding="utf-8"))
-            parts, _text = read_page(raw, reader, pool, f"{src.name}/{page}", per)
+            parts, _text = read_page(raw, reader, pool, f"{src.name}/{page}", per, gold)
             lines = raw.split("\n")
             for mode in modes:
                 how, kind = mode.split("-", 1)
