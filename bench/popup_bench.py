@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 HOVER_GOAL_MS = 10.0
-PAGE_GOAL_MS = 100.0
+PAGE_GOAL_MS = 60.0  # issue 11: page pinyin for 10k characters
 MEMORY_GOAL_MB = 350.0
 
 
@@ -152,8 +152,9 @@ def main() -> None:
     print(
         f"page pinyin, {total} characters in {len(page)} texts: the window's words and readings "
         f"(TextWords.read_many) median {statistics.median(runs):.0f} ms wall, {statistics.median(cpu):.0f} ms CPU "
-        f"(min {min(runs):.0f}); readings_for_lines median {statistics.median(batch):.0f} ms "
-        f"(goal <= {PAGE_GOAL_MS:g} ms)"
+        f"(min {min(runs):.0f}; goal <= {PAGE_GOAL_MS:g} ms: "
+        f"{'met' if statistics.median(runs) <= PAGE_GOAL_MS else 'MISSED'}); the readings alone "
+        f"(readings_for_lines) median {statistics.median(batch):.0f} ms"
     )
     language.set_ruby(True)
     app.processEvents()
