@@ -720,7 +720,7 @@ def clean_blank_layouts(page: Page, rng: random.Random) -> list[str]:
 
 #: The page model's ridge penalties tried; the one with the least k-fold log-loss (folds of
 #: the training pages' printed sources) is fitted (ART_OCR_GATE_L2 fixes one instead).
-OCR_GATE_L2S = (0.01, 0.1, 1.0, 10.0)
+OCR_GATE_L2S = (0.001, 0.01, 0.1, 1.0, 10.0)
 
 
 def _fit_logistic(x, y, l2: float, bias: int):
