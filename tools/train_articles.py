@@ -112,7 +112,7 @@ TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") e
 #: copies each) they fit, against the pages with blank lines of their own, the page model that
 #: tells a page whose blank lines are all Tesseract's (``models/parser/ocr_blanks.py``;
 #: ``article_model.json``'s ``ocr_blanks``). The other models are fitted without them.
-OCR_PAGES = int(os.environ.get("ART_OCR", "200"))
+OCR_PAGES = int(os.environ.get("ART_OCR", "0"))
 OCR_REAL = int(os.environ.get("ART_OCR_REAL", "3"))
 OCR_SETS = tuple(f"ocr:{s}" for s in (*SETS, "pages-dev-engine"))
 
