@@ -225,3 +225,38 @@ def test_paragraphs_with_blank_lines_after_them_keep_every_character_once(
         if blank_end:
             rows.append("")
     check_conserved("\n".join(rows))
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="needs ../shared")
+@settings(max_examples=40, deadline=None)
+@given(st.integers(30, 80), st.sampled_from(["", "\u3000\u3000"]), st.booleans(), st.integers(0, 10**6))
+def test_a_clean_page_with_a_blank_line_after_every_paragraph_keeps_its_blank_lines(
+    width: int, indent: str, titles_apart: bool, seed: int
+) -> None:
+    """The seed page's articles as a text file or a PDF's text lays them out (each paragraph
+    wrapped at 30-80, opened with two ideographic spaces or not, a blank line after it; titles
+    set apart by a blank line or not): none of its blank lines is Tesseract's, so the page
+    reads as it does with the model of Tesseract's blank lines off (not without them)."""
+    import random
+
+    from models.parser import article_model
+    from tools.relayout import TITLE_FIELDS, wrap
+
+    rng = random.Random(seed)
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    sections = []
+    for sec in gold["sections"]:
+        rows = [sec[k] for k in (*TITLE_FIELDS, "byline") if sec.get(k)]
+        if titles_apart and rows:
+            rows.append("")
+        for para in sec.get("paragraphs") or []:
+            rows += [*wrap(indent + para, width, 0, rng, 0.0), ""]
+        sections.append("\n".join(rows).rstrip("\n"))
+    raw = "\n\n".join(s for s in sections if s) + "\n"
+    shipped = parse_page(raw).to_json()
+    article_model.set_ocr_model({})
+    try:
+        without_model = parse_page(raw).to_json()
+    finally:
+        article_model.set_ocr_model(None)
+    assert shipped == without_model

@@ -112,10 +112,8 @@ TRAIN_NOISE = kinds_of(os.environ["ART_NOISE"]) if os.environ.get("ART_NOISE") e
 #: copies each) they fit, against the pages with blank lines of their own, the page model that
 #: tells a page whose blank lines are all Tesseract's (``models/parser/ocr_blanks.py``;
 #: ``article_model.json``'s ``ocr_blanks``). The other models are fitted without them.
-OCR_PAGES = int(os.environ.get("ART_OCR", "200"))
+OCR_PAGES = int(os.environ.get("ART_OCR", "0"))
 OCR_REAL = int(os.environ.get("ART_OCR_REAL", "3"))
-#: The ridge penalty of the page model.
-OCR_GATE_L2 = float(os.environ.get("ART_OCR_GATE_L2", "0.1"))
 OCR_SETS = tuple(f"ocr:{s}" for s in (*SETS, "pages-dev-engine"))
 
 
@@ -681,60 +679,130 @@ def is_ocr(page: Page) -> bool:
     return page.set == "relaid-ocr" or page.set in OCR_SETS
 
 
-def fit_gate(pages: list[Page]) -> dict[str, float]:
-    """The page model that tells a page whose blank lines are all Tesseract's
-    (``ocr_blanks.page_features``; ``all_tesseract``) from one with blank lines of its own: a
-    logistic regression over the pages with blank lines, those against the printed and
-    relaid-out column pages and the pages with Tesseract's blank lines beside their own."""
+def clean_blank_layouts(page: Page, rng: random.Random) -> list[str]:
+    """Clean pages laid out with a blank line after every paragraph (a text file's, a web
+    page's or a PDF extraction's layout; none of them Tesseract's): the page's own lines with a
+    blank line after each paragraph's end (and, in one of them, after its titles), and its
+    gold re-wrapped at a width drawn from 30-80 with a blank line after each paragraph, its
+    first line set short, opened with "\u3000\u3000", or neither, titles set apart by a blank
+    line or not. The page model's negatives (``fit_gate``)."""
+    from relayout import TITLE_FIELDS, wrap
+
+    out = []
+    if page.set in SETS and page.labels:
+        rows = page.raw.rstrip("\n").split("\n")
+        for titles in (False, True):
+            lay = []
+            for k, r in enumerate(rows):
+                lay.append(r)
+                here, nxt = page.labels[k], page.labels[k + 1] if k + 1 < len(rows) else None
+                if here is None or nxt is None:
+                    continue
+                if (nxt[0] == "P" and here[0] != "T") or (titles and here[0] == "T" and nxt[0] != "T"):
+                    lay.append("")
+            out.append("\n".join(lay) + "\n")
+    for indent in ("short", "none", "ideographic"):
+        width = rng.randint(30, 80)
+        titles_apart = rng.random() < 0.5
+        secs = []
+        for sec in page.gold.get("sections") or []:
+            rows = [sec[k] for k in (*TITLE_FIELDS, "byline") if sec.get(k)]
+            if titles_apart and rows:
+                rows.append("")
+            for para in sec.get("paragraphs") or []:
+                text = "\u3000\u3000" + para if indent == "ideographic" else para
+                rows += wrap(text, width, 2 if indent == "short" else 0, rng, 0.0)
+                rows.append("")
+            secs.append("\n".join(rows).rstrip("\n"))
+        out.append("\n\n".join(x for x in secs if x) + "\n")
+    return out
+
+
+#: The page model's ridge penalties tried; the one with the least k-fold log-loss (folds of
+#: the training pages' printed sources) is fitted (ART_OCR_GATE_L2 fixes one instead).
+OCR_GATE_L2S = (0.001, 0.01, 0.1, 1.0, 10.0)
+
+
+def _fit_logistic(x, y, l2: float, bias: int):
     import numpy as np
 
-    from models.parser.ocr_blanks import gate_logit, page_features
-
-    examples = []
-    for p in pages:
-        lines = split_lines(p.raw)
-        if p.set in ("relaid-lists", "relaid-titles") or parser._engine_layout(lines):
-            continue
-        # Each page as often as the decoder's training counts it (printed pages REAL_COPIES
-        # or OCR_REAL times, the seed page SEED_COPIES times).
-        copies = (
-            SEED_COPIES
-            if p.set == "seed"
-            else REAL_COPIES
-            if p.set in SETS
-            else OCR_REAL
-            if p.set in OCR_SETS
-            else 1
-        )
-        examples += [(page_features(lines), int(all_tesseract(p)))] * max(copies, 1)
-    names = sorted({k for f, _ in examples for k in f})
-    x = np.array([[f.get(k, 0.0) for k in names] for f, _ in examples])
-    y = np.array([lab for _, lab in examples], dtype=float)
-    w = np.zeros(len(names))
-    penalty = OCR_GATE_L2 * np.eye(len(names))
-    penalty[names.index("bias"), names.index("bias")] = 0.0
+    w = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[bias, bias] = 0.0
     for _ in range(50):
         prob = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (prob - y) + penalty @ w
-        hess = (x * (prob * (1 - prob))[:, None]).T @ x + penalty + 1e-6 * np.eye(len(names))
+        hess = (x * (prob * (1 - prob))[:, None]).T @ x + penalty + 1e-6 * np.eye(x.shape[1])
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-6:
             break
+    return w
+
+
+def fit_gate(pages: list[Page]) -> dict[str, float]:
+    """The page model that tells a page whose blank lines are all Tesseract's
+    (``ocr_blanks.page_features``; ``all_tesseract``) from one with blank lines of its own: a
+    logistic regression over the pages with blank lines, those against the printed and
+    relaid-out column pages, the pages with Tesseract's blank lines beside their own, and the
+    clean layouts with a blank line after every paragraph made from the training pages
+    (``clean_blank_layouts``). The seed page is kept out (it is scored held out); the ridge
+    penalty is the one of ``OCR_GATE_L2S`` with the least 3-fold log-loss."""
+    import zlib
+
+    import numpy as np
+
+    from models.parser.ocr_blanks import gate_logit, page_features
+
+    examples = []  # (features, label, group)
+    made = set()
+    for p in pages:
+        if p.set == "seed":
+            continue
+        lines = split_lines(p.raw)
+        group = zlib.crc32(p.source.encode()) % 3
+        if p.set not in ("relaid-lists", "relaid-titles") and not parser._engine_layout(lines):
+            copies = REAL_COPIES if p.set in SETS else OCR_REAL if p.set in OCR_SETS else 1
+            examples += [(page_features(lines), int(all_tesseract(p)), group)] * max(copies, 1)
+        if (p.set in SETS or p.set in OCR_SETS) and (p.source, p.name) not in made:
+            made.add((p.source, p.name))
+            rng = random.Random(zlib.crc32(f"clean {p.source} {p.name}".encode()))
+            for raw in clean_blank_layouts(p, rng):
+                examples.append((page_features(split_lines(raw)), 0, group))
+    names = sorted({k for f, _, _ in examples for k in f})
+    x = np.array([[f.get(k, 0.0) for k in names] for f, _, _ in examples])
+    y = np.array([lab for _, lab, _ in examples], dtype=float)
+    g = np.array([grp for _, _, grp in examples])
+    bias = names.index("bias")
+    l2s = (float(os.environ["ART_OCR_GATE_L2"]),) if os.environ.get("ART_OCR_GATE_L2") else OCR_GATE_L2S
+    losses = {}
+    for l2 in l2s:
+        loss = 0.0
+        for k in range(3):
+            w = _fit_logistic(x[g != k], y[g != k], l2, bias)
+            prob = np.clip(1.0 / (1.0 + np.exp(-np.clip(x[g == k] @ w, -30, 30))), 1e-9, 1 - 1e-9)
+            yk = y[g == k]
+            loss -= float(np.sum(yk * np.log(prob) + (1 - yk) * np.log(1 - prob)))
+        losses[l2] = loss / len(y)
+    l2 = min(losses, key=losses.get)
+    w = _fit_logistic(x, y, l2, bias)
     weights = {k: round(float(v), 4) for k, v in zip(names, w)}
     by_set = collections.Counter(
         p.set
         for p in pages
-        if p.set not in ("relaid-lists", "relaid-titles")
+        if p.set not in ("relaid-lists", "relaid-titles", "seed")
         and not parser._engine_layout(lines := split_lines(p.raw))
         and (gate_logit(page_features(lines), dict(zip(names, w))) > 0) != all_tesseract(p)
     )
+    clean_told = int(np.sum(x[y == 0] @ w > 0))
     wrong = sum(by_set.values())
+    print(f"page model ridge: 3-fold log-loss {losses} -> {l2}", flush=True)
     print(
         f"page model misreads by set: {dict(by_set)}; weights {dict(zip(names, np.round(w, 2)))}", flush=True
     )
     print(
-        f"page model: {len(y)} pages ({int(y.sum())} whose blank lines are all Tesseract's), {wrong} misread",
+        f"page model: {len(y)} examples ({int(y.sum())} whose blank lines are all Tesseract's), "
+        f"{wrong} pages misread, {clean_told} of {int((y == 0).sum())} negatives told",
         flush=True,
     )
     return weights

@@ -87,7 +87,13 @@ def is_ocr_blanks(lines: list[Line], weights: dict[str, float] | None) -> bool:
     no weights ship.)"""
     if not weights:
         return False
-    z = gate_logit(page_features(lines), weights)
+    features = page_features(lines)
+    if not features.get("per_line"):
+        # No blank line after a body line: the page's blank lines (if any) are beside its
+        # titles, its own; Tesseract's follow body lines. (The shares, drawn to their priors
+        # on so little evidence, say nothing here.)
+        return False
+    z = gate_logit(features, weights)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) > 0.5
 
 
