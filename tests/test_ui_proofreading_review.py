@@ -46,6 +46,17 @@ def open_series(qtbot, win, words: str):
     return column, dialog
 
 
+def search_library(qtbot, win, query: str, from_widget=None):
+    """Ctrl+Shift+F from the column (or ``from_widget``), the query typed as an input method
+    commits it, Enter: the search panel, its hits on their way."""
+    QTest.keyClick(from_widget or win.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
+    panel = win.search_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
+    panel.field.insert(query)
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    return panel
+
+
 def test_correct_everywhere_applies_the_checked_occurrences_as_one_undoable_batch(qtbot, window) -> None:
     before = count(window, "农资")
     assert before >= 5
@@ -307,11 +318,7 @@ def test_search_from_the_keyboard_down_from_the_query_to_the_hits_and_enter_open
     """Ctrl+Shift+F, the query, Enter lists the hits; Down went nowhere (the field kept the
     keyboard), so a hit could only be opened with the mouse or by Tab twice."""
     b = window.test_pages["b.txt"]
-    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
-    panel.field.insert("农资市场")  # as an input method commits it
-    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    panel = search_library(qtbot, window, "农资市场")
     qtbot.waitUntil(lambda: panel.results.count() == 1)
     QTest.keyClick(panel.field, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is panel.results and panel.results.currentRow() == 0
@@ -837,11 +844,7 @@ def test_correct_everywhere_from_the_library_search_takes_its_query_and_ctrl_z_u
     opened empty, and after Apply the keyboard went back to the search field, where Ctrl+Z (which
     the status bar said "undoes them all") undid the query's typing instead."""
     before = count(window, "农资")
-    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
-    panel.field.insert("农资")
-    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    panel = search_library(qtbot, window, "农资")
     qtbot.waitUntil(lambda: panel.results.count() > 0)
     QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
     dialog = window.proofreading.review.dialog
@@ -977,11 +980,7 @@ def test_correct_everywhere_from_a_folding_search_takes_the_words_it_found(qtbot
     there on 農資 said "No occurrence found"; "gps" found GPS on the page, the same. It opens on
     the words the current hit reads."""
     before = count(window, "农资")
-    QTest.keyClick(window.page_view.active_column(), Qt.Key.Key_F, CTRL | SHIFT)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
-    panel.field.insert("農資")
-    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    panel = search_library(qtbot, window, "農資")
     qtbot.waitUntil(lambda: panel.results.count() == before)
     QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
     dialog = window.proofreading.review.dialog
@@ -1025,11 +1024,7 @@ def test_correct_everywhere_from_a_search_takes_what_was_searched_not_the_flag(q
     qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert session.queue.current() is not None and session.queue.current().text == "农技"
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, CTRL | SHIFT)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.field)
-    panel.field.insert("示范区")
-    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    panel = search_library(qtbot, window, "示范区", QApplication.focusWidget())
     qtbot.waitUntil(lambda: panel.results.count() > 0)
     QTest.keyClick(panel.field, Qt.Key.Key_H, CTRL | SHIFT)
     dialog = window.proofreading.review.dialog
