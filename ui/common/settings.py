@@ -139,8 +139,17 @@ class Settings:
         """The last page read: "file:PATH" or "library:PAGE_ID" (empty when none)."""
         return str(self.store.value("session/last_page", "") or "")
 
-    def set_last_page(self, where: str) -> None:
+    def set_last_page(self, where: str, library: str = "") -> None:
+        """Keep the last page read and, for a library page, the library it is in (``library``:
+        ``ui.library.library_identity.library_key``): another library's page of the same id is
+        not it."""
         self.store.setValue("session/last_page", where)
+        self.store.setValue("session/last_library", library)
+
+    def last_library(self) -> str:
+        """The library the last page read is in ("" for a file, or as kept by a version that
+        did not say)."""
+        return str(self.store.value("session/last_library", "") or "")
 
     def recent_files(self) -> list[str]:
         value = self.store.value("session/recent_files", [])

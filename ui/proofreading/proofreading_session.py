@@ -13,7 +13,6 @@ Shift+F8, accepted with Enter, dismissed with Esc (``ui.proofreading.flag_review
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
 from ui.library.kept_places import ReaderPlace
+from ui.library.library_identity import library_key
 from ui.proofreading.column_editing import ColumnEditor
 from ui.proofreading.correction_marks import CorrectionMarks, corrected_runs
 from ui.proofreading.flag_queue import Checker, Flag
@@ -711,17 +711,3 @@ def _one_line(text: str, most: int = 20) -> str:
     spaces, runs of space as one, cut at ``most`` characters with an ellipsis."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return flat if len(flat) <= most else flat[: most - 1] + "…"
-
-
-def library_key(library: Any) -> str:
-    """What names a library across sessions: its file, resolved, or its server's URL without a
-    password; "" for one kept nowhere (in memory)."""
-    if library is None:
-        return ""
-    url = getattr(library, "server_url", None)
-    if url:
-        from models.library.server import without_password
-
-        return without_password(url)
-    path = getattr(library, "path", None)
-    return str(Path(path).resolve()) if path else ""

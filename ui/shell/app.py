@@ -190,7 +190,15 @@ def last_page(window: MainWindow, settings: Settings) -> bool:
     if last.startswith("file:") and Path(last[5:]).is_file() and window.open_path(Path(last[5:])):
         window.start_library()
         return True
-    return last.startswith("library:") and window.open_library_page_ref(last)
+    if not last.startswith("library:"):
+        return False
+    kept_in = settings.last_library()
+    if kept_in:
+        from ui.library.library_identity import target_key
+
+        if kept_in != target_key(window.db_path):
+            return False  # read in another library (another --db): its page of that id is not it
+    return window.open_library_page_ref(last)
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str) -> int:

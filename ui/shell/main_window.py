@@ -449,7 +449,11 @@ class MainWindow(LibraryWindow, QMainWindow):
             .replace("%3", str(sum(len(t.text) for s in page.sections for t in s.all_texts())))
         )
         if where:
-            self.settings.set_last_page(where)
+            from ui.library.library_identity import library_key, target_key
+
+            # (at start the page may come from the kept view, its library not open yet)
+            library = library_key(self.library) if self.library is not None else target_key(self.db_path)
+            self.settings.set_last_page(where, library if where.startswith("library:") else "")
         query = self.find_bar.field.text() if self.find_bar.isVisible() else ""
         if query and updated and self.page_view.query == query:
             # the columns found it again themselves, the current hit kept (F3 goes on from it)
