@@ -99,3 +99,14 @@ def colleague_file(library: Library, path: Path, value: str, author: str, issue:
     theirs["creator"] = {"type": "Person", "name": author}
     path.write_bytes(w3c_bytes([], "colleague", [theirs]))
     return path
+
+
+def flagging(words: str, suggestion: str):
+    """A checker for the window's proofreading session that flags each line's first ``words``
+    as a look-alike with ``suggestion`` (the shipped checker's flags are its own to test)."""
+    return lambda lines: [
+        [{"start": at, "end": at + len(words), "kind": "lookalike", "suggestion": suggestion}]
+        if (at := line.find(words)) >= 0
+        else []
+        for line in lines
+    ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import ASTRAL_PAGE, open_test_issue
+from proofreading_pages import flagging
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -1013,12 +1014,7 @@ def test_a_flags_suggestion_with_an_ampersand_shows_as_itself_in_the_menu(qtbot,
     from ui.language.word_geometry import char_boxes
 
     session = window.proofreading
-    session.checker = lambda lines: [
-        [{"start": at, "end": at + 2, "kind": "lookalike", "suggestion": "R&D"}]
-        if (at := line.find("𠀀明")) >= 0
-        else []
-        for line in lines
-    ]
+    session.checker = flagging("𠀀明", "R&D")
     proofread(qtbot, window)
     qtbot.waitUntil(lambda: len(session.queue.flags) == 1)
     column = caret_before(qtbot, window, "𠀀明")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import import_test_issue
-from proofreading_pages import TWO_ARTICLES, select_words
+from proofreading_pages import TWO_ARTICLES, flagging, select_words
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -1012,12 +1012,7 @@ def test_correct_everywhere_from_a_search_takes_what_was_searched_not_the_flag(q
     presses Ctrl+Shift+H there: the dialog opened on the flag's words and suggestion, not on
     what was just searched (the flag stays selected behind the search panel)."""
     session = window.proofreading
-    session.checker = lambda lines: [
-        [{"start": at, "end": at + 2, "kind": "lookalike", "suggestion": "农机"}]
-        if (at := line.find("农技")) >= 0
-        else []
-        for line in lines
-    ]
+    session.checker = flagging("农技", "农机")
     column = window.page_view.active_column()
     column.setFocus()
     QTest.keyClick(column, Qt.Key.Key_F2)

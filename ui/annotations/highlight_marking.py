@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from models.annotations.records import CategoryInfo, HighlightInfo
 from ui.annotations.highlight_painter import HighlightPainter
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.tooltips import menu_text
 from ui.reader.section_view import SectionColumn
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -39,8 +40,7 @@ class OverlapChooser(QMenu):
         self.setObjectName("overlapChooser")
         self.chosen: HighlightInfo | None = None
         for h in highlights:
-            # Plain text: QAction text is never rich text, but & would make a shortcut.
-            action = self.addAction(quote_label(h, categories.get(h.category_id)).replace("&", "&&"))
+            action = self.addAction(menu_text(quote_label(h, categories.get(h.category_id))))
             action.setData(h.id)
             action.triggered.connect(lambda _c=False, h=h: self._choose(h))
 

@@ -24,6 +24,7 @@ from ui.common.export_paths import ask_save_path
 from ui.common.library_writes import run_write
 from ui.common.open_paths import ask_open_paths
 from ui.common.step_labels import StepLabels
+from ui.common.tooltips import menu_text
 
 #: the export's file types after the two W3C ones (highlights and corrections only, the default;
 #: with structure edits)
@@ -313,8 +314,8 @@ class AnnotationSession(QObject):
         redo = a.history.redo_label() if a else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
-        def name(label: str) -> str:  # "&" in page text or a category's name is no access key
-            return self._labels.name(label).replace("&", "&&")
+        def name(label: str) -> str:  # page text or a category's name in the item
+            return menu_text(self._labels.name(label))
 
         self.undo_action.setText(self.tr("&Undo %1").replace("%1", name(undo)) if undo else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", name(redo)) if redo else self.tr("&Redo"))

@@ -1,4 +1,4 @@
-"""Plain text made safe for Qt's tooltips."""
+"""Plain text made safe for Qt's tooltips and menu items."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ def escaped(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
+
+
+def menu_text(text: str) -> str:
+    """Plain text (a page's words, a path, a category's name) as a menu item's or an action's
+    text: QAction text is never rich text, but an "&" would be read as an access key
+    ("R&D" shown as "RD", Alt+D taken)."""
+    return text.replace("&", "&&")
 
 
 #: Lines up to this many characters stay on one line in a tooltip; longer ones wrap.

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.tooltips import menu_text
 from ui.library.kept_places import ReaderPlace
 from ui.library.library_identity import library_key
 from ui.proofreading.column_editing import ColumnEditor
@@ -617,8 +618,8 @@ class ProofreadingSession(QObject):
             if flag.suggestion is not None:
                 accept = QAction(
                     self.tr("Replace %1 with %2")
-                    .replace("%1", flag.text.replace("&", "&&"))  # the page's "&" is no access key
-                    .replace("%2", (flag.suggestion or "∅").replace("&", "&&"))
+                    .replace("%1", menu_text(flag.text))
+                    .replace("%2", menu_text(flag.suggestion or "∅"))
                     + "\tEnter",
                     menu,
                 )

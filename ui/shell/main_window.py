@@ -27,7 +27,7 @@ from ui.common.collector import collect_on_main_thread
 from ui.common.fonts import INSTALL_HINT, PREFERRED_SANS, pick_cjk_family
 from ui.common.settings import ReaderLayout, Settings
 from ui.common.theme import apply_theme
-from ui.common.tooltips import tooltip
+from ui.common.tooltips import menu_text, tooltip
 from ui.library.library_panel import LibraryPanel, SearchPanel
 from ui.library.library_window import PAGE_FILE_FILTER, LibraryWindow
 from ui.library.page_details import PageDetails, PageDetailsDialog, guess_details
@@ -549,7 +549,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for path in files:
-            action = self.recent_menu.addAction(path.replace("&", "&&"))
+            action = self.recent_menu.addAction(menu_text(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_paths([Path(p)]))
         if not files:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
