@@ -16,8 +16,9 @@ from types import EllipsisType
 
 import numpy as np
 
+from models.parser import roundup
 from models.parser.article_model import paragraph_weights
-from models.parser.layout import line_texts, model, read_lines
+from models.parser.layout import line_scores, line_texts, model
 from models.parser.lines import Line
 from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import split_paragraphs
@@ -43,11 +44,27 @@ def engine_sections(
     ``cache``: the articles already made of these lines, by their title and body lines
     (training reads one page many ways; the sections are shared, not copied)."""
     body = [ln for ln in lines if not ln.blank]
-    if labels is None:
-        labels = read_lines(lines)[0]
     if placement is ...:
         placement = model().placement
-    seq = [labels[ln.index] for ln in body]
+    if labels is None:
+        labels = _reading(lines, body, placement)
+    units = _units(body, [labels[ln.index] for ln in body], placement)
+    if cache is None:
+        return [_section(title, body) for title, body in units]
+    out = []
+    for title, text in units:
+        key = (tuple(ln.index for ln in title), tuple(ln.index for ln in text))
+        if key not in cache:
+            cache[key] = _section(title, text)
+        out.append(cache[key])
+    return out
+
+
+def _units(
+    body: Sequence[Line], seq: Sequence[str], placement: np.ndarray | None
+) -> list[tuple[list[Line], list[Line]]]:
+    """The page's articles as (title lines, body lines), from the lines' labels, each headline
+    placed over the text below it or above it."""
     blocks, stretch = stretches(seq)
     ups = [False] * len(blocks)
     if placement is not None:
@@ -65,15 +82,47 @@ def engine_sections(
         title, text = [body[k] for k in block], [body[k] for k in stretch[i + 1]]
     if title or text:
         units.append((title, text))
-    if cache is None:
-        return [_section(title, body) for title, body in units]
-    out = []
-    for title, text in units:
-        key = (tuple(ln.index for ln in title), tuple(ln.index for ln in text))
-        if key not in cache:
-            cache[key] = _section(title, text)
-        out.append(cache[key])
-    return out
+    return units
+
+
+#: Training only (tools/train_roundup.py): read a page with a labelled run as the round-up
+#: reading of this number (0: the decoder's), and keep every reading's features in ``SEEN``.
+FORCE: int | None = None
+SEEN: list[np.ndarray] = []
+
+
+def _reading(lines: Sequence[Line], body: Sequence[Line], placement: np.ndarray | None) -> dict[int, str]:
+    """The lines' labels: the decoder's reading, or, on a page with labelled runs and a
+    round-up re-ranker shipped on, the reading it picks (``roundup``)."""
+    if not body:
+        return {}
+    emit, _breaks = line_scores(lines)
+    m = model()
+    base = m.viterbi(emit)
+    rerank = roundup.model()
+    if (rerank is None or not rerank.on) and FORCE is None:
+        return dict(zip((ln.index for ln in body), base))
+    texts = [ln.stripped for ln in body]
+    runs = roundup.labelled_runs(texts, [ln.width for ln in body])
+    if not runs:
+        return dict(zip((ln.index for ln in body), base))
+    seqs = roundup.readings(m, emit, base, runs)
+    top = roundup.path_score(m, emit, base)
+    rows = []
+    for seq in seqs:
+        arts = [
+            ("".join(ln.stripped for ln in t), "".join(ln.stripped for ln in b))
+            for t, b in _units(body, seq, placement)
+        ]
+        rows.append(roundup.features(texts, seq, base, runs, roundup.path_score(m, emit, seq) - top, arts))
+    x = np.vstack(rows)
+    if FORCE is not None:
+        SEEN.append(x)
+        pick = min(FORCE, len(seqs) - 1)
+    else:
+        assert rerank is not None
+        pick = int(np.argmax(x @ rerank.weights))
+    return dict(zip((ln.index for ln in body), seqs[pick]))
 
 
 def split_body(body: Sequence[Line]) -> list[list[Line]]:

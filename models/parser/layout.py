@@ -256,10 +256,18 @@ def read_lines(lines: Sequence[Line]) -> tuple[dict[int, str], set[int]]:
     body = [ln for ln in lines if not ln.blank]
     if not body:
         return {}, set()
+    emit, breaks = line_scores(lines)
+    return dict(zip((ln.index for ln in body), model().viterbi(emit))), breaks
+
+
+def line_scores(lines: Sequence[Line]) -> tuple[np.ndarray, set[int]]:
+    """Each non-blank line's label log-probabilities as the decoder reads them (after the
+    second look), and the lines the column-grid rules start a paragraph at."""
+    body = [ln for ln in lines if not ln.blank]
     titles, breaks = rule_cues(lines)
     page = PageText(line_texts(body))  # read once, by the line features and the second pass
     x = line_features(lines, titles, breaks, page)
-    return dict(zip((ln.index for ln in body), model().decode(x, page))), breaks
+    return model().emissions(x, page), breaks
 
 
 def line_texts(body: Sequence[Line]) -> list[str]:
