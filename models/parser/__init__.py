@@ -34,6 +34,7 @@ from models.parser.ocr_blanks import is_ocr_blanks, without_blanks
 from models.parser.paragraph_breaks import split_scored
 from models.parser.paragraphs import local_widths, split_paragraphs
 from models.parser.reflow import reflow, title_text
+from models.parser.roundup import model_digest as roundup_digest
 from models.parser.titles import folio_score, is_credit, is_folio, is_note, split_title
 from models.parser.unwrapped import is_unwrapped, unwrapped_items
 from models.parser.unwrapped import model_digest as unwrapped_digest
@@ -45,7 +46,9 @@ RULES_VERSION = 11
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
-PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}.{unwrapped_digest()}"
+PARSER_VERSION = f"{RULES_VERSION}+{model_digest()}.{article_digest()}.{unwrapped_digest()}" + (
+    f".{roundup_digest()}" if roundup_digest() else ""
+)
 #: Below this share of blank lines a page is laid out as an OCR engine prints it.
 ENGINE_BLANKS = 0.02
 

@@ -89,7 +89,9 @@ def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
     n = len(texts)
 
     def plain_title(t: str) -> bool:
-        return bool(t) and not (ends_sentence(t) or is_credit(t) or is_byline(t) or is_note(t) or starts_with_dateline(t))
+        return bool(t) and not (
+            ends_sentence(t) or is_credit(t) or is_byline(t) or is_note(t) or starts_with_dateline(t)
+        )
 
     while k < n:
         t = _plain(texts[k])
@@ -97,7 +99,12 @@ def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
         m = _LABEL.match(t) if short and plain_title(t) else None
         if m and k + 1 < n:
             nxt = _plain(texts[k + 1])
-            if widths[k + 1] <= SHORT_LINE * column and plain_title(nxt) and not _LABEL.match(nxt) and len(_han(nxt)) >= 3:
+            if (
+                widths[k + 1] <= SHORT_LINE * column
+                and plain_title(nxt)
+                and not _LABEL.match(nxt)
+                and len(_han(nxt)) >= 3
+            ):
                 out.append(Run((k, k + 1), _han(m.group(1))))
                 k += 2
                 continue
@@ -128,7 +135,9 @@ def model() -> RoundupModel | None:
     global _MODEL
     if _MODEL is False:
         path = resource_path(*MODEL_FILE)
-        _MODEL = RoundupModel.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else None
+        _MODEL = (
+            RoundupModel.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else None
+        )
     return _MODEL  # type: ignore[return-value]
 
 
@@ -139,8 +148,10 @@ def set_model(new: RoundupModel | None | bool) -> None:
 
 
 def model_digest() -> str:
-    path = resource_path(*MODEL_FILE)
-    return resource_digest(*MODEL_FILE) if path.exists() else "none"
+    """A short digest of the shipped re-ranker's weights when it ships switched on ("" if not:
+    the parse is the decoder's, as without this stage)."""
+    m = model()
+    return resource_digest(*MODEL_FILE) if m is not None and m.on else ""
 
 
 def constrained(emit: np.ndarray, runs: Sequence[Run], as_title: bool) -> np.ndarray:

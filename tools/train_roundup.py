@@ -1,0 +1,249 @@
+"""Fit the round-up re-ranker (models/parser/roundup.py) and measure it held out.
+
+Run:
+    .venv/bin/python tools/train_roundup.py                 # fit on every page, write resources/parser/roundup_model.json
+    .venv/bin/python tools/train_roundup.py --off           # the same, shipped with "on": false
+    .venv/bin/python tools/train_roundup.py --kfold DIR     # held out: fold N's pages read by DIR/fold-N.json
+                                                            # (tools/kfold_parser.py --fold N --save DIR), the
+                                                            # re-ranker fitted on the other folds' pages
+
+Training pages: every engine-path page of tools/train_parser.py's data set (pages-dev-engine, the
+dev pages with blank lines taken out, relaid-out engine pages, brief pages) and its label pages
+(LABEL_PAGES, default here 60; LABEL_INLINE 0.3; LABEL_COLUMNS 0.4: their counter-examples, the
+same pieces as sections of one article), plus the late-headline pages kfold_parser.py scores. Only
+pages with a labelled run teach anything: each is read every candidate way (engine.FORCE) and scored
+as ../shared/eval/structure_eval.py counts; the re-ranker is a conditional logit over a page's
+readings, its target the readings that score best (articles whole, then headlines found less made
+up), ridge chosen by leave-one-fold-out on the training pages. The seed page is never a training
+page: --kfold scores it without blank lines with each fold's models.
+
+Re-runnable after tools/train_parser.py (it reads the line model in resources/, or the fold models);
+measuring only: it reads ../shared, the app never does.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("LABEL_PAGES", "60")
+os.environ.setdefault("LABEL_INLINE", "0.3")
+os.environ.setdefault("LABEL_COLUMNS", "0.4")
+
+import argparse
+import collections
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from structure_score import SHARED, _Text, figures, scorer  # noqa: E402
+from train_parser import FOLDS, Example, articles_of, dataset, fold_of_sources, real_pages, synthetic  # noqa: E402
+
+from models.parser import article_model, engine, layout, parse_page, roundup  # noqa: E402
+from models.resources import resource_path  # noqa: E402
+
+RIDGE_GRID = (0.1, 1.0, 10.0)
+LATE_PAGES = 60  # as tools/kfold_parser.py
+
+
+@dataclass
+class Read:
+    """One page read every candidate way: the readings' features and each reading's counts."""
+
+    set: str
+    fold: int
+    x: np.ndarray | None  # None: no labelled run (read as the decoder reads it)
+    counts: list[collections.Counter]
+
+
+def target(c: collections.Counter) -> float:
+    return c["hit_art"] + 0.5 * (c["true_head"] - (c["n_out_head"] - c["true_head"]))
+
+
+def read_page(raw: str, gold: dict, path, ev) -> tuple[np.ndarray | None, list[collections.Counter]]:
+    out = []
+    x = None
+    k = 0
+    while True:
+        engine.FORCE, engine.SEEN[:] = k, []
+        parsed = parse_page(raw).to_json()
+        out.append(collections.Counter({a: int(b) for a, b in ev.score_page(path, gold, parsed).items()}))
+        if not engine.SEEN:
+            break
+        x = engine.SEEN[0]
+        k += 1
+        if k >= len(x):
+            break
+    engine.FORCE = None
+    return x, out
+
+
+def all_pages() -> list[Example]:
+    pages = real_pages()
+    data = [e for e in dataset(pages) if e.train]
+    fold_of = fold_of_sources(pages)
+    for f in range(FOLDS):
+        arts = articles_of([p for p in pages if fold_of[p.source] == f])
+        for page, _labels in synthetic(arts, LATE_PAGES // FOLDS, 11, f, after_p=0.5, name="late-headlines"):
+            data.append(Example(f, page, None, [], train=False))
+    return data
+
+
+def read_all(data: list[Example], ev) -> list[Read]:
+    out = []
+    for e in data:
+        path = e.page.path.with_name(e.page.path.name.replace(".gold.json", ".txt")) if e.page.path else None
+        if path is None or e.page.set == "no-blanks":
+            path = _Text(e.page.raw)
+        x, counts = read_page(e.page.raw, e.page.gold, path, ev)
+        out.append(Read(e.page.set, e.fold, x, counts))
+    return out
+
+
+def fit(reads: list[Read], l2: float) -> np.ndarray:
+    """Conditional-logit weights (Newton's method, ridge ``l2``): each page's readings, its target
+    spread evenly over the readings that score best."""
+    pages = []
+    for r in reads:
+        if r.x is None or len(r.counts) < 2:
+            continue
+        t = np.array([target(c) for c in r.counts[: len(r.x)]])
+        if t.max() == t.min():
+            continue
+        pages.append((r.x, (t == t.max()) / (t == t.max()).sum()))
+    d = len(roundup.FEATURES)
+    w = np.zeros(d)
+    for _ in range(30):
+        grad = l2 * w
+        hess = l2 * np.eye(d)
+        for x, y in pages:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            grad += x.T @ (p - y)
+            hess += x.T @ (np.diag(p) - np.outer(p, p)) @ x
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-5:
+            break
+    return w
+
+
+def picked(reads: list[Read], w: np.ndarray | None) -> dict[str, collections.Counter]:
+    """Each set's counts with every page read as ``w`` picks (None: the decoder's reading)."""
+    out: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for r in reads:
+        k = 0 if w is None or r.x is None else int(np.argmax(r.x @ w))
+        out[r.set] += r.counts[k]
+        out[r.set]["pages"] += 1
+    return out
+
+
+def choose_ridge(reads: list[Read]) -> float:
+    """The ridge whose leave-one-fold-out picks score best on these (training) pages."""
+    best, best_l2 = None, RIDGE_GRID[0]
+    folds = sorted({r.fold for r in reads})
+    for l2 in RIDGE_GRID:
+        total = 0.0
+        for f in folds:
+            w = fit([r for r in reads if r.fold != f], l2)
+            for r in reads:
+                if r.fold == f and r.x is not None:
+                    total += target(r.counts[int(np.argmax(r.x @ w))])
+        if best is None or total > best:
+            best, best_l2 = total, l2
+    return best_l2
+
+
+def seed_reads(ev) -> list[Read]:
+    out = []
+    for gp in sorted((SHARED / "data" / "seed").glob("*.gold.json")):
+        raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        raw = "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
+        x, counts = read_page(raw, json.loads(gp.read_text(encoding="utf-8")), _Text(raw), ev)
+        out.append(Read("seed no blanks", -1, x, counts))
+    return out
+
+
+SETS = (
+    "pages-dev-engine",
+    "no-blanks",
+    "relaid-out",
+    "briefs",
+    "labelled",
+    "late-headlines",
+    "seed no blanks",
+)
+
+
+def report(title: str, base: dict, new: dict) -> None:
+    print(title)
+    for s in SETS:
+        if s in base:
+            print(f"  {s:16s} main   {figures(base[s])}")
+            print(f"  {'':16s} stage  {figures(new[s])}")
+
+
+def kfold(folder: Path, data: list[Example], ev) -> None:
+    base_all: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    new_all: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for f in range(FOLDS):
+        t0 = time.process_time()
+        path = folder / f"fold-{f + 1}.json"
+        layout.set_model(layout.LineModel.from_json(json.loads(path.read_text(encoding="utf-8"))))
+        paras = folder / f"fold-{f + 1}-paragraphs.json"
+        article_model.set_paragraph_weights(json.loads(paras.read_text(encoding="utf-8")) or None)
+        reads = read_all(data, ev)
+        train = [r for r in reads if r.fold != f]
+        l2 = choose_ridge(train)
+        w = fit(train, l2)
+        held = [r for r in reads if r.fold == f] + seed_reads(ev)
+        base, new = picked(held, None), picked(held, w)
+        report(f"fold {f + 1} (ridge {l2}, {time.process_time() - t0:.0f} s CPU)", base, new)
+        print("  weights " + " ".join(f"{n}={v:.2f}" for n, v in zip(roundup.FEATURES, w)), flush=True)
+        for s in base:
+            if s != "seed no blanks":
+                base_all[s] += base[s]
+                new_all[s] += new[s]
+    report("5-fold held out (seed: per fold above)", base_all, new_all)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kfold", metavar="DIR", help="fold models of tools/kfold_parser.py --save")
+    ap.add_argument("--off", action="store_true", help="ship the weights switched off")
+    args = ap.parse_args()
+    ev = scorer()
+    roundup.set_model(None)
+    t0 = time.process_time()
+    data = all_pages()
+    if args.kfold:
+        kfold(Path(args.kfold), data, ev)
+        return
+    reads = read_all(data, ev)
+    l2 = choose_ridge(reads)
+    w = fit(reads, l2)
+    seed = seed_reads(ev)
+    dev_base, dev_new = picked(reads + seed, None), picked(reads + seed, w)
+    report(f"dev (training pages; ridge {l2}; seed never trained on)", dev_base, dev_new)
+    out = {
+        "features": list(roundup.FEATURES),
+        "weights": [round(float(v), 4) for v in w],
+        "ridge": l2,
+        "on": not args.off,
+    }
+    path = resource_path(*roundup.MODEL_FILE)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({time.process_time() - t0:.0f} s CPU)")
+
+
+if __name__ == "__main__":
+    main()
