@@ -60,6 +60,7 @@ class Read:
 
     set: str
     fold: int
+    name: str
     x: np.ndarray | None  # None: no labelled run (read as the decoder reads it)
     counts: list[collections.Counter]
 
@@ -104,7 +105,7 @@ def read_all(data: list[Example], ev) -> list[Read]:
         if path is None or e.page.set == "no-blanks":
             path = _Text(e.page.raw)
         x, counts = read_page(e.page.raw, e.page.gold, path, ev)
-        out.append(Read(e.page.set, e.fold, x, counts))
+        out.append(Read(e.page.set, e.fold, e.page.path.name if e.page.path else e.page.source, x, counts))
     return out
 
 
@@ -147,6 +148,21 @@ def picked(reads: list[Read], w: np.ndarray | None) -> dict[str, collections.Cou
     return out
 
 
+def changes(reads: list[Read], w: np.ndarray) -> None:
+    """The pages whose reading the re-ranker changes, with the counts it moves."""
+    for r in reads:
+        if r.x is None:
+            continue
+        k = int(np.argmax(r.x @ w))
+        if k:
+            a, b = r.counts[0], r.counts[k]
+            print(
+                f"    {r.set}/{r.name}: reading {k} of {len(r.x)}, articles {a['hit_art']} -> {b['hit_art']},"
+                f" heads {a['true_head']} -> {b['true_head']}, made up {a['n_out_head'] - a['true_head']}"
+                f" -> {b['n_out_head'] - b['true_head']}"
+            )
+
+
 def choose_ridge(reads: list[Read]) -> float:
     """The ridge whose leave-one-fold-out picks score best on these (training) pages."""
     best, best_l2 = None, RIDGE_GRID[0]
@@ -169,7 +185,7 @@ def seed_reads(ev) -> list[Read]:
         raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
         raw = "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
         x, counts = read_page(raw, json.loads(gp.read_text(encoding="utf-8")), _Text(raw), ev)
-        out.append(Read("seed no blanks", -1, x, counts))
+        out.append(Read("seed no blanks", -1, gp.name, x, counts))
     return out
 
 
@@ -208,6 +224,7 @@ def kfold(folder: Path, data: list[Example], ev) -> None:
         held = [r for r in reads if r.fold == f] + seed_reads(ev)
         base, new = picked(held, None), picked(held, w)
         report(f"fold {f + 1} (ridge {l2}, {time.process_time() - t0:.0f} s CPU)", base, new)
+        changes([r for r in held if r.set != "labelled"], w)
         print("  weights " + " ".join(f"{n}={v:.2f}" for n, v in zip(roundup.FEATURES, w)), flush=True)
         for s in base:
             if s != "seed no blanks":
@@ -234,6 +251,7 @@ def main() -> None:
     seed = seed_reads(ev)
     dev_base, dev_new = picked(reads + seed, None), picked(reads + seed, w)
     report(f"dev (training pages; ridge {l2}; seed never trained on)", dev_base, dev_new)
+    changes([r for r in reads + seed if r.set != "labelled"], w)
     out = {
         "features": list(roundup.FEATURES),
         "weights": [round(float(v), 4) for v in w],
