@@ -20,6 +20,7 @@ conditional-logit re-ranker whose weights ``tools/train_roundup.py`` fits on man
 
 from __future__ import annotations
 
+import collections
 import json
 import math
 import re
@@ -56,15 +57,20 @@ FEATURES = (
     "short_articles",
     "head_in_body",
     "title_other_heads",
+    "title_repeated_label",
+    "title_head_length",
+    "title_head_comma",
 )
 
 
 @dataclass
 class Run:
-    """A labelled run: its lines' places among the page's text lines, and the label's name."""
+    """A labelled run: its lines' places among the page's text lines, the label's name, and
+    the headline's text after the label."""
 
     rows: tuple[int, ...]
     name: str
+    head: str = ""
 
 
 def _han(text: str) -> str:
@@ -89,8 +95,12 @@ def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
     n = len(texts)
 
     def plain_title(t: str) -> bool:
-        return bool(t) and not (
-            ends_sentence(t) or is_credit(t) or is_byline(t) or is_note(t) or starts_with_dateline(t)
+        return (
+            bool(t)
+            and not t.endswith(("，", "、", "；", ","))
+            and not (
+                ends_sentence(t) or is_credit(t) or is_byline(t) or is_note(t) or starts_with_dateline(t)
+            )
         )
 
     while k < n:
@@ -105,12 +115,12 @@ def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
                 and not _LABEL.match(nxt)
                 and len(_han(nxt)) >= 3
             ):
-                out.append(Run((k, k + 1), _han(m.group(1))))
+                out.append(Run((k, k + 1), _han(m.group(1)), nxt))
                 k += 2
                 continue
         m = _INLINE.match(t) if short and plain_title(t) else None
         if m and len(_han(m.group(1))) >= 2 and len(_han(m.group(2))) >= 3 and k + 1 < n:
-            out.append(Run((k,), _han(m.group(1))))
+            out.append(Run((k,), _han(m.group(1)), m.group(2)))
         k += 1
     return out
 
@@ -222,6 +232,10 @@ def features(
         head_above = float(titled[0] and any(base[k] == "B" for k in range(max(0, first - 3), first)))
     run_rows = {k for r in runs for k in r.rows}
     others = sum(1 for k, s in enumerate(base) if s == "B" and k not in run_rows and k > 1)
+    names = collections.Counter(r.name for r in runs)
+    repeated = sum(1 for r in runs if names[r.name] > 1) / n_runs if n_runs else 0.0
+    head_len = sum(len(_han(r.head)) for r in runs) / n_runs if n_runs else 0.0
+    comma = sum(1 for r in runs if re.search(r"[，,、；]", r.head)) / n_runs if n_runs else 0.0
     lengths = [len(_han(body)) for _h, body in articles] or [0]
     mean = sum(lengths) / len(lengths)
     spread = float(np.std(lengths) / mean) if mean > 0 else 0.0
@@ -248,6 +262,9 @@ def features(
             sum(1 for x in lengths if x < 120) / len(lengths),
             sum(sims) / len(sims) if sims else 0.0,
             share * min(others, 10) / 10.0,
+            share * repeated,
+            share * min(head_len, 30.0) / 10.0,
+            share * comma,
         ]
     )
 
