@@ -159,9 +159,12 @@ def set_model(new: RoundupModel | None | bool) -> None:
 
 def model_digest() -> str:
     """A short digest of the shipped re-ranker's weights when it ships switched on ("" if not:
-    the parse is the decoder's, as without this stage)."""
-    m = model()
-    return resource_digest(*MODEL_FILE) if m is not None and m.on else ""
+    the parse is the decoder's, as without this stage). Read without checking its features, so
+    that tools/train_roundup.py can replace a model fitted on other ones."""
+    path = resource_path(*MODEL_FILE)
+    if not path.exists() or not json.loads(path.read_text(encoding="utf-8")).get("on", True):
+        return ""
+    return resource_digest(*MODEL_FILE)
 
 
 def constrained(emit: np.ndarray, runs: Sequence[Run], as_title: bool) -> np.ndarray:
