@@ -66,7 +66,12 @@ def test_a_reranker_that_weighs_briefs_reads_each_labelled_brief_as_an_article()
     try:
         roundup.set_model(roundup.RoundupModel(w))
         sections = [s for s in parse_page(ROUNDUP).sections if s.heading]
-        assert [s.heading.text for s in sections] == ["补齐短板提成效", "真抓实干勇担当", "招大引强在行动", "突破常规促发展"]
+        assert [s.heading.text for s in sections] == [
+            "补齐短板提成效",
+            "真抓实干勇担当",
+            "招大引强在行动",
+            "突破常规促发展",
+        ]
         assert [s.kicker.text if s.kicker else None for s in sections] == [
             "区组织人社局：",
             "区发展改革局：",
@@ -87,11 +92,15 @@ runs_st = st.lists(st.integers(0, 29), min_size=1, max_size=6, unique=True)
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.lists(st.floats(-8, 0), min_size=len(LABELS), max_size=len(LABELS)), min_size=32, max_size=32),
+    st.lists(
+        st.lists(st.floats(-8, 0), min_size=len(LABELS), max_size=len(LABELS)), min_size=32, max_size=32
+    ),
     runs_st,
     st.booleans(),
 )
-def test_every_reading_keeps_its_runs_as_it_was_asked(emit: list[list[float]], starts: list[int], inline: bool) -> None:
+def test_every_reading_keeps_its_runs_as_it_was_asked(
+    emit: list[list[float]], starts: list[int], inline: bool
+) -> None:
     # Runs two lines long (label, headline) or one (label and headline on one line), never overlapping.
     rows, used = [], set()
     for k in sorted(starts):

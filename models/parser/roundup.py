@@ -7,10 +7,10 @@ other pages print a series of accounts inside one article in the same shape (刘
 (``headlines``) reads counts made on its own first reading, so neither can tell the two apart:
 what does lies on the page as a whole.
 
-This stage reads the page several whole ways — the decoder's reading, the reading with every
-labelled run a title block (the label line opening it, its headline going on with it), the
-reading with every such run read as lines of the text — each a Viterbi path of the same line
-scores under those constraints, and picks one by page-level features of the articles each makes
+This stage reads the page more than one whole way — the decoder's reading and the reading with
+every labelled run a title block (the label line opening it, its headline going on with it), the
+best Viterbi path of the same line scores under that constraint (``READINGS``: a reading with
+every run lines of the text was measured, not shipped) — and picks one by page-level features of the articles each makes
 (how many, their lengths and spread, whether the labels' names open the leads below them, the
 headlines' words in their bodies, a headline just above the first labelled run, whether every
 run is read alike, and how much the line model loses by the change), weighed by a small
@@ -41,6 +41,10 @@ SHORT_LINE = 0.85
 _LABEL = re.compile(r"^([^：:，。；！？“”]{2,14})[：:]$")
 _INLINE = re.compile(r"^([^：:，。；！？“”]{2,10})[：:]\s*([^：:]{4,})$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+#: The readings tried beside the decoder's: every run a title block (True); every run lines of
+#: the text (False) was measured too and lost real headlines held out (docs/parser.md).
+READINGS: tuple[bool, ...] = (True,)
 
 FEATURES = (
     "lm_delta",
@@ -204,7 +208,7 @@ def path_score(m, emit: np.ndarray, seq: Sequence[str]) -> float:
 def readings(m, emit: np.ndarray, base: list[str], runs: Sequence[Run]) -> list[list[str]]:
     """The candidate readings, each once: the decoder's, every run a title, every run text."""
     out = [base]
-    for as_title in (True, False):
+    for as_title in READINGS:
         seq = m.viterbi(constrained(emit, runs, as_title))
         if seq not in out:
             out.append(seq)
