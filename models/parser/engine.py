@@ -47,8 +47,9 @@ def engine_sections(
     if placement is ...:
         placement = model().placement
     if labels is None:
-        labels = _reading(lines, body, placement)
-    units = _units(body, [labels[ln.index] for ln in body], placement)
+        units = _reading(lines, body, placement)
+    else:
+        units = _units(body, [labels[ln.index] for ln in body], placement)
     if cache is None:
         return [_section(title, body) for title, body in units]
     out = []
@@ -91,29 +92,30 @@ FORCE: int | None = None
 SEEN: list[np.ndarray] = []
 
 
-def _reading(lines: Sequence[Line], body: Sequence[Line], placement: np.ndarray | None) -> dict[int, str]:
-    """The lines' labels: the decoder's reading, or, on a page with labelled runs and a
-    round-up re-ranker shipped on, the reading it picks (``roundup``)."""
+def _reading(
+    lines: Sequence[Line], body: Sequence[Line], placement: np.ndarray | None
+) -> list[tuple[list[Line], list[Line]]]:
+    """The page's articles as the decoder reads its lines, or, on a page with labelled runs and
+    a round-up re-ranker shipped on, as the reading it picks reads them (``roundup``)."""
     if not body:
-        return {}
+        return []
     emit, _breaks = line_scores(lines)
     m = model()
     base = m.viterbi(emit)
     rerank = roundup.model()
     if (rerank is None or not rerank.on) and FORCE is None:
-        return dict(zip((ln.index for ln in body), base))
+        return _units(body, base, placement)
     texts = [ln.stripped for ln in body]
     runs = roundup.labelled_runs(texts, [ln.width for ln in body])
-    if not runs:
-        return dict(zip((ln.index for ln in body), base))
-    seqs = roundup.readings(m, emit, base, runs)
+    seqs = roundup.readings(m, emit, base, runs) if runs else [base]
+    if len(seqs) == 1:
+        return _units(body, base, placement)
     top = roundup.path_score(m, emit, base)
-    rows = []
+    readings, rows = [], []
     for seq in seqs:
-        arts = [
-            ("".join(ln.stripped for ln in t), "".join(ln.stripped for ln in b))
-            for t, b in _units(body, seq, placement)
-        ]
+        units = _units(body, seq, placement)
+        readings.append(units)
+        arts = [("".join(ln.stripped for ln in t), "".join(ln.stripped for ln in b)) for t, b in units]
         rows.append(roundup.features(texts, seq, base, runs, roundup.path_score(m, emit, seq) - top, arts))
     x = np.vstack(rows)
     if FORCE is not None:
@@ -122,7 +124,7 @@ def _reading(lines: Sequence[Line], body: Sequence[Line], placement: np.ndarray 
     else:
         assert rerank is not None
         pick = int(np.argmax(x @ rerank.weights))
-    return dict(zip((ln.index for ln in body), seqs[pick]))
+    return readings[pick]
 
 
 def split_body(body: Sequence[Line]) -> list[list[Line]]:

@@ -197,12 +197,10 @@ def path_score(m, emit: np.ndarray, seq: Sequence[str]) -> float:
     """The decoder's score of a whole reading (emissions less the prior, with transitions)."""
     from models.parser.layout import LABELS
 
-    idx = [LABELS.index(s) for s in seq]
-    rows = emit - m.prior_weight * m.prior
-    total = float(m.start[idx[0]]) + float(rows[0, idx[0]])
-    for k in range(1, len(idx)):
-        total += m.transition_weight * float(m.transitions[idx[k - 1], idx[k]]) + float(rows[k, idx[k]])
-    return total
+    idx = np.fromiter((LABELS.index(s) for s in seq), dtype=int, count=len(seq))
+    rows = emit[np.arange(len(idx)), idx] - m.prior_weight * m.prior[idx]
+    steps = m.transition_weight * m.transitions[idx[:-1], idx[1:]]
+    return float(m.start[idx[0]] + rows.sum() + steps.sum())
 
 
 def readings(m, emit: np.ndarray, base: list[str], runs: Sequence[Run]) -> list[list[str]]:
