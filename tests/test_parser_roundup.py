@@ -134,3 +134,16 @@ def test_training_can_read_a_page_each_way_and_sees_every_reading() -> None:
     finally:
         engine.FORCE = None
         engine.SEEN.clear()
+
+
+def test_the_shipped_reranker_reads_a_roundup_without_blank_lines_as_its_units_briefs() -> None:
+    # The seed page's shape (a real round-up, never a training page): the decoder alone reads
+    # every label and headline as lines of one article.
+    sections = [s for s in parse_page(ROUNDUP).sections if s.heading]
+    assert [(s.kicker.text if s.kicker else None, s.heading.text) for s in sections] == [
+        ("区组织人社局：", "补齐短板提成效"),
+        ("区发展改革局：", "真抓实干勇担当"),
+        ("区招商局：", "招大引强在行动"),
+        ("苏家作乡：", "突破常规促发展"),
+    ]
+    assert all(s.paragraphs for s in sections)
