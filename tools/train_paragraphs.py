@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import sys
 from pathlib import Path
 
@@ -30,14 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 import models.parser as parser  # noqa: E402
 from models.parser import engine  # noqa: E402
-from models.parser.paragraph_breaks import BodyRun, gap_features, length_features  # noqa: E402
+from models.parser.paragraph_breaks import BodyRun, gap_features  # noqa: E402
 from models.parser.paragraphs import local_widths  # noqa: E402
 
 L2 = 1.0
-#: ART_PARA_LENGTH=1: the gaps also read how many lines their paragraph holds so far
-#: (``paragraph_breaks.length_features``, the gold's count on training pages; the parser's
-#: Viterbi pass carries it as its state once the weights hold them).
-LENGTH = os.environ.get("ART_PARA_LENGTH", "0") == "1"
 
 Example = tuple[list[str], int]
 
@@ -88,17 +83,12 @@ def gap_examples(raw: str, labels: list) -> list[tuple[Example, list, int]]:
     for lines, columns in body_runs(raw):
         opens = gold_opens(labels, lines)
         run = BodyRun(lines, columns)
-        length = 0
         for k in range(len(lines) - 1):
-            length = 1 if (opens[k] or k == 0) else length + 1
             if opens[k] is None or opens[k + 1] is None:
                 continue
             always, first, later = gap_features(run, k)
             opened = opens[k] or k == 0
-            names = always + (first if opened else later)
-            if LENGTH and not opened:
-                names = names + length_features(run, k, length)
-            out.append(((names, int(opens[k + 1])), lines, k))
+            out.append(((always + (first if opened else later), int(opens[k + 1])), lines, k))
     return out
 
 

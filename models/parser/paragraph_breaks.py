@@ -252,32 +252,6 @@ def gap_features(run: BodyRun, k: int) -> tuple[list[str], list[str], list[str]]
     return f, first, later
 
 
-#: How many lines the paragraph holds so far (line k and those above it in its paragraph),
-#: grouped: the Viterbi pass carries the count as its state, capped at ``LENGTH_CAP``.
-LENGTH_CAP = 10
-_LENGTH_BINS = ("", "", "2", "3", "4", "5", "5", "7", "7", "7", "10")
-
-
-def length_features(run: BodyRun, k: int, length: int) -> list[str]:
-    """Features of the gap after line ``k`` when its paragraph holds ``length`` lines up to
-    it (two or more: one is the "opened its paragraph" case): a paragraph's length in
-    lines, alone and with how line k ends (a full line ending a sentence ends a long
-    paragraph more often than a short one; a list's items are one or two lines each).
-    Fitted only where the weights hold them (``length_state``)."""
-    lb = _LENGTH_BINS[min(length, LENGTH_CAP)]
-    return [f"L.{lb}", f"L.{lb}.{run.ends[k]}"]
-
-
-_length_read: list = [None, False]  # the weights last asked about, and the answer
-
-
-def length_state(weights: dict[str, float]) -> bool:
-    """Do these weights read a paragraph's length (``length_features``)?"""
-    if _length_read[0] is not weights:
-        _length_read[:] = [weights, any(name.startswith("L.") for name in weights)]
-    return _length_read[1]
-
-
 def _logit(names: list[str], weights: dict[str, float]) -> float:
     get = weights.get
     total = 0.0
@@ -290,10 +264,17 @@ def _log_sigmoid(z: float) -> float:
     return -math.log1p(math.exp(-z)) if z > -30 else z
 
 
-def _viterbi(run: BodyRun, weights: dict[str, float]) -> list[bool]:
-    """Does each line open a paragraph: a two-state Viterbi pass (line k opened its
-    paragraph or not)."""
-    n = len(run.lines)
+def split_scored(
+    lines: Sequence[Line], weights: dict[str, float], columns: Sequence[float] | None = None
+) -> list[list[Line]]:
+    """Group body lines (blank lines already dropped) into paragraphs by the fitted weights.
+
+    ``columns`` are the lines' ``local_widths`` when the caller has them already.
+    """
+    if not lines:
+        return []
+    run = BodyRun(lines, columns)
+    n = len(lines)
     # Viterbi over "line k opens a paragraph" (1) or not (0); line 0 opens one.
     score = [-math.inf, 0.0]
     back: list[tuple[int, int]] = []
@@ -320,64 +301,6 @@ def _viterbi(run: BodyRun, weights: dict[str, float]) -> list[bool]:
         opens[k] = state == 1
         state = back[k - 1][state]
     opens[0] = True
-    return opens
-
-
-def _viterbi_lengths(run: BodyRun, weights: dict[str, float]) -> list[bool]:
-    """The same pass with the paragraph's length in lines as its state (1 .. ``LENGTH_CAP``;
-    1: line k opened its paragraph), so that a break also weighs how long the paragraph
-    it ends has run (``length_features``)."""
-    n = len(run.lines)
-    cap = LENGTH_CAP
-    score = [-math.inf] * (cap + 1)
-    score[1] = 0.0
-    back: list[list[int]] = []
-    for k in range(n - 1):
-        always, first, later = gap_features(run, k)
-        base = _logit(always, weights)
-        held = "dateline_end" in run.marks[k]
-        z_later = base + _logit(later, weights)
-        new = [-math.inf] * (cap + 1)
-        arg = [0] * (cap + 1)
-        for state in range(1, cap + 1):
-            here = score[state]
-            if here == -math.inf:
-                continue
-            if held:
-                z = -math.inf
-            elif state == 1:
-                z = base + _logit(first, weights)
-            else:
-                z = z_later + _logit(length_features(run, k, state), weights)
-            nxt = min(state + 1, cap)
-            for to, logp in ((1, _log_sigmoid(z)), (nxt, 0.0 if held else _log_sigmoid(-z))):
-                if here + logp > new[to]:
-                    new[to], arg[to] = here + logp, state
-        back.append(arg)
-        score = new
-    state = max(range(1, cap + 1), key=lambda s: score[s])
-    opens = [False] * n
-    for k in range(n - 1, 0, -1):
-        opens[k] = state == 1
-        state = back[k - 1][state]
-    opens[0] = True
-    return opens
-
-
-def split_scored(
-    lines: Sequence[Line], weights: dict[str, float], columns: Sequence[float] | None = None
-) -> list[list[Line]]:
-    """Group body lines (blank lines already dropped) into paragraphs by the fitted weights.
-
-    ``columns`` are the lines' ``local_widths`` when the caller has them already.
-    """
-    if not lines:
-        return []
-    run = BodyRun(lines, columns)
-    if length_state(weights):
-        opens = _viterbi_lengths(run, weights)
-    else:
-        opens = _viterbi(run, weights)
     paragraphs: list[list[Line]] = []
     for line, opened in zip(lines, opens):
         if opened:
@@ -387,4 +310,4 @@ def split_scored(
     return paragraphs
 
 
-__all__ = ["BodyRun", "gap_features", "length_features", "split_scored"]
+__all__ = ["BodyRun", "gap_features", "split_scored"]
