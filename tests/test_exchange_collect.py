@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from annotation_pages import ASTRAL_PAGE, library_with, sample_text
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from models.annotations.exchange import (
@@ -104,6 +104,8 @@ def _make(annotations, page_ids, highlights, tampers, corrections) -> None:
         page = annotations.open_page(page_ids[page_n])
         section = min(int(section_f * len(page.texts)), len(page.texts) - 1)
         text = page.texts[section]
+        if not text:
+            continue  # an earlier correction deleted the whole section: nothing there to correct
         start = min(int(start_f * len(text)), len(text))
         end = min(start + length, len(text))
         result = annotations.library.correct(page_ids[page_n], section, start, end, replacement)
@@ -130,6 +132,13 @@ def _rows(annotations) -> list[tuple]:
     tampers=st.lists(tamper_recipe, max_size=6),
     corrections=st.lists(correction_recipe, max_size=3),
     one_issue=st.booleans(),
+)
+# A section whose whole text the first correction deleted (found by a random run).
+@example(
+    highlights=[],
+    tampers=[],
+    corrections=[(1, 0.0, 0.0, 4, "", False), (1, 0.0, 0.0, 0, "", False)],
+    one_issue=False,
 )
 def test_reading_pages_in_bulk_gives_what_opening_each_page_gives(
     tmp_path: Path, highlights, tampers, corrections, one_issue
