@@ -228,8 +228,12 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.tr("Find Prev&ious"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
+        # The platform's Preferences key, which Qt's X11 map lacks: Ctrl+, there (as on macOS and in
+        # GNOME's and KDE's own applications).
         self.preferences_action = self._action(
-            self.tr("Pr&eferences…"), self.show_preferences, key.Preferences
+            self.tr("Pr&eferences…"),
+            self.show_preferences,
+            QKeySequence.keyBindings(key.Preferences) or [QKeySequence("Ctrl+,")],
         )
         self.toggle_raw_action = self._action(
             self.tr("&Raw OCR Text"), self.set_raw_view_shown, QKeySequence("Ctrl+U"), checkable=True
