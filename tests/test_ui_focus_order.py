@@ -294,3 +294,40 @@ def test_tab_round_the_window_then_a_collection_leaves_every_list_whole() -> Non
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split()[:2] == ["deleted", "0"], done.stdout
+
+
+def _left_tab_bar(window) -> QTabBar:
+    bars = [
+        bar
+        for bar in window.findChildren(QTabBar)
+        if bar.parentWidget() is window and bar.isVisible() and bar.count() >= 3
+    ]
+    assert len(bars) == 1
+    return bars[0]
+
+
+def test_a_click_on_a_docks_tab_gives_that_dock_the_keyboard(qtbot, window) -> None:
+    """Qt raised the dock and left the keys in the column: an editor who clicked the Outline tab
+    and pressed Down, Down, Return split a paragraph in the column they had left."""
+    window.page_view.focus_column(1)
+    column = window.page_view.active_column()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is column)
+    bar = _left_tab_bar(window)
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    wanted = {
+        "Library": window.library_panel.tree,
+        "Search": window.search_panel.field,
+        "Outline": window.outline,
+    }
+    for title, widget in wanted.items():
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(titles.index(title)).center())
+        qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w)
+        assert bar.tabText(bar.currentIndex()) == title
+        window.page_view.focus_column(1)  # back in the column before the next click
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is column)
+    # the clicked Outline takes Down and Return: the page shows the outline's third entry's column
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(titles.index("Outline")).center())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.outline)
+    before = window.outline.currentRow()
+    QTest.keyClick(window.outline, Qt.Key.Key_Down)
+    assert window.outline.currentRow() == before + 1
