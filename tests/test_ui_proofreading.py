@@ -1149,8 +1149,12 @@ def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_th
     qtbot, window, tmp_path
 ) -> None:
     """File ▸ Open Library while proofreading, proofread a page there, quit; the next start on the
-    first library: the mode came on at its page of that id. The mode ends with the library."""
+    first library: the mode came on at its page of that id. The mode ends with the library. The
+    start shows the first library's own last page (it showed the sample page: only the last
+    library's last page was kept), out of the mode."""
     proofread(qtbot, window)
+    own_page = window.library_page_id
+    own_text = shown(window)
     other = _library_b(tmp_path)
     settings = window.settings
     assert window.switch_library(str(other))
@@ -1159,10 +1163,15 @@ def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_th
     proofread(qtbot, window)
     window.close()
     again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
-    # the last page read was the other library's: not this one's page of the same id
-    assert again.page_where.startswith("file:") and "没有" not in "".join(shown(again))
+    # the last page read was the other library's: not this one's page of that id, but this one's own
+    assert again.page_where == f"library:{own_page}" and shown(again) == own_text
+    assert "没有" not in "".join(shown(again))
     qtbot.wait(100)
     assert not again.proofreading.active
+    again.close()
+    # and back on the other library: its own last page
+    third = start_again(qtbot, settings, other)
+    assert third.page_where == "library:1" and "没有" in "".join(shown(third))
 
 
 def test_resuming_keeps_the_caret_on_its_word_when_the_paragraph_changed_meanwhile(

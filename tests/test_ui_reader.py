@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtWidgets import QApplication
@@ -613,3 +616,43 @@ def test_changing_only_the_size_in_preferences_keeps_the_typeface(qtbot, window,
     assert window._style().family == in_use
     dialog.family.setCurrentFont(QFont(others[0]))  # a face the user picks is used
     assert window._style().family == dialog.family.currentFont().family() != in_use
+
+
+_LIBRARIES = [f"/data/报库 {n}.sqlite3" for n in range(30)] + ["postgresql://ed@host/𠀀报"]
+
+
+@given(
+    reads=st.lists(
+        st.tuples(st.sampled_from(_LIBRARIES), st.integers(1, 10**6), st.booleans()), min_size=1, max_size=60
+    )
+)
+@hypothesis_settings(max_examples=40, deadline=None)
+def test_each_librarys_own_last_page_is_kept_for_the_twenty_read_last(tmp_path_factory, reads) -> None:
+    """Only the last library's last page was kept: a session on B, then a start on A, showed the
+    sample page. Each of the 20 libraries read last keeps its own; a file read does not forget them."""
+    from ui.common.settings import MAX_LIBRARY_PAGES
+
+    folder = tmp_path_factory.mktemp("settings")
+    kept = Settings(QSettings(str(folder / "dubao.ini"), QSettings.Format.IniFormat))
+    expected: dict[str, str] = {}
+    order: list[str] = []
+    for library, page, a_file_after in reads:
+        kept.set_last_page(f"library:{page}", library)
+        expected[library] = f"library:{page}"
+        order = [library, *(o for o in order if o != library)]
+        if a_file_after:
+            kept.set_last_page("file:/tmp/page.txt")
+    again = Settings(QSettings(str(folder / "dubao.ini"), QSettings.Format.IniFormat))  # the next start
+    for library in _LIBRARIES:
+        wanted = expected[library] if library in order[:MAX_LIBRARY_PAGES] else ""
+        assert again.library_last_page(library) == wanted, library
+
+
+def test_a_last_page_kept_by_an_earlier_version_is_still_its_librarys(settings) -> None:
+    settings.store.setValue("session/last_page", "library:7")  # as 0.x kept it: one value, no list
+    settings.store.setValue("session/last_library", "/data/a.sqlite3")
+    assert settings.library_last_page("/data/a.sqlite3") == "library:7"
+    assert settings.library_last_page("/data/b.sqlite3") == ""
+    settings.set_last_page("library:3", "/data/b.sqlite3")  # a session on b: a's page is still a's
+    assert settings.library_last_page("/data/b.sqlite3") == "library:3"
+    assert settings.library_last_page("/data/a.sqlite3") == "library:7"

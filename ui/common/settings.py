@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+#: libraries whose own last page read is kept (the most recent ones)
+MAX_LIBRARY_PAGES = 20
 
 
 def _int(value: object, default: int, low: int, high: int) -> int:
@@ -143,8 +146,37 @@ class Settings:
         """Keep the last page read and, for a library page, the library it is in (``library``:
         ``ui.library.library_identity.library_key``): another library's page of the same id is
         not it."""
+        kept = self.library_pages()
+        before, before_in = self.last_page(), self.last_library()
+        if before_in and before.startswith("library:") and all(key != before_in for key, _ in kept):
+            kept.insert(0, (before_in, before))  # as an earlier version kept it: one value, no list
         self.store.setValue("session/last_page", where)
         self.store.setValue("session/last_library", library)
+        if library and where.startswith("library:"):
+            kept = [(library, where), *((key, page) for key, page in kept if key != library)]
+        self.store.setValue("session/library_pages", json.dumps(kept[:MAX_LIBRARY_PAGES], ensure_ascii=False))
+
+    def library_pages(self) -> list[tuple[str, str]]:
+        """(library, "library:PAGE_ID") for the libraries read last, the most recent first: each
+        library's own last page (a session on B, then a start on A, opens A's)."""
+        try:
+            value = json.loads(str(self.store.value("session/library_pages", "") or "[]"))
+        except ValueError:
+            return []
+        if not isinstance(value, list):
+            return []
+        return [
+            (str(entry[0]), str(entry[1]))
+            for entry in value
+            if isinstance(entry, list) and len(entry) == 2 and str(entry[1]).startswith("library:")
+        ][:MAX_LIBRARY_PAGES]
+
+    def library_last_page(self, library: str) -> str:
+        """The last page read in ``library`` ("library:PAGE_ID"; empty when none is kept): the
+        last page read if it is that library's (as every version kept it), else its own entry."""
+        if self.last_library() == library and self.last_page().startswith("library:"):
+            return self.last_page()
+        return next((page for key, page in self.library_pages() if key == library), "")
 
     def last_library(self) -> str:
         """The library the last page read is in ("" for a file, or as kept by a version that

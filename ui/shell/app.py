@@ -196,8 +196,11 @@ def last_page(window: MainWindow, settings: Settings) -> bool:
     if kept_in:
         from ui.library.library_identity import target_key
 
-        if kept_in != target_key(window.db_path):
-            return False  # read in another library (another --db): its page of that id is not it
+        # Read in another library (another --db): its page of that id is not it; this library's
+        # own last page, if one is kept.
+        last = settings.library_last_page(target_key(window.db_path))
+        if not last:
+            return False
     return window.open_library_page_ref(last)
 
 
