@@ -46,10 +46,23 @@ def focus_dock(window: Any, dock: QDockWidget) -> None:
     if last is not None and (last is content or content.isAncestorOf(last)) and _takes_click(last):
         last.setFocus(Qt.FocusReason.MouseFocusReason)
         return
-    for widget in [content, *content.findChildren(QWidget)]:
-        if _takes_click(widget):
-            widget.setFocus(Qt.FocusReason.MouseFocusReason)
-            return
+    first = _first_taking_click(content)
+    if first is not None:
+        first.setFocus(Qt.FocusReason.MouseFocusReason)
+
+
+def _first_taking_click(widget: QWidget) -> QWidget | None:
+    """``widget`` or its first descendant (depth first) that takes a click's focus. Each level's
+    direct children only: ``findChildren`` makes the widgets it returns Python-side children of
+    the one asked, and so they stay each its own parent's (ui.shell.focus_order._untangle)."""
+    if _takes_click(widget):
+        return widget
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not child.isWindow():
+            found = _first_taking_click(child)
+            if found is not None:
+                return found
+    return None
 
 
 class DockTabClicks(QObject):
