@@ -404,6 +404,29 @@ def test_the_flags_enter_and_esc_hint_goes_once_the_caret_leaves_the_flag(qtbot,
     assert "dismisses" not in window.statusBar().currentMessage()
 
 
+def test_a_check_landing_while_a_flag_is_selected_keeps_it_selected(qtbot, window) -> None:
+    """Seen on Xvfb: Esc on the second flag, then F8 to the next; while the editor read it, the page's
+    check after the dismissal landed and let go of the flag, the hint still saying "Esc
+    dismisses": Esc left proofreading instead. The flag (𠀀明, astral) stays selected."""
+    session = window.proofreading
+    column = _on_first_flag(qtbot, window)
+    assert column.textCursor().selectedText() == "𠀀明"
+    generation = session.generation
+    answers = []
+    original = session.flags._checked
+    session.flags._checked = lambda g, found: (original(g, found), answers.append(g))
+    session.generation += 1  # the page read again (a dismissal or a word learnt elsewhere)
+    session.flags.check_timer.start()
+    qtbot.waitUntil(lambda: answers == [generation + 1], timeout=10000)
+    assert session.queue.current() is not None and session.queue.current().text == "𠀀明"
+    assert "Esc dismisses" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_Escape)
+    assert session.active  # dismissed, not out of the mode
+    assert [(k, t) for _s, _e, k, t in window.library.dismissed_flags(window.library_page_id)] == [
+        ("lookalike", "𠀀明")
+    ]
+
+
 def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
     session = window.proofreading
     column = _on_first_flag(qtbot, window)
