@@ -1197,6 +1197,27 @@ def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_th
     assert third.page_where == "library:1" and "没有" in "".join(shown(third))
 
 
+def test_proofreading_resumes_in_its_library_after_a_session_in_another(qtbot, window, tmp_path) -> None:
+    """Quit proofreading a page of library A; a session on library B (out of the mode); the next
+    start on A showed A's page out of the mode, the caret at its start: B's session had kept
+    "no place", and the place was one value for every library. Each library keeps its own."""
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "狠抓", after=1)
+    page = window.library_page_id
+    settings = window.settings
+    window.close()
+    other = start_again(qtbot, settings, _library_b(tmp_path))  # B's pages unread: the sample page
+    qtbot.wait(100)
+    assert other.page_where.startswith("file:") and not other.proofreading.active
+    other.close()
+    again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
+    qtbot.waitUntil(lambda: again.proofreading.active)
+    assert again.library_page_id == page
+    column = again.page_view.active_column()
+    at = SectionPositions(column).to_section(column.textCursor().position())
+    assert shown(again)[column.number][at:].startswith("抓")
+
+
 def test_resuming_keeps_the_caret_on_its_word_when_the_paragraph_changed_meanwhile(
     qtbot, window, tmp_path
 ) -> None:

@@ -656,3 +656,20 @@ def test_a_last_page_kept_by_an_earlier_version_is_still_its_librarys(settings) 
     settings.set_last_page("library:3", "/data/b.sqlite3")  # a session on b: a's page is still a's
     assert settings.library_last_page("/data/b.sqlite3") == "library:3"
     assert settings.library_last_page("/data/a.sqlite3") == "library:7"
+
+
+def test_each_library_keeps_its_own_proofreading_place(settings) -> None:
+    """A session out of the mode in one library took away the place another library's session
+    had kept: the place was one value for every library."""
+    server = "postgresql://ed@host:5432/𠀀报"  # a library name with colons
+    a_place, server_place = "library:3:10:0:/data/a.sqlite3", f"library:7:2:1:{server}"
+    settings.store.setValue("proofreading/resume", a_place)  # as an earlier version kept it
+    settings.set_proofreading_place(server_place, server)
+    settings.set_proofreading_place("", "/data/b.sqlite3")  # a session in b, out of the mode
+    assert settings.proofreading_place("/data/a.sqlite3") == a_place
+    assert settings.proofreading_place(server) == server_place
+    assert settings.proofreading_place("/data/b.sqlite3") == ""
+    assert settings.proofreading_place() == ""  # the last session's, as before
+    settings.set_proofreading_place("", server)  # the mode left there: nothing to resume
+    assert settings.proofreading_place(server) == ""
+    assert settings.proofreading_place("/data/a.sqlite3") == a_place

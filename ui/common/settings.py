@@ -86,13 +86,40 @@ class Settings:
     def set_author(self, name: str) -> None:
         self.store.setValue("proofreading/author", name.strip())
 
-    def proofreading_place(self) -> str:
+    def proofreading_place(self, library: str | None = None) -> str:
         """Where the last session was proofreading when it ended ("library:PAGE:RAW:AFTER:LIBRARY",
-        the caret on a raw character, LIBRARY the library's file or server), "" if it was not."""
-        return str(self.store.value("proofreading/resume", "") or "")
+        the caret on a raw character, LIBRARY the library's file or server), "" if it was not.
+        With ``library``: where the last session in that library was (a session in another
+        library since, out of the mode, does not take it away)."""
+        last = str(self.store.value("proofreading/resume", "") or "")
+        if library is None or _place_library(last) == library:
+            return last
+        return next((place for place in self.proofreading_places() if _place_library(place) == library), "")
 
-    def set_proofreading_place(self, place: str) -> None:
+    def proofreading_places(self) -> list[str]:
+        """The places kept for the libraries proofread last, the most recent first (one each)."""
+        try:
+            value = json.loads(str(self.store.value("proofreading/places", "") or "[]"))
+        except ValueError:
+            return []
+        if not isinstance(value, list):
+            return []
+        return [str(place) for place in value if _place_library(str(place))][:MAX_LIBRARY_PAGES]
+
+    def set_proofreading_place(self, place: str, library: str = "") -> None:
+        """Keep where the session ends (``place``, "" out of the mode) for ``library`` (the
+        library the session was in, ``library_key``; else the one ``place`` names)."""
+        kept = self.proofreading_places()
+        before = str(self.store.value("proofreading/resume", "") or "")
+        if _place_library(before) and all(_place_library(p) != _place_library(before) for p in kept):
+            kept.insert(0, before)  # as an earlier version kept it: one value, no list
         self.store.setValue("proofreading/resume", place)
+        key = library or _place_library(place)
+        if key:
+            kept = [p for p in kept if _place_library(p) != key]
+        if place:
+            kept.insert(0, place)
+        self.store.setValue("proofreading/places", json.dumps(kept[:MAX_LIBRARY_PAGES], ensure_ascii=False))
 
     def raw_view_shown(self) -> bool:
         return str(self.store.value("reader/raw_view", "false")).lower() == "true"
@@ -206,3 +233,9 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _place_library(place: str) -> str:
+    """The library a proofreading place names ("" for none or a malformed place)."""
+    parts = place.split(":", 4)
+    return parts[4] if len(parts) == 5 and parts[0] == "library" else ""

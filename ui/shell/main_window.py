@@ -828,7 +828,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.scan_session.wait()
             self.proofreading.flags.stop()
             # Proofreading, and where: the next start resumes it there (ui.shell.app).
-            self.settings.set_proofreading_place(self.proofreading.place_to_keep())
+            from ui.library.library_identity import library_key
+
+            self.settings.set_proofreading_place(self.proofreading.place_to_keep(), library_key(self.library))
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
