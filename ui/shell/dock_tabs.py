@@ -4,7 +4,7 @@ Qt raises the dock whose tab is clicked but leaves the keyboard where it was: an
 clicked the Outline tab and pressed Down, Down, Return split a paragraph in the column they
 had left. Here the dock clicked takes the keys, as Go ▸ Library Panel (Ctrl+Shift+L) and Search
 Library (Ctrl+Shift+F) give them: the library's tree on the page shown, the search's query, in
-another dock the widget that last had the keys in it, else its first that takes them. Tabs
+another dock its first widget that takes them. Tabs
 chosen from the keyboard (the tab bar has the keys) leave them in the tab bar.
 
 The window's tab bars are made by its layout when docks are tabbed together (and again when
@@ -23,12 +23,11 @@ _WATCHED = "dubaoDockTabClicks"
 
 
 def _takes_click(widget: QWidget) -> bool:
-    return (
-        widget.isVisible()
-        and widget.isEnabled()
-        and widget.focusProxy() is None
-        and bool(widget.focusPolicy() & Qt.FocusPolicy.ClickFocus)
-    )
+    """Whether a click gives ``widget`` the keys. Its focus proxy is not asked for (setFocus
+    goes to it anyway): that getter makes the proxy the widget's Python-side child, and a view's
+    viewport answers with its own parent, a cycle the collector would free by deleting widgets
+    of the live window (ui.shell.focus_order._untangle)."""
+    return widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.ClickFocus)
 
 
 def focus_dock(window: Any, dock: QDockWidget) -> None:
@@ -41,10 +40,6 @@ def focus_dock(window: Any, dock: QDockWidget) -> None:
         return
     content = dock.widget()
     if content is None:
-        return
-    last = content.focusWidget()  # the widget of the dock that had the keys last
-    if last is not None and (last is content or content.isAncestorOf(last)) and _takes_click(last):
-        last.setFocus(Qt.FocusReason.MouseFocusReason)
         return
     first = _first_taking_click(content)
     if first is not None:
