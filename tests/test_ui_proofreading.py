@@ -404,6 +404,29 @@ def test_the_flags_enter_and_esc_hint_goes_once_the_caret_leaves_the_flag(qtbot,
     assert "dismisses" not in window.statusBar().currentMessage()
 
 
+def test_a_check_landing_while_a_flag_is_selected_keeps_it_selected(qtbot, window) -> None:
+    """Seen on Xvfb: Esc on the second flag, then F8 to the next; while the editor read it, the page's
+    check after the dismissal landed and let go of the flag, the hint still saying "Esc
+    dismisses": Esc left proofreading instead. The flag (𠀀明, astral) stays selected."""
+    session = window.proofreading
+    column = _on_first_flag(qtbot, window)
+    assert column.textCursor().selectedText() == "𠀀明"
+    generation = session.generation
+    answers = []
+    original = session.flags._checked
+    session.flags._checked = lambda g, found: (original(g, found), answers.append(g))
+    session.generation += 1  # the page read again (a dismissal or a word learnt elsewhere)
+    session.flags.check_timer.start()
+    qtbot.waitUntil(lambda: answers == [generation + 1], timeout=10000)
+    assert session.queue.current() is not None and session.queue.current().text == "𠀀明"
+    assert "Esc dismisses" in window.statusBar().currentMessage()
+    QTest.keyClick(column, Qt.Key.Key_Escape)
+    assert session.active  # dismissed, not out of the mode
+    assert [(k, t) for _s, _e, k, t in window.library.dismissed_flags(window.library_page_id)] == [
+        ("lookalike", "𠀀明")
+    ]
+
+
 def test_ctrl_z_brings_back_a_flag_dismissed_by_mistake(qtbot, window) -> None:
     session = window.proofreading
     column = _on_first_flag(qtbot, window)
@@ -1149,8 +1172,12 @@ def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_th
     qtbot, window, tmp_path
 ) -> None:
     """File ▸ Open Library while proofreading, proofread a page there, quit; the next start on the
-    first library: the mode came on at its page of that id. The mode ends with the library."""
+    first library: the mode came on at its page of that id. The mode ends with the library. The
+    start shows the first library's own last page (it showed the sample page: only the last
+    library's last page was kept), out of the mode."""
     proofread(qtbot, window)
+    own_page = window.library_page_id
+    own_text = shown(window)
     other = _library_b(tmp_path)
     settings = window.settings
     assert window.switch_library(str(other))
@@ -1159,10 +1186,36 @@ def test_opening_another_library_ends_proofreading_and_no_start_resumes_it_in_th
     proofread(qtbot, window)
     window.close()
     again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
-    # the last page read was the other library's: not this one's page of the same id
-    assert again.page_where.startswith("file:") and "没有" not in "".join(shown(again))
+    # the last page read was the other library's: not this one's page of that id, but this one's own
+    assert again.page_where == f"library:{own_page}" and shown(again) == own_text
+    assert "没有" not in "".join(shown(again))
     qtbot.wait(100)
     assert not again.proofreading.active
+    again.close()
+    # and back on the other library: its own last page
+    third = start_again(qtbot, settings, other)
+    assert third.page_where == "library:1" and "没有" in "".join(shown(third))
+
+
+def test_proofreading_resumes_in_its_library_after_a_session_in_another(qtbot, window, tmp_path) -> None:
+    """Quit proofreading a page of library A; a session on library B (out of the mode); the next
+    start on A showed A's page out of the mode, the caret at its start: B's session had kept
+    "no place", and the place was one value for every library. Each library keeps its own."""
+    proofread(qtbot, window)
+    caret_before(qtbot, window, "狠抓", after=1)
+    page = window.library_page_id
+    settings = window.settings
+    window.close()
+    other = start_again(qtbot, settings, _library_b(tmp_path))  # B's pages unread: the sample page
+    qtbot.wait(100)
+    assert other.page_where.startswith("file:") and not other.proofreading.active
+    other.close()
+    again = start_again(qtbot, settings, tmp_path / "library.sqlite3")
+    qtbot.waitUntil(lambda: again.proofreading.active)
+    assert again.library_page_id == page
+    column = again.page_view.active_column()
+    at = SectionPositions(column).to_section(column.textCursor().position())
+    assert shown(again)[column.number][at:].startswith("抓")
 
 
 def test_resuming_keeps_the_caret_on_its_word_when_the_paragraph_changed_meanwhile(

@@ -1065,3 +1065,59 @@ def test_no_search_of_the_library_is_left_waiting_after_closing_or_opening_anoth
     window.close()
     qtbot.wait(600)
     assert asked == []
+
+
+def _shortcuts(win) -> dict[str, list[str]]:
+    """Each key of the window's actions (its own, the page's, the capabilities') -> the actions."""
+    from PySide6.QtGui import QAction
+
+    keys: dict[str, list[str]] = {}
+    for action in win.findChildren(QAction):
+        for sequence in action.shortcuts():
+            keys.setdefault(sequence.toString(), []).append(action.text())
+    return keys
+
+
+def test_page_history_mark_page_done_and_preferences_answer_their_keys_in_the_column(qtbot, window) -> None:
+    """Preferences… had no key on X11 (Qt's map has none there), Page History and Mark Page Done
+    none anywhere: an editor working through an issue by keyboard went to the mouse for them."""
+    from PySide6.QtCore import QTimer
+
+    review = window.proofreading.review
+    a = window.test_pages["a.txt"]
+    column = select_words(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F2)
+    column = select_words(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_F9)  # Page History
+    dialog = review.dialog
+    assert dialog is not None and dialog.isVisible() and "Page History" in dialog.windowTitle()
+    dialog.reject()
+    column = select_words(window, "农技")
+    QTest.keyClick(column, Qt.Key.Key_M, CTRL | SHIFT)  # Mark Page Done
+    assert window.library.page_status(a) == "done" and review.mark_done_action.isChecked()
+    QTest.keyClick(column, Qt.Key.Key_M, CTRL | SHIFT)  # again: back in progress
+    assert window.library.page_status(a) == "in_progress"
+    assert window.proofreading.active  # the keys typed nothing: still in the mode, the text as it was
+    assert texts(window, "a.txt")[0].count("农技") == 1
+    seen: list[str] = []
+
+    def close_preferences() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            seen.append(modal.windowTitle())
+            modal.reject()
+
+    QTimer.singleShot(0, close_preferences)
+    QTest.keyClick(column, Qt.Key.Key_Comma, CTRL)  # Preferences…
+    assert seen and "Preferences" in seen[0]
+    # Help ▸ Proofreading Keys names them; no other action has any of them.
+    window.proofreading.keys_action.trigger()
+    table = window.proofreading.keys_dialog.table
+    listed = {table.item(row, 0).text() for row in range(table.rowCount())}
+    window.proofreading.keys_dialog.close()
+    keys = _shortcuts(window)
+    for sequence in ("F9", "Ctrl+Shift+M", "Ctrl+,"):
+        assert sequence in listed
+    # a key two actions share is ambiguous to Qt: neither runs (Ctrl+Shift+Z once did nothing)
+    assert not {key: names for key, names in keys.items() if len(names) > 1}
+

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtWidgets import QApplication
@@ -613,3 +616,78 @@ def test_changing_only_the_size_in_preferences_keeps_the_typeface(qtbot, window,
     assert window._style().family == in_use
     dialog.family.setCurrentFont(QFont(others[0]))  # a face the user picks is used
     assert window._style().family == dialog.family.currentFont().family() != in_use
+
+
+_LIBRARIES = [f"/data/报库 {n}.sqlite3" for n in range(30)] + ["postgresql://ed@host/𠀀报"]
+
+
+@given(
+    reads=st.lists(
+        st.tuples(st.sampled_from(_LIBRARIES), st.integers(1, 10**6), st.booleans()), min_size=1, max_size=60
+    )
+)
+@hypothesis_settings(max_examples=40, deadline=None)
+def test_each_librarys_own_last_page_is_kept_for_the_twenty_read_last(tmp_path_factory, reads) -> None:
+    """Only the last library's last page was kept: a session on B, then a start on A, showed the
+    sample page. Each of the 20 libraries read last keeps its own; a file read does not forget them."""
+    from ui.common.settings import MAX_LIBRARY_PAGES
+
+    folder = tmp_path_factory.mktemp("settings")
+    kept = Settings(QSettings(str(folder / "dubao.ini"), QSettings.Format.IniFormat))
+    expected: dict[str, str] = {}
+    order: list[str] = []
+    for library, page, a_file_after in reads:
+        kept.set_last_page(f"library:{page}", library)
+        expected[library] = f"library:{page}"
+        order = [library, *(o for o in order if o != library)]
+        if a_file_after:
+            kept.set_last_page("file:/tmp/page.txt")
+    again = Settings(QSettings(str(folder / "dubao.ini"), QSettings.Format.IniFormat))  # the next start
+    for library in _LIBRARIES:
+        wanted = expected[library] if library in order[:MAX_LIBRARY_PAGES] else ""
+        assert again.library_last_page(library) == wanted, library
+
+
+def test_a_last_page_kept_by_an_earlier_version_is_still_its_librarys(settings) -> None:
+    settings.store.setValue("session/last_page", "library:7")  # as 0.x kept it: one value, no list
+    settings.store.setValue("session/last_library", "/data/a.sqlite3")
+    assert settings.library_last_page("/data/a.sqlite3") == "library:7"
+    assert settings.library_last_page("/data/b.sqlite3") == ""
+    settings.set_last_page("library:3", "/data/b.sqlite3")  # a session on b: a's page is still a's
+    assert settings.library_last_page("/data/b.sqlite3") == "library:3"
+    assert settings.library_last_page("/data/a.sqlite3") == "library:7"
+
+
+def test_each_library_keeps_its_own_proofreading_place(settings) -> None:
+    """A session out of the mode in one library took away the place another library's session
+    had kept: the place was one value for every library."""
+    server = "postgresql://ed@host:5432/𠀀报"  # a library name with colons
+    a_place, server_place = "library:3:10:0:/data/a.sqlite3", f"library:7:2:1:{server}"
+    settings.store.setValue("proofreading/resume", a_place)  # as an earlier version kept it
+    settings.set_proofreading_place(server_place, server)
+    settings.set_proofreading_place("", "/data/b.sqlite3")  # a session in b, out of the mode
+    assert settings.proofreading_place("/data/a.sqlite3") == a_place
+    assert settings.proofreading_place(server) == server_place
+    assert settings.proofreading_place("/data/b.sqlite3") == ""
+    assert settings.proofreading_place() == ""  # the last session's, as before
+    settings.set_proofreading_place("", server)  # the mode left there: nothing to resume
+    assert settings.proofreading_place(server) == ""
+    assert settings.proofreading_place("/data/a.sqlite3") == a_place
+
+
+def test_a_file_of_a_series_numbered_from_zero_shows_its_page_counted_from_one(window, tmp_path):
+    """page-000.txt … opened as files, as the library numbers them once imported: 第1版, 第4版."""
+    folder = tmp_path / "rmrb-2020-02-12"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"page-{n:03d}.txt").write_text(f"第{n}个文件\n\n扎实抓好春季农业生产\n", encoding="utf-8")
+    assert window.open_path(folder / "page-000.txt")
+    assert "第1版" in window.page_view.details.text() and "第0版" not in window.page_view.details.text()
+    assert window.open_path(folder / "page-003.txt")
+    assert "第4版" in window.page_view.details.text()
+    real = tmp_path / "rmrb-2020-02-13"
+    real.mkdir()
+    for n in (1, 2, 3):
+        (real / f"page-{n:03d}.txt").write_text(f"第{n}版\n\n扎实抓好春季农业生产\n", encoding="utf-8")
+    assert window.open_path(real / "page-003.txt")
+    assert "第3版" in window.page_view.details.text()  # a series from 1: its names are its pages

@@ -1741,6 +1741,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <source>Off while proofreading: they type</source>
         <translation>Off while proofreading: they type</translation>
     </message>
+    <message>
+        <source>Page History: the page's corrections and structure edits, to revert or compare</source>
+        <translation>Page History: the page's corrections and structure edits, to revert or compare</translation>
+    </message>
+    <message>
+        <source>Mark the page done (again: back in progress)</source>
+        <translation>Mark the page done (again: back in progress)</translation>
+    </message>
+    <message>
+        <source>Preferences (the name your corrections carry)</source>
+        <translation>Preferences (the name your corrections carry)</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>

@@ -1725,6 +1725,18 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <source>Off while proofreading: they type</source>
         <translation>校对时停用：按下即输入</translation>
     </message>
+    <message>
+        <source>Page History: the page's corrections and structure edits, to revert or compare</source>
+        <translation>本版历史：本版的更正和结构修改，可撤销或对比</translation>
+    </message>
+    <message>
+        <source>Mark the page done (again: back in progress)</source>
+        <translation>标记本版已校完（再按一次：改回进行中）</translation>
+    </message>
+    <message>
+        <source>Preferences (the name your corrections carry)</source>
+        <translation>首选项（更正所署的姓名）</translation>
+    </message>
 </context>
 <context>
     <name>ProofreadingSession</name>

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+#: libraries whose own last page read is kept (the most recent ones)
+MAX_LIBRARY_PAGES = 20
 
 
 def _int(value: object, default: int, low: int, high: int) -> int:
@@ -83,13 +86,40 @@ class Settings:
     def set_author(self, name: str) -> None:
         self.store.setValue("proofreading/author", name.strip())
 
-    def proofreading_place(self) -> str:
+    def proofreading_place(self, library: str | None = None) -> str:
         """Where the last session was proofreading when it ended ("library:PAGE:RAW:AFTER:LIBRARY",
-        the caret on a raw character, LIBRARY the library's file or server), "" if it was not."""
-        return str(self.store.value("proofreading/resume", "") or "")
+        the caret on a raw character, LIBRARY the library's file or server), "" if it was not.
+        With ``library``: where the last session in that library was (a session in another
+        library since, out of the mode, does not take it away)."""
+        last = str(self.store.value("proofreading/resume", "") or "")
+        if library is None or _place_library(last) == library:
+            return last
+        return next((place for place in self.proofreading_places() if _place_library(place) == library), "")
 
-    def set_proofreading_place(self, place: str) -> None:
+    def proofreading_places(self) -> list[str]:
+        """The places kept for the libraries proofread last, the most recent first (one each)."""
+        try:
+            value = json.loads(str(self.store.value("proofreading/places", "") or "[]"))
+        except ValueError:
+            return []
+        if not isinstance(value, list):
+            return []
+        return [str(place) for place in value if _place_library(str(place))][:MAX_LIBRARY_PAGES]
+
+    def set_proofreading_place(self, place: str, library: str = "") -> None:
+        """Keep where the session ends (``place``, "" out of the mode) for ``library`` (the
+        library the session was in, ``library_key``; else the one ``place`` names)."""
+        kept = self.proofreading_places()
+        before = str(self.store.value("proofreading/resume", "") or "")
+        if _place_library(before) and all(_place_library(p) != _place_library(before) for p in kept):
+            kept.insert(0, before)  # as an earlier version kept it: one value, no list
         self.store.setValue("proofreading/resume", place)
+        key = library or _place_library(place)
+        if key:
+            kept = [p for p in kept if _place_library(p) != key]
+        if place:
+            kept.insert(0, place)
+        self.store.setValue("proofreading/places", json.dumps(kept[:MAX_LIBRARY_PAGES], ensure_ascii=False))
 
     def raw_view_shown(self) -> bool:
         return str(self.store.value("reader/raw_view", "false")).lower() == "true"
@@ -143,8 +173,37 @@ class Settings:
         """Keep the last page read and, for a library page, the library it is in (``library``:
         ``ui.library.library_identity.library_key``): another library's page of the same id is
         not it."""
+        kept = self.library_pages()
+        before, before_in = self.last_page(), self.last_library()
+        if before_in and before.startswith("library:") and all(key != before_in for key, _ in kept):
+            kept.insert(0, (before_in, before))  # as an earlier version kept it: one value, no list
         self.store.setValue("session/last_page", where)
         self.store.setValue("session/last_library", library)
+        if library and where.startswith("library:"):
+            kept = [(library, where), *((key, page) for key, page in kept if key != library)]
+        self.store.setValue("session/library_pages", json.dumps(kept[:MAX_LIBRARY_PAGES], ensure_ascii=False))
+
+    def library_pages(self) -> list[tuple[str, str]]:
+        """(library, "library:PAGE_ID") for the libraries read last, the most recent first: each
+        library's own last page (a session on B, then a start on A, opens A's)."""
+        try:
+            value = json.loads(str(self.store.value("session/library_pages", "") or "[]"))
+        except ValueError:
+            return []
+        if not isinstance(value, list):
+            return []
+        return [
+            (str(entry[0]), str(entry[1]))
+            for entry in value
+            if isinstance(entry, list) and len(entry) == 2 and str(entry[1]).startswith("library:")
+        ][:MAX_LIBRARY_PAGES]
+
+    def library_last_page(self, library: str) -> str:
+        """The last page read in ``library`` ("library:PAGE_ID"; empty when none is kept): the
+        last page read if it is that library's (as every version kept it), else its own entry."""
+        if self.last_library() == library and self.last_page().startswith("library:"):
+            return self.last_page()
+        return next((page for key, page in self.library_pages() if key == library), "")
 
     def last_library(self) -> str:
         """The library the last page read is in ("" for a file, or as kept by a version that
@@ -174,3 +233,9 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _place_library(place: str) -> str:
+    """The library a proofreading place names ("" for none or a malformed place)."""
+    parts = place.split(":", 4)
+    return parts[4] if len(parts) == 5 and parts[0] == "library" else ""

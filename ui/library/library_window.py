@@ -63,6 +63,9 @@ class LibraryWindow(LibraryStartView):
     def switch_library(self, target: str) -> bool:
         """Open ``target`` instead of the library open now; the old one stays if the new one fails."""
         old, old_target = self.library, self.db_path
+        from ui.library.library_identity import library_key
+
+        old_key = library_key(old)
         self.library, self.db_path = None, target
         if not self.open_library():
             self.library, self.db_path = old, old_target
@@ -77,7 +80,7 @@ class LibraryWindow(LibraryStartView):
         if getattr(self, "_capabilities", None) is not None:  # (not built for it)
             # The page proofread was the old library's: the mode ends, and no start resumes it.
             self.proofreading.proofread_action.setChecked(False)
-        self.settings.set_proofreading_place("")
+        self.settings.set_proofreading_place("", old_key)
         return True
 
     def update_search_index(self) -> None:

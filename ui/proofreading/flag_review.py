@@ -189,7 +189,18 @@ class FlagReview(QObject):
         if generation != self.session.generation or page_id is None:
             return  # the text has changed since: a newer check is on its way
         dismissed = {(s, e, k) for s, e, k, _t in self.session.window.library.dismissed_flags(page_id)}
+        before = self.queue.current()
         self.queue.set_flags(place_flags(self.session._blocks, found, dismissed))  # type: ignore[arg-type]
+        if before is not None:
+            # A check that lands while a flag is selected (the page read again after a dismissal
+            # or a word learnt) keeps it selected if it still flags the same characters: it let
+            # go of it, the hint still said "Enter accepts, Esc dismisses", and Esc left the mode.
+            same = (before.raw_start, before.raw_end, before.kind)
+            kept = [i for i, f in enumerate(self.queue.flags) if (f.raw_start, f.raw_end, f.kind) == same]
+            if kept:
+                self.queue.selected = kept[0]
+            else:
+                self._let_go_message()
         self.checked_page = page_id
         lines = [text for column in self.session._blocks for text, _ in column]
         self.issue_flags.set_count(page_id, len(self.queue.flags), lines)

@@ -98,6 +98,9 @@ class ProofreadingKeys(QDialog):
                 "Ctrl+Shift+D",
                 self.tr("Add the flagged word (or the selection) to the library's dictionary"),
             ),
+            ("F9", self.tr("Page History: the page's corrections and structure edits, to revert or compare")),
+            ("Ctrl+Shift+M", self.tr("Mark the page done (again: back in progress)")),
+            ("Ctrl+,", self.tr("Preferences (the name your corrections carry)")),
             ("Ctrl+J", self.tr("Join the paragraph with the next")),
             ("Ctrl+Return", self.tr("Split the paragraph at the caret")),
             (

@@ -33,7 +33,11 @@ class ReviewActions(QObject):
         self.correct_everywhere_action.triggered.connect(self.correct_everywhere)
         self.history_action = QAction(self.tr("Page &History…"), window)  # type: ignore[arg-type]
         self.history_action.triggered.connect(self.show_history)
+        # Keys no other action (nor the column's editing, nor an input method's usual chords) has:
+        # F9 beside the mode's F8; Ctrl+Shift+M for Mark (Ctrl+D deletes in a text field on X11).
+        self.history_action.setShortcut(QKeySequence("F9"))
         self.mark_done_action = QAction(self.tr("&Mark Page Done"), window)  # type: ignore[arg-type]
+        self.mark_done_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         # Checked while the shown page is done; unchecking puts it back in progress (Ctrl+Z too).
         self.mark_done_action.setCheckable(True)
         self.mark_done_action.triggered.connect(self.mark_done)

@@ -291,6 +291,7 @@ class PageView(QWidget):
             return False
         number = max(0, min(number, len(self.columns) - 1))
         column = self.columns[number]
+        came_from = self.active
         self.reveal_column(number)
         self._set_active(number)
         if take_focus:
@@ -300,23 +301,49 @@ class PageView(QWidget):
             column.set_current_block(block)
             if at_end:
                 column.verticalScrollBar().setValue(column.verticalScrollBar().maximum())
-        self.ensure_column_visible(number)
+        self.ensure_column_visible(number, came_from)
         return True
 
-    def ensure_column_visible(self, number: int) -> None:
-        """Scroll the strip so a whole column is in view, now and again once the layout has settled."""
+    def ensure_column_visible(self, number: int, came_from: int | None = None) -> None:
+        """Scroll the strip so a whole column is in view, now and again once the layout has settled.
+
+        ``came_from``: the column the keyboard left. Its side's neighbour is shown whole too when
+        both fit; when they do not, the column's edge on that side goes to the view's edge, so
+        that no column is left cut down its middle where the editor's eyes come from."""
         column = self.columns[number]
         self.reveal_column(number)
-        if not column.is_masthead:
-            self._scroll_to(column)
-            QTimer.singleShot(0, lambda c=column: self._scroll_to(c) if c in self.columns else None)
+        if column.is_masthead:
+            return
+        neighbour = None
+        if came_from is not None and 0 <= came_from != number:
+            side = number - 1 if came_from < number else number + 1
+            if 0 <= side < len(self.columns) and not self.columns[side].is_masthead:
+                neighbour = self.columns[side]
+                self.reveal_column(side)
+        self._scroll_to(column, neighbour)
+        QTimer.singleShot(
+            0, lambda c=column, n=neighbour: self._scroll_to(c, n) if c in self.columns else None
+        )
 
-    def _scroll_to(self, column: SectionColumn, margin: int = 24) -> None:
+    def _scroll_to(
+        self, column: SectionColumn, neighbour: SectionColumn | None = None, margin: int = 24
+    ) -> None:
         # QScrollArea.ensureWidgetVisible aims at the text cursor of a QTextEdit, not the column.
         bar = self.scroll.horizontalScrollBar()
         left = column.mapTo(self.strip, QPoint(0, 0)).x()
         right = left + column.width()
         view = self.scroll.viewport().width()
+        if neighbour is not None and neighbour in self.columns and right - left + 2 * margin <= view:
+            other = neighbour.mapTo(self.strip, QPoint(0, 0)).x()
+            low, high = min(left, other), max(right, other + neighbour.width())
+            if high - low + 2 * margin <= view:
+                left, right = low, high  # both whole
+            elif other < left:  # the column at the left edge, the one before out of view
+                bar.setValue(max(left - margin, other + neighbour.width()))
+                return
+            else:
+                bar.setValue(min(right + margin, other) - view)
+                return
         if left - margin < bar.value():
             bar.setValue(left - margin)
         elif right + margin > bar.value() + view:

@@ -166,7 +166,9 @@ def _load_start_page(window: MainWindow, target: Path | None, settings: Settings
     if target is not None:
         window.open_path(target)
     elif last_page(window, settings):
-        place = settings.proofreading_place()
+        from ui.library.library_identity import target_key
+
+        place = settings.proofreading_place(target_key(window.db_path))
         if place:  # the last session ended proofreading this page: on again, the caret kept
             resume_after_first_paint(window, place)
         return
@@ -187,6 +189,14 @@ def resume_after_first_paint(window: MainWindow, place: str) -> None:
 def last_page(window: MainWindow, settings: Settings) -> bool:
     """Open the last page read (a file or a library page); False if there is none or it is gone."""
     last = settings.last_page()
+    if last.startswith("file:") and _is_sample(last[5:]):
+        # The sample shows when a library has no page of its own kept (a session on another):
+        # this library's own last page comes first.
+        from ui.library.library_identity import target_key
+
+        own = settings.library_last_page(target_key(window.db_path))
+        if own and window.open_library_page_ref(own):
+            return True
     if last.startswith("file:") and Path(last[5:]).is_file() and window.open_path(Path(last[5:])):
         window.start_library()
         return True
@@ -196,9 +206,19 @@ def last_page(window: MainWindow, settings: Settings) -> bool:
     if kept_in:
         from ui.library.library_identity import target_key
 
-        if kept_in != target_key(window.db_path):
-            return False  # read in another library (another --db): its page of that id is not it
+        # Read in another library (another --db): its page of that id is not it; this library's
+        # own last page, if one is kept.
+        last = settings.library_last_page(target_key(window.db_path))
+        if not last:
+            return False
     return window.open_library_page_ref(last)
+
+
+def _is_sample(path: str) -> bool:
+    try:
+        return Path(path).resolve() == Path(SAMPLE_PAGE).resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str) -> int:

@@ -118,6 +118,10 @@ def build(window: MainWindow) -> dict[str, object]:
     )
     export = built["proofread_export"] = ProofreadExport(window)  # File ▸ Export Proofread Text…
     window.file_menu.insertAction(library_backup.action, export.action)
+    # A click on a dock's tab gives it the keyboard (Qt leaves it in the column).
+    from ui.shell.dock_tabs import DockTabClicks
+
+    built["dock_tabs"] = DockTabClicks(window)
     # Undo and redo head the Edit menu: one history for highlights and corrections alike.
     first = window.edit_menu.actions()[0]
     window.edit_menu.insertActions(first, [annotation_session.undo_action, annotation_session.redo_action])

@@ -32,14 +32,17 @@ _CENTRAL = 2
 _CHAIN_LIMIT = 20000
 
 
-def _takes_tab(widget: QWidget, window: QWidget) -> bool:
-    return (
-        widget.window() is window
-        and widget.isVisible()
-        and widget.isEnabled()
-        and widget.focusProxy() is None
-        and (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
-    )
+def _takes_tab(widget: QWidget, window: QWidget, touched: list[QWidget]) -> bool:
+    """Whether Tab stops at ``widget``; a focus proxy asked for is added to ``touched`` (the
+    getter ties its wrapper to ``widget``'s: ``_untangle`` ties it back). ``window.isAncestorOf``,
+    not ``widget.window() is window``: that getter made the window its widget's Python child."""
+    if not (window.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()):
+        return False
+    proxy = widget.focusProxy()
+    if proxy is not None:
+        touched.append(proxy)
+        return False
+    return (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
 
 
 def _area_of_point(window: QMainWindow, point: QPoint) -> int:
@@ -79,25 +82,28 @@ def _place(window: QMainWindow, widget: QWidget) -> tuple[int, int, int] | None:
     return None
 
 
-def _focus_chain(window: QWidget) -> list[QWidget]:
-    """The widgets after ``window`` in its focus chain, in order, up to the one before it again.
+def _focus_chain(window: QWidget, touched: list[QWidget]) -> list[QWidget]:
+    """The widgets after ``window`` in its focus chain, in order, up to the one before it again;
+    each widget the walk's getters returned is added to ``touched`` as it comes (``_untangle``).
 
     The last widget is never asked for its next one: PySide6 makes the widget such a getter
     returns a Python-side child of the widget asked (``a.nextInFocusChain()`` makes the next
     widget ``a``'s), and that would make the window a child of its own last widget."""
     last = window.previousInFocusChain()
+    touched.append(last)
     chain: list[QWidget] = []
     widget = window.nextInFocusChain()
     while widget is not window and len(chain) < _CHAIN_LIMIT:
         chain.append(widget)
+        touched.append(widget)
         if widget is last:
             break
         widget = widget.nextInFocusChain()
     return chain
 
 
-def _untangle(window: QWidget) -> None:
-    """Make every widget of ``window`` its Python-side child again, as Qt has them.
+def _untangle(touched: list[QWidget]) -> None:
+    """Make each widget a walk touched the Python-side child of its own parent again, as Qt has it.
 
     A walk round the focus chain (``nextInFocusChain``, ``focusProxy``) makes each widget
     returned the Python-side child of the one it was asked from (PySide6's return-value
@@ -107,26 +113,39 @@ def _untangle(window: QWidget) -> None:
     ownership of its widget, then deletes the widget: a tree view's header, scroll bars, a
     splitter's handle went out of a live window, and the view laid out its deleted header at
     its next layout (the suite's segfault; docs/proofreading.md, "Worker results").
+
     ``findChildren`` makes each widget found the Python-side child of the widget it was called
-    on: a tree under the window, no cycle (the window itself is nobody's child)."""
-    window.findChildren(QWidget)
+    on; called on each touched widget's parent (``parentWidget``, a getter PySide6 leaves the
+    ownership alone for) for its direct children, it puts every touched wrapper back in Qt's
+    tree: no cycle, and a widget Qt deletes with its parent (the columns of a page replaced) is
+    let go with it. ``window.findChildren(QWidget)`` did this by making every widget the
+    window's child, which kept the wrappers of deleted columns' scroll bars and viewports until
+    the window closed (80 a page opened)."""
+    parents: dict[int, QWidget] = {}
+    for widget in touched:
+        parent = widget.parentWidget()
+        if parent is not None:
+            parents.setdefault(id(parent), parent)
+    for parent in parents.values():
+        parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
 def tab_stops(window: QMainWindow, page_view: PageView) -> list[QWidget]:
     """The widgets Tab visits, in order (the page's columns, all of them, in reading order)."""
     found: list[tuple[tuple[int, int, int], int, QWidget]] = []
     page_key: tuple[int, int, int] | None = None
+    touched: list[QWidget] = []  # every widget a getter returned, for _untangle
     try:
-        for seen, widget in enumerate(_focus_chain(window), start=1):
+        for seen, widget in enumerate(_focus_chain(window, touched), start=1):
             if widget is page_view or page_view.isAncestorOf(widget):
                 if page_key is None:
                     page_key = _place(window, page_view)
-            elif _takes_tab(widget, window):
+            elif _takes_tab(widget, window, touched):
                 key = _place(window, widget)
                 if key is not None:
                     found.append((key, seen, widget))
     finally:
-        _untangle(window)
+        _untangle(touched)
     if page_key is not None and page_view.isVisible():
         # Every column, hidden ones out of view too (they are shown when the keyboard goes there).
         for number, column in enumerate(page_view.columns):

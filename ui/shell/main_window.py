@@ -228,8 +228,12 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.tr("Find Prev&ious"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
+        # The platform's Preferences key, which Qt's X11 map lacks: Ctrl+, there (as on macOS and in
+        # GNOME's and KDE's own applications).
         self.preferences_action = self._action(
-            self.tr("Pr&eferences…"), self.show_preferences, key.Preferences
+            self.tr("Pr&eferences…"),
+            self.show_preferences,
+            QKeySequence.keyBindings(key.Preferences) or [QKeySequence("Ctrl+,")],
         )
         self.toggle_raw_action = self._action(
             self.tr("&Raw OCR Text"), self.set_raw_view_shown, QKeySequence("Ctrl+U"), checkable=True
@@ -464,7 +468,7 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def open_page_file(self, path: Path) -> None:
         """Read, parse and show one page file (raises DubaoError for a file that is not a page)."""
-        from models.page_file import read_page_file
+        from models.page_file import page_names_beside, read_page_file
         from models.parsed_pages import kept_folder, parse_cached, shipped_folder
 
         page_file = read_page_file(path)
@@ -473,7 +477,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         page = parse_cached(page_file.raw, kept_folder(), shipped_folder())
         where = page_file.path.resolve()
         # The details guessed once, from the file's name and its folder's (not once more without it).
-        details = guess_details(page_file.path.name, page, page_file.path.parent.name)
+        siblings = page_names_beside(page_file.path)  # a series from 0 is numbered from 第1版
+        details = guess_details(page_file.path.name, page, page_file.path.parent.name, siblings)
         self.show_page(page, title=page_file.path.name, where=f"file:{where}", details=details)
         self.settings.add_recent_file(str(where))
 
@@ -824,7 +829,9 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.scan_session.wait()
             self.proofreading.flags.stop()
             # Proofreading, and where: the next start resumes it there (ui.shell.app).
-            self.settings.set_proofreading_place(self.proofreading.place_to_keep())
+            from ui.library.library_identity import library_key
+
+            self.settings.set_proofreading_place(self.proofreading.place_to_keep(), library_key(self.library))
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
