@@ -140,19 +140,3 @@ def read_page_file(path: str | os.PathLike[str]) -> PageFile:
     data = read_input(p, MAX_PAGE_BYTES, "one page")
     raw, encoding = decode_page_bytes(data, str(p))
     return PageFile(path=p, raw=raw, encoding=encoding, sha256=text_hash(raw))
-
-
-def page_names_beside(path: str | os.PathLike[str]) -> list[str]:
-    """The names (without ``.txt``) of the page files in ``path``'s folder, itself included, as
-    an import of that folder reads them; [] when the folder cannot be listed."""
-    file = Path(path)
-    try:
-        with os.scandir(file.parent) as entries:
-            names = [
-                e.name[: -len(".txt")]
-                for e in entries
-                if e.name.lower().endswith(".txt") and not e.name.startswith(".") and e.is_file()
-            ]
-    except OSError:
-        return []
-    return names

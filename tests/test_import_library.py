@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_path
-from hypothesis import given
-from hypothesis import strategies as st
 
 from models.errors import DubaoError, PageFileError
-from models.library.filenames import guess_from_name, page_numbers
+from models.library.filenames import guess_from_name
 from models.library.service import Library
 
 pytestmark = pytest.mark.engines
@@ -356,31 +354,3 @@ def test_a_masthead_names_the_page_and_dates_the_issue(
     [issue] = library.issues()
     assert (issue.paper, issue.date) == ("焦作日报", "2016-11-02")
     assert [(p.name, p.number) for p in library.pages(issue.id)] == [("焦作日报", 42)]
-
-
-def test_a_folder_of_files_numbered_from_zero_starts_at_page_one(library: Library, tmp_path: Path) -> None:
-    """A scanner counting its files from 0 (page-000 …): no newspaper has a 第0版, so the first
-    file is page 1 and each of the others one up too; names that are real page numbers keep theirs."""
-    zero = tmp_path / "rmrb-2020-02-12"
-    for n in (0, 1, 10):
-        _write(zero, f"page-{n:03d}.txt", f"第{n}个文件\n\n{PAGE}")
-    real = tmp_path / "rmrb-2020-02-13"
-    for name in ("第3版.txt", "04版.txt", "p12.txt"):
-        _write(real, name, f"{name}的内容\n\n{PAGE}")
-    library.import_paths([zero, real])
-    first, second = library.issues()
-    assert [(p.name, p.number) for p in library.pages(first.id)] == [
-        ("page-000", 1),
-        ("page-001", 2),
-        ("page-010", 11),
-    ]
-    assert sorted(p.number for p in library.pages(second.id)) == [3, 4, 12]
-
-
-@given(st.lists(st.one_of(st.none(), st.integers(0, 99)), max_size=12))
-def test_a_series_numbered_from_zero_moves_up_as_one(numbers: list[int | None]) -> None:
-    pages = page_numbers(numbers)
-    assert 0 not in pages and len(pages) == len(numbers)
-    assert [n is None for n in pages] == [n is None for n in numbers]
-    shift = 1 if 0 in numbers else 0
-    assert all(p == n + shift for p, n in zip(pages, numbers) if n is not None)

@@ -673,21 +673,3 @@ def test_each_library_keeps_its_own_proofreading_place(settings) -> None:
     settings.set_proofreading_place("", server)  # the mode left there: nothing to resume
     assert settings.proofreading_place(server) == ""
     assert settings.proofreading_place("/data/a.sqlite3") == a_place
-
-
-def test_a_file_of_a_series_numbered_from_zero_shows_its_page_counted_from_one(window, tmp_path):
-    """page-000.txt … opened as files, as the library numbers them once imported: 第1版, 第4版."""
-    folder = tmp_path / "rmrb-2020-02-12"
-    folder.mkdir()
-    for n in range(4):
-        (folder / f"page-{n:03d}.txt").write_text(f"第{n}个文件\n\n扎实抓好春季农业生产\n", encoding="utf-8")
-    assert window.open_path(folder / "page-000.txt")
-    assert "第1版" in window.page_view.details.text() and "第0版" not in window.page_view.details.text()
-    assert window.open_path(folder / "page-003.txt")
-    assert "第4版" in window.page_view.details.text()
-    real = tmp_path / "rmrb-2020-02-13"
-    real.mkdir()
-    for n in (1, 2, 3):
-        (real / f"page-{n:03d}.txt").write_text(f"第{n}版\n\n扎实抓好春季农业生产\n", encoding="utf-8")
-    assert window.open_path(real / "page-003.txt")
-    assert "第3版" in window.page_view.details.text()  # a series from 1: its names are its pages

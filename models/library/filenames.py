@@ -9,7 +9,6 @@ recognised is left unknown rather than guessed wildly; the user can edit it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -155,16 +154,6 @@ def guess_from_name(name: str) -> NameGuess:
         # paper; beside a date ("jiaozuo-2016-11") it is the paper's name in pinyin.
         paper = ""
     return NameGuess(paper=paper or None, date=date, number=number)
-
-
-def page_numbers(numbers: Sequence[int | None]) -> list[int | None]:
-    """The page numbers of a series of files (a folder's, in any order) from the numbers their
-    names give (``guess_from_name(...).number``, None for none). A newspaper has no page 0: a
-    series with a 0 counts its files from 0 (``page-000`` is the first page), so each of its
-    numbers is one up; any other series is left as its names say."""
-    if 0 not in numbers:
-        return list(numbers)
-    return [None if number is None else number + 1 for number in numbers]
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:

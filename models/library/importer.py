@@ -29,7 +29,7 @@ from peewee import SqliteDatabase
 from models.input_files import check_input
 from models.library import page_images, search_index
 from models.library import sections as stored
-from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key, page_numbers
+from models.library.filenames import NameGuess, find_date, guess_from_name, natural_key
 from models.library.import_pages import ImportFailed, PreparedPage, prepared_pages
 from models.library.schema import Issue, Page
 from models.section import ParsedPage
@@ -198,15 +198,12 @@ class _Writer:
         self.loose_issues: dict[tuple[str | None, str | None], int] = {}
         self.kept: list[_Seen] = []
         self.group: _Group | None = None
-        self.group_numbers: list[int | None] = []
         self.group_pages: list[_Seen] = []
         self.issue_id: int | None = None
         self.issue_new = False
 
     def start_group(self, group: _Group) -> None:
         self.group = group
-        # The numbers the group's names give, as a series (page-000 … : the first page is 第1版).
-        self.group_numbers = page_numbers([guess_from_name(path.stem).number for path in group.files])
         self.group_pages = []
         self.issue_id = None
         self.issue_new = False
@@ -238,11 +235,8 @@ class _Writer:
             self.issue_id, self.issue_new = self._issue_for(seen)
             self.created += self.issue_new
             self.touched[self.issue_id] = None
-        at = len(self.group_pages) - 1  # the group's pages come in its files' order
-        number = self.group_numbers[at] if at < len(self.group_numbers) else page.guess.number
-        if number is None and group.folder is not None:
-            number = at + 1  # no number in its name: its place in the folder
-        page_id = _insert_page(self.conn, self.issue_id, page, self.version, number)
+        fallback = len(self.group_pages) if group.folder is not None else None
+        page_id = _insert_page(self.conn, self.issue_id, page, self.version, fallback)
         self.added.append(page_id)
         self.page_of[page.sha256] = page_id
 
@@ -342,7 +336,7 @@ def _fill_issue_date(issue_id: int, pages: list[_Seen]) -> None:
 
 
 def _insert_page(
-    conn: sqlite3.Connection, issue_id: int, page: PreparedPage, version: str, number: int | None
+    conn: sqlite3.Connection, issue_id: int, page: PreparedPage, version: str, fallback_number: int | None
 ) -> int:
     """Write one page: its row, sections and paragraphs (a statement each), scan and index rows."""
     name = page.path.stem
@@ -351,7 +345,7 @@ def _insert_page(
     page_id = int(
         Page.insert(
             issue=issue_id,
-            number=number,
+            number=page.guess.number if page.guess.number is not None else fallback_number,
             name=name,
             source_path=str(page.path.resolve()),
             raw_text=page.raw,

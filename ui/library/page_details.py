@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +29,9 @@ class PageDetails:
         return " · ".join(p for p in parts if p)
 
 
-def guess_details(
-    name: str, page: ParsedPage | None, folder: str = "", siblings: Sequence[str] = ()
-) -> PageDetails:
-    """Guesses from a file name (then its folder's) and the page's masthead, as the library makes
-    them; ``siblings``, the names of the folder's page files, number it as one of their series
-    (page-000 … : 第1版 …)."""
-    from models.library.filenames import guess_from_name, page_numbers
+def guess_details(name: str, page: ParsedPage | None, folder: str = "") -> PageDetails:
+    """Guesses from a file name (then its folder's) and the page's masthead, as the library makes them."""
+    from models.library.filenames import guess_from_name
 
     details = PageDetails()
     for text in (Path(name).stem, folder):
@@ -46,13 +41,7 @@ def guess_details(
         details.paper = details.paper or guess.paper or ""
         details.date = details.date or guess.date or ""
         if not details.page_number and guess.number is not None and text != folder:
-            number: int | None = guess.number
-            if siblings:
-                # only a name with a zero can give 0 (the others' guesses are not needed)
-                zeros = [s for s in siblings if s != text and any(c in s for c in "0０〇零")]
-                others = [guess_from_name(s).number for s in zeros]
-                number = page_numbers([guess.number, *others])[0]
-            details.page_number = str(number)
+            details.page_number = str(guess.number)
     if page is not None:
         for section in page.sections:
             if section.kind == "masthead":

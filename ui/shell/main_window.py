@@ -468,7 +468,7 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def open_page_file(self, path: Path) -> None:
         """Read, parse and show one page file (raises DubaoError for a file that is not a page)."""
-        from models.page_file import page_names_beside, read_page_file
+        from models.page_file import read_page_file
         from models.parsed_pages import kept_folder, parse_cached, shipped_folder
 
         page_file = read_page_file(path)
@@ -477,8 +477,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         page = parse_cached(page_file.raw, kept_folder(), shipped_folder())
         where = page_file.path.resolve()
         # The details guessed once, from the file's name and its folder's (not once more without it).
-        siblings = page_names_beside(page_file.path)  # a series from 0 is numbered from 第1版
-        details = guess_details(page_file.path.name, page, page_file.path.parent.name, siblings)
+        details = guess_details(page_file.path.name, page, page_file.path.parent.name)
         self.show_page(page, title=page_file.path.name, where=f"file:{where}", details=details)
         self.settings.add_recent_file(str(where))
 
