@@ -27,7 +27,9 @@ def _takes_click(widget: QWidget) -> bool:
     goes to it anyway): that getter makes the proxy the widget's Python-side child, and a view's
     viewport answers with its own parent, a cycle the collector would free by deleting widgets
     of the live window (ui.shell.focus_order._untangle)."""
-    return widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.ClickFocus)
+    return (
+        widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.ClickFocus)
+    )
 
 
 def focus_dock(window: Any, dock: QDockWidget) -> None:
@@ -93,5 +95,11 @@ class DockTabClicks(QObject):
         dock = next((d for d in docks if d.windowTitle() == title and not d.isFloating()), None)
         if dock is not None:
             # After the press: the tab bar raises the dock first (and a focus it takes on the press
-            # would come after a focus given now).
-            QTimer.singleShot(0, lambda: focus_dock(self.window, dock) if dock.isVisible() else None)
+            # would come after a focus given now). Only if the click made it the current tab: a
+            # right or middle click (which Qt signals too) raises nothing, and a tabbed dock behind
+            # another still says it is visible.
+            QTimer.singleShot(0, lambda: self._focus_if_raised(bar, index, dock))
+
+    def _focus_if_raised(self, bar: QTabBar, index: int, dock: QDockWidget) -> None:
+        if bar.currentIndex() == index and dock.isVisible():
+            focus_dock(self.window, dock)

@@ -228,12 +228,14 @@ class MainWindow(LibraryWindow, QMainWindow):
             self.tr("Find Prev&ious"), self._find_previous, key.FindPrevious
         )
         self.details_action = self._action(self.tr("Page &Details…"), self.edit_details)
-        # The platform's Preferences key, which Qt's X11 map lacks: Ctrl+, there (as on macOS and in
-        # GNOME's and KDE's own applications).
+        # Ctrl+, everywhere (the key Help and the README name; Qt's X11 map has no Preferences key),
+        # beside the platform's own where it has one (Ctrl+Shift+, on KDE).
+        preferences_keys = [QKeySequence("Ctrl+,")]
+        preferences_keys += [
+            k for k in QKeySequence.keyBindings(key.Preferences) if k not in preferences_keys
+        ]
         self.preferences_action = self._action(
-            self.tr("Pr&eferences…"),
-            self.show_preferences,
-            QKeySequence.keyBindings(key.Preferences) or [QKeySequence("Ctrl+,")],
+            self.tr("Pr&eferences…"), self.show_preferences, preferences_keys
         )
         self.toggle_raw_action = self._action(
             self.tr("&Raw OCR Text"), self.set_raw_view_shown, QKeySequence("Ctrl+U"), checkable=True
