@@ -131,7 +131,7 @@ def _bracket_read(text: str, i: int) -> str:
     for c in text[i + 1 :]:
         if c in _CLOSES:
             return _CLOSES[c]
-        if c == "〈":
+        if c in "〈\n":
             break
     return "（"
 
