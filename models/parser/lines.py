@@ -50,9 +50,7 @@ _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 CN_NUMERALS = set("〇零一二三四五六七八九十百千")
 #: A line that may hold such a reading (most lines hold none: read as they are).
 _HALF = re.compile('[,:;!?().o"〈-]')
-#: Closing marks, by the opening bracket they close: what an engine's 〈 stands for is told by
-#: the mark that closes it (Tesseract reads （ as 〈 three times in four, 《 now and then).
-_CLOSES = {"）": "（", ")": "（", "》": "《", "〉": "〈"}
+
 #: Marks before which a quotation has closed (a straight quote there is ”).
 _AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
 
@@ -78,8 +76,12 @@ def ocr_read(text: str) -> str:
             chars[i] = _bracket_read(text, i)
             continue
         if c == "-":
-            if i + 1 < n and text[i + 1] == "一" and (i == 0 or _cjk_side(text[i - 1])):
-                chars[i] = chars[i + 1] = "—"  # —— read as -一 (its second half a Han one)
+            # —— read as -一 or 一- (one half read as the Han character it looks like), between
+            # CJK text and CJK text or a line's end
+            if i + 1 < n and text[i + 1] == "一" and _dash_side(text, i - 1) and _dash_side(text, i + 2):
+                chars[i] = chars[i + 1] = "—"
+            elif i > 0 and text[i - 1] == "一" and _dash_side(text, i - 2) and _dash_side(text, i + 1):
+                chars[i - 1] = chars[i] = "—"
             continue
         if c not in _FULL and c != '"':
             if c == "“":
@@ -125,15 +127,20 @@ def ocr_read(text: str) -> str:
 
 
 def _bracket_read(text: str, i: int) -> str:
-    """The opening bracket an engine's 〈 at ``text[i]`` stands for: the one that the line's next
-    closing mark closes (a 〉 keeps it, a 》 makes it 《), （ where no mark closes it on the line
-    (most of Tesseract's 〈 are （, their ） often on a later line)."""
+    """The opening bracket an engine's 〈 at ``text[i]`` stands for: （ unless the line's next
+    closing mark is a 〉 (Tesseract reads （ as 〈 three times in four, its ） often on a later line
+    or read as 》; a 〈 it read stood for （ every time on the dev pages it read)."""
     for c in text[i + 1 :]:
-        if c in _CLOSES:
-            return _CLOSES[c]
+        if c in "）)》〉":
+            return "〈" if c == "〉" else "（"
         if c in "〈\n":
             break
     return "（"
+
+
+def _dash_side(text: str, j: int) -> bool:
+    """What stands at ``text[j]`` beside a dash: a CJK character, or the line's edge."""
+    return j < 0 or j >= len(text) or _cjk_side(text[j])
 
 
 def column_width(text: str, letter_spaced: bool | None = None, free_gaps: bool = False) -> float:
