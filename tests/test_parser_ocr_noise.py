@@ -323,3 +323,32 @@ def test_an_engines_marks_are_read_one_character_for_one(text: str) -> None:
             assert (a, b) in {("〈", "（"), ("-", "—"), ("一", "—")} or (
                 b in "，。：；！？（）“”" and (a in HALF.get(b, "") or a == '"')
             )
+
+
+@needs_gold
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(GOLD_PAGES or [Path()]), st.integers(0, 10**6))
+def test_tesseracts_noise_keeps_the_lines_and_the_gold_follows(gold_path: Path, seed: int) -> None:
+    """ocr_noise.py's ``tesseract`` (the training pages read as Tesseract printed the dev pages):
+    one read line for each printed line, a letter-spaced line read without its spaces, and the
+    gold changed as the text was, so that it still holds every character once."""
+    from models.parser.lines import is_letter_spaced
+    from tools.structure_score import scorer
+
+    raw = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    noisy, carried = noisy_page(raw, gold, ("tesseract",), seed)
+    assert noisy != raw
+    printed_lines, read_lines = raw.split("\n"), noisy.split("\n")
+    assert len(read_lines) == len(printed_lines)
+    for printed, read in zip(printed_lines, read_lines):
+        assert bool(printed.strip()) == bool(read.strip())
+        if is_letter_spaced(printed):
+            assert " " not in read.strip()
+
+    class Page:
+        def read_text(self, encoding: str = "utf-8") -> str:
+            return noisy
+
+    m = scorer().score_page(Page(), carried, carried)
+    assert m["conserve"] and m["hit_art"] == m["n_art"] and m["hit_para"] == m["n_para"]

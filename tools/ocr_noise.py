@@ -442,7 +442,7 @@ def _tesseract(
                 edit[k] = new
             k += 1
         last = line.rstrip()
-        if last and last[-1] in SMALL_MARKS and rng.random() < TESSERACT_DROP_RATE:
+        if len(last.strip()) > 1 and last[-1] in SMALL_MARKS and rng.random() < TESSERACT_DROP_RATE:
             i = a + len(last) - 1
             if i in held:
                 edit[i] = ""
