@@ -304,10 +304,12 @@ def test_an_engines_angle_bracket_and_dash_read_as_printed() -> None:
     assert ocr_read("一-国际社会呼吁") == "——国际社会呼吁"
     assert ocr_read("医生卢静静-一“一定要") == "医生卢静静——“一定要"
     assert ocr_read("第3-一5页") == "第3-一5页"
+    assert ocr_read("本报北京]月28日电") == "本报北京1月28日电"  # Tesseract's 1 read as ]
+    assert ocr_read("见[1]所述") == "见[1]所述"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='中文一报，。：,:;!?()〈〉》)"-o 35a\n', max_size=40))
+@given(st.text(alphabet='中文一报，。：,:;!?()〈〉》)"-o 35a[]\n', max_size=40))
 def test_an_engines_marks_are_read_one_character_for_one(text: str) -> None:
     """Whatever marks an engine read, the features read one character for each of the text's
     (offsets stay), and a character read otherwise is a mark read as the one it stands for; a 〈
@@ -320,7 +322,7 @@ def test_an_engines_marks_are_read_one_character_for_one(text: str) -> None:
             assert read[i] == "（"
     for a, b in zip(text, read):
         if a != b:
-            assert (a, b) in {("〈", "（"), ("-", "—"), ("一", "—")} or (
+            assert (a, b) in {("〈", "（"), ("-", "—"), ("一", "—"), ("]", "1")} or (
                 b in "，。：；！？（）“”" and (a in HALF.get(b, "") or a == '"')
             )
 

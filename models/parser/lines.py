@@ -49,7 +49,7 @@ _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 #: Chinese numerals: an o beside one is a 〇 OCR read so (二o一六年), not a full stop.
 CN_NUMERALS = set("〇零一二三四五六七八九十百千")
 #: A line that may hold such a reading (most lines hold none: read as they are).
-_HALF = re.compile('[,:;!?().o"〈-]')
+_HALF = re.compile('[,:;!?().o"〈\\]-]')
 
 #: Marks before which a quotation has closed (a straight quote there is ”).
 _AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
@@ -64,8 +64,11 @@ def ocr_read(text: str) -> str:
     full-width one inside Han text (，。：；！？（）“” read as , . : ; ! ? ( ) \", a full stop
     read as a small o) is read as the full-width mark, one character for one, so every
     offset stays as it is. A mark between two ASCII letters or digits (3.5, 10:30, a,b) or
-    with no CJK character beside it (Latin text) stays as it is. Only what the features
-    read: the page's text and what the parser shows of it keep the characters as OCR read them."""
+    with no CJK character beside it (Latin text) stays as it is. What Tesseract reads for other
+    marks is read as the mark too: its 〈 as （ (unless a 〉 closes it), —— read as -一 or 一- beside
+    CJK text as ——, a ] with no [ before it as the 1 it stands for (]月28日). Only what the
+    features read: the page's text and what the parser shows of it keep the characters as OCR
+    read them."""
     if _HALF.search(text) is None:
         return text
     chars = list(text)
@@ -74,6 +77,10 @@ def ocr_read(text: str) -> str:
     for i, c in enumerate(chars):
         if c == "〈":
             chars[i] = _bracket_read(text, i)
+            continue
+        if c == "]":
+            if "[" not in text[:i]:
+                chars[i] = "1"  # a 1 read as ] (]月28日, 1]支): no bracket opened before it
             continue
         if c == "-":
             # —— read as -一 or 一- (one half read as the Han character it looks like), between
