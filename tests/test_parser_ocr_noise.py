@@ -260,3 +260,97 @@ def test_a_clean_page_with_a_blank_line_after_every_paragraph_keeps_its_blank_li
     finally:
         article_model.set_ocr_model(None)
     assert shipped == without_model
+
+
+def _tesseract_marks(raw: str) -> str:
+    """The page's marks as Tesseract reads them (tools/real_ocr_noise.py on the dev pages read by
+    it): ：；！？） half-width, （ as 〈, —— as -一; ，。“” full-width as printed."""
+    table = str.maketrans({"：": ":", "；": ";", "！": "!", "？": "?", "）": ")", "（": "〈"})
+    return raw.replace("——", "-一").translate(table)
+
+
+def _without_blanks(raw: str) -> str:
+    return "".join(line + "\n" for line in raw.split("\n") if line.strip())
+
+
+@needs_gold
+@pytest.mark.parametrize("blanks", [True, False], ids=["with blank lines", "without"])
+@pytest.mark.parametrize(
+    "gold_path",
+    [p for p in GOLD_PAGES if p.parent.name in ("seed", "pages-dev-engine")][:3],
+    ids=lambda p: f"{p.parent.name}/{p.name[:8]}",
+)
+def test_pages_with_tesseracts_marks_read_as_printed(gold_path: Path, blanks: bool) -> None:
+    """A page whose colons, semicolons, ! ? and closing brackets an engine read half-width (but not
+    its commas and full stops, which are most of its marks), its opening brackets as 〈 and its
+    dashes as -一: the same headlines over the same number of paragraphs as the page printed."""
+    raw = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    if not blanks:
+        raw = _without_blanks(raw)
+    read = _tesseract_marks(raw)
+    assert read != raw
+    assert _reading(read) == _reading(raw)
+    check_conserved(read)
+
+
+def test_an_engines_angle_bracket_and_dash_read_as_printed() -> None:
+    """Tesseract reads （ as 〈 (its ） read as ), ） or 》, or on a later line): a 〈 is （ unless a 〉
+    closes it; —— read as -一 or 一- beside CJK text or a line's edge is a dash ——."""
+    assert ocr_read("本报北京2月6日电 〈记者庞") == "本报北京2月6日电 （记者庞"
+    assert ocr_read("下坚实基础 〈快评)") == "下坚实基础 （快评）"
+    assert ocr_read("告白〈一线抗疫群英谱》") == "告白（一线抗疫群英谱》"
+    assert ocr_read("《红楼梦〈节选〉》") == "《红楼梦〈节选〉》"
+    assert ocr_read("同丰种业公司-一") == "同丰种业公司——"
+    assert ocr_read("一-国际社会呼吁") == "——国际社会呼吁"
+    assert ocr_read("医生卢静静-一“一定要") == "医生卢静静——“一定要"
+    assert ocr_read("第3-一5页") == "第3-一5页"
+    assert ocr_read("本报北京]月28日电") == "本报北京1月28日电"  # Tesseract's 1 read as ]
+    assert ocr_read("见[1]所述") == "见[1]所述"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='中文一报，。：,:;!?()〈〉》)"-o 35a[]\n', max_size=40))
+def test_an_engines_marks_are_read_one_character_for_one(text: str) -> None:
+    """Whatever marks an engine read, the features read one character for each of the text's
+    (offsets stay), and a character read otherwise is a mark read as the one it stands for; a 〈
+    that no 〉 closes on its line is read as （."""
+    read = ocr_read(text)
+    assert len(read) == len(text)
+    for i, c in enumerate(text):
+        rest = text[i + 1 :].split("\n")[0].split("〈")[0]
+        if c == "〈" and "〉" not in rest:
+            assert read[i] == "（"
+    for a, b in zip(text, read):
+        if a != b:
+            assert (a, b) in {("〈", "（"), ("-", "—"), ("一", "—"), ("]", "1")} or (
+                b in "，。：；！？（）“”" and (a in HALF.get(b, "") or a == '"')
+            )
+
+
+@needs_gold
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(GOLD_PAGES or [Path()]), st.integers(0, 10**6))
+def test_tesseracts_noise_keeps_the_lines_and_the_gold_follows(gold_path: Path, seed: int) -> None:
+    """ocr_noise.py's ``tesseract`` (the training pages read as Tesseract printed the dev pages):
+    one read line for each printed line, a letter-spaced line read without its spaces, and the
+    gold changed as the text was, so that it still holds every character once."""
+    from models.parser.lines import is_letter_spaced
+    from tools.structure_score import scorer
+
+    raw = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    noisy, carried = noisy_page(raw, gold, ("tesseract",), seed)
+    assert noisy != raw
+    printed_lines, read_lines = raw.split("\n"), noisy.split("\n")
+    assert len(read_lines) == len(printed_lines)
+    for printed, read in zip(printed_lines, read_lines):
+        assert bool(printed.strip()) == bool(read.strip())
+        if is_letter_spaced(printed):
+            assert " " not in read.strip()
+
+    class Page:
+        def read_text(self, encoding: str = "utf-8") -> str:
+            return noisy
+
+    m = scorer().score_page(Page(), carried, carried)
+    assert m["conserve"] and m["hit_art"] == m["n_art"] and m["hit_para"] == m["n_para"]

@@ -210,3 +210,46 @@ def test_real_noise_undone_kind_by_kind_gives_the_printed_text_back(printed: str
     )
     assert mixed(printed, read, 0, set()) == printed
     assert mixed(printed, read, 0, set(DIFF_KINDS)) == read
+
+
+class _MadeUpReader:
+    """Reads an image's lines as ``_misread`` does (no Tesseract): its own errors and blank lines."""
+
+    indent = False  # the lines drawn as printed
+
+    def __init__(self, seed: int, rate: float) -> None:
+        self.rng, self.rate = random.Random(seed), rate
+
+    def read(self, lines: list[str], seed: int) -> str:
+        return _misread("\n".join(lines), self.rng, self.rate)
+
+
+@needs_gold
+@settings(max_examples=6, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([0.0, 0.02, 0.1]))
+def test_pages_written_without_blank_lines_keep_their_carried_gold(
+    tmp_path_factory, seed: int, rate: float
+) -> None:
+    """--noblank (the held-out real pages come without blank lines): every page written, read and
+    printed, has no blank line and every character it had, and a parser printing the carried gold
+    still scores 1.0 on the read pages."""
+    src = tmp_path_factory.mktemp("src")
+    for p in GOLD_PAGES[:2]:
+        raw, gold = _page(p)
+        (src / f"{p.parent.name}.txt").write_text(raw, encoding="utf-8")
+        (src / f"{p.parent.name}.gold.json").write_text(
+            json.dumps(gold, ensure_ascii=False), encoding="utf-8"
+        )
+    out = tmp_path_factory.mktemp("out")
+    build(src, out / "read", _MadeUpReader(seed, rate), 2, 1, printed=out / "printed", noblank=True)
+    assert check(out / "read").startswith("para=1.000 head=1.000 headprec=1.000 article=1.000 conserve=2/2")
+    for folder in ("read", "printed"):
+        texts = [p.read_text(encoding="utf-8") for p in sorted((out / folder).glob("*.txt"))]
+        assert len(texts) == 2
+        assert all("\n\n" not in t and not t.startswith("\n") for t in texts)
+    for p in sorted(src.glob("*.txt")):
+        printed = (out / "printed" / p.name).read_text(encoding="utf-8")
+        assert _nonspace(printed) == _nonspace(p.read_text(encoding="utf-8"))
+        assert [x for x in printed.split("\n") if x] == [
+            x for x in p.read_text(encoding="utf-8").split("\n") if x.strip()
+        ]

@@ -27,7 +27,15 @@ Each gold page's text is read again as an OCR engine might have read it (``KINDS
   paragraph's last line, after a headline's line half the time, after a line inside a
   paragraph that ends a sentence (30%), after a paragraph's first line seldom (10%); scored
   apart, never part of ``all+blanks``;
-- ``all``: the first five at once (the text's noise); ``all+blanks``: those and ``blanks``.
+- ``all``: the first five at once (the text's noise); ``all+blanks``: those and ``blanks``;
+- ``tesseract``: the text's noise as Tesseract (chi_sim, ``--psm 6``) printed it on the 20
+  pages-dev pages tools/real_ocr.py had it read (``tools/real_ocr_noise.py pages-dev``; never part
+  of ``all``), one printed line a read line: ：；！ and ） half-width (98%), ？ half-width (84%) or
+  as ” (10%), （ as 〈 (75%) or half-width (24%), ‘ ’ as “ ” (half of them), · as ' . or : (half),
+  —— as 一一, 一-, -一 or one 一 (35%); every space of a letter-spaced line lost, a tenth of the
+  spaces beside a digit or Latin letter lost; a Han character (和 了 上 人) added after 0.08% of
+  the Han characters; a line's last small mark lost on 9% of the lines; 0.7% of the Han
+  characters read as a look-alike. Its ，。、“” are read as printed, as Tesseract read them.
 
 The gold follows the text: a character substituted or dropped in the text is substituted or
 dropped in the gold field that holds it (each gold field is found in the page's non-space
@@ -63,7 +71,17 @@ from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser.lines import is_han  # noqa: E402
 
-KINDS = ("halfwidth", "spaces", "lookalikes", "dropped", "furniture", "blanks", "furniture2", "blanks2")
+KINDS = (
+    "halfwidth",
+    "spaces",
+    "lookalikes",
+    "dropped",
+    "furniture",
+    "blanks",
+    "furniture2",
+    "blanks2",
+    "tesseract",
+)
 #: ``all``: the noise in a line's text and the page's margins (the first five kinds);
 #: ``all+blanks``: those and ``blanks`` (``furniture2``, the held-out furniture, is scored alone).
 ALL = KINDS[:5]
@@ -257,6 +275,7 @@ def noisy_page(
     edit: dict[int, str] = {}  # raw offset → what is read there ("" dropped)
     before: dict[int, str] = {}  # raw offset → spaces read before it
     blank_after: set[int] = set()  # line breaks a blank line is read after
+    lost: set[int] = set()  # raw offsets of spaces not read
     spans = list(_line_spans(raw))
     if "lookalikes" in kinds:
         table = lookalikes() if table is None else table
@@ -317,8 +336,12 @@ def noisy_page(
                 p = 0.3 if raw[_a:b].rstrip()[-1:] in "。！？" else 0.0
             if p and rng.random() < p:
                 blank_after.add(b)
+    if "tesseract" in kinds:
+        table = lookalikes() if table is None else table
+        _tesseract(raw, held, spans, rng, table, edit, lost)
     out = "".join(
-        before.get(i, "") + edit.get(i, c) + ("\n" if i in blank_after else "") for i, c in enumerate(raw)
+        before.get(i, "") + ("" if i in lost else edit.get(i, c)) + ("\n" if i in blank_after else "")
+        for i, c in enumerate(raw)
     )
     if "furniture" in kinds or "furniture2" in kinds:
         header, footer = _furniture(rng) if "furniture" in kinds else _furniture2(rng)
@@ -339,6 +362,90 @@ def noisy_page(
         else:
             sec[key][k] = new
     return out, gold
+
+
+#: How Tesseract read each mark on the dev pages (tools/real_ocr_noise.py pages-dev): (reading, share).
+TESSERACT_MARKS = {
+    "：": ((":", 0.98),),
+    "；": ((";", 0.97),),
+    "！": (("!", 0.98),),
+    "？": (("?", 0.84), ("”", 0.10)),
+    "）": ((")", 0.99),),
+    "（": (("〈", 0.75), ("(", 0.24)),
+    "‘": (("“", 0.5),),
+    "’": (("”", 0.5),),
+    "·": (("'", 0.2), (".", 0.2), (":", 0.1)),
+}
+#: How it read a dash —— (35% misread), and the Han characters it added (0.08% of them).
+TESSERACT_DASHES = (("一一", 0.1), ("一-", 0.1), ("-一", 0.05), ("一", 0.1))
+TESSERACT_ADDED = "和了上人"
+TESSERACT_ADD_RATE = 0.0008
+TESSERACT_DROP_RATE = 0.09
+TESSERACT_LOOKALIKE_RATE = 0.007
+TESSERACT_DIGIT_SPACE_LOST = 0.1
+
+
+def _draw(rng: random.Random, readings: tuple[tuple[str, float], ...]) -> str | None:
+    x = rng.random()
+    for reading, share in readings:
+        if x < share:
+            return reading
+        x -= share
+    return None
+
+
+def _tesseract(
+    raw: str,
+    held: dict[int, tuple[int, int]],
+    spans: list[tuple[int, int]],
+    rng: random.Random,
+    table: dict[str, list[str]],
+    edit: dict[int, str],
+    lost: set[int],
+) -> None:
+    """``tesseract``'s readings of the page (module docstring) into ``edit`` (characters a gold
+    field holds: what is read for each) and ``lost`` (spaces not read). No line is added,
+    joined or lost."""
+    from models.parser.lines import is_letter_spaced
+
+    for a, b in spans:
+        line = raw[a:b]
+        spaced = is_letter_spaced(line)
+        k = a
+        while k < b:
+            c = raw[k]
+            if c.isspace():
+                near = raw[k - 1 : k] + raw[k + 1 : k + 2]
+                if spaced or (
+                    any(x.isascii() and x.isalnum() for x in near)
+                    and rng.random() < TESSERACT_DIGIT_SPACE_LOST
+                ):
+                    lost.add(k)
+                k += 1
+                continue
+            if k not in held:
+                k += 1
+                continue
+            if c == "—" and raw[k + 1 : k + 2] == "—" and k + 1 in held:
+                dash = _draw(rng, TESSERACT_DASHES)
+                if dash is not None:
+                    edit[k], edit[k + 1] = dash[0], dash[1:]
+                k += 2
+                continue
+            new = _draw(rng, TESSERACT_MARKS[c]) if c in TESSERACT_MARKS else None
+            if new is None and is_han(c):
+                if c in table and rng.random() < TESSERACT_LOOKALIKE_RATE:
+                    new = rng.choice(table[c])
+                if rng.random() < TESSERACT_ADD_RATE:
+                    new = (new or c) + rng.choice(TESSERACT_ADDED)
+            if new is not None:
+                edit[k] = new
+            k += 1
+        last = line.rstrip()
+        if len(last.strip()) > 1 and last[-1] in SMALL_MARKS and rng.random() < TESSERACT_DROP_RATE:
+            i = a + len(last) - 1
+            if i in held:
+                edit[i] = ""
 
 
 def page_seed(set_name: str, name: str, seed: int = SEED) -> int:

@@ -2,10 +2,16 @@
 (issue 9: "a few real OCR'd pages", titles at the top, no blank lines, OCR's own errors).
 
 Run: nice -n 10 .venv/bin/python tools/real_ocr.py [--out DIR] [--first N] [--size PX]
-         [--degrade none|mild] [--lines N] [--jobs J] [--check] [SET ...]
+         [--degrade none|mild] [--lines N] [--jobs J] [--check] [--noblank] [SET ...]
 (default: pages-dev, pages-dev-column, pages-dev-engine and seed, the first 20 pages of each,
 into /work/real-ocr/SET/, and links to the same pages as printed into /work/real-ocr/printed/SET/
 to score them clean; SET is a set of ../shared/data or a folder with a "/")
+
+``--noblank`` (default out /work/real-ocr-noblank): the same reads with every blank line taken
+out, as the held-out real pages of issue 9 come (titles at the top, no blank lines, OCR's own
+errors), so that the parser reads them by its engine path; the gold is the one carried to the
+read text (blank lines hold no character: the scorer ignores white space), and printed/SET holds
+the pages as printed with their blank lines taken out too (no other character changed).
 
 Each page's .txt is rendered line for line as the page prints it (the same line breaks and
 blank lines, the same spaces; Noto Serif CJK SC from ``fonts-noto-cjk``, ``--size`` px, black on
@@ -59,6 +65,8 @@ from ocr_noise import _gold_fields, gold_positions  # noqa: E402
 
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "seed")
 OUT = Path("/work/real-ocr")
+#: Where ``--noblank`` writes by default.
+OUT_NOBLANK = Path("/work/real-ocr-noblank")
 FONT = ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2)  # the SC face
 SIZE = 28
 LINES = 40
@@ -289,18 +297,35 @@ def check(out: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def without_blanks(text: str) -> str:
+    """The text's lines with every blank (or white-space-only) line taken out, no other
+    character changed: a page as an OCR engine prints it when it prints no blank line."""
+    return "".join(line + "\n" for line in text.split("\n") if line.strip())
+
+
 def build(
-    src: Path, out: Path, reader: Reader, first: int, jobs: int, per: int = LINES, printed: Path | None = None
+    src: Path,
+    out: Path,
+    reader: Reader,
+    first: int,
+    jobs: int,
+    per: int = LINES,
+    printed: Path | None = None,
+    noblank: bool = False,
 ) -> None:
     """Read the first ``first`` pages of ``src`` into ``out``; ``printed``: a folder that gets
-    links to the same pages as printed (to score the parser on them clean)."""
+    links to the same pages as printed (to score the parser on them clean); ``noblank``: every
+    page, read and printed, written with its blank lines taken out (the gold as carried)."""
     out.mkdir(parents=True, exist_ok=True)
     if printed is not None:
         printed.mkdir(parents=True, exist_ok=True)
         for gp in page_names(src, first):
             for f in (gp, gp.with_name(gp.name.replace(".gold.json", ".txt"))):
                 link = printed / f.name
-                if not link.exists():
+                if noblank and f.suffix == ".txt":
+                    link.unlink(missing_ok=True)
+                    link.write_text(without_blanks(f.read_text(encoding="utf-8")), encoding="utf-8")
+                elif not link.exists():
                     link.symlink_to(f.resolve())
     with ThreadPoolExecutor(jobs) as pool:
         for gp in page_names(src, first):
@@ -310,6 +335,8 @@ def build(
             start = time.time()
             parts, text = read_page(raw, reader, pool, f"{src.name}/{name}", per, gold)
             carried = carry_gold(raw, gold, parts, text)
+            if noblank:
+                text = without_blanks(text)
             (out / f"{name}.txt").write_text(text, encoding="utf-8")
             (out / f"{name}.gold.json").write_text(
                 json.dumps(carried, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -324,7 +351,11 @@ def build(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sets", nargs="*", default=list(SETS))
-    ap.add_argument("--out", type=Path, default=OUT, help="the sets are written to OUT/SET/")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        help=f"the sets are written to OUT/SET/ (default {OUT}, {OUT_NOBLANK} with --noblank)",
+    )
     ap.add_argument("--first", type=int, default=20, help="pages of each set (in name order)")
     ap.add_argument("--size", type=int, default=SIZE, help="character size in pixels")
     ap.add_argument("--degrade", choices=("none", "mild"), default="mild")
@@ -332,16 +363,37 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1, help="Tesseract processes at a time")
     ap.add_argument("--indent", action="store_true", help="draw each paragraph's first line indented")
     ap.add_argument("--check", action="store_true", help="score the carried gold on each set written")
+    ap.add_argument(
+        "--cache", type=Path, help=f"the engine's reads (default OUT/.cache; {OUT}/.cache with --noblank)"
+    )
+    ap.add_argument(
+        "--noblank",
+        action="store_true",
+        help="write the pages (read and printed) with every blank line taken out",
+    )
     args = ap.parse_args()
+    if args.out is None:
+        args.out = OUT_NOBLANK if args.noblank else OUT
     if shutil.which("tesseract") is None:
         raise SystemExit("tesseract not found: apt-get install tesseract-ocr tesseract-ocr-chi-sim")
     if not Path(FONT[0]).exists():
         raise SystemExit(f"{FONT[0]} not found: apt-get install fonts-noto-cjk")
-    reader = Reader(args.out / ".cache", args.size, args.degrade, args.indent)
+    if args.cache is None:  # --noblank reads the same images as the set with blank lines
+        args.cache = (OUT if args.noblank and args.out == OUT_NOBLANK else args.out) / ".cache"
+    reader = Reader(args.cache, args.size, args.degrade, args.indent)
     for name in args.sets:
         src = Path(name) if "/" in name else SHARED / "data" / name
         dest = args.out / src.name
-        build(src, dest, reader, args.first, args.jobs, args.lines, args.out / "printed" / src.name)
+        build(
+            src,
+            dest,
+            reader,
+            args.first,
+            args.jobs,
+            args.lines,
+            args.out / "printed" / src.name,
+            args.noblank,
+        )
         if args.check:
             print(f"{src.name} carried gold: {check(dest)}", flush=True)
     print(f"Tesseract read {reader.read_now} printed characters in this run (the rest from the cache)")

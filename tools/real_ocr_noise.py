@@ -35,7 +35,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from ocr_noise import _gold_fields, gold_positions  # noqa: E402
-from real_ocr import LINES, OUT, SETS, SHARED, SIZE, Reader, _nonspace, page_names, read_page  # noqa: E402
+from real_ocr import (  # noqa: E402
+    LINES,
+    OUT,
+    SETS,
+    SHARED,
+    SIZE,
+    Reader,
+    _nonspace,
+    page_names,
+    read_page,
+    without_blanks,
+)
 
 from models.parser.lines import is_han  # noqa: E402
 
@@ -249,6 +260,7 @@ def main() -> None:
     ap.add_argument("--degrade", choices=("none", "mild"), default="mild")
     ap.add_argument("--lines", type=int, default=LINES)
     ap.add_argument("--examples", type=int, default=6)
+    ap.add_argument("--cache", type=Path, help="the engine's reads (default OUT/.cache)")
     ap.add_argument("--indent", action="store_true", help="as real_ocr.py --indent")
     ap.add_argument(
         "--mixes",
@@ -256,8 +268,14 @@ def main() -> None:
         help="score the parser on each kind of real noise alone (only-K) and on the read pages with "
         "each kind undone (but-K), pages under OUT/mixes/SET/",
     )
+    ap.add_argument(
+        "--noblank",
+        action="store_true",
+        help="with --mixes: every page written with its blank lines taken out (under OUT/mixes-noblank/SET/), "
+        "as the held-out real pages come: the cost of each kind on the parser's engine path",
+    )
     args = ap.parse_args()
-    reader = Reader(args.out / ".cache", args.size, args.degrade, args.indent)
+    reader = Reader(args.cache or args.out / ".cache", args.size, args.degrade, args.indent)
     if args.mixes:
         from structure_score import figures, score_pages
 
@@ -269,8 +287,8 @@ def main() -> None:
         )
         for name in args.sets:
             src = Path(name) if "/" in name else SHARED / "data" / name
-            dest = args.out / "mixes" / src.name
-            write_mixes(src, dest, reader, args.first, args.lines, modes)
+            dest = args.out / ("mixes-noblank" if args.noblank else "mixes") / src.name
+            write_mixes(src, dest, reader, args.first, args.lines, modes, args.noblank)
             for mode in modes:
                 tot = score_pages(sorted((dest / mode).glob("*.gold.json")))
                 print(f"{src.name:18s} {mode:16s} {figures(tot)}", flush=True)
@@ -377,9 +395,12 @@ def mixed(printed: str, read: str, base: int, keep: set[str]) -> str:
     return out
 
 
-def write_mixes(src: Path, out: Path, reader: Reader, first: int, per: int, modes: list[str]) -> None:
+def write_mixes(
+    src: Path, out: Path, reader: Reader, first: int, per: int, modes: list[str], noblank: bool = False
+) -> None:
     """For each mode (``only-K``: the printed page with only K's real noise; ``but-K``: the read
-    page with K's undone), the pages and their carried gold under ``out/MODE/``."""
+    page with K's undone), the pages and their carried gold under ``out/MODE/`` (``noblank``:
+    each page's blank lines taken out, the gold as carried)."""
     from real_ocr import carry_gold
 
     with ThreadPoolExecutor(1) as pool:
@@ -402,8 +423,10 @@ def write_mixes(src: Path, out: Path, reader: Reader, first: int, per: int, mode
                 text += "\n"
                 d = out / mode
                 d.mkdir(parents=True, exist_ok=True)
-                (d / f"{page}.txt").write_text(text, encoding="utf-8")
                 carried = carry_gold(raw, gold, new, text)
+                if noblank:
+                    text = without_blanks(text)
+                (d / f"{page}.txt").write_text(text, encoding="utf-8")
                 (d / f"{page}.gold.json").write_text(
                     json.dumps(carried, ensure_ascii=False), encoding="utf-8"
                 )

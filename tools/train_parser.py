@@ -73,6 +73,9 @@ LABEL_INLINE = float(os.environ.get("LABEL_INLINE", "0.0"))
 LABEL_COLUMNS = float(os.environ.get("LABEL_COLUMNS", "0.0"))
 FOLDS = 5
 SEED = 7
+#: The share of training pages the fit also reads as Tesseract printed them (env TESS_SHARE; 0:
+#: none): a copy of the page with ``tools/ocr_noise.py``'s ``tesseract`` noise, the same lines and labels.
+TESS_SHARE = float(os.environ.get("TESS_SHARE", "0"))
 
 
 @dataclass
@@ -349,6 +352,30 @@ def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = 
             out.append(Example(f, page, *_xy(page.raw, labels)))
         for page, labels in label_pages(arts, LABEL_PAGES // k, seed, f):
             out.append(Example(f, page, *_xy(page.raw, labels)))
+    return out + tesseract_copies(out, TESS_SHARE, seed)
+
+
+def tesseract_copies(data: list[Example], share: float, seed: int = SEED) -> list[Example]:
+    """A ``share`` of the training pages read again with Tesseract's noise as measured on real
+    reads (``ocr_noise.py``'s ``tesseract``: its marks, its lost letter spacing, added characters,
+    lost end marks, look-alikes): the same lines, so each line keeps its label and article; set
+    "tesseract", in its page's fold."""
+    if share <= 0:
+        return []
+    from ocr_noise import lookalikes, noisy_page
+
+    rng = random.Random(seed * 1000 + 77)
+    table = lookalikes()
+    out = []
+    for e in data:
+        if not e.train or not e.y or rng.random() >= share:
+            continue
+        raw, gold = noisy_page(e.page.raw, e.page.gold, ("tesseract",), rng.randrange(1 << 30), table)
+        lines = split_lines(raw)
+        if sum(not ln.blank for ln in lines) != len(e.y):
+            continue  # a line read as nothing: the labels no longer line up
+        page = Page("tesseract", None, e.page.source, raw, gold)
+        out.append(Example(e.fold, page, page_features(lines), list(e.y), True, None, e.arts))
     return out
 
 
