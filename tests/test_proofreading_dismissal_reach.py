@@ -52,7 +52,11 @@ def test_a_dismissed_list_number_dot_leaves_a_sentence_end_dot_flagged(tmp_path:
     finally:
         library.close()
     plain, taught = Checker(language), Checker(language, knowledge=learnt)
-    sentence_end, list_number, name = "今年产量将进一步增加.", "5.研究生以上学历", "联合国副秘书长马克.洛科克说"
+    sentence_end, list_number, name = (
+        "今年产量将进一步增加.",
+        "5.研究生以上学历",
+        "联合国副秘书长马克.洛科克说",
+    )
     assert dots(plain, sentence_end) == [10] and dots(plain, list_number) == [1] and dots(plain, name) == [9]
     # The '。' written '.' after a Han character is still flagged, here and in a name ...
     assert dots(taught, sentence_end) == [10]
@@ -83,10 +87,8 @@ def test_dismissals_stored_by_an_earlier_version_still_read(tmp_path: Path, lang
     stands around them on their page; one whose page does not hold its span any more weighs
     less wherever its text stands, as every dismissal did before."""
     library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
-    raw = library.page_info(page_id)
     library.close()
-    text = PAGE
-    at = text.index("4.") + 1
+    at = PAGE.index("4.") + 1  # the page's raw text is the file's
     conn = sqlite3.connect(tmp_path / "library.sqlite3", isolation_level=None)
     conn.execute(
         "INSERT INTO flag_dismissal (page_id, raw_start, raw_end, kind, text, created)"
@@ -97,7 +99,6 @@ def test_dismissals_stored_by_an_earlier_version_still_read(tmp_path: Path, lang
     )
     conn.close()
     learnt = proofreading_knowledge(db_arg(tmp_path / "library.sqlite3"))
-    assert raw is not None
     assert learnt.dismissed_around == {(".", "digit", "han"): 1}
     assert learnt.dismissed == {(";", None): 1, ("招聘", None): 1}
     taught = Checker(language, knowledge=learnt)
