@@ -175,16 +175,18 @@ class KnowledgeOps:
             .tuples()
             .first()
         )
-        first, last = paragraph if paragraph is not None else (raw_start, raw_end)
+        if paragraph is None:  # a heading or a byline: the checker reads its line
+            first, last, skipped = lo, lo + len(window), ""
+        else:
+            first, last, skipped = max(lo, paragraph[0]), min(lo + len(window), paragraph[1]), LINE_BREAKS
         i = raw_start - 1
-        while i >= max(lo, first) and window[i - lo] in LINE_BREAKS:
+        while i >= first and window[i - lo] in skipped:
             i -= 1
-        before = window[i - lo] if i >= max(lo, first) and window[i - lo] not in LINE_BREAKS else ""
+        before = window[i - lo] if i >= first and window[i - lo] not in LINE_BREAKS else ""
         j = raw_end
-        while j < min(lo + len(window), last) and window[j - lo] in LINE_BREAKS:
+        while j < last and window[j - lo] in skipped:
             j += 1
-        inside = j < lo + len(window) and (j < last or paragraph is None)
-        after = window[j - lo] if inside and window[j - lo] not in LINE_BREAKS else ""
+        after = window[j - lo] if j < last and window[j - lo] not in LINE_BREAKS else ""
         return character_class(before), character_class(after)
 
     def learnt_knowledge(self) -> LibraryKnowledge:
