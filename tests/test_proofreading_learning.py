@@ -89,3 +89,15 @@ def test_a_new_dictionary_word_reads_every_line_again_and_an_insertion_none() ->
     assert affected_texts(LibraryKnowledge(corrected={("做", "作"): 1}), inserted) == frozenset()
     dismissed = LibraryKnowledge(dismissed={("狠抓", None): 1})
     assert affected_texts(None, dismissed) == frozenset({"狠抓"})
+
+
+def test_a_punctuation_dismissal_keyed_by_its_surroundings_reads_its_lines_again(language) -> None:
+    """A "." dismissed after a list's number changes the checker's answer on lines holding a
+    "." so (the window forgets those lines), and no other line."""
+    dismissed = LibraryKnowledge(dismissed_around={(".", "digit", "han"): 1})
+    texts = affected_texts(LibraryKnowledge(), dismissed)
+    assert texts == frozenset({"."})
+    line = "5.研究生以上学历"
+    assert reads_differently(line, texts) and not reads_differently("研究生以上学历", texts)
+    assert [f.start for f in Checker(language).check(line)] == [1]
+    assert [f.start for f in Checker(language, knowledge=dismissed).check(line)] == []

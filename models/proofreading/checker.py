@@ -26,7 +26,7 @@ from pathlib import Path
 
 from models.errors import DubaoError
 from models.proofreading.candidates import FEATURES, Candidate, line_candidates
-from models.proofreading.checker_knowledge import LibraryKnowledge
+from models.proofreading.checker_knowledge import LibraryKnowledge, surroundings
 from models.proofreading.language import Language, is_han
 from models.proofreading.positions import POSITION_FEATURES, position_features
 from models.proofreading.punctuation import punctuation_flags, space_flags
@@ -120,8 +120,9 @@ class Checker:
     def _kept(self, line: str, flag: Flag) -> bool:
         if flag.kind in ("lookalike", "unknown") or self.knowledge.empty:
             return True
-        # a dismissed punctuation or space flag stays dismissed
-        return self.knowledge.adjustment(line[flag.start : flag.end], flag.suggestion) > -1.0
+        # a punctuation or space flag dismissed with the same classes around it stays dismissed
+        around = surroundings(line, flag.start, flag.end)
+        return self.knowledge.adjustment(line[flag.start : flag.end], flag.suggestion, around) > -1.0
 
     def scored_candidates(
         self, line: str, covered: list[float] | None = None

@@ -15,8 +15,8 @@ from peewee import SqliteDatabase, fn
 from models import history
 from models.errors import DubaoError
 from models.history import Change, Command, History
-from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
-from models.proofreading.checker_knowledge import LibraryKnowledge
+from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, Paragraph, Section, utc_now
+from models.proofreading.checker_knowledge import KEYED_BY_SURROUNDINGS, LibraryKnowledge, character_class
 from models.proofreading.records import CheckerKnowledge
 
 #: The history's kind for a remembered dismissal (a row of ``flag_dismissal`` by id).
@@ -24,6 +24,10 @@ DISMISSAL = "flag_dismissal"
 
 #: Longest differing piece counted as a corrected pair (longer rewrites teach nothing about characters).
 PAIR_LIMIT = 4
+
+#: Raw characters read on each side of a dismissed mark to find its neighbours across line breaks.
+AROUND = 8
+LINE_BREAKS = "\r\n"
 
 
 def corrected_pieces(old: str, new: str) -> list[tuple[str, str]]:
@@ -141,16 +145,82 @@ class KnowledgeOps:
             dismissed[(text, kind)] += 1
         return CheckerKnowledge(self.words(), dict(self.corrected_pairs()), dict(dismissed))
 
+    def dismissal_surroundings(self, page_id: int, raw_start: int, raw_end: int) -> tuple[str, str] | None:
+        """The classes of the characters before and after a dismissed flag's raw span as the
+        checker read them (:func:`~models.proofreading.checker_knowledge.surroundings`): line
+        breaks inside the span's paragraph are skipped (the paragraph joins its lines), its ends
+        are edges; outside any paragraph (a heading) a line break is an edge. None when the page's
+        raw text does not hold the span."""
+        lo = max(0, raw_start - AROUND)
+        row = (
+            Page.select(
+                fn.substr(Page.raw_text, lo + 1, raw_end - lo + AROUND),
+                fn.length(Page.raw_text).coerce(False),
+            )
+            .where(Page.id == page_id)
+            .tuples()
+            .first()
+        )
+        if row is None or row[0] is None or not 0 <= raw_start <= raw_end <= (row[1] or 0):
+            return None
+        window = row[0]
+        paragraph = (
+            Paragraph.select(Paragraph.raw_start, Paragraph.raw_end)
+            .join(Section)
+            .where(
+                (Section.page == page_id)
+                & (Paragraph.raw_start <= raw_start)
+                & (Paragraph.raw_end >= raw_end)
+            )
+            .tuples()
+            .first()
+        )
+        if paragraph is None:  # a heading or a byline: the checker reads its line
+            first, last, skipped = lo, lo + len(window), ""
+        else:
+            first, last, skipped = max(lo, paragraph[0]), min(lo + len(window), paragraph[1]), LINE_BREAKS
+        i = raw_start - 1
+        while i >= first and window[i - lo] in skipped:
+            i -= 1
+        before = window[i - lo] if i >= first and window[i - lo] not in LINE_BREAKS else ""
+        j = raw_end
+        while j < last and window[j - lo] in skipped:
+            j += 1
+        after = window[j - lo] if j < last and window[j - lo] not in LINE_BREAKS else ""
+        return character_class(before), character_class(after)
+
     def learnt_knowledge(self) -> LibraryKnowledge:
         """What the checker learns from this library, ``check --db`` and the window alike: its
         dictionary words, the character pairs its editors corrected (they weigh more) and the
-        texts of the flags they dismissed (they weigh less, whatever the flag suggested)."""
+        texts of the flags they dismissed (they weigh less, whatever the flag suggested): a
+        Han character's wherever it stands, a punctuation or space flag's only where the same
+        classes of character stand around it (:meth:`dismissal_surroundings`; one whose page no
+        longer holds its span weighs less wherever it stands, as every dismissal did before)."""
         taught = self.checker_knowledge()
         dismissed: Counter[tuple[str, str | None]] = Counter()
-        for (text, _kind), times in taught.dismissed.items():
-            if text:
-                dismissed[(text, None)] += times
-        return LibraryKnowledge(frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed))
+        around: Counter[tuple[str, str, str]] = Counter()
+        rows = FlagDismissal.select(
+            FlagDismissal.page,
+            FlagDismissal.raw_start,
+            FlagDismissal.raw_end,
+            FlagDismissal.kind,
+            FlagDismissal.text,
+        ).tuples()
+        for page_id, raw_start, raw_end, kind, text in rows:
+            if not text:
+                continue
+            classes = (
+                self.dismissal_surroundings(page_id, raw_start, raw_end)
+                if kind in KEYED_BY_SURROUNDINGS
+                else None
+            )
+            if classes is None:
+                dismissed[(text, None)] += 1
+            else:
+                around[(text, *classes)] += 1
+        return LibraryKnowledge(
+            frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed), dict(around)
+        )
 
 
 history.register((DISMISSAL,), history.rows_applier(FlagDismissal), order=60)

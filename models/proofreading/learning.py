@@ -36,6 +36,7 @@ def affected_texts(before: LibraryKnowledge | None, after: LibraryKnowledge | No
         return None
     texts = {read for read, _right in _changed_keys(before.corrected, after.corrected)}
     texts |= {read for read, _suggestion in _changed_keys(before.dismissed, after.dismissed)}
+    texts |= {key[0] for key in _changed_keys(before.dismissed_around, after.dismissed_around)}
     # An insertion editors made (nothing read) changes no answer: the checker's flags and
     # candidates all stand on characters as read.
     return frozenset(text for text in texts if text)
