@@ -53,7 +53,7 @@ def test_every_connection_gets_the_pragmas(library: Library) -> None:
 
 
 def test_schema_version_is_stored_in_user_version(library: Library) -> None:
-    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 7
+    assert library.database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION == 8
 
 
 def test_the_models_match_the_tables_the_migrations_build(library: Library) -> None:

@@ -11,10 +11,13 @@ import pytest
 from conftest import db_arg
 from proofreading_pages import find, library_with_pages
 
+from models.library import migrations
 from models.library.proofreading import proofreading_knowledge
+from models.library.service import Library
 from models.proofreading.checker import Checker
-from models.proofreading.checker_knowledge import LibraryKnowledge
+from models.proofreading.checker_knowledge import LibraryKnowledge, surroundings
 from models.proofreading.language import Language
+from models.section import HEAD_FIELDS
 
 pytestmark = pytest.mark.engines
 
@@ -82,25 +85,114 @@ def test_a_dot_dismissed_at_a_paragraphs_end_reaches_paragraph_ends_only(tmp_pat
     assert dots(taught, "今年产量将进一步增加.明年还要增加。") == [10]
 
 
-def test_dismissals_stored_by_an_earlier_version_still_read(tmp_path: Path, language) -> None:
-    """Rows an earlier version wrote (the same columns, no context stored) are keyed by what
-    stands around them on their page; one whose page does not hold its span any more weighs
-    less wherever its text stands, as every dismissal did before."""
+HEADING_PAGE = (
+    "招聘启事\n\n    本单位招聘工作人员若干名。\n\n"
+    "李克强主持召开中央应对.\n新冠肺炎疫情工作领导小组会议\n"
+    "进一步部署降低病亡率和保障生活必需品供应要求细化重点人群疫情防控措施 加强防控国际合作\n\n"
+    "新华社北京2月27日电 2月27\n日，李克强主持召开领导小组会议，部署进一步做\n"
+    "好防控工作。各项工作取得进展，全国各地抓好春\n .季农业生产的工作。\n"
+)
+
+
+def window_classes(library, page_id: int, raw_start: int, raw_end: int) -> tuple[str, str]:
+    """The classes around a raw span in the block the window shows it in (its text and map)."""
+    for section in library.page(page_id).current_sections:
+        blocks = [getattr(section, name) for name in HEAD_FIELDS] + list(section.paragraphs)
+        for block in blocks:
+            if block is not None and raw_start in block.source:
+                at = list(block.source).index(raw_start)
+                return surroundings(block.text, at, at + 1)
+    raise AssertionError("no block holds the span")
+
+
+def test_a_dot_dismissed_at_a_heading_lines_end_leaves_sentence_ends_flagged(
+    tmp_path: Path, language
+) -> None:
+    """A heading printed on two lines is one block whose lines join with nothing between them:
+    a '.' dismissed at its first line's end stood between two Han characters in the window,
+    and so reaches only a '.' between two Han characters, never a sentence's end (check --db)."""
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", HEADING_PAGE))
+    try:
+        dismiss(library, page_id, "中央应对.新冠", 4)
+        learnt = library.learnt_knowledge()
+    finally:
+        library.close()
+    taught = Checker(language, knowledge=proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")))
+    assert dots(taught, "今年产量将进一步增加.") == [10]
+    assert dots(taught, "领导小组会议.部署进一步") == []
+    assert learnt.dismissed_around == {(".", "han", "han"): 1}
+
+
+def test_a_dismissal_beside_spaces_the_text_drops_gets_the_windows_classes(tmp_path: Path, language) -> None:
+    """A continuation line's indentation is not in the paragraph's text: the '.' at its start
+    stands after the Han character ending the line before, as the window shows it."""
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", HEADING_PAGE))
+    try:
+        section, start, _end = find(library, page_id, "抓好春.季")
+        raw_start, raw_end = library.raw_span(page_id, section, start + 3, start + 4)
+        assert HEADING_PAGE[raw_start - 1] == " "  # the raw text has the indentation before it
+        library.dismiss_flag(page_id, raw_start, raw_end, "punctuation", ".")
+        shown = window_classes(library, page_id, raw_start, raw_end)
+        learnt = library.learnt_knowledge()
+    finally:
+        library.close()
+    assert shown == ("han", "han")
+    assert learnt.dismissed_around == {(".", *shown): 1}
+
+
+def test_a_structure_edit_after_a_dismissal_does_not_change_what_it_meant(tmp_path: Path, language) -> None:
+    """The classes are taken when the flag is dismissed and kept with it: the paragraph split
+    before the dismissed '.' later (it then starts a paragraph) leaves the dismissal's reach."""
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", HEADING_PAGE))
+    try:
+        dismiss(library, page_id, "抓好春.季", 3)
+        before = library.learnt_knowledge()
+        section, start, _end = find(library, page_id, "抓好春.季")
+        library.split_paragraph(page_id, section, start + 3)
+        assert any(t.startswith(".季") for t in texts_of_blocks(library, page_id))
+        after = library.learnt_knowledge()
+    finally:
+        library.close()
+    assert before.dismissed_around == {(".", "han", "han"): 1}
+    assert after == before
+
+
+def texts_of_blocks(library, page_id: int) -> list[str]:
+    return [p.text for s in library.page(page_id).current_sections for p in s.paragraphs]
+
+
+def test_a_version_7_librarys_dismissals_upgrade_and_keep_their_old_reach(tmp_path: Path, language) -> None:
+    """A library written by version 7 (no classes kept with a dismissal) opens as version 8: its
+    rows have none and weigh less wherever their text stands, as they did before; a dismissal
+    made after the upgrade keeps its classes."""
     library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
     library.close()
     at = PAGE.index("4.") + 1  # the page's raw text is the file's
     conn = sqlite3.connect(tmp_path / "library.sqlite3", isolation_level=None)
+    conn.execute('ALTER TABLE "flag_dismissal" DROP COLUMN "class_before"')
+    conn.execute('ALTER TABLE "flag_dismissal" DROP COLUMN "class_after"')
+    conn.execute("PRAGMA user_version = 7")
     conn.execute(
         "INSERT INTO flag_dismissal (page_id, raw_start, raw_end, kind, text, created)"
         " VALUES (?, ?, ?, 'punctuation', '.', '2026-11-01 08:00:00'),"
-        " (?, 100000, 100001, 'punctuation', ';', '2026-11-01 08:00:00'),"
         " (?, 0, 2, 'unknown', '招聘', '2026-11-01 08:00:00')",
-        (page_id, at, at + 1, page_id, page_id),
+        (page_id, at, at + 1, page_id),
     )
     conn.close()
-    learnt = proofreading_knowledge(db_arg(tmp_path / "library.sqlite3"))
-    assert learnt.dismissed_around == {(".", "digit", "han"): 1}
-    assert learnt.dismissed == {(";", None): 1, ("招聘", None): 1}
-    taught = Checker(language, knowledge=learnt)
-    assert dots(taught, "5.研究生以上学历") == [] and dots(taught, "今年产量将进一步增加.") == [10]
+    library = Library.open(tmp_path / "library.sqlite3")
+    try:
+        assert (
+            library.database.execute_sql("PRAGMA user_version").fetchone()[0]
+            == migrations.SCHEMA_VERSION
+            == 8
+        )
+        learnt = library.learnt_knowledge()
+        assert learnt.dismissed == {(".", None): 1, ("招聘", None): 1} and learnt.dismissed_around == {}
+        assert proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")) == learnt
+        taught = Checker(language, knowledge=learnt)
+        assert dots(taught, "今年产量将进一步增加.") == []  # the old reach: every '.'
+        dismiss(library, page_id, "取得进展.", 4)
+        assert library.learnt_knowledge().dismissed_around == {(".", "han", "edge"): 1}
+    finally:
+        library.close()
     assert LibraryKnowledge(dismissed={(";", None): 1}).adjustment(";", "；") < -1.0

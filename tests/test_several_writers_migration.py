@@ -91,7 +91,7 @@ def test_a_v6_library_upgrades_to_v7_and_its_old_rows_take_part_in_the_checks(en
         version = wang.database.execute_sql(
             "PRAGMA user_version" if engine == "sqlite" else 'SELECT "version" FROM "dubao_schema"'
         ).fetchone()[0]
-        assert version == migrations.SCHEMA_VERSION == 7
+        assert version == migrations.SCHEMA_VERSION == 8
         content = wang.page(1)
         assert content.info.version == 0 and content.info.status == "in_progress"
         [old] = content.corrections

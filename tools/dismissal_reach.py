@@ -4,7 +4,10 @@ An editor proofreads one half of ``../shared/data/ocr-errors/news-dev.jsonl`` (o
 rows) and dismisses every flag there that is on no error; the library then knows those
 dismissals as the window and ``check --db`` read them (``Library.learnt_knowledge``: the flagged
 text, whatever the suggestion; a punctuation or space flag's text with the classes of the
-characters around it, ``checker_knowledge.surroundings``). Printed for the half proofread and
+characters around it, ``checker_knowledge.surroundings`` on the line checked: what
+``Library.dismiss_flag`` stores with the row since schema v8, read from the block the window
+shows, so the simulation keys a dismissal as the library does; rows written before v8 have no
+classes and are keyed by their text alone, the ``--wide`` figures). Printed for the half proofread and
 the other one: the errors the checker catches and the false flags it raises, without and with
 the dismissals; with ``--wide``, also with every dismissal keyed by its text alone (as before
 2026-12-08, ux14's third round), and the texts whose dismissal cost a catch.

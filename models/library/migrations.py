@@ -31,6 +31,10 @@ a later change is a new step, never an edit of an old one.
   ``version`` and ``author`` (who last changed it), and ``highlight_revision``, every saved
   state of a highlight and each refused (conflicting) one, with author and time. And
   ``page_assignment``: which editor proofreads a page, who assigned it and when.
+- v8: a flag dismissal's surroundings (``class_before``, ``class_after``): the classes of the
+  characters around a dismissed punctuation or space flag in the block text the window showed,
+  taken when it was dismissed (models.proofreading.checker_knowledge.character_class). Rows of
+  earlier versions have none (NULL): their dismissal weighs less wherever the text stands.
 """
 
 from __future__ import annotations
@@ -331,6 +335,17 @@ def add_versions_and_assignments(conn: sqlite3.Connection) -> None:
     _run_script(conn, _V7_TABLES)
 
 
+_V8_COLUMNS = """
+ALTER TABLE "flag_dismissal" ADD COLUMN "class_before" TEXT;
+ALTER TABLE "flag_dismissal" ADD COLUMN "class_after" TEXT;
+"""
+
+
+def add_dismissal_surroundings(conn: sqlite3.Connection) -> None:
+    """The classes around a dismissed flag, as the window showed it (NULL on earlier rows)."""
+    _run_script(conn, _V8_COLUMNS)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` library to version ``n + 1``.
 MIGRATIONS: tuple[Step, ...] = (
     v0_to_v1,
@@ -340,6 +355,7 @@ MIGRATIONS: tuple[Step, ...] = (
     add_search_index,
     add_page_list_indexes,
     add_versions_and_assignments,
+    add_dismissal_surroundings,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

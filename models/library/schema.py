@@ -189,6 +189,9 @@ class FlagDismissal(LibraryModel):
     kind = TextField()
     text = TextField(default="")
     created = DateTimeField(default=utc_now)
+    #: v8: the classes of the characters around the flag in the block the window showed (None: unknown)
+    class_before = TextField(null=True)
+    class_after = TextField(null=True)
 
     class Meta:
         indexes = ((("page", "raw_start", "raw_end", "kind"), True),)

@@ -116,6 +116,10 @@ def add_versions_and_assignments(conn: object) -> None:
     _run(conn, migrations._V7_TABLES)
 
 
+def add_dismissal_surroundings(conn: object) -> None:
+    _run(conn, migrations._V8_COLUMNS)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` server library to ``n + 1``, as the file's step does.
 MIGRATIONS: tuple[Step, ...] = (
     v0_to_v1,
@@ -125,6 +129,7 @@ MIGRATIONS: tuple[Step, ...] = (
     add_search_index,
     add_page_list_indexes,
     add_versions_and_assignments,
+    add_dismissal_surroundings,
 )
 assert len(MIGRATIONS) == migrations.SCHEMA_VERSION, "a server step for every file step"
 

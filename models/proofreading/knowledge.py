@@ -9,25 +9,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from peewee import SqliteDatabase, fn
 
 from models import history
 from models.errors import DubaoError
 from models.history import Change, Command, History
-from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, Paragraph, Section, utc_now
-from models.proofreading.checker_knowledge import KEYED_BY_SURROUNDINGS, LibraryKnowledge, character_class
+from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
+from models.proofreading.checker_knowledge import KEYED_BY_SURROUNDINGS, LibraryKnowledge, surroundings
 from models.proofreading.records import CheckerKnowledge
+from models.section import HEAD_FIELDS, Section
 
 #: The history's kind for a remembered dismissal (a row of ``flag_dismissal`` by id).
 DISMISSAL = "flag_dismissal"
 
 #: Longest differing piece counted as a corrected pair (longer rewrites teach nothing about characters).
 PAIR_LIMIT = 4
-
-#: Raw characters read on each side of a dismissed mark to find its neighbours across line breaks.
-AROUND = 8
-LINE_BREAKS = "\r\n"
 
 
 def corrected_pieces(old: str, new: str) -> list[tuple[str, str]]:
@@ -55,6 +53,7 @@ class KnowledgeOps:
     _db: SqliteDatabase
     history: History
     _notify: Callable[[Command], None]  # the Library's (ProofDesk): tells the listeners
+    page: Callable[[int], Any]  # the Library's: the page's content (PageContent)
 
     # --- word list ---------------------------------------------------------------------------
     def words(self) -> list[str]:
@@ -76,7 +75,10 @@ class KnowledgeOps:
     # --- dismissed flags ---------------------------------------------------------------------
     def dismiss_flag(self, page_id: int, raw_start: int, raw_end: int, kind: str, text: str) -> None:
         """Remember that an editor dismissed a flag (raw span of the page, its kind, the text
-        flagged): one step of the session's history, so Ctrl+Z brings the flag back."""
+        flagged): one step of the session's history, so Ctrl+Z brings the flag back. A
+        punctuation or space flag keeps the classes of the characters around it in the block
+        the window shows (:func:`dismissal_classes`, taken now: a later structure edit does
+        not change what the dismissal meant)."""
         if Page.get_or_none(Page.id == page_id) is None:
             raise DubaoError(f"no page {page_id} in the library")
         if not 0 <= raw_start <= raw_end:
@@ -87,11 +89,24 @@ class KnowledgeOps:
             & (FlagDismissal.raw_end == raw_end)
             & (FlagDismissal.kind == kind)
         )
+        classes = (
+            dismissal_classes(self.page(page_id).current_sections, raw_start, raw_end)
+            if kind in KEYED_BY_SURROUNDINGS
+            else None
+        )
+        before, after = classes if classes is not None else (None, None)
         with self._db.atomic():
             if FlagDismissal.select().where(where).exists():
                 return  # dismissed before: nothing new to undo
             FlagDismissal.insert(
-                page=page_id, raw_start=raw_start, raw_end=raw_end, kind=kind, text=text, created=utc_now()
+                page=page_id,
+                raw_start=raw_start,
+                raw_end=raw_end,
+                kind=kind,
+                text=text,
+                created=utc_now(),
+                class_before=before,
+                class_after=after,
             ).execute()
             row = FlagDismissal.select().where(where).dicts().get()
         command = Command("dismiss flag", [Change(DISMISSAL, row["id"], None, row)])
@@ -145,82 +160,50 @@ class KnowledgeOps:
             dismissed[(text, kind)] += 1
         return CheckerKnowledge(self.words(), dict(self.corrected_pairs()), dict(dismissed))
 
-    def dismissal_surroundings(self, page_id: int, raw_start: int, raw_end: int) -> tuple[str, str] | None:
-        """The classes of the characters before and after a dismissed flag's raw span as the
-        checker read them (:func:`~models.proofreading.checker_knowledge.surroundings`): line
-        breaks inside the span's paragraph are skipped (the paragraph joins its lines), its ends
-        are edges; outside any paragraph (a heading) a line break is an edge. None when the page's
-        raw text does not hold the span."""
-        lo = max(0, raw_start - AROUND)
-        row = (
-            Page.select(
-                fn.substr(Page.raw_text, lo + 1, raw_end - lo + AROUND),
-                fn.length(Page.raw_text).coerce(False),
-            )
-            .where(Page.id == page_id)
-            .tuples()
-            .first()
-        )
-        if row is None or row[0] is None or not 0 <= raw_start <= raw_end <= (row[1] or 0):
-            return None
-        window = row[0]
-        paragraph = (
-            Paragraph.select(Paragraph.raw_start, Paragraph.raw_end)
-            .join(Section)
-            .where(
-                (Section.page == page_id)
-                & (Paragraph.raw_start <= raw_start)
-                & (Paragraph.raw_end >= raw_end)
-            )
-            .tuples()
-            .first()
-        )
-        if paragraph is None:  # a heading or a byline: the checker reads its line
-            first, last, skipped = lo, lo + len(window), ""
-        else:
-            first, last, skipped = max(lo, paragraph[0]), min(lo + len(window), paragraph[1]), LINE_BREAKS
-        i = raw_start - 1
-        while i >= first and window[i - lo] in skipped:
-            i -= 1
-        before = window[i - lo] if i >= first and window[i - lo] not in LINE_BREAKS else ""
-        j = raw_end
-        while j < last and window[j - lo] in skipped:
-            j += 1
-        after = window[j - lo] if j < last and window[j - lo] not in LINE_BREAKS else ""
-        return character_class(before), character_class(after)
-
     def learnt_knowledge(self) -> LibraryKnowledge:
         """What the checker learns from this library, ``check --db`` and the window alike: its
         dictionary words, the character pairs its editors corrected (they weigh more) and the
         texts of the flags they dismissed (they weigh less, whatever the flag suggested): a
         Han character's wherever it stands, a punctuation or space flag's only where the same
-        classes of character stand around it (:meth:`dismissal_surroundings`; one whose page no
-        longer holds its span weighs less wherever it stands, as every dismissal did before)."""
-        taught = self.checker_knowledge()
+        classes of character stand around it as when it was dismissed (kept with the row,
+        :func:`dismissal_classes`; a row of an earlier version, without them, weighs less
+        wherever its text stands, as every dismissal did before). The dismissals are read once,
+        in one query."""
         dismissed: Counter[tuple[str, str | None]] = Counter()
         around: Counter[tuple[str, str, str]] = Counter()
         rows = FlagDismissal.select(
-            FlagDismissal.page,
-            FlagDismissal.raw_start,
-            FlagDismissal.raw_end,
-            FlagDismissal.kind,
-            FlagDismissal.text,
+            FlagDismissal.text, FlagDismissal.kind, FlagDismissal.class_before, FlagDismissal.class_after
         ).tuples()
-        for page_id, raw_start, raw_end, kind, text in rows:
+        for text, kind, before, after in rows:
             if not text:
                 continue
-            classes = (
-                self.dismissal_surroundings(page_id, raw_start, raw_end)
-                if kind in KEYED_BY_SURROUNDINGS
-                else None
-            )
-            if classes is None:
-                dismissed[(text, None)] += 1
+            if kind in KEYED_BY_SURROUNDINGS and before is not None and after is not None:
+                around[(text, before, after)] += 1
             else:
-                around[(text, *classes)] += 1
+                dismissed[(text, None)] += 1
         return LibraryKnowledge(
-            frozenset(taught.words), dict(taught.corrected_pairs), dict(dismissed), dict(around)
+            frozenset(self.words()), dict(self.corrected_pairs()), dict(dismissed), dict(around)
         )
+
+
+def dismissal_classes(sections: list[Section], raw_start: int, raw_end: int) -> tuple[str, str] | None:
+    """The classes of the characters before and after a flag's raw span in the block the window
+    shows it in (a head field's or a paragraph's current text, as the checker read it:
+    :func:`~models.proofreading.checker_knowledge.surroundings`): a heading printed on two lines
+    is one block whose lines join with nothing between them, and a space the block's text drops
+    is not there. None when no block holds the span (the flag's block changed since)."""
+    for section in sections:
+        blocks = [getattr(section, name) for name in HEAD_FIELDS] + list(section.paragraphs)
+        for block in blocks:
+            if block is None or not block.text:
+                continue
+            source = block.source
+            starts = [i for i, raw in enumerate(source) if raw == raw_start]
+            for start in starts:
+                for end in range(start + 1, len(source) + 1):
+                    if max(source[end - 1] + 1, raw_start + 1) == raw_end:
+                        return surroundings(block.text, start, end)
+    return None
 
 
 history.register((DISMISSAL,), history.rows_applier(FlagDismissal), order=60)
