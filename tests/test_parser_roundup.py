@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.parser import engine, parse_page, roundup
+from models.parser import parse_page, roundup
 from models.parser.layout import LABELS, model
 
 # A round-up as a local paper prints it, one printed line a line, no blank lines: each unit's
@@ -37,6 +37,33 @@ ROUNDUP = """区组织人社局：
 该乡结合实际，召开专题会议，研究部署下一步工
 作，要求全乡干部突破常规思维，强化责任担当，
 全力推进各项重点工作，确保完成全年目标任务。
+"""
+
+
+# One article of accounts as a paper prints it, no blank lines: a headline, an intro, then each
+# person's name and a colon over a short line of their words and their account (the round-up's
+# shape, inside one article).
+ACCOUNTS = """社区里的防疫志愿者
+连日来，城关街道各社区的志愿者们坚守
+在疫情防控一线，登记来往人员、测量体温、
+为居家群众代购生活物资，用行动筑起群众身
+边的安全防线。记者走访了其中几位。
+陈晓红：
+多跑几趟腿不算啥
+每天清晨六点，陈晓红就来到小区门口的
+值守点。她说，自己是一名退休教师，身体还
+好，能为大家多跑几趟腿，心里踏实。
+周建国：
+守好门就是守好家
+周建国是小区的楼栋长，负责八栋楼两百
+多户居民的信息登记。他把每户的情况都记在
+本子上，谁家有老人，谁家需要买药，一清二
+楚。
+刘雨桐：
+年轻人就该冲在前面
+刚刚大学毕业的刘雨桐报名当了志愿者。
+她每天帮助社区核对出入信息，晚上还要整理
+当天的登记表格，常常忙到深夜才回家。
 """
 
 
@@ -124,22 +151,32 @@ def test_every_reading_keeps_its_runs_as_it_was_asked(
 
 
 def test_training_can_read_a_page_each_way_and_sees_every_reading() -> None:
-    try:
-        engine.SEEN.clear()
-        engine.FORCE = 1
+    with roundup.probe(1) as seen:
         forced = _headings(ROUNDUP)
-        assert engine.SEEN and len(engine.SEEN[0]) >= 2
-        assert engine.SEEN[0].shape[1] == len(roundup.FEATURES)
-        assert "补齐短板提成效" in forced
-    finally:
-        engine.FORCE = None
-        engine.SEEN.clear()
+    assert seen and len(seen[0]) >= 2
+    assert seen[0].shape[1] == len(roundup.FEATURES)
+    assert "补齐短板提成效" in forced
+    assert roundup.probing() is None
 
 
-def test_the_shipped_reranker_reads_a_roundup_without_blank_lines_as_its_units_briefs() -> None:
+def _fitted_on() -> roundup.RoundupModel:
+    """The shipped re-ranker's fitted weights, switched on (it ships off: docs/parser.md)."""
+    import json
+
+    from models.resources import resource_path
+
+    data = json.loads(resource_path(*roundup.MODEL_FILE).read_text(encoding="utf-8"))
+    return roundup.RoundupModel(roundup.RoundupModel.from_json(data).weights, on=True)
+
+
+def test_the_fitted_reranker_switched_on_reads_a_roundup_without_blank_lines_as_its_units_briefs() -> None:
     # The seed page's shape (a real round-up, never a training page): the decoder alone reads
     # every label and headline as lines of one article.
-    sections = [s for s in parse_page(ROUNDUP).sections if s.heading]
+    try:
+        roundup.set_model(_fitted_on())
+        sections = [s for s in parse_page(ROUNDUP).sections if s.heading]
+    finally:
+        roundup.set_model(False)
     assert [(s.kicker.text if s.kicker else None, s.heading.text) for s in sections] == [
         ("区组织人社局：", "补齐短板提成效"),
         ("区发展改革局：", "真抓实干勇担当"),
@@ -147,3 +184,13 @@ def test_the_shipped_reranker_reads_a_roundup_without_blank_lines_as_its_units_b
         ("苏家作乡：", "突破常规促发展"),
     ]
     assert all(s.paragraphs for s in sections)
+
+
+def test_the_shipped_parser_keeps_an_article_of_labelled_accounts_whole() -> None:
+    # Its labelled runs are found, but the accounts are not briefs: one article, the labels and
+    # the accounts' words among its paragraphs.
+    assert [r.name for r in roundup.labelled_runs(*_texts_and_widths(ACCOUNTS))] == ["陈晓红", "周建国", "刘雨桐"]
+    sections = [s for s in parse_page(ACCOUNTS).sections if s.kind == "article"]
+    assert [s.heading.text if s.heading else None for s in sections] == ["社区里的防疫志愿者"]
+    paragraphs = [p.text for p in sections[0].paragraphs]
+    assert "陈晓红：" in paragraphs and "年轻人就该冲在前面" in paragraphs

@@ -11,7 +11,7 @@ Training pages: every engine-path page of tools/train_parser.py's data set (page
 dev pages with blank lines taken out, relaid-out engine pages, brief pages) and its label pages
 (LABEL_PAGES, default here 60; LABEL_INLINE 0.3; LABEL_COLUMNS 0.4: their counter-examples, the
 same pieces as sections of one article), plus the late-headline pages kfold_parser.py scores. Only
-pages with a labelled run teach anything: each is read every candidate way (engine.FORCE) and scored
+pages with a labelled run teach anything: each is read every candidate way (roundup.probe) and scored
 as ../shared/eval/structure_eval.py counts; the re-ranker is a conditional logit over a page's
 readings, its target the readings that score best (articles whole, then headlines found less made
 up), ridge chosen by leave-one-fold-out on the training pages. The seed page is never a training
@@ -35,7 +35,10 @@ os.environ.setdefault("LABEL_COLUMNS", "0.4")
 
 import argparse
 import collections
+import dataclasses
 import json
+import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -47,14 +50,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from relayout import lay_out_page  # noqa: E402
 from structure_score import SHARED, _Text, figures, scorer  # noqa: E402
-from train_parser import FOLDS, Example, articles_of, dataset, fold_of_sources, real_pages, synthetic  # noqa: E402
+from train_parser import (  # noqa: E402
+    FOLDS,
+    SEED,
+    Example,
+    Page,
+    articles_of,
+    dataset,
+    fold_of_sources,
+    real_pages,
+    synthetic,
+)
 
-from models.parser import article_model, engine, layout, parse_page, roundup  # noqa: E402
+from models.parser import article_model, layout, parse_page, roundup  # noqa: E402
 from models.resources import resource_path  # noqa: E402
 
 RIDGE_GRID = (0.1, 1.0, 10.0)
 LATE_PAGES = 60  # as tools/kfold_parser.py
+#: Pages of accounts inside one article (env ACCOUNT_PAGES; the counter-examples of the round-ups).
+ACCOUNT_PAGES = int(os.environ.get("ACCOUNT_PAGES", "60"))
 
 
 @dataclass
@@ -77,27 +93,114 @@ def read_page(raw: str, gold: dict, path, ev) -> tuple[np.ndarray | None, list[c
     x = None
     k = 0
     while True:
-        engine.FORCE, engine.SEEN[:] = k, []
-        parsed = parse_page(raw).to_json()
+        with roundup.probe(k) as seen:
+            parsed = parse_page(raw).to_json()
         out.append(collections.Counter({a: int(b) for a, b in ev.score_page(path, gold, parsed).items()}))
-        if not engine.SEEN:
+        if not seen:
             break
-        x = engine.SEEN[0]
+        x = seen[0]
         k += 1
         if k >= len(x):
             break
-    engine.FORCE = None
     return x, out
+
+
+def people(articles: list[dict]) -> tuple[list[str], list[str]]:
+    """The person names jieba tags in these articles' text, and the words (nouns) printed just
+    before one of them (记者, 院长, 人大代表: a role), each only where the name goes on with a
+    word of speech (说, 表示) or follows a noun, to keep jieba's stray tags out."""
+    import jieba.posseg
+
+    names: set[str] = set()
+    roles: set[str] = set()
+    speech = {"说", "表示", "介绍", "认为", "告诉", "坦言", "说道"}
+    for a in articles:
+        words = list(jieba.posseg.cut("".join(a["paragraphs"])[:400]))
+        for k, w in enumerate(words):
+            if w.flag != "nr" or not 2 <= len(w.word) <= 3:
+                continue
+            prev = words[k - 1] if k else None
+            role = prev is not None and prev.flag in ("n", "nz", "nt") and 2 <= len(prev.word) <= 6
+            if role or (k + 1 < len(words) and words[k + 1].word in speech):
+                names.add(w.word)
+            if role and k + 1 < len(words) and words[k + 1].word in speech:
+                roles.add(prev.word)
+    return sorted(names), sorted(roles)
+
+
+def _words(article: dict, rng: random.Random) -> str:
+    """A short line of words an account prints under its label (我们一定能打赢): a short
+    headline, or the first clause of a paragraph."""
+    head = article.get("heading") or ""
+    if 4 <= len(head) <= 16 and rng.random() < 0.5:
+        return head
+    para = rng.choice(article["paragraphs"])
+    clause = re.split(r"[，。；！？：]", para)[0]
+    return clause[: rng.randint(6, 16)] if len(clause) >= 4 else head[:16] or "记者手记"
+
+
+def account_pages(articles: list[dict], n_pages: int, seed: int, fold: int) -> list[Example]:
+    """Engine-style relaid-out pages of one article of labelled accounts (the round-ups'
+    counter-examples): a headline and an intro, then two to six accounts, each a label (a person
+    name of the fold's text, with or without a role before it, or 名字（role）： as the dev gold's
+    accounts print it) over a short line of its words and a paragraph or two (or the label and
+    its words on one line, or the label straight over the text), among zero to three other
+    articles. The gold reads the accounts as paragraphs of the one article."""
+    rng = random.Random(seed * 1000 + fold + 1300)
+    names, roles = people(articles)
+    keys = ("kicker", "heading", "subheading", "paragraphs")
+    with_text = [a for a in articles if a.get("heading") and a.get("paragraphs")]
+    out = []
+    for i in range(n_pages):
+        host = rng.choice(with_text)
+        paragraphs = list(host["paragraphs"][:1]) if rng.random() < 0.9 else []
+        style = rng.random()
+        for src in rng.sample(with_text, min(len(with_text), rng.randint(2, 6))):
+            name = rng.choice(names) if names else "记者"
+            kind = rng.random()
+            if roles and kind < 0.3:
+                label = rng.choice(roles) + name
+            elif roles and kind < 0.45:
+                label = f"{name}（{rng.choice(roles)}）"
+            else:
+                label = name
+            words = _words(src, rng)
+            text = src["paragraphs"][: rng.randint(1, 2)]
+            if style < 0.3:
+                paragraphs.extend([f"{label}：{words}", *text])
+            elif style < 0.85:
+                paragraphs.extend([f"{label}：", words, *text])
+            else:
+                paragraphs.extend([f"{label}：", *text])
+        article = {"kicker": None, "heading": host["heading"], "subheading": None, "paragraphs": paragraphs}
+        others = [a for a in with_text if a is not host]
+        around = rng.sample(others, min(len(others), rng.randint(0, 3)))
+        at = rng.randint(0, len(around))
+        units = around[:at] + [article] + around[at:]
+        layout = lay_out_page(units, rng, engine=True, after_p=0.0 if rng.random() < 0.8 else None)
+        gold = {"sections": [{k: a.get(k) for k in keys} for a in layout.printed]}
+        out.append(Example(fold, Page("accounts", None, f"accounts{fold}-{i}", layout.raw, gold), None, [], train=False))
+    return out
 
 
 def all_pages() -> list[Example]:
     pages = real_pages()
-    data = [e for e in dataset(pages) if e.train]
+    data = []
+    for e in dataset(pages):
+        if not e.train:
+            continue
+        if e.page.set == "labelled" and any(
+            s.get("kicker") is None and any(p.endswith("：") for p in s.get("paragraphs") or []) for s in e.page.gold["sections"]
+        ):
+            # The label pages' counter-examples (their pieces as sections of one article), scored apart.
+            e = dataclasses.replace(e, page=dataclasses.replace(e.page, set="label-columns"))
+        data.append(e)
     fold_of = fold_of_sources(pages)
     for f in range(FOLDS):
         arts = articles_of([p for p in pages if fold_of[p.source] == f])
         for page, _labels in synthetic(arts, LATE_PAGES // FOLDS, 11, f, after_p=0.5, name="late-headlines"):
             data.append(Example(f, page, None, [], train=False))
+        data.extend(account_pages(arts, ACCOUNT_PAGES // FOLDS, SEED, f))
     return data
 
 
@@ -198,6 +301,8 @@ SETS = (
     "relaid-out",
     "briefs",
     "labelled",
+    "label-columns",
+    "accounts",
     "late-headlines",
     "seed no blanks",
 )

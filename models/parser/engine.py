@@ -86,12 +86,6 @@ def _units(
     return units
 
 
-#: Training only (tools/train_roundup.py): read a page with a labelled run as the round-up
-#: reading of this number (0: the decoder's), and keep every reading's features in ``SEEN``.
-FORCE: int | None = None
-SEEN: list[np.ndarray] = []
-
-
 def _reading(
     lines: Sequence[Line], body: Sequence[Line], placement: np.ndarray | None
 ) -> list[tuple[list[Line], list[Line]]]:
@@ -103,7 +97,8 @@ def _reading(
     m = model()
     base = m.viterbi(emit)
     rerank = roundup.model()
-    if (rerank is None or not rerank.on) and FORCE is None:
+    probe = roundup.probing()  # training only (tools/train_roundup.py)
+    if (rerank is None or not rerank.on) and probe is None:
         return _units(body, base, placement)
     texts = [ln.stripped for ln in body]
     runs = roundup.labelled_runs(texts, [ln.width for ln in body])
@@ -118,9 +113,9 @@ def _reading(
         arts = [("".join(ln.stripped for ln in t), "".join(ln.stripped for ln in b)) for t, b in units]
         rows.append(roundup.features(texts, seq, base, runs, roundup.path_score(m, emit, seq) - top, arts))
     x = np.vstack(rows)
-    if FORCE is not None:
-        SEEN.append(x)
-        pick = min(FORCE, len(seqs) - 1)
+    if probe is not None:
+        probe[1].append(x)
+        pick = min(probe[0], len(seqs) - 1)
     else:
         assert rerank is not None
         pick = int(np.argmax(x @ rerank.weights))

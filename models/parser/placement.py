@@ -46,8 +46,13 @@ PLACEMENT_FEATURES = (
 _HAN = re.compile("[\u3400-\u9fff]")
 
 
+def han_of(text: str) -> str:
+    """The text's Han characters alone."""
+    return "".join(_HAN.findall(text))
+
+
 def _pairs(text: str) -> set[str]:
-    han = "".join(_HAN.findall(text))
+    han = han_of(text)
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 

@@ -21,16 +21,20 @@ conditional-logit re-ranker whose weights ``tools/train_roundup.py`` fits on man
 from __future__ import annotations
 
 import collections
+import contextlib
+import functools
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
 
 from models.parser.lines import ends_sentence
-from models.parser.titles import is_byline, is_credit, is_note, starts_with_dateline
+from models.parser.placement import han_of
+from models.parser.titles import LABEL_SPLIT, is_byline, is_credit, is_note, starts_with_dateline
 from models.resources import resource_digest, resource_path
 
 MODEL_FILE = ("parser", "roundup_model.json")
@@ -39,8 +43,6 @@ MODEL_FILE = ("parser", "roundup_model.json")
 SHORT_LINE = 0.85
 #: A label or an inline label's name: two to fourteen characters before the colon.
 _LABEL = re.compile(r"^([^：:，。；！？“”]{2,14})[：:]$")
-_INLINE = re.compile(r"^([^：:，。；！？“”]{2,10})[：:]\s*([^：:]{4,})$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 #: The readings tried beside the decoder's: every run a title block (True); every run lines of
 #: the text (False) was measured too and lost real headlines held out (docs/parser.md).
@@ -64,6 +66,8 @@ FEATURES = (
     "title_repeated_label",
     "title_head_length",
     "title_head_comma",
+    "title_person_label",
+    "title_intro_above",
 )
 
 
@@ -77,12 +81,23 @@ class Run:
     head: str = ""
 
 
-def _han(text: str) -> str:
-    return "".join(_HAN.findall(text))
+_han = han_of
 
 
 def _plain(text: str) -> str:
     return "".join(text.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def is_person(name: str) -> bool:
+    """The label names a person (王芳, 护士王芳, 刘丽（护士）) as jieba tags its words: one of
+    them a person's name; a unit or a place (区组织人社局, 苏家作乡) is not."""
+    if not name:
+        return False
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(name))
+    return any(w.flag == "nr" for w in words)
 
 
 def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
@@ -122,7 +137,8 @@ def labelled_runs(texts: Sequence[str], widths: Sequence[float]) -> list[Run]:
                 out.append(Run((k, k + 1), _han(m.group(1)), nxt))
                 k += 2
                 continue
-        m = _INLINE.match(t) if short and plain_title(t) else None
+        # The label and its headline on one line, as titles.split_title reads it (LABEL_SPLIT).
+        m = LABEL_SPLIT.match(t) if short and plain_title(t) else None
         if m and len(_han(m.group(1))) >= 2 and len(_han(m.group(2))) >= 3 and k + 1 < n:
             out.append(Run((k,), _han(m.group(1)), m.group(2)))
         k += 1
@@ -169,6 +185,27 @@ def model_digest() -> str:
     if not path.exists() or not json.loads(path.read_text(encoding="utf-8")).get("on", True):
         return ""
     return resource_digest(*MODEL_FILE)
+
+
+_PROBE: ContextVar[tuple[int, list[np.ndarray]] | None] = ContextVar("roundup_probe", default=None)
+
+
+@contextlib.contextmanager
+def probe(reading: int) -> Iterator[list[np.ndarray]]:
+    """Training only (tools/train_roundup.py): inside it, a page with labelled runs is read as
+    its candidate reading of this number (0: the decoder's) whatever the re-ranker, and every
+    reading's features are added to the list it yields. The app never enters it."""
+    seen: list[np.ndarray] = []
+    token = _PROBE.set((reading, seen))
+    try:
+        yield seen
+    finally:
+        _PROBE.reset(token)
+
+
+def probing() -> tuple[int, list[np.ndarray]] | None:
+    """The reading asked for and the features seen, inside ``probe``; None outside it."""
+    return _PROBE.get()
 
 
 def constrained(emit: np.ndarray, runs: Sequence[Run], as_title: bool) -> np.ndarray:
@@ -235,6 +272,17 @@ def features(
     if runs:
         first = runs[0].rows[0]
         head_above = float(titled[0] and any(base[k] == "B" for k in range(max(0, first - 3), first)))
+    intro_above = 0.0
+    if runs and titled[0]:
+        # A headline of the decoder's, then a stretch of text (an intro), just above the first run.
+        first = runs[0].rows[0]
+        heads = [k for k in range(max(0, first - 15), first - 1) if base[k] == "B"]
+        if heads:
+            k = heads[-1] + 1
+            while k < first and base[k] == "I":
+                k += 1
+            intro_above = float(k < first and all(base[j] not in "BI" for j in range(k, first)))
+    person = sum(1 for t, r in zip(titled, runs) if t and is_person(r.name)) / n_runs if n_runs else 0.0
     run_rows = {k for r in runs for k in r.rows}
     others = sum(1 for k, s in enumerate(base) if s == "B" and k not in run_rows and k > 1)
     names = collections.Counter(r.name for r in runs)
@@ -270,8 +318,10 @@ def features(
             share * repeated,
             share * min(head_len, 30.0) / 10.0,
             share * comma,
+            person,
+            intro_above,
         ]
     )
 
 
-__all__ = ["FEATURES", "RoundupModel", "Run", "features", "labelled_runs", "model", "readings", "set_model"]
+__all__ = ["FEATURES", "RoundupModel", "Run", "features", "labelled_runs", "model", "probe", "readings", "set_model"]

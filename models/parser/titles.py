@@ -251,10 +251,14 @@ def split_title(lines: Sequence[Line]) -> dict[str, MappedText]:
     return out
 
 
+#: A label and a headline on one line (苏家作乡：突破常规促发展): the label with its colon, the rest.
+LABEL_SPLIT = re.compile(r"^([^：:，。]{2,10}[：:])\s*(\S.{3,})$")
+
+
 def _label_split(row: list[Line]) -> dict[str, MappedText] | None:
     """``苏家作乡：突破常规促发展`` on one line: a unit label as kicker, the rest as heading."""
     text = title_text(row)
-    m = re.match(r"^([^：:，。]{2,10}[：:])\s*(\S.{3,})$", text.text)
+    m = LABEL_SPLIT.match(text.text)
     if not m:
         return None
     cut = m.end(1)
