@@ -49,8 +49,7 @@ _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 #: Chinese numerals: an o beside one is a 〇 OCR read so (二o一六年), not a full stop.
 CN_NUMERALS = set("〇零一二三四五六七八九十百千")
 #: A line that may hold such a reading (most lines hold none: read as they are).
-_HALF = re.compile('[,:;!?().o"〈\\]-]')
-
+_HALF = re.compile('[,:;!?().o"]')
 #: Marks before which a quotation has closed (a straight quote there is ”).
 _AFTER_CLOSE = set("，。、；：！？）》…—”,.;:!?)")
 
@@ -64,32 +63,14 @@ def ocr_read(text: str) -> str:
     full-width one inside Han text (，。：；！？（）“” read as , . : ; ! ? ( ) \", a full stop
     read as a small o) is read as the full-width mark, one character for one, so every
     offset stays as it is. A mark between two ASCII letters or digits (3.5, 10:30, a,b) or
-    with no CJK character beside it (Latin text) stays as it is. What Tesseract reads for other
-    marks is read as the mark too: its 〈 as （ (unless a 〉 closes it), —— read as -一 or 一- beside
-    CJK text as ——, a ] with no [ before it as the 1 it stands for (]月28日). Only what the
-    features read: the page's text and what the parser shows of it keep the characters as OCR
-    read them."""
+    with no CJK character beside it (Latin text) stays as it is. Only what the features
+    read: the page's text and what the parser shows of it keep the characters as OCR read them."""
     if _HALF.search(text) is None:
         return text
     chars = list(text)
     n = len(chars)
     opened = False  # a straight quote opened on this line and not yet closed
     for i, c in enumerate(chars):
-        if c == "〈":
-            chars[i] = _bracket_read(text, i)
-            continue
-        if c == "]":
-            if "[" not in text[:i]:
-                chars[i] = "1"  # a 1 read as ] (]月28日, 1]支): no bracket opened before it
-            continue
-        if c == "-":
-            # —— read as -一 or 一- (one half read as the Han character it looks like), between
-            # CJK text and CJK text or a line's end
-            if i + 1 < n and text[i + 1] == "一" and _dash_side(text, i - 1) and _dash_side(text, i + 2):
-                chars[i] = chars[i + 1] = "—"
-            elif i > 0 and text[i - 1] == "一" and _dash_side(text, i - 2) and _dash_side(text, i + 1):
-                chars[i - 1] = chars[i] = "—"
-            continue
         if c not in _FULL and c != '"':
             if c == "“":
                 opened = True
@@ -131,23 +112,6 @@ def ocr_read(text: str) -> str:
             continue
         chars[i] = _FULL[c]
     return "".join(chars)
-
-
-def _bracket_read(text: str, i: int) -> str:
-    """The opening bracket an engine's 〈 at ``text[i]`` stands for: （ unless the line's next
-    closing mark is a 〉 (Tesseract reads （ as 〈 three times in four, its ） often on a later line
-    or read as 》; a 〈 it read stood for （ every time on the dev pages it read)."""
-    for c in text[i + 1 :]:
-        if c in "）)》〉":
-            return "〈" if c == "〉" else "（"
-        if c in "〈\n":
-            break
-    return "（"
-
-
-def _dash_side(text: str, j: int) -> bool:
-    """What stands at ``text[j]`` beside a dash: a CJK character, or the line's edge."""
-    return j < 0 or j >= len(text) or _cjk_side(text[j])
 
 
 def column_width(text: str, letter_spaced: bool | None = None, free_gaps: bool = False) -> float:
@@ -219,9 +183,6 @@ FREE_GAPS = 2
 #: Marks OCR read half-width beside a CJK character, and the full-width marks.
 _HALF_BESIDE_CJK = re.compile(f'(?<=[{_CJK}]) *[,.:;!?()"]|[,:;!?()"] *(?=[{_CJK}])')
 _FULL_MARKS = re.compile("[，。：；！？（）“”]")
-#: The same for the marks that end a clause or sentence (：；！？) alone.
-_STOPS_HALF_BESIDE_CJK = re.compile(f"(?<=[{_CJK}]) *[:;!?]|[:;!?] *(?=[{_CJK}])")
-_STOPS_FULL = re.compile("[：；！？]")
 
 
 def page_noise(raw: str, lines: list[str]) -> int:
@@ -235,13 +196,6 @@ def page_noise(raw: str, lines: list[str]) -> int:
     half = len(_HALF_BESIDE_CJK.findall(raw))
     if half >= 3 and half >= 0.1 * (half + len(_FULL_MARKS.findall(raw))):
         out |= READ_HALF
-    else:
-        # An engine may read some marks half-width and not others (Tesseract reads ：；！？
-        # half-width and ，。 full-width): the same tenth, counted among ：；！？ alone (a clean
-        # page holds none of them half-width beside a CJK character).
-        stops = len(_STOPS_HALF_BESIDE_CJK.findall(raw))
-        if stops >= 3 and stops >= 0.1 * (stops + len(_STOPS_FULL.findall(raw))):
-            out |= READ_HALF
     if " " in raw:
         text = [t for t in lines if t.strip()]
         gaps = sum(1 for t in text if " " in t and _CJK_GAP.search(t.strip()) and not is_letter_spaced(t))
