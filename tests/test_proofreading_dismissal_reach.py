@@ -161,10 +161,16 @@ def texts_of_blocks(library, page_id: int) -> list[str]:
     return [p.text for s in library.page(page_id).current_sections for p in s.paragraphs]
 
 
-def test_a_version_7_librarys_dismissals_upgrade_and_keep_their_old_reach(tmp_path: Path, language) -> None:
+def test_a_version_7_librarys_dismissals_upgrade_and_keep_their_old_reach(
+    tmp_path: Path, language, engine
+) -> None:
     """A library written by version 7 (no classes kept with a dismissal) opens as version 8: its
     rows have none and weigh less wherever their text stands, as they did before; a dismissal
     made after the upgrade keeps its classes."""
+    if engine == "postgresql":
+        pytest.skip(
+            "a version-7 library file is rewritten with sqlite3 (the server's v8 step: test_server_library)"
+        )
     library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
     library.close()
     at = PAGE.index("4.") + 1  # the page's raw text is the file's
