@@ -96,14 +96,17 @@ class Settings:
             return last
         return next((place for place in self.proofreading_places() if _place_library(place) == library), "")
 
+    def _json_list(self, key: str) -> list:
+        """The JSON list kept under ``key`` ([] when none, or not a list: a hand-edited file)."""
+        try:
+            value = json.loads(str(self.store.value(key, "") or "[]"))
+        except (ValueError, RecursionError):
+            return []
+        return value if isinstance(value, list) else []
+
     def proofreading_places(self) -> list[str]:
         """The places kept for the libraries proofread last, the most recent first (one each)."""
-        try:
-            value = json.loads(str(self.store.value("proofreading/places", "") or "[]"))
-        except ValueError:
-            return []
-        if not isinstance(value, list):
-            return []
+        value = self._json_list("proofreading/places")
         return [str(place) for place in value if _place_library(str(place))][:MAX_LIBRARY_PAGES]
 
     def set_proofreading_place(self, place: str, library: str = "") -> None:
@@ -186,12 +189,7 @@ class Settings:
     def library_pages(self) -> list[tuple[str, str]]:
         """(library, "library:PAGE_ID") for the libraries read last, the most recent first: each
         library's own last page (a session on B, then a start on A, opens A's)."""
-        try:
-            value = json.loads(str(self.store.value("session/library_pages", "") or "[]"))
-        except ValueError:
-            return []
-        if not isinstance(value, list):
-            return []
+        value = self._json_list("session/library_pages")
         return [
             (str(entry[0]), str(entry[1]))
             for entry in value
