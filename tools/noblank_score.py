@@ -28,14 +28,10 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_print import without_blanks  # noqa: E402
 from structure_score import figures, page_set, score_pages  # noqa: E402
 
 from models.parser import article_model, layout  # noqa: E402
-
-
-def without_blanks(raw: str) -> str:
-    """The page's lines with every blank line taken out (no other character changed)."""
-    return "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
 
 
 def score_dir(d: Path, verbose: bool = False) -> collections.Counter:

@@ -61,6 +61,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_print import without_blanks  # noqa: E402
 from ocr_noise import _gold_fields, gold_positions  # noqa: E402
 
 SETS = ("pages-dev", "pages-dev-column", "pages-dev-engine", "seed")
@@ -295,12 +296,6 @@ def check(out: Path) -> str:
         check=True,
     )
     return done.stdout.strip().splitlines()[-1]
-
-
-def without_blanks(text: str) -> str:
-    """The text's lines with every blank (or white-space-only) line taken out, no other
-    character changed: a page as an OCR engine prints it when it prints no blank line."""
-    return "".join(line + "\n" for line in text.split("\n") if line.strip())
 
 
 def build(

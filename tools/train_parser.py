@@ -34,6 +34,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_print import without_blanks  # noqa: E402
 from gold_lines import label_lines  # noqa: E402
 from relayout import DEV_SETS, lay_out_page  # noqa: E402
 from structure_score import scorer  # noqa: E402
@@ -320,10 +321,6 @@ def examples(raw: str, coarse: list) -> tuple[np.ndarray, list[int], list[int | 
 def engine_layout(raw: str) -> bool:
     """The page is printed as an OCR engine prints it (the parser runs the line model)."""
     return _engine_layout(split_lines(raw))
-
-
-def without_blanks(raw: str) -> str:
-    return "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
 
 
 def dataset(pages: list[Page], k: int = FOLDS, seed: int = SEED, n_synth: int = SYNTH_PAGES) -> list[Example]:

@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from engine_print import without_blanks  # noqa: E402
 from relayout import lay_out_page  # noqa: E402
 from structure_score import SHARED, _Text, figures, scorer  # noqa: E402
 from train_parser import (  # noqa: E402
@@ -289,7 +290,7 @@ def seed_reads(ev) -> list[Read]:
     out = []
     for gp in sorted((SHARED / "data" / "seed").glob("*.gold.json")):
         raw = gp.with_name(gp.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        raw = "\n".join(line for line in raw.split("\n") if line.strip()) + "\n"
+        raw = without_blanks(raw)
         x, counts = read_page(raw, json.loads(gp.read_text(encoding="utf-8")), _Text(raw), ev)
         out.append(Read("seed no blanks", -1, gp.name, x, counts))
     return out
