@@ -47,13 +47,18 @@ def dismiss(library, page_id: int, words: str, at: int) -> None:
     library.dismiss_flag(page_id, raw_start, raw_end, "punctuation", words[at])
 
 
-def test_a_dismissed_list_number_dot_leaves_a_sentence_end_dot_flagged(tmp_path: Path, language) -> None:
-    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
+def learnt_after_dismissing(tmp_path: Path, page: str, words: str, at: int) -> LibraryKnowledge:
+    """What a new library holding ``page`` learns once the flag on ``words[at]`` is dismissed."""
+    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", page))
     try:
-        dismiss(library, page_id, "4.大学", 1)
-        learnt = library.learnt_knowledge()
+        dismiss(library, page_id, words, at)
+        return library.learnt_knowledge()
     finally:
         library.close()
+
+
+def test_a_dismissed_list_number_dot_leaves_a_sentence_end_dot_flagged(tmp_path: Path, language) -> None:
+    learnt = learnt_after_dismissing(tmp_path, PAGE, "4.大学", 1)
     plain, taught = Checker(language), Checker(language, knowledge=learnt)
     sentence_end, list_number, name = (
         "今年产量将进一步增加.",
@@ -73,12 +78,7 @@ def test_a_dismissed_list_number_dot_leaves_a_sentence_end_dot_flagged(tmp_path:
 def test_a_dot_dismissed_at_a_paragraphs_end_reaches_paragraph_ends_only(tmp_path: Path, language) -> None:
     """The raw text's line breaks inside a paragraph are skipped (the checker reads the joined
     paragraph), its end is an edge even when the next paragraph follows on the next line."""
-    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
-    try:
-        dismiss(library, page_id, "取得进展.", 4)
-        learnt = library.learnt_knowledge()
-    finally:
-        library.close()
+    learnt = learnt_after_dismissing(tmp_path, PAGE, "取得进展.", 4)
     assert learnt.dismissed_around == {(".", "han", "edge"): 1} and learnt.dismissed == {}
     taught = Checker(language, knowledge=learnt)
     assert dots(taught, "各项工作有序开展.") == []
@@ -111,12 +111,7 @@ def test_a_dot_dismissed_at_a_heading_lines_end_leaves_sentence_ends_flagged(
     """A heading printed on two lines is one block whose lines join with nothing between them:
     a '.' dismissed at its first line's end stood between two Han characters in the window,
     and so reaches only a '.' between two Han characters, never a sentence's end (check --db)."""
-    library, [page_id] = library_with_pages(tmp_path, ("p1.txt", HEADING_PAGE))
-    try:
-        dismiss(library, page_id, "中央应对.新冠", 4)
-        learnt = library.learnt_knowledge()
-    finally:
-        library.close()
+    learnt = learnt_after_dismissing(tmp_path, HEADING_PAGE, "中央应对.新冠", 4)
     taught = Checker(language, knowledge=proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")))
     assert dots(taught, "今年产量将进一步增加.") == [10]
     assert dots(taught, "领导小组会议.部署进一步") == []
