@@ -42,7 +42,7 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 11
+RULES_VERSION = 12
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.
@@ -215,7 +215,9 @@ def _paragraph_items(blocks: list[Block]) -> list[Item]:
     for para in _split_body(body, columns):
         mapped = reflow(para)
         own = _own_column(para)
-        item = make_para_item(para, mapped.text, own or statistics.median(col_of[ln.index] for ln in para))
+        item = make_para_item(
+            para, mapped.text, own or statistics.median(col_of[ln.index] for ln in para), mapped.source
+        )
         item.own_column, item.mapped = own, mapped
         items.append(item)
     # A paragraph too short to show its column width is set in the column of the

@@ -204,6 +204,32 @@ def page_noise(raw: str, lines: list[str]) -> int:
     return out
 
 
+#: A 〈 that a ） or ) closes later on its line, no bracket opened or closed between: the （ OCR
+#: read as 〈 (a 〈 is closed by 〉; Tesseract reads （ so three times in four).
+_ANGLE = re.compile(r"〈(?=[^〈〉（(）)]*[）)])")
+#: A dash (——) that OCR read as a hyphen and a 一 (一-, -一, 一 -), at a line's start before
+#: text or at its end after text: where a kicker (…——), a subheading or a signature (——…) prints it.
+_DASH_START = re.compile(r"^\s*(一 ?-|- ?一)(?=[^\s\-一])")
+_DASH_END = re.compile(r"(?<=[^\s\-一])(一 ?-|- ?一)\s*$")
+
+
+def read_marks(text: str) -> str:
+    """What OCR made of two marks, read as the marks, one character for one (offsets stay; the
+    raw text and what the parser shows keep what OCR read): a 〈 closed by ） or ) on its line
+    (``_ANGLE``) is （; a dash read as a hyphen beside a 一 at a line's edge (``_DASH_START``,
+    ``_DASH_END``) is ——. Neither is what a page prints (no clean dev page holds either), so a
+    clean page reads as it did; no page gate."""
+    if "〈" in text:
+        text = _ANGLE.sub("（", text)
+    if "-" in text:
+        for pat in (_DASH_START, _DASH_END):
+            m = pat.search(text)
+            if m is not None:
+                a, b = m.span(1)
+                text = text[:a] + "".join(" " if c == " " else "—" for c in text[a:b]) + text[b:]
+    return text
+
+
 @dataclass
 class Line:
     """One line of the raw text: [start, end) in code points, without its line break; ``ocr``:
@@ -237,7 +263,7 @@ class Line:
 
 def as_read(text: str, ocr: int) -> str:
     """A line's text as the features read it on a page of ``page_noise`` ``ocr``."""
-    return ocr_read(text) if ocr & READ_HALF else text
+    return read_marks(ocr_read(text) if ocr & READ_HALF else text)
 
 
 def split_lines(raw: str) -> list[Line]:
