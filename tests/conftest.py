@@ -181,6 +181,35 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     return name
 
 
+def park_the_pointer() -> bool:
+    """Put the mouse pointer far from every window, if Qt runs (False when it does not yet)."""
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return False
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor, QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return False
+    QCursor.setPos(QPoint(5000, 5000))
+    return True
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """Every test starts with the mouse pointer away from its windows, not where an earlier test
+    left it: what the window does can depend on it (F2 starts typing at the character under the
+    pointer, a word's popup follows it), and a pointer left over a page's second article put the
+    caret there, so F8 went past the first article's flag to the next page. Before the fixtures
+    (a fixture may put it somewhere on purpose), and after them in the first test to start Qt."""
+    parked = park_the_pointer()
+    result = yield
+    if not parked:
+        park_the_pointer()
+    return result
+
+
 @pytest.hookimpl(wrapper=True, trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """After pytest-qt's teardown: the windows it closed (and marked for deletion) are deleted

@@ -4,14 +4,14 @@ every "." of the library: sentence ends, 马克.洛科克)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import db_arg
-from proofreading_pages import find, library_with_pages
+from proofreading_pages import find, library_with_pages, texts
 
 from models.library import migrations
+from models.library.database import schema_version
 from models.library.proofreading import proofreading_knowledge
 from models.library.service import Library
 from models.proofreading.checker import Checker
@@ -156,37 +156,82 @@ def texts_of_blocks(library, page_id: int) -> list[str]:
     return [p.text for s in library.page(page_id).current_sections for p in s.paragraphs]
 
 
+def v8_columns_dropped(library: Library, engine: str) -> None:
+    """Take the library back to version 7's tables: drop what v8 added (models.library.migrations
+    ``_V8_COLUMNS``: ``flag_dismissal.class_before``/``class_after``) and mark it version 7."""
+    db = library.database
+    for column in ("class_before", "class_after"):
+        db.execute_sql(f'ALTER TABLE "flag_dismissal" DROP COLUMN "{column}"')
+    if engine == "postgresql":
+        db.execute_sql('UPDATE "dubao_schema" SET "version" = 7')
+    else:
+        db.execute_sql("PRAGMA user_version = 7")
+
+
+def server_tables(db) -> dict[str, set[tuple[str, str, str]]]:
+    """Each table of the server library's schema: its columns (name, type, nullable)."""
+    tables: dict[str, set[tuple[str, str, str]]] = {}
+    for table, column, kind, nullable in db.execute_sql(
+        "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
+        " WHERE table_schema = current_schema()"
+    ):
+        tables.setdefault(table, set()).add((column, kind, nullable))
+    return tables
+
+
+def assert_tables_as_version_7_made_them(library: Library) -> None:
+    """The server library taken back by :func:`v8_columns_dropped` has the tables a server
+    library made by version 7's steps has (server_migrations up to 7), column for column."""
+    from conftest import fresh_server_url
+
+    from models.library import server_migrations
+    from models.library.server import ServerLibraryDatabase
+
+    made = ServerLibraryDatabase(fresh_server_url("v7"))
+    made.connect()
+    try:
+        server_migrations.upgrade(made, target=7)
+        assert server_migrations.schema_version(made) == 7
+        assert server_tables(library.database) == server_tables(made)
+    finally:
+        made.close()
+
+
 def test_a_version_7_librarys_dismissals_upgrade_and_keep_their_old_reach(
     tmp_path: Path, language, engine
 ) -> None:
-    """A library written by version 7 (no classes kept with a dismissal) opens as version 8: its
-    rows have none and weigh less wherever their text stands, as they did before; a dismissal
-    made after the upgrade keeps its classes."""
-    if engine == "postgresql":
-        pytest.skip(
-            "a version-7 library file is rewritten with sqlite3 (the server's v8 step: test_server_library)"
-        )
+    """A library written by version 7 (no classes kept with a dismissal) opens as version 8, on
+    a file and on a server: its rows have none and weigh less wherever their text stands, as
+    they did before; what else it held reads as before; a dismissal made after the upgrade keeps
+    its classes."""
     library, [page_id] = library_with_pages(tmp_path, ("p1.txt", PAGE))
-    library.close()
-    at = PAGE.index("4.") + 1  # the page's raw text is the file's
-    conn = sqlite3.connect(tmp_path / "library.sqlite3", isolation_level=None)
-    conn.execute('ALTER TABLE "flag_dismissal" DROP COLUMN "class_before"')
-    conn.execute('ALTER TABLE "flag_dismissal" DROP COLUMN "class_after"')
-    conn.execute("PRAGMA user_version = 7")
-    conn.execute(
-        "INSERT INTO flag_dismissal (page_id, raw_start, raw_end, kind, text, created)"
-        " VALUES (?, ?, ?, 'punctuation', '.', '2026-11-01 08:00:00'),"
-        " (?, 0, 2, 'unknown', '招聘', '2026-11-01 08:00:00')",
-        (page_id, at, at + 1, page_id),
-    )
-    conn.close()
+    try:
+        section, start, _end = find(library, page_id, "本单位")
+        library.correct(page_id, section, start, start + 1, "我", author="王编辑")
+        before = texts(library, page_id)
+        v8_columns_dropped(library, engine)
+        if engine == "postgresql":
+            assert_tables_as_version_7_made_them(library)
+        at = PAGE.index("4.") + 1  # the page's raw text is the file's
+        # The rows version 7 wrote: no classes (the columns did not exist).
+        library.database.execute_sql(
+            "INSERT INTO flag_dismissal (page_id, raw_start, raw_end, kind, text, created)"
+            " VALUES (?, ?, ?, 'punctuation', '.', '2026-11-01 08:00:00'),"
+            " (?, 0, 2, 'unknown', '招聘', '2026-11-01 08:00:00')",
+            (page_id, at, at + 1, page_id),
+        )
+    finally:
+        library.close()
     library = Library.open(tmp_path / "library.sqlite3")
     try:
-        assert (
-            library.database.execute_sql("PRAGMA user_version").fetchone()[0]
-            == migrations.SCHEMA_VERSION
-            == 8
-        )
+        assert schema_version(library.database) == migrations.SCHEMA_VERSION == 8
+        assert sorted(
+            library.database.execute_sql(
+                "SELECT text, class_before, class_after FROM flag_dismissal"
+            ).fetchall()
+        ) == [(".", None, None), ("招聘", None, None)]
+        # What the editor had done reads as before: the correction in force, the same text.
+        assert texts(library, page_id) == before and "我单位招聘工作人员" in "".join(before)
         learnt = library.learnt_knowledge()
         assert learnt.dismissed == {(".", None): 1, ("招聘", None): 1} and learnt.dismissed_around == {}
         assert proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")) == learnt
@@ -194,6 +239,9 @@ def test_a_version_7_librarys_dismissals_upgrade_and_keep_their_old_reach(
         assert dots(taught, "今年产量将进一步增加.") == []  # the old reach: every '.'
         dismiss(library, page_id, "取得进展.", 4)
         assert library.learnt_knowledge().dismissed_around == {(".", "han", "edge"): 1}
+        assert proofreading_knowledge(db_arg(tmp_path / "library.sqlite3")).dismissed_around == {
+            (".", "han", "edge"): 1
+        }
     finally:
         library.close()
     assert LibraryKnowledge(dismissed={(";", None): 1}).adjustment(";", "；") < -1.0

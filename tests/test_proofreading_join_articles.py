@@ -197,3 +197,35 @@ def test_the_join_and_its_title_lines_survive_a_reparse_by_a_newer_parser(
         assert joined[2:] == [("body", second[0][1]), *second[1:]]
     finally:
         library.close()
+
+
+def test_only_sections_of_one_kind_join(tmp_path: Path) -> None:
+    """The sample page ends with an article and the photo caption printed after it, and opens
+    with its masthead above the first article: Join with Next on either is refused (a caption
+    is not the article's text), nothing is written and there is nothing to undo. Given the
+    kind of the section before it, the caption joins (the parser read an article's last lines
+    as a caption), the section's kind changed and the join each one step."""
+    from conftest import SAMPLE_PAGE
+
+    library, [page_id] = library_with_pages(tmp_path, ("sample.txt", SAMPLE_PAGE.read_text(encoding="utf-8")))
+    try:
+        kinds = [s.kind for s in library.page(page_id).current_sections]
+        assert kinds[:2] == ["masthead", "article"] and kinds[-2:] == ["article", "caption"]
+        before = shape(library, page_id)
+        last = len(kinds) - 2
+        with pytest.raises(DubaoError, match="this is an article, the next section a caption"):
+            library.join_section_with_next(page_id, last)
+        with pytest.raises(DubaoError, match="this is the masthead, the next section an article"):
+            library.join_section_with_next(page_id, 0)
+        assert shape(library, page_id) == before
+        assert library.history.undo_label() is None and library.page_history(page_id) == []
+        library.set_section_kind(page_id, last + 1, "article")
+        library.join_section_with_next(page_id, last)
+        after = shape(library, page_id)
+        assert len(after) == len(before) - 1 and after[-1] == [*before[-2], *before[-1]]
+        assert library.history.undo_label() == "join articles"
+        library.undo()
+        library.undo()
+        assert shape(library, page_id) == before
+    finally:
+        library.close()

@@ -71,6 +71,9 @@ def test_split_an_article_merge_it_back_set_its_kind_and_move_it(page) -> None:
     assert library.page(page_id).sections[2].kind == "caption"
     library.move_section(page_id, 2, 0)
     assert texts(library, page_id)[0].startswith("各地还组织")
+    with pytest.raises(DubaoError, match="a caption, the next section an article"):
+        library.join_section_with_next(page_id, 0)  # only sections of one kind join
+    library.set_section_kind(page_id, 0, "article")
     library.join_section_with_next(page_id, 0)
     # The joined section shows its heading first, then the body paragraphs in the order joined.
     assert len(texts(library, page_id)) == 2

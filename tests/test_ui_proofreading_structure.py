@@ -163,6 +163,25 @@ def test_joining_an_article_cut_in_two_keeps_one_heading_and_says_what_became_of
     assert parts(window, "本报讯") == joined
 
 
+def test_join_article_with_next_leaves_a_caption_or_the_masthead_apart_and_says_why(qtbot, window) -> None:
+    """Ctrl+Alt+J in the sample page's last article, the photo caption printed after it: the
+    caption stayed a paragraph of the article (one Ctrl+Z undid it). Now refused in the status
+    bar, the page as it was, no step to undo; the same on the masthead above the first article."""
+    assert window.open_library_page(window.test_pages["sample.txt"])
+    proofread(qtbot, window)
+    before = shown(window)
+    steps = undo_label(window)
+    caret_before(qtbot, window, "在深秋的暖阳下")
+    key(window, Qt.Key.Key_J, CTRL | ALT)
+    message = window.statusBar().currentMessage()
+    assert "this is an article, the next section a caption" in message and "Section Kind" in message
+    assert shown(window) == before and undo_label(window) == steps
+    caret_before(qtbot, window, "焦作市城乡一体化示范区")
+    key(window, Qt.Key.Key_J, CTRL | ALT)
+    assert "this is the masthead, the next section an article" in window.statusBar().currentMessage()
+    assert shown(window) == before and undo_label(window) == steps
+
+
 def test_section_kind_from_the_menus_keyboard_then_undone_and_redone(qtbot, window) -> None:
     proofread(qtbot, window)
     caret_before(qtbot, window, "本报讯")

@@ -130,6 +130,44 @@ def test_a_page_that_cannot_be_written_is_told_and_retry_redoes_it(
     qtbot.waitUntil(lambda: win.library_reparse.task is None, timeout=30000)
 
 
+def test_retry_pressed_as_soon_as_the_failure_shows_re_parses_while_the_worker_winds_down(
+    qtbot, library_window, tmp_path, gated, monkeypatch
+):
+    """The box offering Retry came with the worker's report, before its thread had ended: Retry
+    pressed then (Enter at once, its default button; a busy machine) said "A re-parse is already
+    running." and re-parsed nothing. The worker here takes a moment to end after its report."""
+    import time
+
+    from models.library.service import Library
+    from ui.library.library_reparse import ReparseTask
+
+    win = library_window
+    pages, _ = _window_on_sample(win, tmp_path, gated)
+    gated.set()
+    real_reparse, real_run = Library.reparse, ReparseTask.run
+    locked = {pages["astral.txt"]}
+
+    def reparse(self, page_id: int):
+        if page_id in locked:
+            raise sqlite3.OperationalError("database is locked")
+        return real_reparse(self, page_id)
+
+    def run(self) -> None:
+        real_run(self)  # the report is on its way to the window ...
+        time.sleep(0.5)  # ... and the thread ends a moment later
+
+    monkeypatch.setattr(Library, "reparse", reparse)
+    monkeypatch.setattr(ReparseTask, "run", run)
+    assert win.library_reparse.start("library")
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "reparseFailed") is not None, timeout=30000)
+    box = win.findChild(QMessageBox, "reparseFailed")
+    locked.clear()
+    box.button(QMessageBox.StandardButton.Retry).click()  # at once
+    assert "already running" not in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: win.library.stale_pages() == [], timeout=30000)
+    qtbot.waitUntil(lambda: win.library_reparse.task is None, timeout=30000)
+
+
 def test_the_library_panels_context_menu_reparses_the_page_or_issue_clicked(
     qtbot, library_window, tmp_path, gated
 ):

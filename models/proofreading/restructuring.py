@@ -201,11 +201,21 @@ class StructureOps(ProofDesk):
         keeps its own heading, and the next one's title lines become its paragraphs where they
         were printed (see :func:`~models.proofreading.structure.roles_kept_in_join`), each by a
         ``role`` edit over its raw span stored in the same step, before the join; ``became_body``
-        of the result names them."""
+        of the result names them. Only sections of one kind join (DubaoError otherwise): a
+        caption printed after an article is not its text, nor the first article the masthead's."""
         layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         if section + 1 >= len(layout.parsed):
             raise DubaoError("this is the last section of the page")
+        this, following = layout.parsed[section].kind, layout.parsed[section + 1].kind
+        if this != following:
+            # A caption printed after an article, the masthead above the first article: not the
+            # article's text. A section the parser gave the wrong kind is given its kind first.
+            raise DubaoError(
+                f"Not joined: this is {_KIND_NAMES.get(this, this)}, the next section "
+                f"{_KIND_NAMES.get(following, following)}; only sections of one kind join "
+                "(Section Kind changes one)"
+            )
         key = _key(layout, section + 1)
         kept = roles_kept_in_join(
             [b.role for b in layout.blocks[section]], [b.role for b in layout.blocks[section + 1]]
@@ -383,6 +393,10 @@ class StructureOps(ProofDesk):
             ]
         found.sort(key=lambda r: (r.page_version, r.reverted or r.created), reverse=True)
         return found
+
+
+#: A section's kind as a refusal names it.
+_KIND_NAMES = {"article": "an article", "caption": "a caption", "masthead": "the masthead", "other": "other text"}
 
 
 def _check_section(layout: PageLayout, section: int) -> None:

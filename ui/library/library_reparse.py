@@ -76,6 +76,8 @@ class LibraryReparse(QObject):
         self.window = window
         self.task: ReparseTask | None = None
         self.progress: QProgressDialog | None = None
+        #: the report whose failed pages are told once its worker has ended
+        self._to_tell: Any = None
         self.page_action = QAction(self.tr("Re-parse &Page"), window)
         self.page_action.triggered.connect(lambda: self.start("page"))
         self.issue_action = QAction(self.tr("Re-parse &Issue"), window)
@@ -179,7 +181,9 @@ class LibraryReparse(QObject):
             w.library.announce_reparsed(report.page_ids)
         w.statusBar().showMessage(report.summary(), 8000)
         if report.failed:
-            self._tell_failed(report)
+            # Told once the worker has ended (_finished): its report comes a moment before, and
+            # Retry pressed in between (Enter at once) would find a re-parse still running.
+            self._to_tell = report
 
     def _tell_failed(self, report: Any) -> QMessageBox:
         box = QMessageBox(self.window)
@@ -219,3 +223,6 @@ class LibraryReparse(QObject):
             self.task.deleteLater()
         self.task = None
         self._update_actions()
+        report, self._to_tell = self._to_tell, None
+        if report is not None:
+            self._tell_failed(report)
