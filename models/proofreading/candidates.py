@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from models.proofreading.language import MAX_PATTERN, Language, is_han
+from models.proofreading.recurrence import NOTHING, RestOfText
 
 #: Context either side of a position that the segmentation feature looks at.
 WINDOW = 4
@@ -42,6 +43,10 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
+    "read_recurs",  # the rest of the text: surprise of the triples through the position as read
+    "suggested_recurs_pair",  # the same for the pairs with the suggestion
+    "suggested_recurs",  # and for its triples (recurrence.RestOfText.surprise)
+    "recurring_only",  # 1 when only the rest of the text offers the suggestion (no word makes it)
 )
 
 
@@ -93,11 +98,15 @@ def line_candidates(
     text: str,
     extra_pairs: Mapping[str, Mapping[str, float]] | None = None,
     covered: list[float] | None = None,
+    rest: RestOfText = NOTHING,
 ) -> list[Candidate]:
     """Every candidate substitution in ``text`` with its features.
 
     ``extra_pairs`` maps a character as read to characters editors corrected it to
-    (a library's corrections): those are offered like look-alikes.
+    (a library's corrections): those are offered like look-alikes. ``rest``: the rest of the
+    text being checked (:mod:`models.proofreading.recurrence`); where the triples through a
+    character as read never occur in it, characters making a triple it holds at least twice
+    are offered too.
     """
     out: list[Candidate] = []
     n = len(text)
@@ -110,6 +119,15 @@ def line_candidates(
         old_word = covered[i]
         found = _suggestions(language, text, i, extra, old_word > 0)
         found = {x: v for x, v in found.items() if v[0] >= old_word - WORD_MARGIN}
+        recurring: set[str] = set()
+        read_recurs = 0.0
+        if rest.size:
+            read_recurs = rest.surprise(language, text, i, 3)
+            if not any(rest.count(text[s : s + 3]) for s in range(max(0, i - 2), min(i, n - 3) + 1)):
+                for x in rest.recurring(text, i):
+                    if x not in found:
+                        found[x] = (0.0, 1)
+                        recurring.add(x)
         if not found:
             continue
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
@@ -145,6 +163,10 @@ def line_candidates(
                 base_pair,
                 pair,
                 freedom,
+                read_recurs,
+                rest.surprise(language, text, i, 2, x) if rest.size else 0.0,
+                rest.surprise(language, text, i, 3, x) if rest.size else 0.0,
+                1.0 if x in recurring else 0.0,
             )
             out.append(Candidate(i, ch, x, features))
     return out
