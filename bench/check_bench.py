@@ -14,11 +14,11 @@ run twice so the second start reads the tables' quick copy. CPU time, not wall t
 on a shared machine the wall time is mostly waiting for a core.
 
 Each line is checked with what the rest of the input says (models.proofreading.recurrence),
-its near-copies left out; ``--keep-near-copies`` measures the same with them kept
-(tools/check_keeping_copies.py: how much a copy of a line would leak; not what ships), and
-``--copies`` counts the lines of each set that have a near-copy.
+its near-copies left out; ``--keep-near-copies`` measures the same with them kept (how much
+a copy of a line would leak; not what ships), ``--alone`` each line checked alone
+(tools/check_modes.py), and ``--copies`` counts the lines of each set that have a near-copy.
 
-Run: .venv/bin/python bench/check_bench.py [--keep-near-copies] [--copies]
+Run: .venv/bin/python bench/check_bench.py [--keep-near-copies | --alone] [--copies]
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def show(name: str, path: Path, goals: dict) -> None:
 
 def main() -> None:
     global CHECK
-    if "--keep-near-copies" in sys.argv:
-        CHECK = [sys.executable, "tools/check_keeping_copies.py"]
+    for mode in ("--keep-near-copies", "--alone"):
+        if mode in sys.argv:
+            CHECK = [sys.executable, "tools/check_modes.py", mode]
     if "--copies" in sys.argv:
         count_copies()
     if not SCORER.exists():

@@ -43,9 +43,9 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
-    "read_recurs",  # the rest of the text: surprise of the triples through the position as read
-    "suggested_recurs_pair",  # the same for the pairs with the suggestion
-    "suggested_recurs",  # and for its triples (recurrence.RestOfText.surprise)
+    "read_recurs",  # the rest of the text: surprise of the triple centred on the position as read
+    "suggested_recurs_pair",  # the lesser of the surprises of the suggestion's best pair and best triple
+    "suggested_recurs",  # the surprise of the triple centred on the suggestion (recurrence.RestOfText)
     "recurring_only",  # 1 when only the rest of the text offers the suggestion (no word makes it)
 )
 
@@ -104,9 +104,9 @@ def line_candidates(
 
     ``extra_pairs`` maps a character as read to characters editors corrected it to
     (a library's corrections): those are offered like look-alikes. ``rest``: the rest of the
-    text being checked (:mod:`models.proofreading.recurrence`); where the triples through a
-    character as read never occur in it, characters making a triple it holds at least twice
-    are offered too.
+    text being checked (:mod:`models.proofreading.recurrence`); where a character as read is
+    in no word and the triple it centres never occurs there, characters making with the same
+    two neighbours a triple the rest holds at least twice are offered too.
     """
     out: list[Candidate] = []
     n = len(text)
@@ -122,8 +122,10 @@ def line_candidates(
         recurring: set[str] = set()
         read_recurs = 0.0
         if rest.size:
-            read_recurs = rest.surprise(language, text, i, 3)
-            if not any(rest.count(text[s : s + 3]) for s in range(max(0, i - 2), min(i, n - 3) + 1)):
+            read_recurs = rest.centred(language, text, i)
+            # the character as read is in no word and its triple never recurs: what the rest
+            # holds between the same two neighbours is offered
+            if old_word <= 0 and not rest.count(text[i - 1 : i + 2]):
                 for x in rest.recurring(text, i):
                     if x not in found:
                         found[x] = (0.0, 1)
@@ -164,8 +166,10 @@ def line_candidates(
                 pair,
                 freedom,
                 read_recurs,
-                rest.surprise(language, text, i, 2, x) if rest.size else 0.0,
-                rest.surprise(language, text, i, 3, x) if rest.size else 0.0,
+                min(rest.surprise(language, text, i, 2, x), rest.surprise(language, text, i, 3, x))
+                if rest.size
+                else 0.0,
+                rest.centred(language, text, i, x) if rest.size else 0.0,
                 1.0 if x in recurring else 0.0,
             )
             out.append(Candidate(i, ch, x, features))

@@ -171,7 +171,12 @@ def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list
                 "purpose": "classifying",
                 "format": STRUCTURE_FORMAT,
                 "value": json.dumps(
-                    {"kind": edit.kind, "raw_start": edit.raw_start, "raw_end": edit.raw_end, "value": edit.value},
+                    {
+                        "kind": edit.kind,
+                        "raw_start": edit.raw_start,
+                        "raw_end": edit.raw_end,
+                        "value": edit.value,
+                    },
                     ensure_ascii=False,
                 ),
             },
@@ -258,9 +263,7 @@ class CorrectionImport:
     def summary(self) -> str:
         line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
         if self.structure_applied or self.structure_known:
-            line += (
-                f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
-            )
+            line += f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
         if self.skipped:
             line += f", skipped {self.skipped}"
         return line
@@ -452,7 +455,12 @@ def _read_structure(item: dict[str, Any], raws: dict[int, str]) -> _IncomingStru
         return None
     if not isinstance(edit, dict):
         return None
-    kind, start, end, what = edit.get("kind"), edit.get("raw_start"), edit.get("raw_end", 0), edit.get("value", "")
+    kind, start, end, what = (
+        edit.get("kind"),
+        edit.get("raw_start"),
+        edit.get("raw_end", 0),
+        edit.get("value", ""),
+    )
     if (
         kind not in STRUCTURE_KINDS
         or not isinstance(start, int)
@@ -562,7 +570,9 @@ def _read(item: dict[str, Any], raws: dict[int, str]) -> _Incoming | None:
         return None
     if span[0] == span[1] and not replacement:
         return None
-    return _Incoming(uuid, page_id, span[0], span[1], replacement, _author(item), parse_time(item.get("created")))
+    return _Incoming(
+        uuid, page_id, span[0], span[1], replacement, _author(item), parse_time(item.get("created"))
+    )
 
 
 def _span(raw: str, selectors: Any) -> tuple[int, int] | None:

@@ -51,6 +51,7 @@ class Recurrence:
         self.near_copies = near_copies
         self._postings: dict[str, list[int]] | None = None
         self._fillers: dict[str, Counter[str]] | None = None
+        self._expected: dict[str, float] = {}
 
     @property
     def size(self) -> int:
@@ -84,14 +85,12 @@ class Recurrence:
         return RestOfText(self, own, self.size - sum(len(self.lines[k]) for k in left_out))
 
     def fillers(self) -> dict[str, Counter[str]]:
-        """Triples with one character left out ('复?复') -> the characters filling them, counted."""
+        """Triples with their middle character left out ('复?复') -> the characters filling them."""
         if self._fillers is None:
             index: dict[str, Counter[str]] = {}
             for gram, count in self.counts.items():
-                if len(gram) == 3:
-                    for k in range(3):
-                        if is_han(gram[k]):
-                            index.setdefault(gram[:k] + "?" + gram[k + 1 :], Counter())[gram[k]] += count
+                if len(gram) == 3 and is_han(gram[1]):
+                    index.setdefault(gram[0] + "?" + gram[2], Counter())[gram[1]] += count
             self._fillers = index
         return self._fillers
 
@@ -106,6 +105,8 @@ class RestOfText:
         self._own: Counter[str] = own or Counter()
         self._recurrence = recurrence
         self.size = size
+        #: log P(string) under the language's pair model (the language is the checker's, one per text)
+        self._expected: dict[str, float] = recurrence._expected if recurrence is not None else {}
 
     def count(self, gram: str) -> int:
         return self._all.get(gram, 0) - self._own.get(gram, 0)
@@ -113,39 +114,48 @@ class RestOfText:
     def surprise(self, language: Language, text: str, i: int, n: int, ch: str | None = None) -> float:
         """How much more often than the language predicts the rest holds a string of ``n``
         characters through position ``i`` (with ``ch`` there, if given): the largest
-        log((times seen + 0.5) / (times expected + 0.5)) over those strings. 0 when the rest
-        is empty, about 0 for a common string seen as often as expected, positive for a name
-        or a word of the day that recurs, negative for a common string never seen."""
+        log((times seen + 0.5) / (times expected + 0.5)) over those strings, never below 0:
+        positive for a name or a word of the day that recurs, 0 when the rest is empty or
+        holds them no more often than the language predicts (a string not seen is no evidence:
+        how often that happens depends on how much text there is)."""
         if ch is not None:
             text = text[:i] + ch + text[i + 1 :]
         if self.size <= 0:
             return 0.0
         best = -math.inf
         log_size = math.log(self.size)
+        known = self._expected
         for start in range(max(0, i - n + 1), min(i, len(text) - n) + 1):
             gram = text[start : start + n]
-            logp = language.first_logp(gram[0])
-            for k in range(1, n):
-                logp += language.pair_logp(gram[k - 1], gram[k])
+            logp = known.get(gram)
+            if logp is None:
+                logp = language.first_logp(gram[0])
+                for k in range(1, n):
+                    logp += language.pair_logp(gram[k - 1], gram[k])
+                known[gram] = logp
             expected = math.exp(min(30.0, logp + log_size))
             best = max(best, math.log((self.count(gram) + 0.5) / (expected + 0.5)))
-        return 0.0 if best == -math.inf else best
+        return max(0.0, best)
+
+    def centred(self, language: Language, text: str, i: int, ch: str | None = None) -> float:
+        """:meth:`surprise` of the one triple centred on ``i`` (0 at either end of the line):
+        evidence that both neighbours agree with the character there."""
+        if i <= 0 or i + 1 >= len(text) or self.size <= 0:
+            return 0.0
+        return self.surprise(language, text[i - 1 : i + 2], 1, 3, ch)
 
     def recurring(self, text: str, i: int, limit: int = 3) -> dict[str, int]:
-        """Characters other than ``text[i]`` that make a triple with its neighbours which the rest
-        holds at least twice -> the most times one does (the ``limit`` most frequent)."""
-        if self._recurrence is None:
+        """Characters other than ``text[i]`` that make, between its two neighbours, a triple the
+        rest holds at least twice -> how many times (the ``limit`` most frequent)."""
+        if self._recurrence is None or i <= 0 or i + 1 >= len(text):
             return {}
-        fillers = self._recurrence.fillers()
+        before, after = text[i - 1], text[i + 1]
         found: Counter[str] = Counter()
-        for start in range(max(0, i - 2), min(i, len(text) - 3) + 1):
-            gram = text[start : start + 3]
-            k = i - start
-            for x in fillers.get(gram[:k] + "?" + gram[k + 1 :], ()):
-                if x != text[i]:
-                    c = self.count(gram[:k] + x + gram[k + 1 :])
-                    if c >= 2 and c > found[x]:
-                        found[x] = c
+        for x in self._recurrence.fillers().get(before + "?" + after, ()):
+            if x != text[i]:
+                c = self.count(before + x + after)
+                if c >= 2:
+                    found[x] = c
         return dict(found.most_common(limit))
 
 
