@@ -27,6 +27,9 @@ WORD_MARGIN = 1.0
 #: (two-character patterns only where the character as read is in no word).
 FEW_FILLERS = 8
 
+#: Offer what the rest of the text holds between the same neighbours as candidates.
+OFFER_RECURRING = False
+
 FEATURES = (
     "segmentation_gain",  # log P(window with the suggestion) - log P(window as read), word unigram model
     "new_word",  # log count of the best word (2+ chars) covering the position after substitution
@@ -125,7 +128,7 @@ def line_candidates(
             read_recurs = rest.centred(language, text, i)
             # the character as read is in no word and its triple never recurs: what the rest
             # holds between the same two neighbours is offered
-            if old_word <= 0 and not rest.count(text[i - 1 : i + 2]):
+            if OFFER_RECURRING and old_word <= 0 and not rest.count(text[i - 1 : i + 2]):
                 for x in rest.recurring(text, i):
                     if x not in found:
                         found[x] = (0.0, 1)
