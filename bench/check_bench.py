@@ -13,12 +13,7 @@ start-up taken off, and the start-up alone (an empty stdin; goal <= 0.6 s of CPU
 run twice so the second start reads the tables' quick copy. CPU time, not wall time:
 on a shared machine the wall time is mostly waiting for a core.
 
-Each line is checked with what the rest of the input says (models.proofreading.recurrence),
-its near-copies left out; ``--keep-near-copies`` measures the same with them kept (how much
-a copy of a line would leak; not what ships), ``--alone`` each line checked alone
-(tools/check_modes.py), and ``--copies`` counts the lines of each set that have a near-copy.
-
-Run: .venv/bin/python bench/check_bench.py [--keep-near-copies | --alone] [--copies]
+Run: .venv/bin/python bench/check_bench.py
 """
 
 from __future__ import annotations
@@ -32,7 +27,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "ocr-errors"
 SCORER = ROOT.parent / "shared" / "eval" / "flags_eval.py"
 CHECK = [sys.executable, "main.py", "check"]
@@ -63,12 +57,6 @@ def show(name: str, path: Path, goals: dict) -> None:
 
 
 def main() -> None:
-    global CHECK
-    for mode in ("--keep-near-copies", "--alone"):
-        if mode in sys.argv:
-            CHECK = [sys.executable, "tools/check_modes.py", mode]
-    if "--copies" in sys.argv:
-        count_copies()
     if not SCORER.exists():
         raise SystemExit(f"{SCORER} not found")
     news = DATA / "news-dev.jsonl"
@@ -91,20 +79,6 @@ def main() -> None:
         f"check on {len(items)} paragraphs, start-up included: {whole:.1f} s of CPU (goal < 20 s; limit 300 s);"
         f" {(whole - start_up) / chars * 1000 * 1000:.0f} ms per 1,000 characters"
     )
-
-
-def count_copies() -> None:
-    from models.proofreading.recurrence import Recurrence
-
-    for name in ("news-dev", "faspell-ocr-train"):
-        texts = [
-            json.loads(line)["text"]
-            for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines()
-            if line
-        ]
-        recurrence = Recurrence(texts)
-        copied = sum(1 for k in range(len(texts)) if recurrence.copies_of(k))
-        print(f"{name}: {copied} of {len(texts)} lines have a near-copy (>= half their 4-grams shared)")
 
 
 def cpu_seconds(stdin: str) -> float:

@@ -31,7 +31,6 @@ from models.proofreading.checker import Checker, Model  # noqa: E402
 from models.proofreading.language import is_han  # noqa: E402
 from models.proofreading.positions import position_features  # noqa: E402
 from models.proofreading.punctuation import punctuation_flags, space_flags  # noqa: E402
-from models.proofreading.recurrence import Recurrence  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "data" / "ocr-errors" / "news-dev.jsonl"
 MODEL = ROOT / "resources" / "proofreading" / "checker-model.json"
@@ -59,11 +58,7 @@ def main() -> None:
     pos_scores: list[float] = []
     sub_scores: list[float] = []
     labels: list[bool] = []
-    items = first_half()
-    # checked as `check` reads them: all at once, each line seeing the others (near-copies left out)
-    recurrence = Recurrence([item["text"] for item in items])
-    for k, item in enumerate(items):
-        rest = recurrence.rest(k)
+    for item in first_half():
         text = item["text"]
         chars += len(text)
         errors += len(item["errors"])
@@ -75,10 +70,10 @@ def main() -> None:
         fixed_right += sum(1 for s, e in fixed if any(s <= w < max(e, s + 1) for w in wrong))
         covered = language.covering_words(text)
         best: dict[int, float] = {}
-        for cand, score in checker.scored_candidates(text, covered, rest):
+        for cand, score in checker.scored_candidates(text, covered):
             best[cand.position] = max(best.get(cand.position, -math.inf), score)
         positions = [i for i, ch in enumerate(text) if is_han(ch) and i not in found]
-        rows = [position_features(language, text, covered, i, best.get(i), rest) for i in positions]
+        rows = [position_features(language, text, covered, i, best.get(i)) for i in positions]
         for i, score in zip(positions, model.position.log_odds_many(rows).tolist()):
             pos_scores.append(score)
             sub_scores.append(best.get(i, -math.inf))

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import Counter
@@ -37,7 +36,6 @@ sys.path.insert(0, str(ROOT))
 from models.proofreading.candidates import FEATURES, line_candidates  # noqa: E402
 from models.proofreading.language import Language, is_han  # noqa: E402
 from models.proofreading.positions import POSITION_FEATURES, position_features  # noqa: E402
-from models.proofreading.recurrence import NOTHING, Recurrence, RestOfText  # noqa: E402
 from models.proofreading.regression import Regression, fit  # noqa: E402
 from tools.build_proofreading_stats import sentence_bigrams  # noqa: E402
 from tools.proofreading_sources import cpp_sentences  # noqa: E402
@@ -78,33 +76,15 @@ class Corrupted:
     truth: dict[int, str]
     covered: list[float]
     candidates: list
-    rest: RestOfText = NOTHING
 
 
-def corrupted_sentences(blocks, language, common, weights, rate, rng, share=0.5) -> list[Corrupted]:
-    """Each block of sentences corrupted and checked as one text (a page, an issue): every
-    sentence sees what the rest of its block says (models.proofreading.recurrence)."""
+def corrupted_sentences(sentences, language, common, weights, rate, rng, share=0.5) -> list[Corrupted]:
     out = []
-    for block in blocks:
-        corrupted = [corrupt(sentence, language, common, weights, rate, rng, share) for sentence in block]
-        recurrence = Recurrence([text for text, _truth in corrupted])
-        for k, (text, truth) in enumerate(corrupted):
-            rest = recurrence.rest(k)
-            covered = language.covering_words(text)
-            cands = line_candidates(language, text, covered=covered, rest=rest)
-            out.append(Corrupted(text, truth, covered, cands, rest))
+    for sentence in sentences:
+        text, truth = corrupt(sentence, language, common, weights, rate, rng, share)
+        covered = language.covering_words(text)
+        out.append(Corrupted(text, truth, covered, line_candidates(language, text, covered=covered)))
     return out
-
-
-def in_blocks(sentences: list[str], rng: random.Random, largest: int) -> list[list[str]]:
-    """Consecutive sentences in blocks of 1 to ``largest`` sentences (log-uniform sizes): the
-    texts a check sees at once, from one paragraph to an issue."""
-    blocks, at = [], 0
-    while at < len(sentences):
-        size = max(1, int(math.exp(rng.uniform(0, math.log(largest)))))
-        blocks.append(sentences[at : at + size])
-        at += size
-    return blocks
 
 
 def substitution_examples(data: list[Corrupted]) -> tuple[np.ndarray, np.ndarray]:
@@ -125,7 +105,7 @@ def position_examples(data: list[Corrupted], language: Language, substitution: R
             best[cand.position] = max(best.get(cand.position, -1e9), score)
         for i, ch in enumerate(item.text):
             if is_han(ch):
-                rows.append(position_features(language, item.text, item.covered, i, best.get(i), item.rest))
+                rows.append(position_features(language, item.text, item.covered, i, best.get(i)))
                 labels.append(1.0 if i in item.truth else 0.0)
     return np.array(rows, dtype=np.float64), np.array(labels)
 
@@ -155,30 +135,21 @@ def main() -> None:
         default=0.5,
         help="share of injected errors drawn from the rendered look-alike table (the rest: common characters)",
     )
-    ap.add_argument(
-        "--largest-block", type=int, default=2000, help="most sentences checked together as one text"
-    )
     ap.add_argument("--linear", dest="products", action="store_false", help="no pairwise products")
     ap.add_argument("--out", type=Path, default=OUT, help=f"where the model is written (default {OUT.name})")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     bundled = Language.bundled()
-    # blocks of consecutive sentences (the CPP file keeps sentences sharing a word together, as
-    # an issue's pages share its words), shuffled as blocks; a tenth of them held out
-    blocks = in_blocks(cpp_sentences(), rng, args.largest_block)
-    rng.shuffle(blocks)
-    cut = 0
-    while sum(len(b) for b in blocks[:cut]) < sum(len(b) for b in blocks) // 10:
-        cut += 1
-    held = blocks[:cut]
-    rest = blocks[cut:]
+    sentences = cpp_sentences()
+    rng.shuffle(sentences)
+    held = sentences[: len(sentences) // 10]
+    rest = sentences[len(sentences) // 10 :]
     halves = [rest[0::2], rest[1::2]]
     langs = []
     for k in (0, 1):
         own: Counter[str] = Counter()
-        for block in halves[k]:
-            for s in block:
-                own.update(sentence_bigrams(s))
+        for s in halves[k]:
+            own.update(sentence_bigrams(s))
         pairs = {p: c - own[p] for p, c in bundled.pairs.items() if c - own[p] > 0}
         lang = Language(bundled.words, pairs, bundled.lookalikes)
         lang._fillers = bundled.fillers()

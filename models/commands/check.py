@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
         knowledge = proofreading_knowledge(args.db)
     checker = Checker(knowledge=knowledge)
     out = sys.stdout.buffer
-    # every line is read before the first is judged: each is checked with what the others say
-    for flags in checker.check_lines(lines):
+    for line in lines:
+        flags = checker.check(line)
         out.write(json.dumps([f.as_json() for f in flags], ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()
     return 0

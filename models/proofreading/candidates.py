@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from models.proofreading.language import MAX_PATTERN, Language, is_han
-from models.proofreading.recurrence import NOTHING, RestOfText
 
 #: Context either side of a position that the segmentation feature looks at.
 WINDOW = 4
@@ -26,9 +25,6 @@ WORD_MARGIN = 1.0
 #: A pattern with at most this many fillers offers all of them, look-alikes or not
 #: (two-character patterns only where the character as read is in no word).
 FEW_FILLERS = 8
-
-#: Offer what the rest of the text holds between the same neighbours as candidates.
-OFFER_RECURRING = False
 
 FEATURES = (
     "segmentation_gain",  # log P(window with the suggestion) - log P(window as read), word unigram model
@@ -46,10 +42,6 @@ FEATURES = (
     "read_pairs",  # log P(character as read | before) + log P(after | character as read)
     "suggested_pairs",  # the same for the suggestion
     "read_freedom",  # how often the character as read stands alone rather than inside words
-    "read_recurs",  # the rest of the text: surprise of the triple centred on the position as read
-    "suggested_recurs_pair",  # the lesser of the surprises of the suggestion's best pair and best triple
-    "suggested_recurs",  # the surprise of the triple centred on the suggestion (recurrence.RestOfText)
-    "recurring_only",  # 1 when only the rest of the text offers the suggestion (no word makes it)
 )
 
 
@@ -101,15 +93,11 @@ def line_candidates(
     text: str,
     extra_pairs: Mapping[str, Mapping[str, float]] | None = None,
     covered: list[float] | None = None,
-    rest: RestOfText = NOTHING,
 ) -> list[Candidate]:
     """Every candidate substitution in ``text`` with its features.
 
     ``extra_pairs`` maps a character as read to characters editors corrected it to
-    (a library's corrections): those are offered like look-alikes. ``rest``: the rest of the
-    text being checked (:mod:`models.proofreading.recurrence`); where a character as read is
-    in no word and the triple it centres never occurs there, characters making with the same
-    two neighbours a triple the rest holds at least twice are offered too.
+    (a library's corrections): those are offered like look-alikes.
     """
     out: list[Candidate] = []
     n = len(text)
@@ -122,17 +110,6 @@ def line_candidates(
         old_word = covered[i]
         found = _suggestions(language, text, i, extra, old_word > 0)
         found = {x: v for x, v in found.items() if v[0] >= old_word - WORD_MARGIN}
-        recurring: set[str] = set()
-        read_recurs = 0.0
-        if rest.size:
-            read_recurs = rest.centred(language, text, i)
-            # the character as read is in no word and its triple never recurs: what the rest
-            # holds between the same two neighbours is offered
-            if OFFER_RECURRING and old_word <= 0 and not rest.count(text[i - 1 : i + 2]):
-                for x in rest.recurring(text, i):
-                    if x not in found:
-                        found[x] = (0.0, 1)
-                        recurring.add(x)
         if not found:
             continue
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
@@ -168,12 +145,6 @@ def line_candidates(
                 base_pair,
                 pair,
                 freedom,
-                read_recurs,
-                min(rest.surprise(language, text, i, 2, x), rest.surprise(language, text, i, 3, x))
-                if rest.size
-                else 0.0,
-                rest.centred(language, text, i, x) if rest.size else 0.0,
-                1.0 if x in recurring else 0.0,
             )
             out.append(Candidate(i, ch, x, features))
     return out

@@ -30,7 +30,6 @@ from models.proofreading.checker_knowledge import LibraryKnowledge, surroundings
 from models.proofreading.language import Language, is_han
 from models.proofreading.positions import POSITION_FEATURES, position_features
 from models.proofreading.punctuation import punctuation_flags, space_flags
-from models.proofreading.recurrence import NOTHING, Recurrence, RestOfText
 from models.proofreading.regression import Regression
 from models.resources import resource_path
 
@@ -101,31 +100,22 @@ class Checker:
         self.model = model or Model.bundled()
         self._extra_pairs = self.knowledge.extra_pairs()
 
-    def check(self, line: str, rest: RestOfText = NOTHING) -> list[Flag]:
-        """The flags of one line, sorted by start; spans never overlap. ``rest``: what the rest
-        of the text being checked holds (:meth:`check_lines` gives it)."""
+    def check(self, line: str) -> list[Flag]:
+        """The flags of one line, sorted by start; spans never overlap."""
         flags: list[Flag] = []
         for start, end, suggestion, kind in punctuation_flags(line):
             flags.append(Flag(start, end, suggestion, kind))
         words = self.language.words
         for start, end, suggestion, kind in space_flags(line, lambda w: words.get(w, 0) >= SPACE_WORD_COUNT):
             flags.append(Flag(start, end, suggestion, kind))
-        flags.extend(self._substitutions(line, rest))
+        flags.extend(self._substitutions(line))
         flags = [f for f in flags if self._kept(line, f)]
         flags.sort(key=lambda f: (f.start, f.end))
         return _without_overlaps(flags)
 
-    def check_lines(
-        self, lines: Iterable[str], evidence: Iterable[str] = (), near_copies: bool = True
-    ) -> Iterator[list[Flag]]:
-        """The flags of each line, each judged with what the other lines and ``evidence`` (other
-        text of the same issue or library, not checked) say: strings that recur there are
-        likelier right (:mod:`models.proofreading.recurrence`); a line's near-copies are left
-        out of its evidence (``near_copies=False``: only the line itself, for measuring)."""
-        lines = list(lines)
-        recurrence = Recurrence([*lines, *evidence], near_copies=near_copies)
-        for k, line in enumerate(lines):
-            yield self.check(line, recurrence.rest(k))
+    def check_lines(self, lines: Iterable[str]) -> Iterator[list[Flag]]:
+        for line in lines:
+            yield self.check(line)
 
     def _kept(self, line: str, flag: Flag) -> bool:
         if flag.kind in ("lookalike", "unknown") or self.knowledge.empty:
@@ -135,29 +125,29 @@ class Checker:
         return self.knowledge.adjustment(line[flag.start : flag.end], flag.suggestion, around) > -1.0
 
     def scored_candidates(
-        self, line: str, covered: list[float] | None = None, rest: RestOfText = NOTHING
+        self, line: str, covered: list[float] | None = None
     ) -> Iterator[tuple[Candidate, float]]:
         """Every candidate substitution in ``line`` with its log-odds (library knowledge included)."""
         knowledge = self.knowledge
-        cands = line_candidates(self.language, line, self._extra_pairs, covered, rest)
+        cands = line_candidates(self.language, line, self._extra_pairs, covered)
         scores = self.model.substitution.log_odds_many([c.features for c in cands])
         for cand, score in zip(cands, scores.tolist()):
             if not knowledge.empty:
                 score += knowledge.adjustment(cand.read, cand.suggestion)
             yield cand, score
 
-    def _substitutions(self, line: str, rest: RestOfText = NOTHING) -> list[Flag]:
+    def _substitutions(self, line: str) -> list[Flag]:
         language, model, knowledge = self.language, self.model, self.knowledge
         covered = language.covering_words(line)
         best: dict[int, tuple[float, str, float]] = {}
         similarity_at = FEATURES.index("similarity")
-        for cand, score in self.scored_candidates(line, covered, rest):
+        for cand, score in self.scored_candidates(line, covered):
             if cand.position not in best or score > best[cand.position][0]:
                 best[cand.position] = (score, cand.suggestion, cand.features[similarity_at])
         flag_cut, suggest_cut = _logit(model.flag_threshold), _logit(model.substitution_threshold)
         positions = [i for i, ch in enumerate(line) if is_han(ch)]
         rows = [
-            position_features(language, line, covered, i, best[i][0] if i in best else None, rest)
+            position_features(language, line, covered, i, best[i][0] if i in best else None)
             for i in positions
         ]
         out: list[Flag] = []

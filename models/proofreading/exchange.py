@@ -171,12 +171,7 @@ def structure_annotations(library: Library, issue: IssueInfo, page: Any) -> list
                 "purpose": "classifying",
                 "format": STRUCTURE_FORMAT,
                 "value": json.dumps(
-                    {
-                        "kind": edit.kind,
-                        "raw_start": edit.raw_start,
-                        "raw_end": edit.raw_end,
-                        "value": edit.value,
-                    },
+                    {"kind": edit.kind, "raw_start": edit.raw_start, "raw_end": edit.raw_end, "value": edit.value},
                     ensure_ascii=False,
                 ),
             },
@@ -263,7 +258,9 @@ class CorrectionImport:
     def summary(self) -> str:
         line = f"corrections applied {self.applied}, already here {self.known}, conflicts {self.conflicts}"
         if self.structure_applied or self.structure_known:
-            line += f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
+            line += (
+                f", structure edits applied {self.structure_applied}, already here {self.structure_known}"
+            )
         if self.skipped:
             line += f", skipped {self.skipped}"
         return line
@@ -455,12 +452,7 @@ def _read_structure(item: dict[str, Any], raws: dict[int, str]) -> _IncomingStru
         return None
     if not isinstance(edit, dict):
         return None
-    kind, start, end, what = (
-        edit.get("kind"),
-        edit.get("raw_start"),
-        edit.get("raw_end", 0),
-        edit.get("value", ""),
-    )
+    kind, start, end, what = edit.get("kind"), edit.get("raw_start"), edit.get("raw_end", 0), edit.get("value", "")
     if (
         kind not in STRUCTURE_KINDS
         or not isinstance(start, int)
@@ -570,9 +562,7 @@ def _read(item: dict[str, Any], raws: dict[int, str]) -> _Incoming | None:
         return None
     if span[0] == span[1] and not replacement:
         return None
-    return _Incoming(
-        uuid, page_id, span[0], span[1], replacement, _author(item), parse_time(item.get("created"))
-    )
+    return _Incoming(uuid, page_id, span[0], span[1], replacement, _author(item), parse_time(item.get("created")))
 
 
 def _span(raw: str, selectors: Any) -> tuple[int, int] | None:

@@ -166,10 +166,6 @@ class Language:
         prior = (self.pair_firsts.get(b, 0) + 0.5) / self.pair_total
         return math.log((self.pairs.get(a + b, 0) + 20.0 * prior) / (self.pair_firsts.get(a, 0) + 20.0))
 
-    def first_logp(self, ch: str) -> float:
-        """log P(a character of running text is ``ch``), from the pair counts."""
-        return math.log((self.pair_firsts.get(ch, 0) + 0.5) / self.pair_total)
-
     # --- substitutions -----------------------------------------------------------------
 
     def fillers(self) -> dict[str, str]:

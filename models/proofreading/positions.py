@@ -10,7 +10,6 @@ when no suggestion is clear (the right character is no look-alike the table know
 from __future__ import annotations
 
 from models.proofreading.language import Language, is_han
-from models.proofreading.recurrence import NOTHING, RestOfText
 
 #: Log-odds given to a position with no candidate substitution.
 NO_CANDIDATE = -15.0
@@ -27,18 +26,11 @@ POSITION_FEATURES = (
     "read_freedom",  # how often the character stands alone rather than inside words (log ratio)
     "best_substitution",  # log-odds of the best candidate substitution here (first stage)
     "has_candidate",  # 1 when there is one
-    "recurs_pair",  # the rest of the text: surprise of the pairs through the position (recurrence)
-    "recurs",  # and of its triples: positive where the rest holds them more often than expected
 )
 
 
 def position_features(
-    language: Language,
-    text: str,
-    covered: list[float],
-    i: int,
-    best: float | None,
-    rest: RestOfText = NOTHING,
+    language: Language, text: str, covered: list[float], i: int, best: float | None
 ) -> tuple[float, ...]:
     ch = text[i]
     n = len(text)
@@ -62,6 +54,4 @@ def position_features(
         language.freedom(ch),
         NO_CANDIDATE if best is None else max(NO_CANDIDATE, min(-NO_CANDIDATE, best)),
         0.0 if best is None else 1.0,
-        rest.surprise(language, text, i, 2) if rest.size else 0.0,
-        rest.surprise(language, text, i, 3) if rest.size else 0.0,
     )

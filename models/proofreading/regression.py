@@ -65,8 +65,7 @@ class Regression:
 
 def fit(x: np.ndarray, y: np.ndarray, products: bool = False, l2: float = 1.0) -> Regression:
     """Weights by Newton's method with an L2 penalty (not on the bias)."""
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-6, scale, 1.0)  # a feature constant in training: stored scale 1, not 0
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     xb = expand((x - mean) / scale, products)
     xb = np.hstack([xb, np.ones((len(xb), 1))])
     w = np.zeros(xb.shape[1])

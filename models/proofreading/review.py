@@ -197,12 +197,8 @@ def _context(raw: str, start: int, end: int, around: int = 10) -> str:
     def flat(text: str) -> str:
         return "".join(text.split())
 
-    return (
-        flat(raw[max(0, start - around * 2) : start])[-around:]
-        + "【"
-        + flat(raw[start:end])
-        + "】"
-        + (flat(raw[end : end + around * 2])[:around])
+    return flat(raw[max(0, start - around * 2) : start])[-around:] + "【" + flat(raw[start:end]) + "】" + (
+        flat(raw[end : end + around * 2])[:around]
     )
 
 
