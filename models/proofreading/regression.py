@@ -65,7 +65,10 @@ class Regression:
 
 def fit(x: np.ndarray, y: np.ndarray, products: bool = False, l2: float = 1.0) -> Regression:
     """Weights by Newton's method with an L2 penalty (not on the bias)."""
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    mean, spread = x.mean(axis=0), x.std(axis=0)
+    # A feature constant in training keeps scale 1: a scale of 1e-9 is stored rounded to 0, and the
+    # loaded model then divides by zero (NaN scores, every position flagged; checker15 met it).
+    scale = np.where(spread > 1e-6, spread, 1.0)
     xb = expand((x - mean) / scale, products)
     xb = np.hstack([xb, np.ones((len(xb), 1))])
     w = np.zeros(xb.shape[1])
