@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QCursor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.section import ParsedPage
@@ -62,6 +62,9 @@ class PageView(QWidget):
         self.hits: list[Hit] = []
         self.current_hit = -1
         self._query = ""
+        #: where the pointer stood when the page was shown: a column's mouse move there is not
+        #: the reader's (a window or column shown under a resting pointer)
+        self.pointer_at_show: QPoint | None = None
 
         self.masthead = QWidget()
         self.masthead.setObjectName("masthead")
@@ -113,6 +116,7 @@ class PageView(QWidget):
         """Lay out a parsed page: one SectionColumn per section, mastheads on top."""
         self._clear()
         self.page = page
+        self.pointer_at_show = QCursor.pos()
         for number, section in enumerate(page.sections):
             # Out of view at first (shown once in view by _reveal_in_view), its text set then.
             column = SectionColumn(section, number, self.style_, hidden=section.kind != "masthead")
@@ -324,6 +328,32 @@ class PageView(QWidget):
         QTimer.singleShot(
             0, lambda c=column, n=neighbour: self._scroll_to(c, n) if c in self.columns else None
         )
+
+    def column_in_view(self, number: int) -> int | None:
+        """How far the left edge of column ``number`` stands from the strip's visible left edge
+        (None for a masthead or no such column)."""
+        if not 0 <= number < len(self.columns) or self.columns[number].is_masthead:
+            return None
+        left = self.columns[number].mapTo(self.strip, QPoint(0, 0)).x()
+        return left - self.scroll.horizontalScrollBar().value()
+
+    def keep_in_view_at(self, in_view: int) -> None:
+        """Scroll the strip so that the active column's left edge stands ``in_view`` from the
+        view's left edge, as near as it can while the whole column shows (where the reader had
+        it before the page was shown again), now and once the layout has settled: the caret put
+        in a column the reader could see does not move the page."""
+
+        def keep() -> None:
+            column = self.active_column()
+            if column is None or column not in self.columns or column.is_masthead:
+                return
+            left = column.mapTo(self.strip, QPoint(0, 0)).x()
+            value = left - in_view
+            value = max(value, left + column.width() - self.scroll.viewport().width())
+            self.scroll.horizontalScrollBar().setValue(min(value, left))
+
+        keep()
+        QTimer.singleShot(0, keep)
 
     def _scroll_to(
         self, column: SectionColumn, neighbour: SectionColumn | None = None, margin: int = 24
