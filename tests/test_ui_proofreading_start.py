@@ -124,11 +124,13 @@ def test_f2_with_the_pointer_resting_over_an_article_since_the_page_was_shown_st
     assert not any("x示范区" in t for t in texts(window))
 
 
+@pytest.mark.parametrize("cut_shown", [0.0, 0.66])
 def test_f2_on_a_page_scrolled_sideways_starts_at_the_first_paragraph_in_view_and_the_page_stays(
-    qtbot, library_window
+    qtbot, library_window, cut_shown
 ) -> None:
     """The reader scrolled the strip (no caret put, the pointer away): typing starts at the first
-    paragraph of the column in view, and the page does not jump back to its start."""
+    paragraph of the first column in view whole (the one before it shown ``cut_shown``, cut down
+    its middle), and the page does not jump back to its start nor move."""
     from conftest import SAMPLE_PAGE
 
     window = library_window
@@ -140,8 +142,11 @@ def test_f2_on_a_page_scrolled_sideways_starts_at_the_first_paragraph_in_view_an
     strip = [c for c in view.columns if not c.is_masthead]
     target = strip[len(strip) // 2]
     left = target.mapTo(view.strip, QPoint(0, 0)).x()
-    bar.setValue(left - 6)  # as the scroll bar leaves it: that column first in view
     number = view.columns.index(target)
+    cut = view.columns[number - 1]
+    # As the scroll bar leaves it: that column the first whole one in view.
+    bar.setValue(left - 6 - 9 - int(cut.width() * cut_shown))
+    assert not cut.is_masthead and cut.mapTo(view.strip, QPoint(0, 0)).x() < bar.value()
 
     def in_view() -> int:  # where the column's left edge stands from the view's
         return view.columns[number].mapTo(view.strip, QPoint(0, 0)).x() - bar.value()

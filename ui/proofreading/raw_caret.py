@@ -116,9 +116,10 @@ def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
 
 
 def reading_place(view: PageView) -> RawSpan | None:
-    """The start of the first paragraph in view: in the first column the strip shows at least
-    half of (else the one it shows most of), its first paragraph whose top is in view (else the
-    first block in view); the page's first body text when no column is in view."""
+    """The start of the first paragraph in view: in the first column the strip shows whole
+    (else the one it shows most of: the page then moves the least to show it whole), its first
+    paragraph whose top is in view (else the first block in view); the page's first body text
+    when no column is in view."""
     bar = view.scroll.horizontalScrollBar().value()
     width = view.scroll.viewport().width()
     best: tuple[float, SectionColumn] | None = None
@@ -127,7 +128,7 @@ def reading_place(view: PageView) -> RawSpan | None:
             continue
         left = column.mapTo(view.strip, QPoint(0, 0)).x()
         shown = (min(left + column.width(), bar + width) - max(left, bar)) / max(1, column.width())
-        if shown >= 0.5:
+        if shown >= 1:
             best = (shown, column)
             break
         if shown > 0 and (best is None or shown > best[0]):
