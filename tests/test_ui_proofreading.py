@@ -531,6 +531,33 @@ def test_every_line_of_the_proofreading_keys_is_read_whole(qtbot, language) -> N
             app.removeTranslator(translator)
 
 
+@pytest.mark.parametrize(("language", "rule"), [("en", "same kind"), ("zh_CN", "同类")])
+def test_the_keys_say_that_join_article_with_next_joins_only_sections_of_one_kind(
+    qtbot, language, rule
+) -> None:
+    """Ctrl+Alt+J refuses an article and a caption (the status bar says so): Help ▸ Proofreading
+    Keys tells it before the editor tries, in the window's language."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+    from ui.proofreading.proofreading_keys import ProofreadingKeys
+
+    app = QApplication.instance()
+    installed = install_translators(app, language)
+    try:
+        dialog = ProofreadingKeys()
+        qtbot.addWidget(dialog)
+        rows = {
+            dialog.table.item(row, 0).text(): dialog.table.item(row, 1).text()
+            for row in range(dialog.table.rowCount())
+        }
+        assert rule in rows["Ctrl+Alt+J"], rows["Ctrl+Alt+J"]
+        dialog.close()
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
 def test_the_shipped_checker_flags_half_width_punctuation_in_the_background(qtbot, window) -> None:
     pytest.importorskip("models.proofreading.checker")  # the checker ships from issue 8's checker branch
     session = window.proofreading

@@ -1,8 +1,8 @@
 """Where the caret is when proofreading starts (F2), on a page opened from a file.
 
 The page is added to the library and shown again from there; typing must start where the
-editor was: the selection, the caret they put, the character under the mouse, or else the
-first body text (never the masthead)."""
+editor was: the selection, the caret they put, the character under the mouse if they moved it
+over the page, or else the first paragraph in view (never the masthead)."""
 
 from __future__ import annotations
 
@@ -87,7 +87,9 @@ def test_f2_with_no_caret_put_starts_at_the_character_under_the_mouse(qtbot, win
     block = next(i for i, ref in enumerate(column.blocks) if "示范区召开城乡" in ref.text.text)
     within = column.blocks[block].text.text.find("示范区召开城乡")
     box = char_boxes(column, block, [within])[0]
-    QCursor.setPos(column.viewport().mapToGlobal(box.center().toPoint() - QPoint(int(box.width() / 4), 0)))
+    point = box.center().toPoint() - QPoint(int(box.width() / 4), 0)
+    QCursor.setPos(column.viewport().mapToGlobal(point))
+    QTest.mouseMove(column.viewport(), point)  # the reader moved it there
     assert window.page_view.active_column().is_masthead  # as the page opened
     press_f2(window)
     active = window.page_view.active_column()
@@ -104,6 +106,61 @@ def test_f2_with_no_caret_and_the_mouse_away_starts_at_the_first_body_text(qtbot
     QTest.keyClicks(active, "x")
     assert any(t.startswith("x本报讯") or "\nx本报讯" in t for t in texts(window)), texts(window)
     assert not any("x𠀀城日报" in t for t in texts(window))
+
+
+def test_f2_with_the_pointer_resting_over_an_article_since_the_page_was_shown_starts_at_the_first_body_text(
+    qtbot, window
+) -> None:
+    """A pointer resting where it was left (or where the screen put it) and not moved over the
+    page since it was shown is not where the editor reads: F2 starts at the first body text."""
+    _index, column, _at = column_with(window, "示范区召开城乡")
+    block = next(i for i, ref in enumerate(column.blocks) if "示范区召开城乡" in ref.text.text)
+    within = column.blocks[block].text.text.find("示范区召开城乡")
+    point = char_boxes(column, block, [within])[0].center().toPoint()  # not the first body text
+    QCursor.setPos(column.viewport().mapToGlobal(point))  # put there, never moved over the page
+    press_f2(window)
+    QTest.keyClicks(window.page_view.active_column(), "x")
+    assert any(t.startswith("x本报讯") or "\nx本报讯" in t for t in texts(window)), texts(window)
+    assert not any("x示范区" in t for t in texts(window))
+
+
+@pytest.mark.parametrize("cut_shown", [0.0, 0.66])
+def test_f2_on_a_page_scrolled_sideways_starts_at_the_first_paragraph_in_view_and_the_page_stays(
+    qtbot, library_window, cut_shown
+) -> None:
+    """The reader scrolled the strip (no caret put, the pointer away): typing starts at the first
+    paragraph of the first column in view whole (the one before it shown ``cut_shown``, cut down
+    its middle), and the page does not jump back to its start nor move."""
+    from conftest import SAMPLE_PAGE
+
+    window = library_window
+    QCursor.setPos(QPoint(5000, 5000))
+    window.open_page_file(SAMPLE_PAGE)
+    view = window.page_view
+    bar = view.scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > view.scroll.viewport().width())
+    strip = [c for c in view.columns if not c.is_masthead]
+    target = strip[len(strip) // 2]
+    left = target.mapTo(view.strip, QPoint(0, 0)).x()
+    number = view.columns.index(target)
+    cut = view.columns[number - 1]
+    # As the scroll bar leaves it: that column the first whole one in view.
+    bar.setValue(left - 6 - 9 - int(cut.width() * cut_shown))
+    assert not cut.is_masthead and cut.mapTo(view.strip, QPoint(0, 0)).x() < bar.value()
+
+    def in_view() -> int:  # where the column's left edge stands from the view's
+        return view.columns[number].mapTo(view.strip, QPoint(0, 0)).x() - bar.value()
+
+    before = in_view()
+    assert view.active_column() is view.columns[0] and view.active_column().textCursor().position() == 0
+    first = next(ref for ref in target.blocks if ref.part == "paragraph").text.text
+    press_f2(window)
+    qtbot.wait(50)  # the strip's second scroll, once the layout has settled
+    assert view.active == number
+    assert in_view() == before  # the column stands where it stood
+    QTest.keyClicks(view.active_column(), "x")
+    shown = [section_text(s) for s in window.library.page(window.library_page_id).current_sections]
+    assert any(("x" + first[:6]) in t for t in shown), (first, shown)
 
 
 def test_a_page_that_cannot_be_added_to_the_library_is_told_and_the_mode_stays_off(

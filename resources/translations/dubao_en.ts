@@ -1728,8 +1728,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="85" />
-        <source>Join the article with the next</source>
-        <translation>Join the article with the next</translation>
+        <source>Join the article with the next section of the same kind (not a caption: Section Kind first)</source>
+        <translation>Join the article with the next section of the same kind (not a caption: Section Kind first)</translation>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="86" />

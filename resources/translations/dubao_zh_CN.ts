@@ -1712,8 +1712,8 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="85" />
-        <source>Join the article with the next</source>
-        <translation>与下一篇文章合并</translation>
+        <source>Join the article with the next section of the same kind (not a caption: Section Kind first)</source>
+        <translation>与下一个同类栏目合并（文章不并入图片说明：先改栏目类型）</translation>
     </message>
     <message>
         <location filename="../../ui/proofreading/proofreading_keys.py" line="86" />

@@ -204,6 +204,12 @@ class AnnotationsPanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setDate(edit.minimumDate())
+        # Narrower than their texts if the dock is (elided, clipped): the dock keeps its width.
+        for combo in (self.category, self.tag, self.anchoring, self.sort):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+        for edit in (self.since, self.until):
+            edit.setMinimumWidth(60)
         # The minimum date means no limit and says so.
         self.since.setSpecialValueText(self.tr("From any date"))
         self.until.setSpecialValueText(self.tr("Until any date"))

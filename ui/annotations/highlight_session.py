@@ -139,7 +139,13 @@ class AnnotationSession(QObject):
             self.panel.highlightActivated.connect(self.show_passage)
             self.panel.highlightSelected.connect(self._selected_in_panel)
             self.panel.details.failed.connect(self._say)
+            # The dock keeps the width it had (the user's, or its hint's): the panel's larger
+            # size hint would widen it and narrow the page's columns the moment a page enters
+            # the library (F2 on a page from a file).
+            width = self.dock.width()
             self.dock.setWidget(self.panel)
+            if self.dock.isVisible() and not self.dock.isFloating():
+                self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self.set_proofreading(self.proofreading)
         return self.annotations
 

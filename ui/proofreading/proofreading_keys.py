@@ -109,7 +109,12 @@ class ProofreadingKeys(QDialog):
             ),
             ("Ctrl+Alt+P", self.tr("Make the paragraph body text again")),
             ("Ctrl+Alt+Return", self.tr("Split the article at this paragraph")),
-            ("Ctrl+Alt+J", self.tr("Join the article with the next")),
+            (
+                "Ctrl+Alt+J",
+                self.tr(
+                    "Join the article with the next section of the same kind (not a caption: Section Kind first)"
+                ),
+            ),
             ("Ctrl+Shift+PgUp / PgDown", self.tr("Move the section earlier / later in reading order")),
             (
                 "Alt+E, T, K",

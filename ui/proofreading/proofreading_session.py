@@ -133,6 +133,9 @@ class ProofreadingSession(QObject):
             return
         # Where the editor was looking, taken before a page from a file is shown from the library.
         start = starting_place(self.window.page_view) if active else None
+        # Where its column stands in view: the page stays there when shown again.
+        at = start[0].resolve(self.window.page_view.columns) if start is not None else None
+        in_view = self.window.page_view.column_in_view(at[0]) if at is not None else None
         if active and self._page_id() is None and not self._bring_into_library():
             self.proofread_action.setChecked(False)
             return
@@ -151,6 +154,8 @@ class ProofreadingSession(QObject):
         if active:
             self._say(self.tr("Proofreading: every change is saved in the library as a correction."))
             put_caret(self.window.page_view, start)
+            if in_view is not None:
+                self.window.page_view.keep_in_view_at(in_view)
         else:
             self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))

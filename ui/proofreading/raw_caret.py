@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCursor
 
 from ui.annotations.highlight_positions import SectionPositions
@@ -91,8 +91,10 @@ def _raw_span(column: SectionColumn, start: int, end: int) -> RawSpan | None:
 def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
     """Where typing should start when proofreading starts, kept beside raw characters (a page
     from a file is shown again from the library first): the selection; else the caret the
-    reader put somewhere; else (``mouse``) the character under the mouse; else the page's first
-    body text."""
+    reader put somewhere; else (``mouse``) the character under the mouse, if the reader moved
+    it over the column since the page was shown (a pointer resting where it was left, or where
+    the screen put it, is not where they are reading); else where they are reading
+    (``reading_place``)."""
     column = view.active_column()
     if column is not None and column.blocks:
         positions = SectionPositions(column)
@@ -103,12 +105,48 @@ def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
         if cursor.hasSelection() or view.active > 0 or start > 0:
             return _raw_span(column, start, end)
     for column in view.columns if mouse else ():
-        if not column.isVisible() or not column.blocks:
+        moved = column.pointer_moved_to
+        if not column.isVisible() or not column.blocks or moved is None or moved == view.pointer_at_show:
             continue
         point = column.viewport().mapFromGlobal(QCursor.pos())
         if column.viewport().rect().contains(point):
             at = SectionPositions(column).to_section(column.cursorForPosition(point).position())
             return _raw_span(column, at, at)
+    return reading_place(view)
+
+
+def reading_place(view: PageView) -> RawSpan | None:
+    """The start of the first paragraph in view: in the first column the strip shows whole
+    (else the one it shows most of: the page then moves the least to show it whole), its first
+    paragraph whose top is in view (else the first block in view); the page's first body text
+    when no column is in view."""
+    bar = view.scroll.horizontalScrollBar().value()
+    width = view.scroll.viewport().width()
+    best: tuple[float, SectionColumn] | None = None
+    for column in view.columns:
+        if column.is_masthead or column.isHidden() or not column.blocks:
+            continue
+        left = column.mapTo(view.strip, QPoint(0, 0)).x()
+        shown = (min(left + column.width(), bar + width) - max(left, bar)) / max(1, column.width())
+        if shown >= 1:
+            best = (shown, column)
+            break
+        if shown > 0 and (best is None or shown > best[0]):
+            best = (shown, column)
+    if best is None:
+        return first_body_text(view)
+    column = best[1]
+    top = column.verticalScrollBar().value()
+    offset, first_in_view = 0, None
+    for block, ref in enumerate(column.blocks):
+        block_top, block_bottom = column.block_rect(block)
+        if block_bottom > top and first_in_view is None:
+            first_in_view = offset
+        if block_top >= top - 2 and ref.part == "paragraph":
+            return _raw_span(column, offset, offset)
+        offset += len(ref.text.text) + 1
+    if first_in_view is not None:
+        return _raw_span(column, first_in_view, first_in_view)
     return first_body_text(view)
 
 

@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QCursor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from models.section import ParsedPage
@@ -62,6 +62,11 @@ class PageView(QWidget):
         self.hits: list[Hit] = []
         self.current_hit = -1
         self._query = ""
+        #: where the pointer stood when the page was shown: a column's mouse move there is not
+        #: the reader's (a window or column shown under a resting pointer)
+        self.pointer_at_show: QPoint | None = None
+        #: the column kept where it stood in view while the page settles, and how far from the left
+        self._kept_in_view: tuple[SectionColumn, int] | None = None
 
         self.masthead = QWidget()
         self.masthead.setObjectName("masthead")
@@ -113,6 +118,7 @@ class PageView(QWidget):
         """Lay out a parsed page: one SectionColumn per section, mastheads on top."""
         self._clear()
         self.page = page
+        self.pointer_at_show = QCursor.pos()
         for number, section in enumerate(page.sections):
             # Out of view at first (shown once in view by _reveal_in_view), its text set then.
             column = SectionColumn(section, number, self.style_, hidden=section.kind != "masthead")
@@ -196,6 +202,12 @@ class PageView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._reveal_in_view)  # after the strip has taken the new size
+        elif (
+            self._kept_in_view is not None
+            and watched is self._kept_in_view[0]
+            and event.type() == QEvent.Type.Move
+        ):
+            self._keep_in_view()
         return False
 
     def _reveal_in_view(self, _value: int = 0, margin: int = 40) -> None:
@@ -324,6 +336,47 @@ class PageView(QWidget):
         QTimer.singleShot(
             0, lambda c=column, n=neighbour: self._scroll_to(c, n) if c in self.columns else None
         )
+
+    def column_in_view(self, number: int) -> int | None:
+        """How far the left edge of column ``number`` stands from the strip's visible left edge
+        (None for a masthead or no such column)."""
+        if not 0 <= number < len(self.columns) or self.columns[number].is_masthead:
+            return None
+        left = self.columns[number].mapTo(self.strip, QPoint(0, 0)).x()
+        return left - self.scroll.horizontalScrollBar().value()
+
+    def keep_in_view_at(self, in_view: int) -> None:
+        """Scroll the strip so that the active column's left edge stands ``in_view`` from the
+        view's left edge, as near as it can while the whole column shows (where the reader had
+        it before the page was shown again): the caret put in a column the reader could see does
+        not move the page. Kept while the page settles (a page shown again lays its columns out
+        once more as they come into view, moving them): now, and whenever the column moves in
+        the next moment."""
+        column = self.active_column()
+        if column is None or column.is_masthead:
+            return
+        self._kept_in_view = (column, in_view)
+        column.installEventFilter(self)
+        self._keep_in_view()
+        QTimer.singleShot(0, self._keep_in_view)
+
+        def release() -> None:  # not called once the column is gone (its page closed)
+            if self._kept_in_view is not None and self._kept_in_view[0] is column:
+                self._kept_in_view = None
+            column.removeEventFilter(self)
+
+        QTimer.singleShot(300, column, release)
+
+    def _keep_in_view(self) -> None:
+        if self._kept_in_view is None:
+            return
+        column, in_view = self._kept_in_view
+        if column not in self.columns or column is not self.active_column():
+            self._kept_in_view = None
+            return
+        left = column.mapTo(self.strip, QPoint(0, 0)).x()
+        value = max(left - in_view, left + column.width() - self.scroll.viewport().width())
+        self.scroll.horizontalScrollBar().setValue(min(value, left))
 
     def _scroll_to(
         self, column: SectionColumn, neighbour: SectionColumn | None = None, margin: int = 24

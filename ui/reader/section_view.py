@@ -111,6 +111,8 @@ class SectionColumn(QTextEdit):
         self._blocks: list[BlockRef] = []
         self._current = -1
         self._hovered = -1
+        #: where the pointer last moved over the column (global; None: it never has)
+        self.pointer_moved_to: QPoint | None = None
         self._linked = -1
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
@@ -323,13 +325,13 @@ class SectionColumn(QTextEdit):
 
     def scroll_to_block(self, block: int) -> None:
         """Scroll so that a block's top is in view (its start, where reading begins)."""
-        rect = self._block_rect(block)
+        rect = self.block_rect(block)
         bar = self.verticalScrollBar()
         top, height = bar.value(), self.viewport().height()
         if rect[0] < top or rect[0] > top + height - 20:
             bar.setValue(int(max(0, rect[0] - self.style_.margin)))
 
-    def _block_rect(self, block: int) -> tuple[float, float]:
+    def block_rect(self, block: int) -> tuple[float, float]:
         qblock = self.document().findBlockByNumber(block)
         rect = self.document().documentLayout().blockBoundingRect(qblock)
         return rect.top(), rect.bottom()
@@ -481,7 +483,7 @@ class SectionColumn(QTextEdit):
         """Scroll a paragraph taller than the view before leaving it; True if it scrolled."""
         if not self.blocks:
             return False
-        top, bottom = self._block_rect(block)
+        top, bottom = self.block_rect(block)
         bar = self.verticalScrollBar()
         view_top, view_bottom = bar.value(), bar.value() + self.viewport().height()
         step = max(20, int(self.viewport().height() * 0.6))
@@ -494,7 +496,7 @@ class SectionColumn(QTextEdit):
         return False
 
     def _show_block_end(self, block: int) -> None:
-        top, bottom = self._block_rect(block)
+        top, bottom = self.block_rect(block)
         bar = self.verticalScrollBar()
         if bottom > bar.value() + self.viewport().height():
             bar.setValue(int(bottom - self.viewport().height() + self.style_.margin))
@@ -511,6 +513,7 @@ class SectionColumn(QTextEdit):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
+        self.pointer_moved_to = event.globalPosition().toPoint()
         self._set_hovered(self._block_under(event.position().toPoint()))
 
     def _block_under(self, point: QPoint) -> int:
@@ -518,7 +521,7 @@ class SectionColumn(QTextEdit):
         block = self.block_at(cursor.position())
         if block < 0:
             return -1
-        top, bottom = self._block_rect(block)
+        top, bottom = self.block_rect(block)
         y = point.y() + self.verticalScrollBar().value()
         return block if top - 2 <= y <= bottom + 2 else -1
 
