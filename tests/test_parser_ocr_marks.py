@@ -141,3 +141,24 @@ def test_pages_with_misread_marks_keep_every_character_once(lines: list[str], bl
     An invariant guard: it passes without the readings too, and must go on passing with them
     (a reading that changed what the parse shows, or an offset, would fail it)."""
     check_conserved(("\n\n" if blanks else "\n").join(lines))
+
+
+def test_a_page_of_one_line_paragraphs_reads_marks_on_the_whole_line() -> None:
+    """A paragraph printed as one long raw line (a page of one line a paragraph) is measured in
+    slices of about 40 characters, but its marks are read on the raw line, as its line reads them:
+    a 〈 closed by ) past a slice's end is the （ OCR misread, and a -一 that a slice happens to end
+    with, inside the line (统-一致), is no closing dash."""
+    from models.parser.lines import split_lines
+    from models.parser.unwrapped import unwrapped_items
+
+    body = "全市经济运行稳中向好各项指标" * 3
+    angle = body[:37] + "〈本报记者张三摄)" + body
+    dash = body[:35] + "统-一致" + body
+    raw = "\n".join(["人民日报", "全市经济运行稳中向好", angle, dash, body + body])
+    lines = split_lines(raw)
+    _, items = unwrapped_items(lines)
+    read = {it.lines[0].start: it.text for it in items if it.kind == "para"}
+    start = {ln.text: ln.start for ln in lines}
+    assert len(read[start[angle]]) == len(angle)
+    assert read[start[angle]][37] == "（"
+    assert read[start[dash]] == dash

@@ -263,6 +263,12 @@ class Line:
         return not self.text.strip()
 
     @measured_once
+    def marks(self) -> dict[int, str]:
+        """Each mark this line reads otherwise (``read_marks``), by its raw offset: what a
+        paragraph of the line reads there."""
+        return _marks_read(self.text, self.ocr, self.start)[1]
+
+    @measured_once
     def width(self) -> float:
         return column_width(as_read(self.text, self.ocr), self.letter_spaced, bool(self.ocr & FREE_GAPS))
 
@@ -273,7 +279,17 @@ class Line:
 
 def as_read(text: str, ocr: int) -> str:
     """A line's text as the features read it on a page of ``page_noise`` ``ocr``."""
-    return read_marks(ocr_read(text) if ocr & READ_HALF else text)
+    return _marks_read(text, ocr, 0)[0]
+
+
+def _marks_read(text: str, ocr: int, start: int) -> tuple[str, dict[int, str]]:
+    """``as_read``'s text, and each character ``read_marks`` read otherwise, by its offset
+    (``start`` + its index): one reading serves the line's features and its paragraph's."""
+    half = ocr_read(text) if ocr & READ_HALF else text
+    read = read_marks(half)
+    if read == half:
+        return read, {}
+    return read, {start + i: c for i, (c, h) in enumerate(zip(read, half)) if c != h}
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -284,7 +300,8 @@ def split_lines(raw: str) -> list[Line]:
     for i, text in enumerate(texts):
         line = Line(i, pos, pos + len(text), text, ocr)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = as_read(text, ocr).strip()
+        read, line.marks = _marks_read(text, ocr, pos)
+        line.stripped = stripped = read.strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1
