@@ -42,7 +42,7 @@ from models.section import ParsedPage, Section
 from models.text import MappedText
 
 #: Bumped whenever the parser's code may parse a page differently.
-RULES_VERSION = 12
+RULES_VERSION = 14
 #: What made a page's sections: the code's version and the digests of the line model's
 #: and the article model's weights (a retrained model changes it too). The library stores
 #: it with each page; a page parsed by another version is stale and can be parsed again.

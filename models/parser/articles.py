@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from models.parser.lines import READ_HALF, Line, measured_once, ocr_read, read_marks
+from models.parser.lines import READ_HALF, Line, measured_once, ocr_read
 from models.parser.titles import is_byline, is_closing_note, is_label
 from models.text import MappedText
 
@@ -160,25 +160,31 @@ def _has_label(title: str) -> bool:
     return "：" in head or ":" in head
 
 
-def _marks_as_lines_read(lines: list[Line], text: str, source: Sequence[int]) -> str:
-    """``text`` with every mark its line reads otherwise (``read_marks``) read so."""
+def _marks_as_lines_read(lines: Sequence[Line], text: str, source: Sequence[int]) -> str:
+    """``text`` with every mark its line reads otherwise (``Line.marks``) read so."""
     read: dict[int, str] = {}
     for ln in lines:
-        marked = read_marks(ln.text)
-        if marked != ln.text:
-            read.update((ln.start + i, c) for i, (c, raw) in enumerate(zip(marked, ln.text)) if c != raw)
+        read.update(ln.marks)
     if not read:
         return text
     return "".join(read.get(off, c) if not c.isspace() else c for c, off in zip(text, source))
 
 
-def make_para_item(lines: list[Line], text: str, column: float, source: Sequence[int] | None = None) -> Item:
+def make_para_item(
+    lines: list[Line],
+    text: str,
+    column: float,
+    source: Sequence[int] | None = None,
+    raw: Sequence[Line] | None = None,
+) -> Item:
     """A paragraph of these lines; ``text`` its reflowed text, ``source`` the raw offset of each
     of its characters (``MappedText.source``). What the features read of it: ``ocr_read`` on a
-    page whose marks OCR read half-width, and each line's ``read_marks`` where a line reads a mark
-    otherwise (found by the character's raw offset, so the paragraph reads each mark as its line does)."""
+    page whose marks OCR read half-width, and each mark its raw line reads otherwise
+    (``Line.marks``, found by the character's raw offset, so the paragraph reads each mark as
+    its line does). ``raw``: the raw lines, where ``lines`` are slices of them (a page of one
+    line a paragraph, ``unwrapped._virtual``): a mark is read on the whole line, never on a slice."""
     if lines and lines[0].ocr & READ_HALF:
         text = ocr_read(text)  # what the features read (the paragraph's own text is its ``mapped``)
     if source is not None:
-        text = _marks_as_lines_read(lines, text, source)
+        text = _marks_as_lines_read(lines if raw is None else raw, text, source)
     return Item("para", lines, text=text, column=column, byline=is_byline(text))

@@ -205,20 +205,30 @@ def page_noise(raw: str, lines: list[str]) -> int:
 
 
 #: A 〈 that a ） or ) closes later on its line, no bracket opened or closed between: the （ OCR
-#: read as 〈 (a 〈 is closed by 〉; Tesseract reads （ so three times in four).
-_ANGLE = re.compile(r"〈(?=[^〈〉（(）)]*[）)])")
-#: A dash (——) that OCR read as a hyphen and a 一 (一-, -一, 一 -), at a line's start before
-#: text or at its end after text: where a kicker (…——), a subheading or a signature (——…) prints it.
-_DASH_START = re.compile(r"^\s*(一 ?-|- ?一)(?=[^\s\-一])")
-_DASH_END = re.compile(r"(?<=[^\s\-一])(一 ?-|- ?一)\s*$")
+#: read as 〈 (a 〈 is closed by 〉; Tesseract reads （ so three times in four). Not where what it
+#: holds is two numbers and a comma (〈0,1), 〈-1, 2.5)): a half-open interval, as clean text writes
+#: one (an item's number, 〈2), is still read as （2)).
+_ANGLE = re.compile(r"〈(?!\s*[-+−]?[\d.]+\s*[,，]\s*[-+−]?[\d.]+\s*[）)])(?=[^〈〉（(）)]*[）)])")
+#: A number's digits (Han or Arabic) and Latin letters: a hyphen with one on its other side is a range,
+#: a score or a code (一-三季度, 二-一, A-一), not a dash (so a kicker that ends in one, 之四——, read
+#: 之四-一, is left as read: a line cannot tell it from a score).
+_NUMERAL = r"〇零一二三四五六七八九十两0-9０-９A-Za-z"
+#: A dash (——) that OCR read as a 一 and a hyphen: 一- (or 一 -) opening a line before text, -一
+#: (or - 一) closing a line after text: where a subheading or a signature (——…) and a kicker (…——)
+#: print it. What clean text writes there is left alone: a line that opens with a hyphen is a bullet
+#: (- 一是…), a line that closes with one a word split at the line's end (统一-), and a hyphen with a
+#: numeral or a Latin letter or digit on its other side a range or a score (一-三季度, 二-一).
+_DASH_START = re.compile(r"^\s*(一 ?-)(?=[^\s\-一" + _NUMERAL + r"])")
+_DASH_END = re.compile(r"(?<=[^\s\-一" + _NUMERAL + r"])(- ?一)\s*$")
 
 
 def read_marks(text: str) -> str:
     """What OCR made of two marks, read as the marks, one character for one (offsets stay; the
     raw text and what the parser shows keep what OCR read): a 〈 closed by ） or ) on its line
-    (``_ANGLE``) is （; a dash read as a hyphen beside a 一 at a line's edge (``_DASH_START``,
-    ``_DASH_END``) is ——. Neither is what a page prints (no clean dev page holds either), so a
-    clean page reads as it did; no page gate."""
+    (``_ANGLE``) is （; a dash read as 一- opening a line or -一 closing one (``_DASH_START``,
+    ``_DASH_END``) is ——. Neither is what a clean page prints (no clean dev page holds either;
+    the bullets, ranges and word splits clean text writes with a hyphen beside a 一 are left
+    alone), so a clean page reads as it did; no page gate."""
     if "〈" in text:
         text = _ANGLE.sub("（", text)
     if "-" in text:
@@ -253,6 +263,12 @@ class Line:
         return not self.text.strip()
 
     @measured_once
+    def marks(self) -> dict[int, str]:
+        """Each mark this line reads otherwise (``read_marks``), by its raw offset: what a
+        paragraph of the line reads there."""
+        return _marks_read(self.text, self.ocr, self.start)[1]
+
+    @measured_once
     def width(self) -> float:
         return column_width(as_read(self.text, self.ocr), self.letter_spaced, bool(self.ocr & FREE_GAPS))
 
@@ -263,7 +279,17 @@ class Line:
 
 def as_read(text: str, ocr: int) -> str:
     """A line's text as the features read it on a page of ``page_noise`` ``ocr``."""
-    return read_marks(ocr_read(text) if ocr & READ_HALF else text)
+    return _marks_read(text, ocr, 0)[0]
+
+
+def _marks_read(text: str, ocr: int, start: int) -> tuple[str, dict[int, str]]:
+    """``as_read``'s text, and each character ``read_marks`` read otherwise, by its offset
+    (``start`` + its index): one reading serves the line's features and its paragraph's."""
+    half = ocr_read(text) if ocr & READ_HALF else text
+    read = read_marks(half)
+    if read == half:
+        return read, {}
+    return read, {start + i: c for i, (c, h) in enumerate(zip(read, half)) if c != h}
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -274,7 +300,8 @@ def split_lines(raw: str) -> list[Line]:
     for i, text in enumerate(texts):
         line = Line(i, pos, pos + len(text), text, ocr)
         # Read by every step: measured now (as ``stripped`` and ``blank`` would).
-        line.stripped = stripped = as_read(text, ocr).strip()
+        read, line.marks = _marks_read(text, ocr, pos)
+        line.stripped = stripped = read.strip()
         line.blank = not stripped
         lines.append(line)
         pos += len(text) + 1

@@ -379,7 +379,7 @@ def unwrapped_items(lines: list[Line]) -> tuple[Line | None, list[Item]]:
         parts = _virtual(ln, index)
         index = parts[-1].index
         mapped = reflow([ln])
-        item = make_para_item(parts, mapped.text, float(WRAP), mapped.source)
+        item = make_para_item(parts, mapped.text, float(WRAP), mapped.source, raw=[ln])
         item.own_column, item.mapped = (float(WRAP) if len(parts) > 3 else None), mapped
         items.append(item)
     return masthead, items
