@@ -146,7 +146,9 @@ def _refusal_codes() -> set[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Refused" and node.args:
                 first = node.args[0]
                 choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-                assert all(isinstance(c, ast.Constant) for c in choices), f"a code that is no literal in {path}"
+                assert all(isinstance(c, ast.Constant) for c in choices), (
+                    f"a code that is no literal in {path}"
+                )
                 codes |= {c.value for c in choices}
     return codes
 
