@@ -3095,108 +3095,108 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
     <name>RefusalWords</name>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="25" />
-        <source>The cursor is at the edge of a paragraph: there is nothing to split.</source>
-        <translation>The cursor is at the edge of a paragraph: there is nothing to split.</translation>
+        <source>the cursor is at the edge of a paragraph: there is nothing to split</source>
+        <translation>the cursor is at the edge of a paragraph: there is nothing to split</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="26" />
-        <source>A %1 is one line: make it body text to split it.</source>
-        <translation>A %1 is one line: make it body text to split it.</translation>
+        <source>a %1 is one line: make it body text to split it</source>
+        <translation>a %1 is one line: make it body text to split it</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="27" />
-        <source>A paragraph's role is one of %1, not %2.</source>
-        <translation>A paragraph's role is one of %1, not %2.</translation>
+        <source>a paragraph's role is one of %1, not %2</source>
+        <translation>a paragraph's role is one of %1, not %2</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="28" />
-        <source>This paragraph already starts its article.</source>
-        <translation>This paragraph already starts its article.</translation>
+        <source>this paragraph already starts its article</source>
+        <translation>this paragraph already starts its article</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="29" />
-        <source>This is the last article of the page: there is none after it to join.</source>
-        <translation>This is the last article of the page: there is none after it to join.</translation>
+        <source>this is the last article of the page: there is none after it to join</source>
+        <translation>this is the last article of the page: there is none after it to join</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="30" />
-        <source>This is the last paragraph of its article: there is none after it to join.</source>
-        <translation>This is the last paragraph of its article: there is none after it to join.</translation>
+        <source>this is the last paragraph of its article: there is none after it to join</source>
+        <translation>this is the last paragraph of its article: there is none after it to join</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="33" />
-        <source>The page has no article %1.</source>
-        <translation>The page has no article %1.</translation>
+        <source>the page has no article %1</source>
+        <translation>the page has no article %1</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="34" />
-        <source>The page has articles 0–%1, not %2.</source>
-        <translation>The page has articles 0–%1, not %2.</translation>
+        <source>the page has articles 0–%1, not %2</source>
+        <translation>the page has articles 0–%1, not %2</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="35" />
-        <source>Article %1 is empty.</source>
-        <translation>Article %1 is empty.</translation>
+        <source>article %1 is empty</source>
+        <translation>article %1 is empty</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="36" />
-        <source>Position %1 is outside the text of article %2.</source>
-        <translation>Position %1 is outside the text of article %2.</translation>
+        <source>position %1 is outside the text of article %2</source>
+        <translation>position %1 is outside the text of article %2</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="37" />
-        <source>There is no structure edit %1.</source>
-        <translation>There is no structure edit %1.</translation>
+        <source>there is no structure edit %1</source>
+        <translation>there is no structure edit %1</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="38" />
-        <source>The page no longer has the place this edit names; it stays reverted.</source>
-        <translation>The page no longer has the place this edit names; it stays reverted.</translation>
+        <source>the page no longer has the place this edit names; it stays reverted</source>
+        <translation>the page no longer has the place this edit names; it stays reverted</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="39" />
-        <source>A correction cannot hold a line break; split the paragraph instead.</source>
-        <translation>A correction cannot hold a line break; split the paragraph instead.</translation>
+        <source>a correction cannot hold a line break; split the paragraph instead</source>
+        <translation>a correction cannot hold a line break; split the paragraph instead</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="40" />
-        <source>%1–%2 is outside the article's text (0–%3).</source>
-        <translation>%1–%2 is outside the article's text (0–%3).</translation>
+        <source>%1–%2 is outside the article's text (0–%3)</source>
+        <translation>%1–%2 is outside the article's text (0–%3)</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="41" />
-        <source>There is no text there to correct.</source>
-        <translation>There is no text there to correct.</translation>
+        <source>there is no text there to correct</source>
+        <translation>there is no text there to correct</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="42" />
-        <source>%1–%2 covers no text of article %3.</source>
-        <translation>%1–%2 covers no text of article %3.</translation>
+        <source>%1–%2 covers no text of article %3</source>
+        <translation>%1–%2 covers no text of article %3</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="43" />
-        <source>The paragraph is one correction: there is no OCR character to break it at.</source>
-        <translation>The paragraph is one correction: there is no OCR character to break it at.</translation>
+        <source>the paragraph is one correction: there is no OCR character to break it at</source>
+        <translation>the paragraph is one correction: there is no OCR character to break it at</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="46" />
-        <source>A dictionary word is one word, without spaces.</source>
-        <translation>A dictionary word is one word, without spaces.</translation>
+        <source>a dictionary word is one word, without spaces</source>
+        <translation>a dictionary word is one word, without spaces</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="47" />
-        <source>A dictionary word is at most %1 characters long.</source>
-        <translation>A dictionary word is at most %1 characters long.</translation>
+        <source>a dictionary word is at most %1 characters long</source>
+        <translation>a dictionary word is at most %1 characters long</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="48" />
-        <source>“%1” cannot be undone: the library changed.</source>
-        <translation>“%1” cannot be undone: the library changed.</translation>
+        <source>“%1” cannot be undone: the library changed</source>
+        <translation>“%1” cannot be undone: the library changed</translation>
     </message>
     <message>
         <location filename="../../ui/common/refusal_words.py" line="49" />
-        <source>“%1” cannot be redone: the library changed.</source>
-        <translation>“%1” cannot be redone: the library changed.</translation>
+        <source>“%1” cannot be redone: the library changed</source>
+        <translation>“%1” cannot be redone: the library changed</translation>
     </message>
 </context>
 </TS>

@@ -22,31 +22,31 @@ class RefusalWords(QObject):
     def wordings(self) -> dict[str, str]:
         """Each code's line; ``%1``, ``%2`` … are the refusal's ``args_`` in order."""
         return {
-            "paragraph_edge": self.tr("The cursor is at the edge of a paragraph: there is nothing to split."),
-            "one_line_role": self.tr("A %1 is one line: make it body text to split it."),
-            "not_a_role": self.tr("A paragraph's role is one of %1, not %2."),
-            "starts_section": self.tr("This paragraph already starts its article."),
-            "last_section": self.tr("This is the last article of the page: there is none after it to join."),
+            "paragraph_edge": self.tr("the cursor is at the edge of a paragraph: there is nothing to split"),
+            "one_line_role": self.tr("a %1 is one line: make it body text to split it"),
+            "not_a_role": self.tr("a paragraph's role is one of %1, not %2"),
+            "starts_section": self.tr("this paragraph already starts its article"),
+            "last_section": self.tr("this is the last article of the page: there is none after it to join"),
             "last_paragraph": self.tr(
-                "This is the last paragraph of its article: there is none after it to join."
+                "this is the last paragraph of its article: there is none after it to join"
             ),
-            "no_section": self.tr("The page has no article %1."),
-            "sections_range": self.tr("The page has articles 0–%1, not %2."),
-            "empty_section": self.tr("Article %1 is empty."),
-            "outside_section": self.tr("Position %1 is outside the text of article %2."),
-            "no_structure_edit": self.tr("There is no structure edit %1."),
-            "place_gone": self.tr("The page no longer has the place this edit names; it stays reverted."),
-            "line_break": self.tr("A correction cannot hold a line break; split the paragraph instead."),
-            "outside_text": self.tr("%1–%2 is outside the article's text (0–%3)."),
-            "no_text_there": self.tr("There is no text there to correct."),
-            "covers_no_text": self.tr("%1–%2 covers no text of article %3."),
+            "no_section": self.tr("the page has no article %1"),
+            "sections_range": self.tr("the page has articles 0–%1, not %2"),
+            "empty_section": self.tr("article %1 is empty"),
+            "outside_section": self.tr("position %1 is outside the text of article %2"),
+            "no_structure_edit": self.tr("there is no structure edit %1"),
+            "place_gone": self.tr("the page no longer has the place this edit names; it stays reverted"),
+            "line_break": self.tr("a correction cannot hold a line break; split the paragraph instead"),
+            "outside_text": self.tr("%1–%2 is outside the article's text (0–%3)"),
+            "no_text_there": self.tr("there is no text there to correct"),
+            "covers_no_text": self.tr("%1–%2 covers no text of article %3"),
             "one_correction": self.tr(
-                "The paragraph is one correction: there is no OCR character to break it at."
+                "the paragraph is one correction: there is no OCR character to break it at"
             ),
-            "word_with_spaces": self.tr("A dictionary word is one word, without spaces."),
-            "word_too_long": self.tr("A dictionary word is at most %1 characters long."),
-            "undo_library_changed": self.tr("“%1” cannot be undone: the library changed."),
-            "redo_library_changed": self.tr("“%1” cannot be redone: the library changed."),
+            "word_with_spaces": self.tr("a dictionary word is one word, without spaces"),
+            "word_too_long": self.tr("a dictionary word is at most %1 characters long"),
+            "undo_library_changed": self.tr("“%1” cannot be undone: the library changed"),
+            "redo_library_changed": self.tr("“%1” cannot be redone: the library changed"),
         }
 
     def says(self, exc: BaseException) -> str:
