@@ -47,3 +47,7 @@ class Refused(DubaoError):
         super().__init__(WORDING[code].format(*args))
         self.code = code
         self.args_ = args
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        """Pickled by code and arguments (a worker process hands it back whole)."""
+        return (Refused, (self.code, *self.args_))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -167,6 +168,8 @@ def test_every_refusal_the_core_can_make_is_worded_in_the_window(qtbot):
         for code, english in WORDING.items():
             refusal = Refused(code, *range(7, 7 + english.count("{")))
             assert str(refusal) == english.format(*refusal.args_)  # the CLI's line stays English
+            back = pickle.loads(pickle.dumps(refusal))  # from a worker process, whole
+            assert (back.code, back.args_, str(back)) == (code, refusal.args_, str(refusal))
             said = words.says(refusal)
             assert said != str(refusal) and "%" not in said, (code, said)
         assert words.says(Refused("one_line_role", "byline")) == "署名只有一行：先设为正文，才能分段。"
