@@ -249,3 +249,41 @@ def test_each_structure_edit_says_in_the_status_bar_what_it_did(qtbot, window) -
     caret_before(qtbot, window, "本报讯")
     key(window, Qt.Key.Key_J, CTRL)  # join the paragraph with the next
     assert "join" in said()
+
+
+def test_a_refused_join_or_split_is_told_in_the_chinese_window(qtbot, window) -> None:
+    """The Chinese window said a refused structure edit in the core's English ("this is the last
+    paragraph of its section"): it says it in Chinese, and the page is left as it was."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.common.i18n import install_translators
+
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        proofread(qtbot, window)
+        before = texts(window)
+        last = window.page_view.columns[-1]
+        window.page_view.focus_column(last.number)
+        last.setFocus()
+        told = []
+        for place, keys in [
+            (last.document().characterCount() - 1, (Qt.Key.Key_J, CTRL)),  # the article's last paragraph
+            (last.document().characterCount() - 1, (Qt.Key.Key_J, CTRL | ALT)),  # the page's last article
+            (0, (Qt.Key.Key_Return, CTRL)),  # the paragraph's first character: nothing to split
+        ]:
+            window.statusBar().clearMessage()
+            cursor = last.textCursor()
+            cursor.setPosition(place)
+            last.setTextCursor(cursor)
+            key(window, *keys)
+            told.append(window.statusBar().currentMessage())
+        assert len(set(told)) == 3, told  # three refusals, each in its own words
+        for message in told:
+            assert re.search("[\u4e00-\u9fff]", message) and not re.search("[A-Za-z]", message), message
+        assert texts(window) == before
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

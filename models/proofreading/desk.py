@@ -32,6 +32,7 @@ from models.proofreading.layout import PageLayout, layout_of
 from models.proofreading.records import CorrectedMark, EditResult, StructureEditInfo
 from models.proofreading.spans import Plan
 from models.proofreading.structure import StructureSpec, apply_structure
+from models.refusals import Refused
 from models.section import ParsedPage
 
 Listener = Callable[[Command], None]
@@ -165,10 +166,10 @@ class ProofDesk:
         """The raw-text span under ``section_text[start:end]`` (e.g. a checker flag to dismiss)."""
         layout = self.layout(page_id)
         if not 0 <= section < len(layout.blocks):
-            raise DubaoError(f"the page has no section {section}")
+            raise Refused("no_section", section)
         sources = [o for o in layout.char_sources(section)[start:end] if o is not None]
         if not sources:
-            raise DubaoError(f"{start}–{end} covers no text of section {section}")
+            raise Refused("covers_no_text", start, end, section)
         return min(sources), max(sources) + 1
 
     def _snapshot(self, page_id: int) -> PageSnapshot:

@@ -19,6 +19,7 @@ from models.history import Change, Command, History
 from models.library.schema import Correction, FlagDismissal, LibraryWord, Page, utc_now
 from models.proofreading.checker_knowledge import KEYED_BY_SURROUNDINGS, LibraryKnowledge, surroundings
 from models.proofreading.records import CheckerKnowledge
+from models.refusals import Refused
 from models.section import HEAD_FIELDS, Section
 
 #: The history's kind for a remembered dismissal (a row of ``flag_dismissal`` by id).
@@ -64,7 +65,7 @@ class KnowledgeOps:
         """ "Add to dictionary": the checker stops flagging ``word`` as unknown in this library."""
         word = word.strip()
         if not word or any(ch.isspace() for ch in word):
-            raise DubaoError("a dictionary word is one word, without spaces")
+            raise Refused("word_with_spaces")
         with self._db.atomic():
             LibraryWord.insert(word=word, created=utc_now()).on_conflict_ignore().execute()
 

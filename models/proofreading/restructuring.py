@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from models.errors import DubaoError, EditConflict
+from models.errors import EditConflict
 from models.library.schema import Correction, Page, StructureEdit
 from models.proofreading.desk import ProofDesk
 from models.proofreading.layout import BlockLayout, PageLayout, layout_of
@@ -27,6 +27,7 @@ from models.proofreading.structure import (
     section_key,
     spans_clear_of,
 )
+from models.refusals import Refused
 
 
 class StructureOps(ProofDesk):
@@ -53,9 +54,9 @@ class StructureOps(ProofDesk):
         block = _block(layout, section, position)
         local = position - block.start
         if local <= 0 or local >= len(block.text.text):
-            raise DubaoError("the cursor is at the edge of a paragraph: there is nothing to split")
+            raise Refused("paragraph_edge")
         if block.role != "body":
-            raise DubaoError(f"a {block.role} is one line: make it body text to split it")
+            raise Refused("one_line_role", block.role)
         inside = plan_split_inside(layout, block, local)
         if inside is not None:  # between characters of one correction: it is cut in two there
             return self._split_with_plan(page_id, layout, *inside, author, seen)
@@ -113,7 +114,7 @@ class StructureOps(ProofDesk):
         split_at = None
         if start > first.start and local < len(block.text.text):
             if block.role != "body":
-                raise DubaoError(f"a {block.role} is one line: make it body text to split it")
+                raise Refused("one_line_role", block.role)
             split_at = block.text.source[local]
         with self._step("split paragraph", author) as rec:
             snapshot = self._enter_page(rec, page_id)
@@ -174,7 +175,7 @@ class StructureOps(ProofDesk):
         """Make the block holding ``position`` the kicker, heading, subheading or byline of its
         section, or body text again (``role`` in :data:`ROLES`)."""
         if role not in ROLES:
-            raise DubaoError(f"a paragraph's role is one of {', '.join(ROLES)}, not {role!r}")
+            raise Refused("not_a_role", ", ".join(ROLES), role)
         layout, seen = self._as_seen(page_id, seen)
         block = _block(layout, section, position)
         low, high = min(block.parsed.source), max(block.parsed.source) + 1
@@ -187,7 +188,7 @@ class StructureOps(ProofDesk):
         layout, seen = self._as_seen(page_id, seen)
         block = _block(layout, section, position)
         if block.index == 0:
-            raise DubaoError("this paragraph already starts its section")
+            raise Refused("starts_section")
         return self._structure(
             page_id, StructureSpec("section", block.parsed.source[0], 0, "yes"), "split article", author, seen
         )
@@ -201,20 +202,18 @@ class StructureOps(ProofDesk):
         keeps its own heading, and the next one's title lines become its paragraphs where they
         were printed (see :func:`~models.proofreading.structure.roles_kept_in_join`), each by a
         ``role`` edit over its raw span stored in the same step, before the join; ``became_body``
-        of the result names them. Only sections of one kind join (DubaoError otherwise): a
+        of the result names them. Only sections of one kind join (Refused otherwise): a
         caption printed after an article is not its text, nor the first article the masthead's."""
         layout, seen = self._as_seen(page_id, seen)
         _check_section(layout, section)
         if section + 1 >= len(layout.parsed):
-            raise DubaoError("this is the last section of the page")
+            raise Refused("last_section")
         this, following = layout.parsed[section].kind, layout.parsed[section + 1].kind
         if this != following:
             # A caption printed after an article, the masthead above the first article: not the
             # article's text. A section the parser gave the wrong kind is given its kind first.
-            raise DubaoError(
-                f"Not joined: this is {_KIND_NAMES.get(this, this)}, the next section "
-                f"{_KIND_NAMES.get(following, following)}; only sections of one kind join "
-                "(Section Kind changes one)"
+            raise Refused(
+                "kinds_differ", _KIND_NAMES.get(this, this), _KIND_NAMES.get(following, following), this, following
             )
         key = _key(layout, section + 1)
         kept = roles_kept_in_join(
@@ -253,7 +252,7 @@ class StructureOps(ProofDesk):
         _check_section(layout, section)
         count = len(layout.parsed)
         if not 0 <= to < count:
-            raise DubaoError(f"the page has sections 0–{count - 1}, not {to}")
+            raise Refused("sections_range", count - 1, to)
         if to == section:
             return EditResult(None, "move section", changed=False, page_ids=[page_id])
         order = [i for i in range(count) if i != section]
@@ -272,7 +271,7 @@ class StructureOps(ProofDesk):
         """Set one structure edit aside (it stays in the history); the page re-derives without it."""
         row = StructureEdit.get_or_none(StructureEdit.id == edit_id)
         if row is None:
-            raise DubaoError(f"no structure edit {edit_id}")
+            raise Refused("no_structure_edit", edit_id)
         with self._step("revert structure edit", author) as rec:
             self._enter_page(rec, row.page_id)
             self._set_aside(rec, "structure_edit", [edit_id])
@@ -288,7 +287,7 @@ class StructureOps(ProofDesk):
         different articles)."""
         row = StructureEdit.get_or_none(StructureEdit.id == edit_id)
         if row is None:
-            raise DubaoError(f"no structure edit {edit_id}")
+            raise Refused("no_structure_edit", edit_id)
         page_id = row.page_id
         if row.state == "in_force":
             return EditResult(row.batch_id, "reinstate structure edit", changed=False, page_ids=[page_id])
@@ -310,7 +309,7 @@ class StructureOps(ProofDesk):
         # set aside now says what the page then reads: an undo of a split kept over a colleague's edit.
         undoes = row.value == "no" and any(e.id in clashing and e.value == "yes" for e in in_force)
         if any(kept[i].id == edit_id for i in skipped) and not undoes:
-            raise DubaoError("the page no longer has the place this edit names; it stays reverted")
+            raise Refused("place_gone")
         with self._step("reinstate structure edit", author) as rec:
             self._enter_page(rec, page_id)
             self._set_aside(rec, "structure_edit", clashing)
@@ -401,13 +400,13 @@ _KIND_NAMES = {"article": "an article", "caption": "a caption", "masthead": "the
 
 def _check_section(layout: PageLayout, section: int) -> None:
     if not 0 <= section < len(layout.parsed):
-        raise DubaoError(f"the page has no section {section}")
+        raise Refused("no_section", section)
 
 
 def _key(layout: PageLayout, section: int) -> int:
     key = section_key(layout.parsed[section])
     if key is None:
-        raise DubaoError(f"section {section} is empty")
+        raise Refused("empty_section", section)
     return key
 
 
@@ -415,14 +414,14 @@ def _block(layout: PageLayout, section: int, position: int) -> BlockLayout:
     _check_section(layout, section)
     block = layout.block_at(section, position)
     if block is None:
-        raise DubaoError(f"position {position} is outside section {section}'s text")
+        raise Refused("outside_section", position, section)
     return block
 
 
 def _next_block(layout: PageLayout, block: BlockLayout) -> BlockLayout:
     blocks = layout.blocks[block.section]
     if block.index + 1 >= len(blocks):
-        raise DubaoError("this is the last paragraph of its section")
+        raise Refused("last_paragraph")
     return blocks[block.index + 1]
 
 

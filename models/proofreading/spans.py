@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.errors import DubaoError
 from models.library.corrections import Edit
 from models.proofreading.layout import BlockLayout, PageLayout
+from models.refusals import Refused
 
 
 @dataclass
@@ -47,20 +47,20 @@ def check_replacement(replacement: str) -> None:
     """Refuse a replacement a paragraph cannot hold: a line break (a paragraph break is a
     structure edit, :meth:`split_paragraph`)."""
     if "\n" in replacement or "\r" in replacement:
-        raise DubaoError("a correction cannot hold a line break; split the paragraph instead")
+        raise Refused("line_break")
 
 
 def plan_correction(layout: PageLayout, section: int, start: int, end: int, replacement: str) -> Plan:
     """The corrections (and joins) that make ``section_text[start:end]`` read ``replacement``."""
     if not 0 <= section < len(layout.blocks):
-        raise DubaoError(f"the page has no section {section}")
+        raise Refused("no_section", section)
     text = layout.section_text(section)
     if not 0 <= start <= end <= len(text):
-        raise DubaoError(f"{start}–{end} is outside the section's text (0–{len(text)})")
+        raise Refused("outside_text", start, end, len(text))
     check_replacement(replacement)
     blocks = layout.blocks_over(section, start, end)
     if not blocks:
-        raise DubaoError("there is no text there to correct")
+        raise Refused("no_text_there")
     plan = Plan()
     for number, block in enumerate(blocks):
         local_start = max(start - block.start, 0)
@@ -117,7 +117,7 @@ def plan_split_inside(layout: PageLayout, block: BlockLayout, local: int) -> tup
         write(preceding, text[preceding.start : preceding.end] + before)
         write(unit, after)
         return plan, unit.raw_start
-    raise DubaoError("the paragraph is one correction: there is no OCR character to break it at")
+    raise Refused("one_correction")
 
 
 def _units(layout: PageLayout, block: BlockLayout) -> list[_Unit]:

@@ -14,12 +14,13 @@ from typing import Any
 from peewee import IntegrityError
 
 from models import history as shared
-from models.errors import DubaoError, EditConflict
+from models.errors import EditConflict
 from models.history import Change, Command
 from models.proofreading import takeback
 from models.proofreading.desk import ProofDesk
 from models.proofreading.highlights import Followed
 from models.proofreading.structure import StructureSpec
+from models.refusals import Refused
 
 
 class _Refused(Exception):
@@ -92,8 +93,8 @@ class UndoOps(ProofDesk):
         except IntegrityError:
             # The rows were changed behind the history's back (a page deleted, an import).
             self.history.clear()
-            raise DubaoError(
-                f"cannot {'redo' if forward else 'undo'} {command.label!r}: the library changed"
+            raise Refused(
+                "redo_library_changed" if forward else "undo_library_changed", command.label
             ) from None
         if refusal:
             self.history.drop(forward)

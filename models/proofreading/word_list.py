@@ -12,9 +12,9 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 
 from models import history
-from models.errors import DubaoError
 from models.history import Change, Command, History
 from models.library.schema import LibraryWord, utc_now
+from models.refusals import Refused
 
 #: The history's kind for a word of the library's dictionary (a row of ``libraryword`` by id).
 WORD = "library_word"
@@ -24,9 +24,9 @@ def dictionary_word(text: str) -> str:
     """``text`` as a dictionary word (trimmed); DubaoError if it is empty or holds a space."""
     word = text.strip()
     if not word or any(ch.isspace() for ch in word):
-        raise DubaoError("a dictionary word is one word, without spaces")
+        raise Refused("word_with_spaces")
     if len(word) > 64:
-        raise DubaoError("a dictionary word is at most 64 characters long")
+        raise Refused("word_too_long", 64)
     return word
 
 

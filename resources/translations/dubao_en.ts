@@ -3091,4 +3091,117 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</translat
         <translation>Select &amp;All</translation>
     </message>
 </context>
+<context>
+    <name>RefusalWords</name>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="25" />
+        <source>the cursor is at the edge of a paragraph: there is nothing to split</source>
+        <translation>the cursor is at the edge of a paragraph: there is nothing to split</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="26" />
+        <source>a %1 is one line: make it body text to split it</source>
+        <translation>a %1 is one line: make it body text to split it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="27" />
+        <source>a paragraph's role is one of %1, not %2</source>
+        <translation>a paragraph's role is one of %1, not %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="28" />
+        <source>this paragraph already starts its article</source>
+        <translation>this paragraph already starts its article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="29" />
+        <source>this is the last article of the page: there is none after it to join</source>
+        <translation>this is the last article of the page: there is none after it to join</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="30" />
+        <source>not joined: this is %1, the next section %2; only sections of one kind join (Section Kind changes one)</source>
+        <translation>not joined: this is %1, the next section %2; only sections of one kind join (Section Kind changes one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="30" />
+        <source>this is the last paragraph of its article: there is none after it to join</source>
+        <translation>this is the last paragraph of its article: there is none after it to join</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="33" />
+        <source>the page has no article %1</source>
+        <translation>the page has no article %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="34" />
+        <source>the page has articles 0–%1, not %2</source>
+        <translation>the page has articles 0–%1, not %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="35" />
+        <source>article %1 is empty</source>
+        <translation>article %1 is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="36" />
+        <source>position %1 is outside the text of article %2</source>
+        <translation>position %1 is outside the text of article %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="37" />
+        <source>there is no structure edit %1</source>
+        <translation>there is no structure edit %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="38" />
+        <source>the page no longer has the place this edit names; it stays reverted</source>
+        <translation>the page no longer has the place this edit names; it stays reverted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="39" />
+        <source>a correction cannot hold a line break; split the paragraph instead</source>
+        <translation>a correction cannot hold a line break; split the paragraph instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="40" />
+        <source>%1–%2 is outside the article's text (0–%3)</source>
+        <translation>%1–%2 is outside the article's text (0–%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="41" />
+        <source>there is no text there to correct</source>
+        <translation>there is no text there to correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="42" />
+        <source>%1–%2 covers no text of article %3</source>
+        <translation>%1–%2 covers no text of article %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="43" />
+        <source>the paragraph is one correction: there is no OCR character to break it at</source>
+        <translation>the paragraph is one correction: there is no OCR character to break it at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="46" />
+        <source>a dictionary word is one word, without spaces</source>
+        <translation>a dictionary word is one word, without spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="47" />
+        <source>a dictionary word is at most %1 characters long</source>
+        <translation>a dictionary word is at most %1 characters long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="48" />
+        <source>“%1” cannot be undone: the library changed</source>
+        <translation>“%1” cannot be undone: the library changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="49" />
+        <source>“%1” cannot be redone: the library changed</source>
+        <translation>“%1” cannot be redone: the library changed</translation>
+    </message>
+</context>
 </TS>

@@ -3062,4 +3062,117 @@ File ▸ Attach Scan… adds one (PNG, JPEG, TIFF or a page of a PDF).</source>
         <translation>全选(&amp;A)</translation>
     </message>
 </context>
+<context>
+    <name>RefusalWords</name>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="25" />
+        <source>the cursor is at the edge of a paragraph: there is nothing to split</source>
+        <translation>光标在段首或段尾，这里没有可分的段落。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="26" />
+        <source>a %1 is one line: make it body text to split it</source>
+        <translation>%1只有一行：先设为正文，才能分段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="27" />
+        <source>a paragraph's role is one of %1, not %2</source>
+        <translation>段落的角色只能是 %1 之一，不能是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="28" />
+        <source>this paragraph already starts its article</source>
+        <translation>这一段已经是本篇文章的开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="29" />
+        <source>this is the last article of the page: there is none after it to join</source>
+        <translation>这是本版最后一篇文章，后面没有可合并的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="30" />
+        <source>not joined: this is %1, the next section %2; only sections of one kind join (Section Kind changes one)</source>
+        <translation>未合并：本栏目是%3，下一栏目是%4；只有同类栏目才能合并（可先改栏目类型）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="30" />
+        <source>this is the last paragraph of its article: there is none after it to join</source>
+        <translation>这是本篇文章的最后一段，后面没有可合并的段落。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="33" />
+        <source>the page has no article %1</source>
+        <translation>本版没有第 %1 篇文章。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="34" />
+        <source>the page has articles 0–%1, not %2</source>
+        <translation>本版的文章编号是 0–%1，没有 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="35" />
+        <source>article %1 is empty</source>
+        <translation>第 %1 篇文章是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="36" />
+        <source>position %1 is outside the text of article %2</source>
+        <translation>位置 %1 不在第 %2 篇文章的文字之内。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="37" />
+        <source>there is no structure edit %1</source>
+        <translation>没有第 %1 项结构修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="38" />
+        <source>the page no longer has the place this edit names; it stays reverted</source>
+        <translation>版面上已经没有这项修改所指的位置，它仍是已撤回的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="39" />
+        <source>a correction cannot hold a line break; split the paragraph instead</source>
+        <translation>校正不能包含换行；请改用分段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="40" />
+        <source>%1–%2 is outside the article's text (0–%3)</source>
+        <translation>%1–%2 超出了本篇文章文字的范围（0–%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="41" />
+        <source>there is no text there to correct</source>
+        <translation>那里没有可校正的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="42" />
+        <source>%1–%2 covers no text of article %3</source>
+        <translation>%1–%2 不含第 %3 篇文章的任何文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="43" />
+        <source>the paragraph is one correction: there is no OCR character to break it at</source>
+        <translation>整段是一处校正，没有可以断开的 OCR 原字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="46" />
+        <source>a dictionary word is one word, without spaces</source>
+        <translation>词典里的词只能是一个词，不含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="47" />
+        <source>a dictionary word is at most %1 characters long</source>
+        <translation>词典里的词最多 %1 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="48" />
+        <source>“%1” cannot be undone: the library changed</source>
+        <translation>无法撤销“%1”：报库已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/refusal_words.py" line="49" />
+        <source>“%1” cannot be redone: the library changed</source>
+        <translation>无法重做“%1”：报库已被改动。</translation>
+    </message>
+</context>
 </TS>

@@ -18,6 +18,7 @@ failure nothing was saved, and the user is told in the window:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -72,6 +73,10 @@ def run_write(
         failure = write_failure(exc)
         if failure is None:
             raise
+        if failure.reason == "refused" and getattr(exc, "code", None):  # in the window's language
+            from ui.common.refusal_words import RefusalWords
+
+            failure = replace(failure, detail=RefusalWords().says(exc))
         if failure.reason == "refused" and refused is not None:
             refused(failure.detail)
         else:

@@ -18,10 +18,8 @@ class StructureWords(QObject):
         """Page History's translation context (the strings were first its own)."""
         return QCoreApplication.translate("PageHistoryDialog", text, disambiguation, n)
 
-    def wording(self, what: str, value: str, where: str, target: str = "") -> str:
-        """The edit of kind ``what`` (break, role, section, section_kind, move) with ``value``
-        (yes/no, the role, the kind), at the words ``where``; a move goes before the section at
-        ``target`` ("": to the end). "" for a kind not known here."""
+    def name(self, value: str) -> str:
+        """A paragraph's role or a section's kind ("byline", "caption") in the window's language."""
         names = {
             "heading": self.tr("heading"),
             "kicker": self.tr("kicker"),
@@ -33,6 +31,12 @@ class StructureWords(QObject):
             "masthead": self.tr("masthead"),
             "other": self.tr("other"),
         }
+        return names.get(value, value)
+
+    def wording(self, what: str, value: str, where: str, target: str = "") -> str:
+        """The edit of kind ``what`` (break, role, section, section_kind, move) with ``value``
+        (yes/no, the role, the kind), at the words ``where``; a move goes before the section at
+        ``target`` ("": to the end). "" for a kind not known here."""
         yes = value == "yes"
         wording = {
             "break": self.tr("paragraph break before 「%1」")
@@ -49,4 +53,4 @@ class StructureWords(QObject):
         }.get(what)
         if wording is None:
             return ""
-        return wording.replace("%2", names.get(value, value)).replace("%3", target).replace("%1", where)
+        return wording.replace("%2", self.name(value)).replace("%3", target).replace("%1", where)

@@ -79,7 +79,9 @@ class DictionaryAction(QObject):
             session.window.show_error(self.tr("The word was not added to the dictionary"), str(exc))
             return False
         except DubaoError as exc:  # not a word (spaces, too long): say why
-            session._say(str(exc))
+            from ui.common.refusal_words import RefusalWords
+
+            session._say(RefusalWords().says(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
             session.window.show_error(

@@ -164,7 +164,9 @@ class PageHistoryDialog(QDialog):
         try:
             result = call()
         except Exception as exc:  # noqa: BLE001 - refused or not written: say why, nothing changed
-            why = str(exc) or type(exc).__name__
+            from ui.common.refusal_words import RefusalWords
+
+            why = RefusalWords().says(exc)
             failed = (
                 self.tr("Nothing was reinstated: %1") if reinstating else self.tr("Nothing was reverted: %1")
             )

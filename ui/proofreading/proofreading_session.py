@@ -426,7 +426,9 @@ class ProofreadingSession(QObject):
             self.reload()
             return False
         except DubaoError as exc:  # refused (nothing to split there, the last section …): say why
-            self._say(str(exc))
+            from ui.common.refusal_words import RefusalWords
+
+            self._say(RefusalWords().says(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
             self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
