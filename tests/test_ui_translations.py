@@ -166,13 +166,17 @@ def test_every_refusal_the_core_can_make_is_worded_in_the_window(qtbot):
     installed = install_translators(app, "zh_CN")
     try:
         for code, english in WORDING.items():
-            refusal = Refused(code, *range(7, 7 + english.count("{")))
+            refusal = Refused(code, *range(7, 11))  # more than any line names (format leaves the rest)
             assert str(refusal) == english.format(*refusal.args_)  # the CLI's line stays English
             back = pickle.loads(pickle.dumps(refusal))  # from a worker process, whole
             assert (back.code, back.args_, str(back)) == (code, refusal.args_, str(refusal))
             said = words.says(refusal)
             assert said != str(refusal) and "%" not in said, (code, said)
         assert words.says(Refused("one_line_role", "byline")) == "署名只有一行：先设为正文，才能分段。"
+        # A join across kinds names both kinds as Section Kind ▸ does in this window.
+        joined = Refused("kinds_differ", "an article", "a caption", "article", "caption")
+        assert str(joined).startswith("not joined: this is an article, the next section a caption")
+        assert words.says(joined) == "未合并：本栏目是文章，下一栏目是图片说明；只有同类栏目才能合并（可先改栏目类型）"
         # A code this window does not know yet (a newer core): its English line.
         newer = Refused("last_section")
         newer.code = "not_known_here"
