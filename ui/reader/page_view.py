@@ -341,10 +341,11 @@ class PageView(QWidget):
         """Where a column's left edge stands in the strip (what the horizontal scroll bar counts)."""
         return column.mapTo(self.strip, QPoint(0, 0)).x()
 
-    def keep_in_view_at(self, in_view: int) -> None:
+    def keep_in_view_at(self, in_view: int, down: int = 0) -> None:
         """Scroll the strip so that the active column's left edge stands ``in_view`` from the
         view's left edge, as near as it can while the whole column shows (where the reader had
-        it before the page was shown again), now and once the layout has settled: the caret put
+        it before the page was shown again), the column scrolled ``down`` as the reader had it
+        (as near as the caret stays in view), now and once the layout has settled: the caret put
         in a column the reader could see does not move the page. A page shown again from the
         library lays its columns out once more as they come into view and may still move the
         column once afterwards (nothing holds it: a hold on a timer gave up on a busy machine and
@@ -357,6 +358,8 @@ class PageView(QWidget):
             left = self.left_in_strip(column)
             value = max(left - in_view, left + column.width() - self.scroll.viewport().width())
             self.scroll.horizontalScrollBar().setValue(min(value, left))
+            column.verticalScrollBar().setValue(down)
+            column.ensureCursorVisible()
 
         keep()
         QTimer.singleShot(0, keep)
