@@ -1,5 +1,8 @@
-"""Tests do not inherit the mouse pointer from the test before (conftest parks it): where it rests
-decides where F2 starts typing, so a pointer left over another article changed what F8 selected."""
+"""What this guards: conftest's parking of the mouse pointer before each test (a test does not
+inherit the pointer from the test before). Its widgetAt assert is the one that fails without the
+parking. The F2, F8 steps after it show what a pointer left over the second article once broke
+(F8 took the second article's flag); since F2 ignores a pointer nobody moved over the page, they
+no longer fail on their own, and stay only as the case the parking was added for."""
 
 from __future__ import annotations
 

@@ -136,6 +136,7 @@ class ProofreadingSession(QObject):
         # Where its column stands in view: the page stays there when shown again.
         at = start[0].resolve(self.window.page_view.columns) if start is not None else None
         in_view = self.window.page_view.column_in_view(at[0]) if at is not None else None
+        down = self.window.page_view.columns[at[0]].verticalScrollBar().value() if at else 0
         if active and self._page_id() is None and not self._bring_into_library():
             self.proofread_action.setChecked(False)
             return
@@ -155,7 +156,7 @@ class ProofreadingSession(QObject):
             self._say(self.tr("Proofreading: every change is saved in the library as a correction."))
             put_caret(self.window.page_view, start)
             if in_view is not None:
-                self.window.page_view.keep_in_view_at(in_view)
+                self.window.page_view.keep_in_view_at(in_view, down)
         else:
             self.issue_flags.stop()
             self._say(self.tr("Proofreading ended."))

@@ -8,6 +8,7 @@ that starts its paragraph, it stays in the paragraph the editor changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCursor
 
 from ui.annotations.highlight_positions import SectionPositions
-from ui.reader.section_view import SectionColumn
+from ui.reader.section_view import BlockRef, SectionColumn
 
 if TYPE_CHECKING:
     from ui.reader.page_view import PageView
@@ -35,12 +36,9 @@ class RawCaret:
     def at(column: SectionColumn, offset: int) -> RawCaret | None:
         """The caret at section ``offset`` of a column, as the start of its block's raw text plus
         how far into the block it stands (None where the block has no raw character)."""
-        start = 0
-        for ref in column.blocks:
-            end = start + len(ref.text.text)
-            if start <= offset <= end:
+        for _block, start, ref in block_offsets(column):
+            if start <= offset <= start + len(ref.text.text):
                 return RawCaret(ref.text.source[0], offset - start) if ref.text.source else None
-            start = end + 1
         return None
 
     @staticmethod
@@ -50,17 +48,14 @@ class RawCaret:
         paragraph (a correction between two sessions) do not move it. Characters a correction
         wrote share their raw character with those beside them: ``after`` counts the ones before
         it in the block that have it. None in an empty block."""
-        start = 0
-        for ref in column.blocks:
-            end = start + len(ref.text.text)
-            if start <= offset <= end:
+        for _block, start, ref in block_offsets(column):
+            if start <= offset <= start + len(ref.text.text):
                 source = ref.text.source
                 if not source:
                     return None
                 at = min(offset - start, len(source) - 1)
                 raw = source[at]
                 return RawCaret(raw, at - list(source).index(raw) + (offset - start - at))
-            start = end + 1
         return None
 
     def resolve(self, columns: list[SectionColumn]) -> tuple[int, int] | None:
@@ -71,16 +66,22 @@ class RawCaret:
         """
         inside: tuple[int, int] | None = None
         for number, column in enumerate(columns):
-            start = 0
-            for ref in column.blocks:
+            for _block, start, ref in block_offsets(column):
                 source = ref.text.source
                 if source and source[0] == self.raw:
                     return number, start + min(self.after, len(ref.text.text))
                 if inside is None and self.raw in source:
                     at = list(source).index(self.raw)
                     inside = number, start + min(at + self.after, len(ref.text.text))
-                start += len(ref.text.text) + 1
         return inside
+
+
+def block_offsets(column: SectionColumn) -> Iterator[tuple[int, int, BlockRef]]:
+    """Each block of a column with the section offset it starts at (blocks are one line apart)."""
+    offset = 0
+    for block, ref in enumerate(column.blocks):
+        yield block, offset, ref
+        offset += len(ref.text.text) + 1
 
 
 def _raw_span(column: SectionColumn, start: int, end: int) -> RawSpan | None:
@@ -116,17 +117,20 @@ def starting_place(view: PageView, mouse: bool = True) -> RawSpan | None:
 
 
 def reading_place(view: PageView) -> RawSpan | None:
-    """The start of the first paragraph in view: in the first column the strip shows whole
-    (else the one it shows most of: the page then moves the least to show it whole), its first
-    paragraph whose top is in view (else the first block in view); the page's first body text
-    when no column is in view."""
+    """The start of the paragraph in view: in the first column with body text that the strip
+    shows whole (else the one it shows most of: the page then moves the least to show it whole),
+    its first paragraph whose top is in view, else the first line in view of the paragraph the
+    view's top falls in (a long paragraph scrolled: not the next one further down, nor its
+    start above the view); the page's first body text when no such column is in view.
+    Headings and photo captions are not where reading starts."""
     bar = view.scroll.horizontalScrollBar().value()
     width = view.scroll.viewport().width()
     best: tuple[float, SectionColumn] | None = None
     for column in view.columns:
-        if column.is_masthead or column.isHidden() or not column.blocks:
+        body = any(ref.part == "paragraph" for ref in column.blocks)
+        if column.is_masthead or column.isHidden() or not body:
             continue
-        left = column.mapTo(view.strip, QPoint(0, 0)).x()
+        left = view.left_in_strip(column)
         shown = (min(left + column.width(), bar + width) - max(left, bar)) / max(1, column.width())
         if shown >= 1:
             best = (shown, column)
@@ -137,17 +141,25 @@ def reading_place(view: PageView) -> RawSpan | None:
         return first_body_text(view)
     column = best[1]
     top = column.verticalScrollBar().value()
-    offset, first_in_view = 0, None
-    for block, ref in enumerate(column.blocks):
+    bottom = top + column.viewport().height()
+    inside = below = last = None
+    for block, offset, ref in block_offsets(column):
+        if ref.part != "paragraph":
+            continue
         block_top, block_bottom = column.block_rect(block)
-        if block_bottom > top and first_in_view is None:
-            first_in_view = offset
-        if block_top >= top - 2 and ref.part == "paragraph":
+        if top - 2 <= block_top < bottom:  # its top in view
             return _raw_span(column, offset, offset)
-        offset += len(ref.text.text) + 1
-    if first_in_view is not None:
-        return _raw_span(column, first_in_view, first_in_view)
-    return first_body_text(view)
+        if block_top < top < block_bottom:
+            inside = offset
+        elif block_top >= bottom and below is None:
+            below = offset
+        last = offset
+    if inside is not None:  # the view within one long paragraph: its first line in view
+        at = column.cursorForPosition(QPoint(2, 2)).position()
+        at = max(inside, SectionPositions(column).to_section(at))
+        return _raw_span(column, at, at)
+    at = below if below is not None else last
+    return _raw_span(column, at, at) if at is not None else first_body_text(view)
 
 
 def first_body_text(view: PageView) -> RawSpan | None:
@@ -155,11 +167,9 @@ def first_body_text(view: PageView) -> RawSpan | None:
     for column in view.columns:
         if column.is_masthead:
             continue
-        offset = 0
-        for ref in column.blocks:
+        for _block, offset, ref in block_offsets(column):
             if ref.part == "paragraph":
                 return _raw_span(column, offset, offset)
-            offset += len(ref.text.text) + 1
     return None
 
 

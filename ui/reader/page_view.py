@@ -65,8 +65,6 @@ class PageView(QWidget):
         #: where the pointer stood when the page was shown: a column's mouse move there is not
         #: the reader's (a window or column shown under a resting pointer)
         self.pointer_at_show: QPoint | None = None
-        #: the column kept where it stood in view while the page settles, and how far from the left
-        self._kept_in_view: tuple[SectionColumn, int] | None = None
 
         self.masthead = QWidget()
         self.masthead.setObjectName("masthead")
@@ -202,12 +200,6 @@ class PageView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._reveal_in_view)  # after the strip has taken the new size
-        elif (
-            self._kept_in_view is not None
-            and watched is self._kept_in_view[0]
-            and event.type() == QEvent.Type.Move
-        ):
-            self._keep_in_view()
         return False
 
     def _reveal_in_view(self, _value: int = 0, margin: int = 40) -> None:
@@ -342,52 +334,46 @@ class PageView(QWidget):
         (None for a masthead or no such column)."""
         if not 0 <= number < len(self.columns) or self.columns[number].is_masthead:
             return None
-        left = self.columns[number].mapTo(self.strip, QPoint(0, 0)).x()
+        left = self.left_in_strip(self.columns[number])
         return left - self.scroll.horizontalScrollBar().value()
 
-    def keep_in_view_at(self, in_view: int) -> None:
+    def left_in_strip(self, column: SectionColumn) -> int:
+        """Where a column's left edge stands in the strip (what the horizontal scroll bar counts)."""
+        return column.mapTo(self.strip, QPoint(0, 0)).x()
+
+    def keep_in_view_at(self, in_view: int, down: int = 0) -> None:
         """Scroll the strip so that the active column's left edge stands ``in_view`` from the
         view's left edge, as near as it can while the whole column shows (where the reader had
-        it before the page was shown again): the caret put in a column the reader could see does
-        not move the page. Kept while the page settles (a page shown again lays its columns out
-        once more as they come into view, moving them): now, and whenever the column moves in
-        the next moment."""
-        column = self.active_column()
-        if column is None or column.is_masthead:
-            return
-        self._kept_in_view = (column, in_view)
-        column.installEventFilter(self)
-        self._keep_in_view()
-        QTimer.singleShot(0, self._keep_in_view)
+        it before the page was shown again), the column scrolled ``down`` as the reader had it
+        (as near as the caret stays in view), now and once the layout has settled: the caret put
+        in a column the reader could see does not move the page. A page shown again from the
+        library lays its columns out once more as they come into view and may still move the
+        column once afterwards (nothing holds it: a hold on a timer gave up on a busy machine and
+        undid the reader's own scrolling)."""
 
-        def release() -> None:  # not called once the column is gone (its page closed)
-            if self._kept_in_view is not None and self._kept_in_view[0] is column:
-                self._kept_in_view = None
-            column.removeEventFilter(self)
+        def keep() -> None:
+            column = self.active_column()
+            if column is None or column not in self.columns or column.is_masthead:
+                return
+            left = self.left_in_strip(column)
+            value = max(left - in_view, left + column.width() - self.scroll.viewport().width())
+            self.scroll.horizontalScrollBar().setValue(min(value, left))
+            column.verticalScrollBar().setValue(down)
+            column.ensureCursorVisible()
 
-        QTimer.singleShot(300, column, release)
-
-    def _keep_in_view(self) -> None:
-        if self._kept_in_view is None:
-            return
-        column, in_view = self._kept_in_view
-        if column not in self.columns or column is not self.active_column():
-            self._kept_in_view = None
-            return
-        left = column.mapTo(self.strip, QPoint(0, 0)).x()
-        value = max(left - in_view, left + column.width() - self.scroll.viewport().width())
-        self.scroll.horizontalScrollBar().setValue(min(value, left))
+        keep()
+        QTimer.singleShot(0, keep)
 
     def _scroll_to(
         self, column: SectionColumn, neighbour: SectionColumn | None = None, margin: int = 24
     ) -> None:
         # QScrollArea.ensureWidgetVisible aims at the text cursor of a QTextEdit, not the column.
         bar = self.scroll.horizontalScrollBar()
-        left = column.mapTo(self.strip, QPoint(0, 0)).x()
+        left = self.left_in_strip(column)
         right = left + column.width()
         view = self.scroll.viewport().width()
         if neighbour is not None and neighbour in self.columns and right - left + 2 * margin <= view:
-            other = neighbour.mapTo(self.strip, QPoint(0, 0)).x()
+            other = self.left_in_strip(neighbour)
             low, high = min(left, other), max(right, other + neighbour.width())
             if high - low + 2 * margin <= view:
                 left, right = low, high  # both whole
