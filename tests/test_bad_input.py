@@ -215,6 +215,21 @@ CASES: list[tuple[str, list[str], str]] = [
     ("correct without NEW", ["correct", "春", "--db", LIB], "required: NEW"),
     ("export in an unknown format", ["export", "--format", "bogus", "--db", LIB], "invalid choice"),
     ("correct with a line break in NEW", ["correct", "春", "a\nb", "--db", LIB], "line break"),
+    # An ID past SQLite's 64-bit integers stopped search, export, correct, reparse and assign
+    # with an OverflowError traceback (exit 1)
+    ("search in an issue past any id", ["search", "春", "--issue", "9" * 20, "--db", LIB], "invalid ID"),
+    (
+        "export an issue past any id",
+        ["export", "--format", "w3c", "--issue", "9" * 20, "--db", LIB],
+        "invalid ID",
+    ),
+    (
+        "correct in an issue past any id",
+        ["correct", "春", "夏", "--issue", "9" * 20, "--db", LIB],
+        "invalid ID",
+    ),
+    ("re-parse a page past any id", ["library", "reparse", "--page", "9" * 20, "--db", LIB], "invalid ID"),
+    ("assign a page past any id", ["library", "assign", "bo", "--page", "9" * 20, "--db", LIB], "invalid ID"),
     ("open the window on a missing file", ["missing-page.txt"], "no such file or folder"),
     ("open the window on a symlink loop", ["loop"], "symbolic link loop"),
     ("open the window on a FIFO", ["fifo"], "named pipe"),

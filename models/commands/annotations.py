@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from models.commands import row_id
+
 FORMATS = ("w3c", "csv", "md", "text", "tei")
 
 
@@ -38,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "reading order) as an annotation of motivation classifying, for import-annotations to apply "
         "(default: highlights and corrections only)",
     )
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue's annotations (default: all)")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue's annotations (default: all)")
     p.add_argument(
         "--db",
         metavar="DB",

@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from models.commands import row_id
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -22,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("old", metavar="OLD", help="the wrong form, as the current text reads it")
     p.add_argument("new", metavar="NEW", help="what it should read (may be empty: a deletion)")
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue (default: the whole library)")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue (default: the whole library)")
     p.add_argument(
         "--db",
         metavar="DB",

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from models.commands import row_id
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -25,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--raw", action="store_true", help="search the raw OCR text; offsets are into it, section null"
     )
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue")
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits (default 100)")
     p.set_defaults(run=run)
 
