@@ -7,6 +7,7 @@ which ``main.py`` prints as one line on stderr with exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
 
 #: The largest id a library can hold (SQLite's and PostgreSQL's 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -25,3 +26,22 @@ def row_id(value: str) -> int:
         raise argparse.ArgumentTypeError(f"invalid ID: {value} (ids run from 1 to {MAX_ID})")
     return number
 
+
+def existing_library(db: str | os.PathLike[str] | None) -> None:
+    """Refuse a library file every command but ``import`` would have had to create: a missing
+    path, no regular file, or an empty file (which SQLite would silently fill with an empty
+    library, so that listing, searching or exporting it wrote ~300 KB into the user's file).
+    Server URLs and ``:memory:`` pass; raises InputFileError with a one-line reason."""
+    from models.errors import InputFileError
+    from models.input_files import check_input
+    from models.library.location import default_library_path
+    from models.library.server import is_server_url
+
+    if is_server_url(db) or str(db) == ":memory:":
+        return
+    path = db if db is not None else default_library_path()
+    making = f"dubao import --db {path} PAGES makes one"
+    if not os.path.lexists(path):
+        raise InputFileError(f"{path}: no such library file ({making})")
+    if check_input(path).st_size == 0:
+        raise InputFileError(f"{path}: an empty file, not a library ({making})")

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from models.commands import row_id
+from models.commands import existing_library, row_id
 
 FORMATS = ("w3c", "csv", "md", "text", "tei")
 
@@ -60,12 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open(db: str | None, read_only: bool = False):
     from models.annotations.service import Annotations
-    from models.input_files import check_input
-    from models.library.server import is_server_url
     from models.library.service import Library
 
-    if db is not None and db != ":memory:" and not is_server_url(db):
-        check_input(db)
+    existing_library(db)  # export and import-annotations never create a library
     return Annotations(Library.open(db, read_only=read_only))
 
 

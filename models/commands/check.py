@@ -39,6 +39,10 @@ def read_lines(data: bytes) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from models.proofreading.checker import Checker
 
+    if args.db is not None:
+        from models.commands import existing_library
+
+        existing_library(args.db)  # said before stdin is read (a terminal's stdin waits for typing)
     lines = read_lines(sys.stdin.buffer.read())
     knowledge = None
     if args.db is not None:

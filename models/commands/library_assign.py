@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 
-from models.commands import row_id
+from models.commands import existing_library, row_id
 from models.errors import DubaoError
 
 _DB_HELP = "library file or postgresql://user@host/dbname (default: a file in the app-data folder)"
@@ -52,6 +52,7 @@ def run_assign(args: argparse.Namespace) -> int:
     if bool(args.page) == (args.issue is not None):
         raise DubaoError("give the pages to assign: --page ID (repeatable) or --issue ID")
     editor = "" if args.nobody else args.editor
+    existing_library(args.db)  # assigning never creates an empty library
     with Library.open(args.db) as library:
         if args.issue is not None:
             done = library.assign_issue(args.issue, editor, args.author)
@@ -67,6 +68,7 @@ def run_assign(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from models.library.service import Library
 
+    existing_library(args.db)
     with Library.open(args.db, read_only=True) as library:
         found = library.assignments(args.issue)
     out = sys.stdout.buffer

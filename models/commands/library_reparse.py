@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from models.commands import row_id
+from models.commands import existing_library, row_id
 
 
 def register(actions: argparse._SubParsersAction) -> None:
@@ -32,12 +32,10 @@ def register(actions: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.input_files import check_input
-    from models.library.location import default_library_path
     from models.library.reparsing import pages_in_scope, reparse_pages
     from models.library.service import Library
 
-    check_input(args.db or default_library_path())  # re-parsing never creates an empty library
+    existing_library(args.db)  # re-parsing never creates an empty library
 
     def progress(done: int, total: int, page_id: int) -> bool:
         if not args.quiet and page_id >= 0:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from models.commands import row_id
+from models.commands import existing_library, row_id
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,17 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def open_existing(db: str | None):
     """The library at ``db`` (or the default one); never creates one."""
-    from models.errors import DubaoError
-    from models.library.location import default_library_path
-    from models.library.server import is_server_url
     from models.library.service import Library
 
-    if is_server_url(db):
-        return Library.open(db)
-    path = Path(db) if db is not None else default_library_path()
-    if str(db) != ":memory:" and not path.is_file():
-        raise DubaoError(f"{path}: no such library file")
-    return Library.open(path)
+    existing_library(db)
+    return Library.open(db)
 
 
 def run(args: argparse.Namespace) -> int:
