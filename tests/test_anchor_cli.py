@@ -72,3 +72,13 @@ def test_the_dev_cases_score_within_the_issue_goals() -> None:
             wrong += 1
     n = len(cases)
     assert exact / n >= 0.99 and wrong / n <= 0.002 and false_anchor / n <= 0.005
+
+
+def test_a_line_nested_far_too_deeply_is_told_in_one_line_after_the_answers_before_it() -> None:
+    deep = '{"text": "春", "selector": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    good = line(TEXT, make_anchor(TEXT, 1, 4).to_w3c())
+    result = run_anchor(good + deep)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in err
+    assert err.splitlines() == ["dubao anchor: line 2: JSON nested far too deeply"]
+    assert [json.loads(x) for x in result.stdout.decode("utf-8").splitlines()] == [{"start": 1, "end": 4}]
