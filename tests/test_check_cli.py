@@ -69,3 +69,18 @@ def test_db_word_list_and_dismissals_change_the_flags(tmp_path) -> None:
     taught = run_check("--db", str(db), stdin=line)
     assert taught.returncode == 0, taught.stderr
     assert plain and json.loads(taught.stdout) == []
+
+
+def test_a_line_over_the_limit_is_refused_before_any_output() -> None:
+    """A whole file run into one line grew check past 23 GB (a 1,000,000-character line) before
+    the kernel killed it; a line one character over the limit is refused in one line, and
+    nothing is printed for the lines before it (all or nothing)."""
+    from models.commands import MAX_LINE_CHARS
+
+    stdin = "春耕时节\n".encode() + ("中" * (MAX_LINE_CHARS + 1) + "\n").encode()
+    result = run_check(stdin=stdin)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode("utf-8").splitlines() == [
+        f"dubao check: line 2 is over the {MAX_LINE_CHARS:,}-character limit for one line: "
+        "give the text with its line breaks"
+    ]

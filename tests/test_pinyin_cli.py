@@ -44,3 +44,21 @@ def test_input_that_is_not_utf8_is_one_line_on_stderr_and_exit_2() -> None:
     assert out.returncode == 2
     assert len(out.stderr.decode("utf-8").strip().splitlines()) == 1
     assert b"Traceback" not in out.stderr
+
+
+def test_a_line_over_the_limit_is_refused_in_one_line() -> None:
+    """On stdin (a 50 MB line is refused without being read whole) and as TEXT."""
+    from models.commands import MAX_LINE_CHARS
+
+    long_line = "中" * (MAX_LINE_CHARS + 1)
+    for result, where in (
+        (run_pinyin(stdin=("重庆\n" + long_line + "\n").encode()), "line 2"),
+        (run_pinyin(stdin=b"x" * (50 * 1024 * 1024)), "line 1"),
+        (run_pinyin("重庆\n" + long_line), "TEXT"),
+    ):
+        err = result.stderr.decode("utf-8")
+        assert result.returncode == 2, err
+        assert err.splitlines() == [
+            f"dubao pinyin: {where} is over the {MAX_LINE_CHARS:,}-character limit for one line: "
+            "give the text with its line breaks"
+        ]

@@ -12,6 +12,28 @@ import os
 #: The largest id a library can hold (SQLite's and PostgreSQL's 64-bit integer).
 MAX_ID = 2**63 - 1
 
+#: The longest line ``check`` and ``pinyin`` take (code points). A newspaper line is under 100,
+#: a whole page run into one line (lone CR line ends) about 15,000. A 1,000,000-character line
+#: (one 3 MB line on stdin) made ``check`` grow past 23 GB before the kernel killed it; at this
+#: limit its worst case measured 1.1 GB and 12 s (6 s CPU; docs/proofreading.md, probe15).
+MAX_LINE_CHARS = 20_000
+
+
+def check_line_length(line: str, number: int | None) -> None:
+    """Refuse a line over :data:`MAX_LINE_CHARS` (``number``: its line number on stdin, None
+    for an argument) in one line that says what to do."""
+    if len(line) > MAX_LINE_CHARS:
+        raise line_too_long(number)
+
+
+def line_too_long(number: int | None) -> Exception:
+    from models.errors import DubaoError
+
+    where = "TEXT" if number is None else f"line {number}"
+    return DubaoError(
+        f"{where} is over the {MAX_LINE_CHARS:,}-character limit for one line: give the text with its line breaks"
+    )
+
 
 def row_id(value: str) -> int:
     """An ``--issue``/``--page`` ID as argparse reads it: a whole number the library can hold

@@ -2,7 +2,8 @@
 
 Reads UTF-8 text on stdin, split on ``\\n`` only (a trailing ``\\r`` dropped), and prints
 for each line a JSON array of flags ``{"start", "end", "suggestion", "kind"}`` in code
-points of that line, end exclusive. Without ``--db`` only what ships is used; with it,
+points of that line, end exclusive (a line over 20,000 characters is refused before any
+output). Without ``--db`` only what ships is used; with it,
 the library's word list, corrections and dismissed flags too.
 """
 
@@ -12,6 +13,7 @@ import argparse
 import json
 import sys
 
+from models.commands import check_line_length
 from models.errors import DubaoError
 
 
@@ -44,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
         existing_library(args.db)  # said before stdin is read (a terminal's stdin waits for typing)
     lines = read_lines(sys.stdin.buffer.read())
+    for number, line in enumerate(lines, start=1):
+        check_line_length(line, number)  # before any output: all or nothing
     knowledge = None
     if args.db is not None:
         from models.library.proofreading import proofreading_knowledge
