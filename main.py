@@ -88,6 +88,9 @@ def _cli(argv: Sequence[str]) -> int:
         _silence_stdout()
         return 141
     except KeyboardInterrupt:
+        # Ctrl+C: said (exit 130 alone left a script's log blank); every write is a transaction,
+        # so the one under way was rolled back (an import keeps none of its pages).
+        print(f"dubao {args.command}: interrupted (Ctrl+C); what was not finished was not saved", file=sys.stderr)
         return 130
 
 
