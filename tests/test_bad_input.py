@@ -348,3 +348,10 @@ def test_copying_an_empty_file_makes_no_library(tmp_path: Path) -> None:
     done = _run("library", "copy", "blank.sqlite3", "copy.sqlite3", cwd=tmp_path)
     assert done.returncode == 2 and "an empty file, not a library" in done.stderr
     assert (tmp_path / "blank.sqlite3").stat().st_size == 0 and not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_a_library_actions_message_names_the_action(tmp_path: Path) -> None:
+    """One line names the command as typed (it said "dubao library:" for every action)."""
+    done = _run("library", "reparse", "--db", "missing.sqlite3", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("dubao library reparse: missing.sqlite3: no such library file")
