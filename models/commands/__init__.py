@@ -12,11 +12,12 @@ import os
 #: The largest id a library can hold (SQLite's and PostgreSQL's 64-bit integer).
 MAX_ID = 2**63 - 1
 
-#: The longest line ``check`` and ``pinyin`` take (code points). A newspaper line is under 100,
-#: a whole page run into one line (lone CR line ends) about 15,000. A 1,000,000-character line
-#: (one 3 MB line on stdin) made ``check`` grow past 23 GB before the kernel killed it; at this
-#: limit its worst case measured 1.1 GB and 12 s (6 s CPU; docs/proofreading.md, probe15).
-MAX_LINE_CHARS = 20_000
+#: The longest line ``check`` and ``pinyin`` take (code points): a generous ceiling, not a
+#: limit on text. Any line up to it is read (``check`` cuts a line over
+#: :data:`~models.proofreading.line_pieces.PIECE_CHARS` into pieces at sentence ends, so its time and memory
+#: grow in proportion); beyond it (a 40 MB line of Han) the memory a line takes would run away,
+#: so it is refused in one line. Measured in docs/proofreading.md (probe15b).
+MAX_LINE_CHARS = 10_000_000
 
 
 def check_line_length(line: str, number: int | None) -> None:

@@ -2,9 +2,11 @@
 
 Reads UTF-8 text on stdin, split on ``\\n`` only (a trailing ``\\r`` dropped), and prints
 for each line a JSON array of flags ``{"start", "end", "suggestion", "kind"}`` in code
-points of that line, end exclusive (a line over 20,000 characters is refused before any
-output). Without ``--db`` only what ships is used; with it,
-the library's word list, corrections and dismissed flags too.
+points of that line, end exclusive. A line over a few thousand characters (a page whose line
+ends were lost) is checked in pieces cut at sentence ends, the flags offset back into the
+line; only a line over 10,000,000 characters is refused, before any output. Without
+``--db`` only what ships is used; with it, the library's word list, corrections and
+dismissed flags too.
 """
 
 from __future__ import annotations
