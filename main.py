@@ -74,20 +74,25 @@ def _cli(argv: Sequence[str]) -> int:
     for module_name in dict.fromkeys(wanted):
         importlib.import_module(f"models.commands.{module_name}").register(sub)
     args = parser.parse_args(argv)
+    # "dubao library list: …", as argparse names it in its own errors (it was "dubao library").
+    name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     bad = _not_text(args)
     if bad is not None:
-        print(f"dubao {args.command}: {bad} is not UTF-8 text: give it in UTF-8", file=sys.stderr)
+        print(f"dubao {name}: {bad} is not UTF-8 text: give it in UTF-8", file=sys.stderr)
         return 2
     try:
         return int(args.run(args) or 0)
     except DubaoError as exc:
-        print(f"dubao {args.command}: {_one_line(exc)}", file=sys.stderr)
+        print(f"dubao {name}: {_one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader of stdout went away (``dubao parse FILE | head``): stop quietly, as cat does.
         _silence_stdout()
         return 141
     except KeyboardInterrupt:
+        # Ctrl+C: said (exit 130 alone left a script's log blank); every write is a transaction,
+        # so the one under way was rolled back (an import keeps none of its pages).
+        print(f"dubao {name}: interrupted (Ctrl+C); what was not finished was not saved", file=sys.stderr)
         return 130
 
 

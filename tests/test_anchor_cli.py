@@ -72,3 +72,36 @@ def test_the_dev_cases_score_within_the_issue_goals() -> None:
             wrong += 1
     n = len(cases)
     assert exact / n >= 0.99 and wrong / n <= 0.002 and false_anchor / n <= 0.005
+
+
+def test_a_line_nested_far_too_deeply_is_told_in_one_line_after_the_answers_before_it() -> None:
+    deep = '{"text": "春", "selector": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    good = line(TEXT, make_anchor(TEXT, 1, 4).to_w3c())
+    result = run_anchor(good + deep)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in err
+    assert err.splitlines() == ["dubao anchor: line 2: JSON nested far too deeply"]
+    assert [json.loads(x) for x in result.stdout.decode("utf-8").splitlines()] == [{"start": 1, "end": 4}]
+
+
+def test_ctrl_c_is_told_in_one_line_with_exit_130() -> None:
+    """Interrupted while it waits for its next line (the first answered: it is in its loop)."""
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "anchor"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(line(TEXT, make_anchor(TEXT, 1, 4).to_w3c()).encode("utf-8"))
+    process.stdin.flush()
+    assert json.loads(process.stdout.readline()) == {"start": 1, "end": 4}
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode("utf-8").splitlines() == [
+        "dubao anchor: interrupted (Ctrl+C); what was not finished was not saved"
+    ]

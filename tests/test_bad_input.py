@@ -136,7 +136,7 @@ CASES: list[tuple[str, list[str], str]] = [
     (
         "export from a missing library",
         ["export", "--format", "csv", "--db", "missing.sqlite3", "-o", "out.csv"],
-        "no such file",
+        "no such library file",
     ),
     ("export from a FIFO", ["export", "--format", "csv", "--db", "fifo", "-o", "out.csv"], "named pipe"),
     ("parse a FIFO", ["parse", "fifo"], "named pipe (FIFO)"),
@@ -188,7 +188,7 @@ CASES: list[tuple[str, list[str], str]] = [
     (
         "back up a missing library",
         ["library", "backup", "b.sqlite3", "--db", "missing.sqlite3"],
-        "no such file",
+        "no such library file",
     ),
     # Text arguments the terminal sent in another encoding (bytes kept as lone surrogates):
     # correct and library assign stopped with a traceback, search found nothing and said nothing.
@@ -215,6 +215,21 @@ CASES: list[tuple[str, list[str], str]] = [
     ("correct without NEW", ["correct", "春", "--db", LIB], "required: NEW"),
     ("export in an unknown format", ["export", "--format", "bogus", "--db", LIB], "invalid choice"),
     ("correct with a line break in NEW", ["correct", "春", "a\nb", "--db", LIB], "line break"),
+    # An ID past SQLite's 64-bit integers stopped search, export, correct, reparse and assign
+    # with an OverflowError traceback (exit 1)
+    ("search in an issue past any id", ["search", "春", "--issue", "9" * 20, "--db", LIB], "invalid ID"),
+    (
+        "export an issue past any id",
+        ["export", "--format", "w3c", "--issue", "9" * 20, "--db", LIB],
+        "invalid ID",
+    ),
+    (
+        "correct in an issue past any id",
+        ["correct", "春", "夏", "--issue", "9" * 20, "--db", LIB],
+        "invalid ID",
+    ),
+    ("re-parse a page past any id", ["library", "reparse", "--page", "9" * 20, "--db", LIB], "invalid ID"),
+    ("assign a page past any id", ["library", "assign", "bo", "--page", "9" * 20, "--db", LIB], "invalid ID"),
     ("open the window on a missing file", ["missing-page.txt"], "no such file or folder"),
     ("open the window on a symlink loop", ["loop"], "symbolic link loop"),
     ("open the window on a FIFO", ["fifo"], "named pipe"),
@@ -293,3 +308,50 @@ def test_any_page_in_utf16_or_utf32_without_a_bom_decodes_to_itself(lines: list[
     if not text.strip():
         return
     assert decode_page_bytes(text.encode(encoding)) == (text, encoding)
+
+
+# Every command but import reads a library that exists; given an empty file as --db (a `touch`ed
+# name, a download that never arrived) SQLite took it for an empty database and each of these
+# wrote a fresh ~300 KB library into it, then listed, searched or exported nothing (exit 0).
+ON_AN_EMPTY_FILE = [
+    ["library", "list"],
+    ["library", "assignments"],
+    ["library", "assign", "bo", "--issue", "1"],
+    ["library", "reparse"],
+    ["library", "backup", "backup.sqlite3"],
+    ["search", "春"],
+    ["correct", "春", "夏"],
+    ["export", "--format", "w3c"],
+    ["export", "--format", "text", "-o", "out.txt"],
+    ["import-annotations", "annotations.json"],
+    ["check"],
+]
+
+
+@pytest.mark.parametrize("args", ON_AN_EMPTY_FILE, ids=[" ".join(a[:2]) for a in ON_AN_EMPTY_FILE])
+def test_an_empty_file_is_no_library_and_stays_empty(tmp_path: Path, args: list[str]) -> None:
+    empty = tmp_path / "blank.sqlite3"
+    empty.write_bytes(b"")
+    (tmp_path / "annotations.json").write_text(
+        '{"type": "AnnotationCollection", "items": []}', encoding="utf-8"
+    )
+    done = _run(*args, "--db", empty.name, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [done.stderr.strip()] and "an empty file, not a library" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert empty.stat().st_size == 0
+    assert not (tmp_path / "backup.sqlite3").exists() and not (tmp_path / "out.txt").exists()
+
+
+def test_copying_an_empty_file_makes_no_library(tmp_path: Path) -> None:
+    (tmp_path / "blank.sqlite3").write_bytes(b"")
+    done = _run("library", "copy", "blank.sqlite3", "copy.sqlite3", cwd=tmp_path)
+    assert done.returncode == 2 and "an empty file, not a library" in done.stderr
+    assert (tmp_path / "blank.sqlite3").stat().st_size == 0 and not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_a_library_actions_message_names_the_action(tmp_path: Path) -> None:
+    """One line names the command as typed (it said "dubao library:" for every action)."""
+    done = _run("library", "reparse", "--db", "missing.sqlite3", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("dubao library reparse: missing.sqlite3: no such library file")

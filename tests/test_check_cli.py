@@ -69,3 +69,36 @@ def test_db_word_list_and_dismissals_change_the_flags(tmp_path) -> None:
     taught = run_check("--db", str(db), stdin=line)
     assert taught.returncode == 0, taught.stderr
     assert plain and json.loads(taught.stdout) == []
+
+
+def test_a_page_run_into_one_line_is_checked_as_its_lines_are() -> None:
+    """A page whose line ends were lost (30,000 characters, past the 20,000 once refused) is
+    checked: its flags are its sentences' flags offset into the line (it is checked in pieces
+    cut at sentence ends)."""
+    sentences = ["他说,我们走吧。", "今天天气很好。", "服路员说,好的！"]
+    line = "".join(sentences) * (30_000 // len("".join(sentences)) + 1)
+    result = run_check(stdin=("春耕时节\n" + "".join(sentences) + "\n" + line + "\n").encode())
+    assert result.returncode == 0, result.stderr
+    short, whole, long = [json.loads(p) for p in result.stdout.decode("utf-8").splitlines()[:3]]
+    assert short == [] and whole
+    period = len("".join(sentences))
+    expected = [
+        {**flag, "start": flag["start"] + k * period, "end": flag["end"] + k * period}
+        for k in range(len(line) // period)
+        for flag in whole
+    ]
+    assert long == expected and long[-1]["start"] > 29_000
+
+
+def test_a_line_over_the_ceiling_is_refused_before_any_output() -> None:
+    """Only a line past the generous ceiling (where memory would run away) is refused, in one
+    line, and nothing is printed for the lines before it (all or nothing)."""
+    from models.commands import MAX_LINE_CHARS
+
+    stdin = "春耕时节\n".encode() + ("中" * (MAX_LINE_CHARS + 1) + "\n").encode()
+    result = run_check(stdin=stdin)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode("utf-8").splitlines() == [
+        f"dubao check: line 2 is over the {MAX_LINE_CHARS:,}-character limit for one line: "
+        "give the text with its line breaks"
+    ]

@@ -44,3 +44,31 @@ def test_input_that_is_not_utf8_is_one_line_on_stderr_and_exit_2() -> None:
     assert out.returncode == 2
     assert len(out.stderr.decode("utf-8").strip().splitlines()) == 1
     assert b"Traceback" not in out.stderr
+
+
+def test_a_long_line_is_read_as_its_sentences_are() -> None:
+    """A page run into one line (50,000 characters, past the 20,000 once refused) is read, and
+    each of its sentences reads as it does alone."""
+    sentence = "重庆的银行行长说，我们要重视质量。"
+    alone = run_pinyin(stdin=(sentence + "\n").encode())
+    times = 50_000 // len(sentence) + 1
+    long = run_pinyin(stdin=(sentence * times + "\n").encode())
+    assert alone.returncode == 0 and long.returncode == 0, long.stderr
+    assert json.loads(long.stdout) == json.loads(alone.stdout) * times
+
+
+def test_a_line_over_the_ceiling_is_refused_in_one_line() -> None:
+    """On stdin, without being read whole (a 50 MB line)."""
+    from models.commands import MAX_LINE_CHARS
+
+    long_line = "中" * (MAX_LINE_CHARS + 1)
+    for result, where in (
+        (run_pinyin(stdin=("重庆\n" + long_line + "\n").encode()), "line 2"),
+        (run_pinyin(stdin=b"x" * (50 * 1024 * 1024)), "line 1"),
+    ):
+        err = result.stderr.decode("utf-8")
+        assert result.returncode == 2, err
+        assert err.splitlines() == [
+            f"dubao pinyin: {where} is over the {MAX_LINE_CHARS:,}-character limit for one line: "
+            "give the text with its line breaks"
+        ]

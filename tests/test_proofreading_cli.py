@@ -417,3 +417,30 @@ def test_page_history_tells_an_imports_clash_by_its_step_not_by_the_clock(
     assert states["农资供给"] == ("reverted", True)  # 甲's, set aside by the import
     assert states["各地组织"] == ("reverted", False)  # reverted here
     assert states["农资供需"] == ("in_force", False)
+
+
+def test_a_structure_edit_nested_far_too_deeply_is_skipped_and_the_rest_applied(
+    tmp_path: Path, capsys
+) -> None:
+    """A structure edit's value is JSON inside the annotation's JSON; one nested a hundred
+    thousand deep stopped import-annotations with a RecursionError traceback (exit 1)."""
+    mine, [a1, _] = library_with_pages(tmp_path / "mine", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    section, at, _ = find(mine, a1, "各地还组织")
+    mine.set_role(a1, section, at, "byline", author="甲")
+    mine.set_section_kind(a1, 0, "caption", author="甲")
+    mine.close()
+    items = _exported(
+        capsys, str(tmp_path / "mine" / "library.sqlite3"), tmp_path / "full.jsonld", "--structure"
+    )
+    edits = [a for a in items if a["motivation"] == "classifying"]
+    edits[0]["body"]["value"] = "[" * 100_000 + "]" * 100_000
+    deep = tmp_path / "deep.jsonld"
+    deep.write_text(json.dumps(edits), encoding="utf-8")
+    theirs, [b1, _] = library_with_pages(tmp_path / "theirs", ("p1.txt", TWO_ARTICLES), ("p2.txt", SECOND))
+    theirs.close()
+    theirs_db = str(tmp_path / "theirs" / "library.sqlite3")
+    code, out, err = run(capsys, "import-annotations", str(deep), "--db", theirs_db)
+    assert code == 0, err
+    assert "skipped 1" in out and "structure edits applied 1" in out
+    with Library.open(theirs_db) as library:
+        assert len(library.structure_edits(b1)) == 1

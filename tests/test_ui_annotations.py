@@ -596,3 +596,36 @@ def test_a_conflict_over_an_ocr_line_break_is_one_line_of_the_box(qtbot, window,
     (line,) = [line for line in box.informativeText().splitlines() if "坚守问题" in line]
     assert line.startswith(name) and "坚定问题" in line and "坚持⏎问题" in line, line
     box.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("notes.json", b"not json {", "not a JSON file"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested far too deeply"),
+        ("folder.json", None, "is a folder, not a file"),
+    ],
+)
+def test_a_refused_annotation_file_is_told_in_a_dialog_and_nothing_is_stored(
+    qtbot, window, tmp_path: Path, name: str, content: bytes | None, words: str
+) -> None:
+    """Annotate ▸ Import Annotations… on a file it cannot take said so only in the status bar
+    (the next message replaced it; a folder in the OS's words, "Is a directory")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    session = window.annotation_session
+    chosen = tmp_path / name
+    if content is None:
+        chosen.mkdir()
+    else:
+        chosen.write_bytes(content)
+    before = window.library.database.execute_sql("SELECT count(*) FROM highlight").fetchone()[0]
+    session.ask_open_path = lambda: (str(chosen), "")
+    assert session.import_annotations() is None
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "The annotations were not imported"
+    assert box.informativeText().startswith(str(chosen)) and words in box.informativeText()
+    box.close()
+    assert window.library.database.execute_sql("SELECT count(*) FROM highlight").fetchone()[0] == before
+    assert session.page is not None  # the window goes on with its page

@@ -29,6 +29,8 @@ def _read_case(line: bytes, number: int) -> tuple[str, Any]:
         case = json.loads(line)
     except (UnicodeDecodeError, ValueError) as exc:
         raise DubaoError(f"line {number}: not JSON ({exc})") from None
+    except RecursionError:  # [[[[… a hundred thousand deep: Python's decoder gives up
+        raise DubaoError(f"line {number}: JSON nested far too deeply") from None
     if not isinstance(case, dict):
         raise DubaoError(f"line {number}: expected an object with 'text' and 'selector'")
     text, selector = case.get("text"), case.get("selector")

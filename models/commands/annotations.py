@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from models.commands import existing_library, row_id
+
 FORMATS = ("w3c", "csv", "md", "text", "tei")
 
 
@@ -38,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "reading order) as an annotation of motivation classifying, for import-annotations to apply "
         "(default: highlights and corrections only)",
     )
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue's annotations (default: all)")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue's annotations (default: all)")
     p.add_argument(
         "--db",
         metavar="DB",
@@ -58,12 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open(db: str | None, read_only: bool = False):
     from models.annotations.service import Annotations
-    from models.input_files import check_input
-    from models.library.server import is_server_url
     from models.library.service import Library
 
-    if db is not None and db != ":memory:" and not is_server_url(db):
-        check_input(db)
+    existing_library(db)  # export and import-annotations never create a library
     return Annotations(Library.open(db, read_only=read_only))
 
 

@@ -2,8 +2,11 @@
 
 Reads UTF-8 text on stdin, split on ``\\n`` only (a trailing ``\\r`` dropped), and prints
 for each line a JSON array of flags ``{"start", "end", "suggestion", "kind"}`` in code
-points of that line, end exclusive. Without ``--db`` only what ships is used; with it,
-the library's word list, corrections and dismissed flags too.
+points of that line, end exclusive. A line over a few thousand characters (a page whose line
+ends were lost) is checked in pieces cut at sentence ends, the flags offset back into the
+line; only a line over 10,000,000 characters is refused, before any output. Without
+``--db`` only what ships is used; with it, the library's word list, corrections and
+dismissed flags too.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import argparse
 import json
 import sys
 
+from models.commands import check_line_length
 from models.errors import DubaoError
 
 
@@ -39,7 +43,13 @@ def read_lines(data: bytes) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from models.proofreading.checker import Checker
 
+    if args.db is not None:
+        from models.commands import existing_library
+
+        existing_library(args.db)  # said before stdin is read (a terminal's stdin waits for typing)
     lines = read_lines(sys.stdin.buffer.read())
+    for number, line in enumerate(lines, start=1):
+        check_line_length(line, number)  # before any output: all or nothing
     knowledge = None
     if args.db is not None:
         from models.library.proofreading import proofreading_knowledge

@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from models.commands import existing_library, row_id
 from models.errors import DubaoError
 
 _DB_HELP = "library file or postgresql://user@host/dbname (default: a file in the app-data folder)"
@@ -18,16 +19,16 @@ def register(actions: argparse._SubParsersAction) -> None:
     p.add_argument("editor", nargs="?", default=None, metavar="EDITOR", help="the editor's name")
     p.add_argument("--nobody", action="store_true", help="take the pages back (assigned to nobody)")
     p.add_argument(
-        "--page", type=int, action="append", default=[], metavar="ID", help="a page id (repeatable)"
+        "--page", type=row_id, action="append", default=[], metavar="ID", help="a page id (repeatable)"
     )
-    p.add_argument("--issue", type=int, metavar="ID", help="every page of this issue")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="every page of this issue")
     p.add_argument("--db", metavar="DB", help=_DB_HELP)
     p.add_argument(
         "--author", metavar="NAME", help="who assigns (default: Preferences, the server role, the user)"
     )
     p.set_defaults(run=run_assign)
     q = actions.add_parser("assignments", help="who proofreads what: one JSON object per assigned page")
-    q.add_argument("--issue", type=int, metavar="ID", help="only this issue's pages")
+    q.add_argument("--issue", type=row_id, metavar="ID", help="only this issue's pages")
     q.add_argument("--db", metavar="DB", help=_DB_HELP)
     q.set_defaults(run=run_list)
 
@@ -51,6 +52,7 @@ def run_assign(args: argparse.Namespace) -> int:
     if bool(args.page) == (args.issue is not None):
         raise DubaoError("give the pages to assign: --page ID (repeatable) or --issue ID")
     editor = "" if args.nobody else args.editor
+    existing_library(args.db)  # assigning never creates an empty library
     with Library.open(args.db) as library:
         if args.issue is not None:
             done = library.assign_issue(args.issue, editor, args.author)
@@ -66,6 +68,7 @@ def run_assign(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from models.library.service import Library
 
+    existing_library(args.db)
     with Library.open(args.db, read_only=True) as library:
         found = library.assignments(args.issue)
     out = sys.stdout.buffer

@@ -28,13 +28,10 @@ def register(actions: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.input_files import check_input
-    from models.library.location import default_library_path
-    from models.library.server import is_server_url
+    from models.commands import existing_library
     from models.library.service import Library
 
-    if not is_server_url(args.db):
-        check_input(args.db or default_library_path())  # a backup never creates an empty library
+    existing_library(args.db)  # never creates an empty library
     with Library.open(args.db, read_only=True) as library:  # a read-only folder's library too
         report = library.backup(args.dest, overwrite=args.overwrite)
     out = sys.stdout.buffer

@@ -23,12 +23,10 @@ def register(actions: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.input_files import check_input
+    from models.commands import existing_library
     from models.library.copying import copy_library
-    from models.library.server import is_server_url
 
-    if not is_server_url(args.source):
-        check_input(args.source)  # copying never creates an empty source
+    existing_library(args.source)  # copying never creates an empty source
     report = copy_library(args.source, args.target)
     out = sys.stdout.buffer
     out.write(report.summary().encode("utf-8") + b"\n")

@@ -14,6 +14,8 @@ import argparse
 import json
 import sys
 
+from models.commands import existing_library, row_id
+
 
 def register(actions: argparse._SubParsersAction) -> None:
     p = actions.add_parser(
@@ -21,8 +23,8 @@ def register(actions: argparse._SubParsersAction) -> None:
         help="parse pages again with this parser version (highlights and edits stay on their words)",
     )
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--page", type=int, metavar="ID", help="only this page")
-    scope.add_argument("--issue", type=int, metavar="ID", help="only this issue's pages")
+    scope.add_argument("--page", type=row_id, metavar="ID", help="only this page")
+    scope.add_argument("--issue", type=row_id, metavar="ID", help="only this issue's pages")
     p.add_argument("--all", action="store_true", help="also pages already made by this parser version")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     p.add_argument("--db", metavar="FILE", help="library database file (default: in the app-data folder)")
@@ -30,12 +32,10 @@ def register(actions: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.input_files import check_input
-    from models.library.location import default_library_path
     from models.library.reparsing import pages_in_scope, reparse_pages
     from models.library.service import Library
 
-    check_input(args.db or default_library_path())  # re-parsing never creates an empty library
+    existing_library(args.db)  # re-parsing never creates an empty library
 
     def progress(done: int, total: int, page_id: int) -> bool:
         if not args.quiet and page_id >= 0:

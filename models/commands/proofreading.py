@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+
+from models.commands import existing_library, row_id
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("old", metavar="OLD", help="the wrong form, as the current text reads it")
     p.add_argument("new", metavar="NEW", help="what it should read (may be empty: a deletion)")
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue (default: the whole library)")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue (default: the whole library)")
     p.add_argument(
         "--db",
         metavar="DB",
@@ -37,17 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def open_existing(db: str | None):
     """The library at ``db`` (or the default one); never creates one."""
-    from models.errors import DubaoError
-    from models.library.location import default_library_path
-    from models.library.server import is_server_url
     from models.library.service import Library
 
-    if is_server_url(db):
-        return Library.open(db)
-    path = Path(db) if db is not None else default_library_path()
-    if str(db) != ":memory:" and not path.is_file():
-        raise DubaoError(f"{path}: no such library file")
-    return Library.open(path)
+    existing_library(db)
+    return Library.open(db)
 
 
 def run(args: argparse.Namespace) -> int:

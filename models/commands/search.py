@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from models.commands import existing_library, row_id
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -25,29 +27,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--raw", action="store_true", help="search the raw OCR text; offsets are into it, section null"
     )
-    p.add_argument("--issue", type=int, metavar="ID", help="only this issue")
+    p.add_argument("--issue", type=row_id, metavar="ID", help="only this issue")
     p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits (default 100)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from models.errors import DubaoError
-    from models.library.location import default_library_path
 
     if not args.query.strip():
         raise DubaoError("the query is empty: give the characters to find")
     if args.limit < 0:
         raise DubaoError("--limit must be 0 or more")
-    from models.library.server import is_server_url
     from models.library.service import Library
 
-    path: str | Path = args.db if is_server_url(args.db) else Path(args.db or default_library_path())
-    if isinstance(path, Path) and not path.is_file():
-        raise DubaoError(f"{path}: no library there (import pages first)")
-
-    with Library.open(path) as library:
+    existing_library(args.db)  # searching never creates an empty library
+    with Library.open(args.db) as library:
         if args.issue is not None:
             library.issue(args.issue)  # an issue the library lacks is said, as correct and export say it
         hits = library.search(args.query, limit=args.limit, raw=args.raw, issue=args.issue)

@@ -21,13 +21,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from models.errors import DubaoError
 from models.proofreading.candidates import FEATURES, Candidate, line_candidates
 from models.proofreading.checker_knowledge import LibraryKnowledge, surroundings
 from models.proofreading.language import Language, is_han
+from models.proofreading.line_pieces import CONTEXT, PIECE_CHARS, piece_bounds
 from models.proofreading.positions import POSITION_FEATURES, position_features
 from models.proofreading.punctuation import punctuation_flags, space_flags
 from models.proofreading.regression import Regression
@@ -101,7 +102,25 @@ class Checker:
         self._extra_pairs = self.knowledge.extra_pairs()
 
     def check(self, line: str) -> list[Flag]:
-        """The flags of one line, sorted by start; spans never overlap."""
+        """The flags of one line, sorted by start; spans never overlap. A line over
+        :data:`~models.proofreading.line_pieces.PIECE_CHARS` is checked in pieces cut at sentence ends
+        (memory and time in proportion to its length), the flags offset back into the line."""
+        if len(line) <= PIECE_CHARS:
+            return self._check_piece(line)
+        return self.check_in_pieces(line, PIECE_CHARS)
+
+    def check_in_pieces(self, line: str, size: int) -> list[Flag]:
+        """``check`` of a line cut into pieces of at most ``size`` (each checked with CONTEXT
+        characters around it, its flags offset back into the line)."""
+        flags: list[Flag] = []
+        for start, end in piece_bounds(line, size):
+            low = max(0, start - CONTEXT)
+            for flag in self._check_piece(line[low : end + CONTEXT]):
+                if start <= flag.start + low < end:
+                    flags.append(replace(flag, start=flag.start + low, end=flag.end + low))
+        return flags
+
+    def _check_piece(self, line: str) -> list[Flag]:
         flags: list[Flag] = []
         for start, end, suggestion, kind in punctuation_flags(line):
             flags.append(Flag(start, end, suggestion, kind))

@@ -448,7 +448,7 @@ def _read_structure(item: dict[str, Any], raws: dict[int, str]) -> _IncomingStru
     )
     try:
         edit = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or [[[[… nested past Python's decoder
         return None
     if not isinstance(edit, dict):
         return None

@@ -45,11 +45,18 @@ def _quote(line: str, i: int) -> str:
         return "”"
     opened = 0
     for ch in line[:i]:
-        if ch == "“" or (ch in QUOTES and opened == 0):
-            opened = 1
-        elif ch == "”" or ch in QUOTES:
-            opened = 0
+        opened = quote_opened(opened, ch)
     return "”" if opened else "“"
+
+
+def quote_opened(opened: int, ch: str) -> int:
+    """Whether a double quote is open (1) or not (0) after ``ch``, given ``opened`` before it:
+    the parity by which a straight quote with nothing telling around it is read."""
+    if ch == "“" or (ch in QUOTES and opened == 0):
+        return 1
+    if ch == "”" or ch in QUOTES:
+        return 0
+    return opened
 
 
 def punctuation_flags(line: str) -> list[tuple[int, int, str | None, str]]:

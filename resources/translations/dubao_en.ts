@@ -1003,6 +1003,11 @@
         <translation>Imported: %1 added, %2 merged, %3 unanchored</translation>
     </message>
     <message>
+        <location filename="../../ui/annotations/annotation_exchange.py" line="143" />
+        <source>The annotations were not imported</source>
+        <translation>The annotations were not imported</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations/highlight_session.py" line="294" />
         <source>The highlight</source>
         <translation>The highlight</translation>

@@ -996,6 +996,11 @@
         <translation>已导入：新增 %1 条，合并 %2 条，未锚定 %3 条</translation>
     </message>
     <message>
+        <location filename="../../ui/annotations/annotation_exchange.py" line="143" />
+        <source>The annotations were not imported</source>
+        <translation>标注未导入</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotations/highlight_session.py" line="294" />
         <source>The highlight</source>
         <translation>标注</translation>

@@ -82,10 +82,15 @@ class AnnotationExchange(QObject):
         path, _chosen = self.session.ask_open_path()
         if not path:
             return None
+        from models.annotations.exchange import read_annotation_file
+        from models.errors import DubaoError
+
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            self.session._say(f"{path}: {exc.strerror or exc}")
+            # As the CLI reads it: a folder, a FIFO (read_bytes() waited for a writer forever,
+            # the window frozen) or a file over the limit is refused before anything is read.
+            data = read_annotation_file(path)
+        except DubaoError as exc:
+            self.refused(str(exc))
             return None
 
         from models.proofreading.exchange import correction_items, import_corrections
@@ -131,9 +136,16 @@ class AnnotationExchange(QObject):
             self.tr("The import"),
             merge,
             imported,
-            refused=lambda message: self.session._say(f"{path}: {message}"),
+            refused=lambda message: self.refused(f"{path}: {message}"),
         )
         return result[0] if isinstance(result, tuple) else result
+
+    def refused(self, reason: str) -> None:
+        """A file the import refused (not JSON, not W3C, an offset past any text, missing): told
+        in a dialog, as the window tells every bad input; it was a status-bar line, gone with
+        the next message. Nothing of the file was stored."""
+        self.session._say(reason)
+        self.session.window.show_error(self.tr("The annotations were not imported"), reason)
 
     def left_out(self, report: Any, corrections: Any) -> list[str]:
         """What an import did not bring in as it was, one phrase each (the CLI's summary names the
