@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 BIG = 200 * 1024 * 1024  # sparse: no disk used
 
 
-def _run(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cwd: Path, timeout: float = 60, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(cwd), XDG_DATA_HOME=str(cwd / "data"))
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
         cwd=cwd,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -324,7 +325,6 @@ ON_AN_EMPTY_FILE = [
     ["export", "--format", "w3c"],
     ["export", "--format", "text", "-o", "out.txt"],
     ["import-annotations", "annotations.json"],
-    ["check"],
 ]
 
 
@@ -341,6 +341,35 @@ def test_an_empty_file_is_no_library_and_stays_empty(tmp_path: Path, args: list[
     assert "Traceback" not in done.stderr and done.stdout == ""
     assert empty.stat().st_size == 0
     assert not (tmp_path / "backup.sqlite3").exists() and not (tmp_path / "out.txt").exists()
+
+
+def test_check_with_an_empty_file_as_its_library_checks_with_what_ships_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    """Issue 8's contract: ``check [--db FILE]``; a harness's fresh temporary file is empty. An
+    empty library taught nothing, so the lines are checked as without --db (the review found
+    them refused, exit 2 and no flags), and the file stays empty (main wrote a library into it)."""
+    empty = tmp_path / "blank.sqlite3"
+    empty.write_bytes(b"")
+    text = "人民日報,今天\n\n"
+    with_empty = _run("check", "--db", empty.name, cwd=tmp_path, stdin=text)
+    without = _run("check", cwd=tmp_path, stdin=text)
+    assert with_empty.returncode == 0 and with_empty.stderr == ""
+    assert with_empty.stdout == without.stdout and '"punctuation"' in with_empty.stdout
+    assert empty.stat().st_size == 0
+
+
+def test_memory_is_no_library_file_to_list(tmp_path: Path) -> None:
+    """``:memory:`` names no file: listing or copying it made and reported an empty library."""
+    for args in (["library", "list", "--db", ":memory:"], ["library", "copy", ":memory:", "copy.sqlite3"]):
+        done = _run(*args, cwd=tmp_path)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1 and done.stdout == "", done.stderr
+    assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_an_id_with_a_line_break_is_told_in_one_line(tmp_path: Path) -> None:
+    done = _run("search", "春", "--issue", "\n0", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
 
 
 def test_copying_an_empty_file_makes_no_library(tmp_path: Path) -> None:

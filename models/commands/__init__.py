@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 
 #: The largest id a library can hold (SQLite's and PostgreSQL's 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -46,7 +47,7 @@ def row_id(value: str) -> int:
             f"invalid ID: {value!r} (a whole number, as library list prints)"
         ) from None
     if not 1 <= number <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"invalid ID: {value} (ids run from 1 to {MAX_ID})")
+        raise argparse.ArgumentTypeError(f"invalid ID: {value!r} (ids run from 1 to {MAX_ID})")
     return number
 
 
@@ -54,16 +55,17 @@ def existing_library(db: str | os.PathLike[str] | None) -> None:
     """Refuse a library file every command but ``import`` would have had to create: a missing
     path, no regular file, or an empty file (which SQLite would silently fill with an empty
     library, so that listing, searching or exporting it wrote ~300 KB into the user's file).
-    Server URLs and ``:memory:`` pass; raises InputFileError with a one-line reason."""
+    Server URLs pass (``:memory:`` does not: it would be an empty library); raises
+    InputFileError with a one-line reason."""
     from models.errors import InputFileError
     from models.input_files import check_input
     from models.library.location import default_library_path
     from models.library.server import is_server_url
 
-    if is_server_url(db) or str(db) == ":memory:":
+    if is_server_url(db):
         return
     path = db if db is not None else default_library_path()
-    making = f"dubao import --db {path} PAGES makes one"
+    making = "dubao import PAGES makes one" if db is None else f"dubao import --db {shlex.quote(str(path))} PAGES makes one"
     if not os.path.lexists(path):
         raise InputFileError(f"{path}: no such library file ({making})")
     if check_input(path).st_size == 0:

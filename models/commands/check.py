@@ -40,10 +40,25 @@ def read_lines(data: bytes) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
+def _empty_file(db: str) -> bool:
+    """``--db`` names a regular file of no bytes (not a server URL, not a missing path)."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(db)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
+
+
 def run(args: argparse.Namespace) -> int:
     from models.proofreading.checker import Checker
 
-    if args.db is not None:
+    # An empty file (a harness's fresh temporary file) is a library that taught nothing: checked
+    # with what ships, and left empty (opening it would write a whole library into it).
+    taught = args.db is not None and not _empty_file(args.db)
+    if taught:
         from models.commands import existing_library
 
         existing_library(args.db)  # said before stdin is read (a terminal's stdin waits for typing)
@@ -51,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     for number, line in enumerate(lines, start=1):
         check_line_length(line, number)  # before any output: all or nothing
     knowledge = None
-    if args.db is not None:
+    if taught:
         from models.library.proofreading import proofreading_knowledge
 
         knowledge = proofreading_knowledge(args.db)
