@@ -147,3 +147,35 @@ def test_a_server_url_is_never_taken_for_a_file_name(tmp_path: Path, url: str) -
     assert done.returncode == 2
     assert "cannot open the library on the server" in done.stderr
     assert not any(tmp_path.iterdir())  # no "postgresql:" folder, no file
+
+
+@pytest.mark.parametrize("made_empty_first", [False, True], ids=["new file", "empty file"])
+def test_a_copy_that_does_not_finish_leaves_no_library_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_empty_first: bool
+) -> None:
+    """Ctrl+C in the middle of `library copy` left an empty library in the target file, and the
+    next copy into it was refused ("already exists"); now the target is as it was before."""
+    from models.library import copying
+
+    source = _worked_library(tmp_path)
+    target = tmp_path / "copy.sqlite3"
+    if made_empty_first:
+        target.write_bytes(b"")
+    real, calls = copying._copy_table, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:  # some tables copied, then Ctrl+C
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(copying, "_copy_table", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        copying.copy_library(source, target)
+    assert len(calls) == 3
+    leftovers = sorted(p.name for p in tmp_path.glob("copy.sqlite3*"))
+    assert leftovers == (["copy.sqlite3"] if made_empty_first else []), leftovers
+    assert not made_empty_first or target.stat().st_size == 0
+    monkeypatch.setattr(copying, "_copy_table", real)
+    copying.copy_library(source, target)  # the copy can be made again
+    assert _picture(target) == _picture(source)

@@ -71,14 +71,49 @@ def copy_library(
 ) -> CopyReport:
     """Copy the library at ``source`` into ``target`` (file path or postgresql:// URL).
 
-    DubaoError (one line) if the target already holds a library or is the source.
+    DubaoError (one line) if the target already holds a library or is the source. A target file
+    is taken back if the copy does not finish (:func:`_undone_on_failure`).
     """
-    from models.library.service import Library
-
     if str(source).strip() == str(target).strip():
         raise DubaoError(f"{describe(target)}: is the library being copied")
     _refuse_used_target(target)
     report = CopyReport(describe(source), describe(target))
+    with _undone_on_failure(target):
+        _copy(source, target, report, progress)
+    return report
+
+
+@contextlib.contextmanager
+def _undone_on_failure(target: str | os.PathLike[str]) -> Iterator[None]:
+    """A target file the copy made (or found empty) is taken back if the copy does not finish —
+    a refusal, an error, Ctrl+C: an empty library left there refused the next copy into it
+    ("already exists"). A server's rows are rolled back by the copy's own transaction."""
+    name = str(target)
+    path = None if is_server_url(name) or name == ":memory:" else Path(name)
+    existed = path is not None and path.exists()
+    try:
+        yield
+    except BaseException:
+        if path is not None:
+            for sibling in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                with contextlib.suppress(OSError):
+                    sibling.unlink()
+            with contextlib.suppress(OSError):
+                if existed:
+                    path.write_bytes(b"")  # it was an empty file: empty again
+                else:
+                    path.unlink()
+        raise
+
+
+def _copy(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    report: CopyReport,
+    progress: CopyProgress | None,
+) -> None:
+    from models.library.service import Library
+
     src = Library.open(source, read_only=True)
     try:
         dst = Library.open(target)
@@ -99,7 +134,6 @@ def copy_library(
             dst.close()
     finally:
         src.close()
-    return report
 
 
 @contextlib.contextmanager
