@@ -15,7 +15,7 @@ import argparse
 import json
 import sys
 
-from models.commands import check_line_length
+from models.commands import check_line_length, existing_library
 from models.errors import DubaoError
 
 
@@ -59,8 +59,6 @@ def run(args: argparse.Namespace) -> int:
     # with what ships, and left empty (opening it would write a whole library into it).
     taught = args.db is not None and not _empty_file(args.db)
     if taught:
-        from models.commands import existing_library
-
         existing_library(args.db)  # said before stdin is read (a terminal's stdin waits for typing)
     lines = read_lines(sys.stdin.buffer.read())
     for number, line in enumerate(lines, start=1):

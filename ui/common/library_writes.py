@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import EditConflict
 from models.library.failed_writes import WriteFailure, write_failure
+from ui.common.refusal_words import refusal_said
 
 T = TypeVar("T")
 
@@ -74,9 +75,7 @@ def run_write(
         if failure is None:
             raise
         if failure.reason == "refused" and getattr(exc, "code", None):  # in the window's language
-            from ui.common.refusal_words import RefusalWords
-
-            failure = replace(failure, detail=RefusalWords().says(exc))
+            failure = replace(failure, detail=refusal_said(exc))
         if failure.reason == "refused" and refused is not None:
             refused(failure.detail)
         else:

@@ -73,3 +73,8 @@ class RefusalWords(QObject):
             lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m.group(0),
             wording,
         )
+
+
+def refusal_said(exc: BaseException) -> str:
+    """What the window says for ``exc`` (:meth:`RefusalWords.says`)."""
+    return RefusalWords().says(exc)

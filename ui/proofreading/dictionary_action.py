@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.refusal_words import refusal_said
 
 
 class DictionaryAction(QObject):
@@ -79,9 +80,7 @@ class DictionaryAction(QObject):
             session.window.show_error(self.tr("The word was not added to the dictionary"), str(exc))
             return False
         except DubaoError as exc:  # not a word (spaces, too long): say why
-            from ui.common.refusal_words import RefusalWords
-
-            session._say(RefusalWords().says(exc))
+            session._say(refusal_said(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
             session.window.show_error(

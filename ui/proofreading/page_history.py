@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.refusal_words import refusal_said
 from ui.common.tooltips import tooltip
 
 ADDED = ("⟦+", "⟧")
@@ -164,9 +165,7 @@ class PageHistoryDialog(QDialog):
         try:
             result = call()
         except Exception as exc:  # noqa: BLE001 - refused or not written: say why, nothing changed
-            from ui.common.refusal_words import RefusalWords
-
-            why = RefusalWords().says(exc)
+            why = refusal_said(exc)
             failed = (
                 self.tr("Nothing was reinstated: %1") if reinstating else self.tr("Nothing was reverted: %1")
             )

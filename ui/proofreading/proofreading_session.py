@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ui.annotations.highlight_positions import SectionPositions
+from ui.common.refusal_words import refusal_said
 from ui.common.tooltips import menu_text
 from ui.library.kept_places import ReaderPlace
 from ui.library.library_identity import library_key
@@ -427,9 +428,7 @@ class ProofreadingSession(QObject):
             self.reload()
             return False
         except DubaoError as exc:  # refused (nothing to split there, the last section …): say why
-            from ui.common.refusal_words import RefusalWords
-
-            self._say(RefusalWords().says(exc))
+            self._say(refusal_said(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the write failed (disk, lock): nothing was saved
             self.window.show_error(self.tr("The change was not saved"), str(exc) or type(exc).__name__)
